@@ -1,0 +1,70 @@
+"""The exception hierarchy shared by every layer.
+
+Every error a user can cause names what is wrong and, where it applies, the file, line and field,
+so that the CLI can print one clear line and exit with code 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ClearanceError(Exception):
+    """Base class of every error Clearance raises on purpose."""
+
+    exit_code: int = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(ClearanceError):
+    """A setting or argument is invalid."""
+
+
+class DataError(ClearanceError):
+    """Input data is malformed. Carries the file, line (1-based) and field when known."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.field = field
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file if self.line is None else f"{self.file}:{self.line}")
+        elif self.line is not None:
+            where.append(f"line {self.line}")
+        if self.field:
+            where.append(f"field {self.field!r}")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class StaleDataError(ClearanceError):
+    """A list version is older than its maximum age, or no list is loaded at all."""
+
+
+class NotFoundError(ClearanceError):
+    """A requested list, version or entry does not exist."""
+
+
+class CannotClear(ClearanceError):
+    """The engine cannot decide; the decision must be CANNOT_CLEAR with this reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

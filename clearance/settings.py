@@ -1,0 +1,88 @@
+"""Typed settings, read from ``CLEARANCE_*`` environment variables (documented in docs/settings.md)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from clearance.errors import ConfigError
+
+DEFAULT_UPDATE_URLS: dict[str, str] = {
+    # US Consolidated Screening List (trade.gov): Entity List, DPL, UVL, MEU, SDN, ISN, DTC, ...
+    "csl": "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+    # OFAC legacy CSV files: SDN list and the consolidated (non-SDN) list.
+    "sdn": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV",
+    "add": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADD.CSV",
+    "alt": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV",
+    "sdn_comments": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN_COMMENTS.CSV",
+    "cons_prim": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_PRIM.CSV",
+    "cons_add": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ADD.CSV",
+    "cons_alt": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ALT.CSV",
+    "cons_comments": "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_COMMENTS.CSV",
+    # UN Security Council Consolidated List.
+    "un": "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+    # UK HM Treasury / OFSI Consolidated List.
+    "uk": "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv",
+}
+
+
+def _default_db() -> str:
+    return str(Path(user_data_dir("clearance", appauthor=False)) / "clearance.db")
+
+
+class Settings(BaseSettings):
+    """All settings of Clearance. Each field is read from ``CLEARANCE_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="CLEARANCE_", extra="ignore", frozen=True)
+
+    data: Path = Field(
+        default=Path("../shared/data"),
+        description="Folder of public list files used by tests and `lists load --from` examples.",
+    )
+    db: str = Field(
+        default_factory=_default_db,
+        description="SQLAlchemy URL (sqlite:///..., postgresql+psycopg://...) or a plain SQLite file path.",
+    )
+    max_age_days: int = Field(
+        default=30,
+        ge=0,
+        description="A list whose data date is older than this many days is stale (CANNOT_CLEAR).",
+    )
+    max_age_overrides: dict[str, int] = Field(
+        default_factory=dict,
+        description='Per-list maximum ages in days as JSON, e.g. {"el": 7, "un": 60}.',
+    )
+    update_urls: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_UPDATE_URLS),
+        description="JSON object overriding download URLs used by `lists update` (keys as in docs/settings.md).",
+    )
+    http_timeout: float = Field(default=60.0, gt=0, description="Seconds before a download gives up.")
+    snapshot: bool = Field(
+        default=True,
+        description="Load the embedded dated snapshot on first use when no list is loaded.",
+    )
+
+    def max_age_for(self, list_code: str) -> int:
+        return self.max_age_overrides.get(list_code, self.max_age_days)
+
+    @property
+    def db_url(self) -> str:
+        """The database as a SQLAlchemy URL (a plain path means a SQLite file)."""
+        if "://" in self.db:
+            return self.db
+        return f"sqlite:///{Path(self.db).expanduser().resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"invalid setting CLEARANCE_{field.upper()}: {first['msg']}") from exc
