@@ -1,9 +1,351 @@
-"""`clearance lists ...` commands."""
+"""`clearance lists ...`: load, update, show, version history, diffs and single entries."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.table import Table
+
+from clearance.cli.common import console, err_console, print_json, progress_bar, store_session
+from clearance.errors import DataError
+from clearance.model import LISTS, Entity, parse_codes
+from clearance.settings import get_settings
+from clearance.store import VersionInfo
+from clearance.workflows.lists import LoadOutcome, load_paths, stale_reason
+from clearance.workflows.update import update as run_update
+
+lists_app = typer.Typer(
+    name="lists",
+    help=(
+        "The restricted-party lists: load files, download updates, show what is loaded, "
+        "list versions, diff two versions, show one entry.\n\n"
+        "Every load is one immutable, checksummed version; a bad file never replaces a good version."
+    ),
+    no_args_is_help=True,
+)
+
+OnlyOpt = Annotated[
+    str | None,
+    typer.Option("--only", help="Comma-separated list codes to limit to, e.g. el,sdn (see `clearance lists show`)."),
+]
 
 
 def register(app: typer.Typer) -> None:
     """Add the `lists` command group."""
+    app.add_typer(lists_app)
+
+
+def _short(checksum: str) -> str:
+    return checksum[:12]
+
+
+def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
+    table = Table(title=title)
+    for col, justify in [
+        ("list", "left"),
+        ("version", "left"),
+        ("entries", "right"),
+        ("names", "right"),
+        ("data date", "left"),
+        ("source file", "left"),
+        ("checksum", "left"),
+        ("status", "left"),
+    ]:
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for o in sorted(outcomes, key=lambda o: (o.list_code, o.error is None)):
+        files = ", ".join(Path(f).name for f in o.source_files)
+        if o.result is None:
+            table.add_row(o.list_code, "-", "-", "-", "-", files, "-", f"[red]FAILED: {o.error}[/]")
+            continue
+        v = o.result.version
+        status = "unchanged (already loaded)" if o.result.unchanged else "[green]loaded[/]"
+        if o.warnings:
+            status += f" [yellow]({len(o.warnings)} warning{'s' if len(o.warnings) > 1 else ''})[/]"
+        table.add_row(
+            o.list_code,
+            v.version_id,
+            f"{v.entity_count:,}",
+            f"{v.name_count:,}",
+            str(v.data_date or "unknown"),
+            files,
+            _short(v.checksum),
+            status,
+        )
+    return table
+
+
+def _report(outcomes: list[LoadOutcome], title: str, show_warnings: bool) -> None:
+    console.print(_outcome_table(outcomes, title))
+    for o in outcomes:
+        if o.error:
+            err_console.print(f"error: {o.list_code}: {o.error}")
+        if show_warnings:
+            for w in o.warnings:
+                err_console.print(f"[yellow]warning[/]: {o.list_code}: {w}")
+        elif o.warnings:
+            err_console.print(
+                f"[yellow]{o.list_code}: {len(o.warnings)} warning(s); see `clearance lists versions "
+                f"{o.list_code}` or rerun with --warnings[/]"
+            )
+    if any(o.error for o in outcomes):
+        err_console.print("[red]Some lists failed to load; they keep their previous version.[/]")
+        raise typer.Exit(2)
+
+
+@lists_app.command("load")
+def load(
+    sources: Annotated[
+        list[Path] | None,
+        typer.Argument(help="List files or folders (same as --from)."),
+    ] = None,
+    from_: Annotated[
+        list[Path] | None,
+        typer.Option("--from", help="A folder (searched recursively) or file of official list files."),
+    ] = None,
+    only: OnlyOpt = None,
+    warnings: Annotated[bool, typer.Option("--warnings", help="Print every parser warning.")] = False,
+) -> None:
+    """Load every list file recognised in the given folders or files, one new version per list.
+
+    Example: clearance lists load --from ../shared/data --only el,sdn
+
+    Each list loads on its own and all-or-nothing: a malformed file is reported (file, line, field),
+    its list keeps its previous version, the others load, and the exit code is 2.
+    """
+    paths = [*(sources or []), *(from_ or [])]
+    if not paths:
+        raise DataError("give a folder or file: clearance lists load --from DIR")
+    codes = parse_codes(only)
+    with store_session(bootstrap=False) as store, progress_bar("loading") as progress:
+        outcomes = load_paths(store, paths, only=codes, progress=progress)
+    _report(outcomes, "Loaded lists", warnings)
+
+
+@lists_app.command("update")
+def update(
+    only: OnlyOpt = None,
+    warnings: Annotated[bool, typer.Option("--warnings", help="Print every parser warning.")] = False,
+) -> None:
+    """Download the current official files (CSL, OFAC, UN, UK) and load them.
+
+    The URLs are settings (CLEARANCE_UPDATE_URLS, see docs/settings.md). A list whose download or
+    parse fails keeps its previous version; the exit code is then 2.
+    """
+    codes = parse_codes(only)
+    with store_session(bootstrap=False) as store, progress_bar("updating") as progress:
+        outcomes = run_update(store, only=codes, progress=progress)
+    _report(outcomes, "Updated lists", warnings)
+
+
+def _age(v: VersionInfo) -> str:
+    age = v.age_days(dt.date.today())
+    return "?" if age is None else f"{age} d"
+
+
+@lists_app.command("show")
+def show(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
+    """Every list Clearance knows, its short code, and the active version with its age.
+
+    Codes are used everywhere: `--only`, `--lists`, the API and all output.
+    """
+    settings = get_settings()
+    with store_session() as store:
+        active = store.active()
+    rows = []
+    for code, info in LISTS.items():
+        v = active.get(code)
+        stale = stale_reason(v, settings) if v else None
+        rows.append(
+            {
+                "code": code,
+                "title": info.title,
+                "authority": info.authority,
+                "version": v.version_id if v else None,
+                "entries": v.entity_count if v else None,
+                "data_date": v.data_date.isoformat() if v and v.data_date else None,
+                "age_days": v.age_days(dt.date.today()) if v else None,
+                "status": "not loaded" if v is None else ("stale" if stale else "current"),
+                "stale_reason": stale,
+            }
+        )
+    if json_:
+        print_json(rows)
+        return
+    table = Table(title="Lists (codes used by --only / --lists)")
+    for col in ["code", "list", "authority", "active version", "entries", "data date", "age", "status"]:
+        table.add_column(col)
+    for r, (code, _) in zip(rows, LISTS.items(), strict=True):
+        v = active.get(code)
+        status = {"not loaded": "[dim]not loaded[/]", "stale": "[red]STALE[/]", "current": "[green]current[/]"}[
+            str(r["status"])
+        ]
+        table.add_row(
+            code,
+            str(r["title"]),
+            str(r["authority"]),
+            v.version_id if v else "-",
+            f"{v.entity_count:,}" if v else "-",
+            str(r["data_date"] or "-"),
+            _age(v) if v else "-",
+            status,
+        )
+    console.print(table)
+    if any(r["status"] == "stale" for r in rows):
+        err_console.print(
+            f"[yellow]STALE: older than {settings.max_age_days} days (CLEARANCE_MAX_AGE_DAYS); screening against "
+            "a stale list says CANNOT_CLEAR. Run `clearance lists update`.[/]"
+        )
+
+
+@lists_app.command("versions")
+def versions(
+    list_code: Annotated[str | None, typer.Argument(help="A list code, e.g. sdn; all lists when omitted.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """The version history of one list (or all), newest first: checksum, data date, source files."""
+    if list_code is not None:
+        parse_codes(list_code)
+    with store_session(bootstrap=False) as store:
+        history = store.versions(list_code)
+    if json_:
+        print_json([_version_json(v) for v in history])
+        return
+    table = Table(title=f"Versions of {list_code}" if list_code else "All list versions")
+    for col in ["version", "active", "entries", "names", "data date", "loaded at", "parser", "source files",
+                "checksum", "warnings"]:
+        table.add_column(col)
+    for v in history:
+        table.add_row(
+            v.version_id,
+            "*" if v.active else "",
+            f"{v.entity_count:,}",
+            f"{v.name_count:,}",
+            str(v.data_date or "unknown"),
+            v.loaded_at.strftime("%Y-%m-%d %H:%M:%S"),
+            v.parser,
+            ", ".join(Path(f).name for f in v.source_files),
+            _short(v.checksum),
+            str(len(v.warnings)),
+        )
+    console.print(table)
+
+
+def _version_json(v: VersionInfo) -> dict[str, object]:
+    return {
+        "version": v.version_id,
+        "list": v.list_code,
+        "active": v.active,
+        "entries": v.entity_count,
+        "names": v.name_count,
+        "data_date": v.data_date.isoformat() if v.data_date else None,
+        "retrieved_at": v.retrieved_at.isoformat() if v.retrieved_at else None,
+        "loaded_at": v.loaded_at.isoformat(),
+        "parser": v.parser,
+        "source_files": list(v.source_files),
+        "checksum": v.checksum,
+        "warnings": list(v.warnings),
+    }
+
+
+@lists_app.command("diff")
+def diff(
+    list_code: Annotated[str, typer.Argument(help="List code, e.g. sdn.")],
+    v1: Annotated[str, typer.Argument(help="Older version: 'sdn-1' or '1'.")],
+    v2: Annotated[str, typer.Argument(help="Newer version: 'sdn-2' or '2'.")],
+    json_: Annotated[bool, typer.Option("--json", help="JSON output (added, removed, changed field by field).")] = False,
+    limit: Annotated[int, typer.Option(help="Entries shown per section in the table output.")] = 20,
+) -> None:
+    """What changed between two versions of a list: entries added, removed, and changed field by field.
+
+    Example: clearance lists diff sdn 1 2 --json
+    """
+    parse_codes(list_code)
+    with store_session(bootstrap=False) as store:
+        d = store.diff(list_code, v1, v2)
+    if json_:
+        sys.stdout.write(d.to_json() + "\n")
+        return
+    console.print(
+        f"[bold]{list_code}[/] {d.old.version_id} ({d.old.data_date}) → {d.new.version_id} ({d.new.data_date}): "
+        f"[green]+{len(d.added)} added[/], [red]-{len(d.removed)} removed[/], [yellow]{len(d.changed)} changed[/]"
+    )
+    for title, entities, style in (("Added", d.added, "green"), ("Removed", d.removed, "red")):
+        if entities:
+            table = Table(title=f"{title} ({len(entities)})", title_style=style)
+            table.add_column("entry id")
+            table.add_column("name")
+            table.add_column("schema")
+            table.add_column("programs / countries")
+            for e in entities[:limit]:
+                table.add_row(e.entry_id, e.name, e.schema.value, ", ".join((*e.programs, *e.countries)))
+            console.print(table)
+    if d.changed:
+        table = Table(title=f"Changed ({len(d.changed)})", title_style="yellow")
+        for col in ["entry id", "name", "field", "old", "new"]:
+            table.add_column(col, overflow="fold")
+        for ch in d.changed[:limit]:
+            for i, fc in enumerate(ch.fields):
+                table.add_row(ch.entry_id if i == 0 else "", ch.name if i == 0 else "", fc.field,
+                              _brief(fc.old), _brief(fc.new))
+        console.print(table)
+    shown = max(len(d.added), len(d.removed), len(d.changed))
+    if shown > limit:
+        err_console.print(f"(first {limit} per section; use --limit N or --json for all)")
+
+
+def _brief(value: object, width: int = 80) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@lists_app.command("entity")
+def entity(
+    entry_id: Annotated[str, typer.Argument(help="The entry id, as shown by screening and diffs.")],
+    list_code: Annotated[str | None, typer.Option("--list", help="List code when the id is ambiguous.")] = None,
+    version: Annotated[str | None, typer.Option(help="A version such as el-2 (default: the active one).")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """One list entry in full: names with their kind, addresses, countries, identifiers, programmes,
+    Federal Register citations, listing date, licence requirement and review policy, source line."""
+    with store_session() as store:
+        e = store.entity(entry_id, list_code=list_code, version_id=version)
+    if json_:
+        print_json(e.to_dict())
+        return
+    _print_entity(e)
+
+
+def _print_entity(e: Entity) -> None:
+    table = Table(show_header=False, title=f"{e.list_code} {e.entry_id}: {e.name}")
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    table.add_row("list", f"{e.list_code} — {LISTS[e.list_code].title}" if e.list_code in LISTS else e.list_code)
+    table.add_row("schema", e.schema.value)
+    table.add_row("names", "\n".join(f"{n.value}  [dim]({n.kind.value}{', ' + n.lang if n.lang else ''})[/]"
+                                      for n in e.names))
+    rows: list[tuple[str, str]] = [
+        ("addresses", "\n".join(f"{a.full}  [dim]{a.country or ''}[/]" for a in e.addresses)),
+        ("countries", ", ".join(e.countries)),
+        ("identifiers", "\n".join(f"{i.kind}: {i.value}" + (f" ({i.country})" if i.country else "")
+                                  for i in e.identifiers)),
+        ("programmes", ", ".join(e.programs)),
+        ("birth dates", ", ".join(e.birth_dates)),
+        ("nationalities", ", ".join(e.nationalities)),
+        ("Federal Register", "; ".join(e.federal_register)),
+        ("listed on", str(e.listed_on or "")),
+        ("licence requirement", e.license_requirement or ""),
+        ("licence review policy", e.license_policy or ""),
+        ("footnotes", ", ".join(str(f) + (" (Entity List FDP rule, 15 CFR 734.9(e))" if f == 1 else "")
+                                for f in e.footnotes)),
+        ("remarks", e.remarks or ""),
+        ("source", f"{e.source_file}:{e.source_line}" if e.source_file else ""),
+    ]
+    for k, v in rows:
+        if v:
+            table.add_row(k, v)
+    console.print(table)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Annotated
 
 import typer
 
 from clearance.cli import determine, lists, screen
 from clearance.errors import ClearanceError
+from clearance.settings import get_settings
 
 app = typer.Typer(
     name="clearance",
@@ -19,6 +22,24 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _options(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="CLEARANCE_DB",
+            help="Database: a SQLite file path or a SQLAlchemy URL (default: under your user data folder).",
+        ),
+    ] = None,
+) -> None:
+    if db is not None:
+        os.environ["CLEARANCE_DB"] = db
+        get_settings.cache_clear()
+
+
 lists.register(app)
 screen.register(app)
 determine.register(app)

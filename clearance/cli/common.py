@@ -1,0 +1,67 @@
+"""Shared CLI plumbing: consoles, progress bars, the store, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from clearance.settings import get_settings
+from clearance.store import Store
+from clearance.workflows.lists import Progress as ProgressFn
+from clearance.workflows.lists import ensure_lists, open_store
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[ProgressFn]:
+    """A rich progress bar on stderr (hidden when stderr is not a terminal) fed by (what, done, total)."""
+    bar = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+    task = bar.add_task(description, total=None)
+
+    def update(what: str, done: int, total: int) -> None:
+        bar.update(task, description=f"{description}: {what}", completed=done, total=total or None)
+
+    with bar:
+        yield update
+
+
+@contextmanager
+def store_session(*, bootstrap: bool = True) -> Iterator[Store]:
+    """Open the configured store; on first use load the embedded snapshot and say so."""
+    settings = get_settings()
+    store = open_store(settings)
+    try:
+        if bootstrap:
+            outcomes = ensure_lists(store, settings)
+            if outcomes:
+                loaded = ", ".join(
+                    f"{o.list_code} ({o.result.version.data_date})" for o in outcomes if o.result is not None
+                )
+                err_console.print(
+                    f"[yellow]No list was loaded: loaded the embedded dated snapshot of US lists: {loaded}.[/]\n"
+                    "[yellow]It is old data. Load current lists with `clearance lists update` "
+                    "or `clearance lists load --from DIR`.[/]"
+                )
+        yield store
+    finally:
+        store.close()
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")

@@ -1,0 +1,207 @@
+"""Loading, updating and reading the restricted-party lists: the glue between sources and store.
+
+Every interface (CLI, API) goes through these functions; none opens the database itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import lzma
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from clearance.errors import ClearanceError, DataError
+from clearance.model import Entity, ParsedList
+from clearance.settings import Settings, get_settings
+from clearance.sources.registry import SourceGroup, discover
+from clearance.store import LoadResult, Store, VersionInfo
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOutcome:
+    """What happened to one list (or one file group that failed before a list code was known)."""
+
+    list_code: str
+    source_files: tuple[str, ...]
+    result: LoadResult | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveLists:
+    """The active version of each requested list and all their entries (a frozen snapshot)."""
+
+    versions: dict[str, VersionInfo]
+    entities: tuple[Entity, ...]
+    stale: dict[str, str] = field(default_factory=dict)  # list code -> reason it is stale
+
+
+def open_store(settings: Settings | None = None) -> Store:
+    """Open (and migrate) the configured store."""
+    settings = settings or get_settings()
+    return Store.open(settings.db_url)
+
+
+def _parse_groups(
+    groups: Sequence[SourceGroup], only: Sequence[str] | None, progress: Progress | None
+) -> tuple[list[ParsedList], list[LoadOutcome]]:
+    parsed: list[ParsedList] = []
+    failed: list[LoadOutcome] = []
+    for i, group in enumerate(groups):
+        names = tuple(str(f) for f in group.files)
+        if progress:
+            progress(f"parsing {group.files[0].name}", i, len(groups))
+        try:
+            lists = group.parser.parse(group.files)
+        except ClearanceError as exc:
+            codes = [c for c in group.parser.lists if only is None or c in only]
+            code = codes[0] if len(codes) == 1 else ",".join(codes)
+            failed.append(LoadOutcome(code, names, error=str(exc)))
+            continue
+        parsed.extend(p for p in lists if only is None or p.list_code in only)
+    if progress:
+        progress("parsed", len(groups), len(groups))
+    return parsed, failed
+
+
+def load_paths(
+    store: Store,
+    paths: Sequence[Path],
+    *,
+    only: Sequence[str] | None = None,
+    retrieved_at: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> list[LoadOutcome]:
+    """Parse every list file found under ``paths`` and load each list as a new version.
+
+    Each list is loaded on its own, all-or-nothing: a bad file is reported and its list keeps its
+    previous version while the others load. Versions of the same list are loaded oldest data first,
+    so that the newest data ends up active.
+    """
+    for p in paths:
+        if not p.exists():
+            raise DataError("no such file or folder", file=p)
+    groups = discover(paths, only)
+    if not groups:
+        raise DataError(
+            "no list file recognised here (see `clearance lists show` and docs/data.md for the formats)",
+            file=", ".join(str(p) for p in paths),
+        )
+    parsed, outcomes = _parse_groups(groups, only, progress)
+    parsed.sort(key=lambda p: _load_order(p, parsed))
+    for i, pl in enumerate(parsed):
+        if progress:
+            progress(f"storing {pl.list_code}", i, len(parsed))
+        try:
+            result = store.load(pl, retrieved_at=retrieved_at)
+        except ClearanceError as exc:
+            outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=str(exc)))
+            continue
+        outcomes.append(LoadOutcome(pl.list_code, pl.source_files, result=result, warnings=pl.warnings))
+    if progress:
+        progress("done", len(parsed), len(parsed))
+    return outcomes
+
+
+def _load_order(pl: ParsedList, batch: Sequence[ParsedList]) -> tuple[str, int, dt.date]:
+    """Order of loading within one batch: per list, oldest data first, so the newest ends active.
+
+    When the same list comes both from its own official file and from a Consolidated Screening
+    List extract in the same batch, the extract is loaded first: the list's own file wins.
+    """
+    own_file_present = any(o.list_code == pl.list_code and not _is_csl(o) for o in batch)
+    rank = 0 if (_is_csl(pl) and own_file_present) else 1
+    return (pl.list_code, rank, pl.data_date or dt.date.min)
+
+
+def _is_csl(pl: ParsedList) -> bool:
+    return pl.parser.startswith("csl")
+
+
+SNAPSHOT_PACKAGE = "clearance.resources.snapshot"
+
+
+@contextmanager
+def _snapshot_files() -> Iterator[Path]:
+    """Decompress the embedded snapshot into a temporary folder, with the original file names."""
+    with tempfile.TemporaryDirectory(prefix="clearance-snapshot-") as tmp:
+        folder = Path(tmp)
+        for entry in resources.files(SNAPSHOT_PACKAGE).iterdir():
+            if entry.name.endswith(".xz"):
+                with entry.open("rb") as src, lzma.open(src) as xz, open(folder / entry.name[:-3], "wb") as dst:
+                    shutil.copyfileobj(xz, dst)
+        yield folder
+
+
+def load_snapshot(store: Store, progress: Progress | None = None) -> list[LoadOutcome]:
+    """Load the dated snapshot of US lists that ships inside the package."""
+    with _snapshot_files() as folder:
+        return load_paths(store, [folder], progress=progress)
+
+
+def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOutcome]:
+    """On first use (no list loaded at all) load the embedded snapshot; otherwise do nothing."""
+    settings = settings or get_settings()
+    if not settings.snapshot or store.versions():
+        return []
+    return load_snapshot(store)
+
+
+def stale_reason(version: VersionInfo, settings: Settings, today: dt.date | None = None) -> str | None:
+    """Why this version is too old to clear against, or None when it is fresh enough."""
+    today = today or dt.date.today()
+    max_age = settings.max_age_for(version.list_code)
+    age = version.age_days(today)
+    if age is None:
+        return f"{version.version_id} has no data date and no retrieval time"
+    if version.is_stale(max_age, today):
+        when = version.data_date.isoformat() if version.data_date else "its retrieval"
+        return (
+            f"{version.version_id} data is {age} days old (from {when}); maximum age is {max_age} days "
+            f"(CLEARANCE_MAX_AGE_DAYS / CLEARANCE_MAX_AGE_OVERRIDES); run `clearance lists update`"
+        )
+    return None
+
+
+def load_active(
+    codes: Sequence[str] | None = None,
+    *,
+    store: Store | None = None,
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+) -> ActiveLists:
+    """The active versions of ``codes`` (all loaded lists when None) with their entries."""
+    settings = settings or get_settings()
+    own = store is None
+    st = store or open_store(settings)
+    try:
+        ensure_lists(st, settings)
+        active = st.active()
+        if codes is not None:
+            missing = [c for c in codes if c not in active]
+            if missing:
+                raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first")
+            active = {c: active[c] for c in codes}
+        entities: list[Entity] = []
+        stale: dict[str, str] = {}
+        for code, version in sorted(active.items()):
+            entities.extend(st.entities(version.version_id))
+            reason = stale_reason(version, settings, today)
+            if reason:
+                stale[code] = reason
+        return ActiveLists(active, tuple(entities), stale)
+    finally:
+        if own:
+            st.close()
