@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clearance.errors import ConfigError
+
 
 @dataclass(frozen=True, slots=True)
 class ListInfo:
@@ -49,6 +51,7 @@ def parse_codes(text: str | None) -> tuple[str, ...] | None:
     if text is None or not text.strip():
         return None
     codes = tuple(dict.fromkeys(c.strip().lower() for c in text.split(",") if c.strip()))
-    for code in codes:
-        list_info(code)
+    unknown = [c for c in codes if c not in LISTS]
+    if unknown:
+        raise ConfigError(f"unknown list code(s) {', '.join(unknown)}; known: {', '.join(LISTS)}")
     return codes
