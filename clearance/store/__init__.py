@@ -1,1 +1,20 @@
-"""store"""
+"""Layer 2: the versioned list store (SQLAlchemy + Alembic; SQLite by default, PostgreSQL by URL).
+
+Immutable list versions with checksums, all-or-nothing loads, an active version per list, diffs.
+"""
+
+from clearance.store.diff import EntityChange, EntityDiff, FieldChange, ListDiff, diff_entities
+from clearance.store.info import LoadResult, VersionInfo
+from clearance.store.store import LoadProgress, Store
+
+__all__ = [
+    "EntityChange",
+    "EntityDiff",
+    "FieldChange",
+    "ListDiff",
+    "LoadProgress",
+    "LoadResult",
+    "Store",
+    "VersionInfo",
+    "diff_entities",
+]
