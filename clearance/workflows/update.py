@@ -88,8 +88,8 @@ def update(
                     outcomes.extend(LoadOutcome(c, (url,), error=reason) for c in sorted(wanted))
         # A list fed by a file that failed keeps its previous version (no half-joined OFAC set).
         failed = {o.list_code for o in outcomes}
-        for family, codes in families.items():
-            to_load = sorted(codes - failed)
+        for family, family_codes in families.items():
+            to_load = sorted(family_codes - failed)
             if to_load:
                 outcomes.extend(
                     load_paths(store, [root / family], only=to_load, retrieved_at=retrieved_at, progress=progress)
