@@ -257,7 +257,7 @@ def diff(
     list_code: Annotated[str, typer.Argument(help="List code, e.g. sdn.")],
     v1: Annotated[str, typer.Argument(help="Older version: 'sdn-1' or '1'.")],
     v2: Annotated[str, typer.Argument(help="Newer version: 'sdn-2' or '2'.")],
-    json_: Annotated[bool, typer.Option("--json", help="JSON output (added, removed, changed field by field).")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="JSON: added, removed, changed field by field.")] = False,
     limit: Annotated[int, typer.Option(help="Entries shown per section in the table output.")] = 20,
 ) -> None:
     """What changed between two versions of a list: entries added, removed, and changed field by field.

@@ -29,6 +29,8 @@ _LISTS: tuple[ListInfo, ...] = (
     ListInfo("1260h", "Chinese Military Companies (NDAA FY2021 s.1260H)", "US Department of Defense", "US"),
     ListInfo("fcc", "FCC Covered List", "US Federal Communications Commission", "US"),
     ListInfo("ndaa", "NDAA special legislation lists (s.889, s.1286, s.154, s.5949)", "US Congress", "US"),
+    ListInfo("inksna", "Iran, North Korea, and Syria Nonproliferation Act sanctions", "US State Dept ISN", "US"),
+    ListInfo("s353", "Section 353 Corrupt and Undemocratic Actors (Engel list)", "US State Department", "US"),
     ListInfo("cuba", "Cuba Restricted List", "US State Department", "US"),
     ListInfo("un", "UN Security Council Consolidated List", "United Nations Security Council", "UN"),
     ListInfo("uk", "UK Consolidated List of Financial Sanctions Targets", "HM Treasury OFSI", "GB"),
