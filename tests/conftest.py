@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Wide, stable terminal for rich tables in CLI tests (set before any console is created).
+os.environ.setdefault("COLUMNS", "200")
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = Path(os.environ.get("CLEARANCE_DATA", ROOT.parent / "shared" / "data")).resolve()
 

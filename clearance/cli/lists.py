@@ -83,7 +83,7 @@ def _report(outcomes: list[LoadOutcome], title: str, show_warnings: bool) -> Non
     console.print(_outcome_table(outcomes, title))
     for o in outcomes:
         if o.error:
-            err_console.print(f"error: {o.list_code}: {o.error}")
+            typer.echo(f"error: {o.list_code}: {o.error}", err=True)  # one unwrapped line per failure
         if show_warnings:
             for w in o.warnings:
                 err_console.print(f"[yellow]warning[/]: {o.list_code}: {w}")
