@@ -167,9 +167,9 @@ def determine_cmd(
     transaction: Annotated[str, typer.Option("--transaction", help="export, reexport, ...")] = "export",
     fact: Annotated[list[str] | None, typer.Option("--fact", help="A known fact, e.g. military_end_use.")] = None,
     order: Annotated[Path | None, typer.Option("--order", help="Order file (YAML/JSON, scenario schema).")] = None,
-    scenarios: Annotated[Path | None, typer.Option("--scenarios", help="File in the ear-scenarios.yaml schema.")] = None,
-    overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Proposed-rule overlay (repeatable).")] = None,
-    listings: Annotated[str | None, typer.Option("--listings", help="'none-found': parties were screened clear.")] = None,
+    scenarios: Annotated[Path | None, typer.Option("--scenarios", help="ear-scenarios.yaml-style file.")] = None,
+    overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Proposed-rule overlay file.")] = None,
+    listings: Annotated[str | None, typer.Option("--listings", help="'none-found': screened clear.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     rulesets = _rulesets(overlay)

@@ -40,8 +40,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(lists_app)
 
 
-def _short(checksum: str) -> str:
-    return checksum[:12]
+def _files(files: tuple[str, ...]) -> str:
+    """The first source file's name, and how many more were read with it."""
+    if not files:
+        return "-"
+    more = f" (+{len(files) - 1})" if len(files) > 1 else ""
+    return Path(files[0]).name + more
 
 
 def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
@@ -56,11 +60,11 @@ def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
         ("checksum", "left"),
         ("status", "left"),
     ]:
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        table.add_column(col, justify=justify, no_wrap=col not in ("source file", "status"))  # type: ignore[arg-type]
     for o in sorted(outcomes, key=lambda o: (o.list_code, o.error is None)):
-        files = ", ".join(Path(f).name for f in o.source_files)
+        files = _files(o.source_files)
         if o.result is None:
-            table.add_row(o.list_code, "-", "-", "-", "-", files, "-", f"[red]FAILED: {o.error}[/]")
+            table.add_row(o.list_code, "-", "-", "-", "-", files, "-", "[red]FAILED (below)[/]")
             continue
         v = o.result.version
         status = "unchanged (already loaded)" if o.result.unchanged else "[green]loaded[/]"
@@ -73,7 +77,7 @@ def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
             f"{v.name_count:,}",
             str(v.data_date or "unknown"),
             files,
-            _short(v.checksum),
+            v.checksum[:8],
             status,
         )
     return table
@@ -228,8 +232,8 @@ def versions(
             str(v.data_date or "unknown"),
             v.loaded_at.strftime("%Y-%m-%d %H:%M:%S"),
             v.parser,
-            ", ".join(Path(f).name for f in v.source_files),
-            _short(v.checksum),
+            _files(v.source_files),
+            v.checksum[:8],
             str(len(v.warnings)),
         )
     console.print(table)

@@ -67,7 +67,8 @@ def _parse_groups(
             lists = group.parser.parse(group.files)
         except ClearanceError as exc:
             codes = [c for c in group.parser.lists if only is None or c in only]
-            code = codes[0] if len(codes) == 1 else ",".join(codes)
+            # A file feeding several lists (a CSL file) is reported under its parser's name.
+            code = codes[0] if len(codes) == 1 else group.parser.slug
             failed.append(LoadOutcome(code, names, error=str(exc)))
             continue
         parsed.extend(p for p in lists if only is None or p.list_code in only)
@@ -100,7 +101,8 @@ def load_paths(
             file=", ".join(str(p) for p in paths),
         )
     parsed, outcomes = _parse_groups(groups, only, progress)
-    parsed.sort(key=lambda p: _load_order(p, parsed))
+    batch = tuple(parsed)  # list.sort empties the list while sorting: rank against a copy
+    parsed.sort(key=lambda p: _load_order(p, batch))
     for i, pl in enumerate(parsed):
         if progress:
             progress(f"storing {pl.list_code}", i, len(parsed))
