@@ -237,6 +237,10 @@ def versions(
             str(len(v.warnings)),
         )
     console.print(table)
+    if list_code is not None:
+        for v in history:
+            for w in v.warnings:
+                err_console.print(f"[yellow]{v.version_id} warning[/]: {w}")
 
 
 def _version_json(v: VersionInfo) -> dict[str, object]:

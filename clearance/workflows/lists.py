@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -84,6 +84,7 @@ def load_paths(
     only: Sequence[str] | None = None,
     retrieved_at: dt.datetime | None = None,
     progress: Progress | None = None,
+    relabel: Callable[[str], str] | None = None,
 ) -> list[LoadOutcome]:
     """Parse every list file found under ``paths`` and load each list as a new version.
 
@@ -101,6 +102,8 @@ def load_paths(
             file=", ".join(str(p) for p in paths),
         )
     parsed, outcomes = _parse_groups(groups, only, progress)
+    if relabel is not None:
+        parsed = [_relabel(pl, relabel) for pl in parsed]
     batch = tuple(parsed)  # list.sort empties the list while sorting: rank against a copy
     parsed.sort(key=lambda p: _load_order(p, batch))
     for i, pl in enumerate(parsed):
@@ -128,6 +131,14 @@ def _load_order(pl: ParsedList, batch: Sequence[ParsedList]) -> tuple[str, int, 
     return (pl.list_code, rank, pl.data_date or dt.date.min)
 
 
+def _relabel(pl: ParsedList, relabel: Callable[[str], str]) -> ParsedList:
+    """The same list with its source file names rewritten (e.g. temporary paths → snapshot names)."""
+    entities = tuple(
+        replace(e, source_file=relabel(e.source_file)) if e.source_file else e for e in pl.entities
+    )
+    return replace(pl, entities=entities, source_files=tuple(relabel(f) for f in pl.source_files))
+
+
 def _is_csl(pl: ParsedList) -> bool:
     return pl.parser.startswith("csl")
 
@@ -150,7 +161,11 @@ def _snapshot_files() -> Iterator[Path]:
 def load_snapshot(store: Store, progress: Progress | None = None) -> list[LoadOutcome]:
     """Load the dated snapshot of US lists that ships inside the package."""
     with _snapshot_files() as folder:
-        return load_paths(store, [folder], progress=progress)
+
+        def relabel(path: str) -> str:
+            return f"{SNAPSHOT_PACKAGE}/{Path(path).name}.xz" if path.startswith(str(folder)) else path
+
+        return load_paths(store, [folder], progress=progress, relabel=relabel)
 
 
 def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOutcome]:
