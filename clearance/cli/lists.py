@@ -298,8 +298,13 @@ def diff(
             table.add_column(col, overflow="fold")
         for ch in d.changed[:limit]:
             for i, fc in enumerate(ch.fields):
-                table.add_row(ch.entry_id if i == 0 else "", ch.name if i == 0 else "", fc.field,
-                              _brief(fc.old), _brief(fc.new))
+                if isinstance(fc.old, list) and isinstance(fc.new, list):
+                    old, new = "\n".join(f"- {_brief(v)}" for v in fc.removed), "\n".join(
+                        f"+ {_brief(v)}" for v in fc.added
+                    )
+                else:
+                    old, new = _brief(fc.old), _brief(fc.new)
+                table.add_row(ch.entry_id if i == 0 else "", ch.name if i == 0 else "", fc.field, old, new)
         console.print(table)
     shown = max(len(d.added), len(d.removed), len(d.changed))
     if shown > limit:
@@ -307,6 +312,10 @@ def diff(
 
 
 def _brief(value: object, width: int = 80) -> str:
+    if isinstance(value, dict) and "value" in value:  # a name or identifier: its value and kind
+        value = f"{value['value']} ({value.get('kind', '')})"
+    elif isinstance(value, dict) and "full" in value:  # an address
+        value = value["full"]
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= width else text[: width - 1] + "…"
 
