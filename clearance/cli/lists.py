@@ -68,6 +68,11 @@ def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
             continue
         v = o.result.version
         status = "unchanged (already loaded)" if o.result.unchanged else "[green]loaded[/]"
+        if not v.active and o.result.previous is not None:
+            status = (
+                f"[yellow]kept as history: older data than active {o.result.previous.version_id} "
+                f"(`clearance lists activate {v.version_id}` to use it)[/]"
+            )
         if o.warnings:
             status += f" [yellow]({len(o.warnings)} warning{'s' if len(o.warnings) > 1 else ''})[/]"
         table.add_row(
@@ -366,3 +371,16 @@ def _print_entity(e: Entity) -> None:
         if v:
             table.add_row(k, v)
     console.print(table)
+
+
+@lists_app.command("activate")
+def activate(
+    version: Annotated[str, typer.Argument(help="The version to make active, e.g. el-2.")],
+) -> None:
+    """Make an earlier (or older-data) version the active one. Nothing is deleted or rewritten.
+
+    Loads never activate data older than the active version's; this command does, on purpose.
+    """
+    with store_session(bootstrap=False) as store:
+        v = store.activate(version)
+    console.print(f"{v.list_code}: active version is now {v.version_id} (data date {v.data_date or 'unknown'})")

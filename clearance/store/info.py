@@ -71,5 +71,5 @@ class LoadResult:
 
     @property
     def activated(self) -> bool:
-        """True when the active version of the list changed."""
-        return self.previous is None or self.previous.version_id != self.version.version_id
+        """True when the active version of the list changed to this version."""
+        return self.version.active and (self.previous is None or self.previous.version_id != self.version.version_id)

@@ -193,8 +193,13 @@ class Store:
         *,
         retrieved_at: dt.datetime | None = None,
         progress: LoadProgress | None = None,
+        only_if_newer: bool = True,
     ) -> LoadResult:
         """Store ``parsed`` as a new version and make it active, all-or-nothing.
+
+        With ``only_if_newer`` (the default) a version whose data date is older than the active
+        version's is stored as history but does not become active (``activated`` is then False);
+        ``activate()`` can still select it.
 
         Raises ``DataError`` (file, line, field) before writing anything if the list is invalid. If
         a version of the same list with the same checksum and parser exists, nothing is written and
@@ -222,15 +227,17 @@ class Store:
                 .order_by(list_versions.c.seq.desc())
                 .limit(1)
             ).scalar()
+            older = only_if_newer and self._is_older(conn, previous_id, parsed.data_date)
             if same is not None:
-                if same != previous_id:
+                if same != previous_id and not older:
                     self._set_active(conn, code, same, now)
                 version_id = same
             else:
                 version_id = self._insert_version(
                     conn, parsed, prepared.entity_rows, prepared.name_rows, retrieved_at, now, progress
                 )
-                self._set_active(conn, code, version_id, now)
+                if not older:
+                    self._set_active(conn, code, version_id, now)
             found = self._versions(conn, [list_versions.c.version_id.in_([version_id, previous_id or ""])])
         by_id = {v.version_id: v for v in found}
         previous = by_id.get(previous_id) if previous_id else None
@@ -238,6 +245,16 @@ class Store:
             # Seen from before this load, the previous version was the active one.
             previous = dataclasses.replace(previous, active=True)
         return LoadResult(by_id[version_id], same is not None, previous, time.perf_counter() - started)
+
+    @staticmethod
+    def _is_older(conn: Connection, active_id: str | None, data_date: dt.date | None) -> bool:
+        """True when the active version has a known data date later than ``data_date``."""
+        if active_id is None or data_date is None:
+            return False
+        active_date = conn.execute(
+            sa.select(list_versions.c.data_date).where(list_versions.c.version_id == active_id)
+        ).scalar()
+        return active_date is not None and active_date > data_date
 
     def _insert_version(
         self,

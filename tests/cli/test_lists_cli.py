@@ -101,3 +101,15 @@ def test_unknown_list_code_is_a_clear_error(db: Path) -> None:
     result = runner.invoke(app, ["lists", "versions", "nope"])
     assert result.exit_code != 0
     assert "unknown list code" in str(result.exception)
+
+
+def test_older_file_loaded_later_does_not_replace_the_active_version(db: Path, data_dir: Path) -> None:
+    assert run("lists", "load", str(data_dir / "us_bis" / "dpl_2023-11-30.txt"))[0] == 0
+    code, out = run("lists", "load", str(data_dir / "us_csl" / "moov_cslustest_fixture_2025-06.csv"), "--only", "dpl")
+    assert code == 0 and "kept as history" in out
+    rows = {r["code"]: r for r in json.loads(run("lists", "show", "--json")[1])}
+    assert rows["dpl"]["version"] == "dpl-1" and rows["dpl"]["entries"] == 665
+    code, out = run("lists", "activate", "dpl-2")
+    assert code == 0 and "dpl-2" in out
+    rows = {r["code"]: r for r in json.loads(run("lists", "show", "--json")[1])}
+    assert rows["dpl"]["entries"] == 1

@@ -78,7 +78,10 @@ def test_unchanged_reload_by_checksum(store: Store, sdn_2021: ParsedList, sdn_20
     assert len(store.versions()) == 1
     store.load(b)
     assert store.active()["sdn"].version_id == "sdn-2"
-    back = store.load(a)  # same source again: no new version, but it is the active one again
+    older = store.load(a)  # older data than the active version: nothing written, pointer kept
+    assert older.unchanged and not older.activated
+    assert store.active()["sdn"].version_id == "sdn-2"
+    back = store.load(a, only_if_newer=False)  # asked for: the same version is the active one again
     assert back.unchanged and back.activated
     assert back.version.version_id == "sdn-1" and back.version.active
     assert back.previous is not None and back.previous.version_id == "sdn-2"
@@ -87,6 +90,17 @@ def test_unchanged_reload_by_checksum(store: Store, sdn_2021: ParsedList, sdn_20
     # a new parser version over the same bytes is new data: a new version
     reparsed = store.load(dataclasses.replace(a, parser="test-ofac-csv@2"))
     assert not reparsed.unchanged and reparsed.version.version_id == "sdn-3"
+
+
+def test_older_data_is_kept_as_history_not_activated(
+    store: Store, sdn_2021: ParsedList, sdn_2024: ParsedList
+) -> None:
+    store.load(subset(sdn_2024, 100))
+    result = store.load(subset(sdn_2021, 100))  # a 2021 file loaded after the 2024 one
+    assert result.version.version_id == "sdn-2" and not result.unchanged
+    assert not result.activated and not result.version.active
+    assert store.active()["sdn"].version_id == "sdn-1"
+    assert store.activate("sdn-2").active  # still selectable on purpose
 
 
 def test_retrieved_at_is_kept_in_utc(store: Store, cons: ParsedList) -> None:
