@@ -166,8 +166,9 @@ def unique(values: Iterable[str | None]) -> tuple[str, ...]:
 
 
 def date_in_name(path: Path) -> dt.date | None:
-    """The last YYYY-MM-DD date written in a file name (``sdn_2024-05-03.csv``), or None."""
-    found = _FILE_DATE.findall(path.name)
+    """The last YYYY-MM-DD date written in a file name (``sdn_2024-05-03.csv``), else in the name of
+    its folder (``2021-07-07_full_set/sdn.csv``), or None."""
+    found = _FILE_DATE.findall(path.name) or _FILE_DATE.findall(path.parent.name)
     for y, m, d in reversed(found):
         try:
             return dt.date(int(y), int(m), int(d))

@@ -77,7 +77,7 @@ def test_consistent_2021_set(set_2021: ParsedList, ofac: Path) -> None:
     assert len(set_2021.entities) == 8976 and set_2021.list_code == "sdn"
     assert {e.entry_id for e in set_2021.entities} == {r[0].strip() for r in sdn}
     assert set_2021.warnings == ()  # every add/alt row has its primary record
-    assert set_2021.data_date is None  # no date in "sdn.csv"
+    assert set_2021.data_date == dt.date(2021, 7, 7)  # from the folder name "2021-07-07_full_set"
     by_id = {e.entry_id: e for e in set_2021.entities}
     # every alias row is a name of its entry, with its kind
     kinds = {"aka": NameKind.ALIAS, "nka": NameKind.ALIAS, "fka": NameKind.FORMER}
