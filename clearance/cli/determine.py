@@ -1,9 +1,233 @@
-"""Placeholder: the owning work item replaces this module with its commands."""
+"""`clearance determine` and `clearance rules show`: EAR determinations for any date, from dated rule data."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from clearance.errors import ConfigError
+from clearance.model.determination import Determination, Fact, Item, Party, Request, Role, Transaction
+from clearance.model.regulation import RuleSet, summarise
+from clearance.rules import NONE_FOUND, Listings, apply_overlay, determine, load_rules
+from clearance.rules.requests import read_documents, read_scenarios, request_from_dict
+from clearance.text.countries import country_code
+
+console = Console()
+
+DETERMINE_HELP = """Is a licence required to ship this item to this party on this date, and why?
+
+Every answer cites the CFR rule and Federal Register document of each dated value it used.
+Parties without listings must be screened: pass --listings none-found only if you screened them.
+
+Examples:
+
+  clearance determine --eccn 3A991 --to CN --end-user "Huawei Technologies Co., Ltd." --date 2019-06-01
+
+  clearance determine --eccn 3A001.a.2 --to DE --end-user "Acme GmbH" --listings none-found --json
+
+  clearance determine --order order.yaml --overlay proposal.yaml
+
+  clearance determine --scenarios ../shared/regulatory/ear-scenarios.yaml --listings none-found --json
+"""
+
+OUTCOME_STYLE = {
+    "NOT_SUBJECT": "bold green",
+    "NO_LICENCE_REQUIRED": "bold green",
+    "LICENCE_EXCEPTION": "bold yellow",
+    "LICENCE_REQUIRED": "bold red",
+    "CANNOT_CLEAR": "bold magenta",
+}
+
+
+def _rulesets(overlays: list[Path] | None) -> list[RuleSet]:
+    base = load_rules()
+    out = [base]
+    for path in overlays or []:
+        out.append(apply_overlay(base, path))
+    return out
+
+
+def _listings(value: str | None) -> Listings | None:
+    if value is None:
+        return None
+    if value == "none-found":
+        return NONE_FOUND
+    raise ConfigError(f"--listings {value!r}: only 'none-found' is supported (the store is wired in later)")
+
+
+def _parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"--date {text!r}: use YYYY-MM-DD") from None
+
+
+def _country(text: str, option: str) -> str:
+    code = country_code(text)
+    if code is None:
+        raise ConfigError(f"{option} {text!r}: unknown country (use an ISO code such as CN)")
+    return code
+
+
+def render(d: Determination, title: str = "") -> None:
+    out = d.to_dict()
+    style = OUTCOME_STYLE[out["outcome"]]
+    head = f"[{style}]{out['outcome']}[/]  licence required: {out['license_required']}  " \
+           f"subject to the EAR: {out['subject_to_ear']}  as of {out['as_of']}"
+    lines = [head]
+    for b in out["subject_basis"]:
+        lines.append(f"  subject: {b}")
+    if out["review_policy"] != "n/a":
+        lines.append(f"  review policy an application would meet: [bold]{out['review_policy']}[/]")
+    for r in out["reasons"]:
+        lines.append(f"  [magenta]cannot clear:[/] {r}")
+    console.print(Panel("\n".join(lines), title=title or f"determination {out['id']}".strip(), expand=False))
+    if out["bases"]:
+        t = Table(title="Licence bases", show_lines=True)
+        for col in ("code", "party", "policy", "overcome by", "citation"):
+            t.add_column(col, overflow="fold")
+        for b in out["bases"]:
+            over = b.get("overcome_by") or b.get("indeterminate") or ""
+            if b.get("previously_covered_by"):
+                over = f"{over} (previously {b['previously_covered_by']})".strip()
+            t.add_row(b["code"], b.get("party") or "", b["policy"], over, b["cite"])
+        console.print(t)
+    les = out["license_exceptions"]
+    for label, values in (("available", les["available"]), ("barred", les["barred"]),
+                          ("excluded", out["excluded"]), ("obligations", out["obligations"]), ("notes", out["notes"])):
+        for v in values:
+            console.print(f"  [bold]{label}:[/] {v}")
+    t = Table(title=f"Rules consulted ({out['rules_version']})")
+    for col in ("rule", "effective", "value", "citation"):
+        t.add_column(col, overflow="fold")
+    for tr in out["trace"]:
+        cite = tr["cite"] + (f" ({tr['fr']})" if tr["fr"] and tr["fr"] not in tr["cite"] else "")
+        t.add_row(tr["rule"], tr["effective"], tr["value"], cite)
+    console.print(t)
+
+
+def _emit(decisions: list[Determination], as_json: bool, labels: list[str]) -> None:
+    if as_json:
+        for d in decisions:
+            sys.stdout.write(json.dumps(d.to_dict(), ensure_ascii=False, default=str) + "\n")
+        return
+    for d, label in zip(decisions, labels, strict=True):
+        render(d, label)
+
+
+def _single_request(
+    eccn: str | None, to: str | None, origin: str, from_: str, end_user: str | None, purchaser: str | None,
+    consignee: str | None, date: str | None, value: float | None, facts: list[str] | None, transaction: str,
+) -> Request:
+    if to is None:
+        raise ConfigError("--to COUNTRY is required (or use --order FILE / --scenarios FILE)")
+    if eccn is None:
+        raise ConfigError("--eccn is required (an ECCN such as 3A991, or EAR99)")
+    parties = [Party(role, name) for role, name in (
+        (Role.END_USER, end_user), (Role.PURCHASER, purchaser), (Role.ULTIMATE_CONSIGNEE, consignee)) if name]
+    try:
+        fact_set = frozenset(Fact(f) for f in facts or [])
+        txn = Transaction(transaction)
+    except ValueError as exc:
+        raise ConfigError(f"{exc} (facts: {', '.join(f.value for f in Fact)})") from None
+    return Request(
+        date=_parse_date(date),
+        item=Item(eccn=eccn, origin=_country(origin, "--origin"),
+                  value=Fraction(str(value)) if value is not None else None),
+        to_country=_country(to, "--to"),
+        from_country=_country(from_, "--from"),
+        transaction=txn,
+        parties=tuple(parties),
+        facts=fact_set,
+        id="cli",
+    )
+
+
+def determine_cmd(
+    eccn: Annotated[str | None, typer.Option("--eccn", help="ECCN (3A001.a.2) or EAR99.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Destination country (ISO code or name).")] = None,
+    end_user: Annotated[str | None, typer.Option("--end-user", help="End user's name.")] = None,
+    purchaser: Annotated[str | None, typer.Option("--purchaser", help="Purchaser's name.")] = None,
+    consignee: Annotated[str | None, typer.Option("--ultimate-consignee", help="Ultimate consignee.")] = None,
+    date: Annotated[str | None, typer.Option("--date", "--as-of", help="Transaction date (default today).")] = None,
+    value: Annotated[float | None, typer.Option("--value", help="Item value (USD).")] = None,
+    origin: Annotated[str, typer.Option("--origin", help="Where the item was made.")] = "US",
+    from_: Annotated[str, typer.Option("--from", help="Country shipped from.")] = "US",
+    transaction: Annotated[str, typer.Option("--transaction", help="export, reexport, ...")] = "export",
+    fact: Annotated[list[str] | None, typer.Option("--fact", help="A known fact, e.g. military_end_use.")] = None,
+    order: Annotated[Path | None, typer.Option("--order", help="Order file (YAML/JSON, scenario schema).")] = None,
+    scenarios: Annotated[Path | None, typer.Option("--scenarios", help="ear-scenarios.yaml-style file.")] = None,
+    overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Proposed-rule overlay file.")] = None,
+    listings: Annotated[str | None, typer.Option("--listings", help="'none-found': screened clear.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    rulesets = _rulesets(overlay)
+    lists = _listings(listings)
+    if scenarios is not None:
+        for req, _notes, _raw in read_scenarios(scenarios):
+            decisions = [determine(req, rs, lists) for rs in rulesets]
+            _emit(decisions, as_json, [f"{req.id} [{rs.version}]" for rs in rulesets])
+        return
+    if order is not None:
+        req, _notes = request_from_dict(read_documents(order), str(order), default_id=order.stem)
+    else:
+        req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, date, value, fact, transaction)
+    decisions = [determine(req, rs, lists) for rs in rulesets]
+    _emit(decisions, as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
+
+
+def rules_show(
+    section: Annotated[str, typer.Argument(help="CFR section, e.g. 744.11, 734.9(e)(1), 738 (or a rule key).")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date (default today).")] = None,
+    overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Apply a proposed-rule overlay.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Print the dated values (and their citations) of a CFR section in force on a date.
+
+    Example: clearance rules show 744.11 --as-of 2020-06-01
+    """
+    rules = _rulesets(overlay)[-1]
+    day = _parse_date(as_of)
+    params = rules.in_section(section) or ([rules.param(section)] if rules.has(section) else [])
+    if not params:
+        raise ConfigError(f"no rules for section {section!r} (try 744.11, 734.9(e)(1), 734.4, 744.21)")
+    rows: list[dict[str, Any]] = []
+    for p in sorted(params, key=lambda p: p.key):
+        dv = p.find(day)
+        rows.append({
+            "rule": p.key, "section": p.section,
+            "effective": dv.start.isoformat() if dv else None,
+            "until": (dv.end - dt.timedelta(days=1)).isoformat() if dv and dv.end else None,
+            "value": summarise(dv.value) if dv else "(no value on this date)",
+            "cite": dv.citation.text() if dv else "", "verification": dv.citation.verification if dv else None,
+        })
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    t = Table(title=f"§ {section} as of {day.isoformat()} ({rules.version})", show_lines=True)
+    for col in ("rule", "in force", "value", "citation", "checked"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        span = f"{r['effective']} → {r['until'] or ''}" if r["effective"] else "—"
+        t.add_row(r["rule"], span, r["value"], r["cite"], r["verification"] or "")
+    console.print(t)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the main app."""
+    """Add `determine` and the `rules` group to the main app."""
+    app.command("determine", help=DETERMINE_HELP, no_args_is_help=True)(determine_cmd)
+    rules_app = typer.Typer(help="Inspect the dated, cited EAR rule data.", no_args_is_help=True)
+    rules_app.command("show")(rules_show)
+    app.add_typer(rules_app, name="rules")

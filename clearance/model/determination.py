@@ -1,0 +1,212 @@
+"""Determination requests and decisions: what the EAR engine reads and what it answers.
+
+All objects are frozen and hashable, so equal requests can share cached sub-results and whole
+batches can be shipped to worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+from clearance.model.regulation import ConsultedRule
+
+
+class Outcome(StrEnum):
+    NOT_SUBJECT = "NOT_SUBJECT"
+    NO_LICENCE_REQUIRED = "NO_LICENCE_REQUIRED"
+    LICENCE_EXCEPTION = "LICENCE_EXCEPTION"
+    LICENCE_REQUIRED = "LICENCE_REQUIRED"
+    CANNOT_CLEAR = "CANNOT_CLEAR"
+
+
+class Transaction(StrEnum):
+    EXPORT = "export"
+    REEXPORT = "reexport"
+    EXPORT_FROM_ABROAD = "export_from_abroad"
+    TRANSFER = "transfer"  # transfer (in-country)
+    RELEASE = "release"  # release of technology or source code
+
+
+class Role(StrEnum):
+    """Party roles of 15 CFR 748.5(c)-(f) (plus the exporter's own counterparties)."""
+
+    PURCHASER = "purchaser"
+    INTERMEDIATE_CONSIGNEE = "intermediate_consignee"
+    ULTIMATE_CONSIGNEE = "ultimate_consignee"
+    END_USER = "end_user"
+
+
+class Fact(StrEnum):
+    """Facts (knowledge) that rules test; the engine never infers them from free text."""
+
+    MILITARY_END_USE = "military_end_use"  # knowledge of a § 744.21 military end use
+    MILITARY_END_USER = "military_end_user"
+    MILITARY_INTELLIGENCE = "military_intelligence_end_use"  # § 744.22
+    STANDARDS_DEVELOPMENT = "standards_development"  # release for the development of a standard
+    TGL_EXISTING_NETWORKS = "tgl_existing_networks"  # Huawei TGL activities (84 FR 23468 ff.)
+    TGL_EXISTING_HANDSETS = "tgl_existing_handsets"
+    TGL_CYBERSECURITY = "tgl_cybersecurity_research"
+    TGL_5G_STANDARDS = "tgl_5g_standards"
+    INCORPORATED_FOR_FN1 = "incorporated_for_fn1_entity"  # V2 reach (A): part of an item a fn-1 entity orders
+    ENC_ELIGIBLE = "enc_eligible"  # classification facts establishing License Exception ENC
+    ENC_NOT_ELIGIBLE = "enc_not_eligible"
+
+
+@dataclass(frozen=True, slots=True)
+class UsInput:
+    """One US-origin component of a foreign-made item (bill of materials line)."""
+
+    eccn: str | None
+    value: Fraction | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FdpFacts:
+    """Facts for the foreign direct product rules. ``None`` means "not stated" (never "no")."""
+
+    direct_product_of: tuple[str, ...] | None = None  # ECCNs of US technology/software the item is made from
+    plant_direct_product_of: tuple[str, ...] | None = None  # ECCNs the plant/major component was made from
+    plant_tech_us_origin: bool | None = None
+    designed_by_fn1_entity: bool | None = None
+    production_start: dt.date | None = None
+    telecom_generation: str | None = None  # e.g. "4G", "5G": footnote-1 review policy factor
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    eccn: str | None  # "3A001.a.2", "EAR99"; None = not classified
+    origin: str | None  # ISO alpha-2 of the country where the item was made ("US" = US-origin)
+    description: str = ""
+    kind: str | None = None  # "commodity" | "software" | "technology" (from the ECCN product group when omitted)
+    value: Fraction | None = None
+    us_inputs: tuple[UsInput, ...] | None = None  # bill of materials (US-origin content only)
+    us_controlled_value: Fraction | None = None  # stated controlled US content (when no BOM is given)
+    total_value: Fraction | None = None  # value of the foreign-made item (de minimis denominator)
+    fdp: FdpFacts | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    name: str
+    pct: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    role: Role
+    name: str
+    country: str | None = None
+    listings: tuple[str, ...] | None = None  # None = not screened; () = screened, not listed
+    ownership: tuple[Owner, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LicenceState:
+    """A licence the exporter holds (or held): covers the named bases while valid."""
+
+    licence_id: str
+    granted: dt.date
+    revoked: dt.date | None = None
+    expires: dt.date | None = None
+    covers: tuple[str, ...] = ()  # basis codes; () = every basis of the transaction
+
+    def valid_on(self, day: dt.date) -> bool:
+        if day < self.granted:
+            return False
+        if self.revoked is not None and day >= self.revoked:
+            return False
+        return not (self.expires is not None and day > self.expires)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    date: dt.date
+    item: Item
+    to_country: str  # ISO alpha-2
+    from_country: str = "US"
+    transaction: Transaction = Transaction.EXPORT
+    parties: tuple[Party, ...] = ()
+    end_use: str = ""
+    facts: frozenset[Fact] = frozenset()
+    licences: tuple[LicenceState, ...] = ()
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """One independent licence requirement (before licence exceptions)."""
+
+    code: str  # "EL", "EL-FDP-fn1", "EL-AFFILIATE", "NS2", "MEU", ...
+    cite: str
+    policy: str  # review policy an application would meet
+    party: str | None = None
+    overcome_by: str | None = None  # TGL, savings clause, licence, licence exception
+    previously_covered_by: str | None = None
+    indeterminate: str | None = None  # why it is not certain (missing fact)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "cite": self.cite, "policy": self.policy}
+        for key in ("party", "overcome_by", "previously_covered_by", "indeterminate"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Determination:
+    request_id: str
+    as_of: dt.date
+    outcome: Outcome
+    subject_to_ear: bool | None  # None = cannot say
+    subject_basis: tuple[str, ...]
+    license_required: bool | None  # None = indeterminate
+    bases: tuple[Basis, ...]
+    review_policy: str
+    exceptions_available: tuple[str, ...]
+    exceptions_barred: tuple[str, ...]
+    excluded: tuple[str, ...]  # bases that a carve-out removed
+    obligations: tuple[str, ...]
+    reasons: tuple[str, ...]  # why CANNOT_CLEAR (missing facts, rule gaps)
+    trace: tuple[ConsultedRule, ...]
+    rules_version: str
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def citations(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for b in self.bases:
+            seen.setdefault(b.cite, None)
+        for t in self.trace:
+            seen.setdefault(t.citation.text(), None)
+        return list(seen)
+
+    def to_dict(self) -> dict[str, Any]:
+        required: bool | str = "indeterminate" if self.license_required is None else self.license_required
+        subject: bool | str = "indeterminate" if self.subject_to_ear is None else self.subject_to_ear
+        return {
+            "id": self.request_id,
+            "as_of": self.as_of.isoformat(),
+            "outcome": self.outcome.value,
+            "subject_to_ear": subject,
+            "subject_basis": list(self.subject_basis),
+            "license_required": required,
+            "bases": [b.to_dict() for b in self.bases],
+            "review_policy": self.review_policy,
+            "license_exceptions": {
+                "available": list(self.exceptions_available),
+                "barred": list(self.exceptions_barred),
+            },
+            "excluded": list(self.excluded),
+            "obligations": list(self.obligations),
+            "reasons": list(self.reasons),
+            "citations": self.citations,
+            "trace": [t.to_dict() for t in self.trace],
+            "rules_version": self.rules_version,
+            "notes": list(self.notes),
+        }

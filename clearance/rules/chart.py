@@ -1,0 +1,132 @@
+"""CCL reasons for control x Commerce Country Chart (§ 738.4), with Country Groups (Supp. 1 to Part 740)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from clearance.errors import CannotClear
+from clearance.rules.context import Ctx
+from clearance.rules.eccn import Eccn
+
+UNSPECIFIED = "XX"  # several or unknown destinations (e.g. a release at a multilateral meeting)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartHit:
+    code: str  # "NS2", "EI", "RS"
+    reason: str
+    cite: str
+    indeterminate: str | None = None
+
+
+def destination(ctx: Ctx, country: str) -> str:
+    """The Country Chart row governing ``country`` on the day (Hong Kong -> China from 2020-12-23)."""
+    alias = ctx.find(f"destination.{country}")
+    return str(alias["governed_by"]) if alias else country
+
+
+def groups(ctx: Ctx, dest: str) -> frozenset[str]:
+    if dest == UNSPECIFIED:
+        raise CannotClear("the destination is not a single country: Country Groups cannot be applied")
+    if not ctx.has(f"groups.{dest}"):
+        if ctx.has(f"chart.{dest}"):
+            return frozenset()  # a chart row without any Country Group
+        raise CannotClear(f"no Country Chart row or Country Groups for destination {dest!r}")
+    return frozenset(ctx.get(f"groups.{dest}"))
+
+
+def chart_row(ctx: Ctx, dest: str) -> dict[str, Any]:
+    if dest == UNSPECIFIED:
+        raise CannotClear("the destination is not a single country: the Country Chart cannot be applied")
+    row: dict[str, Any] = ctx.get(f"chart.{dest}")
+    if row.get("embargoed"):
+        raise CannotClear(f"{dest} is an embargoed destination: {row['embargoed']} (Part 746 is not modelled)")
+    return row
+
+
+def ccl_entry(ctx: Ctx, eccn: Eccn) -> dict[str, Any]:
+    key = f"ccl.{eccn.base}"
+    if not ctx.has(key):
+        raise CannotClear(f"unknown ECCN {eccn.text}: {eccn.base} is not on the Commerce Control List")
+    entry: dict[str, Any] = ctx.get(key)
+    return entry
+
+
+def applies_to(control: dict[str, Any], eccn: Eccn) -> bool | None:
+    scope = control.get("scope")
+    if scope == "entire":
+        exc = control.get("except") or []
+        if any(eccn.within(r) for r in exc):
+            return False
+        if exc and not eccn.paragraph:
+            return None
+        return True
+    if scope == "paragraphs":
+        if not eccn.paragraph:
+            return None
+        return any(eccn.within(r) for r in control.get("paragraphs", []))
+    return None  # conditional text: needs a person
+
+
+def _dest_hit(ctx: Ctx, control: dict[str, Any], dest: str, row: dict[str, Any]) -> bool:
+    column = control.get("column")
+    if column:
+        return column in row["marks"]
+    special = control.get("special") or {}
+    kind = special.get("kind")
+    if kind == "worldwide":
+        return dest not in special.get("except", [])
+    if kind == "destinations":
+        return dest in special.get("destinations", [])
+    if kind == "groups":
+        g = groups(ctx, dest)
+        if dest in special.get("destinations", []):
+            return True
+        return bool(g & set(special.get("groups", []))) and not (g & set(special.get("not_groups", [])))
+    return False  # "see" pointers (UN controls of § 746.1) for non-embargoed rows
+
+
+def chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> tuple[ChartHit, ...]:
+    """Every reason for control of the item that needs a licence to ``dest`` (GP1/GP2), cached per epoch."""
+    return ctx.memo_call(("hits", eccn, dest), lambda: tuple(_chart_hits(ctx, eccn, dest)))
+
+
+def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
+    if eccn.is_ear99:
+        if dest != UNSPECIFIED:
+            chart_row(ctx, dest)  # embargoed rows still fail closed for EAR99
+        return []
+    entry = ccl_entry(ctx, eccn)
+    row = chart_row(ctx, dest)
+    ccl_cite = ctx.cite(f"ccl.{eccn.base}")
+    chart_cite = ctx.cite(f"chart.{dest}")
+    hits: list[ChartHit] = []
+    for control in entry["controls"]:
+        if not _dest_hit(ctx, control, dest, row):
+            continue
+        applies = applies_to(control, eccn)
+        if applies is False:
+            continue
+        reason = str(control["reason"])
+        column = control.get("column")
+        code = column.replace(" ", "") if column else reason
+        where = f"{dest} row {column} = X" if column else str((control.get("special") or {}).get("text", ""))
+        cite = f"{ccl_cite}: {control['text']}; {chart_cite if column else where}"
+        why = None if applies else f"whether '{control['text']}' covers {eccn.text} (give the ECCN paragraph)"
+        hits.append(ChartHit(code, reason, cite, why))
+    return hits
+
+
+def controlled_to(ctx: Ctx, eccn: Eccn, dest: str) -> bool | None:
+    """Supp. 2 to Part 734: would the content need a licence to ``dest`` under the Chart? None = unsure."""
+    hits = chart_hits(ctx, eccn, dest)
+    if any(h.indeterminate is None for h in hits):
+        return True
+    return None if hits else False
+
+
+def reasons_of(ctx: Ctx, eccn: Eccn) -> set[str]:
+    if eccn.is_ear99:
+        return set()
+    return {str(c["reason"]) for c in ccl_entry(ctx, eccn)["controls"]}

@@ -1,0 +1,126 @@
+"""Who is listed: given listings, the dated Entity List party data, or a frozen listings snapshot.
+
+The snapshot (:class:`Listings`) is built from list entities (clearance.model.Entity) once -- e.g. by the
+lists workflow -- and then passed to every determination; it is current-state data (licence requirement,
+policy and footnotes as the list file states them). The history of the Huawei entries is rule data
+(``el.party.*`` and ``el.group.huawei.*``), so old dates work without old list files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from clearance.errors import CannotClear
+from clearance.model.entity import Entity
+from clearance.model.regulation import RuleSet
+
+# listing codes of the scenario schema -> list codes of clearance.model.lists
+LISTING_CODES = {
+    "entity_list": "el",
+    "entity_list_fn1": "el",
+    "unverified_list": "uvl",
+    "meu_list": "meu",
+    "denied_persons": "dpl",
+}
+_LEGAL = {
+    "co", "company", "corp", "corporation", "ltd", "ltda", "limited", "inc", "llc", "gmbh", "sa", "srl", "bv",
+    "plc", "pty", "ag", "nv", "oy", "ab", "sas", "spa", "sdn", "bhd", "pvt", "the", "of",
+}
+
+
+@lru_cache(maxsize=16384)
+def normalise_name(name: str, *, drop_brackets: bool = False) -> str:
+    """Lower case, no accents or punctuation, no legal forms; optionally without "(...)" remarks."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if drop_brackets:
+        text = re.sub(r"\([^)]*\)", " ", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    return " ".join(w for w in words if w not in _LEGAL)
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Lookup keys of a name, most specific first ("X (listed affiliate)" also finds "X")."""
+    full = normalise_name(name)
+    bare = normalise_name(name, drop_brackets=True)
+    return (full,) if bare == full or not bare else (full, bare)
+
+
+@dataclass(frozen=True, slots=True)
+class ListingEntry:
+    list_code: str
+    name: str
+    license_requirement: str | None = None
+    license_policy: str | None = None
+    footnotes: tuple[int, ...] = ()
+    federal_register: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Listings:
+    """A frozen snapshot: normalised name -> entries, plus the data date it describes."""
+
+    entries: dict[str, tuple[ListingEntry, ...]] = field(default_factory=dict)
+    label: str = "listings snapshot"
+    data_date: dt.date | None = None  # the date the list data describes
+    max_age_days: int | None = None  # older than this on the determination date -> stale -> CANNOT_CLEAR
+
+    def check_fresh(self, day: dt.date) -> None:
+        if self.data_date is None or self.max_age_days is None:
+            return
+        age = (day - self.data_date).days
+        if age > self.max_age_days:
+            raise CannotClear(
+                f"stale lists: {self.label} describes {self.data_date.isoformat()}, {age} days before "
+                f"{day.isoformat()} (maximum {self.max_age_days})"
+            )
+
+    @classmethod
+    def from_entities(
+        cls,
+        entities: Iterable[Entity],
+        label: str = "listings snapshot",
+        data_date: dt.date | None = None,
+        max_age_days: int | None = None,
+    ) -> Listings:
+        index: dict[str, list[ListingEntry]] = {}
+        for e in entities:
+            entry = ListingEntry(
+                e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register
+            )
+            for n in e.names:
+                key = normalise_name(n.value)
+                if key and entry not in index.setdefault(key, []):
+                    index[key].append(entry)
+        return cls({k: tuple(v) for k, v in index.items()}, label, data_date, max_age_days)
+
+    def lookup(self, name: str) -> tuple[ListingEntry, ...]:
+        for key in name_keys(name):
+            found = self.entries.get(key)
+            if found:
+                return found
+        return ()
+
+
+NONE_FOUND = Listings(label="screened: no listing found (--listings none-found)")
+
+
+def party_index(rules: RuleSet) -> dict[str, str]:
+    """Normalised name -> ``el.party.*`` rule key, built once per rule set."""
+    memo = rules._memo
+    hit = memo.get("party_index")
+    if hit is None:
+        hit = {}
+        for key, param in rules.parameters.items():
+            if not key.startswith("el.party."):
+                continue
+            for dv in param.values:
+                for n in dv.value.get("names", []):
+                    hit.setdefault(normalise_name(str(n)), key)
+        memo["party_index"] = hit
+    return hit

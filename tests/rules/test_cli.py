@@ -1,0 +1,92 @@
+"""`clearance determine` and `clearance rules show` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from clearance.cli.main import app
+from clearance.errors import ConfigError
+
+from .conftest import SCENARIOS
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def test_huawei_single_order_json() -> None:
+    code, out = run("determine", "--eccn", "3A991", "--to", "CN", "--end-user", "Huawei Technologies Co., Ltd.",
+                    "--date", "2019-06-01", "--json")
+    assert code == 0, out
+    d = json.loads(out)
+    assert d["outcome"] == "LICENCE_REQUIRED" and d["license_required"] is True
+    assert d["bases"][0]["code"] == "EL" and "84 FR 22961" in d["bases"][0]["cite"]
+    assert d["review_policy"] == "presumption of denial"
+    assert any(t["rule"] == "el.group.huawei.review_policy" for t in d["trace"])
+
+
+def test_human_output_and_unscreened_party() -> None:
+    code, out = run("determine", "--eccn", "3A001.a.2", "--to", "DE", "--end-user", "Acme GmbH", "--date",
+                    "2021-06-01")
+    assert code == 0 and "CANNOT_CLEAR" in out and "not screened" in out
+    code, out = run("determine", "--eccn", "3A001.a.2", "--to", "DE", "--end-user", "Acme GmbH", "--date",
+                    "2021-06-01", "--listings", "none-found")
+    assert "NO_LICENCE_REQUIRED" in out and "Rules consulted" in out
+
+
+def test_scenarios_file_one_json_line_each() -> None:
+    code, out = run("determine", "--scenarios", str(SCENARIOS), "--listings", "none-found", "--json")
+    assert code == 0, out
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert len(lines) >= 23
+    for d in lines:
+        assert {"id", "outcome", "subject_to_ear", "license_required", "bases", "review_policy",
+                "license_exceptions", "citations", "trace"} <= set(d)
+    by_id = {d["id"]: d for d in lines}
+    assert by_id["S02"]["license_required"] is True and by_id["S35"]["license_required"] == "indeterminate"
+
+
+def test_order_file_with_overlay_side_by_side(tmp_path: Path) -> None:
+    order = tmp_path / "order.yaml"
+    order.write_text("id: PO-1\ndate: 2026-03-01\nroute: {from: US, to: CN}\nitem: {eccn: EAR99, origin: US}\n"
+                     "parties:\n  - {role: end_user, name: 'Huawei Technologies Co., Ltd.'}\n")
+    overlay = tmp_path / "stop.yaml"
+    overlay.write_text("overlay: true\nparameters:\n  el.group.huawei.review_policy:\n    values:\n"
+                       "      2026-01-01: {value: policy of denial, cite: hypothetical}\n")
+    code, out = run("determine", "--order", str(order), "--overlay", str(overlay), "--json")
+    assert code == 0, out
+    base, proposed = (json.loads(x) for x in out.splitlines())
+    assert base["review_policy"] == "presumption of denial" and proposed["review_policy"] == "policy of denial"
+    assert proposed["rules_version"].endswith("+stop")
+
+
+def test_rules_show_as_of() -> None:
+    code, out = run("rules", "show", "744.11", "--as-of", "2020-06-01", "--json")
+    assert code == 0, out
+    rows = {r["rule"]: r for r in map(json.loads, out.splitlines())}
+    assert "85 FR 29849" in rows["el.group.huawei.license_requirement"]["cite"]
+    assert rows["el.group.huawei.footnote2"]["effective"] is None  # not yet in force on 2020-06-01
+    code, out = run("rules", "show", "734.9(e)(1)", "--as-of", "2020-09-01")
+    assert code == 0 and "V2" in out
+
+
+def test_help_teaches_with_an_example() -> None:
+    code, out = run("determine", "--help")
+    assert code == 0 and "clearance determine --eccn 3A991" in out
+
+
+def test_bad_country_is_a_config_error() -> None:
+    try:
+        run("determine", "--eccn", "3A991", "--to", "Atlantis")
+    except ConfigError as exc:
+        assert "Atlantis" in str(exc)
+    else:
+        raise AssertionError("expected a ConfigError")

@@ -1,0 +1,44 @@
+"""Our own scenarios (tests/rules/own_scenarios.yaml): edge dates, thresholds, FDP, fail-closed cases."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clearance.model.determination import Outcome, Request
+from clearance.model.regulation import RuleSet
+from clearance.rules import NONE_FOUND, determine
+from clearance.rules.requests import read_scenarios
+
+from .checks import check
+
+FILE = Path(__file__).with_name("own_scenarios.yaml")
+CASES: list[tuple[Request, dict[str, Any]]] = [(r, raw) for r, _, raw in read_scenarios(FILE)]
+
+
+def test_at_least_twenty_own_scenarios() -> None:
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize(("request_", "raw"), CASES, ids=[r.id for r, _ in CASES])
+def test_own_scenario(request_: Request, raw: dict[str, Any], rules: RuleSet) -> None:
+    decision = determine(request_, rules, NONE_FOUND)
+    check(decision, raw["expected"], raw.get("deciding_rules"))
+    if raw["expected"].get("license_required") == "indeterminate":
+        assert decision.outcome is Outcome.CANNOT_CLEAR and decision.reasons
+    for key, variant in raw.items():
+        if key.startswith("variant_if_shipped_on_"):
+            day = dt.date.fromisoformat(key.removeprefix("variant_if_shipped_on_"))
+            check(determine(dataclasses.replace(request_, date=day), rules, NONE_FOUND), variant)
+
+
+def test_cannot_clear_reasons_name_the_gap(rules: RuleSet) -> None:
+    by_id = {r.id: r for r, _ in CASES}
+    assert "3A998" in determine(by_id["O27"], rules, NONE_FOUND).reasons[0]
+    assert "value" in determine(by_id["O28"], rules, NONE_FOUND).reasons[0]
+    assert "2019-01-01" in determine(by_id["O29"], rules, NONE_FOUND).reasons[0]
+    assert "Part 746" in determine(by_id["O13"], rules, NONE_FOUND).reasons[0]

@@ -1,0 +1,369 @@
+"""Generate the CCL, Country Chart and Country Group rule files from ../shared/data/ear.
+
+    .venv/bin/python tools/gen_regulations.py [--data ../shared/data/ear] [--out clearance/regulations]
+
+Input: the eCFR-derived JSON of seelpeed-debug/export-controls-agent-mcp (MIT; eCFR issue 2026-07-23):
+ccl.json (Supp. 1 to Part 774), country-chart.json (Supp. 1 to Part 738), country-groups.json
+(Supp. 1 to Part 740). Output: part_774/ccl.yaml, part_738/country_chart.yaml, part_740/country_groups.yaml.
+
+The sources describe the regulation as of 2026-07-23 only. Values are dated from 2019-01-01 (the start of
+the rule data) on the stated assumption that the rows used by the Huawei story did not change since;
+changes known from the Federal Register are applied as dated history (HISTORY below):
+3A090/4A090 exist from 2022-10-07 (87 FR 62186), ".z" paragraphs from 2023-11-17 (88 FR 73458),
+Mexico and Cyprus join A:6 on 2020-12-28, Ukraine's groups are known only from 2020-12-28.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from clearance.text.countries import country_code  # noqa: E402
+
+START = dt.date(2019, 1, 1)
+ASSUMED = "eCFR-d 2026-07-23; assumed unchanged since 2019-01-01 [D]"
+NAME_FIX = {
+    "Micronesia (Federated State of)": "FM",
+    "Seycheles": "SC",
+    "China (PRC)": "CN",
+    "Congo (Democratic Republic of the)": "CD",
+    "Congo (Democratic Republic of)": "CD",
+    "Congo (Republic of the)": "CG",
+    "Sint Maarten (the Dutch two-fifths of the island of Saint Martin)": "SX",
+    "Vatican City": "VA",
+    "Cote d'lvoire": "CI",
+}
+ECCN_START = {"3A090": (dt.date(2022, 10, 7), "87 FR 62186"), "4A090": (dt.date(2022, 10, 7), "87 FR 62186")}
+Z_START = (dt.date(2023, 11, 17), "88 FR 73458")
+CHART_COLUMNS = ("NS", "NP", "MT", "RS", "CB", "CC", "AT", "FC")
+
+
+def iso(name: str) -> str:
+    code = NAME_FIX.get(name) or country_code(name) or country_code(name.replace("&", "and"))
+    if not code:
+        raise SystemExit(f"unmapped country name {name!r}")
+    return code
+
+
+def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
+    """Paragraph references in a control text: (paragraphs of this ECCN, references to other ECCNs)."""
+    own: list[str] = []
+    other: list[str] = []
+    for m in re.finditer(r"\b(\d[A-E]\d{3})((?:\.[a-z0-9]+)+)", text):
+        (own if m.group(1) == eccn else other).append(m.group(1) + m.group(2))
+    stripped = re.sub(r"\b\d[A-E]\d{3}(?:\.[a-z0-9]+)+", " ", text)
+    for m in re.finditer(r"(?<![\w.§(])\.?([a-z]\.\d+(?:\.[a-z0-9]+)*)\b", stripped):
+        own.append(eccn + "." + m.group(1))
+    for m in re.finditer(r"(?<![\w])\.([a-z])\b", stripped):
+        own.append(eccn + "." + m.group(1))
+    paras = [r[len(eccn) + 1 :] for r in own]
+    return list(dict.fromkeys(paras)), list(dict.fromkeys(other))
+
+
+NAMED_DESTINATIONS = {"North Korea": "KP", "Iraq": "IQ", "Pakistan": "PK", "Iran": "IR", "Syria": "SY", "Cuba": "CU"}
+
+
+def _special(column_text: str) -> dict[str, Any]:
+    t = column_text
+    if re.search(r"China, Russia, or Venezuela", t):
+        return {"kind": "destinations", "destinations": ["CN", "RU", "VE"]}
+    if re.search(r"all destinations", t, re.I):
+        return {"kind": "worldwide", "except": ["CA"]} if "except Canada" in t else {"kind": "worldwide"}
+    if re.search(r"any destination worldwide|Worldwide control", t, re.I):
+        return {"kind": "worldwide"}
+    if "United Arab Emirates or destinations specified in Country Groups D:1, D:4, and D:5" in t:
+        return {"kind": "groups", "destinations": ["AE"], "groups": ["D:1", "D:4", "D:5"], "not_groups": ["A:5", "A:6"]}
+    if "Macau or a destination specified in Country Group D:5" in t:
+        return {"kind": "groups", "destinations": ["MO"], "groups": ["D:5"]}
+    if "742.15" in t:
+        return {"kind": "worldwide", "except": ["CA"]}
+    if "746.8" in t:
+        return {"kind": "destinations", "destinations": ["RU", "BY"]}
+    if t.startswith("A license is required"):
+        named = [code for name, code in NAMED_DESTINATIONS.items() if name in t]
+        if named:
+            return {"kind": "destinations", "destinations": named}
+        return {"kind": "worldwide"}  # fail closed: read as every destination
+    return {"kind": "see"}
+
+
+def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
+    control = " ".join(row["control"].split())
+    column_text = " ".join(row["countryChart"].split()).rstrip(".")
+    m = re.match(r"^([A-Z]{2})\b", control)
+    reason = m.group(1) if m else "OTHER"
+    out: dict[str, Any] = {"reason": reason, "text": control}
+    col = re.search(r"\b(NS|NP|MT|RS|CB|CC|AT|FC) Column (\d)", column_text)
+    if col:
+        out["column"] = f"{col.group(1)} {col.group(2)}"
+    elif re.fullmatch(r"Column (\d)", column_text) and reason in CHART_COLUMNS:
+        out["column"] = f"{reason} {column_text.split()[-1]}"
+    else:
+        out["special"] = {**_special(column_text), "text": column_text}
+    entire = re.search(r"applies to (?:the )?entire entry", control)
+    if entire:
+        exc = re.search(r"except (.*)$", control)
+        out["scope"] = "entire"
+        if exc:
+            paras, _ = _refs(exc.group(1), eccn)
+            out["except"] = paras
+    else:
+        paras, _other = _refs(control, eccn)
+        if paras:
+            out["scope"] = "paragraphs"
+            out["paragraphs"] = paras
+        else:
+            out["scope"] = "conditional"
+    paras = out.get("paragraphs", [])
+    if paras and all(p.split(".")[0] == "z" for p in paras):
+        out["z"] = True  # ".z" paragraphs exist only from 2023-11-17
+    return out
+
+
+def gen_ccl(src: Path) -> dict[str, Any]:
+    data = json.loads(src.read_text())
+    params: dict[str, Any] = {}
+    for e in data["entries"]:
+        eccn = e["eccn"]
+        controls = [c for c in (parse_control(r, eccn) for r in e["countryChart"]) if c]
+        flags = {k: " ".join(str(v).split()) for k, v in (e.get("licenceExceptionFlags") or {}).items()}
+        heading = " ".join((e.get("heading") or "").split())
+        value: dict[str, Any] = {"heading": heading, "controls": controls, "le": flags}
+        cite = f"Supp. No. 1 to Part 774, ECCN {eccn} (License Requirements)"
+        values: dict[dt.date, Any] = {}
+        start, fr = ECCN_START.get(eccn, (START, None))
+        if any(c.get("z") for c in controls) and start < Z_START[0]:
+            older = {**value, "controls": [c for c in controls if not c.get("z")]}
+            values[start] = {"value": older, "cite": cite, "verification": ASSUMED}
+            values[Z_START[0]] = {"value": value, "cite": cite, "fr": Z_START[1], "verification": "eCFR-d 2026-07-23"}
+        else:
+            body = {"value": value, "cite": cite, "verification": ASSUMED if fr is None else "eCFR-d 2026-07-23"}
+            if fr:
+                body["fr"] = fr
+            values[start] = body
+        params[f"ccl.{eccn}"] = {"section": "774 Supp. 1", "description": heading[:120], "values": values}
+    return params
+
+
+def gen_chart(src: Path) -> dict[str, Any]:
+    data = json.loads(src.read_text())
+    params: dict[str, Any] = {}
+    cite = "Supp. No. 1 to Part 738 (Commerce Country Chart), row {name}"
+    for name, row in sorted(data["countries"].items()):
+        code = iso(name)
+        value = {"marks": row["marks"], "footnotes": row["footnotes"]}
+        params[f"chart.{code}"] = {
+            "section": "738 Supp. 1",
+            "description": f"Country Chart row {name}",
+            "values": {START: {"value": value, "cite": cite.format(name=name), "verification": ASSUMED}},
+        }
+    for name, row in sorted(data["embargoed"].items()):
+        code = iso(name)
+        value = {"marks": [], "footnotes": row["footnotes"], "embargoed": " ".join(row["pointer"].split())}
+        params[f"chart.{code}"] = {
+            "section": "738 Supp. 1",
+            "description": f"Country Chart row {name} (pointer to Part 746)",
+            "values": {START: {"value": value, "cite": cite.format(name=name), "verification": ASSUMED}},
+        }
+    return params
+
+
+GROUP_HISTORY: dict[str, list[tuple[dt.date, str | None, list[str] | None]]] = {
+    # (date, FR/verification note, groups to remove before the date)
+    "MX": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
+    "CY": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
+    "UA": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", None)],  # None = unknown before
+}
+
+
+def gen_groups(src: Path) -> dict[str, Any]:
+    data = json.loads(src.read_text())
+    by_code: dict[str, list[str]] = {}
+    for group, names in data["groups"].items():
+        for name in names:
+            by_code.setdefault(iso(name), []).append(group)
+    params: dict[str, Any] = {}
+    cite = "Supp. No. 1 to Part 740 (Country Groups)"
+    for code, groups in sorted(by_code.items()):
+        groups = sorted(set(groups))
+        values: dict[dt.date, Any] = {}
+        history = GROUP_HISTORY.get(code)
+        if history:
+            change, note, removed = history[0]
+            if removed is not None:
+                values[START] = {
+                    "value": [g for g in groups if g not in removed],
+                    "cite": cite,
+                    "verification": ASSUMED,
+                }
+            values[change] = {"value": groups, "cite": cite, "verification": note}
+        else:
+            values[START] = {"value": groups, "cite": cite, "verification": ASSUMED}
+        params[f"groups.{code}"] = {
+            "section": "740 Supp. 1", "description": f"Country Groups of {code}", "values": values
+        }
+    return params
+
+
+class _Dumper(yaml.CSafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+HEADER = """# GENERATED by tools/gen_regulations.py from {src} -- do not edit by hand.
+# Source: {source} (eCFR issue {issue}), via github.com/seelpeed-debug/export-controls-agent-mcp (MIT),
+# copied to ../shared/data/ear/seelpeed_ecfr_derived/ (see PROVENANCE.md there). Regulation text: public domain.
+"""
+
+
+def write(out: Path, src: Path, title: str, params: dict[str, Any]) -> None:
+    meta = json.loads(src.read_text())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.dump(
+        {"title": title, "source": meta["source"]["url"], "parameters": params},
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=200,
+    )
+    out.write_text(HEADER.format(src=src.name, source=meta["source"]["url"], issue=meta["ecfrIssueDate"]) + body)
+    print(f"wrote {out} ({len(params)} parameters)")
+
+
+
+
+# --- Huawei (footnote 1) Entity List parties from the official eCFR XML of Part 744 -----------------
+# First FR citation of a row -> the effective date of the rule that added it (ear-timeline.yaml).
+LISTING_RULES: dict[str, tuple[dt.date, str]] = {
+    "84 FR 22963": (dt.date(2019, 5, 16), "84 FR 22961"),
+    "84 FR 43495": (dt.date(2019, 8, 19), "84 FR 43493"),
+    "85 FR 51603": (dt.date(2020, 8, 17), "85 FR 51596"),
+}
+_LEGAL = (
+    r"(?:Co\.,? ?Ltd\.?|Ltd\.?|Limited|Inc\.|LLC|GmbH|S\.A\.|Ltda\.?|B\.V\.|S\.R\.L\.|Sdn\. Bhd\.|PLC"
+    r"|Corporation|Company|Co\.)"
+)
+
+
+def _name_of(text: str) -> str:
+    text = " ".join(text.split())
+    m = re.match(r"^(.*?),? a\.k\.a\.", text)
+    if m:
+        return m.group(1).strip(" ,")
+    m = re.match(rf"^(.*?{_LEGAL})(?=[,\s(]|$)", text)
+    if m:
+        return m.group(1).strip(" ,")
+    return text.split(",")[0].strip()
+
+
+def _text(cell: Any) -> str:
+    return "".join(str(t) for t in cell.itertext())
+
+
+def gen_huawei_parties(xml: Path) -> dict[str, Any]:
+    from lxml import etree
+
+    tree = etree.parse(str(xml))
+    sup4 = [d for d in tree.iter("DIV9") if (d.get("N") or "").startswith("Supplement No. 4 to Part 744")]
+    if not sup4:
+        raise SystemExit("Supplement No. 4 not found")
+    params: dict[str, Any] = {}
+    country = ""
+    skipped = 0
+    for tr in sup4[0].iter("TR"):
+        cells = tr.findall("TD")
+        if len(cells) != 5:
+            continue
+        c0 = " ".join(_text(cells[0]).split())
+        if c0:
+            country = c0
+        req_sups = [s.text for s in cells[2].iter("sup")]
+        if "1" not in req_sups:
+            continue
+        frs = re.findall(r"\d+ FR \d+", _text(cells[4]))
+        rule = LISTING_RULES.get(frs[0]) if frs else None
+        if rule is None:
+            skipped += 1
+            continue
+        start, fr = rule
+        first_line = etree.tostring(cells[1], encoding="unicode", method="html").split("<br>")[0]
+        first_text = re.sub(r"<[^>]+>", "", first_line)
+        first_text = html.unescape(first_text)
+        names = [_name_of(first_text)]
+        names += [" ".join(e.text.split()).rstrip(",") for e in cells[1].iter("E") if e.text and len(e.text) > 6]
+        for alias in re.findall(r"\u2014([^;<\n]+?)(?:;|\.|$)", _text(cells[1]), re.M):
+            if "Huawei" in alias or "HiSilicon" in alias:
+                names.append(" ".join(alias.split(", and to include")[0].split()))
+        names = [n for n in dict.fromkeys(names) if n and n != "Affiliated entities:" and n.lower() != "and"]
+        if not names or names[0].startswith("Affiliated"):
+            names = names[1:]
+        if not names:
+            skipped += 1
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", names[0].lower()).strip("-")[:60]
+        key = f"el.party.{slug}"
+        n = 2
+        while key in params:
+            key = f"el.party.{slug}-{n}"
+            n += 1
+        value = {"names": names, "group": "huawei", "country": iso(country) if country else None}
+        params[key] = {
+            "section": "744 Supp. 4",
+            "description": f"Entity List entry under {country}: {names[0]}",
+            "values": {
+                start: {
+                    "value": value,
+                    "cite": f"Supp. No. 4 to Part 744, entry under {country} (entries {frs[0]})",
+                    "fr": fr,
+                    "verification": "eCFR 2026-07-23 (row and its first FR citation)",
+                }
+            },
+        }
+    print(f"Huawei footnote-1 rows: {len(params)} parties, {skipped} rows with other first citations skipped")
+    return params
+
+
+def write_parties(out: Path, xml: Path) -> None:
+    params = gen_huawei_parties(xml)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    body = yaml.dump(
+        {"title": "Entity List (Supp. No. 4 to Part 744): Huawei footnote-1 entries and their listing dates",
+         "source": str(xml.name), "parameters": params},
+        Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=200,
+    )
+    head = (f"# GENERATED by tools/gen_regulations.py from ../shared/data/ear/ecfr_part744/{xml.name}\n"
+            "# (official eCFR XML of 15 CFR Part 744, public domain) -- do not edit by hand.\n"
+            "# Listing date = effective date of the FR rule of the row's first citation (ear-timeline.yaml).\n")
+    out.write_text(head + body)
+    print(f"wrote {out} ({len(params)} parameters)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ear")
+    parser.add_argument("--out", type=Path, default=ROOT / "clearance" / "regulations")
+    args = parser.parse_args()
+    src = args.data / "seelpeed_ecfr_derived"
+    write(args.out / "part_774" / "ccl.yaml", src / "ccl.json", "Commerce Control List (Supp. No. 1 to Part 774)",
+          gen_ccl(src / "ccl.json"))
+    write(args.out / "part_738" / "country_chart.yaml", src / "country-chart.json",
+          "Commerce Country Chart (Supp. No. 1 to Part 738)", gen_chart(src / "country-chart.json"))
+    write(args.out / "part_740" / "country_groups.yaml", src / "country-groups.json",
+          "Country Groups (Supp. No. 1 to Part 740)", gen_groups(src / "country-groups.json"))
+    write_parties(args.out / "part_744" / "entity_list_huawei_parties.yaml",
+                  args.data / "ecfr_part744" / "title-15_part-744_commit-2026-07-23.xml")
+
+
+if __name__ == "__main__":
+    main()
