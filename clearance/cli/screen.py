@@ -1,9 +1,193 @@
-"""Placeholder: the owning work item replaces this module with its commands."""
+"""`clearance screen` and `clearance compare`: screen names against the loaded lists, score name pairs."""
 
 from __future__ import annotations
 
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.table import Table
+
+from clearance.cli.common import console, err_console, print_json, progress_bar, store_session
+from clearance.errors import ConfigError, DataError
+from clearance.model import Schema, parse_codes
+from clearance.screening.model import Match, Query, ScreeningResult
+from clearance.screening.registry import algorithms, get_algorithm
+from clearance.screening.screen import compare as compare_names
+from clearance.screening.screen import screen as screen_query
+from clearance.text.countries import country_code
+from clearance.workflows.screening import open_index, read_rows, screen_rows, write_rows
+
+AlgoOpt = Annotated[
+    str | None,
+    typer.Option("--algorithm", help="Matching algorithm as slug@version (default: the latest clearance-name)."),
+]
+SchemaOpt = Annotated[
+    str | None, typer.Option("--schema", help="Kind of party: Person, Company, Organization, Vessel, Aircraft.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _schema(value: str | None) -> Schema | None:
+    if not value:
+        return None
+    for s in Schema:
+        if s.value.lower() == value.strip().lower():
+            return s
+    raise ConfigError(f"unknown schema {value!r}; one of {', '.join(s.value for s in Schema)}")
+
+
+def _country(value: str | None) -> str | None:
+    if not value:
+        return None
+    code = country_code(value)
+    if code is None:
+        raise ConfigError(f"unknown country {value!r}; give an ISO code such as CN or a country name")
+    return code
+
+
+def _explain(features: tuple[Any, ...]) -> str:
+    return "\n".join(f"{f.name} {f.value:+.2f}: {f.detail}" if f.name != "name" else f"name {f.value:.2f}: {f.detail}"
+                     for f in features)
+
+
+def _print_result(result: ScreeningResult) -> None:
+    colour = {"HIT": "red", "POSSIBLE": "yellow", "CLEAR": "green", "CANNOT_CLEAR": "magenta"}[result.decision.value]
+    console.print(f"[bold {colour}]{result.decision.value}[/]  {result.query.name!r}  ({result.algorithm}; lists: "
+                  + ", ".join(f"{c}={v}" for c, v in result.list_versions.items()) + ")")
+    for reason in result.reasons:
+        console.print(f"[magenta]reason:[/] {reason}")
+    if not result.hits:
+        return
+    table = Table(show_lines=True)
+    for col in ("score", "decision", "list", "entry id", "entry name", "matched name", "explanation"):
+        table.add_column(col)
+    for h in result.hits:
+        table.add_row(f"{h.score:.2f}", h.decision.value, h.list_code, h.entry_id, h.name,
+                      f"{h.matched_name} ({h.matched_kind})", _explain(h.explanation))
+    console.print(table)
+
+
+def screen(
+    name: Annotated[str | None, typer.Argument(help="The name to screen (omit with --file).")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="The party's country (ISO code or name).")] = None,
+    schema: SchemaOpt = None,
+    lists: Annotated[str | None, typer.Option("--lists", help="Comma-separated list codes, e.g. el,sdn.")] = None,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest score reported (default 0.5).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits per name.")] = 10,
+    as_json: JsonOpt = False,
+    algorithm: AlgoOpt = None,
+    file: Annotated[
+        str | None,
+        typer.Option("--file", help="Batch input: CSV, Parquet or JSON lines with a `name` column; - = stdin."),
+    ] = None,
+    out: Annotated[str, typer.Option("--out", help="Batch output (.jsonl, .csv or .parquet); - = stdout.")] = "-",
+) -> None:
+    """Screen a party name (or a file of them) against the loaded lists: ranked hits with explanations.
+
+    Scores read like the probability of a true match: HIT at 0.70 or more, POSSIBLE from 0.50.
+    A list older than its maximum age gives CANNOT_CLEAR with the reason.
+    """
+    codes = parse_codes(lists)
+    get_algorithm(algorithm)  # fail early on an unknown algorithm
+    if (name is None) == (file is None):
+        raise ConfigError("give either a NAME or --file FILE")
+    with store_session() as store:
+        index = open_index(codes, store=store)
+    if file is not None:
+        rows = read_rows(file)
+        with progress_bar("screening") as update:
+            def gen() -> Any:
+                for n, r in enumerate(screen_rows(rows, index, algorithm=algorithm, lists=codes,
+                                                  threshold=threshold, limit=limit), 1):
+                    if n % 200 == 0 or n == len(rows):
+                        update("rows", n, len(rows))
+                    yield r
+
+            count = write_rows(gen(), out)
+        err_console.print(f"screened {count} rows -> {out}")
+        return
+    assert name is not None
+    query = Query(name, _country(country), _schema(schema))
+    result = screen_query(query, index, algorithm=algorithm, lists=codes, threshold=threshold, limit=limit)
+    if as_json:
+        print_json({"input": {"name": name, "country": query.country, "schema": schema}, **result.to_dict()})
+    else:
+        _print_result(result)
+
+
+def _print_match(a: str, b: str, m: Match, algo: str) -> None:
+    decision = get_algorithm(algo).thresholds.decide(m.score).value
+    console.print(f"[bold]{m.score:.4f}[/] {decision} ({algo}; raw {m.raw:.4f})  {a!r} vs {b!r}")
+    console.print(_explain(m.features))
+
+
+def compare(
+    name1: Annotated[str | None, typer.Argument(help="First name.")] = None,
+    name2: Annotated[str | None, typer.Argument(help="Second name.")] = None,
+    schema: SchemaOpt = None,
+    as_json: JsonOpt = False,
+    algorithm: AlgoOpt = None,
+    pairs: Annotated[
+        str | None, typer.Option("--pairs", help="CSV of pairs: columns name1, name2, optional schema; - = stdin.")
+    ] = None,
+    out: Annotated[str, typer.Option("--out", help="Output CSV for --pairs; - = stdout.")] = "-",
+) -> None:
+    """Score one pair of names with its explanation, or a CSV of pairs (adds `score` and `match`)."""
+    algo = get_algorithm(algorithm)
+    if pairs is not None:
+        _compare_file(pairs, out, algo.id)
+        return
+    if name1 is None or name2 is None:
+        raise ConfigError("give NAME1 NAME2 or --pairs FILE")
+    person = _schema(schema) is Schema.PERSON
+    m = compare_names(name1, name2, person=person, algorithm=algo)
+    if as_json:
+        print_json({"name1": name1, "name2": name2, "score": m.score, "raw": m.raw,
+                    "match": m.score >= algo.thresholds.hit, "algorithm": algo.id,
+                    "explanation": [f.to_dict() for f in m.features]})
+    else:
+        _print_match(name1, name2, m, algo.id)
+
+
+def _compare_file(path: str, out: str, algo_id: str) -> None:
+    raw = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError("not UTF-8 text", file=path, line=raw[: exc.start].count(b"\n") + 1) from exc
+    reader = csv.DictReader(io.StringIO(text))
+    fields = list(reader.fieldnames or [])
+    for col in ("name1", "name2"):
+        if col not in fields:
+            raise DataError(f"no {col!r} column (columns: {', '.join(fields)})", file=path, field=col)
+    algo = get_algorithm(algo_id)
+    fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    try:
+        writer = csv.DictWriter(fh, fieldnames=[*fields, "score", "match"])
+        writer.writeheader()
+        for row in reader:
+            person = (row.get("schema") or "").strip().lower() == "person"
+            m = compare_names(row["name1"] or "", row["name2"] or "", person=person, algorithm=algo, explain=False)
+            writer.writerow({**row, "score": f"{m.score:.4f}", "match": str(m.score >= algo.thresholds.hit).lower()})
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", file=path) from exc
 
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the main app."""
+    """Add `screen` and `compare`."""
+    app.command("screen")(screen)
+    app.command("compare", help=(compare.__doc__ or "") + f"\n\nAlgorithms: {', '.join(algorithms())}.")(compare)

@@ -1,0 +1,72 @@
+"""Precision, recall, F1 and pairs/s of every matcher on the labelled sets, side by side in one run.
+
+Run: .venv/bin/python -m bench.screening.run_pairs [--data ../shared/data] [--skip-nomenklatura]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bench.screening import peers
+from bench.screening.labelled import Pair, all_pairs
+
+
+def prf(results: list[tuple[bool, bool]]) -> tuple[float, float, float, int, int]:
+    tp = sum(1 for label, pred in results if label and pred)
+    fp = sum(1 for label, pred in results if not label and pred)
+    fn = sum(1 for label, pred in results if label and not pred)
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, tp + fn, len(results)
+
+
+def warm_up(scorer: peers.Scorer) -> None:
+    made_up = ["Acme Widgets Ltd", "Jon Doe", "Johnathan Q. Doe", "Widget Works GmbH", "Ivan Petrov", "Ivan Petrovich"]
+    for a in made_up:
+        for b in made_up:
+            for _ in range(30):
+                scorer(Pair("warm", a + " " + str(_), b, "", False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.environ.get("CLEARANCE_DATA", "../shared/data"))
+    ap.add_argument("--skip-nomenklatura", action="store_true")
+    args = ap.parse_args()
+    pairs = all_pairs(Path(args.data) / "name_matching")
+    matchers = [peers.clearance_scorer(), peers.token_set()]
+    if not args.skip_nomenklatura:
+        matchers += [peers.nomenklatura_scorer(a) for a in ("logic-v2", "logic-v1", "name-based")]
+    sets = sorted({p.set for p in pairs}, key=lambda s: [p.set for p in pairs].index(s))
+    table: dict[str, dict[str, tuple[float, float, float, int, int]]] = {}
+    speed: dict[str, float] = {}
+    for label, scorer, threshold in matchers:
+        warm_up(scorer)
+        by_set: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+        t0 = time.perf_counter()
+        for p in pairs:
+            by_set[p.set].append((p.label, scorer(p) >= threshold))
+        elapsed = time.perf_counter() - t0
+        speed[label] = len(pairs) / elapsed
+        table[label] = {s: prf(by_set[s]) for s in sets}
+        table[label]["ALL"] = prf([x for s in sets for x in by_set[s]])
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
+    print(f"pairs: {len(pairs)}")
+    print()
+    print("| set (positives/pairs) | " + " | ".join(m[0] for m in matchers) + " |")
+    print("|---|" + "---|" * len(matchers))
+    for s in [*sets, "ALL"]:
+        first = table[matchers[0][0]][s]
+        cells = [f"P {v[0]:.3f} R {v[1]:.3f} **F1 {v[2]:.3f}**" for v in (table[m[0]][s] for m in matchers)]
+        print(f"| {s} ({first[3]}/{first[4]}) | " + " | ".join(cells) + " |")
+    print("| pairs/s (all pairs, one process, warm) | " + " | ".join(f"{speed[m[0]]:,.0f}" for m in matchers) + " |")
+
+
+if __name__ == "__main__":
+    main()

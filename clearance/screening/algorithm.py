@@ -1,0 +1,231 @@
+"""Named, versioned matching algorithms ("slug@version"). Older versions stay selectable."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+from clearance.model.entity import NameKind, Schema
+from clearance.screening import features as ft
+from clearance.screening.model import Decision, Feature, Match
+from clearance.screening.namesim import NameScore, name_similarity
+from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery, is_person
+from clearance.text.names import NameForm, prepare
+
+_STRONG_NAME_KINDS = frozenset({NameKind.PRIMARY, NameKind.ALIAS, NameKind.FORMER, NameKind.ORIGINAL_SCRIPT})
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    hit: float
+    possible: float
+
+    def decide(self, score: float) -> Decision:
+        if score >= self.hit:
+            return Decision.HIT
+        if score >= self.possible:
+            return Decision.POSSIBLE
+        return Decision.CLEAR
+
+
+class Algorithm(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def version(self) -> int: ...
+
+    @property
+    def thresholds(self) -> Thresholds: ...
+
+    @property
+    def id(self) -> str: ...
+
+    def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
+        """Score two prepared names; ``explain=False`` skips building the explanation (batch scoring)."""
+        ...
+
+    def score(
+        self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
+        floor: float = 0.0,
+    ) -> Match:
+        """Compare a query with an entity (only the names at ``positions`` when given).
+
+        A match scoring below ``floor`` may come back without its explanation (it is not reported).
+        """
+        ...
+
+
+def distinctive(form: NameForm) -> bool:
+    """A name with a word that says which party it is (not only "Corp", "Group", "Trading", "X")."""
+    return form.distinctive
+
+
+def comparable(a: NameForm, b: NameForm) -> bool:
+    """Names are compared when both are distinctive, or when they have exactly the same two or more words.
+
+    So "International Trading Company" matches no "FY International Trading Company", but the SDN entry
+    "Global Trading Group" is still found by its own name.
+    """
+    if distinctive(a) and distinctive(b):
+        return True
+    return len(a.tokens) >= 2 and sorted(a.tokens) == sorted(b.tokens)
+
+
+def _name_feature(ns: NameScore, q: NameForm, c: NameForm) -> Feature:
+    parts = [f"{p.query}~{p.candidate} ({p.how} {p.similarity:.2f})" for p in ns.pairs]
+    if ns.unmatched_query:
+        parts.append("unmatched in query: " + " ".join(ns.unmatched_query))
+    if ns.unmatched_candidate:
+        parts.append("unmatched in entry: " + " ".join(ns.unmatched_candidate))
+    translit = sorted({m for m in (q.translit, c.translit) if m})
+    if translit:
+        parts.append("transliterated with " + "/".join(translit))
+    renamed = sorted({f"{a}->{b}" for a, b in (*q.renamed, *c.renamed)})
+    if renamed:
+        parts.append("synonyms: " + ", ".join(renamed))
+    detail = f"name similarity by {ns.method}: " + "; ".join(parts)
+    return Feature("name", ns.score, detail, q.original, c.original)
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceMatcher:
+    """clearance-name: token alignment over transliterated, legal-form-free names, plus bounded evidence.
+
+    The raw score is the name similarity plus small raises and penalties (each explained); it is then
+    calibrated with a logistic curve fitted on the labelled sets (bench/screening) so that the score
+    reads like the probability that the two refer to the same party.
+    """
+
+    slug: str = "clearance-name"
+    version: int = 1
+    thresholds: Thresholds = Thresholds(hit=0.7, possible=0.5)
+    slope: float = 10.6
+    midpoint: float = 0.53
+    weak_cap: float = 0.69  # a weak alias alone never reaches HIT
+    country_bonus: float = 0.04
+    country_penalty: float = 0.08
+    birth_bonus: float = 0.05
+    birth_penalty: float = 0.15
+    identifier_bonus: float = 0.25
+    schema_penalty: float = 0.3
+    legal_form_penalty: float = 0.02
+    evidence_floor: float = 0.5  # other evidence only counts once the names are this similar
+
+    @property
+    def id(self) -> str:
+        return f"{self.slug}@{self.version}"
+
+    def calibrate(self, raw: float) -> float:
+        if raw <= 0.0:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-self.slope * (raw - self.midpoint)))
+
+    def _name_raw(
+        self, a: NameForm, b: NameForm, person: bool, explain: bool = True
+    ) -> tuple[float, NameScore | None]:
+        if not comparable(a, b):
+            return 0.0, None
+        ns = name_similarity(a, b, person, explain)
+        raw = ns.score
+        if a.legal_forms and b.legal_forms:
+            lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
+            raw += lf.value if lf is not None else 0.0
+        return min(1.0, max(0.0, raw)), ns
+
+    def _name_features(self, a: NameForm, b: NameForm, ns: NameScore | None) -> list[Feature]:
+        if ns is None:
+            return [Feature("name", 0.0, "no distinctive word (only legal forms, generic words or initials) "
+                            "and not the same words",
+                            a.original, b.original)]
+        feats = [_name_feature(ns, a, b)]
+        lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
+        if lf is not None:
+            feats.append(lf)
+        return feats
+
+    def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
+        if person:
+            a = a if a.person else prepare(a.original, person=True)
+            b = b if b.person else prepare(b.original, person=True)
+        raw, ns = self._name_raw(a, b, person, explain)
+        feats = self._name_features(a, b, ns) if explain else []
+        return Match(round(self.calibrate(raw), 4), round(raw, 4), b.original, "", tuple(feats))
+
+    def score(
+        self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
+        floor: float = 0.0,
+    ) -> Match:
+        schema = query.query.schema
+        person = is_person(schema) or (schema is None and entity.entity.schema is Schema.PERSON)
+        names = entity.names if positions is None else [entity.names[p] for p in positions]
+        qform = prepare(query.form.original, person=True) if person else query.form
+        best: tuple[float, PreparedName, NameScore | None] | None = None
+        best_weak: tuple[float, PreparedName, NameScore | None] | None = None
+        for pn in names:
+            cform = prepare(pn.form.original, person=True) if person else pn.form
+            raw, ns = self._name_raw(qform, cform, person, explain=False)
+            if pn.kind in _STRONG_NAME_KINDS:
+                if best is None or raw > best[0]:
+                    best = (raw, PreparedName(cform, pn.kind), ns)
+            elif best_weak is None or raw > best_weak[0]:
+                best_weak = (raw, PreparedName(cform, pn.kind), ns)
+        chosen = best
+        capped = False
+        if best_weak is not None and (best is None or best_weak[0] > best[0]):
+            chosen, capped = best_weak, True
+        if chosen is None:
+            return Match(0.0, 0.0, "", "", ())
+        raw, pn, ns = chosen
+        if self.calibrate(min(1.0, raw + self.identifier_bonus + self.country_bonus + self.birth_bonus)) < floor:
+            return Match(self.calibrate(raw), raw, pn.form.original, pn.kind.value, ())  # cannot reach the floor
+        feats = self._name_features(qform, pn.form, self._name_raw(qform, pn.form, person)[1])
+        if raw >= self.evidence_floor:
+            for f in (
+                ft.schema_feature(schema, entity.entity.schema, self.schema_penalty),
+                ft.country_feature(query, entity, self.country_bonus, self.country_penalty),
+                ft.birth_feature(query, entity, self.birth_bonus, self.birth_penalty),
+                ft.identifier_feature(query, entity, self.identifier_bonus),
+            ):
+                if f is not None:
+                    feats.append(f)
+                    raw += f.value
+        raw = min(1.0, max(0.0, raw))
+        score = self.calibrate(raw)
+        if capped and score > self.weak_cap:
+            score = self.weak_cap
+            feats.append(Feature("weak_alias", self.weak_cap, "matched only a weak alias: capped below HIT",
+                                 query.query.name, pn.form.original))
+        return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, tuple(feats))
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSetBaseline:
+    """rapidfuzz-token-set: ``fuzz.token_set_ratio`` on lower-cased names (the benchmark baseline)."""
+
+    slug: str = "rapidfuzz-token-set"
+    version: int = 1
+    thresholds: Thresholds = Thresholds(hit=0.8, possible=0.7)
+
+    @property
+    def id(self) -> str:
+        return f"{self.slug}@{self.version}"
+
+    def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
+        s = fuzz.token_set_ratio(a.original.lower(), b.original.lower()) / 100.0
+        return Match(s, s, b.original, "", (Feature("name", s, "token_set_ratio", a.original, b.original),))
+
+    def score(
+        self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
+        floor: float = 0.0,
+    ) -> Match:
+        best = Match(0.0, 0.0, "", "", ())
+        for pn in entity.names if positions is None else [entity.names[p] for p in positions]:
+            m = self.compare_names(query.form, pn.form, False)
+            if m.score > best.score:
+                best = Match(m.score, m.raw, pn.form.original, pn.kind.value, m.features)
+        return best

@@ -1,0 +1,122 @@
+"""A frozen, picklable screening index over the entities of one or more list versions."""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from clearance.model.entity import Entity
+from clearance.screening.blocking import name_keys, query_keys
+from clearance.screening.model import ListVersion
+from clearance.screening.prepared import PreparedEntity, id_key, prepare_entity
+from clearance.text.names import NameForm
+
+MAX_CANDIDATES = 30  # entities scored in full per query
+PRUNE_SHARE = 0.3  # names sharing less than this share of the best name's key weight are not scored
+LENGTH_TIEBREAK = 0.01  # per character of length difference: far below one shared key's weight
+NAMES_PER_ENTITY = 3  # names looked at per candidate entity (their best-blocked names)
+COMMON_DF = 0.02  # keys in more than this share of entities only count when nothing rarer matched
+
+
+@dataclass(frozen=True)
+class ScreeningIndex:
+    """Entities prepared for matching, blocking postings and the versions of the lists they came from."""
+
+    entities: tuple[PreparedEntity, ...]
+    postings: Mapping[str, NDArray[np.int32]]  # key -> name numbers (array('i'))
+    identifiers: Mapping[str, NDArray[np.int32]]  # identifier key -> entity numbers
+    name_owner: NDArray[np.int32]  # name number -> entity number
+    name_pos: NDArray[np.int32]  # name number -> position in the entity's prepared names
+    name_len: NDArray[np.int32]  # name number -> length of the name's compact form (ties go to the closest length)
+    versions: Mapping[str, ListVersion] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @property
+    def name_count(self) -> int:
+        return sum(len(e.names) for e in self.entities)
+
+    def idf(self, key: str) -> float:
+        df = len(self.postings.get(key, ()))
+        return math.log(1 + len(self.entities) / (1 + df))
+
+    def candidates(
+        self, form: NameForm, id_keys: Iterable[str] = (), limit: int = MAX_CANDIDATES
+    ) -> dict[int, list[int]]:
+        """Entity number -> positions of its names that share the most specific blocking keys with ``form``."""
+        n = max(1, len(self.name_owner))
+        rare: list[tuple[float, NDArray[np.int32]]] = []
+        common: list[tuple[float, NDArray[np.int32]]] = []
+        for key in query_keys(form):
+            ids = self.postings.get(key)
+            if ids is None:
+                continue
+            weight = math.log(1 + n / (1 + len(ids)))
+            (common if len(ids) > COMMON_DF * n else rare).append((weight, ids))
+        out: dict[int, list[int]] = {}
+        use = rare or common
+        if use:
+            scores = _accumulate(use, n)
+            if rare and common:
+                scores += _accumulate(common, n) * (scores > 0)
+            hit = np.flatnonzero(scores >= PRUNE_SHARE * scores.max())
+            rank = scores[hit] - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
+            k = min(len(hit), limit * NAMES_PER_ENTITY)
+            top = hit[np.argpartition(-rank, k - 1)[:k]] if k < len(hit) else hit
+            order = top[np.argsort(-(scores[top] - LENGTH_TIEBREAK * np.abs(self.name_len[top] - len(form.compact))),
+                                   kind="stable")]
+            for name_no in order.tolist():
+                owner = int(self.name_owner[name_no])
+                if owner in out:
+                    out[owner].append(int(self.name_pos[name_no]))
+                elif len(out) < limit:
+                    out[owner] = [int(self.name_pos[name_no])]
+        for ident in id_keys:
+            found = self.identifiers.get(ident)
+            for e in found.tolist() if found is not None else ():
+                out[e] = list(range(len(self.entities[e].names)))
+        return out
+
+
+def _accumulate(keys: list[tuple[float, NDArray[np.int32]]], n: int) -> NDArray[np.float64]:
+    ids = np.concatenate([a for _, a in keys])
+    weights = np.repeat(np.array([w for w, _ in keys]), [len(a) for _, a in keys])
+    return np.bincount(ids, weights=weights, minlength=n).astype(np.float64)
+
+
+def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] | None = None) -> ScreeningIndex:
+    """Prepare every entity and build the blocking postings (about 5 s per 100,000 names)."""
+    prepared = tuple(prepare_entity(e) for e in entities)
+    post: dict[str, list[int]] = defaultdict(list)
+    ids: dict[str, set[int]] = defaultdict(set)
+    owner: array[int] = array("i")
+    pos: array[int] = array("i")
+    lens: array[int] = array("i")
+    for i, pe in enumerate(prepared):
+        for j, pn in enumerate(pe.names):
+            name_no = len(owner)
+            owner.append(i)
+            pos.append(j)
+            lens.append(len(pn.form.compact))
+            for key in name_keys(pn.form):
+                post[key].append(name_no)
+        for ident in pe.entity.identifiers:
+            k = id_key(ident.value)
+            if len(k) >= 5:
+                ids[k].add(i)
+    return ScreeningIndex(
+        entities=prepared,
+        postings={k: np.array(v, dtype=np.int32) for k, v in post.items()},
+        identifiers={k: np.array(sorted(v), dtype=np.int32) for k, v in ids.items()},
+        name_owner=np.array(owner, dtype=np.int32),
+        name_pos=np.array(pos, dtype=np.int32),
+        name_len=np.array(lens, dtype=np.int32),
+        versions=dict(versions or {}),
+    )

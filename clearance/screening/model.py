@@ -1,0 +1,116 @@
+"""What screening takes and returns: queries, features (explanations), hits and results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from clearance.model.entity import Schema
+
+
+class Decision(StrEnum):
+    HIT = "HIT"  # the party is (very probably) the listed entry
+    POSSIBLE = "POSSIBLE"  # a person must review
+    CLEAR = "CLEAR"  # no entry scores at or above the POSSIBLE threshold
+    CANNOT_CLEAR = "CANNOT_CLEAR"  # a list is stale or the input cannot be screened; see the reason
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One party to screen. Only ``name`` is required."""
+
+    name: str
+    country: str | None = None  # ISO alpha-2
+    schema: Schema | None = None
+    birth_date: str | None = None  # ISO date or year
+    identifiers: tuple[str, ...] = ()
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One piece of evidence: its effect on the score and the values compared."""
+
+    name: str  # "name", "legal_form", "country", "birth_date", "identifier", "schema", "weak_alias", ...
+    value: float  # the feature's own score, or the change it made to the score (+/-)
+    detail: str  # a sentence a compliance officer can read
+    query: str = ""
+    candidate: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "feature": self.name,
+            "value": round(self.value, 4),
+            "detail": self.detail,
+            "query": self.query,
+            "candidate": self.candidate,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The comparison of a query with one entity (or one name with another)."""
+
+    score: float  # calibrated: reads like the probability of a true match
+    raw: float  # the uncalibrated score (name similarity plus adjustments)
+    matched_name: str
+    matched_kind: str
+    features: tuple[Feature, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    list_code: str
+    entry_id: str
+    name: str  # the entry's primary name
+    matched_name: str
+    matched_kind: str
+    schema: str
+    score: float
+    decision: Decision
+    explanation: tuple[Feature, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "list": self.list_code,
+            "entry_id": self.entry_id,
+            "name": self.name,
+            "matched_name": self.matched_name,
+            "matched_kind": self.matched_kind,
+            "schema": self.schema,
+            "score": round(self.score, 4),
+            "decision": self.decision.value,
+            "explanation": [f.to_dict() for f in self.explanation],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ListVersion:
+    """What the index knows about one list version: enough to refuse a stale list."""
+
+    list_code: str
+    version_id: str
+    data_date: dt.date | None
+    max_age_days: int
+    stale_reason: str | None = None  # set by the workflow from the store's VersionInfo
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    query: Query
+    decision: Decision
+    hits: tuple[Hit, ...]
+    algorithm: str
+    list_versions: dict[str, str] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision.value,
+            "hits": [h.to_dict() for h in self.hits],
+            "algorithm": self.algorithm,
+            "list_versions": dict(self.list_versions),
+            "reasons": list(self.reasons),
+        }

@@ -1,0 +1,237 @@
+"""Name similarity: align the tokens of two prepared names and explain how each pair matched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from clearance.text.names import NameForm
+from clearance.text.terms import vocabulary
+
+TOKEN_CUTOFF = 0.8  # shorter tokens (4-5 letters) must agree to within one typo in five letters
+LONG_TOKEN_CUTOFF = 0.66  # tokens of 6 letters or more may differ in two letters ("mooney" ~ "moonie")
+INITIAL_SIM = 0.8  # "d" ~ "day" (persons only)
+NICKNAME_SIM = 0.9  # "dick" ~ "richard"
+SKELETON_DISCOUNT = 0.92  # a match only on consonant skeletons (cross-script) counts a little less
+WORD_CONFLICT_FACTOR = 0.85  # organisations that each keep a word the other lacks are often siblings
+NUMBER_CONFLICT_CAP = 0.5
+SINGLE_WEAK_CAP = 0.5  # a one-word name matched only by a nickname or an initial
+_WEAK_HOW = frozenset({"nickname", "initial"})  # names whose numbers differ never score higher
+COMPACT_DISCOUNT = 0.95  # a match of the names with spaces removed (segmentation differs)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPair:
+    query: str
+    candidate: str
+    similarity: float
+    how: str  # "exact", "typo", "initial", "nickname", "skeleton"
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    method: str  # "tokens", "compact" or "skeleton"
+    pairs: tuple[TokenPair, ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_candidate: tuple[str, ...]
+
+
+def _skeleton_sim(a: str, b: str) -> float:
+    from clearance.text.fold import skeleton
+
+    sa, sb = skeleton(a), skeleton(b)
+    if not sa or not sb:
+        return 0.0
+    if min(len(sa), len(sb)) < 2:
+        return SKELETON_DISCOUNT if sa == sb and min(len(a), len(b)) >= 2 else 0.0
+    return Levenshtein.normalized_similarity(sa, sb) * SKELETON_DISCOUNT
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
+    """Similarity of two canonical tokens in [0, 1] and how it was found (cached: tokens repeat a lot)."""
+    if a == b:
+        return 1.0, "exact"
+    if person and (len(a) == 1 or len(b) == 1):
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return (INITIAL_SIM, "initial") if long_.startswith(short) else (0.0, "")
+    if not (a.isalpha() and b.isalpha()):
+        return 0.0, ""  # numbers must agree exactly ("Ocean 1" is not "Ocean 2")
+    if person:
+        nicks = vocabulary().nicknames.get(a)
+        if nicks and b in nicks:
+            return NICKNAME_SIM, "nickname"
+    best, how = 0.0, ""
+    shortest = min(len(a), len(b))
+    if shortest >= 4:
+        cutoff = LONG_TOKEN_CUTOFF if shortest >= 6 else TOKEN_CUTOFF
+        # similarity is at most shortest/longest: skip pairs whose lengths already rule it out
+        lev = (
+            Levenshtein.normalized_similarity(a, b, score_cutoff=cutoff - 1e-9)
+            if shortest >= (cutoff - 1e-9) * max(len(a), len(b))
+            else 0.0
+        )
+        if lev:
+            best, how = lev, "typo"
+    if phonetic:
+        sk = _skeleton_sim(a, b)
+        if sk >= LONG_TOKEN_CUTOFF and sk > best:
+            best, how = sk, "skeleton"
+    return best, how
+
+
+def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool) -> tuple[list[tuple[int, int, float, str]], float]:
+    cand: list[tuple[float, int, int, str]] = []
+    for i, a in enumerate(q.tokens):
+        for j, b in enumerate(c.tokens):
+            sim, how = token_similarity(a, b, person, phonetic)
+            if sim > 0:
+                cand.append((sim, i, j, how))
+    cand.sort(key=lambda x: -x[0])
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[tuple[int, int, float, str]] = []
+    for sim, i, j, how in cand:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append((i, j, sim, how))
+    return pairs, 0.0
+
+
+def _words_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: set[int]) -> bool:
+    """Both organisation names keep a distinctive word the other lacks ("Huawei Device" vs "Huawei Cloud")."""
+    return any(w >= 0.5 and i not in matched_q for i, w in enumerate(q.weights)) and any(
+        w >= 0.5 and j not in matched_c for j, w in enumerate(c.weights)
+    )
+
+
+def _numbers_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: set[int]) -> bool:
+    """Both names carry a number and some number of one is not in the other ("Ocean 1" vs "Ocean 2")."""
+    nq = [i for i, t in enumerate(q.tokens) if not t.isalpha()]
+    nc = [j for j, t in enumerate(c.tokens) if not t.isalpha()]
+    if not nq or not nc:
+        return False
+    return any(i not in matched_q for i in nq) or any(j not in matched_c for j in nc)
+
+
+def _join_pass(
+    a: NameForm, b: NameForm, pairs: list[tuple[int, int, float, str]], phonetic: bool
+) -> list[tuple[int, int, float, str]]:
+    """Unmatched tokens of ``a`` that equal a run of unmatched neighbours in ``b`` ("huawei" ~ "hua wei").
+
+    Returns one (i, j, similarity, "joined") per token j of the run, so that both sides count as covered.
+    """
+    used_a = {i for i, _, _, _ in pairs}
+    used_b = {j for _, j, _, _ in pairs}
+    out: list[tuple[int, int, float, str]] = []
+    for i, tok in enumerate(a.tokens):
+        if i in used_a or len(tok) < 3:
+            continue
+        for start in range(len(b.tokens) - 1):
+            if start in used_b or (not phonetic and b.tokens[start][0] != tok[0]):
+                continue
+            run = b.tokens[start]
+            for end in range(start + 2, min(len(b.tokens), start + 4) + 1):
+                if end - 1 in used_b:
+                    break
+                run += b.tokens[end - 1]
+                if len(run) > 1.5 * len(tok) + 1:
+                    break
+                sim = Levenshtein.normalized_similarity(tok, run)
+                if phonetic and sim < LONG_TOKEN_CUTOFF:
+                    sim = _skeleton_sim(tok, run)
+                if sim >= (1.0 if len(tok) < 6 else LONG_TOKEN_CUTOFF):
+                    out.extend((i, j, sim, "joined") for j in range(start, end))
+                    used_a.add(i)
+                    used_b.update(range(start, end))
+                    break
+            if i in used_a:
+                break
+    return out
+
+
+def _joined_pairs(q: NameForm, c: NameForm, joined: list[tuple[int, int, float, str]]) -> tuple[TokenPair, ...]:
+    runs: dict[int, list[int]] = {}
+    cruns: dict[int, list[int]] = {}
+    sims: dict[tuple[int, int], float] = {}
+    for i, j, s, _ in joined:
+        runs.setdefault(i, []).append(j)
+        cruns.setdefault(j, []).append(i)
+        sims[(i, j)] = s
+    out: list[TokenPair] = []
+    seen: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    for i, js in runs.items():
+        qs = sorted({x for j in js for x in cruns[j]})
+        key = (tuple(qs), tuple(sorted(js)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(TokenPair(" ".join(q.tokens[x] for x in qs), " ".join(c.tokens[y] for y in sorted(js)),
+                             round(sims[(i, js[0])], 4), "joined"))
+    return tuple(out)
+
+
+def coverage_score(cq: float, cc: float, person: bool) -> float:
+    """Combine the share of each name that found a match; a missing middle name costs a person less."""
+    lo, hi = min(cq, cc), max(cq, cc)
+    alpha = 0.5 if person else 0.65
+    return alpha * lo + (1 - alpha) * hi
+
+
+def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: bool = True) -> NameScore:
+    """Similarity of two prepared names in [0, 1] with the token pairs that explain it. Symmetric.
+
+    ``explain=False`` leaves the pairs and unmatched words out (faster, same score).
+    """
+    if not q.tokens or not c.tokens:
+        return NameScore(0.0, "tokens", (), q.tokens, c.tokens)
+    phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
+    pairs, _ = _align(q, c, person, phonetic)
+    joined: list[tuple[int, int, float, str]] = []
+    if len(pairs) < min(len(q.tokens), len(c.tokens)) and (
+        q.unspaced or c.unspaced or len(q.tokens) != len(c.tokens)
+    ):  # segmentation can only differ when the word counts do, or a script writes no spaces
+        joined = _join_pass(q, c, pairs, phonetic)
+        flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
+        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic)]
+    wq, wc = q.weight, c.weight
+    sim_q: dict[int, float] = {}
+    sim_c: dict[int, float] = {}
+    for i, j, s, _ in pairs + joined:  # a token joined to a run counts once, at its best similarity
+        sim_q[i] = max(s, sim_q.get(i, 0.0))
+        sim_c[j] = max(s, sim_c.get(j, 0.0))
+    mq = sum(q.weights[i] * s for i, s in sim_q.items())
+    mc = sum(c.weights[j] * s for j, s in sim_c.items())
+    score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if wq and wc else 0.0
+    method = "tokens"
+    if phonetic or q.unspaced or c.unspaced or len(q.tokens) != len(c.tokens):
+        comp = Levenshtein.normalized_similarity(q.compact, c.compact) * COMPACT_DISCOUNT
+        if comp > score:
+            score, method = comp, "compact"
+        if phonetic and min(len(q.skeleton), len(c.skeleton)) >= 3:
+            sk = Levenshtein.normalized_similarity(q.skeleton, c.skeleton) * SKELETON_DISCOUNT * COMPACT_DISCOUNT
+            if sk > score:
+                score, method = sk, "skeleton"
+    matched_q = {i for i, _, _, _ in pairs} | {i for i, _, _, _ in joined}
+    matched_c = {j for _, j, _, _ in pairs} | {j for _, j, _, _ in joined}
+    if min(len(q.tokens), len(c.tokens)) == 1 and pairs and all(h in _WEAK_HOW for _, _, _, h in pairs) and not joined:
+        score, method = min(score, SINGLE_WEAK_CAP), method + "+single-weak"  # "Napoleon" ~ "Leo Kestenberg"
+    if not person and _words_conflict(q, c, matched_q, matched_c):
+        score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"
+    if _numbers_conflict(q, c, matched_q, matched_c):
+        score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
+    if not explain:
+        return NameScore(min(1.0, max(0.0, score)), method, (), (), ())
+    return NameScore(
+        score=min(1.0, max(0.0, score)),
+        method=method,
+        pairs=tuple(TokenPair(q.tokens[i], c.tokens[j], round(s, 4), how) for i, j, s, how in pairs)
+        + _joined_pairs(q, c, joined),
+        unmatched_query=tuple(t for i, t in enumerate(q.tokens) if i not in matched_q),
+        unmatched_candidate=tuple(t for j, t in enumerate(c.tokens) if j not in matched_c),
+    )

@@ -1,0 +1,79 @@
+"""Entities and queries prepared once for fast comparison (picklable, frozen)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clearance.model.entity import Entity, NameKind, Schema
+from clearance.screening.model import Query
+from clearance.text.names import NameForm, prepare
+
+_ID_CHARS = re.compile(r"[^0-9A-Z]")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def id_key(value: str) -> str:
+    """Identifiers compared without spaces, dashes or case ("AB-123 45" == "ab12345")."""
+    return _ID_CHARS.sub("", value.upper())
+
+
+def birth_years(values: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(int(m) for v in values for m in _YEAR.findall(v))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    form: NameForm
+    kind: NameKind
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEntity:
+    entity: Entity
+    names: tuple[PreparedName, ...]
+    countries: frozenset[str]
+    birth_years: frozenset[int]
+    id_keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedQuery:
+    query: Query
+    form: NameForm
+    country: str | None
+    birth_years: frozenset[int]
+    id_keys: frozenset[str]
+
+
+def prepare_entity(entity: Entity) -> PreparedEntity:
+    seen: set[tuple[str, NameKind]] = set()
+    names: list[PreparedName] = []
+    for n in entity.names:
+        if (n.value, n.kind) in seen or not n.value.strip():
+            continue
+        seen.add((n.value, n.kind))
+        names.append(PreparedName(prepare(n.value), n.kind))
+    countries = set(entity.countries) | {a.country for a in entity.addresses if a.country}
+    countries |= set(entity.nationalities)
+    return PreparedEntity(
+        entity=entity,
+        names=tuple(names),
+        countries=frozenset(c.upper() for c in countries if c),
+        birth_years=birth_years(entity.birth_dates),
+        id_keys=frozenset(k for i in entity.identifiers if len(k := id_key(i.value)) >= 5),
+    )
+
+
+def prepare_query(query: Query) -> PreparedQuery:
+    return PreparedQuery(
+        query=query,
+        form=prepare(query.name),
+        country=query.country.upper() if query.country else None,
+        birth_years=birth_years((query.birth_date,)) if query.birth_date else frozenset(),
+        id_keys=frozenset(k for v in query.identifiers if len(k := id_key(v)) >= 5),
+    )
+
+
+def is_person(schema: Schema | None) -> bool:
+    return schema is Schema.PERSON

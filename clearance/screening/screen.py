@@ -1,0 +1,111 @@
+"""screen(query, index): a pure function from a query and a frozen index to ranked, explained hits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from clearance.screening.algorithm import Algorithm
+from clearance.screening.index import ScreeningIndex
+from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
+from clearance.screening.prepared import prepare_query
+from clearance.screening.registry import get_algorithm
+from clearance.text.fold import MAX_NAME_CHARS, clean
+from clearance.text.names import prepare
+
+DEFAULT_LIMIT = 10
+
+
+def stale_reasons(versions: Sequence[ListVersion], today: dt.date) -> list[str]:
+    """Why each list cannot be relied on at ``today`` (older than its maximum age, or undated)."""
+    out: list[str] = []
+    for v in versions:
+        if v.stale_reason:
+            out.append(v.stale_reason)
+        elif v.data_date is None:
+            out.append(f"{v.version_id} has no data date; cannot tell whether it is current")
+        elif (today - v.data_date).days > v.max_age_days:
+            out.append(
+                f"{v.version_id} data is {(today - v.data_date).days} days old (from {v.data_date.isoformat()}); "
+                f"maximum age is {v.max_age_days} days"
+            )
+    return out
+
+
+def _input_problem(name: str) -> str | None:
+    if not name or not clean(name):
+        return "empty name"
+    if len(name) > MAX_NAME_CHARS * 10:
+        return f"name is {len(name)} characters long; at most {MAX_NAME_CHARS * 10} are screened"
+    return None
+
+
+def screen(
+    query: Query,
+    index: ScreeningIndex,
+    *,
+    algorithm: Algorithm | str | None = None,
+    lists: Sequence[str] | None = None,
+    threshold: float | None = None,
+    limit: int = DEFAULT_LIMIT,
+    today: dt.date | None = None,
+) -> ScreeningResult:
+    """Screen one party against the index. Pure: same query, index, algorithm and day -> same result.
+
+    ``threshold`` (default: the algorithm's POSSIBLE threshold) is the lowest score reported as a hit.
+    A stale or undated list, or a name that cannot be screened, gives CANNOT_CLEAR with the reasons.
+    """
+    algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
+    today = today or dt.date.today()
+    versions = [v for code, v in sorted(index.versions.items()) if lists is None or code in lists]
+    version_ids = {v.list_code: v.version_id for v in versions}
+    problem = _input_problem(query.name)
+    if problem is not None:
+        return ScreeningResult(query, Decision.CANNOT_CLEAR, (), algo.id, version_ids, (problem,))
+    pq = prepare_query(query)
+    floor = algo.thresholds.possible if threshold is None else threshold
+    hits: list[Hit] = []
+    for i, positions in index.candidates(pq.form, pq.id_keys).items():
+        pe = index.entities[i]
+        if lists is not None and pe.entity.list_code not in lists:
+            continue
+        m: Match = algo.score(pq, pe, positions, floor)
+        if m.score < floor or m.score <= 0.0:
+            continue
+        hits.append(
+            Hit(
+                list_code=pe.entity.list_code,
+                entry_id=pe.entity.entry_id,
+                name=pe.entity.name,
+                matched_name=m.matched_name,
+                matched_kind=m.matched_kind,
+                schema=pe.entity.schema.value,
+                score=m.score,
+                decision=algo.thresholds.decide(m.score),
+                explanation=m.features,
+            )
+        )
+    hits.sort(key=lambda h: (-h.score, h.list_code, h.entry_id))
+    hits = hits[:limit]
+    reasons = stale_reasons(versions, today)
+    if reasons:
+        decision = Decision.CANNOT_CLEAR
+    elif hits:
+        decision = max((h.decision for h in hits), key=_rank)
+    else:
+        decision = Decision.CLEAR
+    if not prepare(query.name).tokens:
+        reasons.append("name has no distinctive word after removing legal forms and generic words")
+    return ScreeningResult(query, decision, tuple(hits), algo.id, version_ids, tuple(reasons))
+
+
+def _rank(d: Decision) -> int:
+    return {Decision.CLEAR: 0, Decision.POSSIBLE: 1, Decision.HIT: 2, Decision.CANNOT_CLEAR: 3}[d]
+
+
+def compare(
+    name1: str, name2: str, *, person: bool = False, algorithm: Algorithm | str | None = None, explain: bool = True
+) -> Match:
+    """Score one pair of names with its explanation (what `clearance compare` prints)."""
+    algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
+    return algo.compare_names(prepare(name1, person), prepare(name2, person), person, explain)

@@ -1,0 +1,60 @@
+"""Case, accent, punctuation and control-character folding of names into Latin word tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from clearance.text.translit import to_latin
+
+MAX_NAME_CHARS = 1000  # longer input is cut: no real party name is longer, and cost stays bounded
+_APOSTROPHES = re.compile(r"['`ʼʻ’‘´]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def clean(text: str) -> str:
+    """NFKC, control and format characters removed, whitespace collapsed, cut to MAX_NAME_CHARS."""
+    if text.isascii() and text.isprintable():
+        return " ".join(text[: MAX_NAME_CHARS * 2].split())[:MAX_NAME_CHARS]
+    text = unicodedata.normalize("NFKC", text[: MAX_NAME_CHARS * 2])
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(text.split())[:MAX_NAME_CHARS]
+
+
+def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> tuple[str, str | None]:
+    """Lower-case ASCII words separated by single spaces, and the transliteration method used (if any)."""
+    latin, method = to_latin(clean(text))
+    latin = strip_accents(latin).casefold()
+    latin = _APOSTROPHES.sub("", latin)
+    return " ".join(_NON_WORD.sub(" ", latin).split()), method
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(fold(text)[0].split())
+
+
+def skeleton(word: str) -> str:
+    """A consonant skeleton of a Latin word for comparing transliterations from abjads and syllabaries.
+
+    Vowels, semivowels (w, y) and h dropped; voiced/unvoiced pairs, labials (b p f v) and liquids (r l)
+    merged; repeats collapsed:
+    "mohamed" and "mhmd" (محمد) both give "mt"; "kim jong un" and "gimjeongeun" (김정은) both "kmjnkn".
+    """
+    out: list[str] = []
+    for ch in word:
+        if ch in "aeiouywh":  # vowels, semivowels and h: written or not depending on the script
+            continue
+        mapped = _SKEL.get(ch, ch)
+        if not out or out[-1] != mapped:
+            out.append(mapped)
+    return "".join(out)
+
+
+_SKEL = {"g": "k", "c": "k", "q": "k", "x": "k", "b": "p", "f": "p", "v": "p", "d": "t", "r": "l", "z": "s", "j": "j"}

@@ -1,0 +1,198 @@
+"""A name prepared for comparison: Latin tokens with legal forms set aside and synonyms canonicalised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from clearance.text.fold import fold, skeleton
+from clearance.text.scripts import ABJADS, UNSPACED, scripts_of
+from clearance.text.terms import MAX_SPAN, LegalForm, Vocabulary, vocabulary
+
+INITIAL_WEIGHT = 0.5
+DISTINCTIVE_WEIGHT = 0.7  # generic words weigh at most 0.6 (clearance/resources/name_terms.yml)
+DIGIT_WEIGHT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One name ready to be compared. Immutable and picklable."""
+
+    original: str
+    latin: str  # folded Latin text of the whole name ("hua wei ji shu you xian gong si")
+    tokens: tuple[str, ...]  # distinctive tokens, canonical ("huawei", "tech")
+    weights: tuple[float, ...]  # weight of each token (generic words and initials count less)
+    legal_forms: tuple[LegalForm, ...]  # legal forms found and set aside
+    renamed: tuple[tuple[str, str], ...]  # (as written, canonical term) for each synonym applied
+    scripts: frozenset[str]
+    translit: str | None  # "pinyin", "anyascii" or None
+    compact: str  # tokens joined without spaces
+    skeleton: str  # consonant skeleton of ``compact`` (see clearance.text.fold.skeleton)
+    phonetic: bool  # written in a script whose transliterations vary (abjad or syllabary)
+    unspaced: bool  # written in a script without spaces between the parts of a name
+    weight: float  # sum of the token weights
+    distinctive: bool  # has a word that says which party it is (weight >= DISTINCTIVE_WEIGHT, or a number)
+    person: bool = False  # prepared as a person's name (no legal forms, no organisation terms)
+
+
+def _stem(token: str) -> str:
+    if len(token) >= 5 and not token.isdigit():
+        if token.endswith("ies"):
+            return token[:-3] + "y"
+        if token.endswith("s") and not token.endswith(("ss", "us", "is")):
+            return token[:-1]
+    return token
+
+
+FUZZY_TERM_MIN_LEN = 7
+FUZZY_TERM_CUTOFF = 0.85
+
+
+@lru_cache(maxsize=100_000)
+def _fuzzy_term(token: str) -> str | None:
+    """The canonical term a long unknown word is a typo of ("technolgies" -> "tech"), if any."""
+    if len(token) < FUZZY_TERM_MIN_LEN or not token.isalpha():
+        return None
+    bucket = _long_terms().get(token[:2])
+    if not bucket:
+        return None
+    found = process.extractOne(token, bucket, scorer=Levenshtein.normalized_similarity, score_cutoff=FUZZY_TERM_CUTOFF)
+    return vocabulary().terms[found[0]] if found else None
+
+
+@lru_cache(maxsize=1)
+def _long_terms() -> dict[str, list[str]]:
+    """Long terms by their first two letters (a typo there is not looked for)."""
+    out: dict[str, list[str]] = {}
+    for t in vocabulary().terms:
+        if len(t) >= FUZZY_TERM_MIN_LEN - 1 and t.isalpha():
+            out.setdefault(t[:2], []).append(t)
+    return out
+
+
+def _span_match(toks: list[str], i: int, table: dict[str, object], starts: frozenset[str]) -> tuple[int, str] | None:
+    # Multi-word spans are tried only from a word that starts some entry; then one word ("coltd", "gmbh").
+    # Pinyin syllables ("you xian gong si") start entries too: 有限公司 folds to them.
+    if toks[i] in starts:
+        key = toks[i]
+        keys = []
+        for j in range(i + 1, min(len(toks), i + MAX_SPAN)):
+            key += toks[j]
+            keys.append((j + 1, key))
+        for end, k in reversed(keys):
+            if k in table:
+                return end, k
+    return (i + 1, toks[i]) if toks[i] in table else None
+
+
+def _strip_legal(toks: list[str], vocab: Vocabulary) -> tuple[list[str], list[LegalForm]]:
+    kept: list[str] = []
+    forms: list[LegalForm] = []
+    i = 0
+    while i < len(toks):
+        hit = _span_match(toks, i, vocab.legal_forms, vocab.starts)  # type: ignore[arg-type]
+        if hit is not None:
+            j, key = hit
+            # Two-letter forms ("as", "in", "sa") are often ordinary words: only as the last token.
+            if len(key) > 2 or (j == len(toks) and i > 0):
+                forms.append(vocab.legal_forms[key])
+                i = j
+                continue
+        kept.append(toks[i])
+        i += 1
+    return kept, forms
+
+
+def _canonical(
+    toks: list[str], vocab: Vocabulary, table: dict[str, str], fuzzy: bool, spans: bool = True
+) -> tuple[list[str], list[tuple[str, str]]]:
+    out: list[str] = []
+    renamed: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        hit = _span_match(toks, i, table, vocab.starts if spans else frozenset())  # type: ignore[arg-type]
+        if hit is None:
+            canon = table.get(_stem(toks[i])) or (_fuzzy_term(toks[i]) if fuzzy else None)  # "technolgies"
+            if canon is None:
+                out.append(toks[i])
+            else:
+                out.append(canon)
+                renamed.append((toks[i], canon))
+            i += 1
+            continue
+        j, key = hit
+        canon = table[key]
+        out.append(canon)
+        written = " ".join(toks[i:j])
+        if written != canon:
+            renamed.append((written, canon))
+        i = j
+    return out, renamed
+
+
+def _join_initials(toks: list[str]) -> list[str]:
+    """Runs of single letters are one acronym: "N P C International" -> "npc international"."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in [*toks, ""]:
+        if len(t) == 1 and t.isalpha():
+            run.append(t)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if t:
+            out.append(t)
+    return out
+
+
+def _weight(token: str, vocab: Vocabulary) -> float:
+    if not token.isalpha():  # tokens are [0-9a-z]+: not all letters means it has a digit
+        return DIGIT_WEIGHT
+    if len(token) == 1:
+        return INITIAL_WEIGHT
+    return vocab.generic.get(token, 1.0)
+
+
+@lru_cache(maxsize=200_000)
+def prepare(name: str, person: bool = False) -> NameForm:
+    """Prepare ``name`` for comparison (cached: list names are prepared once per process).
+
+    ``person=True`` keeps initials apart and leaves legal forms and organisation terms alone
+    ("Marine Le Pen" is not "maritime"; "J. R. R. Tolkien" keeps three initials).
+    """
+    vocab = vocabulary()
+    latin, method = fold(name)
+    toks = [t for t in latin.split() if t not in vocab.stopwords]
+    if person:
+        forms: list[LegalForm] = []
+        toks, renamed = _canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)
+    else:
+        toks, forms = _strip_legal(_join_initials(toks), vocab)
+        toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
+    joined = "".join(toks)
+    weights = tuple(_weight(t, vocab) for t in toks)
+    scripts = scripts_of(name)
+    return NameForm(
+        original=name,
+        latin=latin,
+        tokens=tuple(toks),
+        weights=weights,
+        legal_forms=tuple(forms),
+        renamed=tuple(renamed),
+        scripts=scripts,
+        translit=method,
+        compact=joined,
+        skeleton=skeleton(joined),
+        phonetic=bool(scripts & (ABJADS | UNSPACED)),
+        unspaced=bool(scripts & UNSPACED),
+        weight=sum(weights),
+        distinctive=any((len(t) >= 2 and w >= DISTINCTIVE_WEIGHT) or t.isdigit() for t, w in zip(toks, weights,
+                                                                                                  strict=True)),
+        person=person,
+    )

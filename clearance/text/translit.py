@@ -1,0 +1,62 @@
+"""Transliteration of any script to Latin letters: pypinyin for Chinese characters, anyascii for the rest."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from anyascii import anyascii
+from pypinyin import Style, lazy_pinyin
+
+from clearance.text.scripts import char_script
+
+# Hebrew vav is mostly the vowel o/u in names; anyascii writes it "v". Written "w" it drops out of skeletons.
+_HEBREW = str.maketrans({"ו": "w"})
+
+
+def _han(run: str) -> str:
+    return " ".join(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+
+
+def _syllabic(run: str) -> str:
+    # One word per space-separated word: "김정은" -> "gimjeongeun" (anyascii capitalises each syllable).
+    return anyascii(run).lower()
+
+
+@lru_cache(maxsize=65536)
+def to_latin(text: str) -> tuple[str, str | None]:
+    """``text`` in Latin letters and the method used ("pinyin", "anyascii", or None when already Latin)."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    methods: list[str] = []
+    run: list[str] = []
+    run_script: str | None = None
+
+    def flush() -> None:
+        if not run:
+            return
+        chunk = "".join(run)
+        if run_script == "Han":
+            out.append(" " + _han(chunk) + " ")
+            methods.append("pinyin")
+        elif run_script in ("Hangul", "Kana"):
+            out.append(" " + _syllabic(chunk) + " ")
+            methods.append("anyascii")
+        else:
+            if run_script == "Hebrew":
+                chunk = chunk.translate(_HEBREW)
+            converted = anyascii(chunk)
+            if converted != chunk and run_script not in (None, "Latin"):
+                methods.append("anyascii")
+            out.append(converted)
+        run.clear()
+
+    for ch in text:
+        script = char_script(ch) or run_script
+        if script != run_script:
+            flush()
+            run_script = script
+        run.append(ch)
+    flush()
+    method = "+".join(dict.fromkeys(methods)) or None
+    return "".join(out), method
