@@ -192,6 +192,20 @@ def stale_reason(version: VersionInfo, settings: Settings, today: dt.date | None
     return None
 
 
+def select_active(store: Store, codes: Sequence[str] | None) -> dict[str, VersionInfo]:
+    """The active version of each list in ``codes`` (every loaded list when None), by code.
+
+    Raises DataError naming the lists of ``codes`` that have no version loaded.
+    """
+    active = store.active()
+    if codes is None:
+        return dict(sorted(active.items()))
+    missing = [c for c in codes if c not in active]
+    if missing:
+        raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first")
+    return {c: active[c] for c in sorted(codes)}
+
+
 def load_active(
     codes: Sequence[str] | None = None,
     *,
@@ -205,12 +219,7 @@ def load_active(
     st = store or open_store(settings)
     try:
         ensure_lists(st, settings)
-        active = st.active()
-        if codes is not None:
-            missing = [c for c in codes if c not in active]
-            if missing:
-                raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first")
-            active = {c: active[c] for c in codes}
+        active = select_active(st, codes)
         entities: list[Entity] = []
         stale: dict[str, str] = {}
         for code, version in sorted(active.items()):

@@ -24,7 +24,7 @@ from clearance.screening.screen import screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.text.countries import country_code
-from clearance.workflows.lists import ensure_lists, load_active, open_store, stale_reason
+from clearance.workflows.lists import ensure_lists, load_active, open_store, select_active, stale_reason
 
 INDEX_FORMAT = 3  # bump when ScreeningIndex or the text pipeline changes what is pickled
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
@@ -50,12 +50,7 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
     st = store or open_store(settings)
     try:
         ensure_lists(st, settings)
-        active = st.active()
-        if codes is not None:
-            missing = [c for c in codes if c not in active]
-            if missing:
-                raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first")
-        chosen = {c: v for c, v in sorted(active.items()) if codes is None or c in codes}
+        chosen = select_active(st, codes)
         versions = {
             c: ListVersion(c, v.version_id, v.data_date, settings.max_age_for(c), stale_reason(v, settings, today))
             for c, v in chosen.items()
