@@ -20,13 +20,18 @@ from clearance.model.regulation import RuleSet, summarise
 from clearance.rules import NONE_FOUND, Listings, apply_overlay, determine, load_rules
 from clearance.rules.requests import read_documents, read_scenarios, request_from_dict
 from clearance.text.countries import country_code
+from clearance.workflows.determination import PartyScreener, PartyScreening
 
 console = Console()
 
 DETERMINE_HELP = """Is a licence required to ship this item to this party on this date, and why?
 
 Every answer cites the CFR rule and Federal Register document of each dated value it used.
-Parties without listings must be screened: pass --listings none-found only if you screened them.
+
+Parties whose listings the order does not give are screened against the Entity List, Unverified List,
+MEU list and Denied Persons List in the loaded versions that describe the date (see `clearance lists
+versions`). A possible match, a stale list or a date no loaded version describes gives CANNOT_CLEAR with
+the reason. Pass --listings none-found only if you screened the parties yourself.
 
 Examples:
 
@@ -56,12 +61,32 @@ def _rulesets(overlays: list[Path] | None) -> list[RuleSet]:
     return out
 
 
-def _listings(value: str | None) -> Listings | None:
-    if value is None:
+LISTINGS_MODES = ("screen", "none-found")
+
+
+def _listings(value: str) -> Listings | None:
+    if value == "screen":
         return None
     if value == "none-found":
         return NONE_FOUND
-    raise ConfigError(f"--listings {value!r}: only 'none-found' is supported (the store is wired in later)")
+    raise ConfigError(f"--listings {value!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
+
+
+class _Decider:
+    """determine() with the chosen listings: a fixed snapshot, or screening against the loaded lists."""
+
+    def __init__(self, mode: str) -> None:
+        self.fixed = _listings(mode)
+        self.screener = PartyScreener.open() if mode == "screen" else None
+
+    def __call__(self, req: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
+        if self.screener is None:
+            return determine(req, rules, self.fixed), []
+        return self.screener.determine(req, rules)
+
+    def close(self) -> None:
+        if self.screener is not None:
+            self.screener.close()
 
 
 def _parse_date(text: str | None) -> dt.date:
@@ -117,12 +142,28 @@ def render(d: Determination, title: str = "") -> None:
     console.print(t)
 
 
-def _emit(decisions: list[Determination], as_json: bool, labels: list[str]) -> None:
+def render_screening(record: list[PartyScreening]) -> None:
+    t = Table(title="Parties screened against the loaded lists")
+    for col in ("party", "decision", "best entry", "score", "list versions", "reasons"):
+        t.add_column(col, overflow="fold")
+    for s in record:
+        best = s.hits[0] if s.hits else None
+        t.add_row(s.name, s.decision, f"{best.list_code} {best.entry_id} {best.name}" if best else "",
+                  f"{best.score:.2f}" if best else "", ", ".join(s.list_versions.values()), "; ".join(s.reasons))
+    console.print(t)
+
+
+def _emit(results: list[tuple[Determination, list[PartyScreening]]], as_json: bool, labels: list[str]) -> None:
     if as_json:
-        for d in decisions:
-            sys.stdout.write(json.dumps(d.to_dict(), ensure_ascii=False, default=str) + "\n")
+        for d, record in results:
+            out = d.to_dict()
+            if record:
+                out["screening"] = [s.to_dict() for s in record]
+            sys.stdout.write(json.dumps(out, ensure_ascii=False, default=str) + "\n")
         return
-    for d, label in zip(decisions, labels, strict=True):
+    for (d, record), label in zip(results, labels, strict=True):
+        if record:
+            render_screening(record)
         render(d, label)
 
 
@@ -169,22 +210,26 @@ def determine_cmd(
     order: Annotated[Path | None, typer.Option("--order", help="Order file (YAML/JSON, scenario schema).")] = None,
     scenarios: Annotated[Path | None, typer.Option("--scenarios", help="ear-scenarios.yaml-style file.")] = None,
     overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Proposed-rule overlay file.")] = None,
-    listings: Annotated[str | None, typer.Option("--listings", help="'none-found': screened clear.")] = None,
+    listings: Annotated[str, typer.Option(
+        "--listings", help="How parties without given listings are resolved: 'screen' them against the loaded "
+        "lists of the date, or 'none-found' (you screened them: not listed).")] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     rulesets = _rulesets(overlay)
-    lists = _listings(listings)
-    if scenarios is not None:
-        for req, _notes, _raw in read_scenarios(scenarios):
-            decisions = [determine(req, rs, lists) for rs in rulesets]
-            _emit(decisions, as_json, [f"{req.id} [{rs.version}]" for rs in rulesets])
-        return
-    if order is not None:
-        req, _notes = request_from_dict(read_documents(order), str(order), default_id=order.stem)
-    else:
-        req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, date, value, fact, transaction)
-    decisions = [determine(req, rs, lists) for rs in rulesets]
-    _emit(decisions, as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
+    decide = _Decider(listings)
+    try:
+        if scenarios is not None:
+            for req, _notes, _raw in read_scenarios(scenarios):
+                _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} [{rs.version}]" for rs in rulesets])
+            return
+        if order is not None:
+            req, _notes = request_from_dict(read_documents(order), str(order), default_id=order.stem)
+        else:
+            req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, date, value, fact,
+                                  transaction)
+        _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
+    finally:
+        decide.close()
 
 
 def rules_show(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,6 +59,7 @@ class ListingEntry:
     license_policy: str | None = None
     footnotes: tuple[int, ...] = ()
     federal_register: tuple[str, ...] = ()
+    entry_id: str = ""  # the list's own id of the entry, when known
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +70,9 @@ class Listings:
     label: str = "listings snapshot"
     data_date: dt.date | None = None  # the date the list data describes
     max_age_days: int | None = None  # older than this on the determination date -> stale -> CANNOT_CLEAR
+    # Screens a name on demand instead of the exact-name table (the determination workflow's fuzzy
+    # screening against the list versions of the day); may raise CannotClear (possible match, stale list).
+    resolver: Callable[[str], tuple[ListingEntry, ...]] | None = None
 
     def check_fresh(self, day: dt.date) -> None:
         if self.data_date is None or self.max_age_days is None:
@@ -91,7 +95,8 @@ class Listings:
         index: dict[str, list[ListingEntry]] = {}
         for e in entities:
             entry = ListingEntry(
-                e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register
+                e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register,
+                e.entry_id,
             )
             for n in e.names:
                 key = normalise_name(n.value)
@@ -100,6 +105,9 @@ class Listings:
         return cls({k: tuple(v) for k, v in index.items()}, label, data_date, max_age_days)
 
     def lookup(self, name: str) -> tuple[ListingEntry, ...]:
+        """The entries listing ``name`` (empty: screened, not listed); CannotClear when undecidable."""
+        if self.resolver is not None:
+            return self.resolver(name)
         for key in name_keys(name):
             found = self.entries.get(key)
             if found:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from clearance.cli.main import app
 from clearance.errors import ConfigError
+from clearance.settings import get_settings
 
 from .conftest import SCENARIOS
 
@@ -33,10 +35,21 @@ def test_huawei_single_order_json() -> None:
     assert any(t["rule"] == "el.group.huawei.review_policy" for t in d["trace"])
 
 
-def test_human_output_and_unscreened_party() -> None:
-    code, out = run("determine", "--eccn", "3A001.a.2", "--to", "DE", "--end-user", "Acme GmbH", "--date",
-                    "2021-06-01")
-    assert code == 0 and "CANNOT_CLEAR" in out and "not screened" in out
+def test_human_output_and_screening_against_the_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLEARANCE_DB", str(tmp_path / "fresh.db"))  # first use: the embedded snapshot loads
+    get_settings.cache_clear()
+    try:
+        code, out = run("determine", "--eccn", "3A001.a.2", "--to", "DE", "--end-user", "Acme GmbH", "--date",
+                        "2021-06-01")
+        assert code == 0 and "CANNOT_CLEAR" in out
+        assert "active el version el-1 describes 2025-11-08, after 2021-06-01" in out  # no 2021 lists loaded
+        monkeypatch.setenv("CLEARANCE_MAX_AGE_OVERRIDES", '{"dpl": 1200, "meu": 1200, "uvl": 1200}')
+        get_settings.cache_clear()
+        code, out = run("determine", "--eccn", "EAR99", "--to", "CN", "--end-user", "Sichuan University",
+                        "--date", "2025-11-20")
+        assert code == 0 and "LICENCE_REQUIRED" in out and "Parties screened" in out and "HIT" in out
+    finally:
+        get_settings.cache_clear()
     code, out = run("determine", "--eccn", "3A001.a.2", "--to", "DE", "--end-user", "Acme GmbH", "--date",
                     "2021-06-01", "--listings", "none-found")
     assert "NO_LICENCE_REQUIRED" in out and "Rules consulted" in out

@@ -42,6 +42,7 @@ def test_folder_load_reports_the_truncated_csl_and_loads_the_other_lists(store: 
     # The Entity List file itself wins over the CSL fixture's single EL row.
     assert active["el"].entity_count == 3421
     assert active["dpl"].entity_count == 665
+    assert (active["meu"].entity_count, active["uvl"].entity_count) == (71, 186)
     # The failed file left nothing behind: every version came from a file that parsed.
     for v in store.versions():
         assert not any("moov_csl_subset" in f for f in v.source_files)
@@ -51,12 +52,13 @@ def test_snapshot_loads_on_first_use_only(store: Store) -> None:
     settings = Settings()
     outcomes = ensure_lists(store, settings)
     loaded = {o.list_code: o for o in outcomes}
-    assert set(loaded) == {"el", "sdn", "dpl"}
+    assert set(loaded) == {"el", "sdn", "dpl", "meu", "uvl"}
     assert all(o.error is None for o in outcomes)
     active = store.active()
     assert active["el"].entity_count == 3421
     assert active["sdn"].entity_count == 14965
     assert active["dpl"].entity_count == 665
+    assert (active["meu"].entity_count, active["uvl"].entity_count) == (71, 186)
     assert active["el"].data_date == dt.date(2025, 11, 8)
     huawei = [e for e in store.entities(active["el"].version_id) if "huawei" in e.name.lower()]
     assert any(1 in e.footnotes for e in huawei)

@@ -1,0 +1,268 @@
+"""Determinations whose parties are screened against the loaded lists as of the determination date.
+
+The rules engine asks "is this party listed?" only for parties whose listings the order does not give
+and that the dated Entity List rule data (Huawei) does not name. This workflow answers that question by
+fuzzy screening (``clearance.screening``) against the Entity List, the Unverified List, the MEU list and
+the Denied Persons List in their **active versions, checked against the determination date**:
+
+- a version whose data describes a later day than the date cannot answer for it (parties removed since
+  would be missed): CANNOT_CLEAR naming the loaded versions that do describe the date, which the user
+  may activate; no older version is picked silently (a loaded extract may be partial);
+- a version older than its maximum age on the date is stale: CANNOT_CLEAR.
+
+Per list, a HIT gives the entry to the engine (its licence requirement, policy and footnotes); a
+POSSIBLE match without a HIT on that list, a Denied Persons List hit, a stale or missing list, or a
+name that cannot be screened make the determination CANNOT_CLEAR with the reason. Every screened party
+adds a note naming the entry, score, list version and algorithm, so the answer explains itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from clearance.errors import CannotClear
+from clearance.model.determination import Determination, Party, Request
+from clearance.model.entity import Entity
+from clearance.model.regulation import RuleSet
+from clearance.rules import Listings, determine
+from clearance.rules.listings import ListingEntry
+from clearance.screening import Decision, Hit, ListVersion, Query, ScreeningIndex, build_index, get_algorithm, screen
+from clearance.settings import Settings, get_settings
+from clearance.store import Store, VersionInfo
+from clearance.workflows.lists import ensure_lists, open_store, stale_reason
+
+EAR_LISTS = ("dpl", "el", "meu", "uvl")
+ENGINE_LISTS = frozenset({"el", "meu", "uvl"})  # entries the rules engine turns into licence bases
+BARRING = {
+    "dpl": "a Denied Persons List entry: its denial order bars taking part in the export "
+    "(15 CFR 736.2(b)(4), General Prohibition 4)",
+}
+
+
+def _describes(v: VersionInfo) -> dt.date | None:
+    """The date a version's data describes: its data date, else the day it was retrieved."""
+    if v.data_date is not None:
+        return v.data_date
+    return v.retrieved_at.date() if v.retrieved_at is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class PartyScreening:
+    """What screening one party found: the evidence a determination's party resolution rests on."""
+
+    name: str
+    country: str | None
+    decision: str  # HIT / POSSIBLE / CLEAR / CANNOT_CLEAR (screening's decision over the EAR lists)
+    hits: tuple[Hit, ...]
+    list_versions: dict[str, str]
+    algorithm: str
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "decision": self.decision,
+            "hits": [h.to_dict() for h in self.hits],
+            "list_versions": self.list_versions,
+            "algorithm": self.algorithm,
+            "reasons": list(self.reasons),
+        }
+
+    def note(self) -> str:
+        versions = ", ".join(self.list_versions.values())
+        head = f"party {self.name!r} screened against {versions} ({self.algorithm}): {self.decision}"
+        if self.hits:
+            best = "; ".join(
+                f"{h.list_code} entry {h.entry_id} {h.name!r} score {h.score:.2f} {h.decision.value}"
+                for h in self.hits[:3]
+            )
+            head += f" -- {best}"
+        return head
+
+
+@dataclass(slots=True)
+class _Day:
+    """The list versions that describe one date, and why they cannot be used (if so)."""
+
+    versions: dict[str, VersionInfo]
+    problems: list[str]
+
+
+@dataclass(slots=True)
+class _Index:
+    index: ScreeningIndex
+    entities: dict[tuple[str, str], Entity]
+
+
+@dataclass
+class PartyScreener:
+    """Screens determination parties against the EAR lists of the day. Open with :meth:`open`; close after.
+
+    The store is opened only when a party actually needs screening (a Huawei order resolved from the
+    dated rule data, or an order whose parties' listings are given, never touches it).
+    """
+
+    settings: Settings
+    codes: tuple[str, ...] = EAR_LISTS
+    algorithm: str | None = None
+    _store: Store | None = None
+    _days: dict[dt.date, _Day] = field(default_factory=dict)
+    _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict)
+    _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
+             algorithm: str | None = None, store: Store | None = None) -> PartyScreener:
+        return cls(settings or get_settings(), tuple(codes), algorithm, store)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> PartyScreener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings)
+            ensure_lists(self._store, self.settings)
+        return self._store
+
+    # ---- which versions describe a day ------------------------------------------------------------
+
+    def _day(self, day: dt.date) -> _Day:
+        found = self._days.get(day)
+        if found is not None:
+            return found
+        active = self.store.active()
+        chosen: dict[str, VersionInfo] = {}
+        problems: list[str] = []
+        for code in self.codes:
+            v = active.get(code)
+            if v is None:
+                problems.append(f"no version of list {code} is loaded (`clearance lists load` or "
+                                "`clearance lists update`)")
+                continue
+            when = _describes(v)
+            if when is not None and when > day:
+                problems.append(self._later(v, when, day))
+                continue
+            reason = stale_reason(v, self.settings, day)
+            if reason:
+                problems.append(f"stale list on {day.isoformat()}: {reason}")
+            chosen[code] = v
+        found = self._days[day] = _Day(chosen, problems)
+        return found
+
+    def _later(self, active: VersionInfo, when: dt.date, day: dt.date) -> str:
+        """Why the active version cannot answer for an earlier date, and which loaded versions could."""
+        older = sorted((x for x in self.store.versions(active.list_code)
+                        if (_describes(x) or dt.date.max) <= day), key=lambda x: _describes(x) or dt.date.min)
+        could = ", ".join(f"{x.version_id} ({_describes(x)}, entries: {x.entity_count:,})" for x in older)
+        return (
+            f"the active {active.list_code} version {active.version_id} describes {when.isoformat()}, after "
+            f"{day.isoformat()}: later data can miss parties removed since; "
+            + (f"loaded versions describing that date: {could} (`clearance lists activate VERSION`)"
+               if could else "no loaded version describes that date")
+            + ", or give the parties' listings"
+        )
+
+    def _index(self, versions: dict[str, VersionInfo]) -> _Index:
+        key = tuple(sorted(v.version_id for v in versions.values()))
+        found = self._indexes.get(key)
+        if found is None:
+            entities = [e for v in versions.values() for e in self.store.entities(v.version_id)]
+            meta = {c: ListVersion(c, v.version_id, _describes(v), self.settings.max_age_for(c))
+                    for c, v in versions.items()}
+            found = self._indexes[key] = _Index(build_index(entities, meta),
+                                                {(e.list_code, e.entry_id): e for e in entities})
+        return found
+
+    # ---- screening one party ----------------------------------------------------------------------
+
+    def screen_party(self, name: str, country: str | None, day: dt.date) -> PartyScreening:
+        """Screen one party against the versions of the EAR lists that describe ``day``."""
+        algo = get_algorithm(self.algorithm)
+        d = self._day(day)
+        versions = {c: v.version_id for c, v in sorted(d.versions.items())}
+        if d.problems:
+            return PartyScreening(name, country, Decision.CANNOT_CLEAR.value, (), versions, algo.id,
+                                  tuple(d.problems))
+        key = (tuple(versions.values()), name, country)
+        done = self._results.get(key)
+        if done is None:
+            idx = self._index(d.versions)
+            result = screen(Query(name, country), idx.index, algorithm=algo, today=day)
+            done = PartyScreening(name, country, result.decision.value, result.hits, versions, algo.id,
+                                  result.reasons)
+            self._results[key] = done
+        return done
+
+    def entries(self, screening: PartyScreening, day: dt.date) -> tuple[ListingEntry, ...]:
+        """The entries a party is listed under, or CannotClear when screening cannot decide it."""
+        if screening.decision == Decision.CANNOT_CLEAR.value:
+            raise CannotClear(f"party {screening.name!r} cannot be screened: {'; '.join(screening.reasons)}")
+        d = self._day(day)
+        idx = self._index(d.versions)
+        found: list[ListingEntry] = []
+        undecided: list[str] = []
+        for code in sorted({h.list_code for h in screening.hits}):
+            on_list = [h for h in screening.hits if h.list_code == code]
+            hits = [h for h in on_list if h.decision is Decision.HIT]
+            if not hits:
+                best = on_list[0]
+                undecided.append(
+                    f"possible match with {code} entry {best.entry_id} {best.name!r} (score {best.score:.2f}, "
+                    f"{d.versions[code].version_id}); review it (`clearance screen {screening.name!r}`) and give "
+                    "the party's listings"
+                )
+                continue
+            if code in BARRING:
+                h = hits[0]
+                undecided.append(f"matches {BARRING[code]}: entry {h.entry_id} {h.name!r} (score {h.score:.2f})")
+                continue
+            if code not in ENGINE_LISTS:
+                continue
+            for h in hits:
+                e = idx.entities[(h.list_code, h.entry_id)]
+                found.append(ListingEntry(e.list_code, e.name, e.license_requirement, e.license_policy,
+                                          e.footnotes, e.federal_register, e.entry_id))
+        if undecided:
+            raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
+        return tuple(found)
+
+    # ---- a request --------------------------------------------------------------------------------
+
+    def listings(self, request: Request) -> tuple[Listings, list[PartyScreening]]:
+        """A listings snapshot for ``request`` that screens its parties on demand, and the record of it."""
+        by_name: dict[str, Party] = {p.name: p for p in request.parties}
+        record: list[PartyScreening] = []
+
+        def resolve(name: str) -> tuple[ListingEntry, ...]:
+            party = by_name.get(name)
+            screening = self.screen_party(name, party.country if party else None, request.date)
+            record.append(screening)
+            return self.entries(screening, request.date)
+
+        label = f"screened against the loaded lists ({get_algorithm(self.algorithm).id})"
+        return Listings(label=label, resolver=resolve), record
+
+    def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
+        """The determination of ``request`` with its unscreened parties screened; notes name each hit."""
+        lists, record = self.listings(request)
+        decision = determine(request, rules, lists)
+        record = list({s.name: s for s in record}.values())  # a party looked up twice is reported once
+        if record:
+            decision = dataclasses.replace(decision, notes=decision.notes + tuple(s.note() for s in record))
+        return decision, record
+

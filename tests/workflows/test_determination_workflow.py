@@ -1,0 +1,122 @@
+"""Determinations whose parties are screened against the real loaded lists (Entity List 2025-11-08,
+Denied Persons, MEU and Unverified lists of 2023-11-30), on SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clearance.model.determination import Item, Outcome, Party, Request, Role
+from clearance.model.regulation import RuleSet
+from clearance.rules import load_rules
+from clearance.settings import Settings
+from clearance.store import Store
+from clearance.workflows.determination import PartyScreener
+from clearance.workflows.lists import load_paths
+
+DAY = dt.date(2025, 11, 20)  # 12 days after the Entity List file
+OLD_LISTS_OK = {"dpl": 1200, "meu": 1200, "uvl": 1200}  # the 2023 files of the other lists, accepted explicitly
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    path = tmp_path_factory.mktemp("det") / "lists.db"
+    with Store.open(f"sqlite:///{path}") as st:
+        outcomes = load_paths(st, [data_dir / "us_bis"], only=("el", "dpl", "meu", "uvl"))
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
+    return path
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules()
+
+
+def _screener(db: Path, **overrides: int) -> Iterator[PartyScreener]:
+    settings = Settings(db=str(db), snapshot=False, max_age_overrides={**OLD_LISTS_OK, **overrides})
+    with PartyScreener.open(settings) as s:
+        yield s
+
+
+@pytest.fixture
+def screener(db: Path) -> Iterator[PartyScreener]:
+    yield from _screener(db)
+
+
+def _order(name: str, day: dt.date = DAY, *, eccn: str = "EAR99", to: str = "CN",
+           listings: tuple[str, ...] | None = None) -> Request:
+    return Request(date=day, item=Item(eccn=eccn, origin="US"), to_country=to,
+                   parties=(Party(Role.END_USER, name, listings=listings),), id=name)
+
+
+def test_listed_university_gets_its_entry_terms_and_the_hit_is_explained(screener: PartyScreener,
+                                                                        rules: RuleSet) -> None:
+    d, record = screener.determine(_order("Sichuan University"), rules)
+    assert d.outcome is Outcome.LICENCE_REQUIRED
+    (basis,) = d.bases
+    assert basis.code == "EL" and basis.policy == "case-by-case basis" and "'Sichuan University'" in basis.cite
+    (s,) = record
+    assert s.decision == "HIT" and s.hits[0].list_code == "el" and s.hits[0].name == "Sichuan University"
+    assert s.list_versions["el"].startswith("el-")
+    assert any("Sichuan University" in n and "el-" in n and "clearance-name@" in n for n in d.notes)
+
+
+def test_variant_spelling_still_finds_the_entry(screener: PartyScreener, rules: RuleSet) -> None:
+    d, _ = screener.determine(_order("Nanjing Univ. of Science & Technology"), rules)
+    assert d.outcome is Outcome.LICENCE_REQUIRED
+    assert "Nanjing University of Science and Technology" in d.bases[0].cite
+
+
+def test_unlisted_party_clears_and_says_it_was_screened(screener: PartyScreener, rules: RuleSet) -> None:
+    d, record = screener.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
+    assert d.outcome is Outcome.NO_LICENCE_REQUIRED and not d.bases
+    assert record[0].decision == "CLEAR"
+
+
+def test_possible_match_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
+    d, record = screener.determine(_order("Peking University"), rules)
+    assert record[0].decision == "POSSIBLE"
+    assert d.outcome is Outcome.CANNOT_CLEAR
+    assert "possible match" in d.reasons[0] and "Peking University" in d.reasons[0]
+
+
+def test_denied_person_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
+    d, _ = screener.determine(_order("Aaron Abraham Villa", to="MX"), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR
+    assert "Denied Persons List" in d.reasons[0] and "736.2(b)(4)" in d.reasons[0]
+
+
+def test_stale_list_on_the_date_cannot_clear(db: Path, rules: RuleSet) -> None:
+    for s in _screener(db, el=5):  # the Entity List file is 12 days old on DAY
+        d, _ = s.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
+        assert d.outcome is Outcome.CANNOT_CLEAR
+        assert "stale list" in d.reasons[0] and "el-" in d.reasons[0]
+
+
+def test_date_before_the_loaded_data_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
+    d, _ = screener.determine(_order("Acme Pumpen GmbH", dt.date(2025, 6, 1), to="DE"), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR
+    assert "describes 2025-11-08, after 2025-06-01" in d.reasons[0]
+
+
+def test_dated_huawei_data_and_given_listings_need_no_store(tmp_path: Path, rules: RuleSet) -> None:
+    settings = Settings(db=str(tmp_path / "never-created.db"), snapshot=False)
+    with PartyScreener.open(settings) as s:
+        d, record = s.determine(_order("Huawei Technologies Co., Ltd.", dt.date(2019, 6, 1), eccn="3A991"), rules)
+        assert d.outcome is Outcome.LICENCE_REQUIRED and d.review_policy == "presumption of denial"
+        d2, _ = s.determine(_order("Acme Pumpen GmbH", to="DE", listings=()), rules)
+        assert d2.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert record == [] and not (tmp_path / "never-created.db").exists()
+
+
+def test_missing_list_cannot_clear(tmp_path: Path, data_dir: Path, rules: RuleSet) -> None:
+    path = tmp_path / "el-only.db"
+    with Store.open(f"sqlite:///{path}") as st:
+        load_paths(st, [data_dir / "us_bis"], only=("el",))
+    for s in _screener(path):
+        d, _ = s.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
+        assert d.outcome is Outcome.CANNOT_CLEAR
+        assert "no version of list dpl is loaded" in d.reasons[0]
