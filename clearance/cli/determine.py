@@ -169,14 +169,16 @@ def _emit(results: list[tuple[Determination, list[PartyScreening]]], as_json: bo
 
 def _single_request(
     eccn: str | None, to: str | None, origin: str, from_: str, end_user: str | None, purchaser: str | None,
-    consignee: str | None, date: str | None, value: float | None, facts: list[str] | None, transaction: str,
+    consignee: str | None, intermediate: str | None, date: str | None, value: float | None,
+    facts: list[str] | None, transaction: str,
 ) -> Request:
     if to is None:
         raise ConfigError("--to COUNTRY is required (or use --order FILE / --scenarios FILE)")
     if eccn is None:
         raise ConfigError("--eccn is required (an ECCN such as 3A991, or EAR99)")
     parties = [Party(role, name) for role, name in (
-        (Role.END_USER, end_user), (Role.PURCHASER, purchaser), (Role.ULTIMATE_CONSIGNEE, consignee)) if name]
+        (Role.END_USER, end_user), (Role.PURCHASER, purchaser), (Role.ULTIMATE_CONSIGNEE, consignee),
+        (Role.INTERMEDIATE_CONSIGNEE, intermediate)) if name]
     try:
         fact_set = frozenset(Fact(f) for f in facts or [])
         txn = Transaction(transaction)
@@ -201,6 +203,8 @@ def determine_cmd(
     end_user: Annotated[str | None, typer.Option("--end-user", help="End user's name.")] = None,
     purchaser: Annotated[str | None, typer.Option("--purchaser", help="Purchaser's name.")] = None,
     consignee: Annotated[str | None, typer.Option("--ultimate-consignee", help="Ultimate consignee.")] = None,
+    intermediate: Annotated[str | None, typer.Option("--intermediate-consignee",
+                                                     help="Intermediate consignee.")] = None,
     date: Annotated[str | None, typer.Option("--date", "--as-of", help="Transaction date (default today).")] = None,
     value: Annotated[float | None, typer.Option("--value", help="Item value (USD).")] = None,
     origin: Annotated[str, typer.Option("--origin", help="Where the item was made.")] = "US",
@@ -225,8 +229,8 @@ def determine_cmd(
         if order is not None:
             req, _notes = request_from_dict(read_documents(order), str(order), default_id=order.stem)
         else:
-            req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, date, value, fact,
-                                  transaction)
+            req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
+                                  value, fact, transaction)
         _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
     finally:
         decide.close()

@@ -48,6 +48,11 @@ def test_human_output_and_screening_against_the_snapshot(tmp_path: Path, monkeyp
         code, out = run("determine", "--eccn", "EAR99", "--to", "CN", "--end-user", "Sichuan University",
                         "--date", "2025-11-20")
         assert code == 0 and "LICENCE_REQUIRED" in out and "Parties screened" in out and "HIT" in out
+        code, out = run("determine", "--eccn", "EAR99", "--to", "AE", "--end-user", "Acme Trading LLC",
+                        "--intermediate-consignee", "Aaron Abraham Villa", "--date", "2025-11-20", "--json")
+        d = json.loads(out)
+        assert d["outcome"] == "CANNOT_CLEAR" and "Denied Persons List" in d["reasons"][0]
+        assert [s["decision"] for s in d["screening"]] == ["CLEAR", "HIT"]
     finally:
         get_settings.cache_clear()
     code, out = run("determine", "--eccn", "3A001.a.2", "--to", "DE", "--end-user", "Acme GmbH", "--date",
