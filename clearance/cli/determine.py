@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,13 +16,19 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from clearance.cli.common import err_console, progress_bar
 from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Fact, Item, Party, Request, Role, Transaction
 from clearance.model.regulation import RuleSet, summarise
 from clearance.rules import NONE_FOUND, Listings, apply_overlay, determine, load_rules
 from clearance.rules.requests import read_documents, read_scenarios, request_from_dict
 from clearance.text.countries import country_code
-from clearance.workflows.determination import PartyScreener, PartyScreening
+from clearance.workflows.determination import (
+    PartyScreener,
+    PartyScreening,
+    determine_order_lines,
+    read_order_lines,
+)
 
 console = Console()
 
@@ -40,6 +48,8 @@ Examples:
   clearance determine --eccn 3A001.a.2 --to DE --end-user "Acme GmbH" --listings none-found --json
 
   clearance determine --order order.yaml --overlay proposal.yaml
+
+  clearance determine --orders orders.jsonl --out results.jsonl      (one order per line, one result per line)
 
   clearance determine --scenarios ../shared/regulatory/ear-scenarios.yaml --listings none-found --json
 """
@@ -212,6 +222,10 @@ def determine_cmd(
     transaction: Annotated[str, typer.Option("--transaction", help="export, reexport, ...")] = "export",
     fact: Annotated[list[str] | None, typer.Option("--fact", help="A known fact, e.g. military_end_use.")] = None,
     order: Annotated[Path | None, typer.Option("--order", help="Order file (YAML/JSON, scenario schema).")] = None,
+    orders: Annotated[str | None, typer.Option(
+        "--orders", help="JSON-lines file of orders (one object per line, schema of --order; '-' for stdin): "
+        "one JSON result per order line, a bad line gives a CANNOT_CLEAR result naming file and line.")] = None,
+    out: Annotated[str, typer.Option("--out", help="Where --orders results go (JSON lines; '-' = stdout).")] = "-",
     scenarios: Annotated[Path | None, typer.Option("--scenarios", help="ear-scenarios.yaml-style file.")] = None,
     overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Proposed-rule overlay file.")] = None,
     listings: Annotated[str, typer.Option(
@@ -222,6 +236,9 @@ def determine_cmd(
     rulesets = _rulesets(overlay)
     decide = _Decider(listings)
     try:
+        if orders is not None:
+            _run_orders(orders, out, rulesets, decide)
+            return
         if scenarios is not None:
             for req, _notes, _raw in read_scenarios(scenarios):
                 _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} [{rs.version}]" for rs in rulesets])
@@ -234,6 +251,26 @@ def determine_cmd(
         _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
     finally:
         decide.close()
+
+
+def _run_orders(path: str, out: str, rulesets: list[RuleSet], decide: _Decider) -> None:
+    total = 0 if path == "-" else sum(1 for _ in read_order_lines(path))
+    counts: Counter[str] = Counter()
+    sink = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        with progress_bar("determining") as progress:
+            for rs in rulesets:
+                results = determine_order_lines(read_order_lines(path), partial(decide, rules=rs), path)
+                for i, result in enumerate(results, 1):
+                    sink.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+                    counts[result["outcome"]] += 1
+                    if i % 500 == 0:
+                        progress(f"{rs.version}", i, total)
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    summary = ", ".join(f"{k} {v:,}" for k, v in counts.most_common())
+    err_console.print(f"{sum(counts.values()):,} determinations ({summary})" + ("" if out == "-" else f" → {out}"))
 
 
 def rules_show(

@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from clearance.errors import CannotClear
-from clearance.model.determination import Determination, Party, Request
+from clearance.errors import CannotClear, DataError
+from clearance.model.determination import Determination, Outcome, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, determine
 from clearance.rules.listings import ListingEntry
+from clearance.rules.requests import request_from_dict
 from clearance.screening import Decision, Hit, ListVersion, Query, ScreeningIndex, build_index, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
@@ -266,3 +269,57 @@ class PartyScreener:
             decision = dataclasses.replace(decision, notes=decision.notes + tuple(s.note() for s in record))
         return decision, record
 
+
+
+# ---- order files ----------------------------------------------------------------------------------
+
+Decide = Callable[[Request], tuple[Determination, list[PartyScreening]]]
+
+
+def read_order_lines(path: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each non-blank line of a JSON-lines order file (``-``: stdin)."""
+    try:
+        fh = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise DataError(f"cannot read the order file: {exc.strerror}", file=path) from exc
+    try:
+        for n, text in enumerate(fh, 1):
+            if text.strip():
+                yield n, text
+    except UnicodeDecodeError as exc:
+        raise DataError("not UTF-8 text", file=path, line=n + 1) from exc
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file: str) -> Iterator[dict[str, Any]]:
+    """One result object per order line, in order; a line that is not a valid order gives a CANNOT_CLEAR
+    object naming the file, line and problem (never a dropped line)."""
+    for n, text in lines:
+        try:
+            raw = json.loads(text)
+            req, notes = request_from_dict(raw, file, default_id=f"line {n}")
+        except json.JSONDecodeError as exc:
+            yield _bad_line(n, None, f"{file}:{n}: not JSON: {exc.msg}")
+            continue
+        except DataError as exc:
+            where = f"{file}:{n}" + (f", field {exc.field!r}" if exc.field else "")
+            yield _bad_line(n, raw.get("id") if isinstance(raw, dict) else None, f"{where}: {exc.message}")
+            continue
+        except (KeyError, TypeError, ValueError) as exc:
+            oid = raw.get("id") if isinstance(raw, dict) else None
+            yield _bad_line(n, oid, f"{file}:{n}: not a valid order ({type(exc).__name__}: {exc})")
+            continue
+        decision, record = decide(req)
+        out = {"line": n, **decision.to_dict()}
+        if record:
+            out["screening"] = [s.to_dict() for s in record]
+        if notes:
+            out["notes"] = out["notes"] + notes
+        yield out
+
+
+def _bad_line(n: int, order_id: Any, reason: str) -> dict[str, Any]:
+    return {"line": n, "id": "" if order_id is None else str(order_id), "outcome": Outcome.CANNOT_CLEAR.value,
+            "license_required": "indeterminate", "reasons": [reason]}

@@ -108,3 +108,21 @@ def test_bad_country_is_a_config_error() -> None:
         assert "Atlantis" in str(exc)
     else:
         raise AssertionError("expected a ConfigError")
+
+
+def test_orders_file_one_result_per_line(tmp_path: Path) -> None:
+    orders = tmp_path / "orders.jsonl"
+    lines = [json.dumps({"id": f"PO-{i}", "date": "2021-06-01", "route": {"to": to},
+                         "item": {"eccn": eccn, "origin": "US"},
+                         "parties": [{"role": "end_user", "name": "Huawei Technologies Co., Ltd."}]})
+             for i, (to, eccn) in enumerate([("CN", "3A991"), ("DE", "3A001.a.2"), ("CN", "EAR99")])]
+    orders.write_text("\n".join([*lines, "[1, 2]"]) + "\n", encoding="utf-8")
+    out_file = tmp_path / "results.jsonl"
+    code, out = run("determine", "--orders", str(orders), "--out", str(out_file), "--listings", "none-found")
+    assert code == 0, out
+    results = [json.loads(x) for x in out_file.read_text(encoding="utf-8").splitlines()]
+    assert [r["line"] for r in results] == [1, 2, 3, 4]
+    assert [r["outcome"] for r in results] == ["LICENCE_REQUIRED", "LICENCE_REQUIRED", "LICENCE_REQUIRED",
+                                               "CANNOT_CLEAR"]
+    assert "an order must be a mapping" in results[3]["reasons"][0]
+    assert "4 determinations" in out

@@ -4,7 +4,9 @@ Denied Persons, MEU and Unverified lists of 2023-11-30), on SQLite."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from clearance.model.regulation import RuleSet
 from clearance.rules import load_rules
 from clearance.settings import Settings
 from clearance.store import Store
-from clearance.workflows.determination import PartyScreener
+from clearance.workflows.determination import PartyScreener, determine_order_lines, read_order_lines
 from clearance.workflows.lists import load_paths
 
 DAY = dt.date(2025, 11, 20)  # 12 days after the Entity List file
@@ -120,3 +122,25 @@ def test_missing_list_cannot_clear(tmp_path: Path, data_dir: Path, rules: RuleSe
         d, _ = s.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
         assert d.outcome is Outcome.CANNOT_CLEAR
         assert "no version of list dpl is loaded" in d.reasons[0]
+
+
+def test_order_lines_one_result_per_line_bad_lines_named(screener: PartyScreener, rules: RuleSet,
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "orders.jsonl"
+    good = {"id": "PO-1", "date": "2025-11-20", "route": {"to": "CN"}, "item": {"eccn": "EAR99", "origin": "US"},
+            "parties": [{"role": "end_user", "name": "Sichuan University"}]}
+    path.write_text("\n".join([
+        json.dumps(good),
+        "{not json",
+        "",
+        json.dumps({**good, "id": "PO-3", "route": {"to": "Atlantis"}}),
+        json.dumps({**good, "id": "PO-4", "parties": [{"role": "end_user", "name": "Acme Pumpen GmbH"}],
+                    "route": {"to": "DE"}}),
+    ]) + "\n", encoding="utf-8")
+    out = list(determine_order_lines(read_order_lines(str(path)), partial(screener.determine, rules=rules),
+                                     str(path)))
+    assert [r["line"] for r in out] == [1, 2, 4, 5]
+    assert [r["outcome"] for r in out] == ["LICENCE_REQUIRED", "CANNOT_CLEAR", "CANNOT_CLEAR", "NO_LICENCE_REQUIRED"]
+    assert out[0]["screening"][0]["hits"][0]["name"] == "Sichuan University"
+    assert out[1]["reasons"] == [f"{path}:2: not JSON: Expecting property name enclosed in double quotes"]
+    assert out[2]["id"] == "PO-3" and "field 'route.to'" in out[2]["reasons"][0] and "Atlantis" in out[2]["reasons"][0]
