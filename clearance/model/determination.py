@@ -54,6 +54,14 @@ class Fact(StrEnum):
     INCORPORATED_FOR_FN1 = "incorporated_for_fn1_entity"  # V2 reach (A): part of an item a fn-1 entity orders
     ENC_ELIGIBLE = "enc_eligible"  # classification facts establishing License Exception ENC
     ENC_NOT_ELIGIBLE = "enc_not_eligible"
+    FOOD_OR_MEDICINE = "food_or_medicine"  # EAR99 item that is "food" or "medicine" as defined in § 772.1
+    NOT_FOOD_OR_MEDICINE = "not_food_or_medicine"  # EAR99 item that is neither (Part 746 carve-outs)
+    SUPERCOMPUTER = "supercomputer"  # § 744.23(a)(1): for a supercomputer in/destined to Macau or D:5
+    ADVANCED_NODE_IC = "advanced_node_ic_production"  # § 744.23(a)(2)(i): at a Macau/D:5 advanced-node fab
+    IC_PRODUCTION_UNKNOWN_NODE = "ic_production_unknown_node"  # § 744.23(a)(2)(ii): Macau/D:5 fab, node unknown
+    EAR99_NOT_LISTED_746 = "ear99_not_listed_part_746"  # checked: no Part 746 supplement lists the EAR99 item
+    UKRAINE_COVERED_REGION = "ukraine_covered_region"  # destination in Crimea or the covered regions (§ 746.6)
+    UKRAINE_OTHER_REGION = "ukraine_outside_covered_regions"
 
 
 @dataclass(frozen=True, slots=True)

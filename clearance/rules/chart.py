@@ -40,8 +40,8 @@ def chart_row(ctx: Ctx, dest: str) -> dict[str, Any]:
     if dest == UNSPECIFIED:
         raise CannotClear("the destination is not a single country: the Country Chart cannot be applied")
     row: dict[str, Any] = ctx.get(f"chart.{dest}")
-    if row.get("embargoed"):
-        raise CannotClear(f"{dest} is an embargoed destination: {row['embargoed']} (Part 746 is not modelled)")
+    if row.get("embargoed") and not ctx.has(f"part746.{dest}"):
+        raise CannotClear(f"{dest} is an embargoed destination: {row['embargoed']} (no Part 746 rule data for it)")
     return row
 
 
@@ -99,6 +99,8 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
         return []
     entry = ccl_entry(ctx, eccn)
     row = chart_row(ctx, dest)
+    if row.get("embargoed"):
+        return []  # a pointer row: Part 746 governs (§ 738.4; clearance.rules.embargo), never "no X"
     ccl_cite = ctx.cite(f"ccl.{eccn.base}")
     chart_cite = ctx.cite(f"chart.{dest}")
     hits: list[ChartHit] = []

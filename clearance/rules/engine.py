@@ -1,8 +1,8 @@
 """determine(request, rules, lists) -> Determination: a pure function of its inputs.
 
 Decision order (ear-spec.md § 1.3): destination -> parties -> subject to the EAR (origin, de minimis,
-FDP) -> licence bases (chart, Entity List, affiliates, end use) -> licence exceptions -> licence state ->
-review policy -> outcome. Anything the engine cannot establish becomes CANNOT_CLEAR with the reason;
+FDP) -> licence bases (chart, Entity List, affiliates, end use, § 744.23, Part 746) -> licence exceptions
+-> licence state -> review policy -> outcome. Anything the engine cannot establish becomes CANNOT_CLEAR with the reason;
 it never answers NO_LICENCE_REQUIRED by default.
 """
 
@@ -14,7 +14,7 @@ import operator
 from clearance.errors import CannotClear
 from clearance.model.determination import Basis, Determination, Outcome, Request
 from clearance.model.regulation import RuleSet
-from clearance.rules import licensing
+from clearance.rules import embargo, licensing, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx
 from clearance.rules.jurisdiction import Jurisdiction, jurisdiction
@@ -109,6 +109,8 @@ def _determine(ctx: Ctx, req: Request, parties: list[PartyInfo]) -> Determinatio
     licensing.entity_list(ctx, req, parties, juris, f)
     licensing.affiliates(ctx, req, parties, f)
     licensing.end_use(ctx, req, dest, parties, f)
+    supercomputer.end_use(ctx, req, dest, parties, f)
+    embargo.part746(ctx, req, dest, f)
     if dest == UNSPECIFIED:
         f.notes.append("destination not a single country: Part 746 embargoes were not checked")
     # licence exceptions that overcome every basis they cover

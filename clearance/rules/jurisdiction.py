@@ -7,10 +7,11 @@ from fractions import Fraction
 from typing import Any
 
 from clearance.errors import CannotClear
-from clearance.model.determination import Fact, Item, Request
-from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, controlled_to, groups, reasons_of
+from clearance.model.determination import Fact, Request
+from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import parse_eccn
+from clearance.rules.embargo import content_status
 from clearance.rules.parties import PartyInfo
 
 LOW_GENERATIONS = {"2G", "3G", "4G"}
@@ -50,16 +51,20 @@ def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> di
     return None
 
 
-def _us_content(ctx: Ctx, item: Item, dest: str) -> tuple[Fraction, Fraction] | None:
+def _us_content(ctx: Ctx, req: Request, dest: str) -> tuple[Fraction, Fraction] | None:
+    item = req.item
     total = item.total_value if item.total_value is not None else item.value
     if item.us_inputs is not None:
         controlled = Fraction(0)
         for i, line in enumerate(item.us_inputs, 1):
             if line.eccn is None or line.value is None:
                 raise CannotClear(f"bill of materials line {i}: ECCN and value are both needed for de minimis")
-            status = controlled_to(ctx, parse_eccn(line.eccn), dest)
+            status, why = content_status(ctx, parse_eccn(line.eccn), dest, req.facts)
             if status is None:
-                raise CannotClear(f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content")
+                raise CannotClear(
+                    f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
+                    + (f" -- {why}" if why else "")
+                )
             if status:
                 controlled += line.value
         if total is None:
@@ -144,7 +149,7 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
         out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}")
         return out
-    content = _us_content(ctx, item, dest)
+    content = _us_content(ctx, req, dest)
     if content is not None:
         controlled, total = content
         limit = _threshold(ctx, grp)

@@ -139,7 +139,8 @@ def affiliates(ctx: Ctx, req: Request, parties: list[PartyInfo], f: Findings) ->
 
 def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings) -> None:
     eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
-    if req.facts & MILITARY or any(p.meu for p in parties):
+    russia_belarus = bool(req.facts & MILITARY) and _meu_russia_belarus(ctx, req, dest, eccn, f)
+    if not russia_belarus and (req.facts & MILITARY or any(p.meu for p in parties)):
         countries = ctx.get("meu.countries")
         items = ctx.get("meu.items")
         meu_party = any(p.meu for p in parties)
@@ -162,6 +163,25 @@ def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Find
         rule = ctx.get("uvl.rule")
         f.obligations.extend(rule["obligations"])
         f.barred.append(f"all LEs ({rule['le_bar']}) -- a party is on the Unverified List")
+
+
+def _meu_russia_belarus(ctx: Ctx, req: Request, dest: str, eccn: Eccn | None, f: Findings) -> bool:
+    """§ 744.21(a)(2): any item for a Russian/Belarusian military end use (dated); True when it applied."""
+    rule = ctx.get("meu.russia_belarus")
+    if dest not in rule["countries"]:
+        return False
+    cite = ctx.cite("meu.russia_belarus")
+    why = None
+    if eccn is None:
+        why = "the item's ECCN (or EAR99) is needed for § 744.21(a)(2)"
+    elif eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in req.facts:
+        why = str(rule["ear99_question"])
+    elif any(eccn.within(p.split(".", 1)[1]) and eccn.base == p.split(".", 1)[0] for p in rule["ask_paragraphs"]):
+        why = str(rule["paragraph_question"])
+    f.bases.append(Basis("MEU", cite, str(rule["policy"]), indeterminate=why))
+    f.available.append(ctx.get("le.GOV")["text"])
+    f.barred.append("all others -- 744.21: only GOV 740.11(b)(2)(i)-(ii)")
+    return True
 
 
 def _chart_exceptions(ctx: Ctx, req: Request, eccn: Eccn, dest: str, f: Findings, hits: list[Basis]) -> None:

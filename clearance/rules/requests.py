@@ -42,6 +42,11 @@ FACT_PHRASES: tuple[tuple[str, str, Fact], ...] = (
     ("description", r"\bexisting\b.*\bhandset|handset\b.*\bbefore 2019-05-16", Fact.TGL_EXISTING_HANDSETS),
     ("description", r"\bexisting\b.*\bnetwork", Fact.TGL_EXISTING_NETWORKS),
     ("end_use", r"cybersecurity research|vulnerability disclosure", Fact.TGL_CYBERSECURITY),
+    ("end_use", r"^(?!.*\bno supercomputer).*\bsupercomputer", Fact.SUPERCOMPUTER),
+    ("knowledge", r"\bsupercomputer", Fact.SUPERCOMPUTER),
+    # "advanced-node" or a logic node of 16 nm or less (§ 772.1 "advanced-node integrated circuits")
+    ("end_use", r"^(?!.*\bnot? (an )?advanced[- ]node).*(advanced[- ]node|\b(?:[1-9]|1[0-6]) ?nm\b)",
+     Fact.ADVANCED_NODE_IC),
 )
 _UNLISTED = re.compile(r"^(non-listed|unlisted|not listed)\b", re.I)
 _ROLES = {r.value for r in Role}

@@ -41,4 +41,13 @@ def test_cannot_clear_reasons_name_the_gap(rules: RuleSet) -> None:
     assert "3A998" in determine(by_id["O27"], rules, NONE_FOUND).reasons[0]
     assert "value" in determine(by_id["O28"], rules, NONE_FOUND).reasons[0]
     assert "2019-01-01" in determine(by_id["O29"], rules, NONE_FOUND).reasons[0]
-    assert "Part 746" in determine(by_id["O13"], rules, NONE_FOUND).reasons[0]
+    iran = determine(by_id["O13"], rules, NONE_FOUND)
+    assert iran.subject_to_ear is True  # 15 % AT-only content counts for E:1 (Chart and Part 746)
+    assert "746.7" in iran.reasons[0] and "31 CFR part 560" in iran.reasons[0]
+    assert "746.7" in determine(by_id["O41"], rules, NONE_FOUND).reasons[0]
+    assert "food or medicine" in determine(by_id["O36"], rules, NONE_FOUND).reasons[0]
+    assert "Supplement Nos." in determine(by_id["O45"], rules, NONE_FOUND).reasons[0]
+    assert "90 FR 42320" in determine(by_id["O39"], rules, NONE_FOUND).reasons[0]
+    assert "746.6" in determine(by_id["O48"], rules, NONE_FOUND).reasons[0]
+    assert "2019-01-01" in determine(by_id["O50"], rules, NONE_FOUND).reasons[0]
+    assert "S27" in determine(by_id["O53"], rules, NONE_FOUND).reasons[0]

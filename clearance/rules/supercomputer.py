@@ -1,0 +1,81 @@
+"""§ 744.23 end uses ("supercomputer", advanced-node IC production) from dated rule data ``eu744_23.<fact>``.
+
+The request states the end use as a fact (knowledge, § 744.23(a)); the rule value of the day says whether
+the paragraph existed, whether its wording is verified, which items and destinations it reaches and the
+review policy. Unverified wording -> an indeterminate basis naming the question (CANNOT_CLEAR).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from clearance.model.determination import Basis, Fact, Request
+from clearance.rules.chart import UNSPECIFIED, groups
+from clearance.rules.context import Ctx
+from clearance.rules.eccn import Eccn, parse_eccn
+from clearance.rules.parties import PartyInfo
+
+if TYPE_CHECKING:
+    from clearance.rules.licensing import Findings
+
+END_USES = (Fact.SUPERCOMPUTER, Fact.ADVANCED_NODE_IC, Fact.IC_PRODUCTION_UNKNOWN_NODE)
+
+
+def _in_scope(rule: dict[str, Any], eccn: Eccn | None) -> tuple[bool, str | None]:
+    """(in the item scope, open question) for the paragraph's item scope."""
+    if rule.get("any_item"):
+        return True, None
+    if eccn is None:
+        return False, "the item's ECCN (or EAR99) is needed for § 744.23"
+    if eccn.is_ear99:
+        return False, None
+    if eccn.base in rule.get("eccns", []):
+        return True, None
+    if eccn.base in rule.get("ask_eccns", {}):
+        return True, str(rule["ask_eccns"][eccn.base])
+    cats, pgs = rule.get("categories"), rule.get("product_groups")
+    if cats and pgs:
+        return eccn.base[0] in cats and eccn.base[1] in pgs, None
+    return False, None
+
+
+def _policy(rule: dict[str, Any], eccn: Eccn | None) -> str:
+    if eccn is None or not rule.get("policy_case_by_case"):
+        return str(rule["policy"])
+    z_item = eccn.within("z") or eccn.base in ("3A090", "4A090")
+    if z_item and not (eccn.base == "3A090" and eccn.within("a")):
+        return str(rule["policy_case_by_case"])
+    return str(rule["policy"])
+
+
+def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 744.23(a)(1)-(a)(2) bases for the end uses stated on the request."""
+    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
+    for fact in END_USES:
+        if fact not in req.facts:
+            continue
+        key = f"eu744_23.{fact.value}"
+        rule = ctx.get(key)
+        code = f"744.23-{fact.value}"
+        cite = ctx.cite(key)
+        if rule["status"] == "not_in_force":
+            f.notes.append(f"{fact.value}: {cite}")
+            continue
+        if rule["status"] == "unverified":
+            f.bases.append(Basis(code, cite, "n/a", indeterminate=str(rule["question"])))
+            continue
+        in_scope, question = _in_scope(rule, eccn)
+        if not in_scope and question is None:
+            f.notes.append(f"{fact.value}: {eccn.text if eccn else 'item'} is outside the item scope of {cite}")
+            continue
+        where = dest in rule["destinations"] or (dest != UNSPECIFIED and bool(groups(ctx, dest) & set(rule["groups"])))
+        if not where:
+            question = question or (
+                f"§ 744.23 reaches end uses located in Macau or Country Group D:5; the destination {dest} is not: "
+                "state where the supercomputer or facility is located"
+            )
+        if rule.get("fn5_excluded") and any(p.el_entry and 5 in p.el_entry.footnotes for p in parties):
+            f.excluded.append(f"{code}: excluded for a footnote-5 entity (744.23(a)(2)(iv)) -- {cite}")
+            continue
+        f.bases.append(Basis(code, cite, _policy(rule, eccn), indeterminate=question))
+        f.barred.append(str(rule["exceptions"]))
