@@ -19,7 +19,7 @@ from clearance.screening.registry import algorithms, get_algorithm
 from clearance.screening.screen import compare as compare_names
 from clearance.screening.screen import screen as screen_query
 from clearance.text.countries import country_code
-from clearance.workflows.screening import open_index, read_rows, screen_rows, write_rows
+from clearance.workflows.screening import default_workers, open_index, read_rows, screen_file
 
 AlgoOpt = Annotated[
     str | None,
@@ -87,6 +87,11 @@ def screen(
         typer.Option("--file", help="Batch input: CSV, Parquet or JSON lines with a `name` column; - = stdin."),
     ] = None,
     out: Annotated[str, typer.Option("--out", help="Batch output (.jsonl, .csv or .parquet); - = stdout.")] = "-",
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes screening a --file (default: one per CPU; 1 = in this "
+                     "process). Rows come out in input order whatever the number."),
+    ] = None,
 ) -> None:
     """Screen a party name (or a file of them) against the loaded lists: ranked hits with explanations.
 
@@ -101,15 +106,12 @@ def screen(
         index = open_index(codes, store=store)
     if file is not None:
         rows = read_rows(file)
+        total = len(rows)
         with progress_bar("screening") as update:
-            def gen() -> Any:
-                for n, r in enumerate(screen_rows(rows, index, algorithm=algorithm, lists=codes,
-                                                  threshold=threshold, limit=limit), 1):
-                    if n % 200 == 0 or n == len(rows):
-                        update("rows", n, len(rows))
-                    yield r
-
-            count = write_rows(gen(), out)
+            count = screen_file(rows, out, index, algorithm=algorithm, lists=codes, threshold=threshold, limit=limit,
+                                workers=workers or default_workers(),
+                                progress=lambda done: update("rows", done, total))
+            update("rows", count, total)
         err_console.print(f"screened {count} rows -> {out}")
         return
     assert name is not None

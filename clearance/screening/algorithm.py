@@ -76,6 +76,13 @@ def comparable(a: NameForm, b: NameForm) -> bool:
     return len(a.tokens) >= 2 and sorted(a.tokens) == sorted(b.tokens)
 
 
+def _forms_differ(a: NameForm, b: NameForm) -> bool:
+    """Both names have legal forms of known kinds and no kind in common (LLC vs JSC): the only penalty case."""
+    ag = {f.generic for f in a.legal_forms if f.generic}
+    bg = {f.generic for f in b.legal_forms if f.generic}
+    return bool(ag and bg and not ag & bg)
+
+
 def _name_feature(ns: NameScore, q: NameForm, c: NameForm) -> Feature:
     parts = [f"{p.query}~{p.candidate} ({p.how} {p.similarity:.2f})" for p in ns.pairs]
     if ns.unmatched_query:
@@ -132,7 +139,7 @@ class ClearanceMatcher:
             return 0.0, None
         ns = name_similarity(a, b, person, explain)
         raw = ns.score
-        if a.legal_forms and b.legal_forms:
+        if a.legal_forms and b.legal_forms and _forms_differ(a, b):  # otherwise the legal form adds 0.0
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
         return min(1.0, max(0.0, raw)), ns
@@ -180,11 +187,9 @@ class ClearanceMatcher:
             chosen, capped = best_weak, True
         if chosen is None:
             return Match(0.0, 0.0, "", "", ())
-        raw, pn, ns = chosen
-        if self.calibrate(min(1.0, raw + self.identifier_bonus + self.country_bonus + self.birth_bonus)) < floor:
-            return Match(self.calibrate(raw), raw, pn.form.original, pn.kind.value, ())  # cannot reach the floor
-        feats = self._name_features(qform, pn.form, self._name_raw(qform, pn.form, person)[1])
-        if raw >= self.evidence_floor:
+        raw, pn, _ = chosen
+        evidence: list[Feature] = []
+        if raw >= self.evidence_floor:  # other evidence only counts once the names are similar enough
             for f in (
                 ft.schema_feature(schema, entity.entity.schema, self.schema_penalty),
                 ft.country_feature(query, entity, self.country_bonus, self.country_penalty),
@@ -192,12 +197,18 @@ class ClearanceMatcher:
                 ft.identifier_feature(query, entity, self.identifier_bonus),
             ):
                 if f is not None:
-                    feats.append(f)
+                    evidence.append(f)
                     raw += f.value
         raw = min(1.0, max(0.0, raw))
         score = self.calibrate(raw)
-        if capped and score > self.weak_cap:
+        cap_applied = capped and score > self.weak_cap
+        if cap_applied:
             score = self.weak_cap
+        if round(score, 4) < floor:  # not reported: the explanation is not built
+            return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, ())
+        feats = self._name_features(qform, pn.form, self._name_raw(qform, pn.form, person)[1])
+        feats.extend(evidence)
+        if cap_applied:
             feats.append(Feature("weak_alias", self.weak_cap, "matched only a weak alias: capped below HIT",
                                  query.query.name, pn.form.original))
         return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, tuple(feats))

@@ -54,7 +54,7 @@ class ScreeningIndex:
         n = max(1, len(self.name_owner))
         rare: list[tuple[float, NDArray[np.int32]]] = []
         common: list[tuple[float, NDArray[np.int32]]] = []
-        for key in query_keys(form):
+        for key in sorted(query_keys(form)):  # a fixed order: sums (and ties) never depend on the hash seed
             ids = self.postings.get(key)
             if ids is None:
                 continue
@@ -63,21 +63,23 @@ class ScreeningIndex:
         out: dict[int, list[int]] = {}
         use = rare or common
         if use:
-            scores = _accumulate(use, n)
+            # Sparse: only the names that share a key are summed (no array of every name per query).
+            hit_ids, scores = _accumulate(use)
             if rare and common:
-                scores += _accumulate(common, n) * (scores > 0)
-            hit = np.flatnonzero(scores >= PRUNE_SHARE * scores.max())
-            rank = scores[hit] - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
+                scores = scores + _accumulate_onto(common, hit_ids)
+            keep = scores >= PRUNE_SHARE * scores.max()
+            hit, scores = hit_ids[keep], scores[keep]
+            rank = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
             k = min(len(hit), limit * NAMES_PER_ENTITY)
-            top = hit[np.argpartition(-rank, k - 1)[:k]] if k < len(hit) else hit
-            order = top[np.argsort(-(scores[top] - LENGTH_TIEBREAK * np.abs(self.name_len[top] - len(form.compact))),
-                                   kind="stable")]
-            for name_no in order.tolist():
-                owner = int(self.name_owner[name_no])
+            sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
+            order = hit[sel][np.argsort(-rank[sel], kind="stable")]
+            owners = self.name_owner[order].tolist()
+            positions = self.name_pos[order].tolist()
+            for owner, position in zip(owners, positions, strict=True):
                 if owner in out:
-                    out[owner].append(int(self.name_pos[name_no]))
+                    out[owner].append(position)
                 elif len(out) < limit:
-                    out[owner] = [int(self.name_pos[name_no])]
+                    out[owner] = [position]
         for ident in id_keys:
             found = self.identifiers.get(ident)
             for e in found.tolist() if found is not None else ():
@@ -85,10 +87,22 @@ class ScreeningIndex:
         return out
 
 
-def _accumulate(keys: list[tuple[float, NDArray[np.int32]]], n: int) -> NDArray[np.float64]:
-    ids = np.concatenate([a for _, a in keys])
+def _accumulate(keys: list[tuple[float, NDArray[np.int32]]]) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
+    """The names sharing a key (ascending) and the sum of their keys' weights (summed in key order)."""
+    ids = np.concatenate([a for _, a in keys]) if len(keys) > 1 else keys[0][1]
     weights = np.repeat(np.array([w for w, _ in keys]), [len(a) for _, a in keys])
-    return np.bincount(ids, weights=weights, minlength=n).astype(np.float64)
+    names, inverse = np.unique(ids, return_inverse=True)
+    return names, np.bincount(inverse, weights=weights, minlength=len(names)).astype(np.float64)
+
+
+def _accumulate_onto(keys: list[tuple[float, NDArray[np.int32]]], names: NDArray[np.int32]) -> NDArray[np.float64]:
+    """The sum of the keys' weights for each of ``names`` (ascending); names without these keys get 0."""
+    ids = np.concatenate([a for _, a in keys]) if len(keys) > 1 else keys[0][1]
+    weights = np.repeat(np.array([w for w, _ in keys]), [len(a) for _, a in keys])
+    at = np.searchsorted(names, ids)
+    at[at == len(names)] = 0
+    found = names[at] == ids
+    return np.bincount(at[found], weights=weights[found], minlength=len(names)).astype(np.float64)
 
 
 def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] | None = None) -> ScreeningIndex:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
 
@@ -39,10 +40,11 @@ class NameScore:
     unmatched_candidate: tuple[str, ...]
 
 
-def _skeleton_sim(a: str, b: str) -> float:
-    from clearance.text.fold import skeleton
+_skeleton = lru_cache(maxsize=200_000)(skeleton)  # tokens repeat: their skeletons are computed once
 
-    sa, sb = skeleton(a), skeleton(b)
+
+def _skeleton_sim(a: str, b: str) -> float:
+    sa, sb = _skeleton(a), _skeleton(b)
     if not sa or not sb:
         return 0.0
     if min(len(sa), len(sb)) < 2:
@@ -50,13 +52,17 @@ def _skeleton_sim(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(sa, sb) * SKELETON_DISCOUNT
 
 
+_TYPO_CUTOFF = (TOKEN_CUTOFF - 1e-9, LONG_TOKEN_CUTOFF - 1e-9)  # by "shortest token has 6+ letters"
+
+
 @lru_cache(maxsize=500_000)
 def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
     """Similarity of two canonical tokens in [0, 1] and how it was found (cached: tokens repeat a lot)."""
     if a == b:
         return 1.0, "exact"
-    if person and (len(a) == 1 or len(b) == 1):
-        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    la, lb = len(a), len(b)
+    if person and (la == 1 or lb == 1):
+        short, long_ = (a, b) if la < lb else (b, a)
         return (INITIAL_SIM, "initial") if long_.startswith(short) else (0.0, "")
     if not (a.isalpha() and b.isalpha()):
         return 0.0, ""  # numbers must agree exactly ("Ocean 1" is not "Ocean 2")
@@ -65,17 +71,14 @@ def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[floa
         if nicks and b in nicks:
             return NICKNAME_SIM, "nickname"
     best, how = 0.0, ""
-    shortest = min(len(a), len(b))
+    shortest, longest = (la, lb) if la < lb else (lb, la)
     if shortest >= 4:
-        cutoff = LONG_TOKEN_CUTOFF if shortest >= 6 else TOKEN_CUTOFF
+        cutoff = (LONG_TOKEN_CUTOFF if shortest >= 6 else TOKEN_CUTOFF) - 1e-9
         # similarity is at most shortest/longest: skip pairs whose lengths already rule it out
-        lev = (
-            Levenshtein.normalized_similarity(a, b, score_cutoff=cutoff - 1e-9)
-            if shortest >= (cutoff - 1e-9) * max(len(a), len(b))
-            else 0.0
-        )
-        if lev:
-            best, how = lev, "typo"
+        if shortest >= cutoff * longest:
+            lev = Levenshtein.normalized_similarity(a, b, score_cutoff=cutoff)
+            if lev:
+                best, how = lev, "typo"
     if phonetic:
         sk = _skeleton_sim(a, b)
         if sk >= LONG_TOKEN_CUTOFF and sk > best:
@@ -84,13 +87,29 @@ def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[floa
 
 
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool) -> tuple[list[tuple[int, int, float, str]], float]:
+    """Token pairs aligned greedily, best similarity first (ties in reading order)."""
     cand: list[tuple[float, int, int, str]] = []
+    ctoks = c.tokens
+    nicknames = vocabulary().nicknames if person else None
     for i, a in enumerate(q.tokens):
-        for j, b in enumerate(c.tokens):
+        la = len(a)
+        for j, b in enumerate(ctoks):
+            if a == b:
+                cand.append((1.0, i, j, "exact"))
+                continue
+            if not phonetic:  # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
+                lb = len(b)
+                if not (person and (la == 1 or lb == 1)):
+                    shortest, longest = (la, lb) if la < lb else (lb, la)
+                    if (shortest < 4 or shortest < _TYPO_CUTOFF[shortest >= 6] * longest) and not (
+                        nicknames and b in nicknames.get(a, ())
+                    ):
+                        continue
             sim, how = token_similarity(a, b, person, phonetic)
             if sim > 0:
                 cand.append((sim, i, j, how))
-    cand.sort(key=lambda x: -x[0])
+    if len(cand) > 1:
+        cand.sort(key=_first, reverse=True)  # stable: equal similarities keep reading order
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[tuple[int, int, float, str]] = []
@@ -103,8 +122,14 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool) -> tuple[list
     return pairs, 0.0
 
 
+def _first(x: tuple[float, int, int, str]) -> float:
+    return x[0]
+
+
 def _words_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: set[int]) -> bool:
     """Both organisation names keep a distinctive word the other lacks ("Huawei Device" vs "Huawei Cloud")."""
+    if len(matched_q) == len(q.tokens) or len(matched_c) == len(c.tokens):
+        return False  # one name is fully matched: nothing kept on that side
     return any(w >= 0.5 and i not in matched_q for i, w in enumerate(q.weights)) and any(
         w >= 0.5 and j not in matched_c for j, w in enumerate(c.weights)
     )
@@ -112,6 +137,8 @@ def _words_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: se
 
 def _numbers_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: set[int]) -> bool:
     """Both names carry a number and some number of one is not in the other ("Ocean 1" vs "Ocean 2")."""
+    if q.compact.isalpha() or c.compact.isalpha():
+        return False  # tokens are [0-9a-z]+: a name whose joined tokens are all letters has no number
     nq = [i for i, t in enumerate(q.tokens) if not t.isalpha()]
     nc = [j for j, t in enumerate(c.tokens) if not t.isalpha()]
     if not nq or not nc:
@@ -129,10 +156,17 @@ def _join_pass(
     used_a = {i for i, _, _, _ in pairs}
     used_b = {j for _, j, _, _ in pairs}
     out: list[tuple[int, int, float, str]] = []
+    if len(b.tokens) - len(used_b) < 2 or len(used_a) == len(a.tokens):
+        return out  # a run needs two unmatched tokens of ``b`` and an unmatched token of ``a``
+    # a run starts at an unmatched token followed by another one
+    starts = [k for k in range(len(b.tokens) - 1) if k not in used_b and k + 1 not in used_b]
+    if not starts:
+        return out
+    firsts = None if phonetic else {b.tokens[k][0] for k in starts}
     for i, tok in enumerate(a.tokens):
-        if i in used_a or len(tok) < 3:
+        if i in used_a or len(tok) < 3 or (firsts is not None and tok[0] not in firsts):
             continue
-        for start in range(len(b.tokens) - 1):
+        for start in starts:
             if start in used_b or (not phonetic and b.tokens[start][0] != tok[0]):
                 continue
             run = b.tokens[start]
@@ -188,28 +222,37 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
 
     ``explain=False`` leaves the pairs and unmatched words out (faster, same score).
     """
-    if not q.tokens or not c.tokens:
-        return NameScore(0.0, "tokens", (), q.tokens, c.tokens)
+    qt, ct = q.tokens, c.tokens
+    if not qt or not ct:
+        return NameScore(0.0, "tokens", (), qt, ct)
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
     pairs, _ = _align(q, c, person, phonetic)
+    resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
-    if len(pairs) < min(len(q.tokens), len(c.tokens)) and (
-        q.unspaced or c.unspaced or len(q.tokens) != len(c.tokens)
-    ):  # segmentation can only differ when the word counts do, or a script writes no spaces
+    if resegment and len(pairs) < min(len(qt), len(ct)):
         joined = _join_pass(q, c, pairs, phonetic)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
         joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic)]
     wq, wc = q.weight, c.weight
-    sim_q: dict[int, float] = {}
-    sim_c: dict[int, float] = {}
-    for i, j, s, _ in pairs + joined:  # a token joined to a run counts once, at its best similarity
-        sim_q[i] = max(s, sim_q.get(i, 0.0))
-        sim_c[j] = max(s, sim_c.get(j, 0.0))
-    mq = sum(q.weights[i] * s for i, s in sim_q.items())
-    mc = sum(c.weights[j] * s for j, s in sim_c.items())
+    qw, cw = q.weights, c.weights
+    if joined:
+        sim_q: dict[int, float] = {}
+        sim_c: dict[int, float] = {}
+        for i, j, s, _ in pairs + joined:  # a token joined to a run counts once, at its best similarity
+            sim_q[i] = max(s, sim_q.get(i, 0.0))
+            sim_c[j] = max(s, sim_c.get(j, 0.0))
+        mq = sum(qw[i] * s for i, s in sim_q.items())
+        mc = sum(cw[j] * s for j, s in sim_c.items())
+        matched_q = set(sim_q)
+        matched_c = set(sim_c)
+    else:  # each token is in at most one pair: the same sums, in the same order
+        mq = sum(qw[i] * s for i, _, s, _ in pairs)
+        mc = sum(cw[j] * s for _, j, s, _ in pairs)
+        matched_q = {i for i, _, _, _ in pairs}
+        matched_c = {j for _, j, _, _ in pairs}
     score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if wq and wc else 0.0
     method = "tokens"
-    if phonetic or q.unspaced or c.unspaced or len(q.tokens) != len(c.tokens):
+    if phonetic or resegment:
         comp = Levenshtein.normalized_similarity(q.compact, c.compact) * COMPACT_DISCOUNT
         if comp > score:
             score, method = comp, "compact"
@@ -217,9 +260,7 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
             sk = Levenshtein.normalized_similarity(q.skeleton, c.skeleton) * SKELETON_DISCOUNT * COMPACT_DISCOUNT
             if sk > score:
                 score, method = sk, "skeleton"
-    matched_q = {i for i, _, _, _ in pairs} | {i for i, _, _, _ in joined}
-    matched_c = {j for _, j, _, _ in pairs} | {j for _, j, _, _ in joined}
-    if min(len(q.tokens), len(c.tokens)) == 1 and pairs and all(h in _WEAK_HOW for _, _, _, h in pairs) and not joined:
+    if (len(qt) == 1 or len(ct) == 1) and pairs and not joined and all(p[3] in _WEAK_HOW for p in pairs):
         score, method = min(score, SINGLE_WEAK_CAP), method + "+single-weak"  # "Napoleon" ~ "Leo Kestenberg"
     if not person and _words_conflict(q, c, matched_q, matched_c):
         score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"
@@ -230,8 +271,9 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
     return NameScore(
         score=min(1.0, max(0.0, score)),
         method=method,
-        pairs=tuple(TokenPair(q.tokens[i], c.tokens[j], round(s, 4), how) for i, j, s, how in pairs)
+        pairs=tuple(TokenPair(qt[i], ct[j], round(s, 4), how) for i, j, s, how in pairs)
         + _joined_pairs(q, c, joined),
-        unmatched_query=tuple(t for i, t in enumerate(q.tokens) if i not in matched_q),
-        unmatched_candidate=tuple(t for j, t in enumerate(c.tokens) if j not in matched_c),
+        unmatched_query=tuple(t for i, t in enumerate(qt) if i not in matched_q),
+        unmatched_candidate=tuple(t for j, t in enumerate(ct) if j not in matched_c),
     )
+

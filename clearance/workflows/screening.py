@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import io
 import json
+import os
 import pickle
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -63,7 +66,7 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
         path = cache / f"index-{key}.pkl" if cache else None
         if path is not None and path.is_file():
             try:
-                with open(path, "rb") as fh:
+                with open(path, "rb") as fh, _gc_paused():  # millions of objects: the collector only slows this
                     index: ScreeningIndex = pickle.load(fh)
                 return dataclasses.replace(index, versions=versions)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
@@ -80,6 +83,17 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
     finally:
         if own:
             st.close()
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _resources_digest() -> str:
@@ -166,26 +180,211 @@ def row_query(row: dict[str, Any]) -> tuple[Query, str | None]:
     return Query(name, country, schema, None, (ident,) if ident else (), address), problem
 
 
-def screen_rows(rows: Iterable[dict[str, Any]], index: ScreeningIndex, *, algorithm: str | None = None,
-                lists: Sequence[str] | None = None, threshold: float | None = None, limit: int = 10,
-                today: dt.date | None = None) -> Iterator[dict[str, Any]]:
-    """One output object per input row, in input order (never drops a row)."""
-    algo = get_algorithm(algorithm)
-    versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
-    seen: dict[Query, dict[str, Any]] = {}  # the same party on many orders is screened once
+class _Batch:
+    """What every batch row is screened with; set in the parent before forking so workers share it."""
+
+    def __init__(self, index: ScreeningIndex, algorithm: str | None, lists: Sequence[str] | None,
+                 threshold: float | None, limit: int, today: dt.date | None) -> None:
+        self.index = index
+        self.algo = get_algorithm(algorithm)
+        self.lists = lists
+        self.threshold = threshold
+        self.limit = limit
+        self.today = today
+        self.versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
+
+    def result(self, query: Query) -> dict[str, Any]:
+        return screen(query, self.index, algorithm=self.algo, lists=self.lists, threshold=self.threshold,
+                      limit=self.limit, today=self.today).to_dict()
+
+    def cannot_clear(self, problem: str) -> dict[str, Any]:
+        return {"decision": Decision.CANNOT_CLEAR.value, "hits": [], "algorithm": self.algo.id,
+                "list_versions": self.versions, "reasons": [problem]}
+
+
+_WORKER_BATCH: _Batch | None = None  # the forked workers' copy (copy-on-write) of the parent's batch
+
+
+def _screen_task(queries: list[Query], as_json: bool) -> list[Any]:
+    assert _WORKER_BATCH is not None, "batch worker started without its index"
+    return [_json_tail(r) if as_json else r for r in map(_WORKER_BATCH.result, queries)]
+
+
+def _json_tail(result: dict[str, Any]) -> str:
+    """The result's JSON members without braces, to be appended to a row's "row" and "input"."""
+    return json.dumps(result, ensure_ascii=False, default=str)[1:-1]
+
+
+def default_workers() -> int:
+    """Worker processes for batch files: one per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json: bool,
+            ) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    """(row number, input row, result) in input order; the result is a dict, or its JSON tail when ``as_json``.
+
+    The same party on many orders is screened once (up to MEMO_SIZE distinct parties are remembered).
+    With ``workers`` > 1, new parties are screened by forked worker processes, a chunk of rows at a time,
+    while the results of earlier chunks are handed out in order; at most a few chunks are in flight.
+    """
+    if workers <= 1:
+        gc.freeze()  # the index is long-lived: the collector need not walk it again and again
+        try:
+            yield from _stream_local(rows, batch, as_json)
+        finally:
+            gc.unfreeze()
+        return
+    yield from _stream_parallel(rows, batch, workers, as_json)
+
+
+def _stream_local(rows: Iterable[dict[str, Any]], batch: _Batch, as_json: bool,
+                  ) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    seen: dict[Query, Any] = {}
     for n, row in enumerate(rows):
         query, problem = row_query(row)
         if problem is not None:
-            yield {"row": n, "input": row, "decision": Decision.CANNOT_CLEAR.value, "hits": [],
-                   "algorithm": algo.id, "list_versions": versions, "reasons": [problem]}
+            bad = batch.cannot_clear(problem)
+            yield n, row, _json_tail(bad) if as_json else bad
             continue
         done = seen.get(query)
         if done is None:
-            result = screen(query, index, algorithm=algo, lists=lists, threshold=threshold, limit=limit, today=today)
-            done = result.to_dict()
+            result = batch.result(query)
+            done = _json_tail(result) if as_json else result
             if len(seen) < MEMO_SIZE:
                 seen[query] = done
+        yield n, row, done
+
+
+CHUNK_ROWS = 2000  # rows read ahead per chunk
+TASK_QUERIES = 64  # new parties per worker task
+AHEAD_CHUNKS = 6  # chunks in flight at once (bounds memory: results are written as they come)
+
+
+def _stream_parallel(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json: bool,
+                     ) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    global _WORKER_BATCH
+    import multiprocessing as mp
+    from collections import deque
+    from multiprocessing.pool import AsyncResult
+
+    memo: dict[Query, Any] = {}
+    inflight: dict[Query, tuple[AsyncResult[list[Any]], int]] = {}
+    # each pending chunk: its rows as (n, row, query or problem), the tasks it dispatched and their queries
+    pending: deque[tuple[list[tuple[int, dict[str, Any], Query | None, str | None]],
+                         list[tuple[AsyncResult[list[Any]], list[Query]]],
+                         dict[Query, tuple[AsyncResult[list[Any]], int]]]] = deque()
+    _WORKER_BATCH = batch
+    gc.collect()
+    gc.freeze()  # the index stays in pages shared with the workers (no refcount writes from the collector)
+    pool = mp.get_context("fork").Pool(workers)
+    try:
+        it = iter(rows)
+        n = 0
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < AHEAD_CHUNKS:
+                chunk: list[tuple[int, dict[str, Any], Query | None, str | None]] = []
+                for row in it:
+                    query, problem = row_query(row)
+                    chunk.append((n, row, None if problem else query, problem))
+                    n += 1
+                    if len(chunk) >= CHUNK_ROWS:
+                        break
+                if not chunk:
+                    exhausted = True
+                    break
+                new: dict[Query, None] = {}  # first seen in this chunk, in order
+                refs: dict[Query, tuple[AsyncResult[list[Any]], int]] = {}
+                for _, _, q, _ in chunk:
+                    if q is None or q in memo or q in refs or q in new:
+                        continue
+                    if q in inflight:
+                        refs[q] = inflight[q]  # dispatched by an earlier chunk still in flight
+                    else:
+                        new[q] = None
+                tasks: list[tuple[AsyncResult[list[Any]], list[Query]]] = []
+                fresh = list(new)
+                for start in range(0, len(fresh), TASK_QUERIES):
+                    part = fresh[start : start + TASK_QUERIES]
+                    task = pool.apply_async(_screen_task, (part, as_json))
+                    tasks.append((task, part))
+                    for k, q in enumerate(part):
+                        refs[q] = inflight[q] = (task, k)
+                pending.append((chunk, tasks, refs))
+            if not pending:
+                break
+            chunk, tasks, refs = pending.popleft()
+            got: dict[Query, Any] = {}
+            for q, (task, k) in refs.items():
+                got[q] = task.get()[k]
+            for task, part in tasks:  # this chunk dispatched them: remember them, no longer in flight
+                values = task.get()
+                for k, q in enumerate(part):
+                    inflight.pop(q, None)
+                    if len(memo) < MEMO_SIZE:
+                        memo[q] = values[k]
+            for i, row, q, problem in chunk:
+                if q is None:
+                    bad = batch.cannot_clear(problem or "cannot be screened")
+                    yield i, row, _json_tail(bad) if as_json else bad
+                else:
+                    done = got.get(q)
+                    yield i, row, memo[q] if done is None else done
+    finally:
+        pool.terminate()
+        pool.join()
+        _WORKER_BATCH = None
+        gc.unfreeze()
+
+
+def screen_rows(rows: Iterable[dict[str, Any]], index: ScreeningIndex, *, algorithm: str | None = None,
+                lists: Sequence[str] | None = None, threshold: float | None = None, limit: int = 10,
+                today: dt.date | None = None, workers: int = 1) -> Iterator[dict[str, Any]]:
+    """One output object per input row, in input order (never drops a row).
+
+    ``workers`` > 1 screens with that many forked processes (same results, in the same order).
+    """
+    batch = _Batch(index, algorithm, lists, threshold, limit, today)
+    for n, row, done in _stream(rows, batch, workers, as_json=False):
         yield {"row": n, "input": row, **done}
+
+
+def screen_file(rows: Iterable[dict[str, Any]], out: str, index: ScreeningIndex, *, algorithm: str | None = None,
+                lists: Sequence[str] | None = None, threshold: float | None = None, limit: int = 10,
+                today: dt.date | None = None, workers: int = 1,
+                progress: Callable[[int], None] | None = None) -> int:
+    """Screen ``rows`` and write one result per row to ``out`` (format by extension); returns the row count.
+
+    JSON lines are streamed: each distinct party's result is serialised once, rows are written as they
+    come, so memory does not grow with the file. ``progress(rows done)`` is called every few hundred rows.
+    """
+    batch = _Batch(index, algorithm, lists, threshold, limit, today)
+    fmt = "jsonl" if out == "-" else _fmt(out)
+    if fmt != "jsonl":
+        def dicts() -> Iterator[dict[str, Any]]:
+            for n, row, done in _stream(rows, batch, workers, as_json=False):
+                if progress is not None and (n + 1) % 200 == 0:
+                    progress(n + 1)
+                yield {"row": n, "input": row, **done}
+
+        return write_rows(dicts(), out)
+    count = 0
+    fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        dumps = json.dumps
+        for n, row, tail in _stream(rows, batch, workers, as_json=True):
+            fh.write(f'{{"row": {n}, "input": {dumps(row, ensure_ascii=False, default=str)}, {tail}}}\n')
+            count += 1
+            if progress is not None and count % 200 == 0:
+                progress(count)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    return count
 
 
 def write_rows(results: Iterable[dict[str, Any]], out: str) -> int:

@@ -133,3 +133,19 @@ def test_screen_bad_files_are_clear_errors(el_db: Path, tmp_path: Path) -> None:
     broken.write_bytes(b"PAR1 not really")
     _, _, exc = run("screen", "--file", str(broken))
     assert isinstance(exc, DataError) and "parquet" in str(exc)
+
+
+def test_screen_file_with_two_workers_matches_one(el_db: Path, tmp_path: Path) -> None:
+    src = tmp_path / "orders.csv"
+    names = ["Huawei Technologies Co Ltd", "Acme Widgets", "Hikvision", "", "华为技术有限公司", "Nobody Special"]
+    src.write_text("name,ref\n" + "".join(f"{names[i % len(names)]},{i}\n" for i in range(300)), encoding="utf-8")
+    outs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.jsonl"
+        code, text, _ = run("screen", "--file", str(src), "--out", str(out), "--workers", workers)
+        assert code == 0, text
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    rows = [json.loads(line) for line in outs[1].splitlines()]
+    assert [r["input"]["ref"] for r in rows] == [str(i) for i in range(300)]
+    assert rows[3]["decision"] == "CANNOT_CLEAR" and rows[0]["decision"] == "HIT"
