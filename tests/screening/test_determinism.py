@@ -22,7 +22,8 @@ entities = [e for pl in entity_list.PARSER.parse((data / "us_bis" / "entity_list
             for e in pl.entities]
 index = build_index(entities)
 rows = list(csv.DictReader(open(data / "us_bis" / "entity_list_2025-11-08.csv", encoding="utf-8")))
-queries = [r["name"] for r in rows[::25]] + [a.strip() for r in rows[::40] for a in r["alt_names"].split(";") if a.strip()]
+queries = [r["name"] for r in rows[::25]]
+queries += [a.strip() for r in rows[::40] for a in r["alt_names"].split(";") if a.strip()]
 queries += ["Huawei", "Sichuan Univ", "Beijing Technology Institute", "Shanghai Micro Electronics"]
 for q in queries:
     print(json.dumps(screen(Query(q), index).to_dict(), ensure_ascii=False, sort_keys=True))
