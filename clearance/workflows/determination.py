@@ -33,10 +33,11 @@ from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, determine
 from clearance.rules.listings import ListingEntry
 from clearance.rules.requests import request_from_dict
-from clearance.screening import Decision, Hit, ListVersion, Query, ScreeningIndex, build_index, get_algorithm, screen
+from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
 from clearance.workflows.lists import ensure_lists, open_store, stale_reason
+from clearance.workflows.screening import open_index
 
 EAR_LISTS = ("dpl", "el", "meu", "uvl")
 ENGINE_LISTS = frozenset({"el", "meu", "uvl"})  # entries the rules engine turns into licence bases
@@ -181,14 +182,21 @@ class PartyScreener:
         )
 
     def _index(self, versions: dict[str, VersionInfo]) -> _Index:
+        """The screening index of these (active) versions: from the on-disk cache of `clearance screen`."""
         key = tuple(sorted(v.version_id for v in versions.values()))
         found = self._indexes.get(key)
         if found is None:
-            entities = [e for v in versions.values() for e in self.store.entities(v.version_id)]
-            meta = {c: ListVersion(c, v.version_id, _describes(v), self.settings.max_age_for(c))
-                    for c, v in versions.items()}
-            found = self._indexes[key] = _Index(build_index(entities, meta),
-                                                {(e.list_code, e.entry_id): e for e in entities})
+            index = open_index(sorted(versions), store=self.store, settings=self.settings)
+            got = tuple(sorted(v.version_id for v in index.versions.values()))
+            if got != key:  # activated by someone else since the day was looked at: never mix versions
+                raise CannotClear(f"the active list versions changed while screening ({', '.join(key)} -> "
+                                  f"{', '.join(got)}); run the determination again")
+            # staleness is judged on the order date (done in _day), from the date the data describes
+            meta = {c: dataclasses.replace(v, stale_reason=None, data_date=_describes(versions[c]))
+                    for c, v in index.versions.items()}
+            index = dataclasses.replace(index, versions=meta)
+            found = self._indexes[key] = _Index(index, {(pe.entity.list_code, pe.entity.entry_id): pe.entity
+                                                        for pe in index.entities})
         return found
 
     # ---- screening one party ----------------------------------------------------------------------
