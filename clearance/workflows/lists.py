@@ -54,6 +54,18 @@ def open_store(settings: Settings | None = None) -> Store:
     return Store.open(settings.db_url)
 
 
+@contextmanager
+def store_with_lists(store: Store | None, settings: Settings) -> Iterator[Store]:
+    """``store``, or the configured store opened (and closed) here; the snapshot loads on first use."""
+    st = store or open_store(settings)
+    try:
+        ensure_lists(st, settings)
+        yield st
+    finally:
+        if store is None:
+            st.close()
+
+
 def _parse_groups(
     groups: Sequence[SourceGroup], only: Sequence[str] | None, progress: Progress | None
 ) -> tuple[list[ParsedList], list[LoadOutcome]]:
@@ -215,10 +227,7 @@ def load_active(
 ) -> ActiveLists:
     """The active versions of ``codes`` (all loaded lists when None) with their entries."""
     settings = settings or get_settings()
-    own = store is None
-    st = store or open_store(settings)
-    try:
-        ensure_lists(st, settings)
+    with store_with_lists(store, settings) as st:
         active = select_active(st, codes)
         entities: list[Entity] = []
         stale: dict[str, str] = {}
@@ -228,6 +237,3 @@ def load_active(
             if reason:
                 stale[code] = reason
         return ActiveLists(active, tuple(entities), stale)
-    finally:
-        if own:
-            st.close()

@@ -27,7 +27,7 @@ from clearance.screening.screen import screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.text.countries import country_code
-from clearance.workflows.lists import ensure_lists, load_active, open_store, select_active, stale_reason
+from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
 INDEX_FORMAT = 3  # bump when ScreeningIndex or the text pipeline changes what is pickled
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
@@ -49,10 +49,7 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
     so that later CLI runs start in about a second instead of rebuilding.
     """
     settings = settings or get_settings()
-    own = store is None
-    st = store or open_store(settings)
-    try:
-        ensure_lists(st, settings)
+    with store_with_lists(store, settings) as st:
         chosen = select_active(st, codes)
         versions = {
             c: ListVersion(c, v.version_id, v.data_date, settings.max_age_for(c), stale_reason(v, settings, today))
@@ -80,9 +77,6 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
                 pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
         return index
-    finally:
-        if own:
-            st.close()
 
 
 @contextlib.contextmanager
