@@ -12,7 +12,7 @@ import dataclasses
 import operator
 
 from clearance.errors import CannotClear
-from clearance.model.determination import Basis, Determination, Outcome, Request
+from clearance.model.determination import Basis, Determination, Outcome, Request, Transaction
 from clearance.model.regulation import RuleSet
 from clearance.rules import embargo, licensing, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
@@ -38,7 +38,9 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None) -
     except CannotClear as exc:
         return _cannot(ctx, request, [exc.reason])
     key = None
-    if not request.licences:
+    # Owners are looked up while deciding (affiliates rule): their screening is not in the party
+    # signatures, so an order naming owners is never answered from, or stored in, the cache.
+    if not request.licences and not any(p.ownership for p in request.parties):
         key = ("det", ctx.epoch, request.item, request.to_country, request.from_country, request.transaction,
                tuple(p.signature() for p in parties), request.facts)
         hit = rules._memo.get(key)
@@ -95,6 +97,9 @@ def _licences(req: Request, bases: list[Basis]) -> list[Basis]:
 
 
 def _determine(ctx: Ctx, req: Request, parties: list[PartyInfo]) -> Determination:
+    if req.to_country == UNSPECIFIED and req.transaction is not Transaction.RELEASE:
+        raise CannotClear("the destination is not a single country: only a release of technology or software "
+                          "(e.g. at a multilateral meeting) can be decided without one; give the destination")
     dest = destination(ctx, req.to_country) if req.to_country != UNSPECIFIED else UNSPECIFIED
     juris = jurisdiction(ctx, req, dest, parties)
     if juris.subject is None:

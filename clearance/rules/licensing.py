@@ -125,6 +125,7 @@ def affiliates(ctx: Ctx, req: Request, parties: list[PartyInfo], f: Findings) ->
             if group is None and dated is None:
                 if lists is None:
                     raise CannotClear(f"owner {owner.name!r} of {info.party.name!r} not screened")
+                lists.check_fresh(ctx.day)
                 el = [e for e in lists.lookup(owner.name) if e.list_code == "el"]
                 policy = (el[0].license_policy or "").lower() if el else None
             if policy and owner.pct >= rule["threshold_pct"]:

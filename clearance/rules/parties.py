@@ -101,12 +101,15 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
             party, group, entry, on_el, fn1, "unverified_list" in listings, "meu_list" in listings, "given", lists
         )
     dated = dated_party(ctx, party.name)
+    source = lists.label if lists is not None else ""
     if dated is not None:
         key, value = dated
-        if value is None:
-            return PartyInfo(party, source=f"not yet listed ({key} from {_trace_first(ctx, key)})", lists=lists)
-        group = str(value["group"])
-        return PartyInfo(party, group, None, True, _fn1(ctx, group), source=key, lists=lists)
+        if value is not None:
+            group = str(value["group"])
+            return PartyInfo(party, group, None, True, _fn1(ctx, group), source=key, lists=lists)
+        # Not yet on the Entity List by the dated data; the other lists (and a listing the dated data
+        # does not know of) still need the screening: fall through.
+        source = f"not yet listed ({key} from {_trace_first(ctx, key)}); {source}"
     if lists is None:
         raise CannotClear(f"party {party.name!r} not screened: give its listings or a listings snapshot")
     lists.check_fresh(ctx.day)
@@ -122,6 +125,6 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
         bool(el and 1 in el[0].footnotes),
         any(e.list_code == "uvl" for e in hits),
         any(e.list_code == "meu" for e in hits),
-        lists.label,
+        source,
         lists,
     )

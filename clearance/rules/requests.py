@@ -149,7 +149,14 @@ def request_from_dict(d: Any, file: str, default_id: str = "") -> tuple[Request,
         item = dataclasses.replace(item, kind="technology")
         notes.append("item kind 'technology' read from transaction 'release'")
     parties: list[Party] = []
-    for p in d.get("parties") or []:
+    raw_parties = d.get("parties") or []
+    if not isinstance(raw_parties, list):
+        raise DataError("'parties' must be a list of mappings (role, name, ...)", file=file, line=line,
+                        field="parties")
+    for p in raw_parties:
+        if not isinstance(p, dict):
+            raise DataError(f"each party must be a mapping with role and name, not {p!r}", file=file, line=line,
+                            field="parties")
         pline = p.line if isinstance(p, LineDict) else line
         role = str(p.get("role", ""))
         if role not in _ROLES:
@@ -163,6 +170,9 @@ def request_from_dict(d: Any, file: str, default_id: str = "") -> tuple[Request,
         if not name:
             raise DataError("party without a name", file=file, line=pline, field="name")
         listings = p.get("listings")
+        if listings is not None and not isinstance(listings, list):
+            raise DataError(f"'listings' must be a list of listing codes, not {listings!r}", file=file, line=pline,
+                            field="listings")
         if listings is None and _UNLISTED.match(name):
             listings = []
             notes.append(f"party {name!r}: 'not listed' read from its name")

@@ -31,7 +31,7 @@ from clearance.model.determination import Determination, Outcome, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, determine
-from clearance.rules.listings import ListingEntry
+from clearance.rules.listings import LISTING_CODES, ListingEntry
 from clearance.rules.requests import request_from_dict
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
@@ -40,6 +40,7 @@ from clearance.workflows.lists import ensure_lists, open_store, stale_reason
 from clearance.workflows.screening import open_index
 
 EAR_LISTS = ("dpl", "el", "meu", "uvl")
+PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
 ENGINE_LISTS = frozenset({"el", "meu", "uvl"})  # entries the rules engine turns into licence bases
 BARRING = {
     "dpl": "a Denied Persons List entry: its denial order bars taking part in the export "
@@ -170,14 +171,16 @@ class PartyScreener:
 
     def _later(self, active: VersionInfo, when: dt.date, day: dt.date) -> str:
         """Why the active version cannot answer for an earlier date, and which loaded versions could."""
-        older = sorted((x for x in self.store.versions(active.list_code)
-                        if (_describes(x) or dt.date.max) <= day), key=lambda x: _describes(x) or dt.date.min)
+        complete = [x for x in self.store.versions(active.list_code)
+                    if x.entity_count >= PARTIAL_SHARE * active.entity_count]
+        older = sorted((x for x in complete if (_describes(x) or dt.date.max) <= day),
+                       key=lambda x: _describes(x) or dt.date.min)
         could = ", ".join(f"{x.version_id} ({_describes(x)}, entries: {x.entity_count:,})" for x in older)
         return (
             f"the active {active.list_code} version {active.version_id} describes {when.isoformat()}, after "
             f"{day.isoformat()}: later data can miss parties removed since; "
             + (f"loaded versions describing that date: {could} (`clearance lists activate VERSION`)"
-               if could else "no loaded version describes that date")
+               if could else "no complete loaded version describes that date")
             + ", or give the parties' listings"
         )
 
@@ -214,8 +217,10 @@ class PartyScreener:
         if done is None:
             idx = self._index(d.versions)
             result = screen(Query(name, country), idx.index, algorithm=algo, today=day)
-            done = PartyScreening(name, country, result.decision.value, result.hits, versions, algo.id,
-                                  result.reasons)
+            decision = result.decision.value
+            if decision == Decision.CLEAR.value and result.reasons:  # e.g. a name of legal forms only
+                decision = Decision.CANNOT_CLEAR.value
+            done = PartyScreening(name, country, decision, result.hits, versions, algo.id, result.reasons)
             self._results[key] = done
         return done
 
@@ -268,14 +273,58 @@ class PartyScreener:
         label = f"screened against the loaded lists ({get_algorithm(self.algorithm).id})"
         return Listings(label=label, resolver=resolve), record
 
+    def cross_check(self, party: Party, day: dt.date) -> tuple[PartyScreening, str | None]:
+        """Screen a party whose listings the order gives; a HIT on a list the order does not name is a
+        contradiction (the reason), so that a typing slip in an order never clears a listed party."""
+        assert party.listings is not None
+        screening = self.screen_party(party.name, party.country, day)
+        if screening.decision == Decision.CANNOT_CLEAR.value:
+            return screening, None  # the order's word stands; the note says it was not cross-checked
+        given = {LISTING_CODES[g] for g in party.listings if g in LISTING_CODES}
+        for h in screening.hits:
+            if h.decision is Decision.HIT and h.list_code not in given:
+                return screening, (
+                    f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds "
+                    f"{h.list_code} entry {h.entry_id} {h.name!r} (score {h.score:.2f}, "
+                    f"{screening.list_versions.get(h.list_code, '')}); correct the order's listings"
+                )
+        return screening, None
+
     def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
-        """The determination of ``request`` with its unscreened parties screened; notes name each hit."""
+        """The determination of ``request`` with its parties screened; notes name each hit.
+
+        Parties without given listings are resolved by screening; parties with given listings are screened
+        too and a contradicting HIT makes the answer CANNOT_CLEAR; an order naming no party cannot be cleared.
+        """
+        if not request.parties:
+            return cannot_clear(request, rules, "the order names no party (end user, consignee, purchaser): "
+                                "nobody was screened"), []
+        checks: list[PartyScreening] = []
+        contradictions: list[str] = []
+        for p in request.parties:
+            if p.listings is not None:
+                screening, problem = self.cross_check(p, request.date)
+                checks.append(screening)
+                if problem:
+                    contradictions.append(problem)
+        if contradictions:
+            return cannot_clear(request, rules, *contradictions), checks
         lists, record = self.listings(request)
         decision = determine(request, rules, lists)
-        record = list({s.name: s for s in record}.values())  # a party looked up twice is reported once
+        record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
         if record:
             decision = dataclasses.replace(decision, notes=decision.notes + tuple(s.note() for s in record))
         return decision, record
+
+
+def cannot_clear(request: Request, rules: RuleSet, *reasons: str) -> Determination:
+    """A CANNOT_CLEAR answer decided before the rules engine runs (the parties are not settled)."""
+    return Determination(
+        request_id=request.id, as_of=request.date, outcome=Outcome.CANNOT_CLEAR, subject_to_ear=None,
+        subject_basis=(), license_required=None, bases=(), review_policy="n/a", exceptions_available=(),
+        exceptions_barred=(), excluded=(), obligations=(), reasons=reasons, trace=(),
+        rules_version=rules.version,
+    )
 
 
 
@@ -315,7 +364,7 @@ def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file
             where = f"{file}:{n}" + (f", field {exc.field!r}" if exc.field else "")
             yield _bad_line(n, raw.get("id") if isinstance(raw, dict) else None, f"{where}: {exc.message}")
             continue
-        except (KeyError, TypeError, ValueError) as exc:
+        except Exception as exc:  # one malformed order must never stop the batch
             oid = raw.get("id") if isinstance(raw, dict) else None
             yield _bad_line(n, oid, f"{file}:{n}: not a valid order ({type(exc).__name__}: {exc})")
             continue
@@ -329,5 +378,9 @@ def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file
 
 
 def _bad_line(n: int, order_id: Any, reason: str) -> dict[str, Any]:
-    return {"line": n, "id": "" if order_id is None else str(order_id), "outcome": Outcome.CANNOT_CLEAR.value,
-            "license_required": "indeterminate", "reasons": [reason]}
+    """The result of a line that is not a valid order: the same keys as every other result."""
+    return {"line": n, "id": "" if order_id is None else str(order_id), "as_of": None,
+            "outcome": Outcome.CANNOT_CLEAR.value, "subject_to_ear": "indeterminate", "subject_basis": [],
+            "license_required": "indeterminate", "bases": [], "review_policy": "n/a",
+            "license_exceptions": {"available": [], "barred": []}, "excluded": [], "obligations": [],
+            "reasons": [reason], "citations": [], "trace": [], "rules_version": None, "notes": []}

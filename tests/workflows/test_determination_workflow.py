@@ -3,15 +3,17 @@ Denied Persons, MEU and Unverified lists of 2023-11-30), on SQLite."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
+from fractions import Fraction
 from functools import partial
 from pathlib import Path
 
 import pytest
 
-from clearance.model.determination import Item, Outcome, Party, Request, Role
+from clearance.model.determination import Item, Outcome, Owner, Party, Request, Role
 from clearance.model.regulation import RuleSet
 from clearance.rules import load_rules
 from clearance.settings import Settings
@@ -104,14 +106,17 @@ def test_date_before_the_loaded_data_cannot_clear(screener: PartyScreener, rules
     assert "describes 2025-11-08, after 2025-06-01" in d.reasons[0]
 
 
-def test_dated_huawei_data_and_given_listings_need_no_store(tmp_path: Path, rules: RuleSet) -> None:
-    settings = Settings(db=str(tmp_path / "never-created.db"), snapshot=False)
+def test_dated_huawei_data_needs_no_store_given_listings_are_cross_checked(tmp_path: Path, rules: RuleSet) -> None:
+    settings = Settings(db=str(tmp_path / "empty.db"), snapshot=False)
     with PartyScreener.open(settings) as s:
         d, record = s.determine(_order("Huawei Technologies Co., Ltd.", dt.date(2019, 6, 1), eccn="3A991"), rules)
         assert d.outcome is Outcome.LICENCE_REQUIRED and d.review_policy == "presumption of denial"
-        d2, _ = s.determine(_order("Acme Pumpen GmbH", to="DE", listings=()), rules)
-        assert d2.outcome is Outcome.NO_LICENCE_REQUIRED
-    assert record == [] and not (tmp_path / "never-created.db").exists()
+        assert record == [] and not (tmp_path / "empty.db").exists()  # the dated rule data answered
+        d2, record2 = s.determine(_order("Acme Pumpen GmbH", to="DE", listings=()), rules)
+    # Given as not listed; no list is loaded to cross-check against, so the order's word stands, with a note.
+    assert d2.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert record2[0].decision == "CANNOT_CLEAR" and any("no version of list" in r for r in record2[0].reasons)
+    assert any("Acme Pumpen GmbH" in n and "CANNOT_CLEAR" in n for n in d2.notes)
 
 
 def test_missing_list_cannot_clear(tmp_path: Path, data_dir: Path, rules: RuleSet) -> None:
@@ -136,11 +141,64 @@ def test_order_lines_one_result_per_line_bad_lines_named(screener: PartyScreener
         json.dumps({**good, "id": "PO-3", "route": {"to": "Atlantis"}}),
         json.dumps({**good, "id": "PO-4", "parties": [{"role": "end_user", "name": "Acme Pumpen GmbH"}],
                     "route": {"to": "DE"}}),
+        json.dumps({**good, "id": "PO-5", "parties": ["OOO Geomiragro"]}),
+        json.dumps({**good, "id": "PO-6", "parties": [{"role": "end_user", "name": "X", "listings": "entity_list"}]}),
     ]) + "\n", encoding="utf-8")
     out = list(determine_order_lines(read_order_lines(str(path)), partial(screener.determine, rules=rules),
                                      str(path)))
-    assert [r["line"] for r in out] == [1, 2, 4, 5]
-    assert [r["outcome"] for r in out] == ["LICENCE_REQUIRED", "CANNOT_CLEAR", "CANNOT_CLEAR", "NO_LICENCE_REQUIRED"]
+    assert [r["line"] for r in out] == [1, 2, 4, 5, 6, 7]
+    assert [r["outcome"] for r in out] == ["LICENCE_REQUIRED", "CANNOT_CLEAR", "CANNOT_CLEAR", "NO_LICENCE_REQUIRED",
+                                           "CANNOT_CLEAR", "CANNOT_CLEAR"]
+    assert "each party must be a mapping" in out[4]["reasons"][0] and out[4]["id"] == "PO-5"
+    assert "'listings' must be a list" in out[5]["reasons"][0]
+    assert set(out[1]) == set(out[0]) - {"screening"}  # a bad line has the same keys as a result
     assert out[0]["screening"][0]["hits"][0]["name"] == "Sichuan University"
     assert out[1]["reasons"] == [f"{path}:2: not JSON: Expecting property name enclosed in double quotes"]
     assert out[2]["id"] == "PO-3" and "field 'route.to'" in out[2]["reasons"][0] and "Atlantis" in out[2]["reasons"][0]
+
+
+# ---- found by review: ways an order could have cleared by mistake --------------------------------------
+
+
+def test_given_listings_that_screening_contradicts_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
+    name = "Beijing Leike Defense Technology Co., Ltd."  # on the Entity List
+    for listings in ((), ("unverified_list",)):
+        d, record = screener.determine(_order(name, listings=listings), rules)
+        assert d.outcome is Outcome.CANNOT_CLEAR, listings
+        assert "screening finds el entry" in d.reasons[0] and record[0].decision == "HIT"
+    d, _ = screener.determine(_order("Sichuan University", listings=("entity_list",)), rules)
+    assert d.outcome is Outcome.LICENCE_REQUIRED  # the order's listing agrees with the screening
+
+
+def test_unscreenable_name_and_no_party_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
+    d, record = screener.determine(_order("ООО", to="DE"), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR and "no distinctive word" in d.reasons[0]
+    assert record[0].decision == "CANNOT_CLEAR"
+    bare = Request(date=DAY, item=Item(eccn="EAR99", origin="US"), to_country="DE", id="no-party")
+    d, _ = screener.determine(bare, rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR and "names no party" in d.reasons[0]
+
+
+def test_not_yet_listed_huawei_entity_is_still_screened(screener: PartyScreener, rules: RuleSet) -> None:
+    # In the dated Entity List data from 2020-08-17 only: on 2020-06-01 the other lists must still be checked,
+    # and no loaded list describes that day.
+    d, _ = screener.determine(_order("Huawei Cloud Argentina", dt.date(2020, 6, 1), to="AR"), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR and "describes" in d.reasons[0]
+
+
+def test_unspecified_destination_only_for_releases(screener: PartyScreener, rules: RuleSet) -> None:
+    d, _ = screener.determine(_order("Acme Pumpen GmbH", to="XX"), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR and "not a single country" in d.reasons[0]
+
+
+def test_owner_lookups_are_not_answered_from_another_orders_cache(screener: PartyScreener, rules: RuleSet) -> None:
+    owned = Party(Role.END_USER, "Acme Pumpen GmbH", listings=(), ownership=(Owner("Acme Holding AG", Fraction(60)),))
+    # Both days in the affiliates rule's window (2025-09-29 to 2025-11-09): the owner is looked up.
+    first = Request(date=dt.date(2025, 11, 8), item=Item(eccn="EAR99", origin="US"), to_country="DE",
+                    parties=(owned,), id="A")
+    earlier = dataclasses.replace(first, date=dt.date(2025, 10, 1), id="B")  # before the loaded lists' data
+    rules._memo.clear()
+    a, _ = screener.determine(first, rules)  # decided (owner screened clear) and cached
+    assert a.outcome is Outcome.NO_LICENCE_REQUIRED
+    b, _ = screener.determine(earlier, rules)  # same epoch, same item and party: must not reuse A's answer
+    assert b.outcome is Outcome.CANNOT_CLEAR and "describes 2025-11-08" in b.reasons[0]
