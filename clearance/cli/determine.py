@@ -37,10 +37,7 @@ DETERMINE_HELP = """Is a licence required to ship this item to this party on thi
 
 Every answer cites the CFR rule and Federal Register document of each dated value it used.
 
-Parties whose listings the order does not give are screened against the Entity List, Unverified List,
-MEU list and Denied Persons List in the loaded versions that describe the date (see `clearance lists
-versions`). A possible match, a stale list or a date no loaded version describes gives CANNOT_CLEAR with
-the reason. Pass --listings none-found only if you screened the parties yourself.
+{screening}
 
 Examples:
 
@@ -50,10 +47,15 @@ Examples:
 
   clearance determine --order order.yaml --overlay proposal.yaml
 
-  clearance determine --orders orders.jsonl --out results.jsonl      (one order per line, one result per line)
+  clearance determine --orders orders.jsonl --out results.jsonl
 
   clearance determine --scenarios ../shared/regulatory/ear-scenarios.yaml --listings none-found --json
-"""
+""".format(screening=(  # one paragraph per line: the help formatter re-wraps it to the terminal
+    "Every party is screened against the Entity List, Unverified List, MEU list and Denied Persons List in the "
+    "loaded versions (see `clearance lists versions`); listings an order gives are cross-checked, and a HIT they "
+    "do not name is CANNOT_CLEAR. A possible match, a stale list, lists describing a later day than the order, or "
+    "an order naming no party give CANNOT_CLEAR with the reason. Pass --listings none-found only if you screened "
+    "the parties yourself."))
 
 OUTCOME_STYLE = {
     "NOT_SUBJECT": "bold green",
