@@ -97,6 +97,9 @@ def _licences(req: Request, bases: list[Basis]) -> list[Basis]:
 
 
 def _determine(ctx: Ctx, req: Request, parties: list[PartyInfo]) -> Determination:
+    if req.to_country == "US":
+        raise CannotClear("the destination is the United States: the EAR's Country Chart has no row for it; "
+                          "give the foreign destination (a shipment within the US is not an export)")
     if req.to_country == UNSPECIFIED and req.transaction is not Transaction.RELEASE:
         raise CannotClear("the destination is not a single country: only a release of technology or software "
                           "(e.g. at a multilateral meeting) can be decided without one; give the destination")

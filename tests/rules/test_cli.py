@@ -126,3 +126,10 @@ def test_orders_file_one_result_per_line(tmp_path: Path) -> None:
                                                "CANNOT_CLEAR"]
     assert "an order must be a mapping" in results[3]["reasons"][0]
     assert "4 determinations" in out
+
+
+def test_destination_us_is_explained() -> None:
+    code, out = run("determine", "--eccn", "EAR99", "--to", "US", "--end-user", "Acme Corp", "--listings",
+                    "none-found", "--json")
+    d = json.loads(out)
+    assert d["outcome"] == "CANNOT_CLEAR" and "destination is the United States" in d["reasons"][0]
