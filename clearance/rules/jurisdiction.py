@@ -21,7 +21,7 @@ LOW_GENERATIONS = {"2G", "3G", "4G"}
 class Jurisdiction:
     subject: bool | None
     basis: list[str] = field(default_factory=list)
-    via: str = ""  # "origin" | "de_minimis" | "no_de_minimis" | "fdp_fn1" | "fdp_ns"
+    via: str = ""  # "origin" | "de_minimis" | "no_de_minimis" | "fdp_fn1" | "fdp_ns" | "fdp_734.9(f)" ...
     no_de_minimis_rule: dict[str, Any] | None = None
     fdp_version: dict[str, Any] | None = None
     unknown: list[str] = field(default_factory=list)
@@ -134,6 +134,136 @@ def _fdp_ns(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], out: Jurisdi
     return any("NS" in reasons_of(ctx, parse_eccn(e)) for e in used)
 
 
+# § 734.9(f)-(i): rules whose product scope is "made from US software/technology (or by a plant that is)"
+OTHER_FDP_RULES = ("fdp.russia_belarus", "fdp.russia_belarus_meu", "fdp.advanced_computing", "fdp.supercomputer")
+_FACTS_TO_STATE = (
+    "state fdp_facts.direct_product_of (ECCNs of the US-origin software/technology the item is a direct product of) "
+    "and fdp_facts.plant_direct_product_of (ECCNs the producing plant or major component was made from; "
+    "plant_tech_us_origin); empty lists establish that it is neither"
+)
+
+
+def _in_destination_scope(rule: dict[str, Any], req: Request, dest: str, grp: frozenset[str]) -> bool:
+    if dest in rule.get("destinations", []) or grp & set(rule.get("groups", [])):
+        return True
+    if dest == "UA" and rule.get("ukraine_regions"):
+        return Fact.UKRAINE_OTHER_REGION not in req.facts
+    return False
+
+
+def _reach(rule: dict[str, Any], req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo]) -> str | None:
+    """Why the rule's destination/party scope is (or may be) met on the day; None when it is not."""
+    reach = rule["reach"]
+    if reach == "destination":
+        if _in_destination_scope(rule, req, dest, grp):
+            return f"destination {dest}"
+        if rule.get("other_destinations") == "unverified":
+            known = ", ".join(rule.get("destinations", []) + rule.get("groups", []))
+            return f"destination {dest} (scope beyond {known} unverified)"
+        return None
+    if reach == "party":
+        where = set(rule["destinations"])
+        for p in parties:
+            country = p.party.country or dest
+            if (p.meu or p.on_el) and not p.fn1 and country in where:
+                return f"party {p.party.name!r} (Entity List/MEU party in {country}; footnote 3 not in the rule data)"
+        mil = req.facts & {Fact.MILITARY_END_USER, Fact.MILITARY_END_USE}
+        if mil and dest in where:
+            return f"military end use/user stated for {dest}"
+        return None
+    if reach == "fact_supercomputer":
+        return "supercomputer end use stated" if Fact.SUPERCOMPUTER in req.facts else None
+    raise CannotClear(f"{rule['rule']}: reach {reach!r} is not modelled")
+
+
+def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
+    scope = rule["item_scope"]
+    eccn = req.item.eccn
+    if scope == "any":
+        return True
+    if not eccn:
+        return None
+    e = parse_eccn(eccn)
+    if scope == "ccl":
+        return None if e.is_ear99 and rule.get("ear99") == "unverified" else not e.is_ear99
+    if scope == "listed":
+        if any(e.base.startswith(p) for p in rule["item_eccns"]):
+            return True
+        return bool(rule.get("z_paragraphs")) and ".z" in eccn.lower()
+    raise CannotClear(f"{rule['rule']}: item scope {scope!r} is not modelled")
+
+
+def _tech_in_scope(rule: dict[str, Any], eccn: str) -> bool:
+    if rule["tech"] == "any_d_e":
+        return parse_eccn(eccn).product_group in ("D", "E")
+    return parse_eccn(eccn).base in rule["tech_eccns"]
+
+
+def _fdp_other(
+    ctx: Ctx, key: str, req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo], out: Jurisdiction
+) -> bool | None:
+    """One of the § 734.9(f)-(i) rules: True subject, False not reached/not caught, None cannot tell."""
+    rule = ctx.get(key)
+    if not rule["in_force"]:
+        return False
+    why = _reach(rule, req, dest, grp, parties)
+    if why is None:
+        return False
+    label = f"§ {rule['rule']} {rule['name']} ({ctx.cite(key)}) on {ctx.day.isoformat()}"
+    item_scope = _item_in_scope(rule, req)
+    if item_scope is False:
+        return False
+    facts = req.item.fdp
+    direct = None if facts is None else facts.direct_product_of
+    plant = None if facts is None else facts.plant_direct_product_of
+    if direct is not None and plant is not None and not direct and not plant:
+        out.notes.append(f"{label}: reached ({why}) but not applicable -- the facts establish the item is not a "
+                         "direct product of US software/technology and not made by a plant that is")
+        return False
+    hit_direct = any(_tech_in_scope(rule, e) for e in direct or ())
+    hit_plant = any(_tech_in_scope(rule, e) for e in plant or ())
+    if hit_plant and rule.get("plant_us_origin"):
+        hit_plant_known: bool | None = None if facts is None else facts.plant_tech_us_origin
+    else:
+        hit_plant_known = hit_plant
+    product: bool | None
+    if hit_direct or hit_plant_known:
+        product = True
+    elif direct is None or plant is None or hit_plant_known is None:
+        product = None
+    elif rule.get("tech_verified"):
+        product = False
+    else:
+        product = None  # stated direct product of ECCNs outside an unverified list
+    if product is False:
+        out.notes.append(f"{label}: reached ({why}) but the stated software/technology is outside its product scope")
+        return False
+    if product is None:
+        if direct is not None and plant is not None and hit_plant_known is not None:
+            out.unknown.append(
+                f"{label} is reached ({why}) and the item is a direct product of US software/technology "
+                f"({', '.join(tuple(direct) + tuple(plant))}) outside the rule data's unverified scope "
+                f"-- {rule.get('unverified', 'scope not verified')}: establish whether its product scope covers it"
+            )
+        else:
+            out.unknown.append(f"{label} is reached ({why}): {_FACTS_TO_STATE}")
+        return None
+    if item_scope is None:
+        what = "the item's ECCN" if not req.item.eccn else f"whether {req.item.eccn} items are in its scope"
+        out.unknown.append(
+            f"{label} is reached ({why}) and the item is a foreign direct product of listed US software/technology: "
+            f"establish {what} ({rule.get('unverified', 'scope not verified')})"
+        )
+        return None
+    if rule["reach"] == "party":
+        out.unknown.append(
+            f"{label} is reached ({why}) and the item is a foreign direct product of US software/technology: "
+            "establish whether an Entity List footnote-3 military end user (Supp. No. 4 to Part 744) is a party"
+        )
+        return None
+    return True
+
+
 def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -> Jurisdiction:
     item = req.item
     if item.origin is None:
@@ -177,6 +307,12 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         out.subject, out.via = True, "fdp_ns"
         out.basis.append("foreign direct product, National Security rule (§ 734.9(b))")
         return out
+    for key in OTHER_FDP_RULES:
+        if _fdp_other(ctx, key, req, dest, grp, parties, out):
+            rule = ctx.get(key)
+            out.subject, out.via, out.fdp_version = True, f"fdp_{rule['rule']}", dict(rule)
+            out.basis.append(f"foreign direct product, {rule['name']} (§ {rule['rule']}; {ctx.cite(key)})")
+            return out
     if out.unknown:
         out.subject = None
     return out

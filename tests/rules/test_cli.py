@@ -132,4 +132,5 @@ def test_destination_us_is_explained() -> None:
     code, out = run("determine", "--eccn", "EAR99", "--to", "US", "--end-user", "Acme Corp", "--listings",
                     "none-found", "--json")
     d = json.loads(out)
+    assert code == 0
     assert d["outcome"] == "CANNOT_CLEAR" and "destination is the United States" in d["reasons"][0]
