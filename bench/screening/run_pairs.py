@@ -40,7 +40,10 @@ def main() -> None:
     ap.add_argument("--skip-nomenklatura", action="store_true")
     args = ap.parse_args()
     pairs = all_pairs(Path(args.data) / "name_matching")
-    matchers = [peers.clearance_scorer(), peers.token_set()]
+    matchers = [peers.clearance_scorer()]  # the default algorithm
+    if matchers[0][0] != "clearance-name@1":
+        matchers.append(peers.clearance_scorer("clearance-name@1"))  # the previous version, side by side
+    matchers.append(peers.token_set())
     if not args.skip_nomenklatura:
         matchers += [peers.nomenklatura_scorer(a) for a in ("logic-v2", "logic-v1", "name-based")]
     sets = sorted({p.set for p in pairs}, key=lambda s: [p.set for p in pairs].index(s))

@@ -5,16 +5,19 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
 from clearance.model.entity import NameKind, Schema
 from clearance.screening import features as ft
+from clearance.screening.blocking import query_keys, split_keys
 from clearance.screening.model import Decision, Feature, Match
 from clearance.screening.namesim import NameScore, name_similarity
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery, is_person
 from clearance.text.names import NameForm, prepare
+from clearance.text.terms import vocabulary
 
 _STRONG_NAME_KINDS = frozenset({NameKind.PRIMARY, NameKind.ALIAS, NameKind.FORMER, NameKind.ORIGINAL_SCRIPT})
 
@@ -45,6 +48,10 @@ class Algorithm(Protocol):
     @property
     def id(self) -> str: ...
 
+    def query_keys(self, form: NameForm) -> set[str]:
+        """The blocking keys a query looks up in the index (``clearance.screening.blocking``)."""
+        ...
+
     def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
         """Score two prepared names; ``explain=False`` skips building the explanation (batch scoring)."""
         ...
@@ -74,6 +81,82 @@ def comparable(a: NameForm, b: NameForm) -> bool:
     if distinctive(a) and distinctive(b):
         return True
     return len(a.tokens) >= 2 and sorted(a.tokens) == sorted(b.tokens)
+
+
+RESIDUE_MAX_WEIGHT = 0.3  # "co" (company, corporation), "grp", "company": legal-form residue, never a name
+CORE_MIN_WEIGHT = 0.9  # generic words a name must keep beyond the residue for a loose comparison
+
+
+def _canonical_part(part: str) -> str | None:
+    """The generic word ``part`` is, canonical (``"technology"`` -> ``"tech"``), or None."""
+    vocab = vocabulary()
+    canon = vocab.terms.get(part, part)
+    return canon if canon in vocab.generic else None
+
+
+def _split_run_together(token: str) -> tuple[str, ...]:
+    """A word that is two generic words written together, split (``"generaltechnology"`` -> general, tech)."""
+    if len(token) < 6 or not token.isalpha() or token in vocabulary().generic:
+        return (token,)
+    for i in range(3, len(token) - 2):
+        left, right = _canonical_part(token[:i]), _canonical_part(token[i:])
+        if left is not None and right is not None:
+            return (left, right)
+    return (token,)
+
+
+def _core(form: NameForm) -> tuple[tuple[str, ...], float]:
+    """The words of a name without legal-form residue, run-together terms split; and their weight.
+
+    Residue: tokens of weight <= 0.3 (``co`` from "Company"/"Corporation", ``grp``) and single letters.
+    """
+    return _core_of(form.tokens)
+
+
+@lru_cache(maxsize=200_000)
+def _core_of(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], float]:
+    vocab = vocabulary()
+    out: list[str] = []
+    weight = 0.0
+    for t in tokens:
+        for part in _split_run_together(t):
+            w = _token_weight(part, vocab.generic)
+            if w <= RESIDUE_MAX_WEIGHT or (len(part) == 1 and part.isalpha()):
+                continue
+            out.append(part)
+            weight += w
+    return tuple(sorted(out)), weight
+
+
+def _token_weight(token: str, generic: dict[str, float]) -> float:
+    if not token.isalpha():
+        return 1.0
+    if len(token) == 1:
+        return 0.5
+    return generic.get(token, 1.0)
+
+
+def core_form(form: NameForm) -> NameForm:
+    """``form`` prepared again from its words without legal-form residue (see ``_core``)."""
+    return prepare(" ".join(_core(form)[0]))
+
+
+def loosely_comparable(a: NameForm, b: NameForm) -> bool:
+    """clearance-name@2: names of generic words are compared despite legal-form residue or run-together words.
+
+    True when ``comparable`` is not, but both names have the same words once legal-form residue
+    (``co`` left over from "Co."/"Corporation", ``group``, single letters) is dropped and words written
+    together are split (``GeneralTechnology``), and those words are at least two and weigh at least 0.9.
+    "International Trading Company" still does not meet "FY International Trading Company" (``fy`` differs),
+    and "CORP", "LTD", "The Group" keep no words at all.
+    """
+    if a.person or b.person or comparable(a, b):
+        return False
+    ca, wa = _core(a)
+    if len(ca) < 2 or wa < CORE_MIN_WEIGHT:
+        return False
+    cb, _ = _core(b)
+    return ca == cb
 
 
 def _forms_differ(a: NameForm, b: NameForm) -> bool:
@@ -122,6 +205,12 @@ class ClearanceMatcher:
     schema_penalty: float = 0.3
     legal_form_penalty: float = 0.02
     evidence_floor: float = 0.5  # other evidence only counts once the names are this similar
+    loose_cap: float = 0.69  # names compared only loosely (@2: generic words) never reach HIT
+
+    @property
+    def _loose_raw_cap(self) -> float:
+        """The raw score whose calibration is ``loose_cap``."""
+        return self.midpoint - math.log(1.0 / self.loose_cap - 1.0) / self.slope
 
     @property
     def id(self) -> str:
@@ -132,17 +221,30 @@ class ClearanceMatcher:
             return 0.0
         return 1.0 / (1.0 + math.exp(-self.slope * (raw - self.midpoint)))
 
+    def _loose(self, a: NameForm, b: NameForm) -> bool:
+        """Whether two names that are not ``comparable`` are compared all the same (with a score cap)."""
+        return False
+
+    def query_keys(self, form: NameForm) -> set[str]:
+        """The blocking keys a query looks up in the index."""
+        return query_keys(form)
+
     def _name_raw(
         self, a: NameForm, b: NameForm, person: bool, explain: bool = True
-    ) -> tuple[float, NameScore | None]:
+    ) -> tuple[float, NameScore | None, bool]:
+        """Raw name score, its explanation and whether the names were compared only loosely (capped)."""
+        loose = False
         if not comparable(a, b):
-            return 0.0, None
+            if not self._loose(a, b):
+                return 0.0, None, False
+            loose = True  # compared by their words without the residue (the same words: the cap decides)
+            a, b = core_form(a), core_form(b)
         ns = name_similarity(a, b, person, explain)
         raw = ns.score
         if a.legal_forms and b.legal_forms and _forms_differ(a, b):  # otherwise the legal form adds 0.0
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
-        return min(1.0, max(0.0, raw)), ns
+        return min(1.0, max(0.0, raw)), ns, loose
 
     def _name_features(self, a: NameForm, b: NameForm, ns: NameScore | None) -> list[Feature]:
         if ns is None:
@@ -159,9 +261,18 @@ class ClearanceMatcher:
         if person:
             a = a if a.person else prepare(a.original, person=True)
             b = b if b.person else prepare(b.original, person=True)
-        raw, ns = self._name_raw(a, b, person, explain)
+        raw, ns, loose = self._name_raw(a, b, person, explain)
         feats = self._name_features(a, b, ns) if explain else []
-        return Match(round(self.calibrate(raw), 4), round(raw, 4), b.original, "", tuple(feats))
+        score = self.calibrate(raw)
+        if loose:
+            score = min(score, self.loose_cap)
+            if explain:
+                feats.append(self._loose_feature(a.original, b.original))
+        return Match(round(score, 4), round(raw, 4), b.original, "", tuple(feats))
+
+    def _loose_feature(self, query: str, matched: str) -> Feature:
+        return Feature("generic_name", self.loose_cap, "names of generic words, the same once legal-form residue "
+                       "is dropped or run-together words split: capped below HIT (a person reviews)", query, matched)
 
     def score(
         self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
@@ -171,23 +282,25 @@ class ClearanceMatcher:
         person = is_person(schema) or (schema is None and entity.entity.schema is Schema.PERSON)
         names = entity.names if positions is None else [entity.names[p] for p in positions]
         qform = prepare(query.form.original, person=True) if person else query.form
-        best: tuple[float, PreparedName, NameScore | None] | None = None
-        best_weak: tuple[float, PreparedName, NameScore | None] | None = None
+        best: tuple[float, PreparedName, bool] | None = None
+        best_weak: tuple[float, PreparedName, bool] | None = None
         for pn in names:
             cform = prepare(pn.form.original, person=True) if person else pn.form
-            raw, ns = self._name_raw(qform, cform, person, explain=False)
+            raw, _, loose = self._name_raw(qform, cform, person, explain=False)
+            if loose:  # a loose comparison only wins over a full one that scores below the cap
+                raw = min(raw, self._loose_raw_cap)
             if pn.kind in _STRONG_NAME_KINDS:
                 if best is None or raw > best[0]:
-                    best = (raw, PreparedName(cform, pn.kind), ns)
+                    best = (raw, PreparedName(cform, pn.kind), loose)
             elif best_weak is None or raw > best_weak[0]:
-                best_weak = (raw, PreparedName(cform, pn.kind), ns)
+                best_weak = (raw, PreparedName(cform, pn.kind), loose)
         chosen = best
         capped = False
         if best_weak is not None and (best is None or best_weak[0] > best[0]):
             chosen, capped = best_weak, True
         if chosen is None:
             return Match(0.0, 0.0, "", "", ())
-        raw, pn, _ = chosen
+        raw, pn, loose = chosen
         evidence: list[Feature] = []
         if raw >= self.evidence_floor:  # other evidence only counts once the names are similar enough
             for f in (
@@ -204,6 +317,8 @@ class ClearanceMatcher:
         cap_applied = capped and score > self.weak_cap
         if cap_applied:
             score = self.weak_cap
+        if loose:
+            score = min(score, self.loose_cap)
         if round(score, 4) < floor:  # not reported: the explanation is not built
             return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, ())
         feats = self._name_features(qform, pn.form, self._name_raw(qform, pn.form, person)[1])
@@ -211,7 +326,29 @@ class ClearanceMatcher:
         if cap_applied:
             feats.append(Feature("weak_alias", self.weak_cap, "matched only a weak alias: capped below HIT",
                                  query.query.name, pn.form.original))
+        if loose:
+            feats.append(self._loose_feature(query.query.name, pn.form.original))
         return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, tuple(feats))
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceMatcherV2(ClearanceMatcher):
+    """clearance-name@2: @1, plus names of generic words compared despite legal-form residue (capped).
+
+    @1 compares two names only when both are distinctive or their words are exactly the same, so a listed
+    "United Electronics Group Company Limited" was missed by "United Electronics Group Corporation"
+    (a leftover ``co``). @2 also compares names that are ``loosely_comparable`` and caps them at 0.69
+    (POSSIBLE: a person reviews), and its blocking also looks up run-together words split where the parts
+    are org terms written another way ("LeikeDefense" -> ``leike`` + ``defence``). Same calibration.
+    """
+
+    version: int = 2
+
+    def _loose(self, a: NameForm, b: NameForm) -> bool:
+        return loosely_comparable(a, b)
+
+    def query_keys(self, form: NameForm) -> set[str]:
+        return query_keys(form) | split_keys(form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +362,9 @@ class TokenSetBaseline:
     @property
     def id(self) -> str:
         return f"{self.slug}@{self.version}"
+
+    def query_keys(self, form: NameForm) -> set[str]:
+        return query_keys(form)
 
     def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
         s = fuzz.token_set_ratio(a.original.lower(), b.original.lower()) / 100.0

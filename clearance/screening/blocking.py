@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clearance.text.names import NameForm
+from clearance.text.terms import vocabulary
 
 MIN_DELETE_LEN = 4  # tokens this long also get their one-deletion variants (typos of one edit)
 
@@ -44,4 +45,29 @@ def query_keys(form: NameForm) -> set[str]:
         if len(t) >= MIN_DELETE_LEN and not t.isdigit():
             keys.update(_deletes(t))  # query has one extra letter -> equals a list token
             keys.add("-" + t)  # query misses one letter -> equals a deletion variant of a list token
+    return keys
+
+
+SPLIT_MIN_LEN = 7  # words this long are tried as two words written together
+SPLIT_MIN_PART = 3
+
+
+def split_keys(form: NameForm) -> set[str]:
+    """clearance-name@2: keys of words written together whose parts are org terms spelt another way.
+
+    "LeikeDefense" is indexed nowhere as ``leikedefense``: the list writes "Leike Defense", whose
+    joined-neighbours key is ``leikedefence`` (``defense`` is the term ``defence``). Each split of a long
+    query word where a part of 4+ letters is a term written otherwise gives the joined canonical key.
+    """
+    terms = vocabulary().terms
+    keys: set[str] = set()
+    for t in form.tokens:
+        if len(t) < SPLIT_MIN_LEN or not t.isalpha() or t in terms:
+            continue
+        for i in range(SPLIT_MIN_PART, len(t) - SPLIT_MIN_PART + 1):
+            left, right = t[:i], t[i:]
+            lc, rc = terms.get(left, left), terms.get(right, right)
+            if (lc != left and len(left) >= 4) or (rc != right and len(right) >= 4):
+                keys.add(lc + rc)
+    keys.discard("")
     return keys

@@ -48,13 +48,18 @@ class ScreeningIndex:
         return math.log(1 + len(self.entities) / (1 + df))
 
     def candidates(
-        self, form: NameForm, id_keys: Iterable[str] = (), limit: int = MAX_CANDIDATES
+        self, form: NameForm, id_keys: Iterable[str] = (), limit: int = MAX_CANDIDATES,
+        keys: Iterable[str] | None = None,
     ) -> dict[int, list[int]]:
-        """Entity number -> positions of its names that share the most specific blocking keys with ``form``."""
+        """Entity number -> positions of its names that share the most specific blocking keys with ``form``.
+
+        ``keys``: the query's blocking keys (the algorithm's ``query_keys``); default ``query_keys(form)``.
+        """
         n = max(1, len(self.name_owner))
         rare: list[tuple[float, NDArray[np.int32]]] = []
         common: list[tuple[float, NDArray[np.int32]]] = []
-        for key in sorted(query_keys(form)):  # a fixed order: sums (and ties) never depend on the hash seed
+        wanted = query_keys(form) if keys is None else set(keys)
+        for key in sorted(wanted):  # a fixed order: sums (and ties) never depend on the hash seed
             ids = self.postings.get(key)
             if ids is None:
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clearance.errors import ConfigError
-from clearance.screening.algorithm import Algorithm, ClearanceMatcher, TokenSetBaseline
+from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2, TokenSetBaseline
 
 _ALGORITHMS: dict[str, Algorithm] = {}
 
@@ -15,7 +15,8 @@ def register(algorithm: Algorithm) -> Algorithm:
     return algorithm
 
 
-DEFAULT: Algorithm = register(ClearanceMatcher())
+register(ClearanceMatcher())  # clearance-name@1: kept so that old decisions can be reproduced
+DEFAULT: Algorithm = register(ClearanceMatcherV2())
 register(TokenSetBaseline())
 
 

@@ -65,7 +65,7 @@ def screen(
     pq = prepare_query(query)
     floor = algo.thresholds.possible if threshold is None else threshold
     hits: list[Hit] = []
-    for i, positions in index.candidates(pq.form, pq.id_keys).items():
+    for i, positions in index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form)).items():
         pe = index.entities[i]
         if lists is not None and pe.entity.list_code not in lists:
             continue

@@ -8,7 +8,7 @@ import pytest
 
 from clearance.model.entity import Entity
 from clearance.screening.index import ScreeningIndex, build_index
-from clearance.sources import entity_list, ofac, uk, un
+from clearance.sources import csl, entity_list, ofac, uk, un
 
 
 def _parse(parser: object, files: tuple[Path, ...]) -> list[Entity]:
@@ -21,6 +21,12 @@ def _parse(parser: object, files: tuple[Path, ...]) -> list[Entity]:
 @pytest.fixture(scope="session")
 def el_entities(data_dir: Path) -> list[Entity]:
     return _parse(entity_list.PARSER, (data_dir / "us_bis" / "entity_list_2025-11-08.csv",))
+
+
+@pytest.fixture(scope="session")
+def uvl_entities(data_dir: Path) -> list[Entity]:
+    """The Unverified List rows of the CSL subset file (the only UVL file of the data folder)."""
+    return _parse(csl.PARSER, (data_dir / "us_bis" / "uvl_from_csl_subset_2023-11-30.csv",))
 
 
 @pytest.fixture(scope="session")

@@ -58,8 +58,10 @@ def test_bad_names_never_crash(el_index: ScreeningIndex, name: str) -> None:
 
 
 def test_registry_keeps_versions_selectable() -> None:
-    assert "clearance-name@1" in algorithms()
-    assert get_algorithm("clearance-name").id == "clearance-name@1"
+    assert "clearance-name@1" in algorithms() and "clearance-name@2" in algorithms()
+    assert get_algorithm("clearance-name").id == "clearance-name@2"  # a bare slug: the latest version
+    assert get_algorithm().id == "clearance-name@2"  # the default
+    assert get_algorithm("clearance-name@1").id == "clearance-name@1"
     assert get_algorithm("rapidfuzz-token-set@1").id == "rapidfuzz-token-set@1"
     with pytest.raises(ConfigError, match="unknown screening algorithm"):
         get_algorithm("nope@9")
