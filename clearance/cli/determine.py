@@ -26,8 +26,8 @@ from clearance.text.countries import country_code
 from clearance.workflows.determination import (
     PartyScreener,
     PartyScreening,
-    cannot_clear,
     determine_order_lines,
+    no_party,
     read_order_lines,
 )
 
@@ -95,7 +95,7 @@ class _Decider:
     def __call__(self, req: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
         if self.screener is None:
             if not req.parties:
-                return cannot_clear(req, rules, "the order names no party (end user, consignee, purchaser)"), []
+                return no_party(req, rules), []
             return determine(req, rules, self.fixed), []
         return self.screener.determine(req, rules)
 

@@ -61,6 +61,12 @@ class ListingEntry:
     federal_register: tuple[str, ...] = ()
     entry_id: str = ""  # the list's own id of the entry, when known
 
+    @classmethod
+    def of(cls, e: Entity) -> ListingEntry:
+        """The licensing terms of one list entry."""
+        return cls(e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register,
+                   e.entry_id)
+
 
 @dataclass(frozen=True, eq=False)
 class Listings:
@@ -94,10 +100,7 @@ class Listings:
     ) -> Listings:
         index: dict[str, list[ListingEntry]] = {}
         for e in entities:
-            entry = ListingEntry(
-                e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register,
-                e.entry_id,
-            )
+            entry = ListingEntry.of(e)
             for n in e.names:
                 key = normalise_name(n.value)
                 if key and entry not in index.setdefault(key, []):

@@ -108,8 +108,8 @@ class _Index:
 class PartyScreener:
     """Screens determination parties against the EAR lists of the day. Open with :meth:`open`; close after.
 
-    The store is opened only when a party actually needs screening (a Huawei order resolved from the
-    dated rule data, or an order whose parties' listings are given, never touches it).
+    The store is opened only when a party actually needs screening: an order whose only party the dated
+    Huawei rule data resolves never touches it (given listings are cross-checked, so they do).
     """
 
     settings: Settings
@@ -122,8 +122,9 @@ class PartyScreener:
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
-             algorithm: str | None = None, store: Store | None = None) -> PartyScreener:
-        return cls(settings or get_settings(), tuple(codes), algorithm, store)
+             algorithm: str | None = None) -> PartyScreener:
+        """A screener over the configured store (opened on first need and closed by :meth:`close`)."""
+        return cls(settings or get_settings(), tuple(codes), algorithm)
 
     def close(self) -> None:
         if self._store is not None:
@@ -249,10 +250,7 @@ class PartyScreener:
                 continue
             if code not in ENGINE_LISTS:
                 continue
-            for h in hits:
-                e = idx.entities[(h.list_code, h.entry_id)]
-                found.append(ListingEntry(e.list_code, e.name, e.license_requirement, e.license_policy,
-                                          e.footnotes, e.federal_register, e.entry_id))
+            found.extend(ListingEntry.of(idx.entities[(h.list_code, h.entry_id)]) for h in hits)
         if undecided:
             raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
         return tuple(found)
@@ -297,8 +295,7 @@ class PartyScreener:
         too and a contradicting HIT makes the answer CANNOT_CLEAR; an order naming no party cannot be cleared.
         """
         if not request.parties:
-            return cannot_clear(request, rules, "the order names no party (end user, consignee, purchaser): "
-                                "nobody was screened"), []
+            return no_party(request, rules), []
         checks: list[PartyScreening] = []
         contradictions: list[str] = []
         for p in request.parties:
@@ -315,6 +312,12 @@ class PartyScreener:
         if record:
             decision = dataclasses.replace(decision, notes=decision.notes + tuple(s.note() for s in record))
         return decision, record
+
+
+def no_party(request: Request, rules: RuleSet) -> Determination:
+    """An order naming no party cannot be cleared, however the parties would be resolved."""
+    return cannot_clear(request, rules, "the order names no party (end user, consignee, purchaser): "
+                        "nobody was screened")
 
 
 def cannot_clear(request: Request, rules: RuleSet, *reasons: str) -> Determination:
