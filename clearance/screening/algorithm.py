@@ -257,10 +257,12 @@ class ClearanceMatcher:
             feats.append(lf)
         return feats
 
+    def _form(self, form: NameForm, person: bool) -> NameForm:
+        """The form this version compares: @1/@2 re-prepare a name as a person's name for person queries."""
+        return prepare(form.original, person=True) if person and not form.person else form
+
     def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
-        if person:
-            a = a if a.person else prepare(a.original, person=True)
-            b = b if b.person else prepare(b.original, person=True)
+        a, b = self._form(a, person), self._form(b, person)
         raw, ns, loose = self._name_raw(a, b, person, explain)
         feats = self._name_features(a, b, ns) if explain else []
         score = self.calibrate(raw)
@@ -281,11 +283,11 @@ class ClearanceMatcher:
         schema = query.query.schema
         person = is_person(schema) or (schema is None and entity.entity.schema is Schema.PERSON)
         names = entity.names if positions is None else [entity.names[p] for p in positions]
-        qform = prepare(query.form.original, person=True) if person else query.form
+        qform = self._form(query.form, person)
         best: tuple[float, PreparedName, bool] | None = None
         best_weak: tuple[float, PreparedName, bool] | None = None
         for pn in names:
-            cform = prepare(pn.form.original, person=True) if person else pn.form
+            cform = self._form(pn.form, person)
             raw, _, loose = self._name_raw(qform, cform, person, explain=False)
             if loose:  # a loose comparison only wins over a full one that scores below the cap
                 raw = min(raw, self._loose_raw_cap)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +21,7 @@ MAX_CANDIDATES = 30  # entities scored in full per query
 PRUNE_SHARE = 0.3  # names sharing less than this share of the best name's key weight are not scored
 LENGTH_TIEBREAK = 0.01  # per character of length difference: far below one shared key's weight
 NAMES_PER_ENTITY = 3  # names looked at per candidate entity (their best-blocked names)
+RERANK_POOL = 400  # names reranked by the algorithm's cheap score (clearance-name@3)
 COMMON_DF = 0.02  # keys in more than this share of entities only count when nothing rarer matched
 
 
@@ -49,11 +50,14 @@ class ScreeningIndex:
 
     def candidates(
         self, form: NameForm, id_keys: Iterable[str] = (), limit: int = MAX_CANDIDATES,
-        keys: Iterable[str] | None = None,
+        keys: Iterable[str] | None = None, rerank: Callable[[NameForm], float] | None = None,
     ) -> dict[int, list[int]]:
         """Entity number -> positions of its names that share the most specific blocking keys with ``form``.
 
         ``keys``: the query's blocking keys (the algorithm's ``query_keys``); default ``query_keys(form)``.
+        ``rerank`` (clearance-name@3): a cheap score of a list name against the query; the RERANK_POOL names
+        sharing the most key weight are ordered by it first, so that the best candidate is not cut off by
+        many names sharing a rarer but unimportant word ("... Shipping Division" against 300 divisions).
         """
         n = max(1, len(self.name_owner))
         rare: list[tuple[float, NDArray[np.int32]]] = []
@@ -75,9 +79,14 @@ class ScreeningIndex:
             keep = scores >= PRUNE_SHARE * scores.max()
             hit, scores = hit_ids[keep], scores[keep]
             rank = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
-            k = min(len(hit), limit * NAMES_PER_ENTITY)
+            k = min(len(hit), (RERANK_POOL if rerank is not None else limit * NAMES_PER_ENTITY))
             sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
             order = hit[sel][np.argsort(-rank[sel], kind="stable")]
+            if rerank is not None:
+                forms = [self.entities[o].names[p].form for o, p in
+                         zip(self.name_owner[order].tolist(), self.name_pos[order].tolist(), strict=True)]
+                better = np.array([rerank(f) for f in forms], dtype=np.float64)
+                order = order[np.argsort(-better, kind="stable")]  # ties keep the key order
             owners = self.name_owner[order].tolist()
             positions = self.name_pos[order].tolist()
             for owner, position in zip(owners, positions, strict=True):

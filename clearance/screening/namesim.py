@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,12 +33,22 @@ class TokenPair:
 
 
 @dataclass(frozen=True, slots=True)
+class Guard:
+    """A rule (clearance-name@3) that capped a name score, and why."""
+
+    cap: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class NameScore:
     score: float
     method: str  # "tokens", "compact" or "skeleton"
     pairs: tuple[TokenPair, ...]
     unmatched_query: tuple[str, ...]
     unmatched_candidate: tuple[str, ...]
+    guards: tuple[Guard, ...] = ()  # clearance-name@3 only
+    tokens_score: float = -1.0  # the score of the token alignment alone (before compact/skeleton methods)
 
 
 _skeleton = lru_cache(maxsize=200_000)(skeleton)  # tokens repeat: their skeletons are computed once
@@ -86,7 +97,11 @@ def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[floa
     return best, how
 
 
-def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool) -> tuple[list[tuple[int, int, float, str]], float]:
+TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
+
+
+def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
+           ) -> tuple[list[tuple[int, int, float, str]], float]:
     """Token pairs aligned greedily, best similarity first (ties in reading order)."""
     cand: list[tuple[float, int, int, str]] = []
     ctoks = c.tokens
@@ -105,7 +120,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool) -> tuple[list
                         nicknames and b in nicknames.get(a, ())
                     ):
                         continue
-            sim, how = token_similarity(a, b, person, phonetic)
+            sim, how = sim_of(a, b, person, phonetic)
             if sim > 0:
                 cand.append((sim, i, j, how))
     if len(cand) > 1:
@@ -217,16 +232,18 @@ def coverage_score(cq: float, cc: float, person: bool) -> float:
     return alpha * lo + (1 - alpha) * hi
 
 
-def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: bool = True) -> NameScore:
+def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: bool = True,
+                    sim_of: TokenSim = token_similarity) -> NameScore:
     """Similarity of two prepared names in [0, 1] with the token pairs that explain it. Symmetric.
 
-    ``explain=False`` leaves the pairs and unmatched words out (faster, same score).
+    ``explain=False`` leaves the pairs and unmatched words out (faster, same score). ``sim_of``: the token
+    similarity (clearance-name@3 passes its own).
     """
     qt, ct = q.tokens, c.tokens
     if not qt or not ct:
         return NameScore(0.0, "tokens", (), qt, ct)
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
-    pairs, _ = _align(q, c, person, phonetic)
+    pairs, _ = _align(q, c, person, phonetic, sim_of)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
     if resegment and len(pairs) < min(len(qt), len(ct)):
@@ -251,6 +268,7 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         matched_q = {i for i, _, _, _ in pairs}
         matched_c = {j for _, j, _, _ in pairs}
     score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if wq and wc else 0.0
+    tokens_score = score
     method = "tokens"
     if phonetic or resegment:
         comp = Levenshtein.normalized_similarity(q.compact, c.compact) * COMPACT_DISCOUNT
@@ -267,7 +285,7 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
     if _numbers_conflict(q, c, matched_q, matched_c):
         score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
     if not explain:
-        return NameScore(min(1.0, max(0.0, score)), method, (), (), ())
+        return NameScore(min(1.0, max(0.0, score)), method, (), (), (), (), tokens_score)
     return NameScore(
         score=min(1.0, max(0.0, score)),
         method=method,
@@ -275,5 +293,6 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         + _joined_pairs(q, c, joined),
         unmatched_query=tuple(t for i, t in enumerate(qt) if i not in matched_q),
         unmatched_candidate=tuple(t for j, t in enumerate(ct) if j not in matched_c),
+        tokens_score=tokens_score,
     )
 

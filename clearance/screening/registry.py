@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clearance.errors import ConfigError
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2, TokenSetBaseline
+from clearance.screening.algorithm3 import ClearanceMatcherV3
 
 _ALGORITHMS: dict[str, Algorithm] = {}
 
@@ -17,6 +18,7 @@ def register(algorithm: Algorithm) -> Algorithm:
 
 register(ClearanceMatcher())  # clearance-name@1: kept so that old decisions can be reproduced
 DEFAULT: Algorithm = register(ClearanceMatcherV2())
+register(ClearanceMatcherV3())  # selectable by name; the default once it beats @2 on the calibration parts
 register(TokenSetBaseline())
 
 

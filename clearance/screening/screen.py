@@ -65,7 +65,10 @@ def screen(
     pq = prepare_query(query)
     floor = algo.thresholds.possible if threshold is None else threshold
     hits: list[Hit] = []
-    for i, positions in index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form)).items():
+    rerank = getattr(algo, "candidate_score", None)  # clearance-name@3: candidates ordered by a cheap score
+    found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
+                             rerank=rerank(pq.form) if rerank is not None else None)
+    for i, positions in found.items():
         pe = index.entities[i]
         if lists is not None and pe.entity.list_code not in lists:
             continue

@@ -1,0 +1,191 @@
+"""clearance-name@3: distinctive-word weighting, abbreviations, digits and numbers, person-name guards."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from clearance.screening import features as ft
+from clearance.screening.algorithm import ClearanceMatcherV2, _forms_differ, comparable, core_form
+from clearance.screening.blocking import name_keys, query_keys, split_keys
+from clearance.screening.forms3 import prepare3
+from clearance.screening.model import Feature
+from clearance.screening.namesim import Guard, NameScore, coverage_score, name_similarity, token_similarity
+from clearance.screening.rarity import rarity
+from clearance.text.names import NameForm
+
+RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
+CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
+PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the other name: not the same person
+CAP = 0.69  # the highest POSSIBLE score: a person reviews
+SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
+_EXACT_HOW = frozenset({"exact", "typo", "joined", "nickname"})
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy")
+
+
+def allowed_edits(length: int, weight: float, person: bool) -> int:
+    """Typos tolerated in a word: none below 4 letters, one up to 7, two from 8 (a common word: from 10)."""
+    if length < 4:
+        return 0
+    if length < 8:
+        return 1
+    return 2 if weight >= RARE_WEIGHT or length >= 10 else 1
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
+    """@3's token similarity: @2's, but typos allowed by length and rarity (``allowed_edits``), swaps count once."""
+    if a == b:
+        return 1.0, "exact"
+    la, lb = len(a), len(b)
+    if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
+        table = rarity()
+        allowed = allowed_edits(min(la, lb), max(table.weight(a), table.weight(b)), person)
+        d = OSA.distance(a, b, score_cutoff=allowed)
+        if d <= allowed:
+            sim = 1.0 - d / max(la, lb)
+            base, how = token_similarity(a, b, person, phonetic)
+            return (base, how) if base > sim else (sim, "typo")
+    sim, how = token_similarity(a, b, person, phonetic)
+    return (0.0, "") if how == "typo" else (sim, how)
+
+
+def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
+    """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
+    out: list[Guard] = []
+    qw = dict(zip(q.tokens, q.weights, strict=True))
+    cw = dict(zip(c.tokens, c.weights, strict=True))
+    if not person:
+        kept_q = [t for t in ns.unmatched_query if len(t) > 1 and qw.get(t, 1.0) >= CONFLICT_WEIGHT]
+        kept_c = [t for t in ns.unmatched_candidate if len(t) > 1 and cw.get(t, 1.0) >= CONFLICT_WEIGHT]
+        if kept_q and kept_c:
+            out.append(Guard(CAP, f"each name keeps words the other lacks ({' '.join(kept_q)} / {' '.join(kept_c)})"
+                                  ": a different party with the same other words"))
+    else:
+        rare_q = [t for t in ns.unmatched_query if _person_rare(t, qw)]
+        rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
+        if rare_q or rare_c:
+            out.append(Guard(CAP, f"a distinctive name part is not in the other name ({' '.join(rare_q + rare_c)})"))
+        short, other = (q, c) if len(q.tokens) <= len(c.tokens) else (c, q)
+        if len(short.tokens) == 1 and len(other.tokens) >= 2:
+            w = short.weights[0]
+            cap = CAP if w >= RARE_WEIGHT and len(short.tokens[0]) > 3 else SINGLE_COMMON_CAP
+            out.append(Guard(cap, f"a one-word name ({short.tokens[0]}, weight {w:.2f}) against a name of "
+                                  f"{len(other.tokens)} words"))
+    if (q.phonetic or c.phonetic) and not any(p.how in _EXACT_HOW for p in ns.pairs) and ns.score > 0:
+        out.append(Guard(CAP, "across scripts only the consonant skeletons agree; no word matched"))
+    return out
+
+
+def _person_rare(token: str, weights: dict[str, float]) -> bool:
+    return len(token) > 2 and weights.get(token, 1.0) >= PERSON_RARE_WEIGHT and not token.endswith(_PATRONYMIC)
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceMatcherV3(ClearanceMatcherV2):
+    """clearance-name@3: @2 on names prepared by ``prepare3``, with guards that keep look-alikes below HIT.
+
+    - words weigh by their rarity over the lists and a corpus of unlisted names (``clearance.screening.rarity``),
+      so agreeing cities, industry words and legal forms add little;
+    - two organisation names that each keep a distinctive word the other lacks (a brand swapped) are capped
+      below HIT, whatever else agrees; so are typos beyond what a word's length and rarity allow;
+    - a person's one-word name against a longer name is capped (below POSSIBLE for a common given name);
+    - across scripts, names that agree only on their consonant skeletons are capped below HIT.
+    The explanation shows each word's weight and every guard applied.
+    """
+
+    version: int = 3
+
+    @property
+    def id(self) -> str:
+        return f"{self.slug}@{self.version}"
+
+    @property
+    def rarity_version(self) -> str:
+        return rarity().version
+
+    def _form(self, form: NameForm, person: bool) -> NameForm:
+        return prepare3(form.original, person)
+
+    def candidate_score(self, query: NameForm) -> Callable[[NameForm], float]:
+        """A cheap score of a list name against ``query`` to order candidates: weighted words in common."""
+        q = prepare3(query.original)
+        qw: dict[str, float] = {}
+        for t, w in zip(q.tokens, q.weights, strict=True):
+            qw[t] = max(w, qw.get(t, 0.0))
+        total_q = sum(qw.values()) or 1.0
+
+        def score(form: NameForm) -> float:
+            c = prepare3(form.original)
+            common = 0.0
+            total_c = 0.0
+            for t, w in zip(c.tokens, c.weights, strict=True):
+                total_c += w
+                if t in qw:
+                    common += w
+            if not total_c:
+                return 0.0
+            return coverage_score(min(1.0, common / total_q), min(1.0, common / total_c), False)
+
+        return score
+
+    def query_keys(self, form: NameForm) -> set[str]:
+        f3 = prepare3(form.original)
+        return query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3)
+
+    def _name_raw(
+        self, a: NameForm, b: NameForm, person: bool, explain: bool = True
+    ) -> tuple[float, NameScore | None, bool]:
+        loose = False
+        if not comparable(a, b):
+            if not self._loose(a, b):
+                return 0.0, None, False
+            loose = True
+            a, b = prepare3(core_form(a).original), prepare3(core_form(b).original)
+        ns = name_similarity(a, b, person, True, token_similarity3)
+        raw = ns.score
+        if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
+            raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces
+        if a.legal_forms and b.legal_forms and _forms_differ(a, b):
+            lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
+            raw += lf.value if lf is not None else 0.0
+        raw = min(1.0, max(0.0, raw))
+        guards = _guards(a, b, ns, person)
+        if guards:
+            cap = min(g.cap for g in guards)
+            raw = min(raw, self._raw_of(cap))
+            ns = NameScore(raw, ns.method + "+guard", ns.pairs, ns.unmatched_query, ns.unmatched_candidate,
+                           tuple(guards))
+        return raw, ns, loose
+
+    @staticmethod
+    def _compact_ok(a: NameForm, b: NameForm) -> bool:
+        """Whether the names written without spaces differ by no more than a typo (the compact method's case)."""
+        if a.phonetic != b.phonetic or a.scripts != b.scripts:
+            return True  # across scripts the joined forms are compared by the skeleton guard instead
+        n = min(len(a.compact), len(b.compact))
+        if max(len(a.compact), len(b.compact)) - n > 1:
+            return False  # a word more or less, not a space
+        allowed = allowed_edits(n, 1.0, False)
+        return Levenshtein.distance(a.compact, b.compact, score_cutoff=allowed) <= allowed
+
+    def _raw_of(self, score: float) -> float:
+        """The raw score whose calibration is ``score``."""
+        return self.midpoint - math.log(1.0 / score - 1.0) / self.slope
+
+    def _name_features(self, a: NameForm, b: NameForm, ns: NameScore | None) -> list[Feature]:
+        feats = ClearanceMatcherV2._name_features(self, a, b, ns)
+        if ns is None:
+            return feats
+        weights = ", ".join(f"{t} {w:.2f}" for t, w in zip(a.tokens, a.weights, strict=True))
+        cweights = ", ".join(f"{t} {w:.2f}" for t, w in zip(b.tokens, b.weights, strict=True))
+        feats.append(Feature("word_weights", 0.0, f"word weights (rarity): query {weights}; entry {cweights}",
+                             a.original, b.original))
+        for g in ns.guards:
+            feats.append(Feature("guard", g.cap, g.reason + f": capped at {g.cap:.2f}", a.original, b.original))
+        return feats
+

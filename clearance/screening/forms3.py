@@ -1,0 +1,90 @@
+"""Names prepared for clearance-name@3: @2's tokens, abbreviations expanded, digits read, rarity weights.
+
+On top of ``clearance.text.names.prepare`` (shared with @1 and @2, which stay unchanged):
+- organisation abbreviations as people type them are read as the full word ("Engg" -> engineering,
+  "Trdg" -> trading, "Elec" -> electronic; ``clearance/text/abbreviations.yml``);
+- a 0 or 1 inside a word is read as the letter it stands for ("Sh1pping" -> shipping, "0cean" -> ocean);
+- numbers in words and ordinals are read as digits ("Forty-Four" -> 44, "1st" / "First" -> 1);
+- each word weighs by its rarity (``clearance.screening.rarity``), never more than the vocabulary's weight
+  for generic words: a brand weighs 1, a city or an industry word little.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from clearance.screening.rarity import rarity
+from clearance.text.abbreviations import abbreviations
+from clearance.text.fold import skeleton
+from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
+from clearance.text.numbers import numbers_as_digits
+from clearance.text.terms import vocabulary
+
+_LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})")
+_LEET_MAP = str.maketrans({"0": "o", "1": "i"})
+
+
+def _unleet(token: str) -> str:
+    """"sh1pping" -> "shipping": a 0 or 1 between letters (or first, before two letters) is a letter."""
+    if token.isalpha() or token.isdigit():
+        return token
+    return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), token)
+
+
+def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
+    base = prepare(name, person)
+    renamed: list[tuple[str, str]] = []
+    toks: list[str] = []
+    expand = abbreviations().expand
+    terms = vocabulary().terms
+    for t in base.tokens:
+        u = _unleet(t)
+        if u != t:
+            u = terms.get(u, u)
+            renamed.append((t, u))
+        if not person:
+            e = expand.get(u)
+            if e is not None and e != u:
+                renamed.append((u, e))
+                u = e
+        toks.append(u)
+    toks, numbers = numbers_as_digits(toks)
+    renamed.extend(numbers)
+    return tuple(toks), tuple(renamed)
+
+
+def token_weight(token: str, person: bool) -> float:
+    """A token's @3 weight: its rarity, capped by the vocabulary's weight for generic words."""
+    if not token.isalpha():
+        return 1.0
+    if len(token) == 1:
+        return INITIAL_WEIGHT
+    w = rarity().weight(token)
+    if not person:
+        w = min(w, vocabulary().generic.get(token, 1.0))
+    return w
+
+
+@lru_cache(maxsize=300_000)
+def prepare3(name: str, person: bool = False) -> NameForm:
+    """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
+    base = prepare(name, person)
+    toks, renamed = canonical_tokens(name, person)
+    if toks == base.tokens and not renamed:
+        weights = tuple(token_weight(t, person) for t in toks)
+        return dataclasses.replace(base, weights=weights, weight=sum(weights))
+    weights = tuple(token_weight(t, person) for t in toks)
+    joined = "".join(toks)
+    return dataclasses.replace(
+        base,
+        tokens=toks,
+        weights=weights,
+        weight=sum(weights),
+        renamed=base.renamed + renamed,
+        compact=joined,
+        skeleton=skeleton(joined),
+        distinctive=base.distinctive or any(t.isdigit() for t in toks),
+    )

@@ -1,0 +1,48 @@
+"""Abbreviations of organisation words read as the full word ("Engg" -> engineering), from abbreviations.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from clearance.errors import DataError
+from clearance.text.fold import fold
+from clearance.text.terms import vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    expand: dict[str, str]  # folded token -> canonical token it is read as ("engg" -> "eng", "elec" -> "electronic")
+
+
+def _canonical(word: str) -> str:
+    """A word's canonical token as the name pipeline gives it ("university" -> "university", "technology" -> "tech")."""
+    vocab = vocabulary()
+    folded = fold(word)[0].replace(" ", "")
+    return vocab.terms.get(folded, folded)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> Abbreviations:
+    """The table, loaded once per process; every entry is checked to stand for a word (not itself)."""
+    path = resources.files("clearance.text").joinpath("abbreviations.yml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read abbreviations: {exc}", file=str(path)) from exc
+    family_of: dict[str, str] = {}
+    for family, members in (raw.get("families") or {}).items():
+        for m in (*members, family):
+            family_of[_canonical(str(m))] = str(family)
+            family_of[fold(str(m))[0]] = str(family)
+    expand: dict[str, str] = {}
+    for abbr, full in (raw.get("abbreviations") or {}).items():
+        canon = _canonical(str(full))
+        expand[fold(str(abbr))[0]] = family_of.get(canon, canon)
+    for word, family in family_of.items():
+        if word != family:
+            expand[word] = family
+    return Abbreviations(expand)
