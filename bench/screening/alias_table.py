@@ -43,7 +43,7 @@ _LEGAL = {"jsc", "oao", "ao", "pao", "pjsc", "ooo", "llc", "zao", "cjsc", "ojsc"
           "limited", "liability", "open", "closed", "public", "obshchestvo", "aktsionernoe", "otkrytoe",
           "zakrytoe", "publichnoe", "s", "ogranichennoi", "otvetstvennostyu", "ltd", "co", "inc", "corporation",
           "corp", "npo", "npp", "fgup", "fsue", "the", "of", "and", "federal", "state", "unitary", "enterprise",
-          "entity", "company", "tovarishchestvo", "obshchestvom", "non", "commercial", "partnership", "l", "c"}
+          "entity", "tovarishchestvo", "obshchestvom", "non", "commercial", "partnership", "l", "c"}
 
 # (English name as a US list writes it, Chinese registered name, confidence)
 CURATED: list[tuple[str, str, str]] = [
@@ -322,7 +322,7 @@ def cetc_number(name: str) -> int | None:
     if not re.search(r"China Electronics? Technology Group Corporation", name, re.I):
         return None
     m = re.search(r"\b(?:No\.\s*)?(\d+)(?:st|nd|rd|th)?\b", name)
-    return int(m.group(1)) if m and "Research Institute" in name or m and "Institute" in name else None
+    return int(m.group(1)) if m and "Institute" in name else None
 
 
 def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[str]]:

@@ -36,6 +36,7 @@ from clearance.model.entity import Entity, NameKind, Schema
 
 SETS = Path(__file__).parent / "sets"
 SEED = 20261201
+CYRILLIC_ROWS = 200
 ALIASES = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
 
 ABBREVIATIONS = {
@@ -367,9 +368,17 @@ def customer_variants(lists: dict[str, list[Entity]], rng: random.Random, n_lati
 def native_rows(lists: dict[str, list[Entity]], rng: random.Random) -> list[dict[str, str]]:
     by_key = {(e.list_code, e.entry_id): e for es in lists.values() for e in es}
     rows: list[dict[str, str]] = []
+    per_entry: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for a in read_aliases():
+        if a["list"] in ("el", "meu", "sdn") and a["script"] in ("Han", "Cyrillic"):
+            per_entry.setdefault((a["script"], a["list"], a["entry_key"]), []).append(a)
+    # One alias per entry: every entry with a Chinese name, and CYRILLIC_ROWS of the entries with a Cyrillic one.
+    han = sorted(k for k in per_entry if k[0] == "Han")
+    cyr = sorted(k for k in per_entry if k[0] == "Cyrillic")
+    for k in han + rng.sample(cyr, min(CYRILLIC_ROWS, len(cyr))):
+        a = rng.choice(per_entry[k])
         e = by_key.get((a["list"], a["entry_key"]))
-        if e is None or a["list"] not in ("el", "meu", "sdn") or a["script"] not in ("Han", "Cyrillic"):
+        if e is None:
             continue
         query, kinds = native_variant(a["alias"], a["script"], rng)
         rows.append({"query": query, "list": e.list_code, "entry_id": e.entry_id, "listed_name": e.name,

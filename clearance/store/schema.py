@@ -81,3 +81,18 @@ active_versions = sa.Table(
     ),
     sa.Column("activated_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Users' own alias tables (``clearance lists aliases load FILE``), one row per alias; loading a table of the
+# same name again replaces its rows. Revision 0003. See clearance/sources/aliases.py for the columns.
+user_aliases = sa.Table(
+    "user_aliases",
+    metadata,
+    sa.Column("table_name", sa.String(200), primary_key=True),
+    sa.Column("row_no", sa.Integer, primary_key=True),  # 1-based position of the alias in its table
+    sa.Column("list_code", sa.String(32), nullable=False),
+    sa.Column("entry_key", sa.Text, nullable=False),
+    sa.Column("alias", sa.Text, nullable=False),
+    sa.Column("script", sa.String(32), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+)
