@@ -319,7 +319,7 @@ def script(name: str) -> str:
 
 
 def cetc_number(name: str) -> int | None:
-    if not re.search(r"China Electronics? Technology Group Corporation", name, re.I):
+    if not re.search(r"China Electronics? Technology Group Corporation", name, re.I) or "Subordinate" in name:
         return None
     m = re.search(r"\b(?:No\.\s*)?(\d+)(?:st|nd|rd|th)?\b", name)
     return int(m.group(1)) if m and "Institute" in name else None
