@@ -384,3 +384,33 @@ def activate(
     with store_session(bootstrap=False) as store:
         v = store.activate(version)
     console.print(f"{v.list_code}: active version is now {v.version_id} (data date {v.data_date or 'unknown'})")
+
+
+aliases_app = typer.Typer(
+    name="aliases",
+    help="Alias tables: extra names of listed entries (e.g. Chinese registered names) used by screening.",
+    no_args_is_help=True,
+)
+lists_app.add_typer(aliases_app)
+
+
+@aliases_app.command("load")
+def aliases_load(
+    file: Annotated[Path, typer.Argument(help="CSV with the columns list, entry_key, alias, script, source.")],
+    name: Annotated[str | None, typer.Option(help="Table name (default: the file name); same name replaces.")] = None,
+) -> None:
+    """Add your own alias table; screening finds the entries under these names too.
+
+    Example: clearance lists aliases load my_aliases.csv
+
+    Every row must name an entry of a loaded list (`clearance lists entity ID`); a bad row is reported
+    with its file, line and field, and nothing is stored. Hits through an alias say "matched alias from <source>".
+    """
+    from clearance.sources.aliases import read_table
+    from clearance.workflows.aliases import load_user_table
+
+    read_table(file)  # a malformed file fails here, before the store is opened
+    with store_session() as store:
+        result = load_user_table(file, name=name, store=store)
+    verb = "replaced" if result.replaced else "added"
+    console.print(f"alias table {result.table!r} {verb}: {result.rows:,} aliases")

@@ -1,0 +1,84 @@
+"""The shipped native-script alias table: every row resolves to a real entry, and the coverage it promises."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from clearance.model.entity import Entity
+from clearance.sources import entity_list, ofac, us_other
+from clearance.sources.aliases import AliasRow, shipped, shipped_version, unresolved
+from clearance.text.scripts import scripts_of
+
+
+def _parse(parser: object, files: tuple[Path, ...]) -> list[Entity]:
+    out: list[Entity] = []
+    for pl in parser.parse(files):  # type: ignore[attr-defined]
+        out.extend(pl.entities)
+    return out
+
+
+@pytest.fixture(scope="module")
+def listed(data_dir: Path) -> list[Entity]:
+    """Every list the shipped table names, parsed from the current files of the data folder."""
+    d = data_dir / "us_ofac"
+    out = _parse(entity_list.PARSER, (data_dir / "us_bis" / "entity_list_2025-11-08.csv",))
+    out += _parse(ofac.PARSER, (d / "sdn_2024-05-03.csv", d / "add_2025-12-24.csv", d / "alt_2025-12-24.csv",
+                                d / "sdn_comments_2025-12-24.csv"))
+    out += _parse(ofac.PARSER, tuple(sorted((d / "consolidated_non_sdn").glob("cons_*.csv"))))
+    by_code = {p.list_code: p for p in us_other.PARSERS}
+    os_dir = data_dir / "us_other" / "opensanctions"
+    out += _parse(by_code["1260h"], (os_dir / "dod_1260h_chinese_military_companies.csv",))
+    out += _parse(by_code["mieu"], (data_dir / "us_bis" / "mieu_opensanctions.csv",))
+    return out
+
+
+@pytest.fixture(scope="module")
+def table() -> list[AliasRow]:
+    return shipped()
+
+
+def test_every_row_resolves_to_a_loaded_entry(table: list[AliasRow], listed: list[Entity]) -> None:
+    assert len(table) > 1000
+    missing = unresolved(table, listed)
+    assert missing == [], missing[:5]
+
+
+def test_every_row_has_a_source_with_a_confidence_and_the_script_of_its_alias(table: list[AliasRow]) -> None:
+    for r in table:
+        assert r.script in scripts_of(r.alias)
+        assert "confidence high" in r.source or "confidence medium" in r.source, r
+
+
+def test_coverage_of_chinese_and_russian_parties(table: list[AliasRow], listed: list[Entity]) -> None:
+    by_key = {(e.list_code, e.entry_id): e for e in listed}
+    entries: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in table:
+        entries[(r.list_code, r.script)].add(r.entry_key)
+    # at least 150 Chinese parties of the Entity List with their Chinese name
+    assert len(entries[("el", "Han")]) >= 150
+    # the 1260H list: most of its Chinese companies (one entry per company and tranche)
+    assert len(entries[("1260h", "Han")]) >= 0.5 * sum(1 for e in listed if e.list_code == "1260h")
+    cmic = {e.entry_id for e in listed if e.list_code == "ofac-cons" and any("CMIC" in p for p in e.programs)}
+    assert len(entries[("ofac-cons", "Han")] & cmic) >= 0.8 * len(cmic)
+    # Russian firms of the Entity List and the SDN list with a Cyrillic name
+    for code in ("el", "sdn"):
+        russian = {k for k in entries[(code, "Cyrillic")] if "RU" in by_key[(code, k)].countries}
+        assert len(russian) >= 300, (code, len(russian))
+
+
+def test_well_known_parties_carry_their_registered_names(table: list[AliasRow], listed: list[Entity]) -> None:
+    names = {(r.list_code, r.alias): r.entry_key for r in table}
+    by_key = {(e.list_code, e.entry_id): e for e in listed}
+    for alias, english in (("华为技术有限公司", "Huawei Technologies"),
+                           ("杭州海康威视数字技术股份有限公司", "Hikvision"),
+                           ("中芯国际集成电路制造有限公司", "Semiconductor Manufacturing International Corporation"),
+                           ("国防科技大学", "National University of Defense Technology")):
+        key = names[("el", alias)]
+        assert english.lower() in " ".join(n.value for n in by_key[("el", key)].names).lower()
+
+
+def test_the_table_states_its_version() -> None:
+    assert shipped_version()[:4].isdigit()
