@@ -407,6 +407,13 @@ def brand_word(name: str, freq: Counter[str]) -> tuple[int, str] | None:
     # is not generic is common in the lists, so the changed name shares nothing distinctive with the entry.
     if not eligible or len(eligible[0][2]) < 4 or not eligible[0][2].strip(",.").isalpha():
         return None
+    brand = eligible[0][2].strip(",.").lower()
+    if sum(1 for w in words if w.lower().strip(",.()\"'") == brand) > 1:
+        return None  # the word comes back elsewhere in the name: replacing one leaves the party recognisable
+    if eligible[0][2].isupper() and (not name.isupper() or len(brand) <= 4):
+        return None  # a group acronym (AVIC, CETC): the rest of the name is still the listed subsidiary
+    if re.search(r",\s*(Institute|Subordinate|Branch|Academy)", name) or re.search(r"\b\d+(st|nd|rd|th)?\b", name):
+        return None  # a unit of a listed body, or a numbered institute: identified by more than its brand
     if len(eligible) > 1 and eligible[1][0] < 15:
         return None
     return eligible[0][1], eligible[0][2]
