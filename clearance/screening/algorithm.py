@@ -293,9 +293,9 @@ class ClearanceMatcher:
                 raw = min(raw, self._loose_raw_cap)
             if pn.kind in _STRONG_NAME_KINDS:
                 if best is None or raw > best[0]:
-                    best = (raw, PreparedName(cform, pn.kind), loose)
+                    best = (raw, PreparedName(cform, pn.kind, pn.source), loose)
             elif best_weak is None or raw > best_weak[0]:
-                best_weak = (raw, PreparedName(cform, pn.kind), loose)
+                best_weak = (raw, PreparedName(cform, pn.kind, pn.source), loose)
         chosen = best
         capped = False
         if best_weak is not None and (best is None or best_weak[0] > best[0]):
@@ -325,6 +325,9 @@ class ClearanceMatcher:
             return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, ())
         feats = self._name_features(qform, pn.form, self._name_raw(qform, pn.form, person)[1])
         feats.extend(evidence)
+        if pn.source is not None:
+            feats.append(Feature("alias_source", 0.0, f"matched alias from {pn.source}", query.query.name,
+                                 pn.form.original))
         if cap_applied:
             feats.append(Feature("weak_alias", self.weak_cap, "matched only a weak alias: capped below HIT",
                                  query.query.name, pn.form.original))

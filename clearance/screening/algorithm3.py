@@ -7,33 +7,53 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.screening import features as ft
-from clearance.screening.algorithm import ClearanceMatcherV2, _forms_differ, comparable, core_form
+from clearance.screening.algorithm import (
+    RESIDUE_MAX_WEIGHT,
+    ClearanceMatcherV2,
+    _forms_differ,
+    comparable,
+    core_form,
+)
 from clearance.screening.blocking import name_keys, query_keys, split_keys
 from clearance.screening.forms3 import prepare3
 from clearance.screening.model import Feature
-from clearance.screening.namesim import Guard, NameScore, coverage_score, name_similarity, token_similarity
+from clearance.screening.namesim import (
+    Guard,
+    NameScore,
+    TokenPair,
+    coverage_score,
+    name_similarity,
+    token_similarity,
+)
 from clearance.screening.rarity import rarity
 from clearance.text.names import NameForm
+from clearance.text.terms import vocabulary
 
 RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
 CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
 PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the other name: not the same person
 CAP = 0.69  # the highest POSSIBLE score: a person reviews
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
-_EXACT_HOW = frozenset({"exact", "typo", "joined", "nickname"})
+_EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy")
 
 
 def allowed_edits(length: int, weight: float, person: bool) -> int:
-    """Typos tolerated in a word: none below 4 letters, one up to 7, two from 8 (a common word: from 10)."""
+    """Typos tolerated in a word of ``length`` letters (the shorter of the two) whose lighter side weighs ``weight``.
+
+    None below 4 letters, one up to 8, two from 9: tolerance grows with length. A generic word (both sides
+    light, below RARE_WEIGHT) of 7-8 letters may have two ("hldings" ~ holding): a typo there cannot swap a
+    brand, while two letters in a rare 8-letter word often make another brand ("Sbertekh" / "Severtekh").
+    """
     if length < 4:
         return 0
-    if length < 8:
-        return 1
-    return 2 if weight >= RARE_WEIGHT or length >= 10 else 1
+    if length >= 9 or (length >= 7 and weight < RARE_WEIGHT):
+        return 2
+    return 1
 
 
 @lru_cache(maxsize=500_000)
@@ -44,7 +64,7 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     la, lb = len(a), len(b)
     if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
         table = rarity()
-        allowed = allowed_edits(min(la, lb), max(table.weight(a), table.weight(b)), person)
+        allowed = allowed_edits(min(la, lb), min(table.weight(a), table.weight(b)), person)
         d = OSA.distance(a, b, score_cutoff=allowed)
         if d <= allowed:
             sim = 1.0 - d / max(la, lb)
@@ -60,11 +80,15 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
     if not person:
-        kept_q = [t for t in ns.unmatched_query if len(t) > 1 and qw.get(t, 1.0) >= CONFLICT_WEIGHT]
-        kept_c = [t for t in ns.unmatched_candidate if len(t) > 1 and cw.get(t, 1.0) >= CONFLICT_WEIGHT]
+        kept_q = [t for t in ns.unmatched_query if _kept(t) and not _explained(t, c)]
+        kept_c = [t for t in ns.unmatched_candidate if _kept(t) and not _explained(t, q)]
         if kept_q and kept_c:
             out.append(Guard(CAP, f"each name keeps words the other lacks ({' '.join(kept_q)} / {' '.join(kept_c)})"
                                   ": a different party with the same other words"))
+        extra = [t for t in kept_q if qw.get(t, 1.0) >= RARE_WEIGHT]
+        if extra and not kept_c:
+            out.append(Guard(CAP, f"the query adds a distinctive word ({' '.join(extra)}): another party named "
+                                  "after the listed one, or the listed one: a person reviews"))
     else:
         rare_q = [t for t in ns.unmatched_query if _person_rare(t, qw)]
         rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
@@ -76,9 +100,32 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             cap = CAP if w >= RARE_WEIGHT and len(short.tokens[0]) > 3 else SINGLE_COMMON_CAP
             out.append(Guard(cap, f"a one-word name ({short.tokens[0]}, weight {w:.2f}) against a name of "
                                   f"{len(other.tokens)} words"))
-    if (q.phonetic or c.phonetic) and not any(p.how in _EXACT_HOW for p in ns.pairs) and ns.score > 0:
+    if (q.phonetic or c.phonetic) and not any(_word_matched(p) for p in ns.pairs) and ns.score > 0:
         out.append(Guard(CAP, "across scripts only the consonant skeletons agree; no word matched"))
     return out
+
+
+def _word_matched(p: TokenPair) -> bool:
+    """A pair that matched as words (not only by consonant skeletons)."""
+    if p.how == "joined":
+        return Levenshtein.normalized_similarity(p.query.replace(" ", ""), p.candidate.replace(" ", "")) >= 0.8
+    return p.how in _EXACT_HOW
+
+
+def _explained(token: str, other: NameForm) -> bool:
+    """A word left unmatched that is still in the other name as written, give or take two letters (a typo in
+    a legal form that was therefore not set aside: "Joint Stock Cimpany"), or part of a word written joined."""
+    if token in other.compact:
+        return True
+    if len(token) < 4:
+        return False
+    words = other.latin.split()
+    return process.extractOne(token, words, scorer=OSA.distance, score_cutoff=2) is not None
+
+
+def _kept(token: str) -> bool:
+    """A word that tells organisations apart when only one has it (not legal-form residue such as "co")."""
+    return len(token) > 1 and not token.isdigit() and vocabulary().generic.get(token, 1.0) > RESIDUE_MAX_WEIGHT
 
 
 def _person_rare(token: str, weights: dict[str, float]) -> bool:

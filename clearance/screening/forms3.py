@@ -15,6 +15,9 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import skeleton
@@ -31,6 +34,23 @@ def _unleet(token: str) -> str:
     if token.isalpha() or token.isdigit():
         return token
     return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), token)
+
+
+LEGAL_TYPO_MIN_LEN = 6
+
+
+@lru_cache(maxsize=1)
+def _long_legal_forms() -> tuple[str, ...]:
+    return tuple(sorted(k for k in vocabulary().legal_forms if len(k) >= LEGAL_TYPO_MIN_LEN and k.isalpha()))
+
+
+@lru_cache(maxsize=100_000)
+def _legal_typo(token: str) -> str | None:
+    """The legal form a first or last word is a one-letter typo of ("limied" -> limited), if any."""
+    if len(token) < LEGAL_TYPO_MIN_LEN or not token.isalpha() or token in vocabulary().terms:
+        return None
+    found = process.extractOne(token, _long_legal_forms(), scorer=OSA.distance, score_cutoff=1)
+    return found[0] if found else None
 
 
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -51,6 +71,13 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
                 renamed.append((u, e))
                 u = e
         toks.append(u)
+    if not person and len(toks) > 1:
+        for at in (len(toks) - 1, 0):
+            form = _legal_typo(toks[at]) if rarity().df.get(toks[at], 0) == 0 else None
+            if form is not None:
+                renamed.append((toks[at], f"legal form {form}"))
+                del toks[at]
+                break
     toks, numbers = numbers_as_digits(toks)
     renamed.extend(numbers)
     return tuple(toks), tuple(renamed)

@@ -36,6 +36,7 @@ class ScreeningIndex:
     name_pos: NDArray[np.int32]  # name number -> position in the entity's prepared names
     name_len: NDArray[np.int32]  # name number -> length of the name's compact form (ties go to the closest length)
     versions: Mapping[str, ListVersion] = field(default_factory=dict)
+    alias_unmatched: int = 0  # alias-table rows whose entity key is not in the index
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -82,23 +83,29 @@ class ScreeningIndex:
             k = min(len(hit), (RERANK_POOL if rerank is not None else limit * NAMES_PER_ENTITY))
             sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
             order = hit[sel][np.argsort(-rank[sel], kind="stable")]
-            if rerank is not None:
-                forms = [self.entities[o].names[p].form for o, p in
-                         zip(self.name_owner[order].tolist(), self.name_pos[order].tolist(), strict=True)]
-                better = np.array([rerank(f) for f in forms], dtype=np.float64)
+            _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), limit)
+            if rerank is not None:  # then up to ``limit`` more entities, best by the algorithm's cheap score
+                owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
+                better = np.array([rerank(self.entities[o].names[p].form) for o, p in zip(owners, positions,
+                                                                                          strict=True)])
                 order = order[np.argsort(-better, kind="stable")]  # ties keep the key order
-            owners = self.name_owner[order].tolist()
-            positions = self.name_pos[order].tolist()
-            for owner, position in zip(owners, positions, strict=True):
-                if owner in out:
-                    out[owner].append(position)
-                elif len(out) < limit:
-                    out[owner] = [position]
+                _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), len(out) + limit)
         for ident in id_keys:
             found = self.identifiers.get(ident)
             for e in found.tolist() if found is not None else ():
                 out[e] = list(range(len(self.entities[e].names)))
         return out
+
+
+def _collect(out: dict[int, list[int]], owners: list[int], positions: list[int], limit: int) -> None:
+    """Add names to ``out`` (entity -> name positions) in order, up to ``limit`` entities."""
+    for owner, position in zip(owners, positions, strict=True):
+        got = out.get(owner)
+        if got is not None:
+            if position not in got:
+                got.append(position)
+        elif len(out) < limit:
+            out[owner] = [position]
 
 
 def _accumulate(keys: list[tuple[float, NDArray[np.int32]]]) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
@@ -119,9 +126,24 @@ def _accumulate_onto(keys: list[tuple[float, NDArray[np.int32]]], names: NDArray
     return np.bincount(at[found], weights=weights[found], minlength=len(names)).astype(np.float64)
 
 
-def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] | None = None) -> ScreeningIndex:
-    """Prepare every entity and build the blocking postings (about 5 s per 100,000 names)."""
-    prepared = tuple(prepare_entity(e) for e in entities)
+ExtraName = tuple[str, str, str]  # (entity key "list_code:entry_id", alias as written, source URL or document)
+
+
+def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] | None = None, *,
+                aliases: Iterable[ExtraName] = ()) -> ScreeningIndex:
+    """Prepare every entity and build the blocking postings (about 5 s per 100,000 names).
+
+    ``aliases``: extra names from alias tables, each added to its entity as a strong alias that remembers
+    its source (a hit on it is explained as "matched alias from <source>"); keys of no loaded entity are
+    counted in ``alias_unmatched``.
+    """
+    entities = list(entities)
+    extra: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, alias, source in aliases:
+        extra[key].append((alias, source))
+    keys = {f"{e.list_code}:{e.entry_id}" for e in entities}
+    unmatched = sum(len(v) for k, v in extra.items() if k not in keys)
+    prepared = tuple(prepare_entity(e, tuple(extra.get(f"{e.list_code}:{e.entry_id}", ()))) for e in entities)
     post: dict[str, list[int]] = defaultdict(list)
     ids: dict[str, set[int]] = defaultdict(set)
     owner: array[int] = array("i")
@@ -147,4 +169,5 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
         name_pos=np.array(pos, dtype=np.int32),
         name_len=np.array(lens, dtype=np.int32),
         versions=dict(versions or {}),
+        alias_unmatched=unmatched,
     )

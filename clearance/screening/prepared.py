@@ -26,6 +26,7 @@ def birth_years(values: tuple[str, ...]) -> frozenset[int]:
 class PreparedName:
     form: NameForm
     kind: NameKind
+    source: str | None = None  # an alias added from an alias table: where it comes from (URL or document)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,8 @@ class PreparedQuery:
     id_keys: frozenset[str]
 
 
-def prepare_entity(entity: Entity) -> PreparedEntity:
+def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> PreparedEntity:
+    """``entity`` prepared; ``extra``: (alias, source) names from alias tables, added as strong aliases."""
     seen: set[tuple[str, NameKind]] = set()
     names: list[PreparedName] = []
     for n in entity.names:
@@ -54,6 +56,11 @@ def prepare_entity(entity: Entity) -> PreparedEntity:
             continue
         seen.add((n.value, n.kind))
         names.append(PreparedName(prepare(n.value), n.kind))
+    for alias, source in extra:
+        if (alias, NameKind.ALIAS) in seen or not alias.strip():
+            continue
+        seen.add((alias, NameKind.ALIAS))
+        names.append(PreparedName(prepare(alias), NameKind.ALIAS, source))
     countries = set(entity.countries) | {a.country for a in entity.addresses if a.country}
     countries |= set(entity.nationalities)
     return PreparedEntity(
