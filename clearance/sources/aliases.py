@@ -14,6 +14,7 @@ build as ``(list:entry_id, alias, source)`` triples; an alias whose entry is not
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
@@ -113,8 +114,13 @@ def shipped_text() -> str:
 
 
 def shipped() -> list[AliasRow]:
-    """The alias table shipped with the package."""
-    return parse_table(shipped_text(), f"clearance/resources/{SHIPPED}")
+    """The alias table shipped with the package (parsed once per process)."""
+    return list(_shipped_rows())
+
+
+@functools.cache
+def _shipped_rows() -> tuple[AliasRow, ...]:
+    return tuple(parse_table(shipped_text(), f"clearance/resources/{SHIPPED}"))
 
 
 def shipped_version() -> str:

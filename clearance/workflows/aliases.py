@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from clearance.errors import DataError
 from clearance.settings import Settings, get_settings
-from clearance.sources.aliases import AliasRow, read_table, shipped, unresolved
+from clearance.sources.aliases import AliasRow, digest, read_table, shipped, shipped_text, unresolved
 from clearance.store import Store
 from clearance.store import aliases as stored
 from clearance.workflows.lists import load_active, store_with_lists
@@ -23,6 +24,13 @@ class AliasLoad:
 def all_aliases(store: Store) -> list[AliasRow]:
     """The shipped table, then every user table, in a fixed order (the screening index takes them all)."""
     return [*shipped(), *stored.user_rows(store)]
+
+
+def aliases_digest(store: Store) -> str:
+    """Changes when the shipped table or any user table changes (cheap: the shipped file is not parsed)."""
+    h = hashlib.sha256(shipped_text().encode())
+    h.update(digest(stored.user_rows(store)).encode())
+    return h.hexdigest()[:16]
 
 
 def load_user_table(path: Path, *, name: str | None = None, store: Store | None = None,

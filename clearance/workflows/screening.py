@@ -27,6 +27,7 @@ from clearance.screening.screen import screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.text.countries import country_code
+from clearance.workflows.aliases import aliases_digest, all_aliases
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
 INDEX_FORMAT = 3  # bump when ScreeningIndex or the text pipeline changes what is pickled
@@ -56,7 +57,8 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
             for c, v in chosen.items()
         }
         key = hashlib.sha256(
-            json.dumps([INDEX_FORMAT, _resources_digest(), [(v.version_id, v.checksum) for v in chosen.values()]])
+            json.dumps([INDEX_FORMAT, _resources_digest(), aliases_digest(st),
+                        [(v.version_id, v.checksum) for v in chosen.values()]])
             .encode()
         ).hexdigest()[:24]
         cache = _cache_dir(settings)
@@ -69,7 +71,8 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
                 path.unlink(missing_ok=True)
         active_lists = load_active(list(chosen), store=st, settings=settings, today=today)
-        index = build_index(active_lists.entities, versions)
+        aliases = [r.extra_name() for r in all_aliases(st)]  # shipped table + `clearance lists aliases load`
+        index = build_index(active_lists.entities, versions, aliases=aliases)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
