@@ -3,11 +3,13 @@
 Prints the raw threshold that maximises the mean F1 over the sets, and the slope and midpoint of a
 logistic regression of the label on the raw score (each set weighted equally, positives and negatives
 balanced within a set), so that the calibrated score reads like a probability of a true match.
-Run: PYTHONPATH=. .venv/bin/python -m bench.screening.calibrate
+Fitted on the calibration part only (bench/screening/split.py); the test part is never looked at here.
+Run: PYTHONPATH=. .venv/bin/python -m bench.screening.calibrate [--algorithm clearance-name@3]
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 from collections import defaultdict
@@ -19,10 +21,13 @@ from clearance.text.names import prepare
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--algorithm", default=None, help="algorithm id (default: the default algorithm)")
+    args = ap.parse_args()
     root = Path(os.environ.get("CLEARANCE_DATA", "../shared/data")) / "name_matching"
-    algo = get_algorithm()
+    algo = get_algorithm(args.algorithm)
     by_set: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for p in all_pairs(root):
+    for p in all_pairs(root, "calibration"):
         person = p.schema == "Person"
         raw = algo.compare_names(prepare(p.name1, person), prepare(p.name2, person), person, explain=False).raw
         by_set[p.set].append((raw, p.label))

@@ -1,6 +1,10 @@
-"""Precision, recall, F1 and pairs/s of every matcher on the labelled sets, side by side in one run.
+"""Precision, recall, F1 and pairs/s of every matcher on one part of the labelled sets, side by side in one run.
 
-Run: .venv/bin/python -m bench.screening.run_pairs [--data ../shared/data] [--skip-nomenklatura]
+Run: PYTHONPATH=. .venv/bin/python -m bench.screening.run_pairs [--data ../shared/data] [--part test]
+     [--skip-nomenklatura]
+The part is one side of the fixed split of bench/screening/split.py: "test" (default; what docs/benchmarks.md
+reports) or "calibration" (what calibration and feature design may look at). Every registered clearance-name
+version is scored, the default first.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from pathlib import Path
 
 from bench.screening import peers
 from bench.screening.labelled import Pair, all_pairs
+from bench.screening.split import PARTS
+from clearance.screening.registry import algorithms
 
 
 def prf(results: list[tuple[bool, bool]]) -> tuple[float, float, float, int, int]:
@@ -38,11 +44,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("CLEARANCE_DATA", "../shared/data"))
     ap.add_argument("--skip-nomenklatura", action="store_true")
+    ap.add_argument("--part", default="test", choices=PARTS)
     args = ap.parse_args()
-    pairs = all_pairs(Path(args.data) / "name_matching")
-    matchers = [peers.clearance_scorer()]  # the default algorithm
-    if matchers[0][0] != "clearance-name@1":
-        matchers.append(peers.clearance_scorer("clearance-name@1"))  # the previous version, side by side
+    pairs = all_pairs(Path(args.data) / "name_matching", args.part)
+    matchers = [peers.clearance_scorer()]  # the default algorithm, then every other version side by side
+    matchers += [peers.clearance_scorer(a) for a in algorithms()
+                 if a.startswith("clearance-name@") and a != matchers[0][0]]
     matchers.append(peers.token_set())
     if not args.skip_nomenklatura:
         matchers += [peers.nomenklatura_scorer(a) for a in ("logic-v2", "logic-v1", "name-based")]
@@ -60,7 +67,7 @@ def main() -> None:
         table[label] = {s: prf(by_set[s]) for s in sets}
         table[label]["ALL"] = prf([x for s in sets for x in by_set[s]])
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
-    print(f"pairs: {len(pairs)}")
+    print(f"part: {args.part} (bench/screening/split.py); pairs: {len(pairs)}")
     print()
     print("| set (positives/pairs) | " + " | ".join(m[0] for m in matchers) + " |")
     print("|---|" + "---|" * len(matchers))
