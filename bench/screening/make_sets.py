@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 from bench.screening.lists import load_lists
 from bench.screening.split import part_of
@@ -414,6 +415,8 @@ def brand_word(name: str, freq: Counter[str]) -> tuple[int, str] | None:
         return None  # a group acronym (AVIC, CETC): the rest of the name is still the listed subsidiary
     if re.search(r",\s*(Institute|Subordinate|Branch|Academy)", name) or re.search(r"\b\d+(st|nd|rd|th)?\b", name):
         return None  # a unit of a listed body, or a numbered institute: identified by more than its brand
+    if len(words) > 5 and re.search(r"\b(institute|academy|university|cent(er|re)|branch)\b", name, re.I):
+        return None  # a long institution name stays recognisable without its "named after" word
     if len(eligible) > 1 and eligible[1][0] < 15:
         return None
     return eligible[0][1], eligible[0][2]
@@ -425,8 +428,26 @@ def hard_negatives(lists: dict[str, list[Entity]], rng: random.Random, n_swaps: 
     freq: Counter[str] = Counter(t for es in lists.values() for e in es for n in e.names
                                  for t in set(norm_tokens(n.value)))
     rows: list[dict[str, str]] = []
-    cn_brands = [b for b in CN_BRANDS if b.lower() not in listed_tokens]
-    ru_brands = [b for b in RU_BRANDS if not set(norm_tokens(b)) & listed_tokens]
+    def unlisted_word(brand: str) -> bool:
+        """No listed word equals the brand or is a typo away from it (Akvilon / Avilon)."""
+        return not any(Levenshtein.distance(t, w, score_cutoff=1) <= 1 for t in norm_tokens(brand)
+                       for w in listed_tokens if abs(len(w) - len(t)) <= 1)
+
+    cn_brands = [b for b in CN_BRANDS if unlisted_word(b)]
+    # more two-syllable pinyin brands, drawn from syllables common in company names, until there are 40
+    syl = ["an", "bao", "bo", "chen", "da", "ding", "feng", "fu", "guang", "hai", "hao", "heng", "hong", "hua",
+           "jia", "jin", "jing", "kai", "kang", "li", "lian", "long", "ming", "qi", "rui", "sheng", "shun", "tai",
+           "tian", "tong", "wei", "xin", "xing", "yao", "yi", "yu", "yuan", "ze", "zhi", "zhong"]
+    combos = sorted({(a + b).capitalize() for a in syl for b in syl if a != b})
+    rng.shuffle(combos)
+    for c in combos:
+        if len(cn_brands) >= 40:
+            break
+        if c not in cn_brands and unlisted_word(c):
+            cn_brands.append(c)
+    ru_brands = [b for b in RU_BRANDS if unlisted_word(b)]
+    print(f"replacement brands in no listed name (nor a letter away from one): {len(cn_brands)} Chinese "
+          f"of {len(CN_BRANDS)}, {len(ru_brands)} Russian of {len(RU_BRANDS)}")
     pool = [e for code in ("el", "meu", "sdn", "1260h", "ofac-cons") for e in lists.get(code, [])
             if e.schema is not Schema.PERSON and set(e.countries or ("CN",) if code == "1260h" else e.countries)
             & {"CN", "RU", "HK"}]

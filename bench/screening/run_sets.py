@@ -13,9 +13,10 @@ current list in the data folder, with the shipped alias table) and for the peers
 - the distinct real person names of the Wikidata person pairs (bench/screening/labelled.py
   ``unlisted_persons``; a few dozen are listed public figures): how many have any HIT.
 The peers (rapidfuzz token_set_ratio >= 80, nomenklatura logic-v2 / logic-v1 / name-based >= 0.7) have no
-index of their own; they score the candidates of a shared, matcher-independent blocker (entities sharing a
-rare transliterated word with the query, at most 20 per query, the shipped aliases included as names), so
-their recall is bounded by the blocker's, which is printed.
+index of their own; they score a pool of candidates per query: the entities sharing a rare transliterated
+word with the query (at most 20), plus the 20 best of the default clearance algorithm at any score, every
+candidate with all its names and the shipped aliases. Their recall is bounded by the pool's, which is
+printed.
 """
 
 from __future__ import annotations
@@ -217,15 +218,22 @@ def main() -> None:
                             "false_hits": false_hits, "seconds": time.perf_counter() - t}
 
     blocker = Blocker(entities, extra)
-    blocked = sum(1 for v in var if pos[(v.list_code, v.entry_id)] in blocker.candidates(v.query))
-    print(f"shared blocker for the peers: expected entry among the {MAX_CANDIDATES} candidates for "
-          f"{blocked}/{len(var)} set (a) queries ({blocked / len(var):.3f}: the peers' recall ceiling)")
+    default = get_algorithm()
+
+    def pool(q: str, schema: Schema | None = None) -> list[int]:
+        """The blocker's candidates and the default clearance algorithm's 20 best (any score), once each."""
+        found = screen(Query(q, schema=schema), index, algorithm=default, threshold=0.0, limit=MAX_CANDIDATES)
+        return list(dict.fromkeys([*blocker.candidates(q), *(pos[(h.list_code, h.entry_id)] for h in found.hits)]))
+
+    cand_a = [pool(v.query) for v in var]
+    cand_b = [pool(n.query) for n in neg]
+    cand_p = [pool(p, Schema.PERSON) for p in persons]
+    blocked = sum(1 for v, c in zip(var, cand_a, strict=True) if pos[(v.list_code, v.entry_id)] in c)
+    print(f"candidates for the peers: expected entry in the pool for {blocked}/{len(var)} set (a) queries "
+          f"({blocked / len(var):.3f}: the peers' recall ceiling)")
     peers = [rapidfuzz_peer(blocker)]
     if not args.skip_nomenklatura:
         peers += [nomenklatura_peer(a, entities, blocker) for a in ("logic-v2", "logic-v1", "name-based")]
-    cand_a = [blocker.candidates(v.query) for v in var]
-    cand_b = [blocker.candidates(n.query) for n in neg]
-    cand_p = [blocker.candidates(p) for p in persons]
     for label, score, threshold in peers:
         t = time.perf_counter()
         ok_by_kind = defaultdict(lambda: [0, 0])
