@@ -67,6 +67,11 @@ class Algorithm(Protocol):
         ...
 
 
+def _source(pn: PreparedName) -> str | None:
+    """The alias table a name came from (None for list names, and in indexes pickled before aliases existed)."""
+    return getattr(pn, "source", None)
+
+
 def distinctive(form: NameForm) -> bool:
     """A name with a word that says which party it is (not only "Corp", "Group", "Trading", "X")."""
     return form.distinctive
@@ -293,9 +298,9 @@ class ClearanceMatcher:
                 raw = min(raw, self._loose_raw_cap)
             if pn.kind in _STRONG_NAME_KINDS:
                 if best is None or raw > best[0]:
-                    best = (raw, PreparedName(cform, pn.kind, pn.source), loose)
+                    best = (raw, PreparedName(cform, pn.kind, _source(pn)), loose)
             elif best_weak is None or raw > best_weak[0]:
-                best_weak = (raw, PreparedName(cform, pn.kind, pn.source), loose)
+                best_weak = (raw, PreparedName(cform, pn.kind, _source(pn)), loose)
         chosen = best
         capped = False
         if best_weak is not None and (best is None or best_weak[0] > best[0]):
@@ -325,8 +330,8 @@ class ClearanceMatcher:
             return Match(round(score, 4), round(raw, 4), pn.form.original, pn.kind.value, ())
         feats = self._name_features(qform, pn.form, self._name_raw(qform, pn.form, person)[1])
         feats.extend(evidence)
-        if pn.source is not None:
-            feats.append(Feature("alias_source", 0.0, f"matched alias from {pn.source}", query.query.name,
+        if _source(pn) is not None:
+            feats.append(Feature("alias_source", 0.0, f"matched alias from {_source(pn)}", query.query.name,
                                  pn.form.original))
         if cap_applied:
             feats.append(Feature("weak_alias", self.weak_cap, "matched only a weak alias: capped below HIT",

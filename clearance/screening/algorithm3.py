@@ -46,12 +46,13 @@ def allowed_edits(length: int, weight: float, person: bool) -> int:
     """Typos tolerated in a word of ``length`` letters (the shorter of the two) whose lighter side weighs ``weight``.
 
     None below 4 letters, one up to 8, two from 9: tolerance grows with length. A generic word (both sides
-    light, below RARE_WEIGHT) of 7-8 letters may have two ("hldings" ~ holding): a typo there cannot swap a
-    brand, while two letters in a rare 8-letter word often make another brand ("Sbertekh" / "Severtekh").
+    light, below RARE_WEIGHT) or a person's name part of 7-8 letters may have two ("hldings" ~ holding,
+    "anabella" ~ "annabelle"): two letters in a rare 8-letter organisation word often make another brand
+    ("Sbertekh" / "Severtekh").
     """
     if length < 4:
         return 0
-    if length >= 9 or (length >= 7 and weight < RARE_WEIGHT):
+    if length >= 9 or (length >= 7 and (weight < RARE_WEIGHT or person)):
         return 2
     return 1
 
@@ -61,6 +62,8 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     """@3's token similarity: @2's, but typos allowed by length and rarity (``allowed_edits``), swaps count once."""
     if a == b:
         return 1.0, "exact"
+    if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
+        return token_similarity(a, b, person, phonetic)
     la, lb = len(a), len(b)
     if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
         table = rarity()
@@ -85,28 +88,46 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if kept_q and kept_c:
             out.append(Guard(CAP, f"each name keeps words the other lacks ({' '.join(kept_q)} / {' '.join(kept_c)})"
                                   ": a different party with the same other words"))
+        matched_rare = any(qw.get(p.query, 1.0) >= RARE_WEIGHT or not p.query.isalpha() for p in ns.pairs)
+        brand_c = [t for t in kept_c if cw.get(t, 1.0) >= RARE_WEIGHT]
+        if not matched_rare and brand_c:
+            out.append(Guard(CAP, f"only generic words agree; the entry's distinctive word ({' '.join(brand_c)}) "
+                                  "is not in the query"))
         extra = [t for t in kept_q if qw.get(t, 1.0) >= RARE_WEIGHT]
         if extra and not kept_c:
             out.append(Guard(CAP, f"the query adds a distinctive word ({' '.join(extra)}): another party named "
                                   "after the listed one, or the listed one: a person reviews"))
-    else:
+    elif not _cross_script(q, c):  # across scripts the words of a name are often segmented otherwise
         rare_q = [t for t in ns.unmatched_query if _person_rare(t, qw)]
         rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
         if rare_q or rare_c:
             out.append(Guard(CAP, f"a distinctive name part is not in the other name ({' '.join(rare_q + rare_c)})"))
+        other_q = [t for t in ns.unmatched_query if len(t) > 1]
+        other_c = [t for t in ns.unmatched_candidate if len(t) > 1]
+        if other_q and other_c:
+            out.append(Guard(CAP, f"each name has a name part the other lacks ({' '.join(other_q)} / "
+                                  f"{' '.join(other_c)})"))
+    if person:
         short, other = (q, c) if len(q.tokens) <= len(c.tokens) else (c, q)
-        if len(short.tokens) == 1 and len(other.tokens) >= 2:
+        if len(short.tokens) == 1 and len(other.tokens) >= 2 and not (short.unspaced or other.unspaced):
             w = short.weights[0]
             cap = CAP if w >= RARE_WEIGHT and len(short.tokens[0]) > 3 else SINGLE_COMMON_CAP
             out.append(Guard(cap, f"a one-word name ({short.tokens[0]}, weight {w:.2f}) against a name of "
                                   f"{len(other.tokens)} words"))
-    if (q.phonetic or c.phonetic) and not any(_word_matched(p) for p in ns.pairs) and ns.score > 0:
+    if (q.phonetic or c.phonetic) and not any(_word_matched(p, person) for p in ns.pairs) and ns.score > 0:
         out.append(Guard(CAP, "across scripts only the consonant skeletons agree; no word matched"))
     return out
 
 
-def _word_matched(p: TokenPair) -> bool:
-    """A pair that matched as words (not only by consonant skeletons)."""
+def _cross_script(q: NameForm, c: NameForm) -> bool:
+    return q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
+
+
+def _word_matched(p: TokenPair, person: bool) -> bool:
+    """A pair that matched word for word: a person's name parts by their skeletons too ("mhmd" ~ "mohamed"),
+    an organisation's only by their letters (a skeleton of a run of words matches too much)."""
+    if person and p.how in ("skeleton", "joined"):
+        return True
     if p.how == "joined":
         return Levenshtein.normalized_similarity(p.query.replace(" ", ""), p.candidate.replace(" ", "")) >= 0.8
     return p.how in _EXACT_HOW

@@ -25,15 +25,23 @@ from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
 from clearance.text.numbers import numbers_as_digits
 from clearance.text.terms import vocabulary
 
-_LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})")
+_LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
-def _unleet(token: str) -> str:
-    """"sh1pping" -> "shipping": a 0 or 1 between letters (or first, before two letters) is a letter."""
-    if token.isalpha() or token.isdigit():
-        return token
-    return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), token)
+def _unleet(word: str) -> str:
+    """"Sh1pping" -> "Shipping": a 0 or 1 between letters (or first, before two letters) is a letter."""
+    if word.isalpha() or word.isdigit() or _ORDINAL.match(word) or not any(ch in "01" for ch in word):
+        return word
+    return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), word)
+
+
+def unleet_text(name: str) -> str:
+    """``name`` with digits written for letters inside words read as the letters (before any other step)."""
+    if "0" not in name and "1" not in name:
+        return name
+    return " ".join(_unleet(w) for w in name.split())
 
 
 LEGAL_TYPO_MIN_LEN = 6
@@ -55,16 +63,12 @@ def _legal_typo(token: str) -> str | None:
 
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
-    base = prepare(name, person)
-    renamed: list[tuple[str, str]] = []
+    plain = unleet_text(name)
+    base = prepare(plain, person)
+    renamed: list[tuple[str, str]] = [(w, u) for w, u in zip(name.split(), plain.split(), strict=True) if w != u]
     toks: list[str] = []
     expand = abbreviations().expand
-    terms = vocabulary().terms
-    for t in base.tokens:
-        u = _unleet(t)
-        if u != t:
-            u = terms.get(u, u)
-            renamed.append((t, u))
+    for u in base.tokens:
         if not person:
             e = expand.get(u)
             if e is not None and e != u:
@@ -98,8 +102,9 @@ def token_weight(token: str, person: bool) -> float:
 @lru_cache(maxsize=300_000)
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
-    base = prepare(name, person)
+    base = prepare(unleet_text(name), person)
     toks, renamed = canonical_tokens(name, person)
+    base = dataclasses.replace(base, original=name)
     if toks == base.tokens and not renamed:
         weights = tuple(token_weight(t, person) for t in toks)
         return dataclasses.replace(base, weights=weights, weight=sum(weights))

@@ -174,6 +174,8 @@ def prepare(name: str, person: bool = False) -> NameForm:
         toks, renamed = _canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)
     else:
         toks, forms = _strip_legal(_join_initials(toks), vocab)
+        if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
+            toks = _join_initials(toks)
         toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
     joined = "".join(toks)
     weights = tuple(_weight(t, vocab) for t in toks)
