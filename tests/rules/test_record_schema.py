@@ -38,7 +38,7 @@ def test_the_published_schema_is_current() -> None:
 
 
 def test_the_schema_refuses_a_record_in_the_old_spelling(validator: jsonschema.protocols.Validator) -> None:
-    code, out = run("determine", "--eccn", "3A991", "--to", "CN", "--end-user", "Huawei Technologies Co., Ltd.",
+    _code, out = run("determine", "--eccn", "3A991", "--to", "CN", "--end-user", "Huawei Technologies Co., Ltd.",
                     "--date", "2019-06-01", "--json")
     record = json.loads(out)
     _valid(validator, record)

@@ -21,10 +21,12 @@ ORDER_KEYS = {"id", "date", "time_local", "route", "item", "parties", "transacti
 
 def _orders(data_dir: Path) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for path in (ROOT / "tests" / "rules" / "own_scenarios.yaml", data_dir.parent / "regulatory" / "ear-scenarios.yaml"):
+    own = ROOT / "tests" / "rules" / "own_scenarios.yaml"
+    for path in (own, data_dir.parent / "regulatory" / "ear-scenarios.yaml"):
         for raw in load_file(path)["scenarios"]:
             out.append(json.loads(json.dumps({k: v for k, v in raw.items() if k in ORDER_KEYS}, default=str)))
-    out.append({"id": "no-party", "date": "2024-01-01", "route": {"to": "DE"}, "item": {"eccn": "EAR99", "origin": "US"}})
+    out.append({"id": "no-party", "date": "2024-01-01", "route": {"to": "DE"},
+                "item": {"eccn": "EAR99", "origin": "US"}})
     out.append({"id": "denied", "date": "2024-01-01", "route": {"to": "MX"}, "item": {"eccn": "EAR99", "origin": "US"},
                 "parties": [{"role": "end_user", "name": "Someone Denied", "listings": ["denied_persons"]}]})
     return out
@@ -36,7 +38,8 @@ def test_library_and_cli_records_are_identical(tmp_path: Path, data_dir: Path) -
     path = tmp_path / "orders.jsonl"
     path.write_text("".join(json.dumps(o) + "\n" for o in orders), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(app, ["determine", "--orders", str(path), "--out", str(out), "--listings", "none-found"])
+    result = CliRunner().invoke(app, ["determine", "--orders", str(path), "--out", str(out),
+                                      "--listings", "none-found"])
     assert result.exit_code == 0, result.output
     cli = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     with Clearance(db=str(tmp_path / "unused.db")) as c:
@@ -46,7 +49,8 @@ def test_library_and_cli_records_are_identical(tmp_path: Path, data_dir: Path) -
         a.pop("line")
         assert a == b, a["id"]
     by_id = {r["id"]: r for r in lib}
-    assert by_id["no-party"]["outcome"] == "CANNOT_CLEAR" and by_id["no-party"]["open_questions"][0]["fact"] == "parties"
+    assert by_id["no-party"]["outcome"] == "CANNOT_CLEAR"
+    assert by_id["no-party"]["open_questions"][0]["fact"] == "parties"
     assert by_id["denied"]["outcome"] == "PROHIBITED" and by_id["denied"]["bases"][-1]["code"] == "DPL"
     assert not (tmp_path / "unused.db").exists()  # none-found never opens the store
 
