@@ -266,6 +266,10 @@ class ClearanceMatcher:
         """The form this version compares: @1/@2 re-prepare a name as a person's name for person queries."""
         return prepare(form.original, person=True) if person and not form.person else form
 
+    def _name_form(self, pn: PreparedName, person: bool) -> NameForm:
+        """The form this version compares for a list name of the index."""
+        return self._form(pn.form, person)
+
     def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
         a, b = self._form(a, person), self._form(b, person)
         raw, ns, loose = self._name_raw(a, b, person, explain)
@@ -292,7 +296,7 @@ class ClearanceMatcher:
         best: tuple[float, PreparedName, bool] | None = None
         best_weak: tuple[float, PreparedName, bool] | None = None
         for pn in names:
-            cform = self._form(pn.form, person)
+            cform = self._name_form(pn, person)
             raw, _, loose = self._name_raw(qform, cform, person, explain=False)
             if loose:  # a loose comparison only wins over a full one that scores below the cap
                 raw = min(raw, self._loose_raw_cap)

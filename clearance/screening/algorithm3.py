@@ -21,6 +21,7 @@ from clearance.screening.algorithm import (
 from clearance.screening.blocking import name_keys, query_keys, split_keys
 from clearance.screening.forms3 import prepare3
 from clearance.screening.model import Feature
+from clearance.screening.prepared import PreparedName
 from clearance.screening.namesim import (
     Guard,
     NameScore,
@@ -179,7 +180,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
     def _form(self, form: NameForm, person: bool) -> NameForm:
         return prepare3(form.original, person)
 
-    def candidate_score(self, query: NameForm) -> Callable[[NameForm], float]:
+    def _name_form(self, pn: PreparedName, person: bool) -> NameForm:
+        form3 = getattr(pn, "form3", None)  # prepared at index build (None in indexes pickled before @3)
+        return form3 if form3 is not None and not person else prepare3(pn.form.original, person)
+
+    def candidate_score(self, query: NameForm) -> Callable[[PreparedName], float]:
         """A cheap score of a list name against ``query`` to order candidates: weighted words in common."""
         q = prepare3(query.original)
         qw: dict[str, float] = {}
@@ -187,8 +192,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             qw[t] = max(w, qw.get(t, 0.0))
         total_q = sum(qw.values()) or 1.0
 
-        def score(form: NameForm) -> float:
-            c = prepare3(form.original)
+        def score(pn: PreparedName) -> float:
+            c = self._name_form(pn, False)
             common = 0.0
             total_c = 0.0
             for t, w in zip(c.tokens, c.weights, strict=True):

@@ -48,8 +48,13 @@ LEGAL_TYPO_MIN_LEN = 6
 
 
 @lru_cache(maxsize=1)
-def _long_legal_forms() -> tuple[str, ...]:
-    return tuple(sorted(k for k in vocabulary().legal_forms if len(k) >= LEGAL_TYPO_MIN_LEN and k.isalpha()))
+def _long_legal_forms() -> dict[str, tuple[str, ...]]:
+    """Single-word legal forms of 6+ letters by their first letter (a typo there is not looked for)."""
+    out: dict[str, list[str]] = {}
+    for k in sorted(vocabulary().legal_forms):
+        if len(k) >= LEGAL_TYPO_MIN_LEN and k.isalpha():
+            out.setdefault(k[0], []).append(k)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=100_000)
@@ -57,7 +62,7 @@ def _legal_typo(token: str) -> str | None:
     """The legal form a first or last word is a one-letter typo of ("limied" -> limited), if any."""
     if len(token) < LEGAL_TYPO_MIN_LEN or not token.isalpha() or token in vocabulary().terms:
         return None
-    found = process.extractOne(token, _long_legal_forms(), scorer=OSA.distance, score_cutoff=1)
+    found = process.extractOne(token, _long_legal_forms().get(token[0], ()), scorer=OSA.distance, score_cutoff=1)
     return found[0] if found else None
 
 

@@ -14,14 +14,16 @@ from numpy.typing import NDArray
 from clearance.model.entity import Entity
 from clearance.screening.blocking import name_keys, query_keys
 from clearance.screening.model import ListVersion
-from clearance.screening.prepared import PreparedEntity, id_key, prepare_entity
+from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
 from clearance.text.names import NameForm
 
 MAX_CANDIDATES = 30  # entities scored in full per query
 PRUNE_SHARE = 0.3  # names sharing less than this share of the best name's key weight are not scored
 LENGTH_TIEBREAK = 0.01  # per character of length difference: far below one shared key's weight
 NAMES_PER_ENTITY = 3  # names looked at per candidate entity (their best-blocked names)
-RERANK_POOL = 400  # names reranked by the algorithm's cheap score (clearance-name@3)
+RERANK_POOL = 200  # names reranked by the algorithm's cheap score (clearance-name@3)
+RERANK_MORE = 10  # entities added from the reranked names beyond the MAX_CANDIDATES of the key order
+RERANK_MIN = 0.5  # cheap score a reranked name needs to be added
 COMMON_DF = 0.02  # keys in more than this share of entities only count when nothing rarer matched
 
 
@@ -51,14 +53,15 @@ class ScreeningIndex:
 
     def candidates(
         self, form: NameForm, id_keys: Iterable[str] = (), limit: int = MAX_CANDIDATES,
-        keys: Iterable[str] | None = None, rerank: Callable[[NameForm], float] | None = None,
+        keys: Iterable[str] | None = None, rerank: Callable[[PreparedName], float] | None = None,
     ) -> dict[int, list[int]]:
         """Entity number -> positions of its names that share the most specific blocking keys with ``form``.
 
         ``keys``: the query's blocking keys (the algorithm's ``query_keys``); default ``query_keys(form)``.
-        ``rerank`` (clearance-name@3): a cheap score of a list name against the query; the RERANK_POOL names
-        sharing the most key weight are ordered by it first, so that the best candidate is not cut off by
-        many names sharing a rarer but unimportant word ("... Shipping Division" against 300 divisions).
+        ``rerank`` (clearance-name@3): a cheap score of a list name against the query. After the
+        MAX_CANDIDATES entities of the key order, up to RERANK_MORE more are taken from the RERANK_POOL names
+        sharing the most key weight, best cheap score first, so that the best candidate is not cut off by many
+        names sharing a rarer but unimportant word ("... Shipping Division" against hundreds of divisions).
         """
         n = max(1, len(self.name_owner))
         rare: list[tuple[float, NDArray[np.int32]]] = []
@@ -84,12 +87,14 @@ class ScreeningIndex:
             sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
             order = hit[sel][np.argsort(-rank[sel], kind="stable")]
             _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), limit)
-            if rerank is not None:  # then up to ``limit`` more entities, best by the algorithm's cheap score
+            if rerank is not None:  # then up to RERANK_MORE more entities, best by the algorithm's cheap score
                 owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
-                better = np.array([rerank(self.entities[o].names[p].form) for o, p in zip(owners, positions,
-                                                                                          strict=True)])
+                better = np.array([rerank(self.entities[o].names[p]) for o, p in zip(owners, positions,
+                                                                                     strict=True)])
+                keep = better >= RERANK_MIN
+                order, better = order[keep], better[keep]
                 order = order[np.argsort(-better, kind="stable")]  # ties keep the key order
-                _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), len(out) + limit)
+                _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), len(out) + RERANK_MORE)
         for ident in id_keys:
             found = self.identifiers.get(ident)
             for e in found.tolist() if found is not None else ():

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from clearance.model.entity import Entity, NameKind, Schema
+from clearance.screening.forms3 import prepare3
 from clearance.screening.model import Query
 from clearance.text.names import NameForm, prepare
 
@@ -27,6 +28,7 @@ class PreparedName:
     form: NameForm
     kind: NameKind
     source: str | None = None  # an alias added from an alias table: where it comes from (URL or document)
+    form3: NameForm | None = None  # the name prepared for clearance-name@3 (organisation reading), at index build
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,12 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         if (n.value, n.kind) in seen or not n.value.strip():
             continue
         seen.add((n.value, n.kind))
-        names.append(PreparedName(prepare(n.value), n.kind))
+        names.append(PreparedName(prepare(n.value), n.kind, None, prepare3(n.value)))
     for alias, source in extra:
         if (alias, NameKind.ALIAS) in seen or not alias.strip():
             continue
         seen.add((alias, NameKind.ALIAS))
-        names.append(PreparedName(prepare(alias), NameKind.ALIAS, source))
+        names.append(PreparedName(prepare(alias), NameKind.ALIAS, source, prepare3(alias)))
     countries = set(entity.countries) | {a.country for a in entity.addresses if a.country}
     countries |= set(entity.nationalities)
     return PreparedEntity(
