@@ -21,7 +21,6 @@ from clearance.screening.algorithm import (
 from clearance.screening.blocking import name_keys, query_keys, split_keys
 from clearance.screening.forms3 import prepare3
 from clearance.screening.model import Feature
-from clearance.screening.prepared import PreparedName
 from clearance.screening.namesim import (
     Guard,
     NameScore,
@@ -30,6 +29,7 @@ from clearance.screening.namesim import (
     name_similarity,
     token_similarity,
 )
+from clearance.screening.prepared import PreparedName
 from clearance.screening.rarity import rarity
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
