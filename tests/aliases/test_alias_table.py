@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clearance.model.entity import Entity
-from clearance.sources import entity_list, ofac, us_other
+from clearance.sources import csl, entity_list, ofac, us_other
 from clearance.sources.aliases import AliasRow, shipped, shipped_version, unresolved
 from clearance.text.scripts import scripts_of
 
@@ -32,6 +32,7 @@ def listed(data_dir: Path) -> list[Entity]:
     os_dir = data_dir / "us_other" / "opensanctions"
     out += _parse(by_code["1260h"], (os_dir / "dod_1260h_chinese_military_companies.csv",))
     out += _parse(by_code["mieu"], (data_dir / "us_bis" / "mieu_opensanctions.csv",))
+    out += _parse(csl.PARSER, (data_dir / "us_bis" / "meu_from_csl_subset_2023-11-30.csv",))
     return out
 
 
