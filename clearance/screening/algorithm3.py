@@ -31,9 +31,11 @@ from clearance.screening.namesim import (
 )
 from clearance.screening.prepared import PreparedName
 from clearance.screening.rarity import rarity
+from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
 
+CONSONANT_MIN = 0.6  # cross-script name parts: the consonants as written must agree this much
 RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
 CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
 PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the other name: not the same person
@@ -115,20 +117,62 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             cap = CAP if w >= RARE_WEIGHT and len(short.tokens[0]) > 3 else SINGLE_COMMON_CAP
             out.append(Guard(cap, f"a one-word name ({short.tokens[0]}, weight {w:.2f}) against a name of "
                                   f"{len(other.tokens)} words"))
-    if (q.phonetic or c.phonetic) and not any(_word_matched(p, person) for p in ns.pairs) and ns.score > 0:
-        out.append(Guard(CAP, "across scripts only the consonant skeletons agree; no word matched"))
+    if (q.phonetic or c.phonetic) and ns.score > 0:
+        single = len(q.tokens) == 1 and len(c.tokens) == 1  # the pair is the whole name: @2's skeleton rule
+        matched = [p for p in ns.pairs if (person and single and p.how == "skeleton") or _word_matched(p, person)]
+        if not person:  # an organisation's distinctive word must agree, not only its generic ones
+            matched = [p for p in matched if not p.query.replace(" ", "").isalpha()
+                       or max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT]
+        if not matched:
+            out.append(Guard(CAP, "across scripts only the consonant skeletons (or generic words) agree; "
+                                  "no distinctive word matched"))
+        return out
+    rare_pairs = [p for p in ns.pairs if max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
+                  and p.query.replace(" ", "").isalpha()]
+    if len(rare_pairs) == 1 and all(p.how in ("typo", "joined") and p.similarity < 1.0 for p in rare_pairs) and all(
+            min(len(p.query), len(p.candidate)) < 8 for p in rare_pairs):
+        out.append(Guard(CAP, "the one distinctive word agrees only with a typo in a short word ("
+                              + ", ".join(f"{p.query}~{p.candidate}" for p in rare_pairs) + ")"))
+    for p in ns.pairs:
+        if p.how != "joined" or person:
+            continue
+        a, b = p.query.replace(" ", ""), p.candidate.replace(" ", "")
+        w = min(_weight_of(p.query, qw), _weight_of(p.candidate, cw))
+        allowed = allowed_edits(min(len(a), len(b)), w, person)
+        d = OSA.distance(a, b, score_cutoff=allowed + 1)
+        if d > allowed:
+            out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
     return out
+
+
+def _weight_of(words: str, weights: dict[str, float]) -> float:
+    """The weight of a word, or the highest of a run of words ("hua wei")."""
+    return max((weights.get(w, 1.0) for w in words.split()), default=1.0)
 
 
 def _cross_script(q: NameForm, c: NameForm) -> bool:
     return q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
 
 
+def _consonants(word: str) -> str:
+    """The consonants of a word as written, repeats collapsed ("mohammed" -> "mhmd", "amata" -> "mt")."""
+    out: list[str] = []
+    for ch in word.replace(" ", ""):
+        if ch in "aeiouy" or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _word_matched(p: TokenPair, person: bool) -> bool:
     """A pair that matched word for word: a person's name parts by their skeletons too ("mhmd" ~ "mohamed"),
     an organisation's only by their letters (a skeleton of a run of words matches too much)."""
     if person and p.how in ("skeleton", "joined"):
-        return True
+        if min(len(skeleton(p.query.replace(" ", ""))), len(skeleton(p.candidate.replace(" ", "")))) >= 3:
+            return True
+        # a skeleton of one or two consonant classes matches too many names: the consonants as written must agree
+        a, b = _consonants(p.query), _consonants(p.candidate)
+        return bool(a and b) and Levenshtein.normalized_similarity(a, b) >= CONSONANT_MIN
     if p.how == "joined":
         return Levenshtein.normalized_similarity(p.query.replace(" ", ""), p.candidate.replace(" ", "")) >= 0.8
     return p.how in _EXACT_HOW

@@ -86,7 +86,8 @@ class ScreeningIndex:
             k = min(len(hit), (RERANK_POOL if rerank is not None else limit * NAMES_PER_ENTITY))
             sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
             order = hit[sel][np.argsort(-rank[sel], kind="stable")]
-            _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), limit)
+            first = order[: limit * NAMES_PER_ENTITY]  # the names @2 looks at
+            _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), limit)
             if rerank is not None:  # then up to RERANK_MORE more entities, best by the algorithm's cheap score
                 owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
                 better = np.array([rerank(self.entities[o].names[p]) for o, p in zip(owners, positions,
