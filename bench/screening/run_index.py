@@ -23,6 +23,7 @@ from clearance.screening.index import build_index
 from clearance.screening.model import Query
 from clearance.screening.screen import screen
 from clearance.sources import dpl, entity_list, ofac, uk, un
+from clearance.sources.aliases import shipped
 from clearance.text.scripts import scripts_of
 from clearance.workflows.screening import screen_rows
 
@@ -93,7 +94,7 @@ def main() -> None:
     print(f"entities {len(entities):,}, names {names:,}")
     before = rss_mb()
     t0 = time.perf_counter()
-    index = build_index(entities)
+    index = build_index(entities, aliases=[r.extra_name() for r in shipped()])  # as the CLI builds it
     build_s = time.perf_counter() - t0
     print(f"index build: {build_s:.1f} s, RSS +{rss_mb() - before:.0f} MB, {len(index.postings):,} blocking keys")
 
