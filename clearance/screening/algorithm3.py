@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from clearance.model.entity import Schema
 from clearance.screening import features as ft
 from clearance.screening.algorithm import (
     RESIDUE_MAX_WEIGHT,
@@ -20,7 +21,7 @@ from clearance.screening.algorithm import (
 )
 from clearance.screening.blocking import name_keys, query_keys, split_keys
 from clearance.screening.forms3 import prepare3
-from clearance.screening.model import Feature
+from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
     Guard,
     NameScore,
@@ -29,12 +30,13 @@ from clearance.screening.namesim import (
     name_similarity,
     token_similarity,
 )
-from clearance.screening.prepared import PreparedName
+from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
 
+SHORT_WORD = 5  # a one-word name this short, one letter off, is as often another brand ("Canon" / "Cancon")
 CONSONANT_MIN = 0.6  # cross-script name parts: the consonants as written must agree this much
 RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
 CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
@@ -91,10 +93,11 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if kept_q and kept_c:
             out.append(Guard(CAP, f"each name keeps words the other lacks ({' '.join(kept_q)} / {' '.join(kept_c)})"
                                   ": a different party with the same other words"))
-        matched_rare = any(qw.get(p.query, 1.0) >= RARE_WEIGHT or not p.query.isalpha() for p in ns.pairs)
+        matched_rare = any(_weight_of(p.query, qw) >= RARE_WEIGHT or not p.query.replace(" ", "").isalpha()
+                           for p in ns.pairs)
         brand_c = [t for t in kept_c if cw.get(t, 1.0) >= RARE_WEIGHT]
         if not matched_rare and brand_c:
-            out.append(Guard(CAP, f"only generic words agree; the entry's distinctive word ({' '.join(brand_c)}) "
+            out.append(Guard(CAP, f"only common words agree; the entry's distinctive word ({' '.join(brand_c)}) "
                                   "is not in the query"))
         extra = [t for t in kept_q if qw.get(t, 1.0) >= RARE_WEIGHT]
         if extra and not kept_c:
@@ -117,7 +120,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             cap = CAP if w >= RARE_WEIGHT and len(short.tokens[0]) > 3 else SINGLE_COMMON_CAP
             out.append(Guard(cap, f"a one-word name ({short.tokens[0]}, weight {w:.2f}) against a name of "
                                   f"{len(other.tokens)} words"))
-    if (q.phonetic or c.phonetic) and ns.score > 0:
+    if _cross_script(q, c) and ns.score > 0:
         single = len(q.tokens) == 1 and len(c.tokens) == 1  # the pair is the whole name: @2's skeleton rule
         matched = [p for p in ns.pairs if (person and single and p.how == "skeleton") or _word_matched(p, person)]
         if not person:  # an organisation's distinctive word must agree, not only its generic ones
@@ -129,9 +132,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         return out
     rare_pairs = [p for p in ns.pairs if max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
                   and p.query.replace(" ", "").isalpha()]
-    if len(rare_pairs) == 1 and all(p.how in ("typo", "joined") and p.similarity < 1.0 for p in rare_pairs) and all(
-            min(len(p.query), len(p.candidate)) < 8 for p in rare_pairs):
-        out.append(Guard(CAP, "the one distinctive word agrees only with a typo in a short word ("
+    one_word_typo = len(q.tokens) == 1 and len(c.tokens) == 1 and len(rare_pairs) == 1
+    if one_word_typo and all(p.how in ("typo", "joined") and p.similarity < 1.0
+                             and min(len(p.query), len(p.candidate)) <= SHORT_WORD for p in rare_pairs):
+        out.append(Guard(CAP, "a one-word name that agrees only with a typo in a short word ("
                               + ", ".join(f"{p.query}~{p.candidate}" for p in rare_pairs) + ")"))
     for p in ns.pairs:
         if p.how != "joined" or person:
@@ -168,7 +172,7 @@ def _word_matched(p: TokenPair, person: bool) -> bool:
     """A pair that matched word for word: a person's name parts by their skeletons too ("mhmd" ~ "mohamed"),
     an organisation's only by their letters (a skeleton of a run of words matches too much)."""
     if person and p.how in ("skeleton", "joined"):
-        if min(len(skeleton(p.query.replace(" ", ""))), len(skeleton(p.candidate.replace(" ", "")))) >= 3:
+        if p.how == "skeleton" and min(len(skeleton(p.query)), len(skeleton(p.candidate))) >= 3:
             return True
         # a skeleton of one or two consonant classes matches too many names: the consonants as written must agree
         a, b = _consonants(p.query), _consonants(p.candidate)
@@ -249,6 +253,16 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             return coverage_score(min(1.0, common / total_q), min(1.0, common / total_c), False)
 
         return score
+
+    def score(
+        self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
+        floor: float = 0.0,
+    ) -> Match:
+        """@2's scoring, except that a query of no given type whose name carries a legal form ("LLC Rubezh")
+        is an organisation and is not compared with listed persons (their names by transliteration only)."""
+        if query.query.schema is None and entity.entity.schema is Schema.PERSON and query.form.legal_forms:
+            return Match(0.0, 0.0, "", "", ())
+        return ClearanceMatcherV2.score(self, query, entity, positions, floor)
 
     def query_keys(self, form: NameForm) -> set[str]:
         f3 = prepare3(form.original)
