@@ -33,7 +33,7 @@ from clearance.screening.namesim import (
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
-from clearance.text.names import NameForm
+from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.terms import vocabulary
 
 SHORT_WORD = 5  # a one-word name this short, one letter off, is as often another brand ("Canon" / "Cancon")
@@ -47,17 +47,21 @@ _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy")
 
 
+RAW_MEMO_SIZE = 20_000
+_RAW_MEMO: dict[tuple[str, bool, str, bool, bool], tuple[float, NameScore | None, bool]] = {}
+
+
 def allowed_edits(length: int, weight: float, person: bool) -> int:
     """Typos tolerated in a word of ``length`` letters (the shorter of the two) whose lighter side weighs ``weight``.
 
     None below 4 letters, one up to 8, two from 9: tolerance grows with length. A generic word (both sides
-    light, below RARE_WEIGHT) or a person's name part of 7-8 letters may have two ("hldings" ~ holding,
-    "anabella" ~ "annabelle"): two letters in a rare 8-letter organisation word often make another brand
+    light, below RARE_WEIGHT) of 7-8 letters or a person's name part of 6-8 may have two ("hldings" ~ holding,
+    "marine" ~ "marion"): two letters in a rare 8-letter organisation word often make another brand
     ("Sbertekh" / "Severtekh").
     """
     if length < 4:
         return 0
-    if length >= 9 or (length >= 7 and (weight < RARE_WEIGHT or person)):
+    if length >= 9 or (length >= 7 and weight < RARE_WEIGHT) or (length >= 6 and person):
         return 2
     return 1
 
@@ -124,8 +128,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         single = len(q.tokens) == 1 and len(c.tokens) == 1  # the pair is the whole name: @2's skeleton rule
         matched = [p for p in ns.pairs if (person and single and p.how == "skeleton") or _word_matched(p, person)]
         if not person:  # an organisation's distinctive word must agree, not only its generic ones
+            generic = vocabulary().generic
             matched = [p for p in matched if not p.query.replace(" ", "").isalpha()
-                       or max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT]
+                       or max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
+                       or all(generic.get(w, 1.0) >= DISTINCTIVE_WEIGHT for w in p.candidate.split())]
         if not matched:
             out.append(Guard(CAP, "across scripts only the consonant skeletons (or generic words) agree; "
                                   "no distinctive word matched"))
@@ -271,6 +277,17 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
     def _name_raw(
         self, a: NameForm, b: NameForm, person: bool, explain: bool = True
     ) -> tuple[float, NameScore | None, bool]:
+        # Forms of @3 follow from their text (``prepare3``): a pair scored for ranking is not scored again for
+        # its explanation. The memo is bounded (cleared when full) and holds no state that changes results.
+        key = (a.original, a.person, b.original, b.person, person)
+        done = _RAW_MEMO.get(key)
+        if done is None:
+            if len(_RAW_MEMO) >= RAW_MEMO_SIZE:
+                _RAW_MEMO.clear()
+            done = _RAW_MEMO[key] = self._name_raw_uncached(a, b, person)
+        return done
+
+    def _name_raw_uncached(self, a: NameForm, b: NameForm, person: bool) -> tuple[float, NameScore | None, bool]:
         loose = False
         if not comparable(a, b):
             if not self._loose(a, b):
