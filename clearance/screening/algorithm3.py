@@ -36,6 +36,7 @@ from clearance.text.fold import skeleton
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.terms import vocabulary
 
+UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
 SHORT_WORD = 5  # a one-word name this short, one letter off, is as often another brand ("Canon" / "Cancon")
 CONSONANT_MIN = 0.6  # cross-script name parts: the consonants as written must agree this much
 RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
@@ -89,6 +90,8 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
     out: list[Guard] = []
+    if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE:
+        return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
     if not person:
@@ -112,8 +115,8 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
         if rare_q or rare_c:
             out.append(Guard(CAP, f"a distinctive name part is not in the other name ({' '.join(rare_q + rare_c)})"))
-        other_q = [t for t in ns.unmatched_query if len(t) > 1]
-        other_c = [t for t in ns.unmatched_candidate if len(t) > 1]
+        other_q = [t for t in ns.unmatched_query if len(t) > 1 and not t.endswith(_PATRONYMIC)]
+        other_c = [t for t in ns.unmatched_candidate if len(t) > 1 and not t.endswith(_PATRONYMIC)]
         if other_q and other_c:
             out.append(Guard(CAP, f"each name has a name part the other lacks ({' '.join(other_q)} / "
                                   f"{' '.join(other_c)})"))
