@@ -194,4 +194,3 @@ VALUE_TYPES: dict[str, object] = {
     "740.lvs.limits": LvsLimits,
     "740.gbs.scopes": GbsScopes,
 }
-
