@@ -7,9 +7,10 @@ validate against. Every model is frozen and rejects unknown fields; sequences ar
 How an engine reads them (the fail-closed reading is part of the contract):
 
 * ``744.21.supp2`` -- :class:`Supp2List`. An item is in Supplement No. 2 when its base ECCN has an entry and
-  either the entry covers the entire ECCN, or the item's paragraph lies under one of ``included`` and the
-  entry is ``paragraphs_exhaustive`` and not under ``excluded``. An item whose paragraph lies outside
-  ``included`` of an exhaustive entry is outside the supplement. Anything else (no paragraph given, or a
+  either the entry covers the entire ECCN, or the item's paragraph lies under one of ``included`` (the entry
+  names that paragraph; any further words of a non-exhaustive entry only narrow it, so reading it as included
+  errs towards a licence) and not under ``excluded``. An item whose paragraph lies outside ``included`` of a
+  ``paragraphs_exhaustive`` entry is outside the supplement. Anything else (no paragraph given, or a
   ``condition`` in words) is an open question: CANNOT_CLEAR naming ``condition`` unless the order states it.
 * ``744.21.countries`` / ``744.22.countries`` -- country lists in force on the day; a destination or end user's
   country in ``unverified`` is an open question (the change's effective date is not verified): CANNOT_CLEAR.
