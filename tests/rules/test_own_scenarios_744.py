@@ -1,16 +1,43 @@
 """Issue-9 scenarios (tests/rules/own_scenarios_744.yaml) through the determination engine.
 
 Skipped until the issue-9 rule data (744.21.*, 744.22.*, 744.8.sdn_tags, 744.supp4.footnote.*, 740.lvs/gbs) is
-wired into the engine (phase 2 of issue 9): the expectations come from the regulation text, and the engine
-does not read that data yet.
+wired into the engine (phase 2 of issue 9): the expectations come from the regulation text, and the engine does
+not read that data yet. ``CLEARANCE_ISSUE9_SCENARIOS=1`` runs them anyway (to measure the gap).
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 
-pytestmark = pytest.mark.skip(reason="engine wiring pending, issue 9")
+from clearance.model.determination import Outcome
+from clearance.model.regulation import RuleSet
+from clearance.rules import NONE_FOUND, determine
+from clearance.rules.requests import request_from_dict
+
+from .checks import check
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("CLEARANCE_ISSUE9_SCENARIOS"), reason="engine wiring pending, issue 9"
+)
+
+FILE = Path(__file__).with_name("own_scenarios_744.yaml")
+RAW: list[dict[str, Any]] = yaml.load(FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["scenarios"]
+CLEARING = {Outcome.NOT_SUBJECT, Outcome.NO_LICENSE_REQUIRED, Outcome.LICENSE_EXCEPTION}
 
 
-def test_own_scenarios_744_pending() -> None:
-    raise AssertionError("unreachable while skipped")
+@pytest.mark.parametrize("raw", RAW, ids=[r["id"] for r in RAW])
+def test_own_scenario_744(raw: dict[str, Any], rules: RuleSet) -> None:
+    request, _notes = request_from_dict(raw, str(FILE))
+    decision = determine(request, rules, NONE_FOUND)
+    expected = raw["expected"]
+    # never a false clear: an expected licence (or prohibition, or open question) must not come out clearing
+    if expected["outcome"] not in {o.value for o in CLEARING}:
+        assert decision.outcome not in CLEARING, f"{raw['id']}: FALSE CLEAR {decision.outcome}"
+    assert decision.outcome.value == expected["outcome"], f"{raw['id']}: {decision.outcome} {decision.reasons}"
+    check(decision, {k: v for k, v in expected.items() if k not in {"outcome", "open_question"}},
+          raw.get("deciding_rules"))
