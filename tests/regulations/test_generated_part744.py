@@ -115,3 +115,14 @@ def test_entity_list_footnotes(rules: RuleSet) -> None:
     assert not _at(rules, "744.supp4.footnote.5", "2024-12-01")["in_force"]
     fn5 = _at(rules, "744.supp4.footnote.5", "2024-12-02")
     assert fn5["fdp_paragraph"] == "734.9(e)(3)" and "§ 734.9(e)(3)" in fn5["text"]
+
+
+def test_no_rule_cites_744_21_d_for_licence_exceptions(rules: RuleSet) -> None:
+    # § 744.21(c) is the licence-exception paragraph; (d) is the application procedure (issue 9)
+    wrong = [
+        f"{p.key}@{v.start}"
+        for p in rules.parameters.values()
+        for v in p.values
+        if "744.21(d)" in v.citation.cite and "GOV" in v.citation.cite
+    ]
+    assert not wrong, wrong
