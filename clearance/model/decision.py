@@ -166,6 +166,13 @@ class Determination:
     lists_consulted: tuple[ListUse, ...] = ()
     lists_not_consulted: tuple[ListUse, ...] = ()
 
+    def relabel(self, request_id: str, as_of: dt.date | None, trace: tuple[ConsultedRule, ...]) -> Determination:
+        """This answer for another request with the same inputs (a cached answer handed to its caller)."""
+        return Determination(request_id, as_of, self.outcome, self.subject_to_ear, self.subject_basis,
+                             self.license_required, self.bases, self.review_policy, self.exceptions, self.excluded,
+                             self.obligations, self.open_questions, self.data_gaps, trace, self.versions, self.notes,
+                             self.lists_consulted, self.lists_not_consulted)
+
     @property
     def rules_version(self) -> str:
         return self.versions.rules

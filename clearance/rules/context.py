@@ -49,7 +49,7 @@ class RuleCache:
 
 
 class Ctx:
-    __slots__ = ("_day", "cache", "day_read", "epoch", "rules", "trace", "version")
+    __slots__ = ("_day", "cache", "data", "day_read", "epoch", "rules", "trace", "version")
 
     def __init__(self, rules: RuleSet, day: dt.date, cache: RuleCache | None = None) -> None:
         self.rules = rules
@@ -57,6 +57,7 @@ class Ctx:
         self._day = day
         self.epoch = rules.epoch(day)
         self.cache = cache if cache is not None else RuleCache()
+        self.data = self.cache.data  # the hot path reads the dict directly
         self.trace: dict[str, ConsultedRule] = {}
         self.day_read = False
 
@@ -68,7 +69,7 @@ class Ctx:
 
     def _lookup(self, key: str) -> tuple[DatedValue, ConsultedRule] | None:
         mk = ("rule", self.version, self.epoch, key)
-        hit = self.cache.get(mk, _MISSING)
+        hit = self.data.get(mk, _MISSING)
         if hit is _MISSING:
             param = self.rules.parameters.get(key)
             dv = param.find(self._day) if param is not None else None
@@ -101,15 +102,14 @@ class Ctx:
         self.trace.setdefault(key, hit[1])
         return hit[0].value
 
-    def memo(self, key: Hashable, fn: Callable[[], T]) -> T:
+    def memo(self, key: Hashable, fn: Callable[[], T], replay: bool = True) -> T:
         """``fn()`` cached under ``key`` (which must hold every argument ``fn`` reads besides the rules and the
         date) per epoch, or per day when ``fn`` read the day; the rules it consulted are replayed into the trace
         and a CannotClear it raised is raised again."""
         ek = ("memo", self.version, self.epoch, key)
-        hit = self.cache.get(ek)
+        hit = self.data.get(ek)
         if hit is DAY_DEPENDENT:
-            dk = ("memo-day", self.version, self._day, key)
-            hit = self.cache.get(dk)
+            hit = self.data.get(("memo-day", self.version, self._day, key))
         if hit is None:
             saved_trace, saved_read = self.trace, self.day_read
             self.trace, self.day_read = {}, False
@@ -122,7 +122,7 @@ class Ctx:
             finally:
                 consulted, read = self.trace, self.day_read
                 self.trace, self.day_read = saved_trace, saved_read or read
-            hit = (value, error, tuple(consulted.items()), read)
+            hit = (value, error, tuple(consulted.values()), read)  # one tuple: few objects for the collector
             if read:
                 self.cache.put(ek, DAY_DEPENDENT)
                 self.cache.put(("memo-day", self.version, self._day, key), hit)
@@ -132,9 +132,11 @@ class Ctx:
         else:
             self.cache.hits += 1
             self.day_read = self.day_read or hit[3]
-        value, error, consulted_items, _ = hit
-        for k, v in consulted_items:
-            self.trace.setdefault(k, v)
+        value, error, replayed, _ = hit
+        if replay:  # (a caller whose value carries its own trace may skip this)
+            trace = self.trace
+            for c in replayed:
+                trace.setdefault(c.key, c)
         if error is not None:
             raise error
         return value  # type: ignore[no-any-return]

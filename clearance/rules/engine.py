@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import operator
 from collections.abc import Callable, Sequence
 
 import clearance
@@ -40,6 +42,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("embargoes (Part 746)", embargo.part746),
 )
 CODE_VERSION = f"clearance {clearance.__version__}"
+_KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))
+_keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -54,8 +58,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     the day.
     """
     ctx = Ctx(rules, request.date, cache)
-    versions = _versions(rules, lists)
-    used, unused = _lists_used(request, lists)
+    versions, used, unused = _provenance(rules.version, lists)
     if not request.parties:
         return _cannot(ctx, request, versions, [Question(
             "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
@@ -65,21 +68,39 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     except CannotClear as exc:
         return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
-    # through their resolution only): the memo key is exactly what the rules can read.
-    core_req = dataclasses.replace(request, id="", date=dt.date.min, parties=())
-    key = ("determination", core_req, tuple(parties), versions, used, unused)
-    core = ctx.memo(key, lambda: _decide(ctx, core_req, parties, versions, used, unused))
-    # the trace: the rules party resolution read, then those the decision read (replayed by the memo)
-    return dataclasses.replace(core, request_id=request.id, as_of=request.date, trace=tuple(ctx.trace.values()))
+    # through their resolution only): the memo key is every other field, the resolved parties and the lists.
+    key = ("determination", _keyed(request), tuple(parties), versions, used, unused)
+    resolution_trace = bool(ctx.trace)
+    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
+                    replay=resolution_trace)
+    # the trace: the rules party resolution read, then those the decision read
+    return core.relabel(request.id, request.date, tuple(ctx.trace.values()) if resolution_trace else core.trace)
 
 
-def _versions(rules: RuleSet, lists: Listings | None) -> Versions:
+@functools.lru_cache(maxsize=256)
+def _core(request: Request) -> Request:
+    """The request as the rules see it: no id, no date (ctx.day), no parties (their resolution)."""
+    core = object.__new__(Request)
+    for name in _KEYED:
+        object.__setattr__(core, name, getattr(request, name))
+    object.__setattr__(core, "id", "")
+    object.__setattr__(core, "date", dt.date.min)
+    object.__setattr__(core, "parties", ())
+    return core
+
+
+@functools.lru_cache(maxsize=256)
+def _provenance(rules_version: str,
+                lists: Listings | None) -> tuple[Versions, tuple[ListUse, ...], tuple[ListUse, ...]]:
+    """The versions and list use an answer records: a function of the rule set and the listings snapshot only."""
     if lists is None:
-        return Versions(CODE_VERSION, rules.version)
-    return Versions(CODE_VERSION, rules.version, lists.versions, lists.algorithm, lists.name_resources)
+        versions = Versions(CODE_VERSION, rules_version)
+    else:
+        versions = Versions(CODE_VERSION, rules_version, lists.versions, lists.algorithm, lists.name_resources)
+    return (versions, *_lists_used(lists))
 
 
-def _lists_used(req: Request | None, lists: Listings | None) -> tuple[tuple[ListUse, ...], tuple[ListUse, ...]]:
+def _lists_used(lists: Listings | None) -> tuple[tuple[ListUse, ...], tuple[ListUse, ...]]:
     """Which EAR lists the answer relied on, and which it did not (and why)."""
     if lists is not None and lists.versions:
         have = dict(lists.versions)
@@ -104,8 +125,7 @@ def cannot_clear(request: Request | None, rules: RuleSet, *, questions: Sequence
                  gaps: Sequence[Question] = (), request_id: str = "", lists: Listings | None = None) -> Determination:
     """A CANNOT_CLEAR answer decided outside the rules (an order that cannot be read, a contradiction found by
     screening), built like every other one. ``request`` is None when the order could not be read at all."""
-    versions = _versions(rules, lists)
-    used, unused = _lists_used(request, lists) if request is not None else ((), ())
+    versions, used, unused = _provenance(rules.version, lists)
     if request is None:
         return Determination(request_id, None, Outcome.CANNOT_CLEAR, None, (), None, (), "n/a", (), (), (),
                              tuple(questions), tuple(gaps), (), versions)
@@ -147,6 +167,8 @@ def _cannot(ctx: Ctx, req: Request, versions: Versions, questions: Sequence[Ques
 
 
 def _licences(ctx: Ctx, req: Request, bases: list[Basis]) -> list[Basis]:
+    if not req.licences:
+        return bases
     out: list[Basis] = []
     day = ctx.day
     for b in bases:

@@ -111,9 +111,14 @@ def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, 
     return tuple(out)
 
 
-def _info(party: Party, named: bool, **kw: Any) -> PartyInfo:
-    listed = named or any(kw.get(k) for k in ("el_group", "el_entry", "on_el", "uvl", "meu", "dpl", "owners"))
-    return PartyInfo(party.role, party.country, party.name if listed else None, given=party.listings, **kw)
+def _info(party: Party, named: bool, el_group: str | None = None, el_entry: ListingEntry | None = None,
+          on_el: bool = False, fn1: bool = False, uvl: bool = False, meu: bool = False,
+          dpl: ListingEntry | None = None, source: str = "", owners: tuple[OwnerInfo, ...] = ()) -> PartyInfo:
+    """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
+    listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
+        or bool(owners)
+    return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
+                     meu, dpl, source, owners, party.listings)
 
 
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
