@@ -160,35 +160,57 @@ def _na(eccn: str, text: str, scope: dict[str, Any]) -> None:
             scope["na_words"].append(part)
 
 
+def _split_top(text: str) -> list[str]:
+    """Split a list at commas and "and" outside parentheses."""
+    pieces, depth, cur = [], 0, ""
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            pieces.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    pieces.append(cur)
+    out: list[str] = []
+    for piece in pieces:
+        out += [p for p in re.split(r"\s+and\s+(?![^(]*\))", piece) if p.strip()]
+    return [norm(re.sub(r"^and\s+", "", p.strip())) for p in out if p.strip()]
+
+
 def _grant(eccn: str, text: str, usd: int | None, scope: dict[str, Any], kind: str) -> None:
-    """A clause granting the exception for listed paragraphs (with parenthetical qualifications)."""
-    bare, parens = _strip_parens(text)
-    plain = para_list(eccn, bare)
-    if plain is None:
+    """A clause granting the exception for listed paragraphs. Words outside parentheses make the whole clause
+    conditional (they may qualify every paragraph); a parenthetical qualifies only its own paragraph: "except"
+    takes paragraphs or reasons away, anything else makes that paragraph conditional."""
+    pieces = _split_top(text)
+    parsed = [(piece, _strip_parens(piece)) for piece in pieces]
+    if not pieces or any(para_list(eccn, bare) is None for _, (bare, _) in parsed):
         scope["conditional"].append(norm(text))
         return
-    qualified: list[str] = []
-    for p in parens:
-        exc = re.match(r"^(?:except|unless)\s+(.*)$", norm(p))
-        if exc:
-            reason = re.search(r"controlled for (MT|NP|UN)\b", exc.group(1))
-            paras = refs_anywhere(eccn, exc.group(1).split(" when ")[0])
-            if paras:
+    granted: list[str] = []
+    for piece, (bare, parens) in parsed:
+        plain = para_list(eccn, bare) or []
+        qualified = False
+        for p in parens:
+            exc = re.match(r"^(?:except|unless)\s+(.*)$", norm(p))
+            reason = re.search(r"controlled for (MT|NP|UN)\b", p)
+            paras = refs_anywhere(eccn, exc.group(1).split(" when ")[0]) if exc else []
+            if exc and paras:
                 scope["na_paragraphs"] += paras
-            elif reason:
+            elif exc and reason:
                 scope["na_reasons"].append(reason.group(1))
             else:
-                qualified.append(p)
+                qualified = True
+        if qualified:
+            scope["conditional"].append(piece)
         else:
-            qualified.append(p)
-    if qualified:
-        scope["conditional"].append(norm(text))
+            granted += plain
+    if not granted:
         return
     if kind == "lvs":
         assert usd is not None
-        scope["limits"].append({"paragraphs": plain, "usd": usd})
+        scope["limits"].append({"paragraphs": granted, "usd": usd})
     else:
-        scope["paragraphs"] += plain
+        scope["paragraphs"] += granted
 
 
 def parse_lvs(eccn: str, raw: str) -> dict[str, Any]:

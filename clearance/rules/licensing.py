@@ -1,20 +1,22 @@
-"""Licence bases (GP1-GP3 chart, Entity List, affiliates, MEU, MIEU, UVL), licence exceptions, review policy."""
+"""Licence bases (GP1-GP3 chart, Entity List and its FDP footnotes, affiliates), licence exceptions, review policy.
+
+§§ 744.8, 744.15, 744.21 and 744.22 are in clearance.rules.part744."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
-from clearance.model.decision import ALL, ALL_OTHERS, Overcome, OvercomeKind, Question
+from clearance.model.decision import ALL, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact
+from clearance.rules import le_scopes
 from clearance.rules.chart import ccl_entry, chart_hits, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
 from clearance.rules.parties import PartyInfo
-
-MILITARY = {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}
 
 
 def item_kind(req: Request) -> str:
@@ -88,8 +90,32 @@ def _entry_basis(info: PartyInfo, f: Findings) -> None:
              "15 CFR 744.11(a), 744.16(b)")
 
 
+def _footnote_basis(ctx: Ctx, n: int, info: PartyInfo, f: Findings) -> None:
+    """§ 744.11(a)(2)(iii)-(v): the licence for a foreign item subject only under a footnote-3/4/5 FDP rule."""
+    key = f"744.supp4.footnote.{n}"
+    fn = ctx.get(key)
+    policy = (info.el_entry.license_policy or "").lower() if info.el_entry else ""
+    f.bases.append(Basis(
+        f"EL-FDP-fn{n}", f"15 CFR {fn['licence_paragraph']}; {ctx.cite(key)}",
+        policy or f"{fn['review_policy']} (the entry's policy is not given)", party=info.label, rules=(key,),
+    ))
+    f.barred(ALL, f"footnote {n}: {fn['license_exceptions']}", ctx.cite(key))
+
+
 def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     listed = [p for p in parties if p.on_el]
+    if juris.via == "fdp_fn1" and not any(p.fn1 for p in listed):
+        # § 744.11(a)(2)(i): the item is subject because it is incorporated into an item a footnote-1 entity
+        # ordered (reach (A)); the licence applies "to any end user or party" even when none is listed
+        pol = ctx.get("fdp.fn1.review_policy")
+        gen = (req.item.fdp.telecom_generation if req.item.fdp else None) or ""
+        policy = str(pol["below_5g"] if gen.upper() in LOW_GENERATIONS and "below_5g" in pol else pol["default"])
+        f.bases.append(Basis("EL-FDP-fn1", ctx.cite("fdp.fn1"), policy, rules=("fdp.fn1", "fdp.fn1.review_policy")))
+        les = ctx.get("fdp.fn1.license_exceptions")
+        if les["available"]:
+            f.notes.append(f"licence exceptions possible under § 744.11(a)(2)(i) if their terms are met: {les['why']}")
+        else:
+            f.barred(ALL, str(les["why"]), ctx.cite("fdp.fn1.license_exceptions"))
     if not listed:
         return
     roles = ctx.get("el.party_roles")
@@ -97,10 +123,18 @@ def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties:
         if info.role.value not in roles:
             f.notes.append(f"{info.label} is listed but its role {info.role.value} is not a 748.5 role")
             continue
-        if info.el_group:
+        footnote = next((n for n in info.el_footnotes if juris.via == f"fdp_fn{n}"), None)
+        if footnote is not None:
+            _footnote_basis(ctx, footnote, info, f)
+        elif info.el_group:
             _group_basis(ctx, req, info, juris, f)
-        else:
+        elif info.el_entry is not None:
             _entry_basis(info, f)
+        else:
+            f.bases.append(Basis("EL", "15 CFR 744.11(a); Supp. No. 4 to Part 744", "see the entry",
+                                 party=info.label,
+                                 indeterminate="the Entity List entry's licence requirement and policy are not known "
+                                 "(load the lists or give the entry)"))
 
 
 def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
@@ -131,63 +165,13 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
                 f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
 
 
-def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
-    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
-    russia_belarus = bool(req.facts & MILITARY) and _meu_russia_belarus(ctx, req, dest, eccn, f)
-    if not russia_belarus and (req.facts & MILITARY or any(p.meu for p in parties)):
-        countries = ctx.get("meu.countries")
-        items = ctx.get("meu.items")
-        meu_party = any(p.meu for p in parties)
-        if (dest in countries or meu_party) and eccn is not None and eccn.base in items:
-            pol = ctx.get("meu.policy")
-            f.bases.append(Basis(
-                "MEU", f"{ctx.cite('meu.policy')}; {eccn.base} is in {ctx.cite('meu.items')}", pol["policy"],
-                rules=("meu.countries", "meu.items", "meu.policy"),
-            ))
-            _gov_only(ctx, f)
-        elif eccn is None:
-            raise MissingFact("military end use/user known: the item's ECCN is needed for § 744.21", fact="item.eccn")
-    if Fact.MILITARY_INTELLIGENCE in req.facts:
-        rule = ctx.get("mieu.rule")
-        if rule["in_force"] and (dest in rule["destinations"] or groups(ctx, dest) & set(rule["groups"])):
-            f.bases.append(Basis("MIEU", ctx.cite("mieu.rule"), rule["policy"], rules=("mieu.rule",)))
-            f.barred(ALL_OTHERS, "only GOV 740.11(b)(2)(ii) may be used", "15 CFR 744.22")
-    if any(p.uvl for p in parties):
-        rule = ctx.get("uvl.rule")
-        f.obligations.extend(rule["obligations"])
-        f.barred(ALL, f"a party is on the Unverified List ({rule['le_bar']})", ctx.cite("uvl.rule"))
-
-
-def _gov_only(ctx: Ctx, f: Findings) -> None:
-    gov = ctx.get("le.GOV")
-    f.available("GOV", str(gov["text"]), ctx.cite("le.GOV"))
-    f.barred(ALL_OTHERS, "only GOV 740.11(b)(2)(i)-(ii) may be used", "15 CFR 744.21(c)")
-
-
-def _meu_russia_belarus(ctx: Ctx, req: Request, dest: str, eccn: Eccn | None, f: Findings) -> bool:
-    """§ 744.21(a)(2): any item for a Russian/Belarusian military end use (dated); True when it applied."""
-    rule = ctx.get("meu.russia_belarus")
-    if dest not in rule["countries"]:
-        return False
-    cite = ctx.cite("meu.russia_belarus")
-    why = None
-    if eccn is None:
-        why = "the item's ECCN (or EAR99) is needed for § 744.21(a)(2)"
-    elif eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in req.facts:
-        why = str(rule["ear99_question"])
-    elif any(eccn.within(p.split(".", 1)[1]) and eccn.base == p.split(".", 1)[0] for p in rule["ask_paragraphs"]):
-        why = str(rule["paragraph_question"])
-    f.bases.append(Basis("MEU", cite, str(rule["policy"]), indeterminate=why, rules=("meu.russia_belarus",)))
-    _gov_only(ctx, f)
-    return True
-
-
 def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f: Findings,
-                      hits: list[Basis]) -> None:
+                      hits: list[Basis], value: Fraction | None = None) -> None:
     flags: dict[str, Any] = ccl_entry(ctx, eccn)["le"]
     grp = groups(ctx, dest)
     codes = tuple(sorted({b.code for b in hits}))
     ns = tuple(c for c in codes if c.startswith("NS"))
+    reasons = {b.code.rstrip("123") for b in hits}
     for sym in ("LVS", "GBS"):
         flag = str(flags.get(sym, ""))
         if not flag or (flag.upper().startswith("N/A") and "for" not in flag[:8]):
@@ -196,10 +180,13 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         rule = ctx.get(key)
         if not grp & set(rule["groups"]):
             f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
-        elif sym == "GBS" and flag.startswith("Yes") and ns:
-            f.available(sym, "eligible destination (Country Group B)", ctx.cite(key), covers=ns)
+            continue
+        scope_key = "740.lvs.limits" if sym == "LVS" else "740.gbs.scopes"
+        ok, why = le_scopes.lvs(ctx, eccn, value, reasons) if sym == "LVS" else le_scopes.gbs(ctx, eccn, reasons)
+        if ok:
+            f.available(sym, why, f"{ctx.cite(key)}; {ctx.cite(scope_key)}", covers=codes)
         else:
-            f.available(sym, f"subject to its value limit {flag}", ctx.cite(key))
+            f.barred(sym, why, f"{ctx.cite(key)}; {ctx.cite(scope_key)}")
     sta = ctx.get("le.STA")
     if grp & set(sta["groups"]):
         f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
@@ -228,14 +215,15 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
     enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE}
     eccn = req.item.eccn
-    part = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
+    value = req.item.value
+    part = ctx.memo(("chart", eccn, dest, kind, enc, value), lambda: _chart(ctx, eccn, dest, kind, enc, value))
     f.bases.extend(part.bases)
     f.exceptions.extend(part.exceptions)
     f.questions.extend(part.questions)
 
 
 def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None,
-           facts: frozenset[Fact]) -> Findings:
+           facts: frozenset[Fact], value: Fraction | None = None) -> Findings:
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
     f = Findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
@@ -260,7 +248,7 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
     ]
     f.bases.extend(bases)
     if bases:
-        _chart_exceptions(ctx, facts, eccn, dest, f, bases)
+        _chart_exceptions(ctx, facts, eccn, dest, f, bases, value)
     return f
 
 
