@@ -17,7 +17,7 @@ How an engine reads them (the fail-closed reading is part of the contract):
 * ``744.8.sdn_tags`` -- an SDN party carrying one of ``tags`` brings the licence requirement of its
   ``section``; a tag with ``verified: false`` is CANNOT_CLEAR naming the section. An OFAC block itself is a
   separate matter (PROHIBITED) that these values do not decide.
-* ``740.lvs.limits`` / ``740.gbs.scopes`` -- per ECCN; a paragraph that is not established as eligible
+* ``740.lvs.<ECCN>`` / ``740.gbs.<ECCN>`` -- one rule per ECCN; a paragraph that is not established as eligible
   (``conditional`` or not parsed) makes the exception unavailable, never available.
 """
 
@@ -169,18 +169,6 @@ class GbsScope(_Frozen):
     conditional: tuple[str, ...] = ()
 
 
-class LvsLimits(_Frozen):
-    section: Literal["740.3"]
-    groups: tuple[str, ...]  # destinations eligible for LVS (Country Group B)
-    entries: tuple[LvsScope, ...]
-
-
-class GbsScopes(_Frozen):
-    section: Literal["740.4"]
-    groups: tuple[str, ...]
-    entries: tuple[GbsScope, ...]
-
-
 VALUE_TYPES: dict[str, object] = {
     "744.21.supp2": Supp2List,
     "744.21.countries": MeuCountries,
@@ -192,6 +180,6 @@ VALUE_TYPES: dict[str, object] = {
     "744.22.review_policy": MieuReviewPolicy,
     "744.8.sdn_tags": SdnTagRule,
     "744.supp4.footnote.*": ElFootnote,
-    "740.lvs.limits": LvsLimits,
-    "740.gbs.scopes": GbsScopes,
+    "740.lvs.*": LvsScope,
+    "740.gbs.*": GbsScope,
 }

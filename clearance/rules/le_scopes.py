@@ -1,5 +1,5 @@
-"""License Exceptions LVS (§ 740.3) and GBS (§ 740.4) by paragraph and value, from ``740.lvs.limits`` and
-``740.gbs.scopes``. An exception is offered only when the data establishes it for the item's paragraph (and,
+"""License Exceptions LVS (§ 740.3) and GBS (§ 740.4) by paragraph and value, from ``740.lvs.<ECCN>`` and
+``740.gbs.<ECCN>``. An exception is offered only when the data establishes it for the item's paragraph (and,
 for LVS, the order's value does not exceed the limit); anything else bars it with the reason."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from clearance.rules.eccn import Eccn
 
 
 def _entry(ctx: Ctx, key: str, eccn: Eccn) -> dict[str, Any] | None:
-    index = ctx.memo(("le_scope_index", key), lambda: {e["eccn"]: e for e in ctx.get(key)["entries"]})
-    return index.get(eccn.base)
+    """The ``740.lvs.<ECCN>`` / ``740.gbs.<ECCN>`` value on the day (None: the ECCN has no such line)."""
+    value: dict[str, Any] | None = ctx.find(f"{key}.{eccn.base}")
+    return value
 
 
 def _under(eccn: Eccn, refs: list[str]) -> bool:
@@ -33,7 +34,7 @@ def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
 
 def lvs(ctx: Ctx, eccn: Eccn, value: Fraction | None, reasons: set[str]) -> tuple[bool, str]:
     """(available, why) for LVS."""
-    entry = _entry(ctx, "740.lvs.limits", eccn)
+    entry = _entry(ctx, "740.lvs", eccn)
     if entry is None or entry["status"] == "none":
         return False, "LVS: N/A for this ECCN"
     na = _na(eccn, entry, reasons)
@@ -59,7 +60,7 @@ def lvs(ctx: Ctx, eccn: Eccn, value: Fraction | None, reasons: set[str]) -> tupl
 
 
 def gbs(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:
-    entry = _entry(ctx, "740.gbs.scopes", eccn)
+    entry = _entry(ctx, "740.gbs", eccn)
     if entry is None or entry["status"] == "none":
         return False, "GBS: N/A for this ECCN"
     na = _na(eccn, entry, reasons)

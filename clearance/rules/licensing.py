@@ -181,7 +181,7 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         if not grp & set(rule["groups"]):
             f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
             continue
-        scope_key = "740.lvs.limits" if sym == "LVS" else "740.gbs.scopes"
+        scope_key = f"740.{sym.lower()}.{eccn.base}"
         ok, why = le_scopes.lvs(ctx, eccn, value, reasons) if sym == "LVS" else le_scopes.gbs(ctx, eccn, reasons)
         if ok:
             f.available(sym, why, f"{ctx.cite(key)}; {ctx.cite(scope_key)}", covers=codes)

@@ -133,8 +133,7 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
                      party.listings)
 
 
-def _org_index(ctx: Ctx) -> dict[str, tuple[str, str]]:
-    value = ctx.find("744.22.organisations")
+def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
     for org in value["organisations"] if value else ():
         for listed in org["names"]:
@@ -145,9 +144,18 @@ def _org_index(ctx: Ctx) -> dict[str, tuple[str, str]]:
 
 
 def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
-    """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day."""
-    index = ctx.memo(("744.22.organisations", "index"), lambda: _org_index(ctx))
-    return next((index[k] for k in name_keys(name) if k in index), None)
+    """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day (the rule enters
+    the trace only when it names the party)."""
+    ck = ("744.22.organisations index", ctx.version, ctx.epoch)
+    index = ctx.data.get(ck)
+    if index is None:
+        hit = ctx._lookup("744.22.organisations")
+        index = _org_index(hit[0].value if hit else None)
+        ctx.cache.put(ck, index)
+    found = next((index[k] for k in name_keys(name) if k in index), None)
+    if found is not None:
+        ctx.get("744.22.organisations")
+    return found
 
 
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:

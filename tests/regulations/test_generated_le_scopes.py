@@ -27,8 +27,14 @@ def test_committed_file_matches_generator(regenerated: bytes) -> None:
 
 
 def _entries(rules: RuleSet, key: str, day: str = "2026-07-23") -> dict[str, dict[str, Any]]:
-    value = rules.param(key).at(dt.date.fromisoformat(day)).value
-    return {e["eccn"]: e for e in value["entries"]}
+    prefix = "740.lvs." if "lvs" in key else "740.gbs."
+    out: dict[str, dict[str, Any]] = {}
+    for k, param in rules.parameters.items():
+        if k.startswith(prefix):
+            dv = param.find(dt.date.fromisoformat(day))
+            if dv is not None:
+                out[k.removeprefix(prefix)] = dv.value
+    return out
 
 
 def test_lvs_value_limits_by_paragraph(rules: RuleSet) -> None:
@@ -52,6 +58,12 @@ def test_gbs_paragraph_scopes(rules: RuleSet) -> None:
     # a destination-dependent exclusion in words makes the whole "Yes" conditional
     assert gbs["3A069"]["status"] == "partial" and "paragraphs" not in gbs["3A069"]
     assert all(e["status"] in {"none", "all", "partial"} for e in gbs.values())
+
+
+def test_one_rule_per_eccn_and_exception(rules: RuleSet) -> None:
+    lvs, gbs = _entries(rules, "740.lvs.limits"), _entries(rules, "740.gbs.scopes")
+    assert len(lvs) == 367 and len(gbs) == 366
+    assert all(key == value["eccn"] for key, value in lvs.items())
 
 
 def test_later_eccns_start_later(rules: RuleSet) -> None:
