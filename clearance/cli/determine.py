@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from fractions import Fraction
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,17 +18,17 @@ from rich.table import Table
 from clearance.cli.common import err_console, progress_bar
 from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Fact, Item, Party, Request, Role, Transaction
+from clearance.model.order_input import parse_amount
 from clearance.model.regulation import RuleSet, summarise
 from clearance.rules import NONE_FOUND, Listings, apply_overlay, determine, load_rules
-from clearance.rules.requests import read_documents, read_scenarios, request_from_dict
 from clearance.text.countries import country_code
 from clearance.workflows.determination import (
     PartyScreener,
     PartyScreening,
     determine_order_lines,
     no_party,
-    read_order_lines,
 )
+from clearance.workflows.order_files import read_order, read_order_lines, read_scenarios
 
 console = Console()
 
@@ -199,10 +198,13 @@ def _single_request(
         txn = Transaction(transaction)
     except ValueError as exc:
         raise ConfigError(f"{exc} (facts: {', '.join(f.value for f in Fact)})") from None
+    try:
+        amount = parse_amount(value) if value is not None else None
+    except ValueError as exc:
+        raise ConfigError(f"--value {value!r}: {exc}") from None
     return Request(
         date=_parse_date(date),
-        item=Item(eccn=eccn, origin=_country(origin, "--origin"),
-                  value=Fraction(str(value)) if value is not None else None),
+        item=Item(eccn=eccn, origin=_country(origin, "--origin"), value=amount),
         to_country=_country(to, "--to"),
         from_country=_country(from_, "--from"),
         transaction=txn,
@@ -238,22 +240,28 @@ def determine_cmd(
         "lists of the date, or 'none-found' (you screened them: not listed).")] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
+    requests: list[Request] = []  # read and validated before any rule set or list is opened
+    if orders is not None and orders != "-":
+        lines = read_order_lines(orders)
+        next(lines, None)  # a missing, unreadable or UTF-16 file fails here
+        lines.close()
+    elif orders is None and scenarios is not None:
+        requests = [req for req, _notes, _raw in read_scenarios(scenarios)]
+    elif orders is None and order is not None:
+        requests = [read_order(order)[0]]
+    elif orders is None:
+        requests = [_single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
+                                    value, fact, transaction)]
     rulesets = _rulesets(overlay)
     decide = _Decider(listings)
     try:
         if orders is not None:
             _run_orders(orders, out, rulesets, decide)
             return
-        if scenarios is not None:
-            for req, _notes, _raw in read_scenarios(scenarios):
-                _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} [{rs.version}]" for rs in rulesets])
-            return
-        if order is not None:
-            req, _notes = request_from_dict(read_documents(order), str(order), default_id=order.stem)
-        else:
-            req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
-                                  value, fact, transaction)
-        _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
+        label = "[{}]" if scenarios is not None else "under {}"
+        for req in requests:
+            _emit([decide(req, rs) for rs in rulesets], as_json,
+                  [f"{req.id} {label.format(rs.version)}" for rs in rulesets])
     finally:
         decide.close()
 
