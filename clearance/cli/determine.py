@@ -243,7 +243,7 @@ def determine_cmd(
     requests: list[Request] = []  # read and validated before any rule set or list is opened
     if orders is not None and orders != "-":
         lines = read_order_lines(orders)
-        next(lines, None)  # a missing, unreadable or UTF-16 file fails here
+        next(lines, None)  # a missing, empty, unreadable or UTF-16 file fails here
         lines.close()
     elif orders is None and scenarios is not None:
         requests = [req for req, _notes, _raw in read_scenarios(scenarios)]

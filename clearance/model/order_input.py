@@ -78,7 +78,8 @@ def parse_number(value: Any) -> Fraction:
         if not value.is_finite():
             raise ValueError(f"must be a finite number, not {str(value)!r}")
         if len(value.as_tuple().digits) > MAX_NUMBER_CHARS or not -60 <= value.adjusted() <= 60:
-            raise ValueError(f"number out of range: {_show(str(value))}")
+            raise ValueError(f"number out of range: {_show(str(value))} (at most {MAX_NUMBER_CHARS} digits and "
+                             "an exponent from -60 to 60)")
         return Fraction(value)
     if isinstance(value, str):
         text = value.strip()
@@ -96,7 +97,7 @@ def parse_amount(value: Any) -> Fraction:
     if number < 0:
         raise ValueError(f"must be 0 or more, not {_show(value)}")
     if number > MAX_AMOUNT:
-        raise ValueError(f"must be at most {MAX_AMOUNT:,}, not {_show(value)}")
+        raise ValueError(f"must be at most {int(MAX_AMOUNT):,}, not {_show(value)}")
     return number
 
 

@@ -33,6 +33,7 @@ from clearance.workflows.order_requests import to_request
 MAX_FILE_BYTES = 32 * 1024 * 1024  # an order or scenario file
 MAX_LINE_BYTES = 1024 * 1024  # one line of a JSON-lines batch
 STDIN = "-"
+TOO_LONG = b"\x00(line too long)"  # stands for a skipped line; compared by identity
 
 _BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
 
@@ -53,8 +54,9 @@ def _open(path: str) -> IO[bytes]:
         raise DataError(f"cannot read the file: {exc.strerror or exc}", file=path) from None
 
 
-def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a file (``-``: standard input), refused when larger than ``limit``."""
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The bytes of a file (``-``: standard input), refused when larger than ``limit`` (MAX_FILE_BYTES)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     fh = _open(path)
     try:
         data = fh.read(limit + 1)
@@ -101,16 +103,26 @@ def _no_constant(name: str) -> Any:
 
 
 class _Duplicate(ValueError):
-    pass
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Duplicate(f"duplicate key {key!r}")
+            raise _Duplicate(key)
         out[key] = value
     return out
+
+
+def _second_key_line(text: str, key: str) -> int | None:
+    """The line where ``key`` is written a second time (a hint: the same key of another object may come first)."""
+    quoted = json.dumps(key)
+    first = text.find(quoted)
+    second = text.find(quoted, first + 1) if first >= 0 else -1
+    return text.count("\n", 0, second) + 1 if second >= 0 else None
 
 
 def parse_json(text: str, file: str, line: int | None = None) -> Any:
@@ -122,7 +134,9 @@ def parse_json(text: str, file: str, line: int | None = None) -> Any:
     except json.JSONDecodeError as exc:
         raise DataError(f"not JSON: {exc.msg}", file=file, line=base + exc.lineno - 1) from None
     except _Duplicate as exc:
-        raise DataError(f"{exc} (JSON objects must not repeat a key)", file=file, line=line) from None
+        where = line if line is not None else _second_key_line(text, exc.key)
+        raise DataError(f"duplicate key {exc.key!r} (JSON objects must not repeat a key)", file=file, line=where,
+                        field=exc.key) from None
     except ValueError as exc:
         raise DataError(f"not JSON: {exc}", file=file, line=line) from None
     except RecursionError:
@@ -229,13 +243,15 @@ class OrderLine:
 
 def read_order_lines(path: str) -> Generator[tuple[int, bytes], None, None]:
     """(line number, bytes) of each non-blank line of a JSON-lines file (``-``: standard input). A line
-    longer than :data:`MAX_LINE_BYTES` is cut there (the order then fails to parse, naming its line)."""
+    longer than :data:`MAX_LINE_BYTES` is skipped unread and given as :data:`TOO_LONG` (an error for that line)."""
     fh = _open(path)
     try:
         first = True
         n = 0
         while True:
             chunk = fh.readline(MAX_LINE_BYTES + 1)
+            if n == 0 and not chunk:
+                raise DataError("the file holds no orders", file=path)
             if not chunk:
                 return
             n += 1
@@ -247,7 +263,7 @@ def read_order_lines(path: str) -> Generator[tuple[int, bytes], None, None]:
             if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
                 while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
                     pass
-                yield n, b"\x00too long"
+                yield n, TOO_LONG
                 continue
             if chunk.strip():
                 yield n, chunk
@@ -272,7 +288,7 @@ def parse_order_line(n: int, chunk: bytes | str, file: str) -> OrderLine:
     if isinstance(chunk, str):
         chunk = chunk.encode("utf-8", "surrogatepass")
     try:
-        if chunk == b"\x00too long":
+        if chunk is TOO_LONG:
             raise DataError(f"line too long (more than {MAX_LINE_BYTES:,} bytes)", file=file, line=n)
         data = parse_json(decode(chunk, file, n), file, n)
         order = validate_order(data, file=file, line=n)
@@ -281,6 +297,9 @@ def parse_order_line(n: int, chunk: bytes | str, file: str) -> OrderLine:
         if exc.line is None:
             exc.line = n
         return OrderLine(n, _line_id(data, n), error=exc)
+    except Exception as exc:  # a defect of ours must not stop the batch: the line fails closed
+        error = DataError(f"could not read the order ({type(exc).__name__}: {exc})", file=file, line=n)
+        return OrderLine(n, _line_id(data, n), error=error)
     return OrderLine(n, req.id, req, tuple(notes))
 
 
