@@ -195,9 +195,13 @@ def _single_request(
         (Role.INTERMEDIATE_CONSIGNEE, intermediate)) if name]
     try:
         fact_set = frozenset(Fact(f) for f in facts or [])
-        txn = Transaction(transaction)
     except ValueError as exc:
-        raise ConfigError(f"{exc} (facts: {', '.join(f.value for f in Fact)})") from None
+        raise ConfigError(f"--fact: {exc} (valid: {', '.join(f.value for f in Fact)}; see docs/facts.md)") from None
+    try:
+        txn = Transaction(transaction)
+    except ValueError:
+        raise ConfigError(f"--transaction {transaction!r}: use one of {', '.join(t.value for t in Transaction)}"
+                          ) from None
     try:
         amount = parse_amount(value) if value is not None else None
     except ValueError as exc:
