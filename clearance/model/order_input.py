@@ -16,12 +16,14 @@ accepted and never read by the engine; every other unknown field is an error.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -29,11 +31,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
-    PrivateAttr,
     StrictBool,
+    StringConstraints,
     ValidationError,
-    ValidationInfo,
-    ValidatorFunctionWrapHandler,
     WithJsonSchema,
     model_validator,
 )
@@ -136,52 +136,22 @@ def _day(value: Any) -> dt.date:
 
 
 def _country(value: Any) -> str:
-    if not isinstance(value, str) or isinstance(value, bool):
+    if isinstance(value, str) and len(value) <= 80:
+        return _country_text(value)
+    if not isinstance(value, str):
         raise ValueError(f"a country must be a name or ISO code, not {_show(value)}")
+    raise ValueError(f"unknown country {_show(value)}")
+
+
+@lru_cache(maxsize=4096)
+def _country_text(value: str) -> str:
     text = value.strip()
-    if len(text) > 80:
-        raise ValueError(f"unknown country {_show(text)}")
     if text.lower() in _UNSPECIFIED_WORDS:
         return UNSPECIFIED
     code = country_code(text)
     if code is None:
         raise ValueError(f"unknown country {text!r} (use an ISO code such as CN)")
     return code
-
-
-def _str_only(value: Any) -> str:
-    if isinstance(value, bool):
-        raise ValueError(f"must be text, not {value!r}")
-    if isinstance(value, int | Decimal) or (isinstance(value, float) and math.isfinite(value)):
-        return str(value)  # YAML reads "3M" as text but "1688" as a number: both are names
-    if not isinstance(value, str):
-        raise ValueError(f"must be text, not {_show(value)}")
-    return value
-
-
-def _no_nul_and_limit(limit: int) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        text = _str_only(value).strip()
-        if "\x00" in text:
-            raise ValueError("text contains a NUL character")
-        if len(text) > limit:
-            raise ValueError(f"text too long: {len(text):,} characters (at most {limit:,})")
-        return text
-
-    return check
-
-
-def _enum_of(kind: type[Fact] | type[Role] | type[Transaction], what: str) -> Callable[[Any], Any]:
-    valid = [m.value for m in kind]
-
-    def check(value: Any) -> Any:
-        if isinstance(value, kind):
-            return value
-        if isinstance(value, str) and value in valid:
-            return kind(value)
-        raise ValueError(f"unknown {what} {_show(value)} (valid: {', '.join(valid)})")
-
-    return check
 
 
 Amount = Annotated[Fraction, PlainValidator(parse_amount), WithJsonSchema({"type": "number", "minimum": 0})]
@@ -191,62 +161,79 @@ Percent = Annotated[Fraction, PlainValidator(_percent),
                     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
 Day = Annotated[dt.date, PlainValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
 Country = Annotated[str, PlainValidator(_country), WithJsonSchema({"type": "string"})]
-Name = Annotated[str, PlainValidator(_no_nul_and_limit(MAX_NAME)),
-                 WithJsonSchema({"type": "string", "maxLength": MAX_NAME})]
-Text = Annotated[str, PlainValidator(_no_nul_and_limit(MAX_TEXT)),
-                 WithJsonSchema({"type": "string", "maxLength": MAX_TEXT})]
-FactName = Annotated[Fact, PlainValidator(_enum_of(Fact, "fact")),
-                     WithJsonSchema({"enum": [f.value for f in Fact]})]
-RoleName = Annotated[Role, PlainValidator(_enum_of(Role, "party role")),
-                     WithJsonSchema({"enum": [r.value for r in Role]})]
-TransactionName = Annotated[Transaction, PlainValidator(_enum_of(Transaction, "transaction")),
-                            WithJsonSchema({"enum": [t.value for t in Transaction]})]
+# Text: native (Rust) checks, no Python call per field. Numbers become text (YAML reads "1688" as a number);
+# true/false do not. NUL characters (JSON "\u0000") are refused.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_NAME, pattern=r"^[^\x00]*$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT, pattern=r"^[^\x00]*$")]
+FactName = Fact  # pydantic's own enum check: the error lists the valid values
+RoleName = Role
+TransactionName = Transaction
 
 
 # ---- models ------------------------------------------------------------------------------------------------
 
 
 class _Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, coerce_numbers_to_str=True)
     noun: ClassVar[str] = "a mapping"
     # Text fields a YAML flow mapping may have split at a comma ("{name: Acme Co., Ltd., ...}" gives a key
     # "Ltd." with no value): in YAML input, such keys are joined back onto the text field they follow.
     joinable: ClassVar[tuple[str, ...]] = ()
-    _rejoined: tuple[str, ...] = PrivateAttr(default=())
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _rejoin_flow_commas(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
-        joined: list[str] = []
-        if cls.joinable and isinstance(data, Mapping) and isinstance(info.context, dict) \
-                and info.context.get("yaml_flow_commas"):
-            data, joined = _rejoin(data, cls.joinable, set(cls.model_fields))
-        obj = handler(data)
-        if joined and isinstance(obj, _Closed):
-            obj._rejoined = tuple(joined)
-        return obj
-
-    @property
-    def rejoined(self) -> tuple[str, ...]:
-        """The texts re-joined across YAML flow commas (for a note)."""
-        return self._rejoined
 
 
-def _rejoin(data: Mapping[Any, Any], joinable: tuple[str, ...], known: set[str]) -> tuple[dict[Any, Any], list[str]]:
+def _rejoin(data: Any, model: type[_Closed], joined: list[str]) -> Any:
+    """``data`` with the keys a YAML flow comma split off a text field joined back (a copy when changed)."""
+    if not isinstance(data, Mapping):
+        return data
+    known = {f.alias or n for n, f in model.model_fields.items()}
     out: dict[Any, Any] = {}
-    joined: list[str] = []
     last: str | None = None
+    changed = False
     for key, value in data.items():
         if key in known:
             out[key] = value
-            last = key if key in joinable and isinstance(value, str) else None
+            last = key if key in model.joinable and isinstance(value, str) else None
         elif last is not None and value is None and isinstance(key, str) and key.strip():
             out[last] = f"{out[last]}, {key}"
             joined.append(out[last])
+            changed = True
         else:
             out[key] = value
             last = None
-    return out, joined
+    return _same_kind(data, out) if changed else data
+
+
+def _same_kind(original: Mapping[Any, Any], items: dict[Any, Any]) -> Mapping[Any, Any]:
+    """``items`` in a copy of ``original`` (a YAML mapping keeps the lines of its keys)."""
+    new = copy.copy(original)
+    if isinstance(new, dict):
+        new.clear()
+        new.update(items)
+        return new
+    return items
+
+
+def _rejoin_each(data: Any, model: type[_Closed], joined: list[str]) -> Any:
+    return [_rejoin(x, model, joined) for x in data] if isinstance(data, list) else data
+
+
+def rejoin_flow_commas(data: Any) -> tuple[Any, list[str]]:
+    """A YAML order with names re-joined across flow-mapping commas, and the re-joined texts (for notes)."""
+    joined: list[str] = []
+    if not isinstance(data, Mapping):
+        return data, joined
+    out = dict(data)
+    if "exporter" in data:
+        out["exporter"] = _rejoin(data["exporter"], ExporterInput, joined)
+    parties = _rejoin_each(data.get("parties"), PartyInput, joined)
+    if isinstance(parties, list):
+        out["parties"] = [
+            _same_kind(p, {**p, "ownership": _rejoin_each(p["ownership"], OwnerInput, joined)})
+            if isinstance(p, Mapping) and "ownership" in p else p for p in parties]
+    item = data.get("item")
+    if isinstance(item, Mapping) and "us_inputs" in item:
+        out["item"] = _same_kind(item, {**item, "us_inputs": _rejoin_each(item["us_inputs"], UsInputLine, joined)})
+    return (_same_kind(data, out), joined) if joined else (data, joined)
 
 
 class ExporterInput(_Closed):
@@ -324,16 +311,11 @@ class PartyInput(_Closed):
     noun: ClassVar[str] = "each party must be a mapping with role and name"
     joinable: ClassVar[tuple[str, ...]] = ("name",)
     role: RoleName
-    name: Name
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME,
+                                           pattern=r"^[^\x00]*$")]
     country: Country | None = None
     listings: list[Name] | None = Field(default=None, max_length=MAX_ITEMS)  # None: not screened; []: not listed
     ownership: list[OwnerInput] = Field(default_factory=list, max_length=MAX_ITEMS)
-
-    @model_validator(mode="after")
-    def _named(self) -> PartyInput:
-        if not self.name:
-            raise ValueError("party without a name")
-        return self
 
 
 class LicenceStateInput(_Closed):
@@ -507,8 +489,22 @@ def _message(model: type[BaseModel], err: Mapping[str, Any]) -> str:
         return f"too many entries (at most {err.get('ctx', {}).get('max_length')})"
     if kind in ("value_error", "assertion_error"):
         return str(err["ctx"]["error"]) if "ctx" in err else str(err["msg"])
+    if kind == "enum":
+        what = {"facts": "fact", "role": "party role", "transaction": "transaction"}.get(
+            next((str(p) for p in reversed(loc) if isinstance(p, str)), ""), "value")
+        valid = err.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ")
+        return f"unknown {what} {_show(value)} (valid: {valid})"
     if kind == "literal_error":
         return f"{_show(value)} is not valid (valid: {err.get('ctx', {}).get('expected', '')})"
+    if kind == "string_too_long":
+        limit = err.get("ctx", {}).get("max_length", 0)
+        return f"text too long: {len(value) if isinstance(value, str) else 0:,} characters (at most {limit:,})"
+    if kind == "string_too_short":
+        return "party without a name" if loc[-1:] == ("name",) and "parties" in loc else "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return "text contains a NUL character"
+    if kind == "string_type":
+        return f"must be text, not {_show(value)}"
     if kind.startswith("bool"):
         return f"must be true or false, not {_show(value)}"
     return f"{err['msg']}, not {_show(value)}"
@@ -528,15 +524,14 @@ def data_error(model: type[BaseModel], exc: ValidationError, data: Any, *, file:
     return DataError(message, file=file, line=_line_of(data, loc, line), field=_path(loc) or None)
 
 
-def validate_order(data: Any, *, file: str | None = None, line: int | None = None,
-                   yaml_flow_commas: bool = False) -> OrderInput:
+def validate_order(data: Any, *, file: str | None = None, line: int | None = None) -> OrderInput:
     """An :class:`OrderInput` from parsed data, or a DataError naming file, line and field. Never raises
     anything else."""
     if not isinstance(data, Mapping):
         raise DataError(f"an order must be a mapping (id, date, route, item, parties, ...), not {_show(data)}",
                         file=file, line=line)
     try:
-        return OrderInput.model_validate(data, context={"yaml_flow_commas": yaml_flow_commas})
+        return OrderInput.model_validate(data)
     except ValidationError as exc:
         raise data_error(OrderInput, exc, data, file=file, line=line) from None
     except RecursionError:

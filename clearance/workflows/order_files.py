@@ -26,7 +26,7 @@ import yaml
 
 from clearance.errors import DataError
 from clearance.model.determination import Request
-from clearance.model.order_input import MAX_NUMBER_CHARS, OrderInput, validate_order, validate_scenario_file
+from clearance.model.order_input import MAX_NUMBER_CHARS, rejoin_flow_commas, validate_order, validate_scenario_file
 from clearance.rules.strict_yaml import _make_loader
 from clearance.workflows.order_requests import to_request
 
@@ -198,8 +198,14 @@ def read_order(path: str | Path, default_id: str | None = None) -> tuple[Request
     """The Request of a one-order YAML or JSON file and the notes on what was read from its free text."""
     name = str(path)
     data, from_yaml = read_document(name)
-    order = validate_order(data, file=name, line=getattr(data, "line", None) or 1, yaml_flow_commas=from_yaml)
-    return to_request(order, default_id if default_id is not None else Path(name).stem)
+    return _request(data, name, getattr(data, "line", None) or 1, from_yaml,
+                    default_id if default_id is not None else Path(name).stem)
+
+
+def _request(data: Any, file: str, line: int | None, from_yaml: bool, default_id: str) -> tuple[Request, list[str]]:
+    """Validate parsed data as an order (re-joining YAML flow commas first) and build its Request."""
+    data, rejoined = rejoin_flow_commas(data) if from_yaml else (data, [])
+    return to_request(validate_order(data, file=file, line=line), default_id, rejoined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +213,6 @@ class Scenario:
     request: Request
     notes: list[str]
     raw: dict[str, Any]  # the scenario as written (expected answers and all)
-    order: OrderInput
 
 
 def read_scenarios(path: str | Path) -> Iterator[tuple[Request, list[str], dict[str, Any]]]:
@@ -223,10 +228,8 @@ def load_scenarios(path: str | Path) -> list[Scenario]:
     data, from_yaml = read_document(name)
     out: list[Scenario] = []
     for i, raw in enumerate(validate_scenario_file(data, file=name), 1):
-        order = validate_order(raw, file=name, line=getattr(raw, "line", None) or getattr(data, "line", None),
-                               yaml_flow_commas=from_yaml)
-        req, notes = to_request(order, f"#{i}")
-        out.append(Scenario(req, notes, dict(raw), order))
+        req, notes = _request(raw, name, getattr(raw, "line", None) or getattr(data, "line", None), from_yaml, f"#{i}")
+        out.append(Scenario(req, notes, dict(raw)))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from clearance.model.determination import (
     Fact,
@@ -61,8 +62,6 @@ def _item(raw: ItemInput) -> Item:
 
 
 def _party(raw: PartyInput, notes: list[str]) -> Party:
-    for text in raw.rejoined:
-        notes.append(f"party name re-joined across YAML commas: {text!r}")
     listings = raw.listings
     if listings is None and _UNLISTED.match(raw.name):
         listings = []
@@ -71,9 +70,10 @@ def _party(raw: PartyInput, notes: list[str]) -> Party:
     return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
 
 
-def to_request(order: OrderInput, default_id: str = "") -> tuple[Request, list[str]]:
-    """The Request of a validated order and the notes saying which facts were read from free text."""
-    notes: list[str] = []
+def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] = ()) -> tuple[Request, list[str]]:
+    """The Request of a validated order and the notes saying which facts were read from free text (and which
+    texts the reader re-joined across YAML flow commas)."""
+    notes = [f"re-joined across YAML flow commas: {text!r}" for text in rejoined]
     item = _item(order.item)
     if order.transaction is Transaction.RELEASE and item.kind is None:
         item = dataclasses.replace(item, kind="technology")

@@ -69,7 +69,7 @@ def test_every_scenario_validates_and_flow_commas_are_rejoined() -> None:
     assert owners == {"Huawei Technologies Co., Ltd."}  # the owner's name was cut at the comma before
     s14 = next(s for s in shared if s.request.id == "S14")
     assert [u.description for u in s14.request.item.us_inputs or ()][1] == "AT only, NLR to China"
-    assert any("re-joined across YAML commas" in n for s in shared for n in s.notes)
+    assert any("re-joined across YAML flow commas" in n for s in shared for n in s.notes)
 
 
 def test_a_stray_key_in_json_is_an_error_not_joined() -> None:
@@ -147,7 +147,7 @@ def test_exact_amounts() -> None:
     ({"item": "3A991"}, "item", "'item' must be a mapping"),
     ({"parties": "Acme"}, "parties", "must be a list"),
     ({"parties": [{"role": "buyer", "name": "X"}]}, "parties[0].role", "valid: purchaser"),
-    ({"parties": [{"role": "end_user", "name": " "}]}, "parties[0]", "party without a name"),
+    ({"parties": [{"role": "end_user", "name": " "}]}, "parties[0].name", "party without a name"),
     ({"item__fdp_facts": {"plant_tech_us_origin": "yes"}}, "item.fdp_facts.plant_tech_us_origin", "true or false"),
     ({"item__fdp_facts": {"direct_product_of": "3E001"}}, "item.fdp_facts.direct_product_of", "must be a list"),
     ({"date": 20210601}, "date", "not a date"),
