@@ -218,10 +218,26 @@ def test_batch_files_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.Mon
     (["--date", "2021-13-01"], "YYYY-MM-DD"),
     (["--transaction", "sell"], "reexport"),
     (["--origin", "Atlantis"], "--origin"),
+    (["--listings", "some"], "none-found"),
 ])
 def test_single_order_options(args: list[str], words: str) -> None:
     base = ["--eccn", "3A991", "--to", "CN", "--end-user", "Acme", "--listings", "none-found"]
     _one_error_line(run(*base, *args), words)
+
+
+@pytest.mark.parametrize(("case", "data", "words"), [
+    ("missing", None, "file not found"),
+    ("not-utf8", b"\xff\xfeoverlay: true\n", "not UTF-8"),
+    ("nul", b"overlay: true\n\x00", "NUL byte"),
+    ("bad-yaml", b"overlay: [\n", "invalid YAML"),
+    ("unknown-key", b"overlay: true\nparamters: {}\n", "unknown key 'paramters'"),
+])
+def test_bad_overlay_file(tmp_path: Path, case: str, data: bytes | None, words: str) -> None:
+    path = tmp_path / f"{case}.yaml"
+    if data is not None:
+        path.write_bytes(data)
+    base = ["--eccn", "3A991", "--to", "CN", "--end-user", "Acme", "--listings", "none-found"]
+    _one_error_line(run(*base, "--overlay", str(path)), str(path), words)
 
 
 # ---- and as a real process: no traceback reaches the terminal ---------------------------------------------------
