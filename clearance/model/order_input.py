@@ -340,6 +340,8 @@ class OrderInput(_Closed):
     """One order (or one scenario of a scenario file)."""
 
     noun: ClassVar[str] = "an order must be a mapping"
+    model_config = ConfigDict(json_schema_extra={"patternProperties": {
+        r"^variant_if_shipped_on_\d{4}-\d{2}-\d{2}$": {"type": "object"}}})
     id: Name | None = None
     date: Day | None = None
     time_local: Day | None = None  # alias of date (a local timestamp: its date is used)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from clearance.errors import DataError
 from clearance.model.determination import Fact
 from clearance.model.fact_vocabulary import PHRASES, facts_in
-from clearance.model.order_input import UNSPECIFIED, validate_order
+from clearance.model.order_input import UNSPECIFIED, OrderInput, validate_order
 from clearance.rules.chart import UNSPECIFIED as CHART_UNSPECIFIED
 from clearance.workflows.order_files import (
     load_scenarios,
@@ -316,3 +316,12 @@ def test_random_lines_never_raise(chunk: bytes) -> None:
 @given(st.text(max_size=200))
 def test_random_yaml_text_gives_data_or_a_data_error(text: str) -> None:
     _data_or_named_error(lambda: parse_yaml(text, "p.yaml"))
+
+
+def test_json_schema_of_an_order() -> None:
+    schema = OrderInput.model_json_schema()
+    assert schema["additionalProperties"] is False and "item" in schema["required"]
+    assert any("variant_if_shipped_on_" in p for p in schema["patternProperties"])
+    assert {f.value for f in Fact} == set(schema["$defs"]["Fact"]["enum"])
+    total = schema["$defs"]["UsContent"]["properties"]["total"]["anyOf"][0]
+    assert total == {"type": "number", "exclusiveMinimum": 0}
