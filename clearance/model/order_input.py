@@ -138,6 +138,8 @@ def _day(value: Any) -> dt.date:
 def _country(value: Any) -> str:
     if isinstance(value, str) and len(value) <= 80:
         return _country_text(value)
+    if value is False:  # YAML 1.1 reads an unquoted NO (Norway) as false
+        raise ValueError("a country must be a name or ISO code, not false (for Norway write 'NO' in quotes)")
     if not isinstance(value, str):
         raise ValueError(f"a country must be a name or ISO code, not {_show(value)}")
     raise ValueError(f"unknown country {_show(value)}")

@@ -160,6 +160,7 @@ def test_exact_amounts() -> None:
     ({"knowlege": ["military"]}, "knowlege", "valid: id, date"),
     ({"route": {"to": "Atlantis"}}, "route.to", "unknown country 'Atlantis'"),
     ({"route": {"from": "US"}}, None, "no destination"),
+    ({"route": {"to": False}}, "route.to", "for Norway write 'NO' in quotes"),
 ])
 def test_wrong_types_name_the_field(changes: dict[str, Any], field: str | None, words: str) -> None:
     err = _error(_order(**changes))
