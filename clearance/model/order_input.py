@@ -372,7 +372,7 @@ class OrderInput(_Closed):
     def _collect_variants(cls, data: Any) -> Any:
         if not isinstance(data, Mapping):
             return data
-        keys = [k for k in data if isinstance(k, str) and _VARIANT.fullmatch(k)]
+        keys = [k for k in data if isinstance(k, str) and k.startswith("variant_") and _VARIANT.fullmatch(k)]
         if not keys:
             return data
         out = {k: v for k, v in data.items() if k not in keys}

@@ -109,11 +109,13 @@ class _Duplicate(ValueError):
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Duplicate(key)
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # rare: find the repeated key
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Duplicate(key)
+            seen.add(key)
     return out
 
 
@@ -125,12 +127,15 @@ def _second_key_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, second) + 1 if second >= 0 else None
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique, parse_int=_int_or_text, parse_float=_decimal_or_text,
+                            parse_constant=_no_constant)
+
+
 def parse_json(text: str, file: str, line: int | None = None) -> Any:
     """JSON with duplicate keys refused, numbers kept exact (Decimal) and bounded, NaN/Infinity refused."""
     base = line or 1
     try:
-        return json.loads(text, object_pairs_hook=_unique, parse_int=_int_or_text, parse_float=_decimal_or_text,
-                          parse_constant=_no_constant)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise DataError(f"not JSON: {exc.msg}", file=file, line=base + exc.lineno - 1) from None
     except _Duplicate as exc:
