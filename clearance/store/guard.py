@@ -42,12 +42,12 @@ def shrink_reason(
     lost_n = _loss(name_count, active.name_count)
     if lost_e <= max_shrink and lost_n <= max_shrink:
         return None
-    limit = f"more than the {max_shrink * 100:g} % allowed (CLEARANCE_MAX_SHRINK_PERCENT)"
+    limit = f"more than the {max_shrink * 100:g} % allowed by CLEARANCE_MAX_SHRINK_PERCENT"
     if extract:
         return (
             f"an extract, not the whole list: this multi-list file carries {_count(entity_count, 'entry')} "
             f"of {active.list_code} against {active.entity_count:,} in the active {active.version_id} "
-            f"({lost_e:.0%} fewer; {limit})"
+            f"({lost_e:.1%} fewer; {limit})"
         )
     parts = []
     if lost_e > max_shrink:

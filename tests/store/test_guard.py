@@ -26,7 +26,7 @@ def test_a_version_losing_too_many_entries_is_pending_not_active(store: Store, s
     assert (v.version_id, v.state, v.hold) == ("sdn-3", "pending", "pending")
     assert v.hold_reason is not None
     assert "loses 120 entries of 920 (13.0%)" in v.hold_reason and "of the active sdn-2" in v.hold_reason
-    assert "10 % allowed (CLEARANCE_MAX_SHRINK_PERCENT)" in v.hold_reason
+    assert "more than the 10 % allowed by CLEARANCE_MAX_SHRINK_PERCENT" in v.hold_reason
     assert store.active()["sdn"].version_id == "sdn-2"
     assert store.version("sdn-3").state == "pending"  # what `lists versions` reads
     # a per-list limit of 20 % lets the same cut through
