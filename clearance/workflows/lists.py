@@ -102,7 +102,7 @@ def _parse_error(group: SourceGroup, exc: Exception) -> str:
         return reason
     path = group.files[0]
     hint = _content_hint(path)
-    return f"{reason} — the name says {group.named[0]}, but the file is not one{hint}; it was not loaded"
+    return f"{reason} — named like a {group.named[0]} but not one{hint}; not loaded"
 
 
 def _content_hint(path: Path) -> str:
@@ -113,8 +113,6 @@ def _content_hint(path: Path) -> str:
         return ""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return " (it is UTF-16 text: save it as UTF-8)"
-    if not head.strip():
-        return " (it is empty)"
     if path.suffix.lower() == ".xlsx" and not head.startswith(b"PK"):
         return " (it is not an Excel workbook: it is text, e.g. CSV saved under an .xlsx name)"
     return ""
@@ -274,11 +272,15 @@ def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOut
     missing = [c for c in SNAPSHOT_LISTS if c not in active]
     if not missing:
         return []
-    outcomes = load_snapshot(store, only=missing)
+    try:
+        outcomes = load_snapshot(store, only=missing)
+        errors = [o.error for o in outcomes if o.error]
+    except ClearanceError as exc:
+        outcomes, errors = [], [str(exc)]
     active = store.active()
     still = [c for c in missing if c not in active]
     if still:
-        why = "; ".join(o.error or "" for o in outcomes if o.error) or "no version became active"
+        why = "; ".join(e for e in errors if e) or "no version became active"
         raise DataError(
             f"the embedded snapshot could not load list(s) {', '.join(still)} ({why}); "
             "load them with `clearance lists load --from DIR` or `clearance lists update`"
