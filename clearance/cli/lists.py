@@ -216,7 +216,7 @@ def show(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = F
         return
     table = Table(title="Lists (codes used by --only / --lists)")
     for col in ["code", "list", "authority", "active version", "entries", "data date", "age", "status"]:
-        table.add_column(col, no_wrap=col != "list")
+        table.add_column(col)
     for r, (code, _) in zip(rows, LISTS.items(), strict=True):
         v = active.get(code)
         status = {"not loaded": "[dim]not loaded[/]", "stale": "[red]STALE[/]", "current": "[green]current[/]"}[

@@ -8,6 +8,8 @@ confirm_shrink=True)`` (``clearance lists activate VERSION --confirm-shrink``) u
 
 from __future__ import annotations
 
+import math
+
 from clearance.errors import ClearanceError
 from clearance.store.info import VersionInfo
 
@@ -16,6 +18,11 @@ DEFAULT_MAX_SHRINK = 0.10  # share of the active version's entries or names a ne
 
 class ShrinkRefused(ClearanceError):
     """Activating a version would lose too much of the active one, and that was not confirmed."""
+
+
+def _pct(share: float) -> str:
+    """A share as a percentage, rounded down (99.97 % lost is "99.9%", never "100.0%")."""
+    return f"{math.floor(share * 1000) / 10:.1f}%"
 
 
 def _loss(new: int, old: int) -> float:
@@ -47,11 +54,12 @@ def shrink_reason(
         return (
             f"an extract, not the whole list: this multi-list file carries {_count(entity_count, 'entry')} "
             f"of {active.list_code} against {active.entity_count:,} in the active {active.version_id} "
-            f"({lost_e:.1%} fewer; {limit})"
+            f"({_pct(lost_e)} fewer; {limit})"
         )
     parts = []
     if lost_e > max_shrink:
-        parts.append(f"{_count(active.entity_count - entity_count, 'entry')} of {active.entity_count:,} ({lost_e:.1%})")
+        lost = _count(active.entity_count - entity_count, "entry")
+        parts.append(f"{lost} of {active.entity_count:,} ({_pct(lost_e)})")
     if lost_n > max_shrink:
-        parts.append(f"{_count(active.name_count - name_count, 'name')} of {active.name_count:,} ({lost_n:.1%})")
+        parts.append(f"{_count(active.name_count - name_count, 'name')} of {active.name_count:,} ({_pct(lost_n)})")
     return f"loses {' and '.join(parts)} of the active {active.version_id}: {limit}"
