@@ -24,7 +24,9 @@ lists_app = typer.Typer(
     help=(
         "The restricted-party lists: load files, download updates, show what is loaded, "
         "list versions, diff two versions, show one entry.\n\n"
-        "Every load is one immutable, checksummed version; a bad file never replaces a good version."
+        "Every load is one immutable, checksummed version; a bad file never replaces a good version, and a "
+        "version that may be incomplete (it loses more than CLEARANCE_MAX_SHRINK_PERCENT of the active version, "
+        "a companion file is empty, it is a CSL extract) is stored pending, not active."
     ),
     no_args_is_help=True,
 )
@@ -147,7 +149,9 @@ def load(
     Example: clearance lists load --from ../shared/data --only el,sdn
 
     Each list loads on its own and all-or-nothing: a malformed file is reported (file, line, field),
-    its list keeps its previous version, the others load, and the exit code is 2.
+    its list keeps its previous version, the others load, and the exit code is 2. A version that may be
+    incomplete is stored pending with the reason, the active version stays, and the exit code is 2
+    (`clearance lists activate VERSION --confirm-shrink` uses it on purpose).
     """
     paths = [*(sources or []), *(from_ or [])]
     if not paths:
