@@ -250,20 +250,17 @@ def test_bootstrap_fails_closed_when_a_list_cannot_be_loaded(store: Store, monke
         ensure_lists(store, Settings())
 
 
-KILL_CHILD = """
-import sys
-from clearance.settings import Settings
-from clearance.store import Store
-from clearance.workflows.lists import ensure_lists
-store = Store.open(sys.argv[1])
-ensure_lists(store, Settings())
-"""
-
-
 def test_killed_bootstrap_is_completed_by_the_next_command(tmp_path: Path) -> None:
+    """Issue 11: the first `clearance lists show` killed during the snapshot load; the next command resumes."""
     url = f"sqlite:///{tmp_path / 'boot.db'}"
     Store.open(url).close()
-    proc = subprocess.Popen([sys.executable, "-c", KILL_CHILD, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = {**os.environ, "CLEARANCE_DB": url, "CLEARANCE_SNAPSHOT": "true"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clearance.cli.main", "lists", "show"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 180
     seen: set[str] = set()
     try:
