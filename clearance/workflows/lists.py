@@ -307,15 +307,26 @@ def stale_reason(version: VersionInfo, settings: Settings, today: dt.date | None
 def select_active(store: Store, codes: Sequence[str] | None) -> dict[str, VersionInfo]:
     """The active version of each list in ``codes`` (every loaded list when None), by code.
 
-    Raises DataError naming the lists of ``codes`` that have no version loaded.
+    Raises DataError naming the lists of ``codes`` that have no version loaded, and (fail closed) any
+    list that was loaded but has no active version, its only versions being held back (pending).
     """
     active = store.active()
-    if codes is None:
-        return dict(sorted(active.items()))
-    missing = [c for c in codes if c not in active]
+    held: dict[str, VersionInfo] = {}
+    for v in store.versions():  # newest first: the newest held version of each list without an active one
+        if v.list_code not in active:
+            held.setdefault(v.list_code, v)
+    wanted = sorted(set(active) | set(held)) if codes is None else list(codes)
+    unusable = [c for c in wanted if c in held]
+    if unusable:
+        detail = "; ".join(f"{held[c].version_id}: {held[c].hold_reason}" for c in unusable)
+        raise DataError(
+            f"list(s) {', '.join(unusable)} were loaded but have no active version, only versions held back "
+            f"({detail}); load a complete file, or `clearance lists activate VERSION --confirm-shrink`"
+        )
+    missing = [c for c in wanted if c not in active]
     if missing:
         raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first")
-    return {c: active[c] for c in sorted(codes)}
+    return {c: active[c] for c in sorted(wanted)}
 
 
 def load_active(

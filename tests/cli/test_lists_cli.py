@@ -274,3 +274,24 @@ def test_damaged_file_known_by_name_is_rejected_naming_file_and_reason(
         assert str(bad) in line and reason in line, line
         assert "named like a" in line and "not loaded" in line
         assert run("lists", "versions", "--json")[1] == before  # the store is unchanged
+
+
+def test_a_list_loaded_only_as_pending_is_never_screened_as_clear(
+    db: Path, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An OFAC set whose alt.csv is empty, loaded into a fresh store: sdn is pending, and screening refuses."""
+    folder = tmp_path / "ofac"
+    folder.mkdir()
+    for f in (data_dir / "us_ofac" / "2021-07-07_full_set").glob("*.csv"):
+        shutil.copy(f, folder / f"{f.stem}_2021-07-07.csv")  # dated, so its age can be accepted
+    (folder / "alt_2021-07-07.csv").write_bytes(b"")
+    code, out = run("lists", "load", str(folder))
+    assert code == 2 and "companion file alt_2021-07-07.csv is empty" in out
+    monkeypatch.setenv("CLEARANCE_MAX_AGE_DAYS", "100000")
+    get_settings.cache_clear()
+    # an alias of the Basij Resistance Force, only in alt.csv (before: sdn active without aliases, CLEAR)
+    result = runner.invoke(app, ["screen", "Sazman-e Moghavemat-e Basij", "--json"])
+    assert result.exit_code != 0
+    message = str(result.exception) + result.output
+    assert "sdn were loaded but have no active version" in message and "sdn-1" in message
+    assert "CLEAR" not in result.output
