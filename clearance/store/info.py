@@ -90,7 +90,7 @@ class LoadResult:
     """The outcome of ``Store.load``.
 
     ``unchanged`` is True when a version with the same checksum and parser already existed: no new
-    version was written and that version is (again) the active one.
+    version was written and which version is active did not change.
     """
 
     version: VersionInfo
