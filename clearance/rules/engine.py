@@ -15,8 +15,8 @@ import datetime as dt
 import functools
 import operator
 from collections.abc import Callable, Sequence
+from importlib import metadata
 
-import clearance
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Outcome, Request, Transaction
@@ -41,7 +41,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
     ("embargoes (Part 746)", embargo.part746),
 )
-CODE_VERSION = f"clearance {clearance.__version__}"
+CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
 _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))
 _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "

@@ -16,6 +16,7 @@ message naming the input, file, line and field where known).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -114,12 +115,12 @@ class Clearance:
             self._rules[key] = found
         return found
 
-    def request(self, order: Request | Mapping[str, Any], *, source: str = "<order>") -> Request:
-        """A Request from an order mapping (the schema of `clearance determine --order`), or as given."""
+    def request(self, order: Request | Mapping[str, Any], *, source: str = "<order>") -> tuple[Request, list[str]]:
+        """A Request from an order mapping (the schema of `clearance determine --order`), or as given, and the
+        notes saying which facts were read from its free text."""
         if isinstance(order, Request):
-            return order
-        req, _notes = request_from_dict(dict(order), source)
-        return req
+            return order, []
+        return request_from_dict(dict(order), source)
 
     def determine_with_screening(self, order: Request | Mapping[str, Any], *, listings: str | Listings = "screen",
                                  rules: RuleSet | None = None) -> tuple[Determination, list[PartyScreening]]:
@@ -129,18 +130,23 @@ class Clearance:
         Persons lists of the order's date), "none-found" (the caller screened the parties: not listed), or
         a Listings snapshot.
         """
-        req = self.request(order)
+        req, notes = self.request(order)
         rs = rules or self.rules()
+        record: list[PartyScreening] = []
         if isinstance(listings, Listings):
-            return determine(req, rs, listings, cache=self.cache), []
-        if listings == "none-found":
-            return determine(req, rs, NONE_FOUND, cache=self.cache), []
-        if listings != "screen":
+            decision = determine(req, rs, listings, cache=self.cache)
+        elif listings == "none-found":
+            decision = determine(req, rs, NONE_FOUND, cache=self.cache)
+        elif listings == "screen":
+            if self._screener is None:
+                self._screener = PartyScreener.open(self.settings)
+                self._screener.cache = self.cache
+            decision, record = self._screener.determine(req, rs)
+        else:
             raise ConfigError(f"listings {listings!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
-        if self._screener is None:
-            self._screener = PartyScreener.open(self.settings)
-            self._screener.cache = self.cache
-        return self._screener.determine(req, rs)
+        if notes:
+            decision = dataclasses.replace(decision, notes=decision.notes + tuple(notes))
+        return decision, record
 
     def determine(self, order: Request | Mapping[str, Any], *, listings: str | Listings = "screen",
                   rules: RuleSet | None = None) -> Determination:
