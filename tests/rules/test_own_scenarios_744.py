@@ -11,23 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from clearance.model.determination import Outcome
+from clearance.model.determination import Outcome, Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, determine
-from clearance.rules.requests import request_from_dict
+from clearance.workflows.order_files import read_scenarios
 
 from .checks import check
 
 FILE = Path(__file__).with_name("own_scenarios_744.yaml")
-RAW: list[dict[str, Any]] = yaml.load(FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["scenarios"]
+CASES: list[tuple[Request, dict[str, Any]]] = [(r, raw) for r, _, raw in read_scenarios(FILE)]
 CLEARING = {Outcome.NOT_SUBJECT, Outcome.NO_LICENSE_REQUIRED, Outcome.LICENSE_EXCEPTION}
 
 
-@pytest.mark.parametrize("raw", RAW, ids=[r["id"] for r in RAW])
-def test_own_scenario_744(raw: dict[str, Any], rules: RuleSet) -> None:
-    request, _notes = request_from_dict(raw, str(FILE))
+@pytest.mark.parametrize(("request_", "raw"), CASES, ids=[r.id for r, _ in CASES])
+def test_own_scenario_744(request_: Request, raw: dict[str, Any], rules: RuleSet) -> None:
+    request = request_
     decision = determine(request, rules, NONE_FOUND)
     expected = raw["expected"]
     # never a false clear: an expected licence (or prohibition, or open question) must not come out clearing
