@@ -32,14 +32,14 @@ def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
     return None
 
 
-def lvs(ctx: Ctx, eccn: Eccn, value: Fraction | None, reasons: set[str]) -> tuple[bool, str]:
-    """(available, why) for LVS."""
+def lvs_limit(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[int | None, str]:
+    """(the LVS dollar limit for the item's paragraph, why); None when LVS is not established for it."""
     entry = _entry(ctx, "740.lvs", eccn)
     if entry is None or entry["status"] == "none":
-        return False, "LVS: N/A for this ECCN"
+        return None, "LVS: N/A for this ECCN"
     na = _na(eccn, entry, reasons)
     if na:
-        return False, "LVS " + na
+        return None, "LVS " + na
     limit: int | None = None
     best = -1
     for lim in entry.get("limits", []):
@@ -51,12 +51,17 @@ def lvs(ctx: Ctx, eccn: Eccn, value: Fraction | None, reasons: set[str]) -> tupl
             if eccn.paragraph and eccn.within(p) and len(p.split(".")) > best:
                 limit, best = int(lim["usd"]), len(p.split("."))
     if limit is None:
-        return False, f"LVS not established for {eccn.text} ({entry['text']})"
+        return None, f"LVS not established for {eccn.text} ({entry['text']})"
+    return limit, entry["text"]
+
+
+def lvs_value(limit: int, value: Fraction | None, line: str) -> tuple[bool, str]:
+    """Whether the order's value does not exceed the LVS limit (§ 740.3: "does not exceed")."""
     if value is None:
         return False, f"LVS limit ${limit}: the order gives no value"
     if value > limit:
-        return False, f"LVS: value {float(value):g} exceeds ${limit} ({entry['text']})"
-    return True, f"value {float(value):g} does not exceed the LVS limit ${limit} ({entry['text']})"
+        return False, f"LVS: value {float(value):g} exceeds ${limit} ({line})"
+    return True, f"value {float(value):g} does not exceed the LVS limit ${limit} ({line})"
 
 
 def gbs(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 from clearance.model.decision import ALL, Overcome, OvercomeKind, Question
@@ -166,12 +165,15 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
 
 
 def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f: Findings,
-                      hits: list[Basis], value: Fraction | None = None) -> None:
+                      hits: list[Basis]) -> tuple[int, str, str, tuple[str, ...]] | None:
+    """The list-based exceptions; LVS, whose answer depends on the order's value, is returned as
+    (limit, line, citation, covers) for the caller to compare outside the cache."""
     flags: dict[str, Any] = ccl_entry(ctx, eccn)["le"]
     grp = groups(ctx, dest)
     codes = tuple(sorted({b.code for b in hits}))
     ns = tuple(c for c in codes if c.startswith("NS"))
     reasons = {b.code.rstrip("123") for b in hits}
+    lvs: tuple[int, str, str, tuple[str, ...]] | None = None
     for sym in ("LVS", "GBS"):
         flag = str(flags.get(sym, ""))
         if not flag or (flag.upper().startswith("N/A") and "for" not in flag[:8]):
@@ -182,11 +184,19 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
             continue
         scope_key = f"740.{sym.lower()}.{eccn.base}"
-        ok, why = le_scopes.lvs(ctx, eccn, value, reasons) if sym == "LVS" else le_scopes.gbs(ctx, eccn, reasons)
+        cite = f"{ctx.cite(key)}; {ctx.cite(scope_key)}"
+        if sym == "LVS":
+            limit, line = le_scopes.lvs_limit(ctx, eccn, reasons)
+            if limit is None:
+                f.barred(sym, line, cite)
+            else:
+                lvs = (limit, line, cite, codes)
+            continue
+        ok, why = le_scopes.gbs(ctx, eccn, reasons)
         if ok:
-            f.available(sym, why, f"{ctx.cite(key)}; {ctx.cite(scope_key)}", covers=codes)
+            f.available(sym, why, cite, covers=codes)
         else:
-            f.barred(sym, why, f"{ctx.cite(key)}; {ctx.cite(scope_key)}")
+            f.barred(sym, why, cite)
     sta = ctx.get("le.STA")
     if grp & set(sta["groups"]):
         f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
@@ -206,6 +216,7 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             f.questions.append(Question(
                 f"ENC ({ctx.cite('le.ENC')}): eligibility depends on classification facts not given",
                 fact="facts.enc_eligible"))
+    return lvs
 
 
 def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
@@ -215,15 +226,21 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
     enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE}
     eccn = req.item.eccn
-    value = req.item.value
-    part = ctx.memo(("chart", eccn, dest, kind, enc, value), lambda: _chart(ctx, eccn, dest, kind, enc, value))
+    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
     f.bases.extend(part.bases)
     f.exceptions.extend(part.exceptions)
     f.questions.extend(part.questions)
+    if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
+        limit, line, cite, covers = lvs
+        ok, why = le_scopes.lvs_value(limit, req.item.value, line)
+        if ok:
+            f.available("LVS", why, cite, covers=covers)
+        else:
+            f.barred("LVS", why, cite)
 
 
 def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None,
-           facts: frozenset[Fact], value: Fraction | None = None) -> Findings:
+           facts: frozenset[Fact]) -> tuple[Findings, tuple[int, str, str, tuple[str, ...]] | None]:
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
     f = Findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
@@ -235,7 +252,7 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
                                  rules=("policy.600_series_d5",)))
             f.barred(ALL, f"{pol['le_bar']}: 600 series to D:5", ctx.cite("policy.600_series_d5"))
             if eccn is None:
-                return f
+                return f, None
     if eccn is None:
         raise MissingFact("the item is subject to the EAR but not classified: give its ECCN (or EAR99)",
                           fact="item.eccn")
@@ -247,9 +264,8 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
         for h in hits
     ]
     f.bases.extend(bases)
-    if bases:
-        _chart_exceptions(ctx, facts, eccn, dest, f, bases, value)
-    return f
+    lvs = _chart_exceptions(ctx, facts, eccn, dest, f, bases) if bases else None
+    return f, lvs
 
 
 def overall_policy(ctx: Ctx, bases: list[Basis]) -> str:
