@@ -7,7 +7,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from clearance.errors import ConfigError
 
@@ -86,3 +86,8 @@ def get_settings() -> Settings:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"invalid setting CLEARANCE_{field.upper()}: {first['msg']}") from exc
+    except SettingsError as exc:  # a JSON-valued setting that is not JSON
+        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else "?"
+        raise ConfigError(
+            f"invalid setting CLEARANCE_{field.upper()}: not valid JSON (give a JSON object, e.g. {{\"el\": 7}})"
+        ) from exc
