@@ -94,6 +94,25 @@ class StorageError(ClearanceError):
     code = "storage_error"
     http_status = 503
 
+    @classmethod
+    def from_os_error(cls, exc: OSError, name: str | Path | None = None) -> StorageError:
+        """One line naming the file (``name``, else the one the error names) and what to do."""
+        import errno
+
+        where = name if name is not None else (exc.filename if exc.filename is not None else "a file")
+        what = {
+            errno.ENOSPC: "no space left on the device; free some space and run the command again",
+            errno.EDQUOT: "disk quota exceeded; free some space and run the command again",
+            errno.EROFS: "read-only file system; write somewhere writable (--out, --db)",
+            errno.EACCES: "permission denied; choose a path you may read or write",
+            errno.EPERM: "operation not permitted; choose a path you may read or write",
+            errno.EISDIR: "is a folder; give a file path",
+            errno.ENOTDIR: "a part of the path is not a folder",
+            errno.ENOENT: "no such file or folder",
+            errno.ENAMETOOLONG: "file name too long",
+        }.get(exc.errno or 0, f"{exc.strerror or type(exc).__name__}; check the path and run the command again")
+        return cls(f"{where}: {what}")
+
 
 class DownloadError(ClearanceError):
     """An official list file cannot be downloaded (bad URL, network, too large, too slow)."""

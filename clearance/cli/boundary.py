@@ -8,7 +8,6 @@ Anything else is a bug: one line saying so, exit code 70, and the traceback only
 from __future__ import annotations
 
 import csv
-import errno
 import os
 
 import httpx
@@ -29,22 +28,6 @@ def _db_name() -> str:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
     except Exception:
         return os.environ.get("CLEARANCE_DB", "the database")
-
-
-def _os_error(exc: OSError) -> ClearanceError:
-    name = exc.filename if exc.filename is not None else "a file"
-    what = {
-        errno.ENOSPC: "no space left on the device; free some space and run the command again",
-        errno.EDQUOT: "disk quota exceeded; free some space and run the command again",
-        errno.EROFS: "read-only file system; write somewhere writable (--out, --db)",
-        errno.EACCES: "permission denied; choose a path you may read or write",
-        errno.EPERM: "operation not permitted; choose a path you may read or write",
-        errno.EISDIR: "is a folder; give a file path",
-        errno.ENOTDIR: "a part of the path is not a folder",
-        errno.ENOENT: "no such file or folder",
-        errno.ENAMETOOLONG: "file name too long",
-    }.get(exc.errno or 0, f"{exc.strerror or exc.__class__.__name__}; check the path and run the command again")
-    return StorageError(f"{name}: {what}")
 
 
 def _db_error(exc: sa.exc.SQLAlchemyError) -> ClearanceError:
@@ -75,7 +58,7 @@ def as_clearance_error(exc: BaseException) -> ClearanceError | None:
     if isinstance(exc, sa.exc.SQLAlchemyError):
         return _db_error(exc)
     if isinstance(exc, OSError):
-        return _os_error(exc)
+        return StorageError.from_os_error(exc)
     if isinstance(exc, csv.Error):
         return DataError(f"malformed CSV: {exc}; check the quoting and that each row has the header's columns")
     if isinstance(exc, UnicodeError):

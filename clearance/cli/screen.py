@@ -106,7 +106,7 @@ def screen(
         raise ConfigError("NAME is not valid UTF-8 text; check the terminal's or script's encoding")
     check_output_path(out)
     rows = read_rows(file) if file is not None else None  # a bad file is refused before the index is built
-    with store_session() as store:
+    with store_session(read_only=True) as store:
         index = open_index(codes, store=store)
     if rows is not None:
         try:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from clearance.errors import ConfigError
+from clearance.errors import ConfigError, StorageError
 
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection): prefix it with '.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,13 +50,19 @@ def atomic_path(out: str) -> Iterator[Path]:
     """A unique temporary path beside ``out``; renamed to ``out`` when the block ends normally, else removed."""
     check_output_path(out)
     target = Path(out)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    except OSError as exc:
+        raise StorageError.from_os_error(exc, out) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError.from_os_error(exc, out) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
