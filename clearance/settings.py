@@ -61,6 +61,10 @@ class Settings(BaseSettings):
         description="JSON object overriding download URLs used by `lists update` (keys as in docs/settings.md).",
     )
     http_timeout: float = Field(default=60.0, gt=0, description="Seconds before a download gives up.")
+    update_deadline: float = Field(
+        default=1800.0, gt=0, description="Seconds `lists update` may take for all downloads together."
+    )
+    max_download_mb: int = Field(default=1024, gt=0, description="Largest file `lists update` downloads, in MiB.")
     snapshot: bool = Field(
         default=True,
         description="Load the embedded dated snapshot on first use when no list is loaded.",
