@@ -45,7 +45,7 @@ def _download(client: httpx.Client, url: str, target: Path, progress: ByteProgre
                                   "(CLEARANCE_MAX_DOWNLOAD_MB)")
         done = 0
         with open(target, "wb") as fh:
-            for chunk in response.iter_bytes(1 << 16):
+            for chunk in response.iter_bytes():  # as it arrives: the deadline is checked often
                 fh.write(chunk)
                 done += len(chunk)
                 if done > max_bytes:
