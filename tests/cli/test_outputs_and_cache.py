@@ -136,7 +136,7 @@ def _cold_open(db: str, conn: Any) -> None:
     get_settings.cache_clear()
     try:
         conn.send(len(wf.open_index(["el"])))
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent
+    except BaseException as exc:
         conn.send(repr(exc))
 
 
