@@ -8,6 +8,7 @@ text that is not UTF-8 or not valid Unicode (a lone surrogate), a JSON key given
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -104,20 +105,16 @@ def _binary(path: str, stream: io.BufferedReader | None) -> io.BufferedReader:
     return stream if stream is not None else open(path, "rb")
 
 
-_LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
-
-
 class _Lines:
     """Decoded lines of a binary stream with exact line numbers: a bad byte is reported on its own line.
 
-    Lines end at LF, CRLF or (``split_cr``) a lone CR; each line is decoded on its own (UTF-8, a BOM on the
-    first line dropped) and may be at most MAX_LINE_BYTES long.
+    Lines end at LF; each line is decoded on its own (UTF-8, a BOM on the first line dropped) and may be at
+    most MAX_LINE_BYTES long.
     """
 
-    def __init__(self, fh: io.BufferedReader, path: str, *, split_cr: bool) -> None:
+    def __init__(self, fh: io.BufferedReader, path: str) -> None:
         self.fh = fh
         self.path = path
-        self.split_cr = split_cr
         self.number = 0
 
     def __iter__(self) -> Iterator[str]:
@@ -131,16 +128,11 @@ class _Lines:
             if first:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
                 first = False
-            pieces = _LONE_CR.split(raw) if self.split_cr and b"\r" in raw else [raw]
-            for piece in pieces:
-                if not piece:
-                    continue
-                self.number += 1
-                try:
-                    yield piece.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise DataError("not UTF-8 text (save the file as UTF-8)", file=self.path,
-                                    line=self.number) from exc
+            self.number += 1
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataError("not UTF-8 text (save the file as UTF-8)", file=self.path, line=self.number) from exc
 
 
 def check_header(header: list[str], path: str, required: tuple[str, ...] = ("name",)) -> tuple[str, ...]:
@@ -162,13 +154,14 @@ def check_header(header: list[str], path: str, required: tuple[str, ...] = ("nam
 
 def _csv_rows(path: str, stream: io.BufferedReader | None, required: tuple[str, ...]) -> Iterator[Any]:
     fh = _binary(path, stream)
-    lines = _Lines(fh, path, split_cr=True)
-    reader = csv.reader(lines, strict=True)
+    # newline="": the csv module sees CR, LF and CRLF line ends as written, also inside quoted fields
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text, strict=True)
     try:
         try:
             header = next(reader, None)
-        except csv.Error as exc:
-            raise _csv_error(exc, path, lines.number) from exc
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise _csv_error(exc, path, 1, stream is None) from exc
         if header is None:
             raise DataError("empty file: the first line must be a header naming the columns, e.g. name,country",
                             file=path, line=1)
@@ -178,25 +171,53 @@ def _csv_rows(path: str, stream: io.BufferedReader | None, required: tuple[str, 
         while True:
             try:
                 cells = next(reader, None)
-            except csv.Error as exc:
-                raise _csv_error(exc, path, lines.number) from exc
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise _csv_error(exc, path, reader.line_num + 1, stream is None) from exc
             if cells is None:
                 return
             if not cells:
                 continue  # a blank line
             if len(cells) > width:
                 raise DataError(f"{len(cells)} cells but the header has {width} columns (a comma too many, or an "
-                                "unquoted comma in a name?)", file=path, line=lines.number)
+                                "unquoted comma in a name?)", file=path, line=reader.line_num)
             row: dict[str, Any] = dict(zip(columns, cells, strict=False))
             for col in columns[len(cells):]:
                 row[col] = None
             yield row
     finally:
+        text.detach()
         if stream is None:
             fh.close()
 
 
-def _csv_error(exc: csv.Error, path: str, line: int) -> DataError:
+def _bad_utf8_line(path: str) -> int | None:
+    """The line of the first byte of ``path`` that is not UTF-8 (line ends: CRLF, LF or CR)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    prev_cr = False
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return line + _breaks(chunk[: max(exc.start, 0)], prev_cr)
+            line += _breaks(chunk, prev_cr)
+            prev_cr = chunk.endswith(b"\r")
+    return None
+
+
+def _breaks(data: bytes, prev_cr: bool) -> int:
+    n = len(_LINE_BREAK.findall(data))
+    return n - 1 if prev_cr and data.startswith(b"\n") else n
+
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def _csv_error(exc: Exception, path: str, line: int, rescan: bool) -> DataError:
+    if isinstance(exc, UnicodeDecodeError):
+        found = _bad_utf8_line(path) if rescan else None
+        return DataError("not UTF-8 text (save the file as UTF-8)", file=path, line=found or line)
     text = str(exc)
     if "field larger than field limit" in text:
         return DataError(f"a field is longer than {csv.field_size_limit():,} characters (an unclosed quote?)",
@@ -242,7 +263,7 @@ def parse_json_line(text: str, path: str, line: int) -> dict[str, Any]:
 
 def _jsonl_rows(path: str, stream: io.BufferedReader | None, required: tuple[str, ...]) -> Iterator[Any]:
     fh = _binary(path, stream)
-    lines = _Lines(fh, path, split_cr=False)
+    lines = _Lines(fh, path)
     try:
         yield None
         for text in lines:
