@@ -122,7 +122,7 @@ def test_jsonl_records(records: list[Any], junk: str) -> None:
         return
     assert got == [r for r in records if isinstance(r, dict)]
     for row in got:
-        query, problem = row_query(row)
+        _, problem = row_query(row)
         name = row.get("name")
         if name is not None and not isinstance(name, str):
             assert problem is not None and "not text" in problem
