@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from clearance.rules import NONE_FOUND, determine, load_rules  # noqa: E402
+from clearance.rules import NONE_FOUND, RuleCache, determine, load_rules  # noqa: E402
 from clearance.rules.requests import request_from_dict  # noqa: E402
 
 ECCNS = ["3A991", "3A001.a.2", "5A992.c", "EAR99", "5E002", "4A994", "3A992", "5D992.c", "3A001", "9A991",
@@ -71,13 +71,13 @@ def _worker(lines: list[str], file: str, gc_freeze: bool, ready: Any, go: Any, o
     """One worker: parse its share of the order file and load the rules, then wait; time only determinations."""
     reqs = [request_from_dict(json.loads(x), file)[0] for x in lines]
     rules = load_rules()
-    rules._memo.clear()  # forked from the parent: start cold like the single-process run
+    cache = RuleCache()  # each worker starts cold, like the single-process run
     if gc_freeze:
         gc.collect()
         gc.freeze()
     ready.wait()
     go.wait()
-    counts = collections.Counter(determine(r, rules, NONE_FOUND).outcome.value for r in reqs)
+    counts = collections.Counter(determine(r, rules, NONE_FOUND, cache).outcome.value for r in reqs)
     out.put(dict(counts))
 
 
@@ -127,9 +127,9 @@ def main() -> None:
 
     # one process, cold cache
     rules = load_rules()
-    rules._memo.clear()
+    cache = RuleCache()
     t0 = time.perf_counter()
-    single = collections.Counter(determine(r, rules, NONE_FOUND).outcome.value for r in reqs)
+    single = collections.Counter(determine(r, rules, NONE_FOUND, cache).outcome.value for r in reqs)
     t_single = time.perf_counter() - t0
 
     # N worker processes, each with its own contiguous (by date) share and its own cold caches

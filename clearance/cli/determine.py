@@ -20,16 +20,10 @@ from clearance.cli.common import err_console, progress_bar
 from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Fact, Item, Party, Request, Role, Transaction
 from clearance.model.regulation import RuleSet, summarise
-from clearance.rules import NONE_FOUND, Listings, apply_overlay, determine, load_rules
 from clearance.rules.requests import read_documents, read_scenarios, request_from_dict
 from clearance.text.countries import country_code
-from clearance.workflows.determination import (
-    PartyScreener,
-    PartyScreening,
-    determine_order_lines,
-    no_party,
-    read_order_lines,
-)
+from clearance.workflows.determination import PartyScreening, determine_order_lines, read_order_lines
+from clearance.workflows.facade import LISTINGS_MODES, Clearance
 
 console = Console()
 
@@ -59,49 +53,30 @@ Examples:
 
 OUTCOME_STYLE = {
     "NOT_SUBJECT": "bold green",
-    "NO_LICENCE_REQUIRED": "bold green",
-    "LICENCE_EXCEPTION": "bold yellow",
-    "LICENCE_REQUIRED": "bold red",
+    "NO_LICENSE_REQUIRED": "bold green",
+    "LICENSE_EXCEPTION": "bold yellow",
+    "LICENSE_REQUIRED": "bold red",
+    "PROHIBITED": "bold red reverse",
     "CANNOT_CLEAR": "bold magenta",
 }
 
 
-def _rulesets(overlays: list[Path] | None) -> list[RuleSet]:
-    base = load_rules()
-    out = [base]
-    for path in overlays or []:
-        out.append(apply_overlay(base, path))
-    return out
-
-
-LISTINGS_MODES = ("screen", "none-found")
-
-
-def _listings(value: str) -> Listings | None:
-    if value == "screen":
-        return None
-    if value == "none-found":
-        return NONE_FOUND
-    raise ConfigError(f"--listings {value!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
-
-
 class _Decider:
-    """determine() with the chosen listings: a fixed snapshot, or screening against the loaded lists."""
+    """The facade's determinations with the chosen listings mode ('screen' or 'none-found')."""
 
-    def __init__(self, mode: str) -> None:
-        self.fixed = _listings(mode)
-        self.screener = PartyScreener.open() if mode == "screen" else None
+    def __init__(self, mode: str, overlays: list[Path] | None) -> None:
+        if mode not in LISTINGS_MODES:
+            raise ConfigError(f"--listings {mode!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
+        self.mode = mode
+        self.app = Clearance()
+        base = self.app.rules()
+        self.rulesets = [base] + [self.app.rules([p]) for p in overlays or []]
 
     def __call__(self, req: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
-        if self.screener is None:
-            if not req.parties:
-                return no_party(req, rules), []
-            return determine(req, rules, self.fixed), []
-        return self.screener.determine(req, rules)
+        return self.app.determine_with_screening(req, listings=self.mode, rules=rules)
 
     def close(self) -> None:
-        if self.screener is not None:
-            self.screener.close()
+        self.app.close()
 
 
 def _parse_date(text: str | None) -> dt.date:
@@ -120,35 +95,46 @@ def _country(text: str, option: str) -> str:
     return code
 
 
+def _tri(value: bool | None) -> str:
+    return "indeterminate" if value is None else str(value)
+
+
 def render(d: Determination, title: str = "") -> None:
     out = d.to_dict()
     style = OUTCOME_STYLE[out["outcome"]]
-    head = f"[{style}]{out['outcome']}[/]  licence required: {out['license_required']}  " \
-           f"subject to the EAR: {out['subject_to_ear']}  as of {out['as_of']}"
+    head = f"[{style}]{out['outcome']}[/]  license required: {_tri(d.license_required)}  " \
+           f"subject to the EAR: {_tri(d.subject_to_ear)}  as of {out['as_of']}"
     lines = [head]
     for b in out["subject_basis"]:
         lines.append(f"  subject: {b}")
     if out["review_policy"] != "n/a":
         lines.append(f"  review policy an application would meet: [bold]{out['review_policy']}[/]")
-    for r in out["reasons"]:
-        lines.append(f"  [magenta]cannot clear:[/] {r}")
+    for q in d.open_questions:
+        lines.append(f"  [magenta]open question[/]{f' ({q.fact})' if q.fact else ''}: {q.text}")
+    for q in d.data_gaps:
+        lines.append(f"  [magenta]rule data gap[/]{f' ({q.rule})' if q.rule else ''}: {q.text}")
     console.print(Panel("\n".join(lines), title=title or f"determination {out['id']}".strip(), expand=False))
-    if out["bases"]:
-        t = Table(title="Licence bases", show_lines=True)
+    if d.bases:
+        t = Table(title="License bases", show_lines=True)
         for col in ("code", "party", "policy", "overcome by", "citation"):
             t.add_column(col, overflow="fold")
-        for b in out["bases"]:
-            over = b.get("overcome_by") or b.get("indeterminate") or ""
-            if b.get("previously_covered_by"):
-                over = f"{over} (previously {b['previously_covered_by']})".strip()
-            t.add_row(b["code"], b.get("party") or "", b["policy"], over, b["cite"])
+        for b in d.bases:
+            over = b.overcome_by.text() if b.overcome_by else (f"to confirm: {b.indeterminate}" if b.indeterminate
+                                                                else "")
+            if b.previously_covered_by:
+                over = f"{over} (previously {b.previously_covered_by})".strip()
+            t.add_row(b.code, b.party or "", b.policy, over, b.cite)
         console.print(t)
-    les = out["license_exceptions"]
-    for label, values in (("available", les["available"]), ("barred", les["barred"]),
-                          ("excluded", out["excluded"]), ("obligations", out["obligations"]), ("notes", out["notes"])):
+    for x in d.exceptions:
+        what = {"ALL": "all licence exceptions", "ALL_OTHERS": "all other licence exceptions"}.get(x.symbol, x.symbol)
+        console.print(f"  [bold]{x.status.value}:[/] {what} -- {x.reason}" + (f" ({x.citation})" if x.citation else ""))
+    for label, values in (("excluded", out["excluded"]), ("obligations", out["obligations"]), ("notes", out["notes"])):
         for v in values:
             console.print(f"  [bold]{label}:[/] {v}")
-    t = Table(title=f"Rules consulted ({out['rules_version']})")
+    not_used = ", ".join(f"{u.code} ({u.why})" for u in d.lists_not_consulted)
+    if not_used:
+        console.print(f"  [bold]lists not consulted:[/] {not_used}")
+    t = Table(title=f"Rules consulted ({out['versions']['rules']})")
     for col in ("rule", "effective", "value", "citation"):
         t.add_column(col, overflow="fold")
     for tr in out["trace"]:
@@ -238,8 +224,8 @@ def determine_cmd(
         "lists of the date, or 'none-found' (you screened them: not listed).")] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
-    rulesets = _rulesets(overlay)
-    decide = _Decider(listings)
+    decide = _Decider(listings, overlay)
+    rulesets = decide.rulesets
     try:
         if orders is not None:
             _run_orders(orders, out, rulesets, decide)
@@ -265,7 +251,7 @@ def _run_orders(path: str, out: str, rulesets: list[RuleSet], decide: _Decider) 
     try:
         with progress_bar("determining") as progress:
             for rs in rulesets:
-                results = determine_order_lines(read_order_lines(path), partial(decide, rules=rs), path)
+                results = determine_order_lines(read_order_lines(path), partial(decide, rules=rs), path, rs)
                 for i, result in enumerate(results, 1):
                     sink.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
                     counts[result["outcome"]] += 1
@@ -288,7 +274,7 @@ def rules_show(
 
     Example: clearance rules show 744.11 --as-of 2020-06-01
     """
-    rules = _rulesets(overlay)[-1]
+    rules = Clearance().rules(overlay[-1:] if overlay else [])
     day = _parse_date(as_of)
     params = rules.in_section(section) or ([rules.param(section)] if rules.has(section) else [])
     if not params:

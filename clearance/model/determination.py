@@ -1,4 +1,4 @@
-"""Determination requests and decisions: what the EAR engine reads and what it answers.
+"""Determination requests: what the EAR engine reads (the record it answers is in clearance.model.decision).
 
 All objects are frozen and hashable, so equal requests can share cached sub-results and whole
 batches can be shipped to worker processes.
@@ -7,20 +7,11 @@ batches can be shipped to worker processes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from typing import Any
 
-from clearance.model.regulation import ConsultedRule
-
-
-class Outcome(StrEnum):
-    NOT_SUBJECT = "NOT_SUBJECT"
-    NO_LICENCE_REQUIRED = "NO_LICENCE_REQUIRED"
-    LICENCE_EXCEPTION = "LICENCE_EXCEPTION"
-    LICENCE_REQUIRED = "LICENCE_REQUIRED"
-    CANNOT_CLEAR = "CANNOT_CLEAR"
+from clearance.model.decision import Basis, Determination, Outcome
 
 
 class Transaction(StrEnum):
@@ -145,76 +136,7 @@ class Request:
     id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Basis:
-    """One independent licence requirement (before licence exceptions)."""
-
-    code: str  # "EL", "EL-FDP-fn1", "EL-AFFILIATE", "NS2", "MEU", ...
-    cite: str
-    policy: str  # review policy an application would meet
-    party: str | None = None
-    overcome_by: str | None = None  # TGL, savings clause, licence, licence exception
-    previously_covered_by: str | None = None
-    indeterminate: str | None = None  # why it is not certain (missing fact)
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"code": self.code, "cite": self.cite, "policy": self.policy}
-        for key in ("party", "overcome_by", "previously_covered_by", "indeterminate"):
-            value = getattr(self, key)
-            if value is not None:
-                out[key] = value
-        return out
 
 
-@dataclass(frozen=True, slots=True)
-class Determination:
-    request_id: str
-    as_of: dt.date
-    outcome: Outcome
-    subject_to_ear: bool | None  # None = cannot say
-    subject_basis: tuple[str, ...]
-    license_required: bool | None  # None = indeterminate
-    bases: tuple[Basis, ...]
-    review_policy: str
-    exceptions_available: tuple[str, ...]
-    exceptions_barred: tuple[str, ...]
-    excluded: tuple[str, ...]  # bases that a carve-out removed
-    obligations: tuple[str, ...]
-    reasons: tuple[str, ...]  # why CANNOT_CLEAR (missing facts, rule gaps)
-    trace: tuple[ConsultedRule, ...]
-    rules_version: str
-    notes: tuple[str, ...] = field(default=())
-
-    @property
-    def citations(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for b in self.bases:
-            seen.setdefault(b.cite, None)
-        for t in self.trace:
-            seen.setdefault(t.citation.text(), None)
-        return list(seen)
-
-    def to_dict(self) -> dict[str, Any]:
-        required: bool | str = "indeterminate" if self.license_required is None else self.license_required
-        subject: bool | str = "indeterminate" if self.subject_to_ear is None else self.subject_to_ear
-        return {
-            "id": self.request_id,
-            "as_of": self.as_of.isoformat(),
-            "outcome": self.outcome.value,
-            "subject_to_ear": subject,
-            "subject_basis": list(self.subject_basis),
-            "license_required": required,
-            "bases": [b.to_dict() for b in self.bases],
-            "review_policy": self.review_policy,
-            "license_exceptions": {
-                "available": list(self.exceptions_available),
-                "barred": list(self.exceptions_barred),
-            },
-            "excluded": list(self.excluded),
-            "obligations": list(self.obligations),
-            "reasons": list(self.reasons),
-            "citations": self.citations,
-            "trace": [t.to_dict() for t in self.trace],
-            "rules_version": self.rules_version,
-            "notes": list(self.notes),
-        }
+__all__ = ["Basis", "Determination", "Fact", "FdpFacts", "Item", "LicenceState", "Outcome", "Owner", "Party",
+           "Request", "Role", "Transaction", "UsInput"]

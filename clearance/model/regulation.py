@@ -21,7 +21,19 @@ from clearance.errors import CannotClear
 
 
 class RuleGap(CannotClear):
-    """A rule value was asked for a date on which the rule data has no value."""
+    """A data gap: the rule data has no value for a rule on the date, or does not model what the case needs."""
+
+    def __init__(self, reason: str, *, rule: str | None = None) -> None:
+        super().__init__(reason)
+        self.rule = rule
+
+
+class MissingFact(CannotClear):
+    """An open question: the request does not state a fact the rules need (``fact`` names the order field)."""
+
+    def __init__(self, reason: str, *, fact: str | None = None) -> None:
+        super().__init__(reason)
+        self.fact = fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +111,8 @@ class Parameter:
             first = self.values[0].start.isoformat() if self.values else "never"
             raise RuleGap(
                 f"rule {self.key} (§ {self.section}) has no value on {day.isoformat()} "
-                f"(data begins {first}); cannot decide without it"
+                f"(data begins {first}); cannot decide without it",
+                rule=self.key,
             )
         return dv
 
@@ -122,13 +135,15 @@ def summarise(value: Any, limit: int = 160) -> str:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Every parameter of the rule data, frozen. ``version`` identifies the data (sha256 prefix + overlays)."""
+    """Every parameter of the rule data, frozen. ``version`` identifies the data (sha256 prefix + overlays).
+
+    It holds no memo: caches belong to the caller (clearance.rules.context.RuleCache), keyed by the version.
+    """
 
     version: str
     parameters: dict[str, Parameter]
     overlays: tuple[str, ...] = ()
     change_days: tuple[int, ...] = field(default=(), compare=False, repr=False)
-    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.change_days:
@@ -148,7 +163,6 @@ class RuleSet:
         object.__setattr__(self, "parameters", state["parameters"])
         object.__setattr__(self, "overlays", state["overlays"])
         object.__setattr__(self, "change_days", ())
-        object.__setattr__(self, "_memo", {})
         self.__post_init__()
 
     def epoch(self, day: dt.date) -> int:
@@ -159,7 +173,7 @@ class RuleSet:
         try:
             return self.parameters[key]
         except KeyError:
-            raise RuleGap(f"the rule data has no rule {key!r}") from None
+            raise RuleGap(f"the rule data has no rule {key!r}", rule=key) from None
 
     def has(self, key: str) -> bool:
         return key in self.parameters

@@ -89,7 +89,7 @@ def _dest_hit(ctx: Ctx, control: dict[str, Any], dest: str, row: dict[str, Any])
 
 def chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> tuple[ChartHit, ...]:
     """Every reason for control of the item that needs a licence to ``dest`` (GP1/GP2), cached per epoch."""
-    return ctx.memo_call(("hits", eccn, dest), lambda: tuple(_chart_hits(ctx, eccn, dest)))
+    return ctx.memo(("hits", eccn, dest), lambda: tuple(_chart_hits(ctx, eccn, dest)))
 
 
 def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:

@@ -9,16 +9,16 @@ Part 746 licence exceptions are not evaluated: a Part 746 basis is never overcom
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
 from clearance.rules import chart
 from clearance.rules.chart import UNSPECIFIED, ccl_entry
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
-
-if TYPE_CHECKING:  # licensing imports jurisdiction, which counts content through this module
-    from clearance.rules.licensing import Findings
+from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.parties import PartyInfo
 
 
 def section_rule(ctx: Ctx, dest: str) -> tuple[str, dict[str, Any]] | None:
@@ -100,7 +100,7 @@ def content_status(ctx: Ctx, eccn: Eccn, dest: str, facts: frozenset[Fact]) -> t
     return None, f"{rule['code']}: {why}"
 
 
-def part746(ctx: Ctx, req: Request, dest: str, f: Findings) -> None:
+def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """GP6: the licence basis of the Part 746 section for the destination, if any."""
     found = section_rule(ctx, dest)
     if found is None:
@@ -135,4 +135,4 @@ def part746(ctx: Ctx, req: Request, dest: str, f: Findings) -> None:
     if by_reason and not eccn.is_ear99 and chart.reasons_of(ctx, eccn) & set(by_reason["reasons"]):
         policy = str(by_reason["policy"])
     f.bases.append(Basis(str(rule["code"]), cite, policy, indeterminate=None if needed else why))
-    f.barred.append(str(rule["exceptions"]))
+    f.barred(ALL, str(rule["exceptions"]), ctx.cite(key))

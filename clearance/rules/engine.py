@@ -1,64 +1,149 @@
-"""determine(request, rules, lists) -> Determination: a pure function of its inputs.
+"""determine(request, rules, lists, cache) -> Determination: a pure function of its inputs.
 
-Decision order (ear-spec.md § 1.3): destination -> parties -> subject to the EAR (origin, de minimis,
-FDP) -> licence bases (chart, Entity List, affiliates, end use, § 744.23, Part 746) -> licence exceptions
--> licence state -> review policy -> outcome. Anything the engine cannot establish becomes CANNOT_CLEAR with the reason;
-it never answers NO_LICENCE_REQUIRED by default.
+Decision order (ear-spec.md § 1.3): parties -> destination -> subject to the EAR (origin, de minimis, FDP)
+-> licence bases (the STEPS below, in order) -> licence exceptions -> licences held -> review policy ->
+outcome. Anything the engine cannot establish becomes CANNOT_CLEAR with the reason, as an open question
+(a fact the order does not state) or a data gap (what the rule data does not cover); it never answers
+NO_LICENSE_REQUIRED by default. An order naming no party, and a party under a denial order, are decided
+here, so every caller (library, CLI, API) gets the same answer.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
 import operator
+from collections.abc import Callable, Sequence
+from importlib import metadata
 
 from clearance.errors import CannotClear
+from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Outcome, Request, Transaction
-from clearance.model.regulation import RuleSet
+from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, licensing, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx
-from clearance.rules.jurisdiction import Jurisdiction, jurisdiction
-from clearance.rules.listings import Listings
-from clearance.rules.parties import PartyInfo, resolve
+from clearance.rules.context import Ctx, RuleCache
+from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.jurisdiction import jurisdiction
+from clearance.rules.listings import EAR_LIST_CODES, Listings
+from clearance.rules.parties import NEAR_CERTAIN, PartyInfo, resolve
 
-_MEMO_LIMIT = 500_000
-_CACHED = operator.attrgetter(*[f.name for f in dataclasses.fields(Determination)][2:])  # not id, as_of
+Step = Callable[[Ctx, Request, str, Jurisdiction, list[PartyInfo], Findings], None]
+
+# The licence-basis steps, in the order of ear-spec.md § 1.3. A new kind of rule is a value model
+# (clearance.rules.values), YAML under clearance/regulations/ and a step here.
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("GP1-GP3 Country Chart (§ 736.2(b)(1)-(3))", licensing.chart),
+    ("Entity List (§ 744.11)", licensing.entity_list),
+    ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
+    ("military and military-intelligence end uses, Unverified List (§§ 744.21, 744.22, 744.15)", licensing.end_use),
+    ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
+    ("embargoes (Part 746)", embargo.part746),
+)
+CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
+_KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))
+_keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
+DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
+            "(Denied Persons List)")
 
 
-def determine(request: Request, rules: RuleSet, lists: Listings | None = None) -> Determination:
+def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
+              cache: RuleCache | None = None) -> Determination:
     """The EAR determination for ``request`` on ``request.date`` under ``rules`` (and ``lists``).
 
-    Pure: the answer depends only on the arguments. Equal questions within one epoch of the rule data
-    (same rules in force) share one cached answer; parties enter the cache key through what their
-    screening found (an unlisted party's name never changes the answer).
+    Pure: the answer depends only on the arguments. ``cache`` (owned by the caller, see RuleCache) lets equal
+    questions share one answer: its key is the request (less its id) with each party replaced by what its
+    resolution found (PartyInfo: every field a rule can read), per rule epoch, or per day when the answer read
+    the day.
     """
-    ctx = Ctx(rules, request.date)
+    ctx = Ctx(rules, request.date, cache)
+    versions, used, unused = _provenance(rules.version, lists)
+    if not request.parties:
+        return _cannot(ctx, request, versions, [Question(
+            "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
+            [], used=used, unused=unused)
     try:
         parties = [resolve(ctx, p, lists) for p in request.parties]
     except CannotClear as exc:
-        return _cannot(ctx, request, [exc.reason])
-    key = None
-    # Owners are looked up while deciding (affiliates rule): their screening is not in the party
-    # signatures, so an order naming owners is never answered from, or stored in, the cache.
-    if not request.licences and not any(p.ownership for p in request.parties):
-        key = ("det", ctx.epoch, request.item, request.to_country, request.from_country, request.transaction,
-               tuple(p.signature() for p in parties), request.facts)
-        hit = rules._memo.get(key)
-        if hit is not None:
-            return Determination(request.id, request.date, *hit)
-    try:
-        result = _determine(ctx, request, parties)
-    except CannotClear as exc:
-        result = _cannot(ctx, request, [exc.reason])
-    if key is not None:
-        if len(rules._memo) > _MEMO_LIMIT:
-            rules._memo.clear()
-        rules._memo[key] = _CACHED(result)
-    return result
+        return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
+    # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
+    # through their resolution only): the memo key is every other field, the resolved parties and the lists.
+    key = ("determination", _keyed(request), tuple(parties), versions, used, unused)
+    resolution_trace = bool(ctx.trace)
+    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
+                    replay=resolution_trace)
+    # the trace: the rules party resolution read, then those the decision read
+    return core.relabel(request.id, request.date, tuple(ctx.trace.values()) if resolution_trace else core.trace)
 
 
-def _cannot(ctx: Ctx, req: Request, reasons: list[str], juris: Jurisdiction | None = None,
-            f: licensing.Findings | None = None) -> Determination:
+@functools.lru_cache(maxsize=256)
+def _core(request: Request) -> Request:
+    """The request as the rules see it: no id, no date (ctx.day), no parties (their resolution)."""
+    core = object.__new__(Request)
+    for name in _KEYED:
+        object.__setattr__(core, name, getattr(request, name))
+    object.__setattr__(core, "id", "")
+    object.__setattr__(core, "date", dt.date.min)
+    object.__setattr__(core, "parties", ())
+    return core
+
+
+@functools.lru_cache(maxsize=256)
+def _provenance(rules_version: str,
+                lists: Listings | None) -> tuple[Versions, tuple[ListUse, ...], tuple[ListUse, ...]]:
+    """The versions and list use an answer records: a function of the rule set and the listings snapshot only."""
+    if lists is None:
+        versions = Versions(CODE_VERSION, rules_version)
+    else:
+        versions = Versions(CODE_VERSION, rules_version, lists.versions, lists.algorithm, lists.name_resources)
+    return (versions, *_lists_used(lists))
+
+
+def _lists_used(lists: Listings | None) -> tuple[tuple[ListUse, ...], tuple[ListUse, ...]]:
+    """Which EAR lists the answer relied on, and which it did not (and why)."""
+    if lists is not None and lists.versions:
+        have = dict(lists.versions)
+        used = tuple(ListUse(c, have[c]) for c in EAR_LIST_CODES if c in have)
+        unused = tuple(ListUse(c, why="not loaded") for c in EAR_LIST_CODES if c not in have)
+    elif lists is not None and lists.caller_screened:
+        used, unused = (), tuple(ListUse(c, why="the caller screened the parties (listings none-found)")
+                                 for c in EAR_LIST_CODES)
+    elif lists is not None and lists.resolver is not None:
+        used, unused = (), ()  # the caller records the versions its resolver screened against
+    elif lists is not None:
+        used, unused = (ListUse("snapshot", lists.label),), ()
+    else:
+        used, unused = (), tuple(ListUse(c, why="no listings snapshot: only the listings the order gives")
+                                 for c in EAR_LIST_CODES)
+    ofac = ListUse("sdn", why="OFAC lists are not consulted by the EAR determination; screen parties with "
+                   "`clearance screen --lists sdn,ofac-cons`")
+    return used, (*unused, ofac)
+
+
+def cannot_clear(request: Request | None, rules: RuleSet, *, questions: Sequence[Question] = (),
+                 gaps: Sequence[Question] = (), request_id: str = "", lists: Listings | None = None) -> Determination:
+    """A CANNOT_CLEAR answer decided outside the rules (an order that cannot be read, a contradiction found by
+    screening), built like every other one. ``request`` is None when the order could not be read at all."""
+    versions, used, unused = _provenance(rules.version, lists)
+    if request is None:
+        return Determination(request_id, None, Outcome.CANNOT_CLEAR, None, (), None, (), "n/a", (), (), (),
+                             tuple(questions), tuple(gaps), (), versions)
+    return _cannot(Ctx(rules, request.date), request, versions, questions, gaps, used=used, unused=unused)
+
+
+def _classify(exc: CannotClear) -> tuple[list[Question], list[Question]]:
+    """(open questions, data gaps) for a CannotClear raised while deciding."""
+    if isinstance(exc, RuleGap):
+        return [], [Question(exc.reason, rule=exc.rule)]
+    fact = exc.fact if isinstance(exc, MissingFact) else None
+    return [Question(exc.reason, fact=fact)], []
+
+
+def _cannot(ctx: Ctx, req: Request, versions: Versions, questions: Sequence[Question], gaps: Sequence[Question],
+            juris: Jurisdiction | None = None, f: Findings | None = None, *,
+            used: tuple[ListUse, ...] = (), unused: tuple[ListUse, ...] = ()) -> Determination:
+    """The one builder of a CANNOT_CLEAR answer: what is known so far, and every reason it cannot be decided."""
     return Determination(
         request_id=req.id,
         as_of=req.date,
@@ -68,85 +153,132 @@ def _cannot(ctx: Ctx, req: Request, reasons: list[str], juris: Jurisdiction | No
         license_required=None,
         bases=tuple(f.bases) if f else (),
         review_policy=licensing.overall_policy(ctx, f.bases) if f and f.bases else "n/a",
-        exceptions_available=tuple(f.available) if f else (),
-        exceptions_barred=tuple(dict.fromkeys(f.barred)) if f else (),
+        exceptions=tuple(dict.fromkeys(f.exceptions)) if f else (),
         excluded=tuple(f.excluded) if f else (),
         obligations=tuple(dict.fromkeys(f.obligations)) if f else (),
-        reasons=tuple(reasons),
+        open_questions=tuple(dict.fromkeys(questions)),
+        data_gaps=tuple(dict.fromkeys(gaps)),
         trace=tuple(ctx.trace.values()),
-        rules_version=ctx.rules.version,
+        versions=versions,
         notes=tuple((juris.notes if juris else []) + (f.notes if f else [])),
+        lists_consulted=used,
+        lists_not_consulted=unused,
     )
 
 
-def _licences(req: Request, bases: list[Basis]) -> list[Basis]:
+def _licences(ctx: Ctx, req: Request, bases: list[Basis]) -> list[Basis]:
+    if not req.licences:
+        return bases
     out: list[Basis] = []
+    day = ctx.day
     for b in bases:
         if b.overcome_by is None:
             for lic in req.licences:
                 if lic.covers and b.code not in lic.covers:
                     continue
-                if lic.valid_on(req.date):
-                    b = dataclasses.replace(b, overcome_by=f"licence {lic.licence_id} (valid on {req.date})")
+                if lic.valid_on(day):
+                    by = Overcome(OvercomeKind.LICENSE, lic.licence_id, f"valid on {day.isoformat()}")
+                    b = dataclasses.replace(b, overcome_by=by)
                     break
-                if lic.revoked is not None and req.date >= lic.revoked:
+                if lic.revoked is not None and day >= lic.revoked:
                     was = f"licence {lic.licence_id} (revoked {lic.revoked})"
                     b = dataclasses.replace(b, previously_covered_by=was)
         out.append(b)
     return out
 
 
-def _determine(ctx: Ctx, req: Request, parties: list[PartyInfo]) -> Determination:
-    if req.to_country == "US":
-        raise CannotClear("the destination is the United States: the EAR's Country Chart has no row for it; "
-                          "give the foreign destination (a shipment within the US is not an export)")
-    if req.to_country == UNSPECIFIED and req.transaction is not Transaction.RELEASE:
-        raise CannotClear("the destination is not a single country: only a release of technology or software "
-                          "(e.g. at a multilateral meeting) can be decided without one; give the destination")
-    dest = destination(ctx, req.to_country) if req.to_country != UNSPECIFIED else UNSPECIFIED
-    juris = jurisdiction(ctx, req, dest, parties)
-    if juris.subject is None:
-        return _cannot(ctx, req, [f"missing fact: {u}" for u in juris.unknown], juris)
-    if juris.subject is False:
-        return Determination(
-            req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (), (),
-            (), tuple(ctx.trace.values()), ctx.rules.version, tuple(juris.notes),
-        )
-    f = licensing.Findings()
-    licensing.chart(ctx, req, dest, juris, f)
-    licensing.entity_list(ctx, req, parties, juris, f)
-    licensing.affiliates(ctx, req, parties, f)
-    licensing.end_use(ctx, req, dest, parties, f)
-    supercomputer.end_use(ctx, req, dest, parties, f)
-    embargo.part746(ctx, req, dest, f)
-    if dest == UNSPECIFIED:
-        f.notes.append("destination not a single country: Part 746 embargoes were not checked")
+def _denied(parties: list[PartyInfo]) -> list[Basis]:
+    out = []
+    for p in parties:
+        if p.dpl is None:
+            continue
+        score = p.dpl.match_score
+        confirm = None
+        if score is not None and score < NEAR_CERTAIN:
+            confirm = (f"screening matched {p.dpl.name!r} with score {score:.2f} (below {NEAR_CERTAIN}): confirm "
+                       "that the party is the denied person")
+        entry = f"{p.dpl.name!r}" + (f" (entry {p.dpl.entry_id})" if p.dpl.entry_id else "")
+        out.append(Basis("DPL", f"{DPL_CITE}: {entry}", "denial order: no licence", party=p.label,
+                         indeterminate=confirm))
+    return out
+
+
+def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions,
+            used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
+    juris: Jurisdiction | None = None
+    f = Findings()
+    try:
+        if req.to_country == "US":
+            raise MissingFact("the destination is the United States: the EAR's Country Chart has no row for it; "
+                              "give the foreign destination (a shipment within the US is not an export)",
+                              fact="route.to")
+        if req.to_country == UNSPECIFIED and req.transaction is not Transaction.RELEASE:
+            raise MissingFact("the destination is not a single country: only a release of technology or software "
+                              "(e.g. at a multilateral meeting) can be decided without one; give the destination",
+                              fact="route.to")
+        dest = destination(ctx, req.to_country) if req.to_country != UNSPECIFIED else UNSPECIFIED
+        juris = jurisdiction(ctx, req, dest, parties)
+        if juris.subject is None:
+            return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
+                                                for q in juris.unknown], [], juris, used=used, unused=unused)
+        if juris.subject is False:
+            notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
+                                   "the EAR (no EAR prohibition applies)" for b in _denied(parties)]
+            return Determination(
+                req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
+                (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
+            )
+        for _name, step in STEPS:
+            step(ctx, req, dest, juris, parties, f)
+        if dest == UNSPECIFIED:
+            f.notes.append("destination not a single country: Part 746 embargoes were not checked")
+    except CannotClear as exc:
+        questions, gaps = _classify(exc)
+        return _cannot(ctx, req, versions, questions, gaps, juris, f, used=used, unused=unused)
+    return _conclude(ctx, req, parties, juris, f, versions, used, unused)
+
+
+def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdiction, f: Findings,
+              versions: Versions, used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
     # licence exceptions that overcome every basis they cover
     bases: list[Basis] = []
-    blanket_bar = any(b.startswith("all") for b in f.barred)
+    blanket_bar = f.blanket_bar()
+    covering = f.covering()
     for b in f.bases:
-        if b.overcome_by is None and not blanket_bar:
-            for sym, codes in f.covers.items():
-                if b.code in codes and b.indeterminate is None:
-                    b = dataclasses.replace(b, overcome_by=f"License Exception {sym}")
+        if b.overcome_by is None and not blanket_bar and b.indeterminate is None:
+            for le in covering:
+                if b.code in le.covers:
+                    b = dataclasses.replace(b, overcome_by=Overcome(OvercomeKind.LICENSE_EXCEPTION, le.symbol,
+                                                                     le.citation))
                     break
         bases.append(b)
-    bases = _licences(req, bases)
-    f.bases = bases
-    open_ = [b for b in bases if b.overcome_by is None]
+    bases = _licences(ctx, req, bases)
+    denied = _denied(parties)
+    f.bases = bases + denied
+    if any(b.indeterminate is None for b in denied):
+        return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "denial order", [])
+    open_ = [b for b in f.bases if b.overcome_by is None]
     unsure = [b for b in open_ if b.indeterminate]
-    if unsure or (open_ and f.le_unknown):
-        reasons = [f"{b.code}: {b.indeterminate}" for b in unsure] + f.le_unknown
-        return _cannot(ctx, req, reasons, juris, f)
-    held = [b for b in bases if b.overcome_by and b.overcome_by.startswith("licence")]
-    by_le = [b for b in bases if b.overcome_by and b.overcome_by.startswith("License Exception")]
+    le_open = f.questions if [b for b in open_ if b.code != "DPL"] else []
+    if unsure or le_open:
+        questions = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure] + le_open
+        return _cannot(ctx, req, versions, questions, [], juris, f, used=used, unused=unused)
+    held = [b for b in f.bases if b.overcome_by and b.overcome_by.kind is OvercomeKind.LICENSE]
+    by_le = [b for b in f.bases if b.overcome_by and b.overcome_by.kind is OvercomeKind.LICENSE_EXCEPTION]
     if open_ or held:
-        outcome, required = Outcome.LICENCE_REQUIRED, True
+        outcome, required = Outcome.LICENSE_REQUIRED, True
     elif by_le:
-        outcome, required = Outcome.LICENCE_EXCEPTION, False
+        outcome, required = Outcome.LICENSE_EXCEPTION, False
     else:
-        outcome, required = Outcome.NO_LICENCE_REQUIRED, False
-    notes = juris.notes + f.notes + [f"held: {b.overcome_by} covers {b.code}" for b in held]
+        outcome, required = Outcome.NO_LICENSE_REQUIRED, False
+    notes = [f"held: {b.overcome_by.text()} covers {b.code}" for b in held if b.overcome_by is not None]
+    policy = licensing.overall_policy(ctx, f.bases) if required else "n/a"
+    return _record(ctx, req, juris, f, versions, used, unused, outcome, required, policy, notes)
+
+
+def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: Versions, used: tuple[ListUse, ...],
+            unused: tuple[ListUse, ...], outcome: Outcome, required: bool, policy: str,
+            notes: list[str]) -> Determination:
     return Determination(
         request_id=req.id,
         as_of=req.date,
@@ -154,14 +286,16 @@ def _determine(ctx: Ctx, req: Request, parties: list[PartyInfo]) -> Determinatio
         subject_to_ear=True,
         subject_basis=tuple(juris.basis),
         license_required=required,
-        bases=tuple(bases),
-        review_policy=licensing.overall_policy(ctx, bases) if required else "n/a",
-        exceptions_available=tuple(dict.fromkeys(f.available)),
-        exceptions_barred=tuple(dict.fromkeys(f.barred)),
+        bases=tuple(f.bases),
+        review_policy=policy,
+        exceptions=tuple(dict.fromkeys(f.exceptions)),
         excluded=tuple(f.excluded),
         obligations=tuple(dict.fromkeys(f.obligations)),
-        reasons=(),
+        open_questions=(),
+        data_gaps=(),
         trace=tuple(ctx.trace.values()),
-        rules_version=ctx.rules.version,
-        notes=tuple(notes),
+        versions=versions,
+        notes=tuple(juris.notes + f.notes + notes),
+        lists_consulted=used,
+        lists_not_consulted=unused,
     )

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from clearance.errors import CannotClear
+from clearance.model.decision import Question
 from clearance.model.determination import Fact, Request
+from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.embargo import content_status
+from clearance.rules.findings import Jurisdiction
 from clearance.rules.parties import PartyInfo
 
 LOW_GENERATIONS = {"2G", "3G", "4G"}
-
-
-@dataclass(slots=True)
-class Jurisdiction:
-    subject: bool | None
-    basis: list[str] = field(default_factory=list)
-    via: str = ""  # "origin" | "de_minimis" | "no_de_minimis" | "fdp_fn1" | "fdp_ns" | "fdp_734.9(f)" ...
-    no_de_minimis_rule: dict[str, Any] | None = None
-    fdp_version: dict[str, Any] | None = None
-    unknown: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
@@ -58,21 +48,22 @@ def _us_content(ctx: Ctx, req: Request, dest: str) -> tuple[Fraction, Fraction] 
         controlled = Fraction(0)
         for i, line in enumerate(item.us_inputs, 1):
             if line.eccn is None or line.value is None:
-                raise CannotClear(f"bill of materials line {i}: ECCN and value are both needed for de minimis")
+                raise MissingFact(f"bill of materials line {i}: ECCN and value are both needed for de minimis",
+                                  fact="item.us_inputs")
             status, why = content_status(ctx, parse_eccn(line.eccn), dest, req.facts)
             if status is None:
-                raise CannotClear(
+                raise MissingFact(
                     f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
-                    + (f" -- {why}" if why else "")
+                    + (f" -- {why}" if why else ""), fact="item.us_inputs"
                 )
             if status:
                 controlled += line.value
         if total is None:
-            raise CannotClear("the foreign item's value is needed for de minimis")
+            raise MissingFact("the foreign item's value is needed for de minimis", fact="item.us_controlled_content")
         return controlled, total
     if item.us_controlled_value is not None:
         if total is None:
-            raise CannotClear("the foreign item's value is needed for de minimis")
+            raise MissingFact("the foreign item's value is needed for de minimis", fact="item.us_controlled_content")
         return item.us_controlled_value, total
     return None
 
@@ -93,11 +84,11 @@ def _fdp_fn1(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction
         return False
     facts = req.item.fdp
     if facts is None:
-        out.unknown.append(
+        out.unknown.append(Question(
             f"foreign direct product facts (§ 734.9(e)(1) {version['version']}): a footnote-1 entity is involved; "
             "state whether the item is a direct product of, or made in a plant built from, the listed US "
-            "technology/software"
-        )
+            "technology/software", fact="item.fdp_facts"
+        ))
         return None
     eccns = set(version["eccns"])
     direct = None if facts.direct_product_of is None else bool(eccns & set(facts.direct_product_of))
@@ -112,7 +103,8 @@ def _fdp_fn1(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction
     if product and version["requires_fn1_design"]:
         product = facts.designed_by_fn1_entity
     if product is None:
-        out.unknown.append(f"FDP product scope facts incomplete for § 734.9(e)(1) {version['version']}")
+        out.unknown.append(Question(f"FDP product scope facts incomplete for § 734.9(e)(1) {version['version']}",
+                                    fact="item.fdp_facts"))
         return None
     if product:
         out.fdp_version = dict(version)
@@ -128,7 +120,8 @@ def _fdp_ns(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], out: Jurisdi
         return False
     facts = item.fdp
     if facts is None or (facts.direct_product_of is None and facts.plant_direct_product_of is None):
-        out.unknown.append("foreign direct product facts for the National Security FDP rule (§ 734.9(b))")
+        out.unknown.append(Question("foreign direct product facts for the National Security FDP rule (§ 734.9(b))",
+                                    fact="item.fdp_facts"))
         return None
     used = set(facts.direct_product_of or ()) | set(facts.plant_direct_product_of or ())
     return any("NS" in reasons_of(ctx, parse_eccn(e)) for e in used)
@@ -164,16 +157,16 @@ def _reach(rule: dict[str, Any], req: Request, dest: str, grp: frozenset[str], p
     if reach == "party":
         where = set(rule["destinations"])
         for p in parties:
-            country = p.party.country or dest
+            country = p.country or dest
             if (p.meu or p.on_el) and not p.fn1 and country in where:
-                return f"party {p.party.name!r} (Entity List/MEU party in {country}; footnote 3 not in the rule data)"
+                return f"party {p.label!r} (Entity List/MEU party in {country}; footnote 3 not in the rule data)"
         mil = req.facts & {Fact.MILITARY_END_USER, Fact.MILITARY_END_USE}
         if mil and dest in where:
             return f"military end use/user stated for {dest}"
         return None
     if reach == "fact_supercomputer":
         return "supercomputer end use stated" if Fact.SUPERCOMPUTER in req.facts else None
-    raise CannotClear(f"{rule['rule']}: reach {reach!r} is not modelled")
+    raise RuleGap(f"{rule['rule']}: reach {reach!r} is not modelled")
 
 
 def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
@@ -190,7 +183,7 @@ def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
         if any(e.base.startswith(p) for p in rule["item_eccns"]):
             return True
         return bool(rule.get("z_paragraphs")) and ".z" in eccn.lower()
-    raise CannotClear(f"{rule['rule']}: item scope {scope!r} is not modelled")
+    raise RuleGap(f"{rule['rule']}: item scope {scope!r} is not modelled")
 
 
 def _tech_in_scope(rule: dict[str, Any], eccn: str) -> bool:
@@ -240,26 +233,28 @@ def _fdp_other(
         return False
     if product is None:
         if direct is not None and plant is not None and hit_plant_known is not None:
-            out.unknown.append(
+            out.unknown.append(Question(
                 f"{label} is reached ({why}) and the item is a direct product of US software/technology "
                 f"({', '.join(tuple(direct) + tuple(plant))}) outside the rule data's unverified scope "
-                f"-- {rule.get('unverified', 'scope not verified')}: establish whether its product scope covers it"
-            )
+                f"-- {rule.get('unverified', 'scope not verified')}: establish whether its product scope covers it",
+                rule=key,
+            ))
         else:
-            out.unknown.append(f"{label} is reached ({why}): {_FACTS_TO_STATE}")
+            out.unknown.append(Question(f"{label} is reached ({why}): {_FACTS_TO_STATE}", fact="item.fdp_facts"))
         return None
     if item_scope is None:
         what = "the item's ECCN" if not req.item.eccn else f"whether {req.item.eccn} items are in its scope"
-        out.unknown.append(
+        out.unknown.append(Question(
             f"{label} is reached ({why}) and the item is a foreign direct product of listed US software/technology: "
-            f"establish {what} ({rule.get('unverified', 'scope not verified')})"
-        )
+            f"establish {what} ({rule.get('unverified', 'scope not verified')})", fact="item.eccn", rule=key,
+        ))
         return None
     if rule["reach"] == "party":
-        out.unknown.append(
+        out.unknown.append(Question(
             f"{label} is reached ({why}) and the item is a foreign direct product of US software/technology: "
-            "establish whether an Entity List footnote-3 military end user (Supp. No. 4 to Part 744) is a party"
-        )
+            "establish whether an Entity List footnote-3 military end user (Supp. No. 4 to Part 744) is a party",
+            fact="parties.listings", rule=key,
+        ))
         return None
     return True
 
@@ -267,11 +262,11 @@ def _fdp_other(
 def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -> Jurisdiction:
     item = req.item
     if item.origin is None:
-        raise CannotClear("the item's origin is not given (US-origin or foreign-made?)")
+        raise MissingFact("the item's origin is not given (US-origin or foreign-made?)", fact="item.origin")
     if item.origin == "US":
         return Jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
     if dest == UNSPECIFIED:
-        raise CannotClear("a foreign-made item needs a single destination to apply de minimis")
+        raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
     out = Jurisdiction(False)
     grp = groups(ctx, dest)
     rule = _no_de_minimis(ctx, req, dest, grp)
@@ -296,7 +291,8 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
             f"de minimis: US controlled content {float(share) * 100:.4g} % does not exceed {float(limit) * 100:g} %"
         )
     else:
-        out.unknown.append("US-origin controlled content (bill of materials or controlled value and total)")
+        out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
+                                    fact="item.us_inputs"))
     fn1 = _fdp_fn1(ctx, req, parties, out)
     if fn1:
         out.subject, out.via = True, "fdp_fn1"

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from clearance.errors import CannotClear
+from clearance.model.decision import ALL, ALL_OTHERS, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
+from clearance.model.regulation import MissingFact
 from clearance.rules.chart import ccl_entry, chart_hits, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
-from clearance.rules.jurisdiction import LOW_GENERATIONS, Jurisdiction, is_at_only
-from clearance.rules.parties import PartyInfo, dated_party
+from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
+from clearance.rules.parties import PartyInfo
 
 MILITARY = {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}
-
-
-@dataclass(slots=True)
-class Findings:
-    bases: list[Basis] = field(default_factory=list)
-    excluded: list[str] = field(default_factory=list)
-    obligations: list[str] = field(default_factory=list)
-    available: list[str] = field(default_factory=list)
-    barred: list[str] = field(default_factory=list)
-    le_unknown: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    covers: dict[str, set[str]] = field(default_factory=dict)  # available LE -> basis codes it overcomes
 
 
 def item_kind(req: Request) -> str:
@@ -39,7 +28,7 @@ def item_kind(req: Request) -> str:
 
 def _group_basis(ctx: Ctx, req: Request, info: PartyInfo, juris: Jurisdiction, f: Findings) -> None:
     g = info.el_group
-    name = info.party.name
+    name = info.label
     ctx.get(f"el.group.{g}.license_requirement")
     cite = ctx.cite(f"el.group.{g}.license_requirement")
     policy = str(ctx.get(f"el.group.{g}.review_policy"))
@@ -59,26 +48,32 @@ def _group_basis(ctx: Ctx, req: Request, info: PartyInfo, juris: Jurisdiction, f
         f.excluded.append(f"{code} ({name}): excluded by {ctx.cite(f'el.group.{g}.footnote2')}")
         return
     overcome = None
+    rules = (f"el.group.{g}.license_requirement", f"el.group.{g}.review_policy")
     tgl = ctx.get(f"el.group.{g}.tgl")
     if req.facts & set(tgl["activities"]) and code == "EL":
-        overcome = ctx.cite(f"el.group.{g}.tgl")
+        key = f"el.group.{g}.tgl"
+        overcome = Overcome(OvercomeKind.TGL, "temporary general license", ctx.cite(key), (key,))
         if tgl.get("certification"):
             f.obligations.append("keep TGL certification statements and records (84 FR 43487)")
     if code == "EL-FDP-fn1":
+        rules = ("fdp.fn1", "fdp.fn1.review_policy")
         sav = ctx.get("fdp.fn1.savings")
         start = req.item.fdp.production_start if req.item.fdp else None
         if sav["in_force"] and start is not None and start < sav["production_before"] and ctx.day <= sav["ship_by"]:
-            overcome = (
+            overcome = Overcome(
+                OvercomeKind.SAVINGS_CLAUSE, "savings clause",
                 f"savings clause: production commenced before {sav['production_before']}, shipment by "
-                f"{sav['ship_by']} ({ctx.cite('fdp.fn1.savings')})"
+                f"{sav['ship_by']} ({ctx.cite('fdp.fn1.savings')})", ("fdp.fn1.savings",),
             )
-    f.bases.append(Basis(code, cite, policy, party=name, overcome_by=overcome))
+    f.bases.append(Basis(code, cite, policy, party=name, overcome_by=overcome, rules=rules))
     if overcome is None or code == "EL":  # a TGL is a separate authorisation: LEs stay barred
-        les = ctx.get("fdp.fn1.license_exceptions" if code == "EL-FDP-fn1" else "el.license_exceptions")
+        key = "fdp.fn1.license_exceptions" if code == "EL-FDP-fn1" else "el.license_exceptions"
+        les = ctx.get(key)
         if les["available"]:
-            f.le_unknown.append(f"Part 740 licence exceptions for {code}: {les['why']}")
+            f.questions.append(Question(f"Part 740 licence exceptions for {code}: {les['why']}",
+                                        fact="license_exception_terms"))
         else:
-            f.barred.append(f"all -- {les['why']}")
+            f.barred(ALL, str(les["why"]), ctx.cite(key))
 
 
 def _entry_basis(info: PartyInfo, f: Findings) -> None:
@@ -88,19 +83,19 @@ def _entry_basis(info: PartyInfo, f: Findings) -> None:
     why = None if "all items subject to the ear" in text.lower() else f"entry scope {text!r} needs review"
     fr = "; ".join(e.federal_register)
     cite = f"15 CFR 744.11(a); Supp. No. 4 to Part 744 entry {e.name!r}: {text!r}" + (f" ({fr})" if fr else "")
-    f.bases.append(Basis("EL", cite, (e.license_policy or "").lower(), party=info.party.name, indeterminate=why))
-    f.barred.append("all -- no License Exception may be used for Entity List parties unless the entry says so "
-                    "(744.11(a), 744.16(b))")
+    f.bases.append(Basis("EL", cite, (e.license_policy or "").lower(), party=info.label, indeterminate=why))
+    f.barred(ALL, "no License Exception may be used for Entity List parties unless the entry says so",
+             "15 CFR 744.11(a), 744.16(b)")
 
 
-def entity_list(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdiction, f: Findings) -> None:
+def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     listed = [p for p in parties if p.on_el]
     if not listed:
         return
     roles = ctx.get("el.party_roles")
     for info in listed:
-        if info.party.role.value not in roles:
-            f.notes.append(f"{info.party.name} is listed but its role {info.party.role.value} is not a 748.5 role")
+        if info.role.value not in roles:
+            f.notes.append(f"{info.label} is listed but its role {info.role.value} is not a 748.5 role")
             continue
         if info.el_group:
             _group_basis(ctx, req, info, juris, f)
@@ -108,8 +103,8 @@ def entity_list(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdi
             _entry_basis(info, f)
 
 
-def affiliates(ctx: Ctx, req: Request, parties: list[PartyInfo], f: Findings) -> None:
-    owned = [p for p in parties if p.party.ownership]
+def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    owned = [p for p in parties if p.owners]
     if not owned:
         return
     rule = ctx.get("el.affiliates")
@@ -117,28 +112,26 @@ def affiliates(ctx: Ctx, req: Request, parties: list[PartyInfo], f: Findings) ->
         f.notes.append(f"ownership not considered: {ctx.cite('el.affiliates')}")
         return
     for info in owned:
-        for owner in info.party.ownership:
-            dated = dated_party(ctx, owner.name)
-            group = str(dated[1]["group"]) if dated and dated[1] else None
-            policy = str(ctx.get(f"el.group.{group}.review_policy")) if group else None
-            lists = info.lists
-            if group is None and dated is None:
-                if lists is None:
-                    raise CannotClear(f"owner {owner.name!r} of {info.party.name!r} not screened")
-                lists.check_fresh(ctx.day)
-                el = [e for e in lists.lookup(owner.name) if e.list_code == "el"]
-                policy = (el[0].license_policy or "").lower() if el else None
+        for owner in info.owners:
+            if owner.problem:
+                raise MissingFact(owner.problem, fact="parties.ownership")
+            policy = None
+            if owner.group is not None:
+                policy = str(ctx.get(f"el.group.{owner.group}.review_policy"))
+            elif owner.dated_key is None and owner.entry is not None:
+                policy = (owner.entry.license_policy or "").lower()
             if policy and owner.pct >= rule["threshold_pct"]:
                 f.bases.append(Basis(
                     "EL-AFFILIATE",
                     f"{ctx.cite('el.affiliates')}; {owner.pct} % owned by listed {owner.name}",
                     policy,
-                    party=info.party.name,
+                    party=info.label,
+                    rules=("el.affiliates",),
                 ))
-                f.barred.append("all -- Entity List restrictions inherited by the affiliate (744.11(a)(1))")
+                f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
 
 
-def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings) -> None:
+def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
     russia_belarus = bool(req.facts & MILITARY) and _meu_russia_belarus(ctx, req, dest, eccn, f)
     if not russia_belarus and (req.facts & MILITARY or any(p.meu for p in parties)):
@@ -148,22 +141,27 @@ def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Find
         if (dest in countries or meu_party) and eccn is not None and eccn.base in items:
             pol = ctx.get("meu.policy")
             f.bases.append(Basis(
-                "MEU", f"{ctx.cite('meu.policy')}; {eccn.base} is in {ctx.cite('meu.items')}", pol["policy"]
+                "MEU", f"{ctx.cite('meu.policy')}; {eccn.base} is in {ctx.cite('meu.items')}", pol["policy"],
+                rules=("meu.countries", "meu.items", "meu.policy"),
             ))
-            ctx.get("le.GOV")
-            f.available.append(ctx.get("le.GOV")["text"])
-            f.barred.append("all others -- 744.21(d): only GOV 740.11(b)(2)(i)-(ii)")
+            _gov_only(ctx, f)
         elif eccn is None:
-            raise CannotClear("military end use/user known: the item's ECCN is needed for § 744.21")
+            raise MissingFact("military end use/user known: the item's ECCN is needed for § 744.21", fact="item.eccn")
     if Fact.MILITARY_INTELLIGENCE in req.facts:
         rule = ctx.get("mieu.rule")
         if rule["in_force"] and (dest in rule["destinations"] or groups(ctx, dest) & set(rule["groups"])):
-            f.bases.append(Basis("MIEU", ctx.cite("mieu.rule"), rule["policy"]))
-            f.barred.append("all except GOV 740.11(b)(2)(ii) -- 744.22")
+            f.bases.append(Basis("MIEU", ctx.cite("mieu.rule"), rule["policy"], rules=("mieu.rule",)))
+            f.barred(ALL_OTHERS, "only GOV 740.11(b)(2)(ii) may be used", "15 CFR 744.22")
     if any(p.uvl for p in parties):
         rule = ctx.get("uvl.rule")
         f.obligations.extend(rule["obligations"])
-        f.barred.append(f"all LEs ({rule['le_bar']}) -- a party is on the Unverified List")
+        f.barred(ALL, f"a party is on the Unverified List ({rule['le_bar']})", ctx.cite("uvl.rule"))
+
+
+def _gov_only(ctx: Ctx, f: Findings) -> None:
+    gov = ctx.get("le.GOV")
+    f.available("GOV", str(gov["text"]), ctx.cite("le.GOV"))
+    f.barred(ALL_OTHERS, "only GOV 740.11(b)(2)(i)-(ii) may be used", "15 CFR 744.21(c)")
 
 
 def _meu_russia_belarus(ctx: Ctx, req: Request, dest: str, eccn: Eccn | None, f: Findings) -> bool:
@@ -179,97 +177,95 @@ def _meu_russia_belarus(ctx: Ctx, req: Request, dest: str, eccn: Eccn | None, f:
         why = str(rule["ear99_question"])
     elif any(eccn.within(p.split(".", 1)[1]) and eccn.base == p.split(".", 1)[0] for p in rule["ask_paragraphs"]):
         why = str(rule["paragraph_question"])
-    f.bases.append(Basis("MEU", cite, str(rule["policy"]), indeterminate=why))
-    f.available.append(ctx.get("le.GOV")["text"])
-    f.barred.append("all others -- 744.21: only GOV 740.11(b)(2)(i)-(ii)")
+    f.bases.append(Basis("MEU", cite, str(rule["policy"]), indeterminate=why, rules=("meu.russia_belarus",)))
+    _gov_only(ctx, f)
     return True
 
 
-def _chart_exceptions(ctx: Ctx, req: Request, eccn: Eccn, dest: str, f: Findings, hits: list[Basis]) -> None:
+def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f: Findings,
+                      hits: list[Basis]) -> None:
     flags: dict[str, Any] = ccl_entry(ctx, eccn)["le"]
     grp = groups(ctx, dest)
-    codes = {b.code for b in hits}
-    ns = {c for c in codes if c.startswith("NS")}
+    codes = tuple(sorted({b.code for b in hits}))
+    ns = tuple(c for c in codes if c.startswith("NS"))
     for sym in ("LVS", "GBS"):
         flag = str(flags.get(sym, ""))
         if not flag or (flag.upper().startswith("N/A") and "for" not in flag[:8]):
             continue
-        rule = ctx.get(f"le.{sym}")
+        key = f"le.{sym}"
+        rule = ctx.get(key)
         if not grp & set(rule["groups"]):
-            f.barred.append(f"{sym} -- {dest} is not in Country Group B ({ctx.cite(f'le.{sym}')})")
+            f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
         elif sym == "GBS" and flag.startswith("Yes") and ns:
-            f.available.append(f"GBS ({ctx.cite('le.GBS')})")
-            f.covers["GBS"] = ns
+            f.available(sym, "eligible destination (Country Group B)", ctx.cite(key), covers=ns)
         else:
-            f.available.append(f"{sym} ({ctx.cite(f'le.{sym}')}) -- subject to its value limit {flag}")
+            f.available(sym, f"subject to its value limit {flag}", ctx.cite(key))
     sta = ctx.get("le.STA")
     if grp & set(sta["groups"]):
-        f.available.append(f"STA ({ctx.cite('le.STA')}) -- conditions of 740.20 apply")
-        f.covers["STA"] = codes
+        f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
     elif grp & set(sta["ns_only_groups"]) and ns:
-        f.available.append(f"STA ({ctx.cite('le.STA')}) -- NS only, conditions of 740.20 apply")
-        f.covers["STA"] = ns
+        f.available("STA", "NS only, conditions of 740.20 apply", ctx.cite("le.STA"), covers=ns)
     else:
-        f.barred.append(f"STA -- {dest} is not in Country Group A:5/A:6 ({ctx.cite('le.STA')})")
+        f.barred("STA", f"{dest} is not in Country Group A:5/A:6", ctx.cite("le.STA"))
     enc = ctx.get("le.ENC")
     reasons = {b.code.rstrip("12") for b in hits}
     if any(eccn.base.startswith(p) for p in enc["eccn_prefixes"]) and reasons & set(enc["reasons"]):
-        if Fact.ENC_ELIGIBLE in req.facts:
-            f.available.append(f"ENC ({ctx.cite('le.ENC')})")
-            f.covers["ENC"] = {b.code for b in hits if b.code.rstrip("12") in enc["reasons"]}
-        elif Fact.ENC_NOT_ELIGIBLE in req.facts:
-            f.barred.append(f"ENC -- not eligible on the stated facts ({ctx.cite('le.ENC')})")
+        if Fact.ENC_ELIGIBLE in facts:
+            covered = tuple(sorted(b.code for b in hits if b.code.rstrip("12") in enc["reasons"]))
+            f.available("ENC", "eligible on the stated classification facts", ctx.cite("le.ENC"), covers=covered)
+        elif Fact.ENC_NOT_ELIGIBLE in facts:
+            f.barred("ENC", "not eligible on the stated facts", ctx.cite("le.ENC"))
         else:
-            f.le_unknown.append(f"ENC ({ctx.cite('le.ENC')}): eligibility depends on classification facts not given")
+            f.questions.append(Question(
+                f"ENC ({ctx.cite('le.ENC')}): eligibility depends on classification facts not given",
+                fact="facts.enc_eligible"))
 
 
-def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, f: Findings) -> None:
+def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """GP1/GP2/GP3 bases from the CCL and the Country Chart, with the list-based licence exceptions."""
     if juris.via == "fdp_fn1":
         return  # licence requirements of the footnote-1 rule only (§ 744.11(a)(2))
-    rule_id = juris.no_de_minimis_rule["id"] if juris.no_de_minimis_rule else None
+    kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
     enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE}
-    part = ctx.memo_call(("chart", req.item.eccn, dest, rule_id, frozenset(enc)),
-                         lambda: _chart(ctx, req, dest, juris))
+    eccn = req.item.eccn
+    part = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
     f.bases.extend(part.bases)
-    f.barred.extend(part.barred)
-    f.available.extend(part.available)
-    f.le_unknown.extend(part.le_unknown)
-    f.covers.update(part.covers)
+    f.exceptions.extend(part.exceptions)
+    f.questions.extend(part.questions)
 
 
-def _chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction) -> Findings:
+def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None,
+           facts: frozenset[Fact]) -> Findings:
+    """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
     f = Findings()
-    _chart_into(ctx, req, dest, juris, f)
-    return f
-
-
-def _chart_into(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, f: Findings) -> None:
-    rule = juris.no_de_minimis_rule
-    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
+    eccn = parse_eccn(eccn_text) if eccn_text else None
     d5 = "D:5" in groups(ctx, dest) if dest != "XX" else False
-    if (rule and rule["kind"] == "content_600_series") or (eccn and eccn.is_600_series and d5):
+    if no_de_minimis_kind == "content_600_series" or (eccn and eccn.is_600_series and d5):
         pol = ctx.get("policy.600_series_d5")
         if d5:
-            f.bases.append(Basis(pol["code"], ctx.cite("policy.600_series_d5"), pol["policy"]))
-            f.barred.append(f"all -- {pol['le_bar']}: 600 series to D:5")
+            f.bases.append(Basis(pol["code"], ctx.cite("policy.600_series_d5"), pol["policy"],
+                                 rules=("policy.600_series_d5",)))
+            f.barred(ALL, f"{pol['le_bar']}: 600 series to D:5", ctx.cite("policy.600_series_d5"))
             if eccn is None:
-                return
+                return f
     if eccn is None:
-        raise CannotClear("the item is subject to the EAR but not classified: give its ECCN (or EAR99)")
+        raise MissingFact("the item is subject to the EAR but not classified: give its ECCN (or EAR99)",
+                          fact="item.eccn")
     hits = chart_hits(ctx, eccn, dest)
     policies = ctx.get("policy.reason") if hits else {}
     bases = [
-        Basis(h.code, h.cite, str(policies.get(h.reason, policies.get("OTHER"))), indeterminate=h.indeterminate)
+        Basis(h.code, h.cite, str(policies.get(h.reason, policies.get("OTHER"))), indeterminate=h.indeterminate,
+              rules=(f"ccl.{eccn.base}", f"chart.{dest}", "policy.reason"))
         for h in hits
     ]
     f.bases.extend(bases)
     if bases:
-        _chart_exceptions(ctx, req, eccn, dest, f, bases)
+        _chart_exceptions(ctx, facts, eccn, dest, f, bases)
+    return f
 
 
 def overall_policy(ctx: Ctx, bases: list[Basis]) -> str:
-    live = [b for b in bases if b.overcome_by is None or b.overcome_by.startswith("licence")]
+    live = [b for b in bases if b.overcome_by is None or b.overcome_by.kind is OvercomeKind.LICENSE]
     if not live:
         return "n/a"
     order = [str(p) for p in ctx.get("policy.order")]

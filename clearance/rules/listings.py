@@ -27,6 +27,7 @@ LISTING_CODES = {
     "meu_list": "meu",
     "denied_persons": "dpl",
 }
+EAR_LIST_CODES = ("el", "uvl", "meu", "dpl")  # the lists whose entries have consequences the engine applies
 _LEGAL = {
     "co", "company", "corp", "corporation", "ltd", "ltda", "limited", "inc", "llc", "gmbh", "sa", "srl", "bv",
     "plc", "pty", "ag", "nv", "oy", "ab", "sas", "spa", "sdn", "bhd", "pvt", "the", "of",
@@ -60,6 +61,7 @@ class ListingEntry:
     footnotes: tuple[int, ...] = ()
     federal_register: tuple[str, ...] = ()
     entry_id: str = ""  # the list's own id of the entry, when known
+    match_score: float | None = None  # the screening score when found by fuzzy screening (None: exact or given)
 
     @classmethod
     def of(cls, e: Entity) -> ListingEntry:
@@ -79,6 +81,10 @@ class Listings:
     # Screens a name on demand instead of the exact-name table (the determination workflow's fuzzy
     # screening against the list versions of the day); may raise CannotClear (possible match, stale list).
     resolver: Callable[[str], tuple[ListingEntry, ...]] | None = None
+    versions: tuple[tuple[str, str], ...] = ()  # (list code, version id) the snapshot was built from
+    algorithm: str | None = None  # the screening algorithm of the resolver
+    name_resources: str | None = None  # digest of the name resources the algorithm used
+    caller_screened: bool = False  # the caller states its own screening found no listing (NONE_FOUND)
 
     def check_fresh(self, day: dt.date) -> None:
         if self.data_date is None or self.max_age_days is None:
@@ -118,13 +124,15 @@ class Listings:
         return ()
 
 
-NONE_FOUND = Listings(label="screened: no listing found (--listings none-found)")
+NONE_FOUND = Listings(label="screened: no listing found (--listings none-found)", caller_screened=True)
+
+
+_PARTY_INDEX: dict[str, dict[str, str]] = {}
 
 
 def party_index(rules: RuleSet) -> dict[str, str]:
-    """Normalised name -> ``el.party.*`` rule key, built once per rule set."""
-    memo = rules._memo
-    hit = memo.get("party_index")
+    """Normalised name -> ``el.party.*`` rule key: derived from the rule data once per rule-set version."""
+    hit = _PARTY_INDEX.get(rules.version)
     if hit is None:
         hit = {}
         for key, param in rules.parameters.items():
@@ -133,5 +141,7 @@ def party_index(rules: RuleSet) -> dict[str, str]:
             for dv in param.values:
                 for n in dv.value.get("names", []):
                     hit.setdefault(normalise_name(str(n)), key)
-        memo["party_index"] = hit
+        if len(_PARTY_INDEX) > 64:
+            _PARTY_INDEX.clear()
+        _PARTY_INDEX[rules.version] = hit
     return hit

@@ -27,6 +27,7 @@ from typing import Any
 
 from clearance.errors import DataError
 from clearance.model.regulation import Citation, DatedValue, Parameter, RuleSet
+from clearance.model.rule_values import check
 from clearance.rules.strict_yaml import LineDict, load_file
 
 FILE_KEYS = {"title", "source", "parameters", "overlay"}
@@ -111,7 +112,11 @@ def _parse_values(key: str, raw: Any, file: str, line: int, rel: str) -> tuple[D
             note=str(body["note"]) if body.get("note") is not None else None,
             source=f"{rel}:{vline}",
         )
-        out.append(DatedValue(start, end, _freeze(body["value"]), citation))
+        value = _freeze(body["value"])
+        problem = check(key, value)
+        if problem is not None:
+            raise DataError(problem[1], file=file, line=body.line_of("value"), field=f"value.{problem[0]}")
+        out.append(DatedValue(start, end, value, citation))
     return tuple(out)
 
 

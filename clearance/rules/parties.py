@@ -1,35 +1,58 @@
-"""Resolve each party's listings on the day: given listings, dated Entity List data, or the snapshot."""
+"""Resolve each party's listings on the day: given listings, dated Entity List data, or the listings snapshot.
+
+The result, :class:`PartyInfo`, is everything the rules may read about a party, and nothing else: a party
+found on no list the engine applies keeps no name (no rule can print or test it), so two orders that differ
+only in an unlisted customer's name share one cached answer, while every field a rule can read (role,
+country, each listing, the owners and what they resolve to) is part of the cache key by construction.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from clearance.errors import CannotClear
-from clearance.model.determination import Party
+from clearance.model.determination import Party, Role
+from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.context import Ctx
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
 
-KNOWN_LISTINGS = {"entity_list", "entity_list_fn1", "unverified_list", "meu_list"}
+KNOWN_LISTINGS = {"entity_list", "entity_list_fn1", "unverified_list", "meu_list", "denied_persons"}
+NEAR_CERTAIN = 0.95  # a fuzzy match at least this strong is taken as the listed party itself
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerInfo:
+    """An owner of a party (affiliates rule), resolved like a party: its Entity List group or entry, if any."""
+
+    name: str
+    pct: Fraction
+    group: str | None = None  # dated Entity List group (e.g. "huawei")
+    dated_key: str | None = None  # the el.party.* rule naming it (listed or not yet listed)
+    entry: ListingEntry | None = None  # an Entity List entry found by screening
+    problem: str | None = None  # why it could not be resolved (fails closed when the rule is in force)
 
 
 @dataclass(frozen=True, slots=True)
 class PartyInfo:
-    party: Party
+    role: Role
+    country: str | None
+    name: str | None  # None: on no list the engine applies, so no rule reads the name
     el_group: str | None = None  # "huawei": dated group terms apply
-    el_entry: ListingEntry | None = None  # other Entity List entry (current terms from the snapshot)
+    el_entry: ListingEntry | None = None  # other Entity List entry (terms from the list snapshot)
     on_el: bool = False
     fn1: bool = False  # footnote-1 entity on the day
     uvl: bool = False
     meu: bool = False
+    dpl: ListingEntry | None = None  # Denied Persons List entry
     source: str = ""
-    lists: Listings | None = None  # the snapshot used (owners of affiliates are looked up there too)
+    owners: tuple[OwnerInfo, ...] = ()
+    given: tuple[str, ...] | None = None  # the listings the order gave
 
-    def signature(self) -> tuple[object, ...]:
-        """What the determination depends on: the name only where it can appear in the answer."""
-        named = self.on_el or self.source.startswith(("not yet listed", "el.")) or bool(self.party.ownership)
-        return (self.party.role, self.el_group, self.el_entry, self.on_el, self.fn1, self.uvl, self.meu,
-                self.source, self.party if named else None, self.party.listings)
+    @property
+    def label(self) -> str:
+        return self.name or f"unlisted {self.role.value}"
 
 
 def dated_party(ctx: Ctx, name: str) -> tuple[str, dict[str, Any] | None] | None:
@@ -67,12 +90,45 @@ def _check_not_listed(ctx: Ctx, party: Party) -> None:
     _trace_first(ctx, key)
 
 
+def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, ...]:
+    out: list[OwnerInfo] = []
+    for owner in party.ownership:
+        dated = dated_party(ctx, owner.name)
+        if dated is not None:
+            group = str(dated[1]["group"]) if dated[1] else None
+            out.append(OwnerInfo(owner.name, owner.pct, group, dated[0]))
+            continue
+        if lists is None:
+            out.append(OwnerInfo(owner.name, owner.pct, problem=f"owner {owner.name!r} of {party.name!r} not screened"))
+            continue
+        try:
+            lists.check_fresh(ctx.day)
+            el = [e for e in lists.lookup(owner.name) if e.list_code == "el"]
+        except CannotClear as exc:
+            out.append(OwnerInfo(owner.name, owner.pct, problem=exc.reason))
+            continue
+        out.append(OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None))
+    return tuple(out)
+
+
+def _info(party: Party, named: bool, el_group: str | None = None, el_entry: ListingEntry | None = None,
+          on_el: bool = False, fn1: bool = False, uvl: bool = False, meu: bool = False,
+          dpl: ListingEntry | None = None, source: str = "", owners: tuple[OwnerInfo, ...] = ()) -> PartyInfo:
+    """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
+    listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
+        or bool(owners)
+    return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
+                     meu, dpl, source, owners, party.listings)
+
+
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     listings = party.listings
+    owners = _owners(ctx, party, lists) if party.ownership else ()
     if listings is not None:
         unknown = [code for code in listings if code not in KNOWN_LISTINGS]
         if unknown:
-            raise CannotClear(f"party {party.name!r}: listing(s) {', '.join(unknown)} are not modelled")
+            raise RuleGap(f"party {party.name!r}: listing(s) {', '.join(unknown)} are not modelled "
+                          f"(modelled: {', '.join(sorted(KNOWN_LISTINGS))})")
         on_el = "entity_list" in listings or "entity_list_fn1" in listings
         if not on_el:
             _check_not_listed(ctx, party)
@@ -90,41 +146,38 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
                 found = [e for e in lists.lookup(party.name) if e.list_code == "el"]
                 entry = found[0] if found else None
             if group is None and entry is None:
-                raise CannotClear(
+                raise MissingFact(
                     f"party {party.name!r} is on the Entity List but its entry's licence requirement and "
-                    "policy are not known (load the lists or give the entry)"
+                    "policy are not known (load the lists or give the entry)", fact="parties.listings"
                 )
         fn1 = "entity_list_fn1" in listings or _fn1(ctx, group)
         if "entity_list_fn1" in listings and group is not None and not _fn1(ctx, group):
             fn1 = False  # footnote 1 did not exist yet on the day (added 2020-05-15)
-        return PartyInfo(
-            party, group, entry, on_el, fn1, "unverified_list" in listings, "meu_list" in listings, "given", lists
-        )
+        dpl = ListingEntry("dpl", party.name) if "denied_persons" in listings else None
+        return _info(party, False, el_group=group, el_entry=entry, on_el=on_el, fn1=fn1,
+                     uvl="unverified_list" in listings, meu="meu_list" in listings, dpl=dpl, source="given",
+                     owners=owners)
     dated = dated_party(ctx, party.name)
     source = lists.label if lists is not None else ""
+    named = False
     if dated is not None:
         key, value = dated
         if value is not None:
             group = str(value["group"])
-            return PartyInfo(party, group, None, True, _fn1(ctx, group), source=key, lists=lists)
+            return _info(party, True, el_group=group, on_el=True, fn1=_fn1(ctx, group), source=key, owners=owners)
         # Not yet on the Entity List by the dated data; the other lists (and a listing the dated data
         # does not know of) still need the screening: fall through.
         source = f"not yet listed ({key} from {_trace_first(ctx, key)}); {source}"
+        named = True
     if lists is None:
-        raise CannotClear(f"party {party.name!r} not screened: give its listings or a listings snapshot")
+        raise MissingFact(f"party {party.name!r} not screened: give its listings or a listings snapshot",
+                          fact="parties.listings")
     lists.check_fresh(ctx.day)
     hits = lists.lookup(party.name)
     el = [e for e in hits if e.list_code == "el"]
     if el and not (el[0].license_requirement and el[0].license_policy):
-        raise CannotClear(f"party {party.name!r}: Entity List entry without licence requirement/policy")
-    return PartyInfo(
-        party,
-        None,
-        el[0] if el else None,
-        bool(el),
-        bool(el and 1 in el[0].footnotes),
-        any(e.list_code == "uvl" for e in hits),
-        any(e.list_code == "meu" for e in hits),
-        source,
-        lists,
-    )
+        raise RuleGap(f"party {party.name!r}: Entity List entry without licence requirement/policy")
+    dpl_hits = [e for e in hits if e.list_code == "dpl"]
+    return _info(party, named, el_entry=el[0] if el else None, on_el=bool(el), fn1=bool(el and 1 in el[0].footnotes),
+                 uvl=any(e.list_code == "uvl" for e in hits), meu=any(e.list_code == "meu" for e in hits),
+                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners)

@@ -7,16 +7,15 @@ review policy. Unverified wording -> an indeterminate basis naming the question 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
+from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.parties import PartyInfo
-
-if TYPE_CHECKING:
-    from clearance.rules.licensing import Findings
 
 END_USES = (Fact.SUPERCOMPUTER, Fact.ADVANCED_NODE_IC, Fact.IC_PRODUCTION_UNKNOWN_NODE)
 
@@ -48,7 +47,7 @@ def _policy(rule: dict[str, Any], eccn: Eccn | None) -> str:
     return str(rule["policy"])
 
 
-def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings) -> None:
+def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 744.23(a)(1)-(a)(2) bases for the end uses stated on the request."""
     eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
     for fact in END_USES:
@@ -78,4 +77,4 @@ def end_use(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Find
             f.excluded.append(f"{code}: excluded for a footnote-5 entity (744.23(a)(2)(iv)) -- {cite}")
             continue
         f.bases.append(Basis(code, cite, _policy(rule, eccn), indeterminate=question))
-        f.barred.append(str(rule["exceptions"]))
+        f.barred(ALL, str(rule["exceptions"]), cite)

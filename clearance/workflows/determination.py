@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearance.errors import CannotClear, DataError
-from clearance.model.determination import Determination, Outcome, Party, Request
+from clearance.model.decision import ListUse, Question
+from clearance.model.determination import Determination, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
-from clearance.rules import Listings, determine
+from clearance.rules import Listings, RuleCache, cannot_clear, determine
 from clearance.rules.listings import LISTING_CODES, ListingEntry
 from clearance.rules.requests import request_from_dict
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
@@ -41,11 +42,7 @@ from clearance.workflows.screening import open_index
 
 EAR_LISTS = ("dpl", "el", "meu", "uvl")
 PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
-ENGINE_LISTS = frozenset({"el", "meu", "uvl"})  # entries the rules engine turns into licence bases
-BARRING = {
-    "dpl": "a Denied Persons List entry: its denial order bars taking part in the export "
-    "(15 CFR 736.2(b)(4), General Prohibition 4)",
-}
+ENGINE_LISTS = frozenset({"dpl", "el", "meu", "uvl"})  # entries the rules engine turns into bases
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -119,6 +116,7 @@ class PartyScreener:
     _days: dict[dt.date, _Day] = field(default_factory=dict)
     _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict)
     _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict)
+    cache: RuleCache = field(default_factory=RuleCache)  # the determinations' cache (the screener's own)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
@@ -244,13 +242,10 @@ class PartyScreener:
                     "the party's listings"
                 )
                 continue
-            if code in BARRING:
-                h = hits[0]
-                undecided.append(f"matches {BARRING[code]}: entry {h.entry_id} {h.name!r} (score {h.score:.2f})")
-                continue
             if code not in ENGINE_LISTS:
                 continue
-            found.extend(ListingEntry.of(idx.entities[(h.list_code, h.entry_id)]) for h in hits)
+            found.extend(dataclasses.replace(ListingEntry.of(idx.entities[(h.list_code, h.entry_id)]),
+                                             match_score=h.score) for h in hits)
         if undecided:
             raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
         return tuple(found)
@@ -268,8 +263,9 @@ class PartyScreener:
             record.append(screening)
             return self.entries(screening, request.date)
 
-        label = f"screened against the loaded lists ({get_algorithm(self.algorithm).id})"
-        return Listings(label=label, resolver=resolve), record
+        algo = get_algorithm(self.algorithm)
+        label = f"screened against the loaded lists ({algo.id})"
+        return Listings(label=label, resolver=resolve, algorithm=algo.id), record
 
     def cross_check(self, party: Party, day: dt.date) -> tuple[PartyScreening, str | None]:
         """Screen a party whose listings the order gives; a HIT on a list the order does not name is a
@@ -295,7 +291,7 @@ class PartyScreener:
         too and a contradicting HIT makes the answer CANNOT_CLEAR; an order naming no party cannot be cleared.
         """
         if not request.parties:
-            return no_party(request, rules), []
+            return determine(request, rules, cache=self.cache), []  # the engine's answer: no party, no clearance
         checks: list[PartyScreening] = []
         contradictions: list[str] = []
         for p in request.parties:
@@ -305,30 +301,33 @@ class PartyScreener:
                 if problem:
                     contradictions.append(problem)
         if contradictions:
-            return cannot_clear(request, rules, *contradictions), checks
+            lists, _ = self.listings(request)
+            return cannot_clear(request, rules, questions=[Question(c, fact="parties.listings")
+                                                          for c in contradictions], lists=lists), checks
         lists, record = self.listings(request)
-        decision = determine(request, rules, lists)
+        decision = determine(request, rules, lists, cache=self.cache)
         record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
         if record:
-            decision = dataclasses.replace(decision, notes=decision.notes + tuple(s.note() for s in record))
+            decision = _with_screening(decision, record)
         return decision, record
 
 
-def no_party(request: Request, rules: RuleSet) -> Determination:
-    """An order naming no party cannot be cleared, however the parties would be resolved."""
-    return cannot_clear(request, rules, "the order names no party (end user, consignee, purchaser): "
-                        "nobody was screened")
-
-
-def cannot_clear(request: Request, rules: RuleSet, *reasons: str) -> Determination:
-    """A CANNOT_CLEAR answer decided before the rules engine runs (the parties are not settled)."""
-    return Determination(
-        request_id=request.id, as_of=request.date, outcome=Outcome.CANNOT_CLEAR, subject_to_ear=None,
-        subject_basis=(), license_required=None, bases=(), review_policy="n/a", exceptions_available=(),
-        exceptions_barred=(), excluded=(), obligations=(), reasons=reasons, trace=(),
-        rules_version=rules.version,
+def _with_screening(decision: Determination, record: list[PartyScreening]) -> Determination:
+    """The decision with the list versions its parties were screened against, and a note per party."""
+    versions: dict[str, str] = {}
+    for s in record:
+        versions.update(s.list_versions)
+    consulted = tuple(ListUse(c, v) for c, v in sorted(versions.items()))
+    not_consulted = tuple(u for u in decision.lists_not_consulted if u.code not in versions)
+    not_consulted += tuple(ListUse(c, why="no version describes the date") for c in EAR_LISTS
+                           if c not in versions and all(u.code != c for u in not_consulted))
+    return dataclasses.replace(
+        decision,
+        notes=decision.notes + tuple(s.note() for s in record),
+        versions=dataclasses.replace(decision.versions, lists=tuple(sorted(versions.items()))),
+        lists_consulted=consulted,
+        lists_not_consulted=not_consulted,
     )
-
 
 
 # ---- order files ----------------------------------------------------------------------------------
@@ -353,23 +352,24 @@ def read_order_lines(path: str) -> Iterator[tuple[int, str]]:
             fh.close()
 
 
-def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file: str) -> Iterator[dict[str, Any]]:
+def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file: str,
+                          rules: RuleSet) -> Iterator[dict[str, Any]]:
     """One result object per order line, in order; a line that is not a valid order gives a CANNOT_CLEAR
-    object naming the file, line and problem (never a dropped line)."""
+    record naming the file, line and problem (never a dropped line)."""
     for n, text in lines:
+        raw: Any = None
         try:
             raw = json.loads(text)
             req, notes = request_from_dict(raw, file, default_id=f"line {n}")
         except json.JSONDecodeError as exc:
-            yield _bad_line(n, None, f"{file}:{n}: not JSON: {exc.msg}")
+            yield _bad_line(n, None, f"{file}:{n}: not JSON: {exc.msg}", None, rules)
             continue
         except DataError as exc:
             where = f"{file}:{n}" + (f", field {exc.field!r}" if exc.field else "")
-            yield _bad_line(n, raw.get("id") if isinstance(raw, dict) else None, f"{where}: {exc.message}")
+            yield _bad_line(n, raw, f"{where}: {exc.message}", exc.field, rules)
             continue
         except Exception as exc:  # one malformed order must never stop the batch
-            oid = raw.get("id") if isinstance(raw, dict) else None
-            yield _bad_line(n, oid, f"{file}:{n}: not a valid order ({type(exc).__name__}: {exc})")
+            yield _bad_line(n, raw, f"{file}:{n}: not a valid order ({type(exc).__name__}: {exc})", None, rules)
             continue
         decision, record = decide(req)
         out = {"line": n, **decision.to_dict()}
@@ -380,10 +380,8 @@ def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file
         yield out
 
 
-def _bad_line(n: int, order_id: Any, reason: str) -> dict[str, Any]:
-    """The result of a line that is not a valid order: the same keys as every other result."""
-    return {"line": n, "id": "" if order_id is None else str(order_id), "as_of": None,
-            "outcome": Outcome.CANNOT_CLEAR.value, "subject_to_ear": "indeterminate", "subject_basis": [],
-            "license_required": "indeterminate", "bases": [], "review_policy": "n/a",
-            "license_exceptions": {"available": [], "barred": []}, "excluded": [], "obligations": [],
-            "reasons": [reason], "citations": [], "trace": [], "rules_version": None, "notes": []}
+def _bad_line(n: int, raw: Any, reason: str, fld: str | None, rules: RuleSet) -> dict[str, Any]:
+    """The record of a line that is not a valid order: the engine's CANNOT_CLEAR, under the line's own id."""
+    oid = raw.get("id") if isinstance(raw, dict) else None
+    d = cannot_clear(None, rules, questions=[Question(reason, fact=fld)], request_id="" if oid is None else str(oid))
+    return {"line": n, **d.to_dict()}

@@ -55,11 +55,11 @@ def test_overlay_adds_a_party_with_footnote_1(rules: RuleSet, tmp_path: Path) ->
     proposed = apply_overlay(rules, path)
     order = _order(dt.date(2026, 3, 1), "ACME Semiconductor Ltd.")
     with_lists = determine(order, rules, Listings())
-    assert with_lists.outcome is Outcome.NO_LICENCE_REQUIRED  # screened: not on the (empty) snapshot
+    assert with_lists.outcome is Outcome.NO_LICENSE_REQUIRED  # screened: not on the (empty) snapshot
     decision = determine(order, proposed)
-    assert decision.outcome is Outcome.LICENCE_REQUIRED and decision.bases[0].code == "EL"
+    assert decision.outcome is Outcome.LICENSE_REQUIRED and decision.bases[0].code == "EL"
     before = determine(dataclasses.replace(order, date=dt.date(2026, 1, 31)), proposed, Listings())
-    assert before.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert before.outcome is Outcome.NO_LICENSE_REQUIRED
 
 
 def test_overlay_file_must_say_so(rules: RuleSet, tmp_path: Path) -> None:
@@ -75,10 +75,10 @@ def test_listings_snapshot_from_entities(rules: RuleSet) -> None:
                   federal_register=("89 FR 1",))
     lists = Listings.from_entities([acme])
     decision = determine(_order(dt.date(2025, 1, 1), "ACME TRADING CO LTD"), rules, lists)
-    assert decision.outcome is Outcome.LICENCE_REQUIRED
+    assert decision.outcome is Outcome.LICENSE_REQUIRED
     assert decision.bases[0].policy == "presumption of denial" and "89 FR 1" in decision.bases[0].cite
     clear = determine(_order(dt.date(2025, 1, 1), "Another Company"), rules, lists)
-    assert clear.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert clear.outcome is Outcome.NO_LICENSE_REQUIRED
     unscreened = determine(_order(dt.date(2025, 1, 1), "Another Company"), rules)
     assert unscreened.outcome is Outcome.CANNOT_CLEAR
 
@@ -93,7 +93,7 @@ def test_given_not_listed_conflicting_with_dated_data_fails_closed(rules: RuleSe
 def test_stale_snapshot_cannot_clear(rules: RuleSet) -> None:
     lists = Listings.from_entities([], label="el 2025-01-01", data_date=dt.date(2025, 1, 1), max_age_days=30)
     fresh = determine(_order(dt.date(2025, 1, 31), "Another Company"), rules, lists)
-    assert fresh.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert fresh.outcome is Outcome.NO_LICENSE_REQUIRED
     stale = determine(_order(dt.date(2025, 2, 1), "Another Company"), rules, lists)
     assert stale.outcome is Outcome.CANNOT_CLEAR and "stale lists" in stale.reasons[0]
 
@@ -109,7 +109,7 @@ def test_json_order_file(rules: RuleSet, tmp_path: Path) -> None:
                                 "parties": [{"role": "end_user", "name": "X", "listings": []}]}))
     req, _ = request_from_dict(read_documents(path), str(path))
     decision = determine(req, rules)
-    assert decision.outcome is Outcome.LICENCE_REQUIRED and [b.code for b in decision.bases] == ["NS2"]
+    assert decision.outcome is Outcome.LICENSE_REQUIRED and [b.code for b in decision.bases] == ["NS2"]
     path.write_text('{"date": "2021-06-01", "item": {"eccn": "3A991"}, "route": {"to": "Atlantis"}}')
     with pytest.raises(DataError, match="unknown country 'Atlantis'"):
         request_from_dict(read_documents(path), str(path))

@@ -15,7 +15,7 @@ import pytest
 
 from clearance.model.determination import Item, Outcome, Owner, Party, Request, Role
 from clearance.model.regulation import RuleSet
-from clearance.rules import load_rules
+from clearance.rules import RuleCache, load_rules
 from clearance.settings import Settings
 from clearance.store import Store
 from clearance.workflows.determination import PartyScreener, determine_order_lines, read_order_lines
@@ -59,7 +59,7 @@ def _order(name: str, day: dt.date = DAY, *, eccn: str = "EAR99", to: str = "CN"
 def test_listed_university_gets_its_entry_terms_and_the_hit_is_explained(screener: PartyScreener,
                                                                         rules: RuleSet) -> None:
     d, record = screener.determine(_order("Sichuan University"), rules)
-    assert d.outcome is Outcome.LICENCE_REQUIRED
+    assert d.outcome is Outcome.LICENSE_REQUIRED
     (basis,) = d.bases
     assert basis.code == "EL" and basis.policy == "case-by-case basis" and "'Sichuan University'" in basis.cite
     (s,) = record
@@ -70,13 +70,13 @@ def test_listed_university_gets_its_entry_terms_and_the_hit_is_explained(screene
 
 def test_variant_spelling_still_finds_the_entry(screener: PartyScreener, rules: RuleSet) -> None:
     d, _ = screener.determine(_order("Nanjing Univ. of Science & Technology"), rules)
-    assert d.outcome is Outcome.LICENCE_REQUIRED
+    assert d.outcome is Outcome.LICENSE_REQUIRED
     assert "Nanjing University of Science and Technology" in d.bases[0].cite
 
 
 def test_unlisted_party_clears_and_says_it_was_screened(screener: PartyScreener, rules: RuleSet) -> None:
     d, record = screener.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
-    assert d.outcome is Outcome.NO_LICENCE_REQUIRED and not d.bases
+    assert d.outcome is Outcome.NO_LICENSE_REQUIRED and not d.bases
     assert record[0].decision == "CLEAR"
 
 
@@ -87,10 +87,12 @@ def test_possible_match_cannot_clear(screener: PartyScreener, rules: RuleSet) ->
     assert "possible match" in d.reasons[0] and "Peking University" in d.reasons[0]
 
 
-def test_denied_person_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
-    d, _ = screener.determine(_order("Aaron Abraham Villa", to="MX"), rules)
-    assert d.outcome is Outcome.CANNOT_CLEAR
-    assert "Denied Persons List" in d.reasons[0] and "736.2(b)(4)" in d.reasons[0]
+def test_denied_person_is_prohibited(screener: PartyScreener, rules: RuleSet) -> None:
+    d, record = screener.determine(_order("Aaron Abraham Villa", to="MX"), rules)
+    assert d.outcome is Outcome.PROHIBITED and d.license_required is True
+    dpl = [b for b in d.bases if b.code == "DPL"]
+    assert dpl and "736.2(b)(4)" in dpl[0].cite and "Denied Persons List" in dpl[0].cite
+    assert dpl[0].party == "Aaron Abraham Villa" and record[0].decision == "HIT"
 
 
 def test_stale_list_on_the_date_cannot_clear(db: Path, rules: RuleSet) -> None:
@@ -110,11 +112,11 @@ def test_dated_huawei_data_needs_no_store_given_listings_are_cross_checked(tmp_p
     settings = Settings(db=str(tmp_path / "empty.db"), snapshot=False)
     with PartyScreener.open(settings) as s:
         d, record = s.determine(_order("Huawei Technologies Co., Ltd.", dt.date(2019, 6, 1), eccn="3A991"), rules)
-        assert d.outcome is Outcome.LICENCE_REQUIRED and d.review_policy == "presumption of denial"
+        assert d.outcome is Outcome.LICENSE_REQUIRED and d.review_policy == "presumption of denial"
         assert record == [] and not (tmp_path / "empty.db").exists()  # the dated rule data answered
         d2, record2 = s.determine(_order("Acme Pumpen GmbH", to="DE", listings=()), rules)
     # Given as not listed; no list is loaded to cross-check against, so the order's word stands, with a note.
-    assert d2.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert d2.outcome is Outcome.NO_LICENSE_REQUIRED
     assert record2[0].decision == "CANNOT_CLEAR" and any("no version of list" in r for r in record2[0].reasons)
     assert any("Acme Pumpen GmbH" in n and "CANNOT_CLEAR" in n for n in d2.notes)
 
@@ -145,9 +147,9 @@ def test_order_lines_one_result_per_line_bad_lines_named(screener: PartyScreener
         json.dumps({**good, "id": "PO-6", "parties": [{"role": "end_user", "name": "X", "listings": "entity_list"}]}),
     ]) + "\n", encoding="utf-8")
     out = list(determine_order_lines(read_order_lines(str(path)), partial(screener.determine, rules=rules),
-                                     str(path)))
+                                     str(path), rules))
     assert [r["line"] for r in out] == [1, 2, 4, 5, 6, 7]
-    assert [r["outcome"] for r in out] == ["LICENCE_REQUIRED", "CANNOT_CLEAR", "CANNOT_CLEAR", "NO_LICENCE_REQUIRED",
+    assert [r["outcome"] for r in out] == ["LICENSE_REQUIRED", "CANNOT_CLEAR", "CANNOT_CLEAR", "NO_LICENSE_REQUIRED",
                                            "CANNOT_CLEAR", "CANNOT_CLEAR"]
     assert "each party must be a mapping" in out[4]["reasons"][0] and out[4]["id"] == "PO-5"
     assert "'listings' must be a list" in out[5]["reasons"][0]
@@ -167,7 +169,7 @@ def test_given_listings_that_screening_contradicts_cannot_clear(screener: PartyS
         assert d.outcome is Outcome.CANNOT_CLEAR, listings
         assert "screening finds el entry" in d.reasons[0] and record[0].decision == "HIT"
     d, _ = screener.determine(_order("Sichuan University", listings=("entity_list",)), rules)
-    assert d.outcome is Outcome.LICENCE_REQUIRED  # the order's listing agrees with the screening
+    assert d.outcome is Outcome.LICENSE_REQUIRED  # the order's listing agrees with the screening
 
 
 def test_unscreenable_name_and_no_party_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
@@ -197,8 +199,8 @@ def test_owner_lookups_are_not_answered_from_another_orders_cache(screener: Part
     first = Request(date=dt.date(2025, 11, 8), item=Item(eccn="EAR99", origin="US"), to_country="DE",
                     parties=(owned,), id="A")
     earlier = dataclasses.replace(first, date=dt.date(2025, 10, 1), id="B")  # before the loaded lists' data
-    rules._memo.clear()
+    screener.cache = RuleCache()
     a, _ = screener.determine(first, rules)  # decided (owner screened clear) and cached
-    assert a.outcome is Outcome.NO_LICENCE_REQUIRED
+    assert a.outcome is Outcome.NO_LICENSE_REQUIRED
     b, _ = screener.determine(earlier, rules)  # same epoch, same item and party: must not reuse A's answer
     assert b.outcome is Outcome.CANNOT_CLEAR and "describes 2025-11-08" in b.reasons[0]

@@ -1,0 +1,373 @@
+"""The type of every kind of rule value: checked when the rule data (or an overlay) is loaded.
+
+Each rule key (or key pattern, fnmatch style) maps to a type: a pydantic model for structured values
+(``extra="forbid"``, strict types, so a misnamed field such as ``activity`` for ``activities`` or a
+string where a list belongs is an error naming file, line and field before any order is evaluated),
+or a plain type such as ``list[str]``. A rule key without a type is an error too: a new kind of rule is a
+value model here, YAML under clearance/regulations/ and a step in clearance.rules.engine.STEPS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import importlib
+from functools import lru_cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+
+class Value(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# ---- Part 774 / 738 / 740: CCL, Country Chart, Country Groups, licence exceptions --------------------------
+
+
+class Special(Value):
+    kind: Literal["worldwide", "destinations", "groups", "see"]
+    text: str
+    destinations: list[str] = []
+    groups: list[str] = []
+    not_groups: list[str] = []
+    except_: list[str] = []
+
+
+class Control(Value):
+    reason: str
+    text: str
+    scope: Literal["entire", "paragraphs", "conditional"]
+    column: str | None = None
+    special: Special | None = None
+    paragraphs: list[str] = []
+    except_: list[str] = []
+    z: bool = False
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+class CclEntry(Value):
+    heading: str
+    controls: list[Control]
+    le: dict[str, str]
+
+
+class ChartRow(Value):
+    marks: list[str]
+    footnotes: list[int]
+    embargoed: str | None = None
+
+
+class Destination(Value):
+    governed_by: str
+
+
+class LeList(Value):
+    symbol: str
+    groups: list[str]
+    flag: str
+
+
+class LeSta(Value):
+    symbol: Literal["STA"]
+    groups: list[str]
+    ns_only_groups: list[str]
+
+
+class LeGov(Value):
+    symbol: Literal["GOV"]
+    text: str
+
+
+class LeEnc(Value):
+    symbol: Literal["ENC"]
+    eccn_prefixes: list[str]
+    reasons: list[str]
+    needs_fact: str
+
+
+# ---- Part 734: de minimis and the foreign direct product rules ---------------------------------------------
+
+
+class NoDeMinimis(Value):
+    id: str
+    kind: Literal["item_eccn", "content_600_series"]
+    text: str
+    item_eccn_prefixes: list[str] = []
+    paragraphs: Literal["y_only", "not_y"] | None = None
+    destinations: list[str] = []
+    groups: list[str] = []
+
+
+class Threshold(Value):
+    default_pct: int
+    group_pct: dict[str, int]
+
+
+class Counting(Value):
+    counts: str
+    ignores: str
+
+
+class FdpFn1(Value):
+    version: str
+    eccns: list[str] = []
+    requires_fn1_design: bool = False
+    plant_us_origin: bool = False
+    reach: Literal["destined_to_fn1", "party_or_incorporation"] | None = None
+
+
+class FdpFn1Policy(Value):
+    default: str
+    below_5g: str | None = None
+
+
+class Savings(Value):
+    in_force: bool
+    production_before: dt.date | None = None
+    ship_by: dt.date | None = None
+
+
+class FdpNs(Value):
+    reasons: list[str]
+    groups: list[str]
+
+
+class FdpOther(Value):
+    """§ 734.9(f)-(i): a foreign direct product rule reached by destination, party or end use."""
+
+    in_force: bool
+    rule: str | None = None
+    name: str | None = None
+    reach: Literal["destination", "party", "fact_supercomputer"] | None = None
+    destinations: list[str] = []
+    groups: list[str] = []
+    ukraine_regions: bool = False
+    other_destinations: Literal["unverified", "none"] | None = None
+    item_scope: Literal["any", "ccl", "listed"] | None = None
+    item_eccns: list[str] = []
+    z_paragraphs: bool = False
+    ear99: Literal["unverified"] | None = None
+    tech: Literal["any_d_e", "listed"] | None = None
+    tech_eccns: list[str] = []
+    tech_verified: bool = False
+    plant_us_origin: bool = False
+    unverified: str | None = None
+
+
+# ---- Part 744: Entity List, end uses and end users ----------------------------------------------------------
+
+
+class LeAvailability(Value):
+    available: bool
+    why: str
+
+
+class Affiliates(Value):
+    in_force: bool
+    threshold_pct: int | None = None
+    stayed: bool = False
+
+
+class GroupRequirement(Value):
+    scope: str
+    text: str
+
+
+class Footnote2(Value):
+    excludes: list[str]
+
+
+class Standards(Value):
+    kinds: list[str]
+    classes: list[str]
+
+
+class Tgl(Value):
+    activities: list[str]
+    certification: bool = False
+
+
+class DatedParty(Value):
+    names: list[str]
+    group: str
+    country: str
+
+
+class EndUse74423(Value):
+    status: Literal["in_force", "unverified", "not_in_force"]
+    question: str | None = None
+    destinations: list[str] = []
+    groups: list[str] = []
+    any_item: bool = False
+    eccns: list[str] = []
+    ask_eccns: dict[str, str] = {}
+    categories: list[str] = []
+    product_groups: list[str] = []
+    fn5_excluded: bool = False
+    policy: str | None = None
+    policy_case_by_case: str | None = None
+    exceptions: str | None = None
+
+
+class MeuPolicy(Value):
+    policy: str
+    exceptions: list[str]
+
+
+class MeuRussiaBelarus(Value):
+    countries: list[str]
+    policy: str | None = None
+    ear99_question: str | None = None
+    ask_paragraphs: list[str] = []
+    paragraph_question: str | None = None
+
+
+class Mieu(Value):
+    in_force: bool
+    destinations: list[str] = []
+    groups: list[str] = []
+    policy: str | None = None
+    exceptions: list[str] = []
+
+
+class Uvl(Value):
+    le_bar: str
+    obligations: list[str]
+
+
+class Policy600(Value):
+    code: str
+    policy: str
+    le_bar: str
+
+
+# ---- Part 746: embargoes ------------------------------------------------------------------------------------
+
+
+class CclScope(Value):
+    categories: list[str] = []
+    reasons: list[str] = []
+
+
+class PolicyByReason(Value):
+    reasons: list[str]
+    policy: str
+
+
+class Part746(Value):
+    in_force: bool = True
+    code: str | None = None
+    ccl: Literal["all", "none"] | CclScope | None = None
+    ear99: Literal["licence", "food_medicine", "listed_supplements", "unmodelled"] | None = None
+    ear99_question: str | None = None
+    policy: str | None = None
+    policy_by_reason: PolicyByReason | None = None
+    exceptions: str | None = None
+    content: Literal["counted", "ask"] | None = None
+    notes: list[str] = []
+    unmodelled: str | None = None
+    region_question: str | None = None
+    region_unmodelled: str | None = None
+
+
+VALUE_TYPES: dict[str, Any] = {
+    "ccl.*": CclEntry,
+    "chart.*": ChartRow,
+    "groups.*": list[str],
+    "destination.*": Destination,
+    "le.LVS": LeList,
+    "le.GBS": LeList,
+    "le.STA": LeSta,
+    "le.GOV": LeGov,
+    "le.ENC": LeEnc,
+    "le.restrictions": dict[str, str],
+    "de_minimis.no_de_minimis": list[NoDeMinimis],
+    "de_minimis.threshold": Threshold,
+    "de_minimis.counting": Counting,
+    "fdp.fn1": FdpFn1,
+    "fdp.fn1.review_policy": FdpFn1Policy,
+    "fdp.fn1.license_exceptions": LeAvailability,
+    "fdp.fn1.savings": Savings,
+    "fdp.ns": FdpNs,
+    "fdp.russia_belarus": FdpOther,
+    "fdp.russia_belarus_meu": FdpOther,
+    "fdp.advanced_computing": FdpOther,
+    "fdp.supercomputer": FdpOther,
+    "el.affiliates": Affiliates,
+    "el.license_exceptions": LeAvailability,
+    "el.party_roles": list[str],
+    "el.party.*": DatedParty,
+    "el.group.*.footnotes": list[int],
+    "el.group.*.footnote2": Footnote2,
+    "el.group.*.license_requirement": GroupRequirement,
+    "el.group.*.review_policy": str,
+    "el.group.*.standards": Standards,
+    "el.group.*.tgl": Tgl,
+    "eu744_23.*": EndUse74423,
+    "meu.countries": list[str],
+    "meu.items": list[str],
+    "meu.policy": MeuPolicy,
+    "meu.russia_belarus": MeuRussiaBelarus,
+    "mieu.rule": Mieu,
+    "uvl.rule": Uvl,
+    "policy.600_series_d5": Policy600,
+    "policy.order": list[str],
+    "policy.reason": dict[str, str],
+    "part746.*": Part746,
+}
+
+
+def _all_types() -> dict[str, Any]:
+    types = dict(VALUE_TYPES)
+    try:  # value types of generated Part 744/740 data, where present
+        extra = importlib.import_module("clearance.model.rule_values_ear")
+    except ImportError:
+        return types
+    types.update(getattr(extra, "VALUE_TYPES", {}))
+    return types
+
+
+@lru_cache(maxsize=4096)
+def adapter_for(key: str) -> TypeAdapter[Any] | None:
+    """The validator of rule ``key``'s values (exact keys before patterns); None when no type is declared."""
+    types = _all_types()
+    tp = types.get(key)
+    if tp is None:
+        for pattern, candidate in types.items():
+            if "*" in pattern and fnmatch.fnmatchcase(key, pattern):
+                tp = candidate
+                break
+    return None if tp is None else TypeAdapter(tp)
+
+
+def _aliased(value: Any) -> Any:
+    """YAML's ``except`` is a Python keyword: the models call it ``except_``."""
+    if isinstance(value, dict):
+        return {("except_" if k == "except" else k): _aliased(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_aliased(v) for v in value]
+    return value
+
+
+def check(key: str, value: Any) -> tuple[str, str] | None:
+    """None when ``value`` is a valid value of rule ``key``; else (field path, problem)."""
+    adapter = adapter_for(key)
+    if adapter is None:
+        return "value", f"rule {key!r} has no declared value type (clearance/model/rule_values.py)"
+    try:
+        adapter.validate_python(_aliased(value))
+    except ValidationError as exc:
+        errors = exc.errors()
+        err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])  # a misnamed field first
+        where = ".".join(str(p) for p in err["loc"]).replace("except_", "except") or "value"
+        extra = f" (allowed fields: {', '.join(_fields(adapter))})" if err["type"] == "extra_forbidden" else ""
+        return where, f"rule {key!r}, field {where!r}: {err['msg']}{extra}"
+    return None
+
+
+def _fields(adapter: TypeAdapter[Any]) -> list[str]:
+    schema = adapter.json_schema()
+    props = schema.get("properties") or {}
+    return [p.replace("except_", "except") for p in props]
