@@ -12,6 +12,7 @@ import os
 
 import httpx
 import sqlalchemy as sa
+import yaml
 from pydantic import ValidationError
 
 from clearance.errors import ClearanceError, ConfigError, DataError, DownloadError, StorageError
@@ -67,6 +68,10 @@ def as_clearance_error(exc: BaseException) -> ClearanceError | None:
         return DownloadError(f"download failed: {exc}; check CLEARANCE_UPDATE_URLS and the network")
     if isinstance(exc, ValidationError):
         return ConfigError(f"invalid setting or input: {exc.errors()[0].get('msg', exc)}")
+    if isinstance(exc, yaml.YAMLError):
+        return DataError(f"not valid YAML: {' '.join(str(exc).split())}; fix the file given to the command")
+    if isinstance(exc, RecursionError):
+        return DataError("input nested too deeply to read; check the file given to the command")
     if isinstance(exc, MemoryError):
         return StorageError("out of memory; screen a smaller file or use fewer --workers")
     return None

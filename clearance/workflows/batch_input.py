@@ -172,7 +172,8 @@ def _csv_rows(path: str, stream: io.BufferedReader | None, required: tuple[str, 
             try:
                 cells = next(reader, None)
             except (csv.Error, UnicodeDecodeError) as exc:
-                raise _csv_error(exc, path, reader.line_num + 1, stream is None) from exc
+                line = reader.line_num + 1 if isinstance(exc, UnicodeDecodeError) else max(reader.line_num, 1)
+                raise _csv_error(exc, path, line, stream is None) from exc
             if cells is None:
                 return
             if not cells:
