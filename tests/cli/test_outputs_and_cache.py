@@ -152,3 +152,17 @@ def test_two_screens_on_a_cold_cache(el_db: Path) -> None:
     assert results == [3421, 3421]
     cache = el_db.parent / "screening-cache"
     assert len(list(cache.glob("index-*.pkl"))) == 1 and not list(cache.glob(".*partial"))
+
+
+def test_read_only_commands_open_sqlite_read_only(el_db: Path) -> None:
+    import sqlalchemy as sa
+
+    from clearance.cli.common import store_session
+    from clearance.settings import get_settings
+
+    get_settings.cache_clear()
+    with store_session(read_only=True) as store:
+        assert "el" in store.active()
+        with pytest.raises(sa.exc.OperationalError, match=r"readonly|read-only"), store.engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE planted (a)")
+    get_settings.cache_clear()
