@@ -288,3 +288,21 @@ def test_update_has_an_overall_deadline(cli: CLI, el_db: Path, server: str, monk
 def test_stdin_of_bytes_that_are_not_text(cli: CLI, el_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"name\n\xff\xfe\x00garbage\n")))
     one_error_line(cli("screen", "--file", "-"), "error: -:", "not UTF-8")  # stdin: the line is approximate
+
+
+@pytest.mark.skipif(not os.environ.get("CLEARANCE_TEST_PG_URL"), reason="CLEARANCE_TEST_PG_URL is not set")
+def test_postgresql_connection_lost() -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(os.environ["CLEARANCE_TEST_PG_URL"])
+    try:
+        with engine.connect() as victim:
+            pid = victim.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with engine.connect() as killer:
+                killer.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid or 0)})")
+            with pytest.raises(sa.exc.DBAPIError) as err:
+                victim.exec_driver_sql("SELECT 1")
+    finally:
+        engine.dispose()
+    mapped = as_clearance_error(err.value)
+    assert isinstance(mapped, StorageError) and "cannot be reached" in str(mapped), mapped
