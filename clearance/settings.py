@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_dir
 from pydantic import Field, ValidationError
@@ -56,6 +57,19 @@ class Settings(BaseSettings):
         default_factory=dict,
         description='Per-list maximum ages in days as JSON, e.g. {"el": 7, "un": 60}.',
     )
+    max_shrink_percent: float = Field(
+        default=10.0,
+        ge=0,
+        le=100,
+        description=(
+            "A new version losing more than this share (in %) of the active version's entries or names is "
+            "stored pending, not active (`lists activate VERSION --confirm-shrink` uses it)."
+        ),
+    )
+    max_shrink_overrides: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description='Per-list maximum shrink in % as JSON, e.g. {"uvl": 30}.',
+    )
     update_urls: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_UPDATE_URLS),
         description="JSON object overriding download URLs used by `lists update` (keys as in docs/settings.md).",
@@ -72,6 +86,10 @@ class Settings(BaseSettings):
 
     def max_age_for(self, list_code: str) -> int:
         return self.max_age_overrides.get(list_code, self.max_age_days)
+
+    def max_shrink_for(self, list_code: str) -> float:
+        """The share (0.10 = 10 %) of the active version a new version of this list may lose."""
+        return self.max_shrink_overrides.get(list_code, self.max_shrink_percent) / 100
 
     @property
     def db_url(self) -> str:

@@ -134,6 +134,7 @@ class Request:
     facts: frozenset[Fact] = frozenset()
     licences: tuple[LicenceState, ...] = ()
     id: str = ""
+    unmapped_knowledge: tuple[str, ...] = ()  # knowledge statements no phrase maps to a Fact (docs/facts.md)
 
 
 

@@ -187,6 +187,12 @@ def _licences(ctx: Ctx, req: Request, bases: list[Basis]) -> list[Basis]:
     return out
 
 
+def _knowledge_questions(req: Request) -> list[Question]:
+    return [Question(f"stated knowledge maps to no fact the rules can apply: {text!r}; restate it with the fact "
+                     "codes of docs/facts.md (e.g. military_end_use) or confirm it has no EAR consequence",
+                     fact="knowledge") for text in req.unmapped_knowledge]
+
+
 def _denied(parties: list[PartyInfo]) -> list[Basis]:
     out = []
     for p in parties:
@@ -222,6 +228,8 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
                                                 for q in juris.unknown], [], juris, used=used, unused=unused)
         if juris.subject is False:
+            if req.unmapped_knowledge:
+                return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
                                    "the EAR (no EAR prohibition applies)" for b in _denied(parties)]
             return Determination(
@@ -263,6 +271,11 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
     if unsure or le_open:
         questions = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure] + le_open
         return _cannot(ctx, req, versions, questions, [], juris, f, used=used, unused=unused)
+    if req.unmapped_knowledge and not open_:
+        # stated knowledge that maps to no fact may be what a licence requirement turns on: never clear past it
+        return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, f, used=used, unused=unused)
+    for text in req.unmapped_knowledge:
+        f.notes.append(f"knowledge not evaluated (maps to no fact; a licence is required anyway): {text!r}")
     held = [b for b in f.bases if b.overcome_by and b.overcome_by.kind is OvercomeKind.LICENSE]
     by_le = [b for b in f.bases if b.overcome_by and b.overcome_by.kind is OvercomeKind.LICENSE_EXCEPTION]
     if open_ or held:

@@ -108,6 +108,13 @@ def update(
             to_load = sorted(family_codes - failed)
             if to_load:
                 outcomes.extend(
-                    load_paths(store, [root / family], only=to_load, retrieved_at=retrieved_at, progress=progress)
+                    load_paths(
+                        store,
+                        [root / family],
+                        only=to_load,
+                        retrieved_at=retrieved_at,
+                        progress=progress,
+                        settings=settings,
+                    )
                 )
     return outcomes

@@ -12,7 +12,7 @@ import pytest
 from clearance.model.determination import Outcome, Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, determine
-from clearance.rules.requests import read_scenarios
+from clearance.workflows.order_files import read_scenarios
 
 from .checks import check
 
@@ -51,3 +51,21 @@ def test_cannot_clear_reasons_name_the_gap(rules: RuleSet) -> None:
     assert "746.6" in determine(by_id["O48"], rules, NONE_FOUND).reasons[0]
     assert "2019-01-01" in determine(by_id["O50"], rules, NONE_FOUND).reasons[0]
     assert "S27" in determine(by_id["O53"], rules, NONE_FOUND).reasons[0]
+
+
+def test_knowledge_that_maps_to_no_fact_is_an_open_question(rules: RuleSet) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from clearance.model.determination import Item, Party, Request, Role
+
+    said = ("to repair fire-control radars on navy destroyers",)
+    base = Request(dt.date(2024, 6, 1), Item("3A991", "US"), "CN", parties=(Party(Role.END_USER, "Acme", listings=()),),
+                   unmapped_knowledge=said, id="K")
+    d = determine(base, rules, NONE_FOUND)
+    assert d.outcome.value == "CANNOT_CLEAR" and d.open_questions[0].fact == "knowledge" and said[0] in d.reasons[0]
+    quiet = determine(dataclasses.replace(base, unmapped_knowledge=()), rules, NONE_FOUND)
+    assert quiet.outcome.value == "NO_LICENSE_REQUIRED"  # the same order without the statement clears
+    listed = dataclasses.replace(base, parties=(Party(Role.END_USER, "Huawei Technologies Co., Ltd."),))
+    d = determine(listed, rules, NONE_FOUND)
+    assert d.outcome.value == "LICENSE_REQUIRED" and any(said[0] in n for n in d.notes)
