@@ -8,7 +8,7 @@ from typing import Annotated
 
 from platformdirs import user_data_dir
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from clearance.errors import ConfigError
 
@@ -75,6 +75,10 @@ class Settings(BaseSettings):
         description="JSON object overriding download URLs used by `lists update` (keys as in docs/settings.md).",
     )
     http_timeout: float = Field(default=60.0, gt=0, description="Seconds before a download gives up.")
+    update_deadline: float = Field(
+        default=1800.0, gt=0, description="Seconds `lists update` may take for all downloads together."
+    )
+    max_download_mb: int = Field(default=1024, gt=0, description="Largest file `lists update` downloads, in MiB.")
     snapshot: bool = Field(
         default=True,
         description="Load the embedded dated snapshot on first use when no list is loaded.",
@@ -104,3 +108,8 @@ def get_settings() -> Settings:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"invalid setting CLEARANCE_{field.upper()}: {first['msg']}") from exc
+    except SettingsError as exc:  # a JSON-valued setting that is not JSON
+        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else "?"
+        raise ConfigError(
+            f"invalid setting CLEARANCE_{field.upper()}: not valid JSON (give a JSON object, e.g. {{\"el\": 7}})"
+        ) from exc
