@@ -145,6 +145,7 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
         f.notes.append(f"ownership not considered: {ctx.cite('el.affiliates')}")
         return
     for info in owned:
+        listed: list[tuple[str, str, Any]] = []  # (owner, its entry's policy, share)
         for owner in info.owners:
             if owner.problem:
                 raise MissingFact(owner.problem, fact="parties.ownership")
@@ -153,15 +154,30 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
                 policy = str(ctx.get(f"el.group.{owner.group}.review_policy"))
             elif owner.dated_key is None and owner.entry is not None:
                 policy = (owner.entry.license_policy or "").lower()
-            if policy and owner.pct >= rule["threshold_pct"]:
-                f.bases.append(Basis(
-                    "EL-AFFILIATE",
-                    f"{ctx.cite('el.affiliates')}; {owner.pct} % owned by listed {owner.name}",
-                    policy,
-                    party=info.label,
-                    rules=("el.affiliates",),
-                ))
-                f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
+            if policy:
+                listed.append((owner.name, policy, owner.pct))
+        # "owned 50 percent or more, individually or in the aggregate, directly or indirectly, by one or more
+        # listed entities": the shares of all listed owners add up (§ 744.11(a)(1) as in force)
+        total = sum((pct for _, _, pct in listed), start=0)
+        if listed and total >= rule["threshold_pct"]:
+            owners = ", ".join(f"{pct} % {name}" for name, _, pct in listed)
+            policy = min((p for _, p, _ in listed), key=lambda text: _rank(ctx, text))
+            f.bases.append(Basis(
+                "EL-AFFILIATE",
+                f"{ctx.cite('el.affiliates')}; {total} % owned, individually or in aggregate, by listed {owners}",
+                policy,
+                party=info.label,
+                rules=("el.affiliates",),
+            ))
+            f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
+
+
+def _rank(ctx: Ctx, policy: str) -> int:
+    """Position of a review policy in the order of restrictiveness (most restrictive first)."""
+    order = [str(p) for p in ctx.get("policy.order")]
+    text = policy.lower()
+    hits = [i for i, p in enumerate(order) if p in text]
+    return min(hits) if hits else len(order)
 
 
 def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f: Findings,
