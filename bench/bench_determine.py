@@ -28,8 +28,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from clearance.model.order_input import validate_order  # noqa: E402
 from clearance.rules import NONE_FOUND, RuleCache, determine, load_rules  # noqa: E402
-from clearance.rules.requests import request_from_dict  # noqa: E402
+from clearance.workflows.order_requests import to_request  # noqa: E402
 
 ECCNS = ["3A991", "3A001.a.2", "5A992.c", "EAR99", "5E002", "4A994", "3A992", "5D992.c", "3A001", "9A991",
          "5A002.a", "6A003.b.4"]
@@ -69,7 +70,7 @@ def generate(n: int, seed: int = 4) -> list[dict[str, Any]]:
 
 def _worker(lines: list[str], file: str, gc_freeze: bool, ready: Any, go: Any, out: Any) -> None:
     """One worker: parse its share of the order file and load the rules, then wait; time only determinations."""
-    reqs = [request_from_dict(json.loads(x), file)[0] for x in lines]
+    reqs = [to_request(validate_order(json.loads(x), file=file))[0] for x in lines]
     rules = load_rules()
     cache = RuleCache()  # each worker starts cold, like the single-process run
     if gc_freeze:
@@ -115,7 +116,7 @@ def main() -> None:
     args.file.write_text("".join(json.dumps(o) + "\n" for o in orders))
     t0 = time.perf_counter()
     lines = args.file.read_text().splitlines()
-    reqs = [request_from_dict(json.loads(x), str(args.file))[0] for x in lines]
+    reqs = [to_request(validate_order(json.loads(x), file=str(args.file)))[0] for x in lines]
     t_parse = time.perf_counter() - t0
     t0 = time.perf_counter()
     load_rules()

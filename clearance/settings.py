@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_dir
 from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from clearance.errors import ConfigError
 
@@ -56,11 +57,28 @@ class Settings(BaseSettings):
         default_factory=dict,
         description='Per-list maximum ages in days as JSON, e.g. {"el": 7, "un": 60}.',
     )
+    max_shrink_percent: float = Field(
+        default=10.0,
+        ge=0,
+        le=100,
+        description=(
+            "A new version losing more than this share (in %) of the active version's entries or names is "
+            "stored pending, not active (`lists activate VERSION --confirm-shrink` uses it)."
+        ),
+    )
+    max_shrink_overrides: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description='Per-list maximum shrink in % as JSON, e.g. {"uvl": 30}.',
+    )
     update_urls: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_UPDATE_URLS),
         description="JSON object overriding download URLs used by `lists update` (keys as in docs/settings.md).",
     )
     http_timeout: float = Field(default=60.0, gt=0, description="Seconds before a download gives up.")
+    update_deadline: float = Field(
+        default=1800.0, gt=0, description="Seconds `lists update` may take for all downloads together."
+    )
+    max_download_mb: int = Field(default=1024, gt=0, description="Largest file `lists update` downloads, in MiB.")
     snapshot: bool = Field(
         default=True,
         description="Load the embedded dated snapshot on first use when no list is loaded.",
@@ -68,6 +86,10 @@ class Settings(BaseSettings):
 
     def max_age_for(self, list_code: str) -> int:
         return self.max_age_overrides.get(list_code, self.max_age_days)
+
+    def max_shrink_for(self, list_code: str) -> float:
+        """The share (0.10 = 10 %) of the active version a new version of this list may lose."""
+        return self.max_shrink_overrides.get(list_code, self.max_shrink_percent) / 100
 
     @property
     def db_url(self) -> str:
@@ -86,3 +108,8 @@ def get_settings() -> Settings:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"invalid setting CLEARANCE_{field.upper()}: {first['msg']}") from exc
+    except SettingsError as exc:  # a JSON-valued setting that is not JSON
+        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else "?"
+        raise ConfigError(
+            f"invalid setting CLEARANCE_{field.upper()}: not valid JSON (give a JSON object, e.g. {{\"el\": 7}})"
+        ) from exc

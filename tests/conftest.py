@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Wide, stable terminal for rich tables in CLI tests (set before any console is created).
 os.environ.setdefault("COLUMNS", "200")
+# The screening cache's private key folder (platformdirs) goes to a throw-away folder, not the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="clearance-test-config-")
+
+# Fuzzing: CI runs a fixed, seeded set of examples (same inputs every run, so a failure reproduces);
+# locally hypothesis explores freshly each run. `CI=true pytest ...` selects the CI profile.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = Path(os.environ.get("CLEARANCE_DATA", ROOT.parent / "shared" / "data")).resolve()

@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import sqlalchemy as sa
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from clearance.settings import get_settings
+from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.workflows.lists import Progress as ProgressFn
 from clearance.workflows.lists import ensure_lists, open_store
+from clearance.workflows.readonly import open_store_for_reading
 
 console = Console()
 err_console = Console(stderr=True)
@@ -45,14 +47,32 @@ def progress_bar(description: str) -> Iterator[ProgressFn]:
         yield update
 
 
+def _open(settings: Settings, read_only: bool | None) -> tuple[Store, bool]:
+    store, writable = open_store_for_reading(settings, prefer=read_only)
+    if store is not None:
+        return store, writable
+    return open_store(settings), False
+
+
 @contextmanager
-def store_session(*, bootstrap: bool = True) -> Iterator[Store]:
-    """Open the configured store; on first use load the embedded snapshot and say so."""
+def store_session(*, bootstrap: bool = True, read_only: bool | None = None) -> Iterator[Store]:
+    """Open the configured store; on first use load the embedded snapshot and say so.
+
+    ``read_only=True`` (commands that only read): an existing SQLite file is opened read-only, unless the
+    first-use snapshot must be loaded. ``None``: read-only only when the file cannot be written anyway.
+    """
     settings = get_settings()
-    store = open_store(settings)
+    store, can_reopen = _open(settings, read_only)
     try:
         if bootstrap:
-            outcomes = ensure_lists(store, settings)
+            try:
+                outcomes = ensure_lists(store, settings)
+            except sa.exc.OperationalError as exc:
+                if not (can_reopen and "readonly" in str(exc).lower()):
+                    raise
+                store.close()  # the snapshot must be written: reopen for writing
+                store = open_store(settings)
+                outcomes = ensure_lists(store, settings)
             if outcomes:
                 loaded = ", ".join(
                     f"{o.list_code} ({o.result.version.data_date})" for o in outcomes if o.result is not None

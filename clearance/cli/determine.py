@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
-from fractions import Fraction
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,11 +18,12 @@ from rich.table import Table
 from clearance.cli.common import err_console, progress_bar
 from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Fact, Item, Party, Request, Role, Transaction
+from clearance.model.order_input import parse_amount
 from clearance.model.regulation import RuleSet, summarise
-from clearance.rules.requests import read_documents, read_scenarios, request_from_dict
 from clearance.text.countries import country_code
-from clearance.workflows.determination import PartyScreening, determine_order_lines, read_order_lines
+from clearance.workflows.determination import PartyScreening, determine_order_lines
 from clearance.workflows.facade import LISTINGS_MODES, Clearance
+from clearance.workflows.order_files import read_order, read_order_lines, read_scenarios
 
 console = Console()
 
@@ -182,13 +182,20 @@ def _single_request(
         (Role.INTERMEDIATE_CONSIGNEE, intermediate)) if name]
     try:
         fact_set = frozenset(Fact(f) for f in facts or [])
-        txn = Transaction(transaction)
     except ValueError as exc:
-        raise ConfigError(f"{exc} (facts: {', '.join(f.value for f in Fact)})") from None
+        raise ConfigError(f"--fact: {exc} (valid: {', '.join(f.value for f in Fact)}; see docs/facts.md)") from None
+    try:
+        txn = Transaction(transaction)
+    except ValueError:
+        raise ConfigError(f"--transaction {transaction!r}: use one of {', '.join(t.value for t in Transaction)}"
+                          ) from None
+    try:
+        amount = parse_amount(value) if value is not None else None
+    except ValueError as exc:
+        raise ConfigError(f"--value {value!r}: {exc}") from None
     return Request(
         date=_parse_date(date),
-        item=Item(eccn=eccn, origin=_country(origin, "--origin"),
-                  value=Fraction(str(value)) if value is not None else None),
+        item=Item(eccn=eccn, origin=_country(origin, "--origin"), value=amount),
         to_country=_country(to, "--to"),
         from_country=_country(from_, "--from"),
         transaction=txn,
@@ -224,22 +231,28 @@ def determine_cmd(
         "lists of the date, or 'none-found' (you screened them: not listed).")] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
+    requests: list[Request] = []  # read and validated before any rule set or list is opened
+    if orders is not None and orders != "-":
+        lines = read_order_lines(orders)
+        next(lines, None)  # a missing, empty, unreadable or UTF-16 file fails here
+        lines.close()
+    elif orders is None and scenarios is not None:
+        requests = [req for req, _notes, _raw in read_scenarios(scenarios)]
+    elif orders is None and order is not None:
+        requests = [read_order(order)[0]]
+    elif orders is None:
+        requests = [_single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
+                                    value, fact, transaction)]
     decide = _Decider(listings, overlay)
     rulesets = decide.rulesets
     try:
         if orders is not None:
             _run_orders(orders, out, rulesets, decide)
             return
-        if scenarios is not None:
-            for req, _notes, _raw in read_scenarios(scenarios):
-                _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} [{rs.version}]" for rs in rulesets])
-            return
-        if order is not None:
-            req, _notes = request_from_dict(read_documents(order), str(order), default_id=order.stem)
-        else:
-            req = _single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
-                                  value, fact, transaction)
-        _emit([decide(req, rs) for rs in rulesets], as_json, [f"{req.id} under {rs.version}" for rs in rulesets])
+        label = "[{}]" if scenarios is not None else "under {}"
+        for req in requests:
+            _emit([decide(req, rs) for rs in rulesets], as_json,
+                  [f"{req.id} {label.format(rs.version)}" for rs in rulesets])
     finally:
         decide.close()
 

@@ -15,7 +15,7 @@ from clearance.cli.common import console, err_console, print_json, progress_bar,
 from clearance.errors import DataError
 from clearance.model import LISTS, Entity, parse_codes
 from clearance.settings import get_settings
-from clearance.store import VersionInfo
+from clearance.store import ShrinkRefused, VersionInfo
 from clearance.workflows.lists import LoadOutcome, load_paths, stale_reason
 from clearance.workflows.update import update as run_update
 
@@ -24,7 +24,9 @@ lists_app = typer.Typer(
     help=(
         "The restricted-party lists: load files, download updates, show what is loaded, "
         "list versions, diff two versions, show one entry.\n\n"
-        "Every load is one immutable, checksummed version; a bad file never replaces a good version."
+        "Every load is one immutable, checksummed version; a bad file never replaces a good version, and a "
+        "version that may be incomplete (it loses more than CLEARANCE_MAX_SHRINK_PERCENT of the active version, "
+        "a companion file is empty, it is a CSL extract) is stored pending, not active."
     ),
     no_args_is_help=True,
 )
@@ -67,12 +69,7 @@ def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
             table.add_row(o.list_code, "-", "-", "-", "-", files, "-", "[red]FAILED (below)[/]")
             continue
         v = o.result.version
-        status = "unchanged (already loaded)" if o.result.unchanged else "[green]loaded[/]"
-        if not v.active and o.result.previous is not None:
-            status = (
-                f"[yellow]kept as history: older data than active {o.result.previous.version_id} "
-                f"(`clearance lists activate {v.version_id}` to use it)[/]"
-            )
+        status = _load_status(o)
         if o.warnings:
             status += f" [yellow]({len(o.warnings)} warning{'s' if len(o.warnings) > 1 else ''})[/]"
         table.add_row(
@@ -88,11 +85,36 @@ def _outcome_table(outcomes: list[LoadOutcome], title: str) -> Table:
     return table
 
 
+def _load_status(o: LoadOutcome) -> str:
+    assert o.result is not None
+    v = o.result.version
+    if o.result.unchanged:
+        state = "active" if v.active else v.state
+        return f"unchanged (already loaded as {v.version_id}, {state}; which version is active did not change)"
+    if v.state == "pending":
+        return "[red]PENDING, not active (why: below)[/]"
+    if not v.active:
+        return f"[yellow]kept as history: {v.hold_reason}[/]"
+    return "[green]loaded[/]"
+
+
+def _pending_line(v: VersionInfo) -> str:
+    return (
+        f"{v.list_code}: {v.version_id} is PENDING, not active: {v.hold_reason}. "
+        f"The active version stays in use; to use {v.version_id} on purpose: "
+        f"clearance lists activate {v.version_id} --confirm-shrink"
+    )
+
+
 def _report(outcomes: list[LoadOutcome], title: str, show_warnings: bool) -> None:
     console.print(_outcome_table(outcomes, title))
+    pending = False
     for o in outcomes:
         if o.error:
             typer.echo(f"error: {o.list_code}: {o.error}", err=True)  # one unwrapped line per failure
+        if o.result is not None and not o.result.unchanged and o.result.version.state == "pending":
+            typer.echo(f"pending: {_pending_line(o.result.version)}", err=True)
+            pending = True
         if show_warnings:
             for w in o.warnings:
                 err_console.print(f"[yellow]warning[/]: {o.list_code}: {w}")
@@ -103,6 +125,9 @@ def _report(outcomes: list[LoadOutcome], title: str, show_warnings: bool) -> Non
             )
     if any(o.error for o in outcomes):
         err_console.print("[red]Some lists failed to load; they keep their previous version.[/]")
+        raise typer.Exit(2)
+    if pending:
+        err_console.print("[red]Some versions are pending (possibly incomplete data); they were not activated.[/]")
         raise typer.Exit(2)
 
 
@@ -124,7 +149,9 @@ def load(
     Example: clearance lists load --from ../shared/data --only el,sdn
 
     Each list loads on its own and all-or-nothing: a malformed file is reported (file, line, field),
-    its list keeps its previous version, the others load, and the exit code is 2.
+    its list keeps its previous version, the others load, and the exit code is 2. A version that may be
+    incomplete is stored pending with the reason, the active version stays, and the exit code is 2
+    (`clearance lists activate VERSION --confirm-shrink` uses it on purpose).
     """
     paths = [*(sources or []), *(from_ or [])]
     if not paths:
@@ -165,6 +192,7 @@ def show(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = F
     settings = get_settings()
     with store_session() as store:
         active = store.active()
+        pending = [v for v in store.versions() if v.state == "pending"]
     rows = []
     for code, info in LISTS.items():
         v = active.get(code)
@@ -180,6 +208,11 @@ def show(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = F
                 "age_days": v.age_days(dt.date.today()) if v else None,
                 "status": "not loaded" if v is None else ("stale" if stale else "current"),
                 "stale_reason": stale,
+                "pending": [
+                    {"version": p.version_id, "entries": p.entity_count, "reason": p.hold_reason}
+                    for p in pending
+                    if p.list_code == code
+                ],
             }
         )
     if json_:
@@ -201,9 +234,11 @@ def show(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = F
             f"{v.entity_count:,}" if v else "-",
             str(r["data_date"] or "-"),
             _age(v) if v else "-",
-            status,
+            status + "".join(f" [red]+ PENDING {p.version_id}[/]" for p in pending if p.list_code == code),
         )
     console.print(table)
+    for p in pending:
+        err_console.print(f"[red]PENDING[/]: {_pending_line(p)}", soft_wrap=True)
     if any(r["status"] == "stale" for r in rows):
         err_console.print(
             f"[yellow]STALE: older than {settings.max_age_days} days (CLEARANCE_MAX_AGE_DAYS); screening against "
@@ -225,13 +260,13 @@ def versions(
         print_json([_version_json(v) for v in history])
         return
     table = Table(title=f"Versions of {list_code}" if list_code else "All list versions")
-    for col in ["version", "active", "entries", "names", "data date", "loaded at", "parser", "source files",
+    for col in ["version", "state", "entries", "names", "data date", "loaded at", "parser", "source files",
                 "checksum", "warnings"]:
         table.add_column(col)
     for v in history:
         table.add_row(
             v.version_id,
-            "*" if v.active else "",
+            {"active": "[green]active[/]", "pending": "[red]PENDING[/]"}.get(v.state, "history"),
             f"{v.entity_count:,}",
             f"{v.name_count:,}",
             str(v.data_date or "unknown"),
@@ -242,6 +277,11 @@ def versions(
             str(len(v.warnings)),
         )
     console.print(table)
+    for v in history:
+        if v.state == "pending":
+            err_console.print(f"[red]PENDING[/]: {_pending_line(v)}", soft_wrap=True)
+        elif v.hold_reason and list_code is not None:
+            err_console.print(f"{v.version_id} ({v.state}): {v.hold_reason}", soft_wrap=True)
     if list_code is not None:
         for v in history:
             for w in v.warnings:
@@ -253,6 +293,8 @@ def _version_json(v: VersionInfo) -> dict[str, object]:
         "version": v.version_id,
         "list": v.list_code,
         "active": v.active,
+        "state": v.state,
+        "hold_reason": v.hold_reason,
         "entries": v.entity_count,
         "names": v.name_count,
         "data_date": v.data_date.isoformat() if v.data_date else None,
@@ -376,13 +418,30 @@ def _print_entity(e: Entity) -> None:
 @lists_app.command("activate")
 def activate(
     version: Annotated[str, typer.Argument(help="The version to make active, e.g. el-2.")],
+    confirm_shrink: Annotated[
+        bool,
+        typer.Option(
+            "--confirm-shrink",
+            help="Activate a pending version, or one with far fewer entries or names than the active one, on purpose.",
+        ),
+    ] = False,
 ) -> None:
-    """Make an earlier (or older-data) version the active one. Nothing is deleted or rewritten.
+    """Make an earlier (or older-data, or pending) version the active one. Nothing is deleted or rewritten.
 
-    Loads never activate data older than the active version's; this command does, on purpose.
+    Loads never activate data older than the active version's, nor a version that loses more than
+    CLEARANCE_MAX_SHRINK_PERCENT of its entries or names (stored pending); this command does, on
+    purpose: a pending or shrinking version needs --confirm-shrink (without it: exit 2, nothing changes).
     """
+    settings = get_settings()
     with store_session(bootstrap=False) as store:
-        v = store.activate(version)
+        target = store.version(version)
+        try:
+            v = store.activate(
+                version, confirm_shrink=confirm_shrink, max_shrink=settings.max_shrink_for(target.list_code)
+            )
+        except ShrinkRefused as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
     console.print(f"{v.list_code}: active version is now {v.version_id} (data date {v.data_date or 'unknown'})")
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from clearance.cli import determine, lists, screen
-from clearance.errors import ClearanceError
+from clearance.cli.boundary import INTERNAL_ERROR_EXIT, as_clearance_error
 from clearance.settings import get_settings
 
 app = typer.Typer(
@@ -45,13 +45,33 @@ screen.register(app)
 determine.register(app)
 
 
-def main() -> None:
-    """Console entry point: turn every ClearanceError into one clear line and exit code 2."""
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point and the CLI's one error boundary.
+
+    Every error a user can cause (ClearanceError, and OS, database, CSV, Unicode, download and settings
+    errors mapped to one) is printed as one ``error:`` line and exits with code 2. Ctrl-C exits with 130.
+    Anything else is a bug: one line and exit code 70 (the traceback only with CLEARANCE_DEBUG=1).
+    """
     try:
-        app()
-    except ClearanceError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        app(args=argv, prog_name="clearance")
+    except KeyboardInterrupt:
+        typer.echo("error: interrupted; no output file was left behind", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        error = as_clearance_error(exc)
+        if error is None:
+            if os.environ.get("CLEARANCE_DEBUG"):
+                raise
+            typer.echo(f"error: internal error ({type(exc).__name__}: {_one_line(exc)}); this is a bug: please "
+                       "report it with the command that caused it (CLEARANCE_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(INTERNAL_ERROR_EXIT)
+        typer.echo(f"error: {_one_line(error)}", err=True)
+        sys.exit(error.exit_code)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate must not crash the message
 
 
 if __name__ == "__main__":

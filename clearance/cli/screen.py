@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
-import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -17,9 +14,9 @@ from clearance.model import Schema, parse_codes
 from clearance.screening.model import Match, Query, ScreeningResult
 from clearance.screening.registry import algorithms, get_algorithm
 from clearance.screening.screen import compare as compare_names
-from clearance.screening.screen import screen as screen_query
 from clearance.text.countries import country_code
-from clearance.workflows.screening import default_workers, open_index, read_rows, screen_file
+from clearance.workflows.batch_output import atomic_output, check_output_path, safe_cell
+from clearance.workflows.screening import default_workers, open_index, read_rows, screen_file, screen_one
 
 AlgoOpt = Annotated[
     str | None,
@@ -99,24 +96,32 @@ def screen(
     A list older than its maximum age gives CANNOT_CLEAR with the reason.
     """
     codes = parse_codes(lists)
+    if lists is not None and not codes:
+        raise ConfigError(f"--lists {lists!r} names no list; give list codes such as el,sdn (or omit --lists "
+                          "to screen against every loaded list)")
     get_algorithm(algorithm)  # fail early on an unknown algorithm
     if (name is None) == (file is None):
         raise ConfigError("give either a NAME or --file FILE")
-    with store_session() as store:
+    if name is not None and not _is_text(name):
+        raise ConfigError("NAME is not valid UTF-8 text; check the terminal's or script's encoding")
+    check_output_path(out)
+    rows = read_rows(file) if file is not None else None  # a bad file is refused before the index is built
+    with store_session(read_only=True) as store:
         index = open_index(codes, store=store)
-    if file is not None:
-        rows = read_rows(file)
-        total = len(rows)
-        with progress_bar("screening") as update:
-            count = screen_file(rows, out, index, algorithm=algorithm, lists=codes, threshold=threshold, limit=limit,
-                                workers=workers or default_workers(),
-                                progress=lambda done: update("rows", done, total))
-            update("rows", count, total)
+    if rows is not None:
+        try:
+            with progress_bar("screening") as update:
+                count = screen_file(rows, out, index, algorithm=algorithm, lists=codes, threshold=threshold,
+                                    limit=limit, workers=workers or default_workers(),
+                                    progress=lambda done: update("rows", done, 0))
+                update("rows", count, count)
+        finally:
+            rows.close()
         err_console.print(f"screened {count} rows -> {out}")
         return
     assert name is not None
     query = Query(name, _country(country), _schema(schema))
-    result = screen_query(query, index, algorithm=algorithm, lists=codes, threshold=threshold, limit=limit)
+    result = screen_one(query, index, algorithm=algorithm, lists=codes, threshold=threshold, limit=limit)
     if as_json:
         print_json({"input": {"name": name, "country": query.country, "schema": schema}, **result.to_dict()})
     else:
@@ -158,35 +163,39 @@ def compare(
 
 
 def _compare_file(path: str, out: str, algo_id: str) -> None:
-    raw = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError("not UTF-8 text", file=path, line=raw[: exc.start].count(b"\n") + 1) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    fields = list(reader.fieldnames or [])
-    for col in ("name1", "name2"):
-        if col not in fields:
-            raise DataError(f"no {col!r} column (columns: {', '.join(fields)})", file=path, field=col)
+    check_output_path(out)
+    rows = read_rows(path, required=("name1", "name2"))
     algo = get_algorithm(algo_id)
-    fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
     try:
-        writer = csv.DictWriter(fh, fieldnames=[*fields, "score", "match"])
-        writer.writeheader()
-        for row in reader:
-            person = (row.get("schema") or "").strip().lower() == "person"
-            m = compare_names(row["name1"] or "", row["name2"] or "", person=person, algorithm=algo, explain=False)
-            writer.writerow({**row, "score": f"{m.score:.4f}", "match": str(m.score >= algo.thresholds.hit).lower()})
+        with atomic_output(out, newline="") as fh:
+            writer: csv.DictWriter[str] | None = None
+            for n, row in enumerate(rows, 1):
+                if writer is None:
+                    fields = list(rows.columns or row)
+                    writer = csv.DictWriter(fh, fieldnames=[*fields, "score", "match"], extrasaction="ignore")
+                    writer.writeheader()
+                names = []
+                for col in ("name1", "name2"):
+                    value = row.get(col)
+                    if value is not None and not isinstance(value, str):
+                        raise DataError(f"row {n}: {col} is not text", file=path, field=col)
+                    names.append(value or "")
+                person = str(row.get("schema") or "").strip().lower() == "person"
+                m = compare_names(names[0], names[1], person=person, algorithm=algo, explain=False)
+                writer.writerow({**{k: safe_cell(v) for k, v in row.items()}, "score": f"{m.score:.4f}",
+                                 "match": str(m.score >= algo.thresholds.hit).lower()})
+            if writer is None and rows.columns is not None:
+                csv.writer(fh).writerow([*rows.columns, "score", "match"])
     finally:
-        if fh is not sys.stdout:
-            fh.close()
+        rows.close()
 
 
-def _read_bytes(path: str) -> bytes:
+def _is_text(value: str) -> bool:
     try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", file=path) from exc
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def register(app: typer.Typer) -> None:

@@ -53,6 +53,8 @@ class Fact(StrEnum):
     EAR99_NOT_LISTED_746 = "ear99_not_listed_part_746"  # checked: no Part 746 supplement lists the EAR99 item
     UKRAINE_COVERED_REGION = "ukraine_covered_region"  # destination in Crimea or the covered regions (§ 746.6)
     UKRAINE_OTHER_REGION = "ukraine_outside_covered_regions"
+    SUPP2_LIMITATION_MET = "supp2_limitation_met"  # the item meets the words of its Supp. No. 2 to Part 744 entry
+    SUPP2_LIMITATION_NOT_MET = "supp2_limitation_not_met"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,7 @@ class Request:
     facts: frozenset[Fact] = frozenset()
     licences: tuple[LicenceState, ...] = ()
     id: str = ""
+    unmapped_knowledge: tuple[str, ...] = ()  # knowledge statements no phrase maps to a Fact (docs/facts.md)
 
 
 

@@ -74,7 +74,9 @@ class Ctx:
             param = self.rules.parameters.get(key)
             dv = param.find(self._day) if param is not None else None
             hit = (dv, param.consulted(dv)) if param is not None and dv is not None else None
-            self.cache.put(mk, hit)
+            if len(self.data) >= self.cache.limit:
+                self.data.clear()
+            self.data[mk] = hit
         return hit  # type: ignore[no-any-return]
 
     def get(self, key: str) -> Any:
@@ -123,11 +125,14 @@ class Ctx:
                 consulted, read = self.trace, self.day_read
                 self.trace, self.day_read = saved_trace, saved_read or read
             hit = (value, error, tuple(consulted.values()), read)  # one tuple: few objects for the collector
+            data = self.data
+            if len(data) >= self.cache.limit:
+                data.clear()
             if read:
-                self.cache.put(ek, DAY_DEPENDENT)
-                self.cache.put(("memo-day", self.version, self._day, key), hit)
+                data[ek] = DAY_DEPENDENT
+                data[("memo-day", self.version, self._day, key)] = hit
             else:
-                self.cache.put(ek, hit)
+                data[ek] = hit
             self.cache.misses += 1
         else:
             self.cache.hits += 1

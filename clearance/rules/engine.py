@@ -21,7 +21,7 @@ from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Outcome, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
-from clearance.rules import embargo, licensing, supercomputer
+from clearance.rules import embargo, licensing, part744, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache
 from clearance.rules.findings import Findings, Jurisdiction
@@ -37,9 +37,13 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("GP1-GP3 Country Chart (§ 736.2(b)(1)-(3))", licensing.chart),
     ("Entity List (§ 744.11)", licensing.entity_list),
     ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
-    ("military and military-intelligence end uses, Unverified List (§§ 744.21, 744.22, 744.15)", licensing.end_use),
+    ("military end uses and users (§ 744.21)", part744.meu),
+    ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
+    ("Unverified List (§ 744.15)", part744.uvl),
+    ("SDN program identifiers (§ 744.8)", part744.sdn),
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
     ("embargoes (Part 746)", embargo.part746),
+    ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
 _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))
@@ -187,6 +191,12 @@ def _licences(ctx: Ctx, req: Request, bases: list[Basis]) -> list[Basis]:
     return out
 
 
+def _knowledge_questions(req: Request) -> list[Question]:
+    return [Question(f"stated knowledge maps to no fact the rules can apply: {text!r}; restate it with the fact "
+                     "codes of docs/facts.md (e.g. military_end_use) or confirm it has no EAR consequence",
+                     fact="knowledge") for text in req.unmapped_knowledge]
+
+
 def _denied(parties: list[PartyInfo]) -> list[Basis]:
     out = []
     for p in parties:
@@ -222,6 +232,8 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
                                                 for q in juris.unknown], [], juris, used=used, unused=unused)
         if juris.subject is False:
+            if req.unmapped_knowledge:
+                return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
                                    "the EAR (no EAR prohibition applies)" for b in _denied(parties)]
             return Determination(
@@ -257,12 +269,22 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
     f.bases = bases + denied
     if any(b.indeterminate is None for b in denied):
         return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "denial order", [])
+    blocked = [p for p in parties if p.sdn]
+    if blocked:  # an OFAC-blocked party: prohibited whatever the EAR says (issue 9)
+        notes = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited under "
+                 "31 CFR chapter V unless OFAC authorises them" for p in blocked]
+        return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "blocked (OFAC)", notes)
     open_ = [b for b in f.bases if b.overcome_by is None]
     unsure = [b for b in open_ if b.indeterminate]
     le_open = f.questions if [b for b in open_ if b.code != "DPL"] else []
     if unsure or le_open:
         questions = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure] + le_open
         return _cannot(ctx, req, versions, questions, [], juris, f, used=used, unused=unused)
+    if req.unmapped_knowledge and not open_:
+        # stated knowledge that maps to no fact may be what a licence requirement turns on: never clear past it
+        return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, f, used=used, unused=unused)
+    for text in req.unmapped_knowledge:
+        f.notes.append(f"knowledge not evaluated (maps to no fact; a licence is required anyway): {text!r}")
     held = [b for b in f.bases if b.overcome_by and b.overcome_by.kind is OvercomeKind.LICENSE]
     by_le = [b for b in f.bases if b.overcome_by and b.overcome_by.kind is OvercomeKind.LICENSE_EXCEPTION]
     if open_ or held:

@@ -128,6 +128,37 @@ def _fdp_ns(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], out: Jurisdi
 
 
 # § 734.9(f)-(i): rules whose product scope is "made from US software/technology (or by a plant that is)"
+def _fdp_footnotes(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction) -> int | None:
+    """Entity List footnotes 3, 4, 5 (§ 734.9(g), (e)(2), (e)(3)): the footnote that makes the item subject,
+    0 when none does, None when it cannot be told (open question or unverified rule text)."""
+    wanted = sorted({n for p in parties for n in p.el_footnotes})
+    unsure = False
+    for n in wanted:
+        key = f"744.supp4.footnote.{n}"
+        fn = ctx.get(key)
+        if not fn["in_force"]:
+            continue
+        label = f"Entity List footnote {n} (§ {fn['fdp_paragraph']}; {ctx.cite(key)})"
+        if not fn.get("verified", True):
+            out.unknown.append(Question(f"{label}: a footnote-{n} entity is a party; the rule's wording on "
+                                        f"{ctx.day.isoformat()} is not verified in the rule data", rule=key))
+            unsure = True
+            continue
+        facts = req.item.fdp
+        direct = None if facts is None else facts.direct_product_of
+        plant = None if facts is None else facts.plant_direct_product_of
+        if direct is not None and plant is not None and not direct and not plant:
+            out.notes.append(f"{label}: not a direct product of US software/technology (stated)")
+            continue
+        hit_direct = any(parse_eccn(e).product_group in ("D", "E") for e in direct or ())
+        hit_plant = any(parse_eccn(e).product_group in ("D", "E") for e in plant or ())
+        if hit_direct or (hit_plant and facts is not None and facts.plant_tech_us_origin):
+            return n
+        out.unknown.append(Question(f"{label} reaches the order: {_FACTS_TO_STATE}", fact="item.fdp_facts"))
+        unsure = True
+    return None if unsure else 0
+
+
 OTHER_FDP_RULES = ("fdp.russia_belarus", "fdp.russia_belarus_meu", "fdp.advanced_computing", "fdp.supercomputer")
 _FACTS_TO_STATE = (
     "state fdp_facts.direct_product_of (ECCNs of the US-origin software/technology the item is a direct product of) "
@@ -297,6 +328,12 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     if fn1:
         out.subject, out.via = True, "fdp_fn1"
         out.basis.append(f"foreign direct product, Entity List footnote 1 ({out.fdp_version['version']})")  # type: ignore[index]
+        return out
+    fnote = _fdp_footnotes(ctx, req, parties, out)
+    if fnote:
+        out.subject, out.via = True, f"fdp_fn{fnote}"
+        out.basis.append(f"foreign direct product, Entity List footnote {fnote} "
+                         f"(§ {ctx.get(f'744.supp4.footnote.{fnote}')['fdp_paragraph']})")
         return out
     ns = _fdp_ns(ctx, req, dest, grp, out)
     if ns:

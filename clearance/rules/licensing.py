@@ -1,20 +1,21 @@
-"""Licence bases (GP1-GP3 chart, Entity List, affiliates, MEU, MIEU, UVL), licence exceptions, review policy."""
+"""Licence bases (GP1-GP3 chart, Entity List and its FDP footnotes, affiliates), licence exceptions, review policy.
+
+§§ 744.8, 744.15, 744.21 and 744.22 are in clearance.rules.part744."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from clearance.model.decision import ALL, ALL_OTHERS, Overcome, OvercomeKind, Question
+from clearance.model.decision import ALL, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact
+from clearance.rules import le_scopes
 from clearance.rules.chart import ccl_entry, chart_hits, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
 from clearance.rules.parties import PartyInfo
-
-MILITARY = {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}
 
 
 def item_kind(req: Request) -> str:
@@ -88,8 +89,32 @@ def _entry_basis(info: PartyInfo, f: Findings) -> None:
              "15 CFR 744.11(a), 744.16(b)")
 
 
+def _footnote_basis(ctx: Ctx, n: int, info: PartyInfo, f: Findings) -> None:
+    """§ 744.11(a)(2)(iii)-(v): the licence for a foreign item subject only under a footnote-3/4/5 FDP rule."""
+    key = f"744.supp4.footnote.{n}"
+    fn = ctx.get(key)
+    policy = (info.el_entry.license_policy or "").lower() if info.el_entry else ""
+    f.bases.append(Basis(
+        f"EL-FDP-fn{n}", f"15 CFR {fn['licence_paragraph']}; {ctx.cite(key)}",
+        policy or f"{fn['review_policy']} (the entry's policy is not given)", party=info.label, rules=(key,),
+    ))
+    f.barred(ALL, f"footnote {n}: {fn['license_exceptions']}", ctx.cite(key))
+
+
 def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     listed = [p for p in parties if p.on_el]
+    if juris.via == "fdp_fn1" and not any(p.fn1 for p in listed):
+        # § 744.11(a)(2)(i): the item is subject because it is incorporated into an item a footnote-1 entity
+        # ordered (reach (A)); the licence applies "to any end user or party" even when none is listed
+        pol = ctx.get("fdp.fn1.review_policy")
+        gen = (req.item.fdp.telecom_generation if req.item.fdp else None) or ""
+        policy = str(pol["below_5g"] if gen.upper() in LOW_GENERATIONS and "below_5g" in pol else pol["default"])
+        f.bases.append(Basis("EL-FDP-fn1", ctx.cite("fdp.fn1"), policy, rules=("fdp.fn1", "fdp.fn1.review_policy")))
+        les = ctx.get("fdp.fn1.license_exceptions")
+        if les["available"]:
+            f.notes.append(f"licence exceptions possible under § 744.11(a)(2)(i) if their terms are met: {les['why']}")
+        else:
+            f.barred(ALL, str(les["why"]), ctx.cite("fdp.fn1.license_exceptions"))
     if not listed:
         return
     roles = ctx.get("el.party_roles")
@@ -97,10 +122,18 @@ def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties:
         if info.role.value not in roles:
             f.notes.append(f"{info.label} is listed but its role {info.role.value} is not a 748.5 role")
             continue
-        if info.el_group:
+        footnote = next((n for n in info.el_footnotes if juris.via == f"fdp_fn{n}"), None)
+        if footnote is not None:
+            _footnote_basis(ctx, footnote, info, f)
+        elif info.el_group:
             _group_basis(ctx, req, info, juris, f)
-        else:
+        elif info.el_entry is not None:
             _entry_basis(info, f)
+        else:
+            f.bases.append(Basis("EL", "15 CFR 744.11(a); Supp. No. 4 to Part 744", "see the entry",
+                                 party=info.label,
+                                 indeterminate="the Entity List entry's licence requirement and policy are not known "
+                                 "(load the lists or give the entry)"))
 
 
 def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
@@ -112,6 +145,7 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
         f.notes.append(f"ownership not considered: {ctx.cite('el.affiliates')}")
         return
     for info in owned:
+        listed: list[tuple[str, str, Any]] = []  # (owner, its entry's policy, share)
         for owner in info.owners:
             if owner.problem:
                 raise MissingFact(owner.problem, fact="parties.ownership")
@@ -120,74 +154,42 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
                 policy = str(ctx.get(f"el.group.{owner.group}.review_policy"))
             elif owner.dated_key is None and owner.entry is not None:
                 policy = (owner.entry.license_policy or "").lower()
-            if policy and owner.pct >= rule["threshold_pct"]:
-                f.bases.append(Basis(
-                    "EL-AFFILIATE",
-                    f"{ctx.cite('el.affiliates')}; {owner.pct} % owned by listed {owner.name}",
-                    policy,
-                    party=info.label,
-                    rules=("el.affiliates",),
-                ))
-                f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
-
-
-def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
-    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
-    russia_belarus = bool(req.facts & MILITARY) and _meu_russia_belarus(ctx, req, dest, eccn, f)
-    if not russia_belarus and (req.facts & MILITARY or any(p.meu for p in parties)):
-        countries = ctx.get("meu.countries")
-        items = ctx.get("meu.items")
-        meu_party = any(p.meu for p in parties)
-        if (dest in countries or meu_party) and eccn is not None and eccn.base in items:
-            pol = ctx.get("meu.policy")
+            if policy:
+                listed.append((owner.name, policy, owner.pct))
+        # "owned 50 percent or more, individually or in the aggregate, directly or indirectly, by one or more
+        # listed entities": the shares of all listed owners add up (§ 744.11(a)(1) as in force)
+        total = sum((pct for _, _, pct in listed), start=0)
+        if listed and total >= rule["threshold_pct"]:
+            owners = ", ".join(f"{pct} % {name}" for name, _, pct in listed)
+            policy = min((p for _, p, _ in listed), key=lambda text: _rank(ctx, text))
             f.bases.append(Basis(
-                "MEU", f"{ctx.cite('meu.policy')}; {eccn.base} is in {ctx.cite('meu.items')}", pol["policy"],
-                rules=("meu.countries", "meu.items", "meu.policy"),
+                "EL-AFFILIATE",
+                f"{ctx.cite('el.affiliates')}; {total} % owned, individually or in aggregate, by listed {owners}",
+                policy,
+                party=info.label,
+                rules=("el.affiliates",),
             ))
-            _gov_only(ctx, f)
-        elif eccn is None:
-            raise MissingFact("military end use/user known: the item's ECCN is needed for § 744.21", fact="item.eccn")
-    if Fact.MILITARY_INTELLIGENCE in req.facts:
-        rule = ctx.get("mieu.rule")
-        if rule["in_force"] and (dest in rule["destinations"] or groups(ctx, dest) & set(rule["groups"])):
-            f.bases.append(Basis("MIEU", ctx.cite("mieu.rule"), rule["policy"], rules=("mieu.rule",)))
-            f.barred(ALL_OTHERS, "only GOV 740.11(b)(2)(ii) may be used", "15 CFR 744.22")
-    if any(p.uvl for p in parties):
-        rule = ctx.get("uvl.rule")
-        f.obligations.extend(rule["obligations"])
-        f.barred(ALL, f"a party is on the Unverified List ({rule['le_bar']})", ctx.cite("uvl.rule"))
+            f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
 
 
-def _gov_only(ctx: Ctx, f: Findings) -> None:
-    gov = ctx.get("le.GOV")
-    f.available("GOV", str(gov["text"]), ctx.cite("le.GOV"))
-    f.barred(ALL_OTHERS, "only GOV 740.11(b)(2)(i)-(ii) may be used", "15 CFR 744.21(c)")
-
-
-def _meu_russia_belarus(ctx: Ctx, req: Request, dest: str, eccn: Eccn | None, f: Findings) -> bool:
-    """§ 744.21(a)(2): any item for a Russian/Belarusian military end use (dated); True when it applied."""
-    rule = ctx.get("meu.russia_belarus")
-    if dest not in rule["countries"]:
-        return False
-    cite = ctx.cite("meu.russia_belarus")
-    why = None
-    if eccn is None:
-        why = "the item's ECCN (or EAR99) is needed for § 744.21(a)(2)"
-    elif eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in req.facts:
-        why = str(rule["ear99_question"])
-    elif any(eccn.within(p.split(".", 1)[1]) and eccn.base == p.split(".", 1)[0] for p in rule["ask_paragraphs"]):
-        why = str(rule["paragraph_question"])
-    f.bases.append(Basis("MEU", cite, str(rule["policy"]), indeterminate=why, rules=("meu.russia_belarus",)))
-    _gov_only(ctx, f)
-    return True
+def _rank(ctx: Ctx, policy: str) -> int:
+    """Position of a review policy in the order of restrictiveness (most restrictive first)."""
+    order = [str(p) for p in ctx.get("policy.order")]
+    text = policy.lower()
+    hits = [i for i, p in enumerate(order) if p in text]
+    return min(hits) if hits else len(order)
 
 
 def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f: Findings,
-                      hits: list[Basis]) -> None:
+                      hits: list[Basis]) -> tuple[int, str, str, tuple[str, ...]] | None:
+    """The list-based exceptions; LVS, whose answer depends on the order's value, is returned as
+    (limit, line, citation, covers) for the caller to compare outside the cache."""
     flags: dict[str, Any] = ccl_entry(ctx, eccn)["le"]
     grp = groups(ctx, dest)
     codes = tuple(sorted({b.code for b in hits}))
     ns = tuple(c for c in codes if c.startswith("NS"))
+    reasons = {b.code.rstrip("123") for b in hits}
+    lvs: tuple[int, str, str, tuple[str, ...]] | None = None
     for sym in ("LVS", "GBS"):
         flag = str(flags.get(sym, ""))
         if not flag or (flag.upper().startswith("N/A") and "for" not in flag[:8]):
@@ -196,10 +198,21 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         rule = ctx.get(key)
         if not grp & set(rule["groups"]):
             f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
-        elif sym == "GBS" and flag.startswith("Yes") and ns:
-            f.available(sym, "eligible destination (Country Group B)", ctx.cite(key), covers=ns)
+            continue
+        scope_key = f"740.{sym.lower()}.{eccn.base}"
+        cite = f"{ctx.cite(key)}; {ctx.cite(scope_key)}"
+        if sym == "LVS":
+            limit, line = le_scopes.lvs_limit(ctx, eccn, reasons)
+            if limit is None:
+                f.barred(sym, line, cite)
+            else:
+                lvs = (limit, line, cite, codes)
+            continue
+        ok, why = le_scopes.gbs(ctx, eccn, reasons)
+        if ok:
+            f.available(sym, why, cite, covers=codes)
         else:
-            f.available(sym, f"subject to its value limit {flag}", ctx.cite(key))
+            f.barred(sym, why, cite)
     sta = ctx.get("le.STA")
     if grp & set(sta["groups"]):
         f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
@@ -219,6 +232,7 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             f.questions.append(Question(
                 f"ENC ({ctx.cite('le.ENC')}): eligibility depends on classification facts not given",
                 fact="facts.enc_eligible"))
+    return lvs
 
 
 def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
@@ -228,14 +242,21 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
     enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE}
     eccn = req.item.eccn
-    part = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
+    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
     f.bases.extend(part.bases)
     f.exceptions.extend(part.exceptions)
     f.questions.extend(part.questions)
+    if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
+        limit, line, cite, covers = lvs
+        ok, why = le_scopes.lvs_value(limit, req.item.value, line)
+        if ok:
+            f.available("LVS", why, cite, covers=covers)
+        else:
+            f.barred("LVS", why, cite)
 
 
 def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None,
-           facts: frozenset[Fact]) -> Findings:
+           facts: frozenset[Fact]) -> tuple[Findings, tuple[int, str, str, tuple[str, ...]] | None]:
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
     f = Findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
@@ -247,7 +268,7 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
                                  rules=("policy.600_series_d5",)))
             f.barred(ALL, f"{pol['le_bar']}: 600 series to D:5", ctx.cite("policy.600_series_d5"))
             if eccn is None:
-                return f
+                return f, None
     if eccn is None:
         raise MissingFact("the item is subject to the EAR but not classified: give its ECCN (or EAR99)",
                           fact="item.eccn")
@@ -259,9 +280,8 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
         for h in hits
     ]
     f.bases.extend(bases)
-    if bases:
-        _chart_exceptions(ctx, facts, eccn, dest, f, bases)
-    return f
+    lvs = _chart_exceptions(ctx, facts, eccn, dest, f, bases) if bases else None
+    return f, lvs
 
 
 def overall_policy(ctx: Ctx, bases: list[Basis]) -> str:

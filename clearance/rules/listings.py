@@ -23,6 +23,9 @@ from clearance.model.regulation import RuleSet
 LISTING_CODES = {
     "entity_list": "el",
     "entity_list_fn1": "el",
+    "entity_list_fn3": "el",
+    "entity_list_fn4": "el",
+    "entity_list_fn5": "el",
     "unverified_list": "uvl",
     "meu_list": "meu",
     "denied_persons": "dpl",

@@ -18,7 +18,12 @@ from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.context import Ctx
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
 
-KNOWN_LISTINGS = {"entity_list", "entity_list_fn1", "unverified_list", "meu_list", "denied_persons"}
+KNOWN_LISTINGS = {
+    "entity_list", "entity_list_fn1", "entity_list_fn3", "entity_list_fn4", "entity_list_fn5", "unverified_list",
+    "meu_list", "denied_persons",
+}
+SDN_PREFIX = "sdn:"  # "sdn:SDGT": on OFAC's SDN List with that program identifier (§ 744.8)
+FOOTNOTE_LISTINGS = {"entity_list_fn3": 3, "entity_list_fn4": 4, "entity_list_fn5": 5}
 NEAR_CERTAIN = 0.95  # a fuzzy match at least this strong is taken as the listed party itself
 
 
@@ -46,6 +51,10 @@ class PartyInfo:
     uvl: bool = False
     meu: bool = False
     dpl: ListingEntry | None = None  # Denied Persons List entry
+    el_footnotes: tuple[int, ...] = ()  # Entity List FDP footnotes 3, 4, 5 given for the party
+    sdn: tuple[str, ...] = ()  # SDN List program identifiers (OFAC-blocked party)
+    mieu_org: str | None = None  # the § 744.22(f)(2) paragraph naming the party (military-intelligence end user)
+    mieu_country: str | None = None  # the country (f)(2) names it under
     source: str = ""
     owners: tuple[OwnerInfo, ...] = ()
     given: tuple[str, ...] | None = None  # the listings the order gave
@@ -113,23 +122,53 @@ def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, 
 
 def _info(party: Party, named: bool, el_group: str | None = None, el_entry: ListingEntry | None = None,
           on_el: bool = False, fn1: bool = False, uvl: bool = False, meu: bool = False,
-          dpl: ListingEntry | None = None, source: str = "", owners: tuple[OwnerInfo, ...] = ()) -> PartyInfo:
+          dpl: ListingEntry | None = None, source: str = "", owners: tuple[OwnerInfo, ...] = (),
+          ctx: Ctx | None = None, el_footnotes: tuple[int, ...] = (), sdn: tuple[str, ...] = ()) -> PartyInfo:
     """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
+    org = mieu_organisation(ctx, party.name) if ctx is not None else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
-        or bool(owners)
+        or bool(owners) or bool(sdn) or org is not None
     return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
-                     meu, dpl, source, owners, party.listings)
+                     meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
+                     party.listings)
+
+
+def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for org in value["organisations"] if value else ():
+        for listed in org["names"]:
+            abbrev = listed.rsplit("(", 1)[1].rstrip(")") if "(" in listed else None
+            for key in (*name_keys(listed), *(name_keys(abbrev) if abbrev else ())):
+                index.setdefault(key, (str(org["paragraph"]), str(org["country"])))
+    return index
+
+
+def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
+    """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day (the rule enters
+    the trace only when it names the party)."""
+    ck = ("744.22.organisations index", ctx.version, ctx.epoch)
+    index = ctx.data.get(ck)
+    if index is None:
+        hit = ctx._lookup("744.22.organisations")
+        index = _org_index(hit[0].value if hit else None)
+        ctx.cache.put(ck, index)
+    found = next((index[k] for k in name_keys(name) if k in index), None)
+    if found is not None:
+        ctx.get("744.22.organisations")
+    return found
 
 
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     listings = party.listings
     owners = _owners(ctx, party, lists) if party.ownership else ()
     if listings is not None:
-        unknown = [code for code in listings if code not in KNOWN_LISTINGS]
+        unknown = [code for code in listings if code not in KNOWN_LISTINGS and not code.startswith(SDN_PREFIX)]
         if unknown:
             raise RuleGap(f"party {party.name!r}: listing(s) {', '.join(unknown)} are not modelled "
                           f"(modelled: {', '.join(sorted(KNOWN_LISTINGS))})")
-        on_el = "entity_list" in listings or "entity_list_fn1" in listings
+        footnotes = tuple(sorted(n for code, n in FOOTNOTE_LISTINGS.items() if code in listings))
+        sdn = tuple(code.removeprefix(SDN_PREFIX) for code in listings if code.startswith(SDN_PREFIX))
+        on_el = "entity_list" in listings or "entity_list_fn1" in listings or bool(footnotes)
         if not on_el:
             _check_not_listed(ctx, party)
         group: str | None = None
@@ -145,7 +184,7 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
                 lists.check_fresh(ctx.day)
                 found = [e for e in lists.lookup(party.name) if e.list_code == "el"]
                 entry = found[0] if found else None
-            if group is None and entry is None:
+            if group is None and entry is None and not footnotes:
                 raise MissingFact(
                     f"party {party.name!r} is on the Entity List but its entry's licence requirement and "
                     "policy are not known (load the lists or give the entry)", fact="parties.listings"
@@ -154,9 +193,9 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
         if "entity_list_fn1" in listings and group is not None and not _fn1(ctx, group):
             fn1 = False  # footnote 1 did not exist yet on the day (added 2020-05-15)
         dpl = ListingEntry("dpl", party.name) if "denied_persons" in listings else None
-        return _info(party, False, el_group=group, el_entry=entry, on_el=on_el, fn1=fn1,
+        return _info(party, False, ctx=ctx, el_group=group, el_entry=entry, on_el=on_el, fn1=fn1,
                      uvl="unverified_list" in listings, meu="meu_list" in listings, dpl=dpl, source="given",
-                     owners=owners)
+                     owners=owners, el_footnotes=footnotes, sdn=sdn)
     dated = dated_party(ctx, party.name)
     source = lists.label if lists is not None else ""
     named = False
@@ -164,7 +203,8 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
         key, value = dated
         if value is not None:
             group = str(value["group"])
-            return _info(party, True, el_group=group, on_el=True, fn1=_fn1(ctx, group), source=key, owners=owners)
+            return _info(party, True, ctx=ctx, el_group=group, on_el=True, fn1=_fn1(ctx, group), source=key,
+                         owners=owners)
         # Not yet on the Entity List by the dated data; the other lists (and a listing the dated data
         # does not know of) still need the screening: fall through.
         source = f"not yet listed ({key} from {_trace_first(ctx, key)}); {source}"
@@ -178,6 +218,8 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     if el and not (el[0].license_requirement and el[0].license_policy):
         raise RuleGap(f"party {party.name!r}: Entity List entry without licence requirement/policy")
     dpl_hits = [e for e in hits if e.list_code == "dpl"]
-    return _info(party, named, el_entry=el[0] if el else None, on_el=bool(el), fn1=bool(el and 1 in el[0].footnotes),
+    fns = tuple(n for n in (3, 4, 5) if el and n in el[0].footnotes)
+    return _info(party, named, ctx=ctx, el_entry=el[0] if el else None, on_el=bool(el),
+                 fn1=bool(el and 1 in el[0].footnotes), el_footnotes=fns,
                  uvl=any(e.list_code == "uvl" for e in hits), meu=any(e.list_code == "meu" for e in hits),
                  dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners)

@@ -76,4 +76,19 @@ def load_text(text: str, file: str) -> Any:
 
 
 def load_file(path: Path) -> Any:
-    return load_text(path.read_text(encoding="utf-8"), str(path))
+    """A YAML file, or a DataError naming it when it is missing, unreadable, not UTF-8 or has NUL bytes."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError("file not found", file=path) from None
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", file=path) from None
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise DataError("NUL byte in the text (UTF-16? save the file as UTF-8)", file=path, line=line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError("not UTF-8 text: save the file as UTF-8", file=path, line=line) from None
+    return load_text(text, str(path))

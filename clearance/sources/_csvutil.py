@@ -240,4 +240,5 @@ def short_form(name: str) -> tuple[str, str] | None:
         return None
     if key.split()[0] in {"see", "formerly", "a", "aka", "fka", "also", "including", "and"}:
         return None
-    return m.group("base").rstrip(" ,"), short
+    long_form = m.group("base").rstrip(" ,")
+    return (long_form, short) if long_form else None  # "(X)" after nothing but punctuation is no short form

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import BinaryIO, Protocol, runtime_checkable
 
 from clearance.model import ParsedList
 
@@ -56,3 +56,33 @@ def read_head(path: Path, size: int = 4096) -> bytes:
             return fh.read(size)
     with open(path, "rb") as fh:
         return fh.read(size)
+
+
+_BLANK = b" \t\r\n\x1a\x00\xef\xbb\xbf\xff\xfe"  # whitespace, DOS EOF, NUL and BOM bytes
+
+
+def is_blank_file(path: Path) -> bool:
+    """True when the file holds no data at all: empty, or only whitespace, BOMs and end-of-file bytes.
+
+    A list assembled from several files (an OFAC primary file and its alias file) with a blank
+    companion is incomplete even though it parses; callers hold such a version back.
+    """
+    opener = _gzip_open if path.suffix == ".gz" else _plain_open
+    try:
+        with opener(path) as fh:
+            for chunk in iter(lambda: fh.read(1 << 16), b""):
+                if chunk.strip(_BLANK):
+                    return False
+    except (OSError, EOFError):
+        return False  # unreadable is not blank: the parser reports it
+    return True
+
+
+def _plain_open(path: Path) -> BinaryIO:
+    return open(path, "rb")
+
+
+def _gzip_open(path: Path) -> BinaryIO:
+    import gzip
+
+    return gzip.open(path, "rb")  # type: ignore[return-value]

@@ -10,6 +10,9 @@ Remarks_Extended`` (the continuation of a Remarks value too long for the primary
 
 Grouping (``claim``): per folder and family, one primary file with the companions of the same
 folder (names ``sdn*.csv``/``add*.csv``/``alt*.csv``/``sdn_comments*.csv``, or the ``cons_`` ones).
+A primary must look like OFAC data; a companion is claimed by its name alone, so that a damaged one
+fails the load (naming the file) and a blank one is parsed as no rows, with a warning; callers hold
+back a list whose companion file is blank (``sources.base.is_blank_file``).
 When a folder has several primaries, a companion goes with the primary whose name carries the same
 date suffix. A folder of companions without a primary is not claimed.
 
@@ -33,7 +36,7 @@ from clearance.errors import DataError
 from clearance.model import Address, Entity, Name, NameKind, ParsedList, Schema
 from clearance.sources._csvutil import clean, csv_records, date_in_name, head_text, read_text, unique
 from clearance.sources._ofac_remarks import parse_remarks
-from clearance.sources.base import sha256_files
+from clearance.sources.base import is_blank_file, sha256_files
 from clearance.text.countries import country_code
 
 PRIMARY = ("ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
@@ -52,6 +55,7 @@ _NAME = re.compile(r"^(?P<prefix>[a-z_]+?)(?P<suffix>_\d{4}-\d{2}-\d{2}.*)?\.csv
 _FIRST_ROW = re.compile(r'^\s*\d+\s*,')
 _SCHEMAS = {"": Schema.ORGANIZATION, "individual": Schema.PERSON, "vessel": Schema.VESSEL,
             "aircraft": Schema.AIRCRAFT}  # fmt: skip
+_WHAT = {"add": "addresses", "alt": "aliases", "comments": "extended remarks"}
 _ALT_KINDS = {"aka": NameKind.ALIAS, "nka": NameKind.ALIAS, "fka": NameKind.FORMER}
 _PRIMARY_EXTRA = ("Title", "Call_Sign", "Vess_type", "Tonnage", "GRT", "Vess_flag", "Vess_owner")
 
@@ -103,7 +107,7 @@ class OFACParser:
         sets: dict[tuple[Path, str], _Set] = defaultdict(_Set)
         for p in files:
             role = role_of(p)
-            if role is None or not _looks_ofac(p):
+            if role is None or (role[1] == "primary" and not _looks_ofac(p)):
                 continue
             family, kind, suffix = role
             s = sets[(p.parent, family)]
@@ -144,6 +148,9 @@ class OFACParser:
         comments: dict[str, str] = {}
         for role in ("add", "alt", "comments"):
             for path in by_role.get(role, ()):
+                if is_blank_file(path):
+                    warnings.append(f"{path.name} is empty: no {_WHAT[role]} joined")
+                    continue
                 orphans: set[str] = set()
                 rows = 0
                 for line, row in _rows(path, role):

@@ -4,16 +4,20 @@ Immutable list versions with checksums, all-or-nothing loads, an active version 
 """
 
 from clearance.store.diff import EntityChange, EntityDiff, FieldChange, ListDiff, diff_entities
-from clearance.store.info import LoadResult, VersionInfo
+from clearance.store.guard import DEFAULT_MAX_SHRINK, ShrinkRefused
+from clearance.store.info import Hold, LoadResult, VersionInfo
 from clearance.store.store import LoadProgress, Store
 
 __all__ = [
+    "DEFAULT_MAX_SHRINK",
     "EntityChange",
     "EntityDiff",
     "FieldChange",
+    "Hold",
     "ListDiff",
     "LoadProgress",
     "LoadResult",
+    "ShrinkRefused",
     "Store",
     "VersionInfo",
     "diff_entities",

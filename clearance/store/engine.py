@@ -1,8 +1,16 @@
-"""Engines for the store: a SQLite file (WAL, foreign keys on, real transactions) or PostgreSQL."""
+"""Engines for the store: a SQLite file (WAL, foreign keys on, real transactions) or PostgreSQL.
+
+A read-only engine (``read_only=True``) opens a SQLite file with ``mode=ro`` and ``query_only``: commands
+that only read never take a write lock, never create files beside the database, and work on a read-only
+file system (there, with no WAL files present, the file is opened ``immutable``: nobody can write it).
+In WAL mode readers never wait for a writer: they read the last committed state.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,13 +42,30 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_store_engine(url: str) -> Engine:
-    """Create the engine; for a SQLite file, create its folder and configure each connection."""
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL, memory or URI databases)."""
+    parsed = parse_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
+def create_store_engine(url: str, *, read_only: bool = False) -> Engine:
+    """Create the engine; for a SQLite file, create its folder and configure each connection.
+
+    ``read_only``: open an existing SQLite file for reading only (see the module docstring); it is an
+    error if the file does not exist. Ignored for PostgreSQL (its readers never block writers).
+    """
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_file(url)
+        if read_only and path is not None:
+            engine = sa.create_engine("sqlite://", creator=_read_only_creator(path))
+            _configure_sqlite(engine, read_only=True)
+            return engine
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(parsed)
         _configure_sqlite(engine)
         return engine
@@ -49,7 +74,19 @@ def create_store_engine(url: str) -> Engine:
     return sa.create_engine(parsed, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _read_only_creator(path: Path) -> Callable[[], sqlite3.Connection]:
+    def connect() -> sqlite3.Connection:
+        if not path.is_file():
+            raise sqlite3.OperationalError(f"unable to open database file {path}: no such file")
+        folder_writable = os.access(path.parent, os.W_OK)
+        wal_files = Path(f"{path}-wal").exists() or Path(f"{path}-shm").exists()
+        mode = "mode=ro" if folder_writable or wal_files else "immutable=1"
+        return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, check_same_thread=False)
+
+    return connect
+
+
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     """WAL, foreign keys and busy timeout on every connection; SQLAlchemy (not pysqlite) runs BEGIN."""
 
     @sa.event.listens_for(engine, "connect")
@@ -59,7 +96,10 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            if read_only:
+                cursor.execute("PRAGMA query_only=ON")
+            else:
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         finally:

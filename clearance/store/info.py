@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+
+HoldKind = Literal["pending", "history"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """Why a load stores a version without making it active.
+
+    ``pending``: the version may be incomplete (it shrinks too much, a companion file was empty, it
+    is an extract); it waits for ``lists activate VERSION --confirm-shrink``. ``history``: older or
+    superseded data, kept for the record.
+    """
+
+    kind: HoldKind
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +39,18 @@ class VersionInfo:
     name_count: int
     warnings: tuple[str, ...]
     active: bool
+    hold: str | None = None  # None (activated when loaded), "pending", "history" or "confirmed"
+    hold_reason: str | None = None
+    newer_than_active: bool = False  # loaded after the list's active version (or none is active)
+
+    @property
+    def state(self) -> str:
+        """"active"; "pending" (held at load, awaiting a decision); else "history"."""
+        if self.active:
+            return "active"
+        if self.hold == "pending" and self.newer_than_active:
+            return "pending"
+        return "history"
 
     def age_days(self, today: dt.date) -> int | None:
         """Days between the data date (else the retrieval date) and ``today``; None if neither is known."""
@@ -53,6 +80,8 @@ class VersionInfo:
             "name_count": self.name_count,
             "warnings": list(self.warnings),
             "active": self.active,
+            "state": self.state,
+            "hold_reason": self.hold_reason,
         }
 
 
@@ -61,7 +90,7 @@ class LoadResult:
     """The outcome of ``Store.load``.
 
     ``unchanged`` is True when a version with the same checksum and parser already existed: no new
-    version was written and that version is (again) the active one.
+    version was written and which version is active did not change.
     """
 
     version: VersionInfo

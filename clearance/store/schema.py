@@ -1,8 +1,9 @@
 """The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
 
 The Alembic migrations in ``clearance/store/migrations`` create exactly these tables; a test checks
-that the migrated database and this metadata agree. Versions are append-only: only the
-``active_versions`` pointer is ever updated.
+that the migrated database and this metadata agree. Versions are append-only: their entries never
+change; only the ``active_versions`` pointer is updated, and a pending version's ``hold`` becomes
+"confirmed" when it is activated on purpose.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ list_versions = sa.Table(
     sa.Column("entity_count", sa.Integer, nullable=False),
     sa.Column("name_count", sa.Integer, nullable=False),
     sa.Column("warnings", JsonType, nullable=False),
+    # Why the load did not activate it: None (activated), "pending", "history" or "confirmed" (migration 0002).
+    sa.Column("hold", sa.String(16), nullable=True),
+    sa.Column("hold_reason", sa.Text, nullable=True),
     sa.UniqueConstraint("list_code", "seq", name="uq_list_versions_list_seq"),
     sa.Index("ix_list_versions_list_checksum", "list_code", "checksum"),
 )

@@ -4,11 +4,14 @@ Every load is a single transaction: the version row, its entities and names are 
 back, and only then does the list's active pointer move to it. A failure (bad data, a database
 error, an exception from the progress callback, or the process being killed) leaves the store
 exactly as it was.
+
+A load moves the active pointer only to data that is whole and not older: a version that loses more
+than the allowed share of the active version's entries or names is stored *pending* (see
+``guard.py``), older data is stored as *history*, and loading bytes already stored changes nothing.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +26,8 @@ from clearance.store import migrate
 from clearance.store.bulk import insert_rows
 from clearance.store.diff import ListDiff, diff_entities
 from clearance.store.engine import create_store_engine, write_transaction
-from clearance.store.info import LoadResult, VersionInfo
+from clearance.store.guard import DEFAULT_MAX_SHRINK, ShrinkRefused, shrink_reason
+from clearance.store.info import Hold, LoadResult, VersionInfo
 from clearance.store.schema import active_versions, entities, list_versions, names
 from clearance.store.validate import prepare
 
@@ -44,6 +48,7 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
 
 
 def _version_info(row: RowMapping, active_id: str | None) -> VersionInfo:
+    active_seq = row["active_seq"]
     loaded_at = _utc(row["loaded_at"])
     assert loaded_at is not None
     return VersionInfo(
@@ -60,11 +65,17 @@ def _version_info(row: RowMapping, active_id: str | None) -> VersionInfo:
         name_count=row["name_count"],
         warnings=tuple(row["warnings"]),
         active=row["version_id"] == active_id,
+        hold=row["hold"],
+        hold_reason=row["hold_reason"],
+        newer_than_active=active_seq is None or row["seq"] > active_seq,
     )
 
 
-_VERSION_QUERY = sa.select(list_versions, active_versions.c.version_id.label("active_id")).join(
-    active_versions, active_versions.c.list_code == list_versions.c.list_code, isouter=True
+_active_row = list_versions.alias("active_row")
+_VERSION_QUERY = (
+    sa.select(list_versions, active_versions.c.version_id.label("active_id"), _active_row.c.seq.label("active_seq"))
+    .join(active_versions, active_versions.c.list_code == list_versions.c.list_code, isouter=True)
+    .join(_active_row, _active_row.c.version_id == active_versions.c.version_id, isouter=True)
 )
 
 
@@ -180,12 +191,46 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def activate(self, ref: str, list_code: str | None = None) -> VersionInfo:
-        """Make an existing version the active one of its list (e.g. to go back to an earlier one)."""
+    def activate(
+        self,
+        ref: str,
+        list_code: str | None = None,
+        *,
+        confirm_shrink: bool = False,
+        max_shrink: float = DEFAULT_MAX_SHRINK,
+    ) -> VersionInfo:
+        """Make an existing version the active one of its list (e.g. to go back to an earlier one).
+
+        A pending version, or one that would lose more than ``max_shrink`` of the active version's
+        entries or names, is refused (``ShrinkRefused``) unless ``confirm_shrink``; a pending version
+        activated on purpose is marked "confirmed".
+        """
         info = self.version(ref, list_code)
         with write_transaction(self.engine) as conn:
+            current = self._active_info(conn, info.list_code)
+            if not confirm_shrink and (current is None or current.version_id != info.version_id):
+                reason = info.hold_reason if info.hold == "pending" else None
+                if reason is None and current is not None:
+                    reason = shrink_reason(info.entity_count, info.name_count, current, max_shrink)
+                if reason is not None:
+                    raise ShrinkRefused(
+                        f"{info.version_id} was not activated: {reason}. If this is the list you mean to "
+                        f"screen against: clearance lists activate {info.version_id} --confirm-shrink"
+                    )
             self._set_active(conn, info.list_code, info.version_id, dt.datetime.now(dt.UTC))
+            if info.hold == "pending":
+                conn.execute(
+                    list_versions.update()
+                    .where(list_versions.c.version_id == info.version_id)
+                    .values(hold="confirmed")
+                )
         return self.version(info.version_id)
+
+    def _active_info(self, conn: Connection, list_code: str) -> VersionInfo | None:
+        found = self._versions(
+            conn, [list_versions.c.list_code == list_code, list_versions.c.version_id == active_versions.c.version_id]
+        )
+        return found[0] if found else None
 
     def load(
         self,
@@ -194,16 +239,23 @@ class Store:
         retrieved_at: dt.datetime | None = None,
         progress: LoadProgress | None = None,
         only_if_newer: bool = True,
+        max_shrink: float = DEFAULT_MAX_SHRINK,
+        extract: bool = False,
+        hold: Hold | None = None,
     ) -> LoadResult:
-        """Store ``parsed`` as a new version and make it active, all-or-nothing.
+        """Store ``parsed`` as a new version and make it active unless it must be held, all-or-nothing.
 
-        With ``only_if_newer`` (the default) a version whose data date is older than the active
-        version's is stored as history but does not become active (``activated`` is then False);
-        ``activate()`` can still select it.
+        The version is stored without becoming active (``activated`` False, ``version.hold`` saying why):
 
-        Raises ``DataError`` (file, line, field) before writing anything if the list is invalid. If
-        a version of the same list with the same checksum and parser exists, nothing is written and
-        that version becomes active again (``unchanged=True``). A naive ``retrieved_at`` is UTC.
+        * ``hold`` given by the caller (e.g. a companion file was empty: "pending");
+        * with ``only_if_newer`` (the default), when the active version has a later data date ("history");
+        * when it loses more than ``max_shrink`` (0.10 = 10 %) of the active version's entries or
+          names ("pending"; ``extract`` words the reason for a multi-list file such as the CSL).
+
+        ``activate()`` can still select such a version (a pending one with ``confirm_shrink``).
+        Raises ``DataError`` (file, line, field) before writing anything if the list is invalid. If a
+        version of the same list with the same checksum and parser exists, nothing is written and
+        which version is active does not change (``unchanged=True``). A naive ``retrieved_at`` is UTC.
         """
         started = time.perf_counter()
         prepared = prepare(parsed)
@@ -214,9 +266,7 @@ class Store:
                 conn.execute(
                     sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(f"clearance.load.{code}")))
                 )
-            previous_id = conn.execute(
-                sa.select(active_versions.c.version_id).where(active_versions.c.list_code == code)
-            ).scalar()
+            previous = self._active_info(conn, code)
             same = conn.execute(
                 sa.select(list_versions.c.version_id)
                 .where(
@@ -227,34 +277,31 @@ class Store:
                 .order_by(list_versions.c.seq.desc())
                 .limit(1)
             ).scalar()
-            older = only_if_newer and self._is_older(conn, previous_id, parsed.data_date)
             if same is not None:
-                if same != previous_id and not older:
-                    self._set_active(conn, code, same, now)
-                version_id = same
+                version_id = same  # known bytes: nothing written, the active version stays as it is
             else:
+                if hold is None and previous is not None:
+                    hold = self._hold_for(parsed, len(prepared.name_rows), previous, only_if_newer, max_shrink, extract)
                 version_id = self._insert_version(
-                    conn, parsed, prepared.entity_rows, prepared.name_rows, retrieved_at, now, progress
+                    conn, parsed, prepared.entity_rows, prepared.name_rows, retrieved_at, now, progress, hold
                 )
-                if not older:
+                if hold is None:
                     self._set_active(conn, code, version_id, now)
-            found = self._versions(conn, [list_versions.c.version_id.in_([version_id, previous_id or ""])])
-        by_id = {v.version_id: v for v in found}
-        previous = by_id.get(previous_id) if previous_id else None
-        if previous is not None and previous.version_id != version_id:
-            # Seen from before this load, the previous version was the active one.
-            previous = dataclasses.replace(previous, active=True)
-        return LoadResult(by_id[version_id], same is not None, previous, time.perf_counter() - started)
+            found = self._versions(conn, [list_versions.c.version_id == version_id])
+        return LoadResult(found[0], same is not None, previous, time.perf_counter() - started)
 
     @staticmethod
-    def _is_older(conn: Connection, active_id: str | None, data_date: dt.date | None) -> bool:
-        """True when the active version has a known data date later than ``data_date``."""
-        if active_id is None or data_date is None:
-            return False
-        active_date = conn.execute(
-            sa.select(list_versions.c.data_date).where(list_versions.c.version_id == active_id)
-        ).scalar()
-        return active_date is not None and active_date > data_date
+    def _hold_for(
+        parsed: ParsedList, name_count: int, active: VersionInfo, only_if_newer: bool, max_shrink: float, extract: bool
+    ) -> Hold | None:
+        """Why ``parsed`` must not replace the ``active`` version, or None."""
+        older = parsed.data_date is not None and active.data_date is not None and active.data_date > parsed.data_date
+        if only_if_newer and older:
+            return Hold(
+                "history", f"older data ({parsed.data_date}) than the active {active.version_id} ({active.data_date})"
+            )
+        reason = shrink_reason(len(parsed.entities), name_count, active, max_shrink, extract=extract)
+        return Hold("pending", reason) if reason else None
 
     def _insert_version(
         self,
@@ -265,6 +312,7 @@ class Store:
         retrieved_at: dt.datetime | None,
         now: dt.datetime,
         progress: LoadProgress | None,
+        hold: Hold | None,
     ) -> str:
         code = parsed.list_code
         last = conn.execute(
@@ -286,6 +334,8 @@ class Store:
                 entity_count=len(entity_rows),
                 name_count=len(name_rows),
                 warnings=list(parsed.warnings),
+                hold=hold.kind if hold else None,
+                hold_reason=hold.reason if hold else None,
             )
         )
         total = len(entity_rows) + len(name_rows)

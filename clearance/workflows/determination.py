@@ -20,24 +20,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from clearance.errors import CannotClear, DataError
+from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Question
 from clearance.model.determination import Determination, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
 from clearance.rules.listings import LISTING_CODES, ListingEntry
-from clearance.rules.requests import request_from_dict
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
 from clearance.workflows.lists import ensure_lists, open_store, stale_reason
+from clearance.workflows.order_files import parse_order_line
+from clearance.workflows.order_files import read_order_lines as read_order_lines
 from clearance.workflows.screening import open_index
 
 EAR_LISTS = ("dpl", "el", "meu", "uvl")
@@ -335,44 +334,18 @@ def _with_screening(decision: Determination, record: list[PartyScreening]) -> De
 Decide = Callable[[Request], tuple[Determination, list[PartyScreening]]]
 
 
-def read_order_lines(path: str) -> Iterator[tuple[int, str]]:
-    """(line number, text) of each non-blank line of a JSON-lines order file (``-``: stdin)."""
-    try:
-        fh = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    except OSError as exc:
-        raise DataError(f"cannot read the order file: {exc.strerror}", file=path) from exc
-    try:
-        for n, text in enumerate(fh, 1):
-            if text.strip():
-                yield n, text
-    except UnicodeDecodeError as exc:
-        raise DataError("not UTF-8 text", file=path, line=n + 1) from exc
-    finally:
-        if fh is not sys.stdin:
-            fh.close()
-
-
-def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file: str,
+def determine_order_lines(lines: Iterable[tuple[int, bytes | str]], decide: Decide, file: str,
                           rules: RuleSet) -> Iterator[dict[str, Any]]:
     """One result object per order line, in order; a line that is not a valid order gives a CANNOT_CLEAR
-    record naming the file, line and problem (never a dropped line)."""
-    for n, text in lines:
-        raw: Any = None
-        try:
-            raw = json.loads(text)
-            req, notes = request_from_dict(raw, file, default_id=f"line {n}")
-        except json.JSONDecodeError as exc:
-            yield _bad_line(n, None, f"{file}:{n}: not JSON: {exc.msg}", None, rules)
+    record naming the file, line and problem, under the line's own id (never a dropped line)."""
+    for line in (parse_order_line(n, text, file) for n, text in lines):
+        if line.error is not None or line.request is None:
+            fld = line.error.field if line.error is not None else None
+            yield _bad_line(line.line, line.id, str(line.error), fld, rules)
             continue
-        except DataError as exc:
-            where = f"{file}:{n}" + (f", field {exc.field!r}" if exc.field else "")
-            yield _bad_line(n, raw, f"{where}: {exc.message}", exc.field, rules)
-            continue
-        except Exception as exc:  # one malformed order must never stop the batch
-            yield _bad_line(n, raw, f"{file}:{n}: not a valid order ({type(exc).__name__}: {exc})", None, rules)
-            continue
+        req, notes = line.request, list(line.notes)
         decision, record = decide(req)
-        out = {"line": n, **decision.to_dict()}
+        out = {"line": line.line, **decision.to_dict()}
         if record:
             out["screening"] = [s.to_dict() for s in record]
         if notes:
@@ -380,8 +353,7 @@ def determine_order_lines(lines: Iterable[tuple[int, str]], decide: Decide, file
         yield out
 
 
-def _bad_line(n: int, raw: Any, reason: str, fld: str | None, rules: RuleSet) -> dict[str, Any]:
+def _bad_line(n: int, order_id: str, reason: str, fld: str | None, rules: RuleSet) -> dict[str, Any]:
     """The record of a line that is not a valid order: the engine's CANNOT_CLEAR, under the line's own id."""
-    oid = raw.get("id") if isinstance(raw, dict) else None
-    d = cannot_clear(None, rules, questions=[Question(reason, fact=fld)], request_id="" if oid is None else str(oid))
+    d = cannot_clear(None, rules, questions=[Question(reason, fact=fld)], request_id=order_id)
     return {"line": n, **d.to_dict()}

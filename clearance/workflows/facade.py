@@ -25,15 +25,16 @@ from typing import Any
 
 from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Request
+from clearance.model.order_input import validate_order
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, Listings, RuleCache, apply_overlay, determine, load_rules
-from clearance.rules.requests import request_from_dict
 from clearance.screening import Query, ScreeningResult, get_algorithm
 from clearance.screening import screen as screen_query
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
 from clearance.workflows.determination import PartyScreener, PartyScreening
 from clearance.workflows.lists import open_store, select_active, store_with_lists
+from clearance.workflows.order_requests import to_request
 from clearance.workflows.screening import open_index
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ class Clearance:
         notes saying which facts were read from its free text."""
         if isinstance(order, Request):
             return order, []
-        return request_from_dict(dict(order), source)
+        return to_request(validate_order(order, file=source))
 
     def determine_with_screening(self, order: Request | Mapping[str, Any], *, listings: str | Listings = "screen",
                                  rules: RuleSet | None = None) -> tuple[Determination, list[PartyScreening]]:

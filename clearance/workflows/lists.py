@@ -18,8 +18,9 @@ from pathlib import Path
 from clearance.errors import ClearanceError, DataError
 from clearance.model import Entity, ParsedList
 from clearance.settings import Settings, get_settings
+from clearance.sources.base import is_blank_file
 from clearance.sources.registry import SourceGroup, discover
-from clearance.store import LoadResult, Store, VersionInfo
+from clearance.store import Hold, LoadResult, Store, VersionInfo
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -77,16 +78,44 @@ def _parse_groups(
             progress(f"parsing {group.files[0].name}", i, len(groups))
         try:
             lists = group.parser.parse(group.files)
-        except ClearanceError as exc:
-            codes = [c for c in group.parser.lists if only is None or c in only]
-            # A file feeding several lists (a CSL file) is reported under its parser's name.
-            code = codes[0] if len(codes) == 1 else group.parser.slug
-            failed.append(LoadOutcome(code, names, error=str(exc)))
+        except Exception as exc:  # any failure of one file group is reported; the others still load
+            failed.append(LoadOutcome(_group_code(group, only), names, error=_parse_error(group, exc)))
             continue
         parsed.extend(p for p in lists if only is None or p.list_code in only)
     if progress:
         progress("parsed", len(groups), len(groups))
     return parsed, failed
+
+
+def _group_code(group: SourceGroup, only: Sequence[str] | None) -> str:
+    """The list a failed group is reported under; a file feeding several lists (CSL) under its parser."""
+    if group.named is not None:
+        return group.named[1]
+    codes = [c for c in group.parser.lists if only is None or c in only]
+    return codes[0] if len(codes) == 1 else group.parser.slug
+
+
+def _parse_error(group: SourceGroup, exc: Exception) -> str:
+    """One line naming the file and the reason; for a file known by its name, what it was taken for."""
+    reason = str(exc) if isinstance(exc, ClearanceError) else f"{group.files[0]}: {type(exc).__name__}: {exc}"
+    if group.named is None:
+        return reason
+    path = group.files[0]
+    hint = _content_hint(path)
+    return f"{reason} — named like a {group.named[0]} but not one{hint}; not loaded"
+
+
+def _content_hint(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return ""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return " (it is UTF-16 text: save it as UTF-8)"
+    if path.suffix.lower() == ".xlsx" and not head.startswith(b"PK"):
+        return " (it is not an Excel workbook: it is text, e.g. CSV saved under an .xlsx name)"
+    return ""
 
 
 def load_paths(
@@ -97,13 +126,20 @@ def load_paths(
     retrieved_at: dt.datetime | None = None,
     progress: Progress | None = None,
     relabel: Callable[[str], str] | None = None,
+    settings: Settings | None = None,
 ) -> list[LoadOutcome]:
     """Parse every list file found under ``paths`` and load each list as a new version.
 
     Each list is loaded on its own, all-or-nothing: a bad file is reported and its list keeps its
     previous version while the others load. Versions of the same list are loaded oldest data first,
-    so that the newest data ends up active.
+    so that the newest data ends up active. A version is stored without becoming active when:
+
+    * a file it was joined from is blank (an empty OFAC ``alt.csv`` beside a full ``sdn.csv``): pending;
+    * it comes from a multi-list file (the CSL) while the list's own file is in the same load: history;
+    * it loses more than the list's maximum shrink of the active version (a CSL file that carries far
+      fewer rows of the list is an extract): pending (see ``Store.load``).
     """
+    settings = settings or get_settings()
     for p in paths:
         if not p.exists():
             raise DataError("no such file or folder", file=p)
@@ -114,15 +150,23 @@ def load_paths(
             file=", ".join(str(p) for p in paths),
         )
     parsed, outcomes = _parse_groups(groups, only, progress)
-    if relabel is not None:
-        parsed = [_relabel(pl, relabel) for pl in parsed]
     batch = tuple(parsed)  # list.sort empties the list while sorting: rank against a copy
+    holds = {id(pl): _hold(pl, batch) for pl in parsed}
     parsed.sort(key=lambda p: _load_order(p, batch))
     for i, pl in enumerate(parsed):
         if progress:
             progress(f"storing {pl.list_code}", i, len(parsed))
+        hold = holds[id(pl)]
+        if relabel is not None:
+            pl = _relabel(pl, relabel)
         try:
-            result = store.load(pl, retrieved_at=retrieved_at)
+            result = store.load(
+                pl,
+                retrieved_at=retrieved_at,
+                max_shrink=settings.max_shrink_for(pl.list_code),
+                extract=_is_csl(pl),
+                hold=hold,
+            )
         except ClearanceError as exc:
             outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=str(exc)))
             continue
@@ -132,11 +176,30 @@ def load_paths(
     return outcomes
 
 
+def _hold(pl: ParsedList, batch: Sequence[ParsedList]) -> Hold | None:
+    """Why ``pl`` must not become active whatever the store holds, or None."""
+    blank = [Path(f).name for f in pl.source_files[1:] if is_blank_file(Path(f))]
+    if blank:
+        return Hold(
+            "pending",
+            f"companion file {', '.join(blank)} is empty, so what it carries (aliases, addresses or remarks) "
+            "is missing from this version",
+        )
+    if _is_csl(pl):
+        own = [o for o in batch if o.list_code == pl.list_code and not _is_csl(o)]
+        if own:
+            return Hold(
+                "history",
+                f"CSL copy; the list's own file {Path(own[0].source_files[0]).name} in the same load wins",
+            )
+    return None
+
+
 def _load_order(pl: ParsedList, batch: Sequence[ParsedList]) -> tuple[str, int, dt.date]:
     """Order of loading within one batch: per list, oldest data first, so the newest ends active.
 
     When the same list comes both from its own official file and from a Consolidated Screening
-    List extract in the same batch, the extract is loaded first: the list's own file wins.
+    List copy in the same batch, the copy is loaded first (and held as history, see ``_hold``).
     """
     own_file_present = any(o.list_code == pl.list_code and not _is_csl(o) for o in batch)
     rank = 0 if (_is_csl(pl) and own_file_present) else 1
@@ -170,22 +233,59 @@ def _snapshot_files() -> Iterator[Path]:
         yield folder
 
 
-def load_snapshot(store: Store, progress: Progress | None = None) -> list[LoadOutcome]:
-    """Load the dated snapshot of US lists that ships inside the package."""
+# The lists the embedded snapshot provides (a test checks this against the files).
+SNAPSHOT_LISTS: tuple[str, ...] = ("dpl", "el", "meu", "sdn", "uvl")
+
+
+def load_snapshot(
+    store: Store, progress: Progress | None = None, only: Sequence[str] | None = None
+) -> list[LoadOutcome]:
+    """Load the dated snapshot of US lists that ships inside the package (limited to ``only``)."""
     with _snapshot_files() as folder:
 
         def relabel(path: str) -> str:
             return f"{SNAPSHOT_PACKAGE}/{Path(path).name}.xz" if path.startswith(str(folder)) else path
 
-        return load_paths(store, [folder], progress=progress, relabel=relabel)
+        return load_paths(store, [folder], only=only, progress=progress, relabel=relabel)
+
+
+def _from_snapshot(version: VersionInfo) -> bool:
+    return any(f.startswith(f"{SNAPSHOT_PACKAGE}/") for f in version.source_files)
 
 
 def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOutcome]:
-    """On first use (no list loaded at all) load the embedded snapshot; otherwise do nothing."""
+    """The first-use bootstrap: load the embedded snapshot, list by list, until every list of it is there.
+
+    Runs when no list is loaded at all, and again whenever an earlier bootstrap stopped part-way (a
+    version from the snapshot exists but a snapshot list has no active version): each list loads in
+    its own transaction, so a process killed mid-way leaves whole lists, and the next command loads
+    the missing ones. A store filled only from the user's own files is left alone. Raises DataError
+    when a snapshot list still cannot be loaded: nothing may be screened as if it were there.
+    """
     settings = settings or get_settings()
-    if not settings.snapshot or store.versions():
+    if not settings.snapshot:
         return []
-    return load_snapshot(store)
+    versions = store.versions()
+    if versions and not any(_from_snapshot(v) for v in versions):
+        return []
+    active = store.active()
+    missing = [c for c in SNAPSHOT_LISTS if c not in active]
+    if not missing:
+        return []
+    try:
+        outcomes = load_snapshot(store, only=missing)
+        errors = [o.error for o in outcomes if o.error]
+    except ClearanceError as exc:
+        outcomes, errors = [], [str(exc)]
+    active = store.active()
+    still = [c for c in missing if c not in active]
+    if still:
+        why = "; ".join(e for e in errors if e) or "no version became active"
+        raise DataError(
+            f"the embedded snapshot could not load list(s) {', '.join(still)} ({why}); "
+            "load them with `clearance lists load --from DIR` or `clearance lists update`"
+        )
+    return outcomes
 
 
 def stale_reason(version: VersionInfo, settings: Settings, today: dt.date | None = None) -> str | None:
@@ -207,15 +307,26 @@ def stale_reason(version: VersionInfo, settings: Settings, today: dt.date | None
 def select_active(store: Store, codes: Sequence[str] | None) -> dict[str, VersionInfo]:
     """The active version of each list in ``codes`` (every loaded list when None), by code.
 
-    Raises DataError naming the lists of ``codes`` that have no version loaded.
+    Raises DataError naming the lists of ``codes`` that have no version loaded, and (fail closed) any
+    list that was loaded but has no active version, its only versions being held back (pending).
     """
     active = store.active()
-    if codes is None:
-        return dict(sorted(active.items()))
-    missing = [c for c in codes if c not in active]
+    held: dict[str, VersionInfo] = {}
+    for v in store.versions():  # newest first: the newest held version of each list without an active one
+        if v.list_code not in active:
+            held.setdefault(v.list_code, v)
+    wanted = sorted(set(active) | set(held)) if codes is None else list(codes)
+    unusable = [c for c in wanted if c in held]
+    if unusable:
+        detail = "; ".join(f"{held[c].version_id}: {held[c].hold_reason}" for c in unusable)
+        raise DataError(
+            f"list(s) {', '.join(unusable)} were loaded but have no active version, only versions held back "
+            f"({detail}); load a complete file, or `clearance lists activate VERSION --confirm-shrink`"
+        )
+    missing = [c for c in wanted if c not in active]
     if missing:
         raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first")
-    return {c: active[c] for c in sorted(codes)}
+    return {c: active[c] for c in sorted(wanted)}
 
 
 def load_active(

@@ -8,29 +8,34 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
-import io
+import itertools
 import json
 import os
 import pickle
-import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from clearance.errors import DataError
+from clearance.errors import CannotClear
 from clearance.model.entity import Schema
 from clearance.screening.index import ScreeningIndex, build_index
-from clearance.screening.model import Decision, ListVersion, Query
+from clearance.screening.model import Decision, ListVersion, Query, ScreeningResult
+from clearance.screening.rarity import rarity
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.text.countries import country_code
+from clearance.text.fold import MAX_NAME_CHARS
+from clearance.workflows import index_cache
 from clearance.workflows.aliases import aliases_digest, all_aliases
+from clearance.workflows.batch_input import Rows, input_format, read_rows
+from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
-INDEX_FORMAT = 3  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 4  # bump when ScreeningIndex or the text pipeline changes what is pickled (4: @3 forms, aliases)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
@@ -46,12 +51,19 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
                settings: Settings | None = None, today: dt.date | None = None) -> ScreeningIndex:
     """The screening index of the active versions of ``codes`` (all loaded lists when None).
 
-    The index is pickled next to a SQLite database, keyed by the list versions and the index format,
-    so that later CLI runs start in about a second instead of rebuilding.
+    The index is cached next to a SQLite database, keyed by the list versions and the index format,
+    so that later CLI runs start in about a second instead of rebuilding. The cache is signed with this
+    install's key (see index_cache): a file it did not write is never unpickled; any cache problem
+    means a rebuild. Raises CannotClear when there is no list to screen against.
     """
     settings = settings or get_settings()
+    if codes is not None and not codes:
+        raise CannotClear("no list selected to screen against (an empty --lists); name at least one list")
     with store_with_lists(store, settings) as st:
         chosen = select_active(st, codes)
+        if not chosen:
+            raise CannotClear("no list is loaded to screen against; load lists with `clearance lists update` "
+                              "or `clearance lists load --from DIR`")
         versions = {
             c: ListVersion(c, v.version_id, v.data_date, settings.max_age_for(c), stale_reason(v, settings, today))
             for c, v in chosen.items()
@@ -62,23 +74,21 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
             .encode()
         ).hexdigest()[:24]
         cache = _cache_dir(settings)
-        path = cache / f"index-{key}.pkl" if cache else None
-        if path is not None and path.is_file():
+        name = f"index-{key}.pkl"
+        cached = index_cache.read(cache, name) if cache is not None else None
+        if cached is not None:
             try:
-                with open(path, "rb") as fh, _gc_paused():  # millions of objects: the collector only slows this
-                    index: ScreeningIndex = pickle.load(fh)
-                return dataclasses.replace(index, versions=versions)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-                path.unlink(missing_ok=True)
+                with _gc_paused():  # millions of objects: the collector only slows this
+                    index = pickle.loads(cached)
+                if isinstance(index, ScreeningIndex):
+                    return dataclasses.replace(index, versions=versions)
+            except Exception:
+                pass
         active_lists = load_active(list(chosen), store=st, settings=settings, today=today)
         aliases = [r.extra_name() for r in all_aliases(st)]  # shipped table + `clearance lists aliases load`
         index = build_index(active_lists.entities, versions, aliases=aliases)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+        if cache is not None:
+            index_cache.write(cache, name, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         return index
 
 
@@ -98,72 +108,52 @@ def _resources_digest() -> str:
     h = hashlib.sha256()
     for name in ("legal_forms.yml", "name_symbols.yml", "name_terms.yml"):
         h.update(resources.files("clearance.resources").joinpath(name).read_bytes())
+    # clearance-name@3's forms, prepared at index build, depend on its word rarity and abbreviation tables
+    h.update(rarity().version.encode())
+    h.update(resources.files("clearance.text").joinpath("abbreviations.yml").read_bytes())
     return h.hexdigest()[:16]
 
 
-# ---- batch files -------------------------------------------------------------------------------
+# ---- batch files (read_rows and Rows come from batch_input) ------------------------------------
+
+__all__ = ["Rows", "name_problem", "open_index", "read_rows", "row_query", "screen_file", "screen_one", "screen_rows",
+           "write_rows"]
 
 
 def _fmt(path: str) -> str:
-    lower = path.lower()
-    if lower.endswith(".parquet"):
-        return "parquet"
-    if lower.endswith((".jsonl", ".ndjson", ".json")):
-        return "jsonl"
-    return "csv"
+    return input_format(path)
 
 
-def read_rows(path: str) -> list[dict[str, Any]]:
-    """Rows of a CSV, Parquet or JSON-lines file (``-``: CSV on stdin). Needs a ``name`` column."""
-    fmt = _fmt(path)
-    rows: list[dict[str, Any]]
+def name_problem(name: object) -> str | None:
+    """Why ``name`` cannot be screened in full (not text, not valid Unicode, too long), or None.
+
+    Screening a cut or stringified name could clear a party whose real name is listed: refuse instead.
+    """
+    if name is None:
+        return None  # screened as empty: CANNOT_CLEAR "empty name"
+    if not isinstance(name, str):
+        return f"name is not text (a JSON/Parquet {type(name).__name__}); give the name as a string"
     try:
-        if fmt == "parquet":
-            import polars as pl
-
-            rows = pl.read_parquet(path).to_dicts()
-        elif fmt == "jsonl":
-            rows = []
-            with open(path, encoding="utf-8") as fh:
-                for n, text_line in enumerate(fh, 1):
-                    if not text_line.strip():
-                        continue
-                    try:
-                        obj = json.loads(text_line)
-                    except json.JSONDecodeError as exc:
-                        raise DataError(f"not JSON: {exc.msg}", file=path, line=n) from exc
-                    if not isinstance(obj, dict):
-                        raise DataError("each line must be a JSON object", file=path, line=n)
-                    rows.append(obj)
-        else:
-            raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                bad_line = raw[: exc.start].count(b"\n") + 1
-                raise DataError("not UTF-8 text (save the file as UTF-8)", file=path, line=bad_line) from exc
-            rows = list(csv.DictReader(io.StringIO(text)))
-    except DataError:
-        raise
-    except FileNotFoundError as exc:
-        raise DataError("file not found", file=path) from exc
-    except Exception as exc:  # polars/pyarrow raise many types for unreadable files
-        raise DataError(f"cannot read {fmt} file: {exc}", file=path) from exc
-    if rows and "name" not in rows[0]:
-        raise DataError(f"no 'name' column (columns: {', '.join(map(str, rows[0]))})", file=path, field="name")
-    return rows
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "name is not valid Unicode text (a lone surrogate); fix the input's encoding"
+    length = len(" ".join(name.split()))
+    if length > MAX_NAME_CHARS:
+        return (f"name is {length:,} characters long; at most {MAX_NAME_CHARS:,} can be screened, and screening "
+                "only a part could miss a listed party")
+    return None
 
 
 def row_query(row: dict[str, Any]) -> tuple[Query, str | None]:
     """The query of one input row, and a problem that makes it unscreenable (or None)."""
-    name = row.get("name")
-    name = "" if name is None else str(name)
-    problem: str | None = None
+    raw_name = row.get("name")
+    problem = name_problem(raw_name)
+    name = raw_name if isinstance(raw_name, str) and problem is None else ""
     country = str(row.get("country") or "").strip() or None
     if country:
         code = country_code(country)
         if code is None:
-            problem = f"unknown country {country!r}"
+            problem = problem or f"unknown country {country!r}"
         country = code
     schema: Schema | None = None
     raw_schema = str(row.get("schema") or "").strip()
@@ -171,10 +161,21 @@ def row_query(row: dict[str, Any]) -> tuple[Query, str | None]:
         try:
             schema = Schema(raw_schema[:1].upper() + raw_schema[1:])
         except ValueError:
-            problem = f"unknown schema {raw_schema!r} (one of {', '.join(s.value for s in Schema)})"
+            problem = problem or f"unknown schema {raw_schema!r} (one of {', '.join(s.value for s in Schema)})"
     ident = str(row.get("id") or "").strip()
     address = str(row.get("address") or "").strip() or None
     return Query(name, country, schema, None, (ident,) if ident else (), address), problem
+
+
+def screen_one(query: Query, index: ScreeningIndex, *, algorithm: str | None = None,
+               lists: Sequence[str] | None = None, threshold: float | None = None, limit: int = 10,
+               today: dt.date | None = None) -> ScreeningResult:
+    """Screen one party; a name that cannot be screened in full gives CANNOT_CLEAR with the reason."""
+    problem = name_problem(query.name)
+    if problem is None:
+        return screen(query, index, algorithm=algorithm, lists=lists, threshold=threshold, limit=limit, today=today)
+    versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
+    return ScreeningResult(query, Decision.CANNOT_CLEAR, (), get_algorithm(algorithm).id, versions, (problem,))
 
 
 class _Batch:
@@ -182,6 +183,8 @@ class _Batch:
 
     def __init__(self, index: ScreeningIndex, algorithm: str | None, lists: Sequence[str] | None,
                  threshold: float | None, limit: int, today: dt.date | None) -> None:
+        if lists is not None and not lists:
+            raise CannotClear("no list selected to screen against (an empty --lists); name at least one list")
         self.index = index
         self.algo = get_algorithm(algorithm)
         self.lists = lists
@@ -356,11 +359,14 @@ def screen_file(rows: Iterable[dict[str, Any]], out: str, index: ScreeningIndex,
                 progress: Callable[[int], None] | None = None) -> int:
     """Screen ``rows`` and write one result per row to ``out`` (format by extension); returns the row count.
 
-    JSON lines are streamed: each distinct party's result is serialised once, rows are written as they
-    come, so memory does not grow with the file. ``progress(rows done)`` is called every few hundred rows.
+    Everything is streamed: rows are read, screened and written as they come (each distinct party's result
+    serialised once), so memory does not grow with the file. The file appears at ``out`` only when every
+    row is written (atomic rename); an error or Ctrl-C leaves none. ``progress(rows done)`` is called every
+    few hundred rows.
     """
     batch = _Batch(index, algorithm, lists, threshold, limit, today)
     fmt = "jsonl" if out == "-" else _fmt(out)
+    check_output_path(out)
     if fmt != "jsonl":
         def dicts() -> Iterator[dict[str, Any]]:
             for n, row, done in _stream(rows, batch, workers, as_json=False):
@@ -370,46 +376,66 @@ def screen_file(rows: Iterable[dict[str, Any]], out: str, index: ScreeningIndex,
 
         return write_rows(dicts(), out)
     count = 0
-    fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
-    try:
+    with atomic_output(out) as fh:
         dumps = json.dumps
         for n, row, tail in _stream(rows, batch, workers, as_json=True):
             fh.write(f'{{"row": {n}, "input": {dumps(row, ensure_ascii=False, default=str)}, {tail}}}\n')
             count += 1
             if progress is not None and count % 200 == 0:
                 progress(count)
-    finally:
-        if fh is not sys.stdout:
-            fh.close()
     return count
 
 
 def write_rows(results: Iterable[dict[str, Any]], out: str) -> int:
-    """Write results as JSON lines, CSV (one row per input, hits as JSON) or Parquet; returns the count."""
+    """Write results as JSON lines, CSV (one row per input, hits as JSON) or Parquet; returns the count.
+
+    Written atomically (see batch_output). CSV and Parquet rows are first spooled to a temporary JSON-lines
+    file, so that their columns (the union of every row's input columns) are known without holding the rows.
+    """
     fmt = "jsonl" if out == "-" else _fmt(out)
-    count = 0
+    check_output_path(out)
     if fmt == "jsonl":
-        fh = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
-        try:
+        count = 0
+        with atomic_output(out) as fh:
             for r in results:
                 fh.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
                 count += 1
-        finally:
-            if fh is not sys.stdout:
-                fh.close()
         return count
-    flat = [_flat(r) for r in results]
-    if fmt == "parquet":
-        import polars as pl
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        fields: dict[str, None] = {}
+        count = 0
+        for r in results:
+            flat = _flat(r)
+            fields.update(dict.fromkeys(flat))
+            spool.write(json.dumps(flat, ensure_ascii=False) + "\n")
+            count += 1
+        spool.seek(0)
+        flats = (json.loads(line) for line in spool)
+        if fmt == "parquet":
+            _write_parquet(flats, list(fields), out)
+        else:
+            with atomic_output(out, newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=list(fields))
+                writer.writeheader()
+                for flat in flats:
+                    writer.writerow({k: safe_cell(v) for k, v in flat.items()})
+    return count
 
-        pl.DataFrame(flat, infer_schema_length=None).write_parquet(out)
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            fields = list(dict.fromkeys(k for r in flat for k in r))
-            writer = csv.DictWriter(fh, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(flat)
-    return len(flat)
+
+_PARQUET_TYPES = {"row": "int64", "best_score": "float64", "hit_count": "int64"}
+
+
+def _write_parquet(flats: Iterator[dict[str, Any]], fields: list[str], out: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(f, pa.type_for_alias(_PARQUET_TYPES.get(f, "string"))) for f in fields])
+    with atomic_path(out) as tmp, pq.ParquetWriter(tmp, schema) as writer:
+        while True:
+            part = list(itertools.islice(flats, 10_000))
+            if not part:
+                break
+            writer.write_table(pa.Table.from_pylist(part, schema=schema))
 
 
 def _flat(r: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,15 +34,26 @@ DOWNLOADS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 ByteProgress = Callable[[str, int, int | None], None]  # (file, bytes so far, total or None)
 
 
-def _download(client: httpx.Client, url: str, target: Path, progress: ByteProgress | None) -> None:
+def _download(client: httpx.Client, url: str, target: Path, progress: ByteProgress | None, *,
+              max_bytes: int, deadline: float) -> None:
+    """Stream ``url`` to ``target``: at most ``max_bytes``, done before ``deadline`` (time.monotonic)."""
     with client.stream("GET", url, follow_redirects=True) as response:
         response.raise_for_status()
         total = int(response.headers["content-length"]) if "content-length" in response.headers else None
+        if total is not None and total > max_bytes:
+            raise httpx.HTTPError(f"{url} is {total:,} bytes, more than the {max_bytes:,} allowed "
+                                  "(CLEARANCE_MAX_DOWNLOAD_MB)")
         done = 0
         with open(target, "wb") as fh:
-            for chunk in response.iter_bytes(1 << 16):
+            for chunk in response.iter_bytes():  # as it arrives: the deadline is checked often
                 fh.write(chunk)
                 done += len(chunk)
+                if done > max_bytes:
+                    raise httpx.HTTPError(f"{url} sent more than {max_bytes:,} bytes (CLEARANCE_MAX_DOWNLOAD_MB); "
+                                          "stopped")
+                if time.monotonic() > deadline:
+                    raise httpx.HTTPError(f"{url} was still downloading after the update's deadline "
+                                          "(CLEARANCE_UPDATE_DEADLINE); stopped")
                 if progress:
                     progress(target.name, done, total)
     if target.stat().st_size == 0:
@@ -68,6 +80,8 @@ def update(
         )
     outcomes: list[LoadOutcome] = []
     retrieved_at = dt.datetime.now(dt.UTC)
+    deadline = time.monotonic() + settings.update_deadline
+    max_bytes = settings.max_download_mb * 1024 * 1024
     with tempfile.TemporaryDirectory(prefix="clearance-update-") as tmp:
         root = Path(tmp)
         families: dict[str, set[str]] = {}
@@ -80,9 +94,11 @@ def update(
                 folder = root / family
                 folder.mkdir(exist_ok=True)
                 try:
-                    _download(client, url, folder / name, download_progress)
+                    if time.monotonic() > deadline:
+                        raise httpx.HTTPError("not started: the update's deadline (CLEARANCE_UPDATE_DEADLINE) passed")
+                    _download(client, url, folder / name, download_progress, max_bytes=max_bytes, deadline=deadline)
                     families.setdefault(family, set()).update(wanted)
-                except httpx.HTTPError as exc:
+                except (httpx.HTTPError, httpx.InvalidURL) as exc:
                     (folder / name).unlink(missing_ok=True)
                     reason = f"download of {url} failed: {exc}"
                     outcomes.extend(LoadOutcome(c, (url,), error=reason) for c in sorted(wanted))
@@ -92,6 +108,13 @@ def update(
             to_load = sorted(family_codes - failed)
             if to_load:
                 outcomes.extend(
-                    load_paths(store, [root / family], only=to_load, retrieved_at=retrieved_at, progress=progress)
+                    load_paths(
+                        store,
+                        [root / family],
+                        only=to_load,
+                        retrieved_at=retrieved_at,
+                        progress=progress,
+                        settings=settings,
+                    )
                 )
     return outcomes

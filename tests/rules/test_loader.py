@@ -15,7 +15,7 @@ from clearance.rules.loader import load_rules_from
 GOOD = """title: t
 source: s
 parameters:
-  x.policy:
+  el.group.x.review_policy:
     section: "744.11"
     values:
       2020-01-01: {value: a, cite: "15 CFR 744.11", fr: 85 FR 1}
@@ -30,7 +30,7 @@ def _load(tmp_path: Path, text: str) -> RuleSet:
 
 
 def test_dated_values_with_gaps_and_end(tmp_path: Path) -> None:
-    p = _load(tmp_path, GOOD).param("x.policy")
+    p = _load(tmp_path, GOOD).param("el.group.x.review_policy")
     assert p.at(dt.date(2020, 6, 1)).value == "a"
     assert p.at(dt.date(2021, 12, 31)).value == "b"
     for day in (dt.date(2019, 12, 31), dt.date(2022, 1, 1), dt.date(2023, 5, 1)):

@@ -101,15 +101,15 @@ def test_stale_snapshot_cannot_clear(rules: RuleSet) -> None:
 def test_json_order_file(rules: RuleSet, tmp_path: Path) -> None:
     import json
 
-    from clearance.rules.requests import read_documents, request_from_dict
+    from clearance.workflows.order_files import read_order
 
     path = tmp_path / "o.json"
     path.write_text(json.dumps({"id": "J1", "date": "2021-06-01", "route": {"from": "US", "to": "CN"},
                                 "item": {"eccn": "3A001.a.2", "origin": "US"},
                                 "parties": [{"role": "end_user", "name": "X", "listings": []}]}))
-    req, _ = request_from_dict(read_documents(path), str(path))
+    req, _ = read_order(path)
     decision = determine(req, rules)
     assert decision.outcome is Outcome.LICENSE_REQUIRED and [b.code for b in decision.bases] == ["NS2"]
     path.write_text('{"date": "2021-06-01", "item": {"eccn": "3A991"}, "route": {"to": "Atlantis"}}')
     with pytest.raises(DataError, match="unknown country 'Atlantis'"):
-        request_from_dict(read_documents(path), str(path))
+        read_order(path)

@@ -12,7 +12,7 @@ import pytest
 from clearance.model.determination import Outcome, Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, determine
-from clearance.rules.requests import read_scenarios
+from clearance.workflows.order_files import read_scenarios
 
 from .checks import check
 
@@ -51,3 +51,48 @@ def test_cannot_clear_reasons_name_the_gap(rules: RuleSet) -> None:
     assert "746.6" in determine(by_id["O48"], rules, NONE_FOUND).reasons[0]
     assert "2019-01-01" in determine(by_id["O50"], rules, NONE_FOUND).reasons[0]
     assert "S27" in determine(by_id["O53"], rules, NONE_FOUND).reasons[0]
+
+
+def test_knowledge_that_maps_to_no_fact_is_an_open_question(rules: RuleSet) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from clearance.model.determination import Item, Party, Request, Role
+
+    said = ("to repair fire-control radars on navy destroyers",)
+    base = Request(dt.date(2024, 6, 1), Item("3A991", "US"), "CN", parties=(Party(Role.END_USER, "Acme", listings=()),),
+                   unmapped_knowledge=said, id="K")
+    d = determine(base, rules, NONE_FOUND)
+    assert d.outcome.value == "CANNOT_CLEAR" and d.open_questions[0].fact == "knowledge" and said[0] in d.reasons[0]
+    quiet = determine(dataclasses.replace(base, unmapped_knowledge=()), rules, NONE_FOUND)
+    assert quiet.outcome.value == "NO_LICENSE_REQUIRED"  # the same order without the statement clears
+    listed = dataclasses.replace(base, parties=(Party(Role.END_USER, "Huawei Technologies Co., Ltd."),))
+    d = determine(listed, rules, NONE_FOUND)
+    assert d.outcome.value == "LICENSE_REQUIRED" and any(said[0] in n for n in d.notes)
+
+
+def test_affiliates_rule_adds_the_shares_of_listed_owners(rules: RuleSet) -> None:
+    import datetime as dt
+    from fractions import Fraction
+
+    from clearance.model.determination import Item, Owner, Party, Request, Role
+
+    def order(*owners: tuple[str, int]) -> Request:
+        jv = Party(Role.END_USER, "Shenzhen Joint Venture Co., Ltd.", "CN", listings=(),
+                   ownership=tuple(Owner(n, Fraction(p)) for n, p in owners))
+        return Request(dt.date(2025, 10, 15), Item("EAR99", "US"), "CN", parties=(jv,), id="JV")
+
+    together = determine(order(("Huawei Technologies Co., Ltd.", 25), ("HiSilicon Technologies Co., Ltd", 25)),
+                         rules, NONE_FOUND)
+    assert together.outcome.value == "LICENSE_REQUIRED"
+    basis = next(b for b in together.bases if b.code == "EL-AFFILIATE")
+    assert "50 %" in basis.cite and "in aggregate" in basis.cite
+    alone = determine(order(("Huawei Technologies Co., Ltd.", 25), ("Acme Holding AG", 25)), rules, NONE_FOUND)
+    assert all(b.code != "EL-AFFILIATE" for b in alone.bases)
+
+
+def test_every_given_listing_code_maps_to_a_list() -> None:
+    from clearance.rules.listings import LISTING_CODES
+    from clearance.rules.parties import KNOWN_LISTINGS
+
+    assert set(KNOWN_LISTINGS) <= set(LISTING_CODES), set(KNOWN_LISTINGS) - set(LISTING_CODES)

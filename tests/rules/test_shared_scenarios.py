@@ -10,7 +10,7 @@ import pytest
 from clearance.model.determination import Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, determine
-from clearance.rules.requests import read_scenarios
+from clearance.workflows.order_files import read_scenarios
 
 from .checks import check
 from .conftest import SCENARIOS

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from clearance.errors import DataError
 from clearance.model.entity import Entity
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.workflows import screening as wf
@@ -81,3 +83,49 @@ def test_screen_file_streams_the_same_output(
 
 def test_default_workers_is_at_least_one() -> None:
     assert wf.default_workers() >= 1
+
+
+def test_input_is_streamed_not_held(tmp_path: Path, el_index: ScreeningIndex) -> None:
+    """Rows are read as they are screened: the first results come before a bad last line is even read."""
+    src = tmp_path / "orders.csv"
+    src.write_text("name,ref\n" + "".join(f"Acme Widgets {i},{i}\n" for i in range(5000)) + "a,b,c\n",
+                   encoding="utf-8")
+    rows = wf.read_rows(str(src))
+    results = wf.screen_rows(rows, el_index)
+    first = [next(results) for _ in range(10)]
+    assert [r["input"]["ref"] for r in first] == [str(i) for i in range(10)]
+    with pytest.raises(DataError, match="3 cells but the header has 2") as err:
+        list(results)
+    assert err.value.line == 5002
+    rows.close()
+
+
+def test_an_interrupted_file_batch_leaves_no_output(tmp_path: Path, el_index: ScreeningIndex,
+                                                    order_rows: list[dict[str, str]]) -> None:
+    out = tmp_path / "out.jsonl"
+
+    def rows() -> Iterator[dict[str, str]]:
+        yield from order_rows[:300]
+        raise DataError("the input broke off", file="orders.csv", line=301)
+
+    for workers in (1, 2):
+        with pytest.raises(DataError, match="broke off"):
+            wf.screen_file(rows(), str(out), el_index, workers=workers)
+        assert list(tmp_path.iterdir()) == [], "no partial output, no temporary file"
+
+
+def test_csv_and_parquet_outputs_stream_with_every_input_column(tmp_path: Path, el_index: ScreeningIndex,
+                                                                  order_rows: list[dict[str, str]]) -> None:
+    import polars as pl
+
+    varied = [*order_rows[:50], {"name": "Late Column Ltd", "late": "=1+1"}]
+    n_csv = wf.screen_file(varied, str(tmp_path / "o.csv"), el_index)
+    n_pq = wf.screen_file(varied, str(tmp_path / "o.parquet"), el_index)
+    assert n_csv == n_pq == 51
+    with open(tmp_path / "o.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["input_order_ref"] for r in rows[:50]] == [r["order_ref"] for r in order_rows[:50]]
+    assert rows[50]["input_late"] == "'=1+1" and rows[0]["input_late"] == ""
+    df = pl.read_parquet(tmp_path / "o.parquet")
+    assert df["row"].to_list() == list(range(51)) and df["input_late"].to_list()[-1] == "=1+1"
+    assert df.schema["best_score"] == pl.Float64 and df.schema["hit_count"] == pl.Int64

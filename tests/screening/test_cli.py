@@ -105,8 +105,10 @@ def test_screen_file_keeps_every_row_in_order(el_db: Path, tmp_path: Path) -> No
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["row"] for r in rows] == list(range(6))
     assert [r["input"]["ref"] for r in rows] == list("abcdef")
-    assert [r["decision"] for r in rows] == ["HIT", "CANNOT_CLEAR", "CLEAR", "CANNOT_CLEAR", "CLEAR", "CLEAR"]
+    # a 10,000-character name is not cut to 1,000 and screened (a cut name could clear a listed party)
+    assert [r["decision"] for r in rows] == ["HIT", "CANNOT_CLEAR", "CLEAR", "CANNOT_CLEAR", "CLEAR", "CANNOT_CLEAR"]
     assert "empty name" in rows[1]["reasons"][0] and "Atlantis" in rows[3]["reasons"][0]
+    assert "10,000 characters" in rows[5]["reasons"][0]
     assert rows[0]["algorithm"] == "clearance-name@2" and rows[0]["list_versions"] == {"el": "el-1"}
 
 

@@ -95,5 +95,5 @@ def test_sigkill_during_load_leaves_no_partial_version(
             if st.engine.dialect.name == "sqlite":
                 assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         # the store is usable: the next load takes the next number and becomes active
-        result = st.load(subset(sdn_2024, 100))
+        result = st.load(subset(sdn_2024, 1000))
         assert result.version.version_id == "sdn-2" and st.active()["sdn"].version_id == "sdn-2"

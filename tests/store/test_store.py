@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from clearance.model import NameKind, ParsedList
-from clearance.store import Store
+from clearance.store import ShrinkRefused, Store
 from clearance.store.schema import entities, names
 
 from .realdata import subset
@@ -63,8 +63,12 @@ def test_version_numbering_and_active_pointer(
     first = sdn_2021.entities[0]
     assert store.entity(first.entry_id, "sdn").source_file == "sdn_2024-05-03.csv"
     assert store.entity(first.entry_id, "sdn", version_id="1") == first
-    # going back to an earlier version is a pointer move only
-    assert store.activate("sdn-1").active
+    # going back to an earlier, smaller version loses entries: refused unless confirmed
+    with pytest.raises(ShrinkRefused, match="--confirm-shrink"):
+        store.activate("sdn-1")
+    assert store.active()["sdn"].version_id == "sdn-2"
+    # confirmed, it is a pointer move only
+    assert store.activate("sdn-1", confirm_shrink=True).active
     assert store.active()["sdn"].version_id == "sdn-1"
     assert len(store.versions()) == 3
 
@@ -78,14 +82,13 @@ def test_unchanged_reload_by_checksum(store: Store, sdn_2021: ParsedList, sdn_20
     assert len(store.versions()) == 1
     store.load(b)
     assert store.active()["sdn"].version_id == "sdn-2"
-    older = store.load(a)  # older data than the active version: nothing written, pointer kept
+    older = store.load(a)  # known bytes: nothing written, pointer kept
     assert older.unchanged and not older.activated
     assert store.active()["sdn"].version_id == "sdn-2"
-    back = store.load(a, only_if_newer=False)  # asked for: the same version is the active one again
-    assert back.unchanged and back.activated
-    assert back.version.version_id == "sdn-1" and back.version.active
+    back = store.load(a, only_if_newer=False)  # known bytes never move the pointer, whatever the dates
+    assert back.unchanged and not back.activated and not back.version.active
     assert back.previous is not None and back.previous.version_id == "sdn-2"
-    assert store.active()["sdn"].version_id == "sdn-1"
+    assert store.active()["sdn"].version_id == "sdn-2"
     assert [v.version_id for v in store.versions("sdn")] == ["sdn-2", "sdn-1"]
     # a new parser version over the same bytes is new data: a new version
     reparsed = store.load(dataclasses.replace(a, parser="test-ofac-csv@2"))
@@ -99,8 +102,11 @@ def test_older_data_is_kept_as_history_not_activated(
     result = store.load(subset(sdn_2021, 100))  # a 2021 file loaded after the 2024 one
     assert result.version.version_id == "sdn-2" and not result.unchanged
     assert not result.activated and not result.version.active
+    assert result.version.state == "history" and result.version.hold == "history"
+    assert result.version.hold_reason == "older data (2021-07-07) than the active sdn-1 (2024-05-03)"
     assert store.active()["sdn"].version_id == "sdn-1"
-    assert store.activate("sdn-2").active  # still selectable on purpose
+    # still selectable on purpose (it has fewer names, so the shrink must be confirmed)
+    assert store.activate("sdn-2", confirm_shrink=True).active
 
 
 def test_retrieved_at_is_kept_in_utc(store: Store, cons: ParsedList) -> None:

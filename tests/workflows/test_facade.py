@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from clearance import Clearance
 from clearance.cli.main import app
+from clearance.model.order_input import rejoin_flow_commas
 from clearance.rules.strict_yaml import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +24,8 @@ def _orders(data_dir: Path) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     own = ROOT / "tests" / "rules" / "own_scenarios.yaml"
     for path in (own, data_dir.parent / "regulatory" / "ear-scenarios.yaml"):
-        for raw in load_file(path)["scenarios"]:
+        for scenario in load_file(path)["scenarios"]:
+            raw, _ = rejoin_flow_commas(scenario)  # YAML flow mappings split "Co., Ltd." at the comma
             out.append(json.loads(json.dumps({k: v for k, v in raw.items() if k in ORDER_KEYS}, default=str)))
     out.append({"id": "no-party", "date": "2024-01-01", "route": {"to": "DE"},
                 "item": {"eccn": "EAR99", "origin": "US"}})

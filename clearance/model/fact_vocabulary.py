@@ -1,0 +1,115 @@
+"""The fact vocabulary: what each :class:`Fact` means and which phrases of an order's free text produce it.
+
+An order states facts explicitly (``facts: [military_end_use]``) or in free text (``knowledge``, ``end_use``,
+the item ``description``). Free text is read through the phrase rules below and nothing else (docs/facts.md
+lists them). The scan is linear in the text length: the text is lower-cased and reduced to words separated by
+single spaces (one pass), then every rule is a handful of ``str.find`` calls. There are no regular
+expressions with backtracking, so a long description costs milliseconds, never minutes.
+
+A phrase is written in that normalised form; a leading space means "at the start of a word" and a trailing
+space "at the end of a word": ``" military "`` is the word *military*, ``" supercomputer"`` also matches
+*supercomputers* and *supercomputing*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from clearance.model.determination import Fact
+
+Where = Literal["knowledge", "end_use", "description"]
+
+MEANINGS: dict[Fact, str] = {
+    Fact.MILITARY_END_USE: "the exporter knows the item is for a 'military end use' (15 CFR 744.21)",
+    Fact.MILITARY_END_USER: "the exporter knows a party is a 'military end user' (15 CFR 744.21)",
+    Fact.MILITARY_INTELLIGENCE: "the exporter knows of a 'military-intelligence end use' or end user (15 CFR 744.22)",
+    Fact.STANDARDS_DEVELOPMENT: "a release of technology or software for the development or revision of a "
+    "standard in a standards organization (the Entity List standards carve-outs)",
+    Fact.TGL_EXISTING_NETWORKS: "the Huawei Temporary General License activity 'continued operation of existing "
+    "networks and equipment' (84 FR 23468 ff.)",
+    Fact.TGL_EXISTING_HANDSETS: "the Huawei TGL activity 'support to existing handsets' (handsets available to the "
+    "public on or before 2019-05-16)",
+    Fact.TGL_CYBERSECURITY: "the Huawei TGL activity 'cybersecurity research and vulnerability disclosure'",
+    Fact.TGL_5G_STANDARDS: "the Huawei TGL activity 'engagement as necessary for development of 5G standards'",
+    Fact.INCORPORATED_FOR_FN1: "the item will be incorporated into or used in the production or development of an "
+    "item produced, purchased or ordered by a footnote-1 Entity List party (FDP rule, reach (A))",
+    Fact.ENC_ELIGIBLE: "the item's classification establishes License Exception ENC (15 CFR 740.17)",
+    Fact.ENC_NOT_ELIGIBLE: "the item's classification rules License Exception ENC out",
+    Fact.FOOD_OR_MEDICINE: "an EAR99 item that is 'food' or 'medicine' as defined in 15 CFR 772.1",
+    Fact.NOT_FOOD_OR_MEDICINE: "an EAR99 item that is neither 'food' nor 'medicine' (Part 746 carve-outs)",
+    Fact.SUPERCOMPUTER: "the item is for a 'supercomputer' located in or destined to Macau or Country Group D:5 "
+    "(15 CFR 744.23(a)(1))",
+    Fact.ADVANCED_NODE_IC: "the item is for the development or production of 'advanced-node integrated circuits' "
+    "(a logic node of 16/14 nm or less) at a Macau/D:5 facility (15 CFR 744.23(a)(2)(i))",
+    Fact.IC_PRODUCTION_UNKNOWN_NODE: "the item is for integrated-circuit production at a Macau/D:5 facility whose "
+    "node is not known (15 CFR 744.23(a)(2)(ii))",
+    Fact.EAR99_NOT_LISTED_746: "checked: no supplement to Part 746 lists the EAR99 item",
+    Fact.UKRAINE_COVERED_REGION: "the destination is in Crimea or the covered regions of Ukraine (15 CFR 746.6)",
+    Fact.UKRAINE_OTHER_REGION: "the destination is in Ukraine outside the covered regions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    """``fact`` is read from ``where`` when the text has one of ``phrases``, then (if given) one of ``then``
+    somewhere after it, and (if given) one of ``with_any`` anywhere, and none of ``unless``."""
+
+    where: Where
+    fact: Fact
+    phrases: tuple[str, ...]
+    then: tuple[str, ...] = ()
+    with_any: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+    def matches(self, norm: str) -> bool:
+        if any(u in norm for u in self.unless):
+            return False
+        if self.with_any and not any(w in norm for w in self.with_any):
+            return False
+        starts = [i for i in (norm.find(p) for p in self.phrases) if i >= 0]
+        if not starts:
+            return False
+        if not self.then:
+            return True
+        first = min(starts)
+        return any(norm.rfind(t) > first for t in self.then)
+
+
+_NODES = tuple(f" {n}{sep}nm " for n in range(1, 17) for sep in ("", " "))
+
+PHRASES: tuple[PhraseRule, ...] = (
+    PhraseRule("knowledge", Fact.MILITARY_END_USE, (" military ",)),
+    PhraseRule("knowledge", Fact.MILITARY_INTELLIGENCE, (" military intelligence",)),
+    PhraseRule("knowledge", Fact.SUPERCOMPUTER, (" supercomputer",)),
+    PhraseRule("end_use", Fact.MILITARY_END_USE, (" military end use ",), unless=(" no military ",)),
+    PhraseRule("end_use", Fact.STANDARDS_DEVELOPMENT, (" standard ", " standards "),
+               with_any=(" develop", " revision ", " revise", " contribut", " setting ")),
+    PhraseRule("end_use", Fact.TGL_CYBERSECURITY, (" cybersecurity research ", " vulnerability disclosure ")),
+    PhraseRule("end_use", Fact.SUPERCOMPUTER, (" supercomputer",), unless=(" no supercomputer",)),
+    PhraseRule("end_use", Fact.ADVANCED_NODE_IC, (" advanced node", *_NODES),
+               unless=(" not advanced node", " no advanced node", " not an advanced node", " no an advanced node")),
+    PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" existing ",), then=(" handset",)),
+    PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" handset ",), then=(" before 2019 05 16 ",)),
+    PhraseRule("description", Fact.TGL_EXISTING_NETWORKS, (" existing ",), then=(" network",)),
+)
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")  # a single character class: one linear pass
+
+
+def normalise(text: str) -> str:
+    """Lower-case words separated by single spaces, with a space at each end."""
+    return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
+
+
+def facts_in(where: Where, text: str) -> list[Fact]:
+    """The facts the phrase rules of ``where`` read from ``text`` (in rule order, no repeats)."""
+    if not text:
+        return []
+    norm = normalise(text)
+    out: list[Fact] = []
+    for rule in PHRASES:
+        if rule.where == where and rule.fact not in out and rule.matches(norm):
+            out.append(rule.fact)
+    return out

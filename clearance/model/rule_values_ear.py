@@ -1,0 +1,185 @@
+"""Typed values of the issue-9 rule keys (Part 744 end-use/end-user data, Entity List footnotes 3-5, SDN tags,
+licence-exception scopes), checked when the rule data is loaded.
+
+``VALUE_TYPES`` maps each rule key (``fnmatch`` patterns allowed) to the pydantic model its value must
+validate against. Every model is frozen and rejects unknown fields; sequences are tuples.
+
+How an engine reads them (the fail-closed reading is part of the contract):
+
+* ``744.21.supp2`` -- :class:`Supp2List`. An item is in Supplement No. 2 when its base ECCN has an entry and
+  either the entry covers the entire ECCN, or the item's paragraph lies under one of ``included`` (the entry
+  names that paragraph; any further words of a non-exhaustive entry only narrow it, so reading it as included
+  errs towards a licence) and not under ``excluded``. An item whose paragraph lies outside ``included`` of a
+  ``paragraphs_exhaustive`` entry is outside the supplement. Anything else (no paragraph given, or a
+  ``condition`` in words) is an open question: CANNOT_CLEAR naming ``condition`` unless the order states it.
+* ``744.21.countries`` / ``744.22.countries`` -- country lists in force on the day; a destination or end user's
+  country in ``unverified`` is an open question (the change's effective date is not verified): CANNOT_CLEAR.
+* ``744.8.sdn_tags`` -- an SDN party carrying one of ``tags`` brings the licence requirement of its
+  ``section``; a tag with ``verified: false`` is CANNOT_CLEAR naming the section. An OFAC block itself is a
+  separate matter (PROHIBITED) that these values do not decide.
+* ``740.lvs.<ECCN>`` / ``740.gbs.<ECCN>`` -- one rule per ECCN; a paragraph that is not established as eligible
+  (``conditional`` or not parsed) makes the exception unavailable, never available.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- Supplement No. 2 to Part 744 (items of the § 744.21(a)(1) military end-use/user requirement) -------------
+
+
+class Supp2Entry(_Frozen):
+    """One entry of Supplement No. 2 to Part 744."""
+
+    eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
+    category: int = Field(ge=0, le=9)
+    roman: str  # the entry's own paragraph number in the supplement, e.g. "(3)(i)"
+    scope: Literal["entire", "limited"]
+    included: tuple[str, ...] = ()  # paragraphs of this ECCN the entry is limited to, e.g. ("a", "b.7", "f")
+    excluded: tuple[str, ...] = ()  # paragraphs of this ECCN the entry leaves out
+    paragraphs_exhaustive: bool = False  # the limitation is exactly ``included`` (no words left to test)
+    condition: str | None = None  # a limitation in words an ECCN paragraph cannot settle (ask the order)
+    refers_to: tuple[str, ...] = ()  # paragraphs of other ECCNs the limitation names, e.g. ("5A991.a",)
+    text: str  # the entry as printed (after the ECCN)
+
+
+class Supp2List(_Frozen):
+    entries: tuple[Supp2Entry, ...]
+
+
+# --- § 744.21 and § 744.22 ------------------------------------------------------------------------------
+
+
+class MeuCountries(_Frozen):
+    """§ 744.21(a): (a)(1) Supp. 2 items for military end uses/users of these countries; (a)(2) any item."""
+
+    supp2_items: tuple[str, ...]  # ISO alpha-2, § 744.21(a)(1)
+    all_items: tuple[str, ...] = ()  # § 744.21(a)(2)
+    unverified: tuple[str, ...] = ()  # may already be covered on these days (effective date not verified)
+    outside_listed_only: bool = True  # military end users located outside these countries: only listed ones
+
+
+class EndUseLicenceExceptions(_Frozen):
+    paragraph: str  # e.g. "744.21(c)"
+    allowed: tuple[str, ...]  # e.g. ("GOV 740.11(b)(2)(i)", "GOV 740.11(b)(2)(ii)")
+
+
+class MeuReviewPolicy(_Frozen):
+    paragraph: str  # "744.21(e)"
+    supp2_items: str  # (a)(1)
+    all_items: str | None = None  # (a)(2)
+    ear99_food_medicine: str | None = None
+
+
+class MieuCountries(_Frozen):
+    """§ 744.22(a): any item subject to the EAR for military-intelligence end uses/users of these countries."""
+
+    countries: tuple[str, ...]
+    groups: tuple[str, ...] = ()  # Country Groups whose members are covered, e.g. ("E:1", "E:2")
+    unverified: tuple[str, ...] = ()
+
+
+class MieuOrganisation(_Frozen):
+    country: str  # ISO alpha-2
+    paragraph: str  # e.g. "744.22(f)(2)(iv)"
+    names: tuple[str, ...]  # each organisation named, with its abbreviation as printed, e.g. "GRU"
+    verified_from: bool = True  # False: the first day it was named is not verified (the earliest plausible day is used)
+
+
+class MieuOrganisations(_Frozen):
+    organisations: tuple[MieuOrganisation, ...]
+    exhaustive_elsewhere: bool = True  # outside the § 744.22(a) countries, (f)(2) is the exhaustive list
+    policy: str
+    note: str | None = None
+
+
+class MieuReviewPolicy(_Frozen):
+    paragraph: str
+    policy: str
+
+
+# --- § 744.8 and the earlier SDN-keyed sections --------------------------------------------------------
+
+
+class SdnTag(_Frozen):
+    tag: str  # the SDN List program identifier without brackets, e.g. "SDGT"
+    section: str  # e.g. "744.8(a)(1)(ii)(B)" or "744.12" (former section)
+    group: Literal["russia_ukraine_belarus", "terrorism", "wmd", "narcotics_criminal"]
+    items: Literal["all_items"] = "all_items"
+    policy: str
+    license_exceptions: Literal["none", "none_unless_entity_list_entry"]
+    verified: bool = True
+    note: str | None = None
+
+
+class SdnTagRule(_Frozen):
+    tags: tuple[SdnTag, ...]
+    party_roles: tuple[str, ...] = ("purchaser", "intermediate_consignee", "ultimate_consignee", "end_user")
+    ofac_authorised_exempt: bool = True  # no EAR licence if authorised or exempt under OFAC rules (§ 744.8(b))
+    affiliates_50pct: Literal["in_force", "stayed", "absent"] = "absent"
+
+
+# --- Entity List footnotes 3, 4, 5 ---------------------------------------------------------------------
+
+
+class ElFootnote(_Frozen):
+    footnote: int = Field(ge=1, le=9)
+    in_force: bool
+    fdp_paragraph: str | None = None  # "734.9(g)", "734.9(e)(2)", "734.9(e)(3)"
+    licence_paragraph: str | None = None  # "746.8(a)(3)", "744.11(a)(2)(iv)", "744.11(a)(2)(v)"
+    reach: str | None = None  # where the licence requirement applies
+    license_exceptions: str | None = None
+    review_policy: str | None = None
+    text: str | None = None  # the footnote as printed at the end of the Supp. No. 4 table (2026-07-23)
+    verified: bool = True
+
+
+# --- Part 740: LVS value limits and GBS paragraph scopes -----------------------------------------------
+
+
+class ValueLimit(_Frozen):
+    paragraphs: tuple[str, ...]  # () = the ECCN's default value
+    usd: int = Field(gt=0)
+
+
+class LvsScope(_Frozen):
+    eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
+    text: str  # the "LVS:" line as printed
+    status: Literal["none", "all", "partial"]  # none = N/A for the whole ECCN
+    limits: tuple[ValueLimit, ...] = ()
+    na_paragraphs: tuple[str, ...] = ()
+    na_reasons: tuple[str, ...] = ()  # N/A when the item is controlled for these reasons, e.g. ("MT",)
+    conditional: tuple[str, ...] = ()  # clauses the parser could not reduce: those grants need facts (not offered)
+
+
+class GbsScope(_Frozen):
+    eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
+    text: str
+    status: Literal["none", "all", "partial"]
+    paragraphs: tuple[str, ...] = ()  # eligible paragraphs when status == "partial" (empty with status "all")
+    na_paragraphs: tuple[str, ...] = ()
+    na_reasons: tuple[str, ...] = ()
+    conditional: tuple[str, ...] = ()
+
+
+VALUE_TYPES: dict[str, object] = {
+    "744.21.supp2": Supp2List,
+    "744.21.countries": MeuCountries,
+    "744.21.license_exceptions": EndUseLicenceExceptions,
+    "744.21.review_policy": MeuReviewPolicy,
+    "744.22.countries": MieuCountries,
+    "744.22.organisations": MieuOrganisations,
+    "744.22.license_exceptions": EndUseLicenceExceptions,
+    "744.22.review_policy": MieuReviewPolicy,
+    "744.8.sdn_tags": SdnTagRule,
+    "744.supp4.footnote.*": ElFootnote,
+    "740.lvs.*": LvsScope,
+    "740.gbs.*": GbsScope,
+}

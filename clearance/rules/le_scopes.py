@@ -1,0 +1,78 @@
+"""License Exceptions LVS (§ 740.3) and GBS (§ 740.4) by paragraph and value, from ``740.lvs.<ECCN>`` and
+``740.gbs.<ECCN>``. An exception is offered only when the data establishes it for the item's paragraph (and,
+for LVS, the order's value does not exceed the limit); anything else bars it with the reason."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from clearance.rules.context import Ctx
+from clearance.rules.eccn import Eccn
+
+
+def _entry(ctx: Ctx, key: str, eccn: Eccn) -> dict[str, Any] | None:
+    """The ``740.lvs.<ECCN>`` / ``740.gbs.<ECCN>`` value on the day (None: the ECCN has no such line)."""
+    value: dict[str, Any] | None = ctx.find(f"{key}.{eccn.base}")
+    return value
+
+
+def _under(eccn: Eccn, refs: list[str]) -> bool:
+    return bool(eccn.paragraph) and any(eccn.within(r) for r in refs)
+
+
+def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
+    if _under(eccn, list(entry.get("na_paragraphs", []))):
+        return f"N/A for {eccn.text} ({entry['text']})"
+    hit = reasons & set(entry.get("na_reasons", []))
+    if hit:
+        return f"N/A for items controlled for {', '.join(sorted(hit))} ({entry['text']})"
+    if not eccn.paragraph and entry.get("na_paragraphs"):
+        return f"paragraph not given and the line excludes paragraphs ({entry['text']})"
+    return None
+
+
+def lvs_limit(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[int | None, str]:
+    """(the LVS dollar limit for the item's paragraph, why); None when LVS is not established for it."""
+    entry = _entry(ctx, "740.lvs", eccn)
+    if entry is None or entry["status"] == "none":
+        return None, "LVS: N/A for this ECCN"
+    na = _na(eccn, entry, reasons)
+    if na:
+        return None, "LVS " + na
+    limit: int | None = None
+    best = -1
+    for lim in entry.get("limits", []):
+        paras = list(lim["paragraphs"])
+        if not paras and best < 0:
+            limit = int(lim["usd"])
+            best = 0
+        for p in paras:
+            if eccn.paragraph and eccn.within(p) and len(p.split(".")) > best:
+                limit, best = int(lim["usd"]), len(p.split("."))
+    if limit is None:
+        return None, f"LVS not established for {eccn.text} ({entry['text']})"
+    return limit, entry["text"]
+
+
+def lvs_value(limit: int, value: Fraction | None, line: str) -> tuple[bool, str]:
+    """Whether the order's value does not exceed the LVS limit (§ 740.3: "does not exceed")."""
+    if value is None:
+        return False, f"LVS limit ${limit}: the order gives no value"
+    if value > limit:
+        return False, f"LVS: value {float(value):g} exceeds ${limit} ({line})"
+    return True, f"value {float(value):g} does not exceed the LVS limit ${limit} ({line})"
+
+
+def gbs(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:
+    entry = _entry(ctx, "740.gbs", eccn)
+    if entry is None or entry["status"] == "none":
+        return False, "GBS: N/A for this ECCN"
+    na = _na(eccn, entry, reasons)
+    if na:
+        return False, "GBS " + na
+    if entry["status"] == "all":
+        return True, f"GBS: Yes ({entry['text']})"
+    if _under(eccn, list(entry.get("paragraphs", []))):
+        return True, f"GBS: Yes for {eccn.text} ({entry['text']})"
+    return False, f"GBS not established for {eccn.text} ({entry['text']})"

@@ -1,0 +1,176 @@
+"""Part 744 end-use and end-user steps on the issue-9 rule data (clearance/regulations/part_744/):
+
+* § 744.21 -- ``744.21.countries`` (each country from its own day; (a)(1) Supplement No. 2 items, (a)(2) any item),
+  ``744.21.supp2`` (entries with paragraph limits), ``744.21.license_exceptions`` ((c): GOV only),
+  ``744.21.review_policy`` ((e));
+* § 744.22 -- ``744.22.countries`` (countries and Country Groups), ``744.22.organisations`` ((f)(2): a named
+  organisation is a military-intelligence end user wherever located), ``744.22.license_exceptions``,
+  ``744.22.review_policy``;
+* § 744.15 -- ``uvl.rule``;
+* § 744.8 -- ``744.8.sdn_tags``: an SDN party carrying a listed program identifier.
+
+Fail closed: a country whose effective date is unverified on the day, a Supplement No. 2 limitation in words
+the order does not settle, and an SDN identifier of a section whose text is not in the data are open questions.
+"""
+
+from __future__ import annotations
+
+from clearance.model.decision import ALL, ALL_OTHERS, LeStatus
+from clearance.model.determination import Basis, Fact, Request
+from clearance.model.regulation import MissingFact, RuleGap
+from clearance.rules.chart import groups
+from clearance.rules.context import Ctx
+from clearance.rules.eccn import Eccn, parse_eccn
+from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.parties import PartyInfo
+
+MILITARY = {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}
+
+
+def supp2_entry(ctx: Ctx, eccn: Eccn) -> tuple[bool | None, str]:
+    """(in Supplement No. 2?, why): True/False, or None with the open question."""
+    entries = ctx.get("744.21.supp2")["entries"]
+    entry = next((e for e in entries if e["eccn"] == eccn.base), None)
+    if entry is None:
+        return False, f"{eccn.base} is not in Supp. No. 2 to Part 744"
+    where = f"Supp. No. 2 to Part 744 {entry['roman']} ({eccn.base})"
+    if entry["scope"] == "entire":
+        return True, where
+    included = list(entry.get("included", []))
+    if eccn.paragraph and any(eccn.within(p) for p in included) and not any(
+        eccn.within(p) for p in entry.get("excluded", [])
+    ):
+        return True, f"{where}, paragraph {'.'.join(eccn.paragraph)}"
+    if eccn.paragraph and entry.get("paragraphs_exhaustive"):
+        return False, f"{where} is limited to {', '.join(included)}"
+    return None, f"{where}: {entry.get('condition') or 'limited to ' + ', '.join(included)}"
+
+
+def _gov_only(ctx: Ctx, key: str, f: Findings) -> None:
+    les = ctx.get(key)
+    gov = ctx.get("le.GOV")
+    f.available("GOV", " / ".join(les["allowed"]) or str(gov["text"]), ctx.cite(key))
+    f.barred(ALL_OTHERS, f"only {', '.join(les['allowed'])} may be used ({les['paragraph']})", ctx.cite(key))
+
+
+def _party_countries(parties: list[PartyInfo], dest: str) -> set[str]:
+    return {p.country or dest for p in parties if p.role.value in {"end_user", "ultimate_consignee"}}
+
+
+def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    military = req.facts & MILITARY
+    meu_party = any(p.meu for p in parties)
+    if not military and not meu_party:
+        return
+    countries = ctx.get("744.21.countries")
+    policy = ctx.get("744.21.review_policy")
+    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
+    # the country whose military end use/user is known: the destination; for a military end user located
+    # elsewhere, the order must say whose it is -- fail closed: any party country or the destination counts
+    where = {dest} | _party_countries(parties, dest)
+    unverified = where & set(countries.get("unverified", []))
+    if military and unverified:
+        raise RuleGap(f"§ 744.21 on {ctx.day.isoformat()}: whether {', '.join(sorted(unverified))} is already covered "
+                      f"is not verified ({ctx.cite('744.21.countries')})", rule="744.21.countries")
+    all_items = where & set(countries["all_items"])
+    supp2 = where & set(countries["supp2_items"])
+    if military and all_items and dest in all_items | _party_countries(parties, dest):
+        why = None
+        if eccn is None:
+            raise MissingFact("military end use/user known: the item's ECCN (or EAR99) is needed for § 744.21(a)(2)",
+                              fact="item.eccn")
+        if eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in req.facts and Fact.FOOD_OR_MEDICINE not in req.facts:
+            why = ("EAR99 food and medicine are reviewed case-by-case (744.21(e)(1)): say whether the item is food or "
+                   "medicine")
+        pol = policy.get("all_items") or policy["supp2_items"]
+        if eccn.is_ear99 and Fact.FOOD_OR_MEDICINE in req.facts:
+            pol = policy.get("ear99_food_medicine") or pol
+        f.bases.append(Basis("MEU", f"15 CFR 744.21(a)(2); {ctx.cite('744.21.countries')}", str(pol),
+                             indeterminate=why, rules=("744.21.countries", "744.21.review_policy")))
+        _gov_only(ctx, "744.21.license_exceptions", f)
+        return
+    if not (supp2 and military and (dest in supp2)) and not meu_party and not (military and supp2):
+        return
+    if military and supp2 and dest not in supp2 and not meu_party:
+        # a military end user of a listed country located elsewhere: only MEU List entities (744.21(a)(1))
+        f.notes.append(f"§ 744.21(a)(1): military end users located outside {', '.join(sorted(supp2))} are limited "
+                       "to the MEU List; the party is not on it")
+        return
+    if eccn is None:
+        raise MissingFact("military end use/user known: the item's ECCN is needed for § 744.21", fact="item.eccn")
+    inside, why = supp2_entry(ctx, eccn)
+    if inside is False:
+        f.notes.append(f"§ 744.21(a)(1) not applicable: {why}")
+        return
+    if inside is None and Fact.SUPP2_LIMITATION_MET not in req.facts:
+        if Fact.SUPP2_LIMITATION_NOT_MET in req.facts:
+            f.notes.append(f"§ 744.21(a)(1) not applicable: {why} (stated not met)")
+            return
+        raise MissingFact(f"§ 744.21(a)(1): {why} -- state supp2_limitation_met or supp2_limitation_not_met",
+                          fact="facts.supp2_limitation_met")
+    f.bases.append(Basis(
+        "MEU", f"15 CFR 744.21(a)(1); {ctx.cite('744.21.countries')}; {why} ({ctx.cite('744.21.supp2')})",
+        str(policy["supp2_items"]), rules=("744.21.countries", "744.21.supp2", "744.21.review_policy"),
+    ))
+    _gov_only(ctx, "744.21.license_exceptions", f)
+
+
+def mieu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    named = [p for p in parties if p.mieu_org]
+    if Fact.MILITARY_INTELLIGENCE not in req.facts and not named:
+        return
+    rule = ctx.get("744.22.countries")
+    where = {dest} | _party_countries(parties, dest) | {str(p.mieu_country) for p in named}
+    if where & set(rule.get("unverified", [])):
+        raise RuleGap(f"§ 744.22 coverage of {', '.join(sorted(where & set(rule['unverified'])))} on "
+                      f"{ctx.day.isoformat()} is not verified", rule="744.22.countries")
+    covered = set(rule["countries"])
+    in_scope = bool(where & covered) or any(groups(ctx, c) & set(rule["groups"]) for c in where if c != "XX")
+    if not in_scope and not named:
+        f.notes.append("§ 744.22: outside the listed countries only the (f)(2) organisations are military-intelligence "
+                       "end users; none is a party")
+        return
+    if not rule["countries"] and not rule["groups"]:
+        return  # § 744.22 not yet in force
+    pol = ctx.get("744.22.review_policy")
+    cite = ctx.cite("744.22.countries")
+    if named:
+        cite += "; " + "; ".join(f"{p.label} named in {p.mieu_org}" for p in named)
+    f.bases.append(Basis("MIEU", f"15 CFR 744.22(a); {cite}", str(pol["policy"]),
+                         rules=("744.22.countries", "744.22.organisations", "744.22.review_policy")))
+    _gov_only(ctx, "744.22.license_exceptions", f)
+
+
+def uvl(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    if any(p.uvl for p in parties):
+        rule = ctx.get("uvl.rule")
+        f.obligations.extend(rule["obligations"])
+        f.barred(ALL, f"a party is on the Unverified List ({rule['le_bar']})", ctx.cite("uvl.rule"))
+
+
+def exception_bars(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                   f: Findings) -> None:
+    """A bar on every licence exception (Entity List § 744.11(a), UVL § 740.2(a)(17), § 744.8(c) ...) leaves
+    none listed as available (issue 9: barred exceptions were still offered)."""
+    if f.blanket_bar():
+        dropped = [x.symbol for x in f.exceptions if x.status is LeStatus.AVAILABLE]
+        f.exceptions = [x for x in f.exceptions if x.status is not LeStatus.AVAILABLE]
+        if dropped:
+            f.notes.append(f"licence exceptions {', '.join(dropped)} not available: every exception is barred")
+
+
+def sdn(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    tagged = [p for p in parties if p.sdn]
+    if not tagged:
+        return
+    rule = ctx.get("744.8.sdn_tags")
+    by_tag = {t["tag"]: t for t in rule["tags"]}
+    for p in tagged:
+        for tag in p.sdn:
+            t = by_tag.get(tag)
+            if t is None:
+                continue
+            why = None if t.get("verified", True) else str(t.get("note") or f"former § {t['section']} not verified")
+            f.bases.append(Basis("744.8", f"15 CFR {t['section']} [{tag}]; {ctx.cite('744.8.sdn_tags')}",
+                                 str(t["policy"]), party=p.label, indeterminate=why, rules=("744.8.sdn_tags",)))
+            f.barred(ALL, f"no licence exception overcomes § 744.8 ([{tag}])", ctx.cite("744.8.sdn_tags"))

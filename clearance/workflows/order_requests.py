@@ -1,0 +1,114 @@
+"""A validated order → the :class:`Request` the engine reads, with notes on what was read from free text.
+
+Free text (``knowledge``, ``end_use``, the item description) becomes facts only through the phrase rules of
+:mod:`clearance.model.fact_vocabulary` (documented in docs/facts.md); each fact read that way adds a note
+naming the words. A knowledge statement that no rule maps to a fact is kept on the request
+(``unmapped_knowledge``), never dropped, so that the engine can ask about it. Parties without ``listings``
+stay "not screened" unless their name itself says they are not listed ("non-listed ...", "unlisted ...").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from clearance.model.determination import (
+    Fact,
+    FdpFacts,
+    Item,
+    LicenceState,
+    Owner,
+    Party,
+    Request,
+    Transaction,
+    UsInput,
+)
+from clearance.model.fact_vocabulary import Where, facts_in
+from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, PartyInput
+
+_UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
+
+
+def _fdp(raw: FdpFactsInput | None) -> FdpFacts | None:
+    if raw is None:
+        return None
+    return FdpFacts(
+        direct_product_of=None if raw.direct_product_of is None else tuple(raw.direct_product_of),
+        plant_direct_product_of=None if raw.plant_direct_product_of is None else tuple(raw.plant_direct_product_of),
+        plant_tech_us_origin=raw.plant_tech_us_origin,
+        designed_by_fn1_entity=raw.designed_by_fn1_entity,
+        production_start=raw.production_start,
+        telecom_generation=raw.telecom_generation_supported or None,
+    )
+
+
+def _item(raw: ItemInput) -> Item:
+    us_inputs = None if raw.us_inputs is None else tuple(
+        UsInput(u.eccn or None, u.value, u.why) for u in raw.us_inputs)
+    content = raw.us_controlled_content
+    total = content.total if content is not None and content.total is not None else raw.total_value
+    return Item(
+        eccn=raw.eccn or None,
+        origin=raw.origin,
+        description=raw.description,
+        kind=raw.kind,
+        value=raw.value,
+        us_inputs=us_inputs,
+        us_controlled_value=content.value if content is not None and us_inputs is None else None,
+        total_value=total,
+        fdp=_fdp(raw.fdp_facts),
+    )
+
+
+def _party(raw: PartyInput, notes: list[str]) -> Party:
+    listings = raw.listings
+    if listings is None and _UNLISTED.match(raw.name):
+        listings = []
+        notes.append(f"party {raw.name!r}: 'not listed' read from its name")
+    owners = tuple(Owner(o.owner, o.pct) for o in raw.ownership)
+    return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
+
+
+def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] = ()) -> tuple[Request, list[str]]:
+    """The Request of a validated order and the notes saying which facts were read from free text (and which
+    texts the reader re-joined across YAML flow commas)."""
+    notes = [f"re-joined across YAML flow commas: {text!r}" for text in rejoined]
+    item = _item(order.item)
+    if order.transaction is Transaction.RELEASE and item.kind is None:
+        item = dataclasses.replace(item, kind="technology")
+        notes.append("item kind 'technology' read from transaction 'release'")
+    parties = tuple(_party(p, notes) for p in order.parties)
+    facts: list[Fact] = list(dict.fromkeys(order.facts))
+
+    def read(where: Where, text: str) -> bool:
+        found = facts_in(where, text)
+        for fact in found:
+            if fact not in facts:
+                facts.append(fact)
+                notes.append(f"fact {fact.value} read from {where}: {text[:80]!r}")
+        return bool(found)
+
+    unmapped = tuple(k for k in order.knowledge if k and not read("knowledge", k))
+    for text in unmapped:
+        notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
+    read("end_use", order.end_use)
+    read("description", item.description)
+    licences: tuple[LicenceState, ...] = ()
+    if order.licence_state is not None:
+        ls = order.licence_state
+        licences = (LicenceState(ls.licence_id, ls.granted, ls.revoked, ls.expires),)
+    request = Request(
+        date=order.day,
+        item=item,
+        to_country=order.destination or UNSPECIFIED,
+        from_country=order.origin_country,
+        transaction=order.transaction,
+        parties=parties,
+        end_use=order.end_use,
+        facts=frozenset(facts),
+        licences=licences,
+        id=order.id or default_id,
+        unmapped_knowledge=unmapped,
+    )
+    return request, notes
