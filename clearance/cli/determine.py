@@ -21,6 +21,7 @@ from clearance.model.determination import Determination, Fact, Item, Party, Requ
 from clearance.model.order_input import parse_amount
 from clearance.model.regulation import RuleSet, summarise
 from clearance.text.countries import country_code
+from clearance.workflows.batch_output import atomic_output
 from clearance.workflows.determination import PartyScreening, determine_order_lines
 from clearance.workflows.facade import LISTINGS_MODES, Clearance
 from clearance.workflows.order_files import read_order, read_order_lines, read_scenarios
@@ -260,19 +261,15 @@ def determine_cmd(
 def _run_orders(path: str, out: str, rulesets: list[RuleSet], decide: _Decider) -> None:
     total = 0 if path == "-" else sum(1 for _ in read_order_lines(path))
     counts: Counter[str] = Counter()
-    sink = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
-    try:
-        with progress_bar("determining") as progress:
-            for rs in rulesets:
-                results = determine_order_lines(read_order_lines(path), partial(decide, rules=rs), path, rs)
-                for i, result in enumerate(results, 1):
-                    sink.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
-                    counts[result["outcome"]] += 1
-                    if i % 500 == 0:
-                        progress(f"{rs.version}", i, total)
-    finally:
-        if sink is not sys.stdout:
-            sink.close()
+    # written to a temporary file renamed on success: an interrupted batch leaves no file that looks complete
+    with atomic_output(out) as sink, progress_bar("determining") as progress:
+        for rs in rulesets:
+            results = determine_order_lines(read_order_lines(path), partial(decide, rules=rs), path, rs)
+            for i, result in enumerate(results, 1):
+                sink.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+                counts[result["outcome"]] += 1
+                if i % 500 == 0:
+                    progress(f"{rs.version}", i, total)
     summary = ", ".join(f"{k} {v:,}" for k, v in counts.most_common())
     err_console.print(f"{sum(counts.values()):,} determinations ({summary})" + ("" if out == "-" else f" → {out}"))
 

@@ -319,6 +319,7 @@ VALUE_TYPES: dict[str, Any] = {
 }
 
 
+@lru_cache(maxsize=1)
 def _all_types() -> dict[str, Any]:
     types = dict(VALUE_TYPES)
     try:  # value types of generated Part 744/740 data, where present
@@ -330,16 +331,23 @@ def _all_types() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4096)
-def adapter_for(key: str) -> TypeAdapter[Any] | None:
-    """The validator of rule ``key``'s values (exact keys before patterns); None when no type is declared."""
+def _pattern_of(key: str) -> str | None:
+    """The declared key or pattern that types rule ``key`` (exact keys before patterns)."""
     types = _all_types()
-    tp = types.get(key)
-    if tp is None:
-        for pattern, candidate in types.items():
-            if "*" in pattern and fnmatch.fnmatchcase(key, pattern):
-                tp = candidate
-                break
-    return None if tp is None else TypeAdapter(tp)
+    if key in types:
+        return key
+    return next((p for p in types if "*" in p and fnmatch.fnmatchcase(key, p)), None)
+
+
+@lru_cache(maxsize=512)
+def _adapter(pattern: str) -> TypeAdapter[Any]:
+    return TypeAdapter(_all_types()[pattern])  # built once per declared type, not once per rule key
+
+
+def adapter_for(key: str) -> TypeAdapter[Any] | None:
+    """The validator of rule ``key``'s values; None when no type is declared."""
+    pattern = _pattern_of(key)
+    return None if pattern is None else _adapter(pattern)
 
 
 def _aliased(value: Any) -> Any:

@@ -232,6 +232,12 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
                                                 for q in juris.unknown], [], juris, used=used, unused=unused)
         if juris.subject is False:
+            blocked = [p for p in parties if p.sdn]
+            if blocked:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
+                notes = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited "
+                         "under 31 CFR chapter V whatever the item, unless OFAC authorises them" for p in blocked]
+                return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
+                               "blocked (OFAC)", notes, subject=False)
             if req.unmapped_knowledge:
                 return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
@@ -300,12 +306,12 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
 
 def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: Versions, used: tuple[ListUse, ...],
             unused: tuple[ListUse, ...], outcome: Outcome, required: bool, policy: str,
-            notes: list[str]) -> Determination:
+            notes: list[str], subject: bool = True) -> Determination:
     return Determination(
         request_id=req.id,
         as_of=req.date,
         outcome=outcome,
-        subject_to_ear=True,
+        subject_to_ear=subject,
         subject_basis=tuple(juris.basis),
         license_required=required,
         bases=tuple(f.bases),

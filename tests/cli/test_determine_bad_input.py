@@ -254,3 +254,29 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     done = subprocess.run([*cmd, "--order", str(tmp_path / "missing.yaml")], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 2 and done.stderr == f"error: {tmp_path / 'missing.yaml'}: file not found\n"
+
+
+def test_orders_batch_that_fails_midway_leaves_no_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clearance.cli.determine as cli_determine
+
+    good = json.dumps({"id": "A", "date": "2024-01-01", "route": {"to": "DE"},
+                       "item": {"eccn": "EAR99", "origin": "US"},
+                       "parties": [{"role": "end_user", "name": "Acme GmbH"}]})
+    src = tmp_path / "orders.jsonl"
+    src.write_text((good + "\n") * 5, encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    real = cli_determine.determine_order_lines
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        for i, result in enumerate(real(*args, **kwargs)):
+            if i == 2:
+                raise KeyboardInterrupt  # Ctrl-C in the middle of the batch
+            yield result
+
+    monkeypatch.setattr(cli_determine, "determine_order_lines", interrupted)
+    result = CliRunner().invoke(app, ["determine", "--orders", str(src), "--out", str(out), "--listings", "none-found"])
+    assert result.exit_code != 0
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name not in ("orders.jsonl",)]
+    monkeypatch.setattr(cli_determine, "determine_order_lines", real)
+    result = CliRunner().invoke(app, ["determine", "--orders", str(src), "--out", str(out), "--listings", "none-found"])
+    assert result.exit_code == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 5

@@ -96,3 +96,18 @@ def test_every_given_listing_code_maps_to_a_list() -> None:
     from clearance.rules.parties import KNOWN_LISTINGS
 
     assert set(KNOWN_LISTINGS) <= set(LISTING_CODES), set(KNOWN_LISTINGS) - set(LISTING_CODES)
+
+
+def test_an_ofac_blocked_party_is_prohibited_even_for_an_item_not_subject_to_the_ear(rules: RuleSet) -> None:
+    import datetime as dt
+    from fractions import Fraction
+
+    from clearance.model.determination import Item, Party, Request, Role, UsInput
+
+    foreign = Item("3A991", "DE", total_value=Fraction(1000), us_inputs=(UsInput("EAR99", Fraction(10)),))
+    bank = Party(Role.END_USER, "BANCO NACIONAL DE CUBA", "CU", listings=("sdn:CUBA",))
+    d = determine(Request(dt.date(2025, 6, 1), foreign, "FR", "DE", parties=(bank,), id="B"), rules, NONE_FOUND)
+    assert d.outcome.value == "PROHIBITED" and d.subject_to_ear is False
+    unlisted = Party(Role.END_USER, "Acme SARL", "FR", listings=())
+    d = determine(Request(dt.date(2025, 6, 1), foreign, "FR", "DE", parties=(unlisted,), id="C"), rules, NONE_FOUND)
+    assert d.outcome.value == "NOT_SUBJECT"
