@@ -7,16 +7,11 @@ Create Date: 2026-12-01
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-# Revision 0002 (version holds) is written on another branch at the same time as this one. Until both are
-# merged, this revision follows 0001 where 0002 is absent, so that either branch alone migrates cleanly; once
-# 0002 is in the tree the chain is 0001 -> 0002 -> 0003. (The lead may replace this by the plain "0002".)
-down_revision: str | None = "0002" if any(Path(__file__).parent.glob("0002_*.py")) else "0001"
+down_revision: str | None = "0002"
 branch_labels: str | None = None
 depends_on: str | None = None
 
