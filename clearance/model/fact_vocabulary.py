@@ -113,3 +113,33 @@ def facts_in(where: Where, text: str) -> list[Fact]:
         if rule.where == where and rule.fact not in out and rule.matches(norm):
             out.append(rule.fact)
     return out
+
+
+# Red flags: words in an order's end use or in a party's name that may be what an end-use or end-user rule
+# turns on (§§ 744.2-744.4, 744.21-744.23) but that no phrase above turns into a fact. Such text is never
+# ignored: it becomes an open question (CANNOT_CLEAR) unless a licence is required anyway. A red flag right
+# after "no" or "not" ("no military end use known") is a statement that it does not apply.
+RED_FLAGS: tuple[str, ...] = (
+    " military", " army ", " navy ", " naval ", " air force ", " armed forces ", " defence ", " defense ",
+    " ministry of defen", " weapon", " missile", " rocket", " nuclear ", " reactor", " enrichment ",
+    " chemical weapon", " biological weapon", " nerve agent", " warship", " destroyer", " submarine",
+    " fire control ", " radar", " munition", " ammunition", " intelligence ", " nanometre", " nanometer",
+    " pla ", " irgc ",
+)
+_NEGATIONS = (" no", " not", " non")
+
+
+def red_flags(text: str) -> list[str]:
+    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply."""
+    if not text:
+        return []
+    norm = normalise(text)
+    found: list[str] = []
+    for flag in RED_FLAGS:
+        start = norm.find(flag)
+        while start != -1:
+            if not any(norm.endswith(neg, 0, start) for neg in _NEGATIONS):
+                found.append(flag.strip())
+                break
+            start = norm.find(flag, start + 1)
+    return found

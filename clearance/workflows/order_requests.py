@@ -24,7 +24,7 @@ from clearance.model.determination import (
     Transaction,
     UsInput,
 )
-from clearance.model.fact_vocabulary import Where, facts_in
+from clearance.model.fact_vocabulary import Where, facts_in, red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, PartyInput
 
 _UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
@@ -92,7 +92,8 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
     unmapped = tuple(k for k in order.knowledge if k and not read("knowledge", k))
     for text in unmapped:
         notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
-    read("end_use", order.end_use)
+    if not read("end_use", order.end_use) and red_flags(order.end_use):  # never ignored: an open question
+        unmapped += (f"end use {order.end_use[:200]!r} (red flags: {', '.join(red_flags(order.end_use))})",)
     read("description", item.description)
     licences: tuple[LicenceState, ...] = ()
     if order.licence_state is not None:

@@ -326,3 +326,19 @@ def test_json_schema_of_an_order() -> None:
     assert {f.value for f in Fact} == set(schema["$defs"]["Fact"]["enum"])
     total = schema["$defs"]["UsContent"]["properties"]["total"]["anyOf"][0]
     assert total == {"type": "number", "exclusiveMinimum": 0}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("to repair fire-control radars on PLA Navy destroyers", True),
+    ("seven-nanometre logic production", True),
+    ("civil smartphone production (no military end use known)", False),
+    ("telecom network maintenance", False),
+])
+def test_red_flag_words_in_end_use_become_open_questions(text: str, flagged: bool) -> None:
+    from clearance.model.order_input import validate_order
+    from clearance.workflows.order_requests import to_request
+
+    order = {"id": "R", "date": "2024-06-01", "route": {"to": "CN"}, "item": {"eccn": "EAR99", "origin": "US"},
+             "end_use": text, "parties": [{"role": "end_user", "name": "Acme Electronics Co., Ltd."}]}
+    req, _ = to_request(validate_order(order))
+    assert bool(req.unmapped_knowledge) is flagged
