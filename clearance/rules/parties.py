@@ -189,6 +189,8 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
                     f"party {party.name!r} is on the Entity List but its entry's licence requirement and "
                     "policy are not known (load the lists or give the entry)", fact="parties.listings"
                 )
+        if entry is not None:  # the loaded entry's own FDP footnotes apply to a party given as on the Entity List
+            footnotes = tuple(sorted(set(footnotes) | {n for n in entry.footnotes if n in (3, 4, 5)}))
         fn1 = "entity_list_fn1" in listings or _fn1(ctx, group)
         if "entity_list_fn1" in listings and group is not None and not _fn1(ctx, group):
             fn1 = False  # footnote 1 did not exist yet on the day (added 2020-05-15)
