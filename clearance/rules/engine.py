@@ -120,8 +120,8 @@ def _lists_used(lists: Listings | None) -> tuple[tuple[ListUse, ...], tuple[List
     else:
         used, unused = (), tuple(ListUse(c, why="no listings snapshot: only the listings the order gives")
                                  for c in EAR_LIST_CODES)
-    ofac = ListUse("sdn", why="OFAC lists are not consulted by the EAR determination; screen parties with "
-                   "`clearance screen --lists sdn,ofac-cons`")
+    ofac = ListUse("ofac-cons", why="OFAC's non-SDN lists are not consulted by the determination; screen parties "
+                   "with `clearance screen --lists ofac-cons`")
     return used, (*unused, ofac)
 
 

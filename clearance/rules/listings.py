@@ -29,8 +29,9 @@ LISTING_CODES = {
     "unverified_list": "uvl",
     "meu_list": "meu",
     "denied_persons": "dpl",
+    "sdn": "sdn",  # "sdn:<TAG>" listings are mapped by their prefix (clearance.rules.parties.SDN_PREFIX)
 }
-EAR_LIST_CODES = ("el", "uvl", "meu", "dpl")  # the lists whose entries have consequences the engine applies
+EAR_LIST_CODES = ("el", "uvl", "meu", "dpl", "sdn")  # the lists whose entries have consequences the engine applies
 _LEGAL = {
     "co", "company", "corp", "corporation", "ltd", "ltda", "limited", "inc", "llc", "gmbh", "sa", "srl", "bv",
     "plc", "pty", "ag", "nv", "oy", "ab", "sas", "spa", "sdn", "bhd", "pvt", "the", "of",
@@ -65,12 +66,13 @@ class ListingEntry:
     federal_register: tuple[str, ...] = ()
     entry_id: str = ""  # the list's own id of the entry, when known
     match_score: float | None = None  # the screening score when found by fuzzy screening (None: exact or given)
+    programs: tuple[str, ...] = ()  # sanctions program identifiers (SDN List tags such as SDGT, RUSSIA-EO14024)
 
     @classmethod
     def of(cls, e: Entity) -> ListingEntry:
         """The licensing terms of one list entry."""
         return cls(e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register,
-                   e.entry_id)
+                   e.entry_id, programs=e.programs)
 
 
 @dataclass(frozen=True, eq=False)

@@ -220,8 +220,16 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     if el and not (el[0].license_requirement and el[0].license_policy):
         raise RuleGap(f"party {party.name!r}: Entity List entry without licence requirement/policy")
     dpl_hits = [e for e in hits if e.list_code == "dpl"]
+    sdn_hits = [e for e in hits if e.list_code == "sdn"]
+    weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
+    if weak:  # an OFAC block is never applied, nor cleared, on a match that is not near-certain
+        e = weak[0]
+        raise MissingFact(f"party {party.name!r} matches SDN entry {e.entry_id} {e.name!r} with score "
+                          f"{e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked party and "
+                          "give its listings (sdn:<TAG>) or none", fact="parties.listings")
+    sdn = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
     fns = tuple(n for n in (3, 4, 5) if el and n in el[0].footnotes)
     return _info(party, named, ctx=ctx, el_entry=el[0] if el else None, on_el=bool(el),
                  fn1=bool(el and 1 in el[0].footnotes), el_footnotes=fns,
                  uvl=any(e.list_code == "uvl" for e in hits), meu=any(e.list_code == "meu" for e in hits),
-                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners)
+                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners, sdn=sdn)

@@ -39,9 +39,10 @@ from clearance.workflows.order_files import parse_order_line
 from clearance.workflows.order_files import read_order_lines as read_order_lines
 from clearance.workflows.screening import open_index
 
-EAR_LISTS = ("dpl", "el", "meu", "uvl")
+EAR_LISTS = ("dpl", "el", "meu", "sdn", "uvl")  # the lists whose entries have EAR (or OFAC blocking) effects
+SCREENED_WHEN_LOADED = frozenset({"sdn"})  # screened whenever a version is loaded (the first-use snapshot has one)
 PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
-ENGINE_LISTS = frozenset({"dpl", "el", "meu", "uvl"})  # entries the rules engine turns into bases
+ENGINE_LISTS = frozenset({"dpl", "el", "meu", "sdn", "uvl"})  # entries the rules engine turns into bases
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -152,6 +153,8 @@ class PartyScreener:
         problems: list[str] = []
         for code in self.codes:
             v = active.get(code)
+            if v is None and code in SCREENED_WHEN_LOADED:
+                continue  # the record says it was not consulted (lists.not_consulted)
             if v is None:
                 problems.append(f"no version of list {code} is loaded (`clearance lists load` or "
                                 "`clearance lists update`)")
@@ -273,7 +276,7 @@ class PartyScreener:
         screening = self.screen_party(party.name, party.country, day)
         if screening.decision == Decision.CANNOT_CLEAR.value:
             return screening, None  # the order's word stands; the note says it was not cross-checked
-        given = {LISTING_CODES[g] for g in party.listings if g in LISTING_CODES}
+        given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
         for h in screening.hits:
             if h.decision is Decision.HIT and h.list_code not in given:
                 return screening, (
@@ -318,7 +321,7 @@ def _with_screening(decision: Determination, record: list[PartyScreening]) -> De
         versions.update(s.list_versions)
     consulted = tuple(ListUse(c, v) for c, v in sorted(versions.items()))
     not_consulted = tuple(u for u in decision.lists_not_consulted if u.code not in versions)
-    not_consulted += tuple(ListUse(c, why="no version describes the date") for c in EAR_LISTS
+    not_consulted += tuple(ListUse(c, why="no version loaded, or none describes the date") for c in EAR_LISTS
                            if c not in versions and all(u.code != c for u in not_consulted))
     return dataclasses.replace(
         decision,

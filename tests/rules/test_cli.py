@@ -43,7 +43,7 @@ def test_human_output_and_screening_against_the_snapshot(tmp_path: Path, monkeyp
                         "2021-06-01")
         assert code == 0 and "CANNOT_CLEAR" in out
         assert "active el version el-1 describes 2025-11-08, after 2021-06-01" in out  # no 2021 lists loaded
-        monkeypatch.setenv("CLEARANCE_MAX_AGE_OVERRIDES", '{"dpl": 1200, "meu": 1200, "uvl": 1200}')
+        monkeypatch.setenv("CLEARANCE_MAX_AGE_OVERRIDES", '{"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 700}')
         get_settings.cache_clear()
         code, out = run("determine", "--eccn", "EAR99", "--to", "CN", "--end-user", "Sichuan University",
                         "--date", "2025-11-20")

@@ -77,10 +77,12 @@ def test_order_lines_bad_lines_and_screened_parties_match_the_schema(
         {"id": "B", "date": "2025-11-20", "route": {"to": "MX"}, "item": {"eccn": "EAR99", "origin": "US"},
          "parties": [{"role": "end_user", "name": "Aaron Abraham Villa"}]},
         {"id": "C", "date": "2025-11-20", "route": {"to": "DE"}, "item": {"eccn": "EAR99", "origin": "US"}},
+        {"id": "D", "date": "2025-11-20", "route": {"to": "ES"}, "item": {"eccn": "EAR99", "origin": "US"},
+         "parties": [{"role": "end_user", "name": "Banco Nacional de Cuba"}]},  # on the SDN List [CUBA]
     ]
     orders.write_text("\n".join([json.dumps(x) for x in lines] + ["{not json", "[1]"]) + "\n", encoding="utf-8")
     monkeypatch.setenv("CLEARANCE_DB", str(tmp_path / "fresh.db"))
-    monkeypatch.setenv("CLEARANCE_MAX_AGE_OVERRIDES", '{"el": 400, "dpl": 1200, "meu": 1200, "uvl": 1200}')
+    monkeypatch.setenv("CLEARANCE_MAX_AGE_OVERRIDES", '{"el": 400, "dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 700}')
     get_settings.cache_clear()
     try:
         out_file = tmp_path / "results.jsonl"
@@ -96,4 +98,7 @@ def test_order_lines_bad_lines_and_screened_parties_match_the_schema(
     assert by_id["A"]["lists"]["consulted"] and by_id["A"]["versions"]["lists"]["el"].startswith("el-")
     assert by_id["B"]["outcome"] == "PROHIBITED"
     assert by_id["C"]["outcome"] == "CANNOT_CLEAR" and by_id["C"]["open_questions"][0]["fact"] == "parties"
-    assert [r["as_of"] for r in records[3:]] == [None, None]
+    assert [r["as_of"] for r in records[4:]] == [None, None]
+    # the SDN List is screened inside the determination: an OFAC-blocked bank is never cleared
+    assert by_id["D"]["outcome"] == "PROHIBITED", by_id["D"]
+    assert by_id["D"]["lists"]["consulted"] and "sdn" in by_id["D"]["versions"]["lists"]
