@@ -127,6 +127,24 @@ RED_FLAGS: tuple[str, ...] = (
     " pla ", " irgc ",
 )
 _NEGATIONS = (" no", " not", " non")
+# The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
+# whose rules the engine applies; "military end use in a nuclear reactor" still leaves "nuclear" unexplained.
+_EXPLAINED_BY: dict[Fact, frozenset[str]] = {
+    Fact.MILITARY_END_USE: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
+                                      "defense", "ministry of defen", "pla"}),
+    Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
+                                       "defense", "ministry of defen", "pla"}),
+    Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence"}),
+    Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
+}
+
+
+def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:
+    """The red flags of ``text`` that none of the ``facts`` read from it accounts for."""
+    explained: set[str] = set()
+    for fact in facts:
+        explained |= _EXPLAINED_BY.get(fact, frozenset())
+    return [flag for flag in red_flags(text) if flag not in explained]
 
 
 def red_flags(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from clearance.model.determination import (
     Transaction,
     UsInput,
 )
-from clearance.model.fact_vocabulary import Where, facts_in, red_flags
+from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, PartyInput
 
 _UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
@@ -81,19 +81,26 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
     parties = tuple(_party(p, notes) for p in order.parties)
     facts: list[Fact] = list(dict.fromkeys(order.facts))
 
-    def read(where: Where, text: str) -> bool:
+    def read(where: Where, text: str) -> list[Fact]:
         found = facts_in(where, text)
         for fact in found:
             if fact not in facts:
                 facts.append(fact)
                 notes.append(f"fact {fact.value} read from {where}: {text[:80]!r}")
-        return bool(found)
+        return found
 
-    unmapped = tuple(k for k in order.knowledge if k and not read("knowledge", k))
-    for text in unmapped:
-        notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
-    if not read("end_use", order.end_use) and red_flags(order.end_use):  # never ignored: an open question
-        unmapped += (f"end use {order.end_use[:200]!r} (red flags: {', '.join(red_flags(order.end_use))})",)
+    unmapped: tuple[str, ...] = ()
+    for text in order.knowledge:
+        if not text:
+            continue
+        found = read("knowledge", text)
+        if not found:
+            unmapped += (text,)
+            notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
+        elif flags := unexplained_red_flags(text, found):  # a fact read does not silence the rest of the words
+            unmapped += (f"{text[:200]!r} (red flags beyond the facts read: {', '.join(flags)})",)
+    if flags := unexplained_red_flags(order.end_use, read("end_use", order.end_use)):  # never ignored
+        unmapped += (f"end use {order.end_use[:200]!r} (red flags: {', '.join(flags)})",)
     read("description", item.description)
     licences: tuple[LicenceState, ...] = ()
     if order.licence_state is not None:

@@ -332,6 +332,8 @@ def test_json_schema_of_an_order() -> None:
     ("to repair fire-control radars on PLA Navy destroyers", True),
     ("seven-nanometre logic production", True),
     ("civil smartphone production (no military end use known)", False),
+    ("contribution to the development of a standard for missile guidance", True),  # a fact read does not hide it
+    ("military end use", False),  # the fact military_end_use accounts for the word
     ("telecom network maintenance", False),
 ])
 def test_red_flag_words_in_end_use_become_open_questions(text: str, flagged: bool) -> None:
@@ -342,3 +344,15 @@ def test_red_flag_words_in_end_use_become_open_questions(text: str, flagged: boo
              "end_use": text, "parties": [{"role": "end_user", "name": "Acme Electronics Co., Ltd."}]}
     req, _ = to_request(validate_order(order))
     assert bool(req.unmapped_knowledge) is flagged
+
+
+def test_knowledge_read_as_a_fact_still_flags_the_other_words() -> None:
+    from clearance.model.order_input import validate_order
+    from clearance.workflows.order_requests import to_request
+
+    order = {"id": "K", "date": "2024-06-01", "route": {"to": "PK"}, "item": {"eccn": "EAR99", "origin": "US"},
+             "knowledge": ["for a military end use at a nuclear reactor"],
+             "parties": [{"role": "end_user", "name": "Acme Engineering"}]}
+    req, _ = to_request(validate_order(order))
+    assert "military_end_use" in {f.value for f in req.facts}
+    assert req.unmapped_knowledge and "nuclear" in req.unmapped_knowledge[0]
