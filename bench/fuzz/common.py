@@ -26,6 +26,19 @@ def on_file(suffix: str, parse: Callable[[str], object]) -> Callable[[bytes], No
     return test_one_input
 
 
+def parse_screen_file(path: str) -> None:
+    """What `screen --file` does with an input file before screening: read every row, build every query."""
+    from clearance.workflows.batch_input import read_rows
+    from clearance.workflows.screening import row_query
+
+    rows = read_rows(path)
+    try:
+        for row in rows:
+            row_query(row)
+    finally:
+        rows.close()
+
+
 def run(target: Callable[[bytes], None]) -> None:
     import atheris  # not a dependency: pip install atheris
 

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from bench.fuzz.common import on_file, run
-from clearance.workflows.batch_input import read_rows
-from clearance.workflows.screening import row_query
+from bench.fuzz.common import on_file, parse_screen_file, run
 
-
-def parse(path: str) -> None:
-    rows = read_rows(path)
-    try:
-        for row in rows:
-            row_query(row)
-    finally:
-        rows.close()
-
-
-TARGET = on_file(".csv", parse)
+TARGET = on_file(".csv", parse_screen_file)
 
 if __name__ == "__main__":
     run(TARGET)

@@ -288,11 +288,4 @@ def overall_policy(ctx: Ctx, bases: list[Basis]) -> str:
     live = [b for b in bases if b.overcome_by is None or b.overcome_by.kind is OvercomeKind.LICENSE]
     if not live:
         return "n/a"
-    order = [str(p) for p in ctx.get("policy.order")]
-
-    def rank(b: Basis) -> int:
-        text = b.policy.lower()
-        hits = [i for i, p in enumerate(order) if p in text]
-        return min(hits) if hits else len(order)
-
-    return min(live, key=rank).policy
+    return min(live, key=lambda b: _rank(ctx, b.policy)).policy

@@ -66,13 +66,18 @@ def _make_loader(file: str) -> type[yaml.SafeLoader]:
     return StrictLoader
 
 
-def load_text(text: str, file: str) -> Any:
+def load_text(text: str, file: str, loader: type[yaml.SafeLoader] | None = None) -> Any:
+    """Strict YAML text (``loader``: a subclass of this module's loader); every failure is a DataError."""
     try:
-        return yaml.load(text, Loader=_make_loader(file))
+        return yaml.load(text, Loader=loader or _make_loader(file))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         raise DataError(f"invalid YAML: {exc.problem}", file=file, line=line) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"invalid YAML: {exc}", file=file) from None
+    except RecursionError:
+        raise DataError("nested too deeply", file=file) from None
 
 
 def load_file(path: Path) -> Any:

@@ -27,7 +27,7 @@ import yaml
 from clearance.errors import DataError
 from clearance.model.determination import Request
 from clearance.model.order_input import MAX_NUMBER_CHARS, rejoin_flow_commas, validate_order, validate_scenario_file
-from clearance.rules.strict_yaml import _make_loader
+from clearance.rules.strict_yaml import _make_loader, load_text
 from clearance.workflows.order_requests import to_request
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # an order or scenario file
@@ -163,15 +163,7 @@ def _yaml_loader(file: str) -> type[yaml.SafeLoader]:
 
 def parse_yaml(text: str, file: str) -> Any:
     """Strict YAML (duplicate keys refused, key lines remembered) with bounded integers."""
-    try:
-        return yaml.load(text, Loader=_yaml_loader(file))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        raise DataError(f"invalid YAML: {exc.problem}", file=file, line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"invalid YAML: {exc}", file=file) from None
-    except RecursionError:
-        raise DataError("not an order: nested too deeply", file=file) from None
+    return load_text(text, file, _yaml_loader(file))
 
 
 def is_json(path: str, text: str) -> bool:
