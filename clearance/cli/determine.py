@@ -48,9 +48,9 @@ Examples:
 """.format(screening=(  # one paragraph per line: the help formatter re-wraps it to the terminal
     "Every party is screened against the Entity List, Unverified List, MEU list, Denied Persons List and SDN List "
     "in the loaded versions (see `clearance lists versions`); listings an order gives are cross-checked, and a HIT "
-    "they do not name is CANNOT_CLEAR. A Denied Persons or SDN HIT gives PROHIBITED. A possible match, a stale "
-    "list, lists describing a later day than the order, or an order naming no party give CANNOT_CLEAR with the "
-    "reason. Pass --listings none-found only if you screened the parties yourself."))
+    "they do not name is CANNOT_CLEAR. A near-certain Denied Persons or SDN match gives PROHIBITED. A weaker or "
+    "possible match, a stale list, lists describing a later day than the order, or an order naming no party give "
+    "CANNOT_CLEAR with the reason. Pass --listings none-found only if you screened the parties yourself."))
 
 OUTCOME_STYLE = {
     "NOT_SUBJECT": "bold green",

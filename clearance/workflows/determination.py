@@ -153,8 +153,8 @@ class PartyScreener:
         problems: list[str] = []
         for code in self.codes:
             v = active.get(code)
-            if v is None and code in SCREENED_WHEN_LOADED:
-                continue  # the record says it was not consulted (lists.not_consulted)
+            if v is None and code in SCREENED_WHEN_LOADED and not self.store.versions(code):
+                continue  # never loaded: the record says it was not consulted (a pending-only list fails closed)
             if v is None:
                 problems.append(f"no version of list {code} is loaded (`clearance lists load` or "
                                 "`clearance lists update`)")

@@ -204,3 +204,21 @@ def test_owner_lookups_are_not_answered_from_another_orders_cache(screener: Part
     assert a.outcome is Outcome.NO_LICENSE_REQUIRED
     b, _ = screener.determine(earlier, rules)  # same epoch, same item and party: must not reuse A's answer
     assert b.outcome is Outcome.CANNOT_CLEAR and "describes 2025-11-08" in b.reasons[0]
+
+
+def test_sdn_loaded_only_as_pending_fails_closed(tmp_path: Path, data_dir: Path, rules: RuleSet) -> None:
+    import shutil
+
+    path = tmp_path / "lists.db"
+    broken = tmp_path / "sdn-set"
+    broken.mkdir()
+    for name in ("sdn.csv", "add.csv"):
+        shutil.copy(data_dir / "us_ofac" / "2021-07-07_full_set" / name, broken / name)
+    (broken / "alt.csv").write_bytes(b"")  # an empty companion file: the version is held as pending
+    with Store.open(f"sqlite:///{path}") as st:
+        load_paths(st, [data_dir / "us_bis"], only=("el", "dpl", "meu", "uvl"))
+        load_paths(st, [broken])
+        assert "sdn" not in st.active() and st.versions("sdn")
+    for s in _screener(path):
+        d, _ = s.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
+        assert d.outcome is Outcome.CANNOT_CLEAR and "sdn" in d.reasons[0]  # never silently left out
