@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from clearance.errors import ClearanceError, DataError
 from clearance.model import Entity, ParsedList
 from clearance.settings import Settings, get_settings
@@ -205,10 +207,23 @@ def load_paths(
         except ClearanceError as exc:
             outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=str(exc)))
             continue
+        except (sa.exc.SQLAlchemyError, OSError) as exc:
+            # a full disk, a lost connection: this list keeps its previous version, the others are still tried
+            outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=_not_stored(store, exc)))
+            continue
         outcomes.append(LoadOutcome(pl.list_code, pl.source_files, result=result, warnings=pl.warnings))
     if progress:
         progress("done", len(parsed), len(parsed))
     return outcomes
+
+
+def _not_stored(store: Store, exc: Exception) -> str:
+    """One line: the database (password hidden) and the reason it could not store a version."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    db = store.engine.url.render_as_string(hide_password=True)
+    full = any(w in " ".join(reason).lower() for w in ("full", "no space"))
+    hint = "; free some space and load again" if full else ""
+    return f"not stored in {db}: {reason[0] if reason else type(exc).__name__}{hint}"
 
 
 def _hold(pl: ParsedList, batch: Sequence[ParsedList]) -> Hold | None:
