@@ -1,7 +1,9 @@
-"""Property tests (hypothesis) for the input formats the CLI reads: screen files (CSV, JSON lines, Parquet),
-pair files and settings. Any input either reads correctly or raises a ClearanceError naming the problem;
-never another exception. The CI profile (tests/conftest.py, CI=true) runs FUZZ_EXAMPLES seeded examples
-each (the same every run).
+"""Fuzzing the input formats the CLI reads: screen files (CSV, JSON lines, Parquet), pair files, settings,
+and the CSV cells it writes. Any input either reads correctly or raises a ClearanceError naming the
+problem (DataError naming the file; ConfigError naming the setting); never another exception.
+
+Every property draws one ``st.binary()`` and builds its input from those bytes (tests/fuzz/kit.py), so
+that each runs FUZZ_EXAMPLES seeded examples in CI (10,000) within the time budget.
 """
 
 from __future__ import annotations
@@ -10,53 +12,71 @@ import csv
 import io
 import json
 import os
-import tempfile
-from pathlib import Path
+import shutil
 from typing import Any
 
-import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clearance.errors import ConfigError, DataError
-from clearance.settings import Settings
+from clearance.settings import Settings, get_settings
 from clearance.workflows.batch_input import read_rows
 from clearance.workflows.batch_output import safe_cell
 from clearance.workflows.screening import row_query
+from tests.fuzz.kit import FUZZ_EXAMPLES, TOKENS, Choices, mutate, program, scratch
 
-CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-# CI: 2,000 seeded examples per property (JSONL 1,000, Parquet 100; about 3 minutes on 2 shared cores); a deeper run:
-# CI=true CLEARANCE_FUZZ_EXAMPLES=10000 pytest tests/cli/test_fuzz_formats.py (about 15 minutes there).
-FUZZ_EXAMPLES = int(os.environ.get("CLEARANCE_FUZZ_EXAMPLES", 2_000 if CI else 300))
-WORK = Path(tempfile.mkdtemp(prefix="clearance-fuzz-"))
+WORK = scratch("clearance-fuzz-cli-")
 
-# ---- strategies ----------------------------------------------------------------------------------------
+# ---- building inputs from fuzzer bytes ---------------------------------------------------------------
 
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)  # any Unicode scalar, no surrogates
-cell = st.one_of(text, st.sampled_from(["", "Huawei Technologies Co., Ltd.", "=1+1", "a,b", 'say "hi"', "x\ry",
-                                        "x\r\ny", "\ufeffname", "\x00"]))
-column = st.one_of(st.sampled_from(["name", "country", "schema", "id", "address", "ref", ""]), text)
-header = st.lists(column, min_size=1, max_size=6)
-
-
-@st.composite
-def csv_table(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
-    """A header with a unique `name` column and rows of exactly its width."""
-    cols = list(dict.fromkeys(["name", *draw(header)]))
-    draw(st.randoms()).shuffle(cols)
-    rows = draw(st.lists(st.lists(cell, min_size=len(cols), max_size=len(cols)), max_size=8))
-    return cols, rows
+# characters that matter to CSV, JSON and names; ANY picks a code point from the whole of Unicode
+CHARS = ("a", "Z", "0", " ", ",", ";", '"', "'", "\r", "\n", "\t", "\x00", "\ufeff", "=", "+", "-", "@", "é", "華",
+         "Ж", "ع", "\u200b", "\u202e", "\U0001f600", "\\", "{", "}", "[", "]", ":")  # fmt: skip
+ANY = len(CHARS)
+CELLS = ("", "Huawei Technologies Co., Ltd.", "=1+1", "a,b", 'say "hi"', "x\ry", "x\r\ny", "\ufeffname", "\x00",
+         "name", "country")  # fmt: skip
+COLUMNS = ("name", "country", "schema", "id", "address", "ref", "", "name1", "name2")
 
 
-json_value = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(text, children, max_size=3),
-    max_leaves=5,
-)
-json_record = st.dictionaries(st.sampled_from(["name", "country", "schema", "id", "ref"]) | text, json_value,
-                              max_size=5)
-raw_bytes = st.binary(max_size=400)
+def text(c: Choices, max_len: int = 12) -> str:
+    """Up to ``max_len`` characters; any Unicode scalar value but a surrogate."""
+    out = []
+    for _ in range(c.below(max_len + 1)):
+        k = c.below(ANY + 1)
+        if k < ANY:
+            out.append(CHARS[k])
+        else:
+            cp = (c.byte() << 16 | c.byte() << 8 | c.byte()) % 0x110000
+            out.append(chr(cp) if not 0xD800 <= cp <= 0xDFFF else "?")
+    return "".join(out)
+
+
+def cell(c: Choices) -> str:
+    return c.pick(CELLS) if c.chance(3) else text(c)
+
+
+def column(c: Choices) -> str:
+    return c.pick(COLUMNS) if c.chance(2) else text(c, 6)
+
+
+def json_value(c: Choices, depth: int = 0) -> Any:
+    kind = c.below(8 if depth < 3 else 5)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return c.chance(2)
+    if kind == 2:
+        return c.below(1 << 16) - (1 << 15) if c.chance(2) else (c.byte() << 56) - (1 << 62)
+    if kind == 3:
+        return (c.below(1 << 16) - (1 << 15)) / (1 + c.byte())
+    if kind == 4:
+        return text(c)
+    if kind in (5, 6):
+        return [json_value(c, depth + 1) for _ in range(c.below(4))]
+    return {text(c, 6) if c.chance(2) else c.pick(COLUMNS): json_value(c, depth + 1) for _ in range(c.below(4))}
 
 
 def _write(name: str, data: bytes) -> str:
@@ -68,7 +88,7 @@ def _write(name: str, data: bytes) -> str:
 def _csv_bytes(cols: list[str], rows: list[list[str]], newline: str) -> bytes:
     buf = io.StringIO(newline="")
     # Python's writer leaves a field with a bare CR unquoted when the line ends in LF: quote all then
-    breaks = any("\r" in c or "\n" in c for r in [cols, *rows] for c in r)
+    breaks = any("\r" in x or "\n" in x for r in [cols, *rows] for x in r)
     writer = csv.writer(buf, lineterminator=newline, quoting=csv.QUOTE_ALL if breaks else csv.QUOTE_MINIMAL)
     writer.writerow(cols)
     writer.writerows(rows)
@@ -91,13 +111,18 @@ def _read_all(path: str, required: tuple[str, ...] = ("name",)) -> list[dict[str
 
 
 @settings(max_examples=FUZZ_EXAMPLES)
-@given(table=csv_table(), newline=st.sampled_from(["\n", "\r\n", "\r"]))
-def test_csv_round_trip(table: tuple[list[str], list[list[str]]], newline: str) -> None:
+@given(data=program)
+def test_csv_round_trip(data: bytes) -> None:
     """What a CSV writer writes (any Unicode, quotes, commas, CR/LF inside, any line ending) reads back exactly."""
-    cols, rows = table
-    path = _write("t.csv", _csv_bytes(cols, rows, newline))
-    got = _read_all(path)
-    if newline == "\r" and any("\n" in c or "\r" in c for r in rows for c in r):
+    c = Choices(data)
+    newline = c.pick(("\n", "\r\n", "\r"))
+    cols = list(dict.fromkeys(["name", *(column(c) for _ in range(c.below(6)))]))
+    cols.insert(c.below(len(cols)), cols.pop(0))  # `name` anywhere
+    if cols[0].startswith("\ufeff"):
+        cols[0] = "x" + cols[0]  # a file starting with U+FEFF starts with a byte-order mark: read as one
+    rows = [[cell(c) for _ in cols] for _ in range(c.below(7))]
+    got = _read_all(_write("t.csv", _csv_bytes(cols, rows, newline)))
+    if newline == "\r" and any("\n" in x or "\r" in x for r in rows for x in r):
         return  # a lone-CR file with line breaks inside fields is ambiguous; any clean outcome will do
     assert not isinstance(got, DataError), got
     assert got == [dict(zip(cols, r, strict=True)) for r in rows]
@@ -106,18 +131,28 @@ def test_csv_round_trip(table: tuple[list[str], list[list[str]]], newline: str) 
 
 
 @settings(max_examples=FUZZ_EXAMPLES)
-@given(data=raw_bytes, suffix=st.sampled_from([".csv", ".jsonl", ".parquet"]))
-def test_any_bytes_read_or_refused(data: bytes, suffix: str) -> None:
-    got = _read_all(_write("any" + suffix, data))
+@given(data=st.binary(max_size=400))
+def test_any_bytes_read_or_refused(data: bytes) -> None:
+    """Any bytes under a .csv, .jsonl or .parquet name: read, or refused naming the file."""
+    suffix = (".csv", ".jsonl", ".parquet")[data[0] % 3 if data else 0]
+    got = _read_all(_write("any" + suffix, data[1:]))
     if not isinstance(got, DataError):
         for row in got:
             assert isinstance(row, dict)
             row_query(row)
 
 
-@settings(max_examples=max(100, FUZZ_EXAMPLES // 2))  # generating nested JSON is the slow part
-@given(records=st.lists(json_record | json_value, max_size=6), junk=st.sampled_from(["", "\n", "{", "\ufeff"]))
-def test_jsonl_records(records: list[Any], junk: str) -> None:
+@settings(max_examples=FUZZ_EXAMPLES)
+@given(data=program)
+def test_jsonl_records(data: bytes) -> None:
+    """JSON lines of any JSON values: objects are the rows, in order; anything else is refused by line."""
+    c = Choices(data)
+    junk = c.pick(("", "", "", "\n", "{", "\ufeff"))
+    records = [
+        {c.pick(COLUMNS) if c.chance(2) else text(c, 6): json_value(c, 1) for _ in range(c.below(5))}
+        if c.below(4) else json_value(c)
+        for _ in range(c.below(6))
+    ]
     body = "".join(json.dumps(r) + "\n" for r in records)
     got = _read_all(_write("t.jsonl", (junk + body).encode("utf-8")))
     if isinstance(got, DataError):
@@ -131,27 +166,52 @@ def test_jsonl_records(records: list[Any], junk: str) -> None:
             assert problem is not None and "not text" in problem
 
 
-@settings(max_examples=max(50, FUZZ_EXAMPLES // 20))  # each example writes a real Parquet file
-@given(names=st.lists(st.one_of(text, st.none()), min_size=1, max_size=5), as_int=st.booleans())
-def test_parquet_names(names: list[str | None], as_int: bool) -> None:
+@settings(max_examples=FUZZ_EXAMPLES)
+@given(data=program)
+def test_parquet_names(data: bytes) -> None:
+    """A Parquet `name` column of text (with nulls) or of integers reads back; integers are "not text"."""
+    c = Choices(data)
+    as_int = c.chance(3)
+    n = 1 + c.below(5)
+    names: list[Any] = list(range(n)) if as_int else [None if c.chance(5) else text(c) for _ in range(n)]
     path = WORK / "t.parquet"
-    values: list[Any] = list(range(len(names))) if as_int else names
-    pl.DataFrame({"name": values, "ref": list(range(len(names)))}).write_parquet(path)
+    pq.write_table(pa.table({"name": names, "ref": list(range(n))}), path)
     got = _read_all(str(path))
     assert not isinstance(got, DataError), got
-    assert [r["name"] for r in got] == values
+    assert [r["name"] for r in got] == names
     for row in got:
         _, problem = row_query(row)
         if as_int:
             assert problem is not None and "not text" in problem
 
 
+@settings(max_examples=FUZZ_EXAMPLES)
+@given(data=program)
+def test_parquet_bytes_damaged(data: bytes) -> None:
+    """A real Parquet file damaged byte by byte: read, or refused naming the file."""
+    c = Choices(data)
+    got = _read_all(_write("damaged.parquet", mutate(PARQUET_SEED, c)))
+    if not isinstance(got, DataError):
+        for row in got:
+            row_query(row)
+
+
+_buf = io.BytesIO()
+pq.write_table(pa.table({"name": ["Huawei Technologies Co., Ltd.", None, "Ростех"], "country": ["CN", "", "RU"]}),
+               _buf)
+PARQUET_SEED = _buf.getvalue()
+
+
 # ---- pair files -------------------------------------------------------------------------------------------
 
 
 @settings(max_examples=FUZZ_EXAMPLES)
-@given(cols=header, rows=st.lists(st.lists(cell, max_size=5), max_size=5))
-def test_pair_files(cols: list[str], rows: list[list[str]]) -> None:
+@given(data=program)
+def test_pair_files(data: bytes) -> None:
+    """`compare --pairs`: read only with both name1 and name2 columns, each once."""
+    c = Choices(data)
+    cols = [column(c) for _ in range(1 + c.below(5))]
+    rows = [[cell(c) for _ in range(c.below(6))] for _ in range(c.below(5))]
     got = _read_all(_write("pairs.csv", _csv_bytes(cols, rows, "\n")), ("name1", "name2"))
     if not isinstance(got, DataError):
         assert "name1" in cols and "name2" in cols and len(set(cols)) == len(cols)
@@ -159,14 +219,18 @@ def test_pair_files(cols: list[str], rows: list[list[str]]) -> None:
 
 # ---- settings and CSV output cells ---------------------------------------------------------------------
 
+SETTINGS_FIELDS = ("CLEARANCE_MAX_AGE_OVERRIDES", "CLEARANCE_UPDATE_URLS", "CLEARANCE_MAX_AGE_DAYS",
+                   "CLEARANCE_HTTP_TIMEOUT", "CLEARANCE_SNAPSHOT", "CLEARANCE_MAX_DOWNLOAD_MB",
+                   "CLEARANCE_MAX_SHRINK_PERCENT", "CLEARANCE_MAX_SHRINK_OVERRIDES", "CLEARANCE_UPDATE_DEADLINE")
+
 
 @settings(max_examples=FUZZ_EXAMPLES)
-@given(field=st.sampled_from(["CLEARANCE_MAX_AGE_OVERRIDES", "CLEARANCE_UPDATE_URLS", "CLEARANCE_MAX_AGE_DAYS",
-                              "CLEARANCE_HTTP_TIMEOUT", "CLEARANCE_SNAPSHOT", "CLEARANCE_MAX_DOWNLOAD_MB"]),
-       value=st.one_of(text, json_value.map(json.dumps)))
-def test_settings_values(field: str, value: str) -> None:
-    from clearance.settings import get_settings
-
+@given(data=program)
+def test_settings_values(data: bytes) -> None:
+    """Any value of a setting: read, or ConfigError naming the variable."""
+    c = Choices(data)
+    field = c.pick(SETTINGS_FIELDS)
+    value = json.dumps(json_value(c)) if c.chance(2) else text(c, 20)
     if "\x00" in value:
         return  # an environment variable cannot hold NUL
     old = os.environ.get(field)
@@ -186,8 +250,14 @@ def test_settings_values(field: str, value: str) -> None:
 
 
 @settings(max_examples=FUZZ_EXAMPLES)
-@given(value=st.one_of(text, st.integers(), st.floats(allow_nan=False), st.none()))
-def test_csv_cells_never_start_a_formula(value: Any) -> None:
+@given(data=program)
+def test_csv_cells_never_start_a_formula(data: bytes) -> None:
+    c = Choices(data)
+    kind = c.below(4)
+    value: Any = (text(c) if c.chance(2) else c.pick(TOKENS).decode("utf-8", "replace")) if kind < 2 else (
+        json_value(c) if kind == 2 else None)
+    if isinstance(value, (list, dict, bool)):
+        value = str(value)
     cell_value = safe_cell(value)
     if isinstance(value, str):
         assert not cell_value.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -199,5 +269,4 @@ def test_csv_cells_never_start_a_formula(value: Any) -> None:
 @pytest.fixture(autouse=True, scope="module")
 def _cleanup() -> Any:
     yield
-    for p in WORK.iterdir():
-        p.unlink()
+    shutil.rmtree(WORK, ignore_errors=True)
