@@ -1,0 +1,84 @@
+"""The audit trail as the desk reads it: verify the chain, show and export records, replay a determination.
+
+``replay`` re-computes a recorded determination from what the record stores: the order line as validated
+input, the licences it was checked against, the overlays, and the list entries (list code, entry id, version,
+score) each party resolved to -- read back from the stored, immutable list versions -- and compares the new
+record with the old one field by field (the whole record, trace included, through its digest). The rules are
+the installed ones: when their version differs from the recorded one, the replay says so (a differing answer
+is then explained by the rule change, not by the data).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clearance.errors import ConfigError, NotFoundError
+from clearance.model.determination import LicenceState
+from clearance.model.order_input import validate_order
+from clearance.store import audit_log as alog
+from clearance.workflows.desk.desk import Desk, decide
+from clearance.workflows.desk.screening import replay_listings
+from clearance.workflows.order_requests import to_request
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    seq: int
+    subject: str
+    identical: bool
+    recorded_outcome: str
+    outcome: str
+    rules_recorded: str
+    rules_now: str
+    differences: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "subject": self.subject, "identical": self.identical,
+                "recorded_outcome": self.recorded_outcome, "outcome": self.outcome,
+                "rules_recorded": self.rules_recorded, "rules_now": self.rules_now,
+                "differences": list(self.differences)}
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(alog.canonical(value).encode()).hexdigest()
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def replay(desk: Desk, seq: int) -> Replay:
+    rec = alog.record(desk.store.engine, seq)
+    if rec is None:
+        raise NotFoundError(f"no audit record {seq}; see `clearance audit show`")
+    if rec.kind != "determination":
+        raise ConfigError(f"audit record {seq} is a {rec.kind} record; only determination records can be replayed "
+                          "(`clearance audit show --kind determination`)")
+    body = rec.data
+    rules = desk.clearance.rules([Path(p) for p in body.get("overlays", [])])
+    order = validate_order(body["order"], file=f"audit record {seq}")
+    req, notes = to_request(order, body["order_id"])
+    states = tuple(LicenceState(x["licence_id"], dt.date.fromisoformat(x["granted"]), _day(x["revoked"]),
+                                _day(x["expires"])) for x in body["licences"])
+    req = dataclasses.replace(req, licences=states)
+    evidence = body["evidence"]
+    listings = replay_listings(desk.store, evidence, body["decision"]["versions"].get("algorithm"))
+    decision = decide(desk.clearance, req, rules, listings, evidence)
+    if notes:
+        decision = dataclasses.replace(decision, notes=decision.notes + tuple(notes))
+    now = decision.to_dict()
+    old = body["decision"]
+    diffs = [f"{k}: recorded {alog.canonical(old.get(k))[:200]} now {alog.canonical(now.get(k))[:200]}"
+             for k in sorted(set(old) | set(now)) if k not in ("trace", "citations") and old.get(k) != now.get(k)]
+    if _digest(now["trace"]) != body["trace_digest"]:
+        diffs.append("trace: the rule values consulted differ")
+    identical = not diffs and _digest(now) == body["record_digest"]
+    if not identical and not diffs:
+        diffs.append("the record's digest differs (a field outside the stored summary)")
+    return Replay(seq, rec.subject, identical, old["outcome"], now["outcome"], old["versions"]["rules"],
+                  rules.version, tuple(diffs))
