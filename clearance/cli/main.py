@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from clearance.cli import determine, lists, screen
+from clearance.cli import audit, determine, licences, lists, orders, parties, review, screen
 from clearance.cli.boundary import INTERNAL_ERROR_EXIT, as_clearance_error
 from clearance.settings import get_settings
 
@@ -43,6 +43,9 @@ def _options(
 lists.register(app)
 screen.register(app)
 determine.register(app)
+# the compliance desk (issue 12)
+for _desk_module in (parties, licences, orders, review, audit):
+    _desk_module.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -175,7 +175,7 @@ class Desk:
 
     # ---- checking orders --------------------------------------------------------------------------------
 
-    def _desk_screener(self) -> DeskScreener:
+    def desk_screener(self) -> DeskScreener:
         if self._screener is None:
             self._screener = PartyScreener.open(self.clearance.settings)
             self._screener.cache = self.clearance.cache
@@ -187,7 +187,7 @@ class Desk:
         """Answer each order line in order; with ``record``, draw down the licences relied on and append every
         screening and determination to the audit log (in batches of :data:`BATCH` lines per transaction)."""
         rules = self.rules()
-        ds = self._desk_screener()
+        ds = self.desk_screener()
         self._licences = None
         pending = _Pending()
         out: list[LineResult] = []

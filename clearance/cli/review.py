@@ -1,0 +1,88 @@
+"""`clearance review list|show|clear|confirm`: the review queue."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from clearance.cli.common import console, print_json
+from clearance.cli.desk_common import desk_session
+from clearance.store import desk_records as records
+from clearance.workflows.desk import review as review_flow
+
+review_app = typer.Typer(
+    name="review",
+    help=("Hits waiting for a person. A cleared hit is remembered for that counterparty and that list entry as it "
+          "was, and re-opened when the entry changes in a later list version."),
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(review_app)
+
+
+@review_app.command("list")
+def list_(
+    all_: Annotated[bool, typer.Option("--all", help="Decided reviews too.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """Open reviews (with --all: every review and its decision)."""
+    with desk_session() as desk:
+        items = records.list_reviews(desk.store.engine, None if all_ else "open")
+    if json_:
+        print_json([r.to_dict() for r in items])
+        return
+    table = Table(title=f"reviews ({len(items)})")
+    for col in ("id", "status", "party", "list", "entry", "score", "match", "order", "decided by", "reason"):
+        table.add_column(col)
+    for r in items:
+        table.add_row(str(r.review_id), r.status + (f" (re-opens {r.reopens})" if r.reopens else ""), r.party_name,
+                      f"{r.list_code} {r.version_id}", f"{r.entry_id} {r.entry_name}", f"{r.score:.2f}", r.decision,
+                      r.order_id or "", r.actor or "", r.reason or "")
+    console.print(table)
+
+
+@review_app.command("show")
+def show(review_id: Annotated[int, typer.Argument(help="Review id.")],
+         json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
+    """The hit, its explanation, the list entry and the order that raised it."""
+    with desk_session() as desk:
+        got = review_flow.details(desk, review_id)
+    if json_:
+        print_json(got)
+        return
+    r = got["review"]
+    console.print(f"review {r['id']} [{r['status']}]: {r['party']!r} vs {r['list']} entry {r['entry_id']} "
+                  f"{r['entry_name']!r} ({r['version']}), score {r['score']:.2f} {r['decision']}")
+    for f in r["hit"].get("explanation", []):
+        console.print(f"  {f.get('name')} {f.get('value')}: {f.get('detail')}", highlight=False)
+    console.print("entry: " + json.dumps(got["entry"], ensure_ascii=False)[:1500], highlight=False)
+    for o in got.get("order", []):
+        console.print(f"order {r['order']} line {o['line']} ({o['date']}): {o['verdict']} {o['outcome']} -- "
+                      + "; ".join(o["reasons"])[:300], highlight=False)
+    if r["status"] != "open":
+        console.print(f"{r['status']} by {r['actor']} on {r['decided_at']}: {r['reason']}")
+
+
+def _decide(review_id: int, decision: str, reason: str) -> None:
+    with desk_session() as desk:
+        r = review_flow.decide(desk, review_id, decision, reason)
+    console.print(f"review {r.review_id} {r.status} by {r.actor}: {r.reason}")
+
+
+@review_app.command("clear")
+def clear(review_id: Annotated[int, typer.Argument(help="Review id.")],
+          reason: Annotated[str, typer.Option("--reason", help="Why the party is not the listed one.")]) -> None:
+    """Clear a hit: the party is not the listed one (remembered for this entry as it is now)."""
+    _decide(review_id, "clear", reason)
+
+
+@review_app.command("confirm")
+def confirm(review_id: Annotated[int, typer.Argument(help="Review id.")],
+            reason: Annotated[str, typer.Option("--reason", help="Why the party is the listed one.")]) -> None:
+    """Confirm a hit: the party is the listed one (its orders are decided as listed)."""
+    _decide(review_id, "confirm", reason)
