@@ -127,6 +127,7 @@ class Desk:
         self.overlays = tuple(overlays)
         self._screener: PartyScreener | None = None
         self._licences: dict[str, Licence] | None = None  # during a check: the licences, as last drawn
+        self.drawn: set[tuple[str, str, int]] = set()  # (licence, order, line) drawn already (re-evaluations)
 
     @property
     def store(self) -> Store:
@@ -215,14 +216,15 @@ class Desk:
             if out_of_scope(lic, req) is not None:
                 continue
             why = lic.unusable_on(req.date)
-            if why is None:
-                why = _needs(lic, line) or lic.shortfall(line.quantity or Fraction(0), line.value or Fraction(0))
-                if why is not None:
-                    notes.append(why)
-                    continue
-            elif lic.revoked_on is None:  # not yet valid, or expired: it never covers this date
+            if why is not None and lic.revoked_on is None:  # not yet valid, or expired: never covers this date
                 notes.append(why)
                 continue
+            if why is None and (lic.number, line.order_id, line.line) not in self.drawn:
+                short = _needs(lic, line) or lic.shortfall(line.quantity or Fraction(0), line.value or Fraction(0))
+                if short is not None:
+                    notes.append(short)
+                    continue
+            # a revoked licence is passed on: the record then says which licence covered the basis until when
             states.append(LicenceState(lic.number, lic.valid_from, lic.revoked_on, lic.valid_to))
         return tuple(states)
 
