@@ -118,14 +118,16 @@ class NewReview:
     reopens: int | None = None
 
 
-def open_reviews_in(conn: Connection, items: Sequence[NewReview], now: dt.datetime) -> list[int]:
-    """Open a review for each new hit, unless one is already open for that party, entry and entry content."""
-    made: list[int] = []
+def open_reviews_in(conn: Connection, items: Sequence[NewReview], now: dt.datetime) -> list[int | None]:
+    """Open a review for each new hit, unless one is already open for that party, entry and entry content
+    (then None in its place)."""
+    made: list[int | None] = []
     for x in items:
         exists = conn.execute(sa.select(reviews.c.review_id).where(
             reviews.c.party_key == x.party_key, reviews.c.list_code == x.list_code, reviews.c.entry_id == x.entry_id,
             reviews.c.entry_digest == x.entry_digest, reviews.c.status == "open")).first()
         if exists is not None:
+            made.append(None)
             continue
         got = conn.execute(sa.insert(reviews).values(
             party_key=x.party_key, party_name=x.party_name, list_code=x.list_code, entry_id=x.entry_id,

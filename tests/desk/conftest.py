@@ -7,6 +7,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -36,3 +37,28 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()
+
+
+LIST_FILES = ("entity_list_2025-11-08.csv", "dpl_2023-11-30.txt", "meu_from_csl_subset_2023-11-30.csv",
+              "uvl_from_csl_subset_2023-11-30.csv")
+
+
+@pytest.fixture
+def desk_settings(store_url: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Settings of a store holding the real Entity List (2025-11-08), Denied Persons, MEU and Unverified lists;
+    lists' age accepted (the orders are dated in the past), no first-use snapshot."""
+    from clearance.settings import Settings, get_settings
+    from clearance.store import Store
+    from clearance.workflows.lists import load_paths
+
+    monkeypatch.setenv("CLEARANCE_DB", store_url)
+    monkeypatch.setenv("CLEARANCE_MAX_AGE_DAYS", "100000")
+    monkeypatch.setenv("CLEARANCE_SNAPSHOT", "false")
+    monkeypatch.setenv("CLEARANCE_ACTOR", "desk-test")
+    get_settings.cache_clear()
+    settings = Settings(db=store_url, snapshot=False, max_age_days=100000)
+    with Store.open(store_url) as st:
+        outcomes = load_paths(st, [data_dir / "us_bis" / f for f in LIST_FILES], settings=settings)
+        assert all(o.ok for o in outcomes)
+    yield settings
+    get_settings.cache_clear()

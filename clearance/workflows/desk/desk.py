@@ -114,6 +114,7 @@ class _Pending:
     audit: list[alog.AuditEntry] = field(default_factory=list)
     reviews: list[records.NewReview] = field(default_factory=list)
     lines: list[tuple[LineResult, OrderLine]] = field(default_factory=list)
+    review_spans: list[tuple[int, int]] = field(default_factory=list)  # each line's slice of ``reviews``
     screened: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -127,6 +128,7 @@ class Desk:
         self.overlays = tuple(overlays)
         self._screener: PartyScreener | None = None
         self._licences: dict[str, Licence] | None = None  # during a check: the licences, as last drawn
+        self._screened_versions: tuple[str, ...] = ()
         self.drawn: set[tuple[str, str, int]] = set()  # (licence, order, line) drawn already (re-evaluations)
 
     @property
@@ -177,9 +179,14 @@ class Desk:
     # ---- checking orders --------------------------------------------------------------------------------
 
     def desk_screener(self) -> DeskScreener:
+        active = tuple(sorted(v.version_id for v in self.store.active().values()))
+        if self._screener is not None and self._screened_versions != active:
+            self._screener.close()  # a version was loaded or activated since: screen against the new ones
+            self._screener = None
         if self._screener is None:
             self._screener = PartyScreener.open(self.clearance.settings)
             self._screener.cache = self.clearance.cache
+            self._screened_versions = active
         return DeskScreener(self._screener, self._screener.store, records.judgements(self.store.engine),
                             index_parties(records.all_parties(self.store.engine)))
 
@@ -255,6 +262,8 @@ class Desk:
         res.verdict, res.answer, res.decision = answer.verdict, answer, decision
         pending.reviews.extend(new)
         if record:
+            pending.review_spans.append((len(pending.reviews) - len(new), len(pending.reviews)))
+        if record:
             for name, ev in evidence.items():
                 key = (name, alog.canonical(ev.get("versions", {})))
                 if key not in pending.screened:
@@ -295,7 +304,8 @@ class Desk:
             return
         now = dt.datetime.now(dt.UTC)
         with write_transaction(self.store.engine) as conn:
-            made = records.open_reviews_in(conn, pending.reviews, now)
+            opened = records.open_reviews_in(conn, pending.reviews, now)
+            made = [x for x in opened if x is not None]
             if made:
                 pending.audit.append(self.audit("review", ",".join(map(str, made)), {
                     "event": "opened", "reviews": [dataclasses.asdict(r) for r in pending.reviews]}))
@@ -310,8 +320,8 @@ class Desk:
                                                  list(res.answer.reasons), ",".join(res.answer.licences) or None, seq))
             records.save_lines_in(conn, saved, now)
         if made:
-            for res, _line in pending.lines:
-                res.review_ids = made
+            for (res, _line), (lo, hi) in zip(pending.lines, pending.review_spans, strict=True):
+                res.review_ids = [x for x in opened[lo:hi] if x is not None]
             ds.judged = records.judgements(self.store.engine)
 
 

@@ -171,7 +171,7 @@ def store_screened(desk: Desk, parties: list[Counterparty],
     now = dt.datetime.now(dt.UTC)
     with write_transaction(desk.store.engine) as conn:
         records.upsert_parties(conn, done, now)
-        made = records.open_reviews_in(conn, reviews, now)
+        made = [x for x in records.open_reviews_in(conn, reviews, now) if x is not None]
         if made:
             audit.append(desk.audit("review", ",".join(map(str, made)), {
                 "event": "opened", "reviews": [dataclasses.asdict(r) for r in reviews]}))

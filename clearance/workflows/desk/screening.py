@@ -108,7 +108,7 @@ class DeskScreener:
 
         def resolve(name: str) -> tuple[ListingEntry, ...]:
             s = self.screener.screen_party(name, countries.get(name), req.date)
-            s = self.judge(party_key(name, self.parties), name, s, req.id, new, reviewed)
+            s = self.judge(party_key(name, self.parties), name, s, req.id, new, reviewed, possible_only=False)
             try:
                 entries = self.screener.entries(s, req.date)
             except CannotClear as exc:
