@@ -114,10 +114,14 @@ def split_order(raw: Any, file: str, file_line: int) -> Iterator[OrderLine | Bad
 
 
 def _line(data: dict[str, Any], file: str, line: int, oid: str, n: int, qty: Any, where: str) -> OrderLine:
+    if data.get("date") is None and data.get("time_local") is None:
+        raise DataError("required field missing: the desk needs the order's date (YYYY-MM-DD)", file=file,
+                        line=line, field="date")
+    route = data.get("route")
+    if data.get("to") is None and not (isinstance(route, Mapping) and route.get("to") is not None):
+        raise DataError("required field missing: the order's destination country", file=file, line=line,
+                        field="to")
     order = validate_order(data, file=file, line=line)
-    if order.day is None:
-        raise DataError("required field missing: the desk needs the order's date", file=file, line=line,
-                        field="date")
     if not order.parties:
         raise DataError("required field missing: the desk needs the order's parties (at least the end user or "
                         "ultimate consignee)", file=file, line=line, field="parties")
