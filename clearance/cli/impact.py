@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from clearance.cli.common import console, print_json
@@ -53,7 +54,7 @@ def impact(
         t.add_column(col)
     for o in report.orders:
         t.add_row(o["order"], str(o["line"]), o["date"], o["before"], o["after"],
-                  (f"[{o['hold']}] " if o["hold"] else "") + "; ".join(o["reasons"])[:150])
+                  escape((f"({o['hold']}) " if o["hold"] else "") + "; ".join(o["reasons"])[:150]))
     console.print(t)
     t = Table(title=f"licences that can no longer cover a shipment ({len(report.licences)})")
     for col in ("licence", "state", "why", "lines no longer covered"):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -98,7 +99,7 @@ def _print(rows: list[LineResult], counts: Counter[str]) -> None:
     for r in rows:
         assert r.answer is not None and r.decision is not None
         v = r.answer.verdict.value
-        why = (f"[{r.answer.hold.value}] " if r.answer.hold else "") + "; ".join(r.answer.reasons)
+        why = (f"({r.answer.hold.value}) " if r.answer.hold else "") + "; ".join(r.answer.reasons)
         table.add_row(r.order_id, str(r.line), str(r.decision.as_of), f"[{colour[v]}]{v}[/]", r.decision.outcome.value,
-                      why[:160], ", ".join(r.answer.licences) or "; ".join(r.licence_notes)[:60])
+                      escape(why[:160]), ", ".join(r.answer.licences) or "; ".join(r.licence_notes)[:60])
     console.print(table)

@@ -14,9 +14,11 @@ quantity, value, end_use, transaction`` and one column per party role (``purchas
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -64,11 +66,15 @@ def _id(raw: Any, fallback: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """Parsed YAML/JSON as plain dicts and lists (for the audit log)."""
+    """Parsed YAML/JSON as plain JSON values (dates as ISO text, exact numbers as text) for the store."""
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
     return value
 
 
