@@ -79,7 +79,7 @@ def overlays_of(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted((folder / "overlays").glob("*.yaml"))) if (folder / "overlays").is_dir() else ()
 
 
-def replay_history(desk: Desk, folder: Path, today: dt.date | None = None) -> History:
+def replay_history(desk: Desk, folder: Path, today: dt.date | None = None, *, parties: bool = True) -> History:
     """Check the folder's orders date by date with ``desk`` (whose overlays should be the folder's)."""
     out = History()
     orders = folder / "orders.yaml"
@@ -108,7 +108,7 @@ def replay_history(desk: Desk, folder: Path, today: dt.date | None = None) -> Hi
             if d == day:
                 desk.revoke_licence(number, d, reason)
         out.rows.extend(desk.check([x for x in lines if x.request.date == day]))
-    if (folder / "parties.csv").is_file():
+    if parties and (folder / "parties.csv").is_file():
         out.parties, _ = import_parties(desk, str(folder / "parties.csv"), today)
     v = alog.verify(desk.store.engine)
     out.audit_records, out.audit_ok = v.count, v.ok
