@@ -145,6 +145,14 @@ def judgements(engine: Engine) -> dict[tuple[str, str, str], Review]:
         return {(r.party_key, r.list_code, r.entry_id): _review(r) for r in conn.execute(q)}
 
 
+def open_review_keys(engine: Engine) -> set[tuple[str, str, str, str]]:
+    """(party key, list, entry, entry digest) of every open review."""
+    q = sa.select(reviews.c.party_key, reviews.c.list_code, reviews.c.entry_id, reviews.c.entry_digest).where(
+        reviews.c.status == "open")
+    with engine.connect() as conn:
+        return {(r[0], r[1], r[2], r[3]) for r in conn.execute(q)}
+
+
 def list_reviews(engine: Engine, status: str | None = "open") -> list[Review]:
     q = sa.select(reviews).order_by(reviews.c.review_id)
     if status is not None:

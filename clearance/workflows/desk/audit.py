@@ -21,7 +21,7 @@ from clearance.errors import ConfigError, NotFoundError
 from clearance.model.determination import LicenceState
 from clearance.model.order_input import validate_order
 from clearance.store import audit_log as alog
-from clearance.workflows.desk.desk import Desk, decide
+from clearance.workflows.desk.desk import Desk, decide, field_digests, summary
 from clearance.workflows.desk.screening import replay_listings
 from clearance.workflows.order_requests import to_request
 
@@ -73,12 +73,20 @@ def replay(desk: Desk, seq: int) -> Replay:
         decision = dataclasses.replace(decision, notes=decision.notes + tuple(notes))
     now = decision.to_dict()
     old = body["decision"]
-    diffs = [f"{k}: recorded {alog.canonical(old.get(k))[:200]} now {alog.canonical(now.get(k))[:200]}"
-             for k in sorted(set(old) | set(now)) if k not in ("trace", "citations") and old.get(k) != now.get(k)]
-    if _digest(now["trace"]) != body["trace_digest"]:
-        diffs.append("trace: the rule values consulted differ")
+    then = body["field_digests"]
+    now_digests = field_digests(now)
+    diffs = []
+    for k in sorted(set(then) | set(now_digests)):
+        if then.get(k) == now_digests.get(k):
+            continue
+        if k in old or k == "bases":
+            before = old.get(k)
+            after = summary(now).get(k)
+            diffs.append(f"{k}: recorded {alog.canonical(before)[:200]} now {alog.canonical(after)[:200]}")
+        else:
+            diffs.append(f"{k}: differs (e.g. the rule values consulted, for 'trace')")
     identical = not diffs and _digest(now) == body["record_digest"]
     if not identical and not diffs:
-        diffs.append("the record's digest differs (a field outside the stored summary)")
+        diffs.append("the record's digest differs")
     return Replay(seq, rec.subject, identical, old["outcome"], now["outcome"], old["versions"]["rules"],
                   rules.version, tuple(diffs))

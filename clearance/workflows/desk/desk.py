@@ -188,7 +188,8 @@ class Desk:
             self._screener.cache = self.clearance.cache
             self._screened_versions = active
         return DeskScreener(self._screener, self._screener.store, records.judgements(self.store.engine),
-                            index_parties(records.all_parties(self.store.engine)))
+                            index_parties(records.all_parties(self.store.engine)),
+                            records.open_review_keys(self.store.engine))
 
     def check(self, lines: Iterable[OrderLine | BadLine], *, record: bool = True,
               progress: Callable[[int], None] | None = None) -> Iterator[LineResult]:
@@ -273,8 +274,7 @@ class Desk:
             body = {"order_id": line.order_id, "order": line.raw, "line": line.line,
                     "licences": [_state(s) for s in states],
                     "overlays": [str(p) for p in self.overlays], "evidence": evidence,
-                    "decision": {k: v for k, v in full.items() if k not in ("trace", "citations")},
-                    "trace_digest": _digest(full["trace"]), "record_digest": _digest(full),
+                    "decision": summary(full), "field_digests": field_digests(full), "record_digest": _digest(full),
                     "verdict": answer.verdict.value, "hold": answer.hold.value if answer.hold else None,
                     "reasons": list(answer.reasons), "drawn": list(answer.licences)}
             pending.audit.append(self.audit("determination", f"{line.order_id}#{line.line}", body))
@@ -345,6 +345,23 @@ def screening_problem(evidence: dict[str, Any], opened_reviews: bool) -> str | N
                                                                              for e in evidence.values()):
         return "review"
     return "lists" if texts else None
+
+
+SUMMARY_FIELDS = ("id", "as_of", "outcome", "subject_to_ear", "license_required", "review_policy", "reasons",
+                  "versions")
+
+
+def summary(record: dict[str, Any]) -> dict[str, Any]:
+    """What an auditor reads first in a determination record (the whole record is kept as digests)."""
+    out = {k: record.get(k) for k in SUMMARY_FIELDS}
+    out["bases"] = [{k: b.get(k) for k in ("code", "party", "policy", "overcome_by", "previously_covered_by",
+                                            "to_confirm")} for b in record.get("bases", [])]
+    return out
+
+
+def field_digests(record: dict[str, Any]) -> dict[str, str]:
+    """A short digest of each field of the record, so that a replay can name the fields that differ."""
+    return {k: _digest(v)[:16] for k, v in record.items()}
 
 
 def _needs(lic: Licence, line: OrderLine) -> str | None:

@@ -62,6 +62,7 @@ class DeskScreener:
     store: Store
     judged: dict[tuple[str, str, str], Review]
     parties: dict[str, Counterparty]
+    open_keys: set[tuple[str, str, str, str]] = field(default_factory=set)  # open reviews (none made twice)
     _digests: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def digest(self, list_code: str, entry_id: str, version_id: str) -> tuple[str, str]:
@@ -89,7 +90,10 @@ class DeskScreener:
                 hits.append(dataclasses.replace(h, decision=Decision.HIT))
                 continue
             reopens = j.review_id if j is not None else None
-            if reopens is not None or h.decision is not Decision.HIT or not possible_only:
+            key4 = (key, h.list_code, h.entry_id, digest)
+            if key4 not in self.open_keys and (reopens is not None or h.decision is not Decision.HIT
+                                               or not possible_only):
+                self.open_keys.add(key4)
                 new.append(NewReview(key, name, h.list_code, h.entry_id, entry_name, version, digest, h.score,
                                      h.decision.value, h.to_dict(), order_id, reopens))
             hits.append(h)
