@@ -11,13 +11,13 @@ import pytest
 
 from .conftest import CLI, Ran
 
-pytestmark = pytest.mark.usefixtures("sqlite_desk")
+pytestmark = pytest.mark.usefixtures("desk_settings")
 
 
 @pytest.fixture
-def sqlite_desk(desk_settings: object, store_url: str) -> None:
-    if not store_url.startswith("sqlite"):
-        pytest.skip("the CLI tests run on SQLite (the workflow tests cover PostgreSQL)")
+def store_url(tmp_path: Path) -> str:
+    """The CLI tests run on SQLite (the workflow tests run on both databases)."""
+    return f"sqlite:///{tmp_path / 'db' / 'desk.db'}"
 
 
 ORDERS = [
