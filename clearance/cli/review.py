@@ -10,6 +10,7 @@ from rich.table import Table
 
 from clearance.cli.common import console, print_json
 from clearance.cli.desk_common import desk_session
+from clearance.errors import ConfigError
 from clearance.store import desk_records as records
 from clearance.workflows.desk import review as review_flow
 
@@ -37,12 +38,15 @@ def list_(
         print_json([r.to_dict() for r in items])
         return
     table = Table(title=f"reviews ({len(items)})")
-    for col in ("id", "status", "party", "list", "entry", "score", "match", "order", "decided by", "reason"):
+    cols = ["id", "party", "list", "entry", "score", "match"] + (["status", "by", "reason"] if all_ else [])
+    for col in cols:
         table.add_column(col)
     for r in items:
-        table.add_row(str(r.review_id), r.status + (f" (re-opens {r.reopens})" if r.reopens else ""), r.party_name,
-                      f"{r.list_code} {r.version_id}", f"{r.entry_id} {r.entry_name}", f"{r.score:.2f}", r.decision,
-                      r.order_id or "", r.actor or "", r.reason or "")
+        row = [str(r.review_id), r.party_name, r.version_id, f"{r.entry_id} {r.entry_name}", f"{r.score:.2f}",
+               r.decision + (f" (re-opens {r.reopens})" if r.reopens else "")]
+        if all_:
+            row += [r.status, r.actor or "", r.reason or ""]
+        table.add_row(*row)
     console.print(table)
 
 
@@ -68,21 +72,28 @@ def show(review_id: Annotated[int, typer.Argument(help="Review id.")],
         console.print(f"{r['status']} by {r['actor']} on {r['decided_at']}: {r['reason']}")
 
 
-def _decide(review_id: int, decision: str, reason: str) -> None:
+def _decide(review_ids: list[int], decision: str, reason: str) -> None:
     with desk_session() as desk:
-        r = review_flow.decide(desk, review_id, decision, reason)
-    console.print(f"review {r.review_id} {r.status} by {r.actor}: {r.reason}")
+        for review_id in review_ids:  # every id must exist and be open before any is decided
+            r = records.get_review(desk.store.engine, review_id)
+            if r.status != "open":
+                raise ConfigError(f"review {review_id} was already decided ({r.status} by {r.actor}: {r.reason}); "
+                                  "nothing was decided")
+        for review_id in review_ids:
+            r = review_flow.decide(desk, review_id, decision, reason)
+            console.print(f"review {r.review_id} {r.status} by {r.actor}: {r.party_name!r} vs {r.list_code} "
+                          f"{r.entry_id} {r.entry_name!r}", highlight=False)
 
 
 @review_app.command("clear")
-def clear(review_id: Annotated[int, typer.Argument(help="Review id.")],
+def clear(review_ids: Annotated[list[int], typer.Argument(help="Review id(s).")],
           reason: Annotated[str, typer.Option("--reason", help="Why the party is not the listed one.")]) -> None:
-    """Clear a hit: the party is not the listed one (remembered for this entry as it is now)."""
-    _decide(review_id, "clear", reason)
+    """Clear hits: the party is not the listed one (remembered for this entry as it is now)."""
+    _decide(review_ids, "clear", reason)
 
 
 @review_app.command("confirm")
-def confirm(review_id: Annotated[int, typer.Argument(help="Review id.")],
+def confirm(review_ids: Annotated[list[int], typer.Argument(help="Review id(s).")],
             reason: Annotated[str, typer.Option("--reason", help="Why the party is the listed one.")]) -> None:
-    """Confirm a hit: the party is the listed one (its orders are decided as listed)."""
-    _decide(review_id, "confirm", reason)
+    """Confirm hits: the party is the listed one (its orders are decided as listed)."""
+    _decide(review_ids, "confirm", reason)

@@ -25,13 +25,14 @@ from clearance.model.determination import LicenceState, Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, cannot_clear
 from clearance.rules.listings import normalise_name
+from clearance.rules.parties import NEAR_CERTAIN
 from clearance.store import Store
 from clearance.store import audit_log as alog
 from clearance.store import desk_records as records
 from clearance.store import licences as lic_store
 from clearance.store.engine import write_transaction
 from clearance.workflows.desk.orders_input import BadLine, OrderLine
-from clearance.workflows.desk.screening import DeskScreener, index_parties
+from clearance.workflows.desk.screening import DeskScreener, index_parties, party_key
 from clearance.workflows.desk.verdict import DeskAnswer, desk_answer
 from clearance.workflows.determination import PartyScreener
 from clearance.workflows.facade import Clearance
@@ -258,6 +259,8 @@ class Desk:
         if line.notes:
             decision = dataclasses.replace(decision, notes=decision.notes + line.notes)
         answer = desk_answer(decision, screening=screening_problem(evidence, bool(new)))
+        if answer.verdict is Verdict.HOLD and answer.hold is HoldReason.LICENCE_NEEDED:
+            answer = _unreviewed(answer, evidence, ds)
         if record and answer.verdict is Verdict.RELEASE and answer.licences:
             answer = self._draw(line, answer, res)
         res.verdict, res.answer, res.decision = answer.verdict, answer, decision
@@ -362,6 +365,22 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
 def field_digests(record: dict[str, Any]) -> dict[str, str]:
     """A short digest of each field of the record, so that a replay can name the fields that differ."""
     return {k: _digest(v)[:16] for k, v in record.items()}
+
+
+def _unreviewed(answer: DeskAnswer, evidence: dict[str, Any], ds: DeskScreener) -> DeskAnswer:
+    """A licence hold that rests on a fuzzy screening match nobody has judged yet waits for the reviewer first:
+    the hold reason becomes ``review`` (the verdict stays HOLD)."""
+    waiting = {(k, code, entry) for k, code, entry, _digest in ds.open_keys}
+    found = []
+    for name, ev in evidence.items():
+        key = party_key(name, ds.parties)
+        for code, entry_id, version, score in ev.get("entries", []):
+            if score is not None and score < NEAR_CERTAIN and (key, code, entry_id) in waiting:
+                found.append(f"{name!r} matched {code} entry {entry_id} ({version}) with score {score:.2f}: "
+                             "confirm or clear it (`clearance review list`)")
+    if not found:
+        return answer
+    return DeskAnswer(Verdict.HOLD, HoldReason.REVIEW, (*found, *answer.reasons), answer.licences)
 
 
 def _needs(lic: Licence, line: OrderLine) -> str | None:
