@@ -101,5 +101,5 @@ def _print(rows: list[LineResult], counts: Counter[str]) -> None:
         v = r.answer.verdict.value
         why = (f"({r.answer.hold.value}) " if r.answer.hold else "") + "; ".join(r.answer.reasons)
         table.add_row(r.order_id, str(r.line), str(r.decision.as_of), f"[{colour[v]}]{v}[/]", r.decision.outcome.value,
-                      escape(why[:160]), ", ".join(r.answer.licences) or "; ".join(r.licence_notes)[:60])
+                      escape(why[:160]), ", ".join(r.answer.licences) or "; ".join(r.licence_notes)[:90])
     console.print(table)

@@ -63,7 +63,7 @@ def show(review_id: Annotated[int, typer.Argument(help="Review id.")],
     console.print(f"review {r['id']} [{r['status']}]: {r['party']!r} vs {r['list']} entry {r['entry_id']} "
                   f"{r['entry_name']!r} ({r['version']}), score {r['score']:.2f} {r['decision']}")
     for f in r["hit"].get("explanation", []):
-        console.print(f"  {f.get('name')} {f.get('value')}: {f.get('detail')}", highlight=False)
+        console.print(f"  {f.get('feature')} {f.get('value')}: {f.get('detail')}", highlight=False)
     console.print("entry: " + json.dumps(got["entry"], ensure_ascii=False)[:1500], highlight=False)
     for o in got.get("order", []):
         console.print(f"order {r['order']} line {o['line']} ({o['date']}): {o['verdict']} {o['outcome']} -- "

@@ -108,3 +108,41 @@ def test_altered_audit_row_is_named_and_replay_reproduces(cli: CLI, tmp_path: Pa
         conn.execute("UPDATE audit_log SET body = ? WHERE seq = ?", (body.replace('"HOLD"', '"RELEASE"'), seq))
     got = cli("audit", "verify")
     assert got.code == 1 and f"BROKEN at record {seq}" in got.err and "altered" in got.err
+
+
+def test_parties_import_screens_and_keeps_history(cli: CLI, tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text("id,name,aliases,country,address\n"
+                    "C-1,Huawei Device (Dongguan) Co Ltd,Huawei Device Dongguan,CN,Dongguan\n"
+                    "C-2,Nordic Radio Systems Oy,,FI,Espoo\n")
+    got = cli("parties", "import", str(path))
+    assert got.code == 0 and "review(s) opened" in got.out
+    listed = {p["id"]: p for p in json.loads(cli("parties", "list", "--json").out)}
+    assert listed["C-1"]["status"] == "HIT" and listed["C-2"]["status"] == "CLEAR"
+    cli("parties", "import", str(path))  # screened again: a second history entry, no duplicate review
+    shown = json.loads(cli("parties", "show", "C-1", "--json").out)
+    assert len(shown["history"]) == 2 and shown["history"][0]["body"]["hits"][0]["list"] == "el"
+    reviews = json.loads(cli("review", "list", "--json").out)
+    assert len({(r["party_key"], r["entry_id"]) for r in reviews}) == len(reviews)
+
+
+def test_a_broken_counterparty_row_imports_nothing(cli: CLI, tmp_path: Path) -> None:
+    path = tmp_path / "parties.csv"
+    path.write_text("id,name,country\nC-1,Acme Trading GmbH,DE\nC-2,,DE\n")
+    got = cli("parties", "import", str(path))
+    assert got.code == 2 and f"{path}:3, field 'name'" in got.err
+    assert json.loads(cli("parties", "list", "--json").out) == []
+    path.write_text("id,name,country\nC-1,Acme Trading GmbH,Atlantis\n")
+    got = cli("parties", "import", str(path))
+    assert got.code == 2 and "field 'country'" in got.err
+    xlsx = tmp_path / "parties.xlsx"
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["id", "name", "country"])
+    ws.append(["C-9", "Nordic Radio Systems Oy", "FI"])
+    wb.save(xlsx)
+    assert cli("parties", "import", str(xlsx)).code == 0
+    assert [p["id"] for p in json.loads(cli("parties", "list", "--json").out)] == ["C-9"]
