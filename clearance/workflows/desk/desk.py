@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 import getpass
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -26,6 +25,7 @@ from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, cannot_clear
 from clearance.rules.listings import normalise_name
 from clearance.rules.parties import NEAR_CERTAIN
+from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.store import audit_log as alog
 from clearance.store import desk_records as records
@@ -41,9 +41,9 @@ from clearance.workflows.order_files import decode, parse_json, parse_yaml, read
 BATCH = 500  # order lines per write transaction (their audit records, reviews and saved answers)
 
 
-def default_actor() -> str:
-    """Who is acting: CLEARANCE_ACTOR, else the operating-system user."""
-    found = os.environ.get("CLEARANCE_ACTOR")
+def default_actor(settings: Settings | None = None) -> str:
+    """Who is acting: the setting CLEARANCE_ACTOR, else the operating-system user."""
+    found = (settings or get_settings()).actor
     if found:
         return found
     try:
@@ -125,7 +125,7 @@ class Desk:
     def __init__(self, clearance: Clearance | None = None, *, actor: str | None = None,
                  overlays: Sequence[Path] = ()) -> None:
         self.clearance = clearance or Clearance()
-        self.actor = actor or default_actor()
+        self.actor = actor or default_actor(self.clearance.settings)
         self.overlays = tuple(overlays)
         self._screener: PartyScreener | None = None
         self._licences: dict[str, Licence] | None = None  # during a check: the licences, as last drawn
