@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,8 @@ from clearance.errors import ConfigError, NotFoundError
 from clearance.model.determination import LicenceState
 from clearance.model.order_input import validate_order
 from clearance.store import audit_log as alog
-from clearance.workflows.desk.desk import Desk, decide, field_digests, summary
+from clearance.workflows.desk.desk import Desk, decide
+from clearance.workflows.desk.record_body import digest, field_digests, summary
 from clearance.workflows.desk.screening import replay_listings
 from clearance.workflows.order_requests import to_request
 
@@ -42,10 +42,6 @@ class Replay:
                 "recorded_outcome": self.recorded_outcome, "outcome": self.outcome,
                 "rules_recorded": self.rules_recorded, "rules_now": self.rules_now,
                 "differences": list(self.differences)}
-
-
-def _digest(value: Any) -> str:
-    return hashlib.sha256(alog.canonical(value).encode()).hexdigest()
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -85,7 +81,7 @@ def replay(desk: Desk, seq: int) -> Replay:
             diffs.append(f"{k}: recorded {alog.canonical(before)[:200]} now {alog.canonical(after)[:200]}")
         else:
             diffs.append(f"{k}: differs (e.g. the rule values consulted, for 'trace')")
-    identical = not diffs and _digest(now) == body["record_digest"]
+    identical = not diffs and digest(now) == body["record_digest"]
     if not identical and not diffs:
         diffs.append("the record's digest differs")
     return Replay(seq, rec.subject, identical, old["outcome"], now["outcome"], old["versions"]["rules"],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import getpass
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,10 +19,9 @@ from typing import Any
 from clearance.errors import ConfigError
 from clearance.model.decision import Determination, ListUse, Question
 from clearance.model.desk import HoldReason, Licence, Verdict, amount_text, validate_licences
-from clearance.model.determination import LicenceState, Request
+from clearance.model.determination import Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, cannot_clear
-from clearance.rules.listings import normalise_name
 from clearance.rules.parties import NEAR_CERTAIN
 from clearance.settings import Settings, get_settings
 from clearance.store import Store
@@ -31,7 +29,9 @@ from clearance.store import audit_log as alog
 from clearance.store import desk_records as records
 from clearance.store import licences as lic_store
 from clearance.store.engine import write_transaction
+from clearance.workflows.desk.cover import licence_states, state_dict
 from clearance.workflows.desk.orders_input import BadLine, OrderLine
+from clearance.workflows.desk.record_body import digest, field_digests, summary
 from clearance.workflows.desk.screening import DeskScreener, index_parties, party_key
 from clearance.workflows.desk.verdict import DeskAnswer, desk_answer
 from clearance.workflows.determination import PartyScreener
@@ -50,34 +50,6 @@ def default_actor(settings: Settings | None = None) -> str:
         return getpass.getuser()
     except Exception:
         return "unknown"
-
-
-def _digest(value: Any) -> str:
-    return hashlib.sha256(alog.canonical(value).encode()).hexdigest()
-
-
-def eccn_covered(eccn: str, licensed: Iterable[str]) -> bool:
-    """A line's ECCN is covered by a licence ECCN or paragraph it equals or falls under ("5A992.c" covers
-    "5A992.c.1"; "5A992" covers "5A992.c")."""
-    e = eccn.strip().upper()
-    for x in licensed:
-        x = x.strip().upper()
-        if e == x or e.startswith(x + "."):
-            return True
-    return False
-
-
-def out_of_scope(lic: Licence, req: Request) -> str | None:
-    """Why the licence does not authorise this transaction at all (None: its terms cover it)."""
-    if lic.destination != req.to_country:
-        return f"licence {lic.number} is for {lic.destination}, not {req.to_country}"
-    if not req.item.eccn or not eccn_covered(req.item.eccn, lic.eccns):
-        return f"licence {lic.number} covers {', '.join(lic.eccns)}, not {req.item.eccn}"
-    named = {normalise_name(p) for p in lic.parties}
-    missing = [p.name for p in req.parties if normalise_name(p.name) not in named]
-    if missing:
-        return f"licence {lic.number} does not name {', '.join(repr(m) for m in missing)}"
-    return None
 
 
 @dataclass
@@ -218,25 +190,6 @@ class Desk:
             self._flush(pending, ds)
         yield from out
 
-    def _licence_states(self, line: OrderLine, notes: list[str]) -> tuple[LicenceState, ...]:
-        req = line.request
-        states: list[LicenceState] = []
-        for lic in self._all_licences():
-            if out_of_scope(lic, req) is not None:
-                continue
-            why = lic.unusable_on(req.date)
-            if why is not None and lic.revoked_on is None:  # not yet valid, or expired: never covers this date
-                notes.append(why)
-                continue
-            if why is None and (lic.number, line.order_id, line.line) not in self.drawn:
-                short = _needs(lic, line) or lic.shortfall(line.quantity or Fraction(0), line.value or Fraction(0))
-                if short is not None:
-                    notes.append(short)
-                    continue
-            # a revoked licence is passed on: the record then says which licence covered the basis until when
-            states.append(LicenceState(lic.number, lic.valid_from, lic.revoked_on, lic.valid_to))
-        return tuple(states)
-
     def _all_licences(self) -> list[Licence]:
         if self._licences is None:
             self._licences = {x.number: x for x in lic_store.all_licences(self.store.engine)}
@@ -245,7 +198,7 @@ class Desk:
     def _answer(self, line: OrderLine, rules: RuleSet, ds: DeskScreener, pending: _Pending,
                 record: bool) -> LineResult:
         res = LineResult(line.order_id, line.line, line.file_line)
-        states = self._licence_states(line, res.licence_notes)
+        states = licence_states(self._all_licences(), line, res.licence_notes, self.drawn)
         req = dataclasses.replace(line.request, licences=states)
         evidence: dict[str, Any] = {}
         new: list[records.NewReview] = []
@@ -275,9 +228,9 @@ class Desk:
                     pending.audit.append(self.audit("screening", name, {"date": req.date.isoformat(), **ev}))
             full = decision.to_dict()
             body = {"order_id": line.order_id, "order": line.raw, "line": line.line,
-                    "licences": [_state(s) for s in states],
+                    "licences": [state_dict(s) for s in states],
                     "overlays": [str(p) for p in self.overlays], "evidence": evidence,
-                    "decision": summary(full), "field_digests": field_digests(full), "record_digest": _digest(full),
+                    "decision": summary(full), "field_digests": field_digests(full), "record_digest": digest(full),
                     "verdict": answer.verdict.value, "hold": answer.hold.value if answer.hold else None,
                     "reasons": list(answer.reasons), "drawn": list(answer.licences)}
             pending.audit.append(self.audit("determination", f"{line.order_id}#{line.line}", body))
@@ -350,23 +303,6 @@ def screening_problem(evidence: dict[str, Any], opened_reviews: bool) -> str | N
     return "lists" if texts else None
 
 
-SUMMARY_FIELDS = ("id", "as_of", "outcome", "subject_to_ear", "license_required", "review_policy", "reasons",
-                  "versions")
-
-
-def summary(record: dict[str, Any]) -> dict[str, Any]:
-    """What an auditor reads first in a determination record (the whole record is kept as digests)."""
-    out = {k: record.get(k) for k in SUMMARY_FIELDS}
-    out["bases"] = [{k: b.get(k) for k in ("code", "party", "policy", "overcome_by", "previously_covered_by",
-                                            "to_confirm")} for b in record.get("bases", [])]
-    return out
-
-
-def field_digests(record: dict[str, Any]) -> dict[str, str]:
-    """A short digest of each field of the record, so that a replay can name the fields that differ."""
-    return {k: _digest(v)[:16] for k, v in record.items()}
-
-
 def _unreviewed(answer: DeskAnswer, evidence: dict[str, Any], ds: DeskScreener) -> DeskAnswer:
     """A licence hold that rests on a fuzzy screening match nobody has judged yet waits for the reviewer first:
     the hold reason becomes ``review`` (the verdict stays HOLD)."""
@@ -381,20 +317,6 @@ def _unreviewed(answer: DeskAnswer, evidence: dict[str, Any], ds: DeskScreener) 
     if not found:
         return answer
     return DeskAnswer(Verdict.HOLD, HoldReason.REVIEW, (*found, *answer.reasons), answer.licences)
-
-
-def _needs(lic: Licence, line: OrderLine) -> str | None:
-    if lic.quantity_limit is not None and line.quantity is None:
-        return f"licence {lic.number} limits the quantity, and the line states none (give 'quantity')"
-    if lic.value_limit is not None and line.value is None:
-        return f"licence {lic.number} limits the value, and the line states none (give the item's 'value')"
-    return None
-
-
-def _state(s: LicenceState) -> dict[str, Any]:
-    return {"licence_id": s.licence_id, "granted": s.granted.isoformat(),
-            "revoked": s.revoked.isoformat() if s.revoked else None,
-            "expires": s.expires.isoformat() if s.expires else None}
 
 
 def _with_versions(decision: Determination, evidence: dict[str, Any]) -> Determination:
