@@ -100,3 +100,6 @@ user_aliases = sa.Table(
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# The compliance desk's tables (revision 0004) are defined on this metadata in their own module.
+from clearance.store import desk_schema as _desk_schema  # noqa: E402, F401
