@@ -6,6 +6,7 @@ Every interface (CLI, API) goes through these functions; none opens the database
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import lzma
 import shutil
 import tempfile
@@ -208,7 +209,11 @@ def load_paths(
             outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=str(exc)))
             continue
         except (sa.exc.SQLAlchemyError, OSError) as exc:
-            # a full disk, a lost connection: this list keeps its previous version, the others are still tried
+            # A full disk: this list keeps its previous version and the others, maybe smaller, are still
+            # tried. Anything else (locked, read-only, unreachable) stops here for every list alike: the
+            # caller turns it into one error line (or, for the first-use snapshot, reopens for writing).
+            if not _disk_full(exc):
+                raise
             outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=_not_stored(store, exc)))
             continue
         outcomes.append(LoadOutcome(pl.list_code, pl.source_files, result=result, warnings=pl.warnings))
@@ -217,13 +222,20 @@ def load_paths(
     return outcomes
 
 
+def _reason(exc: Exception) -> str:
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def _disk_full(exc: Exception) -> bool:
+    low = _reason(exc).lower()
+    return "disk is full" in low or "no space left" in low or getattr(exc, "errno", None) == errno.ENOSPC
+
+
 def _not_stored(store: Store, exc: Exception) -> str:
-    """One line: the database (password hidden) and the reason it could not store a version."""
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    """One line: the database (password hidden) and why it could not store a version."""
     db = store.engine.url.render_as_string(hide_password=True)
-    full = any(w in " ".join(reason).lower() for w in ("full", "no space"))
-    hint = "; free some space and load again" if full else ""
-    return f"not stored in {db}: {reason[0] if reason else type(exc).__name__}{hint}"
+    return f"not stored in {db}: {_reason(exc)}; free some space and load again"
 
 
 def _hold(pl: ParsedList, batch: Sequence[ParsedList]) -> Hold | None:
