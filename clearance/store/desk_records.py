@@ -209,8 +209,10 @@ class CheckedLine:
 def save_lines_in(conn: Connection, lines: Sequence[CheckedLine], now: dt.datetime) -> None:
     if not lines:
         return
-    for x in lines:
-        conn.execute(sa.delete(desk_orders).where(desk_orders.c.order_id == x.order_id, desk_orders.c.line == x.line))
+    keys = [(x.order_id, x.line) for x in lines]
+    for start in range(0, len(keys), 400):
+        conn.execute(sa.delete(desk_orders).where(sa.tuple_(desk_orders.c.order_id, desk_orders.c.line)
+                                                  .in_(keys[start:start + 400])))
     conn.execute(sa.insert(desk_orders), [
         {"order_id": x.order_id, "line": x.line, "order_date": x.order_date, "request": x.request,
          "verdict": x.verdict, "outcome": x.outcome, "reasons": x.reasons, "licence_number": x.licence_number,

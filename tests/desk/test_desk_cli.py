@@ -146,3 +146,10 @@ def test_a_broken_counterparty_row_imports_nothing(cli: CLI, tmp_path: Path) -> 
     wb.save(xlsx)
     assert cli("parties", "import", str(xlsx)).code == 0
     assert [p["id"] for p in json.loads(cli("parties", "list", "--json").out)] == ["C-9"]
+
+
+def test_replay_needs_an_orders_file(cli: CLI, tmp_path: Path) -> None:
+    got = cli("replay", str(tmp_path))
+    assert got.code == 2 and "no orders.yaml in the folder" in got.err and "Traceback" not in got.text
+    got = cli("audit", "replay", "999")
+    assert got.code == 2 and "no audit record 999" in got.err

@@ -21,7 +21,7 @@ from clearance.model.determination import LicenceState
 from clearance.model.order_input import validate_order
 from clearance.store import audit_log as alog
 from clearance.workflows.desk.desk import Desk, decide
-from clearance.workflows.desk.record_body import digest, field_digests, summary
+from clearance.workflows.desk.record_body import digests, summary
 from clearance.workflows.desk.screening import replay_listings
 from clearance.workflows.order_requests import to_request
 
@@ -70,7 +70,7 @@ def replay(desk: Desk, seq: int) -> Replay:
     now = decision.to_dict()
     old = body["decision"]
     then = body["field_digests"]
-    now_digests = field_digests(now)
+    now_digests, now_whole = digests(now)
     diffs = []
     for k in sorted(set(then) | set(now_digests)):
         if then.get(k) == now_digests.get(k):
@@ -81,7 +81,7 @@ def replay(desk: Desk, seq: int) -> Replay:
             diffs.append(f"{k}: recorded {alog.canonical(before)[:200]} now {alog.canonical(after)[:200]}")
         else:
             diffs.append(f"{k}: differs (e.g. the rule values consulted, for 'trace')")
-    identical = not diffs and digest(now) == body["record_digest"]
+    identical = not diffs and now_whole == body["record_digest"]
     if not identical and not diffs:
         diffs.append("the record's digest differs")
     return Replay(seq, rec.subject, identical, old["outcome"], now["outcome"], old["versions"]["rules"],

@@ -31,7 +31,7 @@ from clearance.store import licences as lic_store
 from clearance.store.engine import write_transaction
 from clearance.workflows.desk.cover import licence_states, state_dict
 from clearance.workflows.desk.orders_input import BadLine, OrderLine
-from clearance.workflows.desk.record_body import digest, field_digests, summary
+from clearance.workflows.desk.record_body import digests, summary
 from clearance.workflows.desk.screening import DeskScreener, index_parties, party_key
 from clearance.workflows.desk.verdict import DeskAnswer, desk_answer
 from clearance.workflows.determination import PartyScreener
@@ -102,6 +102,7 @@ class Desk:
         self._screener: PartyScreener | None = None
         self._licences: dict[str, Licence] | None = None  # during a check: the licences, as last drawn
         self._screened_versions: tuple[str, ...] = ()
+        self._entry_digests: dict[tuple[str, str], tuple[str, str]] = {}  # (version, entry) -> (digest, name)
         self.drawn: set[tuple[str, str, int]] = set()  # (licence, order, line) drawn already (re-evaluations)
 
     @property
@@ -160,9 +161,10 @@ class Desk:
             self._screener = PartyScreener.open(self.clearance.settings)
             self._screener.cache = self.clearance.cache
             self._screened_versions = active
+        keys = records.open_review_keys(self.store.engine)
         return DeskScreener(self._screener, self._screener.store, records.judgements(self.store.engine),
-                            index_parties(records.all_parties(self.store.engine)),
-                            records.open_review_keys(self.store.engine))
+                            index_parties(records.all_parties(self.store.engine)), keys,
+                            {(k, code, entry) for k, code, entry, _d in keys}, self._entry_digests)
 
     def check(self, lines: Iterable[OrderLine | BadLine], *, record: bool = True,
               progress: Callable[[int], None] | None = None) -> Iterator[LineResult]:
@@ -227,10 +229,11 @@ class Desk:
                     pending.screened.add(key)
                     pending.audit.append(self.audit("screening", name, {"date": req.date.isoformat(), **ev}))
             full = decision.to_dict()
+            fields, whole = digests(full)
             body = {"order_id": line.order_id, "order": line.raw, "line": line.line,
                     "licences": [state_dict(s) for s in states],
                     "overlays": [str(p) for p in self.overlays], "evidence": evidence,
-                    "decision": summary(full), "field_digests": field_digests(full), "record_digest": digest(full),
+                    "decision": summary(full), "field_digests": fields, "record_digest": whole,
                     "verdict": answer.verdict.value, "hold": answer.hold.value if answer.hold else None,
                     "reasons": list(answer.reasons), "drawn": list(answer.licences)}
             pending.audit.append(self.audit("determination", f"{line.order_id}#{line.line}", body))
@@ -306,7 +309,7 @@ def screening_problem(evidence: dict[str, Any], opened_reviews: bool) -> str | N
 def _unreviewed(answer: DeskAnswer, evidence: dict[str, Any], ds: DeskScreener) -> DeskAnswer:
     """A licence hold that rests on a fuzzy screening match nobody has judged yet waits for the reviewer first:
     the hold reason becomes ``review`` (the verdict stays HOLD)."""
-    waiting = {(k, code, entry) for k, code, entry, _digest in ds.open_keys}
+    waiting = ds.open_entries
     found = []
     for name, ev in evidence.items():
         key = party_key(name, ds.parties)

@@ -25,6 +25,8 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def field_digests(record: dict[str, Any]) -> dict[str, str]:
-    """A short digest of each field of the record, so that a replay can name the fields that differ."""
-    return {k: digest(v)[:16] for k, v in record.items()}
+def digests(record: dict[str, Any]) -> tuple[dict[str, str], str]:
+    """A short digest of each field of the record (so that a replay can name the fields that differ) and the
+    digest of the whole record (over the full digests of its fields, each field serialised once)."""
+    full = {k: digest(v) for k, v in record.items()}
+    return {k: d[:16] for k, d in full.items()}, digest(full)

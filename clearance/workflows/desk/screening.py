@@ -63,7 +63,8 @@ class DeskScreener:
     judged: dict[tuple[str, str, str], Review]
     parties: dict[str, Counterparty]
     open_keys: set[tuple[str, str, str, str]] = field(default_factory=set)  # open reviews (none made twice)
-    _digests: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    open_entries: set[tuple[str, str, str]] = field(default_factory=set)  # (party key, list, entry) of open_keys
+    _digests: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # list versions are immutable
 
     def digest(self, list_code: str, entry_id: str, version_id: str) -> tuple[str, str]:
         """(digest, entry name) of an entry in a version (cached)."""
@@ -94,6 +95,7 @@ class DeskScreener:
             if key4 not in self.open_keys and (reopens is not None or h.decision is not Decision.HIT
                                                or not possible_only):
                 self.open_keys.add(key4)
+                self.open_entries.add(key4[:3])
                 new.append(NewReview(key, name, h.list_code, h.entry_id, entry_name, version, digest, h.score,
                                      h.decision.value, h.to_dict(), order_id, reopens))
             hits.append(h)
