@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from clearance.model.entity import Entity
 from clearance.screening.blocking import name_keys, query_keys
 from clearance.screening.model import ListVersion
+from clearance.screening.prefilter import FlatNames, flatten
 from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
 from clearance.text.names import NameForm
 
@@ -39,6 +40,7 @@ class ScreeningIndex:
     name_len: NDArray[np.int32]  # name number -> length of the name's compact form (ties go to the closest length)
     versions: Mapping[str, ListVersion] = field(default_factory=dict)
     alias_unmatched: int = 0  # alias-table rows whose entity key is not in the index
+    flat: FlatNames | None = None  # every name as flat arrays, for the pre-filter (None: built before it)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -176,4 +178,5 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
         name_len=np.array(lens, dtype=np.int32),
         versions=dict(versions or {}),
         alias_unmatched=unmatched,
+        flat=flatten([[pn.form for pn in pe.names] for pe in prepared]),
     )

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from clearance.screening.algorithm import Algorithm
+import numpy as np
+
+from clearance.model.entity import Schema
+from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2, comparable
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.prepared import prepare_query
+from clearance.screening.prefilter import skip_below, upper_bounds, upper_bounds_flat
+from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
 from clearance.text.fold import MAX_NAME_CHARS, clean
-from clearance.text.names import prepare
+from clearance.text.names import NameForm, prepare
 
 DEFAULT_LIMIT = 10
 
@@ -49,11 +53,13 @@ def screen(
     threshold: float | None = None,
     limit: int = DEFAULT_LIMIT,
     today: dt.date | None = None,
+    prefilter: bool = True,
 ) -> ScreeningResult:
     """Screen one party against the index. Pure: same query, index, algorithm and day -> same result.
 
     ``threshold`` (default: the algorithm's POSSIBLE threshold) is the lowest score reported as a hit.
     A stale or undated list, or a name that cannot be screened, gives CANNOT_CLEAR with the reasons.
+    ``prefilter=False`` scores every candidate in Python (the same result, slower: a check of the pre-filter).
     """
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
     today = today or dt.date.today()
@@ -68,10 +74,12 @@ def screen(
     rerank = getattr(algo, "candidate_score", None)  # clearance-name@3: candidates ordered by a cheap score
     found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
                              rerank=rerank(pq.form) if rerank is not None else None)
+    if lists is not None:
+        found = {i: p for i, p in found.items() if index.entities[i].entity.list_code in lists}
+    if prefilter and type(algo) in _BOUNDED:
+        found = _reachable(pq, index, found, algo, floor)  # type: ignore[arg-type]
     for i, positions in found.items():
         pe = index.entities[i]
-        if lists is not None and pe.entity.list_code not in lists:
-            continue
         m: Match = algo.score(pq, pe, positions, floor)
         if m.score < floor or m.score <= 0.0:
             continue
@@ -100,6 +108,42 @@ def screen(
     if not prepare(query.name).tokens:
         reasons.append("name has no distinctive word after removing legal forms and generic words")
     return ScreeningResult(query, decision, tuple(hits), algo.id, version_ids, tuple(reasons))
+
+
+_BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score prefilter.upper_bounds bounds
+
+
+def _reachable(pq: PreparedQuery, index: ScreeningIndex, found: dict[int, list[int]], algo: ClearanceMatcher,
+               floor: float) -> dict[int, list[int]]:
+    """The candidates of ``found`` that may score at or above ``floor`` (the others provably do not)."""
+    below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
+    if below == -float("inf") or not found:
+        return found
+    schema = pq.query.schema
+    flat = index.flat
+    groups: dict[bool, tuple[list[int], list[NameForm]]] = {}
+    org_owner: list[int] = []
+    org_names: list[int] = []
+    for i, positions in found.items():
+        pe = index.entities[i]
+        person = is_person(schema) or (schema is None and pe.entity.schema is Schema.PERSON)
+        if not person and flat is not None:
+            first = int(flat.entity_first[i])
+            org_owner.extend([i] * len(positions))
+            org_names.extend(first + p for p in positions)
+            continue
+        owners, forms = groups.setdefault(person, ([], []))
+        for p in positions:
+            owners.append(i)
+            forms.append(algo._name_form(pe.names[p], person))
+    keep: set[int] = set()
+    if org_names and flat is not None:
+        bounds = upper_bounds_flat(algo._form(pq.form, False), flat, np.array(org_names, dtype=np.int64))
+        keep.update(o for o, b in zip(org_owner, bounds.tolist(), strict=True) if b >= below)
+    for person, (owners, forms) in groups.items():
+        bounds = upper_bounds(algo._form(pq.form, person), forms, person, algo._loose, comparable)
+        keep.update(o for o, b in zip(owners, bounds.tolist(), strict=True) if b >= below)
+    return {i: p for i, p in found.items() if i in keep}
 
 
 def _rank(d: Decision) -> int:

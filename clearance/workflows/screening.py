@@ -35,7 +35,7 @@ from clearance.workflows.batch_input import Rows, input_format, read_rows
 from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
-INDEX_FORMAT = 4  # bump when ScreeningIndex or the text pipeline changes what is pickled (4: @3 forms, aliases)
+INDEX_FORMAT = 5  # bump when ScreeningIndex or the text pipeline changes what is pickled (5: flat names)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
