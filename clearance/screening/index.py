@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,7 +32,7 @@ COMMON_DF = 0.02  # keys in more than this share of entities only count when not
 class ScreeningIndex:
     """Entities prepared for matching, blocking postings and the versions of the lists they came from."""
 
-    entities: tuple[PreparedEntity, ...]
+    entities: Sequence[PreparedEntity]  # a tuple, or entities unpickled on first use (workflows.index_cache)
     postings: Mapping[str, NDArray[np.int32]]  # key -> name numbers (array('i'))
     identifiers: Mapping[str, NDArray[np.int32]]  # identifier key -> entity numbers
     name_owner: NDArray[np.int32]  # name number -> entity number

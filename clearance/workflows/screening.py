@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -11,7 +10,6 @@ import hashlib
 import itertools
 import json
 import os
-import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
@@ -35,7 +33,7 @@ from clearance.workflows.batch_input import Rows, input_format, read_rows
 from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
-INDEX_FORMAT = 5  # bump when ScreeningIndex or the text pipeline changes what is pickled (5: flat names)
+INDEX_FORMAT = 6  # bump when ScreeningIndex or the text pipeline changes what is pickled (6: entities mapped)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
@@ -52,9 +50,9 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
     """The screening index of the active versions of ``codes`` (all loaded lists when None).
 
     The index is cached next to a SQLite database, keyed by the list versions and the index format,
-    so that later CLI runs start in about a second instead of rebuilding. The cache is signed with this
-    install's key (see index_cache): a file it did not write is never unpickled; any cache problem
-    means a rebuild. Raises CannotClear when there is no list to screen against.
+    so that later CLI runs load it in well under a second instead of rebuilding (entities are unpickled on
+    first use). The cache is signed with this install's key (see index_cache): a file it did not write is
+    never unpickled; any cache problem means a rebuild. Raises CannotClear when there is no list to screen against.
     """
     settings = settings or get_settings()
     if codes is not None and not codes:
@@ -75,32 +73,15 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
         ).hexdigest()[:24]
         cache = _cache_dir(settings)
         name = f"index-{key}.pkl"
-        cached = index_cache.read(cache, name) if cache is not None else None
+        cached = index_cache.read_index(cache, name) if cache is not None else None
         if cached is not None:
-            try:
-                with _gc_paused():  # millions of objects: the collector only slows this
-                    index = pickle.loads(cached)
-                if isinstance(index, ScreeningIndex):
-                    return dataclasses.replace(index, versions=versions)
-            except Exception:
-                pass
+            return dataclasses.replace(cached, versions=versions)
         active_lists = load_active(list(chosen), store=st, settings=settings, today=today)
         aliases = [r.extra_name() for r in all_aliases(st)]  # shipped table + `clearance lists aliases load`
         index = build_index(active_lists.entities, versions, aliases=aliases)
         if cache is not None:
-            index_cache.write(cache, name, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+            index_cache.write_index(cache, name, index)
         return index
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _resources_digest() -> str:
