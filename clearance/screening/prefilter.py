@@ -1,18 +1,20 @@
 """An exact pre-filter: candidates that cannot reach the reporting floor are not scored in Python.
 
-For clearance-name@1 and @2, ``upper_bounds`` computes, for one query name against many list names at once
-(rapidfuzz's C++ ``cdist`` and numpy), a number that is never below the raw name score ``_name_raw`` gives
-the pair. The bound follows ``namesim.name_similarity`` step by step:
+For clearance-name@1 and @2, ``upper_bounds_flat`` computes, for one query name against many list names at
+once (rapidfuzz's C++ ``cdist`` and numpy over the index's ``FlatNames``), a number that is never below the
+raw name score ``_name_raw`` gives the pair when both are compared as organisations. The bound follows
+``namesim.name_similarity`` step by step:
 
 - two names that are not ``comparable`` score 0, unless the algorithm compares them loosely (then: scored);
 - a pair across scripts (a phonetic name on either side) is always scored (skeleton matches are not bounded);
 - the token alignment pairs each token with at most one other, at a similarity no higher than the token's
   best similarity with any token of the other name; that similarity is at most the Levenshtein similarity
-  of the two tokens when it reaches the lowest typo cutoff (0.66), 1 for equal tokens, 0.8 for a person's
-  initial, 0.9 for a nickname; so each side's matched weight is at most the sum of its tokens' weights
+  of the two tokens when it reaches the lowest typo cutoff (0.66), 1 for equal tokens (organisations have
+  no initial or nickname matches); so each side's matched weight is at most the sum of its tokens' weights
   times their best similarity, and the coverage score (increasing in both shares) at most that of these sums;
 - the "compact" method adds at most the Levenshtein similarity of the joined names times its discount;
-- a token that could equal a run of the other name's tokens (the "joined" pass) is not bounded: scored;
+- a token that could equal a run of the other name's tokens (the "joined" pass), and the run's tokens,
+  count as fully matched;
 - every later step (single-weak cap, word and number conflicts, legal-form penalty, clipping) only lowers it.
 
 ``skip_below`` turns the reporting floor into the raw name score below which a candidate's final score is
@@ -25,7 +27,7 @@ every entity with a name at or above it, exactly as before, so the reported hits
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,9 +36,8 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clearance.screening.namesim import COMPACT_DISCOUNT, INITIAL_SIM, LONG_TOKEN_CUTOFF, NICKNAME_SIM, coverage_score
+from clearance.screening.namesim import COMPACT_DISCOUNT, LONG_TOKEN_CUTOFF, coverage_score
 from clearance.text.names import NameForm
-from clearance.text.terms import vocabulary
 
 SCORE_IT = math.inf  # the bound of a pair the pre-filter cannot bound: it is scored in full
 EPS = 1e-6  # margin for float sums taken in another order than the scorer's
@@ -56,53 +57,6 @@ def skip_below(floor: float, slope: float, midpoint: float, evidence_floor: floa
     return min(evidence_floor, needed) - EPS
 
 
-def _joinable(qt: tuple[str, ...], uniq: list[str], forms: Sequence[NameForm], reseg: NDArray[np.bool_],
-              flat: NDArray[np.intp], at: NDArray[np.intp]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
-    """The tokens the joined pass could cover: (query token x candidate, every candidate token).
-
-    The joined pass covers a token of one name and a run of 2..4 neighbouring tokens of the other, at a
-    similarity of at most 1. A token that could be in such a pair (``_join_matrix``: first letters not checked,
-    tokens already matched not excluded) counts as fully matched. Only candidates in ``reseg`` (the pass runs
-    only when the word counts differ or a script has no spaces).
-    """
-    n_q = len(qt)
-    flag_q = np.zeros((n_q, len(forms)), dtype=bool)
-    flag_c = np.zeros(len(flat), dtype=bool)
-    # a query token against runs of each candidate's tokens
-    runs: list[str] = []
-    run_owner: list[int] = []
-    run_cols: list[tuple[int, int]] = []  # flat positions [start, end) of the run's tokens
-    for n, c in enumerate(forms):
-        if not reseg[n]:
-            continue
-        base = int(at[n])
-        for start, end in _run_spans(len(c.tokens)):
-            runs.append("".join(c.tokens[start:end]))
-            run_owner.append(n)
-            run_cols.append((base + start, base + end))
-    if runs:
-        ok = _join_matrix(qt, runs)  # query token x run
-        for r in np.flatnonzero(ok.any(axis=0)).tolist():
-            lo, hi = run_cols[r]
-            flag_c[lo:hi] = True
-            flag_q[ok[:, r], run_owner[r]] = True
-    # a candidate token against runs of the query's tokens
-    q_spans = _run_spans(n_q)
-    if q_spans:
-        ok2 = _join_matrix(uniq, ["".join(qt[a:b]) for a, b in q_spans])  # candidate token x query run
-        owner_of = np.repeat(np.arange(len(forms)), np.diff(np.append(at, len(flat))))
-        for j in np.flatnonzero(ok2.any(axis=1)).tolist():
-            q_rows = np.zeros(n_q, dtype=bool)
-            for r in np.flatnonzero(ok2[j]).tolist():
-                q_rows[q_spans[r][0]:q_spans[r][1]] = True
-            for pos in np.flatnonzero(flat == j).tolist():
-                n = int(owner_of[pos])
-                if reseg[n]:
-                    flag_c[pos] = True
-                    flag_q[q_rows, n] = True
-    return flag_q, flag_c
-
-
 @lru_cache(maxsize=64)
 def _run_spans(n: int) -> tuple[tuple[int, int], ...]:
     """[start, end) of every run of 2..4 neighbouring tokens among ``n``."""
@@ -118,77 +72,6 @@ def _join_matrix(tokens: Sequence[str], runs: Sequence[str]) -> NDArray[np.bool_
     rlen = np.array([len(r) for r in runs], dtype=np.float64)[None, :]
     need = np.where(tlen < 6, _JOIN_EXACT, _CUTOFF)
     return np.asarray((sim >= need) & (rlen <= 1.5 * tlen + 1) & (tlen >= 3))
-
-
-def upper_bounds(q: NameForm, cands: Sequence[NameForm], person: bool,
-                 loose: Callable[[NameForm, NameForm], bool], comparable: Callable[[NameForm, NameForm], bool],
-                 ) -> NDArray[np.float64]:
-    """For each of ``cands``: a number never below the raw name score of (``q``, candidate); SCORE_IT when the
-    pair must be scored to know. ``loose``/``comparable``: the algorithm's rules for which names are compared."""
-    out = np.zeros(len(cands), dtype=np.float64)
-    todo: list[int] = []
-    for k, c in enumerate(cands):
-        if not comparable(q, c):
-            out[k] = SCORE_IT if loose(q, c) else 0.0
-        elif q.phonetic or c.phonetic:
-            out[k] = SCORE_IT
-        elif q.tokens and c.tokens:
-            todo.append(k)
-    if not todo:
-        return out
-    qt = q.tokens
-    forms = [cands[k] for k in todo]
-    cols: dict[str, int] = {}
-    flat: list[int] = []
-    starts: list[int] = []
-    for c in forms:
-        starts.append(len(flat))
-        for t in c.tokens:
-            col = cols.get(t)
-            if col is None:
-                col = cols[t] = len(cols)
-            flat.append(col)
-    uniq = list(cols)
-    sim = process.cdist(qt, uniq, scorer=Levenshtein.normalized_similarity, score_cutoff=_CUTOFF, dtype=np.float64)
-    if person:
-        nicknames = vocabulary().nicknames
-        single_u = [j for j, b in enumerate(uniq) if len(b) == 1]
-        for i, a in enumerate(qt):
-            for j in range(len(uniq)) if len(a) == 1 else single_u:  # an initial against a name part
-                b = uniq[j]
-                if b.startswith(a) or a.startswith(b):
-                    sim[i, j] = max(sim[i, j], INITIAL_SIM)
-            for b in nicknames.get(a, ()):
-                j = cols.get(b, -1)
-                if j >= 0:
-                    sim[i, j] = max(sim[i, j], NICKNAME_SIM)
-    flat_a = np.array(flat, dtype=np.intp)
-    at = np.array(starts, dtype=np.intp)
-    m = sim[:, flat_a]  # query token x every token of every candidate
-    best_q = np.maximum.reduceat(m, at, axis=1)  # query token x candidate: its best similarity there
-    best_c = m.max(axis=0)  # each candidate token: its best similarity with a query token
-    reseg = np.array([q.unspaced or c.unspaced or len(qt) != len(c.tokens) for c in forms], dtype=bool)
-    if reseg.any():
-        flag_q, flag_c = _joinable(qt, uniq, forms, reseg, flat_a, at)
-        best_q = np.where(flag_q, 1.0, best_q)
-        best_c = np.where(flag_c, 1.0, best_c)
-    qw = np.array(q.weights, dtype=np.float64)
-    upper_q = qw @ best_q
-    cw = np.array([w for c in forms for w in c.weights], dtype=np.float64)
-    upper_c = np.add.reduceat(cw * best_c, at)
-    wq = q.weight
-    wc = np.array([c.weight for c in forms], dtype=np.float64)
-    share_q = np.minimum(1.0, upper_q / wq) if wq else np.zeros(len(forms))
-    share_c = np.minimum(1.0, np.divide(upper_c, wc, out=np.zeros(len(forms)), where=wc > 0))
-    hi_share = coverage_score(0.0, 1.0, person)  # the scorer's weight of the larger share (its alpha: 1 - this)
-    lo, hi = np.minimum(share_q, share_c), np.maximum(share_q, share_c)
-    bound = np.where((wc > 0) & (wq > 0), (1.0 - hi_share) * lo + hi_share * hi, 0.0)
-    if reseg.any():
-        comp = process.cdist([q.compact], [c.compact for c in forms], scorer=Levenshtein.normalized_similarity,
-                             dtype=np.float64)[0] * COMPACT_DISCOUNT
-        bound = np.where(reseg, np.maximum(bound, comp), bound)
-    out[np.array(todo, dtype=np.intp)] = bound + EPS
-    return out
 
 
 @dataclass(frozen=True)
@@ -269,8 +152,9 @@ def _ranges(start: NDArray[np.int64], stop: NDArray[np.int64]) -> tuple[NDArray[
 
 
 def upper_bounds_flat(q: NameForm, flat: FlatNames, names: NDArray[np.int64]) -> NDArray[np.float64]:
-    """``upper_bounds`` for an organisation comparison (``person`` False) of ``q`` with the index names numbered
-    ``names``, from the flat arrays. A pair not ``comparable`` by the distinctive flags is scored (SCORE_IT)."""
+    """For each index name numbered in ``names``: a number never below the raw name score of (``q``, that name)
+    compared as organisations; SCORE_IT when the pair must be scored to know (not both distinctive, or a
+    script whose transliterations vary on either side)."""
     out = np.full(len(names), SCORE_IT, dtype=np.float64)
     qt = q.tokens
     if not qt or q.phonetic or not q.distinctive or not len(names):

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from clearance.model.entity import Schema
-from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2, comparable
+from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.prefilter import skip_below, upper_bounds, upper_bounds_flat
+from clearance.screening.prefilter import skip_below, upper_bounds_flat
 from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
 from clearance.text.fold import MAX_NAME_CHARS, clean
-from clearance.text.names import NameForm, prepare
+from clearance.text.names import prepare
 
 DEFAULT_LIMIT = 10
 
@@ -115,33 +115,27 @@ _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score
 
 def _reachable(pq: PreparedQuery, index: ScreeningIndex, found: dict[int, list[int]], algo: ClearanceMatcher,
                floor: float) -> dict[int, list[int]]:
-    """The candidates of ``found`` that may score at or above ``floor`` (the others provably do not)."""
-    below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
-    if below == -float("inf") or not found:
-        return found
-    schema = pq.query.schema
+    """The candidates of ``found`` that may score at or above ``floor`` (the others provably do not).
+
+    Only organisation comparisons are bounded (from the index's flat name arrays); a comparison as persons
+    re-prepares both names and is always scored (bounding it cost more than scoring it).
+    """
     flat = index.flat
-    groups: dict[bool, tuple[list[int], list[NameForm]]] = {}
-    org_owner: list[int] = []
-    org_names: list[int] = []
-    for i, positions in found.items():
-        pe = index.entities[i]
-        person = is_person(schema) or (schema is None and pe.entity.schema is Schema.PERSON)
-        if not person and flat is not None:
-            first = int(flat.entity_first[i])
-            org_owner.extend([i] * len(positions))
-            org_names.extend(first + p for p in positions)
-            continue
-        owners, forms = groups.setdefault(person, ([], []))
-        for p in positions:
-            owners.append(i)
-            forms.append(algo._name_form(pe.names[p], person))
+    below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
+    if flat is None or below == -float("inf") or not found or is_person(pq.query.schema):
+        return found
     keep: set[int] = set()
-    if org_names and flat is not None:
-        bounds = upper_bounds_flat(algo._form(pq.form, False), flat, np.array(org_names, dtype=np.int64))
-        keep.update(o for o, b in zip(org_owner, bounds.tolist(), strict=True) if b >= below)
-    for person, (owners, forms) in groups.items():
-        bounds = upper_bounds(algo._form(pq.form, person), forms, person, algo._loose, comparable)
+    owners: list[int] = []
+    names: list[int] = []
+    for i, positions in found.items():
+        if pq.query.schema is None and index.entities[i].entity.schema is Schema.PERSON:
+            keep.add(i)
+            continue
+        first = int(flat.entity_first[i])
+        owners.extend([i] * len(positions))
+        names.extend(first + p for p in positions)
+    if names:
+        bounds = upper_bounds_flat(algo._form(pq.form, False), flat, np.array(names, dtype=np.int64))
         keep.update(o for o, b in zip(owners, bounds.tolist(), strict=True) if b >= below)
     return {i: p for i, p in found.items() if i in keep}
 

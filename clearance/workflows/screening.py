@@ -210,8 +210,15 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
 
     The same party on many orders is screened once (up to MEMO_SIZE distinct parties are remembered).
     With ``workers`` > 1, new parties are screened by forked worker processes, a chunk of rows at a time,
-    while the results of earlier chunks are handed out in order; at most a few chunks are in flight.
+    while the results of earlier chunks are handed out in order; at most a few chunks are in flight. An input
+    of at most SMALL_INPUT rows is screened in this process (starting workers costs more than it saves).
     """
+    if workers > 1:
+        it = iter(rows)
+        head = list(itertools.islice(it, SMALL_INPUT + 1))
+        rows = itertools.chain(head, it)
+        if len(head) <= SMALL_INPUT:
+            workers = 1
     if workers <= 1:
         gc.freeze()  # the index is long-lived: the collector need not walk it again and again
         try:
@@ -241,6 +248,7 @@ def _stream_local(rows: Iterable[dict[str, Any]], batch: _Batch, as_json: bool,
 
 
 CHUNK_ROWS = 2000  # rows read ahead per chunk
+SMALL_INPUT = 200  # rows: an input this small is screened without worker processes
 TASK_QUERIES = 64  # new parties per worker task
 AHEAD_CHUNKS = 6  # chunks in flight at once (bounds memory: results are written as they come)
 
