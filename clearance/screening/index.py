@@ -16,7 +16,7 @@ from clearance.screening.blocking import name_keys, query_keys
 from clearance.screening.model import ListVersion
 from clearance.screening.prefilter import FlatNames, flatten
 from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
-from clearance.text.names import NameForm
+from clearance.text.names import NameForm, prepare
 
 MAX_CANDIDATES = 30  # entities scored in full per query
 PRUNE_SHARE = 0.3  # names sharing less than this share of the best name's key weight are not scored
@@ -41,6 +41,7 @@ class ScreeningIndex:
     versions: Mapping[str, ListVersion] = field(default_factory=dict)
     alias_unmatched: int = 0  # alias-table rows whose entity key is not in the index
     flat: FlatNames | None = None  # every name as flat arrays, for the pre-filter (None: built before it)
+    flat_person: FlatNames | None = None  # the same, every name prepared as a person's name
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -179,4 +180,5 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
         versions=dict(versions or {}),
         alias_unmatched=unmatched,
         flat=flatten([[pn.form for pn in pe.names] for pe in prepared]),
+        flat_person=flatten([[prepare(pn.form.original, person=True) for pn in pe.names] for pe in prepared]),
     )

@@ -2,15 +2,15 @@
 
 For clearance-name@1 and @2, ``upper_bounds_chunk`` computes, for a chunk of query names against their
 candidate list names at once (rapidfuzz's C++ ``cpdist`` and numpy over the index's ``FlatNames``), a number
-never below the raw name score ``_name_raw`` gives each pair when both are compared as organisations.
+never below the raw name score ``_name_raw`` gives each pair (compared as organisations, or as persons).
 The bound follows ``namesim.name_similarity`` step by step:
 
 - two names that are not ``comparable`` score 0, unless the algorithm compares them loosely (then: scored);
 - a pair across scripts (a phonetic name on either side) is always scored (skeleton matches are not bounded);
 - the token alignment pairs each token with at most one other, at a similarity no higher than the token's
   best similarity with any token of the other name; that similarity is at most the Levenshtein similarity
-  of the two tokens when it reaches the lowest typo cutoff (0.66), 1 for equal tokens (organisations have
-  no initial or nickname matches); so each side's matched weight is at most the sum of its tokens' weights
+  of the two tokens when it reaches the lowest typo cutoff (0.66), 1 for equal tokens, and for persons
+  0.8 for an initial and 0.9 for a nickname; so each side's matched weight is at most the sum of its tokens' weights
   times their best similarity, and the coverage score (increasing in both shares) at most that of these sums;
 - the "compact" method adds at most the Levenshtein similarity of the joined names times its discount;
 - a token that could equal a run of the other name's tokens (the "joined" pass: a run starting with the
@@ -30,15 +30,22 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clearance.screening.namesim import COMPACT_DISCOUNT, LONG_TOKEN_CUTOFF, coverage_score
+from clearance.screening.namesim import (
+    COMPACT_DISCOUNT,
+    INITIAL_SIM,
+    LONG_TOKEN_CUTOFF,
+    NICKNAME_SIM,
+    coverage_score,
+)
 from clearance.text.names import NameForm
+from clearance.text.terms import vocabulary
 
 SCORE_IT = math.inf  # the bound of a pair the pre-filter cannot bound: it is scored in full
 EPS = 1e-6  # margin for float sums taken in another order than the scorer's
@@ -92,6 +99,11 @@ class FlatNames:
     run_len: NDArray[np.int64]  # length of each joined run
     vocab_first: NDArray[np.int64]  # code point of each vocab word's first letter
     run_first: NDArray[np.int64]  # code point of each joined run's first letter
+
+    @cached_property
+    def vocab_ids(self) -> dict[str, int]:
+        """word -> its number in ``vocab`` (made on first use)."""
+        return {t: i for i, t in enumerate(self.vocab)}
 
 
 def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
@@ -183,11 +195,13 @@ def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: ND
 
 
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
-                       ) -> list[NDArray[np.float64]]:
+                       person: bool = False) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
-    pair compared as organisations; SCORE_IT when the pair must be scored to know (not both distinctive, or
-    a script whose transliterations vary on either side). Every query-name pair of the chunk is handled by a
-    few numpy and rapidfuzz ``cpdist`` calls, each distinct pair of words compared once."""
+    pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
+    persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
+    scored to know (not both distinctive, or a script whose transliterations vary on either side). Every
+    query-name pair of the chunk is handled by a few numpy and rapidfuzz ``cpdist`` calls, each distinct pair
+    of words compared once."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
@@ -229,6 +243,14 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     la, lb = qtok_len[q_ids_a[e_q]], flat.vocab_len[c_tok]
     # a Levenshtein similarity of 0.66 needs the shorter word to be at least 0.66 of the longer
     sims = _pair_similarity(qtoks, q_ids_a[e_q], flat.vocab, c_tok, np.minimum(la, lb) >= _CUTOFF * np.maximum(la, lb))
+    if person:
+        initial = ((la == 1) | (lb == 1)) & (qtok_first[q_ids_a[e_q]] == flat.vocab_first[c_tok])
+        sims = np.where(initial, np.maximum(sims, INITIAL_SIM), sims)
+        nick_keys = [qid * len(flat.vocab) + vid for t, qid in qvocab.items()
+                     for n in vocabulary().nicknames.get(t, ()) if (vid := flat.vocab_ids.get(n)) is not None]
+        if nick_keys:
+            nick = np.isin(q_ids_a[e_q] * len(flat.vocab) + c_tok, np.array(nick_keys, dtype=np.int64))
+            sims = np.where(nick, np.maximum(sims, NICKNAME_SIM), sims)
     qslot_start = np.zeros(n_pairs, dtype=np.int64)  # (pair, query token) slots
     np.cumsum(nq[:-1], out=qslot_start[1:])
     seg_counts = np.repeat(nc, nq)
@@ -249,7 +271,7 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     wc = flat.name_weight[pn]
     share_q = np.minimum(1.0, np.divide(upper_q, wq, out=np.zeros(n_pairs), where=wq > 0))
     share_c = np.minimum(1.0, np.divide(upper_c, wc, out=np.zeros(n_pairs), where=wc > 0))
-    hi_share = coverage_score(0.0, 1.0, False)
+    hi_share = coverage_score(0.0, 1.0, person)  # the scorer's weight of the larger share (its alpha: 1 - this)
     lo, hi = np.minimum(share_q, share_c), np.maximum(share_q, share_c)
     bound = np.where((wc > 0) & (wq > 0), (1.0 - hi_share) * lo + hi_share * hi, 0.0)
     if reseg.any():

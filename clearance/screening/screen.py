@@ -152,43 +152,46 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
                algo: ClearanceMatcher, floor: float) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
-    Only organisation comparisons are bounded (from the index's flat name arrays); a comparison as persons
-    re-prepares both names and is always scored.
+    Comparisons as organisations and as persons are bounded separately, each from its flat name arrays.
     """
-    flat = index.flat
     below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
-    if flat is None or below == -float("inf"):
+    if below == -float("inf"):
         return
-    forms: list[NameForm] = []
-    names: list[NDArray[np.int64]] = []
-    owners: list[list[int]] = []
-    slots: list[int] = []
-    for k, stage in enumerate(staged):
-        if isinstance(stage, str) or not stage[1] or is_person(stage[0].query.schema):
+    for person, flat in ((False, index.flat), (True, index.flat_person)):
+        if flat is None:
             continue
-        pq, found = stage
-        mine: list[int] = []
-        numbers: list[int] = []
-        for i, positions in found.items():
-            if pq.query.schema is None and index.entities[i].entity.schema is Schema.PERSON:
-                continue  # compared as persons: always scored
-            first = int(flat.entity_first[i])
-            mine.extend([i] * len(positions))
-            numbers.extend(first + p for p in positions)
-        if numbers:
-            forms.append(algo._form(pq.form, False))
-            names.append(np.array(numbers, dtype=np.int64))
-            owners.append(mine)
-            slots.append(k)
-    if not forms:
-        return
-    for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names), strict=True):
-        stage = staged[k]
-        assert not isinstance(stage, str)
-        pq, found = stage
-        bounded = set(mine)
-        keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
-        staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
+        forms: list[NameForm] = []
+        names: list[NDArray[np.int64]] = []
+        owners: list[list[int]] = []
+        slots: list[int] = []
+        for k, stage in enumerate(staged):
+            if isinstance(stage, str) or not stage[1]:
+                continue
+            pq, found = stage
+            schema = pq.query.schema
+            mine: list[int] = []
+            numbers: list[int] = []
+            for i, positions in found.items():
+                if person != (is_person(schema) or (schema is None and index.entities[i].entity.schema is
+                                                    Schema.PERSON)):
+                    continue
+                first = int(flat.entity_first[i])
+                mine.extend([i] * len(positions))
+                numbers.extend(first + p for p in positions)
+            if numbers:
+                forms.append(algo._form(pq.form, person))
+                names.append(np.array(numbers, dtype=np.int64))
+                owners.append(mine)
+                slots.append(k)
+        if not forms:
+            continue
+        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person), strict=True):
+            stage = staged[k]
+            assert not isinstance(stage, str)
+            pq, found = stage
+            bounded = set(mine)
+            keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
+            staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
 
 
 def _rank(d: Decision) -> int:
