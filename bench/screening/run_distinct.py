@@ -1,7 +1,7 @@
 """A file of distinct parties (customer master data: no party repeats) screened by the real CLI.
 
 Run: PYTHONPATH=. .venv/bin/python -m bench.screening.run_distinct [--data ../shared/data] [--rows 100000]
-     [--workers 1 2] [--keep DIR] [--seed 13]
+     [--workers 1 2] [--keep DIR] [--seed 13] [--code DIR] [--latency 2000]
 
 The file is generated from a fixed seed: 5 % listed names typed as users would (``run_batch.party_pool``'s
 recipe: legal form swapped or dropped, case and punctuation changed, a typo in a quarter), 30 % real person
@@ -10,7 +10,9 @@ unlisted companies (a real surname + one or two trade words + a legal form), eve
 It loads every list of us_bis, us_ofac, un and uk into a temporary store, warms the index cache with a
 one-row run, then times ``clearance screen --file`` as a subprocess: wall time, CPU time of the child
 (user + system) per row, start-up (the one-row run), and the load average before and after. With several
-``--workers`` values it checks that the outputs are byte-identical.
+``--workers`` values it checks that the outputs are byte-identical. ``--code DIR`` runs the CLI of another
+checkout (``git archive COMMIT | tar -x -C DIR``) through PYTHONPATH, to compare code in the same conditions;
+``--latency N`` also times N single queries (the file's first rows) in one process: p50 and p99.
 """
 
 from __future__ import annotations
@@ -81,6 +83,26 @@ def write(path: Path, rows: list[tuple[str, str]]) -> None:
             w.writerow([name, country, f"C-{i:07d}"])
 
 
+LATENCY = """
+import csv, os, sys, time
+from clearance.screening import screen
+from clearance.workflows.screening import open_index, row_query
+index = open_index()
+with open(sys.argv[1], encoding="utf-8") as fh:
+    queries = [row_query(r)[0] for r in csv.DictReader(fh)][: int(sys.argv[2])]
+for q in queries[:200]:
+    screen(q, index)  # warm the caches of the entities and names most queries meet
+times = []
+for q in queries:
+    t = time.perf_counter()
+    screen(q, index)
+    times.append(time.perf_counter() - t)
+times.sort()
+print(f"{len(times)} single queries in process: p50 {times[len(times) // 2] * 1000:.2f} ms, "
+      f"p99 {times[int(len(times) * 0.99)] * 1000:.2f} ms")
+"""
+
+
 def run(src: Path, out: Path, workers: int, env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system of the child and its workers) of one CLI run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -101,13 +123,18 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--keep", default="", help="folder to keep the files (and the loaded store) in")
+    ap.add_argument("--code", default="", help="run the CLI of this checkout instead (through PYTHONPATH)")
+    ap.add_argument("--latency", type=int, default=0, help="also time this many single queries in process")
     args = ap.parse_args()
     data = Path(args.data).resolve()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="clearance-distinct-"))
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CLEARANCE_DB": str(work / "bench.db"), "CLEARANCE_MAX_AGE_DAYS": "100000",
            "CLEARANCE_DATA": str(data)}
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
+    if args.code:
+        env["PYTHONPATH"] = str(Path(args.code).resolve())
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}; "
+          f"code: {args.code or 'this checkout'}")
     src = work / f"distinct-{args.rows}-{args.seed}.csv"
     if not src.exists():
         write(src, parties(data, args.rows, random.Random(args.seed)))
@@ -120,9 +147,11 @@ def main() -> None:
     run(warm, work / "warm.jsonl", 1, env)  # builds and caches the index if needed
     start_wall, start_cpu = run(warm, work / "warm.jsonl", 1, env)
     print(f"start-up, one row, cached index: {start_wall:.2f} s wall, {start_cpu:.2f} s CPU")
+    if args.latency:
+        subprocess.run([sys.executable, "-c", LATENCY, str(src), str(args.latency)], check=True, env=env)
     outs: list[Path] = []
     for workers in args.workers:
-        out = work / f"out-w{workers}.jsonl"
+        out = work / f"out-{'other' if args.code else 'this'}-w{workers}.jsonl"
         load_before = os.getloadavg()[0]
         wall, cpu = run(src, out, workers, env)
         load_after = os.getloadavg()[0]
