@@ -104,12 +104,15 @@ print(f"{len(times)} single queries in process: p50 {times[len(times) // 2] * 10
 
 
 def run(src: Path, out: Path, workers: int, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system of the child and its workers) of one CLI run."""
+    """Wall seconds and CPU seconds (user + system of the child and its workers) of one CLI run.
+
+    Run from the work folder: ``python -m`` puts the current folder first on the path, so the project root
+    would shadow the ``--code`` checkout."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-m", "clearance.cli.main", "screen", "--file", str(src), "--out", str(out),
            "--workers", str(workers)]
     t = time.perf_counter()
-    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, cwd=src.parent)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -133,22 +136,26 @@ def main() -> None:
            "CLEARANCE_DATA": str(data)}
     if args.code:
         env["PYTHONPATH"] = str(Path(args.code).resolve())
+    else:
+        env.pop("PYTHONPATH", None)  # the installed (editable) checkout
+    code = subprocess.run([sys.executable, "-c", "import clearance; print(clearance.__file__)"], env=env, cwd=work,
+                          capture_output=True, text=True, check=True).stdout.strip()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}; "
-          f"code: {args.code or 'this checkout'}")
+          f"code: {code}")
     src = work / f"distinct-{args.rows}-{args.seed}.csv"
     if not src.exists():
         write(src, parties(data, args.rows, random.Random(args.seed)))
     if not (work / "bench.db").exists():
         subprocess.run([sys.executable, "-m", "clearance.cli.main", "lists", "load", "--from",
                         *(str(data / c) for c in LISTS)], check=True, env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+                       stderr=subprocess.DEVNULL, cwd=work)
     warm = work / "warm.csv"
     warm.write_text("name\nHuawei Technologies Co Ltd\n", encoding="utf-8")
     run(warm, work / "warm.jsonl", 1, env)  # builds and caches the index if needed
     start_wall, start_cpu = run(warm, work / "warm.jsonl", 1, env)
     print(f"start-up, one row, cached index: {start_wall:.2f} s wall, {start_cpu:.2f} s CPU")
     if args.latency:
-        subprocess.run([sys.executable, "-c", LATENCY, str(src), str(args.latency)], check=True, env=env)
+        subprocess.run([sys.executable, "-c", LATENCY, str(src), str(args.latency)], check=True, env=env, cwd=work)
     outs: list[Path] = []
     for workers in args.workers:
         out = work / f"out-{'other' if args.code else 'this'}-w{workers}.jsonl"
