@@ -11,7 +11,7 @@ The screening index (``write_index``/``read_index``) is stored in two files: a s
 everything a query needs first (blocking postings as one sorted key tuple, offsets and one array; the flat
 name arrays; each entity's offset and SHA-256 digest) and a plain file of the entities, pickled one by one,
 memory-mapped at load and unpickled one entity at a time on first use, each only after its digest matched.
-Loading no longer unpickles 370,000 objects up front (8-11 s on the shared VM) but a 31 MB signed entry.
+Loading no longer unpickles 370,000 objects up front, only a 31 MB signed entry.
 """
 
 from __future__ import annotations
