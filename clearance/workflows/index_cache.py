@@ -196,6 +196,10 @@ class LazyEntities(Sequence[PreparedEntity]):
     def __iter__(self) -> Iterator[PreparedEntity]:
         return (self[i] for i in range(len(self._got)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (to another process) as the plain tuple of its entities: a mapped file does not travel."""
+        return (tuple, (tuple(self),))
+
 
 class Postings(Mapping[str, NDArray[np.int32]]):
     """key -> numbers, as one sorted key tuple, offsets and one array (a view per key: nothing is copied)."""

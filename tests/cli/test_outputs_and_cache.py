@@ -124,6 +124,9 @@ def test_cached_index_screens_like_the_built_one_and_maps_its_entities(el_db: Pa
         assert screen(Query(name), cached).to_dict() == screen(Query(name), built).to_dict()
     assert [pe.entity.entry_id for pe in cached.entities] == [pe.entity.entry_id for pe in built.entities]
     assert dict(cached.postings.items()).keys() == built.postings.keys()
+    sent = pickle.loads(pickle.dumps(cached))  # to another process: the entities travel as a plain tuple
+    assert isinstance(sent.entities, tuple)
+    assert screen(Query("Huawei"), sent).to_dict() == screen(Query("Huawei"), built).to_dict()
 
 
 def test_a_planted_entities_file_is_never_unpickled(el_db: Path, tmp_path: Path) -> None:
