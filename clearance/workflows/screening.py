@@ -174,12 +174,8 @@ class _Batch:
         self.today = today
         self.versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
 
-    def result(self, query: Query) -> dict[str, Any]:
-        return screen(query, self.index, algorithm=self.algo, lists=self.lists, threshold=self.threshold,
-                      limit=self.limit, today=self.today).to_dict()
-
     def results(self, queries: Sequence[Query]) -> list[dict[str, Any]]:
-        """``result`` of each query (the same), their candidates pre-filtered together (``screen_many``)."""
+        """The result of each query (as ``screen`` gives it), their candidates pre-filtered together."""
         return [r.to_dict() for r in screen_many(queries, self.index, algorithm=self.algo, lists=self.lists,
                                                  threshold=self.threshold, limit=self.limit, today=self.today)]
 

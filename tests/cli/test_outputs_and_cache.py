@@ -30,16 +30,16 @@ def test_interrupted_batch_leaves_no_file_that_looks_complete(cli: CLI, el_db: P
     src.write_text("name\n" + "".join(f"Acme Widgets {i}\n" for i in range(3000)), encoding="utf-8")
     out = work / "out.jsonl"
     out.write_text("previous complete result\n", encoding="utf-8")
-    real = wf._Batch.result
+    real = wf._Batch.results
     calls = {"n": 0}
 
-    def interrupted(self: Any, query: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1500:
+    def interrupted(self: Any, queries: Any) -> Any:
+        calls["n"] += len(queries)
+        if calls["n"] >= 1500:
             raise KeyboardInterrupt  # Ctrl-C half-way
-        return real(self, query)
+        return real(self, queries)
 
-    monkeypatch.setattr(wf._Batch, "result", interrupted)
+    monkeypatch.setattr(wf._Batch, "results", interrupted)
     ran = cli("screen", "--file", str(src), "--out", str(out), "--workers", "1")
     assert ran.code == 130 and "Traceback" not in ran.text
     assert sorted(p.name for p in work.iterdir()) == ["in.csv", "out.jsonl"], "no temporary file left"
