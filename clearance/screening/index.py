@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,8 +14,9 @@ from numpy.typing import NDArray
 from clearance.model.entity import Entity
 from clearance.screening.blocking import name_keys, query_keys
 from clearance.screening.model import ListVersion
+from clearance.screening.prefilter import FlatNames, flatten
 from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
-from clearance.text.names import NameForm
+from clearance.text.names import NameForm, prepare
 
 MAX_CANDIDATES = 30  # entities scored in full per query
 PRUNE_SHARE = 0.3  # names sharing less than this share of the best name's key weight are not scored
@@ -31,7 +32,7 @@ COMMON_DF = 0.02  # keys in more than this share of entities only count when not
 class ScreeningIndex:
     """Entities prepared for matching, blocking postings and the versions of the lists they came from."""
 
-    entities: tuple[PreparedEntity, ...]
+    entities: Sequence[PreparedEntity]  # a tuple, or entities unpickled on first use (workflows.index_cache)
     postings: Mapping[str, NDArray[np.int32]]  # key -> name numbers (array('i'))
     identifiers: Mapping[str, NDArray[np.int32]]  # identifier key -> entity numbers
     name_owner: NDArray[np.int32]  # name number -> entity number
@@ -39,6 +40,8 @@ class ScreeningIndex:
     name_len: NDArray[np.int32]  # name number -> length of the name's compact form (ties go to the closest length)
     versions: Mapping[str, ListVersion] = field(default_factory=dict)
     alias_unmatched: int = 0  # alias-table rows whose entity key is not in the index
+    flat: FlatNames | None = None  # every name as flat arrays, for the pre-filter (None: built before it)
+    flat_person: FlatNames | None = None  # the same, every name prepared as a person's name
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -176,4 +179,6 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
         name_len=np.array(lens, dtype=np.int32),
         versions=dict(versions or {}),
         alias_unmatched=unmatched,
+        flat=flatten([[pn.form for pn in pe.names] for pe in prepared]),
+        flat_person=flatten([[prepare(pn.form.original, person=True) for pn in pe.names] for pe in prepared]),
     )

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from clearance.screening.algorithm import Algorithm
+import numpy as np
+from numpy.typing import NDArray
+
+from clearance.model.entity import Schema
+from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.prepared import prepare_query
+from clearance.screening.prefilter import skip_below, upper_bounds_chunk
+from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
 from clearance.text.fold import MAX_NAME_CHARS, clean
-from clearance.text.names import prepare
+from clearance.text.names import NameForm, prepare
 
 DEFAULT_LIMIT = 10
 
@@ -49,29 +54,67 @@ def screen(
     threshold: float | None = None,
     limit: int = DEFAULT_LIMIT,
     today: dt.date | None = None,
+    prefilter: bool = True,
 ) -> ScreeningResult:
     """Screen one party against the index. Pure: same query, index, algorithm and day -> same result.
 
     ``threshold`` (default: the algorithm's POSSIBLE threshold) is the lowest score reported as a hit.
     A stale or undated list, or a name that cannot be screened, gives CANNOT_CLEAR with the reasons.
+    ``prefilter=False`` scores every candidate in Python (the same result, slower: a check of the pre-filter).
     """
+    return screen_many([query], index, algorithm=algorithm, lists=lists, threshold=threshold, limit=limit,
+                       today=today, prefilter=prefilter)[0]
+
+
+def screen_many(
+    queries: Sequence[Query],
+    index: ScreeningIndex,
+    *,
+    algorithm: Algorithm | str | None = None,
+    lists: Sequence[str] | None = None,
+    threshold: float | None = None,
+    limit: int = DEFAULT_LIMIT,
+    today: dt.date | None = None,
+    prefilter: bool = True,
+) -> list[ScreeningResult]:
+    """``screen`` for each of ``queries`` (the same results, in order): the candidates of all of them are
+    pre-filtered at once (``prefilter.upper_bounds_chunk``), which costs far less per query than one by one."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
     today = today or dt.date.today()
     versions = [v for code, v in sorted(index.versions.items()) if lists is None or code in lists]
     version_ids = {v.list_code: v.version_id for v in versions}
-    problem = _input_problem(query.name)
-    if problem is not None:
-        return ScreeningResult(query, Decision.CANNOT_CLEAR, (), algo.id, version_ids, (problem,))
-    pq = prepare_query(query)
     floor = algo.thresholds.possible if threshold is None else threshold
-    hits: list[Hit] = []
     rerank = getattr(algo, "candidate_score", None)  # clearance-name@3: candidates ordered by a cheap score
-    found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
-                             rerank=rerank(pq.form) if rerank is not None else None)
+    staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str] = []
+    for query in queries:
+        problem = _input_problem(query.name)
+        if problem is not None:
+            staged.append(problem)
+            continue
+        pq = prepare_query(query)
+        found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
+                                 rerank=rerank(pq.form) if rerank is not None else None)
+        if lists is not None:
+            found = {i: p for i, p in found.items() if index.entities[i].entity.list_code in lists}
+        staged.append((pq, found))
+    if prefilter and type(algo) in _BOUNDED:
+        _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
+    out: list[ScreeningResult] = []
+    for query, stage in zip(queries, staged, strict=True):
+        if isinstance(stage, str):
+            out.append(ScreeningResult(query, Decision.CANNOT_CLEAR, (), algo.id, version_ids, (stage,)))
+        else:
+            out.append(_result(stage[0], stage[1], index, algo, floor, limit, versions, version_ids, today))
+    return out
+
+
+def _result(pq: PreparedQuery, found: dict[int, list[int]], index: ScreeningIndex, algo: Algorithm, floor: float,
+            limit: int, versions: list[ListVersion], version_ids: dict[str, str], today: dt.date) -> ScreeningResult:
+    """The candidates scored in full, ranked and decided."""
+    query = pq.query
+    hits: list[Hit] = []
     for i, positions in found.items():
         pe = index.entities[i]
-        if lists is not None and pe.entity.list_code not in lists:
-            continue
         m: Match = algo.score(pq, pe, positions, floor)
         if m.score < floor or m.score <= 0.0:
             continue
@@ -100,6 +143,55 @@ def screen(
     if not prepare(query.name).tokens:
         reasons.append("name has no distinctive word after removing legal forms and generic words")
     return ScreeningResult(query, decision, tuple(hits), algo.id, version_ids, tuple(reasons))
+
+
+_BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score the pre-filter bounds
+
+
+def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
+               algo: ClearanceMatcher, floor: float) -> None:
+    """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
+
+    Comparisons as organisations and as persons are bounded separately, each from its flat name arrays.
+    """
+    below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
+    if below == -float("inf"):
+        return
+    for person, flat in ((False, index.flat), (True, index.flat_person)):
+        if flat is None:
+            continue
+        forms: list[NameForm] = []
+        names: list[NDArray[np.int64]] = []
+        owners: list[list[int]] = []
+        slots: list[int] = []
+        for k, stage in enumerate(staged):
+            if isinstance(stage, str) or not stage[1]:
+                continue
+            pq, found = stage
+            schema = pq.query.schema
+            mine: list[int] = []
+            numbers: list[int] = []
+            for i, positions in found.items():
+                if person != (is_person(schema) or (schema is None and index.entities[i].entity.schema is
+                                                    Schema.PERSON)):
+                    continue
+                first = int(flat.entity_first[i])
+                mine.extend([i] * len(positions))
+                numbers.extend(first + p for p in positions)
+            if numbers:
+                forms.append(algo._form(pq.form, person))
+                names.append(np.array(numbers, dtype=np.int64))
+                owners.append(mine)
+                slots.append(k)
+        if not forms:
+            continue
+        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person), strict=True):
+            stage = staged[k]
+            assert not isinstance(stage, str)
+            pq, found = stage
+            bounded = set(mine)
+            keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
+            staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
 
 
 def _rank(d: Decision) -> int:

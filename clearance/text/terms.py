@@ -32,10 +32,14 @@ class Vocabulary:
     starts: frozenset[str]  # first words of multi-word legal forms and terms (spans start only there)
 
 
+_SAFE_LOADER: type[yaml.SafeLoader] | type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load(name: str) -> Any:
     path = resources.files("clearance.resources").joinpath(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML was built with it: the same data, about 8x faster (start-up)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read name resource: {exc}", file=str(path)) from exc
 

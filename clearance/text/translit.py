@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from anyascii import anyascii
-from pypinyin import Style, lazy_pinyin
 
 from clearance.text.scripts import char_script
 
@@ -14,6 +13,9 @@ _HEBREW = str.maketrans({"ו": "w"})
 
 
 def _han(run: str) -> str:
+    # imported on first use: pypinyin loads its phrase dictionaries on import (0.6-0.9 s of every start-up)
+    from pypinyin import Style, lazy_pinyin
+
     return " ".join(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -11,7 +10,6 @@ import hashlib
 import itertools
 import json
 import os
-import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
@@ -24,7 +22,7 @@ from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, ListVersion, Query, ScreeningResult
 from clearance.screening.rarity import rarity
 from clearance.screening.registry import get_algorithm
-from clearance.screening.screen import screen
+from clearance.screening.screen import screen, screen_many
 from clearance.settings import Settings, get_settings
 from clearance.store import Store
 from clearance.text.countries import country_code
@@ -35,7 +33,7 @@ from clearance.workflows.batch_input import Rows, input_format, read_rows
 from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
-INDEX_FORMAT = 4  # bump when ScreeningIndex or the text pipeline changes what is pickled (4: @3 forms, aliases)
+INDEX_FORMAT = 9  # bump when ScreeningIndex or the text pipeline changes what is pickled (9: flat names)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
@@ -52,9 +50,9 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
     """The screening index of the active versions of ``codes`` (all loaded lists when None).
 
     The index is cached next to a SQLite database, keyed by the list versions and the index format,
-    so that later CLI runs start in about a second instead of rebuilding. The cache is signed with this
-    install's key (see index_cache): a file it did not write is never unpickled; any cache problem
-    means a rebuild. Raises CannotClear when there is no list to screen against.
+    so that later CLI runs load it in well under a second instead of rebuilding (entities are unpickled on
+    first use). The cache is signed with this install's key (see index_cache): a file it did not write is
+    never unpickled; any cache problem means a rebuild. Raises CannotClear when there is no list to screen against.
     """
     settings = settings or get_settings()
     if codes is not None and not codes:
@@ -75,32 +73,15 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
         ).hexdigest()[:24]
         cache = _cache_dir(settings)
         name = f"index-{key}.pkl"
-        cached = index_cache.read(cache, name) if cache is not None else None
+        cached = index_cache.read_index(cache, name) if cache is not None else None
         if cached is not None:
-            try:
-                with _gc_paused():  # millions of objects: the collector only slows this
-                    index = pickle.loads(cached)
-                if isinstance(index, ScreeningIndex):
-                    return dataclasses.replace(index, versions=versions)
-            except Exception:
-                pass
+            return dataclasses.replace(cached, versions=versions)
         active_lists = load_active(list(chosen), store=st, settings=settings, today=today)
         aliases = [r.extra_name() for r in all_aliases(st)]  # shipped table + `clearance lists aliases load`
         index = build_index(active_lists.entities, versions, aliases=aliases)
         if cache is not None:
-            index_cache.write(cache, name, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+            index_cache.write_index(cache, name, index)
         return index
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _resources_digest() -> str:
@@ -193,9 +174,10 @@ class _Batch:
         self.today = today
         self.versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
 
-    def result(self, query: Query) -> dict[str, Any]:
-        return screen(query, self.index, algorithm=self.algo, lists=self.lists, threshold=self.threshold,
-                      limit=self.limit, today=self.today).to_dict()
+    def results(self, queries: Sequence[Query]) -> list[dict[str, Any]]:
+        """The result of each query (as ``screen`` gives it), their candidates pre-filtered together."""
+        return [r.to_dict() for r in screen_many(queries, self.index, algorithm=self.algo, lists=self.lists,
+                                                 threshold=self.threshold, limit=self.limit, today=self.today)]
 
     def cannot_clear(self, problem: str) -> dict[str, Any]:
         return {"decision": Decision.CANNOT_CLEAR.value, "hits": [], "algorithm": self.algo.id,
@@ -207,7 +189,7 @@ _WORKER_BATCH: _Batch | None = None  # the forked workers' copy (copy-on-write) 
 
 def _screen_task(queries: list[Query], as_json: bool) -> list[Any]:
     assert _WORKER_BATCH is not None, "batch worker started without its index"
-    return [_json_tail(r) if as_json else r for r in map(_WORKER_BATCH.result, queries)]
+    return [_json_tail(r) if as_json else r for r in _WORKER_BATCH.results(queries)]
 
 
 def _json_tail(result: dict[str, Any]) -> str:
@@ -229,8 +211,15 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
 
     The same party on many orders is screened once (up to MEMO_SIZE distinct parties are remembered).
     With ``workers`` > 1, new parties are screened by forked worker processes, a chunk of rows at a time,
-    while the results of earlier chunks are handed out in order; at most a few chunks are in flight.
+    while the results of earlier chunks are handed out in order; at most a few chunks are in flight. An input
+    of at most SMALL_INPUT rows is screened in this process (starting workers costs more than it saves).
     """
+    if workers > 1:
+        it = iter(rows)
+        head = list(itertools.islice(it, SMALL_INPUT + 1))
+        rows = itertools.chain(head, it)
+        if len(head) <= SMALL_INPUT:
+            workers = 1
     if workers <= 1:
         gc.freeze()  # the index is long-lived: the collector need not walk it again and again
         try:
@@ -243,24 +232,35 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
 
 def _stream_local(rows: Iterable[dict[str, Any]], batch: _Batch, as_json: bool,
                   ) -> Iterator[tuple[int, dict[str, Any], Any]]:
+    """One process: the new parties of each chunk of rows are screened together (``_Batch.results``)."""
     seen: dict[Query, Any] = {}
-    for n, row in enumerate(rows):
-        query, problem = row_query(row)
-        if problem is not None:
-            bad = batch.cannot_clear(problem)
-            yield n, row, _json_tail(bad) if as_json else bad
-            continue
-        done = seen.get(query)
-        if done is None:
-            result = batch.result(query)
-            done = _json_tail(result) if as_json else result
-            if len(seen) < MEMO_SIZE:
-                seen[query] = done
-        yield n, row, done
+    it = iter(rows)
+    n = 0
+    while True:
+        chunk = list(itertools.islice(it, LOCAL_CHUNK_ROWS))
+        if not chunk:
+            return
+        staged: list[tuple[Query, str | None]] = [row_query(row) for row in chunk]
+        new = list(dict.fromkeys(q for q, problem in staged if problem is None and q not in seen))
+        done = dict(zip(new, (_json_tail(r) if as_json else r for r in batch.results(new)), strict=True))
+        for row, (query, problem) in zip(chunk, staged, strict=True):
+            if problem is not None:
+                bad = batch.cannot_clear(problem)
+                yield n, row, _json_tail(bad) if as_json else bad
+            else:
+                got = done.get(query)
+                yield n, row, seen[query] if got is None else got
+            n += 1
+        for q, r in done.items():
+            if len(seen) >= MEMO_SIZE:
+                break
+            seen[q] = r
 
 
+LOCAL_CHUNK_ROWS = 256  # rows screened together in one process (their candidates pre-filtered at once)
 CHUNK_ROWS = 2000  # rows read ahead per chunk
-TASK_QUERIES = 64  # new parties per worker task
+SMALL_INPUT = 200  # rows: an input this small is screened without worker processes
+TASK_QUERIES = 256  # new parties per worker task (screened together)
 AHEAD_CHUNKS = 6  # chunks in flight at once (bounds memory: results are written as they come)
 
 

@@ -6,12 +6,15 @@ import csv
 import json
 import multiprocessing as mp
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from clearance.errors import CannotClear
+from clearance.settings import get_settings
 from clearance.workflows import index_cache
 from clearance.workflows import screening as wf
 
@@ -27,16 +30,16 @@ def test_interrupted_batch_leaves_no_file_that_looks_complete(cli: CLI, el_db: P
     src.write_text("name\n" + "".join(f"Acme Widgets {i}\n" for i in range(3000)), encoding="utf-8")
     out = work / "out.jsonl"
     out.write_text("previous complete result\n", encoding="utf-8")
-    real = wf._Batch.result
+    real = wf._Batch.results
     calls = {"n": 0}
 
-    def interrupted(self: Any, query: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1500:
+    def interrupted(self: Any, queries: Any) -> Any:
+        calls["n"] += len(queries)
+        if calls["n"] >= 1500:
             raise KeyboardInterrupt  # Ctrl-C half-way
-        return real(self, query)
+        return real(self, queries)
 
-    monkeypatch.setattr(wf._Batch, "result", interrupted)
+    monkeypatch.setattr(wf._Batch, "results", interrupted)
     ran = cli("screen", "--file", str(src), "--out", str(out), "--workers", "1")
     assert ran.code == 130 and "Traceback" not in ran.text
     assert sorted(p.name for p in work.iterdir()) == ["in.csv", "out.jsonl"], "no temporary file left"
@@ -105,6 +108,48 @@ def test_a_planted_pickle_is_never_loaded(el_db: Path, tmp_path: Path) -> None:
     assert index_cache.write(cache, entry.name, pickle.dumps(Payload()), key_dir=other_keys)
     again = wf.open_index(["el"])
     assert not marker.exists() and len(again) == 3421
+
+
+def test_cached_index_screens_like_the_built_one_and_maps_its_entities(el_db: Path) -> None:
+    from clearance.screening import Query, screen
+
+    get_settings.cache_clear()
+    shutil.rmtree(el_db.parent / "screening-cache", ignore_errors=True)
+    built = wf.open_index(["el"])
+    assert isinstance(built.entities, tuple)  # built now, then cached
+    cached = wf.open_index(["el"])
+    assert isinstance(cached.entities, index_cache.LazyEntities)
+    assert len(cached) == len(built) == 3421
+    for name in ("Huawei Technologies Co Ltd", "HUAWEI", "Sichuan Univ", "Beijing Institute of Technology"):
+        assert screen(Query(name), cached).to_dict() == screen(Query(name), built).to_dict()
+    assert [pe.entity.entry_id for pe in cached.entities] == [pe.entity.entry_id for pe in built.entities]
+    assert dict(cached.postings.items()).keys() == built.postings.keys()
+    sent = pickle.loads(pickle.dumps(cached))  # to another process: the entities travel as a plain tuple
+    assert isinstance(sent.entities, tuple)
+    assert screen(Query("Huawei"), sent).to_dict() == screen(Query("Huawei"), built).to_dict()
+
+
+def test_a_planted_entities_file_is_never_unpickled(el_db: Path, tmp_path: Path) -> None:
+    get_settings.cache_clear()  # this test's database (and so its cache folder)
+    wf.open_index(["el"])  # builds and caches
+    cache = el_db.parent / "screening-cache"
+    (ents,) = cache.glob("index-*.entities")
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (Path.write_text, (marker, "code ran"))
+
+    planted = pickle.dumps(Payload())
+    data = bytearray(ents.read_bytes())
+    data[: len(planted)] = planted  # same size: only the entities' digests can tell
+    ents.write_bytes(bytes(data))
+    index = wf.open_index(["el"])
+    with pytest.raises(CannotClear, match="changed while in use"):
+        index.entities[0]
+    assert not marker.exists(), "the planted pickle ran code"
+    again = wf.open_index(["el"])  # the damaged entry was dropped: rebuilt
+    assert again.entities[0].entity.entry_id and not marker.exists()
 
 
 def test_cache_round_trip_and_tampering(tmp_path: Path) -> None:

@@ -1,0 +1,359 @@
+"""An exact pre-filter: candidates that cannot reach the reporting floor are not scored in Python.
+
+For clearance-name@1 and @2, ``upper_bounds_chunk`` computes, for a chunk of query names against their
+candidate list names at once (rapidfuzz's C++ ``cpdist`` and numpy over the index's ``FlatNames``), a number
+never below the raw name score ``_name_raw`` gives each pair (compared as organisations, or as persons).
+The bound follows ``namesim.name_similarity`` step by step:
+
+- two names that are not ``comparable`` score 0, unless the algorithm compares them loosely (then: scored);
+- a pair across scripts (a phonetic name on either side) is always scored (skeleton matches are not bounded);
+- the token alignment pairs each token with at most one other, at a similarity no higher than the token's
+  best similarity with any token of the other name; that similarity is at most the Levenshtein similarity
+  of the two tokens when it reaches the lowest typo cutoff (0.66), 1 for equal tokens, and for persons
+  0.8 for an initial and 0.9 for a nickname; so each side's matched weight is at most the sum of its tokens' weights
+  times their best similarity, and the coverage score (increasing in both shares) at most that of these sums;
+- the "compact" method adds at most the Levenshtein similarity of the joined names times its discount;
+- a token that could equal a run of the other name's tokens (the "joined" pass: a run starting with the
+  token's first letter, equal below 6 letters, else within the typo cutoff and at most 1.5 times as long),
+  and the run's tokens, count as fully matched;
+- every later step (single-weak cap, word and number conflicts, legal-form penalty, clipping) only lowers it.
+
+``skip_below`` turns the reporting floor into the raw name score below which a candidate's final score is
+provably under the floor: below the algorithm's evidence floor no country, birth-date or identifier evidence
+is added, and the weak-alias and loose caps only lower a score. ``clearance.screening.screen`` scores in full
+every entity with a name at or above it, exactly as before, so the reported hits are unchanged
+(tests/screening/test_prefilter.py compares both paths).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from clearance.screening.namesim import (
+    COMPACT_DISCOUNT,
+    INITIAL_SIM,
+    LONG_TOKEN_CUTOFF,
+    NICKNAME_SIM,
+    coverage_score,
+)
+from clearance.text.names import NameForm
+from clearance.text.terms import vocabulary
+
+SCORE_IT = math.inf  # the bound of a pair the pre-filter cannot bound: it is scored in full
+EPS = 1e-6  # margin for float sums taken in another order than the scorer's
+_CUTOFF = LONG_TOKEN_CUTOFF - 1e-9  # the lowest similarity at which two different tokens match as a typo
+_JOIN_EXACT = 1.0 - 1e-9
+_MAX_RUN = 4  # the joined pass joins runs of 2..4 neighbouring tokens (namesim._join_pass)
+
+
+def skip_below(floor: float, slope: float, midpoint: float, evidence_floor: float) -> float:
+    """The raw name score below which a candidate's reported score (rounded to 4 places) is under ``floor``."""
+    target = floor - 1e-4  # round(score, 4) >= floor needs score >= floor - 0.00005
+    if target <= 0.0:
+        return -math.inf  # nothing is provably under the floor
+    if target >= 1.0:
+        return evidence_floor - EPS
+    needed = midpoint - math.log(1.0 / target - 1.0) / slope  # calibrate(raw) < target below this raw
+    return min(evidence_floor, needed) - EPS
+
+
+@lru_cache(maxsize=64)
+def _run_spans(n: int) -> tuple[tuple[int, int], ...]:
+    """[start, end) of every run of 2..4 neighbouring tokens among ``n``."""
+    return tuple((start, end) for start in range(n - 1) for end in range(start + 2, min(n, start + _MAX_RUN) + 1))
+
+
+@dataclass(frozen=True)
+class FlatNames:
+    """Every list name of an index as flat arrays (built with the index, pickled with it): what
+    ``upper_bounds_flat`` needs to bound a query against many names without touching their Python objects.
+
+    Name number n (``ScreeningIndex.name_owner`` order) has the tokens ``tok_ids[tok_start[n]:tok_start[n+1]]``
+    (numbers into ``vocab``) and the joined runs ``run_text[run_start[n]:run_start[n+1]]``, each covering the
+    name's tokens ``run_lo..run_hi`` (positions relative to the name's first token).
+    """
+
+    vocab: tuple[str, ...]
+    tok_start: NDArray[np.int64]
+    tok_ids: NDArray[np.int32]
+    tok_weight: NDArray[np.float64]
+    name_weight: NDArray[np.float64]
+    compact: tuple[str, ...]
+    distinctive: NDArray[np.bool_]
+    phonetic: NDArray[np.bool_]
+    unspaced: NDArray[np.bool_]
+    run_start: NDArray[np.int64]
+    run_text: tuple[str, ...]
+    run_lo: NDArray[np.int32]
+    run_hi: NDArray[np.int32]
+    entity_first: NDArray[np.int64]  # entity number -> its first name number
+    vocab_len: NDArray[np.int64]  # length of each vocab word
+    run_len: NDArray[np.int64]  # length of each joined run
+    vocab_first: NDArray[np.int64]  # code point of each vocab word's first letter
+    run_first: NDArray[np.int64]  # code point of each joined run's first letter
+
+    @cached_property
+    def vocab_ids(self) -> dict[str, int]:
+        """word -> its number in ``vocab`` (made on first use)."""
+        return {t: i for i, t in enumerate(self.vocab)}
+
+
+def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
+    """The flat arrays of every name (organisation reading, as stored in the index), entity by entity."""
+    vocab: dict[str, int] = {}
+    tok_start: list[int] = [0]
+    tok_ids: list[int] = []
+    tok_w: list[float] = []
+    name_w: list[float] = []
+    compact: list[str] = []
+    dist: list[bool] = []
+    phon: list[bool] = []
+    unsp: list[bool] = []
+    run_start: list[int] = [0]
+    run_text: list[str] = []
+    run_lo: list[int] = []
+    run_hi: list[int] = []
+    entity_first = [0]
+    for forms in forms_by_entity:
+        for f in forms:
+            for t in f.tokens:
+                tok_ids.append(vocab.setdefault(t, len(vocab)))
+            tok_w.extend(f.weights)
+            tok_start.append(len(tok_ids))
+            name_w.append(f.weight)
+            compact.append(f.compact)
+            dist.append(f.distinctive)
+            phon.append(f.phonetic)
+            unsp.append(f.unspaced)
+            for lo, hi in _run_spans(len(f.tokens)):
+                run_text.append("".join(f.tokens[lo:hi]))
+                run_lo.append(lo)
+                run_hi.append(hi)
+            run_start.append(len(run_text))
+        entity_first.append(len(name_w))
+    return FlatNames(
+        vocab=tuple(vocab), tok_start=np.array(tok_start, dtype=np.int64), tok_ids=np.array(tok_ids, dtype=np.int32),
+        tok_weight=np.array(tok_w, dtype=np.float64), name_weight=np.array(name_w, dtype=np.float64),
+        compact=tuple(compact), distinctive=np.array(dist, dtype=bool), phonetic=np.array(phon, dtype=bool),
+        unspaced=np.array(unsp, dtype=bool), run_start=np.array(run_start, dtype=np.int64), run_text=tuple(run_text),
+        run_lo=np.array(run_lo, dtype=np.int32), run_hi=np.array(run_hi, dtype=np.int32),
+        entity_first=np.array(entity_first, dtype=np.int64),
+        vocab_len=np.array([len(t) for t in vocab], dtype=np.int64),
+        run_len=np.array([len(t) for t in run_text], dtype=np.int64),
+        vocab_first=np.array([ord(t[0]) if t else -1 for t in vocab], dtype=np.int64),
+        run_first=np.array([ord(t[0]) if t else -1 for t in run_text], dtype=np.int64),
+    )
+
+
+def _ranges(start: NDArray[np.int64], stop: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The concatenation of ``range(start[k], stop[k])`` for every k, and where each range begins in it."""
+    lens = stop - start
+    at = np.zeros(len(lens), dtype=np.int64)
+    np.cumsum(lens[:-1], out=at[1:])
+    return np.repeat(start - at, lens) + np.arange(int(lens.sum()), dtype=np.int64), at
+
+
+def _segments(counts: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """For segments of ``counts`` elements: each element's segment and its position inside it."""
+    starts = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    seg = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    return seg, np.arange(int(counts.sum()), dtype=np.int64) - starts[seg]
+
+
+def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Sequence[str],
+                     right_ids: NDArray[np.int64], worth: NDArray[np.bool_] | None = None) -> NDArray[np.float64]:
+    """Levenshtein similarity (0 below the lowest typo cutoff) of left[left_ids[k]] and right[right_ids[k]],
+    each distinct pair of strings computed once; 0 without computing it where ``worth`` is False."""
+    if worth is not None:
+        out = np.zeros(len(left_ids), dtype=np.float64)
+        out[worth] = _pair_similarity(left, left_ids[worth], right, right_ids[worth])
+        return out
+    if not len(left_ids):
+        return np.zeros(0, dtype=np.float64)
+    key = left_ids * len(right) + right_ids
+    uniq, inv = np.unique(key, return_inverse=True)
+    a = [left[i] for i in (uniq // len(right)).tolist()]
+    b = [right[i] for i in (uniq % len(right)).tolist()]
+    sim = process.cpdist(a, b, scorer=Levenshtein.normalized_similarity, score_cutoff=_CUTOFF, dtype=np.float64)
+    return np.asarray(sim, dtype=np.float64)[inv]
+
+
+def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Whether a token could be joined to a run (``namesim._join_pass``): the token has 3+ letters, the run is
+    at most 1.5 times as long + 1, and equal to it below 6 letters, else within the typo cutoff."""
+    need = np.where(token_len < 6, _JOIN_EXACT, _CUTOFF)
+    return np.asarray((sim >= need) & (run_len <= 1.5 * token_len + 1) & (token_len >= 3))
+
+
+def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
+                       person: bool = False) -> list[NDArray[np.float64]]:
+    """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
+    pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
+    persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
+    scored to know (not both distinctive, or a script whose transliterations vary on either side). Every
+    query-name pair of the chunk is handled by a few numpy and rapidfuzz ``cpdist`` calls, each distinct pair
+    of words compared once."""
+    out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
+    # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
+    good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
+    if not good_q:
+        return out
+    pk = np.concatenate([np.full(len(names[k]), k, dtype=np.int64) for k in good_q])
+    pn = np.concatenate([np.asarray(names[k], dtype=np.int64) for k in good_q])
+    slot = np.concatenate([np.arange(len(names[k]), dtype=np.int64) for k in good_q])
+    ok = flat.distinctive[pn] & ~flat.phonetic[pn]
+    pk, pn, slot = pk[ok], pn[ok], slot[ok]
+    if not len(pk):
+        return out
+    n_pairs = len(pk)
+    # the queries' tokens, in a table of their own
+    qvocab: dict[str, int] = {}
+    q_start = np.zeros(len(queries) + 1, dtype=np.int64)
+    q_ids: list[int] = []
+    q_w: list[float] = []
+    for k, q in enumerate(queries):
+        for t in q.tokens:
+            q_ids.append(qvocab.setdefault(t, len(qvocab)))
+        q_w.extend(q.weights)
+        q_start[k + 1] = len(q_ids)
+    qtoks = list(qvocab)
+    qtok_len = np.array([len(t) for t in qtoks], dtype=np.int64)
+    qtok_first = np.array([ord(t[0]) for t in qtoks], dtype=np.int64)
+    q_ids_a = np.array(q_ids, dtype=np.int64)
+    q_w_a = np.array(q_w, dtype=np.float64)
+    nq = q_start[pk + 1] - q_start[pk]
+    nc = flat.tok_start[pn + 1] - flat.tok_start[pn]
+    cpos, cat = _ranges(flat.tok_start[pn], flat.tok_start[pn + 1])  # every candidate token, pair by pair
+    # every (pair, query token, candidate token): order pair, query token, candidate token
+    pair_of, within = _segments(nq * nc)
+    qi = within // nc[pair_of]
+    cj = within % nc[pair_of]
+    e_q = q_start[pk][pair_of] + qi  # into the query token arrays
+    e_c = cat[pair_of] + cj  # into cpos
+    c_tok = flat.tok_ids[cpos[e_c]].astype(np.int64)
+    la, lb = qtok_len[q_ids_a[e_q]], flat.vocab_len[c_tok]
+    # a Levenshtein similarity of 0.66 needs the shorter word to be at least 0.66 of the longer
+    sims = _pair_similarity(qtoks, q_ids_a[e_q], flat.vocab, c_tok, np.minimum(la, lb) >= _CUTOFF * np.maximum(la, lb))
+    if person:
+        initial = ((la == 1) | (lb == 1)) & (qtok_first[q_ids_a[e_q]] == flat.vocab_first[c_tok])
+        sims = np.where(initial, np.maximum(sims, INITIAL_SIM), sims)
+        nick_keys = [qid * len(flat.vocab) + vid for t, qid in qvocab.items()
+                     for n in vocabulary().nicknames.get(t, ()) if (vid := flat.vocab_ids.get(n)) is not None]
+        if nick_keys:
+            nick = np.isin(q_ids_a[e_q] * len(flat.vocab) + c_tok, np.array(nick_keys, dtype=np.int64))
+            sims = np.where(nick, np.maximum(sims, NICKNAME_SIM), sims)
+    qslot_start = np.zeros(n_pairs, dtype=np.int64)  # (pair, query token) slots
+    np.cumsum(nq[:-1], out=qslot_start[1:])
+    seg_counts = np.repeat(nc, nq)
+    seg_starts = np.zeros(len(seg_counts), dtype=np.int64)
+    np.cumsum(seg_counts[:-1], out=seg_starts[1:])
+    best_q = np.maximum.reduceat(sims, seg_starts)  # each (pair, query token): its best similarity
+    best_c = np.zeros(len(cpos), dtype=np.float64)
+    np.maximum.at(best_c, e_c, sims)  # each (pair, candidate token)
+    q_unspaced = np.array([q.unspaced for q in queries], dtype=bool)
+    reseg = (nc != nq) | flat.unspaced[pn] | q_unspaced[pk]
+    if reseg.any():
+        _chunk_joins(queries, flat, pk, pn, nq, reseg, q_start, q_ids_a, qtoks, (qtok_len, qtok_first), cpos, cat,
+                     qslot_start, best_q, best_c)
+    slot_pair, slot_i = _segments(nq)
+    upper_q = np.add.reduceat(q_w_a[q_start[pk][slot_pair] + slot_i] * best_q, qslot_start)
+    upper_c = np.add.reduceat(flat.tok_weight[cpos] * best_c, cat)
+    wq = np.array([q.weight for q in queries], dtype=np.float64)[pk]
+    wc = flat.name_weight[pn]
+    share_q = np.minimum(1.0, np.divide(upper_q, wq, out=np.zeros(n_pairs), where=wq > 0))
+    share_c = np.minimum(1.0, np.divide(upper_c, wc, out=np.zeros(n_pairs), where=wc > 0))
+    hi_share = coverage_score(0.0, 1.0, person)  # the scorer's weight of the larger share (its alpha: 1 - this)
+    lo, hi = np.minimum(share_q, share_c), np.maximum(share_q, share_c)
+    bound = np.where((wc > 0) & (wq > 0), (1.0 - hi_share) * lo + hi_share * hi, 0.0)
+    if reseg.any():
+        at = np.flatnonzero(reseg)
+        comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], [flat.compact[n] for n in pn[at].tolist()],
+                              scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
+        bound[at] = np.maximum(bound[at], comp)
+    bound += EPS
+    for k, s, b in zip(pk.tolist(), slot.tolist(), bound.tolist(), strict=True):
+        out[k][s] = b
+    return out
+
+
+def _chunk_joins(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.int64], pn: NDArray[np.int64],
+                 nq: NDArray[np.int64], reseg: NDArray[np.bool_], q_start: NDArray[np.int64],
+                 q_ids: NDArray[np.int64], qtoks: list[str], qtok_info: tuple[NDArray[np.int64], NDArray[np.int64]],
+                 cpos: NDArray[np.int64],
+                 cat: NDArray[np.int64], qslot_start: NDArray[np.int64], best_q: NDArray[np.float64],
+                 best_c: NDArray[np.float64]) -> None:
+    """Set to 1 (in place) every token the joined pass could cover, in the pairs of ``reseg``.
+
+    Across one script (the only pairs bounded) the joined pass only joins a token to a run that starts with
+    the token's first letter; the similarity is computed only where that and the lengths allow a join.
+    """
+    qtok_len, qtok_first = qtok_info
+    rp = np.flatnonzero(reseg)
+    # a query token against runs of the candidate's tokens
+    r_n = flat.run_start[pn[rp] + 1] - flat.run_start[pn[rp]]
+    rpos, _ = _ranges(flat.run_start[pn[rp]], flat.run_start[pn[rp] + 1])
+    run_pair = np.repeat(rp, r_n)  # the pair of each run
+    if len(rpos):
+        pair_runs = nq[run_pair]  # elements: (run, query token)
+        run_of, qi = _segments(pair_runs)
+        e_q = q_start[pk[run_pair[run_of]]] + qi
+        e_r = rpos[run_of]
+        t_len, r_len = qtok_len[q_ids[e_q]], flat.run_len[e_r]
+        worth = _join_ok(np.ones(len(e_r)), t_len, r_len) & (qtok_first[q_ids[e_q]] == flat.run_first[e_r])
+        worth &= (t_len >= 6) | (t_len == r_len)  # below 6 letters only an equal run joins
+        sims = _pair_similarity(qtoks, q_ids[e_q], flat.run_text, e_r, worth)
+        hit = np.flatnonzero(_join_ok(sims, t_len, r_len) & worth)
+        if len(hit):
+            p = run_pair[run_of[hit]]
+            best_q[qslot_start[p] + qi[hit]] = 1.0
+            covered, _ = _ranges(cat[p] + flat.run_lo[e_r[hit]], cat[p] + flat.run_hi[e_r[hit]])
+            best_c[covered] = 1.0
+    # a candidate token against runs of the query's tokens
+    q_runs: dict[str, int] = {}
+    qr_start = np.zeros(len(queries) + 1, dtype=np.int64)
+    qr_id: list[int] = []
+    qr_span: list[tuple[int, int]] = []
+    for k, q in enumerate(queries):
+        for a, b in _run_spans(len(q.tokens)):
+            qr_id.append(q_runs.setdefault("".join(q.tokens[a:b]), len(q_runs)))
+            qr_span.append((a, b))
+        qr_start[k + 1] = len(qr_id)
+    if not q_runs:
+        return
+    run_texts = list(q_runs)
+    run_text_len = np.array([len(t) for t in run_texts], dtype=np.int64)
+    run_first = np.array([ord(t[0]) for t in run_texts], dtype=np.int64)
+    qr_span_a = np.array(qr_span, dtype=np.int64).reshape(-1, 2)
+    qr_id_a = np.array(qr_id, dtype=np.int64)
+    n_qr = (qr_start[pk + 1] - qr_start[pk])[rp]
+    nc = np.diff(np.append(cat, len(cpos)))[rp]
+    elems = nc * n_qr  # (pair, candidate token, query run)
+    if not elems.sum():
+        return
+    pair_of, within = _segments(elems)
+    cj = within // n_qr[pair_of]
+    ri = within % n_qr[pair_of]
+    pairs = rp[pair_of]
+    c_at = cat[pairs] + cj
+    span_at = qr_start[pk[pairs]] + ri
+    run_ids = qr_id_a[span_at]
+    tok = flat.tok_ids[cpos[c_at]].astype(np.int64)
+    t_len, r_len = flat.vocab_len[tok], run_text_len[run_ids]
+    worth = _join_ok(np.ones(len(tok)), t_len, r_len) & (flat.vocab_first[tok] == run_first[run_ids])
+    worth &= (t_len >= 6) | (t_len == r_len)
+    sims = _pair_similarity(flat.vocab, tok, run_texts, run_ids, worth)
+    hit = np.flatnonzero(_join_ok(sims, t_len, r_len) & worth)
+    if len(hit):
+        best_c[c_at[hit]] = 1.0
+        span = qr_span_a[span_at[hit]]
+        covered, _ = _ranges(qslot_start[pairs[hit]] + span[:, 0], qslot_start[pairs[hit]] + span[:, 1])
+        best_q[covered] = 1.0
