@@ -20,7 +20,7 @@ from clearance.screening.algorithm import (
     core_form,
 )
 from clearance.screening.blocking import name_keys, query_keys, split_keys
-from clearance.screening.forms3 import prepare3
+from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
     Guard,
@@ -34,6 +34,7 @@ from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQ
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
+from clearance.text.places import places
 from clearance.text.terms import vocabulary
 
 UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
@@ -43,9 +44,17 @@ RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, 
 CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
 PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the other name: not the same person
 CAP = 0.69  # the highest POSSIBLE score: a person reviews
+SHORT_RESIDUE = 3  # organisation words this short, left unmatched, are residue (see ``_residue``)
+EXTRA_WEIGHT = 0.9  # a word this rare that only one organisation name has may name another party (a brand)
+DISTINCT_AGREE = 0.9  # an organisation name agreeing on no word this rare agrees only on common words
+COVER_MIN = 0.6  # organisation names: at least this share of each name's weight must agree for a HIT
+LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree this much may be one part
+SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
-_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy")
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
+               "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
+_ALPHABETS = frozenset({"Cyrillic", "Greek"})
 
 
 RAW_MEMO_SIZE = 20_000
@@ -87,6 +96,13 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     return (0.0, "") if how == "typo" else (sim, how)
 
 
+@lru_cache(maxsize=200_000)
+def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
+    """Name parts transliterated from another alphabet: the better of @3's and @2's token similarity (@2 allows
+    a third of a long word to differ: "alshevskikh" ~ "alshevsky")."""
+    return max(token_similarity3(a, b, person, phonetic), token_similarity(a, b, person, phonetic))
+
+
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
     out: list[Guard] = []
@@ -100,17 +116,30 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if kept_q and kept_c:
             out.append(Guard(CAP, f"each name keeps words the other lacks ({' '.join(kept_q)} / {' '.join(kept_c)})"
                                   ": a different party with the same other words"))
-        matched_rare = any(_weight_of(p.query, qw) >= RARE_WEIGHT or not p.query.replace(" ", "").isalpha()
-                           for p in ns.pairs)
-        brand_c = [t for t in kept_c if cw.get(t, 1.0) >= RARE_WEIGHT]
-        if not matched_rare and brand_c:
-            out.append(Guard(CAP, f"only common words agree; the entry's distinctive word ({' '.join(brand_c)}) "
-                                  "is not in the query"))
-        extra = [t for t in kept_q if qw.get(t, 1.0) >= RARE_WEIGHT]
-        if extra and not kept_c:
-            out.append(Guard(CAP, f"the query adds a distinctive word ({' '.join(extra)}): another party named "
-                                  "after the listed one, or the listed one: a person reviews"))
-    elif not _cross_script(q, c):  # across scripts the words of a name are often segmented otherwise
+        matched_rare = any(max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
+                           or not p.query.replace(" ", "").isalpha() for p in ns.pairs)
+        brand = [t for t in kept_q if qw.get(t, 1.0) >= RARE_WEIGHT] + [t for t in kept_c if cw.get(t, 1.0)
+                                                                           >= RARE_WEIGHT]
+        if not matched_rare and brand:
+            out.append(Guard(CAP, f"only common words agree; a distinctive word ({' '.join(brand)}) is not in the "
+                                  "other name"))
+        # a word only one name has, rare enough to be a brand (a city weighs less), not the other's initials;
+        # not for names written without spaces (Chinese), whose syllables are not words
+        extra_q = [t for t in kept_q if qw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, c)]
+        extra_c = [t for t in kept_c if cw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, q)]
+        if ((extra_q and not kept_c) or (extra_c and not kept_q)) and not (q.unspaced or c.unspaced):
+            out.append(Guard(CAP, f"one name adds a distinctive word ({' '.join(extra_q + extra_c)}): another "
+                                  "party named after the other one, or the same one: a person reviews"))
+        if not (q.unspaced or c.unspaced):
+            out.extend(_org_agreement_guards(q, c, ns, qw, cw))
+    elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
+        exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
+        lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
+        lack_c = [t for t in ns.unmatched_candidate if _lacking_part(t, ns.unmatched_query, exact)]
+        if lack_q and lack_c:
+            out.append(Guard(CAP, f"each name has a name part the other lacks, across scripts ({' '.join(lack_q)} / "
+                                  f"{' '.join(lack_c)})"))
+    else:
         rare_q = [t for t in ns.unmatched_query if _person_rare(t, qw)]
         rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
         if rare_q or rare_c:
@@ -122,11 +151,14 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
                                   f"{' '.join(other_c)})"))
     if person:
         short, other = (q, c) if len(q.tokens) <= len(c.tokens) else (c, q)
-        if len(short.tokens) == 1 and len(other.tokens) >= 2 and not (short.unspaced or other.unspaced):
+        if len(short.tokens) == 1 and len(other.tokens) >= 2 and not (short.unspaced or other.unspaced) and (
+                ns.unmatched_query or ns.unmatched_candidate):
             w = short.weights[0]
             cap = CAP if w >= RARE_WEIGHT and len(short.tokens[0]) > 3 else SINGLE_COMMON_CAP
             out.append(Guard(cap, f"a one-word name ({short.tokens[0]}, weight {w:.2f}) against a name of "
                                   f"{len(other.tokens)} words"))
+    if person:
+        out.extend(_person_part_guards(q, c, ns))
     if _cross_script(q, c) and ns.score > 0:
         single = len(q.tokens) == 1 and len(c.tokens) == 1  # the pair is the whole name: @2's skeleton rule
         matched = [p for p in ns.pairs if (person and single and p.how == "skeleton") or _word_matched(p, person)]
@@ -134,7 +166,8 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             generic = vocabulary().generic
             matched = [p for p in matched if not p.query.replace(" ", "").isalpha()
                        or max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
-                       or all(generic.get(w, 1.0) >= DISTINCTIVE_WEIGHT for w in p.candidate.split())]
+                       or all(generic.get(w, 1.0) >= DISTINCTIVE_WEIGHT for w in p.candidate.split())
+                       or all(generic.get(w, 1.0) >= DISTINCTIVE_WEIGHT for w in p.query.split())]
         if not matched:
             out.append(Guard(CAP, "across scripts only the consonant skeletons (or generic words) agree; "
                                   "no distinctive word matched"))
@@ -155,6 +188,148 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         d = OSA.distance(a, b, score_cutoff=allowed + 1)
         if d > allowed:
             out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
+    return out
+
+
+def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
+                          ) -> list[Guard]:
+    """Organisation names that agree on too little of what tells parties apart.
+
+    - the agreeing words are all common ones (none weighs DISTINCT_AGREE or more: "Golden", "Star", a city,
+      industry words) and either name keeps another word ("Golden Electronics Trading" / "Golden Group Trading");
+    - less than COVER_MIN of either name's weight agrees ("Sichuan University" / "Tianjin University, Sichuan
+      Innovation Research Institute");
+    - a listed name of one word found inside a longer name ("Premier Electronics Trading" / "Premier").
+    Symmetric: the same rules whichever name is the query.
+    """
+    out: list[Guard] = []
+    typo_q, typo_c = _typo_explained(q, c, ns.unmatched_query, ns.unmatched_candidate)
+    left_q = [t for t in ns.unmatched_query if not _residue(t) and t not in typo_q]
+    left_c = [t for t in ns.unmatched_candidate if not _residue(t) and t not in typo_c]
+    extra_q = [t for t in left_q if not _explained(t, c)]
+    extra_c = [t for t in left_c if not _explained(t, q)]
+    if not ns.pairs or not (extra_q or extra_c):
+        return out
+    top = max(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) for p in ns.pairs)
+    differ = [t for t in extra_q + extra_c if t not in places()]  # a city added or dropped is no other party
+    if top < DISTINCT_AGREE and differ:
+        out.append(Guard(CAP, f"only common words agree (the heaviest weighs {top:.2f}) and the names differ in "
+                              f"{' '.join(differ)}"))
+    cov_q = _coverage(q, left_q, qw)
+    cov_c = _coverage(c, left_c, cw)
+    if min(cov_q, cov_c) < COVER_MIN:
+        out.append(Guard(CAP, f"too little of the names agrees by weight (query {cov_q:.2f}, entry {cov_c:.2f})"))
+    words_q = [t for t in q.tokens if not _residue(t)]
+    words_c = [t for t in c.tokens if not _residue(t)]
+    if (len(words_c) == 1 and extra_q) or (len(words_q) == 1 and extra_c):
+        one = words_c[0] if len(words_c) == 1 and extra_q else words_q[0]
+        out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(extra_q + extra_c)} "
+                              "added): another party named after it, or the same one: a person reviews"))
+    return out
+
+
+def _typo_explained(q: NameForm, c: NameForm, left_q: Sequence[str], left_c: Sequence[str],
+                    ) -> tuple[set[str], set[str]]:
+    """Unmatched words of each name that are a typo of a word of the other as written ("oljistik" for "Lojistik"),
+    with the other name's tokens that word became ("lojistik" -> logistics): neither is a word the names differ in.
+    """
+    out_q: set[str] = set()
+    out_c: set[str] = set()
+    for left, other, mine, theirs in ((left_q, c, out_q, out_c), (left_c, q, out_c, out_q)):
+        if not left:
+            continue
+        words = [w for w in other.latin.split() if len(w) >= 4]
+        for t in left:
+            if len(t) < 4 or not t.isalpha():
+                continue
+            found = process.extractOne(t, words, scorer=OSA.distance, score_cutoff=allowed_edits(len(t), 1.0, False))
+            if found is None:
+                continue
+            mine.add(t)
+            theirs.update(canonical_tokens(found[0])[0])
+    return out_q, out_c
+
+
+def _acronym_of(token: str, other: NameForm) -> bool:
+    """``token`` is the initials of a run of the other name's words as written ("buaa" for "Beijing University
+    of Aeronautics and Astronautics"; words of three letters or fewer may be skipped)."""
+    if len(token) < 2 or not token.isalpha():
+        return False
+    words = [w for w in other.latin.split() if w.isalnum()]
+    for start in range(len(words)):
+        k = 0
+        for w in words[start:]:
+            if k < len(token) and w[0] == token[k]:
+                k += 1
+            elif len(w) > 3:
+                break
+            if k == len(token):
+                return True
+    return False
+
+
+def _residue(token: str) -> bool:
+    """Legal-form residue, single letters and words of three letters or fewer (an unknown legal form or its
+    misspelling, "PLS" for PLC; initials): left over, never alone what tells two organisations apart."""
+    return len(token) <= SHORT_RESIDUE or vocabulary().generic.get(token, 1.0) <= RESIDUE_MAX_WEIGHT
+
+
+def _pair_weight(words: str, weights: dict[str, float]) -> float:
+    """How much a matched run of words says which party it is: a number of one digit ("1" from "First") little."""
+    w = words.replace(" ", "")
+    if w.isdigit():
+        return 1.0 if len(w) > 1 else SHORT_NUMBER_WEIGHT
+    return _weight_of(words, weights)
+
+
+def _coverage(form: NameForm, unmatched: Sequence[str], weights: dict[str, float]) -> float:
+    total = sum(w for t, w in zip(form.tokens, form.weights, strict=True) if not _residue(t))
+    if total <= 0:
+        return 1.0
+    missing = sum(weights.get(t, 1.0) for t in unmatched if not _residue(t))
+    return max(0.0, 1.0 - missing / total)
+
+
+def _lacking_part(token: str, others: Sequence[str], exact: bool) -> bool:
+    """A name part (3+ letters, not a patronymic) that no unmatched part of the other name (written in another
+    script) resembles even loosely: consonant skeletons at most half different ("james" ~ "gyyms" resemble).
+    ``exact``: Chinese syllables, which resemble nothing but themselves."""
+    if len(token) < 3 or token.endswith(_PATRONYMIC):
+        return False
+    if exact:
+        return True
+    sk = skeleton(token)
+    return len(sk) >= 2 and not any(Levenshtein.normalized_similarity(sk, skeleton(o)) >= LOOSE_PART for o in others)
+
+
+def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """A person's names that agree on too few name parts.
+
+    - two one-word names that agree only with a typo ("Caliban" / "Taliban"): a person reviews;
+    - a name part matched only as an initial ("J.L. David" / "David Lee") with fewer than two whole name parts
+      agreeing and a part left over;
+    - one whole name part agreeing while the other name has further parts of its own ("F. Klein" / "Nikolai
+      Vladimirovich Klein").
+    """
+    out: list[Guard] = []
+    if not ns.pairs:
+        return out
+    whole = [p for p in ns.pairs if p.how != "initial"]
+    initials = [p for p in ns.pairs if p.how == "initial"]
+    if len(q.tokens) == 1 and len(c.tokens) == 1 and all(p.how == "typo" for p in ns.pairs) and not _cross_script(
+            q, c):
+        out.append(Guard(CAP, f"two names of one word that agree only with a typo ({ns.pairs[0].query}~"
+                              f"{ns.pairs[0].candidate})"))
+    if initials and len(whole) < 2 and (ns.unmatched_query or ns.unmatched_candidate):
+        out.append(Guard(CAP, "a name part matched only as an initial (" + ", ".join(
+            f"{p.query}~{p.candidate}" for p in initials) + ") and fewer than two whole name parts agree"))
+    if len(whole) == 1 and not initials and " " not in whole[0].query + whole[0].candidate and not _cross_script(
+            q, c):
+        rest = [t for t in (*ns.unmatched_query, *ns.unmatched_candidate) if len(t) > 2
+                and not t.endswith(_PATRONYMIC)]
+        if rest and min(len(q.tokens), len(c.tokens)) >= 2:
+            out.append(Guard(CAP, f"only one name part agrees ({whole[0].query}); the names also have "
+                                  f"{' '.join(rest)}"))
     return out
 
 
@@ -297,7 +472,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
                 return 0.0, None, False
             loose = True
             a, b = prepare3(core_form(a).original), prepare3(core_form(b).original)
-        ns = name_similarity(a, b, person, True, token_similarity3)
+        # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
+        # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
+        sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
+            a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
+        ns = name_similarity(a, b, person, True, sim_of)
         raw = ns.score
         if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
             raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces

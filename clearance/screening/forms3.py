@@ -6,7 +6,8 @@ On top of ``clearance.text.names.prepare`` (shared with @1 and @2, which stay un
 - a 0 or 1 inside a word is read as the letter it stands for ("Sh1pping" -> shipping, "0cean" -> ocean);
 - numbers in words and ordinals are read as digits ("Forty-Four" -> 44, "1st" / "First" -> 1);
 - each word weighs by its rarity (``clearance.screening.rarity``), never more than the vocabulary's weight
-  for generic words: a brand weighs 1, a city or an industry word little.
+  for generic words nor, in organisation names, a place name's (``clearance.text.places``): a brand weighs 1,
+  a city or an industry word little.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
 from clearance.text.numbers import numbers_as_digits
+from clearance.text.places import PLACE_WEIGHT, places
 from clearance.text.terms import vocabulary
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
@@ -93,7 +95,8 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
 
 
 def token_weight(token: str, person: bool) -> float:
-    """A token's @3 weight: its rarity, capped by the vocabulary's weight for generic words."""
+    """A token's @3 weight: its rarity, capped by the vocabulary's weight for generic words and, in organisation
+    names, by PLACE_WEIGHT for a place name (clearance/text/places.yml)."""
     if not token.isalpha():
         return 1.0
     if len(token) == 1:
@@ -101,6 +104,8 @@ def token_weight(token: str, person: bool) -> float:
     w = rarity().weight(token)
     if not person:
         w = min(w, vocabulary().generic.get(token, 1.0))
+        if token in places():
+            w = min(w, PLACE_WEIGHT)
     return w
 
 

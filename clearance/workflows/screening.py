@@ -91,7 +91,8 @@ def _resources_digest() -> str:
         h.update(resources.files("clearance.resources").joinpath(name).read_bytes())
     # clearance-name@3's forms, prepared at index build, depend on its word rarity and abbreviation tables
     h.update(rarity().version.encode())
-    h.update(resources.files("clearance.text").joinpath("abbreviations.yml").read_bytes())
+    for name in ("abbreviations.yml", "places.yml"):
+        h.update(resources.files("clearance.text").joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
 

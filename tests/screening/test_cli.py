@@ -47,7 +47,7 @@ def test_compare_one_pair_with_explanation() -> None:
     code, out, _ = run("compare", "Huawei Technologies Co Ltd", "华为技术有限公司", "--json")
     assert code == 0, out
     data = json.loads(out)
-    assert data["match"] is True and data["score"] >= 0.7 and data["algorithm"] == "clearance-name@2"
+    assert data["match"] is True and data["score"] >= 0.7 and data["algorithm"] == "clearance-name@3"
     detail = data["explanation"][0]["detail"]
     assert "pinyin" in detail and "hua wei" in detail
     assert data["explanation"][1]["feature"] == "legal_form"
@@ -109,7 +109,7 @@ def test_screen_file_keeps_every_row_in_order(el_db: Path, tmp_path: Path) -> No
     assert [r["decision"] for r in rows] == ["HIT", "CANNOT_CLEAR", "CLEAR", "CANNOT_CLEAR", "CLEAR", "CANNOT_CLEAR"]
     assert "empty name" in rows[1]["reasons"][0] and "Atlantis" in rows[3]["reasons"][0]
     assert "10,000 characters" in rows[5]["reasons"][0]
-    assert rows[0]["algorithm"] == "clearance-name@2" and rows[0]["list_versions"] == {"el": "el-1"}
+    assert rows[0]["algorithm"] == "clearance-name@3" and rows[0]["list_versions"] == {"el": "el-1"}
 
 
 def test_screen_parquet_in_and_out(el_db: Path, tmp_path: Path) -> None:

@@ -170,3 +170,64 @@ def test_alias_table_names_are_found_and_explained(el_entities: list[Entity]) ->
     assert any(f.detail == f"matched alias from {source}" for f in r.hits[0].explanation)
     without = screen(Query("杭州海康威视数字技术股份有限公司"), build_index(el_entities), algorithm=V3)
     assert not any(h.entry_id == listed.entry_id and h.decision is Decision.HIT for h in without.hits)
+
+
+def test_a_shared_city_and_generic_words_are_not_the_listed_party(el_entities: list[Entity],
+                                                                   index: ScreeningIndex) -> None:
+    """"Sichuan University" is listed; so is "Tianjin University, Sichuan Innovation Research Institute": the
+    second shares only a province and a generic word with the query and is no HIT (a place weighs little)."""
+    listed = entity_named(el_entities, r"Sichuan University")
+    other = entity_named(el_entities, r"Tianjin University, Sichuan Innovation Research Institute")
+    r = screen(Query("Sichuan University"), index, algorithm=V3, limit=20)
+    assert (listed.list_code, listed.entry_id, Decision.HIT) in top_hits(index, "Sichuan University", V3)
+    assert not any(h.entry_id == other.entry_id and h.decision is Decision.HIT for h in r.hits)
+    m = compare("Sichuan University", other.name, algorithm=V3)
+    assert m.score < 0.7 and any(f.name == "guard" and "by weight" in f.detail for f in m.features)
+
+
+def test_a_dropped_city_still_finds_the_listed_company(el_entities: list[Entity], index: ScreeningIndex) -> None:
+    listed = entity_named(el_entities, r"Hangzhou Hikvision Digital Technology Co\., Ltd\.")
+    hits = top_hits(index, "Hikvision Digital Technology Co., Ltd.", V3)
+    assert (listed.list_code, listed.entry_id, Decision.HIT) in hits, hits
+
+
+def test_a_one_word_listed_name_inside_a_longer_name_is_reviewed_not_a_hit(sdn_entities: list[Entity]) -> None:
+    """A listed organisation named by one rare word: with a legal form it is a HIT; inside a longer name
+    ("<word> Electronics Trading LLC") it is POSSIBLE (another party named after it, or the same one)."""
+    from clearance.screening.forms3 import prepare3
+
+    ones = sorted(n.value for e in sdn_entities if e.schema is not Schema.PERSON for n in e.names
+                  if n.value.isalpha() and len(n.value) >= 6 and prepare3(n.value).weights == (1.0,))
+    assert len(ones) >= 5
+    for word in ones[:5]:
+        assert compare(f"{word} LLC", word, algorithm=V3).score >= 0.7, word
+        m = compare(f"{word} Electronics Trading LLC", word, algorithm=V3)
+        assert 0.5 <= m.score < 0.7, (word, m.score)
+        assert m.score == compare(word, f"{word} Electronics Trading LLC", algorithm=V3).score  # symmetric
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Golden Electronics Trading GmbH", "GOLDEN GROUP TRADING SARL"),  # only common words agree
+    ("First Logistics Trading LLC", "FIRST FURAT TRADING LLC"),  # "1" from First is no distinctive word
+    ("Middle East Import and Export Ltd", "MIDDLE EAST BANK"),
+])
+def test_names_agreeing_only_on_common_words_are_not_hits(query: str, listed: str, sdn_entities: list[Entity]) -> None:
+    entity_named(sdn_entities, re.escape(listed))  # a real SDN row (each was a HIT of @3 before these guards)
+    m = compare(query, listed, algorithm=V3)
+    assert m.score < 0.7 and any(f.name == "guard" for f in m.features), m
+    assert compare(listed, query, algorithm=V3).score == m.score
+
+
+@pytest.mark.parametrize(("a", "b", "hit"), [
+    ("Adolf Hühnlein", "محمد علیم نورانی", False),  # one skeleton agrees, a name part on each side does not
+    ("Chen Lung", "陈诚", False),  # Chinese syllables are spelt one way
+    ("J.L. David", "David Lee", False),  # one whole part and an initial, a part left over
+    ("Calibán", "Taliban", False),  # two one-word names one letter apart
+    ("Mohammed bin Salman", "محمد بن سلمان", True),
+    ("Kim Jong Un", "김정은", True),
+    ("Sergey Shoygu", "SHOIGU, Sergey", True),
+    ("Альшевских Андрей Геннадьевич", "Andrey Gennadievich ALSHEVSKY", True),  # UK list row, Cyrillic spelling
+])
+def test_person_names_need_more_than_one_part_or_a_skeleton(a: str, b: str, hit: bool) -> None:
+    m = compare(a, b, person=True, algorithm=V3)
+    assert (m.score >= 0.7) is hit, (a, b, m.score, [f.detail for f in m.features if f.name == "guard"])

@@ -60,7 +60,7 @@ def test_bad_names_never_crash(el_index: ScreeningIndex, name: str) -> None:
 def test_registry_keeps_versions_selectable() -> None:
     assert {"clearance-name@1", "clearance-name@2", "clearance-name@3"} <= set(algorithms())
     assert get_algorithm("clearance-name").id == "clearance-name@3"  # a bare slug: the latest version
-    assert get_algorithm().id == "clearance-name@2"  # the default (see registry.py for why not @3 yet)
+    assert get_algorithm().id == "clearance-name@3"  # the default (issue 10); @1 and @2 stay selectable
     assert get_algorithm("clearance-name@1").id == "clearance-name@1"
     assert get_algorithm("rapidfuzz-token-set@1").id == "rapidfuzz-token-set@1"
     with pytest.raises(ConfigError, match="unknown screening algorithm"):
