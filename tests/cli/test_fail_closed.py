@@ -130,9 +130,6 @@ def test_a_division_of_a_listed_company_is_not_cleared_by_clearance_name_3(cli: 
     assert any(h["matched_name"] == HUAWEI for h in data["hits"])
 
 
-@pytest.mark.xfail(strict=True, reason="fail-open: the default clearance-name@2 drops the main Huawei entry at "
-                   "its 30-candidate cap and clears this name; the screening owner is making @3 the default. "
-                   "When that lands this test passes: remove this marker.")
 def test_a_division_of_a_listed_company_is_not_cleared_by_the_default_algorithm(cli: CLI, el_db: Path) -> None:
     ran = cli("screen", SHIPPING_DIVISION, "--json")
     assert ran.code == 0, ran.text
