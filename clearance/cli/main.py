@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from clearance.cli import determine, lists, screen
+from clearance.cli import determine, lists, screen, serve
 from clearance.cli.boundary import INTERNAL_ERROR_EXIT, as_clearance_error
 from clearance.settings import get_settings
 
@@ -43,6 +43,7 @@ def _options(
 lists.register(app)
 screen.register(app)
 determine.register(app)
+serve.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

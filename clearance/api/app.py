@@ -1,0 +1,56 @@
+"""The FastAPI app of `clearance serve`: yente- and CSL-compatible endpoints and Clearance's own /v1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+
+from clearance import __version__
+from clearance.api import csl, errors, v1, yente
+from clearance.api.service import Service
+from clearance.settings import Settings, get_settings
+
+DESCRIPTION = """Restricted-party screening and EAR determinations over one Clearance store.
+
+* **yente-compatible** (`/match`, `/search`, `/entities`, `/algorithms`, `/catalog`): a client of the
+  OpenSanctions API works by changing its base URL. Auth: `Authorization: ApiKey K` or `?api_key=K`.
+* **CSL-compatible** (`/consolidated_screening_list/v1/...`): trade.gov's Consolidated Screening List API;
+  key in the `subscription-key` header or parameter.
+* **Clearance v1** (`/v1/...`): screening with a decision (HIT, POSSIBLE, CLEAR, CANNOT_CLEAR), determinations
+  (the decision record's JSON Schema), list versions and diffs.
+
+Fail closed: a stale list makes /v1 answers CANNOT_CLEAR and the compatible APIs answer 409, never an empty
+result. Keys: `clearance keys add NAME --role viewer|analyst|approver|admin`.
+"""
+
+
+def create_app(settings: Settings | None = None, *, auth: bool = True, check_seconds: float = 2.0) -> FastAPI:
+    """The app over the store of ``settings`` (default: the environment's); ``auth=False`` needs no keys."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.service.close()
+
+    app = FastAPI(title="Clearance", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    service = Service(settings, auth=auth, check_seconds=check_seconds)
+    app.state.service = service
+    app.state.keys = service.keys
+    errors.install(app)
+
+    @app.middleware("http")
+    async def _tolerate_missing_content_type(request: Request, call_next):  # type: ignore[no-untyped-def]
+        """A POST without Content-Type (curl -d, some ERP connectors) is read as JSON, as yente does."""
+        if request.method == "POST" and not request.headers.get("content-type"):
+            request.scope["headers"] = [*request.scope["headers"], (b"content-type", b"application/json")]
+        response: Response = await call_next(request)
+        return response
+
+    app.include_router(yente.router)
+    app.include_router(csl.router)
+    app.include_router(v1.router)
+    return app
