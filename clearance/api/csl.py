@@ -10,7 +10,6 @@ answer without results.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -74,29 +73,6 @@ def source_of(e: Entity) -> str | None:
     if "UKRAINE-EO13662" in programs:
         return "SSI"
     return "NS-MBS"
-
-
-class _Words:
-    """Per snapshot: each CSL entry's source and the folded word sets of its names (built once)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple[str, ...] = ()
-        self._rows: list[tuple[Entity, str, list[frozenset[str]]]] = []
-
-    def rows(self, snap: Snapshot) -> list[tuple[Entity, str, list[frozenset[str]]]]:
-        with self._lock:
-            if self._key != snap.key or not self._rows:
-                rows = []
-                for e in snap.entities.values():
-                    src = source_of(e)
-                    if src is not None:
-                        rows.append((e, src, [frozenset(tokens(n.value)) for n in e.names]))
-                self._rows, self._key = rows, snap.key
-            return self._rows
-
-
-_WORDS = _Words()
 
 
 def _split(value: str | None) -> list[str]:
@@ -233,7 +209,7 @@ def search(
     if not wanted_sources:
         raise ApiError(404, "no CSL source is loaded here; load lists with `clearance lists update`",
                        field="sources")
-    rows = [r for r in _WORDS.rows(snap) if r[1] in wanted_sources]
+    rows = [(e, src, ws) for e, ws in svc.live.words(snap) if (src := source_of(e)) in wanted_sources]
     codes = sorted(set().union(*(_lists_of(a) for a in wanted_sources)) & set(snap.active))
     svc.refuse_stale(snap, codes)
     scores: dict[tuple[str, str], float] = {}
@@ -273,8 +249,9 @@ def list_sources(request: Request, caller: Annotated[Caller, Depends(requires("v
     svc: Service = request.app.state.service
     snap = svc.snapshot()
     counts: dict[str, int] = {}
-    for _, src, _ in _WORDS.rows(snap):
-        counts[src] = counts.get(src, 0) + 1
+    for e, _ in svc.live.words(snap):
+        if (src := source_of(e)) is not None:
+            counts[src] = counts.get(src, 0) + 1
     used = {u["source"]: u for u in _sources_used(svc, snap, set(counts))}
     return {"sources": [{"abbreviation": abbr, "source": full, "loaded": abbr in counts,
                          "entries": counts.get(abbr, 0),

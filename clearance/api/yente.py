@@ -22,14 +22,16 @@ from clearance.api.datasets import COLLECTIONS, all_members, topic_of
 from clearance.api.errors import ApiError
 from clearance.api.ftm import SCHEMA_OF_FTM, entity_id, properties, to_ftm
 from clearance.api.service import Service
-from clearance.errors import ClearanceError
+from clearance.errors import ClearanceError, StaleDataError
 from clearance.model.entity import Entity
 from clearance.model.lists import LISTS
-from clearance.screening import Hit, get_algorithm
+from clearance.screening import Decision, Hit, get_algorithm
 from clearance.screening import Query as ScreenQuery
 from clearance.screening.registry import algorithms as algorithm_ids
 from clearance.text.countries import country_code, country_name
+from clearance.text.fold import clean, tokens
 from clearance.workflows.live import Snapshot
+from clearance.workflows.screening import name_problem
 
 router = APIRouter(tags=["yente-compatible"])
 MAX_BATCH = 100
@@ -117,6 +119,10 @@ def _queries(key: str, example: EntityExample) -> list[ScreenQuery]:
                        f"(one of {', '.join(SCHEMA_OF_FTM)})", field=f"queries.{key}.schema")
     props = example.properties
     names = _texts(props.get("name", []) + props.get("alias", []))[:10]
+    for n in names:
+        problem = name_problem(n) or (None if clean(n) else "empty name")
+        if problem:
+            raise ApiError(400, f"query {key!r}: {problem}", field=f"queries.{key}.properties.name")
     if not names:
         raise ApiError(400, f"query {key!r} has no name: Clearance screens by name (properties.name)",
                        field=f"queries.{key}.properties.name")
@@ -199,8 +205,8 @@ def match(
         best: dict[tuple[str, str], Hit] = {}
         for q in queries:
             result = svc.live.screen(q, lists=codes, algorithm=algo_id, threshold=floor, limit=MAX_LIMIT)
-            if result.reasons and not result.hits and result.decision.value == "CANNOT_CLEAR":
-                raise ApiError(400, f"query {key!r}: {'; '.join(result.reasons)}", field=f"queries.{key}")
+            if result.decision is Decision.CANNOT_CLEAR:  # e.g. a list went stale since the check above
+                raise StaleDataError(f"query {key!r} cannot be cleared: {'; '.join(result.reasons)}")
             for h in result.hits:
                 k = (h.list_code, h.entry_id)
                 if k not in best or h.score > best[k].score:
@@ -270,13 +276,18 @@ def search(
     snap = svc.snapshot()
     codes = svc.dataset_lists(dataset, snap, include=include_dataset, exclude=exclude_dataset)
     svc.refuse_stale(snap, codes)
+    wanted = set(codes)
     found: list[tuple[Entity, float | None]]
     if q.strip():
+        # entries scored by the matcher first, then those one of whose names holds every word of q
         floor = 0.3 if fuzzy else None
         result = svc.live.screen(ScreenQuery(q.strip()), lists=codes, threshold=floor, limit=MAX_WINDOW)
-        found = [(e, h.score) for h in result.hits if (e := snap.entities.get((h.list_code, h.entry_id)))]
+        scored = [(e, h.score) for h in result.hits if (e := snap.entities.get((h.list_code, h.entry_id)))]
+        words = set(tokens(q))
+        seen = {(e.list_code, e.entry_id) for e, _ in scored}
+        found = scored + [(e, None) for e, ws in svc.live.words(snap) if e.list_code in wanted and words
+                          and (e.list_code, e.entry_id) not in seen and any(words <= w for w in ws)]
     else:
-        wanted = set(codes)
         found = [(e, None) for (code, _), e in snap.entities.items() if code in wanted]
     want_countries = {c.lower() for c in countries or []}
     ops_all = filter_op.upper() == "AND"

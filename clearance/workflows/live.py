@@ -23,6 +23,7 @@ from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import ListVersion, Query, ScreeningResult
 from clearance.settings import Settings
 from clearance.store import Store, VersionInfo
+from clearance.text.fold import tokens
 from clearance.workflows.lists import stale_reason
 from clearance.workflows.screening import open_index, screen_one
 
@@ -52,6 +53,8 @@ class LiveIndex:
         self._snap: Snapshot | None = None
         self._error: ClearanceError | None = None
         self._checked = 0.0
+        self._words: list[tuple[Entity, list[frozenset[str]]]] = []
+        self._words_key: tuple[str, ...] | None = None
 
     def snapshot(self, today: dt.date | None = None) -> Snapshot:
         """The current view; raises the store's problem (a ClearanceError) when its lists cannot be used."""
@@ -92,12 +95,20 @@ class LiveIndex:
             self._snap, self._error = None, exc
 
     def _restamp(self, snap: Snapshot, day: dt.date) -> Snapshot:
-        versions = {
-            c: ListVersion(c, v.version_id, v.data_date, self.settings.max_age_for(c),
-                           stale_reason(v, self.settings, day))
+        versions = {  # a version without a data date is as old as its retrieval (VersionInfo.age_days)
+            c: ListVersion(c, v.version_id, v.data_date or (v.retrieved_at.date() if v.retrieved_at else None),
+                           self.settings.max_age_for(c), stale_reason(v, self.settings, day))
             for c, v in snap.active.items()
         }
         return dataclasses.replace(snap, index=dataclasses.replace(snap.index, versions=versions), day=day)
+
+    def words(self, snap: Snapshot) -> list[tuple[Entity, list[frozenset[str]]]]:
+        """Each entry of ``snap`` with the folded word sets of its names (for word searches), built once."""
+        with self._lock:
+            if self._words_key != snap.key:
+                self._words = [(e, [frozenset(tokens(n.value)) for n in e.names]) for e in snap.entities.values()]
+                self._words_key = snap.key
+            return self._words
 
     def screen(self, query: Query, *, lists: Sequence[str] | None = None, algorithm: str | None = None,
                threshold: float | None = None, limit: int = 10, today: dt.date | None = None) -> ScreeningResult:
