@@ -8,6 +8,7 @@ reasons when a list is stale or the name cannot be screened, with whatever hits 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from typing import Annotated, Any
 
@@ -199,27 +200,16 @@ def determine_batch(body: BatchDetermineRequest, request: Request,
     for i, order in enumerate(body.orders):
         try:
             results.append(_determine(svc, order, listings))
-        except (ApiError, ClearanceError) as exc:
-            err = exc if isinstance(exc, ClearanceError) else None
-            if err is None:
-                assert isinstance(exc, ApiError)
-                results.append({"index": i, "error": {"status": exc.status, "code": exc.code,
-                                                      "message": exc.message, "field": exc.field}})
-                continue
-            results.append({"index": i, "error": _error_item(request, err)})
-        except Exception as exc:  # one bad order must not lose the others' answers
+        except ApiError as exc:
+            results.append({"index": i, "error": {"status": exc.status, "code": exc.code, "message": exc.message,
+                                                  "field": exc.field}})
+        except Exception as exc:  # one bad order must not lose the others' answers; a bug still is a 500
             mapped = as_clearance_error(exc)
             if mapped is None:
                 raise
-            results.append({"index": i, "error": _error_item(request, mapped)})
+            error = json.loads(bytes(clearance_response(request, mapped).body))["error"]
+            results.append({"index": i, "error": error})
     return {"results": results}
-
-
-def _error_item(request: Request, error: ClearanceError) -> dict[str, Any]:
-    import json
-
-    body: dict[str, Any] = json.loads(bytes(clearance_response(request, error).body))
-    return dict(body["error"])
 
 
 # ---- lists -------------------------------------------------------------------------------------------
