@@ -27,6 +27,18 @@ result. Keys: `clearance keys add NAME --role viewer|analyst|approver|admin`.
 """
 
 
+NO_AUTH_ENV = "CLEARANCE_SERVE_NO_AUTH"  # set by `clearance serve --no-auth` for its worker processes
+
+
+def app_from_env() -> FastAPI:
+    """The app of a `clearance serve --workers N` worker process (settings from the environment)."""
+    import os
+
+    app = create_app(get_settings(), auth=os.environ.get(NO_AUTH_ENV) != "1")
+    app.state.service.snapshot()
+    return app
+
+
 def create_app(settings: Settings | None = None, *, auth: bool = True, check_seconds: float = 2.0) -> FastAPI:
     """The app over the store of ``settings`` (default: the environment's); ``auth=False`` needs no keys."""
     settings = settings or get_settings()

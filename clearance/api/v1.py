@@ -12,7 +12,8 @@ import json
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from clearance.api.auth import Caller, requires
@@ -146,19 +147,19 @@ def _screen(svc: Service, q: ScreenQuery, opts: ScreenOptions) -> dict[str, Any]
 @router.post("/screen", response_model=ScreenResponse, response_model_by_alias=True,
              summary="Screen one party against the loaded lists")
 def screen(body: ScreenRequest, request: Request,
-           caller: Annotated[Caller, Depends(requires("analyst"))]) -> dict[str, Any]:
+           caller: Annotated[Caller, Depends(requires("analyst"))]) -> Response:
     _options(body)
-    return _screen(_svc(request), _query(body), body)
+    return JSONResponse(_screen(_svc(request), _query(body), body))  # built by the engine: no re-validation
 
 
 @router.post("/screen/batch", response_model=BatchScreenResponse, response_model_by_alias=True,
              summary="Screen up to 1,000 parties in one request")
 def screen_batch(body: BatchScreenRequest, request: Request,
-                 caller: Annotated[Caller, Depends(requires("analyst"))]) -> dict[str, Any]:
+                 caller: Annotated[Caller, Depends(requires("analyst"))]) -> Response:
     _options(body)
     queries = [_query(p, f"parties[{i}].") for i, p in enumerate(body.parties)]
     svc = _svc(request)
-    return {"results": [_screen(svc, q, body) for q in queries]}
+    return JSONResponse({"results": [_screen(svc, q, body) for q in queries]})
 
 
 # ---- determinations ----------------------------------------------------------------------------------

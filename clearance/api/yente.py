@@ -171,7 +171,6 @@ def _kept(e: Entity, snap: Snapshot, since: dt.date | None, topics: list[str]) -
 def match(
     dataset: str,
     request: Request,
-    response: Response,
     body: Annotated[MatchBody, Body()],
     caller: Annotated[Caller, Depends(requires("analyst"))],
     algorithm: str | None = None,
@@ -183,7 +182,7 @@ def match(
     exclude_dataset: Annotated[list[str] | None, Query()] = None,
     topics: Annotated[list[str] | None, Query()] = None,
     changed_since: str | None = None,
-) -> dict[str, Any]:
+) -> Response:
     svc = service(request)
     algo_id = _algorithm(algorithm)
     algo = get_algorithm(algo_id)
@@ -223,8 +222,7 @@ def match(
         ex = body.queries[key]
         out[key] = {"status": 200, "results": results[:limit], "total": {"value": len(results), "relation": "eq"},
                     "query": {"id": ex.id, "schema": ex.schema_, "properties": ex.properties}}
-    response.headers["x-batch-size"] = str(len(body.queries))
-    return {"responses": out, "limit": limit}
+    return JSONResponse({"responses": out, "limit": limit}, headers={"x-batch-size": str(len(body.queries))})
 
 
 # ---- /search -----------------------------------------------------------------------------------------

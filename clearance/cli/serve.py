@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -23,11 +24,14 @@ def serve(
     no_auth: Annotated[bool, typer.Option("--no-auth", help="Accept requests without an API key (each acts as "
                                           "an analyst); only on a loopback address.")] = False,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (each holds its own "
+                                         "screening index in memory).")] = 1,
 ) -> None:
     """Serve the HTTP API: yente- and CSL-compatible endpoints and /v1 (OpenAPI at /openapi.json, docs at /docs)."""
     import uvicorn
 
     from clearance.api import create_app
+    from clearance.api.app import NO_AUTH_ENV
 
     if no_auth and host not in ("127.0.0.1", "localhost", "::1"):
         raise ConfigError("--no-auth only on a loopback address (--host 127.0.0.1); create keys with "
@@ -36,7 +40,13 @@ def serve(
     app.state.service.snapshot()  # load the lists and the index before the first request (errors surface here)
     err_console.print(f"Clearance API on http://{host}:{port} (docs: /docs)" + (" [yellow]without keys[/]"
                                                                               if no_auth else ""))
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    app.state.service.close()  # the workers open their own (the index is now in the on-disk cache)
+    os.environ[NO_AUTH_ENV] = "1" if no_auth else "0"
+    uvicorn.run("clearance.api.app:app_from_env", factory=True, host=host, port=port, log_level=log_level,
+                workers=workers)
 
 
 @keys_app.command("add")

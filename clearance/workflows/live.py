@@ -6,6 +6,9 @@ the store's active versions at most every ``check_seconds`` and rebuilds (from t
 when it can) as soon as they change; each use re-judges staleness against today's date. A store whose
 lists cannot be used (a list with only held-back versions, nothing loaded) is remembered as the error
 every screening call raises, so that no caller ever gets an empty "no hits" answer instead.
+
+Screening is a pure function of (query, index, algorithm, day), so the same party asked again on the same list
+versions and day is answered from memory (at most ``memo_size`` parties; forgotten at any version change).
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ class Snapshot:
 class LiveIndex:
     """The screening index of every active list, kept in step with the store (thread-safe)."""
 
-    def __init__(self, store: Store, settings: Settings, *, check_seconds: float = 2.0) -> None:
+    def __init__(self, store: Store, settings: Settings, *, check_seconds: float = 2.0,
+                 memo_size: int = 100_000) -> None:
         self.store = store
         self.settings = settings
         self.check_seconds = check_seconds
@@ -53,6 +57,8 @@ class LiveIndex:
         self._snap: Snapshot | None = None
         self._error: ClearanceError | None = None
         self._checked = 0.0
+        self.memo_size = memo_size
+        self._memo: dict[object, object] = {}  # the same party asked again on the same versions and day: one screen
         self._words: list[tuple[Entity, list[frozenset[str]]]] = []
         self._words_key: tuple[str, ...] | None = None
 
@@ -83,10 +89,14 @@ class LiveIndex:
                 if self._snap.day != day:
                     self._snap = self._restamp(self._snap, day)
                 return
-            index = open_index(None, store=self.store, settings=self.settings, today=day)
-            got = {v.list_code: active.get(v.list_code) for v in index.versions.values()}
-            if any(g is None or g.version_id != index.versions[c].version_id for c, g in got.items()):
-                raise DataError("the active list versions changed while the index was built; try again")
+            for _attempt in range(3):  # a load may activate a version meanwhile (or the first-use snapshot)
+                index = open_index(None, store=self.store, settings=self.settings, today=day)
+                active = self.store.active()
+                got = {c: active.get(c) for c in index.versions}
+                if all(g is not None and g.version_id == index.versions[c].version_id for c, g in got.items()):
+                    break
+            else:
+                raise DataError("the active list versions keep changing while the index is built; try again")
             actives = {c: g for c, g in got.items() if g is not None}
             entities = {(pe.entity.list_code, pe.entity.entry_id): pe.entity for pe in index.entities}
             self._snap = self._restamp(Snapshot(index, actives, entities, day), day)
@@ -121,5 +131,18 @@ class LiveIndex:
             if missing:
                 raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first",
                                 field="lists")
-        return screen_one(query, snap.index, algorithm=algorithm, lists=lists, threshold=threshold, limit=limit,
-                          today=today or snap.day)
+        key = (query, tuple(lists) if lists is not None else None, algorithm, threshold, limit)
+        memo = self._memo
+        if memo.get("key") != (snap.key, snap.day):  # a new version or a new day: nothing remembered holds
+            memo = self._memo = {"key": (snap.key, snap.day)}
+        found = memo.get(key)
+        if isinstance(found, ScreeningResult):
+            return found
+        result = screen_one(query, snap.index, algorithm=algorithm, lists=lists, threshold=threshold, limit=limit,
+                            today=today or snap.day)
+        if today is None:
+            if len(memo) > self.memo_size:
+                memo.clear()
+                memo["key"] = (snap.key, snap.day)
+            memo[key] = result
+        return result
