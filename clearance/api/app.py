@@ -56,9 +56,11 @@ def create_app(settings: Settings | None = None, *, auth: bool = True, check_sec
 
     @app.middleware("http")
     async def _tolerate_missing_content_type(request: Request, call_next):  # type: ignore[no-untyped-def]
-        """A POST without Content-Type (curl -d, some ERP connectors) is read as JSON, as yente does."""
-        if request.method == "POST" and not request.headers.get("content-type"):
-            request.scope["headers"] = [*request.scope["headers"], (b"content-type", b"application/json")]
+        """A POST body is always read as JSON: without a Content-Type (some ERP connectors) or with curl -d's
+        default form type, as yente does. No endpoint takes a form."""
+        if request.method == "POST" and "json" not in request.headers.get("content-type", ""):
+            headers = [(k, v) for k, v in request.scope["headers"] if k != b"content-type"]
+            request.scope["headers"] = [*headers, (b"content-type", b"application/json")]
         response: Response = await call_next(request)
         return response
 

@@ -82,7 +82,7 @@ def field_of(loc: Sequence[int | str]) -> str:
             out += f"[{part}]"
         else:
             out += ("." if out else "") + str(part)
-    return out or "request"
+    return out or "body"
 
 
 def _clean_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:

@@ -71,6 +71,10 @@ def test_match_tolerates_unknown_parameters_and_missing_content_type(shared_api:
     r = shared_api.client.post("/match/default?fuzzy=1&whatever=2", content=b'{"queries": {"q": {"schema": '
                                b'"Person", "properties": {"name": ["Huawei"]}}}}', headers=shared_api.auth())
     assert r.status_code == 200, r.text
+    form = shared_api.client.post("/match/default", content=b'{"queries": {"q": {"schema": "Person", "properties": '
+                                  b'{"name": ["Huawei"]}}}}', headers={**shared_api.auth(),
+                                                                     "Content-Type": "application/x-www-form-urlencoded"})
+    assert form.status_code == 200, form.text  # curl -d without -H
 
 
 def test_auth_schemes(shared_api: Api) -> None:
