@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from clearance import __version__
 from clearance.api import csl, errors, v1, yente
@@ -27,6 +27,24 @@ result. Keys: `clearance keys add NAME --role viewer|analyst|approver|admin`.
 """
 
 
+class JsonBodies:
+    """A POST body is always read as JSON: without a Content-Type (some ERP connectors) or with curl -d's default
+    form type, as yente does (no endpoint takes a form). Plain ASGI: no per-request task, unlike @app.middleware."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            headers = [(k, v) for k, v in scope["headers"] if k != b"content-type" or b"json" in v]
+            if len(headers) == len(scope["headers"]) and any(k == b"content-type" for k, _ in headers):
+                await self.app(scope, receive, send)
+                return
+            scope = {**scope, "headers": [*[(k, v) for k, v in headers if k != b"content-type"],
+                                          (b"content-type", b"application/json")]}
+        await self.app(scope, receive, send)
+
+
 NO_AUTH_ENV = "CLEARANCE_SERVE_NO_AUTH"  # set by `clearance serve --no-auth` for its worker processes
 
 
@@ -35,7 +53,7 @@ def app_from_env() -> FastAPI:
     import os
 
     app = create_app(get_settings(), auth=os.environ.get(NO_AUTH_ENV) != "1")
-    app.state.service.snapshot()
+    app.state.service.warm()
     return app
 
 
@@ -54,16 +72,7 @@ def create_app(settings: Settings | None = None, *, auth: bool = True, check_sec
     app.state.keys = service.keys
     errors.install(app)
 
-    @app.middleware("http")
-    async def _tolerate_missing_content_type(request: Request, call_next):  # type: ignore[no-untyped-def]
-        """A POST body is always read as JSON: without a Content-Type (some ERP connectors) or with curl -d's
-        default form type, as yente does. No endpoint takes a form."""
-        if request.method == "POST" and "json" not in request.headers.get("content-type", ""):
-            headers = [(k, v) for k, v in request.scope["headers"] if k != b"content-type"]
-            request.scope["headers"] = [*headers, (b"content-type", b"application/json")]
-        response: Response = await call_next(request)
-        return response
-
+    app.add_middleware(JsonBodies)
     app.include_router(yente.router)
     app.include_router(csl.router)
     app.include_router(v1.router)

@@ -9,6 +9,7 @@ from clearance.api.datasets import members
 from clearance.api.errors import ApiError
 from clearance.errors import StaleDataError
 from clearance.model.entity import Entity
+from clearance.screening import Query
 from clearance.settings import Settings
 from clearance.workflows.facade import Clearance
 from clearance.workflows.live import LiveIndex, Snapshot
@@ -27,6 +28,12 @@ class Service:
 
     def snapshot(self) -> Snapshot:
         return self.live.snapshot()
+
+    def warm(self) -> None:
+        """Load the lists, the index and the matcher's lazily read tables before the first request (a cold first
+        screen takes over a second; several at once could time out). Errors surface here."""
+        self.snapshot()
+        self.live.screen(Query("Warm Up Trading Co Ltd"), today=None)
 
     def dataset_lists(self, dataset: str, snap: Snapshot, *, include: list[str] | None = None,
                       exclude: list[str] | None = None) -> list[str]:

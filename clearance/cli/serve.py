@@ -37,7 +37,7 @@ def serve(
         raise ConfigError("--no-auth only on a loopback address (--host 127.0.0.1); create keys with "
                           "`clearance keys add`")
     app = create_app(get_settings(), auth=not no_auth)
-    app.state.service.snapshot()  # load the lists and the index before the first request (errors surface here)
+    app.state.service.warm()  # load the lists and the index before the first request (errors surface here)
     err_console.print(f"Clearance API on http://{host}:{port} (docs: /docs)" + (" [yellow]without keys[/]"
                                                                               if no_auth else ""))
     if workers == 1:

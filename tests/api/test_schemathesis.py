@@ -32,7 +32,7 @@ def app_and_key(api_db_template: Path, tmp_path_factory: pytest.TempPathFactory)
     with Store.open(s.db_url) as st:
         STATE["key"] = add_key(st, "schemathesis", "admin").secret
     app = create_app(s, check_seconds=60.0)
-    app.state.service.snapshot()
+    app.state.service.warm()
     yield app
     app.state.service.close()
 

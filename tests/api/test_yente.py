@@ -71,9 +71,9 @@ def test_match_tolerates_unknown_parameters_and_missing_content_type(shared_api:
     r = shared_api.client.post("/match/default?fuzzy=1&whatever=2", content=b'{"queries": {"q": {"schema": '
                                b'"Person", "properties": {"name": ["Huawei"]}}}}', headers=shared_api.auth())
     assert r.status_code == 200, r.text
+    curl_d = {**shared_api.auth(), "Content-Type": "application/x-www-form-urlencoded"}
     form = shared_api.client.post("/match/default", content=b'{"queries": {"q": {"schema": "Person", "properties": '
-                                  b'{"name": ["Huawei"]}}}}', headers={**shared_api.auth(),
-                                                                     "Content-Type": "application/x-www-form-urlencoded"})
+                                  b'{"name": ["Huawei"]}}}}', headers=curl_d)
     assert form.status_code == 200, form.text  # curl -d without -H
 
 

@@ -29,7 +29,7 @@ def server(api_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     with Store.open(settings.db_url) as st:
         secret = add_key(st, "yente-client", "analyst").secret
     app = create_app(settings)
-    app.state.service.snapshot()
+    app.state.service.warm()
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
