@@ -146,8 +146,10 @@ def _screen(svc: Service, q: ScreenQuery, opts: ScreenOptions) -> dict[str, Any]
 
 @router.post("/screen", response_model=ScreenResponse, response_model_by_alias=True,
              summary="Screen one party against the loaded lists")
-def screen(body: ScreenRequest, request: Request,
-           caller: Annotated[Caller, Depends(requires("analyst"))]) -> Response:
+async def screen(body: ScreenRequest, request: Request,
+                 caller: Annotated[Caller, Depends(requires("analyst"))]) -> Response:
+    """One party: a few milliseconds of CPU, run on the event loop (a thread would only add a hop: the work holds
+    the GIL either way). Batches run in the thread pool so that they do not stall other requests."""
     _options(body)
     return JSONResponse(_screen(_svc(request), _query(body), body))  # built by the engine: no re-validation
 
