@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from clearance import __version__
+from clearance import __version__, web
 from clearance.api import csl, errors, v1, yente
 from clearance.api.service import Service
 from clearance.settings import Settings, get_settings
@@ -29,13 +29,14 @@ result. Keys: `clearance keys add NAME --role viewer|analyst|approver|admin`.
 
 class JsonBodies:
     """A POST body is always read as JSON: without a Content-Type (some ERP connectors) or with curl -d's default
-    form type, as yente does (no endpoint takes a form). Plain ASGI: no per-request task, unlike @app.middleware."""
+    form type, as yente does (no API endpoint takes a form; the web pages' sign-in form is left as it is).
+    Plain ASGI: no per-request task, unlike @app.middleware."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST":
+        if scope["type"] == "http" and scope["method"] == "POST" and not scope["path"].startswith("/ui/"):
             headers = [(k, v) for k, v in scope["headers"] if k != b"content-type" or b"json" in v]
             if len(headers) == len(scope["headers"]) and any(k == b"content-type" for k, _ in headers):
                 await self.app(scope, receive, send)
@@ -76,4 +77,5 @@ def create_app(settings: Settings | None = None, *, auth: bool = True, check_sec
     app.include_router(yente.router)
     app.include_router(csl.router)
     app.include_router(v1.router)
+    app.include_router(web.router)
     return app

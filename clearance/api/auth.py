@@ -43,6 +43,8 @@ class KeyChecker:
                 return value.strip()
             raise ApiError(401, "Authorization header: use 'ApiKey <key>'", field="Authorization",
                            headers={"WWW-Authenticate": "ApiKey"})
+        if request.url.path.startswith("/ui") and request.cookies.get("clearance_key"):
+            return request.cookies["clearance_key"].strip()  # the web pages' sign-in (SameSite=Strict, /ui only)
         for name in ("api_key", "subscription-key", "subscription_key"):
             given = request.query_params.get(name) or request.headers.get(name)
             if given:
