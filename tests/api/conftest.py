@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from clearance.api import create_app
@@ -78,3 +84,24 @@ def api(api_db_template: Path, tmp_path: Path) -> Iterator[Api]:
 def shared_api(api_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     """One app for a module's read-only tests."""
     yield from make_api(api_db_template, tmp_path_factory.mktemp("shared-api"))
+
+
+@contextlib.contextmanager
+def running(app: FastAPI) -> Iterator[str]:
+    """The app under a real uvicorn server on a free loopback port (its base URL); stopped on exit."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

@@ -3,14 +3,10 @@ a yente user changes only the base URL and the key."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from yente_client import Client, Company, Person
 from yente_client.exceptions import BadRequestError, NotFoundError
 
@@ -18,7 +14,7 @@ from clearance.api import create_app
 from clearance.settings import Settings
 from clearance.store import Store
 from clearance.workflows.keys import add_key
-from tests.api.conftest import _copy
+from tests.api.conftest import _copy, running
 
 
 @pytest.fixture(scope="module")
@@ -30,22 +26,8 @@ def server(api_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         secret = add_key(st, "yente-client", "analyst").secret
     app = create_app(settings)
     app.state.service.warm()
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{port}", secret
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with running(app) as base:
+        yield base, secret
 
 
 def test_match_search_fetch_and_metadata_through_yente_client(server: tuple[str, str]) -> None:
