@@ -81,11 +81,11 @@ async def load(base: str, key: str, parties: list[str], seconds: float, limit: i
     async def worker(client: httpx.AsyncClient) -> None:
         nonlocal sent
         while sent < limit and time.perf_counter() < deadline:
+            if distinct and sent >= len(parties):
+                return
             n = sent
             sent += 1
             if distinct:
-                if n >= len(parties):
-                    return
                 kind = "screen"
                 req = client.post("/v1/screen", json={"name": parties[n]}, headers=headers)
             elif match_every and n % match_every == match_every - 1:

@@ -18,11 +18,14 @@ from clearance.api.auth import Caller, requires
 from clearance.api.errors import ApiError
 from clearance.api.ftm import entity_id
 from clearance.api.service import Service
+from clearance.errors import StaleDataError
 from clearance.model.entity import Entity, Schema
+from clearance.screening import Decision
 from clearance.screening import Query as ScreenQuery
 from clearance.text.countries import country_code
 from clearance.text.fold import tokens
 from clearance.workflows.live import Snapshot
+from clearance.workflows.screening import name_problem
 
 router = APIRouter(prefix="/consolidated_screening_list/v1", tags=["CSL-compatible"])
 
@@ -214,8 +217,13 @@ def search(
     svc.refuse_stale(snap, codes)
     scores: dict[tuple[str, str], float] = {}
     if name and name.strip():
+        problem = name_problem(name) or (None if tokens(name) else "the name has no letters or digits to search for")
+        if problem:
+            raise ApiError(400, f"name: {problem}", field="name")
         if fuzzy:
             result = svc.live.screen(ScreenQuery(name.strip()), lists=codes, limit=MAX_OFFSET + MAX_SIZE)
+            if result.decision is Decision.CANNOT_CLEAR:
+                raise StaleDataError(f"cannot search: {'; '.join(result.reasons)}")
             scores = {(h.list_code, h.entry_id): h.score for h in result.hits}
             rows = [r for r in rows if (r[0].list_code, r[0].entry_id) in scores]
             rows.sort(key=lambda r: -scores[(r[0].list_code, r[0].entry_id)])

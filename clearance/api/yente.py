@@ -37,6 +37,8 @@ router = APIRouter(tags=["yente-compatible"])
 MAX_BATCH = 100
 MAX_LIMIT = 500
 MAX_WINDOW = 10_000
+MAX_NAMES = 10  # names and aliases screened per query (each one is screened)
+MAX_COUNTRIES = 5
 _ID_PROPS = ("idNumber", "registrationNumber", "taxNumber", "imoNumber", "passportNumber", "swiftBic", "leiCode",
              "innCode", "ogrnCode", "vatCode", "unifiedSocialCreditCode")
 
@@ -118,7 +120,10 @@ def _queries(key: str, example: EntityExample) -> list[ScreenQuery]:
         raise ApiError(400, f"Invalid schema for query {key!r}: {example.schema_!r} is not a matchable schema "
                        f"(one of {', '.join(SCHEMA_OF_FTM)})", field=f"queries.{key}.schema")
     props = example.properties
-    names = _texts(props.get("name", []) + props.get("alias", []))[:10]
+    names = list(dict.fromkeys(_texts(props.get("name", []) + props.get("alias", []))))
+    if len(names) > MAX_NAMES:
+        raise ApiError(400, f"query {key!r} has {len(names)} names and aliases; at most {MAX_NAMES} are screened "
+                       "(split it, rather than have some left unscreened)", field=f"queries.{key}.properties.name")
     for n in names:
         problem = name_problem(n) or (None if clean(n) else "empty name")
         if problem:
@@ -128,7 +133,10 @@ def _queries(key: str, example: EntityExample) -> list[ScreenQuery]:
                        field=f"queries.{key}.properties.name")
     found = [c for v in _texts(props.get("country", []) + props.get("nationality", [])
                                + props.get("jurisdiction", [])) if (c := country_code(v))]
-    countries: list[str | None] = list[str | None](dict.fromkeys(found))[:3]
+    countries: list[str | None] = list[str | None](dict.fromkeys(found))
+    if len(countries) > MAX_COUNTRIES:
+        raise ApiError(400, f"query {key!r} has {len(countries)} countries; at most {MAX_COUNTRIES}",
+                       field=f"queries.{key}.properties.country")
     if not countries:
         countries = [None]
     births = _texts(props.get("birthDate", []))
@@ -276,6 +284,9 @@ def search(
     svc.refuse_stale(snap, codes)
     wanted = set(codes)
     found: list[tuple[Entity, float | None]]
+    problem = name_problem(q) if q.strip() else None
+    if problem:
+        raise ApiError(400, f"q: {problem}", field="q")
     if q.strip():
         # entries scored by the matcher first, then those one of whose names holds every word of q
         floor = 0.3 if fuzzy else None

@@ -81,6 +81,10 @@ def test_errors_use_the_csl_envelope(shared_api: Api) -> None:
         r = c.get(URL, params=params, headers=h)
         assert r.status_code == 400, (params, r.text)
         assert set(r.json()) == {"statusCode", "message"} and field in r.json()["message"]
+    for name in ("!!!", "x" * 1200):  # nothing to search for, or too long to screen whole: never an empty 200
+        for fuzzy in ("true", "false"):
+            r = c.get(URL, params={"name": name, "fuzzy_name": fuzzy}, headers=h)
+            assert r.status_code == 400 and "name" in r.json()["message"], (name[:5], fuzzy)
     not_loaded = c.get(URL, params={"name": "x", "sources": "SDN"}, headers=h)
     assert not_loaded.status_code == 404 and "SDN" in not_loaded.json()["message"]
 

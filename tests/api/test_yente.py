@@ -65,6 +65,10 @@ def test_match_refusals(shared_api: Api) -> None:
     assert over.status_code == 422
     assert c.post("/match/default", json={"queries": {"a": {"schema": "Person", "properties": {}}}},
                   headers=h).status_code == 400  # nothing to screen by
+    eleven = {"queries": {"a": {"schema": "Company", "properties": {"name": [f"Name {i}" for i in range(11)]}}}}
+    assert c.post("/match/default", json=eleven, headers=h).status_code == 400  # never screen only some names
+    assert c.post("/match/default", json={"queries": {"a": _q("x" * 1200)}}, headers=h).status_code == 400
+    assert c.get("/search/default", params={"q": "x" * 1200}, headers=h).status_code == 400
 
 
 def test_match_tolerates_unknown_parameters_and_missing_content_type(shared_api: Api) -> None:
