@@ -78,12 +78,16 @@ def _worker(lines: list[str], file: str, gc_freeze: bool, ready: Any, go: Any, o
         gc.freeze()
     ready.wait()
     go.wait()
+    cpu = time.process_time()
     counts = collections.Counter(determine(r, rules, NONE_FOUND, cache).outcome.value for r in reqs)
-    out.put(dict(counts))
+    out.put((dict(counts), len(reqs), time.process_time() - cpu))
 
 
-def run_parallel(lines: list[str], file: str, workers: int, gc_freeze: bool) -> tuple[float, collections.Counter[str]]:
-    """Wall time of ``workers`` processes each deciding a contiguous (by date) share of the orders."""
+def run_parallel(lines: list[str], file: str, workers: int,
+                 gc_freeze: bool) -> tuple[float, collections.Counter[str], list[float]]:
+    """Wall time of ``workers`` processes each deciding a contiguous (by date) share of the orders, the outcome
+    counts, and each worker's determinations per CPU-second (its own process time: on a shared machine the
+    wall time also measures the neighbours)."""
     ctx = mp.get_context("fork")
     ready, go = ctx.Barrier(workers + 1), ctx.Barrier(workers + 1)
     out = ctx.Queue()
@@ -96,12 +100,15 @@ def run_parallel(lines: list[str], file: str, workers: int, gc_freeze: bool) -> 
     t0 = time.perf_counter()
     go.wait()
     total: collections.Counter[str] = collections.Counter()
+    rates = []
     for _ in procs:
-        total.update(out.get())
+        counts, n, cpu = out.get()
+        total.update(counts)
+        rates.append(n / cpu)
     elapsed = time.perf_counter() - t0
     for p in procs:
         p.join()
-    return elapsed, total
+    return elapsed, total, rates
 
 
 def main() -> None:
@@ -112,6 +119,7 @@ def main() -> None:
     ap.add_argument("--gc-freeze", action=argparse.BooleanOptionalAction, default=True,
                     help="gc.freeze() the loaded orders and rules before timing (default on)")
     args = ap.parse_args()
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     orders = generate(args.orders)
     args.file.write_text("".join(json.dumps(o) + "\n" for o in orders))
     t0 = time.perf_counter()
@@ -129,13 +137,13 @@ def main() -> None:
     # one process, cold cache
     rules = load_rules()
     cache = RuleCache()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     single = collections.Counter(determine(r, rules, NONE_FOUND, cache).outcome.value for r in reqs)
-    t_single = time.perf_counter() - t0
+    t_single, cpu_single = time.perf_counter() - t0, time.process_time() - cpu0
 
     # N worker processes, each with its own contiguous (by date) share and its own cold caches
     by_date = sorted(lines, key=lambda x: json.loads(x)["date"])
-    t_multi, multi = run_parallel(by_date, str(args.file), args.workers, args.gc_freeze)
+    t_multi, multi, rates = run_parallel(by_date, str(args.file), args.workers, args.gc_freeze)
     assert multi == single, "worker results differ from the single-process run"
 
     print(f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} CPUs, Python "
@@ -143,8 +151,11 @@ def main() -> None:
     print(f"gc.freeze: {args.gc_freeze}")
     print(f"orders: {len(reqs):,} ({unique:,} distinct item/destination/party combinations); "
           f"parse {t_parse:.2f}s; rule load {t_load:.2f}s")
-    print(f"1 process:  {len(reqs) / t_single:,.0f} determinations/s ({t_single:.2f}s)")
-    print(f"{args.workers} processes: {len(reqs) / t_multi:,.0f} determinations/s ({t_multi:.2f}s)")
+    print(f"load average before the runs: {load}")
+    print(f"1 process:  {len(reqs) / t_single:,.0f} determinations/s ({t_single:.2f}s); "
+          f"{len(reqs) / cpu_single:,.0f} per CPU-second")
+    print(f"{args.workers} processes: {len(reqs) / t_multi:,.0f} determinations/s ({t_multi:.2f}s); per worker "
+          f"{', '.join(f'{r:,.0f}' for r in rates)} per CPU-second (sum {sum(rates):,.0f})")
     for outcome, n in sorted(single.items(), key=lambda kv: -kv[1]):
         print(f"  {outcome:<20} {n:>7,}  {100 * n / len(reqs):5.1f} %")
 

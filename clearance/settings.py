@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         default=True,
         description="Load the embedded dated snapshot on first use when no list is loaded.",
     )
+    actor: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Who acts at the compliance desk, as recorded in the audit trail (default: the OS user).",
+    )
 
     def max_age_for(self, list_code: str) -> int:
         return self.max_age_overrides.get(list_code, self.max_age_days)

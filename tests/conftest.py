@@ -15,7 +15,8 @@ os.environ.setdefault("COLUMNS", "200")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="clearance-test-config-")
 
 # Fuzzing: CI runs a fixed, seeded set of examples (same inputs every run, so a failure reproduces);
-# locally hypothesis explores freshly each run. `CI=true pytest ...` selects the CI profile.
+# locally hypothesis explores freshly each run. `CI=true pytest ...` selects the CI profile, in which
+# tests/fuzz runs 10,000 examples per parser (tests/fuzz/kit.py, FUZZ_EXAMPLES).
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", deadline=None)

@@ -98,11 +98,15 @@ def _load_status(o: LoadOutcome) -> str:
     return "[green]loaded[/]"
 
 
-def _pending_line(v: VersionInfo) -> str:
+def _pending_line(v: VersionInfo, has_active: bool = True) -> str:
+    kept = (
+        "The active version stays in use"
+        if has_active
+        else f"No version of {v.list_code} is active, so screening against it stops with an error"
+    )
     return (
         f"{v.list_code}: {v.version_id} is PENDING, not active: {v.hold_reason}. "
-        f"The active version stays in use; to use {v.version_id} on purpose: "
-        f"clearance lists activate {v.version_id} --confirm-shrink"
+        f"{kept}; to use {v.version_id} on purpose: clearance lists activate {v.version_id} --confirm-shrink"
     )
 
 
@@ -113,7 +117,7 @@ def _report(outcomes: list[LoadOutcome], title: str, show_warnings: bool) -> Non
         if o.error:
             typer.echo(f"error: {o.list_code}: {o.error}", err=True)  # one unwrapped line per failure
         if o.result is not None and not o.result.unchanged and o.result.version.state == "pending":
-            typer.echo(f"pending: {_pending_line(o.result.version)}", err=True)
+            typer.echo(f"pending: {_pending_line(o.result.version, o.result.previous is not None)}", err=True)
             pending = True
         if show_warnings:
             for w in o.warnings:
@@ -238,7 +242,7 @@ def show(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = F
         )
     console.print(table)
     for p in pending:
-        err_console.print(f"[red]PENDING[/]: {_pending_line(p)}", soft_wrap=True)
+        err_console.print(f"[red]PENDING[/]: {_pending_line(p, p.list_code in active)}", soft_wrap=True)
     if any(r["status"] == "stale" for r in rows):
         err_console.print(
             f"[yellow]STALE: older than {settings.max_age_days} days (CLEARANCE_MAX_AGE_DAYS); screening against "
@@ -277,9 +281,10 @@ def versions(
             str(len(v.warnings)),
         )
     console.print(table)
+    with_active = {v.list_code for v in history if v.state == "active"}
     for v in history:
         if v.state == "pending":
-            err_console.print(f"[red]PENDING[/]: {_pending_line(v)}", soft_wrap=True)
+            err_console.print(f"[red]PENDING[/]: {_pending_line(v, v.list_code in with_active)}", soft_wrap=True)
         elif v.hold_reason and list_code is not None:
             err_console.print(f"{v.version_id} ({v.state}): {v.hold_reason}", soft_wrap=True)
     if list_code is not None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from clearance.cli import determine, lists, screen, serve
+from clearance.cli import audit, determine, impact, licences, lists, orders, parties, replay, review, screen, serve
 from clearance.cli.boundary import INTERNAL_ERROR_EXIT, as_clearance_error
 from clearance.settings import get_settings
 
@@ -43,6 +43,9 @@ def _options(
 lists.register(app)
 screen.register(app)
 determine.register(app)
+# the compliance desk (issue 12)
+for _desk_module in (parties, licences, orders, review, impact, audit, replay):
+    _desk_module.register(app)
 serve.register(app)
 
 

@@ -5,6 +5,12 @@ rule set's version, so one cache may serve several rule sets (an overlay has its
 constant between two rule changes (an *epoch*), so rule lookups are cached per epoch. A computation that
 reads the date itself (``Ctx.day``: a savings clause's "ship by", a message naming the day) is marked as
 day-dependent and is then cached per day instead: the cache key is every input the computation read.
+
+Most rule changes do not touch most answers (a new Entity List group does not change the chart row for
+Germany), so a memoised result also records the rule keys it read (its *dependencies*, including keys it found
+without a value). A result computed in one epoch is reused in another when none of its dependencies changed
+between the two (a rule key changes at a day when one of its dated values starts or ends). The reuse is exact: a
+result is a function of its key, the dated values it read and (when it read it) the day.
 """
 
 from __future__ import annotations
@@ -19,7 +25,28 @@ from clearance.model.regulation import ConsultedRule, DatedValue, RuleGap, RuleS
 T = TypeVar("T")
 
 _MISSING = object()
-DAY_DEPENDENT = object()  # marker stored under an epoch key: look the answer up by day
+_DAY = object()  # first element of the memo key of a result that read the day
+_VARIANTS = 8  # results kept per memo key for reuse in other epochs (one per distinct set of dependencies)
+
+
+class Key:
+    """A memo key whose hash is computed once: a determination's key holds the whole request and every resolved
+    party, and is looked up several times per answer."""
+
+    __slots__ = ("_hash", "value")
+
+    def __init__(self, value: Hashable) -> None:
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Key) and self._hash == other._hash and self.value == other.value)
+
+    def __repr__(self) -> str:
+        return f"Key({self.value!r})"
 
 
 class RuleCache:
@@ -28,10 +55,12 @@ class RuleCache:
     Bounded: when it holds more than ``limit`` entries it is emptied (answers are recomputed, never wrong).
     """
 
-    __slots__ = ("data", "hits", "limit", "misses")
+    __slots__ = ("data", "hits", "limit", "memos", "misses", "tokens")
 
     def __init__(self, limit: int = 500_000) -> None:
         self.data: dict[Hashable, Any] = {}
+        self.memos: dict[str, dict[Hashable, Any]] = {}  # rule-set version -> memo key -> results
+        self.tokens: dict[Hashable, int] = {}  # value -> small int standing for it in memo keys
         self.limit = limit
         self.hits = 0
         self.misses = 0
@@ -44,12 +73,19 @@ class RuleCache:
             self.data.clear()
         self.data[key] = value
 
+    def token(self, value: Hashable) -> int:
+        """A small integer for ``value``, equal for equal values: a cheap stand-in for it in memo keys."""
+        found = self.tokens.get(value)
+        if found is None:
+            found = self.tokens[value] = len(self.tokens)
+        return found
+
     def __len__(self) -> int:
-        return len(self.data)
+        return len(self.data) + sum(len(m) for m in self.memos.values())
 
 
 class Ctx:
-    __slots__ = ("_day", "cache", "data", "day_read", "epoch", "rules", "trace", "version")
+    __slots__ = ("_day", "cache", "data", "day_read", "deps", "epoch", "memos", "rules", "trace", "version")
 
     def __init__(self, rules: RuleSet, day: dt.date, cache: RuleCache | None = None) -> None:
         self.rules = rules
@@ -58,8 +94,13 @@ class Ctx:
         self.epoch = rules.epoch(day)
         self.cache = cache if cache is not None else RuleCache()
         self.data = self.cache.data  # the hot path reads the dict directly
+        memos = self.cache.memos.get(rules.version)
+        if memos is None:
+            memos = self.cache.memos[rules.version] = {}
+        self.memos: dict[Hashable, Any] = memos  # memoised results of this rule set
         self.trace: dict[str, ConsultedRule] = {}
         self.day_read = False
+        self.deps: set[str] | None = None  # inside a memoised computation: every rule key it read (or found empty)
 
     @property
     def day(self) -> dt.date:
@@ -77,6 +118,8 @@ class Ctx:
             if len(self.data) >= self.cache.limit:
                 self.data.clear()
             self.data[mk] = hit
+        if self.deps is not None:
+            self.deps.add(key)
         return hit  # type: ignore[no-any-return]
 
     def get(self, key: str) -> Any:
@@ -106,15 +149,27 @@ class Ctx:
 
     def memo(self, key: Hashable, fn: Callable[[], T], replay: bool = True) -> T:
         """``fn()`` cached under ``key`` (which must hold every argument ``fn`` reads besides the rules and the
-        date) per epoch, or per day when ``fn`` read the day; the rules it consulted are replayed into the trace
-        and a CannotClear it raised is raised again."""
-        ek = ("memo", self.version, self.epoch, key)
-        hit = self.data.get(ek)
-        if hit is DAY_DEPENDENT:
-            hit = self.data.get(("memo-day", self.version, self._day, key))
+        date); the rules it consulted are replayed into the trace and a CannotClear it raised is raised again.
+        A result is reused on any day for which none of the rule keys it read changed since the day it was
+        computed (see the module docstring), or only on its own day when ``fn`` read the day."""
+        memos = self.memos
+        variants: list[list[Any]] | None = memos.get(key)
+        hit = None
+        if variants is not None:
+            epoch = self.epoch
+            for v in variants:  # v: [value, error, trace, read the day, deps, first epoch, last epoch]
+                if v[5] <= epoch <= v[6]:
+                    hit = v
+                    break
+                if v[4].isdisjoint(self._changed(v[5] if epoch < v[5] else v[6])):
+                    v[5], v[6] = min(v[5], epoch), max(v[6], epoch)  # valid over the whole span between
+                    hit = v
+                    break
         if hit is None:
-            saved_trace, saved_read = self.trace, self.day_read
-            self.trace, self.day_read = {}, False
+            hit = memos.get((_DAY, self._day, key))
+        if hit is None:
+            saved_trace, saved_read, saved_deps = self.trace, self.day_read, self.deps
+            self.trace, self.day_read, self.deps = {}, False, set()
             value: Any = None
             error: CannotClear | None = None
             try:
@@ -122,29 +177,59 @@ class Ctx:
             except CannotClear as exc:
                 error = exc
             finally:
-                consulted, read = self.trace, self.day_read
-                self.trace, self.day_read = saved_trace, saved_read or read
-            hit = (value, error, tuple(consulted.values()), read)  # one tuple: few objects for the collector
-            data = self.data
-            if len(data) >= self.cache.limit:
-                data.clear()
+                consulted, read, deps = self.trace, self.day_read, self.deps
+                self.trace, self.day_read, self.deps = saved_trace, saved_read or read, saved_deps
+            hit = [value, error, tuple(consulted.values()), read, frozenset(deps or ()), self.epoch, self.epoch]
+            if len(memos) >= self.cache.limit:
+                memos.clear()
+                variants = None
             if read:
-                data[ek] = DAY_DEPENDENT
-                data[("memo-day", self.version, self._day, key)] = hit
+                memos[(_DAY, self._day, key)] = hit
+            elif variants is None:
+                memos[key] = [hit]
             else:
-                data[ek] = hit
+                variants.insert(0, hit)
+                del variants[_VARIANTS:]
             self.cache.misses += 1
         else:
             self.cache.hits += 1
             self.day_read = self.day_read or hit[3]
-        value, error, replayed, _ = hit
+        if self.deps is not None:
+            self.deps |= hit[4]
         if replay:  # (a caller whose value carries its own trace may skip this)
             trace = self.trace
-            for c in replayed:
+            for c in hit[2]:
                 trace.setdefault(c.key, c)
-        if error is not None:
-            raise error
-        return value  # type: ignore[no-any-return]
+        if hit[1] is not None:
+            raise hit[1]
+        return hit[0]  # type: ignore[no-any-return]
+
+    def _changed(self, other: int) -> frozenset[str]:
+        """The rule keys whose value changes between epoch ``other`` and this determination's epoch."""
+        lo, hi = (other, self.epoch) if other < self.epoch else (self.epoch, other)
+        ck = ("changed", self.version, lo, hi)
+        found: frozenset[str] | None = self.data.get(ck)
+        if found is None:
+            at = self._boundaries()
+            found = frozenset().union(*at[lo:hi])
+            self.data[ck] = found
+        return found
+
+    def _boundaries(self) -> tuple[frozenset[str], ...]:
+        """For each rule change day (``RuleSet.change_days``), the keys with a value starting or ending on it."""
+        bk = ("boundaries", self.version)
+        found: tuple[frozenset[str], ...] | None = self.data.get(bk)
+        if found is None:
+            index = {day: i for i, day in enumerate(self.rules.change_days)}
+            keys: list[set[str]] = [set() for _ in self.rules.change_days]
+            for param in self.rules.parameters.values():
+                for dv in param.values:
+                    keys[index[dv.start.toordinal()]].add(param.key)
+                    if dv.end is not None:
+                        keys[index[dv.end.toordinal()]].add(param.key)
+            found = tuple(frozenset(k) for k in keys)
+            self.data[bk] = found
+        return found
 
     def has(self, key: str) -> bool:
         return key in self.rules.parameters

@@ -19,11 +19,11 @@ from importlib import metadata
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
-from clearance.model.determination import Basis, Determination, Outcome, Request, Transaction
+from clearance.model.determination import Basis, Determination, Outcome, Party, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, licensing, part744, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx, RuleCache
+from clearance.rules.context import Ctx, Key, RuleCache
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -68,12 +68,15 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
             "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
             [], used=used, unused=unused)
     try:
-        parties = [resolve(ctx, p, lists) for p in request.parties]
+        resolved = [ctx.memo(Key(("party", p, lists)), functools.partial(_resolve, ctx, p, lists))
+                    for p in request.parties]
     except CannotClear as exc:
         return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
+    parties = [info for info, _ in resolved]
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
-    # through their resolution only): the memo key is every other field, the resolved parties and the lists.
-    key = ("determination", _keyed(request), tuple(parties), versions, used, unused)
+    # through their resolution only): the memo key is every other field, the resolved parties (each as the
+    # cache's token for its PartyInfo value) and the listings snapshot (which fixes versions and list use).
+    key = Key(("determination", _keyed(request), tuple(token for _, token in resolved), lists))
     resolution_trace = bool(ctx.trace)
     core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
                     replay=resolution_trace)
@@ -81,7 +84,12 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     return core.relabel(request.id, request.date, tuple(ctx.trace.values()) if resolution_trace else core.trace)
 
 
-@functools.lru_cache(maxsize=256)
+def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
+    """The party's resolution and the cache's token for its value (equal PartyInfo values, equal tokens)."""
+    info = resolve(ctx, party, lists)
+    return info, ctx.cache.token(info)
+
+
 def _core(request: Request) -> Request:
     """The request as the rules see it: no id, no date (ctx.day), no parties (their resolution)."""
     core = object.__new__(Request)

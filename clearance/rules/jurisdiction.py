@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import functools
 from fractions import Fraction
 from typing import Any
 
 from clearance.model.decision import Question
-from clearance.model.determination import Fact, Request
+from clearance.model.determination import Fact, Item, Request
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
-from clearance.rules.context import Ctx
+from clearance.rules.context import Ctx, Key
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
@@ -20,17 +23,27 @@ LOW_GENERATIONS = {"2G", "3G", "4G"}
 
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
     item = req.item
+    has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
+    inputs = tuple(line.eccn for line in item.us_inputs or ())
+    rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, dest, grp),
+                    lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp))
+    return dict(rule) if rule is not None else None
+
+
+def _no_de_minimis_rule(ctx: Ctx, eccn: str | None, has_us: bool, inputs: tuple[str | None, ...], dest: str,
+                        grp: frozenset[str]) -> dict[str, Any] | None:
+    """The § 734.4(a) rule denying de minimis to the item (its ECCN, whether it has US content, the ECCNs of
+    its US inputs, the destination and its groups), or None."""
     for rule in ctx.get("de_minimis.no_de_minimis"):
         kind = rule["kind"]
-        if kind == "item_eccn" and item.eccn:
-            has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
-            if has_us and any(parse_eccn(item.eccn).base.startswith(p) for p in rule["item_eccn_prefixes"]):
+        if kind == "item_eccn" and eccn:
+            if has_us and any(parse_eccn(eccn).base.startswith(p) for p in rule["item_eccn_prefixes"]):
                 return dict(rule)
         elif kind == "content_600_series":
-            for line in item.us_inputs or ():
-                if not line.eccn:
+            for line_eccn in inputs:
+                if not line_eccn:
                     continue
-                e = parse_eccn(line.eccn)
+                e = parse_eccn(line_eccn)
                 if not e.is_600_series:
                     continue
                 is_y = e.within("y")
@@ -50,7 +63,8 @@ def _us_content(ctx: Ctx, req: Request, dest: str) -> tuple[Fraction, Fraction] 
             if line.eccn is None or line.value is None:
                 raise MissingFact(f"bill of materials line {i}: ECCN and value are both needed for de minimis",
                                   fact="item.us_inputs")
-            status, why = content_status(ctx, parse_eccn(line.eccn), dest, req.facts)
+            status, why = ctx.memo(("content", line.eccn, dest, req.facts),
+                                   functools.partial(content_status, ctx, parse_eccn(line.eccn), dest, req.facts))
             if status is None:
                 raise MissingFact(
                     f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
@@ -69,6 +83,10 @@ def _us_content(ctx: Ctx, req: Request, dest: str) -> tuple[Fraction, Fraction] 
 
 
 def _threshold(ctx: Ctx, grp: frozenset[str]) -> Fraction:
+    return ctx.memo(("de minimis threshold", grp), lambda: _threshold_of(ctx, grp))
+
+
+def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> Fraction:
     t = ctx.get("de_minimis.threshold")
     pct = min([Fraction(t["default_pct"])] + [Fraction(v) for g, v in t["group_pct"].items() if g in grp])
     return pct / 100
@@ -233,7 +251,11 @@ def _fdp_other(
     why = _reach(rule, req, dest, grp, parties)
     if why is None:
         return False
-    label = f"§ {rule['rule']} {rule['name']} ({ctx.cite(key)}) on {ctx.day.isoformat()}"
+    label = f"§ {rule['rule']} {rule['name']} ({ctx.cite(key)})"  # a note's rule dates are in the trace
+
+    def asked() -> str:  # an open question names the day (and so is cached per day)
+        return f"{label} on {ctx.day.isoformat()}"
+
     item_scope = _item_in_scope(rule, req)
     if item_scope is False:
         return False
@@ -265,24 +287,24 @@ def _fdp_other(
     if product is None:
         if direct is not None and plant is not None and hit_plant_known is not None:
             out.unknown.append(Question(
-                f"{label} is reached ({why}) and the item is a direct product of US software/technology "
+                f"{asked()} is reached ({why}) and the item is a direct product of US software/technology "
                 f"({', '.join(tuple(direct) + tuple(plant))}) outside the rule data's unverified scope "
                 f"-- {rule.get('unverified', 'scope not verified')}: establish whether its product scope covers it",
                 rule=key,
             ))
         else:
-            out.unknown.append(Question(f"{label} is reached ({why}): {_FACTS_TO_STATE}", fact="item.fdp_facts"))
+            out.unknown.append(Question(f"{asked()} is reached ({why}): {_FACTS_TO_STATE}", fact="item.fdp_facts"))
         return None
     if item_scope is None:
         what = "the item's ECCN" if not req.item.eccn else f"whether {req.item.eccn} items are in its scope"
         out.unknown.append(Question(
-            f"{label} is reached ({why}) and the item is a foreign direct product of listed US software/technology: "
+            f"{asked()} is reached ({why}) and the item is a foreign direct product of listed US software/technology: "
             f"establish {what} ({rule.get('unverified', 'scope not verified')})", fact="item.eccn", rule=key,
         ))
         return None
     if rule["reach"] == "party":
         out.unknown.append(Question(
-            f"{label} is reached ({why}) and the item is a foreign direct product of US software/technology: "
+            f"{asked()} is reached ({why}) and the item is a foreign direct product of US software/technology: "
             "establish whether an Entity List footnote-3 military end user (Supp. No. 4 to Part 744) is a party",
             fact="parties.listings", rule=key,
         ))
@@ -324,6 +346,41 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     else:
         out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
                                     fact="item.us_inputs"))
+    view = _without_values(req)
+    fdp = ctx.memo(Key(("fdp", view, dest, tuple(parties))), lambda: _fdp(ctx, view, dest, grp, parties))
+    out.notes.extend(fdp.notes)
+    out.unknown.extend(fdp.unknown)
+    if fdp.subject:
+        out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
+        out.basis.extend(fdp.basis)
+        return out
+    if out.unknown:
+        out.subject = None
+    return out
+
+
+def _without_values(req: Request) -> Request:
+    """The request as the foreign direct product rules see it: no id, date or parties (read through ctx.day and
+    the resolved parties), and an item without its values and bill of materials (de minimis reads those; the
+    FDP rules never do), so that items differing only in value share one FDP answer."""
+    item = req.item
+    view = object.__new__(Request)
+    for name in _VIEW_FIELDS:
+        object.__setattr__(view, name, getattr(req, name))
+    object.__setattr__(view, "item", Item(item.eccn, item.origin, item.description, item.kind, fdp=item.fdp))
+    object.__setattr__(view, "id", "")
+    object.__setattr__(view, "date", dt.date.min)
+    object.__setattr__(view, "parties", ())
+    return view
+
+
+_VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties", "item"))
+
+
+def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo]) -> Jurisdiction:
+    """The foreign direct product rules (§ 734.9) for an item de minimis did not make subject: ``subject`` True
+    with the rule (via, basis, fdp_version), or False, with the notes and open questions they produced."""
+    out = Jurisdiction(False)
     fn1 = _fdp_fn1(ctx, req, parties, out)
     if fn1:
         out.subject, out.via = True, "fdp_fn1"
@@ -346,8 +403,6 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
             out.subject, out.via, out.fdp_version = True, f"fdp_{rule['rule']}", dict(rule)
             out.basis.append(f"foreign direct product, {rule['name']} (§ {rule['rule']}; {ctx.cite(key)})")
             return out
-    if out.unknown:
-        out.subject = None
     return out
 
 

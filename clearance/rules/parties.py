@@ -111,7 +111,7 @@ def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, 
             out.append(OwnerInfo(owner.name, owner.pct, problem=f"owner {owner.name!r} of {party.name!r} not screened"))
             continue
         try:
-            lists.check_fresh(ctx.day)
+            _check_fresh(ctx, lists)
             el = [e for e in lists.lookup(owner.name) if e.list_code == "el"]
         except CannotClear as exc:
             out.append(OwnerInfo(owner.name, owner.pct, problem=exc.reason))
@@ -146,19 +146,23 @@ def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
 def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
     """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day (the rule enters
     the trace only when it names the party)."""
-    ck = ("744.22.organisations index", ctx.version, ctx.epoch)
-    index = ctx.data.get(ck)
-    if index is None:
-        hit = ctx._lookup("744.22.organisations")
-        index = _org_index(hit[0].value if hit else None)
-        ctx.cache.put(ck, index)
+    index = ctx.memo("744.22.organisations index", lambda: _org_index(ctx.find("744.22.organisations")),
+                     replay=False)
     found = next((index[k] for k in name_keys(name) if k in index), None)
     if found is not None:
-        ctx.get("744.22.organisations")
+        ctx.get("744.22.organisations")  # (the rule enters the trace only when it names the party)
     return found
 
 
+def _check_fresh(ctx: Ctx, lists: Listings) -> None:
+    """The snapshot's age check; it reads the day (for the cache) only when the snapshot has an age limit."""
+    if lists.data_date is not None and lists.max_age_days is not None:
+        lists.check_fresh(ctx.day)
+
+
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
+    """What the rules may know of ``party`` on the day: a function of the party, the listings snapshot (by
+    identity) and the rules, so the engine memoises it."""
     listings = party.listings
     owners = _owners(ctx, party, lists) if party.ownership else ()
     if listings is not None:
@@ -181,7 +185,7 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
                     # listed according to the caller, but our dated data says: not yet listed -> ask
                     ctx.get(dated[0])
             elif lists is not None:
-                lists.check_fresh(ctx.day)
+                _check_fresh(ctx, lists)
                 found = [e for e in lists.lookup(party.name) if e.list_code == "el"]
                 entry = found[0] if found else None
             if group is None and entry is None and not footnotes:
@@ -214,7 +218,7 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     if lists is None:
         raise MissingFact(f"party {party.name!r} not screened: give its listings or a listings snapshot",
                           fact="parties.listings")
-    lists.check_fresh(ctx.day)
+    _check_fresh(ctx, lists)
     hits = lists.lookup(party.name)
     el = [e for e in hits if e.list_code == "el"]
     if el and not (el[0].license_requirement and el[0].license_policy):

@@ -69,6 +69,39 @@ SOURCES: dict[str, str] = {
     "DTC": "dtc",
 }
 
+# The fewest entries a whole list can have in a CSL file: about a quarter of the list's size in the
+# dated public files of ../shared/data, rounded down (el 3,421 in 2025-11; sdn 8,976 in 2021-07 and
+# 14,965 in 2024-05; dpl 665 in 2023-11; uvl 186, meu 71 and cmic 68 rows in the cut-off 2023 CSL
+# subset; dtc 515 in 2018; isn 213 in 2016; ofac-cons 442). A whole list of recent years is far above
+# (the lists grow); a search export of the CSL (the rows matching one query: a handful to a few
+# hundred) is below for some list. A CSL file in which any list is below its floor is an extract, not
+# a whole list (see ``short_lists``); docs/reliability.md gives the table and its limits.
+WHOLE_LIST_MIN_ENTRIES: dict[str, int] = {
+    "el": 800,
+    "sdn": 2_000,
+    "dpl": 150,
+    "dtc": 120,
+    "ofac-cons": 100,
+    "isn": 50,
+    "uvl": 40,
+    "meu": 15,
+    "cmic": 15,
+}
+
+
+def short_lists(lists: Sequence[ParsedList]) -> list[tuple[str, int, int]]:
+    """(list code, entries, floor) of each list of one CSL file with fewer entries than a whole list has.
+
+    Non-empty means the file is an extract (a search export, a cut-off or filtered file): every list
+    it carries may be partial, so none of them may become active unnoticed.
+    """
+    return [
+        (pl.list_code, len(pl.entities), WHOLE_LIST_MIN_ENTRIES[pl.list_code])
+        for pl in lists
+        if len(pl.entities) < WHOLE_LIST_MIN_ENTRIES.get(pl.list_code, 0)
+    ]
+
+
 _SCHEMAS: dict[str, Schema] = {
     "": Schema.LEGAL_ENTITY,
     "individual": Schema.PERSON,

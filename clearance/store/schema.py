@@ -112,3 +112,6 @@ api_keys = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
 )
+
+# The compliance desk's tables (revision 0004) are defined on this metadata in their own module.
+from clearance.store import desk_schema as _desk_schema  # noqa: E402, F401

@@ -6,6 +6,7 @@ Every interface (CLI, API) goes through these functions; none opens the database
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import lzma
 import shutil
 import tempfile
@@ -15,10 +16,13 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from clearance.errors import ClearanceError, DataError
 from clearance.model import Entity, ParsedList
 from clearance.settings import Settings, get_settings
 from clearance.sources.base import is_blank_file
+from clearance.sources.csl import short_lists
 from clearance.sources.registry import SourceGroup, discover
 from clearance.store import Hold, LoadResult, Store, VersionInfo
 
@@ -69,9 +73,10 @@ def store_with_lists(store: Store | None, settings: Settings) -> Iterator[Store]
 
 def _parse_groups(
     groups: Sequence[SourceGroup], only: Sequence[str] | None, progress: Progress | None
-) -> tuple[list[ParsedList], list[LoadOutcome]]:
+) -> tuple[list[ParsedList], list[LoadOutcome], dict[int, Hold]]:
     parsed: list[ParsedList] = []
     failed: list[LoadOutcome] = []
+    extracts: dict[int, Hold] = {}  # id(parsed list) -> why it is held: its CSL file is an extract
     for i, group in enumerate(groups):
         names = tuple(str(f) for f in group.files)
         if progress:
@@ -81,10 +86,41 @@ def _parse_groups(
         except Exception as exc:  # any failure of one file group is reported; the others still load
             failed.append(LoadOutcome(_group_code(group, only), names, error=_parse_error(group, exc)))
             continue
-        parsed.extend(p for p in lists if only is None or p.list_code in only)
+        extract = _extract_holds(group, lists)
+        for p in lists:
+            if only is None or p.list_code in only:
+                parsed.append(p)
+                if p.list_code in extract:
+                    extracts[id(p)] = extract[p.list_code]
     if progress:
         progress("parsed", len(groups), len(groups))
-    return parsed, failed
+    return parsed, failed, extracts
+
+
+def _extract_holds(group: SourceGroup, lists: Sequence[ParsedList]) -> dict[str, Hold]:
+    """Pending for every list of a CSL file that is an extract (some list in it is below a whole list's size).
+
+    Judged on the whole file (all its lists, whatever ``--only`` keeps), so that it holds into an
+    empty store too, where there is no active version to compare with.
+    """
+    if not lists or not all(_is_csl(p) for p in lists):
+        return {}
+    short = {code: (n, floor) for code, n, floor in short_lists(lists)}
+    if not short:
+        return {}
+    holds: dict[str, Hold] = {}
+    for pl in lists:
+        code = pl.list_code if pl.list_code in short else next(iter(short))
+        n, floor = short[code]
+        others = len(short) - (1 if pl.list_code in short else 0)
+        also = f"; {others} other list(s) in it are short too" if others and pl.list_code in short else ""
+        holds[pl.list_code] = Hold(
+            "pending",
+            f"an extract, not the whole list: the CSL file {group.files[0].name} carries {n:,} "
+            f"{'entry' if n == 1 else 'entries'} of {code} where a whole list has at least {floor:,}{also}, "
+            "so none of its lists is taken as whole (docs/reliability.md)",
+        )
+    return holds
 
 
 def _group_code(group: SourceGroup, only: Sequence[str] | None) -> str:
@@ -136,6 +172,8 @@ def load_paths(
 
     * a file it was joined from is blank (an empty OFAC ``alt.csv`` beside a full ``sdn.csv``): pending;
     * it comes from a multi-list file (the CSL) while the list's own file is in the same load: history;
+    * it comes from a CSL file that is an extract: some list in it has fewer entries than a whole list
+      has at least (``clearance.sources.csl.WHOLE_LIST_MIN_ENTRIES``), also into an empty store: pending;
     * it loses more than the list's maximum shrink of the active version (a CSL file that carries far
       fewer rows of the list is an extract): pending (see ``Store.load``).
     """
@@ -149,9 +187,9 @@ def load_paths(
             "no list file recognised here (see `clearance lists show` and docs/data.md for the formats)",
             file=", ".join(str(p) for p in paths),
         )
-    parsed, outcomes = _parse_groups(groups, only, progress)
+    parsed, outcomes, extracts = _parse_groups(groups, only, progress)
     batch = tuple(parsed)  # list.sort empties the list while sorting: rank against a copy
-    holds = {id(pl): _hold(pl, batch) for pl in parsed}
+    holds = {id(pl): _hold(pl, batch) or extracts.get(id(pl)) for pl in parsed}
     parsed.sort(key=lambda p: _load_order(p, batch))
     for i, pl in enumerate(parsed):
         if progress:
@@ -170,10 +208,34 @@ def load_paths(
         except ClearanceError as exc:
             outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=str(exc)))
             continue
+        except (sa.exc.SQLAlchemyError, OSError) as exc:
+            # A full disk: this list keeps its previous version and the others, maybe smaller, are still
+            # tried. Anything else (locked, read-only, unreachable) stops here for every list alike: the
+            # caller turns it into one error line (or, for the first-use snapshot, reopens for writing).
+            if not _disk_full(exc):
+                raise
+            outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=_not_stored(store, exc)))
+            continue
         outcomes.append(LoadOutcome(pl.list_code, pl.source_files, result=result, warnings=pl.warnings))
     if progress:
         progress("done", len(parsed), len(parsed))
     return outcomes
+
+
+def _reason(exc: Exception) -> str:
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def _disk_full(exc: Exception) -> bool:
+    low = _reason(exc).lower()
+    return "disk is full" in low or "no space left" in low or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+def _not_stored(store: Store, exc: Exception) -> str:
+    """One line: the database (password hidden) and why it could not store a version."""
+    db = store.engine.url.render_as_string(hide_password=True)
+    return f"not stored in {db}: {_reason(exc)}; free some space and load again"
 
 
 def _hold(pl: ParsedList, batch: Sequence[ParsedList]) -> Hold | None:

@@ -6,7 +6,9 @@ Run through the console entry point (`main`), as a user runs `clearance`; never 
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -206,6 +208,26 @@ def test_full_disk_leaves_no_partial_output(cli: CLI, el_db: Path, tmpfs: Path, 
     out = tmpfs / "out.jsonl"
     one_error_line(cli("screen", "--file", str(src), "--out", str(out)), str(out), "no space left")
     assert list(tmpfs.iterdir()) == []
+
+
+def test_full_disk_during_a_load_tries_every_list_and_sums_up(cli: CLI, tmpfs: Path, data_dir: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11: a full disk stopped `lists load` at the first list that did not fit (no summary, the
+    remaining lists not tried). Now that list fails with one line naming the database, the others are
+    tried, the table and the summary are printed, exit 2, and the store stays readable."""
+    subprocess.run(["mount", "-o", "remount,size=3m", str(tmpfs)], check=True)
+    monkeypatch.setenv("CLEARANCE_DB", str(tmpfs / "lists.db"))
+    monkeypatch.setenv("CLEARANCE_SNAPSHOT", "false")
+    ran = cli("lists", "load", "--from", str(data_dir / "us_bis"))
+    assert ran.code == 2 and "Traceback" not in ran.text
+    assert f"error: el: not stored in sqlite:///{tmpfs / 'lists.db'}: database or disk is full" in ran.err
+    assert "Some lists failed to load; they keep their previous version." in ran.err
+    for code in ("dpl", "meu", "mieu", "uvl"):  # tried after or before el, each with its own outcome
+        assert re.search(rf"│ {code} +│ {code}-1 ", ran.out), ran.out
+    shown = cli("lists", "show", "--json")
+    assert shown.code == 0
+    loaded = {r["code"]: r["entries"] for r in json.loads(shown.out) if r["version"]}
+    assert loaded == {"dpl": 665, "meu": 71, "mieu": 13, "uvl": 186}
 
 
 def test_read_only_file_system(cli: CLI, el_db: Path, tmpfs: Path, data_dir: Path,

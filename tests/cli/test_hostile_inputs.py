@@ -57,8 +57,13 @@ def commands(path: str, out: str) -> list[list[str]]:
         ["--db", path, "lists", "entity", "el-x"],
         ["determine", "--scenarios", path],
         ["determine", "--eccn", "EAR99", "--to", "DE", "--overlay", path],
-        # `determine --order/--orders` are left out until the determination workflow (the lead's) stops
-        # raising UnboundLocalError on bad UTF-8 in line 1 and on deeply nested JSON (see the issue 11 report).
+        ["determine", "--order", path],
+        ["determine", "--orders", path],
+        ["determine", "--orders", path, "--out", out],
+        ["determine", "--eccn", "EAR99", "--to", "DE", "--end-user", "Acme", "--orders", path, "--out", path],
+        ["--db", path, "lists", "activate", "el-1"],
+        ["--db", path, "determine", "--eccn", "EAR99", "--to", "DE", "--end-user", "Acme"],
+        ["--db", path, "rules", "show", "744.11"],
     ]
 
 

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from clearance.cli.main import app
+from clearance.errors import DataError
 from clearance.settings import get_settings
 from clearance.store import Store
 from clearance.workflows.lists import load_snapshot
@@ -112,13 +113,14 @@ def test_unknown_list_code_is_a_clear_error(db: Path) -> None:
 def test_older_file_loaded_later_does_not_replace_the_active_version(db: Path, data_dir: Path) -> None:
     assert run("lists", "load", str(data_dir / "us_bis" / "dpl_2023-11-30.txt"))[0] == 0
     code, out = run("lists", "load", str(data_dir / "us_csl" / "moov_cslustest_fixture_2025-06.csv"), "--only", "dpl")
-    assert code == 0 and "kept as history" in out
+    # older data, and an extract (its file carries 1 to 6 entries of each list): pending, exit 2
+    assert code == 2 and "dpl-2 is PENDING, not active: an extract, not the whole list" in out
     rows = {r["code"]: r for r in json.loads(run("lists", "show", "--json")[1])}
     assert rows["dpl"]["version"] == "dpl-1" and rows["dpl"]["entries"] == 665
     # 1 entry in place of 665: refused without --confirm-shrink, nothing changes
     code, out = run("lists", "activate", "dpl-2")
     assert code == 2
-    assert "error: dpl-2 was not activated: loses 664 entries of 665" in out and "--confirm-shrink" in out
+    assert "error: dpl-2 was not activated: an extract, not the whole list" in out and "--confirm-shrink" in out
     rows = {r["code"]: r for r in json.loads(run("lists", "show", "--json")[1])}
     assert rows["dpl"]["version"] == "dpl-1"
     code, out = run("lists", "activate", "dpl-2", "--confirm-shrink")
@@ -158,8 +160,9 @@ def test_13_row_csl_extract_under_a_dated_name_never_replaces_the_lists(
     assert run("lists", "show")[0] == 0  # first use: the embedded snapshot (el = 3,421 entries)
     assert _screen_el("Huawei Technologies Co., Ltd.", monkeypatch) == "HIT"
     before = _show()
-    # the fixture itself: older data than the snapshot lists, kept as history
-    assert run("lists", "load", str(data_dir / "us_csl" / FIXTURE))[0] == 0
+    # the fixture itself: older data than the snapshot lists and an extract: pending
+    code, out = run("lists", "load", str(data_dir / "us_csl" / FIXTURE))
+    assert code == 2 and "el-2 is PENDING, not active: an extract, not the whole list" in out
     # the same bytes under a dated name: known bytes never change which version is active
     dated = tmp_path / "export"
     dated.mkdir()
@@ -173,22 +176,50 @@ def test_13_row_csl_extract_under_a_dated_name_never_replaces_the_lists(
     code, out = run("lists", "load", "--from", str(fresh))
     assert code == 2
     assert "pending: el: el-3 is PENDING, not active: an extract, not the whole list" in out
-    assert "1 entry of el against 3,421 in the active el-1" in out
+    assert "carries 1 entry of el where a whole list has at least 800" in out
     after = _show()
     for code_ in ("el", "dpl", "sdn", "meu", "uvl"):
         assert after[code_]["version"] == before[code_]["version"], code_
         assert after[code_]["entries"] == before[code_]["entries"], code_
     assert after["el"]["entries"] == 3421
-    assert [p["version"] for p in after["el"]["pending"]] == ["el-3"]  # type: ignore[union-attr]
+    assert [p["version"] for p in after["el"]["pending"]] == ["el-3", "el-2"]  # type: ignore[union-attr]
     assert _screen_el("Huawei Technologies Co., Ltd.", monkeypatch) == "HIT"
     # `lists versions` says which is pending and why
     versions = json.loads(run("lists", "versions", "el", "--json")[1])
     states = {v["version"]: (v["state"], v["hold_reason"]) for v in versions}
     assert states["el-1"] == ("active", None)
-    assert states["el-2"][0] == "history" and "older data (2023-07-19)" in states["el-2"][1]
+    assert states["el-2"][0] == "pending" and states["el-2"][1].startswith("an extract, not the whole list")
     assert states["el-3"][0] == "pending" and states["el-3"][1].startswith("an extract, not the whole list")
     code, out = run("lists", "versions", "el")
     assert "PENDING: el: el-3 is PENDING, not active" in out and "--confirm-shrink" in out
+
+
+def test_13_row_csl_extract_into_an_empty_database_never_becomes_active(
+    db: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: the first load of a CSL extract, with nothing loaded to compare it with, is pending too."""
+    monkeypatch.setenv("CLEARANCE_SNAPSHOT", "false")  # nothing but the extract, ever
+    code, out = run("lists", "load", str(data_dir / "us_csl" / FIXTURE))
+    assert code == 2
+    assert (
+        "pending: el: el-1 is PENDING, not active: an extract, not the whole list: the CSL file "
+        f"{FIXTURE} carries 1 entry of el where a whole list has at least 800; 7 other list(s) in it are short too"
+    ) in out
+    assert "No version of el is active, so screening against it stops with an error" in out
+    rows = _show()
+    for code_ in ("el", "dpl", "sdn", "meu", "uvl", "isn", "dtc", "ofac-cons"):
+        assert rows[code_]["version"] is None, code_
+        assert [p["version"] for p in rows[code_]["pending"]] == [f"{code_}-1"]  # type: ignore[union-attr]
+    # screening refuses (it was CLEAR against the 1-entry Entity List), naming the held version and why
+    monkeypatch.setenv("CLEARANCE_MAX_AGE_DAYS", "100000")
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["screen", "Huawei Technologies Co., Ltd.", "--json"])
+    assert isinstance(result.exception, DataError) and '"decision"' not in result.output
+    assert "el-1: an extract, not the whole list" in str(result.exception)
+    # on purpose it can still be used
+    code, out = run("lists", "activate", "el-1", "--confirm-shrink")
+    assert code == 0, out
+    assert _show()["el"]["entries"] == 1
 
 
 def test_show_says_a_version_is_pending_and_why(db: Path, data_dir: Path, tmp_path: Path) -> None:

@@ -145,7 +145,11 @@ def test_update_downloads_and_loads_through_the_same_parsers(
     active = store.active()
     assert active["sdn"].entity_count == len(_ofac_ids(files["sdn"])) == 8976
     assert active["un"].entity_count == 730 + 273
-    assert active["el"].parser.startswith("csl-csv")  # the only EL source of this update
+    # the only EL source of this update is the 13-row CSL file: an extract, pending, never active
+    assert "el" not in active
+    [el] = [o.result.version for o in outcomes if o.result and o.list_code == "el"]
+    assert el.state == "pending" and el.parser.startswith("csl-csv")
+    assert (el.hold_reason or "").startswith("an extract, not the whole list")
     assert "sdn" in active and active["sdn"].retrieved_at is not None
     assert "ofac-cons" not in active
 
@@ -285,3 +289,39 @@ def test_killed_bootstrap_is_completed_by_the_next_command(tmp_path: Path) -> No
         assert {o.list_code for o in outcomes} == missing
         assert set(st.active()) == set(SNAPSHOT_LISTS)
         assert all(not v.hold for v in st.active().values())
+
+
+def _csl_rows(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def test_a_csl_file_is_judged_whole_by_every_list_it_carries(store: Store, data_dir: Path, tmp_path: Path) -> None:
+    """A CSL file with a whole UVL (186 entries) but 3 MEU rows is an extract: neither list becomes active,
+    also in an empty store; the whole single-list CSL files become active."""
+    uvl = _csl_rows(data_dir / "us_bis" / "uvl_from_csl_subset_2023-11-30.csv")
+    meu = _csl_rows(data_dir / "us_bis" / "meu_from_csl_subset_2023-11-30.csv")
+    assert uvl[0] == meu[0]
+    mixed = tmp_path / "csl_search_2023-11-30.csv"
+    with open(mixed, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([uvl[0], *uvl[1:], *meu[1:4]])
+    outcomes = load_paths(store, [mixed])
+    assert store.active() == {}
+    held = {o.list_code: o.result.version for o in outcomes if o.result}
+    assert set(held) == {"uvl", "meu"} and held["uvl"].entity_count == 186 and held["meu"].entity_count == 3
+    assert all(v.state == "pending" for v in held.values())
+    assert held["uvl"].hold_reason == (
+        "an extract, not the whole list: the CSL file csl_search_2023-11-30.csv carries 3 entries of meu where a "
+        "whole list has at least 15, so none of its lists is taken as whole (docs/reliability.md)"
+    )
+    assert (held["meu"].hold_reason or "").startswith(
+        "an extract, not the whole list: the CSL file csl_search_2023-11-30.csv carries 3 entries of meu"
+    )
+    # --only uvl: the file is still judged on all its lists
+    [only_uvl] = load_paths(store, [mixed], only=["uvl"])
+    assert only_uvl.result is not None and only_uvl.result.unchanged and "uvl" not in store.active()
+    # the whole single-list CSL files are lists, not extracts
+    for name in ("uvl_from_csl_subset_2023-11-30.csv", "meu_from_csl_subset_2023-11-30.csv"):
+        [o] = load_paths(store, [data_dir / "us_bis" / name])
+        assert o.result is not None and o.result.activated, o
+    assert {c: v.entity_count for c, v in store.active().items()} == {"uvl": 186, "meu": 71}

@@ -1,0 +1,131 @@
+"""Desk fixtures: every desk test runs once on SQLite and once on PostgreSQL (CLEARANCE_TEST_PG_URL), each on
+an empty database (a fresh schema on PostgreSQL, dropped afterwards), as the store tests do."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+PG_ENV = "CLEARANCE_TEST_PG_URL"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'db' / 'desk.db'}"
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set: PostgreSQL desk tests skipped (CI sets it)")
+    schema = f"desk_{uuid.uuid4().hex[:16]}"
+    admin = sa.create_engine(base, poolclass=sa.pool.NullPool)
+    try:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    except sa.exc.OperationalError as exc:
+        pytest.fail(f"{PG_ENV} is set but PostgreSQL cannot be reached: {exc}")
+    try:
+        url = sa.engine.make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+LIST_FILES = ("entity_list_2025-11-08.csv", "dpl_2023-11-30.txt", "meu_from_csl_subset_2023-11-30.csv",
+              "uvl_from_csl_subset_2023-11-30.csv")
+
+
+@pytest.fixture(scope="session")
+def sqlite_lists_template(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """A SQLite store with the real lists loaded (and its screening index cache), made once per session."""
+    from clearance.settings import Settings
+    from clearance.store import Store
+    from clearance.workflows.lists import load_paths
+
+    path = tmp_path_factory.mktemp("desk-template") / "db" / "desk.db"
+    settings = Settings(db=str(path), snapshot=False, max_age_days=100000)
+    with Store.open(settings.db_url) as st:
+        assert all(o.ok for o in load_paths(st, [data_dir / "us_bis" / f for f in LIST_FILES], settings=settings))
+    return path
+
+
+@pytest.fixture
+def desk_settings(store_url: str, data_dir: Path, sqlite_lists_template: Path,
+                  monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Settings of a store holding the real Entity List (2025-11-08), Denied Persons, MEU and Unverified lists;
+    lists' age accepted (the orders are dated in the past), no first-use snapshot. SQLite stores are copies of
+    one template (with its screening index cache); PostgreSQL schemas are loaded afresh."""
+    from clearance.settings import Settings, get_settings
+    from clearance.store import Store
+    from clearance.workflows.lists import load_paths
+
+    monkeypatch.setenv("CLEARANCE_DB", store_url)
+    monkeypatch.setenv("CLEARANCE_MAX_AGE_DAYS", "100000")
+    monkeypatch.setenv("CLEARANCE_SNAPSHOT", "false")
+    monkeypatch.setenv("CLEARANCE_ACTOR", "desk-test")
+    get_settings.cache_clear()
+    settings = Settings(db=store_url, snapshot=False, max_age_days=100000)
+    if store_url.startswith("sqlite:///"):
+        target = Path(store_url.removeprefix("sqlite:///"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(sqlite_lists_template, target)
+        cache = sqlite_lists_template.parent / "screening-cache"
+        if cache.is_dir():
+            shutil.copytree(cache, target.parent / "screening-cache")
+    else:
+        with Store.open(store_url) as st:
+            outcomes = load_paths(st, [data_dir / "us_bis" / f for f in LIST_FILES], settings=settings)
+            assert all(o.ok for o in outcomes)
+    yield settings
+    if store_url.startswith("sqlite:///"):
+        built = Path(store_url.removeprefix("sqlite:///")).parent / "screening-cache"
+        cache = sqlite_lists_template.parent / "screening-cache"
+        if built.is_dir() and not cache.is_dir():
+            shutil.copytree(built, cache)  # later tests start from the built index
+    get_settings.cache_clear()
+
+
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+CLI = Callable[..., Ran]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
+    """``cli("orders", "check", F)``: the real console entry point (error boundary included), in-process."""
+    from clearance.cli.main import main
+    from clearance.settings import get_settings
+
+    def run(*args: str) -> Ran:
+        get_settings.cache_clear()
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            get_settings.cache_clear()
+        got = capsys.readouterr()
+        return Ran(code, got.out, got.err)
+
+    return run
