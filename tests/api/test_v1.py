@@ -104,12 +104,12 @@ def test_lists_versions_entity_and_diff(api: Api, data_dir: Path) -> None:
     assert entry["names"][0]["value"] == "Huawei Technologies Co., Ltd. (Huawei)" and entry["listed_on"] == "2019-05-21"
     assert c.get("/v1/lists/el/entities/el-000000000000", headers=h).status_code == 404
     assert c.get("/v1/lists/zz/versions", headers=h).json()["error"]["field"] == "code"
-    # a second EL version from the 2025-06 CSL test file: older data than el-1, so kept as history; diffable
+    # a second EL version from the 2025-06 CSL test file: an extract, so held back (pending), never active; diffable
     with Store.open(api.settings.db_url) as st:
         load_paths(st, [data_dir / "us_csl" / "moov_cslustest_fixture_2025-06.csv"], only=["el"],
                    settings=api.settings)
     versions = c.get("/v1/lists/el/versions", headers=h).json()
-    assert [(v["version_id"], v["state"]) for v in versions] == [("el-2", "history"), ("el-1", "active")]
+    assert [(v["version_id"], v["state"]) for v in versions] == [("el-2", "pending"), ("el-1", "active")]
     d = c.get("/v1/lists/el/diff", params={"from": "1", "to": "el-2"}, headers=h).json()
     assert d["counts"]["removed"] >= 3400 and d["new"]["version_id"] == "el-2"
     assert c.get("/v1/lists/el/diff", params={"from": "1", "to": "9"}, headers=h).status_code == 404

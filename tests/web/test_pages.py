@@ -48,7 +48,7 @@ def test_a_viewer_reads_lists_versions_and_a_diff_but_cannot_screen(api: Api, da
         load_paths(st, [data_dir / "us_csl" / "moov_cslustest_fixture_2025-06.csv"], only=["el"],
                    settings=api.settings)
     versions = c.get("/ui/lists/el")
-    assert "el-2" in versions.text and "history" in versions.text and 'action="/ui/lists/el/diff"' in versions.text
+    assert "el-2" in versions.text and "pending" in versions.text and 'action="/ui/lists/el/diff"' in versions.text
     diff = c.get("/ui/lists/el/diff", params={"from": "el-1", "to": "el-2"})
     assert diff.status_code == 200
     counts = re.search(r'id="counts">.*?\+(\d+)</b> added, <b>-(\d+)</b> removed', diff.text, re.S)
