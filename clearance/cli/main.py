@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from clearance.cli import audit, determine, impact, licences, lists, orders, parties, replay, review, screen
+from clearance.cli import audit, determine, impact, licences, lists, orders, parties, replay, review, screen, serve
 from clearance.cli.boundary import INTERNAL_ERROR_EXIT, as_clearance_error
 from clearance.settings import get_settings
 
@@ -46,6 +46,7 @@ determine.register(app)
 # the compliance desk (issue 12)
 for _desk_module in (parties, licences, orders, review, impact, audit, replay):
     _desk_module.register(app)
+serve.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

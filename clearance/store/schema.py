@@ -101,5 +101,17 @@ user_aliases = sa.Table(
     sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# API keys of `clearance serve` (``clearance keys add``): only the SHA-256 of each secret is kept. Revision 0005.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("key_id", sa.String(32), primary_key=True),  # public id, shown in `keys list` and the secret's prefix
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # viewer, analyst, approver, admin
+    sa.Column("secret_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+)
+
 # The compliance desk's tables (revision 0004) are defined on this metadata in their own module.
 from clearance.store import desk_schema as _desk_schema  # noqa: E402, F401

@@ -25,13 +25,14 @@ from typing import Any
 
 from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Request
+from clearance.model.entity import Entity
 from clearance.model.order_input import validate_order
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, Listings, RuleCache, apply_overlay, determine, load_rules
 from clearance.screening import Query, ScreeningResult, get_algorithm
 from clearance.screening import screen as screen_query
 from clearance.settings import Settings, get_settings
-from clearance.store import Store, VersionInfo
+from clearance.store import ListDiff, Store, VersionInfo
 from clearance.workflows.determination import PartyScreener, PartyScreening
 from clearance.workflows.lists import open_store, select_active, store_with_lists
 from clearance.workflows.order_requests import to_request
@@ -55,6 +56,14 @@ class ListsApi:
 
     def versions(self, code: str) -> list[VersionInfo]:
         return self._owner.store.versions(code)
+
+    def diff(self, code: str, old: str, new: str) -> ListDiff:
+        """Entries added, removed and changed from version ``old`` to ``new`` of list ``code``."""
+        return self._owner.store.diff(code, old, new)
+
+    def entity(self, entry_id: str, code: str | None = None, version: str | None = None) -> Entity:
+        """One entry of the active version of ``code`` (or of the given version)."""
+        return self._owner.store.entity(entry_id, code, version)
 
 
 class Clearance:

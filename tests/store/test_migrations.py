@@ -17,7 +17,8 @@ from clearance.store.schema import metadata
 from .realdata import subset
 
 TABLES = {"list_versions", "entities", "names", "active_versions", "user_aliases",
-          "audit_log", "audit_head", "licences", "licence_drawdowns", "counterparties", "reviews", "desk_orders"}
+          "audit_log", "audit_head", "licences", "licence_drawdowns", "counterparties", "reviews", "desk_orders",
+          "api_keys"}
 
 
 def test_open_migrates_an_empty_database_once(store_url: str, cons: ParsedList) -> None:

@@ -1,0 +1,148 @@
+"""A screening index that follows the store: what a long-running server screens with.
+
+The CLI opens an index per run; a server keeps one in memory and must still never screen against a list
+version that is no longer the active one, nor call a list fresh after it went stale. ``LiveIndex`` checks
+the store's active versions at most every ``check_seconds`` and rebuilds (from the signed on-disk cache
+when it can) as soon as they change; each use re-judges staleness against today's date. A store whose
+lists cannot be used (a list with only held-back versions, nothing loaded) is remembered as the error
+every screening call raises, so that no caller ever gets an empty "no hits" answer instead.
+
+Screening is a pure function of (query, index, algorithm, day), so the same party asked again on the same list
+versions and day is answered from memory (at most ``memo_size`` parties; forgotten at any version change).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clearance.errors import ClearanceError, DataError
+from clearance.model.entity import Entity
+from clearance.screening.index import ScreeningIndex
+from clearance.screening.model import ListVersion, Query, ScreeningResult
+from clearance.settings import Settings
+from clearance.store import Store, VersionInfo
+from clearance.text.fold import tokens
+from clearance.workflows.lists import stale_reason
+from clearance.workflows.screening import open_index, screen_one
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One consistent view: the index, its versions and its entries by (list, entry id)."""
+
+    index: ScreeningIndex
+    active: dict[str, VersionInfo]
+    entities: dict[tuple[str, str], Entity]
+    day: dt.date
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(sorted(v.version_id for v in self.active.values()))
+
+
+class LiveIndex:
+    """The screening index of every active list, kept in step with the store (thread-safe)."""
+
+    def __init__(self, store: Store, settings: Settings, *, check_seconds: float = 2.0,
+                 memo_size: int = 100_000) -> None:
+        self.store = store
+        self.settings = settings
+        self.check_seconds = check_seconds
+        self._lock = threading.Lock()
+        self._snap: Snapshot | None = None
+        self._error: ClearanceError | None = None
+        self._checked = 0.0
+        self.memo_size = memo_size
+        self._memo: dict[object, object] = {}  # the same party asked again on the same versions and day: one screen
+        self._words: list[tuple[Entity, list[frozenset[str]]]] = []
+        self._words_key: tuple[str, ...] | None = None
+
+    def snapshot(self, today: dt.date | None = None) -> Snapshot:
+        """The current view; raises the store's problem (a ClearanceError) when its lists cannot be used."""
+        now = time.monotonic()
+        day = today or dt.date.today()
+        snap, error = self._snap, self._error
+        if now - self._checked < self.check_seconds and (snap is None or snap.day == day):
+            if error is not None:
+                raise error
+            if snap is not None:
+                return snap
+        with self._lock:
+            if now - self._checked >= self.check_seconds or self._snap is None or self._snap.day != day:
+                self._refresh(day)
+                self._checked = time.monotonic()
+            if self._error is not None:
+                raise self._error
+            assert self._snap is not None
+            return self._snap
+
+    def _refresh(self, day: dt.date) -> None:
+        try:
+            active = self.store.active()
+            key = tuple(sorted(v.version_id for v in active.values()))
+            if self._snap is not None and self._snap.key == key and self._error is None:
+                if self._snap.day != day:
+                    self._snap = self._restamp(self._snap, day)
+                return
+            for _attempt in range(3):  # a load may activate a version meanwhile (or the first-use snapshot)
+                index = open_index(None, store=self.store, settings=self.settings, today=day)
+                active = self.store.active()
+                got = {c: active.get(c) for c in index.versions}
+                if all(g is not None and g.version_id == index.versions[c].version_id for c, g in got.items()):
+                    break
+            else:
+                raise DataError("the active list versions keep changing while the index is built; try again")
+            actives = {c: g for c, g in got.items() if g is not None}
+            entities = {(pe.entity.list_code, pe.entity.entry_id): pe.entity for pe in index.entities}
+            self._snap = self._restamp(Snapshot(index, actives, entities, day), day)
+            self._error = None
+        except ClearanceError as exc:
+            self._snap, self._error = None, exc
+
+    def _restamp(self, snap: Snapshot, day: dt.date) -> Snapshot:
+        versions = {  # a version without a data date is as old as its retrieval (VersionInfo.age_days)
+            c: ListVersion(c, v.version_id, v.data_date or (v.retrieved_at.date() if v.retrieved_at else None),
+                           self.settings.max_age_for(c), stale_reason(v, self.settings, day))
+            for c, v in snap.active.items()
+        }
+        return dataclasses.replace(snap, index=dataclasses.replace(snap.index, versions=versions), day=day)
+
+    def words(self, snap: Snapshot) -> list[tuple[Entity, list[frozenset[str]]]]:
+        """Each entry of ``snap`` with the folded word sets of its names (for word searches), built once."""
+        with self._lock:
+            if self._words_key != snap.key:
+                self._words = [(e, [frozenset(tokens(n.value)) for n in e.names]) for e in snap.entities.values()]
+                self._words_key = snap.key
+            return self._words
+
+    def screen(self, query: Query, *, lists: Sequence[str] | None = None, algorithm: str | None = None,
+               threshold: float | None = None, limit: int = 10, today: dt.date | None = None) -> ScreeningResult:
+        """Screen one party against the active versions of ``lists`` (every active list when None).
+
+        A list asked for but not loaded is an error naming it (never a silent "no hits")."""
+        snap = self.snapshot(today)
+        if lists is not None:
+            missing = [c for c in lists if c not in snap.index.versions]
+            if missing:
+                raise DataError(f"no version of list(s) {', '.join(missing)} is loaded; load or update them first",
+                                field="lists")
+        key = (query, tuple(lists) if lists is not None else None, algorithm, threshold, limit)
+        memo = self._memo
+        if memo.get("key") != (snap.key, snap.day):  # a new version or a new day: nothing remembered holds
+            memo = self._memo = {"key": (snap.key, snap.day)}
+        found = memo.get(key)
+        if isinstance(found, ScreeningResult):
+            return found
+        result = screen_one(query, snap.index, algorithm=algorithm, lists=lists, threshold=threshold, limit=limit,
+                            today=today or snap.day)
+        if today is None:
+            if len(memo) > self.memo_size:
+                memo.clear()
+                memo["key"] = (snap.key, snap.day)
+            memo[key] = result
+        return result
