@@ -141,6 +141,43 @@ class ElFootnote(_Frozen):
     verified: bool = True
 
 
+# --- §§ 744.2-744.4 (nuclear, rocket systems/UAV, chemical/biological weapons end uses) -----------------------
+
+
+class NuclearEndUse(_Frozen):
+    """§ 744.2(a): any item subject to the EAR, for the end uses of (a)(1)-(3), to any destination but these."""
+
+    paragraph: str
+    exempt_countries: tuple[str, ...]  # Supplement No. 3 to Part 744 (ISO alpha-2)
+    policy: str
+    license_exceptions: str
+    verified: bool = True
+    note: str | None = None
+
+
+class MissileEndUse(_Frozen):
+    """§ 744.3(a): (a)(1) range >= 300 km and (a)(3) range or use undetermined, in or by a ``range_group`` country;
+    (a)(2) delivery of chemical, biological or nuclear weapons anywhere."""
+
+    paragraph: str
+    range_group: str  # "D:4"
+    policy: str
+    license_exceptions: str
+    verified: bool = True
+    note: str | None = None
+
+
+class CbwEndUse(_Frozen):
+    """§ 744.4(a): chemical or biological weapons anywhere; a whole 1C350 precursor plant outside the group."""
+
+    paragraph: str
+    precursor_plant_exempt_group: str  # "A:3"
+    policy: str
+    license_exceptions: str
+    verified: bool = True
+    note: str | None = None
+
+
 # --- Part 740: LVS value limits and GBS paragraph scopes -----------------------------------------------
 
 
@@ -179,6 +216,9 @@ VALUE_TYPES: dict[str, object] = {
     "744.22.license_exceptions": EndUseLicenceExceptions,
     "744.22.review_policy": MieuReviewPolicy,
     "744.8.sdn_tags": SdnTagRule,
+    "744.2.rule": NuclearEndUse,
+    "744.3.rule": MissileEndUse,
+    "744.4.rule": CbwEndUse,
     "744.supp4.footnote.*": ElFootnote,
     "740.lvs.*": LvsScope,
     "740.gbs.*": GbsScope,

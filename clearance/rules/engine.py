@@ -21,7 +21,7 @@ from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Outcome, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
-from clearance.rules import embargo, licensing, part744, supercomputer
+from clearance.rules import embargo, licensing, part744, proliferation, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache
 from clearance.rules.findings import Findings, Jurisdiction
@@ -37,6 +37,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("GP1-GP3 Country Chart (§ 736.2(b)(1)-(3))", licensing.chart),
     ("Entity List (§ 744.11)", licensing.entity_list),
     ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
+    ("nuclear, missile and chemical/biological weapons end uses (§§ 744.2-744.4)", proliferation.end_uses),
     ("military end uses and users (§ 744.21)", part744.meu),
     ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
     ("Unverified List (§ 744.15)", part744.uvl),
