@@ -48,6 +48,10 @@ MEANINGS: dict[Fact, str] = {
     Fact.EAR99_NOT_LISTED_746: "checked: no supplement to Part 746 lists the EAR99 item",
     Fact.UKRAINE_COVERED_REGION: "the destination is in Crimea or the covered regions of Ukraine (15 CFR 746.6)",
     Fact.UKRAINE_OTHER_REGION: "the destination is in Ukraine outside the covered regions",
+    Fact.NOT_MILITARY_END_USER: "checked: no party is a 'military end user' (15 CFR 744.21(g)), whatever its name "
+    "suggests",
+    Fact.NOT_MILITARY_INTELLIGENCE: "checked: no party is a 'military-intelligence end user' (15 CFR 744.22(f)(2)), "
+    "whatever its name suggests",
     Fact.NUCLEAR_END_USE: "the exporter knows the item will be used, directly or indirectly, in a nuclear explosive "
     "activity, an unsafeguarded nuclear activity or a nuclear fuel-cycle facility of 15 CFR 744.2(a)(1)-(3) "
     "(reprocessing, heavy water, isotope separation, plutonium fuel fabrication)",
@@ -149,6 +153,16 @@ RED_FLAGS: tuple[str, ...] = (
     " chemical weapon", " biological weapon", " nerve agent", " warship", " destroyer", " submarine",
     " fire control ", " radar", " munition", " ammunition", " intelligence ", " nanometre", " nanometer",
     " pla ", " irgc ",
+    # §§ 744.2-744.4 in the words an engineer writes (adversarial review round 1: H01, H03, H05, H06)
+    " uranium", " plutonium", " centrifuge", " heavy water", " isotope separation", " reprocessing", " fissile",
+    " tritium", " warhead", " ballistic", " cruise missile", " cruise vehicle", " uav", " drone", " unmanned aerial",
+    " sarin", " soman",
+    " tabun", " vx ", " mustard gas", " anthrax", " ricin", " botulinum", " smallpox", " pathogen", " toxin",
+    # military platforms (§ 744.21, D11) and items for a military commodity (§ 744.9, J01)
+    " fighter", " bomber", " frigate", " corvette", " artillery", " usml", " munitions list",
+    " itar ", " rifle",
+    # § 744.23 advanced nodes written as process names (F03)
+    " finfet", " gate all around", " gaa ", " n 2 ", " n 3 ",
 )
 _NEGATIONS = (" no", " not", " non")
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
@@ -159,9 +173,13 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
     Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
                                        "defense", "ministry of defen", "pla"}),
     Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence"}),
-    Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment"}),
-    Fact.MISSILE_END_USE: frozenset({"missile", "rocket"}),
-    Fact.CBW_END_USE: frozenset({"chemical weapon", "biological weapon", "nerve agent", "weapon"}),
+    Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
+                                     "heavy water", "isotope separation", "reprocessing", "fissile", "tritium"}),
+    Fact.MISSILE_END_USE: frozenset({"missile", "rocket", "ballistic", "cruise missile", "cruise vehicle", "uav",
+                                     "drone", "unmanned aerial"}),
+    Fact.CBW_END_USE: frozenset({"chemical weapon", "biological weapon", "nerve agent", "weapon", "sarin", "soman",
+                                 "tabun", "vx", "mustard gas", "anthrax", "ricin", "botulinum", "smallpox",
+                                 "pathogen", "toxin"}),
     Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
 }
 

@@ -141,6 +141,19 @@ class ElFootnote(_Frozen):
     verified: bool = True
 
 
+# --- words of a party's name (§ 744.21(g), § 744.22(f)(2)) ----------------------------------------------------
+
+
+class NameSignals(_Frozen):
+    """Words of a party's name that denote a military (-intelligence) end user: an open question where the rule
+    would require a licence with ``fact`` stated, unless the order states ``fact`` or ``negative_fact``."""
+
+    paragraph: str
+    fact: str
+    negative_fact: str
+    words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
+
+
 # --- §§ 744.2-744.4 (nuclear, rocket systems/UAV, chemical/biological weapons end uses) -----------------------
 
 
@@ -216,6 +229,8 @@ VALUE_TYPES: dict[str, object] = {
     "744.22.license_exceptions": EndUseLicenceExceptions,
     "744.22.review_policy": MieuReviewPolicy,
     "744.8.sdn_tags": SdnTagRule,
+    "744.21.name_signals": NameSignals,
+    "744.22.name_signals": NameSignals,
     "744.2.rule": NuclearEndUse,
     "744.3.rule": MissileEndUse,
     "744.4.rule": CbwEndUse,

@@ -40,6 +40,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("nuclear, missile and chemical/biological weapons end uses (§§ 744.2-744.4)", proliferation.end_uses),
     ("military end uses and users (§ 744.21)", part744.meu),
     ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
+    ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
     ("Unverified List (§ 744.15)", part744.uvl),
     ("SDN program identifiers (§ 744.8)", part744.sdn),
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),

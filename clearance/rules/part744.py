@@ -15,6 +15,9 @@ the order does not settle, and an SDN identifier of a section whose text is not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from clearance.errors import CannotClear
 from clearance.model.decision import ALL, ALL_OTHERS, LeStatus
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact, RuleGap
@@ -58,7 +61,56 @@ def _party_countries(parties: list[PartyInfo], dest: str) -> set[str]:
 
 
 def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
-    military = req.facts & MILITARY
+    _meu(ctx, req, req.facts, dest, parties, f)
+
+
+# bases of Part 744 end-user and end-use rules that leave at most License Exception GOV: a licence is required
+# anyway, and the application names the party
+END_USER_CODES = frozenset({"EL", "MEU", "MIEU", "744.8", "744.2", "744.3", "744.4", "DPL"})
+
+
+def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """Party names that denote a military or military-intelligence end user, with no fact stated either way."""
+    if not any(p.name_signals for p in parties):
+        return
+    if not req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USER}):
+        _ask_names(ctx, req, dest, parties, f, "744.21.name_signals", Fact.MILITARY_END_USER, _meu, "MEU")
+    if not req.facts & {Fact.MILITARY_INTELLIGENCE, Fact.NOT_MILITARY_INTELLIGENCE}:
+        _ask_names(ctx, req, dest, parties, f, "744.22.name_signals", Fact.MILITARY_INTELLIGENCE, _mieu_or_named,
+                   "MIEU")
+
+
+def _ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings, key: str, fact: Fact,
+               step: Callable[[Ctx, Request, frozenset[Fact], str, list[PartyInfo], Findings], None],
+               code: str) -> None:
+    """A party whose name denotes such an end user, with no fact stated either way: an open question wherever
+    the rule, with ``fact`` stated, would require a licence (a note when a licence no exception overcomes is
+    required anyway)."""
+    named = {p.label: [w for k, w in p.name_signals if k == key] for p in parties}
+    named = {label: words for label, words in named.items() if words}
+    if not named or any(b.code == code for b in f.bases):
+        return
+    trial = Findings()
+    try:
+        step(ctx, req, req.facts | {fact}, dest, parties, trial)
+        applies = any(b.code == code for b in trial.bases)
+    except CannotClear:
+        applies = True
+    if not applies:
+        return
+    rule = ctx.get(key)
+    who = "; ".join(f"{label!r} (words: {', '.join(words)})" for label, words in named.items())
+    text = (f"the party name says it may be a {'military-intelligence' if code == 'MIEU' else 'military'} end user "
+            f"({rule['paragraph']}): {who}; § {rule['paragraph'].split('(')[0]} would require a licence -- state "
+            f"{rule['fact']} or {rule['negative_fact']}")
+    if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+        f.notes.append(f"{text} (noted: a Part 744 licence is required anyway)")
+        return
+    raise MissingFact(text, fact=f"facts.{rule['fact']}")
+
+
+def _meu(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo], f: Findings) -> None:
+    military = facts & MILITARY
     meu_party = any(p.meu for p in parties)
     if not military and not meu_party:
         return
@@ -79,11 +131,11 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
         if eccn is None:
             raise MissingFact("military end use/user known: the item's ECCN (or EAR99) is needed for § 744.21(a)(2)",
                               fact="item.eccn")
-        if eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in req.facts and Fact.FOOD_OR_MEDICINE not in req.facts:
+        if eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in facts and Fact.FOOD_OR_MEDICINE not in facts:
             why = ("EAR99 food and medicine are reviewed case-by-case (744.21(e)(1)): say whether the item is food or "
                    "medicine")
         pol = policy.get("all_items") or policy["supp2_items"]
-        if eccn.is_ear99 and Fact.FOOD_OR_MEDICINE in req.facts:
+        if eccn.is_ear99 and Fact.FOOD_OR_MEDICINE in facts:
             pol = policy.get("ear99_food_medicine") or pol
         f.bases.append(Basis("MEU", f"15 CFR 744.21(a)(2); {ctx.cite('744.21.countries')}", str(pol),
                              indeterminate=why, rules=("744.21.countries", "744.21.review_policy")))
@@ -102,8 +154,8 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
     if inside is False:
         f.notes.append(f"§ 744.21(a)(1) not applicable: {why}")
         return
-    if inside is None and Fact.SUPP2_LIMITATION_MET not in req.facts:
-        if Fact.SUPP2_LIMITATION_NOT_MET in req.facts:
+    if inside is None and Fact.SUPP2_LIMITATION_MET not in facts:
+        if Fact.SUPP2_LIMITATION_NOT_MET in facts:
             f.notes.append(f"§ 744.21(a)(1) not applicable: {why} (stated not met)")
             return
         raise MissingFact(f"§ 744.21(a)(1): {why} -- state supp2_limitation_met or supp2_limitation_not_met",
@@ -116,8 +168,25 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
 
 
 def mieu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    _mieu(ctx, req, req.facts, dest, parties, f)
+
+
+def _mieu_or_named(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo],
+                   f: Findings) -> None:
+    """§ 744.22 as if the party were a military-intelligence end user: in a § 744.22(a) country, or -- its name
+    denoting an intelligence organisation of the armed services -- one of the (f)(2) organisations, which are
+    military-intelligence end users wherever located (a name the (f)(2) list does not spell the same way)."""
+    _mieu(ctx, req, facts, dest, parties, f)
+    if not any(b.code == "MIEU" for b in f.bases):
+        rule = ctx.get("744.22.countries")
+        if rule["countries"] or rule["groups"]:
+            f.bases.append(Basis("MIEU", "15 CFR 744.22(f)(2) (an organisation named there, wherever located)",
+                                 "presumption of denial"))
+
+
+def _mieu(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo], f: Findings) -> None:
     named = [p for p in parties if p.mieu_org]
-    if Fact.MILITARY_INTELLIGENCE not in req.facts and not named:
+    if Fact.MILITARY_INTELLIGENCE not in facts and not named:
         return
     rule = ctx.get("744.22.countries")
     where = {dest} | _party_countries(parties, dest) | {str(p.mieu_country) for p in named}

@@ -16,6 +16,7 @@ from clearance.errors import CannotClear
 from clearance.model.determination import Party, Role
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.context import Ctx
+from clearance.rules.end_user_names import Signals, name_signals
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
 
 KNOWN_LISTINGS = {
@@ -58,6 +59,7 @@ class PartyInfo:
     source: str = ""
     owners: tuple[OwnerInfo, ...] = ()
     given: tuple[str, ...] | None = None  # the listings the order gave
+    name_signals: Signals = ()  # words of the name denoting a military (-intelligence) end user (rule key, word)
 
     @property
     def label(self) -> str:
@@ -126,11 +128,12 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
           ctx: Ctx | None = None, el_footnotes: tuple[int, ...] = (), sdn: tuple[str, ...] = ()) -> PartyInfo:
     """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
     org = mieu_organisation(ctx, party.name) if ctx is not None else None
+    signals = name_signals(ctx, party.name) if ctx is not None else ()
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
-        or bool(owners) or bool(sdn) or org is not None
+        or bool(owners) or bool(sdn) or org is not None or bool(signals)
     return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                      meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
-                     party.listings)
+                     party.listings, signals)
 
 
 def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
