@@ -154,6 +154,12 @@ class NameSignals(_Frozen):
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
 
 
+class BlockedOwnership(_Frozen):
+    """OFAC's 50 % rule: blocked persons' shares add up; at ``threshold_pct`` or more the entity is blocked."""
+
+    threshold_pct: int = Field(ge=1, le=100)
+
+
 # --- §§ 744.2-744.4 (nuclear, rocket systems/UAV, chemical/biological weapons end uses) -----------------------
 
 
@@ -229,6 +235,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.22.license_exceptions": EndUseLicenceExceptions,
     "744.22.review_policy": MieuReviewPolicy,
     "744.8.sdn_tags": SdnTagRule,
+    "ofac.blocked_ownership": BlockedOwnership,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
     "744.2.rule": NuclearEndUse,

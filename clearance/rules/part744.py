@@ -16,6 +16,8 @@ the order does not settle, and an SDN identifier of a section whose text is not 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from fractions import Fraction
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ALL, ALL_OTHERS, LeStatus
@@ -243,3 +245,55 @@ def sdn(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
             f.bases.append(Basis("744.8", f"15 CFR {t['section']} [{tag}]; {ctx.cite('744.8.sdn_tags')}",
                                  str(t["policy"]), party=p.label, indeterminate=why, rules=("744.8.sdn_tags",)))
             f.barred(ALL, f"no licence exception overcomes § 744.8 ([{tag}])", ctx.cite("744.8.sdn_tags"))
+
+
+def blocked_notes(parties: list[PartyInfo], subject: bool = True) -> list[str]:
+    """Why each OFAC-blocked party is blocked (on the SDN List, or owned 50 % or more by SDN-listed persons):
+    dealings are prohibited under 31 CFR chapter V whatever the EAR says, unless OFAC authorises them."""
+    tail = "whatever the item, unless OFAC authorises them" if not subject else "unless OFAC authorises them"
+    out = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited under 31 CFR "
+           f"chapter V {tail}" for p in parties if p.sdn]
+    out += [f"{p.label} is owned 50 % or more by blocked persons ({p.sdn_owned}): blocked under OFAC's 50 % rule -- "
+            f"dealings are prohibited under 31 CFR chapter V {tail}" for p in parties if p.sdn_owned]
+    return out
+
+
+def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+               f: Findings) -> None:
+    """§ 744.21(a)(3) and § 744.8(a)(2): a foreign entity owned 50 % or more, individually or in the aggregate, by
+    entities on the Entity List, the MEU List or the SDN List (under a § 744.8 identifier) is subject to their
+    restrictions -- the most restrictive of its owners'. The Entity List part alone is licensing.affiliates; this
+    step adds the MEU and SDN owners and the aggregates that mix lists (same dates: FR Doc 2025-19001 and the stay
+    of 90 FR 50857)."""
+    owned = [p for p in parties if p.owners and any(o.meu or o.sdn for o in p.owners)]
+    if not owned:
+        return
+    rule = ctx.get("el.affiliates")
+    if not rule["in_force"]:
+        return  # licensing.affiliates notes why ownership is not considered
+    sdn_rule = ctx.get("744.8.sdn_tags")
+    tags = {t["tag"] for t in sdn_rule["tags"]}
+    for info in owned:
+        listed = [o for o in info.owners if o.meu or (o.sdn and tags & set(o.sdn)) or o.entry is not None
+                  or o.group is not None]
+        total = sum((o.pct for o in listed), start=Fraction(0))
+        if total < rule["threshold_pct"]:
+            continue
+        who = ", ".join(f"{o.pct} % {o.name}" for o in listed)
+        el_total = sum((o.pct for o in listed if o.entry is not None or o.group is not None), start=Fraction(0))
+        if el_total and el_total < rule["threshold_pct"]:  # an aggregate that mixes lists: the Entity List terms too
+            f.bases.append(Basis("EL-AFFILIATE", f"{ctx.cite('el.affiliates')}; 15 CFR 744.21(a)(3), 744.8(a)(2): "
+                                 f"{total} % owned in aggregate by listed {who}", "presumption of denial",
+                                 party=info.label, rules=("el.affiliates",)))
+            f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
+        as_listed = replace(info, meu=info.meu or any(o.meu for o in listed),
+                            sdn=tuple(dict.fromkeys((*info.sdn, *(t for o in listed for t in o.sdn)))))
+        others = [as_listed if p is info else p for p in parties]
+        n = len(f.bases)
+        if as_listed.meu and not info.meu:
+            _meu(ctx, req, req.facts, dest, others, f)
+        if as_listed.sdn != info.sdn and sdn_rule["affiliates_50pct"] == "in_force":
+            sdn(ctx, req, dest, juris, [as_listed], f)
+        for i in range(n, len(f.bases)):
+            f.bases[i] = replace(f.bases[i], cite=f"{f.bases[i].cite}; affiliate: {total} % owned by {who} "
+                                 "(15 CFR 744.21(a)(3), 744.8(a)(2))", party=info.label)

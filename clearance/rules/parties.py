@@ -38,6 +38,8 @@ class OwnerInfo:
     dated_key: str | None = None  # the el.party.* rule naming it (listed or not yet listed)
     entry: ListingEntry | None = None  # an Entity List entry found by screening
     problem: str | None = None  # why it could not be resolved (fails closed when the rule is in force)
+    sdn: tuple[str, ...] = ()  # SDN List program identifiers of the owner (a blocked person)
+    meu: bool = False  # the owner is on the MEU List
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class PartyInfo:
     owners: tuple[OwnerInfo, ...] = ()
     given: tuple[str, ...] | None = None  # the listings the order gave
     name_signals: Signals = ()  # words of the name denoting a military (-intelligence) end user (rule key, word)
+    sdn_owned: str | None = None  # blocked under OFAC's 50 % rule: the SDN owners and their shares
 
     @property
     def label(self) -> str:
@@ -114,12 +117,38 @@ def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, 
             continue
         try:
             lists.check_fresh(ctx.day)
-            el = [e for e in lists.lookup(owner.name) if e.list_code == "el"]
+            hits = lists.lookup(owner.name)
         except CannotClear as exc:
             out.append(OwnerInfo(owner.name, owner.pct, problem=exc.reason))
             continue
-        out.append(OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None))
+        el = [e for e in hits if e.list_code == "el"]
+        sdn_hits = [e for e in hits if e.list_code == "sdn"]
+        weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
+        problem = (f"owner {owner.name!r} of {party.name!r} matches SDN entry {weak[0].entry_id} {weak[0].name!r} "
+                   f"with score {weak[0].match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
+                   "person") if weak else None
+        tags = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
+        out.append(OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None, problem=problem, sdn=tags,
+                             meu=any(e.list_code == "meu" for e in hits)))
     return tuple(out)
+
+
+def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | None:
+    """OFAC's 50 % rule: the SDN owners' shares add up; None below the threshold. An owner that could not be
+    screened counts as possibly blocked: if it could carry the total over the threshold, MissingFact."""
+    blocked = [o for o in owners if o.sdn]
+    unknown = [o for o in owners if o.problem and not o.sdn]
+    if not blocked and not unknown:
+        return None
+    rule = ctx.get("ofac.blocked_ownership")
+    total = sum((o.pct for o in blocked), start=Fraction(0))
+    if total >= rule["threshold_pct"]:
+        return ", ".join(f"{o.pct} % {o.name} [{', '.join(o.sdn)}]" for o in blocked)
+    if unknown and total + sum((o.pct for o in unknown), start=Fraction(0)) >= rule["threshold_pct"]:
+        cite = ctx.cite("ofac.blocked_ownership")
+        raise MissingFact(f"{party.name!r} may be blocked under OFAC's 50 % rule ({cite}): "
+                          + "; ".join(str(o.problem) for o in unknown), fact="parties.ownership")
+    return None
 
 
 def _info(party: Party, named: bool, el_group: str | None = None, el_entry: ListingEntry | None = None,
@@ -129,11 +158,12 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
     """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
     org = mieu_organisation(ctx, party.name) if ctx is not None else None
     signals = name_signals(ctx, party.name) if ctx is not None else ()
+    owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
         or bool(owners) or bool(sdn) or org is not None or bool(signals)
     return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                      meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
-                     party.listings, signals)
+                     party.listings, signals, owned)
 
 
 def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
