@@ -274,9 +274,11 @@ class PartyScreener:
         contradiction (the reason), so that a typing slip in an order never clears a listed party."""
         assert party.listings is not None
         screening = self.screen_party(party.name, party.country, day)
-        if screening.decision == Decision.CANNOT_CLEAR.value:
-            return screening, None  # the order's word stands; the note says it was not cross-checked
         given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
+        if screening.decision == Decision.CANNOT_CLEAR.value:
+            # the versions of the day cannot be used; a later version still proves a listing that began on or
+            # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
+            return screening, self._later_contradiction(party, day, given)
         for h in screening.hits:
             if h.decision is Decision.HIT and h.list_code not in given:
                 return screening, (
@@ -285,6 +287,26 @@ class PartyScreener:
                     f"{screening.list_versions.get(h.list_code, '')}); correct the order's listings"
                 )
         return screening, None
+
+    def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> str | None:
+        """A HIT in an active version that describes a later day, on an entry listed on or before ``day``, on a
+        list the order does not give: the party was listed on the day unless removed and listed again since."""
+        active = self.store.active()
+        later = {c: v for c in self.codes if (v := active.get(c)) is not None and (_describes(v) or day) > day}
+        if not later:
+            return None
+        idx = self._index(later)
+        result = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
+                        today=max(_describes(v) or day for v in later.values()))
+        for h in result.hits:
+            entity = idx.entities.get((h.list_code, h.entry_id))
+            since = entity.listed_on if entity is not None else None
+            if h.decision is Decision.HIT and h.list_code not in given and since is not None and since <= day:
+                return (f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
+                        f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
+                        f"(score {h.score:.2f}) listed since {since.isoformat()}, before {day.isoformat()}; correct "
+                        "the order's listings")
+        return None
 
     def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
         """The determination of ``request`` with its parties screened; notes name each hit.
