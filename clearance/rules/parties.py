@@ -21,7 +21,7 @@ from clearance.rules.listings import ListingEntry, Listings, name_keys, party_in
 
 KNOWN_LISTINGS = {
     "entity_list", "entity_list_fn1", "entity_list_fn3", "entity_list_fn4", "entity_list_fn5", "unverified_list",
-    "meu_list", "denied_persons",
+    "meu_list", "denied_persons", "military_intelligence_end_user",
 }
 SDN_PREFIX = "sdn:"  # "sdn:SDGT": on OFAC's SDN List with that program identifier (§ 744.8)
 FOOTNOTE_LISTINGS = {"entity_list_fn3": 3, "entity_list_fn4": 4, "entity_list_fn5": 5}
@@ -154,9 +154,10 @@ def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | No
 def _info(party: Party, named: bool, el_group: str | None = None, el_entry: ListingEntry | None = None,
           on_el: bool = False, fn1: bool = False, uvl: bool = False, meu: bool = False,
           dpl: ListingEntry | None = None, source: str = "", owners: tuple[OwnerInfo, ...] = (),
-          ctx: Ctx | None = None, el_footnotes: tuple[int, ...] = (), sdn: tuple[str, ...] = ()) -> PartyInfo:
+          ctx: Ctx | None = None, el_footnotes: tuple[int, ...] = (), sdn: tuple[str, ...] = (),
+          mieu: tuple[str, str] | None = None) -> PartyInfo:
     """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
-    org = mieu_organisation(ctx, party.name) if ctx is not None else None
+    org = mieu or (mieu_organisation(ctx, party.name) if ctx is not None else None)
     signals = name_signals(ctx, party.name) if ctx is not None else ()
     owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
@@ -228,9 +229,11 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
         if "entity_list_fn1" in listings and group is not None and not _fn1(ctx, group):
             fn1 = False  # footnote 1 did not exist yet on the day (added 2020-05-15)
         dpl = ListingEntry("dpl", party.name) if "denied_persons" in listings else None
+        given_mieu = ("744.22(f)(2) (given as a military-intelligence end user)", party.country or "XX") \
+            if "military_intelligence_end_user" in listings else None
         return _info(party, False, ctx=ctx, el_group=group, el_entry=entry, on_el=on_el, fn1=fn1,
                      uvl="unverified_list" in listings, meu="meu_list" in listings, dpl=dpl, source="given",
-                     owners=owners, el_footnotes=footnotes, sdn=sdn)
+                     owners=owners, el_footnotes=footnotes, sdn=sdn, mieu=given_mieu)
     dated = dated_party(ctx, party.name)
     source = lists.label if lists is not None else ""
     named = False
@@ -255,7 +258,9 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     dpl_hits = [e for e in hits if e.list_code == "dpl"]
     sdn_hits = [e for e in hits if e.list_code == "sdn"]
     weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
-    if weak:  # an OFAC block is never applied, nor cleared, on a match that is not near-certain
+    strong = [e for e in sdn_hits if e not in weak]
+    sdn_hits = strong or sdn_hits  # a near-certain match blocks the party: weaker ones change nothing
+    if weak and not strong:  # an OFAC block is never applied, nor cleared, on a match that is not near-certain
         e = weak[0]
         raise MissingFact(f"party {party.name!r} matches SDN entry {e.entry_id} {e.name!r} with score "
                           f"{e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked party and "
@@ -265,4 +270,20 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     return _info(party, named, ctx=ctx, el_entry=el[0] if el else None, on_el=bool(el),
                  fn1=bool(el and 1 in el[0].footnotes), el_footnotes=fns,
                  uvl=any(e.list_code == "uvl" for e in hits), meu=any(e.list_code == "meu" for e in hits),
-                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners, sdn=sdn)
+                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners, sdn=sdn,
+                 mieu=_mieu_entry(ctx, party, [e for e in hits if e.list_code == "mieu"]))
+
+
+def _mieu_entry(ctx: Ctx, party: Party, hits: list[ListingEntry]) -> tuple[str, str] | None:
+    """(paragraph, country) of the § 744.22(f)(2) organisation a screened MIEU-list entry is: the rule data's
+    paragraph when it names the entry, else the list entry itself (the list transcribes (f)(2))."""
+    if not hits:
+        return None
+    e = hits[0]
+    if e.match_score is not None and e.match_score < NEAR_CERTAIN:
+        raise MissingFact(f"party {party.name!r} matches the military-intelligence end user {e.name!r} (MIEU list, "
+                          f"§ 744.22(f)(2)) with score {e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it "
+                          "is that organisation (state military_intelligence_end_use or "
+                          "not_military_intelligence_end_user)", fact="facts.military_intelligence_end_use")
+    found = mieu_organisation(ctx, e.name)
+    return found or (f"744.22(f)(2) (MIEU list entry {e.name!r})", party.country or "XX")
