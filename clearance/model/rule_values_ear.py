@@ -154,6 +154,17 @@ class NameSignals(_Frozen):
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
 
 
+class Microprocessors(_Frozen):
+    """§ 744.17: ``items`` (ECCN paragraphs) are the microprocessors of (a); an item under ``maybe`` may be one or
+    carry their software/technology: an open question for a military end use/user in ``groups``."""
+
+    groups: tuple[str, ...]
+    items: tuple[str, ...]
+    maybe: tuple[str, ...]
+    policy: str
+    license_exceptions: str
+
+
 class BlockedOwnership(_Frozen):
     """OFAC's 50 % rule: blocked persons' shares add up; at ``threshold_pct`` or more the entity is blocked."""
 
@@ -236,6 +247,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.22.review_policy": MieuReviewPolicy,
     "744.8.sdn_tags": SdnTagRule,
     "ofac.blocked_ownership": BlockedOwnership,
+    "744.17.rule": Microprocessors,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
     "744.2.rule": NuclearEndUse,

@@ -41,6 +41,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("nuclear, missile and chemical/biological weapons end uses (§§ 744.2-744.4)", proliferation.end_uses),
     ("military end uses and users (§ 744.21)", part744.meu),
     ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
+    ("microprocessors for military end uses and users in D:1 (§ 744.17)", proliferation.microprocessors),
     ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
     ("Unverified List (§ 744.15)", part744.uvl),
     ("SDN program identifiers (§ 744.8)", part744.sdn),
@@ -240,8 +241,10 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             if notes:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
                 return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
                                "blocked (OFAC)", notes, subject=False)
-            if req.unmapped_knowledge:
-                return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, used=used, unused=unused)
+            us_person = part744.us_person_questions(req, parties)
+            if req.unmapped_knowledge or us_person:
+                questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
+                return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
                                    "the EAR (no EAR prohibition applies)" for b in _denied(parties)]
             return Determination(

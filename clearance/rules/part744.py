@@ -297,3 +297,23 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
         for i in range(n, len(f.bases)):
             f.bases[i] = replace(f.bases[i], cite=f"{f.bases[i].cite}; affiliate: {total} % owned by {who} "
                                  "(15 CFR 744.21(a)(3), 744.8(a)(2))", party=info.label)
+
+
+# § 744.6(b)(1)-(5), (c)(2): US-person "support" of these end uses and end users needs a BIS licence even with items
+# not subject to the EAR
+US_PERSON_FACTS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WMD_DELIVERY, Fact.CBW_END_USE,
+                             Fact.CW_PRECURSOR_PLANT, Fact.MILITARY_INTELLIGENCE, Fact.ADVANCED_NODE_IC,
+                             Fact.IC_PRODUCTION_UNKNOWN_NODE, Fact.SUPERCOMPUTER})
+
+
+def us_person_questions(req: Request, parties: list[PartyInfo]) -> list[str]:
+    """For an item not subject to the EAR: the § 744.6 activities the order points to (not modelled -- the order
+    does not say whether a "U.S. person" ships, transmits, facilitates or services). Empty when none."""
+    found = sorted(f.value for f in req.facts & US_PERSON_FACTS)
+    found += list(dict.fromkeys(f"{p.label} ({p.mieu_org or 'named as an intelligence organisation'})" for p in parties
+                                if p.mieu_org or any(k == "744.22.name_signals" for k, _ in p.name_signals)))
+    if not found:
+        return []
+    return [f"§ 744.6: the item is not subject to the EAR, but a 'U.S. person' may not support {', '.join(found)} "
+            "without a BIS licence (§ 744.6(b)(1)-(5), (c)(2): shipping, transmitting or transferring a foreign item, "
+            "facilitating, or servicing) -- not modelled: establish whether a U.S. person takes part"]

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from clearance.model.decision import ALL
+from clearance.model.decision import ALL, ALL_OTHERS
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
+from clearance.rules.eccn import parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.parties import PartyInfo
 
@@ -102,3 +103,42 @@ def _missile(ctx: Ctx, facts: frozenset[Fact], where: set[str], f: Findings) -> 
                           "anywhere if they are for the delivery of chemical, biological or nuclear weapons -- state "
                           "wmd_delivery or not_wmd_delivery", fact="facts.wmd_delivery")
     f.notes.append(f"§ 744.3: {', '.join(sorted(where))} not in Country Group {group} and not for weapons delivery")
+
+
+MILITARY = frozenset({Fact.MILITARY_END_USE, Fact.MILITARY_END_USER})
+
+
+def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                    f: Findings) -> None:
+    """§ 744.17: microprocessors of 5 GFLOPS or more with a 32-bit ALU (and their development/production software
+    and technology) for a military end use or end user in Country Group D:1 (rule ``744.17.rule``)."""
+    if not req.facts & MILITARY or not req.item.eccn:
+        return
+    eccn = parse_eccn(req.item.eccn)
+    if eccn.is_ear99:
+        return
+    rule = ctx.get("744.17.rule")
+    where = _where(dest, parties)
+    d1 = set().union(*(_in_group(ctx, where, g) for g in rule["groups"]))
+    if not d1:
+        return
+    items = [tuple(i.split(".")) for i in rule["items"]]
+    mine = [i[1:] for i in items if i[0] == eccn.base]
+    if any(eccn.paragraph[: len(p)] == p for p in mine):
+        why = None
+    elif mine and eccn.paragraph and not any(p[: len(eccn.paragraph)] == eccn.paragraph for p in mine):
+        return  # another paragraph of an ECCN whose microprocessor paragraph is known
+    elif eccn.base in rule["maybe"]:
+        why = (f"§ 744.17(a): say whether the {eccn.text} item is (or is software/technology for the development or "
+               "production of) a microprocessor of 5 GFLOPS or more with a 32-bit or wider arithmetic logic unit")
+    else:
+        return
+    if why is not None and any(b.code in ("MEU", "MIEU", "EL") and b.indeterminate is None for b in f.bases):
+        f.notes.append(f"{why} (a § 744.21/744.22/744.11 licence with the same review policy and exceptions is "
+                       "required anyway)")
+        return
+    f.bases.append(Basis("744.17", f"15 CFR 744.17(a): military end use/user in {', '.join(sorted(d1))} (Country "
+                         f"Group D:1); {ctx.cite('744.17.rule')}", str(rule["policy"]), indeterminate=why,
+                         rules=("744.17.rule",)))
+    f.available("GOV", str(rule["license_exceptions"]), ctx.cite("744.17.rule"))
+    f.barred(ALL_OTHERS, f"only {rule['license_exceptions']}", ctx.cite("744.17.rule"))

@@ -31,6 +31,7 @@ from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
 from clearance.rules.listings import LISTING_CODES, ListingEntry, name_keys
+from clearance.rules.parties import NEAR_CERTAIN
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
@@ -338,7 +339,8 @@ class PartyScreener:
         for h in result.hits:
             entity = idx.entities.get((h.list_code, h.entry_id))
             since = entity.listed_on if entity is not None else None
-            if h.decision is Decision.HIT and h.list_code not in given and since is not None and since <= day:
+            # a near-certain match only: this reads a later list for an earlier day
+            if h.score >= NEAR_CERTAIN and h.list_code not in given and since is not None and since <= day:
                 return (f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
                         f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
                         f"(score {h.score:.2f}) listed since {since.isoformat()}, before {day.isoformat()}; correct "
