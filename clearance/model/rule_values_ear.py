@@ -165,6 +165,13 @@ class Microprocessors(_Frozen):
     license_exceptions: str
 
 
+class UnmodelledMilitary(_Frozen):
+    """A military end use/user rule whose text the data does not hold (Iraq, § 746.3): an open question."""
+
+    countries: tuple[str, ...]
+    question: str
+
+
 class BlockedOwnership(_Frozen):
     """OFAC's 50 % rule: blocked persons' shares add up; at ``threshold_pct`` or more the entity is blocked."""
 
@@ -248,6 +255,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.8.sdn_tags": SdnTagRule,
     "ofac.blocked_ownership": BlockedOwnership,
     "744.17.rule": Microprocessors,
+    "746.3.military": UnmodelledMilitary,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
     "744.2.rule": NuclearEndUse,

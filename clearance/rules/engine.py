@@ -48,6 +48,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
     ("embargoes (Part 746)", embargo.part746),
     ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
+    ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)

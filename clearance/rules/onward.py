@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from clearance.model.determination import Request
+from clearance.model.determination import Basis, Fact, Request
 from clearance.rules import embargo
 from clearance.rules.chart import UNSPECIFIED
 from clearance.rules.context import Ctx
@@ -44,3 +44,18 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             f.bases.append(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=p.label))
         f.exceptions.extend(trial.exceptions)
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+
+
+def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 746.3 (Iraq) military end uses/users: not modelled (rule ``746.3.military``): an order stating a military
+    end use or user, or naming a party that denotes one, in or for Iraq is an open question."""
+    military = bool(req.facts & {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}) or any(
+        k == "744.21.name_signals" for p in parties for k, _ in p.name_signals)
+    if not military or Fact.NOT_MILITARY_END_USER in req.facts:
+        return
+    where = {dest} | {p.country for p in parties if p.country and p.role.value in _ON_THE_WAY}
+    rule = ctx.get("746.3.military")
+    hit = sorted(where & set(rule["countries"]))
+    if hit:
+        f.bases.append(Basis("746-IQ", ctx.cite("746.3.military"), "n/a", indeterminate=str(rule["question"]),
+                             rules=("746.3.military",)))
