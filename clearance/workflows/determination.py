@@ -333,9 +333,10 @@ class PartyScreener:
         later = {c: v for c in self.codes if (v := active.get(c)) is not None and (_describes(v) or day) > day}
         if not later:
             return None
-        idx = self._index(later)
+        # one index of every active version (the one later days screen against): few indexes to build
+        idx = self._index({c: v for c in self.codes if (v := active.get(c)) is not None})
         result = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
-                        today=max(_describes(v) or day for v in later.values()))
+                        lists=sorted(later), today=max(_describes(v) or day for v in later.values()))
         for h in result.hits:
             entity = idx.entities.get((h.list_code, h.entry_id))
             since = entity.listed_on if entity is not None else None

@@ -57,7 +57,7 @@ def _order(name: str, country: str, to: str | None = None) -> Request:
 def test_spelling_of_an_f2_organisation_found_by_screening_the_mieu_list(full: Path, rules: RuleSet) -> None:
     for s in _screener(full):
         # British spelling and a location outside Iran: (f)(2) organisations count wherever located
-        d, record = s.determine(_order("IRGC Intelligence Organisation", "IQ"), rules)
+        d, _ = s.determine(_order("IRGC Intelligence Organisation", "IQ"), rules)
         assert d.outcome is Outcome.LICENSE_REQUIRED
         assert [b.code for b in d.bases] == ["MIEU"] and "744.22(f)(2)(v)" in d.bases[0].cite
         assert any(c.code == "mieu" for c in d.lists_consulted)
