@@ -118,12 +118,14 @@ class PartyScreener:
     settings: Settings
     codes: tuple[str, ...] = EAR_LISTS
     algorithm: str | None = None
-    _store: Store | None = None
-    _days: dict[dt.date, _Day] = field(default_factory=dict)
-    _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict)
-    _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict)
-    cache: RuleCache = field(default_factory=RuleCache)  # the determinations' cache (the screener's own)
-    rules: RuleSet | None = None  # the rule set of the determinations (set by determine; judges the MIEU list)
+    # (repr=False: the indexes and caches are large; a traceback printing the screener must stay cheap)
+    _store: Store | None = field(default=None, repr=False)
+    _days: dict[dt.date, _Day] = field(default_factory=dict, repr=False)
+    _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict, repr=False)
+    _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict, repr=False)
+    cache: RuleCache = field(default_factory=RuleCache, repr=False)  # the determinations' cache (the screener's own)
+    # the rule set of the determinations (set by determine; judges the MIEU list)
+    rules: RuleSet | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
