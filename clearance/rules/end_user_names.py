@@ -37,6 +37,7 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
         norm = normalise(name)
         found = tuple((key, w.strip()) for key, words in _words(ctx) for w in words if w in norm)
         ctx.cache.put(ck, found)
-    for key in {k for k, _ in found}:
-        ctx.get(key)
+    if found:  # (the common case, no word, costs one dict lookup)
+        for key in {k for k, _ in found}:
+            ctx.get(key)
     return found
