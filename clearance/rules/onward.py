@@ -56,6 +56,8 @@ def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[P
     where = {dest} | {p.country for p in parties if p.country and p.role.value in _ON_THE_WAY}
     rule = ctx.get("746.3.military")
     hit = sorted(where & set(rule["countries"]))
-    if hit:
+    if hit and any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+        f.notes.append(f"746-IQ: {rule['question']} (a Part 744 licence is required anyway)")
+    elif hit:
         f.bases.append(Basis("746-IQ", ctx.cite("746.3.military"), "n/a", indeterminate=str(rule["question"]),
                              rules=("746.3.military",)))
