@@ -12,7 +12,9 @@ Output (under clearance/regulations/part_744/):
   ``744.22.license_exceptions``, ``744.22.review_policy``;
 * ``sdn_tags.yaml`` -- ``744.8.sdn_tags``: the SDN program tags of § 744.8(a)(1) and, before 89 FR 20107, the
   former SDN-keyed sections;
-* ``el_footnotes.yaml`` -- ``744.supp4.footnote.3`` / ``.4`` / ``.5``: the Entity List FDP footnotes.
+* ``el_footnotes.yaml`` -- ``744.supp4.footnote.3`` / ``.4`` / ``.5``: the Entity List FDP footnotes;
+* ``proliferation.yaml`` -- ``744.2.rule`` (with the Supplement No. 3 countries), ``744.3.rule``, ``744.4.rule``:
+  the nuclear, rocket systems/UAV and chemical/biological weapons end-use requirements.
 
 The XML gives the text in force on 2026-07-23 only. Earlier states are the dated history in HISTORY tables
 below, each change with its Federal Register citation and how it was verified (tags of ear-spec.md § 0.1);
@@ -772,6 +774,159 @@ def footnote_params(tree: Any) -> dict[str, Any]:
     }
 
 
+# --- §§ 744.2-744.4: nuclear, missile (rocket systems / UAV) and chemical/biological weapons end uses ---------
+
+SUPP3_NAMES = {
+    "Australia": ("AU",),
+    "Austria": ("AT",),
+    "Belgium": ("BE",),
+    "Canada": ("CA",),
+    "Denmark": ("DK",),
+    "Finland": ("FI",),
+    "France": ("FR",),
+    "Germany": ("DE",),
+    "Greece": ("GR",),
+    "Iceland": ("IS",),
+    "Ireland": ("IE",),
+    "Italy (includes San Marino and Holy See)": ("IT", "SM", "VA"),
+    "Japan": ("JP",),
+    "Luxembourg": ("LU",),
+    "Netherlands": ("NL",),
+    "New Zealand": ("NZ",),
+    "Norway": ("NO",),
+    "Portugal": ("PT",),
+    "Spain": ("ES",),
+    "Sweden": ("SE",),
+    "Turkey": ("TR",),
+    "United Kingdom": ("GB",),
+}
+# Words each section must still say for the structure below to hold (the generator fails when the text changes).
+WMD_TEXT = {
+    "744.2": ("to any destination, other than countries in supplement no. 3 to this part",
+              "(1) Nuclear explosive activities.", "(2) Unsafeguarded nuclear activities.",
+              "(3) Safeguarded and unsafeguarded nuclear activities.",
+              "but only to and for use in countries listed in supplement no. 3 to part 744"),
+    "744.3": ("capable of a range of at least 300 kilometers in or by a country listed in Country Group D:4",
+              "except by governmental programs for nuclear weapons delivery of NPT Nuclear Weapons States that are "
+              "also members of NATO", "but you are unable to determine", "No License Exceptions apply",
+              "considered on a case-by-case basis"),
+    "744.4": ("of chemical or biological weapons in or by any country or destination, worldwide",
+              "chemical weapons precursors specified in ECCN 1C350 in or by countries other than those listed in "
+              "Country Group A:3", "No License Exceptions apply", "considered on a case-by-case basis"),
+}
+# The last amendment of each text, from its source note (the eCFR bracket). A section last amended before the
+# data's first day (2019-01-01) is in force in the current wording over the whole range; 744.3 and 744.4 were
+# amended by 86 FR 4865 (pub. 2021-01-15, FR Doc 2021-00977, eff. 2021-03-16): their earlier wording is not held.
+WMD_LAST = {"744.2": "79 FR 46324", "744.3": "86 FR 4871", "744.4": "86 FR 4871"}
+
+
+def supp3_countries(tree: Any) -> list[str]:
+    div = division(tree, "Supplement No. 3 to Part 744")
+    names = [t for t in (_text(li) for li in div.iter("LI")) if t]
+    unknown = [n for n in names if n not in SUPP3_NAMES]
+    if unknown or len(names) != len(SUPP3_NAMES):
+        raise SystemExit(f"Supplement No. 3 to Part 744 changed: {unknown or names}")
+    return sorted(c for n in names for c in SUPP3_NAMES[n])
+
+
+def _section_text(tree: Any, n: str) -> str:
+    text = _text(division(tree, n))
+    for words in WMD_TEXT[n]:
+        if words not in text:
+            raise SystemExit(f"§ {n} no longer says {words!r}: review the §§ 744.2-744.4 structure")
+    if WMD_LAST[n] not in text.rsplit("[", 1)[-1]:
+        raise SystemExit(f"§ {n}: the last amendment is no longer {WMD_LAST[n]}")
+    return text
+
+
+def proliferation_params(tree: Any) -> dict[str, Any]:
+    for n in WMD_TEXT:
+        _section_text(tree, n)
+    start, amended = D(2019, 1, 1), D(2021, 3, 16)
+    nuclear = {
+        "paragraph": "744.2(a)",
+        "exempt_countries": supp3_countries(tree),
+        "policy": "case-by-case under the factors of 744.2(d)",
+        "license_exceptions": "none (744.2(c): TSU 740.13(a)/(b) only to and for use in Supp. No. 3 countries, "
+        "which 744.2(a) does not reach)",
+        "verified": True,
+    }
+    missile = {
+        "paragraph": "744.3(a)",
+        "range_group": "D:4",
+        "policy": "case-by-case; denied where the export would make a material contribution (744.3(d)(1))",
+        "license_exceptions": "none (744.3(c))",
+        "verified": True,
+    }
+    cbw = {
+        "paragraph": "744.4(a)",
+        "precursor_plant_exempt_group": "A:3",
+        "policy": "case-by-case; denied where the export would make a material contribution (744.4(d)(1))",
+        "license_exceptions": "none (744.4(c))",
+        "verified": True,
+    }
+    earlier = ("the wording before 86 FR 4865 (FR Doc 2021-00977, eff. 2021-03-16), which amended this section, is "
+               "not held: a licence requirement found on the current wording is to be confirmed")
+
+    def before(value: dict[str, Any]) -> dict[str, Any]:
+        return {**value, "verified": False, "note": earlier}
+
+    return {
+        "744.2.rule": {
+            "section": "744.2",
+            "description": "Nuclear end uses (§ 744.2(a)(1)-(3)): any item subject to the EAR, any destination but "
+            "those of Supplement No. 3 to Part 744.",
+            "values": {
+                start: {
+                    "value": nuclear,
+                    "cite": "15 CFR 744.2(a), (c), (d) and Supp. No. 3 to Part 744 (last amended 79 FR 46324, "
+                    "2014-08-07; Supp. No. 3 66 FR 18402, 2001)",
+                    "verification": f"{TEXT}; unchanged since 2014 by its source note",
+                },
+            },
+        },
+        "744.3.rule": {
+            "section": "744.3",
+            "description": "Rocket systems and unmanned aerial vehicles end uses (§ 744.3(a)(1)-(3)): (a)(1)/(a)(3) "
+            "in or by a Country Group D:4 country, (a)(2) delivery of chemical, biological or nuclear weapons "
+            "anywhere.",
+            "values": {
+                start: {
+                    "value": before(missile),
+                    "cite": "15 CFR 744.3 as in force before 86 FR 4865 (last amended 82 FR 31446, 2017-07-07)",
+                    "verification": "B: the 2019-2021 wording is not held; current wording used, to be confirmed",
+                },
+                amended: {
+                    "value": missile,
+                    "cite": "15 CFR 744.3(a)-(d) as amended by 86 FR 4865 (FR Doc 2021-00977, section text 86 FR "
+                    "4871, eff. 2021-03-16)",
+                    "fr": "86 FR 4871",
+                    "verification": f"{TEXT}; effective date of FR Doc 2021-00977 as for § 744.22",
+                },
+            },
+        },
+        "744.4.rule": {
+            "section": "744.4",
+            "description": "Chemical and biological weapons end uses (§ 744.4(a)): worldwide; a whole plant for ECCN "
+            "1C350 precursors outside Country Group A:3.",
+            "values": {
+                start: {
+                    "value": before(cbw),
+                    "cite": "15 CFR 744.4 as in force before 86 FR 4865 (last amended 73 FR 68326, 2008-11-18)",
+                    "verification": "B: the 2019-2021 wording is not held; current wording used, to be confirmed",
+                },
+                amended: {
+                    "value": cbw,
+                    "cite": "15 CFR 744.4(a)-(d) as amended by 86 FR 4865 (FR Doc 2021-00977, section text 86 FR "
+                    "4871, eff. 2021-03-16)",
+                    "fr": "86 FR 4871",
+                    "verification": f"{TEXT}; effective date of FR Doc 2021-00977 as for § 744.22",
+                },
+            },
+        },
+    }
+
+
 # --- output ---------------------------------------------------------------------------------------------
 
 HEAD = (
@@ -816,6 +971,11 @@ def generate(data: Path, out: Path) -> list[Path]:
             out / "part_744" / "el_footnotes.yaml",
             "Part 744 -- Entity List footnotes 3, 4 and 5 (foreign direct product rules)",
             footnote_params(tree),
+        ),
+        (
+            out / "part_744" / "proliferation.yaml",
+            "Part 744 -- §§ 744.2-744.4 nuclear, rocket systems/UAV and chemical/biological weapons end uses",
+            proliferation_params(tree),
         ),
     ]
     for path, title, params in files:

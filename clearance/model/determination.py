@@ -55,6 +55,15 @@ class Fact(StrEnum):
     UKRAINE_OTHER_REGION = "ukraine_outside_covered_regions"
     SUPP2_LIMITATION_MET = "supp2_limitation_met"  # the item meets the words of its Supp. No. 2 to Part 744 entry
     SUPP2_LIMITATION_NOT_MET = "supp2_limitation_not_met"
+    NOT_MILITARY_END_USER = "not_military_end_user"  # checked: no party is a § 744.21(g) military end user
+    NOT_MILITARY_INTELLIGENCE = "not_military_intelligence_end_user"  # checked: no § 744.22(f)(2) end user
+    NUCLEAR_END_USE = "nuclear_end_use"  # § 744.2(a)(1)-(3): nuclear explosive, unsafeguarded or fuel-cycle activity
+    MISSILE_END_USE = "missile_end_use"  # § 744.3(a): rocket systems or unmanned aerial vehicles
+    MISSILE_RANGE_BELOW_300KM = "missile_range_below_300km"  # those rocket systems/UAVs cannot reach 300 km
+    WMD_DELIVERY = "wmd_delivery"  # § 744.3(a)(2): for the delivery of chemical, biological or nuclear weapons
+    NOT_WMD_DELIVERY = "not_wmd_delivery"  # determined: not for the delivery of such weapons
+    CBW_END_USE = "cbw_end_use"  # § 744.4(a): chemical or biological weapons
+    CW_PRECURSOR_PLANT = "cw_precursor_plant"  # § 744.4(a): a whole plant to make ECCN 1C350 precursors
 
 
 @dataclass(frozen=True, slots=True)

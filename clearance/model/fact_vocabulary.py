@@ -48,6 +48,27 @@ MEANINGS: dict[Fact, str] = {
     Fact.EAR99_NOT_LISTED_746: "checked: no supplement to Part 746 lists the EAR99 item",
     Fact.UKRAINE_COVERED_REGION: "the destination is in Crimea or the covered regions of Ukraine (15 CFR 746.6)",
     Fact.UKRAINE_OTHER_REGION: "the destination is in Ukraine outside the covered regions",
+    Fact.NOT_MILITARY_END_USER: "checked: no party is a 'military end user' (15 CFR 744.21(g)), whatever its name "
+    "suggests",
+    Fact.NOT_MILITARY_INTELLIGENCE: "checked: no party is a 'military-intelligence end user' (15 CFR 744.22(f)(2)), "
+    "whatever its name suggests",
+    Fact.NUCLEAR_END_USE: "the exporter knows the item will be used, directly or indirectly, in a nuclear explosive "
+    "activity, an unsafeguarded nuclear activity or a nuclear fuel-cycle facility of 15 CFR 744.2(a)(1)-(3) "
+    "(reprocessing, heavy water, isotope separation, plutonium fuel fabrication)",
+    Fact.MISSILE_END_USE: "the exporter knows the item will be used in the design, development, production, operation, "
+    "installation, maintenance, repair, overhaul or refurbishing of rocket systems or unmanned aerial vehicles "
+    "(15 CFR 744.3(a))",
+    Fact.MISSILE_RANGE_BELOW_300KM: "those rocket systems or unmanned aerial vehicles are known not to be capable of "
+    "a range of 300 km (15 CFR 744.3(a)(1), (a)(3)(i))",
+    Fact.WMD_DELIVERY: "those rocket systems or unmanned aerial vehicles are for the delivery of chemical, biological "
+    "or nuclear weapons (15 CFR 744.3(a)(2))",
+    Fact.NOT_WMD_DELIVERY: "it is determined that they are not for the delivery of such weapons "
+    "(15 CFR 744.3(a)(3)(ii))",
+    Fact.CBW_END_USE: "the exporter knows the item will be used in the design, development, production, stockpiling, "
+    "operation, installation, maintenance, repair, overhaul or refurbishing of chemical or biological weapons "
+    "(15 CFR 744.4(a))",
+    Fact.CW_PRECURSOR_PLANT: "the item is for a whole plant to make chemical weapons precursors of ECCN 1C350 "
+    "(15 CFR 744.4(a))",
 }
 
 
@@ -90,6 +111,13 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule("end_use", Fact.SUPERCOMPUTER, (" supercomputer",), unless=(" no supercomputer",)),
     PhraseRule("end_use", Fact.ADVANCED_NODE_IC, (" advanced node", *_NODES),
                unless=(" not advanced node", " no advanced node", " not an advanced node", " no an advanced node")),
+    *(PhraseRule(where, fact, phrases, unless=tuple(f"{neg}{p}" for neg in (" no", " not", " non") for p in phrases))
+      for where in ("knowledge", "end_use")
+      for fact, phrases in (
+          (Fact.NUCLEAR_END_USE, (" nuclear explosive", " unsafeguarded nuclear")),
+          (Fact.MISSILE_END_USE, (" ballistic missile", " cruise missile")),
+          (Fact.CBW_END_USE, (" chemical weapon", " biological weapon", " nerve agent")),
+      )),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" existing ",), then=(" handset",)),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" handset ",), then=(" before 2019 05 16 ",)),
     PhraseRule("description", Fact.TGL_EXISTING_NETWORKS, (" existing ",), then=(" network",)),
@@ -125,6 +153,16 @@ RED_FLAGS: tuple[str, ...] = (
     " chemical weapon", " biological weapon", " nerve agent", " warship", " destroyer", " submarine",
     " fire control ", " radar", " munition", " ammunition", " intelligence ", " nanometre", " nanometer",
     " pla ", " irgc ",
+    # §§ 744.2-744.4 in the words an engineer writes (adversarial review round 1: H01, H03, H05, H06)
+    " uranium", " plutonium", " centrifuge", " heavy water", " isotope separation", " reprocessing", " fissile",
+    " tritium", " warhead", " ballistic", " cruise missile", " cruise vehicle", " uav", " drone", " unmanned aerial",
+    " sarin", " soman",
+    " tabun", " vx ", " mustard gas", " anthrax", " ricin", " botulinum", " smallpox", " pathogen", " toxin",
+    # military platforms (§ 744.21, D11) and items for a military commodity (§ 744.9, J01)
+    " fighter", " bomber", " frigate", " corvette", " artillery", " usml", " munitions list",
+    " itar ", " rifle",
+    # § 744.23 advanced nodes written as process names (F03)
+    " finfet", " gate all around", " gaa ", " n 2 ", " n 3 ",
 )
 _NEGATIONS = (" no", " not", " non")
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
@@ -135,6 +173,13 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
     Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
                                        "defense", "ministry of defen", "pla"}),
     Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence"}),
+    Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
+                                     "heavy water", "isotope separation", "reprocessing", "fissile", "tritium"}),
+    Fact.MISSILE_END_USE: frozenset({"missile", "rocket", "ballistic", "cruise missile", "cruise vehicle", "uav",
+                                     "drone", "unmanned aerial"}),
+    Fact.CBW_END_USE: frozenset({"chemical weapon", "biological weapon", "nerve agent", "weapon", "sarin", "soman",
+                                 "tabun", "vx", "mustard gas", "anthrax", "ricin", "botulinum", "smallpox",
+                                 "pathogen", "toxin"}),
     Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
 }
 

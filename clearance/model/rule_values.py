@@ -145,7 +145,7 @@ class FdpOther(Value):
     groups: list[str] = []
     ukraine_regions: bool = False
     other_destinations: Literal["unverified", "none"] | None = None
-    item_scope: Literal["any", "ccl", "listed"] | None = None
+    item_scope: Literal["any", "ccl", "listed", "unverified"] | None = None  # unverified: always to establish
     item_eccns: list[str] = []
     z_paragraphs: bool = False
     ear99: Literal["unverified"] | None = None
@@ -295,6 +295,7 @@ VALUE_TYPES: dict[str, Any] = {
     "fdp.russia_belarus_meu": FdpOther,
     "fdp.advanced_computing": FdpOther,
     "fdp.supercomputer": FdpOther,
+    "fdp.iran": FdpOther,
     "el.affiliates": Affiliates,
     "el.license_exceptions": LeAvailability,
     "el.party_roles": list[str],

@@ -141,6 +141,80 @@ class ElFootnote(_Frozen):
     verified: bool = True
 
 
+# --- words of a party's name (§ 744.21(g), § 744.22(f)(2)) ----------------------------------------------------
+
+
+class NameSignals(_Frozen):
+    """Words of a party's name that denote a military (-intelligence) end user: an open question where the rule
+    would require a licence with ``fact`` stated, unless the order states ``fact`` or ``negative_fact``."""
+
+    paragraph: str
+    fact: str
+    negative_fact: str
+    words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
+
+
+class Microprocessors(_Frozen):
+    """§ 744.17: ``items`` (ECCN paragraphs) are the microprocessors of (a); an item under ``maybe`` may be one or
+    carry their software/technology: an open question for a military end use/user in ``groups``."""
+
+    groups: tuple[str, ...]
+    items: tuple[str, ...]
+    maybe: tuple[str, ...]
+    policy: str
+    license_exceptions: str
+
+
+class UnmodelledMilitary(_Frozen):
+    """A military end use/user rule whose text the data does not hold (Iraq, § 746.3): an open question."""
+
+    countries: tuple[str, ...]
+    question: str
+
+
+class BlockedOwnership(_Frozen):
+    """OFAC's 50 % rule: blocked persons' shares add up; at ``threshold_pct`` or more the entity is blocked."""
+
+    threshold_pct: int = Field(ge=1, le=100)
+
+
+# --- §§ 744.2-744.4 (nuclear, rocket systems/UAV, chemical/biological weapons end uses) -----------------------
+
+
+class NuclearEndUse(_Frozen):
+    """§ 744.2(a): any item subject to the EAR, for the end uses of (a)(1)-(3), to any destination but these."""
+
+    paragraph: str
+    exempt_countries: tuple[str, ...]  # Supplement No. 3 to Part 744 (ISO alpha-2)
+    policy: str
+    license_exceptions: str
+    verified: bool = True
+    note: str | None = None
+
+
+class MissileEndUse(_Frozen):
+    """§ 744.3(a): (a)(1) range >= 300 km and (a)(3) range or use undetermined, in or by a ``range_group`` country;
+    (a)(2) delivery of chemical, biological or nuclear weapons anywhere."""
+
+    paragraph: str
+    range_group: str  # "D:4"
+    policy: str
+    license_exceptions: str
+    verified: bool = True
+    note: str | None = None
+
+
+class CbwEndUse(_Frozen):
+    """§ 744.4(a): chemical or biological weapons anywhere; a whole 1C350 precursor plant outside the group."""
+
+    paragraph: str
+    precursor_plant_exempt_group: str  # "A:3"
+    policy: str
+    license_exceptions: str
+    verified: bool = True
+    note: str | None = None
+
+
 # --- Part 740: LVS value limits and GBS paragraph scopes -----------------------------------------------
 
 
@@ -179,6 +253,14 @@ VALUE_TYPES: dict[str, object] = {
     "744.22.license_exceptions": EndUseLicenceExceptions,
     "744.22.review_policy": MieuReviewPolicy,
     "744.8.sdn_tags": SdnTagRule,
+    "ofac.blocked_ownership": BlockedOwnership,
+    "744.17.rule": Microprocessors,
+    "746.3.military": UnmodelledMilitary,
+    "744.21.name_signals": NameSignals,
+    "744.22.name_signals": NameSignals,
+    "744.2.rule": NuclearEndUse,
+    "744.3.rule": MissileEndUse,
+    "744.4.rule": CbwEndUse,
     "744.supp4.footnote.*": ElFootnote,
     "740.lvs.*": LvsScope,
     "740.gbs.*": GbsScope,

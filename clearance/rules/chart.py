@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clearance.errors import CannotClear
+from clearance.model.regulation import RuleGap
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn
 
@@ -98,6 +99,15 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
             chart_row(ctx, dest)  # embargoed rows still fail closed for EAR99
         return []
     entry = ccl_entry(ctx, eccn)
+    if not entry["controls"]:  # no ECCN is without a reason for control: the data has none (never "no licence")
+        heading = str(entry.get("heading", ""))
+        if "subject to the ITAR" in heading:
+            raise CannotClear(f"ECCN {eccn.base}: these items are subject to the ITAR (22 CFR parts 120-130): a "
+                              "State Department licence or exemption governs, not the EAR "
+                              f"({ctx.cite(f'ccl.{eccn.base}')})")
+        raise RuleGap(f"ECCN {eccn.base}: the rule data has no reasons for control or Country Chart columns for it "
+                      f"(its licence requirements are in words the derived CCL does not give: {heading[:120]!r}); "
+                      "decide it by hand", rule=f"ccl.{eccn.base}")
     row = chart_row(ctx, dest)
     if row.get("embargoed"):
         return []  # a pointer row: Part 746 governs (§ 738.4; clearance.rules.embargo), never "no X"

@@ -21,7 +21,7 @@ from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Outcome, Party, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
-from clearance.rules import embargo, licensing, part744, supercomputer
+from clearance.rules import embargo, licensing, onward, part744, proliferation, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, Key, RuleCache
 from clearance.rules.findings import Findings, Jurisdiction
@@ -37,12 +37,18 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("GP1-GP3 Country Chart (§ 736.2(b)(1)-(3))", licensing.chart),
     ("Entity List (§ 744.11)", licensing.entity_list),
     ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
+    ("MEU and SDN affiliates (§§ 744.21(a)(3), 744.8(a)(2))", part744.affiliates),
+    ("nuclear, missile and chemical/biological weapons end uses (§§ 744.2-744.4)", proliferation.end_uses),
     ("military end uses and users (§ 744.21)", part744.meu),
     ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
+    ("microprocessors for military end uses and users in D:1 (§ 744.17)", proliferation.microprocessors),
+    ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
     ("Unverified List (§ 744.15)", part744.uvl),
     ("SDN program identifiers (§ 744.8)", part744.sdn),
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
     ("embargoes (Part 746)", embargo.part746),
+    ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
+    ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
@@ -240,14 +246,14 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
                                                 for q in juris.unknown], [], juris, used=used, unused=unused)
         if juris.subject is False:
-            blocked = [p for p in parties if p.sdn]
-            if blocked:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
-                notes = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited "
-                         "under 31 CFR chapter V whatever the item, unless OFAC authorises them" for p in blocked]
+            notes = part744.blocked_notes(parties, subject=False)
+            if notes:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
                 return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
                                "blocked (OFAC)", notes, subject=False)
-            if req.unmapped_knowledge:
-                return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, used=used, unused=unused)
+            us_person = part744.us_person_questions(req, parties)
+            if req.unmapped_knowledge or us_person:
+                questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
+                return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
                                    "the EAR (no EAR prohibition applies)" for b in _denied(parties)]
             return Determination(
@@ -283,10 +289,8 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
     f.bases = bases + denied
     if any(b.indeterminate is None for b in denied):
         return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "denial order", [])
-    blocked = [p for p in parties if p.sdn]
-    if blocked:  # an OFAC-blocked party: prohibited whatever the EAR says (issue 9)
-        notes = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited under "
-                 "31 CFR chapter V unless OFAC authorises them" for p in blocked]
+    notes = part744.blocked_notes(parties)
+    if notes:  # an OFAC-blocked party (listed, or owned 50 % or more by blocked persons): prohibited (issue 9)
         return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "blocked (OFAC)", notes)
     open_ = [b for b in f.bases if b.overcome_by is None]
     unsure = [b for b in open_ if b.indeterminate]

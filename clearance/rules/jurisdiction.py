@@ -177,7 +177,8 @@ def _fdp_footnotes(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisd
     return None if unsure else 0
 
 
-OTHER_FDP_RULES = ("fdp.russia_belarus", "fdp.russia_belarus_meu", "fdp.advanced_computing", "fdp.supercomputer")
+OTHER_FDP_RULES = ("fdp.russia_belarus", "fdp.russia_belarus_meu", "fdp.advanced_computing", "fdp.supercomputer",
+                   "fdp.iran")
 _FACTS_TO_STATE = (
     "state fdp_facts.direct_product_of (ECCNs of the US-origin software/technology the item is a direct product of) "
     "and fdp_facts.plant_direct_product_of (ECCNs the producing plant or major component was made from; "
@@ -223,6 +224,8 @@ def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
     eccn = req.item.eccn
     if scope == "any":
         return True
+    if scope == "unverified":
+        return None  # the item scope is not in the rule data: a caught direct product is an open question
     if not eccn:
         return None
     e = parse_eccn(eccn)

@@ -29,6 +29,7 @@ LISTING_CODES = {
     "unverified_list": "uvl",
     "meu_list": "meu",
     "denied_persons": "dpl",
+    "military_intelligence_end_user": "mieu",  # named in § 744.22(f)(2) (the MIEU list)
     "sdn": "sdn",  # "sdn:<TAG>" listings are mapped by their prefix (clearance.rules.parties.SDN_PREFIX)
 }
 EAR_LIST_CODES = ("el", "uvl", "meu", "dpl", "sdn")  # the lists whose entries have consequences the engine applies

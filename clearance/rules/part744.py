@@ -15,6 +15,11 @@ the order does not settle, and an SDN identifier of a section whose text is not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from fractions import Fraction
+
+from clearance.errors import CannotClear
 from clearance.model.decision import ALL, ALL_OTHERS, LeStatus
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact, RuleGap
@@ -58,7 +63,56 @@ def _party_countries(parties: list[PartyInfo], dest: str) -> set[str]:
 
 
 def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
-    military = req.facts & MILITARY
+    _meu(ctx, req, req.facts, dest, parties, f)
+
+
+# bases of Part 744 end-user and end-use rules that leave at most License Exception GOV: a licence is required
+# anyway, and the application names the party
+END_USER_CODES = frozenset({"EL", "MEU", "MIEU", "744.8", "744.2", "744.3", "744.4", "DPL"})
+
+
+def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """Party names that denote a military or military-intelligence end user, with no fact stated either way."""
+    if not any(p.name_signals for p in parties):
+        return
+    if not req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USER}):
+        _ask_names(ctx, req, dest, parties, f, "744.21.name_signals", Fact.MILITARY_END_USER, _meu, "MEU")
+    if not req.facts & {Fact.MILITARY_INTELLIGENCE, Fact.NOT_MILITARY_INTELLIGENCE}:
+        _ask_names(ctx, req, dest, parties, f, "744.22.name_signals", Fact.MILITARY_INTELLIGENCE, _mieu_or_named,
+                   "MIEU")
+
+
+def _ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings, key: str, fact: Fact,
+               step: Callable[[Ctx, Request, frozenset[Fact], str, list[PartyInfo], Findings], None],
+               code: str) -> None:
+    """A party whose name denotes such an end user, with no fact stated either way: an open question wherever
+    the rule, with ``fact`` stated, would require a licence (a note when a licence no exception overcomes is
+    required anyway)."""
+    named = {p.label: [w for k, w in p.name_signals if k == key] for p in parties}
+    named = {label: words for label, words in named.items() if words}
+    if not named or any(b.code == code for b in f.bases):
+        return
+    trial = Findings()
+    try:
+        step(ctx, req, req.facts | {fact}, dest, parties, trial)
+        applies = any(b.code == code for b in trial.bases)
+    except CannotClear:
+        applies = True
+    if not applies:
+        return
+    rule = ctx.get(key)
+    who = "; ".join(f"{label!r} (words: {', '.join(words)})" for label, words in named.items())
+    text = (f"the party name says it may be a {'military-intelligence' if code == 'MIEU' else 'military'} end user "
+            f"({rule['paragraph']}): {who}; § {rule['paragraph'].split('(')[0]} would require a licence -- state "
+            f"{rule['fact']} or {rule['negative_fact']}")
+    if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+        f.notes.append(f"{text} (noted: a Part 744 licence is required anyway)")
+        return
+    raise MissingFact(text, fact=f"facts.{rule['fact']}")
+
+
+def _meu(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo], f: Findings) -> None:
+    military = facts & MILITARY
     meu_party = any(p.meu for p in parties)
     if not military and not meu_party:
         return
@@ -79,11 +133,11 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
         if eccn is None:
             raise MissingFact("military end use/user known: the item's ECCN (or EAR99) is needed for § 744.21(a)(2)",
                               fact="item.eccn")
-        if eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in req.facts and Fact.FOOD_OR_MEDICINE not in req.facts:
+        if eccn.is_ear99 and Fact.NOT_FOOD_OR_MEDICINE not in facts and Fact.FOOD_OR_MEDICINE not in facts:
             why = ("EAR99 food and medicine are reviewed case-by-case (744.21(e)(1)): say whether the item is food or "
                    "medicine")
         pol = policy.get("all_items") or policy["supp2_items"]
-        if eccn.is_ear99 and Fact.FOOD_OR_MEDICINE in req.facts:
+        if eccn.is_ear99 and Fact.FOOD_OR_MEDICINE in facts:
             pol = policy.get("ear99_food_medicine") or pol
         f.bases.append(Basis("MEU", f"15 CFR 744.21(a)(2); {ctx.cite('744.21.countries')}", str(pol),
                              indeterminate=why, rules=("744.21.countries", "744.21.review_policy")))
@@ -102,8 +156,8 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
     if inside is False:
         f.notes.append(f"§ 744.21(a)(1) not applicable: {why}")
         return
-    if inside is None and Fact.SUPP2_LIMITATION_MET not in req.facts:
-        if Fact.SUPP2_LIMITATION_NOT_MET in req.facts:
+    if inside is None and Fact.SUPP2_LIMITATION_MET not in facts:
+        if Fact.SUPP2_LIMITATION_NOT_MET in facts:
             f.notes.append(f"§ 744.21(a)(1) not applicable: {why} (stated not met)")
             return
         raise MissingFact(f"§ 744.21(a)(1): {why} -- state supp2_limitation_met or supp2_limitation_not_met",
@@ -116,8 +170,25 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
 
 
 def mieu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    _mieu(ctx, req, req.facts, dest, parties, f)
+
+
+def _mieu_or_named(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo],
+                   f: Findings) -> None:
+    """§ 744.22 as if the party were a military-intelligence end user: in a § 744.22(a) country, or -- its name
+    denoting an intelligence organisation of the armed services -- one of the (f)(2) organisations, which are
+    military-intelligence end users wherever located (a name the (f)(2) list does not spell the same way)."""
+    _mieu(ctx, req, facts, dest, parties, f)
+    if not any(b.code == "MIEU" for b in f.bases):
+        rule = ctx.get("744.22.countries")
+        if rule["countries"] or rule["groups"]:
+            f.bases.append(Basis("MIEU", "15 CFR 744.22(f)(2) (an organisation named there, wherever located)",
+                                 "presumption of denial"))
+
+
+def _mieu(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo], f: Findings) -> None:
     named = [p for p in parties if p.mieu_org]
-    if Fact.MILITARY_INTELLIGENCE not in req.facts and not named:
+    if Fact.MILITARY_INTELLIGENCE not in facts and not named:
         return
     rule = ctx.get("744.22.countries")
     where = {dest} | _party_countries(parties, dest) | {str(p.mieu_country) for p in named}
@@ -174,3 +245,75 @@ def sdn(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
             f.bases.append(Basis("744.8", f"15 CFR {t['section']} [{tag}]; {ctx.cite('744.8.sdn_tags')}",
                                  str(t["policy"]), party=p.label, indeterminate=why, rules=("744.8.sdn_tags",)))
             f.barred(ALL, f"no licence exception overcomes § 744.8 ([{tag}])", ctx.cite("744.8.sdn_tags"))
+
+
+def blocked_notes(parties: list[PartyInfo], subject: bool = True) -> list[str]:
+    """Why each OFAC-blocked party is blocked (on the SDN List, or owned 50 % or more by SDN-listed persons):
+    dealings are prohibited under 31 CFR chapter V whatever the EAR says, unless OFAC authorises them."""
+    tail = "whatever the item, unless OFAC authorises them" if not subject else "unless OFAC authorises them"
+    out = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited under 31 CFR "
+           f"chapter V {tail}" for p in parties if p.sdn]
+    out += [f"{p.label} is owned 50 % or more by blocked persons ({p.sdn_owned}): blocked under OFAC's 50 % rule -- "
+            f"dealings are prohibited under 31 CFR chapter V {tail}" for p in parties if p.sdn_owned]
+    return out
+
+
+def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+               f: Findings) -> None:
+    """§ 744.21(a)(3) and § 744.8(a)(2): a foreign entity owned 50 % or more, individually or in the aggregate, by
+    entities on the Entity List, the MEU List or the SDN List (under a § 744.8 identifier) is subject to their
+    restrictions -- the most restrictive of its owners'. The Entity List part alone is licensing.affiliates; this
+    step adds the MEU and SDN owners and the aggregates that mix lists (same dates: FR Doc 2025-19001 and the stay
+    of 90 FR 50857)."""
+    owned = [p for p in parties if p.owners and any(o.meu or o.sdn for o in p.owners)]
+    if not owned:
+        return
+    rule = ctx.get("el.affiliates")
+    if not rule["in_force"]:
+        return  # licensing.affiliates notes why ownership is not considered
+    sdn_rule = ctx.get("744.8.sdn_tags")
+    tags = {t["tag"] for t in sdn_rule["tags"]}
+    for info in owned:
+        listed = [o for o in info.owners if o.meu or (o.sdn and tags & set(o.sdn)) or o.entry is not None
+                  or o.group is not None]
+        total = sum((o.pct for o in listed), start=Fraction(0))
+        if total < rule["threshold_pct"]:
+            continue
+        who = ", ".join(f"{o.pct} % {o.name}" for o in listed)
+        el_total = sum((o.pct for o in listed if o.entry is not None or o.group is not None), start=Fraction(0))
+        if el_total and el_total < rule["threshold_pct"]:  # an aggregate that mixes lists: the Entity List terms too
+            f.bases.append(Basis("EL-AFFILIATE", f"{ctx.cite('el.affiliates')}; 15 CFR 744.21(a)(3), 744.8(a)(2): "
+                                 f"{total} % owned in aggregate by listed {who}", "presumption of denial",
+                                 party=info.label, rules=("el.affiliates",)))
+            f.barred(ALL, "Entity List restrictions inherited by the affiliate", "15 CFR 744.11(a)(1)")
+        as_listed = replace(info, meu=info.meu or any(o.meu for o in listed),
+                            sdn=tuple(dict.fromkeys((*info.sdn, *(t for o in listed for t in o.sdn)))))
+        others = [as_listed if p is info else p for p in parties]
+        n = len(f.bases)
+        if as_listed.meu and not info.meu:
+            _meu(ctx, req, req.facts, dest, others, f)
+        if as_listed.sdn != info.sdn and sdn_rule["affiliates_50pct"] == "in_force":
+            sdn(ctx, req, dest, juris, [as_listed], f)
+        for i in range(n, len(f.bases)):
+            f.bases[i] = replace(f.bases[i], cite=f"{f.bases[i].cite}; affiliate: {total} % owned by {who} "
+                                 "(15 CFR 744.21(a)(3), 744.8(a)(2))", party=info.label)
+
+
+# § 744.6(b)(1)-(5), (c)(2): US-person "support" of these end uses and end users needs a BIS licence even with items
+# not subject to the EAR
+US_PERSON_FACTS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WMD_DELIVERY, Fact.CBW_END_USE,
+                             Fact.CW_PRECURSOR_PLANT, Fact.MILITARY_INTELLIGENCE, Fact.ADVANCED_NODE_IC,
+                             Fact.IC_PRODUCTION_UNKNOWN_NODE, Fact.SUPERCOMPUTER})
+
+
+def us_person_questions(req: Request, parties: list[PartyInfo]) -> list[str]:
+    """For an item not subject to the EAR: the § 744.6 activities the order points to (not modelled -- the order
+    does not say whether a "U.S. person" ships, transmits, facilitates or services). Empty when none."""
+    found = sorted(f.value for f in req.facts & US_PERSON_FACTS)
+    found += list(dict.fromkeys(f"{p.label} ({p.mieu_org or 'named as an intelligence organisation'})" for p in parties
+                                if p.mieu_org or any(k == "744.22.name_signals" for k, _ in p.name_signals)))
+    if not found:
+        return []
+    return [f"§ 744.6: the item is not subject to the EAR, but a 'U.S. person' may not support {', '.join(found)} "
+            "without a BIS licence (§ 744.6(b)(1)-(5), (c)(2): shipping, transmitting or transferring a foreign item, "
+            "facilitating, or servicing) -- not modelled: establish whether a U.S. person takes part"]

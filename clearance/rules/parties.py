@@ -16,11 +16,12 @@ from clearance.errors import CannotClear
 from clearance.model.determination import Party, Role
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.context import Ctx
+from clearance.rules.end_user_names import Signals, name_signals
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
 
 KNOWN_LISTINGS = {
     "entity_list", "entity_list_fn1", "entity_list_fn3", "entity_list_fn4", "entity_list_fn5", "unverified_list",
-    "meu_list", "denied_persons",
+    "meu_list", "denied_persons", "military_intelligence_end_user",
 }
 SDN_PREFIX = "sdn:"  # "sdn:SDGT": on OFAC's SDN List with that program identifier (§ 744.8)
 FOOTNOTE_LISTINGS = {"entity_list_fn3": 3, "entity_list_fn4": 4, "entity_list_fn5": 5}
@@ -37,6 +38,8 @@ class OwnerInfo:
     dated_key: str | None = None  # the el.party.* rule naming it (listed or not yet listed)
     entry: ListingEntry | None = None  # an Entity List entry found by screening
     problem: str | None = None  # why it could not be resolved (fails closed when the rule is in force)
+    sdn: tuple[str, ...] = ()  # SDN List program identifiers of the owner (a blocked person)
+    meu: bool = False  # the owner is on the MEU List
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,8 @@ class PartyInfo:
     source: str = ""
     owners: tuple[OwnerInfo, ...] = ()
     given: tuple[str, ...] | None = None  # the listings the order gave
+    name_signals: Signals = ()  # words of the name denoting a military (-intelligence) end user (rule key, word)
+    sdn_owned: str | None = None  # blocked under OFAC's 50 % rule: the SDN owners and their shares
 
     @property
     def label(self) -> str:
@@ -112,25 +117,54 @@ def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, 
             continue
         try:
             _check_fresh(ctx, lists)
-            el = [e for e in lists.lookup(owner.name) if e.list_code == "el"]
+            hits = lists.lookup(owner.name)
         except CannotClear as exc:
             out.append(OwnerInfo(owner.name, owner.pct, problem=exc.reason))
             continue
-        out.append(OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None))
+        el = [e for e in hits if e.list_code == "el"]
+        sdn_hits = [e for e in hits if e.list_code == "sdn"]
+        weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
+        problem = (f"owner {owner.name!r} of {party.name!r} matches SDN entry {weak[0].entry_id} {weak[0].name!r} "
+                   f"with score {weak[0].match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
+                   "person") if weak else None
+        tags = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
+        out.append(OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None, problem=problem, sdn=tags,
+                             meu=any(e.list_code == "meu" for e in hits)))
     return tuple(out)
+
+
+def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | None:
+    """OFAC's 50 % rule: the SDN owners' shares add up; None below the threshold. An owner that could not be
+    screened counts as possibly blocked: if it could carry the total over the threshold, MissingFact."""
+    blocked = [o for o in owners if o.sdn]
+    unknown = [o for o in owners if o.problem and not o.sdn]
+    if not blocked and not unknown:
+        return None
+    rule = ctx.get("ofac.blocked_ownership")
+    total = sum((o.pct for o in blocked), start=Fraction(0))
+    if total >= rule["threshold_pct"]:
+        return ", ".join(f"{o.pct} % {o.name} [{', '.join(o.sdn)}]" for o in blocked)
+    if unknown and total + sum((o.pct for o in unknown), start=Fraction(0)) >= rule["threshold_pct"]:
+        cite = ctx.cite("ofac.blocked_ownership")
+        raise MissingFact(f"{party.name!r} may be blocked under OFAC's 50 % rule ({cite}): "
+                          + "; ".join(str(o.problem) for o in unknown), fact="parties.ownership")
+    return None
 
 
 def _info(party: Party, named: bool, el_group: str | None = None, el_entry: ListingEntry | None = None,
           on_el: bool = False, fn1: bool = False, uvl: bool = False, meu: bool = False,
           dpl: ListingEntry | None = None, source: str = "", owners: tuple[OwnerInfo, ...] = (),
-          ctx: Ctx | None = None, el_footnotes: tuple[int, ...] = (), sdn: tuple[str, ...] = ()) -> PartyInfo:
+          ctx: Ctx | None = None, el_footnotes: tuple[int, ...] = (), sdn: tuple[str, ...] = (),
+          mieu: tuple[str, str] | None = None) -> PartyInfo:
     """The party's view; its name only when it is on a list the engine applies (or named by the rule data)."""
-    org = mieu_organisation(ctx, party.name) if ctx is not None else None
+    org = mieu or (mieu_organisation(ctx, party.name) if ctx is not None else None)
+    signals = name_signals(ctx, party.name) if ctx is not None else ()
+    owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
-        or bool(owners) or bool(sdn) or org is not None
+        or bool(owners) or bool(sdn) or org is not None or bool(signals)
     return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                      meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
-                     party.listings)
+                     party.listings, signals, owned)
 
 
 def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
@@ -199,9 +233,11 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
         if "entity_list_fn1" in listings and group is not None and not _fn1(ctx, group):
             fn1 = False  # footnote 1 did not exist yet on the day (added 2020-05-15)
         dpl = ListingEntry("dpl", party.name) if "denied_persons" in listings else None
+        given_mieu = ("744.22(f)(2) (given as a military-intelligence end user)", party.country or "XX") \
+            if "military_intelligence_end_user" in listings else None
         return _info(party, False, ctx=ctx, el_group=group, el_entry=entry, on_el=on_el, fn1=fn1,
                      uvl="unverified_list" in listings, meu="meu_list" in listings, dpl=dpl, source="given",
-                     owners=owners, el_footnotes=footnotes, sdn=sdn)
+                     owners=owners, el_footnotes=footnotes, sdn=sdn, mieu=given_mieu)
     dated = dated_party(ctx, party.name)
     source = lists.label if lists is not None else ""
     named = False
@@ -226,7 +262,9 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     dpl_hits = [e for e in hits if e.list_code == "dpl"]
     sdn_hits = [e for e in hits if e.list_code == "sdn"]
     weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
-    if weak:  # an OFAC block is never applied, nor cleared, on a match that is not near-certain
+    strong = [e for e in sdn_hits if e not in weak]
+    sdn_hits = strong or sdn_hits  # a near-certain match blocks the party: weaker ones change nothing
+    if weak and not strong:  # an OFAC block is never applied, nor cleared, on a match that is not near-certain
         e = weak[0]
         raise MissingFact(f"party {party.name!r} matches SDN entry {e.entry_id} {e.name!r} with score "
                           f"{e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked party and "
@@ -236,4 +274,20 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     return _info(party, named, ctx=ctx, el_entry=el[0] if el else None, on_el=bool(el),
                  fn1=bool(el and 1 in el[0].footnotes), el_footnotes=fns,
                  uvl=any(e.list_code == "uvl" for e in hits), meu=any(e.list_code == "meu" for e in hits),
-                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners, sdn=sdn)
+                 dpl=dpl_hits[0] if dpl_hits else None, source=source, owners=owners, sdn=sdn,
+                 mieu=_mieu_entry(ctx, party, [e for e in hits if e.list_code == "mieu"]))
+
+
+def _mieu_entry(ctx: Ctx, party: Party, hits: list[ListingEntry]) -> tuple[str, str] | None:
+    """(paragraph, country) of the § 744.22(f)(2) organisation a screened MIEU-list entry is: the rule data's
+    paragraph when it names the entry, else the list entry itself (the list transcribes (f)(2))."""
+    if not hits:
+        return None
+    e = hits[0]
+    if e.match_score is not None and e.match_score < NEAR_CERTAIN:
+        raise MissingFact(f"party {party.name!r} matches the military-intelligence end user {e.name!r} (MIEU list, "
+                          f"§ 744.22(f)(2)) with score {e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it "
+                          "is that organisation (state military_intelligence_end_use or "
+                          "not_military_intelligence_end_user)", fact="facts.military_intelligence_end_use")
+    found = mieu_organisation(ctx, e.name)
+    return found or (f"744.22(f)(2) (MIEU list entry {e.name!r})", party.country or "XX")

@@ -30,7 +30,8 @@ from clearance.model.determination import Determination, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
-from clearance.rules.listings import LISTING_CODES, ListingEntry
+from clearance.rules.listings import LISTING_CODES, ListingEntry, name_keys
+from clearance.rules.parties import NEAR_CERTAIN
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
@@ -39,10 +40,15 @@ from clearance.workflows.order_files import parse_order_line
 from clearance.workflows.order_files import read_order_lines as read_order_lines
 from clearance.workflows.screening import open_index
 
-EAR_LISTS = ("dpl", "el", "meu", "sdn", "uvl")  # the lists whose entries have EAR (or OFAC blocking) effects
-SCREENED_WHEN_LOADED = frozenset({"sdn"})  # screened whenever a version is loaded (the first-use snapshot has one)
+EAR_LISTS = ("dpl", "el", "meu", "mieu", "sdn", "uvl")  # the lists whose entries have EAR (or OFAC blocking) effects
+# screened whenever a version is loaded (the first-use snapshot has an SDN List; the MIEU list is loaded by hand)
+SCREENED_WHEN_LOADED = frozenset({"sdn", "mieu"})
 PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
-ENGINE_LISTS = frozenset({"dpl", "el", "meu", "sdn", "uvl"})  # entries the rules engine turns into bases
+ENGINE_LISTS = frozenset({"dpl", "el", "meu", "mieu", "sdn", "uvl"})  # entries the rules engine turns into bases
+# The MIEU list transcribes § 744.22(f)(2), which the rule data holds (744.22.organisations, dated): its age is
+# judged against the regulation, not by days -- see _mieu_problem.
+MIEU_RULE = "744.22.organisations"
+MIEU_NO_AGE_LIMIT = 365_000
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -112,11 +118,14 @@ class PartyScreener:
     settings: Settings
     codes: tuple[str, ...] = EAR_LISTS
     algorithm: str | None = None
-    _store: Store | None = None
-    _days: dict[dt.date, _Day] = field(default_factory=dict)
-    _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict)
-    _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict)
-    cache: RuleCache = field(default_factory=RuleCache)  # the determinations' cache (the screener's own)
+    # (repr=False: the indexes and caches are large; a traceback printing the screener must stay cheap)
+    _store: Store | None = field(default=None, repr=False)
+    _days: dict[dt.date, _Day] = field(default_factory=dict, repr=False)
+    _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict, repr=False)
+    _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict, repr=False)
+    cache: RuleCache = field(default_factory=RuleCache, repr=False)  # the determinations' cache (the screener's own)
+    # the rule set of the determinations (set by determine; judges the MIEU list)
+    rules: RuleSet | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
@@ -160,6 +169,12 @@ class PartyScreener:
                                 "`clearance lists update`)")
                 continue
             when = _describes(v)
+            if code == "mieu":
+                problem = self._mieu_problem(v, day)
+                if problem:
+                    problems.append(problem)
+                chosen[code] = v
+                continue
             if when is not None and when > day:
                 problems.append(self._later(v, when, day))
                 continue
@@ -169,6 +184,25 @@ class PartyScreener:
             chosen[code] = v
         found = self._days[day] = _Day(chosen, problems)
         return found
+
+    def _mieu_problem(self, v: VersionInfo, day: dt.date) -> str | None:
+        """Why the MIEU list version cannot answer for ``day``, or None. It is a transcription of § 744.22(f)(2):
+        current on ``day`` when it names every organisation the rule data's text in force on ``day`` names (a
+        later version is usable: entries listed after ``day`` are left out when screening). Its data date (the
+        latest listing date in it) says nothing about staleness when the section has not changed since."""
+        if self.rules is None or MIEU_RULE not in self.rules.parameters:
+            return stale_reason(v, self.settings, day)
+        value = self.rules.parameters[MIEU_RULE].find(day)
+        if value is None:
+            return None  # no § 744.22 on the day: the list cannot matter
+        listed = {k for e in self.store.entities(v.version_id) for n in e.names for k in name_keys(n.value)}
+        missing = [n for org in value.value["organisations"] for n in org["names"]
+                   if not any(k in listed for k in name_keys(n))]
+        if missing:
+            return (f"the mieu version {v.version_id} does not name every organisation § 744.22(f)(2) names on "
+                    f"{day.isoformat()} ({value.start.isoformat()} text): missing {', '.join(missing)}; load a "
+                    "current MIEU list")
+        return None
 
     def _later(self, active: VersionInfo, when: dt.date, day: dt.date) -> str:
         """Why the active version cannot answer for an earlier date, and which loaded versions could."""
@@ -196,7 +230,9 @@ class PartyScreener:
                 raise CannotClear(f"the active list versions changed while screening ({', '.join(key)} -> "
                                   f"{', '.join(got)}); run the determination again")
             # staleness is judged on the order date (done in _day), from the date the data describes
-            meta = {c: dataclasses.replace(v, stale_reason=None, data_date=_describes(versions[c]))
+            # (the MIEU list is judged against the regulation text in _day, not by days: no age limit here)
+            meta = {c: dataclasses.replace(v, stale_reason=None, data_date=_describes(versions[c]),
+                                           max_age_days=MIEU_NO_AGE_LIMIT if c == "mieu" else v.max_age_days)
                     for c, v in index.versions.items()}
             index = dataclasses.replace(index, versions=meta)
             found = self._indexes[key] = _Index(index, {(pe.entity.list_code, pe.entity.entry_id): pe.entity
@@ -235,6 +271,10 @@ class PartyScreener:
         undecided: list[str] = []
         for code in sorted({h.list_code for h in screening.hits}):
             on_list = [h for h in screening.hits if h.list_code == code]
+            if code == "mieu":  # a later version of the MIEU list: entries listed after the day do not count
+                on_list = [h for h in on_list if _listed_by(idx.entities.get((code, h.entry_id)), day)]
+                if not on_list:
+                    continue
             hits = [h for h in on_list if h.decision is Decision.HIT]
             if not hits:
                 best = on_list[0]
@@ -274,9 +314,11 @@ class PartyScreener:
         contradiction (the reason), so that a typing slip in an order never clears a listed party."""
         assert party.listings is not None
         screening = self.screen_party(party.name, party.country, day)
-        if screening.decision == Decision.CANNOT_CLEAR.value:
-            return screening, None  # the order's word stands; the note says it was not cross-checked
         given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
+        if screening.decision == Decision.CANNOT_CLEAR.value:
+            # the versions of the day cannot be used; a later version still proves a listing that began on or
+            # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
+            return screening, self._later_contradiction(party, day, given)
         for h in screening.hits:
             if h.decision is Decision.HIT and h.list_code not in given:
                 return screening, (
@@ -286,12 +328,36 @@ class PartyScreener:
                 )
         return screening, None
 
+    def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> str | None:
+        """A HIT in an active version that describes a later day, on an entry listed on or before ``day``, on a
+        list the order does not give: the party was listed on the day unless removed and listed again since."""
+        active = self.store.active()
+        later = {c: v for c in self.codes if (v := active.get(c)) is not None and (_describes(v) or day) > day}
+        if not later:
+            return None
+        # one index of every active version (the one later days screen against): few indexes to build
+        idx = self._index({c: v for c in self.codes if (v := active.get(c)) is not None})
+        result = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
+                        lists=sorted(later), today=max(_describes(v) or day for v in later.values()))
+        for h in result.hits:
+            entity = idx.entities.get((h.list_code, h.entry_id))
+            since = entity.listed_on if entity is not None else None
+            # a near-certain match only: this reads a later list for an earlier day
+            if h.score >= NEAR_CERTAIN and h.list_code not in given and since is not None and since <= day:
+                return (f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
+                        f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
+                        f"(score {h.score:.2f}) listed since {since.isoformat()}, before {day.isoformat()}; correct "
+                        "the order's listings")
+        return None
+
     def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
         """The determination of ``request`` with its parties screened; notes name each hit.
 
         Parties without given listings are resolved by screening; parties with given listings are screened
         too and a contradicting HIT makes the answer CANNOT_CLEAR; an order naming no party cannot be cleared.
         """
+        if self.rules is not rules:
+            self.rules, self._days = rules, {}  # the MIEU list is judged against this rule set
         if not request.parties:
             return determine(request, rules, cache=self.cache), []  # the engine's answer: no party, no clearance
         checks: list[PartyScreening] = []
@@ -312,6 +378,10 @@ class PartyScreener:
         if record:
             decision = _with_screening(decision, record)
         return decision, record
+
+
+def _listed_by(entity: Entity | None, day: dt.date) -> bool:
+    return entity is None or entity.listed_on is None or entity.listed_on <= day
 
 
 def _with_screening(decision: Determination, record: list[PartyScreening]) -> Determination:

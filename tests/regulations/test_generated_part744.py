@@ -15,7 +15,7 @@ from clearance.model.regulation import RuleSet
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "ear"
-FILES = ("supp2.yaml", "end_use_countries.yaml", "sdn_tags.yaml", "el_footnotes.yaml")
+FILES = ("supp2.yaml", "end_use_countries.yaml", "sdn_tags.yaml", "el_footnotes.yaml", "proliferation.yaml")
 
 
 def _tool(name: str) -> ModuleType:

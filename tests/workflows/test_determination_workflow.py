@@ -222,3 +222,14 @@ def test_sdn_loaded_only_as_pending_fails_closed(tmp_path: Path, data_dir: Path,
     for s in _screener(path):
         d, _ = s.determine(_order("Acme Pumpen GmbH", to="DE"), rules)
         assert d.outcome is Outcome.CANNOT_CLEAR and "sdn" in d.reasons[0]  # never silently left out
+
+
+def test_given_not_listed_on_an_earlier_day_is_checked_against_the_later_list_by_listing_date(
+        screener: PartyScreener, rules: RuleSet) -> None:
+    # adversarial review A29/A30: the Entity List file of 2025-11-08 says Hikvision is listed since 2019-10-09
+    hik = "Hangzhou Hikvision Digital Technology Co., Ltd."
+    d, _ = screener.determine(_order(hik, dt.date(2021, 6, 1), listings=()), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR
+    assert "listed since 2019-10-09" in d.reasons[0]
+    before, _ = screener.determine(_order(hik, dt.date(2019, 6, 1), listings=()), rules)
+    assert before.outcome is Outcome.NO_LICENSE_REQUIRED  # listed later: the later list does not contradict it

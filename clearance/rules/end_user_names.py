@@ -1,0 +1,42 @@
+"""Words of a party's name that denote a military end user (§ 744.21(g)) or a military-intelligence end user
+(§ 744.22(f)(2)): rule data ``744.21.name_signals`` and ``744.22.name_signals``.
+
+A name is read once while the word lists stay the same (the answer is kept in the caller's cache); the party
+resolution keeps the words found (PartyInfo.name_signals) and the name itself, so that the steps in
+clearance.rules.part744 can ask about them -- only where the rule would require a licence if the party were such an end user.
+"""
+
+from __future__ import annotations
+
+from clearance.model.fact_vocabulary import normalise
+from clearance.rules.context import Ctx
+
+KEYS = ("744.21.name_signals", "744.22.name_signals")
+Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
+
+
+def _words(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The words of each rule in force on the day (memoised: the cache records which rules they came from)."""
+    return ctx.memo("name signal words", lambda: _words_of(ctx), replay=False)
+
+
+def _words_of(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    out = []
+    for key in KEYS:
+        value = ctx.find(key)
+        if value is not None:
+            out.append((key, tuple(str(w) for w in value["words"])))
+    return tuple(out)
+
+
+def name_signals(ctx: Ctx, name: str) -> Signals:
+    """The (rule key, word) pairs of ``name`` (the rules enter the trace only when a word is found)."""
+    found: Signals = ctx.memo(("name signals", name), lambda: _signals(ctx, name), replay=False)
+    for key in {k for k, _ in found}:
+        ctx.get(key)
+    return found
+
+
+def _signals(ctx: Ctx, name: str) -> Signals:
+    norm = normalise(name)
+    return tuple((key, w.strip()) for key, words in _words(ctx) for w in words if w in norm)

@@ -1,0 +1,63 @@
+"""Part 746 for the countries the item reaches on its way to the parties, not only the route's last stop.
+
+An order whose route ends in Dubai with an end user in Tehran, or in Mongolia through a Russian intermediate
+consignee, exports to Iran / through Russia as far as the EAR is concerned: the exporter knows the item goes there
+(§ 736.2(b)(6) GP6 embargoed destinations, § 736.2(b)(8) GP8 transit and unlading, § 746.7(a), § 746.8(a) "to or
+within"). For each end user, ultimate consignee and intermediate consignee located in another country that has a
+Part 746 section, that section is applied as for the destination (clearance.rules.embargo.part746) and its basis
+says which party and country it is for. Country Chart rows of such countries are not applied (docs/coverage.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from clearance.model.determination import Basis, Fact, Request
+from clearance.rules import embargo
+from clearance.rules.chart import UNSPECIFIED
+from clearance.rules.context import Ctx
+from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.part744 import END_USER_CODES
+from clearance.rules.parties import PartyInfo
+
+_ON_THE_WAY = frozenset({"end_user", "ultimate_consignee", "intermediate_consignee"})
+
+
+def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    seen = {dest}
+    for p in parties:
+        country = p.country
+        if not country or country in seen or country == UNSPECIFIED or p.role.value not in _ON_THE_WAY:
+            continue
+        seen.add(country)
+        if embargo.section_rule(ctx, country) is None:
+            continue
+        trial = Findings()
+        embargo.part746(ctx, req, country, juris, parties, trial)
+        where = (f"{p.role.value.replace('_', ' ')} {p.label} located in {country} (route to {dest}): the item goes "
+                 "there (15 CFR 736.2(b)(6), (b)(8))")
+        anyway = any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases)
+        for b in trial.bases:
+            if b.indeterminate is not None and anyway:  # an open Part 746 question where a licence is needed anyway
+                f.notes.append(f"{b.code}: {b.indeterminate} [{where}; a Part 744 licence is required anyway]")
+                continue
+            f.bases.append(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=p.label))
+        f.exceptions.extend(trial.exceptions)
+        f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+
+
+def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 746.3 (Iraq) military end uses/users: not modelled (rule ``746.3.military``): an order stating a military
+    end use or user, or naming a party that denotes one, in or for Iraq is an open question."""
+    military = bool(req.facts & {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}) or any(
+        k == "744.21.name_signals" for p in parties for k, _ in p.name_signals)
+    if not military or Fact.NOT_MILITARY_END_USER in req.facts:
+        return
+    where = {dest} | {p.country for p in parties if p.country and p.role.value in _ON_THE_WAY}
+    rule = ctx.get("746.3.military")
+    hit = sorted(where & set(rule["countries"]))
+    if hit and any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+        f.notes.append(f"746-IQ: {rule['question']} (a Part 744 licence is required anyway)")
+    elif hit:
+        f.bases.append(Basis("746-IQ", ctx.cite("746.3.military"), "n/a", indeterminate=str(rule["question"]),
+                             rules=("746.3.military",)))

@@ -1,0 +1,144 @@
+"""§§ 744.2-744.4: nuclear, rocket systems / unmanned aerial vehicle and chemical/biological weapons end uses.
+
+Rule data: ``744.2.rule``, ``744.3.rule``, ``744.4.rule`` (clearance/regulations/part_744/proliferation.yaml,
+generated from the eCFR text by tools/gen_part744.py). Every requirement reaches any item subject to the EAR and
+turns on what the exporter knows, stated as facts (docs/facts.md):
+
+* § 744.2(a): ``nuclear_end_use`` -- to any destination other than the Supplement No. 3 countries;
+* § 744.3(a): ``missile_end_use`` -- (a)(1) range of 300 km or more, or (a)(3) range or use undetermined, in or by
+  a Country Group D:4 country: a licence unless the order states both ``missile_range_below_300km`` and
+  ``not_wmd_delivery``; (a)(2) ``wmd_delivery`` anywhere; outside D:4 an order stating neither ``wmd_delivery``
+  nor ``not_wmd_delivery`` is an open question;
+* § 744.4(a): ``cbw_end_use`` anywhere; ``cw_precursor_plant`` outside Country Group A:3.
+
+"In or by" a country: the destination and the country of each end user and ultimate consignee count (fail closed:
+a party located elsewhere may be the programme of its own country). No licence exception applies (744.2(c) allows
+TSU only for the Supplement No. 3 countries the section does not reach; 744.3(c), 744.4(c)). Wording not held for
+the day (``verified: false``) makes the basis "to be confirmed": CANNOT_CLEAR, never a clearance. The (a)(2)
+carve-out for NPT nuclear-weapon States in NATO is not modelled: a stated ``wmd_delivery`` always needs a licence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clearance.model.decision import ALL, ALL_OTHERS
+from clearance.model.determination import Basis, Fact, Request
+from clearance.model.regulation import MissingFact
+from clearance.rules.chart import UNSPECIFIED, groups
+from clearance.rules.context import Ctx
+from clearance.rules.eccn import parse_eccn
+from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.parties import PartyInfo
+
+TRIGGERS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WMD_DELIVERY, Fact.CBW_END_USE,
+                      Fact.CW_PRECURSOR_PLANT})
+_RECEIVING = frozenset({"end_user", "ultimate_consignee"})
+
+
+def _where(dest: str, parties: list[PartyInfo]) -> set[str]:
+    return {dest} | {p.country for p in parties if p.country and p.role.value in _RECEIVING}
+
+
+def _in_group(ctx: Ctx, where: set[str], group: str) -> set[str]:
+    return {c for c in where if c != UNSPECIFIED and group in groups(ctx, c)}
+
+
+def _basis(ctx: Ctx, f: Findings, key: str, paragraph: str, why: str, rule: dict[str, Any]) -> None:
+    confirm = None if rule.get("verified", True) else str(rule.get("note") or f"§ {key} wording not verified")
+    f.bases.append(Basis(key.removesuffix(".rule"), f"15 CFR {paragraph}: {why}; {ctx.cite(key)}", str(rule["policy"]),
+                         indeterminate=confirm, rules=(key,)))
+    f.barred(ALL, f"no licence exception overcomes § {paragraph} ({rule['license_exceptions']})", ctx.cite(key))
+
+
+def end_uses(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    facts = req.facts
+    if not facts & TRIGGERS:
+        return
+    where = _where(dest, parties)
+    if Fact.NUCLEAR_END_USE in facts:
+        rule = ctx.get("744.2.rule")
+        outside = sorted(where - set(rule["exempt_countries"]))
+        if outside:
+            _basis(ctx, f, "744.2.rule", "744.2(a)", f"nuclear end use known, in {', '.join(outside)} (not in "
+                   "Supp. No. 3 to Part 744)", rule)
+        else:
+            f.notes.append(f"§ 744.2(a) does not reach {', '.join(sorted(where))} (Supp. No. 3 to Part 744)")
+    if facts & {Fact.MISSILE_END_USE, Fact.WMD_DELIVERY}:
+        _missile(ctx, facts, where, f)
+    if Fact.CBW_END_USE in facts:
+        rule = ctx.get("744.4.rule")
+        _basis(ctx, f, "744.4.rule", "744.4(a)", "chemical or biological weapons end use known (worldwide)", rule)
+    if Fact.CW_PRECURSOR_PLANT in facts:
+        rule = ctx.get("744.4.rule")
+        group = str(rule["precursor_plant_exempt_group"])
+        outside = sorted(where - _in_group(ctx, where, group))
+        if outside:
+            _basis(ctx, f, "744.4.rule", "744.4(a)", f"whole plant for ECCN 1C350 precursors in or by "
+                   f"{', '.join(outside)} (not Country Group {group})", rule)
+        else:
+            f.notes.append(f"§ 744.4(a) precursor plant: {', '.join(sorted(where))} in Country Group {group}")
+
+
+def _missile(ctx: Ctx, facts: frozenset[Fact], where: set[str], f: Findings) -> None:
+    rule = ctx.get("744.3.rule")
+    if Fact.WMD_DELIVERY in facts:
+        _basis(ctx, f, "744.3.rule", "744.3(a)(2)", "rocket systems or unmanned aerial vehicles for the delivery of "
+               "chemical, biological or nuclear weapons (anywhere)", rule)
+        return
+    group = str(rule["range_group"])
+    d4 = _in_group(ctx, where, group)
+    if d4:
+        if Fact.MISSILE_RANGE_BELOW_300KM in facts and Fact.NOT_WMD_DELIVERY in facts:
+            f.notes.append(f"§ 744.3(a)(1)/(a)(3): rocket systems/UAVs in or by {', '.join(sorted(d4))} stated below "
+                           "300 km range and not for weapons delivery")
+            return
+        para = "744.3(a)(3)" if Fact.MISSILE_RANGE_BELOW_300KM in facts else "744.3(a)(1)/(a)(3)"
+        where_d4 = ", ".join(sorted(d4))
+        _basis(ctx, f, "744.3.rule", para, f"rocket systems or unmanned aerial vehicles in or by {where_d4} (Country "
+               f"Group {group}); range of 300 km or more, or range or weapons-delivery use not determined", rule)
+        return
+    if Fact.NOT_WMD_DELIVERY not in facts:
+        raise MissingFact("§ 744.3(a)(2): rocket systems or unmanned aerial vehicles are known; a licence is required "
+                          "anywhere if they are for the delivery of chemical, biological or nuclear weapons -- state "
+                          "wmd_delivery or not_wmd_delivery", fact="facts.wmd_delivery")
+    f.notes.append(f"§ 744.3: {', '.join(sorted(where))} not in Country Group {group} and not for weapons delivery")
+
+
+MILITARY = frozenset({Fact.MILITARY_END_USE, Fact.MILITARY_END_USER})
+
+
+def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                    f: Findings) -> None:
+    """§ 744.17: microprocessors of 5 GFLOPS or more with a 32-bit ALU (and their development/production software
+    and technology) for a military end use or end user in Country Group D:1 (rule ``744.17.rule``)."""
+    if not req.facts & MILITARY or not req.item.eccn:
+        return
+    eccn = parse_eccn(req.item.eccn)
+    if eccn.is_ear99:
+        return
+    rule = ctx.get("744.17.rule")
+    where = _where(dest, parties)
+    d1 = set().union(*(_in_group(ctx, where, g) for g in rule["groups"]))
+    if not d1:
+        return
+    items = [tuple(i.split(".")) for i in rule["items"]]
+    mine = [i[1:] for i in items if i[0] == eccn.base]
+    if any(eccn.paragraph[: len(p)] == p for p in mine):
+        why = None
+    elif mine and eccn.paragraph and not any(p[: len(eccn.paragraph)] == eccn.paragraph for p in mine):
+        return  # another paragraph of an ECCN whose microprocessor paragraph is known
+    elif eccn.base in rule["maybe"]:
+        why = (f"§ 744.17(a): say whether the {eccn.text} item is (or is software/technology for the development or "
+               "production of) a microprocessor of 5 GFLOPS or more with a 32-bit or wider arithmetic logic unit")
+    else:
+        return
+    if why is not None and any(b.code in ("MEU", "MIEU", "EL") and b.indeterminate is None for b in f.bases):
+        f.notes.append(f"{why} (a § 744.21/744.22/744.11 licence with the same review policy and exceptions is "
+                       "required anyway)")
+        return
+    f.bases.append(Basis("744.17", f"15 CFR 744.17(a): military end use/user in {', '.join(sorted(d1))} (Country "
+                         f"Group D:1); {ctx.cite('744.17.rule')}", str(rule["policy"]), indeterminate=why,
+                         rules=("744.17.rule",)))
+    f.available("GOV", str(rule["license_exceptions"]), ctx.cite("744.17.rule"))
+    f.barred(ALL_OTHERS, f"only {rule['license_exceptions']}", ctx.cite("744.17.rule"))

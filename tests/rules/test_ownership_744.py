@@ -1,0 +1,64 @@
+"""Ownership by blocked and listed persons: OFAC's 50 % rule (never stayed) and the Part 744 affiliates rules for
+MEU List and SDN owners (§§ 744.21(a)(3), 744.8(a)(2): FR Doc 2025-19001, stayed 2025-11-10 to 2026-11-09)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+import pytest
+
+from clearance.model.determination import Item, Outcome, Owner, Party, Request, Role
+from clearance.model.regulation import RuleSet
+from clearance.rules import Listings, determine
+from clearance.rules.listings import ListingEntry, normalise_name
+
+SDN = ListingEntry("sdn", "MAHAN AIR", entry_id="9001", programs=("SDGT", "IFSR"))
+MEU = ListingEntry("meu", "Shenyang Aircraft Corporation", entry_id="meu-1")
+LISTS = Listings({normalise_name(SDN.name): (SDN,), normalise_name(MEU.name): (MEU,)}, label="test lists")
+
+
+def _order(day: str, owners: tuple[Owner, ...], eccn: str = "EAR99", to: str = "AE") -> Request:
+    party = Party(Role.ULTIMATE_CONSIGNEE, "Unlisted aviation services LLC", to, ownership=owners)
+    return Request(date=dt.date.fromisoformat(day), item=Item(eccn=eccn, origin="US"), to_country=to,
+                   parties=(party,), id="own")
+
+
+@pytest.mark.parametrize("day", ["2025-10-01", "2026-03-02", "2026-11-20"])  # before, during and after the stay
+def test_sixty_percent_sdn_owned_is_blocked_whatever_the_ear_stay(rules: RuleSet, day: str) -> None:
+    d = determine(_order(day, (Owner("Mahan Air", Fraction(60)),)), rules, LISTS)
+    assert d.outcome is Outcome.PROHIBITED
+    assert any("50 % rule" in n and "Mahan Air" in n for n in d.notes)
+
+
+def test_shares_of_blocked_owners_add_up_and_fifty_percent_is_enough(rules: RuleSet) -> None:
+    owners = (Owner("Mahan Air", Fraction(25)), Owner("Mahan Air", Fraction(25)), Owner("Acme", Fraction(50)))
+    assert determine(_order("2026-03-02", owners), rules, LISTS).outcome is Outcome.PROHIBITED
+
+
+def test_forty_nine_percent_is_not_blocked(rules: RuleSet) -> None:
+    owners = (Owner("Mahan Air", Fraction(49)), Owner("Acme", Fraction(51)))
+    assert determine(_order("2026-03-02", owners), rules, LISTS).outcome is Outcome.NO_LICENSE_REQUIRED
+
+
+def test_an_unscreened_owner_that_could_carry_the_share_over_fifty_percent_cannot_clear(rules: RuleSet) -> None:
+    owners = (Owner("Mahan Air", Fraction(30)), Owner("Unknown Holding", Fraction(30)))
+    d = determine(_order("2026-03-02", owners), rules, None)
+    assert d.outcome is Outcome.CANNOT_CLEAR
+
+
+def test_sdn_affiliate_gets_the_744_8_basis_after_the_stay(rules: RuleSet) -> None:
+    d = determine(_order("2026-11-20", (Owner("Mahan Air", Fraction(60)),)), rules, LISTS)
+    assert d.outcome is Outcome.PROHIBITED and any(b.code == "744.8" for b in d.bases)
+    during = determine(_order("2026-03-02", (Owner("Mahan Air", Fraction(60)),)), rules, LISTS)
+    assert not any(b.code == "744.8" for b in during.bases)  # the EAR part is stayed; the OFAC block stands
+
+
+def test_meu_affiliate_needs_a_licence_for_a_supp2_item_after_the_stay_only(rules: RuleSet) -> None:
+    owners = (Owner("Shenyang Aircraft Corporation", Fraction(60)),)
+    after = determine(_order("2026-11-20", owners, eccn="3A991", to="CN"), rules, LISTS)
+    assert after.outcome is Outcome.LICENSE_REQUIRED and any(b.code == "MEU" for b in after.bases)
+    during = determine(_order("2026-03-02", owners, eccn="3A991", to="CN"), rules, LISTS)
+    assert during.outcome is Outcome.NO_LICENSE_REQUIRED
+    ear99 = determine(_order("2026-11-20", owners, eccn="EAR99", to="CN"), rules, LISTS)
+    assert ear99.outcome is Outcome.NO_LICENSE_REQUIRED  # MEU List restrictions: Supp. No. 2 items only
