@@ -3,7 +3,8 @@
 
 A name is read once while the word lists stay the same (the answer is kept in the caller's cache); the party
 resolution keeps the words found (PartyInfo.name_signals) and the name itself, so that the steps in
-clearance.rules.part744 can ask about them -- only where the rule would require a licence if the party were such an end user.
+clearance.rules.part744 can ask about them -- only where the rule would require a licence if the party were
+such an end user.
 """
 
 from __future__ import annotations
