@@ -122,7 +122,7 @@ def _changed(entities: list[Any], entry_id: str) -> list[Any]:
 def test_list_update_reopens_a_cleared_hit_and_holds_an_open_order(desk: Desk, tmp_path: Path) -> None:
     from clearance.model import ParsedList
 
-    name = "Shenzhen Kunpeng Tech"  # an unlisted customer whose name resembles listed Shenzhen companies
+    name = "Shenzhen Huawei New Tech"  # a customer whose name is close to a listed Shenzhen company
     done, opened = store_screened(desk, [records.Counterparty("C-0042", name, (), "CN", "Shenzhen")],
                                   dt.date(2025, 12, 5))
     assert done[0].status == "HIT" and opened
@@ -135,8 +135,8 @@ def test_list_update_reopens_a_cleared_hit_and_holds_an_open_order(desk: Desk, t
     assert {r.party_key for r in queue} == {"C-0042"}  # order hits land on the counterparty, not a bare name
     target = next(r for r in queue if r.entry_name.startswith("Shenzhen Huawei New Technology"))
     for r in queue:
-        review_flow.decide(desk, r.review_id, "clear", "different company: Kunpeng Tech, Nanshan, unrelated to "
-                                                        "the listed entity (registry extract on file)")
+        review_flow.decide(desk, r.review_id, "clear", "different company of a similar name, unrelated to the "
+                                                        "listed entity (registry extract on file)")
     released = _check(desk, path)["SO-2025-100"]
     assert released.answer is not None and released.answer.verdict is Verdict.RELEASE
     assert released.reviewed  # the judgements were applied
