@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,42 @@ def data_dir() -> Path:
     if not DATA_DIR.is_dir():
         pytest.fail(f"public data folder {DATA_DIR} not found; set CLEARANCE_DATA")
     return DATA_DIR
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What one in-process run of the `clearance` console script gave."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+CLI = Callable[..., Ran]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
+    """``cli("screen", "x")``: run `clearance` as the console script does (the error boundary included),
+    in-process; exit code, stdout, stderr."""
+    from clearance.cli.main import main
+    from clearance.settings import get_settings
+
+    def run(*args: str) -> Ran:
+        get_settings.cache_clear()
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            get_settings.cache_clear()
+        got = capsys.readouterr()
+        return Ran(code, got.out, got.err)
+
+    return run

@@ -9,7 +9,7 @@ import pytest
 from clearance.settings import Settings
 from clearance.store import Store
 from clearance.workflows.keys import check_key
-from tests.cli.conftest import CLI, cli  # noqa: F401 - the fixture
+from tests.conftest import CLI, cli  # noqa: F401 - the fixture
 
 
 def test_keys_add_list_revoke(cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811

@@ -3,50 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from clearance.cli.main import main
-from clearance.settings import Settings, get_settings
+from clearance.settings import Settings
 from clearance.store import Store
 from clearance.workflows.lists import load_paths
-
-
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out + self.err
-
-
-CLI = Callable[..., Ran]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
-    """``cli("screen", "x")``: run `clearance` as the console script does; exit code, stdout, stderr."""
-
-    def run(*args: str) -> Ran:
-        get_settings.cache_clear()
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        finally:
-            get_settings.cache_clear()
-        got = capsys.readouterr()
-        return Ran(code, got.out, got.err)
-
-    return run
+from tests.conftest import CLI, Ran, cli  # noqa: F401 - shared by the tests here
 
 
 @pytest.fixture(scope="session")

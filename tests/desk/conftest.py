@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
+
+from tests.conftest import CLI, Ran, cli  # noqa: F401 - shared by the tests here
 
 PG_ENV = "CLEARANCE_TEST_PG_URL"
 
@@ -95,37 +96,3 @@ def desk_settings(store_url: str, data_dir: Path, sqlite_lists_template: Path,
     get_settings.cache_clear()
 
 
-@dataclass(frozen=True)
-class Ran:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out + self.err
-
-
-CLI = Callable[..., Ran]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
-    """``cli("orders", "check", F)``: the real console entry point (error boundary included), in-process."""
-    from clearance.cli.main import main
-    from clearance.settings import get_settings
-
-    def run(*args: str) -> Ran:
-        get_settings.cache_clear()
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        finally:
-            get_settings.cache_clear()
-        got = capsys.readouterr()
-        return Ran(code, got.out, got.err)
-
-    return run

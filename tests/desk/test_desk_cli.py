@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CLI, Ran
+from tests.conftest import CLI, Ran
 
 pytestmark = pytest.mark.usefixtures("desk_settings")
 
