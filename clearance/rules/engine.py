@@ -74,15 +74,21 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
             "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
             [], used=used, unused=unused)
     try:
-        resolved = [ctx.memo(Key(("party", p, lists)), functools.partial(_resolve, ctx, p, lists))
-                    for p in request.parties]
+        if lists is not None and lists.resolver is not None:
+            # a resolver screens on demand for this request and records each screening: never memoised
+            resolved = [_resolve(ctx, p, lists) for p in request.parties]
+        else:
+            resolved = [ctx.memo(Key(("party", p, lists)), functools.partial(_resolve, ctx, p, lists))
+                        for p in request.parties]
     except CannotClear as exc:
         return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
     parties = [info for info, _ in resolved]
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
     # through their resolution only): the memo key is every other field, the resolved parties (each as the
-    # cache's token for its PartyInfo value) and the listings snapshot (which fixes versions and list use).
-    key = Key(("determination", _keyed(request), tuple(token for _, token in resolved), lists))
+    # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
+    # that answers are shared across requests whose listings snapshots differ only in identity.
+    key = Key(("determination", _keyed(request), tuple(token for _, token in resolved),
+               _provenance_token(rules.version, lists)))
     resolution_trace = bool(ctx.trace)
     core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
                     replay=resolution_trace)
@@ -116,6 +122,16 @@ def _provenance(rules_version: str,
     else:
         versions = Versions(CODE_VERSION, rules_version, lists.versions, lists.algorithm, lists.name_resources)
     return (versions, *_lists_used(lists))
+
+
+_PROVENANCES: dict[tuple[Versions, tuple[ListUse, ...], tuple[ListUse, ...]], int] = {}
+
+
+@functools.lru_cache(maxsize=256)
+def _provenance_token(rules_version: str, lists: Listings | None) -> int:
+    """A small integer standing for the value of ``_provenance(rules_version, lists)`` (equal values, equal
+    integers), so that an answer key does not hold the listings snapshot itself."""
+    return _PROVENANCES.setdefault(_provenance(rules_version, lists), len(_PROVENANCES))
 
 
 def _lists_used(lists: Listings | None) -> tuple[tuple[ListUse, ...], tuple[ListUse, ...]]:
