@@ -3,44 +3,15 @@ an empty database (a fresh schema on PostgreSQL, dropped afterwards), as the sto
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from tests.conftest import CLI, Ran, cli  # noqa: F401 - shared by the tests here
-
-PG_ENV = "CLEARANCE_TEST_PG_URL"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db' / 'desk.db'}"
-        return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"{PG_ENV} is not set: PostgreSQL desk tests skipped (CI sets it)")
-    schema = f"desk_{uuid.uuid4().hex[:16]}"
-    admin = sa.create_engine(base, poolclass=sa.pool.NullPool)
-    try:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    except sa.exc.OperationalError as exc:
-        pytest.fail(f"{PG_ENV} is set but PostgreSQL cannot be reached: {exc}")
-    try:
-        url = sa.engine.make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
-
+from tests.store.conftest import store_url  # noqa: F401 - an empty SQLite or PostgreSQL store per test
 
 LIST_FILES = ("entity_list_2025-11-08.csv", "dpl_2023-11-30.txt", "meu_from_csl_subset_2023-11-30.csv",
               "uvl_from_csl_subset_2023-11-30.csv")
@@ -61,7 +32,8 @@ def sqlite_lists_template(tmp_path_factory: pytest.TempPathFactory, data_dir: Pa
 
 
 @pytest.fixture
-def desk_settings(store_url: str, data_dir: Path, sqlite_lists_template: Path,
+def desk_settings(store_url: str,  # noqa: F811 - the fixture imported above
+                  data_dir: Path, sqlite_lists_template: Path,
                   monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Settings of a store holding the real Entity List (2025-11-08), Denied Persons, MEU and Unverified lists;
     lists' age accepted (the orders are dated in the past), no first-use snapshot. SQLite stores are copies of
