@@ -126,3 +126,34 @@ desk_orders = sa.Table(
     sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("audit_seq", sa.BigInteger, nullable=True),
 )
+
+# Licence applications (revision 0006): filed with BIS, waiting, then granted (a licence), denied or returned
+# without action. ``request`` is the application as an order (date = submission, parties by role, items);
+# ``evaluation`` the review policy each line met when last evaluated (what `clearance impact` compares).
+licence_applications = sa.Table(
+    "licence_applications",
+    metadata,
+    sa.Column("reference", sa.String(100), primary_key=True),  # the application control number
+    sa.Column("applicant", sa.Text, nullable=False),
+    sa.Column("submitted", sa.Date, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # submitted / pending / granted / denied / returned
+    sa.Column("status_date", sa.Date, nullable=False),
+    sa.Column("status_reason", sa.Text, nullable=True),
+    sa.Column("licence_number", sa.String(100), nullable=True),  # the licence granted
+    sa.Column("request", JsonType, nullable=False),
+    sa.Column("evaluation", JsonType, nullable=False),
+    sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# The order lines a review holds (revision 0006): one review per counterparty, list entry and entry content,
+# referenced by every order line whose answer waits for it.
+review_orders = sa.Table(
+    "review_orders",
+    metadata,
+    sa.Column("review_id", sa.Integer, sa.ForeignKey("reviews.review_id", name="fk_review_orders_review"),
+              primary_key=True),
+    sa.Column("order_id", sa.String(200), primary_key=True),
+    sa.Column("line", sa.Integer, primary_key=True),
+    sa.Column("linked_at", sa.DateTime(timezone=True), nullable=False),
+)

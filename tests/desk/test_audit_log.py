@@ -56,9 +56,37 @@ def test_an_altered_row_with_a_recomputed_hash_breaks_the_next_link(store_url: s
         assert not got.ok and got.first_bad == 5
 
 
+def _drop_retention_guard(st: Store) -> None:
+    """What someone set on removing records must do first: drop the database's retention triggers."""
+    with st.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("DROP TRIGGER audit_log_retention ON audit_log"))
+        else:
+            conn.execute(sa.text("DROP TRIGGER audit_log_retention"))
+
+
+def test_the_database_refuses_to_delete_records_younger_than_five_years(store_url: str) -> None:
+    with Store.open(store_url) as st:
+        _fill(st, 3)
+        with pytest.raises(sa.exc.DatabaseError, match="kept at least five years"), st.engine.begin() as conn:
+            conn.execute(sa.delete(audit_log).where(audit_log.c.seq == 2))
+        if st.engine.dialect.name == "postgresql":
+            with pytest.raises(sa.exc.DatabaseError, match="kept at least five years"), st.engine.begin() as conn:
+                conn.execute(sa.text("TRUNCATE audit_log"))
+        old = "2020-11-30T10:00:00.000000+00:00"  # a record older than five years may go (after archiving it)
+        with st.engine.begin() as conn:
+            conn.execute(sa.insert(audit_log).values(seq=99, at=old, actor="t", kind="k", subject="s", body="{}",
+                                                     prev_hash="0", hash="0"))
+        with st.engine.begin() as conn:
+            assert conn.execute(sa.delete(audit_log).where(audit_log.c.seq == 99)).rowcount == 1
+        got = log.verify(st.engine)
+        assert got.ok and got.count == 3
+
+
 def test_a_removed_row_is_named(store_url: str) -> None:
     with Store.open(store_url) as st:
         _fill(st, 6)
+        _drop_retention_guard(st)
         with st.engine.begin() as conn:
             conn.execute(sa.delete(audit_log).where(audit_log.c.seq == 2))
         got = log.verify(st.engine)
@@ -68,6 +96,7 @@ def test_a_removed_row_is_named(store_url: str) -> None:
 def test_a_removed_last_row_is_noticed(store_url: str) -> None:
     with Store.open(store_url) as st:
         _fill(st, 4)
+        _drop_retention_guard(st)
         with st.engine.begin() as conn:
             conn.execute(sa.delete(audit_log).where(audit_log.c.seq == 4))
         got = log.verify(st.engine)

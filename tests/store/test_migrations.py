@@ -18,7 +18,7 @@ from .realdata import subset
 
 TABLES = {"list_versions", "entities", "names", "active_versions", "user_aliases",
           "audit_log", "audit_head", "licences", "licence_drawdowns", "counterparties", "reviews", "desk_orders",
-          "api_keys"}
+          "api_keys", "licence_applications", "review_orders"}
 
 
 def test_open_migrates_an_empty_database_once(store_url: str, cons: ParsedList) -> None:
