@@ -118,3 +118,17 @@ def get_settings() -> Settings:
         raise ConfigError(
             f"invalid setting CLEARANCE_{field.upper()}: not valid JSON (give a JSON object, e.g. {{\"el\": 7}})"
         ) from exc
+
+
+def acting_user(settings: Settings | None = None) -> str:
+    """Who is acting (recorded in the audit trail): the setting CLEARANCE_ACTOR, else the operating-system
+    user, else "unknown"."""
+    import getpass
+
+    found = (settings or get_settings()).actor
+    if found:
+        return found
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"

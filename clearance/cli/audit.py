@@ -11,6 +11,7 @@ from rich.table import Table
 
 from clearance.cli.common import console, print_json
 from clearance.cli.desk_common import desk_session
+from clearance.errors import ConfigError
 from clearance.store import audit_log as alog
 from clearance.workflows.batch_output import atomic_output
 from clearance.workflows.desk.audit import replay as run_replay
@@ -28,16 +29,41 @@ def register(app: typer.Typer) -> None:
 
 
 @audit_app.command("verify")
-def verify() -> None:
+def verify(anchor: Annotated[list[str] | None, typer.Option(
+        "--anchor", help="RECORD:SHA256 printed by `clearance audit head` (or export) and kept outside the "
+                         "database: the record must still have that hash.")] = None) -> None:
     """Check the whole chain; exit 1 naming the first record altered, removed or re-ordered."""
+    try:
+        anchors = [alog.parse_anchor(a) for a in anchor or ()]
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     with desk_session() as desk:
         got = alog.verify(desk.store.engine)
-    if got.ok:
+        problems = [p for s, h in anchors if (p := alog.check_anchor(desk.store.engine, s, h)) is not None]
+    if got.ok and not problems:
         console.print(f"audit log intact: {got.count:,} records, chain verified from record 1 to {got.count}")
+        for s, _h in anchors:
+            console.print(f"anchor record {s}: hash as anchored")
         return
-    typer.echo(f"audit log BROKEN at record {got.first_bad}: {got.problem} ({got.count:,} records verified "
-               "before it)", err=True)
+    if not got.ok:
+        typer.echo(f"audit log BROKEN at record {got.first_bad}: {got.problem} ({got.count:,} records verified "
+                   "before it)", err=True)
+    for p in problems:
+        typer.echo(f"audit log does not match its anchor: {p}", err=True)
     raise typer.Exit(1)
+
+
+@audit_app.command("head")
+def head(json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
+    """The chain head (last record number and hash) to keep outside the database; check it later with
+    `clearance audit verify --anchor RECORD:SHA256`."""
+    with desk_session() as desk:
+        h = alog.head(desk.store.engine)
+    if json_:
+        print_json(h.to_dict())
+        return
+    console.print(f"chain head: {h.text()}" + (f" (record {h.seq} at {h.at})" if h.at else " (empty log)"),
+                  highlight=False)
 
 
 def _summary(r: alog.AuditRecord) -> str:
@@ -81,17 +107,25 @@ def show(
 @audit_app.command("export")
 def export(out: Annotated[str, typer.Option("--out", help="File to write (JSON lines); - for stdout.")] = "-") -> None:
     """Every record as JSON lines (with its hashes), for an auditor or an archive."""
+    last: alog.AuditRecord | None = None
     with desk_session() as desk:
         if out == "-":
             for r in alog.records(desk.store.engine):
                 sys.stdout.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+                last = r
+            if last is not None:
+                typer.echo(f"chain head of the export: {last.seq}:{last.hash}", err=True)
             return
         n = 0
         with atomic_output(out) as fh:
             for r in alog.records(desk.store.engine):
                 fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
                 n += 1
+                last = r
     console.print(f"wrote {n:,} audit records to {out}")
+    if last is not None:
+        console.print(f"chain head of the export: {last.seq}:{last.hash} (keep it outside the database; "
+                      "`clearance audit verify --anchor` checks it later)", highlight=False)
 
 
 @audit_app.command("replay")

@@ -26,8 +26,9 @@ def impact(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; record nothing.")] = False,
     json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
 ) -> None:
-    """Re-evaluate every counterparty, checked order line and licence against the active lists (and a proposed
-    overlay); report newly listed counterparties, orders newly held or blocked, licences no longer usable.
+    """Re-evaluate every counterparty, checked order line, pending licence application and licence against the
+    active lists (and a proposed overlay); report newly listed counterparties, orders newly held or blocked,
+    applications whose review policy changed (facing denial), licences no longer usable.
 
     Without --overlay or --dry-run the new answers are recorded (audit trail, review queue, order verdicts)."""
     with desk_session(tuple(overlay or ())) as desk:
@@ -38,7 +39,7 @@ def impact(
     c = report.checked
     console.print(("WHAT-IF (nothing recorded): " if report.what_if else "")
                   + f"re-evaluated {c.get('counterparties', 0)} counterparties, {c.get('order_lines', 0)} order lines, "
-                  f"{c.get('licences', 0)} licences")
+                  f"{c.get('licences', 0)} licences, {c.get('applications', 0)} pending applications")
     if report.since:
         s = report.since
         console.print(f"since {s['version']} (active {s['active']}): +{s['added']} added, {s['changed']} changed, "
@@ -61,6 +62,13 @@ def impact(
         t.add_column(col)
     for x in report.licences:
         t.add_row(x["number"], x["state"], x["why"] or "", ", ".join(x["lines_no_longer_covered"]))
+    console.print(t)
+    t = Table(title=f"pending licence applications whose review policy changed ({len(report.applications)})")
+    for col in ("application", "submitted", "before", "after", "on", "facing denial"):
+        t.add_column(col)
+    for a in report.applications:
+        t.add_row(a["reference"], a["submitted"], escape(a["before"] or "(not evaluated)"), escape(a["after"]),
+                  a["on"], "[red]YES[/]" if a["facing_denial"] else "")
     console.print(t)
     if report.reviews_opened:
         console.print(f"{len(report.reviews_opened)} review(s) opened or re-opened: `clearance review list`")

@@ -145,6 +145,50 @@ def record(engine: Engine, seq: int) -> AuditRecord | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Head:
+    """The chain head: the last record's number, time and hash. Anchored outside the database (sent to an
+    auditor, committed elsewhere, time-stamped), it proves later that no record up to it was changed."""
+
+    seq: int
+    hash: str
+    at: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash, "at": self.at}
+
+    def text(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+
+def head(engine: Engine) -> Head:
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)).first()
+        if row is None:
+            return Head(0, GENESIS, None)
+        at = conn.execute(sa.select(audit_log.c.at).where(audit_log.c.seq == row.seq)).scalar()
+    return Head(int(row.seq), str(row.hash), at)
+
+
+def parse_anchor(text: str) -> tuple[int, str]:
+    """``SEQ:HASH`` (as printed by `clearance audit head`)."""
+    seq, _, digest = text.strip().partition(":")
+    digest = digest.strip().lower()
+    if not seq.strip().isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise ValueError(f"an anchor is RECORD:SHA256 as `clearance audit head` prints it, not {text!r}")
+    return int(seq), digest
+
+
+def check_anchor(engine: Engine, seq: int, digest: str) -> str | None:
+    """Why the log does not hold record ``seq`` with hash ``digest`` (None: it does)."""
+    r = record(engine, seq)
+    if r is None:
+        return f"the anchored record {seq} is not in the log"
+    if r.hash != digest:
+        return f"record {seq} has hash {r.hash}, not the anchored {digest}: the chain up to it was rewritten"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
 class Verification:
     ok: bool
     count: int

@@ -38,23 +38,28 @@ def _licence(row: Any) -> Licence:
 
 def add(engine: Engine, items: Sequence[Licence], audit: Sequence[AuditEntry]) -> None:
     """Store new licences (a number already stored is refused, and then nothing is stored)."""
-    now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
-        numbers = [x.number for x in items]
-        dup = sorted({n for n in numbers if numbers.count(n) > 1})
-        known = conn.execute(sa.select(licences.c.number).where(licences.c.number.in_(numbers))).scalars().all()
-        if dup or known:
-            raise ConfigError(f"licence {', '.join(dup or sorted(known))} is already "
-                              f"{'given twice in the file' if dup else 'stored'}; nothing was added (a licence is "
-                              "added once; record a change to it as a revocation and a new licence)")
-        conn.execute(sa.insert(licences), [{
-            "number": x.number, "holder": x.holder, "kind": x.kind, "supplier_confirmation": x.supplier_confirmation,
-            "parties": list(x.parties), "eccns": list(x.eccns), "destination": x.destination,
-            "quantity_limit": amount_text(x.quantity_limit), "value_limit": amount_text(x.value_limit),
-            "quantity_used": "0", "value_used": "0", "valid_from": x.valid_from, "valid_to": x.valid_to,
-            "conditions": x.conditions, "revoked_on": None, "revoke_reason": None, "added_at": now}
-            for x in items])
-        append_in(conn, audit)
+        add_in(conn, items, audit)
+
+
+def add_in(conn: Connection, items: Sequence[Licence], audit: Sequence[AuditEntry]) -> None:
+    """:func:`add` inside the caller's write transaction."""
+    now = dt.datetime.now(dt.UTC)
+    numbers = [x.number for x in items]
+    dup = sorted({n for n in numbers if numbers.count(n) > 1})
+    known = conn.execute(sa.select(licences.c.number).where(licences.c.number.in_(numbers))).scalars().all()
+    if dup or known:
+        raise ConfigError(f"licence {', '.join(dup or sorted(known))} is already "
+                          f"{'given twice in the file' if dup else 'stored'}; nothing was added (a licence is "
+                          "added once; record a change to it as a revocation and a new licence)")
+    conn.execute(sa.insert(licences), [{
+        "number": x.number, "holder": x.holder, "kind": x.kind, "supplier_confirmation": x.supplier_confirmation,
+        "parties": list(x.parties), "eccns": list(x.eccns), "destination": x.destination,
+        "quantity_limit": amount_text(x.quantity_limit), "value_limit": amount_text(x.value_limit),
+        "quantity_used": "0", "value_used": "0", "valid_from": x.valid_from, "valid_to": x.valid_to,
+        "conditions": x.conditions, "revoked_on": None, "revoke_reason": None, "added_at": now}
+        for x in items])
+    append_in(conn, audit)
 
 
 def all_licences(engine: Engine) -> list[Licence]:

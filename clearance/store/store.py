@@ -22,7 +22,9 @@ from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from clearance.errors import NotFoundError
 from clearance.model import Entity, ParsedList
+from clearance.settings import acting_user
 from clearance.store import migrate
+from clearance.store.audit_log import AuditEntry, append_in
 from clearance.store.bulk import insert_rows
 from clearance.store.diff import ListDiff, diff_entities
 from clearance.store.engine import create_store_engine, write_transaction
@@ -82,8 +84,9 @@ _VERSION_QUERY = (
 class Store:
     """Versioned restricted-party lists in SQLite (default) or PostgreSQL."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, actor: str | None = None) -> None:
         self.engine = engine
+        self.actor = actor  # who loads and activates versions (the audit trail); None: acting_user()
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -217,7 +220,9 @@ class Store:
                         f"{info.version_id} was not activated: {reason}. If this is the list you mean to "
                         f"screen against: clearance lists activate {info.version_id} --confirm-shrink"
                     )
-            self._set_active(conn, info.list_code, info.version_id, dt.datetime.now(dt.UTC))
+            if current is None or current.version_id != info.version_id:
+                self._set_active(conn, info.list_code, info.version_id, dt.datetime.now(dt.UTC))
+                self._audit_activation(conn, info.version_id, current, "activated")
             if info.hold == "pending":
                 conn.execute(
                     list_versions.update()
@@ -287,6 +292,7 @@ class Store:
                 )
                 if hold is None:
                     self._set_active(conn, code, version_id, now)
+                    self._audit_activation(conn, version_id, previous, "loaded")
             found = self._versions(conn, [list_versions.c.version_id == version_id])
         return LoadResult(found[0], same is not None, previous, time.perf_counter() - started)
 
@@ -364,6 +370,16 @@ class Store:
                 f"store check failed for {version_id}: wrote {got_e}/{n_entities} entities, "
                 f"{got_n}/{n_names} names"
             )
+
+    def _audit_activation(self, conn: Connection, version_id: str, previous: VersionInfo | None, how: str) -> None:
+        """Append a ``list_activation`` record to the audit trail in the activating transaction (who, which
+        version with its checksum and data date, the version it replaces)."""
+        v = self._versions(conn, [list_versions.c.version_id == version_id])[0]
+        append_in(conn, [AuditEntry("list_activation", f"{v.list_code}:{v.version_id}", {
+            "event": how, "list": v.list_code, "version": v.version_id, "checksum": v.checksum,
+            "entries": v.entity_count, "data_date": v.data_date.isoformat() if v.data_date else None,
+            "loaded_at": v.loaded_at.isoformat(), "source_files": list(v.source_files),
+            "replaces": previous.version_id if previous is not None else None}, self.actor or acting_user())])
 
     @staticmethod
     def _set_active(conn: Connection, list_code: str, version_id: str, now: dt.datetime) -> None:

@@ -143,3 +143,4 @@ def test_concurrent_processes_keep_one_chain(store_url: str, writers: int) -> No
             assert first.subject == second.subject
         with st.engine.connect() as conn:
             assert conn.execute(sa.select(audit_head.c.seq)).scalar() == writers * 80
+

@@ -1,7 +1,10 @@
-"""List activations in the audit log: when the active version of a list differs from the last one the audit log
-names for that list, a ``list_activation`` record is appended (version, checksum, data date, entries, files)
-before the desk decides anything on it. Loads and activations made with `clearance lists` are thus in the
-trail no later than the first desk decision that relies on them."""
+"""List activations the audit log does not name yet.
+
+Since revision 0006 the store appends a ``list_activation`` record in the very transaction that loads or
+activates a version (with its actor: :meth:`clearance.store.Store._audit_activation`). A database whose
+versions were activated before that has no such records: when the active version of a list differs from the
+last one the audit log names for that list, a ``list_activation`` record (event "found active") is appended
+before the desk decides anything on it, so the trail names every version a desk decision relied on."""
 
 from __future__ import annotations
 
@@ -18,7 +21,8 @@ def record_activations(desk: Desk) -> list[int]:
         code, _, version = r.subject.partition(":")
         last[code] = version
     entries = [desk.audit("list_activation", f"{v.list_code}:{v.version_id}", {
-        "list": v.list_code, "version": v.version_id, "checksum": v.checksum, "entries": v.entity_count,
+        "event": "found active", "list": v.list_code, "version": v.version_id, "checksum": v.checksum,
+        "entries": v.entity_count,
         "data_date": v.data_date.isoformat() if v.data_date else None, "loaded_at": v.loaded_at.isoformat(),
         "source_files": list(v.source_files)}) for v in active.values() if last.get(v.list_code) != v.version_id]
     return alog.append(desk.store.engine, entries) if entries else []

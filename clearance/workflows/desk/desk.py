@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import getpass
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -23,7 +22,7 @@ from clearance.model.determination import Request
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, cannot_clear
 from clearance.rules.parties import NEAR_CERTAIN
-from clearance.settings import Settings, get_settings
+from clearance.settings import Settings, acting_user
 from clearance.store import Store
 from clearance.store import audit_log as alog
 from clearance.store import desk_records as records
@@ -43,13 +42,7 @@ BATCH = 500  # order lines per write transaction (their audit records, reviews a
 
 def default_actor(settings: Settings | None = None) -> str:
     """Who is acting: the setting CLEARANCE_ACTOR, else the operating-system user."""
-    found = (settings or get_settings()).actor
-    if found:
-        return found
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
+    return acting_user(settings)
 
 
 @dataclass
@@ -107,7 +100,10 @@ class Desk:
 
     @property
     def store(self) -> Store:
-        return self.clearance.store
+        st = self.clearance.store
+        if st.actor is None:
+            st.actor = self.actor  # list versions loaded or activated through this desk are audited as its actor
+        return st
 
     def close(self) -> None:
         if self._screener is not None:

@@ -1,12 +1,14 @@
 """Change impact: after a list version loads or a policy overlay is proposed, re-evaluate everything the desk
-holds -- every counterparty, every checked order line, every licence -- and say what changed.
+holds -- every counterparty, every checked order line, every pending licence application, every licence -- and
+say what changed.
 
 ``impact(desk)`` re-screens the counterparties against the active lists (reviewers' judgements applied; a
 judged entry whose content changed re-opens its review), re-determines every stored order line on its own
-date (lines that drew on a licence keep their drawdown), and lists the licences that can no longer cover a
-shipment. With an overlay (a proposed rule, "stop licensing to Huawei from D") it is a what-if: the desk's
-overlays are applied and nothing is recorded. ``since`` names a list version: the report then also says which
-counterparties hit an entry added or changed since that version.
+date (lines that drew on a licence keep their drawdown), lists the licences that can no longer cover a
+shipment, and re-evaluates each licence application still submitted or pending (the review policy it would
+meet; see :mod:`clearance.workflows.desk.applications`). With an overlay (a proposed rule, "stop licensing to
+Huawei from D") it is a what-if: the desk's overlays are applied and nothing is recorded. ``since`` names a
+list version: the report then also says which counterparties hit an entry added or changed since that version.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from clearance.store import applications as app_store
 from clearance.store import desk_records as records
 from clearance.store import licences as lic_store
+from clearance.workflows.desk.applications import applications, changed, evaluate
 from clearance.workflows.desk.desk import Desk, LineResult
 from clearance.workflows.desk.orders_input import OrderLine, split_order
 from clearance.workflows.desk.parties import screen_parties, store_screened
@@ -31,6 +35,7 @@ class ImpactReport:
     parties: list[dict[str, Any]] = field(default_factory=list)  # status worse than before
     orders: list[dict[str, Any]] = field(default_factory=list)  # verdict changed
     licences: list[dict[str, Any]] = field(default_factory=list)  # can no longer cover a shipment
+    applications: list[dict[str, Any]] = field(default_factory=list)  # pending, review policy changed
     reviews_opened: list[int] = field(default_factory=list)
     since: dict[str, Any] | None = None
     checked: dict[str, int] = field(default_factory=dict)
@@ -38,7 +43,7 @@ class ImpactReport:
     def to_dict(self) -> dict[str, Any]:
         return {"what_if": self.what_if, "since": self.since, "checked": self.checked,
                 "counterparties": self.parties, "orders": self.orders, "licences": self.licences,
-                "reviews_opened": self.reviews_opened}
+                "applications": self.applications, "reviews_opened": self.reviews_opened}
 
 
 def _stored_lines(desk: Desk) -> list[tuple[records.CheckedLine, OrderLine]]:
@@ -95,7 +100,24 @@ def impact(desk: Desk, *, since: str | None = None, record: bool = True,
         if why or hit:
             report.licences.append({"number": lic.number, "state": lic.state(), "why": why,
                                     "relied_on": lic.number in relied, "lines_no_longer_covered": hit})
-    report.checked = {"counterparties": len(before), "order_lines": len(results), "licences": len(desk.licences())}
+    # licence applications still waiting for BIS
+    pending = applications(desk, open_only=True)
+    rules = desk.rules()
+    renewed: list[tuple[str, dict[str, Any]]] = []
+    for app in pending:
+        now = evaluate(desk, app, day, rules)
+        if changed(app.evaluation, now):
+            report.applications.append({
+                "reference": app.reference, "applicant": app.applicant, "submitted": app.submitted.isoformat(),
+                "status": app.status, "before": app.evaluation.get("policy"), "after": now["policy"],
+                "on": now["on"], "facing_denial": now["denial"],
+                "reasons": [r for x in now["lines"] for r in x["reasons"]]})
+            renewed.append((app.reference, now))
+    if renewed and not what_if:
+        app_store.set_evaluation(desk.store.engine, renewed, [desk.audit("application", ref, {
+            "event": "re-evaluated", "evaluation": ev}) for ref, ev in renewed])
+    report.checked = {"counterparties": len(before), "order_lines": len(results), "licences": len(desk.licences()),
+                      "applications": len(pending)}
     return report
 
 

@@ -78,6 +78,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
+plain = _plain  # for the other desk inputs written like orders (licence applications)
+
+
 def split_order(raw: Any, file: str, file_line: int) -> Iterator[OrderLine | BadLine]:
     """The lines of one order mapping (validated), or the bad line saying what is wrong."""
     oid = _id(raw, f"line {file_line}")
