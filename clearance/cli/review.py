@@ -34,16 +34,20 @@ def list_(
     """Open reviews (with --all: every review and its decision)."""
     with desk_session() as desk:
         items = records.list_reviews(desk.store.engine, None if all_ else "open")
+        held = review_flow.orders_held(desk)
     if json_:
-        print_json([r.to_dict() for r in items])
+        print_json([{**r.to_dict(), "orders_held": [f"{o}#{n}" for o, n in held.get(r.review_id, [])]}
+                    for r in items])
         return
     table = Table(title=f"reviews ({len(items)})")
-    cols = ["id", "party", "list", "entry", "score", "match"] + (["status", "by", "reason"] if all_ else [])
+    cols = ["id", "party", "list", "entry", "score", "match", "orders held"] + (
+        ["status", "by", "reason"] if all_ else [])
     for col in cols:
         table.add_column(col)
     for r in items:
         row = [str(r.review_id), r.party_name, r.version_id, f"{r.entry_id} {r.entry_name}", f"{r.score:.2f}",
-               r.decision + (f" (re-opens {r.reopens})" if r.reopens else "")]
+               r.decision + (f" (re-opens {r.reopens})" if r.reopens else ""),
+               ", ".join(f"{o}#{n}" for o, n in held.get(r.review_id, []))]
         if all_:
             row += [r.status, r.actor or "", r.reason or ""]
         table.add_row(*row)
@@ -53,7 +57,7 @@ def list_(
 @review_app.command("show")
 def show(review_id: Annotated[int, typer.Argument(help="Review id.")],
          json_: Annotated[bool, typer.Option("--json", help="JSON output.")] = False) -> None:
-    """The hit, its explanation, the list entry and the order that raised it."""
+    """The hit, its explanation, the list entry and the order lines waiting for it."""
     with desk_session() as desk:
         got = review_flow.details(desk, review_id)
     if json_:
@@ -66,7 +70,7 @@ def show(review_id: Annotated[int, typer.Argument(help="Review id.")],
         console.print(f"  {f.get('feature')} {f.get('value')}: {f.get('detail')}", highlight=False)
     console.print("entry: " + json.dumps(got["entry"], ensure_ascii=False)[:1500], highlight=False)
     for o in got.get("order", []):
-        console.print(f"order {r['order']} line {o['line']} ({o['date']}): {o['verdict']} {o['outcome']} -- "
+        console.print(f"order {o['order']} line {o['line']} ({o['date']}): {o['verdict']} {o['outcome']} -- "
                       + "; ".join(o["reasons"])[:300], highlight=False)
     if r["status"] != "open":
         console.print(f"{r['status']} by {r['actor']} on {r['decided_at']}: {r['reason']}")

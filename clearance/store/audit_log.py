@@ -77,6 +77,12 @@ def _lock(conn: Connection) -> None:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(_LOCK))))
 
 
+def lock_in(conn: Connection) -> None:
+    """Take the audit lock now (held until the transaction ends): a writer that reads before it writes (is a
+    review open for this hit already?) is then serialised with every other desk writer, on PostgreSQL too."""
+    _lock(conn)
+
+
 def append_in(conn: Connection, entries: Sequence[AuditEntry], now: dt.datetime | None = None) -> list[int]:
     """Append ``entries`` inside the caller's write transaction; returns their numbers.
 

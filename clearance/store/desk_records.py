@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from clearance.errors import ConfigError, NotFoundError
 from clearance.store.audit_log import AuditEntry, append_in
-from clearance.store.desk_schema import counterparties, desk_orders, reviews
+from clearance.store.desk_schema import counterparties, desk_orders, review_orders, reviews
 from clearance.store.engine import write_transaction
 
 REVIEW_STATES = ("open", "cleared", "confirmed")
@@ -136,6 +136,43 @@ def open_reviews_in(conn: Connection, items: Sequence[NewReview], now: dt.dateti
             opened_at=now, decided_at=None, reopens=x.reopens).returning(reviews.c.review_id))
         made.append(int(got.scalar_one()))
     return made
+
+
+def link_reviews_in(conn: Connection, refs: Sequence[tuple[tuple[str, str, str, str], str, int]],
+                    now: dt.datetime) -> int:
+    """Link each order line to the open review of its hit: ((party key, list, entry, entry digest), order, line).
+    One review per hit, referenced by every order line waiting for it. Returns the number of new links."""
+    made = 0
+    ids: dict[tuple[str, str, str, str], int | None] = {}
+    for key4, order_id, line in dict.fromkeys(refs):
+        if key4 not in ids:
+            ids[key4] = conn.execute(sa.select(reviews.c.review_id).where(
+                reviews.c.party_key == key4[0], reviews.c.list_code == key4[1], reviews.c.entry_id == key4[2],
+                reviews.c.entry_digest == key4[3], reviews.c.status == "open")
+                .order_by(reviews.c.review_id).limit(1)).scalar()
+        rid = ids[key4]
+        if rid is None:
+            continue
+        known = conn.execute(sa.select(review_orders.c.review_id).where(
+            review_orders.c.review_id == rid, review_orders.c.order_id == order_id,
+            review_orders.c.line == line)).first()
+        if known is None:
+            conn.execute(sa.insert(review_orders).values(review_id=rid, order_id=order_id, line=line, linked_at=now))
+            made += 1
+    return made
+
+
+def review_order_lines(engine: Engine, review_id: int | None = None) -> dict[int, list[tuple[str, int]]]:
+    """(order, line) of the order lines each review holds (of one review, or of all)."""
+    q = sa.select(review_orders.c.review_id, review_orders.c.order_id, review_orders.c.line).order_by(
+        review_orders.c.review_id, review_orders.c.order_id, review_orders.c.line)
+    if review_id is not None:
+        q = q.where(review_orders.c.review_id == review_id)
+    out: dict[int, list[tuple[str, int]]] = {}
+    with engine.connect() as conn:
+        for r in conn.execute(q):
+            out.setdefault(int(r.review_id), []).append((str(r.order_id), int(r.line)))
+    return out
 
 
 def judgements(engine: Engine) -> dict[tuple[str, str, str], Review]:

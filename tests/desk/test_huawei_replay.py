@@ -16,6 +16,7 @@ from clearance.model.desk import HoldReason, Verdict
 from clearance.settings import Settings
 from clearance.store import licences as lic_store
 from clearance.workflows.desk import Desk, LineResult
+from clearance.workflows.desk.audit import replay
 from clearance.workflows.desk.chart import timeline_events, write_chart
 from clearance.workflows.desk.history import History, overlays_of, replay_history
 from clearance.workflows.facade import Clearance
@@ -85,6 +86,14 @@ def test_the_replay_follows_the_timeline(history: tuple[History, Desk], timeline
     own = lic_store.get(desk.store.engine, "D1089456")
     assert own.revoked_on == revoked and own.value_used == 40000 + 80000 + 50000 + 9000 + 20000 + 5000
     assert hist.audit_ok
+    # every recorded determination -- licence cover, a revoked licence, the licensing-halt overlay, FDP facts --
+    # re-computes identically from the stored order, licences, overlays and list versions
+    seqs = [r.audit_seq for r in hist.rows]
+    assert len(seqs) == 21 and None not in seqs
+    for seq in seqs:
+        assert seq is not None
+        got = replay(desk, seq)
+        assert got.identical and got.outcome == got.recorded_outcome, (seq, got.differences)
     # the chart draws the timeline's Huawei events
     out = write_chart(hist, tmp_path / "replay.png", data_dir.parent / "regulatory" / "ear-timeline.yaml", "test")
     assert out.stat().st_size > 20_000 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

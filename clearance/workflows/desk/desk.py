@@ -81,6 +81,7 @@ class _Pending:
     reviews: list[records.NewReview] = field(default_factory=list)
     lines: list[tuple[LineResult, OrderLine]] = field(default_factory=list)
     review_spans: list[tuple[int, int]] = field(default_factory=list)  # each line's slice of ``reviews``
+    review_refs: list[tuple[tuple[str, str, str, str], str, int]] = field(default_factory=list)  # hit, order, line
     screened: set[tuple[str, str]] = field(default_factory=set)
 
 
@@ -200,6 +201,7 @@ class Desk:
         req = dataclasses.replace(line.request, licences=states)
         evidence: dict[str, Any] = {}
         new: list[records.NewReview] = []
+        ds.waiting = []
         listings = ds.listings(req, evidence, new, res.reviewed)
         for p in req.parties:
             if p.listings is not None:  # given listings are cross-checked: a typing slip never clears a party
@@ -215,6 +217,8 @@ class Desk:
         if record and answer.verdict is Verdict.RELEASE and answer.licences:
             answer = self._draw(line, answer, res)
         res.verdict, res.answer, res.decision = answer.verdict, answer, decision
+        if record and answer.verdict is not Verdict.RELEASE:
+            pending.review_refs.extend((k, line.order_id, line.line) for k in dict.fromkeys(ds.waiting))
         pending.reviews.extend(new)
         if record:
             pending.review_spans.append((len(pending.reviews) - len(new), len(pending.reviews)))
@@ -259,7 +263,9 @@ class Desk:
             return
         now = dt.datetime.now(dt.UTC)
         with write_transaction(self.store.engine) as conn:
+            alog.lock_in(conn)  # before reading which reviews are open: concurrent desks never open one twice
             opened = records.open_reviews_in(conn, pending.reviews, now)
+            records.link_reviews_in(conn, pending.review_refs, now)
             made = [x for x in opened if x is not None]
             if made:
                 pending.audit.append(self.audit("review", ",".join(map(str, made)), {

@@ -170,6 +170,7 @@ def store_screened(desk: Desk, parties: list[Counterparty],
     done, reviews, audit = screen_parties(desk, parties, ds, index, day)
     now = dt.datetime.now(dt.UTC)
     with write_transaction(desk.store.engine) as conn:
+        alog.lock_in(conn)  # before reading which reviews are open: concurrent desks never open one twice
         records.upsert_parties(conn, done, now)
         made = [x for x in records.open_reviews_in(conn, reviews, now) if x is not None]
         if made:

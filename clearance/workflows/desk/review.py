@@ -27,15 +27,23 @@ def decide(desk: Desk, review_id: int, decision: str, reason: str) -> Review:
 
 
 def details(desk: Desk, review_id: int) -> dict[str, Any]:
-    """The review with its list entry (in the version screened) and the order line that raised it, if any."""
+    """The review with its list entry (in the version screened) and the order lines that wait for it (the one
+    that raised it, and every later one held by the same hit)."""
     r = records.get_review(desk.store.engine, review_id)
     out: dict[str, Any] = {"review": r.to_dict()}
     try:
         out["entry"] = desk.store.entity(r.entry_id, r.list_code, r.version_id).to_dict()
     except ClearanceError as exc:
         out["entry"] = {"error": str(exc)}
-    if r.order_id:
-        out["order"] = [{"line": x.line, "date": x.order_date.isoformat(), "verdict": x.verdict,
-                         "outcome": x.outcome, "reasons": x.reasons, "request": x.request}
-                        for x in records.checked_lines(desk.store.engine) if x.order_id == r.order_id]
+    held = set(records.review_order_lines(desk.store.engine, review_id).get(review_id, []))
+    if held or r.order_id:
+        out["order"] = [{"order": x.order_id, "line": x.line, "date": x.order_date.isoformat(),
+                         "verdict": x.verdict, "outcome": x.outcome, "reasons": x.reasons, "request": x.request}
+                        for x in records.checked_lines(desk.store.engine)
+                        if (x.order_id, x.line) in held or x.order_id == r.order_id]
     return out
+
+
+def orders_held(desk: Desk) -> dict[int, list[tuple[str, int]]]:
+    """(order, line) of the order lines each review holds (one review per hit, however many orders wait)."""
+    return records.review_order_lines(desk.store.engine)

@@ -65,6 +65,7 @@ class DeskScreener:
     open_keys: set[tuple[str, str, str, str]] = field(default_factory=set)  # open reviews (none made twice)
     open_entries: set[tuple[str, str, str]] = field(default_factory=set)  # (party key, list, entry) of open_keys
     _digests: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # list versions are immutable
+    waiting: list[tuple[str, str, str, str]] = field(default_factory=list)  # hits judge() left for a reviewer
 
     def digest(self, list_code: str, entry_id: str, version_id: str) -> tuple[str, str]:
         """(digest, entry name) of an entry in a version (cached)."""
@@ -92,6 +93,7 @@ class DeskScreener:
                 continue
             reopens = j.review_id if j is not None else None
             key4 = (key, h.list_code, h.entry_id, digest)
+            self.waiting.append(key4)
             if key4 not in self.open_keys and (reopens is not None or h.decision is not Decision.HIT
                                                or not possible_only):
                 self.open_keys.add(key4)
