@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -114,14 +115,19 @@ def main() -> None:
     subprocess.run([*exe, "licenses", "add", str(args.workdir / "licences.yaml")], env=env, check=True,
                    capture_output=True)
     started = time.perf_counter()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     got = subprocess.run([*exe, "orders", "check", str(orders), "--json"], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     verdicts: dict[str, int] = {}
     for line in got.stdout.splitlines():
         v = json.loads(line).get("verdict") or "bad line"
         verdicts[v] = verdicts.get(v, 0) + 1
     print(f"orders check: {args.orders:,} orders (seed {args.seed}, {len(pool):,} distinct parties) in "
           f"{seconds:.1f} s = {args.orders / seconds:,.0f} orders/s; exit code {got.returncode}")
+    print(f"CPU (user+system of the command): {cpu:.1f} s = {cpu / args.orders * 1e3:.2f} ms per order "
+          "(comparable on a loaded machine, unlike the wall-clock rate)")
     print("verdicts:", json.dumps(dict(sorted(verdicts.items()))))
     print("stderr tail:", got.stderr.strip().splitlines()[-1] if got.stderr.strip() else "")
     print(f"database: {db.stat().st_size / 1e6:,.0f} MB; machine: {platform.machine()}, {os.cpu_count()} CPUs, "

@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from clearance.cli.common import console, print_json
@@ -64,8 +65,9 @@ def show(review_id: Annotated[int, typer.Argument(help="Review id.")],
         print_json(got)
         return
     r = got["review"]
-    console.print(f"review {r['id']} [{r['status']}]: {r['party']!r} vs {r['list']} entry {r['entry_id']} "
-                  f"{r['entry_name']!r} ({r['version']}), score {r['score']:.2f} {r['decision']}")
+    console.print(escape(f"review {r['id']} [{r['status']}]: {r['party']!r} vs {r['list']} entry {r['entry_id']} "
+                         f"{r['entry_name']!r} ({r['version']}), score {r['score']:.2f} {r['decision']}"),
+                  highlight=False)
     for f in r["hit"].get("explanation", []):
         console.print(f"  {f.get('feature')} {f.get('value')}: {f.get('detail')}", highlight=False)
     console.print("entry: " + json.dumps(got["entry"], ensure_ascii=False)[:1500], highlight=False)

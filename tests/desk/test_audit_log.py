@@ -144,3 +144,30 @@ def test_concurrent_processes_keep_one_chain(store_url: str, writers: int) -> No
         with st.engine.connect() as conn:
             assert conn.execute(sa.select(audit_head.c.seq)).scalar() == writers * 80
 
+
+
+def test_a_rewritten_chain_verifies_but_fails_its_anchor(store_url: str) -> None:
+    with Store.open(store_url) as st:
+        _fill(st, 5)
+        head = log.head(st.engine)
+        assert (head.seq, log.check_anchor(st.engine, head.seq, head.hash)) == (5, None)
+        assert log.parse_anchor(head.text()) == (5, head.hash)
+        with pytest.raises(ValueError):
+            log.parse_anchor("5:not-a-hash")
+        # someone with write access rewrites record 2 and recomputes every later hash and the head
+        prev = log.record(st.engine, 1)
+        assert prev is not None
+        prev_hash = prev.hash
+        with st.engine.begin() as conn:
+            for seq in range(2, 6):
+                r = log.record(st.engine, seq)
+                assert r is not None
+                body = '{"i":1,"outcome":"NO_LICENSE_REQUIRED"}' if seq == 2 else r.body
+                h = log.record_hash(seq, r.at, r.actor, r.kind, r.subject, body, prev_hash)
+                conn.execute(sa.update(audit_log).where(audit_log.c.seq == seq).values(body=body, prev_hash=prev_hash,
+                                                                                       hash=h))
+                prev_hash = h
+            conn.execute(sa.update(audit_head).where(audit_head.c.id == 1).values(hash=prev_hash))
+        assert log.verify(st.engine).ok  # the chain alone cannot tell
+        problem = log.check_anchor(st.engine, head.seq, head.hash)  # the hash kept outside the database can
+        assert problem is not None and "rewritten" in problem
