@@ -27,6 +27,11 @@ from clearance.text.numbers import numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, places
 from clearance.text.terms import vocabulary
 
+# Bump when prepare3 reads a name differently for the same resources: the @3 forms are prepared at index build and
+# cached with the index (clearance.workflows.screening._resources_digest). 2: descriptive parentheses set aside,
+# organisation words weighed with their plural or singular.
+FORMS_VERSION = 2
+
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -37,6 +42,29 @@ def _unleet(word: str) -> str:
     if word.isalpha() or word.isdigit() or _ORDINAL.match(word) or not any(ch in "01" for ch in word):
         return word
     return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), word)
+
+
+# A parenthesised clause that describes the party rather than naming it: "CNOOC Limited (a subsidiary of China
+# National Offshore Oil Corporation)", "(formerly ...)", "(a.k.a. ...)", "(original script: ...)", "(born on ...)".
+# Its words are not the party's name: compared, they would dilute it ("CNOOC Ltd." against the whole entry
+# agrees on one word of eight). Short forms ("(NUDT)"), places ("(Shenzhen)") and legal forms ("(Pvt)") stay.
+_DESCRIPTIVE = re.compile(
+    r"\(\s*(?:(?:a|an|the)\s+)?(?:(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?subsidiary|affiliate|division|"
+    r"branch|unit|part|member|department|subordinate)\s+(?:of|to)\b[^()]*\)"
+    r"|\(\s*(?:formerly|previously|former(?:ly)?\s+known\s+as|f\.?\s?k\.?\s?a\.?|a\.?\s?k\.?\s?a\.?|"
+    r"also\s+known\s+as|owned\s+by|controlled\s+by|original\s+script|date\s+of\s+birth|born\s+(?:on|in)|"
+    r"nom\s+de\s+guerre|as\s+previously\s+listed|previously\s+listed|see\s|including\s)[^()]*\)",
+    re.IGNORECASE,
+)
+
+
+def without_descriptions(name: str) -> str:
+    """``name`` without parenthesised clauses that describe the party (see ``_DESCRIPTIVE``); the name unchanged
+    when nothing else would be left."""
+    if "(" not in name:
+        return name
+    out = " ".join(_DESCRIPTIVE.sub(" ", name).split()).rstrip(" ,;")
+    return out if any(ch.isalnum() for ch in out) else name
 
 
 def unleet_text(name: str) -> str:
@@ -70,6 +98,7 @@ def _legal_typo(token: str) -> str | None:
 
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
+    name = without_descriptions(name)
     plain = unleet_text(name)
     base = prepare(plain, person)
     renamed: list[tuple[str, str]] = [(w, u) for w, u in zip(name.split(), plain.split(), strict=True) if w != u]
@@ -95,24 +124,25 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
 
 
 def token_weight(token: str, person: bool) -> float:
-    """A token's @3 weight: its rarity, capped by the vocabulary's weight for generic words and, in organisation
-    names, by PLACE_WEIGHT for a place name (clearance/text/places.yml)."""
+    """A token's @3 weight: its rarity (in organisation names counted with its plural or singular), capped by the
+    vocabulary's weight for generic words and, in organisation names, by PLACE_WEIGHT for a place name
+    (clearance/text/places.yml)."""
     if not token.isalpha():
         return 1.0
     if len(token) == 1:
         return INITIAL_WEIGHT
-    w = rarity().weight(token)
-    if not person:
-        w = min(w, vocabulary().generic.get(token, 1.0))
-        if token in places():
-            w = min(w, PLACE_WEIGHT)
+    if person:
+        return rarity().weight(token)
+    w = min(rarity().word_weight(token), vocabulary().generic.get(token, 1.0))
+    if token in places():
+        w = min(w, PLACE_WEIGHT)
     return w
 
 
 @lru_cache(maxsize=300_000)
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
-    base = prepare(unleet_text(name), person)
+    base = prepare(unleet_text(without_descriptions(name)), person)
     toks, renamed = canonical_tokens(name, person)
     base = dataclasses.replace(base, original=name)
     if toks == base.tokens and not renamed:
