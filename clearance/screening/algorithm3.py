@@ -52,7 +52,7 @@ LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree t
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
 DIFFERENT_CAP = 0.45  # organisations agreeing only on common words, each keeping its own distinctive words: CLEAR
-DIFFERENT_KEPT = 0.25  # ... where what each keeps weighs at least this much (a brand, a city; not "trading")
+DIFFERENT_KEPT = 0.1  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
@@ -240,7 +240,7 @@ def _different_party(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[s
     parties of the same trade, not one party written two ways. Capped below POSSIBLE: no review for them.
 
     Not when a kept word is a typo of the other name's word or its initials (the same party misspelt), nor when
-    what one name keeps weighs less than DIFFERENT_KEPT (a generic word more or less: a person reviews).
+    one name keeps only legal-form residue.
     """
     if not ns.pairs:
         return []
@@ -508,7 +508,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
         sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
             a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-        ns = name_similarity(a, b, person, True, sim_of)
+        ns = name_similarity(a, b, person, True, sim_of, resegment_always=True)
         raw = ns.score
         if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
             raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces

@@ -29,8 +29,9 @@ from clearance.text.terms import vocabulary
 
 # Bump when prepare3 reads a name differently for the same resources: the @3 forms are prepared at index build and
 # cached with the index (clearance.workflows.screening._resources_digest). 2: descriptive parentheses set aside,
-# organisation words weighed with their plural or singular.
-FORMS_VERSION = 2
+# organisation words weighed with their plural or singular. 3: misspelt terms (a swap is one edit), an address
+# written after the name set aside, more abbreviations (abbreviations.yml), more country names (places.yml).
+FORMS_VERSION = 3
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
@@ -49,21 +50,36 @@ def _unleet(word: str) -> str:
 # Its words are not the party's name: compared, they would dilute it ("CNOOC Ltd." against the whole entry
 # agrees on one word of eight). Short forms ("(NUDT)"), places ("(Shenzhen)") and legal forms ("(Pvt)") stay.
 _DESCRIPTIVE = re.compile(
-    r"\(\s*(?:(?:a|an|the)\s+)?(?:(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?subsidiary|affiliate|division|"
-    r"branch|unit|part|member|department|subordinate)\s+(?:of|to)\b[^()]*\)"
-    r"|\(\s*(?:formerly|previously|former(?:ly)?\s+known\s+as|f\.?\s?k\.?\s?a\.?|a\.?\s?k\.?\s?a\.?|"
-    r"also\s+known\s+as|owned\s+by|controlled\s+by|original\s+script|date\s+of\s+birth|born\s+(?:on|in)|"
-    r"nom\s+de\s+guerre|as\s+previously\s+listed|previously\s+listed|see\s|including\s)[^()]*\)",
+    r"\(\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:of|to|in)\b|(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?"
+    r"(?:subsidiary|affiliate|division|branch|unit|part|member|department|subordinate)\s+(?:of|to)\b"
+    r"|formerly|previously|former(?:ly)?\s+known\s+as|f\.\s?k\.\s?a\.?|fka\b|a\.\s?k\.\s?a\.?|aka\b|also\s+known\s+as|"
+    r"owned\s+by|controlled\s+by|original\s+script|date\s+of\s+birth|born\s+(?:on|in)|nom\s+de\s+guerre|"
+    r"as\s+previously\s+listed|previously\s+listed|see\s|including\s)[^()]*\)",
+    re.IGNORECASE,
+)
+# A comma-separated part that starts an address: "..., No. 555 Qianmo Road, Binjiang District", "..., Room 1318-19,
+# 13F, Hollywood Plaza" (orders have no address field: customers write it in the name line). The name ends there.
+_ADDRESS_PART = re.compile(
+    r"^(?:no\.?\s*\d|room\b|rm\.?\s*\d|unit\s+\w*\d|suite\s+\w*\d|flat\s+\w*\d|office\s+\w*\d|\d+/?f\b|"
+    r"floor\s+\d|block\s+\w*\d|(?:building|bldg\.?)\s+\w*\d|p\.?\s?o\.?\s+box\b|"
+    r"\d+[a-z]?(?:-\d+)?\s+(?:[a-z]+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|blvd|boulevard|highway|drive)\b)",
     re.IGNORECASE,
 )
 
 
 def without_descriptions(name: str) -> str:
-    """``name`` without parenthesised clauses that describe the party (see ``_DESCRIPTIVE``); the name unchanged
-    when nothing else would be left."""
-    if "(" not in name:
-        return name
-    out = " ".join(_DESCRIPTIVE.sub(" ", name).split()).rstrip(" ,;")
+    """``name`` without parenthesised clauses that describe the party (see ``_DESCRIPTIVE``) and without an address
+    written after it (``_ADDRESS_PART``); the name unchanged when nothing else would be left."""
+    out = name
+    if "(" in out:
+        out = " ".join(_DESCRIPTIVE.sub(" ", out).split())
+    if "," in out:
+        parts = out.split(",")
+        for k in range(1, len(parts)):
+            if _ADDRESS_PART.match(parts[k].strip()):
+                out = ",".join(parts[:k])
+                break
+    out = out.rstrip(" ,;")
     return out if any(ch.isalnum() for ch in out) else name
 
 
@@ -96,6 +112,31 @@ def _legal_typo(token: str) -> str | None:
     return found[0] if found else None
 
 
+TERM_TYPO_MIN_LEN = 7  # words this long that no name of the corpus has are looked up as a misspelt term
+
+
+@lru_cache(maxsize=1)
+def _long_terms() -> dict[str, tuple[str, ...]]:
+    """Single-word terms (as written, 6+ letters) by their first letter."""
+    out: dict[str, list[str]] = {}
+    for k in sorted(vocabulary().terms):
+        if len(k) >= TERM_TYPO_MIN_LEN - 1 and k.isalpha():
+            out.setdefault(k[0], []).append(k)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _term_typo(token: str) -> str | None:
+    """The canonical term an unknown word is a typo of, two letters swapped counting as one edit
+    ("nedvihzimost" -> realty, "disrtibution" -> distrib): one edit up to 10 letters, two from 11 (the name
+    pipeline's own look-up counts a swap twice and misses these)."""
+    if len(token) < TERM_TYPO_MIN_LEN or not token.isalpha() or rarity().df.get(token, 0) > 0:
+        return None
+    allowed = 1 if len(token) <= 10 else 2
+    found = process.extractOne(token, _long_terms().get(token[0], ()), scorer=OSA.distance, score_cutoff=allowed)
+    return vocabulary().terms[found[0]] if found else None
+
+
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
     name = without_descriptions(name)
@@ -104,9 +145,12 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
     renamed: list[tuple[str, str]] = [(w, u) for w, u in zip(name.split(), plain.split(), strict=True) if w != u]
     toks: list[str] = []
     expand = abbreviations().expand
+    terms = vocabulary().terms
     for u in base.tokens:
         if not person:
             e = expand.get(u)
+            if e is None and u not in terms:
+                e = _term_typo(u)
             if e is not None and e != u:
                 renamed.append((u, e))
                 u = e
