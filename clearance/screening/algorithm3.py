@@ -133,7 +133,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         extra_c = [t for t in kept_c if cw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, q)]
         if ((extra_q and not kept_c) or (extra_c and not kept_q)) and not (q.unspaced or c.unspaced):
             out.append(Guard(CAP, f"one name adds a distinctive word ({' '.join(extra_q + extra_c)}): another "
-                                  "party named after the other one, or the same one: a person reviews"))
+                                  "party named after the other one, or the same one: a person reviews", soft=True))
         if not (q.unspaced or c.unspaced):
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
     elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
@@ -228,7 +228,7 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     if (len(words_c) == 1 and extra_q) or (len(words_q) == 1 and extra_c):
         one = words_c[0] if len(words_c) == 1 and extra_q else words_q[0]
         out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(extra_q + extra_c)} "
-                              "added): another party named after it, or the same one: a person reviews"))
+                              "added): another party named after it, or the same one: a person reviews", soft=True))
     return out
 
 
@@ -508,7 +508,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
         sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
             a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-        ns = name_similarity(a, b, person, True, sim_of, resegment_always=True)
+        ns = name_similarity(a, b, person, True, sim_of, resegment_always=not person)
         raw = ns.score
         if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
             raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces
@@ -525,13 +525,15 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         return raw, ns, loose
 
     def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
-        """The lowest cap of the guards applied to the pair: evidence beyond the name (an agreeing country) adds to
-        the raw score but never lifts a guarded pair above its cap ("Honor Device Co., Ltd." / "Huawei Device
-        Co., Ltd." with both in CN stays below HIT)."""
+        """The lowest cap of the guards applied to the pair that say the names are of different parties: evidence
+        beyond the name (an agreeing country) adds to the raw score but never lifts such a pair above its cap
+        ("Honor Device Co., Ltd." / "Huawei Device Co., Ltd." with both in CN stays below HIT). A review rule
+        (``Guard.soft``: "SenseTime" inside "Beijing Sensetime Technology Development Co., Ltd.") caps the name
+        score only: an agreeing country may lift it."""
         ns = self._name_raw(a, b, person)[1]
         if ns is None or not ns.guards:
             return 1.0
-        return min(g.cap for g in ns.guards)
+        return min((g.cap for g in ns.guards if not g.soft), default=1.0)
 
     @staticmethod
     def _compact_ok(a: NameForm, b: NameForm) -> bool:

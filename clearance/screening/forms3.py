@@ -31,7 +31,8 @@ from clearance.text.terms import vocabulary
 # cached with the index (clearance.workflows.screening._resources_digest). 2: descriptive parentheses set aside,
 # organisation words weighed with their plural or singular. 3: misspelt terms (a swap is one edit), an address
 # written after the name set aside, more abbreviations (abbreviations.yml), more country names (places.yml).
-FORMS_VERSION = 3
+# 4: organisation names respelt word by word (abbreviations, misspelt terms) before multi-word terms are read.
+FORMS_VERSION = 4
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
@@ -126,23 +127,66 @@ def _long_terms() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=100_000)
-def _term_typo(token: str) -> str | None:
-    """The canonical term an unknown word is a typo of, two letters swapped counting as one edit
-    ("nedvihzimost" -> realty, "disrtibution" -> distrib): one edit up to 10 letters, two from 11 (the name
-    pipeline's own look-up counts a swap twice and misses these)."""
+def _term_typo_word(token: str) -> str | None:
+    """The term (as written) an unknown word is a typo of, two letters swapped counting as one edit
+    ("nedvihzimost" -> nedvizhimost, "disrtibution" -> distribution): one edit up to 10 letters, two from 11 (the
+    name pipeline's own look-up counts a swap twice and misses these)."""
     if len(token) < TERM_TYPO_MIN_LEN or not token.isalpha() or rarity().df.get(token, 0) > 0:
+        return None
+    if token in vocabulary().terms:
         return None
     allowed = 1 if len(token) <= 10 else 2
     found = process.extractOne(token, _long_terms().get(token[0], ()), scorer=OSA.distance, score_cutoff=allowed)
-    return vocabulary().terms[found[0]] if found else None
+    return str(found[0]) if found else None
+
+
+def _term_typo(token: str) -> str | None:
+    """The canonical term an unknown word is a typo of (see ``_term_typo_word``)."""
+    word = _term_typo_word(token)
+    return vocabulary().terms[word] if word is not None else None
+
+
+_WORD_CORE = re.compile(r"[^0-9a-z]")
+
+
+def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """An organisation name with abbreviations written out and misspelt terms corrected word by word, before the
+    name pipeline reads its multi-word terms ("Research and Production Assn M.V. Frunze", "Ressearch and
+    Production Assoication" -> "Research and Production Association": a term of its own); and the rewrites."""
+    full = abbreviations().full
+    out: list[str] = []
+    changed: list[tuple[str, str]] = []
+    for w in name.split():
+        core = _WORD_CORE.sub("", w.lower())
+        if not core.isalpha():
+            out.append(w)
+            continue
+        new = full.get(core) or _term_typo_word(core)
+        if new is None or new == core:
+            out.append(w)
+            continue
+        tail = w[len(w.rstrip(",;:")):]
+        out.append(new + tail)
+        changed.append((w, new))
+    return (" ".join(out), changed) if changed else (name, changed)
+
+
+def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
+    """The text @3 prepares for ``name``: descriptions and an address set aside, an organisation's words
+    respelt (``respell``), digits for letters read as letters; and the rewrites."""
+    text = without_descriptions(name)
+    changed: list[tuple[str, str]] = []
+    if not person:
+        text, changed = respell(text)
+    plain = unleet_text(text)
+    changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
+    return plain, changed
 
 
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
-    name = without_descriptions(name)
-    plain = unleet_text(name)
+    plain, renamed = _text3(name, person)
     base = prepare(plain, person)
-    renamed: list[tuple[str, str]] = [(w, u) for w, u in zip(name.split(), plain.split(), strict=True) if w != u]
     toks: list[str] = []
     expand = abbreviations().expand
     terms = vocabulary().terms
@@ -186,7 +230,7 @@ def token_weight(token: str, person: bool) -> float:
 @lru_cache(maxsize=300_000)
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
-    base = prepare(unleet_text(without_descriptions(name)), person)
+    base = prepare(_text3(name, person)[0], person)
     toks, renamed = canonical_tokens(name, person)
     base = dataclasses.replace(base, original=name)
     if toks == base.tokens and not renamed:

@@ -38,6 +38,9 @@ class Guard:
 
     cap: float
     reason: str
+    # a review rule ("another party named after it, or the same one: a person reviews"): evidence beyond the name
+    # (an agreeing country) may lift the score over it; the other rules bound the final score
+    soft: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,16 @@ def test_a_country_never_lifts_a_guarded_look_alike_to_hit(ear_index: ScreeningI
     assert not mexican, [(h.name, h.score) for h in mexican]
 
 
+def test_an_agreeing_country_still_lifts_a_review_rule(ear_index: ScreeningIndex) -> None:
+    """A05: 'SenseTime' (CN) against 'Beijing Sensetime Technology Development Co., Ltd.' (CN): the brand alone
+    inside a longer name is a review rule of the name score ("another party named after it, or the same one"),
+    not a sign of another party; the agreeing country makes it a HIT, as before the guards bounded the score."""
+    found = hits(ear_index, "SenseTime", "CN")
+    assert found[0].name == "Beijing Sensetime Technology Development Co., Ltd."
+    assert found[0].decision is Decision.HIT
+    assert hits(ear_index, "SenseTime")[0].decision is Decision.POSSIBLE  # without the country: a person reviews
+
+
 @pytest.mark.parametrize(("query", "listed"), [
     ("Shenyang Aircraft Corp.", "Shenyang Aircraft Corporation"),  # D09
     ("Shenyang Aircraft Corporation", "Shenyang Aircraft Corporation"),  # N18
