@@ -251,6 +251,11 @@ class ClearanceMatcher:
             raw += lf.value if lf is not None else 0.0
         return min(1.0, max(0.0, raw)), ns, loose
 
+    def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
+        """The highest score two compared names allow whatever other evidence agrees (@1/@2: no cap; @3: its
+        guards', so that an agreeing country never lifts a capped look-alike to HIT)."""
+        return 1.0
+
     def _name_features(self, a: NameForm, b: NameForm, ns: NameScore | None) -> list[Feature]:
         if ns is None:
             return [Feature("name", 0.0, "no distinctive word (only legal forms, generic words or initials) "
@@ -324,7 +329,7 @@ class ClearanceMatcher:
                     evidence.append(f)
                     raw += f.value
         raw = min(1.0, max(0.0, raw))
-        score = self.calibrate(raw)
+        score = min(self.calibrate(raw), self._final_cap(qform, pn.form, person))
         cap_applied = capped and score > self.weak_cap
         if cap_applied:
             score = self.weak_cap

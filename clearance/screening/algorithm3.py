@@ -51,6 +51,8 @@ COVER_MIN = 0.6  # organisation names: at least this share of each name's weight
 LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree this much may be one part
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
+DIFFERENT_CAP = 0.45  # organisations agreeing only on common words, each keeping its own distinctive words: CLEAR
+DIFFERENT_KEPT = 0.1  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
@@ -123,13 +125,15 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not matched_rare and brand:
             out.append(Guard(CAP, f"only common words agree; a distinctive word ({' '.join(brand)}) is not in the "
                                   "other name"))
+        if kept_q and kept_c and not (q.unspaced or c.unspaced):
+            out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
         # a word only one name has, rare enough to be a brand (a city weighs less), not the other's initials;
         # not for names written without spaces (Chinese), whose syllables are not words
         extra_q = [t for t in kept_q if qw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, c)]
         extra_c = [t for t in kept_c if cw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, q)]
         if ((extra_q and not kept_c) or (extra_c and not kept_q)) and not (q.unspaced or c.unspaced):
             out.append(Guard(CAP, f"one name adds a distinctive word ({' '.join(extra_q + extra_c)}): another "
-                                  "party named after the other one, or the same one: a person reviews"))
+                                  "party named after the other one, or the same one: a person reviews", soft=True))
         if not (q.unspaced or c.unspaced):
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
     elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
@@ -224,8 +228,36 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     if (len(words_c) == 1 and extra_q) or (len(words_q) == 1 and extra_c):
         one = words_c[0] if len(words_c) == 1 and extra_q else words_q[0]
         out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(extra_q + extra_c)} "
-                              "added): another party named after it, or the same one: a person reviews"))
+                              "added): another party named after it, or the same one: a person reviews", soft=True))
     return out
+
+
+def _different_party(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str],
+                     qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
+    """Organisation names that agree only on common words (none weighs DISTINCT_AGREE: industry words, "national",
+    a legal form) while each keeps distinctive words of its own (a brand, a city: "Honor Device Co., Ltd." /
+    "Huawei Device Co., Ltd.", "Shenyang Aircraft Corp." / "Nanchang Aircraft Manufacturing Company"): two
+    parties of the same trade, not one party written two ways. Capped below POSSIBLE: no review for them.
+
+    Not when a kept word is a typo of the other name's word or its initials (the same party misspelt), nor when
+    one name keeps only legal-form residue.
+    """
+    if not ns.pairs:
+        return []
+    top = max(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) for p in ns.pairs)
+    if top >= DISTINCT_AGREE or any(not p.query.replace(" ", "").isalpha() and _pair_weight(p.query, qw) >= 1.0
+                                    for p in ns.pairs):
+        return []
+    typo_q, typo_c = _typo_explained(q, c, kept_q, kept_c)
+    own_q = [t for t in kept_q if t not in typo_q and not _residue(t) and not _acronym_of(t, c)]
+    own_c = [t for t in kept_c if t not in typo_c and not _residue(t) and not _acronym_of(t, q)]
+    wq = sum(qw.get(t, 1.0) for t in own_q)
+    wc = sum(cw.get(t, 1.0) for t in own_c)
+    if min(wq, wc) < DIFFERENT_KEPT:
+        return []
+    return [Guard(DIFFERENT_CAP, f"only common words agree (the heaviest weighs {top:.2f}) and each name keeps its "
+                                 f"own ({' '.join(own_q)} / {' '.join(own_c)}): parties of the same trade, not one "
+                                 "party")]
 
 
 def _typo_explained(q: NameForm, c: NameForm, left_q: Sequence[str], left_c: Sequence[str],
@@ -476,7 +508,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
         sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
             a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-        ns = name_similarity(a, b, person, True, sim_of)
+        ns = name_similarity(a, b, person, True, sim_of, resegment_always=not person)
         raw = ns.score
         if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
             raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces
@@ -491,6 +523,17 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             ns = NameScore(raw, ns.method + "+guard", ns.pairs, ns.unmatched_query, ns.unmatched_candidate,
                            tuple(guards))
         return raw, ns, loose
+
+    def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
+        """The lowest cap of the guards applied to the pair that say the names are of different parties: evidence
+        beyond the name (an agreeing country) adds to the raw score but never lifts such a pair above its cap
+        ("Honor Device Co., Ltd." / "Huawei Device Co., Ltd." with both in CN stays below HIT). A review rule
+        (``Guard.soft``: "SenseTime" inside "Beijing Sensetime Technology Development Co., Ltd.") caps the name
+        score only: an agreeing country may lift it."""
+        ns = self._name_raw(a, b, person)[1]
+        if ns is None or not ns.guards:
+            return 1.0
+        return min((g.cap for g in ns.guards if not g.soft), default=1.0)
 
     @staticmethod
     def _compact_ok(a: NameForm, b: NameForm) -> bool:

@@ -27,6 +27,13 @@ from clearance.text.numbers import numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, places
 from clearance.text.terms import vocabulary
 
+# Bump when prepare3 reads a name differently for the same resources: the @3 forms are prepared at index build and
+# cached with the index (clearance.workflows.screening._resources_digest). 2: descriptive parentheses set aside,
+# organisation words weighed with their plural or singular. 3: misspelt terms (a swap is one edit), an address
+# written after the name set aside, more abbreviations (abbreviations.yml), more country names (places.yml).
+# 4: organisation names respelt word by word (abbreviations, misspelt terms) before multi-word terms are read.
+FORMS_VERSION = 4
+
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -37,6 +44,44 @@ def _unleet(word: str) -> str:
     if word.isalpha() or word.isdigit() or _ORDINAL.match(word) or not any(ch in "01" for ch in word):
         return word
     return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), word)
+
+
+# A parenthesised clause that describes the party rather than naming it: "CNOOC Limited (a subsidiary of China
+# National Offshore Oil Corporation)", "(formerly ...)", "(a.k.a. ...)", "(original script: ...)", "(born on ...)".
+# Its words are not the party's name: compared, they would dilute it ("CNOOC Ltd." against the whole entry
+# agrees on one word of eight). Short forms ("(NUDT)"), places ("(Shenzhen)") and legal forms ("(Pvt)") stay.
+_DESCRIPTIVE = re.compile(
+    r"\(\s*(?:an?\s+(?:[\w-]+\s+){0,3}?(?:of|to|in)\b|(?:wholly[- ]owned\s+|indirect\s+|direct\s+)?"
+    r"(?:subsidiary|affiliate|division|branch|unit|part|member|department|subordinate)\s+(?:of|to)\b"
+    r"|formerly|previously|former(?:ly)?\s+known\s+as|f\.\s?k\.\s?a\.?|fka\b|a\.\s?k\.\s?a\.?|aka\b|also\s+known\s+as|"
+    r"owned\s+by|controlled\s+by|original\s+script|date\s+of\s+birth|born\s+(?:on|in)|nom\s+de\s+guerre|"
+    r"as\s+previously\s+listed|previously\s+listed|see\s|including\s)[^()]*\)",
+    re.IGNORECASE,
+)
+# A comma-separated part that starts an address: "..., No. 555 Qianmo Road, Binjiang District", "..., Room 1318-19,
+# 13F, Hollywood Plaza" (orders have no address field: customers write it in the name line). The name ends there.
+_ADDRESS_PART = re.compile(
+    r"^(?:no\.?\s*\d|room\b|rm\.?\s*\d|unit\s+\w*\d|suite\s+\w*\d|flat\s+\w*\d|office\s+\w*\d|\d+/?f\b|"
+    r"floor\s+\d|block\s+\w*\d|(?:building|bldg\.?)\s+\w*\d|p\.?\s?o\.?\s+box\b|"
+    r"\d+[a-z]?(?:-\d+)?\s+(?:[a-z]+\s+){1,3}(?:road|rd|street|st|avenue|ave|lane|blvd|boulevard|highway|drive)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_descriptions(name: str) -> str:
+    """``name`` without parenthesised clauses that describe the party (see ``_DESCRIPTIVE``) and without an address
+    written after it (``_ADDRESS_PART``); the name unchanged when nothing else would be left."""
+    out = name
+    if "(" in out:
+        out = " ".join(_DESCRIPTIVE.sub(" ", out).split())
+    if "," in out:
+        parts = out.split(",")
+        for k in range(1, len(parts)):
+            if _ADDRESS_PART.match(parts[k].strip()):
+                out = ",".join(parts[:k])
+                break
+    out = out.rstrip(" ,;")
+    return out if any(ch.isalnum() for ch in out) else name
 
 
 def unleet_text(name: str) -> str:
@@ -68,16 +113,88 @@ def _legal_typo(token: str) -> str | None:
     return found[0] if found else None
 
 
+TERM_TYPO_MIN_LEN = 7  # words this long that no name of the corpus has are looked up as a misspelt term
+
+
+@lru_cache(maxsize=1)
+def _long_terms() -> dict[str, tuple[str, ...]]:
+    """Single-word terms (as written, 6+ letters) by their first letter."""
+    out: dict[str, list[str]] = {}
+    for k in sorted(vocabulary().terms):
+        if len(k) >= TERM_TYPO_MIN_LEN - 1 and k.isalpha():
+            out.setdefault(k[0], []).append(k)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _term_typo_word(token: str) -> str | None:
+    """The term (as written) an unknown word is a typo of, two letters swapped counting as one edit
+    ("nedvihzimost" -> nedvizhimost, "disrtibution" -> distribution): one edit up to 10 letters, two from 11 (the
+    name pipeline's own look-up counts a swap twice and misses these)."""
+    if len(token) < TERM_TYPO_MIN_LEN or not token.isalpha() or rarity().df.get(token, 0) > 0:
+        return None
+    if token in vocabulary().terms:
+        return None
+    allowed = 1 if len(token) <= 10 else 2
+    found = process.extractOne(token, _long_terms().get(token[0], ()), scorer=OSA.distance, score_cutoff=allowed)
+    return str(found[0]) if found else None
+
+
+def _term_typo(token: str) -> str | None:
+    """The canonical term an unknown word is a typo of (see ``_term_typo_word``)."""
+    word = _term_typo_word(token)
+    return vocabulary().terms[word] if word is not None else None
+
+
+_WORD_CORE = re.compile(r"[^0-9a-z]")
+
+
+def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """An organisation name with abbreviations written out and misspelt terms corrected word by word, before the
+    name pipeline reads its multi-word terms ("Research and Production Assn M.V. Frunze", "Ressearch and
+    Production Assoication" -> "Research and Production Association": a term of its own); and the rewrites."""
+    full = abbreviations().full
+    out: list[str] = []
+    changed: list[tuple[str, str]] = []
+    for w in name.split():
+        core = _WORD_CORE.sub("", w.lower())
+        if not core.isalpha():
+            out.append(w)
+            continue
+        new = full.get(core) or _term_typo_word(core)
+        if new is None or new == core:
+            out.append(w)
+            continue
+        tail = w[len(w.rstrip(",;:")):]
+        out.append(new + tail)
+        changed.append((w, new))
+    return (" ".join(out), changed) if changed else (name, changed)
+
+
+def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
+    """The text @3 prepares for ``name``: descriptions and an address set aside, an organisation's words
+    respelt (``respell``), digits for letters read as letters; and the rewrites."""
+    text = without_descriptions(name)
+    changed: list[tuple[str, str]] = []
+    if not person:
+        text, changed = respell(text)
+    plain = unleet_text(text)
+    changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
+    return plain, changed
+
+
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
-    plain = unleet_text(name)
+    plain, renamed = _text3(name, person)
     base = prepare(plain, person)
-    renamed: list[tuple[str, str]] = [(w, u) for w, u in zip(name.split(), plain.split(), strict=True) if w != u]
     toks: list[str] = []
     expand = abbreviations().expand
+    terms = vocabulary().terms
     for u in base.tokens:
         if not person:
             e = expand.get(u)
+            if e is None and u not in terms:
+                e = _term_typo(u)
             if e is not None and e != u:
                 renamed.append((u, e))
                 u = e
@@ -95,24 +212,25 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
 
 
 def token_weight(token: str, person: bool) -> float:
-    """A token's @3 weight: its rarity, capped by the vocabulary's weight for generic words and, in organisation
-    names, by PLACE_WEIGHT for a place name (clearance/text/places.yml)."""
+    """A token's @3 weight: its rarity (in organisation names counted with its plural or singular), capped by the
+    vocabulary's weight for generic words and, in organisation names, by PLACE_WEIGHT for a place name
+    (clearance/text/places.yml)."""
     if not token.isalpha():
         return 1.0
     if len(token) == 1:
         return INITIAL_WEIGHT
-    w = rarity().weight(token)
-    if not person:
-        w = min(w, vocabulary().generic.get(token, 1.0))
-        if token in places():
-            w = min(w, PLACE_WEIGHT)
+    if person:
+        return rarity().weight(token)
+    w = min(rarity().word_weight(token), vocabulary().generic.get(token, 1.0))
+    if token in places():
+        w = min(w, PLACE_WEIGHT)
     return w
 
 
 @lru_cache(maxsize=300_000)
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
-    base = prepare(unleet_text(name), person)
+    base = prepare(_text3(name, person)[0], person)
     toks, renamed = canonical_tokens(name, person)
     base = dataclasses.replace(base, original=name)
     if toks == base.tokens and not renamed:

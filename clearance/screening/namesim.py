@@ -38,6 +38,9 @@ class Guard:
 
     cap: float
     reason: str
+    # a review rule ("another party named after it, or the same one: a person reviews"): evidence beyond the name
+    # (an agreeing country) may lift the score over it; the other rules bound the final score
+    soft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +165,13 @@ def _numbers_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: 
 
 
 def _join_pass(
-    a: NameForm, b: NameForm, pairs: list[tuple[int, int, float, str]], phonetic: bool
+    a: NameForm, b: NameForm, pairs: list[tuple[int, int, float, str]], phonetic: bool, best_run: bool = False,
 ) -> list[tuple[int, int, float, str]]:
     """Unmatched tokens of ``a`` that equal a run of unmatched neighbours in ``b`` ("huawei" ~ "hua wei").
 
     Returns one (i, j, similarity, "joined") per token j of the run, so that both sides count as covered.
+    ``best_run`` (clearance-name@3): the run from a start that agrees best, not the first one that agrees
+    ("salita" ~ "sa li ta", not "sa li").
     """
     used_a = {i for i, _, _, _ in pairs}
     used_b = {j for _, j, _, _ in pairs}
@@ -185,6 +190,7 @@ def _join_pass(
             if start in used_b or (not phonetic and b.tokens[start][0] != tok[0]):
                 continue
             run = b.tokens[start]
+            chosen: tuple[float, int] | None = None
             for end in range(start + 2, min(len(b.tokens), start + 4) + 1):
                 if end - 1 in used_b:
                     break
@@ -194,12 +200,15 @@ def _join_pass(
                 sim = Levenshtein.normalized_similarity(tok, run)
                 if phonetic and sim < LONG_TOKEN_CUTOFF:
                     sim = _skeleton_sim(tok, run)
-                if sim >= (1.0 if len(tok) < 6 else LONG_TOKEN_CUTOFF):
-                    out.extend((i, j, sim, "joined") for j in range(start, end))
-                    used_a.add(i)
-                    used_b.update(range(start, end))
-                    break
-            if i in used_a:
+                if sim >= (1.0 if len(tok) < 6 else LONG_TOKEN_CUTOFF) and (chosen is None or sim > chosen[0]):
+                    chosen = (sim, end)
+                    if not best_run or sim >= 1.0:
+                        break
+            if chosen is not None:
+                sim, end = chosen
+                out.extend((i, j, sim, "joined") for j in range(start, end))
+                used_a.add(i)
+                used_b.update(range(start, end))
                 break
     return out
 
@@ -233,11 +242,13 @@ def coverage_score(cq: float, cc: float, person: bool) -> float:
 
 
 def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: bool = True,
-                    sim_of: TokenSim = token_similarity) -> NameScore:
+                    sim_of: TokenSim = token_similarity, resegment_always: bool = False) -> NameScore:
     """Similarity of two prepared names in [0, 1] with the token pairs that explain it. Symmetric.
 
     ``explain=False`` leaves the pairs and unmatched words out (faster, same score). ``sim_of``: the token
-    similarity (clearance-name@3 passes its own).
+    similarity (clearance-name@3 passes its own). ``resegment_always`` (clearance-name@3): words written
+    together or apart are looked for whenever a word is left unmatched, also in names of as many words
+    ("Dong Mei Investment Group Co" ~ "Dongmei Investment Group Co"), and the best run is taken.
     """
     qt, ct = q.tokens, c.tokens
     if not qt or not ct:
@@ -246,10 +257,10 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
     pairs, _ = _align(q, c, person, phonetic, sim_of)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
-    if resegment and len(pairs) < min(len(qt), len(ct)):
-        joined = _join_pass(q, c, pairs, phonetic)
+    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)):
+        joined = _join_pass(q, c, pairs, phonetic, resegment_always)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
-        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic)]
+        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always)]
     wq, wc = q.weight, c.weight
     qw, cw = q.weights, c.weights
     if joined:

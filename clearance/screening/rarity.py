@@ -23,6 +23,7 @@ TABLE = "word_rarity.json.gz"
 RARE_DF = 8  # a word in at most this many names weighs 1.0
 MIN_WEIGHT = 0.12  # the most common words
 COMMON_SHARE = 0.004  # a word in this share of all names (or more) weighs MIN_WEIGHT
+PLURAL_MIN_LEN = 5  # words this long are counted with their plural or singular (``word_weight``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,17 @@ class RarityTable:
 
     def weight(self, token: str) -> float:
         """1.0 for a rare word, down to MIN_WEIGHT for a word in COMMON_SHARE of all names (log scale)."""
+        return self.weight_of_count(self.df.get(token, 0))
+
+    def word_weight(self, token: str) -> float:
+        """The weight of a word counted with its plural or singular ("device" with "devices": an organisation
+        word the name pipeline keeps in both forms is as common as both together)."""
         df = self.df.get(token, 0)
+        if len(token) >= PLURAL_MIN_LEN and token.isalpha():
+            df += self.df.get(token[:-1], 0) if token.endswith("s") else self.df.get(token + "s", 0)
+        return self.weight_of_count(df)
+
+    def weight_of_count(self, df: int) -> float:
         if df <= RARE_DF or self.documents <= 0:
             return 1.0
         common = max(RARE_DF + 1.0, COMMON_SHARE * self.documents)

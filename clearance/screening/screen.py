@@ -9,6 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from clearance.model.entity import Schema
+from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
@@ -104,17 +105,22 @@ def screen_many(
         if isinstance(stage, str):
             out.append(ScreeningResult(query, Decision.CANNOT_CLEAR, (), algo.id, version_ids, (stage,)))
         else:
-            out.append(_result(stage[0], stage[1], index, algo, floor, limit, versions, version_ids, today))
+            out.append(_result(stage[0], stage[1], index, algo, floor, limit, versions, version_ids, today, lists))
     return out
 
 
 def _result(pq: PreparedQuery, found: dict[int, list[int]], index: ScreeningIndex, algo: Algorithm, floor: float,
-            limit: int, versions: list[ListVersion], version_ids: dict[str, str], today: dt.date) -> ScreeningResult:
-    """The candidates scored in full, ranked and decided."""
+            limit: int, versions: list[ListVersion], version_ids: dict[str, str], today: dt.date,
+            lists: Sequence[str] | None = None) -> ScreeningResult:
+    """The candidates scored in full, ranked and decided; and the address-only entries whose address the name
+    line holds (``clearance.screening.addresses``)."""
     query = pq.query
-    hits: list[Hit] = []
+    hits: list[Hit] = _address_hits(query.name, index, algo, floor, lists)
+    by_address = {h.entry_id for h in hits}
     for i, positions in found.items():
         pe = index.entities[i]
+        if pe.entity.entry_id in by_address and pe.entity.schema is Schema.ADDRESS:
+            continue
         m: Match = algo.score(pq, pe, positions, floor)
         if m.score < floor or m.score <= 0.0:
             continue
@@ -143,6 +149,19 @@ def _result(pq: PreparedQuery, found: dict[int, list[int]], index: ScreeningInde
     if not prepare(query.name).tokens:
         reasons.append("name has no distinctive word after removing legal forms and generic words")
     return ScreeningResult(query, decision, tuple(hits), algo.id, version_ids, tuple(reasons))
+
+
+def _address_hits(line: str, index: ScreeningIndex, algo: Algorithm, floor: float, lists: Sequence[str] | None,
+                  ) -> list[Hit]:
+    out: list[Hit] = []
+    for m in match_addresses(line, index, lists):
+        if m.score < floor:
+            continue
+        e = index.entities[m.entity].entity
+        out.append(Hit(list_code=e.list_code, entry_id=e.entry_id, name=e.name, matched_name=m.address,
+                       matched_kind="address", schema=e.schema.value, score=m.score,
+                       decision=algo.thresholds.decide(m.score), explanation=(m.feature,)))
+    return out
 
 
 _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score the pre-filter bounds

@@ -11,7 +11,8 @@ in all of these gets ``-2``, ``-3``... (the 2023-11-30 file has two such exact r
 the entry count equals the row count, and reported in the warnings).
 ``Last_Update`` is kept verbatim in ``extra`` (one row reads "3033-09-30", a typo in the source).
 A Country cell that is no country code (one row has the US state "NM" there) leaves the address
-without country and is reported in the warnings.
+without country and is reported in the warnings. An empty Country cell with a US state in State (289 of the 666
+rows of the 2023-11-30 file, all US addresses) gives the country US; the id still hashes the cell as given.
 Data date: the date in the file name, else the latest Effective_Date.
 """
 
@@ -20,7 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
+
+import pycountry
 
 from clearance.errors import DataError
 from clearance.model import Address, Entity, Name, ParsedList
@@ -65,7 +69,7 @@ def split_fr(cell: str | None) -> tuple[str, ...]:
 
 class DPLParser:
     slug = "bis-dpl-txt"
-    version = "1"
+    version = "2"  # 2: an empty Country with a US state gives the country US
     lists: tuple[str, ...] = ("dpl",)
 
     def claim(self, files: Sequence[Path]) -> list[tuple[Path, ...]]:
@@ -128,14 +132,25 @@ def _suffix_repeats(entities: list[Entity], row_hash: list[str]) -> tuple[list[E
     return out, sorted(repeats)
 
 
+US = "US"
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    """The codes of the US states, DC and territories (ISO 3166-2:US without "US-")."""
+    return frozenset(s.code.split("-", 1)[1] for s in pycountry.subdivisions if s.country_code == US)
+
+
 def _entity(cell: dict[str, str], path: Path, line: int) -> Entity:
     name = clean(cell["Name"])
     if name is None:
         raise DataError("empty name", file=path, line=line, field="Name")
     raw_country = clean(cell["Country"])
-    country = country_code(raw_country)
     street, city, state, postal = (clean(cell[k]) for k in ("Street_Address", "City", "State", "Postal_Code"))
-    parts = [street, city, state, postal, country or raw_country]
+    id_country = country_code(raw_country)  # the id hashes the Country cell as given (ids stay stable)
+    country = id_country or (US if raw_country is None and state is not None and state.upper() in _us_states()
+                             else None)
+    parts = [street, city, state, postal, id_country or raw_country]
     addresses = (
         (Address(full=", ".join(p for p in parts if p), street=street, city=city, region=state,
                  postal_code=postal, country=country),)
@@ -145,7 +160,7 @@ def _entity(cell: dict[str, str], path: Path, line: int) -> Entity:
     effective = us_date(cell["Effective_Date"], path, line, "Effective_Date")
     us_date(cell["Expiration_Date"], path, line, "Expiration_Date")  # validated, kept verbatim in extra
     entry_id = "dpl-" + short_hash(
-        norm_key(name), norm_key(street or ""), norm_key(city or ""), country or "",
+        norm_key(name), norm_key(street or ""), norm_key(city or ""), id_country or "",
         effective.isoformat() if effective else "",
     )  # fmt: skip
     return Entity(

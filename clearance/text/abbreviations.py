@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -16,6 +16,9 @@ from clearance.text.terms import vocabulary
 @dataclass(frozen=True, slots=True)
 class Abbreviations:
     expand: dict[str, str]  # folded token -> canonical token it is read as ("engg" -> "eng", "elec" -> "electronic")
+    # folded abbreviation -> the full word as written ("assn" -> "association"), to respell a name before its
+    # multi-word terms are read ("Research and Production Assn" -> ... "Association")
+    full: dict[str, str] = field(default_factory=dict)
 
 
 def _canonical(word: str) -> str:
@@ -39,10 +42,13 @@ def abbreviations() -> Abbreviations:
             family_of[_canonical(str(m))] = str(family)
             family_of[fold(str(m))[0]] = str(family)
     expand: dict[str, str] = {}
+    full_word: dict[str, str] = {}
     for abbr, full in (raw.get("abbreviations") or {}).items():
         canon = _canonical(str(full))
         expand[fold(str(abbr))[0]] = family_of.get(canon, canon)
+        if " " not in str(full).strip():
+            full_word[fold(str(abbr))[0]] = str(full).strip()
     for word, family in family_of.items():
         if word != family:
             expand[word] = family
-    return Abbreviations(expand)
+    return Abbreviations(expand, full_word)

@@ -18,6 +18,7 @@ from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.entity import Schema
+from clearance.screening.forms3 import FORMS_VERSION
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, ListVersion, Query, ScreeningResult
 from clearance.screening.rarity import rarity
@@ -91,6 +92,7 @@ def _resources_digest() -> str:
         h.update(resources.files("clearance.resources").joinpath(name).read_bytes())
     # clearance-name@3's forms, prepared at index build, depend on its word rarity and abbreviation tables
     h.update(rarity().version.encode())
+    h.update(f"forms3-{FORMS_VERSION}".encode())
     for name in ("abbreviations.yml", "places.yml"):
         h.update(resources.files("clearance.text").joinpath(name).read_bytes())
     return h.hexdigest()[:16]

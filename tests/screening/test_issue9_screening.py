@@ -1,0 +1,159 @@
+"""Screening misses and false alarms behind the adversarial review's determinations (issue 9 kind 9, issue 10),
+on real rows of the lists a determination screens (Entity List, SDN, DPL, MEU, MIEU in ../shared/data).
+
+Each test names the review case it guards (tests/rules/adversary_round1.yaml, adversary_round2.yaml); the case
+itself runs end to end in tests/workflows/test_adversary_cases.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clearance.model.entity import Entity, Schema
+from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.model import Decision, Hit, Query
+from clearance.screening.screen import compare, screen
+from clearance.sources import csl, dpl, us_other
+
+V3 = "clearance-name@3"
+
+
+@pytest.fixture(scope="module")
+def dpl_entities(data_dir: Path) -> list[Entity]:
+    [pl] = dpl.PARSER.parse((data_dir / "us_bis" / "dpl_2023-11-30.txt",))
+    return list(pl.entities)
+
+
+@pytest.fixture(scope="module")
+def ear_index(data_dir: Path, el_entities: list[Entity], sdn_entities: list[Entity],
+              dpl_entities: list[Entity]) -> ScreeningIndex:
+    """The lists a determination screens against (as tests/workflows/test_adversary_cases.py loads them)."""
+    meu = [e for pl in csl.PARSER.parse((data_dir / "us_bis" / "meu_from_csl_subset_2023-11-30.csv",))
+           for e in pl.entities if e.list_code == "meu"]
+    mieu = [e for pl in us_other.MIEU_PARSER.parse((data_dir / "us_bis" / "mieu_opensanctions.csv",))
+            for e in pl.entities]
+    assert meu and mieu
+    return build_index([*el_entities, *sdn_entities, *dpl_entities, *meu, *mieu])
+
+
+def hits(index: ScreeningIndex, name: str, country: str | None = None) -> list[Hit]:
+    return list(screen(Query(name, country), index, algorithm=V3, limit=20).hits)
+
+
+def named(found: list[Hit], name: str) -> list[Hit]:
+    return [h for h in found if h.name.casefold() == name.casefold()]
+
+
+def test_a_country_never_lifts_a_guarded_look_alike_to_hit(ear_index: ScreeningIndex) -> None:
+    """N14: 'Honor Device Co., Ltd.' (CN) scored 0.73 HIT on 'Huawei Device Co., Ltd.': the name guards capped
+    the name at 0.69 and the agreeing country was added after the cap. Now the cap bounds the final score, and
+    two firms of one trade with their own brands are no match at all."""
+    found = hits(ear_index, "Honor Device Co., Ltd.", "CN")
+    assert not [h for h in found if h.decision is not Decision.CLEAR], [(h.name, h.score) for h in found]
+    m = compare("Honor Device Co., Ltd.", "Huawei Device Co., Ltd.", algorithm=V3)
+    assert m.score < 0.5 and any(f.name == "guard" and "honor / huawei" in f.detail for f in m.features)
+    # a guarded pair with an agreeing country stays at its cap (Z01: 'Unlisted Mexican company' against the
+    # SDN alias 'MEXICAN FEDERATION' was 0.71 HIT with MX)
+    mexican = [h for h in hits(ear_index, "Unlisted Mexican company", "MX") if h.decision is Decision.HIT]
+    assert not mexican, [(h.name, h.score) for h in mexican]
+
+
+def test_an_agreeing_country_still_lifts_a_review_rule(ear_index: ScreeningIndex) -> None:
+    """A05: 'SenseTime' (CN) against 'Beijing Sensetime Technology Development Co., Ltd.' (CN): the brand alone
+    inside a longer name is a review rule of the name score ("another party named after it, or the same one"),
+    not a sign of another party; the agreeing country makes it a HIT, as before the guards bounded the score."""
+    found = hits(ear_index, "SenseTime", "CN")
+    assert found[0].name == "Beijing Sensetime Technology Development Co., Ltd."
+    assert found[0].decision is Decision.HIT
+    assert hits(ear_index, "SenseTime")[0].decision is Decision.POSSIBLE  # without the country: a person reviews
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Shenyang Aircraft Corp.", "Shenyang Aircraft Corporation"),  # D09
+    ("Shenyang Aircraft Corporation", "Shenyang Aircraft Corporation"),  # N18
+    ("National University of Defense Technology", "National University of Defense Technology (NUDT)"),  # A16
+])
+def test_a_listed_party_meets_no_other_party_of_its_trade(ear_index: ScreeningIndex, query: str,
+                                                          listed: str) -> None:
+    """D09, N18, A16: the party is found, and 'Xian Aircraft Industrial Company Limited', 'Nanchang Aircraft
+    Manufacturing Company', 'NATIONAL DEFENSE FORCES' (agreeing only on trade words, each with its own city or
+    kind) are no longer POSSIBLE matches that send the order to review."""
+    found = hits(ear_index, query, "CN")
+    assert found and found[0].decision is Decision.HIT and found[0].name == listed
+    others = [(h.name, h.score) for h in found if h.name != listed]
+    assert not others
+
+
+def test_airline_air_and_airways_are_one_word(ear_index: ScreeningIndex) -> None:
+    """I02: 'Mahan Airlines' did not find SDN 'MAHAN AIR'; Z06: 'Mahan Air' was only POSSIBLE (0.68) against
+    DPL 'MAHAN AIRWAYS'. Both entries are HITs for both spellings."""
+    for query, country in (("Mahan Airlines", "AE"), ("Mahan Air", "IR")):
+        found = hits(ear_index, query, country)
+        for listed in ("MAHAN AIR", "MAHAN AIRWAYS"):
+            got = named(found, listed)
+            assert got and got[0].decision is Decision.HIT, (query, listed, [(h.name, h.score) for h in found])
+
+
+@pytest.mark.parametrize("query", ["CNOOC Limited", "CNOOC Ltd."])  # U03, Z21
+def test_a_descriptive_parenthesis_does_not_dilute_the_name(ear_index: ScreeningIndex, query: str) -> None:
+    """U03, Z21: the Entity List names 'CNOOC Limited (a subsidiary of China National Offshore Oil
+    Corporation)'; its own short name screened CLEAR. The clause describes the party; it is not its name."""
+    found = hits(ear_index, query, "HK")
+    assert found and found[0].decision is Decision.HIT
+    assert found[0].name.startswith("CNOOC Limited (a subsidiary of"), [(h.name, h.score) for h in found]
+
+
+def test_an_address_only_entry_is_found_in_the_name_line(ear_index: ScreeningIndex) -> None:
+    """A25: the Entity List's 'Address 07' lists premises in Hong Kong (Room 1318-19, Hollywood Plaza); orders
+    have no address field and the customer's line holds the address. The line is a HIT on that entry; the
+    next room of the same building ('Address 08', Room 1318-20) is a review case; a name alone meets neither."""
+    line = "Sunrise Global Trading Ltd, Room 1318-19, 13F, Hollywood Plaza, 610 Nathan Road, Mong Kok, Kowloon"
+    found = hits(ear_index, line, "HK")
+    a07, a08 = named(found, "Address 07"), named(found, "Address 08")
+    assert a07 and a07[0].decision is Decision.HIT and a07[0].schema == Schema.ADDRESS.value
+    assert any(f.name == "address" for f in a07[0].explanation)
+    assert a08 and a08[0].decision is Decision.POSSIBLE
+    assert found[0].name == "Address 07"
+    assert not [h for h in hits(ear_index, "Sunrise Global Trading Ltd", "HK") if h.name.startswith("Address")]
+    written_together = "Sunrise Global Trading Ltd, Rm 1318-19 13F Hollywood Plaza, 610 Nathan Rd, Mongkok"
+    assert not [h for h in hits(ear_index, written_together, "HK") if h.decision is Decision.HIT
+                and h.name == "Address 08"]
+
+
+def test_a_generic_name_of_another_country_is_no_near_certain_hit(ear_index: ScreeningIndex) -> None:
+    """Wrong entity: Cuba's 'Directorate of Military Intelligence' (MIEU, CU) must not be a near-certain HIT on
+    the Syrian SDN directorates, which share only generic words with it."""
+    found = hits(ear_index, "Directorate of Military Intelligence (DIM)", "CU")
+    assert found[0].list_code == "mieu" and found[0].decision is Decision.HIT
+    syrian = [h for h in found if "SYRIAN" in h.name.upper()]
+    assert all(h.decision is not Decision.HIT for h in syrian), [(h.name, h.score) for h in syrian]
+    general = named(found, "SYRIAN GENERAL INTELLIGENCE DIRECTORATE")
+    assert not general  # military / general: each keeps its own word
+
+
+def test_a_denied_person_at_a_us_address_is_in_the_us(ear_index: ScreeningIndex, dpl_entities: list[Entity]) -> None:
+    """A03: DPL 'DAHUA ELECTRONICS CORPORATION' (Flushing, NY; the file's Country cell is empty) has the country
+    US, so a Chinese 'Zhejiang Dahua Technology Co., Ltd.' finds its Entity List entry and no DPL review."""
+    dahua = [e for e in dpl_entities if e.name == "DAHUA ELECTRONICS CORPORATION"]
+    assert dahua and dahua[0].countries == ("US",) and dahua[0].addresses[0].country == "US"
+    found = hits(ear_index, "Zhejiang Dahua Technology Co., Ltd.", "CN")
+    assert found[0].name == "Dahua Technology" and found[0].decision is Decision.HIT
+    assert not [h for h in found if h.list_code == "dpl"], [(h.name, h.score) for h in found]
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("sova nedvihzimost ooo", "SOVA NEDVIZHIMOST OOO"),  # two letters swapped in a term
+    ("zangan disrtibution transformer co", "ZANGAN DISTRIBUTION TRANSFORMER CO"),
+    ("Sa Li Ta TRADE Ltd", "SALITA TRADE LIMITED"),  # pinyin syllables written apart
+    ("Dong Mei INVESTMENT GROUP CO., Ltd", "DONGMEI INVESTMENT GROUP CO., LIMITED"),
+    ("3k avn consulting and logistics", "3K Aviation Consulting and Logistics"),  # an abbreviation
+])
+def test_spellings_of_listed_names_are_hits(el_entities: list[Entity], sdn_entities: list[Entity], query: str,
+                                            listed: str) -> None:
+    """Customer spellings of real listed names: a term misspelt with two letters swapped, pinyin syllables
+    written apart in a name of as many words, 'Avn' for Aviation."""
+    assert any(n.value == listed for e in [*el_entities, *sdn_entities] for n in e.names), listed
+    m = compare(query, listed, algorithm=V3)
+    assert m.score >= 0.7, [f.detail for f in m.features]
