@@ -31,6 +31,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -169,13 +170,29 @@ def _segments(counts: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.
     return seg, np.arange(int(counts.sum()), dtype=np.int64) - starts[seg]
 
 
+@dataclass(frozen=True)
+class TokenBound:
+    """How the token similarity of an algorithm is bounded: a rapidfuzz normalised similarity never below it
+    wherever it is not 0, and the lowest value at which it is not 0 (initials, nicknames and exact tokens are
+    handled apart). clearance-name@1/@2: the Levenshtein similarity from the lowest typo cutoff (``LEVENSHTEIN``);
+    clearance-name@3 defines its own (``clearance.screening.bound3``)."""
+
+    scorer: Any
+    cutoff: float
+
+
+LEVENSHTEIN = TokenBound(Levenshtein.normalized_similarity, _CUTOFF)
+
+
 def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Sequence[str],
-                     right_ids: NDArray[np.int64], worth: NDArray[np.bool_] | None = None) -> NDArray[np.float64]:
-    """Levenshtein similarity (0 below the lowest typo cutoff) of left[left_ids[k]] and right[right_ids[k]],
-    each distinct pair of strings computed once; 0 without computing it where ``worth`` is False."""
+                     right_ids: NDArray[np.int64], worth: NDArray[np.bool_] | None = None,
+                     token: TokenBound = LEVENSHTEIN) -> NDArray[np.float64]:
+    """``token``'s similarity (0 below its cutoff; default: Levenshtein from the lowest typo cutoff) of
+    left[left_ids[k]] and right[right_ids[k]], each distinct pair of strings computed once; 0 without computing
+    it where ``worth`` is False."""
     if worth is not None:
         out = np.zeros(len(left_ids), dtype=np.float64)
-        out[worth] = _pair_similarity(left, left_ids[worth], right, right_ids[worth])
+        out[worth] = _pair_similarity(left, left_ids[worth], right, right_ids[worth], token=token)
         return out
     if not len(left_ids):
         return np.zeros(0, dtype=np.float64)
@@ -183,7 +200,7 @@ def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Se
     uniq, inv = np.unique(key, return_inverse=True)
     a = [left[i] for i in (uniq // len(right)).tolist()]
     b = [right[i] for i in (uniq % len(right)).tolist()]
-    sim = process.cpdist(a, b, scorer=Levenshtein.normalized_similarity, score_cutoff=_CUTOFF, dtype=np.float64)
+    sim = process.cpdist(a, b, scorer=token.scorer, score_cutoff=token.cutoff, dtype=np.float64)
     return np.asarray(sim, dtype=np.float64)[inv]
 
 
@@ -195,7 +212,7 @@ def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: ND
 
 
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
-                       person: bool = False) -> list[NDArray[np.float64]]:
+                       person: bool = False, token: TokenBound = LEVENSHTEIN) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
@@ -241,8 +258,10 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     e_c = cat[pair_of] + cj  # into cpos
     c_tok = flat.tok_ids[cpos[e_c]].astype(np.int64)
     la, lb = qtok_len[q_ids_a[e_q]], flat.vocab_len[c_tok]
-    # a Levenshtein similarity of 0.66 needs the shorter word to be at least 0.66 of the longer
-    sims = _pair_similarity(qtoks, q_ids_a[e_q], flat.vocab, c_tok, np.minimum(la, lb) >= _CUTOFF * np.maximum(la, lb))
+    # a normalised similarity of 0.66 (Levenshtein or OSA: the distance is at least the difference of the
+    # lengths) needs the shorter word to be at least 0.66 of the longer
+    sims = _pair_similarity(qtoks, q_ids_a[e_q], flat.vocab, c_tok,
+                            np.minimum(la, lb) >= token.cutoff * np.maximum(la, lb), token)
     if person:
         initial = ((la == 1) | (lb == 1)) & (qtok_first[q_ids_a[e_q]] == flat.vocab_first[c_tok])
         sims = np.where(initial, np.maximum(sims, INITIAL_SIM), sims)

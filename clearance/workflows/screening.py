@@ -33,7 +33,8 @@ from clearance.workflows.batch_input import Rows, input_format, read_rows
 from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
-INDEX_FORMAT = 9  # bump when ScreeningIndex or the text pipeline changes what is pickled (9: flat names)
+INDEX_FORMAT = 10  # bump when ScreeningIndex or the text pipeline changes what is pickled
+# (10: @3 flat names, entity schema and list arrays)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
