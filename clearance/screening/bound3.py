@@ -15,7 +15,9 @@ never below @3's:
 - @2's typo (across alphabets, persons): the Levenshtein similarity from LONG_TOKEN_CUTOFF, never above the
   OSA similarity (an OSA distance is never above the Levenshtein distance).
 
-The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. A scoring change
+The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. The score of the
+names joined ("compact" method) counts only where @3 lets it (``ClearanceMatcherV3._compact_ok``: otherwise
+@3 takes the token score, ``compact_gate3``). A scoring change
 that breaks one of these facts is caught by tests/screening/test_prefilter3.py (every candidate's bound
 against its real score, and ``screen`` with and without the pre-filter, byte for byte).
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import lru_cache
+from typing import NamedTuple, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -60,6 +63,22 @@ def lowest_typo_similarity() -> float:
 def token_bound3() -> TokenBound:
     """The token bound of clearance-name@3: the OSA similarity from the lower of @3's and @2's typo cutoffs."""
     return TokenBound(OSA.normalized_similarity, min(lowest_typo_similarity(), LONG_TOKEN_CUTOFF) - 1e-9)
+
+
+class _Joined(NamedTuple):
+    """What ``ClearanceMatcherV3._compact_ok`` reads of a name, from the flat arrays."""
+
+    compact: str
+    phonetic: bool
+    scripts: frozenset[str]
+
+
+def compact_gate3(query: NameForm, flat: FlatNames, name: int) -> bool:
+    """Whether @3 may score the pair by its names joined (``_compact_ok``), for flat name number ``name``."""
+    if flat.scripts is None:
+        return True  # flat names made before scripts were kept: the compact term always counts
+    other = _Joined(flat.compact[name], bool(flat.phonetic[name]), flat.script_sets[int(flat.scripts[name])])
+    return ClearanceMatcherV3._compact_ok(query, cast(NameForm, other))
 
 
 # ---- @3's cheap candidate score, for many list names at once ------------------------------------------------
@@ -100,15 +119,15 @@ def candidate_scores3(query: NameForm, flat: FlatNames, names: NDArray[np.int64]
     member[ids] = True
     starts = flat.tok_start[names]
     lens = flat.tok_start[names + 1] - starts
-    common = np.zeros(n, dtype=np.float64)
-    total_c = np.zeros(n, dtype=np.float64)
-    for pos in range(int(lens.max())):
-        has = lens > pos
-        at = np.where(has, starts + pos, 0)
-        weight = np.where(has, flat.tok_weight[at], 0.0)
-        total_c += weight
-        if ids:
-            common += np.where(has & member[flat.tok_ids[at]], weight, 0.0)
+    # a name per row, its tokens' weights in order, 0.0 after its last token; a running sum along a row adds
+    # in the order of candidate_score's loop (``accumulate`` is sequential), and adding 0.0 changes nothing
+    width = int(lens.max())
+    cols = np.arange(width, dtype=np.int64)
+    has = cols[None, :] < lens[:, None]
+    at = np.where(has, starts[:, None] + cols[None, :], 0)
+    weight = np.where(has, flat.tok_weight[at], 0.0)
+    total_c = np.add.accumulate(weight, axis=1)[:, -1]
+    common = np.add.accumulate(np.where(member[flat.tok_ids[at]] & has, weight, 0.0), axis=1)[:, -1]
     cq = np.minimum(1.0, common / total_q)
     cc = np.minimum(1.0, np.divide(common, total_c, out=np.zeros(n), where=total_c != 0))
     lo, hi = np.minimum(cq, cc), np.maximum(cq, cc)

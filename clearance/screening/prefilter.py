@@ -28,7 +28,7 @@ every entity with a name at or above it, exactly as before, so the reported hits
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -100,6 +100,8 @@ class FlatNames:
     run_len: NDArray[np.int64]  # length of each joined run
     vocab_first: NDArray[np.int64]  # code point of each vocab word's first letter
     run_first: NDArray[np.int64]  # code point of each joined run's first letter
+    scripts: NDArray[np.int32] | None = None  # name number -> its scripts' number in ``script_sets``
+    script_sets: tuple[frozenset[str], ...] = ()
 
     @cached_property
     def vocab_ids(self) -> dict[str, int]:
@@ -123,8 +125,11 @@ def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
     run_lo: list[int] = []
     run_hi: list[int] = []
     entity_first = [0]
+    script_no: dict[frozenset[str], int] = {}
+    scripts: list[int] = []
     for forms in forms_by_entity:
         for f in forms:
+            scripts.append(script_no.setdefault(f.scripts, len(script_no)))
             for t in f.tokens:
                 tok_ids.append(vocab.setdefault(t, len(vocab)))
             tok_w.extend(f.weights)
@@ -151,6 +156,7 @@ def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
         run_len=np.array([len(t) for t in run_text], dtype=np.int64),
         vocab_first=np.array([ord(t[0]) if t else -1 for t in vocab], dtype=np.int64),
         run_first=np.array([ord(t[0]) if t else -1 for t in run_text], dtype=np.int64),
+        scripts=np.array(scripts, dtype=np.int32), script_sets=tuple(script_no),
     )
 
 
@@ -211,14 +217,19 @@ def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: ND
     return np.asarray((sim >= need) & (run_len <= 1.5 * token_len + 1) & (token_len >= 3))
 
 
+CompactGate = Callable[[NameForm, FlatNames, int], bool]
+
+
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
-                       person: bool = False, token: TokenBound = LEVENSHTEIN) -> list[NDArray[np.float64]]:
+                       person: bool = False, token: TokenBound = LEVENSHTEIN,
+                       compact_gate: CompactGate | None = None) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
     scored to know (not both distinctive, or a script whose transliterations vary on either side). Every
     query-name pair of the chunk is handled by a few numpy and rapidfuzz ``cpdist`` calls, each distinct pair
-    of words compared once."""
+    of words compared once. ``compact_gate(query, flat, name)`` (clearance-name@3): whether the score of the
+    names joined ("compact" method) can count for that pair; where it cannot, the compact term is left out."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
@@ -297,6 +308,10 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
         at = np.flatnonzero(reseg)
         comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], [flat.compact[n] for n in pn[at].tolist()],
                               scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
+        if compact_gate is not None:
+            for j in np.flatnonzero(comp > bound[at]).tolist():
+                if not compact_gate(queries[int(pk[at[j]])], flat, int(pn[at[j]])):
+                    comp[j] = 0.0
         bound[at] = np.maximum(bound[at], comp)
     bound += EPS
     for k, s, b in zip(pk.tolist(), slot.tolist(), bound.tolist(), strict=True):

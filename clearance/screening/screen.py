@@ -10,10 +10,17 @@ from numpy.typing import NDArray
 
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.algorithm3 import ClearanceMatcherV3
-from clearance.screening.bound3 import candidate_scores3, token_bound3
+from clearance.screening.bound3 import candidate_scores3, compact_gate3, token_bound3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.prefilter import LEVENSHTEIN, FlatNames, TokenBound, skip_below, upper_bounds_chunk
+from clearance.screening.prefilter import (
+    LEVENSHTEIN,
+    CompactGate,
+    FlatNames,
+    TokenBound,
+    skip_below,
+    upper_bounds_chunk,
+)
 from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
 from clearance.text.fold import MAX_NAME_CHARS, clean
@@ -106,7 +113,7 @@ def screen_many(
     if prefilter and type(algo) in _BOUNDED:
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
-        _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3())
+        _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3)
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -163,20 +170,22 @@ _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score
 
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
-               token: TokenBound = LEVENSHTEIN) -> None:
+               token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
     Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
     (``flats``: the organisation and person readings the algorithm compares; default @1/@2's) with the
-    algorithm's token bound (clearance-name@3: ``bound3.token_bound3``).
+    algorithm's token bound and compact gate (clearance-name@3: ``bound3.token_bound3``, ``compact_gate3``).
     """
     below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
     if below == -float("inf"):
         return
     org, per = flats if flats is not None else (index.flat, index.flat_person)
+    listed_person = index.entity_person.tolist() if index.entity_person is not None else None
     for person, flat in ((False, org), (True, per)):
         if flat is None:
             continue
+        first_of = flat.entity_first.tolist()  # Python ints: a numpy scalar per candidate costs more
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
         owners: list[list[int]] = []
@@ -189,9 +198,10 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             mine: list[int] = []
             numbers: list[int] = []
             for i, positions in found.items():
-                if person != (is_person(schema) or (schema is None and index.is_person_entity(i))):
+                if person != (is_person(schema) or (schema is None and (
+                        listed_person[i] if listed_person is not None else index.is_person_entity(i)))):
                     continue
-                first = int(flat.entity_first[i])
+                first = first_of[i]
                 mine.extend([i] * len(positions))
                 numbers.extend(first + p for p in positions)
             if numbers:
@@ -201,7 +211,7 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
                 slots.append(k)
         if not forms:
             continue
-        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token),
+        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate),
                                    strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)

@@ -21,7 +21,13 @@ import pytest
 from clearance.model.entity import Entity, Schema
 from clearance.screening import Query, ScreeningIndex, screen
 from clearance.screening.algorithm3 import ClearanceMatcherV3
-from clearance.screening.bound3 import _vector_coverage_ok, candidate_scores3, lowest_typo_similarity, token_bound3
+from clearance.screening.bound3 import (
+    _vector_coverage_ok,
+    candidate_scores3,
+    compact_gate3,
+    lowest_typo_similarity,
+    token_bound3,
+)
 from clearance.screening.prefilter import upper_bounds_chunk
 from clearance.screening.prepared import prepare_query
 from clearance.screening.registry import get_algorithm
@@ -74,7 +80,8 @@ def test_bound3_is_never_below_the_name_score(index: ScreeningIndex, queries: li
         names.append(np.array([flat.entity_first[i] + p for i, p in owners[-1]], dtype=np.int64))
     checked = skipped = 0
     for start in range(0, len(forms), 100):
-        chunk = upper_bounds_chunk(forms[start:start + 100], flat, names[start:start + 100], person, token_bound3())
+        chunk = upper_bounds_chunk(forms[start:start + 100], flat, names[start:start + 100], person, token_bound3(),
+                                   compact_gate3)
         for qform, mine, bounds in zip(forms[start:], owners[start:], chunk, strict=False):
             for (i, p), b in zip(mine, bounds.tolist(), strict=True):
                 raw = v3._name_raw(qform, v3._name_form(index.entities[i].names[p], person), person, False)[0]
