@@ -17,8 +17,9 @@ never below @3's:
 
 The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. The score of the
 names joined ("compact" method) counts only where @3 lets it (``ClearanceMatcherV3._compact_ok``: otherwise
-@3 takes the token score, ``compact_gate3``). A scoring change
-that breaks one of these facts is caught by tests/screening/test_prefilter3.py (every candidate's bound
+@3 takes the token score, ``compact_gate3``). Words written together or apart (the joined pass) are looked for
+in every pair (``join_always``), so the bound stays valid if @3 joins words in names of as many words too.
+A scoring change that breaks one of these facts is caught by tests/screening/test_prefilter3.py (every candidate's bound
 against its real score, and ``screen`` with and without the pre-filter, byte for byte).
 """
 

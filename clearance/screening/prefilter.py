@@ -222,14 +222,17 @@ CompactGate = Callable[[NameForm, FlatNames, int], bool]
 
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
                        person: bool = False, token: TokenBound = LEVENSHTEIN,
-                       compact_gate: CompactGate | None = None) -> list[NDArray[np.float64]]:
+                       compact_gate: CompactGate | None = None, join_always: bool = False,
+                       ) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
     scored to know (not both distinctive, or a script whose transliterations vary on either side). Every
     query-name pair of the chunk is handled by a few numpy and rapidfuzz ``cpdist`` calls, each distinct pair
     of words compared once. ``compact_gate(query, flat, name)`` (clearance-name@3): whether the score of the
-    names joined ("compact" method) can count for that pair; where it cannot, the compact term is left out."""
+    names joined ("compact" method) can count for that pair; where it cannot, the compact term is left out.
+    ``join_always``: words written together or apart (the joined pass) are looked for in every pair, not only
+    where the word counts differ or a name has no spaces (clearance-name@3 may join in any pair)."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
@@ -291,8 +294,9 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     np.maximum.at(best_c, e_c, sims)  # each (pair, candidate token)
     q_unspaced = np.array([q.unspaced for q in queries], dtype=bool)
     reseg = (nc != nq) | flat.unspaced[pn] | q_unspaced[pk]
-    if reseg.any():
-        _chunk_joins(queries, flat, pk, pn, nq, reseg, q_start, q_ids_a, qtoks, (qtok_len, qtok_first), cpos, cat,
+    join = np.ones(n_pairs, dtype=bool) if join_always else reseg
+    if join.any():
+        _chunk_joins(queries, flat, pk, pn, nq, join, q_start, q_ids_a, qtoks, (qtok_len, qtok_first), cpos, cat,
                      qslot_start, best_q, best_c)
     slot_pair, slot_i = _segments(nq)
     upper_q = np.add.reduceat(q_w_a[q_start[pk][slot_pair] + slot_i] * best_q, qslot_start)

@@ -113,7 +113,8 @@ def screen_many(
     if prefilter and type(algo) in _BOUNDED:
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
-        _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3)
+        _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3,
+                   join_always=True)
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -170,12 +171,14 @@ _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score
 
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
-               token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None) -> None:
+               token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
+               join_always: bool = False) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
     Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
     (``flats``: the organisation and person readings the algorithm compares; default @1/@2's) with the
-    algorithm's token bound and compact gate (clearance-name@3: ``bound3.token_bound3``, ``compact_gate3``).
+    algorithm's token bound and compact gate (clearance-name@3: ``bound3.token_bound3``, ``compact_gate3``, and
+    joined words looked for in every pair, ``join_always``).
     """
     below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
     if below == -float("inf"):
@@ -211,7 +214,8 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
                 slots.append(k)
         if not forms:
             continue
-        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate),
+        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate,
+                                                                       join_always),
                                    strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)

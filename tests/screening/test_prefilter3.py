@@ -81,7 +81,7 @@ def test_bound3_is_never_below_the_name_score(index: ScreeningIndex, queries: li
     checked = skipped = 0
     for start in range(0, len(forms), 100):
         chunk = upper_bounds_chunk(forms[start:start + 100], flat, names[start:start + 100], person, token_bound3(),
-                                   compact_gate3)
+                                   compact_gate3, join_always=True)
         for qform, mine, bounds in zip(forms[start:], owners[start:], chunk, strict=False):
             for (i, p), b in zip(mine, bounds.tolist(), strict=True):
                 raw = v3._name_raw(qform, v3._name_form(index.entities[i].names[p], person), person, False)[0]
@@ -139,3 +139,12 @@ def test_prefilter3_results_are_identical_to_the_exhaustive_path(index: Screenin
                 differ.append(f"{query.name} {kwargs}")
     assert not differ, differ[:10]
     assert kept > 1000  # the comparison covers many reported hits, not only clears
+
+
+def test_the_cached_vocabulary_reads_back_equal() -> None:
+    """The vocabulary cached for start-up (``workflows.screening._cached_vocabulary``) is the one built."""
+    from clearance.text import terms
+
+    built = terms._build_vocabulary()
+    assert terms.vocabulary_from_json(terms.vocabulary_to_json(built)) == built
+    assert list(terms.vocabulary_from_json(terms.vocabulary_to_json(built)).terms) == list(built.terms)
