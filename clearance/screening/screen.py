@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -184,11 +185,12 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
     if below == -float("inf"):
         return
     org, per = flats if flats is not None else (index.flat, index.flat_person)
-    listed_person = index.entity_person.tolist() if index.entity_person is not None else None
+    uses = sum(len(stage[1]) for stage in staged if not isinstance(stage, str))
+    listed_person = _lookup(index.entity_person, uses) if index.entity_person is not None else None
     for person, flat in ((False, org), (True, per)):
         if flat is None:
             continue
-        first_of = flat.entity_first.tolist()  # Python ints: a numpy scalar per candidate costs more
+        first_of = _lookup(flat.entity_first, uses)
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
         owners: list[list[int]] = []
@@ -223,6 +225,12 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             bounded = set(mine)
             keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
             staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
+
+
+def _lookup(values: NDArray[Any], uses: int) -> Sequence[Any]:
+    """``values`` as a Python list when a chunk looks up many of them (a numpy scalar per look-up costs more),
+    else the array itself (one query: converting every entity's value would cost more than the look-ups)."""
+    return cast(Sequence[Any], values.tolist() if uses * 16 >= len(values) else values)
 
 
 def _rank(d: Decision) -> int:
