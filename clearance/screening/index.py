@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from clearance.model.entity import Entity
+from clearance.model.entity import Entity, Schema
 from clearance.screening.blocking import name_keys, query_keys
+from clearance.screening.forms3 import prepare3
 from clearance.screening.model import ListVersion
 from clearance.screening.prefilter import FlatNames, flatten
 from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
@@ -42,6 +43,24 @@ class ScreeningIndex:
     alias_unmatched: int = 0  # alias-table rows whose entity key is not in the index
     flat: FlatNames | None = None  # every name as flat arrays, for the pre-filter (None: built before it)
     flat_person: FlatNames | None = None  # the same, every name prepared as a person's name
+    flat3: FlatNames | None = None  # every name as clearance-name@3 prepares it (``prepare3``), organisation reading
+    flat3_person: FlatNames | None = None  # the same, every name prepared by ``prepare3`` as a person's name
+    entity_person: NDArray[np.bool_] | None = None  # entity number -> a listed person (no entity unpickled to know)
+    entity_list: NDArray[np.int32] | None = None  # entity number -> its list code's number in ``list_codes``
+    list_codes: tuple[str, ...] = ()
+
+    def is_person_entity(self, i: int) -> bool:
+        """Whether entity ``i`` is a listed person (from ``entity_person`` when the index has it)."""
+        if self.entity_person is not None:
+            return bool(self.entity_person[i])
+        return self.entities[i].entity.schema is Schema.PERSON
+
+    def in_lists(self, found: dict[int, list[int]], lists: Sequence[str]) -> dict[int, list[int]]:
+        """The candidates of ``found`` listed on one of ``lists``."""
+        if self.entity_list is None:
+            return {i: p for i, p in found.items() if self.entities[i].entity.list_code in lists}
+        wanted = {n for n, code in enumerate(self.list_codes) if code in lists}
+        return {i: p for i, p in found.items() if int(self.entity_list[i]) in wanted}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -57,6 +76,7 @@ class ScreeningIndex:
     def candidates(
         self, form: NameForm, id_keys: Iterable[str] = (), limit: int = MAX_CANDIDATES,
         keys: Iterable[str] | None = None, rerank: Callable[[PreparedName], float] | None = None,
+        rerank_many: Callable[[NDArray[np.int64]], NDArray[np.float64]] | None = None,
     ) -> dict[int, list[int]]:
         """Entity number -> positions of its names that share the most specific blocking keys with ``form``.
 
@@ -65,6 +85,8 @@ class ScreeningIndex:
         MAX_CANDIDATES entities of the key order, up to RERANK_MORE more are taken from the RERANK_POOL names
         sharing the most key weight, best cheap score first, so that the best candidate is not cut off by many
         names sharing a rarer but unimportant word ("... Shipping Division" against hundreds of divisions).
+        ``rerank_many``: the same cheap score of many names at once (their name numbers), used instead of
+        ``rerank`` when given (``bound3.candidate_scores3``: the same floats without a Python call per name).
         """
         n = max(1, len(self.name_owner))
         rare: list[tuple[float, NDArray[np.int32]]] = []
@@ -86,15 +108,20 @@ class ScreeningIndex:
             keep = scores >= PRUNE_SHARE * scores.max()
             hit, scores = hit_ids[keep], scores[keep]
             rank = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
-            k = min(len(hit), (RERANK_POOL if rerank is not None else limit * NAMES_PER_ENTITY))
+            reranked = rerank is not None or rerank_many is not None
+            k = min(len(hit), (RERANK_POOL if reranked else limit * NAMES_PER_ENTITY))
             sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
             order = hit[sel][np.argsort(-rank[sel], kind="stable")]
             first = order[: limit * NAMES_PER_ENTITY]  # the names @2 looks at
             _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), limit)
-            if rerank is not None:  # then up to RERANK_MORE more entities, best by the algorithm's cheap score
-                owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
-                better = np.array([rerank(self.entities[o].names[p]) for o, p in zip(owners, positions,
-                                                                                     strict=True)])
+            if reranked:  # then up to RERANK_MORE more entities, best by the algorithm's cheap score
+                if rerank_many is not None:
+                    better = rerank_many(order.astype(np.int64))
+                else:
+                    assert rerank is not None
+                    owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
+                    better = np.array([rerank(self.entities[o].names[p]) for o, p in zip(owners, positions,
+                                                                                         strict=True)])
                 keep = better >= RERANK_MIN
                 order, better = order[keep], better[keep]
                 order = order[np.argsort(-better, kind="stable")]  # ties keep the key order
@@ -170,6 +197,8 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
             k = id_key(ident.value)
             if len(k) >= 5:
                 ids[k].add(i)
+    codes = tuple(sorted({pe.entity.list_code for pe in prepared}))
+    code_no = {c: n for n, c in enumerate(codes)}
     return ScreeningIndex(
         entities=prepared,
         postings={k: np.array(v, dtype=np.int32) for k, v in post.items()},
@@ -181,4 +210,9 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
         alias_unmatched=unmatched,
         flat=flatten([[pn.form for pn in pe.names] for pe in prepared]),
         flat_person=flatten([[prepare(pn.form.original, person=True) for pn in pe.names] for pe in prepared]),
+        flat3=flatten([[pn.form3 or prepare3(pn.form.original) for pn in pe.names] for pe in prepared]),
+        flat3_person=flatten([[prepare3(pn.form.original, True) for pn in pe.names] for pe in prepared]),
+        entity_person=np.array([pe.entity.schema is Schema.PERSON for pe in prepared], dtype=bool),
+        entity_list=np.array([code_no[pe.entity.list_code] for pe in prepared], dtype=np.int32),
+        list_codes=codes,
     )

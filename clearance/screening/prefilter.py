@@ -28,9 +28,10 @@ every entity with a name at or above it, exactly as before, so the reported hits
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -99,6 +100,8 @@ class FlatNames:
     run_len: NDArray[np.int64]  # length of each joined run
     vocab_first: NDArray[np.int64]  # code point of each vocab word's first letter
     run_first: NDArray[np.int64]  # code point of each joined run's first letter
+    scripts: NDArray[np.int32] | None = None  # name number -> its scripts' number in ``script_sets``
+    script_sets: tuple[frozenset[str], ...] = ()
 
     @cached_property
     def vocab_ids(self) -> dict[str, int]:
@@ -122,8 +125,11 @@ def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
     run_lo: list[int] = []
     run_hi: list[int] = []
     entity_first = [0]
+    script_no: dict[frozenset[str], int] = {}
+    scripts: list[int] = []
     for forms in forms_by_entity:
         for f in forms:
+            scripts.append(script_no.setdefault(f.scripts, len(script_no)))
             for t in f.tokens:
                 tok_ids.append(vocab.setdefault(t, len(vocab)))
             tok_w.extend(f.weights)
@@ -150,6 +156,7 @@ def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
         run_len=np.array([len(t) for t in run_text], dtype=np.int64),
         vocab_first=np.array([ord(t[0]) if t else -1 for t in vocab], dtype=np.int64),
         run_first=np.array([ord(t[0]) if t else -1 for t in run_text], dtype=np.int64),
+        scripts=np.array(scripts, dtype=np.int32), script_sets=tuple(script_no),
     )
 
 
@@ -169,13 +176,29 @@ def _segments(counts: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.
     return seg, np.arange(int(counts.sum()), dtype=np.int64) - starts[seg]
 
 
+@dataclass(frozen=True)
+class TokenBound:
+    """How the token similarity of an algorithm is bounded: a rapidfuzz normalised similarity never below it
+    wherever it is not 0, and the lowest value at which it is not 0 (initials, nicknames and exact tokens are
+    handled apart). clearance-name@1/@2: the Levenshtein similarity from the lowest typo cutoff (``LEVENSHTEIN``);
+    clearance-name@3 defines its own (``clearance.screening.bound3``)."""
+
+    scorer: Any
+    cutoff: float
+
+
+LEVENSHTEIN = TokenBound(Levenshtein.normalized_similarity, _CUTOFF)
+
+
 def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Sequence[str],
-                     right_ids: NDArray[np.int64], worth: NDArray[np.bool_] | None = None) -> NDArray[np.float64]:
-    """Levenshtein similarity (0 below the lowest typo cutoff) of left[left_ids[k]] and right[right_ids[k]],
-    each distinct pair of strings computed once; 0 without computing it where ``worth`` is False."""
+                     right_ids: NDArray[np.int64], worth: NDArray[np.bool_] | None = None,
+                     token: TokenBound = LEVENSHTEIN) -> NDArray[np.float64]:
+    """``token``'s similarity (0 below its cutoff; default: Levenshtein from the lowest typo cutoff) of
+    left[left_ids[k]] and right[right_ids[k]], each distinct pair of strings computed once; 0 without computing
+    it where ``worth`` is False."""
     if worth is not None:
         out = np.zeros(len(left_ids), dtype=np.float64)
-        out[worth] = _pair_similarity(left, left_ids[worth], right, right_ids[worth])
+        out[worth] = _pair_similarity(left, left_ids[worth], right, right_ids[worth], token=token)
         return out
     if not len(left_ids):
         return np.zeros(0, dtype=np.float64)
@@ -183,7 +206,7 @@ def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Se
     uniq, inv = np.unique(key, return_inverse=True)
     a = [left[i] for i in (uniq // len(right)).tolist()]
     b = [right[i] for i in (uniq % len(right)).tolist()]
-    sim = process.cpdist(a, b, scorer=Levenshtein.normalized_similarity, score_cutoff=_CUTOFF, dtype=np.float64)
+    sim = process.cpdist(a, b, scorer=token.scorer, score_cutoff=token.cutoff, dtype=np.float64)
     return np.asarray(sim, dtype=np.float64)[inv]
 
 
@@ -194,14 +217,22 @@ def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: ND
     return np.asarray((sim >= need) & (run_len <= 1.5 * token_len + 1) & (token_len >= 3))
 
 
+CompactGate = Callable[[NameForm, FlatNames, int], bool]
+
+
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
-                       person: bool = False) -> list[NDArray[np.float64]]:
+                       person: bool = False, token: TokenBound = LEVENSHTEIN,
+                       compact_gate: CompactGate | None = None, join_always: bool = False,
+                       ) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
     scored to know (not both distinctive, or a script whose transliterations vary on either side). Every
     query-name pair of the chunk is handled by a few numpy and rapidfuzz ``cpdist`` calls, each distinct pair
-    of words compared once."""
+    of words compared once. ``compact_gate(query, flat, name)`` (clearance-name@3): whether the score of the
+    names joined ("compact" method) can count for that pair; where it cannot, the compact term is left out.
+    ``join_always``: words written together or apart (the joined pass) are looked for in every pair, not only
+    where the word counts differ or a name has no spaces (clearance-name@3 may join in any pair)."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
@@ -241,8 +272,10 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     e_c = cat[pair_of] + cj  # into cpos
     c_tok = flat.tok_ids[cpos[e_c]].astype(np.int64)
     la, lb = qtok_len[q_ids_a[e_q]], flat.vocab_len[c_tok]
-    # a Levenshtein similarity of 0.66 needs the shorter word to be at least 0.66 of the longer
-    sims = _pair_similarity(qtoks, q_ids_a[e_q], flat.vocab, c_tok, np.minimum(la, lb) >= _CUTOFF * np.maximum(la, lb))
+    # a normalised similarity of 0.66 (Levenshtein or OSA: the distance is at least the difference of the
+    # lengths) needs the shorter word to be at least 0.66 of the longer
+    sims = _pair_similarity(qtoks, q_ids_a[e_q], flat.vocab, c_tok,
+                            np.minimum(la, lb) >= token.cutoff * np.maximum(la, lb), token)
     if person:
         initial = ((la == 1) | (lb == 1)) & (qtok_first[q_ids_a[e_q]] == flat.vocab_first[c_tok])
         sims = np.where(initial, np.maximum(sims, INITIAL_SIM), sims)
@@ -261,8 +294,9 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     np.maximum.at(best_c, e_c, sims)  # each (pair, candidate token)
     q_unspaced = np.array([q.unspaced for q in queries], dtype=bool)
     reseg = (nc != nq) | flat.unspaced[pn] | q_unspaced[pk]
-    if reseg.any():
-        _chunk_joins(queries, flat, pk, pn, nq, reseg, q_start, q_ids_a, qtoks, (qtok_len, qtok_first), cpos, cat,
+    join = np.ones(n_pairs, dtype=bool) if join_always else reseg
+    if join.any():
+        _chunk_joins(queries, flat, pk, pn, nq, join, q_start, q_ids_a, qtoks, (qtok_len, qtok_first), cpos, cat,
                      qslot_start, best_q, best_c)
     slot_pair, slot_i = _segments(nq)
     upper_q = np.add.reduceat(q_w_a[q_start[pk][slot_pair] + slot_i] * best_q, qslot_start)
@@ -278,6 +312,10 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
         at = np.flatnonzero(reseg)
         comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], [flat.compact[n] for n in pn[at].tolist()],
                               scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
+        if compact_gate is not None:
+            for j in np.flatnonzero(comp > bound[at]).tolist():
+                if not compact_gate(queries[int(pk[at[j]])], flat, int(pn[at[j]])):
+                    comp[j] = 0.0
         bound[at] = np.maximum(bound[at], comp)
     bound += EPS
     for k, s, b in zip(pk.tolist(), slot.tolist(), bound.tolist(), strict=True):

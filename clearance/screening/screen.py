@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -11,9 +12,18 @@ from numpy.typing import NDArray
 from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
+from clearance.screening.algorithm3 import ClearanceMatcherV3
+from clearance.screening.bound3 import candidate_scores3, compact_gate3, token_bound3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.prefilter import skip_below, upper_bounds_chunk
+from clearance.screening.prefilter import (
+    LEVENSHTEIN,
+    CompactGate,
+    FlatNames,
+    TokenBound,
+    skip_below,
+    upper_bounds_chunk,
+)
 from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
 from clearance.text.fold import MAX_NAME_CHARS, clean
@@ -86,6 +96,7 @@ def screen_many(
     version_ids = {v.list_code: v.version_id for v in versions}
     floor = algo.thresholds.possible if threshold is None else threshold
     rerank = getattr(algo, "candidate_score", None)  # clearance-name@3: candidates ordered by a cheap score
+    fast3 = index.flat3 if prefilter and type(algo) is ClearanceMatcherV3 else None
     staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str] = []
     for query in queries:
         problem = _input_problem(query.name)
@@ -93,13 +104,20 @@ def screen_many(
             staged.append(problem)
             continue
         pq = prepare_query(query)
-        found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
-                                 rerank=rerank(pq.form) if rerank is not None else None)
+        if fast3 is not None:  # @3 with its flat names: the cheap scores of the pool at once
+            found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
+                                     rerank_many=_scores_of(pq.form, fast3, algo))  # type: ignore[arg-type]
+        else:
+            found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
+                                     rerank=rerank(pq.form) if rerank is not None else None)
         if lists is not None:
-            found = {i: p for i, p in found.items() if index.entities[i].entity.list_code in lists}
+            found = index.in_lists(found, lists)
         staged.append((pq, found))
     if prefilter and type(algo) in _BOUNDED:
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
+    elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
+        _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3,
+                   join_always=True)
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -107,6 +125,11 @@ def screen_many(
         else:
             out.append(_result(stage[0], stage[1], index, algo, floor, limit, versions, version_ids, today, lists))
     return out
+
+
+def _scores_of(form: NameForm, flat: FlatNames, algo: ClearanceMatcherV3,
+               ) -> Callable[[NDArray[np.int64]], NDArray[np.float64]]:
+    return lambda names: candidate_scores3(form, flat, names, algo)
 
 
 def _result(pq: PreparedQuery, found: dict[int, list[int]], index: ScreeningIndex, algo: Algorithm, floor: float,
@@ -168,17 +191,26 @@ _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score
 
 
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
-               algo: ClearanceMatcher, floor: float) -> None:
+               algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
+               token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
+               join_always: bool = False) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
-    Comparisons as organisations and as persons are bounded separately, each from its flat name arrays.
+    Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
+    (``flats``: the organisation and person readings the algorithm compares; default @1/@2's) with the
+    algorithm's token bound and compact gate (clearance-name@3: ``bound3.token_bound3``, ``compact_gate3``, and
+    joined words looked for in every pair, ``join_always``).
     """
     below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
     if below == -float("inf"):
         return
-    for person, flat in ((False, index.flat), (True, index.flat_person)):
+    org, per = flats if flats is not None else (index.flat, index.flat_person)
+    uses = sum(len(stage[1]) for stage in staged if not isinstance(stage, str))
+    listed_person = _lookup(index.entity_person, uses) if index.entity_person is not None else None
+    for person, flat in ((False, org), (True, per)):
         if flat is None:
             continue
+        first_of = _lookup(flat.entity_first, uses)
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
         owners: list[list[int]] = []
@@ -191,10 +223,10 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             mine: list[int] = []
             numbers: list[int] = []
             for i, positions in found.items():
-                if person != (is_person(schema) or (schema is None and index.entities[i].entity.schema is
-                                                    Schema.PERSON)):
+                if person != (is_person(schema) or (schema is None and (
+                        listed_person[i] if listed_person is not None else index.is_person_entity(i)))):
                     continue
-                first = int(flat.entity_first[i])
+                first = first_of[i]
                 mine.extend([i] * len(positions))
                 numbers.extend(first + p for p in positions)
             if numbers:
@@ -204,13 +236,21 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
                 slots.append(k)
         if not forms:
             continue
-        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person), strict=True):
+        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate,
+                                                                       join_always),
+                                   strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)
             pq, found = stage
             bounded = set(mine)
             keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
             staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
+
+
+def _lookup(values: NDArray[Any], uses: int) -> Sequence[Any]:
+    """``values`` as a Python list when a chunk looks up many of them (a numpy scalar per look-up costs more),
+    else the array itself (one query: converting every entity's value would cost more than the look-ups)."""
+    return cast(Sequence[Any], values.tolist() if uses * 16 >= len(values) else values)
 
 
 def _rank(d: Decision) -> int:

@@ -209,17 +209,19 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         self._offsets = offsets
         self._values = values
         self._at: dict[str, int] | None = None
+        self._bounds: list[int] = []  # the offsets as Python ints (a numpy scalar per look-up costs more)
 
     def _where(self) -> dict[str, int]:
         if self._at is None:
             self._at = dict(zip(self._keys, range(len(self._keys)), strict=True))
+            self._bounds = self._offsets.tolist()
         return self._at
 
     def get(self, key: str, default: Any = None) -> Any:
         k = self._where().get(key)
         if k is None:
             return default
-        return self._values[self._offsets[k] : self._offsets[k + 1]]
+        return self._values[self._bounds[k] : self._bounds[k + 1]]
 
     def __getitem__(self, key: str) -> NDArray[np.int32]:
         found = self.get(key)
