@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from clearance import __version__, web
-from clearance.api import csl, errors, v1, yente
+from clearance.api import csl, desk, errors, v1, yente
 from clearance.api.service import Service
 from clearance.settings import Settings, get_settings
 
@@ -20,7 +20,8 @@ DESCRIPTION = """Restricted-party screening and EAR determinations over one Clea
 * **CSL-compatible** (`/consolidated_screening_list/v1/...`): trade.gov's Consolidated Screening List API;
   key in the `subscription-key` header or parameter.
 * **Clearance v1** (`/v1/...`): screening with a decision (HIT, POSSIBLE, CLEAR, CANNOT_CLEAR), determinations
-  (the decision record's JSON Schema), list versions and diffs.
+  (the decision record's JSON Schema), list versions and diffs; the compliance desk (orders, licences, the
+  review queue, change impact, the audit log), every write audited with the key that made it.
 
 Fail closed: a stale list makes /v1 answers CANNOT_CLEAR and the compatible APIs answer 409, never an empty
 result. Keys: `clearance keys add NAME --role viewer|analyst|approver|admin`.
@@ -77,5 +78,6 @@ def create_app(settings: Settings | None = None, *, auth: bool = True, check_sec
     app.include_router(yente.router)
     app.include_router(csl.router)
     app.include_router(v1.router)
+    app.include_router(desk.router)
     app.include_router(web.router)
     return app

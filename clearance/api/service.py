@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from clearance.api.auth import KeyChecker
 from clearance.api.datasets import members
@@ -11,6 +12,7 @@ from clearance.errors import StaleDataError
 from clearance.model.entity import Entity
 from clearance.screening import Query
 from clearance.settings import Settings
+from clearance.workflows.desk.service import DeskService
 from clearance.workflows.facade import Clearance
 from clearance.workflows.live import LiveIndex, Snapshot
 
@@ -22,8 +24,12 @@ class Service:
         self.live = LiveIndex(self.clearance.store, settings, check_seconds=check_seconds)
         self.keys = KeyChecker(self.clearance.store, required=auth)
         self.started = dt.datetime.now(dt.UTC)
+        # the facade's party screener and rule cache serve one call at a time: determinations and desk calls
+        self.lock = threading.RLock()
+        self.desk = DeskService(self.clearance, self.lock)
 
     def close(self) -> None:
+        self.desk.close()
         self.clearance.close()
 
     def snapshot(self) -> Snapshot:

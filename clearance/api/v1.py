@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -32,7 +31,6 @@ from clearance.workflows.lists import stale_reason
 router = APIRouter(prefix="/v1", tags=["clearance v1"])
 MAX_PARTIES = 1000
 MAX_ORDERS = 200
-_DETERMINE_LOCK = threading.Lock()  # the facade's party screener keeps per-day caches: one determination at a time
 
 
 def _svc(request: Request) -> Service:
@@ -176,7 +174,7 @@ def _determine(svc: Service, order: Any, listings: str) -> dict[str, Any]:
     if not isinstance(order, dict):
         raise ApiError(422, "an order is a JSON object (the schema of `clearance determine --order`)",
                        code="invalid_input", field="order")
-    with _DETERMINE_LOCK:
+    with svc.lock:  # the facade's party screener keeps per-day caches: one determination at a time
         record: dict[str, Any] = svc.clearance.determine(order, listings=listings).to_dict()
     return record
 
