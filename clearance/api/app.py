@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -48,19 +49,24 @@ class JsonBodies:
 
 
 NO_AUTH_ENV = "CLEARANCE_SERVE_NO_AUTH"  # set by `clearance serve --no-auth` for its worker processes
+REPLAY_ENV = "CLEARANCE_SERVE_REPLAY_DIR"  # set by `clearance serve --replay-dir` for its worker processes
 
 
 def app_from_env() -> FastAPI:
     """The app of a `clearance serve --workers N` worker process (settings from the environment)."""
     import os
 
-    app = create_app(get_settings(), auth=os.environ.get(NO_AUTH_ENV) != "1")
+    replay = os.environ.get(REPLAY_ENV)
+    app = create_app(get_settings(), auth=os.environ.get(NO_AUTH_ENV) != "1",
+                     replay_dir=Path(replay) if replay else None)
     app.state.service.warm()
     return app
 
 
-def create_app(settings: Settings | None = None, *, auth: bool = True, check_seconds: float = 2.0) -> FastAPI:
-    """The app over the store of ``settings`` (default: the environment's); ``auth=False`` needs no keys."""
+def create_app(settings: Settings | None = None, *, auth: bool = True, check_seconds: float = 2.0,
+               replay_dir: Path | None = None) -> FastAPI:
+    """The app over the store of ``settings`` (default: the environment's); ``auth=False`` needs no keys;
+    ``replay_dir``: the history the web desk's timeline page replays (default: ./examples/huawei if present)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -69,7 +75,7 @@ def create_app(settings: Settings | None = None, *, auth: bool = True, check_sec
         app.state.service.close()
 
     app = FastAPI(title="Clearance", version=__version__, description=DESCRIPTION, lifespan=lifespan)
-    service = Service(settings, auth=auth, check_seconds=check_seconds)
+    service = Service(settings, auth=auth, check_seconds=check_seconds, replay_dir=replay_dir)
     app.state.service = service
     app.state.keys = service.keys
     errors.install(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from pathlib import Path
 
 from clearance.api.auth import KeyChecker
 from clearance.api.datasets import members
@@ -12,13 +13,15 @@ from clearance.errors import StaleDataError
 from clearance.model.entity import Entity
 from clearance.screening import Query
 from clearance.settings import Settings
+from clearance.workflows.desk.replay_job import ReplayJob
 from clearance.workflows.desk.service import DeskService
 from clearance.workflows.facade import Clearance
 from clearance.workflows.live import LiveIndex, Snapshot
 
 
 class Service:
-    def __init__(self, settings: Settings, *, auth: bool = True, check_seconds: float = 2.0) -> None:
+    def __init__(self, settings: Settings, *, auth: bool = True, check_seconds: float = 2.0,
+                 replay_dir: Path | None = None) -> None:
         self.clearance = Clearance(settings=settings)
         self.settings = settings
         self.live = LiveIndex(self.clearance.store, settings, check_seconds=check_seconds)
@@ -27,6 +30,9 @@ class Service:
         # the facade's party screener and rule cache serve one call at a time: determinations and desk calls
         self.lock = threading.RLock()
         self.desk = DeskService(self.clearance, self.lock)
+        # the web desk's replay timeline: `clearance serve --replay-dir`, else examples/huawei where it is run
+        folder = replay_dir or (Path("examples/huawei") if Path("examples/huawei/orders.yaml").is_file() else None)
+        self.replay = ReplayJob(folder.resolve(), settings) if folder is not None else None
 
     def close(self) -> None:
         self.desk.close()
