@@ -29,7 +29,7 @@ NEAR_NAME = "Shenzhen Huawei New Tech"  # close to a listed Shenzhen company: a 
 
 def desk_api(template: Path, tmp_path: Path) -> Iterator[Api]:
     path = tmp_path / "db" / "desk.db"
-    path.parent.mkdir()
+    path.parent.mkdir(parents=True)
     shutil.copy(template, path)
     if (template.parent / "screening-cache").is_dir():
         shutil.copytree(template.parent / "screening-cache", path.parent / "screening-cache")

@@ -27,6 +27,7 @@ def impact_chart(before: Counter[str], after: Counter[str], parties: int, title:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     fig, ax = plt.subplots(figsize=(7.5, 3.4), dpi=100)
     width = 0.38
@@ -38,6 +39,7 @@ def impact_chart(before: Counter[str], after: Counter[str], parties: int, title:
         ax.bar_label(bars, labels=[f"{label[0]}: {v}" for v in values], fontsize=7, padding=2)
     ax.set_xticks(list(xs), list(VERDICTS))
     ax.set_ylabel("order lines")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title, fontsize=10)
     ax.margins(y=0.2)
     fig.text(0.01, 0.01, f"pale: as recorded; solid: re-evaluated now. Counterparties newly listed or changed: "
