@@ -81,9 +81,9 @@ def create_app(settings: Settings | None = None, *, auth: bool = True, check_sec
     errors.install(app)
 
     app.add_middleware(JsonBodies)
+    app.include_router(v1.router)  # first: the busiest path (/v1/screen) is matched before the others are tried
+    app.include_router(desk.router)
     app.include_router(yente.router)
     app.include_router(csl.router)
-    app.include_router(v1.router)
-    app.include_router(desk.router)
     app.include_router(web.router)
     return app

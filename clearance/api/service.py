@@ -19,6 +19,31 @@ from clearance.workflows.facade import Clearance
 from clearance.workflows.live import LiveIndex, Snapshot
 
 
+class Answers:
+    """Finished /v1/screen answers (their JSON bytes) by request, for the list versions and day they were made on:
+    the same party asked again costs a lookup, not a screening and a serialisation. Forgotten whole at any new
+    version or new day (as the live index's own memo), and when it holds ``size`` answers."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self._made_on: object = None
+        self._answers: dict[object, bytes] = {}
+
+    def get(self, key: object, made_on: object) -> bytes | None:
+        if made_on != self._made_on:
+            return None
+        return self._answers.get(key)
+
+    def put(self, key: object, made_on: object, now: Snapshot, answer: bytes) -> None:
+        """Keep ``answer`` unless the snapshot changed while it was made (it is then simply not kept)."""
+        if (now.key, now.day) != made_on:
+            return
+        if made_on != self._made_on or len(self._answers) >= self.size:
+            self._answers = {}
+            self._made_on = made_on
+        self._answers[key] = answer
+
+
 class Service:
     def __init__(self, settings: Settings, *, auth: bool = True, check_seconds: float = 2.0,
                  replay_dir: Path | None = None) -> None:
@@ -27,6 +52,7 @@ class Service:
         self.live = LiveIndex(self.clearance.store, settings, check_seconds=check_seconds)
         self.keys = KeyChecker(self.clearance.store, required=auth)
         self.started = dt.datetime.now(dt.UTC)
+        self.answers = Answers()
         # the facade's party screener and rule cache serve one call at a time: determinations and desk calls
         self.lock = threading.RLock()
         self.desk = DeskService(self.clearance, self.lock)
