@@ -69,9 +69,9 @@ class Snapshot:
         return tuple(sorted(v.version_id for v in self.active.values()))
 
 
-def _prefetch(entities: Sequence[PreparedEntity]) -> None:
+def _prefetch(entities: Sequence[PreparedEntity], done: threading.Event) -> None:
     """Touch every entity of a lazily read index (each is unpickled once), yielding between small chunks so that
-    requests are served meanwhile."""
+    requests are served meanwhile; ``done`` is set at the end."""
     try:
         for i in range(len(entities)):
             entities[i]
@@ -79,6 +79,8 @@ def _prefetch(entities: Sequence[PreparedEntity]) -> None:
                 time.sleep(0)
     except ClearanceError:  # the cache file changed: the requests that need an entity will say so
         return
+    finally:
+        done.set()
 
 
 class LiveIndex:
@@ -100,6 +102,7 @@ class LiveIndex:
         # unpickle a cached index's entities in a background thread once it is open: the server is ready in
         # seconds and at full speed soon after, instead of paying for each entity on its first match
         self.prefetch = True
+        self.warm = threading.Event()  # set once every entry of the current index is in memory
 
     def snapshot(self, today: dt.date | None = None) -> Snapshot:
         """The current view; raises the store's problem (a ClearanceError) when its lists cannot be used."""
@@ -139,8 +142,11 @@ class LiveIndex:
             actives = {c: g for c, g in got.items() if g is not None}
             self._snap = self._restamp(Snapshot(index, actives, Entries(index.entities), day), day)
             if self.prefetch and not isinstance(index.entities, tuple):
-                threading.Thread(target=_prefetch, args=(index.entities,), name="clearance-index-prefetch",
+                self.warm.clear()
+                threading.Thread(target=_prefetch, args=(index.entities, self.warm), name="clearance-index-prefetch",
                                  daemon=True).start()
+            else:
+                self.warm.set()
             self._error = None
         except ClearanceError as exc:
             self._snap, self._error = None, exc
