@@ -159,8 +159,13 @@ def main() -> None:
                 raise SystemExit("server did not become ready")
             time.sleep(0.5)
         start_s = time.perf_counter() - t0
-        while not httpx.get(f"{base}/readyz", timeout=5).json().get("warm", True):  # the index fully in memory
-            if time.perf_counter() - t0 > 300:
+        while True:  # until the index is wholly in memory (a busy server may answer slowly meanwhile)
+            try:
+                if httpx.get(f"{base}/readyz", timeout=30).json().get("warm", True):
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.perf_counter() - t0 > 600:
                 raise SystemExit("the server's index did not finish loading")
             time.sleep(0.2)
         warm_s = time.perf_counter() - t0
