@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
@@ -32,7 +31,6 @@ from clearance.workflows.lists import stale_reason
 router = APIRouter(prefix="/v1", tags=["clearance v1"])
 MAX_PARTIES = 1000
 MAX_ORDERS = 200
-_DETERMINE_LOCK = threading.Lock()  # the facade's party screener keeps per-day caches: one determination at a time
 
 
 def _svc(request: Request) -> Service:
@@ -151,7 +149,16 @@ async def screen(body: ScreenRequest, request: Request,
     """One party: a few milliseconds of CPU, run on the event loop (a thread would only add a hop: the work holds
     the GIL either way). Batches run in the thread pool so that they do not stall other requests."""
     _options(body)
-    return JSONResponse(_screen(_svc(request), _query(body), body))  # built by the engine: no re-validation
+    svc = _svc(request)
+    query = _query(body)
+    snap = svc.snapshot()
+    key = (query, tuple(body.lists) if body.lists is not None else None, body.algorithm, body.threshold, body.limit)
+    found = svc.answers.get(key, (snap.key, snap.day))
+    if found is not None:
+        return Response(found, media_type="application/json")
+    answer = json.dumps(_screen(svc, query, body), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    svc.answers.put(key, (snap.key, snap.day), svc.snapshot(), answer.encode("utf-8"))
+    return Response(answer, media_type="application/json")  # built by the engine: no re-validation
 
 
 @router.post("/screen/batch", response_model=BatchScreenResponse, response_model_by_alias=True,
@@ -176,7 +183,7 @@ def _determine(svc: Service, order: Any, listings: str) -> dict[str, Any]:
     if not isinstance(order, dict):
         raise ApiError(422, "an order is a JSON object (the schema of `clearance determine --order`)",
                        code="invalid_input", field="order")
-    with _DETERMINE_LOCK:
+    with svc.lock:  # the facade's party screener keeps per-day caches: one determination at a time
         record: dict[str, Any] = svc.clearance.determine(order, listings=listings).to_dict()
     return record
 

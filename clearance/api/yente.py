@@ -446,4 +446,6 @@ def readyz(request: Request) -> Any:
     stale = svc.stale(snap, sorted(snap.index.versions))
     if stale:
         return JSONResponse({"status": "stale", "detail": "; ".join(stale)}, status_code=503)
-    return {"status": "ok"}
+    # warm: every entry of the index is in memory (after a start from the on-disk cache, a background thread
+    # unpickles them; until then a request may pay for the entries it is the first to need)
+    return {"status": "ok", "warm": svc.live.warm.is_set()}

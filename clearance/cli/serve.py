@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,17 +27,21 @@ def serve(
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (each holds its own "
                                          "screening index in memory).")] = 1,
+    replay_dir: Annotated[Path | None, typer.Option("--replay-dir", help="The history the web desk's timeline page "
+                                                    "replays (default: ./examples/huawei when present).")] = None,
 ) -> None:
     """Serve the HTTP API: yente- and CSL-compatible endpoints and /v1 (OpenAPI at /openapi.json, docs at /docs)."""
     import uvicorn
 
     from clearance.api import create_app
-    from clearance.api.app import NO_AUTH_ENV
+    from clearance.api.app import NO_AUTH_ENV, REPLAY_ENV
 
     if no_auth and host not in ("127.0.0.1", "localhost", "::1"):
         raise ConfigError("--no-auth only on a loopback address (--host 127.0.0.1); create keys with "
                           "`clearance keys add`")
-    app = create_app(get_settings(), auth=not no_auth)
+    if replay_dir is not None and not (replay_dir / "orders.yaml").is_file():
+        raise ConfigError(f"--replay-dir {replay_dir}: no orders.yaml there (e.g. examples/huawei)")
+    app = create_app(get_settings(), auth=not no_auth, replay_dir=replay_dir)
     app.state.service.warm()  # load the lists and the index before the first request (errors surface here)
     err_console.print(f"Clearance API on http://{host}:{port} (docs: /docs)" + (" [yellow]without keys[/]"
                                                                               if no_auth else ""))
@@ -45,6 +50,8 @@ def serve(
         return
     app.state.service.close()  # the workers open their own (the index is now in the on-disk cache)
     os.environ[NO_AUTH_ENV] = "1" if no_auth else "0"
+    if replay_dir is not None:
+        os.environ[REPLAY_ENV] = str(replay_dir.resolve())
     uvicorn.run("clearance.api.app:app_from_env", factory=True, host=host, port=port, log_level=log_level,
                 workers=workers)
 

@@ -18,9 +18,6 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from clearance.errors import DataError
 from clearance.model import Address, Entity, Identifier, Name, NameKind, ParsedList, Schema
 from clearance.sources._intlutil import (
@@ -78,6 +75,8 @@ def is_conlist(path: Path) -> bool:
     name = path.name.lower()
     if name.endswith(".xlsx"):
         try:
+            import openpyxl  # here, not at the top: a server or CLI run that reads no workbook does not load it
+
             wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 ws = wb["Data"] if "Data" in wb.sheetnames else wb.worksheets[0]
@@ -126,6 +125,9 @@ def _cell(value: object) -> str | None:
 
 
 def _read_xlsx(path: Path) -> tuple[dt.date | None, list[Row]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, InvalidFileException) as exc:

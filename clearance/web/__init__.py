@@ -1,5 +1,11 @@
 """Layer 5: the web pages (Jinja2 templates + htmx, no build step) served by the API app under /ui."""
 
-from clearance.web.pages import router
+from fastapi import APIRouter
+
+from clearance.web import desk_pages, pages
+
+router = APIRouter()
+router.include_router(pages.router)
+router.include_router(desk_pages.router)
 
 __all__ = ["router"]

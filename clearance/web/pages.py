@@ -61,14 +61,14 @@ def _caller(request: Request, role: str) -> Any:
     return who
 
 
-def _page(request: Request, name: str, role: str, **context: Any) -> Response:
+def _page(request: Request, name: str, role: str, *, status_code: int = 200, **context: Any) -> Response:
     try:
         who = _caller(request, role)
     except _SignIn as exc:
         here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return templates.TemplateResponse(request, "signin.html", {"error": exc.message, "next": here},
                                           status_code=401)
-    return templates.TemplateResponse(request, name, {"who": who, "htmx": HTMX, **context})
+    return templates.TemplateResponse(request, name, {"who": who, "htmx": HTMX, **context}, status_code=status_code)
 
 
 @router.get("/static/{name}")

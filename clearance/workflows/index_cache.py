@@ -163,8 +163,12 @@ class LazyEntities(Sequence[PreparedEntity]):
     unpickled: a changed file is never unpickled (``CannotClear``: run again, the cache is rebuilt).
     """
 
-    def __init__(self, buffer: mmap.mmap | bytes, offsets: NDArray[np.int64], digests: bytes, path: Path) -> None:
+    def __init__(self, buffer: mmap.mmap | bytes, offsets: NDArray[np.int64], digests: bytes, path: Path,
+                 entity_keys: Sequence[tuple[str, str]] | None = None) -> None:
         self._buffer = buffer
+        # (list code, entry id) of each entity, kept in the signed core: a server maps its entries without
+        # unpickling them (None: a cache written before they were kept)
+        self.entity_keys = entity_keys
         self._offsets = offsets.tolist()
         self._digests = digests
         self._path = path
@@ -262,7 +266,9 @@ def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path
     core = dataclasses.replace(index, entities=(), postings={}, identifiers={})
     payload = pickle.dumps({"core": core, "entities": ents, "size": len(data), "offsets": offsets,
                             "digests": digests, "postings": Postings.pack(index.postings),
-                            "identifiers": Postings.pack(index.identifiers)}, protocol=pickle.HIGHEST_PROTOCOL)
+                            "identifiers": Postings.pack(index.identifiers),
+                            "keys": [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]},
+                           protocol=pickle.HIGHEST_PROTOCOL)
     if not _write_plain(folder, ents, data):
         return False
     return write(folder, name, payload, key_dir=key_dir)
@@ -284,7 +290,8 @@ def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> Scree
         core = got["core"]
         if not isinstance(core, ScreeningIndex):
             return None
-        return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path),
+        return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path,
+                                                               got.get("keys")),
                                    postings=Postings.unpack(got["postings"]),
                                    identifiers=Postings.unpack(got["identifiers"]))
     except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError):

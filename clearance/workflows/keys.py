@@ -20,10 +20,10 @@ from clearance.workflows.lists import open_store
 
 ROLES: tuple[str, ...] = ("viewer", "analyst", "approver", "admin")
 ROLE_RIGHTS = {
-    "viewer": "read lists, versions, diffs and entries; search the lists",
-    "analyst": "viewer, and screen parties and determine orders",
-    "approver": "analyst, and clear or confirm review items",
-    "admin": "everything",
+    "viewer": "read lists, versions, diffs and entries; search the lists; read the desk (orders, licences, reviews)",
+    "analyst": "viewer, and screen parties, determine and check orders, run a what-if change impact",
+    "approver": "analyst, and clear or confirm review items, add and revoke licences",
+    "admin": "everything (also record a change impact and export the audit log)",
 }
 _NAME = re.compile(r"^[\w .@+-]{1,200}$")
 

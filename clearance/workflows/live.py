@@ -17,18 +17,42 @@ import dataclasses
 import datetime as dt
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from clearance.errors import ClearanceError, DataError
 from clearance.model.entity import Entity
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import ListVersion, Query, ScreeningResult
+from clearance.screening.prepared import PreparedEntity
 from clearance.settings import Settings
 from clearance.store import Store, VersionInfo
 from clearance.text.fold import tokens
 from clearance.workflows.lists import stale_reason
 from clearance.workflows.screening import open_index, screen_one
+
+
+class Entries(Mapping[tuple[str, str], Entity]):
+    """The index's entries by (list code, entry id). An index read from the on-disk cache knows each entity's key
+    without unpickling it: an entry is unpickled when first asked for (a server starts in a second or two instead
+    of unpickling every entry first); an index built in memory is mapped directly."""
+
+    def __init__(self, entities: Sequence[PreparedEntity]) -> None:
+        self._entities = entities
+        keys = getattr(entities, "entity_keys", None)
+        if keys is not None and len(keys) == len(entities):
+            self._at = {(str(k[0]), str(k[1])): i for i, k in enumerate(keys)}
+        else:
+            self._at = {(pe.entity.list_code, pe.entity.entry_id): i for i, pe in enumerate(entities)}
+
+    def __getitem__(self, key: tuple[str, str]) -> Entity:
+        return self._entities[self._at[key]].entity
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +61,26 @@ class Snapshot:
 
     index: ScreeningIndex
     active: dict[str, VersionInfo]
-    entities: dict[tuple[str, str], Entity]
+    entities: Mapping[tuple[str, str], Entity]
     day: dt.date
 
     @property
     def key(self) -> tuple[str, ...]:
         return tuple(sorted(v.version_id for v in self.active.values()))
+
+
+def _prefetch(entities: Sequence[PreparedEntity], done: threading.Event) -> None:
+    """Touch every entity of a lazily read index (each is unpickled once), yielding between small chunks so that
+    requests are served meanwhile; ``done`` is set at the end."""
+    try:
+        for i in range(len(entities)):
+            entities[i]
+            if i % 64 == 63:
+                time.sleep(0)
+    except ClearanceError:  # the cache file changed: the requests that need an entity will say so
+        return
+    finally:
+        done.set()
 
 
 class LiveIndex:
@@ -61,6 +99,10 @@ class LiveIndex:
         self._memo: dict[object, object] = {}  # the same party asked again on the same versions and day: one screen
         self._words: list[tuple[Entity, list[frozenset[str]]]] = []
         self._words_key: tuple[str, ...] | None = None
+        # unpickle a cached index's entities in a background thread once it is open: the server is ready in
+        # seconds and at full speed soon after, instead of paying for each entity on its first match
+        self.prefetch = True
+        self.warm = threading.Event()  # set once every entry of the current index is in memory
 
     def snapshot(self, today: dt.date | None = None) -> Snapshot:
         """The current view; raises the store's problem (a ClearanceError) when its lists cannot be used."""
@@ -98,8 +140,13 @@ class LiveIndex:
             else:
                 raise DataError("the active list versions keep changing while the index is built; try again")
             actives = {c: g for c, g in got.items() if g is not None}
-            entities = {(pe.entity.list_code, pe.entity.entry_id): pe.entity for pe in index.entities}
-            self._snap = self._restamp(Snapshot(index, actives, entities, day), day)
+            self._snap = self._restamp(Snapshot(index, actives, Entries(index.entities), day), day)
+            if self.prefetch and not isinstance(index.entities, tuple):
+                self.warm.clear()
+                threading.Thread(target=_prefetch, args=(index.entities, self.warm), name="clearance-index-prefetch",
+                                 daemon=True).start()
+            else:
+                self.warm.set()
             self._error = None
         except ClearanceError as exc:
             self._snap, self._error = None, exc
