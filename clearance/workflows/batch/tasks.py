@@ -137,19 +137,23 @@ def screened_rows(job: ScreenJob, part: Partition) -> Iterator[tuple[int, dict[s
             memo[q] = r
 
 
-def flat(part: int, line: int, row: dict[str, Any] | None, result: dict[str, Any]) -> dict[str, Any]:
-    """One output row (the columns of COLUMNS)."""
+def result_columns(result: dict[str, Any]) -> dict[str, Any]:
+    """The output columns of a result (all but partition, line and input)."""
     hits = result["hits"]
     best = hits[0] if hits else {}
     return {
-        "partition": part, "line": line,
-        "input": None if row is None else json.dumps(row, ensure_ascii=False, default=str),
         "decision": result["decision"], "best_list": best.get("list"), "best_entry_id": best.get("entry_id"),
         "best_name": best.get("name"), "best_score": best.get("score"), "hit_count": len(hits),
         "hits": json.dumps(hits, ensure_ascii=False), "algorithm": result["algorithm"],
         "list_versions": json.dumps(result["list_versions"], sort_keys=True),
         "reasons": json.dumps(result["reasons"], ensure_ascii=False),
     }
+
+
+def flat(part: int, line: int, row: dict[str, Any] | None, columns: dict[str, Any]) -> dict[str, Any]:
+    """One output row (the columns of COLUMNS)."""
+    return {"partition": part, "line": line,
+            "input": None if row is None else json.dumps(row, ensure_ascii=False, default=str), **columns}
 
 
 def _schema(meta: dict[str, Any]) -> Any:
@@ -185,8 +189,12 @@ def screen_partition(job: ScreenJob, part: Partition) -> PartDone:
     out: list[dict[str, Any]] = []
     decisions: Counter[str] = Counter()
     unreadable = 0
+    serialised: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}  # a repeated party's result: once
     for line, row, result in screened_rows(job, part):
-        out.append(flat(part.number, line, row, result))
+        got = serialised.get(id(result))
+        if got is None or got[0] is not result:
+            got = serialised[id(result)] = (result, result_columns(result))
+        out.append(flat(part.number, line, row, got[1]))
         decisions[result["decision"]] += 1
         unreadable += row is None
     meta = {**job.metadata(), "partition": part.number, "input": part.path, "format": part.format,
