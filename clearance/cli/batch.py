@@ -84,6 +84,39 @@ def batch_screen(
     _report(manifest, out)
 
 
+@batch_app.command("determine")
+def batch_determine(
+    source: Annotated[str, typer.Argument(metavar="INPUT", help=(
+        "Orders: JSON lines (one order per line, the schema of `clearance determine --order`), or CSV / Parquet "
+        "with one order per row in the columns id, date, to, end_use, transaction, eccn, description, origin, "
+        "kind, value, purchaser, intermediate_consignee, ultimate_consignee, end_user and <role>_country."))],
+    out: OutOpt,
+    dask: DaskOpt = None,
+    workers: WorkersOpt = None,
+    partition_rows: RowsOpt = DEFAULT_PARTITION_ROWS,
+    overlay: Annotated[str | None, typer.Option("--overlay", help="A proposed-rule overlay file.")] = None,
+    listings: Annotated[str, typer.Option(
+        "--listings", help="'screen' the parties against the loaded lists of each order's date, or 'none-found' "
+        "(you screened them: not listed).")] = "screen",
+) -> None:
+    """Determine every order of INPUT (is a licence required, and why), on Dask.
+
+    Each record is the one `clearance determine --orders` writes for that line (the `record` column, JSON),
+    with its outcome, partition and line beside it; the rules version is in each file's metadata. A line
+    that is not a valid order is CANNOT_CLEAR naming the file and line. Workers open the database named by
+    --db / CLEARANCE_DB: on a cluster, a PostgreSQL URL every worker reaches.
+
+    Example: clearance batch determine orders.jsonl --out determinations/ --workers 2
+    """
+    from clearance.workflows.batch.run import determine_batch
+
+    with progress_bar("determining") as update:
+        manifest = determine_batch(source, out, overlay=overlay, listings=listings, address=dask,
+                                   workers=workers or default_workers(), partition_rows=partition_rows,
+                                   progress=lambda done, total: update("orders", done, total))
+    _report(manifest, out)
+
+
 def _report(manifest: dict[str, object], out: str) -> None:
     decisions = manifest.get("decisions") or {}
     assert isinstance(decisions, dict)

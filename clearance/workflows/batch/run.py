@@ -24,9 +24,14 @@ from typing import Any, TypeVar
 
 from clearance.errors import CannotClear, ConfigError
 from clearance.screening.index import ScreeningIndex
+from clearance.settings import Settings, get_settings
+from clearance.workflows.batch.determine import DetermineJob, check_columns, determine_partition
 from clearance.workflows.batch.frozen import export_index
 from clearance.workflows.batch.partitions import DEFAULT_PARTITION_ROWS, Partition, Plan, plan
 from clearance.workflows.batch.tasks import PartDone, ScreenJob, screen_partition
+from clearance.workflows.determination import EAR_LISTS
+from clearance.workflows.facade import LISTINGS_MODES, Clearance
+from clearance.workflows.screening import open_index
 
 MANIFEST = "_manifest.json"
 INDEX_FOLDER = "_index"
@@ -49,7 +54,7 @@ def dask_client(address: str | None, workers: int) -> Iterator[Any]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
 
@@ -151,3 +156,41 @@ def _client(client: Any, address: str | None, workers: int) -> Iterator[Any]:
         return
     with dask_client(address, workers) as c:
         yield c
+
+
+def determine_batch(source: str, out_dir: str, *, settings: Settings | None = None, overlay: str | None = None,
+                    listings: str = "screen", address: str | None = None, workers: int = 2,
+                    partition_rows: int = DEFAULT_PARTITION_ROWS, progress: Progress | None = None,
+                    client: Any = None) -> dict[str, Any]:
+    """Determine every order of ``source`` on Dask into ``out_dir``; returns the manifest (also written there)."""
+    started = time.monotonic()
+    if listings not in LISTINGS_MODES:
+        raise ConfigError(f"--listings {listings!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
+    the_plan = plan(source, partition_rows, required=())
+    if the_plan.format != "jsonl":
+        check_columns(the_plan.columns, source)
+    settings = settings or get_settings()
+    with Clearance(settings=settings) as app:
+        rules = app.rules([Path(overlay)] if overlay else [])
+        if listings == "screen":
+            _warm_index(app, settings)
+    out = prepare_out_dir(out_dir)
+    job = DetermineJob(str(out.resolve()), settings, rules.version, overlay, listings)
+    label = f"clearance-determine-{os.getpid()}-{int(time.time() * 1000)}"
+    with _client(client, address, workers) as c:
+        results = run_tasks(c, partial(determine_partition, job), the_plan.partitions, label, the_plan.records,
+                            progress)
+        n_workers = len(c.scheduler_info().get("workers", {}))
+    manifest = summarise("determine", the_plan, results, job.metadata(rules), started,
+                         f"{address or 'local'} ({n_workers} workers)")
+    write_manifest(out, manifest)
+    return manifest
+
+
+def _warm_index(app: Clearance, settings: Settings) -> None:
+    """Build the screening index of the active EAR lists once here, so that workers load it from the cache
+    instead of each building it (an order dated before the active versions is answered as usual)."""
+    active = [c for c in EAR_LISTS if c in app.lists.active()]
+    if active:
+        with contextlib.suppress(CannotClear):
+            open_index(active, store=app.store, settings=settings)

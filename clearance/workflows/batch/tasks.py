@@ -167,10 +167,14 @@ def _schema(meta: dict[str, Any]) -> Any:
 def write_partition(out_dir: str, name: str, rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     """Write ``rows`` as ``out_dir/name.parquet`` (atomically); returns the file name."""
     import pyarrow as pa
+
+    return write_table(out_dir, name, pa.Table.from_pylist(rows, schema=_schema(meta)))
+
+
+def write_table(out_dir: str, name: str, table: Any) -> str:
+    """Write a pyarrow table as ``out_dir/name.parquet``: to a temporary file renamed into place."""
     import pyarrow.parquet as pq
 
-    schema = _schema(meta)
-    table = pa.Table.from_pylist(rows, schema=schema)
     final = Path(out_dir) / f"{name}.parquet"
     fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".partial")
     os.close(fd)
