@@ -54,6 +54,10 @@ def batch_screen(
     threshold: Annotated[float | None, typer.Option("--threshold", min=0.0, max=1.0,
                                                     help="Lowest score reported (default 0.5).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits per row.")] = 10,
+    previous: Annotated[str | None, typer.Option(
+        "--previous", help="Output folder of an earlier `batch screen` run (any input) against older list "
+        "versions: a party whose candidate entries did not change keeps that result (exactly what a full run "
+        "gives); the others are re-scored. The summary says how many were skipped and why.")] = None,
 ) -> None:
     """Screen every row of INPUT against the loaded lists, on Dask.
 
@@ -79,9 +83,15 @@ def batch_screen(
     with progress_bar("screening") as update:
         manifest = screen_batch(source, out, index, address=dask, workers=workers or default_workers(),
                                 partition_rows=partition_rows, index_dir=index_dir, algorithm=algorithm,
-                                lists=codes, threshold=threshold, limit=limit,
+                                lists=codes, threshold=threshold, limit=limit, previous=previous,
                                 progress=lambda done, total: update("rows", done, total))
     _report(manifest, out)
+    prev = manifest.get("previous")
+    if isinstance(prev, dict):
+        for reason, count in sorted(prev["parties"].items()):
+            err_console.print(f"  {count:,} parties: {reason}")
+        for note in prev["notes"]:
+            err_console.print(f"  {note}")
 
 
 @batch_app.command("determine")

@@ -10,6 +10,7 @@ naming it (never a silently missing partition).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -24,9 +25,11 @@ from typing import Any, TypeVar
 
 from clearance.errors import CannotClear, ConfigError
 from clearance.screening.index import ScreeningIndex
+from clearance.screening.screen import stale_reasons
 from clearance.settings import Settings, get_settings
 from clearance.workflows.batch.determine import DetermineJob, check_columns, determine_partition
 from clearance.workflows.batch.frozen import export_index
+from clearance.workflows.batch.incremental import freeze_previous
 from clearance.workflows.batch.partitions import DEFAULT_PARTITION_ROWS, Partition, Plan, plan
 from clearance.workflows.batch.tasks import PartDone, ScreenJob, screen_partition
 from clearance.workflows.determination import EAR_LISTS
@@ -124,10 +127,12 @@ def screen_batch(source: str, out_dir: str, index: ScreeningIndex, *, address: s
                  workers: int = 2, partition_rows: int = DEFAULT_PARTITION_ROWS, index_dir: str | None = None,
                  algorithm: str | None = None, lists: Sequence[str] | None = None, threshold: float | None = None,
                  limit: int = 10, today: dt.date | None = None, progress: Progress | None = None,
-                 client: Any = None) -> dict[str, Any]:
+                 client: Any = None, previous: str | None = None) -> dict[str, Any]:
     """Screen every row of ``source`` on Dask into ``out_dir``; returns the manifest (also written there).
 
     ``client``: an existing Dask client (tests); otherwise one is made from ``address`` / ``workers``.
+    ``previous``: the output folder of an earlier run (older list versions): parties whose candidates did not
+    change keep its results (``incremental``); the manifest's ``parties`` counts what was skipped and why.
     """
     started = time.monotonic()
     the_plan = plan(source, partition_rows)  # a bad file is refused before anything is written
@@ -138,6 +143,13 @@ def screen_batch(source: str, out_dir: str, index: ScreeningIndex, *, address: s
     digest = export_index(folder, index)
     job = ScreenJob(str(folder.resolve()), digest, str(out.resolve()), today or dt.date.today(), algorithm,
                     tuple(lists) if lists is not None else None, threshold, limit)
+    notes: list[str] = []
+    if previous is not None:
+        stale = stale_reasons(list(index.versions.values()), job.today)
+        if stale:
+            notes.append(f"--previous not used: a list is stale ({'; '.join(stale)}), every row is CANNOT_CLEAR")
+        else:
+            job = dataclasses.replace(job, previous=freeze_previous(previous, folder, job.metadata()))
     task = partial(screen_partition, job)
     label = f"clearance-screen-{digest[:12]}-{os.getpid()}-{int(time.time() * 1000)}"
     with _client(client, address, workers) as c:
@@ -145,6 +157,12 @@ def screen_batch(source: str, out_dir: str, index: ScreeningIndex, *, address: s
         n_workers = len(c.scheduler_info().get("workers", {}))
     manifest = summarise("screen", the_plan, results, job.metadata(), started,
                          f"{address or 'local'} ({n_workers} workers)")
+    if previous is not None:
+        parties: Counter[str] = Counter()
+        for r in results:
+            parties.update(r.parties)
+        manifest["previous"] = {"folder": previous, "parties": dict(parties), "notes": notes,
+                                "counted": "distinct parties per worker (a party met by two workers counts twice)"}
     write_manifest(out, manifest)
     return manifest
 

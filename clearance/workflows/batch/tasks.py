@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from clearance.screening.model import Decision, Query
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import screen_many
 from clearance.workflows.batch.frozen import load_index
+from clearance.workflows.batch.incremental import Previous, Reuse
 from clearance.workflows.batch.partitions import Partition, Read, read_partition
 from clearance.workflows.screening import row_query
 
@@ -50,12 +51,14 @@ class ScreenJob:
     lists: tuple[str, ...] | None = None
     threshold: float | None = None
     limit: int = 10
+    previous: Previous | None = None  # re-screening: the previous run's index and results (``incremental``)
 
     def metadata(self) -> dict[str, Any]:
         index = load_index(self.index_dir, self.digest)
         algo = get_algorithm(self.algorithm)
         versions = {c: v.version_id for c, v in sorted(index.versions.items()) if self.lists is None or c in self.lists}
         return {"kind": "screen", "algorithm": algo.id, "list_versions": versions, "index_digest": self.digest,
+                "index_dir": self.index_dir,
                 "today": self.today.isoformat(), "threshold": self.threshold, "limit": self.limit,
                 "lists": list(self.lists) if self.lists is not None else None}
 
@@ -71,6 +74,7 @@ class PartDone:
     decisions: dict[str, int]
     cpu_seconds: float
     worker_pid: int
+    parties: dict[str, int] = field(default_factory=dict)  # re-screening: distinct parties skipped / re-scored, why
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -88,13 +92,17 @@ def _memo(job: ScreenJob) -> dict[Query, dict[str, Any]]:
     return found
 
 
-def screened_rows(job: ScreenJob, part: Partition) -> Iterator[tuple[int, dict[str, Any] | None, dict[str, Any]]]:
-    """(line, input row or None, result) for every row of ``part``, in order."""
+def screened_rows(job: ScreenJob, part: Partition, reasons: dict[str, int] | None = None,
+                  ) -> Iterator[tuple[int, dict[str, Any] | None, dict[str, Any]]]:
+    """(line, input row or None, result) for every row of ``part``, in order. With ``job.previous``, a party
+    whose candidates did not change keeps its previous result; ``reasons`` counts the parties skipped and
+    re-scored, by reason."""
     index = load_index(job.index_dir, job.digest)
     algo = get_algorithm(job.algorithm)
     lists = list(job.lists) if job.lists is not None else None
     versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
     memo = _memo(job)
+    reuse = Reuse(job.previous, index, algo, lists, versions) if job.previous is not None else None
 
     def cannot_clear(problem: str) -> dict[str, Any]:
         return {"decision": Decision.CANNOT_CLEAR.value, "hits": [], "algorithm": algo.id,
@@ -118,13 +126,19 @@ def screened_rows(job: ScreenJob, part: Partition) -> Iterator[tuple[int, dict[s
                 staged.append((line, row, None if bad else parsed, bad))
         new = list(dict.fromkeys(q for _, _, q, _ in staged if q is not None and q not in memo))
         done: dict[Query, dict[str, Any]] = {}
+        if reuse is not None and new:
+            for q in new:
+                kept = reuse.result(q)
+                if kept is not None:
+                    done[q] = kept
+            new = [q for q in new if q not in done]
         if new:
             try:
                 results = screen_many(new, index, algorithm=algo, lists=lists, threshold=job.threshold,
                                       limit=job.limit, today=job.today)
-                done = {q: r.to_dict() for q, r in zip(new, results, strict=True)}
+                done.update({q: r.to_dict() for q, r in zip(new, results, strict=True)})
             except Exception as exc:  # a defect must not clear or drop the rows: each fails closed
-                done = {q: cannot_clear(f"screening failed ({type(exc).__name__}: {exc})") for q in new}
+                done.update({q: cannot_clear(f"screening failed ({type(exc).__name__}: {exc})") for q in new})
         for line, row, query, problem in staged:
             if query is None:
                 yield line, row, cannot_clear(problem or "cannot be screened")
@@ -135,6 +149,10 @@ def screened_rows(job: ScreenJob, part: Partition) -> Iterator[tuple[int, dict[s
             if len(memo) >= MEMO_SIZE:
                 break
             memo[q] = r
+        if reuse is not None and reasons is not None:
+            for k, v in reuse.reasons.items():
+                reasons[k] = reasons.get(k, 0) + v
+            reuse.reasons.clear()
 
 
 def result_columns(result: dict[str, Any]) -> dict[str, Any]:
@@ -193,8 +211,9 @@ def screen_partition(job: ScreenJob, part: Partition) -> PartDone:
     out: list[dict[str, Any]] = []
     decisions: Counter[str] = Counter()
     unreadable = 0
+    reasons: dict[str, int] = {}
     serialised: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}  # a repeated party's result: once
-    for line, row, result in screened_rows(job, part):
+    for line, row, result in screened_rows(job, part, reasons):
         got = serialised.get(id(result))
         if got is None or got[0] is not result:
             got = serialised[id(result)] = (result, result_columns(result))
@@ -205,4 +224,4 @@ def screen_partition(job: ScreenJob, part: Partition) -> PartDone:
             "first_line": part.first_line}
     name = write_partition(job.out_dir, part.name, out, meta)
     return PartDone(part.number, name, len(out), unreadable, dict(decisions), time.process_time() - cpu,
-                    os.getpid())
+                    os.getpid(), reasons)
