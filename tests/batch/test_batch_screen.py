@@ -50,7 +50,7 @@ def test_csv_batch_equals_single_process(el_entities: list[Entity], el_index: Sc
     assert digest(folder_rows(tmp_path / "out")) == single(path, el_index)
     assert {"HIT", "CLEAR", "CANNOT_CLEAR"} <= set(manifest["decisions"])
     # every worker loaded the index once, and both did work
-    assert set(dask_client.run(frozen.loads).values()) == {1}
+    assert set(dask_client.run(frozen.loads, manifest["index_digest"]).values()) == {1}
     assert len({p["worker_pid"] for p in manifest["partitions"]}) == 2
     # each file names the versions it was screened with
     meta = json.loads(pq.read_schema(tmp_path / "out" / "part-00003.parquet").metadata[META_KEY])

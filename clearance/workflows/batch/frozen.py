@@ -28,6 +28,8 @@ from clearance.screening.index import ScreeningIndex
 from clearance.workflows.index_cache import LazyEntities, Postings
 
 _LOADED: dict[tuple[str, str], ScreeningIndex] = {}
+_COUNT: dict[str, int] = {}
+KEEP = 2  # indexes a process keeps: the current one, and the previous one while re-screening (``incremental``)
 _LOCK = threading.Lock()
 
 
@@ -95,11 +97,14 @@ def load_index(folder: str, digest: str) -> ScreeningIndex:
         index = dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], ents),
                                     postings=Postings.unpack(got["postings"]),
                                     identifiers=Postings.unpack(got["identifiers"]))
-        _LOADED.clear()  # one index per process at a time: a new list version replaces the old one
+        _COUNT[digest] = _COUNT.get(digest, 0) + 1
+        while len(_LOADED) >= KEEP:  # the oldest goes: a new list version replaces an old one
+            del _LOADED[next(iter(_LOADED))]
         _LOADED[key] = index
         return index
 
 
-def loads() -> int:
-    """How many indexes this process holds (1 after the first task of a batch; a test checks it stays 1)."""
-    return len(_LOADED)
+def loads(digest: str | None = None) -> int:
+    """How many times this process loaded the index ``digest`` (a test checks: once per batch), or how many
+    indexes it holds (None)."""
+    return len(_LOADED) if digest is None else _COUNT.get(digest, 0)

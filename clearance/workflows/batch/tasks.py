@@ -84,7 +84,9 @@ _MEMO: dict[tuple[Any, ...], dict[Query, dict[str, Any]]] = {}
 
 
 def _memo(job: ScreenJob) -> dict[Query, dict[str, Any]]:
-    key = (job.digest, job.algorithm, job.lists, job.threshold, job.limit, job.today)
+    # a re-screening run has its own memo: its results come from the previous run or from scoring, and a test
+    # comparing it with a full run on the same cluster must not read the full run's results
+    key = (job.digest, job.algorithm, job.lists, job.threshold, job.limit, job.today, job.previous)
     found = _MEMO.get(key)
     if found is None:
         _MEMO.clear()
