@@ -1,4 +1,7 @@
-"""The issue's 1M-row check (opt-in: CLEARANCE_TEST_HEAVY=1; about 10 minutes on 2 cores, see docs/scale.md).
+"""The issue's 1M-row check (opt-in: CLEARANCE_TEST_HEAVY=1). Not yet run to completion: on 2026-12-01 the
+shared machine stood at load 15-30; from the measured per-row CPU (docs/benchmarks.md, "Batch on Dask") it
+needs about 5 CPU minutes (single process ~100 s, batch ~150 s, reading both digests ~40 s), so roughly 5-10
+minutes on 2 free cores.
 
 One million transaction rows drawn from a pool of 600 real Entity List names plus unlisted and unscreenable
 ones, with five country spellings: about 2,900 distinct parties, each recurring on hundreds of rows, as in a

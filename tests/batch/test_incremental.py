@@ -74,10 +74,10 @@ def test_incremental_rescreen_equals_full_rescreen(sdn_2021: list[Entity], sdn_2
     assert {tuple(r["list_versions"].items()) for r in folder_rows(tmp_path / "inc")} == {(("sdn", "sdn-2024-05-03"),)}
 
 
-def test_previous_run_with_other_settings_is_refused(sdn_2024: list[Entity], dask_client: Any,
+def test_previous_run_with_other_settings_is_refused(el_index: ScreeningIndex, dask_client: Any,
                                                      tmp_path: Path) -> None:
     (tmp_path / "tx.csv").write_text("name\nBank Melli\n", encoding="utf-8")
-    new = _index(sdn_2024, "sdn-2024-05-03", dt.date(2024, 5, 3))
+    new = el_index
     screen_batch(str(tmp_path / "tx.csv"), str(tmp_path / "a"), new, client=dask_client, today=TODAY, limit=3)
     with pytest.raises(ConfigError, match="limit"):
         screen_batch(str(tmp_path / "tx.csv"), str(tmp_path / "b"), new, client=dask_client, today=TODAY,

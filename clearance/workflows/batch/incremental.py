@@ -146,11 +146,24 @@ def _canon(obj: Any) -> Any:
     return obj
 
 
+_ENTRY_DIGESTS: dict[str, dict[int, bytes]] = {}
+
+
+def _entry_digests(index_digest: str) -> dict[int, bytes]:
+    """entity number -> content digest, for the frozen index ``index_digest`` (two indexes kept at most)."""
+    found = _ENTRY_DIGESTS.get(index_digest)
+    if found is None:
+        while len(_ENTRY_DIGESTS) >= 2:
+            del _ENTRY_DIGESTS[next(iter(_ENTRY_DIGESTS))]
+        found = _ENTRY_DIGESTS[index_digest] = {}
+    return found
+
+
 class Reuse:
     """Decides, party by party, whether the previous result stands (and counts why or why not)."""
 
     def __init__(self, prev: Previous, new: ScreeningIndex, algo: Algorithm, lists: list[str] | None,
-                 versions: dict[str, str]) -> None:
+                 versions: dict[str, str], new_digest: str = "") -> None:
         self.results = load_previous(prev)
         self.old = load_index(prev.index_dir, prev.index_digest) if prev.index_dir else None
         self.new = new
@@ -158,8 +171,9 @@ class Reuse:
         self.lists = lists
         self.versions = versions
         self.reasons: dict[str, int] = {}
-        self._old_digests: dict[int, bytes] = {}
-        self._new_digests: dict[int, bytes] = {}
+        # the entries' content digests, kept per index across the tasks a worker runs
+        self._old_digests = _entry_digests(prev.index_digest)
+        self._new_digests = _entry_digests(new_digest) if new_digest else {}
 
     def result(self, query: Query) -> dict[str, Any] | None:
         """The previous result with today's list versions, or None (re-score)."""

@@ -104,7 +104,7 @@ def screened_rows(job: ScreenJob, part: Partition, reasons: dict[str, int] | Non
     lists = list(job.lists) if job.lists is not None else None
     versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
     memo = _memo(job)
-    reuse = Reuse(job.previous, index, algo, lists, versions) if job.previous is not None else None
+    reuse = Reuse(job.previous, index, algo, lists, versions, job.digest) if job.previous is not None else None
 
     def cannot_clear(problem: str) -> dict[str, Any]:
         return {"decision": Decision.CANNOT_CLEAR.value, "hits": [], "algorithm": algo.id,
