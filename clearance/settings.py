@@ -83,6 +83,20 @@ class Settings(BaseSettings):
         default=True,
         description="Load the embedded dated snapshot on first use when no list is loaded.",
     )
+    db_pool_size: int = Field(
+        default=5, ge=1,
+        description="PostgreSQL: connections each process keeps open (API workers, batch workers, desk commands).",
+    )
+    db_max_overflow: int = Field(
+        default=10, ge=0, description="PostgreSQL: connections a process may open beyond db_pool_size at a peak.",
+    )
+    db_pool_timeout: float = Field(
+        default=30.0, gt=0, description="PostgreSQL: seconds to wait for a free connection before failing.",
+    )
+    db_pool_recycle: int = Field(
+        default=1800, ge=-1,
+        description="PostgreSQL: seconds after which a connection is replaced (-1: never), below server idle limits.",
+    )
     actor: str | None = Field(
         default=None,
         max_length=200,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from clearance.cli import audit, determine, impact, licences, lists, orders, parties, replay, review, screen, serve
+from clearance.cli import batch as batch_cli
 from clearance.cli.boundary import INTERNAL_ERROR_EXIT, as_clearance_error
 from clearance.settings import get_settings
 
@@ -47,6 +48,7 @@ determine.register(app)
 for _desk_module in (parties, licences, orders, review, impact, audit, replay):
     _desk_module.register(app)
 serve.register(app)
+batch_cli.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -71,7 +71,17 @@ def create_store_engine(url: str, *, read_only: bool = False) -> Engine:
         return engine
     if parsed.get_backend_name() != "postgresql":
         raise ConfigError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
-    return sa.create_engine(parsed, pool_pre_ping=True)
+    return sa.create_engine(parsed, pool_pre_ping=True, **pool_options())
+
+
+def pool_options() -> dict[str, Any]:
+    """The PostgreSQL connection pool of each process, from the settings (CLEARANCE_DB_POOL_*): many API
+    workers, batch workers and desk commands share one server, so each keeps a bounded pool."""
+    from clearance.settings import get_settings
+
+    s = get_settings()
+    return {"pool_size": s.db_pool_size, "max_overflow": s.db_max_overflow, "pool_timeout": s.db_pool_timeout,
+            "pool_recycle": s.db_pool_recycle}
 
 
 def _read_only_creator(path: Path) -> Callable[[], sqlite3.Connection]:
