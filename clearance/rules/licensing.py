@@ -155,7 +155,7 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
             elif owner.dated_key is None and owner.entry is not None:
                 policy = (owner.entry.license_policy or "").lower()
             if policy:
-                listed.append((owner.name, policy, owner.pct))
+                listed.append((owner.label, policy, owner.pct))
         # "owned 50 percent or more, individually or in the aggregate, directly or indirectly, by one or more
         # listed entities": the shares of all listed owners add up (§ 744.11(a)(1) as in force)
         total = sum((pct for _, _, pct in listed), start=0)

@@ -279,7 +279,7 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
         total = sum((o.pct for o in listed), start=Fraction(0))
         if total < rule["threshold_pct"]:
             continue
-        who = ", ".join(f"{o.pct} % {o.name}" for o in listed)
+        who = ", ".join(f"{o.pct} % {o.label}" for o in listed)
         el_total = sum((o.pct for o in listed if o.entry is not None or o.group is not None), start=Fraction(0))
         if el_total and el_total < rule["threshold_pct"]:  # an aggregate that mixes lists: the Entity List terms too
             f.bases.append(Basis("EL-AFFILIATE", f"{ctx.cite('el.affiliates')}; 15 CFR 744.21(a)(3), 744.8(a)(2): "
