@@ -56,18 +56,67 @@ def iso(name: str) -> str:
     return code
 
 
+_PARA = r"\.?[a-z](?:\.[a-z0-9]+)*"
+
+
+def _expand(first: str, last: str) -> list[str] | None:
+    """A paragraph range ('a.1 to a.3', 'g to j', 'f.2 to f.4') as its paragraphs; None if it cannot be expanded."""
+    a, b = first.lstrip(".").split("."), last.lstrip(".").split(".")
+    if len(a) != len(b) or a[:-1] != b[:-1]:
+        return None
+    x, y = a[-1], b[-1]
+    if x.isdigit() and y.isdigit() and int(x) <= int(y):
+        steps = [str(i) for i in range(int(x), int(y) + 1)]
+    elif len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha() and x <= y:
+        steps = [chr(c) for c in range(ord(x), ord(y) + 1)]
+    else:
+        return None
+    return [".".join([*a[:-1], step]) for step in steps]
+
+
+def _list_refs(text: str, eccn: str) -> list[str] | None:
+    """A control text that is only a list of this ECCN's paragraphs ('NS applies to 3B001.a.1 to a.3, b, e, f.2 to
+    f.4, g to j'): every paragraph, ranges expanded. None when the text is not such a list (or a range cannot be
+    expanded): the caller falls back to the paragraph references it can find."""
+    m = re.match(r"^[A-Z]{2}(?: [A-Z]{2})? appl(?:y|ies) to (.*?)\.?$", text)
+    if not m:
+        return None
+    body = m.group(1).replace(eccn + ".", ".")
+    out: list[str] = []
+    for token in re.split(r",\s*(?:and\s+)?|\s+and\s+", body):
+        token = token.strip()
+        rng = re.fullmatch(rf"({_PARA})\s+to\s+({_PARA})", token)
+        if rng:
+            expanded = _expand(rng.group(1), rng.group(2))
+            if expanded is None:
+                return None
+            out += expanded
+        elif re.fullmatch(_PARA, token):
+            out.append(token.lstrip("."))
+        else:
+            return None
+    return list(dict.fromkeys(out))
+
+
 def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
     """Paragraph references in a control text: (paragraphs of this ECCN, references to other ECCNs)."""
+    listed = _list_refs(text, eccn)
     own: list[str] = []
     other: list[str] = []
     for m in re.finditer(r"\b(\d[A-E]\d{3})((?:\.[a-z0-9]+)+)", text):
         (own if m.group(1) == eccn else other).append(m.group(1) + m.group(2))
+    if listed is not None:
+        return listed, list(dict.fromkeys(other))
     stripped = re.sub(r"\b\d[A-E]\d{3}(?:\.[a-z0-9]+)+", " ", text)
     for m in re.finditer(r"(?<![\w.§(])\.?([a-z]\.\d+(?:\.[a-z0-9]+)*)\b", stripped):
         own.append(eccn + "." + m.group(1))
     for m in re.finditer(r"(?<![\w])\.([a-z])\b", stripped):
         own.append(eccn + "." + m.group(1))
     paras = [r[len(eccn) + 1 :] for r in own]
+    # a range inside prose ("... in 3A001.b.2 to b.4 ..."): its inner paragraphs too
+    body = text.replace(eccn + ".", ".")
+    for m in re.finditer(rf"(?<![\w])({_PARA})\s+to\s+({_PARA})(?![\w])", body):
+        paras += _expand(m.group(1), m.group(2)) or []
     return list(dict.fromkeys(paras)), list(dict.fromkeys(other))
 
 
