@@ -243,6 +243,16 @@ class GbsScope(_Frozen):
     conditional: tuple[str, ...] = ()
 
 
+class StaBar(_Frozen):
+    """An ECCN's "Special conditions for STA": STA may not be used for these paragraphs (empty: the whole ECCN) to
+    these Country Groups (empty: any destination)."""
+
+    eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
+    text: str
+    groups: tuple[Literal["A:5", "A:6"], ...] = ()
+    paragraphs: tuple[str, ...] = ()
+
+
 VALUE_TYPES: dict[str, object] = {
     "744.21.supp2": Supp2List,
     "744.21.countries": MeuCountries,
@@ -264,4 +274,5 @@ VALUE_TYPES: dict[str, object] = {
     "744.supp4.footnote.*": ElFootnote,
     "740.lvs.*": LvsScope,
     "740.gbs.*": GbsScope,
+    "740.sta.*": StaBar,
 }

@@ -214,7 +214,10 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         else:
             f.barred(sym, why, cite)
     sta = ctx.get("le.STA")
-    if grp & set(sta["groups"]):
+    sta_bar = le_scopes.sta_bar(ctx, eccn, grp) if grp & set(sta["groups"]) | set(sta["ns_only_groups"]) else None
+    if sta_bar is not None:
+        f.barred("STA", sta_bar, f"{ctx.cite('le.STA')}; {ctx.cite(f'740.sta.{eccn.base}')}")
+    elif grp & set(sta["groups"]):
         f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
     elif grp & set(sta["ns_only_groups"]) and ns:
         f.available("STA", "NS only, conditions of 740.20 apply", ctx.cite("le.STA"), covers=ns)

@@ -26,7 +26,7 @@ from clearance.workflows.lists import load_paths
 from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
-FILES = ("adversary_round1.yaml", "adversary_round2.yaml")
+FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
