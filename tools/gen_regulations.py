@@ -205,6 +205,24 @@ def gen_ccl(src: Path) -> dict[str, Any]:
     return params
 
 
+SUDAN_RESCISSION = dt.date(2020, 12, 14)  # Sudan's state-sponsor-of-terrorism designation rescinded (effective)
+SUDAN_NOTE = ("Sudan was a state sponsor of terrorism until its designation was rescinded effective 2020-12-14; "
+              "the date the EAR lifted its anti-terrorism controls (§ 742.10, AT marks) and E:1 membership is not "
+              "held: no row from 2020-12-14 to 2026-07-22 (CANNOT_CLEAR), the eCFR row of 2026-07-23 from that day")
+
+
+def _sudan_row(value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    before = {**value, "marks": [*value["marks"], *[m for m in ("AT 1", "AT 2") if m not in value["marks"]]]}
+    return {
+        START: {"value": before, "cite": f"{cite}, with the anti-terrorism columns of § 742.10 (Sudan)",
+                "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"},
+        dt.date(2026, 7, 23): {"value": value, "cite": cite, "verification": "eCFR-d 2026-07-23"},
+    }
+
+
+CHART_HISTORY = {"SD": _sudan_row}
+
+
 def gen_chart(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
     params: dict[str, Any] = {}
@@ -212,11 +230,11 @@ def gen_chart(src: Path) -> dict[str, Any]:
     for name, row in sorted(data["countries"].items()):
         code = iso(name)
         value = {"marks": row["marks"], "footnotes": row["footnotes"]}
-        params[f"chart.{code}"] = {
-            "section": "738 Supp. 1",
-            "description": f"Country Chart row {name}",
-            "values": {START: {"value": value, "cite": cite.format(name=name), "verification": ASSUMED}},
-        }
+        values: dict[dt.date, Any] = {START: {"value": value, "cite": cite.format(name=name), "verification": ASSUMED}}
+        if code in CHART_HISTORY:
+            values = CHART_HISTORY[code](value, cite.format(name=name))
+        params[f"chart.{code}"] = {"section": "738 Supp. 1", "description": f"Country Chart row {name}",
+                                   "values": values}
     for name, row in sorted(data["embargoed"].items()):
         code = iso(name)
         value = {"marks": [], "footnotes": row["footnotes"], "embargoed": " ".join(row["pointer"].split())}
@@ -233,6 +251,9 @@ GROUP_HISTORY: dict[str, list[tuple[dt.date, str | None, list[str] | None]]] = {
     "MX": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "CY": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "UA": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", None)],  # None = unknown before
+    # the UAE is A:5 in the eCFR of 2026-07-23; the day it joined is not held (ear-spec.md: "date of the A:5 change not
+    # checked"; not A:5 in 2024 per the round-3 review): A:5 only from the snapshot's day (before: STA not offered)
+    "AE": [(dt.date(2026, 7, 23), "eCFR-d 2026-07-23 (A:5 joining date not held; not before this day) [D]", ["A:5"])],
 }
 
 
@@ -248,7 +269,12 @@ def gen_groups(src: Path) -> dict[str, Any]:
         groups = sorted(set(groups))
         values: dict[dt.date, Any] = {}
         history = GROUP_HISTORY.get(code)
-        if history:
+        if code == "SD":
+            before = sorted({*groups, "E:1"} - {"B"})
+            values[START] = {"value": before, "cite": f"{cite}; Sudan in E:1 as a state sponsor of terrorism",
+                             "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"}
+            values[dt.date(2026, 7, 23)] = {"value": groups, "cite": cite, "verification": "eCFR-d 2026-07-23"}
+        elif history:
             change, note, removed = history[0]
             if removed is not None:
                 values[START] = {

@@ -73,6 +73,7 @@ class LeSta(Value):
     symbol: Literal["STA"]
     groups: list[str]
     ns_only_groups: list[str]
+    not_offered: dict[str, str] = {}  # destination -> why STA is not offered there (terms the order cannot state)
 
 
 class LeGov(Value):

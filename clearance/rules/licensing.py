@@ -215,7 +215,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             f.barred(sym, why, cite)
     sta = ctx.get("le.STA")
     sta_bar = le_scopes.sta_bar(ctx, eccn, grp) if grp & set(sta["groups"]) | set(sta["ns_only_groups"]) else None
-    if sta_bar is not None:
+    if dest in sta["not_offered"]:
+        f.barred("STA", str(sta["not_offered"][dest]), ctx.cite("le.STA"))
+    elif sta_bar is not None:
         f.barred("STA", sta_bar, f"{ctx.cite('le.STA')}; {ctx.cite(f'740.sta.{eccn.base}')}")
     elif grp & set(sta["groups"]):
         f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
