@@ -168,6 +168,8 @@ RED_FLAGS: tuple[str, ...] = (
     " tatmadaw", " rosgvardia", " national guard", " national police", " coast guard", " marine corps",
     " liberation army", " people s liberation", " rocket force", " strategic support force", " fuerzas armadas",
     " ejercito", " bolivarian national", " border guard", " gendarmerie", " hypersonic", " glide vehicle",
+    # § 744.23(a)(4): production of semiconductor manufacturing equipment or its parts (not modelled: R3-30)
+    " etch", " deposition", " lithograph", " semiconductor manufacturing equipment", " wafer fab",
 )
 # Written as the services write them: case-sensitive abbreviations and weapon-system designators, matched on the
 # text as given ("PLAN" is the PLA Navy, "plan" is not). Each match is a red flag named by what it matched.
@@ -176,6 +178,7 @@ _MARKS = re.compile(
     r"|\b(?:DF|JL|YJ|HQ|CJ|KJ|J|H|Y|Su|MiG|Tu|Ka|Mi)-\d{1,3}[A-Z]?\b"  # missile and military aircraft designators
     r"|\bType 0\d\d[A-Z]?\b"  # PLA Navy ship classes
     r"|\b[Uu]nit \d{4,5}\b"  # military unit cover designators (e.g. PLA units)
+    r"|\b3[B-E]\d{3}\b"  # an end use naming a Category 3 B-E ECCN (SME and its parts: § 744.23(a)(4))
 )
 _NEGATIONS = (" no", " not", " non")
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
@@ -198,7 +201,7 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
 
 
 _MILITARY = frozenset({Fact.MILITARY_END_USE, Fact.MILITARY_END_USER, Fact.MILITARY_INTELLIGENCE})
-_SERVICES = frozenset(f.strip() for f in RED_FLAGS[RED_FLAGS.index(" tatmadaw"):])
+_SERVICES = frozenset(f.strip() for f in RED_FLAGS[RED_FLAGS.index(" tatmadaw"):RED_FLAGS.index(" etch")])
 
 
 def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:

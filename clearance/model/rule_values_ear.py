@@ -243,6 +243,17 @@ class GbsScope(_Frozen):
     conditional: tuple[str, ...] = ()
 
 
+class UsPersonSupport(_Frozen):
+    """§ 744.6(c)(2): items not subject to the EAR that a U.S. person may not ship, facilitate or service to these
+    destinations / Country Groups without a licence (ECCN prefixes: the items' CCL parameters)."""
+
+    in_force: bool
+    text: str
+    destinations: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    eccn_prefixes: tuple[str, ...] = ()
+
+
 class StaBar(_Frozen):
     """An ECCN's "Special conditions for STA": STA may not be used for these paragraphs (empty: the whole ECCN) to
     these Country Groups (empty: any destination)."""
@@ -275,4 +286,5 @@ VALUE_TYPES: dict[str, object] = {
     "740.lvs.*": LvsScope,
     "740.gbs.*": GbsScope,
     "740.sta.*": StaBar,
+    "744.6.c2": UsPersonSupport,
 }
