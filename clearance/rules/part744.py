@@ -230,15 +230,21 @@ def exception_bars(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
             f.notes.append(f"licence exceptions {', '.join(dropped)} not available: every exception is barred")
 
 
+def tag_key(tag: str) -> str:
+    """An SDN program identifier compared without case, spaces and hyphens: OFAC writes 'ILLICIT-DRUGS-EO14059' where
+    § 744.8(a)(1)(iv)(A) prints '[ILLICIT DRUGS-EO14059]'."""
+    return "".join(c for c in tag.upper() if c.isalnum())
+
+
 def sdn(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     tagged = [p for p in parties if p.sdn]
     if not tagged:
         return
     rule = ctx.get("744.8.sdn_tags")
-    by_tag = {t["tag"]: t for t in rule["tags"]}
+    by_tag = {tag_key(t["tag"]): t for t in rule["tags"]}
     for p in tagged:
         for tag in p.sdn:
-            t = by_tag.get(tag)
+            t = by_tag.get(tag_key(tag))
             if t is None:
                 continue
             why = None if t.get("verified", True) else str(t.get("note") or f"former § {t['section']} not verified")
@@ -272,9 +278,10 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
     if not rule["in_force"]:
         return  # licensing.affiliates notes why ownership is not considered
     sdn_rule = ctx.get("744.8.sdn_tags")
-    tags = {t["tag"] for t in sdn_rule["tags"]}
+    tags = {tag_key(t["tag"]) for t in sdn_rule["tags"]}
     for info in owned:
-        listed = [o for o in info.owners if o.meu or (o.sdn and tags & set(o.sdn)) or o.entry is not None
+        listed = [o for o in info.owners
+                  if o.meu or (o.sdn and tags & {tag_key(t) for t in o.sdn}) or o.entry is not None
                   or o.group is not None]
         total = sum((o.pct for o in listed), start=Fraction(0))
         if total < rule["threshold_pct"]:

@@ -15,6 +15,7 @@ from typing import Any
 from clearance.errors import CannotClear
 from clearance.model.determination import Owner, Party, Role
 from clearance.model.regulation import MissingFact, RuleGap
+from clearance.rules.chart import destination
 from clearance.rules.context import Ctx
 from clearance.rules.end_user_names import Signals, name_signals
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
@@ -226,7 +227,9 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
     owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
         or bool(owners) or bool(sdn) or org is not None or bool(signals)
-    return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
+    # the party's country as the rules read it: Hong Kong is China from 2020-12-23 (the destination rows' mapping)
+    country = destination(ctx, party.country) if ctx is not None and party.country else party.country
+    return PartyInfo(party.role, country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                      meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
                      party.listings, signals, owned)
 
