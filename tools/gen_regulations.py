@@ -223,6 +223,74 @@ def _sudan_row(value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
 CHART_HISTORY = {"SD": _sudan_row}
 
 
+def _fn_items(text: str) -> list[dict[str, Any]]:
+    """The ECCN list of a footnote ("0A501 (except for 0A501.y), 0A502 for shotguns ..., 0A505.a and .x, ..."):
+    each ECCN with the paragraphs it names, the paragraphs it excepts, and any condition in words (fail-closed: a
+    condition makes the requirement a question)."""
+    body = text.split("following ECCNs:", 1)[1].strip().rstrip(".")
+    parts: list[str] = []
+    depth, cur = 0, ""
+    for ch in body:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0 and re.match(r"\s*\d[A-E]\d{3}", body[len("".join(parts)) + len(cur) + 1:]):
+            parts.append(cur + ",")
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    out: list[dict[str, Any]] = []
+    for raw in (p.strip().rstrip(",").strip() for p in parts):
+        m = re.match(r"^(\d[A-E]\d{3})((?:\.[a-z]+)?(?: and \.[a-z]+)?)(.*)$", raw)
+        if not m:
+            raise SystemExit(f"footnote item not understood: {raw!r}")
+        paras = [x.strip(" .") for x in m.group(2).split(" and ") if x.strip(" .")]
+        rest = m.group(3).strip()
+        exc = re.fullmatch(rf"\(except for {m.group(1)}\.([a-z]+)\)", rest)
+        item: dict[str, Any] = {"eccn": m.group(1), "paragraphs": paras}
+        if exc:
+            item["except"] = [exc.group(1)]
+        elif rest:
+            item["condition"] = rest
+        out.append(item)
+    return out
+
+
+def gen_chart_footnotes(data: dict[str, Any]) -> dict[str, Any]:
+    """The Country Chart footnotes that add licence requirements the grid does not show: 1 (UN, § 746.1(b): the
+    item's UN reason for control; text of § 746.1(b) not held: a question), 7 (India: RS 2 for two ECCNs), 10
+    (Australia and the United Kingdom: the firearms ECCNs listed). 2, 3 and 4 (thermal cameras, 0A919: special
+    provisions of §§ 742.4(a), 742.6(a)(2)-(4)) are questions for the ECCNs they concern."""
+    notes = data["footnotes"]
+    cite = "Supp. No. 1 to Part 738 (Commerce Country Chart), footnote {n}"
+    rules: dict[str, dict[str, Any]] = {
+        "1": {"code": "UN", "reason": "UN", "ccl_reason": "UN",
+              "question": "the § 746.1(b) United Nations licence requirement for the item's UN reason for control (the "
+                          "text of § 746.1(b) is not in the rule data): a licence is likely required"},
+        "2": {"code": "742.4(a)", "reason": "NS", "items": [{"eccn": "6A003", "paragraphs": []}],
+              "question": "the special provisions of § 742.4(a) for thermal imaging cameras (not modelled)"},
+        "3": {"code": "742.6(a)(3)", "reason": "RS", "items": [{"eccn": "0A919", "paragraphs": []}],
+              "question": "the special provisions of § 742.6(a)(3) for 0A919 military commodities (not modelled)"},
+        "4": {"code": "742.6(a)(2)", "reason": "RS", "items": [{"eccn": "6A003", "paragraphs": []}],
+              "question": "the special provisions of § 742.6(a)(2), (4)(ii) for thermal imaging cameras "
+                          "(not modelled)"},
+    }
+    m7 = re.search(r"ECCNs (\d[A-E]\d{3})\.([a-z0-9.]+) and (\d[A-E]\d{3})\.([a-z0-9.]+) for RS column 2",
+                   notes["7"])
+    if not m7:
+        raise SystemExit("footnote 7 not understood")
+    rules["7"] = {"code": "RS2", "reason": "RS", "items": [{"eccn": m7.group(1), "paragraphs": [m7.group(2)]},
+                                                          {"eccn": m7.group(3), "paragraphs": [m7.group(4)]}]}
+    rules["10"] = {"code": "FN10", "reason": "FC", "items": _fn_items(notes["10"])}
+    params: dict[str, Any] = {}
+    for n, rule in rules.items():
+        value = {"text": " ".join(notes[n].split()), **rule}
+        params[f"738.footnote.{n}"] = {
+            "section": "738 Supp. 1", "description": f"Country Chart footnote {n}",
+            "values": {START: {"value": value, "cite": cite.format(n=n), "verification": ASSUMED}}}
+    return params
+
+
 def gen_chart(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
     params: dict[str, Any] = {}
@@ -433,7 +501,9 @@ def main() -> None:
     write(args.out / "part_774" / "ccl.yaml", src / "ccl.json", "Commerce Control List (Supp. No. 1 to Part 774)",
           gen_ccl(src / "ccl.json"))
     write(args.out / "part_738" / "country_chart.yaml", src / "country-chart.json",
-          "Commerce Country Chart (Supp. No. 1 to Part 738)", gen_chart(src / "country-chart.json"))
+          "Commerce Country Chart (Supp. No. 1 to Part 738)",
+          {**gen_chart(src / "country-chart.json"),
+           **gen_chart_footnotes(json.loads((src / "country-chart.json").read_text()))})
     write(args.out / "part_740" / "country_groups.yaml", src / "country-groups.json",
           "Country Groups (Supp. No. 1 to Part 740)", gen_groups(src / "country-groups.json"))
     write_parties(args.out / "part_744" / "entity_list_huawei_parties.yaml",
