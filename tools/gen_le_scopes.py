@@ -314,11 +314,58 @@ def _finish(scope: dict[str, Any], status: str) -> dict[str, Any]:
     return out
 
 
+_TOKEN = r"\.?([a-z](?:\.[a-z0-9]+)*)\b"
+
+
+def _sta_paragraphs(eccn: str, text: str) -> list[str]:
+    """Paragraphs named from each "<ECCN>.<paragraph>" on, through the list that follows it (", b.3", " or .b",
+    " to .d", " and .g")."""
+    out: list[str] = []
+    for m in re.finditer(rf"\b{eccn}\.([a-z](?:\.[a-z0-9]+)*)", text):
+        last = m.group(1)
+        out.append(last)
+        rest = text[m.end():]
+        while True:
+            nxt = re.match(rf"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:{eccn}\.)?{_TOKEN}", rest)
+            rng = re.match(rf"\s+(?:to|through)\s+(?:{eccn}\.)?{_TOKEN}", rest)
+            if rng:
+                out += _step(last, rng.group(1)) or [rng.group(1)]
+                last, rest = rng.group(1), rest[rng.end():]
+            elif nxt:
+                last, rest = nxt.group(1), rest[nxt.end():]
+                out.append(last)
+            else:
+                break
+    return list(dict.fromkeys(out))
+
+
+def parse_sta(eccn: str, raw: str) -> dict[str, Any]:
+    """The ECCN's "Special conditions for STA" (§ 740.20(b)(2)): the paragraphs (empty: the whole ECCN) and Country
+    Groups (empty: every destination) for which STA may not be used. Fail-closed: a text that names other ECCNs (a
+    D/E entry barred for software or technology "for" items elsewhere) or no paragraph of its own bars the whole
+    ECCN; several clauses are joined (the union of paragraphs and groups: never narrower than the text)."""
+    text = norm(raw)
+    groups = {g for g in ("A:5", "A:6") if g in text}
+    if "(c)(1)" in text:
+        groups.add("A:5")
+    if "(c)(2)" in text:
+        groups.add("A:6")
+    others = {m for m in re.findall(r"\b\d[A-E]\d{3}\b", text) if m != eccn}
+    whole = bool(others) or bool(re.search(rf"this (?:entry|ECCN)|any item in (?:ECCN )?{eccn}\b(?!\.[a-z])|"
+                                           rf"(?:for|by|in) (?:ECCN )?{eccn}(?:\.|\s|$)(?![a-z])", text))
+    paragraphs = [] if whole else _sta_paragraphs(eccn, re.sub(r"\((?:See|see) [^)]*\)", " ", text))
+    return {"eccn": eccn, "text": text, "groups": sorted(groups), "paragraphs": paragraphs}
+
+
 def gen(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
     lvs: dict[dt.date, list[dict[str, Any]]] = {}
     gbs: dict[dt.date, list[dict[str, Any]]] = {}
+    sta: dict[dt.date, list[dict[str, Any]]] = {}
     for e in data["entries"]:
+        if e.get("staSpecialConditions"):
+            sta.setdefault(ECCN_START.get(e["eccn"], (START, None))[0], []).append(
+                parse_sta(e["eccn"], str(e["staSpecialConditions"])))
         flags = e.get("licenceExceptionFlags") or {}
         start = ECCN_START.get(e["eccn"], (START, None))[0]
         if flags.get("LVS") is not None:
@@ -327,13 +374,13 @@ def gen(src: Path) -> dict[str, Any]:
             gbs.setdefault(start, []).append(parse_gbs(e["eccn"], flags["GBS"]))
 
     params: dict[str, Any] = {}
-    for kind, section, by_start in (("lvs", "740.3", lvs), ("gbs", "740.4", gbs)):
+    for kind, section, by_start in (("lvs", "740.3", lvs), ("gbs", "740.4", gbs), ("sta", "740.20", sta)):
         for start in sorted(by_start):
             for scope in sorted(by_start[start], key=lambda x: x["eccn"]):
                 body: dict[str, Any] = {
                     "value": scope,
                     "cite": f"15 CFR {section}; Supp. No. 1 to Part 774, ECCN {scope['eccn']} "
-                    f"('{kind.upper()}' line)",
+                    + (f"('{kind.upper()}' line)" if kind != "sta" else "('Special conditions for STA')"),
                     "verification": ASSUMED,
                 }
                 if start != START:
@@ -341,7 +388,8 @@ def gen(src: Path) -> dict[str, Any]:
                     body["verification"] = "eCFR-d 2026-07-23 (ccl.json)"
                 params[f"740.{kind}.{scope['eccn']}"] = {
                     "section": section,
-                    "description": f"License Exception {kind.upper()} for {scope['eccn']} (Country Group B)",
+                    "description": f"License Exception {kind.upper()} for {scope['eccn']} (Country Group B)"
+                    if kind != "sta" else f"License Exception STA may not be used for {scope['eccn']} (§ 740.20(b)(2))",
                     "values": {start: body},
                 }
     return params

@@ -56,18 +56,67 @@ def iso(name: str) -> str:
     return code
 
 
+_PARA = r"\.?[a-z](?:\.[a-z0-9]+)*"
+
+
+def _expand(first: str, last: str) -> list[str] | None:
+    """A paragraph range ('a.1 to a.3', 'g to j', 'f.2 to f.4') as its paragraphs; None if it cannot be expanded."""
+    a, b = first.lstrip(".").split("."), last.lstrip(".").split(".")
+    if len(a) != len(b) or a[:-1] != b[:-1]:
+        return None
+    x, y = a[-1], b[-1]
+    if x.isdigit() and y.isdigit() and int(x) <= int(y):
+        steps = [str(i) for i in range(int(x), int(y) + 1)]
+    elif len(x) == 1 and len(y) == 1 and x.isalpha() and y.isalpha() and x <= y:
+        steps = [chr(c) for c in range(ord(x), ord(y) + 1)]
+    else:
+        return None
+    return [".".join([*a[:-1], step]) for step in steps]
+
+
+def _list_refs(text: str, eccn: str) -> list[str] | None:
+    """A control text that is only a list of this ECCN's paragraphs ('NS applies to 3B001.a.1 to a.3, b, e, f.2 to
+    f.4, g to j'): every paragraph, ranges expanded. None when the text is not such a list (or a range cannot be
+    expanded): the caller falls back to the paragraph references it can find."""
+    m = re.match(r"^[A-Z]{2}(?: [A-Z]{2})? appl(?:y|ies) to (.*?)\.?$", text)
+    if not m:
+        return None
+    body = m.group(1).replace(eccn + ".", ".")
+    out: list[str] = []
+    for token in re.split(r",\s*(?:and\s+)?|\s+and\s+", body):
+        token = token.strip()
+        rng = re.fullmatch(rf"({_PARA})\s+to\s+({_PARA})", token)
+        if rng:
+            expanded = _expand(rng.group(1), rng.group(2))
+            if expanded is None:
+                return None
+            out += expanded
+        elif re.fullmatch(_PARA, token):
+            out.append(token.lstrip("."))
+        else:
+            return None
+    return list(dict.fromkeys(out))
+
+
 def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
     """Paragraph references in a control text: (paragraphs of this ECCN, references to other ECCNs)."""
+    listed = _list_refs(text, eccn)
     own: list[str] = []
     other: list[str] = []
     for m in re.finditer(r"\b(\d[A-E]\d{3})((?:\.[a-z0-9]+)+)", text):
         (own if m.group(1) == eccn else other).append(m.group(1) + m.group(2))
+    if listed is not None:
+        return listed, list(dict.fromkeys(other))
     stripped = re.sub(r"\b\d[A-E]\d{3}(?:\.[a-z0-9]+)+", " ", text)
     for m in re.finditer(r"(?<![\w.§(])\.?([a-z]\.\d+(?:\.[a-z0-9]+)*)\b", stripped):
         own.append(eccn + "." + m.group(1))
     for m in re.finditer(r"(?<![\w])\.([a-z])\b", stripped):
         own.append(eccn + "." + m.group(1))
     paras = [r[len(eccn) + 1 :] for r in own]
+    # a range inside prose ("... in 3A001.b.2 to b.4 ..."): its inner paragraphs too
+    body = text.replace(eccn + ".", ".")
+    for m in re.finditer(rf"(?<![\w])({_PARA})\s+to\s+({_PARA})(?![\w])", body):
+        paras += _expand(m.group(1), m.group(2)) or []
     return list(dict.fromkeys(paras)), list(dict.fromkeys(other))
 
 
@@ -156,6 +205,92 @@ def gen_ccl(src: Path) -> dict[str, Any]:
     return params
 
 
+SUDAN_RESCISSION = dt.date(2020, 12, 14)  # Sudan's state-sponsor-of-terrorism designation rescinded (effective)
+SUDAN_NOTE = ("Sudan was a state sponsor of terrorism until its designation was rescinded effective 2020-12-14; "
+              "the date the EAR lifted its anti-terrorism controls (§ 742.10, AT marks) and E:1 membership is not "
+              "held: no row from 2020-12-14 to 2026-07-22 (CANNOT_CLEAR), the eCFR row of 2026-07-23 from that day")
+
+
+def _sudan_row(value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    before = {**value, "marks": [*value["marks"], *[m for m in ("AT 1", "AT 2") if m not in value["marks"]]]}
+    return {
+        START: {"value": before, "cite": f"{cite}, with the anti-terrorism columns of § 742.10 (Sudan)",
+                "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"},
+        dt.date(2026, 7, 23): {"value": value, "cite": cite, "verification": "eCFR-d 2026-07-23"},
+    }
+
+
+CHART_HISTORY = {"SD": _sudan_row}
+
+
+def _fn_items(text: str) -> list[dict[str, Any]]:
+    """The ECCN list of a footnote ("0A501 (except for 0A501.y), 0A502 for shotguns ..., 0A505.a and .x, ..."):
+    each ECCN with the paragraphs it names, the paragraphs it excepts, and any condition in words (fail-closed: a
+    condition makes the requirement a question)."""
+    body = text.split("following ECCNs:", 1)[1].strip().rstrip(".")
+    parts: list[str] = []
+    depth, cur = 0, ""
+    for ch in body:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0 and re.match(r"\s*\d[A-E]\d{3}", body[len("".join(parts)) + len(cur) + 1:]):
+            parts.append(cur + ",")
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    out: list[dict[str, Any]] = []
+    for raw in (p.strip().rstrip(",").strip() for p in parts):
+        m = re.match(r"^(\d[A-E]\d{3})((?:\.[a-z]+)?(?: and \.[a-z]+)?)(.*)$", raw)
+        if not m:
+            raise SystemExit(f"footnote item not understood: {raw!r}")
+        paras = [x.strip(" .") for x in m.group(2).split(" and ") if x.strip(" .")]
+        rest = m.group(3).strip()
+        exc = re.fullmatch(rf"\(except for {m.group(1)}\.([a-z]+)\)", rest)
+        item: dict[str, Any] = {"eccn": m.group(1), "paragraphs": paras}
+        if exc:
+            item["except"] = [exc.group(1)]
+        elif rest:
+            item["condition"] = rest
+        out.append(item)
+    return out
+
+
+def gen_chart_footnotes(data: dict[str, Any]) -> dict[str, Any]:
+    """The Country Chart footnotes that add licence requirements the grid does not show: 1 (UN, § 746.1(b): the
+    item's UN reason for control; text of § 746.1(b) not held: a question), 7 (India: RS 2 for two ECCNs), 10
+    (Australia and the United Kingdom: the firearms ECCNs listed). 2, 3 and 4 (thermal cameras, 0A919: special
+    provisions of §§ 742.4(a), 742.6(a)(2)-(4)) are questions for the ECCNs they concern."""
+    notes = data["footnotes"]
+    cite = "Supp. No. 1 to Part 738 (Commerce Country Chart), footnote {n}"
+    rules: dict[str, dict[str, Any]] = {
+        "1": {"code": "UN", "reason": "UN", "ccl_reason": "UN",
+              "question": "the § 746.1(b) United Nations licence requirement for the item's UN reason for control (the "
+                          "text of § 746.1(b) is not in the rule data): a licence is likely required"},
+        "2": {"code": "742.4(a)", "reason": "NS", "items": [{"eccn": "6A003", "paragraphs": []}],
+              "question": "the special provisions of § 742.4(a) for thermal imaging cameras (not modelled)"},
+        "3": {"code": "742.6(a)(3)", "reason": "RS", "items": [{"eccn": "0A919", "paragraphs": []}],
+              "question": "the special provisions of § 742.6(a)(3) for 0A919 military commodities (not modelled)"},
+        "4": {"code": "742.6(a)(2)", "reason": "RS", "items": [{"eccn": "6A003", "paragraphs": []}],
+              "question": "the special provisions of § 742.6(a)(2), (4)(ii) for thermal imaging cameras "
+                          "(not modelled)"},
+    }
+    m7 = re.search(r"ECCNs (\d[A-E]\d{3})\.([a-z0-9.]+) and (\d[A-E]\d{3})\.([a-z0-9.]+) for RS column 2",
+                   notes["7"])
+    if not m7:
+        raise SystemExit("footnote 7 not understood")
+    rules["7"] = {"code": "RS2", "reason": "RS", "items": [{"eccn": m7.group(1), "paragraphs": [m7.group(2)]},
+                                                          {"eccn": m7.group(3), "paragraphs": [m7.group(4)]}]}
+    rules["10"] = {"code": "FN10", "reason": "FC", "items": _fn_items(notes["10"])}
+    params: dict[str, Any] = {}
+    for n, rule in rules.items():
+        value = {"text": " ".join(notes[n].split()), **rule}
+        params[f"738.footnote.{n}"] = {
+            "section": "738 Supp. 1", "description": f"Country Chart footnote {n}",
+            "values": {START: {"value": value, "cite": cite.format(n=n), "verification": ASSUMED}}}
+    return params
+
+
 def gen_chart(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
     params: dict[str, Any] = {}
@@ -163,11 +298,11 @@ def gen_chart(src: Path) -> dict[str, Any]:
     for name, row in sorted(data["countries"].items()):
         code = iso(name)
         value = {"marks": row["marks"], "footnotes": row["footnotes"]}
-        params[f"chart.{code}"] = {
-            "section": "738 Supp. 1",
-            "description": f"Country Chart row {name}",
-            "values": {START: {"value": value, "cite": cite.format(name=name), "verification": ASSUMED}},
-        }
+        values: dict[dt.date, Any] = {START: {"value": value, "cite": cite.format(name=name), "verification": ASSUMED}}
+        if code in CHART_HISTORY:
+            values = CHART_HISTORY[code](value, cite.format(name=name))
+        params[f"chart.{code}"] = {"section": "738 Supp. 1", "description": f"Country Chart row {name}",
+                                   "values": values}
     for name, row in sorted(data["embargoed"].items()):
         code = iso(name)
         value = {"marks": [], "footnotes": row["footnotes"], "embargoed": " ".join(row["pointer"].split())}
@@ -184,6 +319,9 @@ GROUP_HISTORY: dict[str, list[tuple[dt.date, str | None, list[str] | None]]] = {
     "MX": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "CY": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "UA": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", None)],  # None = unknown before
+    # the UAE is A:5 in the eCFR of 2026-07-23; the day it joined is not held (ear-spec.md: "date of the A:5 change not
+    # checked"; not A:5 in 2024 per the round-3 review): A:5 only from the snapshot's day (before: STA not offered)
+    "AE": [(dt.date(2026, 7, 23), "eCFR-d 2026-07-23 (A:5 joining date not held; not before this day) [D]", ["A:5"])],
 }
 
 
@@ -199,7 +337,12 @@ def gen_groups(src: Path) -> dict[str, Any]:
         groups = sorted(set(groups))
         values: dict[dt.date, Any] = {}
         history = GROUP_HISTORY.get(code)
-        if history:
+        if code == "SD":
+            before = sorted({*groups, "E:1"} - {"B"})
+            values[START] = {"value": before, "cite": f"{cite}; Sudan in E:1 as a state sponsor of terrorism",
+                             "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"}
+            values[dt.date(2026, 7, 23)] = {"value": groups, "cite": cite, "verification": "eCFR-d 2026-07-23"}
+        elif history:
             change, note, removed = history[0]
             if removed is not None:
                 values[START] = {
@@ -358,7 +501,9 @@ def main() -> None:
     write(args.out / "part_774" / "ccl.yaml", src / "ccl.json", "Commerce Control List (Supp. No. 1 to Part 774)",
           gen_ccl(src / "ccl.json"))
     write(args.out / "part_738" / "country_chart.yaml", src / "country-chart.json",
-          "Commerce Country Chart (Supp. No. 1 to Part 738)", gen_chart(src / "country-chart.json"))
+          "Commerce Country Chart (Supp. No. 1 to Part 738)",
+          {**gen_chart(src / "country-chart.json"),
+           **gen_chart_footnotes(json.loads((src / "country-chart.json").read_text()))})
     write(args.out / "part_740" / "country_groups.yaml", src / "country-groups.json",
           "Country Groups (Supp. No. 1 to Part 740)", gen_groups(src / "country-groups.json"))
     write_parties(args.out / "part_744" / "entity_list_huawei_parties.yaml",

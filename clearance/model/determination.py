@@ -102,8 +102,12 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Owner:
+    """An owner of a party and its share; ``owners`` are the owner's own owners when the order states an ownership
+    chain (indirect ownership through intermediate companies)."""
+
     name: str
     pct: Fraction
+    owners: tuple[Owner, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,6 +163,22 @@ RED_FLAGS: tuple[str, ...] = (
     " itar ", " rifle",
     # § 744.23 advanced nodes written as process names (F03)
     " finfet", " gate all around", " gaa ", " n 2 ", " n 3 ",
+    # the armed services of the § 744.21/744.22 countries by their own names (§ 744.21(g): army, navy, marine, air
+    # force, coast guard, national guard, national police; adversarial review round 3: R3-103..R3-109)
+    " tatmadaw", " rosgvardia", " national guard", " national police", " coast guard", " marine corps",
+    " liberation army", " people s liberation", " rocket force", " strategic support force", " fuerzas armadas",
+    " ejercito", " bolivarian national", " border guard", " gendarmerie", " hypersonic", " glide vehicle",
+    # § 744.23(a)(4): production of semiconductor manufacturing equipment or its parts (not modelled: R3-30)
+    " etch", " deposition", " lithograph", " semiconductor manufacturing equipment", " wafer fab",
+)
+# Written as the services write them: case-sensitive abbreviations and weapon-system designators, matched on the
+# text as given ("PLAN" is the PLA Navy, "plan" is not). Each match is a red flag named by what it matched.
+_MARKS = re.compile(
+    r"\b(?:PLA|PLAN|PLAAF|PLARF|PLASSF|PAP|VKS|VDV|FANB|GNB|DGCIM|SEBIN|RCAF|IRGC|GRU|FSB|SVR|MSS)\b"
+    r"|\b(?:DF|JL|YJ|HQ|CJ|KJ|J|H|Y|Su|MiG|Tu|Ka|Mi)-\d{1,3}[A-Z]?\b"  # missile and military aircraft designators
+    r"|\bType 0\d\d[A-Z]?\b"  # PLA Navy ship classes
+    r"|\b[Uu]nit \d{4,5}\b"  # military unit cover designators (e.g. PLA units)
+    r"|\b3[B-E]\d{3}\b"  # an end use naming a Category 3 B-E ECCN (SME and its parts: § 744.23(a)(4))
 )
 _NEGATIONS = (" no", " not", " non")
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
@@ -184,11 +200,17 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
 }
 
 
+_MILITARY = frozenset({Fact.MILITARY_END_USE, Fact.MILITARY_END_USER, Fact.MILITARY_INTELLIGENCE})
+_SERVICES = frozenset(f.strip() for f in RED_FLAGS[RED_FLAGS.index(" tatmadaw"):RED_FLAGS.index(" etch")])
+
+
 def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:
     """The red flags of ``text`` that none of the ``facts`` read from it accounts for."""
     explained: set[str] = set()
     for fact in facts:
         explained |= _EXPLAINED_BY.get(fact, frozenset())
+    if _MILITARY & set(facts):  # a military fact accounts for the services' names and designators
+        explained |= _SERVICES | {m.group(0) for m in _MARKS.finditer(text or "")}
     return [flag for flag in red_flags(text) if flag not in explained]
 
 
@@ -205,4 +227,5 @@ def red_flags(text: str) -> list[str]:
                 found.append(flag.strip())
                 break
             start = norm.find(flag, start + 1)
+    found += list(dict.fromkeys(m.group(0) for m in _MARKS.finditer(text)))
     return found

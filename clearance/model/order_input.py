@@ -219,6 +219,15 @@ def _rejoin_each(data: Any, model: type[_Closed], joined: list[str]) -> Any:
     return [_rejoin(x, model, joined) for x in data] if isinstance(data, list) else data
 
 
+def _rejoin_owners(data: Any, joined: list[str]) -> Any:
+    """Owners (and, recursively, their own owners: an ownership chain) with their names re-joined."""
+    owners = _rejoin_each(data, OwnerInput, joined)
+    if not isinstance(owners, list):
+        return owners
+    return [_same_kind(o, {**o, "ownership": _rejoin_owners(o["ownership"], joined)})
+            if isinstance(o, Mapping) and "ownership" in o else o for o in owners]
+
+
 def rejoin_flow_commas(data: Any) -> tuple[Any, list[str]]:
     """A YAML order with names re-joined across flow-mapping commas, and the re-joined texts (for notes)."""
     joined: list[str] = []
@@ -230,7 +239,7 @@ def rejoin_flow_commas(data: Any) -> tuple[Any, list[str]]:
     parties = _rejoin_each(data.get("parties"), PartyInput, joined)
     if isinstance(parties, list):
         out["parties"] = [
-            _same_kind(p, {**p, "ownership": _rejoin_each(p["ownership"], OwnerInput, joined)})
+            _same_kind(p, {**p, "ownership": _rejoin_owners(p["ownership"], joined)})
             if isinstance(p, Mapping) and "ownership" in p else p for p in parties]
     item = data.get("item")
     if isinstance(item, Mapping) and "us_inputs" in item:
@@ -303,10 +312,12 @@ class ItemInput(_Closed):
 
 
 class OwnerInput(_Closed):
-    noun: ClassVar[str] = "each owner must be a mapping (owner, pct)"
+    noun: ClassVar[str] = "each owner must be a mapping (owner, pct, and optionally its own ownership)"
     joinable: ClassVar[tuple[str, ...]] = ("owner",)
     owner: Name
     pct: Percent
+    # the owner's own owners: an ownership chain (indirect ownership through intermediate companies)
+    ownership: list[OwnerInput] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class PartyInput(_Closed):

@@ -47,6 +47,25 @@ class Control(Value):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
+class FootnoteItem(Value):
+    eccn: str
+    paragraphs: list[str] = []
+    except_: list[str] = []
+    condition: str | None = None
+
+
+class ChartFootnote(Value):
+    """A Country Chart footnote that adds a licence requirement the grid does not show: for the items listed, or for
+    the item's control with ``ccl_reason``; ``question``: the requirement is not modelled (CANNOT_CLEAR naming it)."""
+
+    text: str
+    code: str
+    reason: str
+    items: list[FootnoteItem] = []
+    ccl_reason: str | None = None
+    question: str | None = None
+
+
 class CclEntry(Value):
     heading: str
     controls: list[Control]
@@ -73,6 +92,8 @@ class LeSta(Value):
     symbol: Literal["STA"]
     groups: list[str]
     ns_only_groups: list[str]
+    not_offered: dict[str, str] = {}  # destination -> why STA is not offered there (terms the order cannot state)
+    reasons: list[str] = []  # the reasons for control STA overcomes (§ 740.20(c)(1)); empty: every reason
 
 
 class LeGov(Value):
@@ -275,6 +296,7 @@ class Part746(Value):
 VALUE_TYPES: dict[str, Any] = {
     "ccl.*": CclEntry,
     "chart.*": ChartRow,
+    "738.footnote.*": ChartFootnote,
     "groups.*": list[str],
     "destination.*": Destination,
     "le.LVS": LeList,

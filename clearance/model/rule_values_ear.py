@@ -243,6 +243,27 @@ class GbsScope(_Frozen):
     conditional: tuple[str, ...] = ()
 
 
+class UsPersonSupport(_Frozen):
+    """§ 744.6(c)(2): items not subject to the EAR that a U.S. person may not ship, facilitate or service to these
+    destinations / Country Groups without a licence (ECCN prefixes: the items' CCL parameters)."""
+
+    in_force: bool
+    text: str
+    destinations: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    eccn_prefixes: tuple[str, ...] = ()
+
+
+class StaBar(_Frozen):
+    """An ECCN's "Special conditions for STA": STA may not be used for these paragraphs (empty: the whole ECCN) to
+    these Country Groups (empty: any destination)."""
+
+    eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
+    text: str
+    groups: tuple[Literal["A:5", "A:6"], ...] = ()
+    paragraphs: tuple[str, ...] = ()
+
+
 VALUE_TYPES: dict[str, object] = {
     "744.21.supp2": Supp2List,
     "744.21.countries": MeuCountries,
@@ -264,4 +285,6 @@ VALUE_TYPES: dict[str, object] = {
     "744.supp4.footnote.*": ElFootnote,
     "740.lvs.*": LvsScope,
     "740.gbs.*": GbsScope,
+    "740.sta.*": StaBar,
+    "744.6.c2": UsPersonSupport,
 }

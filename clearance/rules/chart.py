@@ -127,7 +127,41 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
         cite = f"{ccl_cite}: {control['text']}; {chart_cite if column else where}"
         why = None if applies else f"whether '{control['text']}' covers {eccn.text} (give the ECCN paragraph)"
         hits.append(ChartHit(code, reason, cite, why))
+    for n in row.get("footnotes", []):
+        if ctx.has(f"738.footnote.{n}"):
+            hits += _footnote_hits(ctx, entry, eccn, ctx.get(f"738.footnote.{n}"), f"738.footnote.{n}", dest)
     return hits
+
+
+def _footnote_hits(ctx: Ctx, entry: dict[str, Any], eccn: Eccn, note: dict[str, Any], key: str,
+                   dest: str) -> list[ChartHit]:
+    """The licence requirement a Country Chart footnote of the destination's row adds for the item (the grid does
+    not show it): for the ECCNs it lists, or for the item's control with the footnote's reason (UN)."""
+    why: str | None = None
+    if note.get("ccl_reason"):
+        found = [c for c in entry["controls"] if c["reason"] == note["ccl_reason"]]
+        scopes = [applies_to(c, eccn) for c in found]
+        if not found or all(s is False for s in scopes):
+            return []
+        if not any(scopes):
+            why = f"whether the {note['ccl_reason']} control covers {eccn.text} (give the ECCN paragraph)"
+    else:
+        item = next((i for i in note.get("items", []) if i["eccn"] == eccn.base), None)
+        if item is None:
+            return []
+        paragraphs, excepted = list(item.get("paragraphs", [])), list(item.get("except") or item.get("except_") or [])
+        if eccn.paragraph and (any(eccn.within(p) for p in excepted)
+                               or (paragraphs and not any(eccn.within(p) for p in paragraphs))):
+            return []
+        if not eccn.paragraph and (paragraphs or excepted):
+            scope = ", ".join(paragraphs) or "except " + ", ".join(excepted)
+            why = f"whether {eccn.text} is within {eccn.base} {scope}"
+        elif item.get("condition"):
+            why = f"whether the item meets '{item['condition']}'"
+    if note.get("question"):
+        why = f"{note['question']}" + (f"; {why}" if why else "")
+    cite = f"{ctx.cite(key)}: {note['text'][:300]}; {dest} row"
+    return [ChartHit(str(note["code"]), str(note["reason"]), cite, why)]
 
 
 def controlled_to(ctx: Ctx, eccn: Eccn, dest: str) -> bool | None:

@@ -266,7 +266,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             if notes:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
                 return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
                                "blocked (OFAC)", notes, subject=False)
-            us_person = part744.us_person_questions(req, parties)
+            us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(ctx, req, dest)
             if req.unmapped_knowledge or us_person:
                 questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)

@@ -1,6 +1,7 @@
 """License Exceptions LVS (§ 740.3) and GBS (§ 740.4) by paragraph and value, from ``740.lvs.<ECCN>`` and
-``740.gbs.<ECCN>``. An exception is offered only when the data establishes it for the item's paragraph (and,
-for LVS, the order's value does not exceed the limit); anything else bars it with the reason."""
+``740.gbs.<ECCN>``, and the ECCN's "Special conditions for STA" (§ 740.20(b)(2)) from ``740.sta.<ECCN>``. An
+exception is offered only when the data establishes it for the item's paragraph (and, for LVS, the order's value
+does not exceed the limit); anything else bars it with the reason."""
 
 from __future__ import annotations
 
@@ -76,3 +77,20 @@ def gbs(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:
     if _under(eccn, list(entry.get("paragraphs", []))):
         return True, f"GBS: Yes for {eccn.text} ({entry['text']})"
     return False, f"GBS not established for {eccn.text} ({entry['text']})"
+
+
+def sta_bar(ctx: Ctx, eccn: Eccn, groups: frozenset[str]) -> str | None:
+    """Why the ECCN's special conditions bar STA for the item to a destination in ``groups``; None when they do
+    not (or the ECCN has none). An item whose paragraph is not given is barred when the conditions name paragraphs."""
+    entry = _entry(ctx, "740.sta", eccn)
+    if entry is None:
+        return None
+    barred_groups = set(entry.get("groups", []))
+    if barred_groups and not barred_groups & groups:
+        return None
+    paragraphs = list(entry.get("paragraphs", []))
+    if paragraphs and eccn.paragraph and not _under(eccn, paragraphs):
+        return None
+    where = f" to {'/'.join(sorted(barred_groups))}" if barred_groups else ""
+    which = f"{eccn.text} (paragraph not given)" if paragraphs and not eccn.paragraph else eccn.text
+    return f"STA may not be used for {which}{where} ({entry['text']})"

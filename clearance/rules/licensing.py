@@ -155,7 +155,7 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
             elif owner.dated_key is None and owner.entry is not None:
                 policy = (owner.entry.license_policy or "").lower()
             if policy:
-                listed.append((owner.name, policy, owner.pct))
+                listed.append((owner.label, policy, owner.pct))
         # "owned 50 percent or more, individually or in the aggregate, directly or indirectly, by one or more
         # listed entities": the shares of all listed owners add up (§ 744.11(a)(1) as in force)
         total = sum((pct for _, _, pct in listed), start=0)
@@ -206,16 +206,34 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             if limit is None:
                 f.barred(sym, line, cite)
             else:
-                lvs = (limit, line, cite, codes)
+                # a footnote requirement (firearms to AU/GB, UN, § 742 special provisions) is not an LVS line's
+                lvs = (limit, line, cite,
+                       tuple(c for c in codes if c not in {"FN10", "UN"} and not c.startswith("742.")))
             continue
         ok, why = le_scopes.gbs(ctx, eccn, reasons)
-        if ok:
-            f.available(sym, why, cite, covers=codes)
+        if ok and not ns:  # § 740.4: "a license requirement ... for national security reasons only"
+            f.barred(sym, f"GBS overcomes national security licence requirements only (§ 740.4); here: "
+                          f"{', '.join(codes)}", cite)
+        elif ok:
+            f.available(sym, why if ns == codes else f"{why}; national security bases only (§ 740.4)", cite,
+                        covers=ns)
         else:
             f.barred(sym, why, cite)
     sta = ctx.get("le.STA")
-    if grp & set(sta["groups"]):
-        f.available("STA", "conditions of 740.20 apply", ctx.cite("le.STA"), covers=codes)
+    sta_bar = le_scopes.sta_bar(ctx, eccn, grp) if grp & (set(sta["groups"]) | set(sta["ns_only_groups"])) else None
+    if dest in sta["not_offered"]:
+        f.barred("STA", str(sta["not_offered"][dest]), ctx.cite("le.STA"))
+    elif sta_bar is not None:
+        f.barred("STA", sta_bar, f"{ctx.cite('le.STA')}; {ctx.cite(f'740.sta.{eccn.base}')}")
+    elif grp & set(sta["groups"]):
+        allowed = set(sta["reasons"])
+        covered = tuple(c for c in codes if not allowed or c.rstrip("123") in allowed)
+        if covered:
+            only = "" if covered == codes else f" (for {', '.join(covered)} only: § 740.20(c)(1) reasons)"
+            f.available("STA", "conditions of 740.20 apply" + only, ctx.cite("le.STA"), covers=covered)
+        else:
+            f.barred("STA", f"STA does not overcome {', '.join(codes)} (§ 740.20(c)(1) reasons only)",
+                     ctx.cite("le.STA"))
     elif grp & set(sta["ns_only_groups"]) and ns:
         f.available("STA", "NS only, conditions of 740.20 apply", ctx.cite("le.STA"), covers=ns)
     else:

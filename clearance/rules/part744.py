@@ -230,15 +230,21 @@ def exception_bars(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
             f.notes.append(f"licence exceptions {', '.join(dropped)} not available: every exception is barred")
 
 
+def tag_key(tag: str) -> str:
+    """An SDN program identifier compared without case, spaces and hyphens: OFAC writes 'ILLICIT-DRUGS-EO14059' where
+    § 744.8(a)(1)(iv)(A) prints '[ILLICIT DRUGS-EO14059]'."""
+    return "".join(c for c in tag.upper() if c.isalnum())
+
+
 def sdn(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     tagged = [p for p in parties if p.sdn]
     if not tagged:
         return
     rule = ctx.get("744.8.sdn_tags")
-    by_tag = {t["tag"]: t for t in rule["tags"]}
+    by_tag = {tag_key(t["tag"]): t for t in rule["tags"]}
     for p in tagged:
         for tag in p.sdn:
-            t = by_tag.get(tag)
+            t = by_tag.get(tag_key(tag))
             if t is None:
                 continue
             why = None if t.get("verified", True) else str(t.get("note") or f"former § {t['section']} not verified")
@@ -272,14 +278,15 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
     if not rule["in_force"]:
         return  # licensing.affiliates notes why ownership is not considered
     sdn_rule = ctx.get("744.8.sdn_tags")
-    tags = {t["tag"] for t in sdn_rule["tags"]}
+    tags = {tag_key(t["tag"]) for t in sdn_rule["tags"]}
     for info in owned:
-        listed = [o for o in info.owners if o.meu or (o.sdn and tags & set(o.sdn)) or o.entry is not None
+        listed = [o for o in info.owners
+                  if o.meu or (o.sdn and tags & {tag_key(t) for t in o.sdn}) or o.entry is not None
                   or o.group is not None]
         total = sum((o.pct for o in listed), start=Fraction(0))
         if total < rule["threshold_pct"]:
             continue
-        who = ", ".join(f"{o.pct} % {o.name}" for o in listed)
+        who = ", ".join(f"{o.pct} % {o.label}" for o in listed)
         el_total = sum((o.pct for o in listed if o.entry is not None or o.group is not None), start=Fraction(0))
         if el_total and el_total < rule["threshold_pct"]:  # an aggregate that mixes lists: the Entity List terms too
             f.bases.append(Basis("EL-AFFILIATE", f"{ctx.cite('el.affiliates')}; 15 CFR 744.21(a)(3), 744.8(a)(2): "
@@ -304,6 +311,22 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
 US_PERSON_FACTS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WMD_DELIVERY, Fact.CBW_END_USE,
                              Fact.CW_PRECURSOR_PLANT, Fact.MILITARY_INTELLIGENCE, Fact.ADVANCED_NODE_IC,
                              Fact.IC_PRODUCTION_UNKNOWN_NODE, Fact.SUPERCOMPUTER})
+
+
+def sme_us_person_question(ctx: Ctx, req: Request, dest: str) -> list[str]:
+    """§ 744.6(c)(2): a Category 3 B-E item not subject to the EAR to or within Macau or D:5 -- a licence if a U.S.
+    person ships, facilitates or services it, whatever the end use (c)(2)(iii); the order does not say: a question."""
+    eccn = req.item.eccn or ""
+    if not eccn or eccn.upper() == "EAR99" or dest == "XX":
+        return []
+    rule = ctx.get("744.6.c2")
+    if not rule["in_force"] or not any(eccn.startswith(p) for p in rule["eccn_prefixes"]):
+        return []
+    if dest not in rule["destinations"] and not set(groups(ctx, dest)) & set(rule["groups"]):
+        return []
+    return [f"§ 744.6(c)(2): {eccn} is not subject to the EAR, but a 'U.S. person' may not ship, transmit, transfer, "
+            f"facilitate or service (including install) it to or within {dest} without a BIS licence "
+            f"({ctx.cite('744.6.c2')}) -- establish whether a U.S. person takes part"]
 
 
 def us_person_questions(req: Request, parties: list[PartyInfo]) -> list[str]:

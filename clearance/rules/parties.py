@@ -8,13 +8,14 @@ country, each listing, the owners and what they resolve to) is part of the cache
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
 from clearance.errors import CannotClear
-from clearance.model.determination import Party, Role
+from clearance.model.determination import Owner, Party, Role
 from clearance.model.regulation import MissingFact, RuleGap
+from clearance.rules.chart import destination
 from clearance.rules.context import Ctx
 from clearance.rules.end_user_names import Signals, name_signals
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
@@ -40,6 +41,16 @@ class OwnerInfo:
     problem: str | None = None  # why it could not be resolved (fails closed when the rule is in force)
     sdn: tuple[str, ...] = ()  # SDN List program identifiers of the owner (a blocked person)
     meu: bool = False  # the owner is on the MEU List
+    via: str | None = None  # an unlisted owner restricted through its own owners (an ownership chain): how
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.via})" if self.via else self.name
+
+    @property
+    def restricted(self) -> bool:
+        """On (or, through its owners, treated as on) the Entity List, the MEU List or the SDN List."""
+        return self.group is not None or self.entry is not None or self.meu or bool(self.sdn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,33 +115,87 @@ def _check_not_listed(ctx: Ctx, party: Party) -> None:
     _trace_first(ctx, key)
 
 
+MAX_CHAIN = 8  # levels of an ownership chain the order may state
+
+
 def _owners(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[OwnerInfo, ...]:
-    out: list[OwnerInfo] = []
-    for owner in party.ownership:
-        dated = dated_party(ctx, owner.name)
-        if dated is not None:
-            group = str(dated[1]["group"]) if dated[1] else None
-            out.append(OwnerInfo(owner.name, owner.pct, group, dated[0]))
-            continue
-        if lists is None:
-            out.append(OwnerInfo(owner.name, owner.pct, problem=f"owner {owner.name!r} of {party.name!r} not screened"))
-            continue
-        try:
-            _check_fresh(ctx, lists)
-            hits = lists.lookup(owner.name)
-        except CannotClear as exc:
-            out.append(OwnerInfo(owner.name, owner.pct, problem=exc.reason))
-            continue
-        el = [e for e in hits if e.list_code == "el"]
-        sdn_hits = [e for e in hits if e.list_code == "sdn"]
-        weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
-        problem = (f"owner {owner.name!r} of {party.name!r} matches SDN entry {weak[0].entry_id} {weak[0].name!r} "
-                   f"with score {weak[0].match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
-                   "person") if weak else None
-        tags = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
-        out.append(OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None, problem=problem, sdn=tags,
-                             meu=any(e.list_code == "meu" for e in hits)))
-    return tuple(out)
+    return tuple(_owner(ctx, owner, party.name, lists, (party.name,)) for owner in party.ownership)
+
+
+def _owner(ctx: Ctx, owner: Owner, of: str, lists: Listings | None, path: tuple[str, ...]) -> OwnerInfo:
+    """An owner resolved like a party; an owner the order gives its own owners for (an ownership chain) and that is
+    on no list itself is restricted when they own it 50 % or more (Supp. No. 8 to Part 744 (b): "directly or
+    indirectly ... or by one or more entities subject to restrictions based upon ownership"; OFAC's 50 % rule)."""
+    info = _owner_itself(ctx, owner, of, lists)
+    if not owner.owners or info.restricted:
+        return info
+    if len(path) > MAX_CHAIN:
+        return replace(info, problem=f"the ownership chain of {of!r} is deeper than {MAX_CHAIN} levels at "
+                                     f"{owner.name!r}: not evaluated")
+    subs = tuple(_owner(ctx, o, owner.name, lists, (*path, owner.name)) for o in owner.owners)
+    return _through(ctx, info, subs)
+
+
+def _share(owners: list[OwnerInfo]) -> Fraction:
+    return sum((o.pct for o in owners), start=Fraction(0))
+
+
+def _who(owners: list[OwnerInfo]) -> str:
+    return ", ".join(f"{o.pct} % {o.label}" for o in owners)
+
+
+def _through(ctx: Ctx, info: OwnerInfo, subs: tuple[OwnerInfo, ...]) -> OwnerInfo:
+    """``info`` (on no list itself) with the restrictions its own owners give it: blocked when blocked persons own
+    50 % or more of it (OFAC, any day); on the Entity List / MEU List (the most restrictive of its owners') when
+    listed or ownership-restricted owners own 50 % or more of it and the affiliates rule is in force on the day."""
+    unknown = [o for o in subs if o.problem and not o.restricted]
+    blocked = [o for o in subs if o.sdn]
+    ofac = ctx.get("ofac.blocked_ownership")["threshold_pct"]
+    found: dict[str, Any] = {}
+    via: list[str] = []
+    if blocked and _share(blocked) >= ofac:
+        found["sdn"] = tuple(dict.fromkeys(t for o in blocked for t in o.sdn))
+        via.append(f"itself {_share(blocked)} % owned by blocked {_who(blocked)}")
+    rule = ctx.get("el.affiliates")
+    listed = [o for o in subs if o.restricted]
+    ear = bool(rule["in_force"]) and bool(listed) and _share(listed) >= rule["threshold_pct"]
+    if ear:
+        el = [o for o in listed if o.group is not None or o.entry is not None]
+        found["group"] = next((o.group for o in el if o.group is not None), None)
+        found["entry"] = next((o.entry for o in el if o.group is None and o.entry is not None), None)
+        found["meu"] = any(o.meu for o in listed)
+        if not via or _share(listed) != _share(blocked):
+            via.append(f"itself {_share(listed)} % owned by listed {_who(listed)}")
+    if found:
+        return replace(info, via="; ".join(via), **found)
+    threshold = min(ofac, rule["threshold_pct"]) if rule["in_force"] else ofac
+    if unknown and _share(listed) + _share(unknown) >= threshold:
+        return replace(info, problem=f"owner {info.name!r} may be restricted through its own owners: "
+                                     + "; ".join(str(o.problem) for o in unknown))
+    return info
+
+
+def _owner_itself(ctx: Ctx, owner: Owner, of: str, lists: Listings | None) -> OwnerInfo:
+    dated = dated_party(ctx, owner.name)
+    if dated is not None:
+        group = str(dated[1]["group"]) if dated[1] else None
+        return OwnerInfo(owner.name, owner.pct, group, dated[0])
+    if lists is None:
+        return OwnerInfo(owner.name, owner.pct, problem=f"owner {owner.name!r} of {of!r} not screened")
+    try:
+        _check_fresh(ctx, lists)
+        hits = lists.lookup(owner.name)
+    except CannotClear as exc:
+        return OwnerInfo(owner.name, owner.pct, problem=exc.reason)
+    el = [e for e in hits if e.list_code == "el"]
+    sdn_hits = [e for e in hits if e.list_code == "sdn"]
+    weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
+    problem = (f"owner {owner.name!r} of {of!r} matches SDN entry {weak[0].entry_id} {weak[0].name!r} "
+               f"with score {weak[0].match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
+               "person") if weak else None
+    tags = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
+    return OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None, problem=problem, sdn=tags,
+                     meu=any(e.list_code == "meu" for e in hits))
 
 
 def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | None:
@@ -143,7 +208,7 @@ def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | No
     rule = ctx.get("ofac.blocked_ownership")
     total = sum((o.pct for o in blocked), start=Fraction(0))
     if total >= rule["threshold_pct"]:
-        return ", ".join(f"{o.pct} % {o.name} [{', '.join(o.sdn)}]" for o in blocked)
+        return ", ".join(f"{o.pct} % {o.label} [{', '.join(o.sdn)}]" for o in blocked)
     if unknown and total + sum((o.pct for o in unknown), start=Fraction(0)) >= rule["threshold_pct"]:
         cite = ctx.cite("ofac.blocked_ownership")
         raise MissingFact(f"{party.name!r} may be blocked under OFAC's 50 % rule ({cite}): "
@@ -162,7 +227,9 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
     owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
         or bool(owners) or bool(sdn) or org is not None or bool(signals)
-    return PartyInfo(party.role, party.country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
+    # the party's country as the rules read it: Hong Kong is China from 2020-12-23 (the destination rows' mapping)
+    country = destination(ctx, party.country) if ctx is not None and party.country else party.country
+    return PartyInfo(party.role, country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                      meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
                      party.listings, signals, owned)
 

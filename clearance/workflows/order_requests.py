@@ -25,7 +25,7 @@ from clearance.model.determination import (
     UsInput,
 )
 from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
-from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, PartyInput
+from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
 
 _UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
 
@@ -61,12 +61,16 @@ def _item(raw: ItemInput) -> Item:
     )
 
 
+def _owners(raw: list[OwnerInput]) -> tuple[Owner, ...]:
+    return tuple(Owner(o.owner, o.pct, _owners(o.ownership)) for o in raw)
+
+
 def _party(raw: PartyInput, notes: list[str]) -> Party:
     listings = raw.listings
     if listings is None and _UNLISTED.match(raw.name):
         listings = []
         notes.append(f"party {raw.name!r}: 'not listed' read from its name")
-    owners = tuple(Owner(o.owner, o.pct) for o in raw.ownership)
+    owners = _owners(raw.ownership)
     return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
 
 

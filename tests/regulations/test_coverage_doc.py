@@ -19,6 +19,10 @@ SCENARIO_FILES = (
     SHARED / "regulatory" / "ear-scenarios.yaml",
     ROOT / "tests" / "rules" / "own_scenarios.yaml",
     ROOT / "tests" / "rules" / "own_scenarios_744.yaml",
+    # the adversarial reviews' cases (tests/workflows/test_adversary_cases.py runs them on the real lists)
+    ROOT / "tests" / "rules" / "adversary_round1.yaml",
+    ROOT / "tests" / "rules" / "adversary_round2.yaml",
+    ROOT / "tests" / "rules" / "adversary_round3.yaml",
 )
 STATUSES = {"modelled", "modelled (code)", "data ready, engine pending", "fails closed", "gap", "out of scope"}
 

@@ -37,6 +37,7 @@ def test_outcomes_use_the_cfr_spelling_and_agree_with_the_flags() -> None:
 def test_each_dated_change_has_the_day_before_and_the_day_of() -> None:
     # the changes issue 9 dates: (destination, first day) pairs whose day before must also be a scenario
     changes = {
+        ("SD", "2020-12-14"),
         ("MM", "2021-03-08"),
         ("KH", "2021-12-09"),
         ("NI", "2024-03-15"),

@@ -62,3 +62,51 @@ def test_meu_affiliate_needs_a_licence_for_a_supp2_item_after_the_stay_only(rule
     assert during.outcome is Outcome.NO_LICENSE_REQUIRED
     ear99 = determine(_order("2026-11-20", owners, eccn="EAR99", to="CN"), rules, LISTS)
     assert ear99.outcome is Outcome.NO_LICENSE_REQUIRED  # MEU List restrictions: Supp. No. 2 items only
+
+
+# --- ownership chains (issue 9 kind 4): an owner the order gives its own owners for --------------------------------
+
+
+def _via(name: str, pct: int, *owners: Owner) -> Owner:
+    return Owner(name, Fraction(pct), owners)
+
+
+def test_a_holding_blocked_under_the_50_percent_rule_passes_the_block_on(rules: RuleSet) -> None:
+    # OFAC: Mahan Air owns 50 % of Holding D (blocked), D owns 50 % of Holding C (blocked), C owns the customer
+    chain = (_via("Holding C", 100, _via("Holding D", 50, Owner("Mahan Air", Fraction(50)))),)
+    d = determine(_order("2024-06-01", chain), rules, LISTS)
+    assert d.outcome is Outcome.PROHIBITED
+    assert any("Holding C" in n and "Holding D" in n and "Mahan Air" in n for n in d.notes)
+
+
+def test_direct_and_indirect_blocked_shares_add_up(rules: RuleSet) -> None:
+    # 10 % directly plus 40 % through a holding Mahan Air owns 50 % of: 50 % owned by blocked persons
+    owners = (Owner("Mahan Air", Fraction(10)), _via("Holding C", 40, Owner("Mahan Air", Fraction(50))))
+    assert determine(_order("2024-06-01", owners), rules, LISTS).outcome is Outcome.PROHIBITED
+
+
+def test_a_share_held_through_an_unblocked_holding_does_not_count(rules: RuleSet) -> None:
+    # Mahan Air owns 49 % of the holding: the holding is not blocked, so its 40 % does not count (no multiplying)
+    owners = (Owner("Mahan Air", Fraction(10)), _via("Holding C", 40, Owner("Mahan Air", Fraction(49))))
+    assert determine(_order("2024-06-01", owners), rules, LISTS).outcome is Outcome.NO_LICENSE_REQUIRED
+
+
+def test_an_unscreened_owner_up_the_chain_cannot_clear(rules: RuleSet) -> None:
+    # the customer is given as unlisted; the holding's owners cannot be screened (no lists): 60 % may be blocked
+    owners = (_via("Holding C", 60, Owner("Unknown Holding", Fraction(50))),)
+    party = Party(Role.ULTIMATE_CONSIGNEE, "Unlisted aviation services LLC", "AE", listings=(), ownership=owners)
+    order = Request(date=dt.date(2026, 3, 2), item=Item(eccn="EAR99", origin="US"), to_country="AE", parties=(party,))
+    d = determine(order, rules, None)
+    assert d.outcome is Outcome.CANNOT_CLEAR and "Unknown Holding" in d.reasons[0] and "Holding C" in d.reasons[0]
+    small = (_via("Holding C", 40, Owner("Unknown Holding", Fraction(50))),)  # 40 % cannot reach 50 %
+    party = Party(Role.ULTIMATE_CONSIGNEE, "Unlisted aviation services LLC", "AE", listings=(), ownership=small)
+    order = Request(date=dt.date(2026, 3, 2), item=Item(eccn="EAR99", origin="US"), to_country="AE", parties=(party,))
+    assert determine(order, rules, None).outcome is Outcome.NO_LICENSE_REQUIRED
+
+
+def test_meu_restrictions_pass_down_a_chain_after_the_stay_only(rules: RuleSet) -> None:
+    chain = (_via("Holding E", 100, Owner("Shenyang Aircraft Corporation", Fraction(50))),)
+    after = determine(_order("2026-11-10", chain, eccn="3A991", to="CN"), rules, LISTS)
+    assert after.outcome is Outcome.LICENSE_REQUIRED and any(b.code == "MEU" for b in after.bases)
+    last_stayed = determine(_order("2026-11-09", chain, eccn="3A991", to="CN"), rules, LISTS)
+    assert last_stayed.outcome is Outcome.NO_LICENSE_REQUIRED

@@ -1,7 +1,7 @@
-"""The adversarial review's cases (tests/rules/adversary_round1.yaml, adversary_round2.yaml: written from the
-regulation text by a helper playing an EAR specialist, without reading the code) through the determination
-workflow, with the parties screened against the real loaded lists (Entity List 2025-11-08, DPL/MEU/UVL 2023-11-30,
-MIEU list, SDN List 2024-05-03), the list ages the reviewer accepted.
+"""The adversarial review's cases (tests/rules/adversary_round1.yaml, adversary_round2.yaml and
+adversary_round3.yaml: written from the regulation text by a helper playing an EAR specialist, without reading the
+code) through the determination workflow, with the parties screened against the real loaded lists (Entity List
+2025-11-08, DPL/MEU/UVL 2023-11-30, MIEU list, SDN List 2024-05-03), the list ages the reviewer accepted.
 
 Each case asserts, first, that an outcome the law does not clear never comes out clearing (no false clear), then
 that the outcome is the expected one or one the case lists as acceptable. Cases the engine still gets wrong are
@@ -26,14 +26,22 @@ from clearance.workflows.lists import load_paths
 from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
-FILES = ("adversary_round1.yaml", "adversary_round2.yaml")
+FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
 SCREENING = "screening (issue 10)"
 # Still a false clear: the name is not found by screening, or the order cannot carry what decides it.
 # (I02, U03, Z21, A25 were: screening misses, fixed in clearance-name@3 -- tests/screening/test_issue9_screening.py)
-FALSE_CLEARS: dict[str, str] = {}
+FALSE_CLEARS: dict[str, str] = {
+    # round 3
+    "R3-61": "'Si2 Micro Systems Pvt Ltd' does not match the footnote-3 entry 'Si2 Microsystems Private Limited' "
+             "(joined word, 'Pvt' for 'Private': " + SCREENING + ")",
+    "R3-86": "'Second Institute of Oceanography, MNR' does not match the MEU List entry '... Ministry of Natural "
+             "Resources' (the ministry's abbreviation: " + SCREENING + ")",
+    "R3-120": "KOMID written in Korean script is not found on the SDN List (a translated name is needed, not only a "
+              "romanisation: " + SCREENING + ")",
+}
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 POSSIBLE = "needless CANNOT_CLEAR: a POSSIBLE screening match on another entry (" + SCREENING + ")"
 LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-08, after the order date, and the "
@@ -57,6 +65,38 @@ MISMATCHES: dict[str, str] = {
     "NN01": "LICENSE_EXCEPTION instead of NO_LICENSE_REQUIRED: 2025 CCL wording of 3A090 applied to 2024 (CCL dating)",
     "NN02": "as NN01 for 4A090 (CCL dating)",
     "NN09": "as NN01 for 3B001 (CCL dating)",
+    # round 3 (tests/rules/adversary_round3.yaml)
+    "R3-42": "CANNOT_CLEAR, not PROHIBITED: a near-certain SDN hit overridden by an unrelated EL POSSIBLE ("
+             + SCREENING + ")",
+    "R3-45": "CANNOT_CLEAR, not PROHIBITED: BANK ROSSIYA found, but a DPL POSSIBLE 'ROSSIYA AIRLINES' ("
+             + SCREENING + ")",
+    "R3-51": "needless CANNOT_CLEAR: Megvii in Chinese script not found; POSSIBLE matches with unrelated entries ("
+             + SCREENING + ")",
+    "R3-52": "needless CANNOT_CLEAR: Higon found (EL), but an SDN match 0.76 with an unrelated North Korean company ("
+             + SCREENING + ")",
+    "R3-116": "needless CANNOT_CLEAR: the owner 'Mahan Air' screens SDN 0.99 but a DPL POSSIBLE leaves it "
+              "unresolved (" + SCREENING + ")",
+    "R3-117": "as R3-116 (" + SCREENING + ")",
+    "R3-67": "over-block: 'Nanjing University' HIT 0.77 on 'Nanjing University of Science and Technology' becomes an "
+             "EL "
+             "basis (" + SCREENING + ")",
+    "R3-68": "over-block: 'Zhejiang University' HIT 0.77 on 'Sichuan University' (" + SCREENING + ")",
+    "R3-74": "over-block: 'China Mobile Communications Group' HIT 0.77 on 'Huawei Mobile Technology' ("
+             + SCREENING + ")",
+    "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
+    "R3-134": "over-block: 'Harbin Normal University' HIT 0.77 on 'Harbin Institute of Technology' ("
+              + SCREENING + ")",
+    "R3-77": "over-block: the entry's licence requirement 'when used in projects specified in § 746.8(a)(4)' is not "
+             "read "
+             "(Entity List entry text; rules, issue 9)",
+    "R3-18": "over-block: § 746.8(a)(1) excludes deemed exports and deemed reexports; the engine applies § 746.8 to a "
+             "deemed release (rules, issue 9)",
+    "R3-19": "CANNOT_CLEAR, not LICENSE_REQUIRED: § 746.6 covered regions (DNR/LNR) are not modelled; the reason names "
+             "Crimea only (rules, issue 9)",
+    "R3-28": "needless CANNOT_CLEAR: a foreign item for a footnote-4 party asks for US content although § 734.9(e)(2) "
+             "makes it subject (rules, issue 9)",
+    "R3-111": "over-block: the 2026 worldwide wording of 3A090.a applied on 2023-11-16 (CCL dating, issue 9 kind 8)",
+    "R3-112": "over-block: the 2026 worldwide wording of 4A090.a applied in 2024 (CCL dating, issue 9 kind 8)",
 }
 
 
