@@ -52,7 +52,7 @@ LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree t
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
 DIFFERENT_CAP = 0.45  # organisations agreeing only on common words, each keeping its own distinctive words: CLEAR
-DIFFERENT_KEPT = 0.1  # ... where what each keeps weighs at least this much (any word but legal-form residue)
+DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
