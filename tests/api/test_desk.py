@@ -159,7 +159,7 @@ def test_review_queue_clear_with_a_reason_then_the_order_is_released(dapi: Api) 
     assert c.post("/v1/impact", json={}, headers=dapi.auth("approver")).status_code == 403
     recorded = c.post("/v1/impact", json={"since": "el-1"}, headers=dapi.auth("admin")).json()
     assert recorded["what_if"] is False and recorded["checked"] == {"counterparties": 0, "order_lines": 1,
-                                                                    "licences": 0}
+                                                                    "licences": 0, "applications": 0}
     assert c.get("/v1/audit/verify", headers=dapi.auth("viewer")).json()["ok"] is True
 
 
@@ -175,7 +175,8 @@ def test_roles(dapi: Api) -> None:
     for path in ("/v1/orders", "/v1/licenses", "/v1/review", "/v1/audit/verify"):
         assert c.get(path, headers=dapi.auth("viewer")).status_code == 200, path
         assert c.get(path).status_code == 401, path
-    assert _export(dapi) == []  # nothing refused was written
+    # nothing refused was written (the list loads of the fixture are audited when they happen)
+    assert [r for r in _export(dapi) if r["kind"] != "list_activation"] == []
 
 
 def test_bad_input_names_the_field_and_writes_nothing(dapi: Api) -> None:

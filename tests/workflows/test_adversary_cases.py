@@ -52,8 +52,7 @@ WEAK = "needless CANNOT_CLEAR: a match below 0.95 with another SDN/DPL entry (" 
 # match with an unrelated entry) and N14 (over-block) were, and are promoted since the screening fixes of
 # tests/screening/test_issue9_screening.py.
 MISMATCHES: dict[str, str] = {
-    "A11": POSSIBLE, "L04": POSSIBLE, "T06": POSSIBLE,
-    "Z04": POSSIBLE, "Z09": POSSIBLE, "Z26": POSSIBLE, "Z23": WEAK,
+    "L04": POSSIBLE, "Z04": POSSIBLE, "Z09": POSSIBLE,
     "B08": LATER, "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
     "B03": "needless CANNOT_CLEAR: ENC eligibility facts not given although the Entity List bars every exception",
     "T04": "needless CANNOT_CLEAR: the open Part 746 EAR99 question for Russia is asked beside a determinate Entity "
@@ -61,7 +60,6 @@ MISMATCHES: dict[str, str] = {
     "X03": "CANNOT_CLEAR, not LICENSE_REQUIRED: the derived CCL gives 5A980 no reasons for control (data gap, fails "
            "closed)",
     "N11": "over-block: GBS for 3A002.h not offered (MT1 basis) -- licence exceptions (LE scopes)",
-    "U01": "over-block: the DJI entry's EAR99 technology carve-out is not read (Entity List entry text)",
     "NN01": "LICENSE_EXCEPTION instead of NO_LICENSE_REQUIRED: 2025 CCL wording of 3A090 applied to 2024 (CCL dating)",
     "NN02": "as NN01 for 4A090 (CCL dating)",
     "NN09": "as NN01 for 3B001 (CCL dating)",
@@ -74,18 +72,7 @@ MISMATCHES: dict[str, str] = {
              + SCREENING + ")",
     "R3-52": "needless CANNOT_CLEAR: Higon found (EL), but an SDN match 0.76 with an unrelated North Korean company ("
              + SCREENING + ")",
-    "R3-116": "needless CANNOT_CLEAR: the owner 'Mahan Air' screens SDN 0.99 but a DPL POSSIBLE leaves it "
-              "unresolved (" + SCREENING + ")",
-    "R3-117": "as R3-116 (" + SCREENING + ")",
-    "R3-67": "over-block: 'Nanjing University' HIT 0.77 on 'Nanjing University of Science and Technology' becomes an "
-             "EL "
-             "basis (" + SCREENING + ")",
-    "R3-68": "over-block: 'Zhejiang University' HIT 0.77 on 'Sichuan University' (" + SCREENING + ")",
-    "R3-74": "over-block: 'China Mobile Communications Group' HIT 0.77 on 'Huawei Mobile Technology' ("
-             + SCREENING + ")",
     "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
-    "R3-134": "over-block: 'Harbin Normal University' HIT 0.77 on 'Harbin Institute of Technology' ("
-              + SCREENING + ")",
     "R3-77": "over-block: the entry's licence requirement 'when used in projects specified in § 746.8(a)(4)' is not "
              "read "
              "(Entity List entry text; rules, issue 9)",
@@ -97,6 +84,12 @@ MISMATCHES: dict[str, str] = {
              "makes it subject (rules, issue 9)",
     "R3-111": "over-block: the 2026 worldwide wording of 3A090.a applied on 2023-11-16 (CCL dating, issue 9 kind 8)",
     "R3-112": "over-block: the 2026 worldwide wording of 4A090.a applied in 2024 (CCL dating, issue 9 kind 8)",
+    # after merging the screening and rules work of session 3 (none of them a clear)
+    "A07": "needless CANNOT_CLEAR: 'SZ DJI Technology Co., Ltd.' is also a POSSIBLE match with an Unverified List "
+           "entry (" + SCREENING + ")",
+    "D10": "needless CANNOT_CLEAR: a POSSIBLE match with another entry beside the MEU listing (" + SCREENING + ")",
+    "U02": "over-block: LICENSE_REQUIRED for a negative control (DJI carve-out / screening, issue 9)",
+    "R3-57": "CANNOT_CLEAR, not PROHIBITED: a POSSIBLE match on another list beside the SDN/EL hit (" + SCREENING + ")",
 }
 
 
