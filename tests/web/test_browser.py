@@ -4,51 +4,31 @@ screenshot under the test's own output folder."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from clearance.api import create_app
 from clearance.store import Store
 from clearance.workflows.lists import load_paths
-from tests.api.conftest import Api, running
+from tests.api.conftest import Api
+from tests.web.browser import browse, sign_in, skip_without_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed here (.ci/run installs it)", allow_module_level=True)
-
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402 - after the skip
+skip_without_chromium()
 
 
 @pytest.fixture
 def browser_page(api: Api) -> Iterator[tuple[Page, str]]:
     app = create_app(api.settings)
-    app.state.service.warm()
-    with running(app) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1366, "height": 900})  # a laptop screen
-        try:
-            yield page, base
-        finally:
-            browser.close()
-            app.state.service.close()
-
-
-def _sign_in(page: Page, base: str, key: str, path: str) -> None:
-    page.goto(base + path)
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-    page.get_by_label("API key").fill(key)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{path}")
+    with browse(app) as opened:
+        yield opened
 
 
 def test_search_page(browser_page: tuple[Page, str], api: Api, tmp_path: Path) -> None:
     page, base = browser_page
-    _sign_in(page, base, api.keys["analyst"], "/ui/search")
+    sign_in(page, base, api.keys["analyst"], "/ui/search")
     box = page.get_by_label("Name")
     expect(box).to_be_focused()  # the cursor starts in the search box
     box.fill("Huawei Device Co Ltd")
@@ -73,7 +53,7 @@ def test_lists_versions_and_diff_pages(browser_page: tuple[Page, str], api: Api,
         load_paths(st, [data_dir / "us_csl" / "moov_cslustest_fixture_2025-06.csv"], only=["el"],
                    settings=api.settings)
     page, base = browser_page
-    _sign_in(page, base, api.keys["viewer"], "/ui/lists")
+    sign_in(page, base, api.keys["viewer"], "/ui/lists")
     expect(page.locator("#lists")).to_contain_text("Entity List (Supp. No. 4 to 15 CFR Part 744)")
     page.screenshot(path=str(tmp_path / "lists.png"), full_page=True)
     page.get_by_role("link", name="el", exact=True).click()

@@ -4,25 +4,21 @@ own output folder."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from clearance.api import create_app
-from tests.api.conftest import Api, running
+from tests.api.conftest import Api
 from tests.api.test_desk import NEAR_NAME, _licences, _order, desk_api
 from tests.desk.conftest import sqlite_lists_template  # noqa: F401 - the desk's store template (real lists)
+from tests.web.browser import browse, sign_in, skip_without_chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 
-if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed here (.ci/run installs it)", allow_module_level=True)
-
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402 - after the skip
+skip_without_chromium()
 
 
 @pytest.fixture
@@ -40,28 +36,13 @@ def desk_page(dapi: Api) -> Iterator[tuple[Page, str]]:
         _order("SO-2020-001", "2020-01-10", "5A992.c", 12000, 300)]}).json()
     assert [r["verdict"] for r in checked["results"]] == ["HOLD", "RELEASE"]
     app = create_app(dapi.settings, replay_dir=ROOT / "examples" / "huawei")
-    app.state.service.warm()
-    with running(app) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1366, "height": 900})  # a laptop screen
-        try:
-            yield page, base
-        finally:
-            browser.close()
-            app.state.service.close()
-
-
-def _sign_in(page: Page, base: str, key: str, path: str) -> None:
-    page.goto(base + path)
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-    page.get_by_label("API key").fill(key)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{path}")
+    with browse(app) as opened:
+        yield opened
 
 
 def test_review_queue_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Path) -> None:
     page, base = desk_page
-    _sign_in(page, base, dapi.keys["approver"], "/ui/review")
+    sign_in(page, base, dapi.keys["approver"], "/ui/review")
     expect(page.locator("#queue")).to_contain_text(NEAR_NAME)
     page.screenshot(path=str(tmp_path / "review-queue.png"), full_page=True)
     page.locator("#queue a").first.click()
@@ -83,7 +64,7 @@ def test_review_queue_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Pat
 
 def test_order_status_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Path) -> None:
     page, base = desk_page
-    _sign_in(page, base, dapi.keys["viewer"], "/ui/orders")
+    sign_in(page, base, dapi.keys["viewer"], "/ui/orders")
     expect(page.locator("#orders")).to_contain_text("SO-2025-100")
     box = page.get_by_label("Order id")
     expect(box).to_be_focused()
@@ -101,7 +82,7 @@ def test_order_status_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Pat
 
 def test_impact_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Path) -> None:
     page, base = desk_page
-    _sign_in(page, base, dapi.keys["analyst"], "/ui/impact")
+    sign_in(page, base, dapi.keys["analyst"], "/ui/impact")
     box = page.get_by_label("Since list version (optional)")
     expect(box).to_be_focused()
     box.fill("el-1")
@@ -116,7 +97,7 @@ def test_impact_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Path) -> 
 
 def test_timeline_page(desk_page: tuple[Page, str], dapi: Api, tmp_path: Path) -> None:
     page, base = desk_page
-    _sign_in(page, base, dapi.keys["analyst"], "/ui/timeline")
+    sign_in(page, base, dapi.keys["analyst"], "/ui/timeline")
     page.get_by_role("button", name="Run the replay").click()
     expect(page.locator("#state")).to_contain_text("Replay")
     chart = page.locator("#chart")  # htmx polls the page until the replay is done
