@@ -126,23 +126,7 @@ def write(folder: Path, name: str, payload: bytes, *, key_dir: Path | None = Non
     key = install_key(key_dir)
     if key is None:
         return False
-    tmp: str | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".partial")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC)
-            fh.write(_mac(key, name, payload))
-            fh.write(payload)
-        os.replace(tmp, folder / name)
-        tmp = None
-        return True
-    except OSError:
-        return False
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    return _atomic_write(folder, name, MAGIC, _mac(key, name, payload), payload)
 
 
 def _discard(path: Path) -> None:
@@ -302,12 +286,18 @@ def _write_plain(folder: Path, name: str, data: bytes) -> bool:
     """``data`` stored under ``name`` (atomically); an existing file of that name (same digest) is kept."""
     if (folder / name).exists() and (folder / name).stat().st_size == len(data):
         return True
+    return _atomic_write(folder, name, data)
+
+
+def _atomic_write(folder: Path, name: str, *chunks: bytes) -> bool:
+    """``chunks`` written to a temporary file in ``folder``, then renamed to ``name``; False on any OS error."""
     tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".partial")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
         os.replace(tmp, folder / name)
         tmp = None
         return True
