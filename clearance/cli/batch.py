@@ -57,7 +57,8 @@ def batch_screen(
     previous: Annotated[str | None, typer.Option(
         "--previous", help="Output folder of an earlier `batch screen` run (any input) against older list "
         "versions: a party whose candidate entries did not change keeps that result (exactly what a full run "
-        "gives); the others are re-scored. The summary says how many were skipped and why.")] = None,
+        "gives); the others are re-scored. The summary says how many were skipped and why. Exact, but slower than a "
+        "full re-screen (docs/scale.md): use it to learn which parties an update touches.")] = None,
 ) -> None:
     """Screen every row of INPUT against the loaded lists, on Dask.
 
