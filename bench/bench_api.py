@@ -11,7 +11,12 @@ same machine: POST /v1/screen with one party, and every
 bench/screening/sets (listed names as customers write them, and hard negatives). The load generator shares
 the machine's cores with the server, as a client on the same host would.
 
+``--client locust`` runs the mixed phase with Locust instead (bench/locustfile.py, headless, FastHttpUser, as many
+users as --concurrency, bounded by --seconds and --requests; the `bench` extra installs it): the percentiles are
+Locust's own (its stats CSV).
+
 Run: PYTHONPATH=. .venv/bin/python -m bench.bench_api [--seconds 20] [--requests 20000] [--concurrency 8]
+     [--client httpx|locust]
 """
 
 from __future__ import annotations
@@ -122,6 +127,36 @@ async def load(base: str, key: str, parties: list[str], seconds: float, limit: i
     return out
 
 
+def locust_load(base: str, key: str, seconds: float, limit: int, users: int, match_every: int) -> dict[str, object]:
+    """The mixed phase with Locust, headless (bench/locustfile.py); its stats CSV read back."""
+    out_dir = Path(tempfile.mkdtemp(prefix="clearance-locust-"))
+    env = {**os.environ, "CLEARANCE_BENCH_KEY": key, "CLEARANCE_BENCH_REQUESTS": str(limit),
+           "CLEARANCE_BENCH_MATCH_EVERY": str(match_every)}
+    cmd = [str(Path(sys.executable).parent / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+           "-u", str(users), "-r", str(users), "--run-time", f"{max(1, round(seconds))}s", "--host", base,
+           "--csv", str(out_dir / "run"), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5"]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=False, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    out: dict[str, object] = {"client": "locust", "wall_s": round(wall, 2)}
+    failures = 0
+    requests = 0
+    with open(out_dir / "run_stats.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["Name"] == "Aggregated":
+                continue
+            n, failed = int(row["Request Count"]), int(row["Failure Count"])
+            requests += n
+            failures += failed
+            out[row["Name"]] = {"n": n, "failures": failed, "per_s": round(float(row["Requests/s"]), 1),
+                                "p50_ms": float(row["50%"]), "p90_ms": float(row["90%"]),
+                                "p99_ms": float(row["99%"]), "max_ms": round(float(row["Max Response Time"]), 2),
+                                "mean_ms": round(float(row["Average Response Time"]), 2)}
+    out["requests"] = requests
+    out["failures"] = failures
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=20.0)
@@ -130,6 +165,8 @@ def main() -> None:
     ap.add_argument("--match-every", type=int, default=50, help="every N-th request is a /match batch of 20")
     ap.add_argument("--workers", type=int, default=1, help="server processes (`clearance serve --workers`)")
     ap.add_argument("--db", help="store to serve (default: a new one with the embedded snapshot)")
+    ap.add_argument("--client", choices=("httpx", "locust"), default="httpx",
+                    help="load generator of the mixed phase (default httpx; locust: bench/locustfile.py)")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="clearance-bench-api-")
     env = {**os.environ, "CLEARANCE_DB": args.db or str(Path(tmp) / "bench.db"), "CLEARANCE_MAX_AGE_DAYS": "100000"}
@@ -175,8 +212,11 @@ def main() -> None:
         cpu0 = cpu_seconds(server.pid)
         first = asyncio.run(load(base, key, parties, args.seconds, args.requests, args.concurrency, 0, distinct=True))
         cpu1 = cpu_seconds(server.pid)
-        result = asyncio.run(load(base, key, parties, args.seconds, args.requests, args.concurrency,
-                                  args.match_every))
+        if args.client == "locust":
+            result = locust_load(base, key, args.seconds, args.requests, args.concurrency, args.match_every)
+        else:
+            result = asyncio.run(load(base, key, parties, args.seconds, args.requests, args.concurrency,
+                                      args.match_every))
         cpu2 = cpu_seconds(server.pid)
     finally:
         server.terminate()
