@@ -23,7 +23,6 @@ from sqlalchemy.engine import Connection, Engine, RowMapping
 from clearance.errors import NotFoundError
 from clearance.model import Entity, ParsedList
 from clearance.settings import acting_user
-from clearance.store import migrate
 from clearance.store.audit_log import AuditEntry, append_in
 from clearance.store.bulk import insert_rows
 from clearance.store.diff import ListDiff, diff_entities
@@ -91,6 +90,8 @@ class Store:
     @classmethod
     def open(cls, url: str) -> Store:
         """Open the database at ``url`` (SQLAlchemy URL or SQLite file path), migrating it to head."""
+        from clearance.store import migrate  # Alembic: imported only by commands that open for writing
+
         engine = create_store_engine(url)
         try:
             migrate.upgrade(engine)

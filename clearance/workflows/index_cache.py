@@ -16,6 +16,7 @@ Loading no longer unpickles 370,000 objects up front, only a 31 MB signed entry.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import hashlib
@@ -36,6 +37,7 @@ from platformdirs import user_config_dir
 
 from clearance.errors import CannotClear
 from clearance.screening.index import ScreeningIndex
+from clearance.screening.prefilter import FlatNames
 from clearance.screening.prepared import PreparedEntity
 
 MAGIC = b"clearance-cache-v1\n"
@@ -148,15 +150,23 @@ class LazyEntities(Sequence[PreparedEntity]):
     """
 
     def __init__(self, buffer: mmap.mmap | bytes, offsets: NDArray[np.int64], digests: bytes, path: Path,
-                 entity_keys: Sequence[tuple[str, str]] | None = None) -> None:
+                 entity_keys: Sequence[tuple[str, str]] | bytes | memoryview | None = None) -> None:
         self._buffer = buffer
         # (list code, entry id) of each entity, kept in the signed core: a server maps its entries without
-        # unpickling them (None: a cache written before they were kept)
-        self.entity_keys = entity_keys
+        # unpickling them (None: a cache written before they were kept); pickled bytes are unpickled when first
+        # asked for (a CLI run never asks)
+        self._entity_keys = entity_keys
         self._offsets = offsets.tolist()
         self._digests = digests
         self._path = path
         self._got: list[PreparedEntity | None] = [None] * (len(self._offsets) - 1)
+
+    @property
+    def entity_keys(self) -> Sequence[tuple[str, str]] | None:
+        """(list code, entry id) of each entity, or None when the cache did not keep them."""
+        if isinstance(self._entity_keys, bytes | memoryview):
+            self._entity_keys = cast(Sequence[tuple[str, str]], pickle.loads(self._entity_keys))  # signed bytes
+        return self._entity_keys
 
     def __len__(self) -> int:
         return len(self._got)
@@ -190,7 +200,12 @@ class LazyEntities(Sequence[PreparedEntity]):
 
 
 class Postings(Mapping[str, NDArray[np.int32]]):
-    """key -> numbers, as one sorted key tuple, offsets and one array (a view per key: nothing is copied)."""
+    """key -> numbers, as one sorted key tuple, offsets and one array (a view per key: nothing is copied).
+
+    The first look-ups search the sorted keys (``bisect``); after DICT_AFTER of them a dict of every key is made
+    (a one-query CLI run need not pay for a dict of half a million keys, a batch gets dict look-ups)."""
+
+    DICT_AFTER = 5_000
 
     def __init__(self, keys: tuple[str, ...], offsets: NDArray[np.int64], values: NDArray[np.int32]) -> None:
         self._keys = keys
@@ -198,6 +213,7 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         self._values = values
         self._at: dict[str, int] | None = None
         self._bounds: list[int] = []  # the offsets as Python ints (a numpy scalar per look-up costs more)
+        self._searches = 0
 
     def _where(self) -> dict[str, int]:
         if self._at is None:
@@ -206,10 +222,16 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return self._at
 
     def get(self, key: str, default: Any = None) -> Any:
-        k = self._where().get(key)
-        if k is None:
+        if self._at is None and self._searches < self.DICT_AFTER:
+            self._searches += 1
+            k = bisect.bisect_left(self._keys, key)
+            if k == len(self._keys) or self._keys[k] != key:
+                return default
+            return self._values[int(self._offsets[k]) : int(self._offsets[k + 1])]
+        at = self._where().get(key)
+        if at is None:
             return default
-        return self._values[self._bounds[k] : self._bounds[k + 1]]
+        return self._values[self._bounds[at] : self._bounds[at + 1]]
 
     def __getitem__(self, key: str) -> NDArray[np.int32]:
         found = self.get(key)
@@ -238,6 +260,53 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return cls(packed["keys"], packed["offsets"], packed["values"])
 
 
+class LazyFlatNames(FlatNames):
+    """An index's ``FlatNames``, unpickled from their (signed) bytes when first used: a run with clearance-name@3
+    never reads @1/@2's flat names, and a one-query run would otherwise unpickle every flat array up front.
+
+    After the first use its fields are plain instance attributes (no cost per access); pickled, it travels as
+    the plain ``FlatNames``."""
+
+    def __init__(self, blob: bytes | memoryview) -> None:  # the fields come from ``blob`` (see ``_load``)
+        self.__dict__["_blob"] = blob
+
+    def _load(self) -> FlatNames:
+        real = self.__dict__.get("_real")
+        if real is None:
+            real = pickle.loads(self.__dict__["_blob"])  # bytes this install signed (``read_index``)
+            if not isinstance(real, FlatNames):
+                raise CannotClear("the screening index cache holds no flat names where it should; run the command "
+                                  "again (the index is rebuilt)")
+            self.__dict__.update(real.__dict__)
+            self.__dict__["_real"] = real
+            self.__dict__.pop("_blob", None)
+        return cast(FlatNames, real)
+
+    def __getattr__(self, name: str) -> Any:  # only for what is not yet an instance attribute: the fields
+        if name.startswith("__") or "_real" in self.__dict__:
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+    # fields with a class-level default are found on the class, not through __getattr__
+    @property
+    def scripts(self) -> NDArray[np.int32] | None:
+        return self._load().scripts
+
+    @property
+    def script_sets(self) -> tuple[frozenset[str], ...]:
+        return self._load().script_sets
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_same, (self._load(),))
+
+
+def _same(value: FlatNames) -> FlatNames:
+    return value
+
+
+_FLATS = ("flat", "flat_person", "flat3", "flat3_person")
+
+
 def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path | None = None) -> bool:
     """Store ``index``: its entities, pickled one by one, in a plain file named after its digest; the rest (the
     blocking postings and flat arrays, the entities' offsets and digests) signed under ``name``."""
@@ -247,11 +316,15 @@ def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path
     digests = b"".join(hashlib.sha256(b).digest() for b in blobs)
     data = b"".join(blobs)
     ents = f"{name}.{hashlib.sha256(digests).hexdigest()[:16]}{ENTITIES_SUFFIX}"
+    flats = {f: pickle.dumps(getattr(index, f), protocol=pickle.HIGHEST_PROTOCOL) for f in _FLATS
+             if getattr(index, f) is not None}
     core = dataclasses.replace(index, entities=(), postings={}, identifiers={})
+    core = dataclasses.replace(core, **{f: None for f in flats})  # type: ignore[arg-type]
+    keys = [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]
     payload = pickle.dumps({"core": core, "entities": ents, "size": len(data), "offsets": offsets,
                             "digests": digests, "postings": Postings.pack(index.postings),
-                            "identifiers": Postings.pack(index.identifiers),
-                            "keys": [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]},
+                            "identifiers": Postings.pack(index.identifiers), "flats": flats,
+                            "keys": pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)},
                            protocol=pickle.HIGHEST_PROTOCOL)
     if not _write_plain(folder, ents, data):
         return False
@@ -274,10 +347,12 @@ def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> Scree
         core = got["core"]
         if not isinstance(core, ScreeningIndex):
             return None
+        flats = {f: LazyFlatNames(blob) for f, blob in got.get("flats", {}).items() if f in _FLATS}
         return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path,
                                                                got.get("keys")),
                                    postings=Postings.unpack(got["postings"]),
-                                   identifiers=Postings.unpack(got["identifiers"]))
+                                   identifiers=Postings.unpack(got["identifiers"]),
+                                   **flats)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError):
         return None
 
