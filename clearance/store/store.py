@@ -29,6 +29,7 @@ from clearance.store.diff import ListDiff, diff_entities
 from clearance.store.engine import create_store_engine, write_transaction
 from clearance.store.guard import DEFAULT_MAX_SHRINK, ShrinkRefused, shrink_reason
 from clearance.store.info import Hold, LoadResult, VersionInfo
+from clearance.store.revision import at_head
 from clearance.store.schema import active_versions, entities, list_versions, names
 from clearance.store.validate import prepare
 
@@ -90,11 +91,14 @@ class Store:
     @classmethod
     def open(cls, url: str) -> Store:
         """Open the database at ``url`` (SQLAlchemy URL or SQLite file path), migrating it to head."""
-        from clearance.store import migrate  # Alembic: imported only by commands that open for writing
-
         engine = create_store_engine(url)
         try:
-            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                done = at_head(conn)  # read without Alembic: most opens find the database at the newest migration
+            if not done:
+                from clearance.store import migrate  # Alembic decides every other case
+
+                migrate.upgrade(engine)
         except BaseException:
             engine.dispose()
             raise

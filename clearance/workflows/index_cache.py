@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import hashlib
 import hmac
+import io
 import mmap
 import os
 import pickle
@@ -28,6 +29,7 @@ import secrets
 import stat
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, cast, overload
 
@@ -36,9 +38,11 @@ from numpy.typing import NDArray
 from platformdirs import user_config_dir
 
 from clearance.errors import CannotClear
+from clearance.model.entity import Address, Entity, Identifier, Name
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.prefilter import FlatNames
-from clearance.screening.prepared import PreparedEntity
+from clearance.screening.prepared import PreparedEntity, PreparedName
+from clearance.text.names import NameForm
 
 MAGIC = b"clearance-cache-v1\n"
 KEY_BYTES = 32
@@ -260,6 +264,18 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return cls(packed["keys"], packed["offsets"], packed["values"])
 
 
+class _Loaded:
+    """A ``LazyFlatNames`` field with a class-level default: read from the loaded names."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyFlatNames | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return getattr(obj._load(), self.name)
+
+
 class LazyFlatNames(FlatNames):
     """An index's ``FlatNames``, unpickled from their (signed) bytes when first used: a run with clearance-name@3
     never reads @1/@2's flat names, and a one-query run would otherwise unpickle every flat array up front.
@@ -287,14 +303,10 @@ class LazyFlatNames(FlatNames):
             raise AttributeError(name)
         return getattr(self._load(), name)
 
-    # fields with a class-level default are found on the class, not through __getattr__
-    @property
-    def scripts(self) -> NDArray[np.int32] | None:
-        return self._load().scripts
-
-    @property
-    def script_sets(self) -> tuple[frozenset[str], ...]:
-        return self._load().script_sets
+    # fields with a class-level default are found on the class, not through __getattr__: a non-data descriptor
+    # loads them, and once loaded the instance attribute takes precedence (no cost per access)
+    scripts = _Loaded()
+    script_sets = _Loaded()
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_same, (self._load(),))
@@ -307,10 +319,40 @@ def _same(value: FlatNames) -> FlatNames:
 _FLATS = ("flat", "flat_person", "flat3", "flat3_person")
 
 
+# The entities' frozen slotted dataclasses are pickled as their class called with their field values: the default
+# (``dataclasses``' ``__setstate__``) looks up the class's fields again for every object, which made unpickling an
+# entity (a dozen such objects) cost about as much as scoring it. None of these classes has a field left out of
+# ``__init__``, and only ``Entity`` has a ``__post_init__`` (checks that raise, nothing changed): the objects
+# rebuilt are equal field for field (tests/workflows/test_index_cache_pickle.py).
+_FAST_CLASSES: tuple[type, ...] = (PreparedEntity, PreparedName, NameForm, Entity, Name, Address, Identifier)
+
+
+@cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    fields = dataclasses.fields(cls)
+    assert all(f.init for f in fields), f"{cls.__name__} has a field not set by __init__"
+    return tuple(f.name for f in fields)
+
+
+class _EntityPickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        cls: Any = type(obj)
+        if cls in _FAST_CLASSES:
+            return cls, tuple(getattr(obj, n) for n in _field_names(cls))
+        return NotImplemented
+
+
+def dumps_entity(pe: PreparedEntity) -> bytes:
+    """``pe`` pickled as the cache stores it (``pickle.loads`` reads it back)."""
+    buf = io.BytesIO()
+    _EntityPickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(pe)
+    return buf.getvalue()
+
+
 def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path | None = None) -> bool:
     """Store ``index``: its entities, pickled one by one, in a plain file named after its digest; the rest (the
     blocking postings and flat arrays, the entities' offsets and digests) signed under ``name``."""
-    blobs = [pickle.dumps(pe, protocol=pickle.HIGHEST_PROTOCOL) for pe in index.entities]
+    blobs = [dumps_entity(pe) for pe in index.entities]
     offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
     np.cumsum(np.array([len(b) for b in blobs], dtype=np.int64), out=offsets[1:])
     digests = b"".join(hashlib.sha256(b).digest() for b in blobs)
