@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import hmac
 import io
@@ -28,7 +29,8 @@ import pickle
 import secrets
 import stat
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, cast, overload
@@ -283,13 +285,14 @@ class LazyFlatNames(FlatNames):
     After the first use its fields are plain instance attributes (no cost per access); pickled, it travels as
     the plain ``FlatNames``."""
 
-    def __init__(self, blob: bytes | memoryview) -> None:  # the fields come from ``blob`` (see ``_load``)
-        self.__dict__["_blob"] = blob
+    def __init__(self, blob: bytes | memoryview | Callable[[], bytes]) -> None:
+        self.__dict__["_blob"] = blob  # the fields come from ``blob``, or from what it returns (see ``_load``)
 
     def _load(self) -> FlatNames:
         real = self.__dict__.get("_real")
         if real is None:
-            real = pickle.loads(self.__dict__["_blob"])  # bytes this install signed (``read_index``)
+            blob = self.__dict__["_blob"]
+            real = pickle.loads(blob() if callable(blob) else blob)  # bytes this install signed (``read_index``)
             if not isinstance(real, FlatNames):
                 raise CannotClear("the screening index cache holds no flat names where it should; run the command "
                                   "again (the index is rebuilt)")
@@ -317,6 +320,30 @@ def _same(value: FlatNames) -> FlatNames:
 
 
 _FLATS = ("flat", "flat_person", "flat3", "flat3_person")
+_APART = ("flat", "flat_person")  # @1/@2's flat names: a signed entry of their own, read (and checked) when first used
+APART_SUFFIX = ".flat12"
+
+
+class _ApartFlats:
+    """The signed entry holding the flat names kept apart from the core, read once when first asked for. A missing
+    or changed entry discards the core too (the next run rebuilds the index) and fails closed."""
+
+    def __init__(self, folder: Path, name: str, core: str, key_dir: Path | None) -> None:
+        self._folder, self._name, self._core, self._key_dir = folder, name, core, key_dir
+        self._got: dict[str, bytes] | None = None
+        self._lock = threading.Lock()
+
+    def blob(self, field: str) -> bytes:
+        with self._lock:
+            if self._got is None:
+                raw = read(self._folder, self._name, key_dir=self._key_dir)
+                got = pickle.loads(raw) if raw is not None else None  # bytes this install signed
+                if not isinstance(got, dict) or not isinstance(got.get(field), bytes):
+                    _discard(self._folder / self._core)
+                    raise CannotClear(f"the screening index cache {self._folder / self._name} is missing or changed; "
+                                      "run the command again (the index is rebuilt)")
+                self._got = got
+            return self._got[field]
 
 
 # The entities' frozen slotted dataclasses are pickled as their class called with their field values: the default
@@ -362,13 +389,19 @@ def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path
              if getattr(index, f) is not None}
     core = dataclasses.replace(index, entities=(), postings={}, identifiers={})
     core = dataclasses.replace(core, **{f: None for f in flats})  # type: ignore[arg-type]
+    apart = {f: flats.pop(f) for f in _APART if f in flats}
+    apart_name = f"{name}{APART_SUFFIX}" if apart else None
     keys = [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]
     payload = pickle.dumps({"core": core, "entities": ents, "size": len(data), "offsets": offsets,
                             "digests": digests, "postings": Postings.pack(index.postings),
                             "identifiers": Postings.pack(index.identifiers), "flats": flats,
+                            "apart": (apart_name, tuple(apart)) if apart_name is not None else None,
                             "keys": pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)},
                            protocol=pickle.HIGHEST_PROTOCOL)
     if not _write_plain(folder, ents, data):
+        return False
+    if apart_name is not None and not write(folder, apart_name, pickle.dumps(apart, protocol=pickle.HIGHEST_PROTOCOL),
+                                            key_dir=key_dir):
         return False
     return write(folder, name, payload, key_dir=key_dir)
 
@@ -390,6 +423,10 @@ def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> Scree
         if not isinstance(core, ScreeningIndex):
             return None
         flats = {f: LazyFlatNames(blob) for f, blob in got.get("flats", {}).items() if f in _FLATS}
+        apart = got.get("apart")
+        if apart is not None:
+            loader = _ApartFlats(folder, apart[0], name, key_dir)
+            flats.update((f, LazyFlatNames(functools.partial(loader.blob, f))) for f in apart[1] if f in _APART)
         return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path,
                                                                got.get("keys")),
                                    postings=Postings.unpack(got["postings"]),

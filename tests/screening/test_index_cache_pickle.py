@@ -7,7 +7,9 @@ import pickle
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from clearance.errors import CannotClear
 from clearance.model.entity import Entity
 from clearance.screening.index import build_index
 from clearance.screening.prepared import prepare_entity
@@ -50,3 +52,20 @@ def test_index_read_back_from_the_cache(el_entities: list[Entity], tmp_path: Pat
     postings._where()
     for k, found in searched.items():
         assert np.array_equal(found, index.postings[k]) and np.array_equal(postings[k], found)
+
+
+def test_flat_names_kept_apart_fail_closed_when_changed(el_entities: list[Entity], tmp_path: Path) -> None:
+    index = build_index(el_entities[:200])
+    key_dir = tmp_path / "key"
+    assert index_cache.write_index(tmp_path, "index-y.pkl", index, key_dir=key_dir)
+    apart = tmp_path / f"index-y.pkl{index_cache.APART_SUFFIX}"
+    assert apart.is_file()
+    got = index_cache.read_index(tmp_path, "index-y.pkl", key_dir=key_dir)
+    assert got is not None and got.flat is not None and got.flat3 is not None
+    assert got.flat3.vocab == index.flat3.vocab  # type: ignore[union-attr]  # read from the core
+    data = bytearray(apart.read_bytes())
+    data[-1] ^= 1
+    apart.write_bytes(bytes(data))
+    with pytest.raises(CannotClear):
+        _ = got.flat.vocab  # @1/@2's flat names: the changed entry is never unpickled
+    assert not (tmp_path / "index-y.pkl").exists()  # the core is discarded: the next run rebuilds
