@@ -24,6 +24,7 @@ from clearance.model.entity import Schema
 from clearance.model.lists import LISTS
 from clearance.screening import Query as ScreenQuery
 from clearance.screening import get_algorithm
+from clearance.screening.model import ScreeningResult
 from clearance.text.countries import country_code
 from clearance.workflows.boundary import as_clearance_error
 from clearance.workflows.lists import stale_reason
@@ -133,9 +134,11 @@ def _query(p: Party, field: str = "") -> ScreenQuery:
     return ScreenQuery(p.name, country, schema, p.birth_date or None, ident, (p.address or "").strip() or None)
 
 
-def _screen(svc: Service, q: ScreenQuery, opts: ScreenOptions) -> dict[str, Any]:
-    result = svc.live.screen(q, lists=opts.lists, algorithm=opts.algorithm, threshold=opts.threshold,
-                             limit=opts.limit)
+def _screen(svc: Service, q: ScreenQuery, opts: ScreenOptions, result: ScreeningResult | None = None,
+            ) -> dict[str, Any]:
+    if result is None:
+        result = svc.live.screen(q, lists=opts.lists, algorithm=opts.algorithm, threshold=opts.threshold,
+                                 limit=opts.limit)
     out = result.to_dict()
     out["query"] = {"name": q.name, "country": q.country, "schema": q.schema.value if q.schema else None,
                     "address": q.address, "identifiers": list(q.identifiers), "birth_date": q.birth_date}
@@ -168,7 +171,9 @@ def screen_batch(body: BatchScreenRequest, request: Request,
     _options(body)
     queries = [_query(p, f"parties[{i}].") for i, p in enumerate(body.parties)]
     svc = _svc(request)
-    return JSONResponse({"results": [_screen(svc, q, body) for q in queries]})
+    results = svc.live.screen_batch(queries, lists=body.lists, algorithm=body.algorithm, threshold=body.threshold,
+                                    limit=body.limit)  # screened together: their candidates pre-filtered at once
+    return JSONResponse({"results": [_screen(svc, q, body, r) for q, r in zip(queries, results, strict=True)]})
 
 
 # ---- determinations ----------------------------------------------------------------------------------

@@ -208,10 +208,13 @@ def match(
     excluded = set(exclude_entity_ids or ())
     since = _changed_since(changed_since)
     out: dict[str, Any] = {}
+    # every query of the batch screened together (their candidates pre-filtered at once), then read in order
+    results_of = iter(svc.live.screen_batch([q for queries in plans.values() for q in queries], lists=codes,
+                                            algorithm=algo_id, threshold=floor, limit=MAX_LIMIT))
     for key, queries in plans.items():
         best: dict[tuple[str, str], Hit] = {}
-        for q in queries:
-            result = svc.live.screen(q, lists=codes, algorithm=algo_id, threshold=floor, limit=MAX_LIMIT)
+        for _ in queries:
+            result = next(results_of)
             if result.decision is Decision.CANNOT_CLEAR:  # e.g. a list went stale since the check above
                 raise StaleDataError(f"query {key!r} cannot be cleared: {'; '.join(result.reasons)}")
             for h in result.hits:

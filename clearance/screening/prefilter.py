@@ -313,8 +313,9 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
         comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], [flat.compact[n] for n in pn[at].tolist()],
                               scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
         if compact_gate is not None:
-            for j in np.flatnonzero(comp > bound[at]).tolist():
-                if not compact_gate(queries[int(pk[at[j]])], flat, int(pn[at[j]])):
+            js = np.flatnonzero(comp > bound[at])
+            for j, k, n in zip(js.tolist(), pk[at[js]].tolist(), pn[at[js]].tolist(), strict=True):
+                if not compact_gate(queries[k], flat, n):
                     comp[j] = 0.0
         bound[at] = np.maximum(bound[at], comp)
     bound += EPS

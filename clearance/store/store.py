@@ -23,13 +23,13 @@ from sqlalchemy.engine import Connection, Engine, RowMapping
 from clearance.errors import NotFoundError
 from clearance.model import Entity, ParsedList
 from clearance.settings import acting_user
-from clearance.store import migrate
 from clearance.store.audit_log import AuditEntry, append_in
 from clearance.store.bulk import insert_rows
 from clearance.store.diff import ListDiff, diff_entities
 from clearance.store.engine import create_store_engine, write_transaction
 from clearance.store.guard import DEFAULT_MAX_SHRINK, ShrinkRefused, shrink_reason
 from clearance.store.info import Hold, LoadResult, VersionInfo
+from clearance.store.revision import at_head
 from clearance.store.schema import active_versions, entities, list_versions, names
 from clearance.store.validate import prepare
 
@@ -93,7 +93,12 @@ class Store:
         """Open the database at ``url`` (SQLAlchemy URL or SQLite file path), migrating it to head."""
         engine = create_store_engine(url)
         try:
-            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                done = at_head(conn)  # read without Alembic: most opens find the database at the newest migration
+            if not done:
+                from clearance.store import migrate  # Alembic decides every other case
+
+                migrate.upgrade(engine)
         except BaseException:
             engine.dispose()
             raise

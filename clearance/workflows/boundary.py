@@ -4,19 +4,25 @@ prints it as one ``error:`` line with exit code 2; the HTTP API answers with its
 ``as_clearance_error`` maps operating-system, database, CSV, Unicode, download and settings errors to the
 ClearanceError classes (which carry a ``code`` and an ``http_status``), naming the input and what to do.
 Anything else is a bug: one line saying so, exit code 70, and the traceback only with CLEARANCE_DEBUG set.
+
+SQLAlchemy and httpx are not imported here (a CLI command that needs neither starts without them): an error of
+theirs can only have been raised once they were imported, so they are looked up in ``sys.modules``.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import sys
+from typing import TYPE_CHECKING
 
-import httpx
-import sqlalchemy as sa
 import yaml
 from pydantic import ValidationError
 
 from clearance.errors import ClearanceError, ConfigError, DataError, DownloadError, StorageError
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 INTERNAL_ERROR_EXIT = 70  # EX_SOFTWARE: a bug, not a bad input
 
@@ -24,6 +30,8 @@ INTERNAL_ERROR_EXIT = 70  # EX_SOFTWARE: a bug, not a bad input
 def _db_name() -> str:
     """The configured database, password hidden (never raises)."""
     try:
+        import sqlalchemy as sa
+
         from clearance.settings import get_settings
 
         url = get_settings().db_url
@@ -57,7 +65,8 @@ def as_clearance_error(exc: BaseException) -> ClearanceError | None:
     """The ClearanceError a user should see for ``exc``; None when ``exc`` is a bug."""
     if isinstance(exc, ClearanceError):
         return exc
-    if isinstance(exc, sa.exc.SQLAlchemyError):
+    sa_module = sys.modules.get("sqlalchemy")
+    if sa_module is not None and isinstance(exc, sa_module.exc.SQLAlchemyError):
         return _db_error(exc)
     if isinstance(exc, OSError):
         return StorageError.from_os_error(exc)
@@ -65,7 +74,8 @@ def as_clearance_error(exc: BaseException) -> ClearanceError | None:
         return DataError(f"malformed CSV: {exc}; check the quoting and that each row has the header's columns")
     if isinstance(exc, UnicodeError):
         return DataError(f"text is not valid Unicode/UTF-8 ({exc.__class__.__name__}: {exc}); save the input as UTF-8")
-    if isinstance(exc, httpx.InvalidURL | httpx.HTTPError):
+    httpx = sys.modules.get("httpx")
+    if httpx is not None and isinstance(exc, httpx.InvalidURL | httpx.HTTPError):
         return DownloadError(f"download failed: {exc}; check CLEARANCE_UPDATE_URLS and the network")
     if isinstance(exc, ValidationError):
         return ConfigError(f"invalid setting or input: {exc.errors()[0].get('msg', exc)}")

@@ -16,17 +16,22 @@ Loading no longer unpickles 370,000 objects up front, only a 31 MB signed entry.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import hmac
+import io
 import mmap
 import os
 import pickle
 import secrets
 import stat
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, cast, overload
 
@@ -35,8 +40,11 @@ from numpy.typing import NDArray
 from platformdirs import user_config_dir
 
 from clearance.errors import CannotClear
+from clearance.model.entity import Address, Entity, Identifier, Name
 from clearance.screening.index import ScreeningIndex
-from clearance.screening.prepared import PreparedEntity
+from clearance.screening.prefilter import FlatNames
+from clearance.screening.prepared import PreparedEntity, PreparedName
+from clearance.text.names import NameForm
 
 MAGIC = b"clearance-cache-v1\n"
 KEY_BYTES = 32
@@ -148,15 +156,23 @@ class LazyEntities(Sequence[PreparedEntity]):
     """
 
     def __init__(self, buffer: mmap.mmap | bytes, offsets: NDArray[np.int64], digests: bytes, path: Path,
-                 entity_keys: Sequence[tuple[str, str]] | None = None) -> None:
+                 entity_keys: Sequence[tuple[str, str]] | bytes | memoryview | None = None) -> None:
         self._buffer = buffer
         # (list code, entry id) of each entity, kept in the signed core: a server maps its entries without
-        # unpickling them (None: a cache written before they were kept)
-        self.entity_keys = entity_keys
+        # unpickling them (None: a cache written before they were kept); pickled bytes are unpickled when first
+        # asked for (a CLI run never asks)
+        self._entity_keys = entity_keys
         self._offsets = offsets.tolist()
         self._digests = digests
         self._path = path
         self._got: list[PreparedEntity | None] = [None] * (len(self._offsets) - 1)
+
+    @property
+    def entity_keys(self) -> Sequence[tuple[str, str]] | None:
+        """(list code, entry id) of each entity, or None when the cache did not keep them."""
+        if isinstance(self._entity_keys, bytes | memoryview):
+            self._entity_keys = cast(Sequence[tuple[str, str]], pickle.loads(self._entity_keys))  # signed bytes
+        return self._entity_keys
 
     def __len__(self) -> int:
         return len(self._got)
@@ -190,7 +206,12 @@ class LazyEntities(Sequence[PreparedEntity]):
 
 
 class Postings(Mapping[str, NDArray[np.int32]]):
-    """key -> numbers, as one sorted key tuple, offsets and one array (a view per key: nothing is copied)."""
+    """key -> numbers, as one sorted key tuple, offsets and one array (a view per key: nothing is copied).
+
+    The first look-ups search the sorted keys (``bisect``); after DICT_AFTER of them a dict of every key is made
+    (a one-query CLI run need not pay for a dict of half a million keys, a batch gets dict look-ups)."""
+
+    DICT_AFTER = 5_000
 
     def __init__(self, keys: tuple[str, ...], offsets: NDArray[np.int64], values: NDArray[np.int32]) -> None:
         self._keys = keys
@@ -198,6 +219,7 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         self._values = values
         self._at: dict[str, int] | None = None
         self._bounds: list[int] = []  # the offsets as Python ints (a numpy scalar per look-up costs more)
+        self._searches = 0
 
     def _where(self) -> dict[str, int]:
         if self._at is None:
@@ -206,10 +228,16 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return self._at
 
     def get(self, key: str, default: Any = None) -> Any:
-        k = self._where().get(key)
-        if k is None:
+        if self._at is None and self._searches < self.DICT_AFTER:
+            self._searches += 1
+            k = bisect.bisect_left(self._keys, key)
+            if k == len(self._keys) or self._keys[k] != key:
+                return default
+            return self._values[int(self._offsets[k]) : int(self._offsets[k + 1])]
+        at = self._where().get(key)
+        if at is None:
             return default
-        return self._values[self._bounds[k] : self._bounds[k + 1]]
+        return self._values[self._bounds[at] : self._bounds[at + 1]]
 
     def __getitem__(self, key: str) -> NDArray[np.int32]:
         found = self.get(key)
@@ -238,22 +266,142 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return cls(packed["keys"], packed["offsets"], packed["values"])
 
 
+class _Loaded:
+    """A ``LazyFlatNames`` field with a class-level default: read from the loaded names."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyFlatNames | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return getattr(obj._load(), self.name)
+
+
+class LazyFlatNames(FlatNames):
+    """An index's ``FlatNames``, unpickled from their (signed) bytes when first used: a run with clearance-name@3
+    never reads @1/@2's flat names, and a one-query run would otherwise unpickle every flat array up front.
+
+    After the first use its fields are plain instance attributes (no cost per access); pickled, it travels as
+    the plain ``FlatNames``."""
+
+    def __init__(self, blob: bytes | memoryview | Callable[[], bytes]) -> None:
+        self.__dict__["_blob"] = blob  # the fields come from ``blob``, or from what it returns (see ``_load``)
+
+    def _load(self) -> FlatNames:
+        real = self.__dict__.get("_real")
+        if real is None:
+            blob = self.__dict__["_blob"]
+            real = pickle.loads(blob() if callable(blob) else blob)  # bytes this install signed (``read_index``)
+            if not isinstance(real, FlatNames):
+                raise CannotClear("the screening index cache holds no flat names where it should; run the command "
+                                  "again (the index is rebuilt)")
+            self.__dict__.update(real.__dict__)
+            self.__dict__["_real"] = real
+            self.__dict__.pop("_blob", None)
+        return cast(FlatNames, real)
+
+    def __getattr__(self, name: str) -> Any:  # only for what is not yet an instance attribute: the fields
+        if name.startswith("__") or "_real" in self.__dict__:
+            raise AttributeError(name)
+        return getattr(self._load(), name)
+
+    # fields with a class-level default are found on the class, not through __getattr__: a non-data descriptor
+    # loads them, and once loaded the instance attribute takes precedence (no cost per access)
+    scripts = _Loaded()
+    script_sets = _Loaded()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_same, (self._load(),))
+
+
+def _same(value: FlatNames) -> FlatNames:
+    return value
+
+
+_FLATS = ("flat", "flat_person", "flat3", "flat3_person")
+_APART = ("flat", "flat_person")  # @1/@2's flat names: a signed entry of their own, read (and checked) when first used
+APART_SUFFIX = ".flat12"
+
+
+class _ApartFlats:
+    """The signed entry holding the flat names kept apart from the core, read once when first asked for. A missing
+    or changed entry discards the core too (the next run rebuilds the index) and fails closed."""
+
+    def __init__(self, folder: Path, name: str, core: str, key_dir: Path | None) -> None:
+        self._folder, self._name, self._core, self._key_dir = folder, name, core, key_dir
+        self._got: dict[str, bytes] | None = None
+        self._lock = threading.Lock()
+
+    def blob(self, field: str) -> bytes:
+        with self._lock:
+            if self._got is None:
+                raw = read(self._folder, self._name, key_dir=self._key_dir)
+                got = pickle.loads(raw) if raw is not None else None  # bytes this install signed
+                if not isinstance(got, dict) or not isinstance(got.get(field), bytes):
+                    _discard(self._folder / self._core)
+                    raise CannotClear(f"the screening index cache {self._folder / self._name} is missing or changed; "
+                                      "run the command again (the index is rebuilt)")
+                self._got = got
+            return self._got[field]
+
+
+# The entities' frozen slotted dataclasses are pickled as their class called with their field values: the default
+# (``dataclasses``' ``__setstate__``) looks up the class's fields again for every object, which made unpickling an
+# entity (a dozen such objects) cost about as much as scoring it. None of these classes has a field left out of
+# ``__init__``, and only ``Entity`` has a ``__post_init__`` (checks that raise, nothing changed): the objects
+# rebuilt are equal field for field (tests/workflows/test_index_cache_pickle.py).
+_FAST_CLASSES: tuple[type, ...] = (PreparedEntity, PreparedName, NameForm, Entity, Name, Address, Identifier)
+
+
+@cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    fields = dataclasses.fields(cls)
+    assert all(f.init for f in fields), f"{cls.__name__} has a field not set by __init__"
+    return tuple(f.name for f in fields)
+
+
+class _EntityPickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        cls: Any = type(obj)
+        if cls in _FAST_CLASSES:
+            return cls, tuple(getattr(obj, n) for n in _field_names(cls))
+        return NotImplemented
+
+
+def dumps_entity(pe: PreparedEntity) -> bytes:
+    """``pe`` pickled as the cache stores it (``pickle.loads`` reads it back)."""
+    buf = io.BytesIO()
+    _EntityPickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(pe)
+    return buf.getvalue()
+
+
 def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path | None = None) -> bool:
     """Store ``index``: its entities, pickled one by one, in a plain file named after its digest; the rest (the
     blocking postings and flat arrays, the entities' offsets and digests) signed under ``name``."""
-    blobs = [pickle.dumps(pe, protocol=pickle.HIGHEST_PROTOCOL) for pe in index.entities]
+    blobs = [dumps_entity(pe) for pe in index.entities]
     offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
     np.cumsum(np.array([len(b) for b in blobs], dtype=np.int64), out=offsets[1:])
     digests = b"".join(hashlib.sha256(b).digest() for b in blobs)
     data = b"".join(blobs)
     ents = f"{name}.{hashlib.sha256(digests).hexdigest()[:16]}{ENTITIES_SUFFIX}"
+    flats = {f: pickle.dumps(getattr(index, f), protocol=pickle.HIGHEST_PROTOCOL) for f in _FLATS
+             if getattr(index, f) is not None}
     core = dataclasses.replace(index, entities=(), postings={}, identifiers={})
+    core = dataclasses.replace(core, **{f: None for f in flats})  # type: ignore[arg-type]
+    apart = {f: flats.pop(f) for f in _APART if f in flats}
+    apart_name = f"{name}{APART_SUFFIX}" if apart else None
+    keys = [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]
     payload = pickle.dumps({"core": core, "entities": ents, "size": len(data), "offsets": offsets,
                             "digests": digests, "postings": Postings.pack(index.postings),
-                            "identifiers": Postings.pack(index.identifiers),
-                            "keys": [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]},
+                            "identifiers": Postings.pack(index.identifiers), "flats": flats,
+                            "apart": (apart_name, tuple(apart)) if apart_name is not None else None,
+                            "keys": pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)},
                            protocol=pickle.HIGHEST_PROTOCOL)
     if not _write_plain(folder, ents, data):
+        return False
+    if apart_name is not None and not write(folder, apart_name, pickle.dumps(apart, protocol=pickle.HIGHEST_PROTOCOL),
+                                            key_dir=key_dir):
         return False
     return write(folder, name, payload, key_dir=key_dir)
 
@@ -274,10 +422,16 @@ def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> Scree
         core = got["core"]
         if not isinstance(core, ScreeningIndex):
             return None
+        flats = {f: LazyFlatNames(blob) for f, blob in got.get("flats", {}).items() if f in _FLATS}
+        apart = got.get("apart")
+        if apart is not None:
+            loader = _ApartFlats(folder, apart[0], name, key_dir)
+            flats.update((f, LazyFlatNames(functools.partial(loader.blob, f))) for f in apart[1] if f in _APART)
         return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path,
                                                                got.get("keys")),
                                    postings=Postings.unpack(got["postings"]),
-                                   identifiers=Postings.unpack(got["identifiers"]))
+                                   identifiers=Postings.unpack(got["identifiers"]),
+                                   **flats)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError):
         return None
 

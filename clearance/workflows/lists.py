@@ -15,16 +15,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from clearance.errors import ClearanceError, DataError
 from clearance.model import Entity, ParsedList
 from clearance.settings import Settings, get_settings
-from clearance.sources.base import is_blank_file
-from clearance.sources.csl import short_lists
-from clearance.sources.registry import SourceGroup, discover
 from clearance.store import Hold, LoadResult, Store, VersionInfo
+
+if TYPE_CHECKING:
+    from clearance.sources.registry import SourceGroup
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -105,6 +106,8 @@ def _extract_holds(group: SourceGroup, lists: Sequence[ParsedList]) -> dict[str,
     """
     if not lists or not all(_is_csl(p) for p in lists):
         return {}
+    from clearance.sources.csl import short_lists
+
     short = {code: (n, floor) for code, n, floor in short_lists(lists)}
     if not short:
         return {}
@@ -181,6 +184,8 @@ def load_paths(
     for p in paths:
         if not p.exists():
             raise DataError("no such file or folder", file=p)
+    from clearance.sources.registry import discover  # the parsers: imported only by commands that load lists
+
     groups = discover(paths, only)
     if not groups:
         raise DataError(
@@ -240,6 +245,8 @@ def _not_stored(store: Store, exc: Exception) -> str:
 
 def _hold(pl: ParsedList, batch: Sequence[ParsedList]) -> Hold | None:
     """Why ``pl`` must not become active whatever the store holds, or None."""
+    from clearance.sources.base import is_blank_file
+
     blank = [Path(f).name for f in pl.source_files[1:] if is_blank_file(Path(f))]
     if blank:
         return Hold(

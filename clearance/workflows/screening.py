@@ -35,8 +35,8 @@ from clearance.workflows.batch_input import Rows, input_format, read_rows
 from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
 from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
 
-INDEX_FORMAT = 10  # bump when ScreeningIndex or the text pipeline changes what is pickled
-# (10: @3 flat names, entity schema and list arrays)
+INDEX_FORMAT = 11  # bump when ScreeningIndex or the text pipeline changes what is pickled
+# (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 

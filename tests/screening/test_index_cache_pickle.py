@@ -1,0 +1,71 @@
+"""The screening index cache: entities pickled the fast way come back equal, field for field; flat names read
+lazily are the flat names written; a one-query look-up of the postings finds what the dict finds."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from clearance.errors import CannotClear
+from clearance.model.entity import Entity
+from clearance.screening.index import build_index
+from clearance.screening.prepared import prepare_entity
+from clearance.workflows import index_cache
+
+
+def test_entities_pickled_the_fast_way_are_equal(el_entities: list[Entity], uk_entities: list[Entity]) -> None:
+    for entity in [*el_entities[::7], *uk_entities[::53]]:
+        pe = prepare_entity(entity)
+        back = pickle.loads(index_cache.dumps_entity(pe))
+        assert back == pe
+        # every nested object too (against the default round trip: a set rebuilt may iterate in another order)
+        default = pickle.loads(pickle.dumps(pe, protocol=pickle.HIGHEST_PROTOCOL))
+        assert pickle.dumps(back, protocol=5) == pickle.dumps(default, protocol=5)
+
+
+def test_index_read_back_from_the_cache(el_entities: list[Entity], tmp_path: Path) -> None:
+    index = build_index(el_entities[:400])
+    key_dir = tmp_path / "key"
+    assert index_cache.write_index(tmp_path, "index-x.pkl", index, key_dir=key_dir)
+    got = index_cache.read_index(tmp_path, "index-x.pkl", key_dir=key_dir)
+    assert got is not None
+    for name in ("flat", "flat_person", "flat3", "flat3_person"):
+        lazy, real = getattr(got, name), getattr(index, name)
+        assert isinstance(lazy, index_cache.LazyFlatNames)
+        assert lazy.scripts is not None and real.scripts is not None
+        assert (lazy.scripts == real.scripts).all() and lazy.script_sets == real.script_sets
+        assert lazy.vocab == real.vocab and lazy.compact == real.compact and lazy.run_text == real.run_text
+        assert (lazy.tok_ids == real.tok_ids).all() and (lazy.name_weight == real.name_weight).all()
+        assert type(pickle.loads(pickle.dumps(lazy))) is type(real)  # travels as the plain flat names
+    assert list(got.entities) == list(index.entities)
+    ents = got.entities
+    assert isinstance(ents, index_cache.LazyEntities)
+    assert ents.entity_keys == [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]
+    postings = got.postings
+    assert isinstance(postings, index_cache.Postings)
+    keys = sorted(index.postings)
+    searched = {k: postings.get(k) for k in keys[:50]}  # the first look-ups search the sorted keys
+    assert postings.get("no such key") is None
+    postings._where()
+    for k, found in searched.items():
+        assert np.array_equal(found, index.postings[k]) and np.array_equal(postings[k], found)
+
+
+def test_flat_names_kept_apart_fail_closed_when_changed(el_entities: list[Entity], tmp_path: Path) -> None:
+    index = build_index(el_entities[:200])
+    key_dir = tmp_path / "key"
+    assert index_cache.write_index(tmp_path, "index-y.pkl", index, key_dir=key_dir)
+    apart = tmp_path / f"index-y.pkl{index_cache.APART_SUFFIX}"
+    assert apart.is_file()
+    got = index_cache.read_index(tmp_path, "index-y.pkl", key_dir=key_dir)
+    assert got is not None and got.flat is not None and got.flat3 is not None
+    assert got.flat3.vocab == index.flat3.vocab  # type: ignore[union-attr]  # read from the core
+    data = bytearray(apart.read_bytes())
+    data[-1] ^= 1
+    apart.write_bytes(bytes(data))
+    with pytest.raises(CannotClear):
+        _ = got.flat.vocab  # @1/@2's flat names: the changed entry is never unpickled
+    assert not (tmp_path / "index-y.pkl").exists()  # the core is discarded: the next run rebuilds
