@@ -114,6 +114,8 @@ def render(d: Determination, title: str = "") -> None:
         lines.append(f"  [magenta]open question[/]{f' ({q.fact})' if q.fact else ''}: {q.text}")
     for q in d.data_gaps:
         lines.append(f"  [magenta]rule data gap[/]{f' ({q.rule})' if q.rule else ''}: {q.text}")
+    for q in d.to_confirm:
+        lines.append(f"  [yellow]to be confirmed (review item)[/]: {q.text}")
     console.print(Panel("\n".join(lines), title=title or f"determination {out['id']}".strip(), expand=False))
     if d.bases:
         t = Table(title="License bases", show_lines=True)

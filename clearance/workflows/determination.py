@@ -26,7 +26,7 @@ from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Question
-from clearance.model.determination import Determination, Party, Request
+from clearance.model.determination import Determination, Outcome, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
@@ -45,6 +45,8 @@ EAR_LISTS = ("dpl", "el", "meu", "mieu", "sdn", "uvl")  # the lists whose entrie
 SCREENED_WHEN_LOADED = frozenset({"sdn", "mieu"})
 PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
 ENGINE_LISTS = frozenset({"dpl", "el", "meu", "mieu", "sdn", "uvl"})  # entries the rules engine turns into bases
+# lists whose consequence the engine applies on a near-certain match only (a weaker HIT is an open question)
+CONFIRMED_LISTS = frozenset({"dpl", "mieu", "sdn"})
 # The MIEU list transcribes § 744.22(f)(2), which the rule data holds (744.22.organisations, dated): its age is
 # judged against the regulation, not by days -- see _mieu_problem.
 MIEU_RULE = "744.22.organisations"
@@ -261,8 +263,12 @@ class PartyScreener:
             self._results[key] = done
         return done
 
-    def entries(self, screening: PartyScreening, day: dt.date) -> tuple[ListingEntry, ...]:
-        """The entries a party is listed under, or CannotClear when screening cannot decide it."""
+    def entries(self, screening: PartyScreening, day: dt.date,
+                review: list[Question] | None = None) -> tuple[ListingEntry, ...]:
+        """The entries a party is listed under, or CannotClear when screening cannot decide it. With ``review``, a
+        possible match on a list without a HIT there does not raise: it is appended to ``review`` (a question for a
+        reviewer) and the HITs found are returned (see :meth:`determine`: the answer stands only when a
+        near-certain listing decides it)."""
         if screening.decision == Decision.CANNOT_CLEAR.value:
             raise CannotClear(f"party {screening.name!r} cannot be screened: {'; '.join(screening.reasons)}")
         d = self._day(day)
@@ -276,6 +282,16 @@ class PartyScreener:
                 if not on_list:
                     continue
             hits = [h for h in on_list if h.decision is Decision.HIT]
+            weak = [h for h in hits if h.score < NEAR_CERTAIN] if review is not None and code in CONFIRMED_LISTS else []
+            if weak:  # (the engine would make it an open question: with review, it is a review item instead)
+                hits = [h for h in hits if h not in weak]
+                best = weak[0]
+                undecided.append(
+                    f"match with {code} entry {best.entry_id} {best.name!r} below {NEAR_CERTAIN} (score "
+                    f"{best.score:.2f}, {d.versions[code].version_id}): confirm whether it is the listed party "
+                    f"(`clearance screen {screening.name!r}`) and give the party's listings")
+                if not hits:
+                    continue
             if not hits:
                 best = on_list[0]
                 undecided.append(
@@ -289,13 +305,17 @@ class PartyScreener:
             found.extend(dataclasses.replace(ListingEntry.of(idx.entities[(h.list_code, h.entry_id)]),
                                              match_score=h.score) for h in hits)
         if undecided:
-            raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
+            if review is None:
+                raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
+            review.extend(Question(f"party {screening.name!r}: {u}", fact="parties.listings") for u in undecided)
         return tuple(found)
 
     # ---- a request --------------------------------------------------------------------------------
 
-    def listings(self, request: Request) -> tuple[Listings, list[PartyScreening]]:
-        """A listings snapshot for ``request`` that screens its parties on demand, and the record of it."""
+    def listings(self, request: Request,
+                 review: list[Question] | None = None) -> tuple[Listings, list[PartyScreening]]:
+        """A listings snapshot for ``request`` that screens its parties on demand, and the record of it (possible
+        matches go to ``review`` when given, see :meth:`entries`)."""
         by_name: dict[str, Party] = {p.name: p for p in request.parties}
         record: list[PartyScreening] = []
 
@@ -303,7 +323,7 @@ class PartyScreener:
             party = by_name.get(name)
             screening = self.screen_party(name, party.country if party else None, request.date)
             record.append(screening)
-            return self.entries(screening, request.date)
+            return self.entries(screening, request.date, review)
 
         algo = get_algorithm(self.algorithm)
         label = f"screened against the loaded lists ({algo.id})"
@@ -372,12 +392,44 @@ class PartyScreener:
             lists, _ = self.listings(request)
             return cannot_clear(request, rules, questions=[Question(c, fact="parties.listings")
                                                           for c in contradictions], lists=lists), checks
-        lists, record = self.listings(request)
+        review: list[Question] = []
+        lists, record = self.listings(request, review)
         decision = determine(request, rules, lists, cache=self.cache)
+        if review and _decided_by_listing(decision, request, record):
+            # a near-certain listing decides a restrictive answer: a possible match elsewhere cannot make it
+            # clearing, so it stays as a review item instead of turning the answer into CANNOT_CLEAR
+            decision = dataclasses.replace(decision, to_confirm=decision.to_confirm + tuple(dict.fromkeys(review)))
+        elif review:  # no near-certain listing decides it: the possible match fails closed (CANNOT_CLEAR)
+            lists, record = self.listings(request)
+            decision = determine(request, rules, lists, cache=self.cache)
         record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
         if record:
             decision = _with_screening(decision, record)
         return decision, record
+
+
+# Licence bases that come from a party's listing even when they name no party (the MEU and MIEU rules)
+LISTING_BASES = frozenset({"EL", "EL-FDP-fn1", "EL-FDP-fn3", "EL-FDP-fn4", "EL-FDP-fn5", "EL-AFFILIATE", "MEU",
+                           "MIEU", "744.8", "DPL"})
+
+
+def _decided_by_listing(decision: Determination, request: Request, record: list[PartyScreening]) -> bool:
+    """Whether a near-certain listing decides the (restrictive) answer, so that a possible match beside it can only
+    be a review item: PROHIBITED (a denial order or an OFAC block, which the engine gives only on a near-certain
+    match or a given listing), or LICENSE_REQUIRED with an open licence basis of a party screened with a near-certain
+    HIT, given as listed, or named by the dated rule data. A licence held that covers every basis is not enough (the
+    answer would release the order)."""
+    if decision.outcome is Outcome.PROHIBITED:
+        return True
+    if decision.outcome is not Outcome.LICENSE_REQUIRED:
+        return False
+    screened = {s.name for s in record}
+    strong = {s.name for s in record for h in s.hits
+              if h.decision is Decision.HIT and h.score >= NEAR_CERTAIN and h.list_code in ENGINE_LISTS}
+    strong |= {p.name for p in request.parties if p.listings}  # given as listed
+    strong |= {p.name for p in request.parties if p.listings is None and p.name not in screened}  # dated rule data
+    return bool(strong) and any(b.code in LISTING_BASES and (b.party is None or b.party in strong)
+                                for b in decision.bases if b.overcome_by is None and b.indeterminate is None)
 
 
 def _listed_by(entity: Entity | None, day: dt.date) -> bool:

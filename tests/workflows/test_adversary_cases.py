@@ -10,13 +10,14 @@ that the outcome is the expected one or one the case lists as acceptable. Cases 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from clearance.model.determination import Request
+from clearance.model.determination import Party, Request, Role
 from clearance.model.regulation import RuleSet
 from clearance.rules import load_rules
 from clearance.settings import Settings
@@ -43,53 +44,39 @@ FALSE_CLEARS: dict[str, str] = {
               "romanisation: " + SCREENING + ")",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
-POSSIBLE = "needless CANNOT_CLEAR: a POSSIBLE screening match on another entry (" + SCREENING + ")"
 LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-08, after the order date, and the "
          "order does not give the listing (a historical list is not rebuilt; issue 9 kind 10)")
-WEAK = "needless CANNOT_CLEAR: a match below 0.95 with another SDN/DPL entry (" + SCREENING + ")"
-# Outcomes that changed when clearance-name@3 became the default (merged after these cases were calibrated on
-# @2): A05, I03, L01 and Z24 are now as expected (promoted). D09, N18, A16, A03, Z01, Z06 (CANNOT_CLEAR on a POSSIBLE
-# match with an unrelated entry) and N14 (over-block) were, and are promoted since the screening fixes of
-# tests/screening/test_issue9_screening.py.
+# Promoted in session 4 (rules): a near-certain listing that decides PROHIBITED / LICENSE_REQUIRED stands and a possible
+# match beside it is a review item (`to_confirm`): R3-42, R3-45, R3-52 (a weak SDN HIT), R3-57, A07, D10, Z04, Z09;
+# entry scopes limited to some uses or to EAR99 items are a question: R3-77.
 MISMATCHES: dict[str, str] = {
-    "L04": POSSIBLE, "Z04": POSSIBLE, "Z09": POSSIBLE,
+    "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
+           "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
     "B08": LATER, "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
-    "B03": "needless CANNOT_CLEAR: ENC eligibility facts not given although the Entity List bars every exception",
-    "T04": "needless CANNOT_CLEAR: the open Part 746 EAR99 question for Russia is asked beside a determinate Entity "
-           "List licence",
-    "X03": "CANNOT_CLEAR, not LICENSE_REQUIRED: the derived CCL gives 5A980 no reasons for control (data gap, fails "
-           "closed)",
     "N11": "over-block: GBS for 3A002.h not offered (MT1 basis) -- licence exceptions (LE scopes)",
+    "U02": "over-block: the CNOOC Limited entry's carve-out of goods by name ('except for: crude oil, condensates "
+           "...') is not read; the licence stays required (rules: an item carve-out in words; CANNOT_CLEAR would be "
+           "acceptable)",
+    # round 3 (tests/rules/adversary_round3.yaml)
+    "R3-51": "needless CANNOT_CLEAR: Megvii in Chinese script not found; POSSIBLE matches with unrelated entries ("
+             + SCREENING + ")",
+    "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
+    "B03": "needless CANNOT_CLEAR: ENC eligibility facts not given although the Entity List bars every exception",
     "NN01": "LICENSE_EXCEPTION instead of NO_LICENSE_REQUIRED: 2025 CCL wording of 3A090 applied to 2024 (CCL dating)",
     "NN02": "as NN01 for 4A090 (CCL dating)",
     "NN09": "as NN01 for 3B001 (CCL dating)",
-    # round 3 (tests/rules/adversary_round3.yaml)
-    "R3-42": "CANNOT_CLEAR, not PROHIBITED: a near-certain SDN hit overridden by an unrelated EL POSSIBLE ("
-             + SCREENING + ")",
-    "R3-45": "CANNOT_CLEAR, not PROHIBITED: BANK ROSSIYA found, but a DPL POSSIBLE 'ROSSIYA AIRLINES' ("
-             + SCREENING + ")",
-    "R3-51": "needless CANNOT_CLEAR: Megvii in Chinese script not found; POSSIBLE matches with unrelated entries ("
-             + SCREENING + ")",
-    "R3-52": "needless CANNOT_CLEAR: Higon found (EL), but an SDN match 0.76 with an unrelated North Korean company ("
-             + SCREENING + ")",
-    "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
-    "R3-77": "over-block: the entry's licence requirement 'when used in projects specified in § 746.8(a)(4)' is not "
-             "read "
-             "(Entity List entry text; rules, issue 9)",
+    "R3-111": "over-block: the 2026 worldwide wording of 3A090.a applied on 2023-11-16 (CCL dating, issue 9 kind 8)",
+    "R3-112": "over-block: the 2026 worldwide wording of 4A090.a applied in 2024 (CCL dating, issue 9 kind 8)",
     "R3-18": "over-block: § 746.8(a)(1) excludes deemed exports and deemed reexports; the engine applies § 746.8 to a "
              "deemed release (rules, issue 9)",
     "R3-19": "CANNOT_CLEAR, not LICENSE_REQUIRED: § 746.6 covered regions (DNR/LNR) are not modelled; the reason names "
              "Crimea only (rules, issue 9)",
     "R3-28": "needless CANNOT_CLEAR: a foreign item for a footnote-4 party asks for US content although § 734.9(e)(2) "
              "makes it subject (rules, issue 9)",
-    "R3-111": "over-block: the 2026 worldwide wording of 3A090.a applied on 2023-11-16 (CCL dating, issue 9 kind 8)",
-    "R3-112": "over-block: the 2026 worldwide wording of 4A090.a applied in 2024 (CCL dating, issue 9 kind 8)",
-    # after merging the screening and rules work of session 3 (none of them a clear)
-    "A07": "needless CANNOT_CLEAR: 'SZ DJI Technology Co., Ltd.' is also a POSSIBLE match with an Unverified List "
-           "entry (" + SCREENING + ")",
-    "D10": "needless CANNOT_CLEAR: a POSSIBLE match with another entry beside the MEU listing (" + SCREENING + ")",
-    "U02": "over-block: LICENSE_REQUIRED for a negative control (DJI carve-out / screening, issue 9)",
-    "R3-57": "CANNOT_CLEAR, not PROHIBITED: a POSSIBLE match on another list beside the SDN/EL hit (" + SCREENING + ")",
+    "T04": "needless CANNOT_CLEAR: the open Part 746 EAR99 question for Russia is asked beside a determinate Entity "
+           "List licence",
+    "X03": "CANNOT_CLEAR, not LICENSE_REQUIRED: the derived CCL gives 5A980 no reasons for control (data gap, fails "
+           "closed)",
 }
 
 
@@ -139,3 +126,32 @@ def test_adversary_case(screener: PartyScreener, rules: RuleSet, file: str, requ
     assert got == expected["outcome"] or got in expected.get("acceptable", []), (
         f"{file} {raw['id']}: {got}, expected {expected['outcome']} or {expected.get('acceptable', [])}: "
         f"{decision.reasons[:1]}")
+
+
+def _case(cid: str) -> Request:
+    return next(r for _, r, _ in CASES if r.id == cid)
+
+
+def test_a_possible_match_beside_a_near_certain_listing_is_a_review_item(screener: PartyScreener,
+                                                                         rules: RuleSet) -> None:
+    """A near-certain listing that decides the answer stands; a possible match beside it (same or another party) is
+    listed as to be confirmed, never turned into CANNOT_CLEAR nor into a clear (issue 9: R3-45, A07); without a
+    near-certain listing a possible match still fails closed."""
+    from clearance.model.decision_schema import DeterminationRecord
+    from clearance.model.determination import Outcome
+
+    bank, _ = screener.determine(_case("R3-45"), rules)  # SDN 'BANK ROSSIYA' 0.99, DPL 'ROSSIYA AIRLINES' POSSIBLE
+    assert bank.outcome is Outcome.PROHIBITED and not bank.reasons
+    assert [q.fact for q in bank.to_confirm] == ["parties.listings"] and "ROSSIYA AIRLINES" in bank.to_confirm[0].text
+    assert any(b.code == "744.8" for b in bank.bases)
+    dji, _ = screener.determine(_case("A07"), rules)  # EL 'DJI' 0.99, UVL POSSIBLE
+    assert dji.outcome is Outcome.LICENSE_REQUIRED and "uvl entry" in dji.to_confirm[0].text
+    assert [b.code for b in dji.bases if b.overcome_by is None] == ["EL"] and "'DJI'" in dji.bases[0].cite
+    for d in (bank, dji):  # the published record (docs/determination-record.schema.json is generated from it)
+        DeterminationRecord.model_validate(d.to_dict())
+    # the same possible match with no near-certain listing beside it: CANNOT_CLEAR naming it, nothing to confirm
+    alone = dataclasses.replace(_case("A07"), parties=(Party(Role.ULTIMATE_CONSIGNEE, "Harbin Normal University",
+                                                               "CN"),))  # POSSIBLE 'Harbin Institute of Technology'
+    d, record = screener.determine(alone, rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR and not d.to_confirm, (d.outcome, d.reasons, [s.note() for s in record])
+    assert "possible match" in d.reasons[0]
