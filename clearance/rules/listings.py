@@ -71,9 +71,31 @@ class ListingEntry:
 
     @classmethod
     def of(cls, e: Entity) -> ListingEntry:
-        """The licensing terms of one list entry."""
-        return cls(e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register,
+        """The licensing terms of one list entry (its FDP footnotes also read from the licence requirement text
+        when the list file gives none, see :func:`requirement_footnotes`)."""
+        footnotes = e.footnotes
+        if e.list_code == "el" and e.license_requirement:
+            footnotes = tuple(sorted(set(footnotes) | set(requirement_footnotes(e.license_requirement))))
+        return cls(e.list_code, e.name, e.license_requirement, e.license_policy, footnotes, e.federal_register,
                    e.entry_id, programs=e.programs)
+
+
+# § 734.9 paragraph an Entity List licence requirement cites -> the Supp. No. 4 footnote whose FDP rule it is
+# (§ 734.9(e)(1) footnote 1, (g) footnote 3, (e)(2) footnote 4, (e)(3) footnote 5)
+_FDP_PARAGRAPHS = (("734.9(e)(1)", 1), ("734.9(e)1", 1), ("734.9(g)", 3), ("734.9(e)(2)", 4), ("734.9(e)(3)", 5))
+_MARKER = re.compile(r"\)\s*([1345])\s*\.?\s*$")  # "(See §§ 734.9(e) and 744.11 of the EAR)4"
+
+
+@lru_cache(maxsize=4096)
+def requirement_footnotes(text: str) -> tuple[int, ...]:
+    """The FDP footnotes (1, 3, 4, 5) an Entity List licence requirement names: by the § 734.9 paragraph it cites,
+    or by the footnote marker closing a text that cites § 734.9 (the loaded list files do not carry footnotes)."""
+    compact = text.replace(" ", "")
+    found = {n for para, n in _FDP_PARAGRAPHS if para in compact}
+    marker = _MARKER.search(text)
+    if marker and "734.9" in compact:
+        found.add(int(marker.group(1)))
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True, eq=False)

@@ -48,7 +48,8 @@ LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-
          "order does not give the listing (a historical list is not rebuilt; issue 9 kind 10)")
 # Promoted in session 4 (rules): a near-certain listing that decides PROHIBITED / LICENSE_REQUIRED stands and a possible
 # match beside it is a review item (`to_confirm`): R3-42, R3-45, R3-52 (a weak SDN HIT), R3-57, A07, D10, Z04, Z09;
-# entry scopes limited to some uses or to EAR99 items are a question: R3-77.
+# entry scopes limited to some uses or to EAR99 items are a question: R3-77;
+# Entity List footnotes read from the entry's licence requirement: R3-28.
 MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
            "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
@@ -71,8 +72,6 @@ MISMATCHES: dict[str, str] = {
              "deemed release (rules, issue 9)",
     "R3-19": "CANNOT_CLEAR, not LICENSE_REQUIRED: § 746.6 covered regions (DNR/LNR) are not modelled; the reason names "
              "Crimea only (rules, issue 9)",
-    "R3-28": "needless CANNOT_CLEAR: a foreign item for a footnote-4 party asks for US content although § 734.9(e)(2) "
-             "makes it subject (rules, issue 9)",
     "T04": "needless CANNOT_CLEAR: the open Part 746 EAR99 question for Russia is asked beside a determinate Entity "
            "List licence",
     "X03": "CANNOT_CLEAR, not LICENSE_REQUIRED: the derived CCL gives 5A980 no reasons for control (data gap, fails "
