@@ -8,8 +8,10 @@ ccl.json (Supp. 1 to Part 774), country-chart.json (Supp. 1 to Part 738), countr
 
 The sources describe the regulation as of 2026-07-23 only. Values are dated from 2019-01-01 (the start of
 the rule data) on the stated assumption that the rows used by the Huawei story did not change since;
-changes known from the Federal Register are applied as dated history (HISTORY below):
-3A090/4A090 exist from 2022-10-07 (87 FR 62186), ".z" paragraphs from 2023-11-17 (88 FR 73458),
+changes known from the Federal Register are applied as dated history: the wording of 3A090, 4A090 and 3B001 on
+each date, with its Federal Register document, from tools/ccl_history.yaml (3A090/4A090 exist from 2022-10-07,
+87 FR 62186; a period whose wording is not held is a requirement to confirm), ".z" paragraphs from 2023-11-17
+(88 FR 73458),
 Mexico and Cyprus join A:6 on 2020-12-28, Ukraine's groups are known only from 2020-12-28.
 """
 
@@ -44,7 +46,7 @@ NAME_FIX = {
     "Vatican City": "VA",
     "Cote d'lvoire": "CI",
 }
-ECCN_START = {"3A090": (dt.date(2022, 10, 7), "87 FR 62186"), "4A090": (dt.date(2022, 10, 7), "87 FR 62186")}
+HISTORY_FILE = ROOT / "tools" / "ccl_history.yaml"  # dated wording of entries that changed (hand-written, cited)
 Z_START = (dt.date(2023, 11, 17), "88 FR 73458")
 CHART_COLUMNS = ("NS", "NP", "MT", "RS", "CB", "CC", "AT", "FC")
 
@@ -180,8 +182,32 @@ def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
     return out
 
 
+def _dated(hist: dict[str, Any], current: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    """The dated values of an entry whose wording changed (tools/ccl_history.yaml): each version from its start,
+    then the eCFR text from ``current.start``. Nothing before the first version: the ECCN did not exist (a first
+    version from the start of the rule data, without ``current``, supplies rows the derived CCL lacks)."""
+    values: dict[dt.date, Any] = {}
+    for v in hist["versions"]:
+        if "le" in v:
+            le = dict(v["le"])
+        elif "le" in hist:
+            le = dict(hist["le"])
+        else:
+            le = {k: x for k, x in current["le"].items() if k not in v.get("le_without", [])}
+        value = {"heading": current["heading"], "controls": [dict(c) for c in v["controls"]], "le": le}
+        body: dict[str, Any] = {"value": value, "cite": cite, "verification": v["verification"]}
+        if v.get("fr"):
+            body["fr"] = v["fr"]
+        values[v["start"]] = body
+    now = hist.get("current")  # (none: the entry's rows are not in the derived CCL at all; the versions replace it)
+    if now is not None:
+        values[now["start"]] = {"value": current, "cite": cite, "fr": now["fr"], "verification": now["verification"]}
+    return values
+
+
 def gen_ccl(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
+    history: dict[str, Any] = yaml.safe_load(HISTORY_FILE.read_text(encoding="utf-8"))
     params: dict[str, Any] = {}
     for e in data["entries"]:
         eccn = e["eccn"]
@@ -191,16 +217,14 @@ def gen_ccl(src: Path) -> dict[str, Any]:
         value: dict[str, Any] = {"heading": heading, "controls": controls, "le": flags}
         cite = f"Supp. No. 1 to Part 774, ECCN {eccn} (License Requirements)"
         values: dict[dt.date, Any] = {}
-        start, fr = ECCN_START.get(eccn, (START, None))
-        if any(c.get("z") for c in controls) and start < Z_START[0]:
+        if eccn in history:
+            values = _dated(history[eccn], value, cite)
+        elif any(c.get("z") for c in controls):
             older = {**value, "controls": [c for c in controls if not c.get("z")]}
-            values[start] = {"value": older, "cite": cite, "verification": ASSUMED}
+            values[START] = {"value": older, "cite": cite, "verification": ASSUMED}
             values[Z_START[0]] = {"value": value, "cite": cite, "fr": Z_START[1], "verification": "eCFR-d 2026-07-23"}
         else:
-            body = {"value": value, "cite": cite, "verification": ASSUMED if fr is None else "eCFR-d 2026-07-23"}
-            if fr:
-                body["fr"] = fr
-            values[start] = body
+            values[START] = {"value": value, "cite": cite, "verification": ASSUMED}
         params[f"ccl.{eccn}"] = {"section": "774 Supp. 1", "description": heading[:120], "values": values}
     return params
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn
 
 UNSPECIFIED = "XX"  # several or unknown destinations (e.g. a release at a multilateral meeting)
+RULE_DATA_START = dt.date(2019, 1, 1)  # the rule data begins here: an entry first valued later did not exist before
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,16 @@ def ccl_entry(ctx: Ctx, eccn: Eccn) -> dict[str, Any]:
     key = f"ccl.{eccn.base}"
     if not ctx.has(key):
         raise CannotClear(f"unknown ECCN {eccn.text}: {eccn.base} is not on the Commerce Control List")
-    entry: dict[str, Any] = ctx.get(key)
+    entry: dict[str, Any] | None = ctx.find(key)
+    if entry is None:
+        first = ctx.rules.parameters[key].values[0]
+        if first.start > RULE_DATA_START and ctx.day < first.start:
+            # the ECCN did not exist yet: the item was classified under another entry on that day (never today's)
+            fr = f" ({first.citation.fr})" if first.citation.fr else ""
+            raise RuleGap(f"ECCN {eccn.base} did not exist on {ctx.day.isoformat()}: it was added to the Commerce "
+                          f"Control List on {first.start.isoformat()}{fr}; classify the item under the CCL in force "
+                          f"on {ctx.day.isoformat()}", rule=key)
+        entry = ctx.get(key)  # raises the data gap naming the dates the data covers
     return entry
 
 
@@ -114,6 +125,7 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
     ccl_cite = ctx.cite(f"ccl.{eccn.base}")
     chart_cite = ctx.cite(f"chart.{dest}")
     hits: list[ChartHit] = []
+    unverified: list[ChartHit] = []
     for control in entry["controls"]:
         if not _dest_hit(ctx, control, dest, row):
             continue
@@ -126,7 +138,14 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
         where = f"{dest} row {column} = X" if column else str((control.get("special") or {}).get("text", ""))
         cite = f"{ccl_cite}: {control['text']}; {chart_cite if column else where}"
         why = None if applies else f"whether '{control['text']}' covers {eccn.text} (give the ECCN paragraph)"
+        if control.get("unverified"):
+            unverified.append(ChartHit(code, reason, cite, f"ECCN {eccn.base} on {ctx.day.isoformat()}: "
+                                                           f"{control['unverified']}"))
+            continue
         hits.append(ChartHit(code, reason, cite, why))
+    # a requirement whose wording on the day is not held is to be confirmed, unless a verified one of the same
+    # reason requires the licence anyway (issue 9 kind 8: never today's text applied silently, never a clear)
+    hits += [u for u in unverified if not any(h.reason == u.reason and h.indeterminate is None for h in hits)]
     for n in row.get("footnotes", []):
         if ctx.has(f"738.footnote.{n}"):
             hits += _footnote_hits(ctx, entry, eccn, ctx.get(f"738.footnote.{n}"), f"738.footnote.{n}", dest)

@@ -49,7 +49,8 @@ LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-
 # Promoted in session 4 (rules): a near-certain listing that decides PROHIBITED / LICENSE_REQUIRED stands and a possible
 # match beside it is a review item (`to_confirm`): R3-42, R3-45, R3-52 (a weak SDN HIT), R3-57, A07, D10, Z04, Z09;
 # entry scopes limited to some uses or to EAR99 items are a question: R3-77;
-# Entity List footnotes read from the entry's licence requirement: R3-28.
+# Entity List footnotes read from the entry's licence requirement: R3-28;
+# CCL dating (tools/ccl_history.yaml): NN01, NN02, NN09, R3-111, R3-112; § 742.13 SL rows: X03.
 MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
            "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
@@ -63,19 +64,12 @@ MISMATCHES: dict[str, str] = {
              + SCREENING + ")",
     "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
     "B03": "needless CANNOT_CLEAR: ENC eligibility facts not given although the Entity List bars every exception",
-    "NN01": "LICENSE_EXCEPTION instead of NO_LICENSE_REQUIRED: 2025 CCL wording of 3A090 applied to 2024 (CCL dating)",
-    "NN02": "as NN01 for 4A090 (CCL dating)",
-    "NN09": "as NN01 for 3B001 (CCL dating)",
-    "R3-111": "over-block: the 2026 worldwide wording of 3A090.a applied on 2023-11-16 (CCL dating, issue 9 kind 8)",
-    "R3-112": "over-block: the 2026 worldwide wording of 4A090.a applied in 2024 (CCL dating, issue 9 kind 8)",
     "R3-18": "over-block: § 746.8(a)(1) excludes deemed exports and deemed reexports; the engine applies § 746.8 to a "
              "deemed release (rules, issue 9)",
     "R3-19": "CANNOT_CLEAR, not LICENSE_REQUIRED: § 746.6 covered regions (DNR/LNR) are not modelled; the reason names "
              "Crimea only (rules, issue 9)",
     "T04": "needless CANNOT_CLEAR: the open Part 746 EAR99 question for Russia is asked beside a determinate Entity "
            "List licence",
-    "X03": "CANNOT_CLEAR, not LICENSE_REQUIRED: the derived CCL gives 5A980 no reasons for control (data gap, fails "
-           "closed)",
 }
 
 
