@@ -280,6 +280,18 @@ class PolicyByReason(Value):
     policy: str
 
 
+class Region746(Value):
+    """The licence requirement of a region of a destination (§ 746.6: Crimea and the covered regions of Ukraine),
+    applied when the order states the destination is in it."""
+
+    code: str
+    ccl: Literal["all", "none"] | CclScope
+    ear99: Literal["licence", "food_medicine", "listed_supplements", "unmodelled"]
+    ear99_question: str
+    policy: str
+    exceptions: str
+
+
 class Part746(Value):
     in_force: bool = True
     code: str | None = None
@@ -294,6 +306,8 @@ class Part746(Value):
     unmodelled: str | None = None
     region_question: str | None = None
     region_unmodelled: str | None = None
+    region: Region746 | None = None  # the region's own requirement (else region_unmodelled: CANNOT_CLEAR)
+    deemed_release: str | None = None  # the section does not apply to deemed exports/reexports: the question
 
 
 VALUE_TYPES: dict[str, Any] = {

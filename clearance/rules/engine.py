@@ -310,7 +310,10 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
         return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "blocked (OFAC)", notes)
     open_ = [b for b in f.bases if b.overcome_by is None]
     unsure = [b for b in open_ if b.indeterminate]
-    le_open = f.questions if [b for b in open_ if b.code != "DPL"] else []
+    # (a bar on every licence exception -- Entity List, UVL, § 744.8 -- makes a question about one moot: B03)
+    le_open = f.questions if [b for b in open_ if b.code != "DPL"] and not blanket_bar else []
+    if f.questions and blanket_bar:
+        f.notes.extend(f"not asked (every licence exception is barred): {q.text}" for q in f.questions)
     if unsure or le_open:
         questions = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure] + le_open
         return _cannot(ctx, req, versions, questions, [], juris, f, used=used, unused=unused)

@@ -50,12 +50,15 @@ LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-
 # match beside it is a review item (`to_confirm`): R3-42, R3-45, R3-52 (a weak SDN HIT), R3-57, A07, D10, Z04, Z09;
 # entry scopes limited to some uses or to EAR99 items are a question: R3-77;
 # Entity List footnotes read from the entry's licence requirement: R3-28;
-# CCL dating (tools/ccl_history.yaml): NN01, NN02, NN09, R3-111, R3-112; § 742.13 SL rows: X03.
+# CCL dating (tools/ccl_history.yaml): NN01, NN02, NN09, R3-111, R3-112; § 742.13 SL rows: X03;
+# § 746.6 covered regions: R3-19; § 746.8 excludes deemed exports: R3-18; an open Part 746
+# question beside an Entity List licence: T04; licence-exception questions moot under a bar on every exception: B03.
 MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
            "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
     "B08": LATER, "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
-    "N11": "over-block: GBS for 3A002.h not offered (MT1 basis) -- licence exceptions (LE scopes)",
+    "N11": "over-block: MT applies to 3A002.h only 'when the parameters in 3A101.a.2.b are met'; the order cannot say "
+           "they are not, and the MT basis bars GBS (rules: a condition in words of a CCL control is not read)",
     "U02": "over-block: the CNOOC Limited entry's carve-out of goods by name ('except for: crude oil, condensates "
            "...') is not read; the licence stays required (rules: an item carve-out in words; CANNOT_CLEAR would be "
            "acceptable)",
@@ -63,13 +66,6 @@ MISMATCHES: dict[str, str] = {
     "R3-51": "needless CANNOT_CLEAR: Megvii in Chinese script not found; POSSIBLE matches with unrelated entries ("
              + SCREENING + ")",
     "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
-    "B03": "needless CANNOT_CLEAR: ENC eligibility facts not given although the Entity List bars every exception",
-    "R3-18": "over-block: § 746.8(a)(1) excludes deemed exports and deemed reexports; the engine applies § 746.8 to a "
-             "deemed release (rules, issue 9)",
-    "R3-19": "CANNOT_CLEAR, not LICENSE_REQUIRED: § 746.6 covered regions (DNR/LNR) are not modelled; the reason names "
-             "Crimea only (rules, issue 9)",
-    "T04": "needless CANNOT_CLEAR: the open Part 746 EAR99 question for Russia is asked beside a determinate Entity "
-           "List licence",
 }
 
 
