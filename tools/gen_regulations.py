@@ -220,7 +220,14 @@ def gen_ccl(src: Path) -> dict[str, Any]:
         if eccn in history:
             values = _dated(history[eccn], value, cite)
         elif any(c.get("z") for c in controls):
-            older = {**value, "controls": [c for c in controls if not c.get("z")]}
+            # before 2023-11-17 the .z paragraphs did not exist: an item classified under one is a question
+            absent = {"reason": next(c["reason"] for c in controls if c.get("z")),
+                      "text": f"{eccn}.z did not exist before 2023-11-17 ({Z_START[1]})", "scope": "paragraphs",
+                      "paragraphs": ["z"], "absent": True,
+                      "special": {"kind": "worldwide", "text": f".z paragraphs added by {Z_START[1]}"},
+                      "unverified": f"{eccn}.z was added to the CCL on 2023-11-17 ({Z_START[1]}): classify the item "
+                                    "under the CCL in force on the order date"}
+            older = {**value, "controls": [c for c in controls if not c.get("z")] + [absent]}
             values[START] = {"value": older, "cite": cite, "verification": ASSUMED}
             values[Z_START[0]] = {"value": value, "cite": cite, "fr": Z_START[1], "verification": "eCFR-d 2026-07-23"}
         else:
@@ -343,9 +350,25 @@ GROUP_HISTORY: dict[str, list[tuple[dt.date, str | None, list[str] | None]]] = {
     "MX": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "CY": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "UA": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", None)],  # None = unknown before
-    # the UAE is A:5 in the eCFR of 2026-07-23; the day it joined is not held (ear-spec.md: "date of the A:5 change not
-    # checked"; not A:5 in 2024 per the round-3 review): A:5 only from the snapshot's day (before: STA not offered)
-    "AE": [(dt.date(2026, 7, 23), "eCFR-d 2026-07-23 (A:5 joining date not held; not before this day) [D]", ["A:5"])],
+}
+# Countries whose groups changed at days not all held: explicit periods (start, groups, verification); the eCFR groups
+# from the last start. A membership whose end is not held is kept until the eCFR of 2026-07-23 (over-restrictive:
+# D groups only add licence requirements, A:5 only offers STA).
+ECFR_DAY = dt.date(2026, 7, 23)
+GROUP_PERIODS: dict[str, list[tuple[dt.date, list[str] | None, str]]] = {
+    # the UAE is A:5 and in no D group in the eCFR of 2026-07-23; it was in D:3 and D:4 before (the reason the 2023
+    # advanced-computing rows reached it); the days it left D:3/D:4 and joined A:5 are not held (ear-spec.md: "date
+    # of the A:5 change not checked"; not A:5 in 2024 per the round-3 review; D:4 in 2024 per round 4, R4-01, R4-25)
+    "AE": [(START, ["B", "D:3", "D:4"], "B (UAE in Country Groups D:3 and D:4 before its move to A:5; adversarial "
+            "round 4 R4-25); the day it left D:3/D:4 is not held: kept until 2026-07-22 (over-restrictive if earlier)"),
+           (ECFR_DAY, None, "eCFR-d 2026-07-23 (A:5 joining date not held; not before this day) [D]")],
+    # Cambodia: D:5 from 2021-12-09 (86 FR 70015); the eCFR of 2026-07-23 has it in D:1 only, the day it left D:5 is
+    # not held (adversarial round 4 R4-90)
+    "KH": [(START, ["D:1"], ASSUMED),
+           (dt.date(2021, 12, 9), ["D:1", "D:5"], "2nd (86 FR 70015, effective 2021-12-09: Cambodia added to Country "
+            "Group D:5; adversarial round 4 R4-90); the day it left D:5 is not held: kept until 2026-07-22 "
+            "(over-restrictive if earlier)"),
+           (ECFR_DAY, None, "eCFR-d 2026-07-23 (Cambodia in D:1 only; the D:5 removal date not held) [D]")],
 }
 
 
@@ -366,6 +389,9 @@ def gen_groups(src: Path) -> dict[str, Any]:
             values[START] = {"value": before, "cite": f"{cite}; Sudan in E:1 as a state sponsor of terrorism",
                              "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"}
             values[dt.date(2026, 7, 23)] = {"value": groups, "cite": cite, "verification": "eCFR-d 2026-07-23"}
+        elif code in GROUP_PERIODS:
+            for start, listed, note in GROUP_PERIODS[code]:
+                values[start] = {"value": listed if listed is not None else groups, "cite": cite, "verification": note}
         elif history:
             change, note, removed = history[0]
             if removed is not None:

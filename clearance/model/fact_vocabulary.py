@@ -73,6 +73,10 @@ MEANINGS: dict[Fact, str] = {
     "country to a foreign person: a deemed export or deemed reexport (15 CFR 734.13(b), 734.14(b))",
     Fact.RELEASE_IN_DESTINATION: "the release of technology or source code takes place in the destination country "
     "(an export or reexport, not a deemed one)",
+    Fact.HEADQUARTERED_MACAU_D5: "a party, or its ultimate parent company, is headquartered in Macau or a destination "
+    "of Country Group D:5 (15 CFR 744.23(a)(3))",
+    Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
+    "Country Group D:5",
 }
 
 

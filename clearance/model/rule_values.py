@@ -46,6 +46,8 @@ class Control(Value):
     # the wording on these days is not held (tools/ccl_history.yaml): a hit is to be confirmed (CANNOT_CLEAR naming
     # this) unless a verified control of the same reason requires the licence anyway
     unverified: str | None = None
+    # the paragraphs did not exist on these days: the row reaches only an item that names one of them (a question)
+    absent: bool = False
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 

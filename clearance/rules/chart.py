@@ -65,19 +65,29 @@ def ccl_entry(ctx: Ctx, eccn: Eccn) -> dict[str, Any]:
     return entry
 
 
+def _inside(eccn: Eccn, ref: str) -> bool:
+    """Whether paragraph ``ref`` lies inside the item's paragraph (the item names a parent of it: '5A992.z' for a row
+    on 'z.1'): the item may or may not be in the row -- the sub-paragraph decides."""
+    parts = tuple(ref.split("."))
+    return len(parts) > len(eccn.paragraph) and parts[: len(eccn.paragraph)] == eccn.paragraph
+
+
 def applies_to(control: dict[str, Any], eccn: Eccn) -> bool | None:
     scope = control.get("scope")
     if scope == "entire":
         exc = control.get("except") or []
         if any(eccn.within(r) for r in exc):
             return False
-        if exc and not eccn.paragraph:
+        if exc and (not eccn.paragraph or any(_inside(eccn, r) for r in exc)):
             return None
         return True
     if scope == "paragraphs":
         if not eccn.paragraph:
             return None
-        return any(eccn.within(r) for r in control.get("paragraphs", []))
+        refs = control.get("paragraphs", [])
+        if any(eccn.within(r) for r in refs):
+            return True
+        return None if any(_inside(eccn, r) for r in refs) else False  # a parent paragraph: give the sub-paragraph
     return None  # conditional text: needs a person
 
 
@@ -130,7 +140,7 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
         if not _dest_hit(ctx, control, dest, row):
             continue
         applies = applies_to(control, eccn)
-        if applies is False:
+        if applies is False or (control.get("absent") and applies is not True):
             continue
         reason = str(control["reason"])
         column = control.get("column")
@@ -146,6 +156,9 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
     # a requirement whose wording on the day is not held is to be confirmed, unless a verified one of the same
     # reason requires the licence anyway (issue 9 kind 8: never today's text applied silently, never a clear)
     hits += [u for u in unverified if not any(h.reason == u.reason and h.indeterminate is None for h in hits)]
+    # a question (a sub-paragraph, a wording not held) beside a determinate row of the same code: required anyway
+    sure = {h.code for h in hits if h.indeterminate is None}
+    hits = [h for h in hits if h.indeterminate is None or h.code not in sure]
     for n in row.get("footnotes", []):
         if ctx.has(f"738.footnote.{n}"):
             hits += _footnote_hits(ctx, entry, eccn, ctx.get(f"738.footnote.{n}"), f"738.footnote.{n}", dest)

@@ -68,6 +68,7 @@ class ListingEntry:
     entry_id: str = ""  # the list's own id of the entry, when known
     match_score: float | None = None  # the screening score when found by fuzzy screening (None: exact or given)
     programs: tuple[str, ...] = ()  # sanctions program identifiers (SDN List tags such as SDGT, RUSSIA-EO14024)
+    expires: dt.date | None = None  # the last day of a denial order, as the list file states it (Denied Persons List)
 
     @classmethod
     def of(cls, e: Entity) -> ListingEntry:
@@ -77,7 +78,16 @@ class ListingEntry:
         if e.list_code == "el" and e.license_requirement:
             footnotes = tuple(sorted(set(footnotes) | set(requirement_footnotes(e.license_requirement))))
         return cls(e.list_code, e.name, e.license_requirement, e.license_policy, footnotes, e.federal_register,
-                   e.entry_id, programs=e.programs)
+                   e.entry_id, programs=e.programs, expires=_expiration(e))
+
+
+def _expiration(e: Entity) -> dt.date | None:
+    """A Denied Persons List entry's 'Expiration_Date' (MM/DD/YYYY), when the file gives one."""
+    text = dict(e.extra).get("Expiration_Date", "").strip() if e.list_code == "dpl" else ""
+    try:
+        return dt.datetime.strptime(text, "%m/%d/%Y").date() if text else None
+    except ValueError:
+        return None
 
 
 # § 734.9 paragraph an Entity List licence requirement cites -> the Supp. No. 4 footnote whose FDP rule it is

@@ -363,11 +363,15 @@ class PartyScreener:
             entity = idx.entities.get((h.list_code, h.entry_id))
             since = entity.listed_on if entity is not None else None
             # a near-certain match only: this reads a later list for an earlier day
-            if h.score >= NEAR_CERTAIN and h.list_code not in given and since is not None and since <= day:
+            # (an Entity List entry without a listing date may have been listed before the day: it contradicts too,
+            # R4-86; the SDN List gives no listing dates at all, so there the order's word stands)
+            before = (since is None and h.list_code == "el") or (since is not None and since <= day)
+            if h.score >= NEAR_CERTAIN and h.list_code not in given and before:
+                when = (f"listed since {since.isoformat()}, before {day.isoformat()}" if since is not None else
+                        f"whose listing date the list does not give (it may precede {day.isoformat()})")
                 return (f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
                         f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
-                        f"(score {h.score:.2f}) listed since {since.isoformat()}, before {day.isoformat()}; correct "
-                        "the order's listings")
+                        f"(score {h.score:.2f}) {when}; correct the order's listings")
         return None
 
     def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:

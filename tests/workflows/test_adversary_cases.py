@@ -27,7 +27,7 @@ from clearance.workflows.lists import load_paths
 from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
-FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml")
+FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -42,6 +42,17 @@ FALSE_CLEARS: dict[str, str] = {
              "Resources' (the ministry's abbreviation: " + SCREENING + ")",
     "R3-120": "KOMID written in Korean script is not found on the SDN List (a translated name is needed, not only a "
               "romanisation: " + SCREENING + ")",
+    # round 4 (tests/rules/adversary_round4.yaml): Hong Kong parties whose entries give a Hong Kong address under 'CN',
+    # written with a district or street, screen CLEAR (the HK/CN country mismatch and address words)
+    "R4-44": "SDN 'PROMA INDUSTRY CO., LTD.' written with its district, country HK, screens CLEAR (" + SCREENING + ")",
+    "R4-69": "Entity List 'CNOOC Limited' written with its Hong Kong office address screens CLEAR (" + SCREENING + ")",
+    "R4-75": "Entity List fn-4 'Cambricon (Hong Kong) Co., Ltd.' written with its district screens CLEAR ("
+             + SCREENING + ")",
+    "R4-76": "Entity List / SDN 'Duling Technology (HK) Limited' written with its district screens CLEAR ("
+             + SCREENING + ")",
+    "R4-77": "Entity List 'Peaktek Company Ltd.' written with its street screens CLEAR (" + SCREENING + ")",
+    "R4-89": "Denied person 'SHUTTLE LONG CO, LTD.' written with its street, country HK, screens CLEAR (" + SCREENING
+             + ")",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-08, after the order date, and the "
@@ -66,6 +77,19 @@ MISMATCHES: dict[str, str] = {
     "R3-51": "needless CANNOT_CLEAR: Megvii in Chinese script not found; POSSIBLE matches with unrelated entries ("
              + SCREENING + ")",
     "R3-133": "over-block: 'Sichuan Normal University' HIT 0.90 on 'Sichuan University' (" + SCREENING + ")",
+    # round 4 (tests/rules/adversary_round4.yaml)
+    "R4-08": "CANNOT_CLEAR, not LICENSE_REQUIRED: 5A992.z without its sub-paragraph is asked which of z.1/z.2 (both "
+             "need a licence to China); the 2024 .z wording (no z.1/z.2 split) is not dated (rules: CCL dating of .z)",
+    "R4-22": "needless CANNOT_CLEAR: the § 744.17 processor parameters (5 GFLOPS, 32-bit ALU) have no fact code "
+             "(rules: a fact for § 744.17(a))",
+    "R4-82": "needless CANNOT_CLEAR: the RS rows of 3A001.z.* are asked (give the sub-paragraph) beside the NS2 "
+             "licence (rules: a question of another reason beside a determinate licence)",
+    "R4-53": "over-block: 'Nordic Maritime AS' (NO) HIT 0.98 on the denied 'NORDIC MARITIME PTE. LTD.' (SG) ("
+             + SCREENING + ")",
+    "R4-55": "needless CANNOT_CLEAR: 'AIRCAS - ..., Beijing' is only POSSIBLE 0.69 on its Entity List entry ("
+             + SCREENING + ")",
+    "R4-84": "over-block: '海康威视' HITs the SDN person 'WEI, Hsueh Kang' with 0.96, which decides PROHIBITED; the "
+             "Hikvision Entity List entry is only a review item (" + SCREENING + ")",
 }
 
 
@@ -111,7 +135,8 @@ def test_adversary_case(screener: PartyScreener, rules: RuleSet, file: str, requ
     expected = raw["expected"]
     got = decision.outcome.value
     if expected["outcome"] not in CLEARING:
-        assert got not in CLEARING, f"{file} {raw['id']}: FALSE CLEAR {got} ({expected['law']})"
+        law = expected.get("law", expected.get("why"))  # (round 4 writes 'why')
+        assert got not in CLEARING, f"{file} {raw['id']}: FALSE CLEAR {got} ({law})"
     assert got == expected["outcome"] or got in expected.get("acceptable", []), (
         f"{file} {raw['id']}: {got}, expected {expected['outcome']} or {expected.get('acceptable', [])}: "
         f"{decision.reasons[:1]}")
