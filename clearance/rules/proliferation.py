@@ -163,15 +163,16 @@ def cameras(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     """§ 744.9(a)(1): cameras and related items known to be for a 'military end-user' (fact military_end_user, or a
     party on the MEU List), or -- a question -- for a military end use that may be incorporation into a 0A919
     'military commodity' (iii); GOV only (e). Outside the excepted destinations."""
-    if not req.item.eccn or dest == UNSPECIFIED:
-        return
+    use = Fact.MILITARY_END_USE in req.facts
+    if not req.item.eccn or dest == UNSPECIFIED or not (
+            use or Fact.MILITARY_END_USER in req.facts or any(p.meu for p in parties)):
+        return  # (the common case: no military end use or user -- read no rule)
     rule = ctx.get("744.9.rule")
     narrow = _in(req.item.eccn, tuple(rule["mil_user_narrow"]["items"]))
     if _in(req.item.eccn, tuple(rule["mil_user"]["items"])) is False and narrow is False:
         return
     user = (Fact.MILITARY_END_USER in req.facts or any(p.meu for p in parties)) \
         and Fact.NOT_MILITARY_END_USER not in req.facts
-    use = Fact.MILITARY_END_USE in req.facts
     if not user and not use:
         return
     cite = ctx.cite("744.9.rule")

@@ -87,8 +87,11 @@ def headquarters(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
     for an entity headquartered in Macau or D:5. Stated (fact) -> licence; stated not -> nothing; not stated but the
     order names owners of a party -> the question (adversarial R4-74), noted when a Part 744 licence is needed
     anyway. An order that names no owner is not asked (docs/coverage.md)."""
+    text = req.item.eccn or ""
+    if not text.startswith(("3A090", "4A090")) and ".z" not in text.lower():
+        return  # (the common case: not an advanced computing item -- read no rule; the rule's items are these bases)
     rule = ctx.find("744.23.headquarters")
-    if rule is None or not req.item.eccn or dest == UNSPECIFIED or Fact.NOT_HEADQUARTERED_MACAU_D5 in req.facts:
+    if rule is None or dest == UNSPECIFIED or Fact.NOT_HEADQUARTERED_MACAU_D5 in req.facts:
         return
     eccn = parse_eccn(req.item.eccn)
     if eccn.base not in rule["items"] and not (rule["z_paragraphs"] and eccn.paragraph[:1] == ("z",)):
