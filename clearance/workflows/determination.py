@@ -51,6 +51,7 @@ CONFIRMED_LISTS = frozenset({"dpl", "mieu", "sdn"})
 # judged against the regulation, not by days -- see _mieu_problem.
 MIEU_RULE = "744.22.organisations"
 MIEU_NO_AGE_LIMIT = 365_000
+ACCEPT_ANY_AGE = 365_000  # an age accepted without a number of days (`--accept-stale LIST`)
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -182,7 +183,8 @@ class PartyScreener:
                 continue
             reason = stale_reason(v, self.settings, day)
             if reason:
-                problems.append(f"stale list on {day.isoformat()}: {reason}")
+                problems.append(f"stale list on {day.isoformat()}: {reason} (or accept its age for one run: "
+                                f"`clearance determine --accept-stale {code}:DAYS`)")
             chosen[code] = v
         found = self._days[day] = _Day(chosen, problems)
         return found
@@ -456,6 +458,24 @@ def _with_screening(decision: Determination, record: list[PartyScreening]) -> De
         lists_consulted=consulted,
         lists_not_consulted=not_consulted,
     )
+
+
+def with_accepted_ages(decision: Determination, accepted: dict[str, int]) -> Determination:
+    """The decision recording the list ages the caller accepted for the run (``clearance determine --accept-stale
+    LIST[:DAYS]``): each consulted list of those codes says so in its ``why``, and a note names them."""
+    if not accepted:
+        return decision
+
+    def label(code: str) -> str:
+        days = accepted[code]
+        return f"{code}" if days >= ACCEPT_ANY_AGE else f"{code}:{days}"
+
+    consulted = tuple(
+        dataclasses.replace(u, why=f"stale version accepted by the caller (--accept-stale {label(u.code)})")
+        if u.code in accepted else u for u in decision.lists_consulted)
+    note = ("list ages accepted by the caller for this run (--accept-stale): "
+            + ", ".join(label(c) for c in sorted(accepted)))
+    return dataclasses.replace(decision, lists_consulted=consulted, notes=(*decision.notes, note))
 
 
 # ---- order files ----------------------------------------------------------------------------------
