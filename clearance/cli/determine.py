@@ -88,7 +88,8 @@ def accept_stale(values: list[str] | None) -> dict[str, int]:
 class _Decider:
     """The facade's determinations with the chosen listings mode ('screen' or 'none-found')."""
 
-    def __init__(self, mode: str, overlays: list[Path] | None, stale: dict[str, int] | None = None) -> None:
+    def __init__(self, mode: str, overlays: list[Path] | None, stale: dict[str, int] | None = None,
+                 historical: bool = False) -> None:
         if mode not in LISTINGS_MODES:
             raise ConfigError(f"--listings {mode!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
         self.mode = mode
@@ -96,7 +97,7 @@ class _Decider:
         self.stale = dict(stale or {})
         if self.stale:  # the caller accepts these ages for this run: every answer records it (lists consulted)
             settings = settings.model_copy(update={"max_age_overrides": {**settings.max_age_overrides, **self.stale}})
-        self.app = Clearance(settings=settings)
+        self.app = Clearance(settings=settings, historical_lists=historical)
         base = self.app.rules()
         self.rulesets = [base] + [self.app.rules([p]) for p in overlays or []]
 
@@ -265,6 +266,10 @@ def determine_cmd(
         "--accept-stale", metavar="LIST[:DAYS]",
         help="Accept a list version older than its maximum age for this run (e.g. el:1200, or dpl for any age); "
              "recorded in every answer. Repeatable.")] = None,
+    historical: Annotated[bool, typer.Option(
+        "--historical-lists",
+        help="Screen an order dated before the loaded list versions against them as they stood on its date (entries "
+             "listed later left out); the answer says what this can miss (entries removed since).")] = False,
 ) -> None:
     accepted = accept_stale(stale)  # (an unknown list is an error before anything is read)
     requests: list[Request] = []  # read and validated before any rule set or list is opened
@@ -279,7 +284,7 @@ def determine_cmd(
     elif orders is None:
         requests = [_single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
                                     value, fact, transaction)]
-    decide = _Decider(listings, overlay, accepted)
+    decide = _Decider(listings, overlay, accepted, historical)
     rulesets = decide.rulesets
     try:
         if orders is not None:

@@ -45,6 +45,7 @@ EAR_LISTS = ("dpl", "el", "meu", "mieu", "sdn", "uvl")  # the lists whose entrie
 SCREENED_WHEN_LOADED = frozenset({"sdn", "mieu"})
 PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
 ENGINE_LISTS = frozenset({"dpl", "el", "meu", "mieu", "sdn", "uvl"})  # entries the rules engine turns into bases
+CLEARING = frozenset({Outcome.NOT_SUBJECT, Outcome.NO_LICENSE_REQUIRED, Outcome.LICENSE_EXCEPTION})
 # lists whose consequence the engine applies on a near-certain match only (a weaker HIT is an open question)
 CONFIRMED_LISTS = frozenset({"dpl", "mieu", "sdn"})
 # The MIEU list transcribes § 744.22(f)(2), which the rule data holds (744.22.organisations, dated): its age is
@@ -127,14 +128,17 @@ class PartyScreener:
     _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict, repr=False)
     _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict, repr=False)
     cache: RuleCache = field(default_factory=RuleCache, repr=False)  # the determinations' cache (the screener's own)
+    # on request (`--historical-lists`): screen an earlier date against a later version, as the list stood on the
+    # date (entries listed after it left out); the answer says what that can miss (see historical_notes)
+    historical: bool = False
     # the rule set of the determinations (set by determine; judges the MIEU list)
     rules: RuleSet | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
-             algorithm: str | None = None) -> PartyScreener:
+             algorithm: str | None = None, historical: bool = False) -> PartyScreener:
         """A screener over the configured store (opened on first need and closed by :meth:`close`)."""
-        return cls(settings or get_settings(), tuple(codes), algorithm)
+        return cls(settings or get_settings(), tuple(codes), algorithm, historical=historical)
 
     def close(self) -> None:
         if self._store is not None:
@@ -176,6 +180,11 @@ class PartyScreener:
                 problem = self._mieu_problem(v, day)
                 if problem:
                     problems.append(problem)
+                chosen[code] = v
+                continue
+            if when is not None and when > day and self.historical:
+                # on request: the list as it stood on the day, rebuilt from this version by listing dates (entries
+                # listed later are left out when screening; entries removed since the day cannot be seen)
                 chosen[code] = v
                 continue
             if when is not None and when > day:
@@ -279,7 +288,10 @@ class PartyScreener:
         undecided: list[str] = []
         for code in sorted({h.list_code for h in screening.hits}):
             on_list = [h for h in screening.hits if h.list_code == code]
-            if code == "mieu":  # a later version of the MIEU list: entries listed after the day do not count
+            later = (_describes(d.versions[code]) or day) > day if code in d.versions else False
+            if code == "mieu" or (self.historical and later):
+                # a later version (the MIEU list; any list with --historical-lists): entries listed after the day do
+                # not count; an entry without a listing date counts as listed (fail closed)
                 on_list = [h for h in on_list if _listed_by(idx.entities.get((code, h.entry_id)), day)]
                 if not on_list:
                     continue
@@ -341,7 +353,10 @@ class PartyScreener:
             # the versions of the day cannot be used; a later version still proves a listing that began on or
             # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
             return screening, self._later_contradiction(party, day, given)
+        entities = self._index(self._day(day).versions).entities if self.historical else {}
         for h in screening.hits:
+            if entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day):
+                continue  # (a historical list: an entry listed after the day does not contradict the order)
             if h.decision is Decision.HIT and h.list_code not in given:
                 return screening, (
                     f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds "
@@ -411,7 +426,41 @@ class PartyScreener:
         record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
         if record:
             decision = _with_screening(decision, record)
+            if self.historical:
+                decision = self._historical_notes(decision, request.date)
+                screened = any(p.listings is None or p.ownership for p in request.parties)  # (given: the order's word)
+                if decision.outcome in CLEARING and screened and self._rebuilt(request.date):
+                    # a list rebuilt for an earlier day can miss a party removed since: it may show a listing, never
+                    # clear one (adversarial R3-65: a party listed on the day and removed before the loaded version)
+                    why = Question(f"the lists were rebuilt for {request.date.isoformat()} from later versions "
+                                   "(--historical-lists): a party listed on that date and removed since cannot be "
+                                   "found, so the answer cannot clear; give the parties' listings on that date",
+                                   fact="parties.listings")
+                    decision = dataclasses.replace(
+                        cannot_clear(request, rules, questions=[why], lists=lists),
+                        notes=decision.notes, lists_consulted=decision.lists_consulted,
+                        lists_not_consulted=decision.lists_not_consulted, versions=decision.versions)
         return decision, record
+
+    def _rebuilt(self, day: dt.date) -> bool:
+        return any((_describes(v) or day) > day for c, v in self._day(day).versions.items() if c != "mieu")
+
+    def _historical_notes(self, decision: Determination, day: dt.date) -> Determination:
+        """What a list rebuilt for an earlier day can miss, for each later version the answer screened against."""
+        d = self._day(day)
+        later = {c: v for c, v in d.versions.items() if (_describes(v) or day) > day and c != "mieu"}
+        if not later:
+            return decision
+        why = {c: (f"rebuilt for {day.isoformat()} from {v.version_id} ({_describes(v)}) by listing dates "
+                   "(--historical-lists): entries removed since the date are not in it and cannot be found; "
+                   "entries without a listing date count as listed") for c, v in later.items()}
+        consulted = tuple(dataclasses.replace(u, why=why[u.code]) if u.code in why else u
+                          for u in decision.lists_consulted)
+        note = (f"historical lists for {day.isoformat()}: " + "; ".join(
+            f"{c} from {v.version_id} describing {_describes(v)}" for c, v in sorted(later.items()))
+                + " -- parties listed on the date but removed before those versions are missed; confirm them by "
+                "hand for a decision that matters")
+        return dataclasses.replace(decision, lists_consulted=consulted, notes=(*decision.notes, note))
 
 
 # Licence bases that come from a party's listing even when they name no party (the MEU and MIEU rules)

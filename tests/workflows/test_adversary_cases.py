@@ -55,8 +55,9 @@ FALSE_CLEARS: dict[str, str] = {
              + ")",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
-LATER = ("needless CANNOT_CLEAR: the only Entity List version describes 2025-11-08, after the order date, and the "
-         "order does not give the listing (a historical list is not rebuilt; issue 9 kind 10)")
+LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
+         "and the order does not give the listing; on request (--historical-lists) the list is rebuilt for the date "
+         "(test_historical_lists_on_request)")
 # Promoted in session 4 (rules): a near-certain listing that decides PROHIBITED / LICENSE_REQUIRED stands and a possible
 # match beside it is a review item (`to_confirm`): R3-42, R3-45, R3-52 (a weak SDN HIT), R3-57, A07, D10, Z04, Z09;
 # entry scopes limited to some uses or to EAR99 items are a question: R3-77;
@@ -169,3 +170,28 @@ def test_a_possible_match_beside_a_near_certain_listing_is_a_review_item(screene
     d, record = screener.determine(alone, rules)
     assert d.outcome is Outcome.CANNOT_CLEAR and not d.to_confirm, (d.outcome, d.reasons, [s.note() for s in record])
     assert "possible match" in d.reasons[0]
+
+
+HISTORICAL = ("B09", "B10", "R04", "R07")  # B08: its order omits the SDN listing the rebuilt list shows (CANNOT_CLEAR)
+
+
+@pytest.fixture(scope="module")
+def historical(screener: PartyScreener) -> Iterator[PartyScreener]:
+    with PartyScreener.open(screener.settings, historical=True) as s:
+        yield s
+
+
+def test_historical_lists_on_request(historical: PartyScreener, rules: RuleSet) -> None:
+    """--historical-lists (issue 9 kind 10): an order dated before the loaded versions is screened against them as
+    they stood on its date (entries listed later left out); the answer says what that can miss, and never clears on
+    it -- a party listed on the date and removed since cannot be found (R3-65, Institute of Forensic Science of
+    China, removed 2023-11, asked about on 2022-06-01)."""
+    from clearance.model.determination import Outcome
+
+    for cid in HISTORICAL:
+        d, _ = historical.determine(_case(cid), rules)
+        assert d.outcome is Outcome.LICENSE_REQUIRED, (cid, d.reasons)
+        assert any(n.startswith("historical lists for ") for n in d.notes), cid
+        assert any((u.why or "").startswith("rebuilt for ") for u in d.lists_consulted if u.code == "el"), cid
+    removed, _ = historical.determine(_case("R3-65"), rules)
+    assert removed.outcome is Outcome.CANNOT_CLEAR and "removed since cannot be found" in removed.reasons[0]
