@@ -53,6 +53,10 @@ FALSE_CLEARS: dict[str, str] = {
     "R4-77": "Entity List 'Peaktek Company Ltd.' written with its street screens CLEAR (" + SCREENING + ")",
     "R4-89": "Denied person 'SHUTTLE LONG CO, LTD.' written with its street, country HK, screens CLEAR (" + SCREENING
              + ")",
+    "R4-92": "SDN 'NOVO BLOCKCHAIN CONSULTORIA LDA' (Macau, coded China) written with its street, country MO, screens "
+             "CLEAR (" + SCREENING + ")",
+    "R4-93": "Entity List fn-3 / SDN 'TACO LLC' written 'Tako LLC' with its street (same country) screens CLEAR ("
+             + SCREENING + ")",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
