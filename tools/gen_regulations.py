@@ -8,8 +8,10 @@ ccl.json (Supp. 1 to Part 774), country-chart.json (Supp. 1 to Part 738), countr
 
 The sources describe the regulation as of 2026-07-23 only. Values are dated from 2019-01-01 (the start of
 the rule data) on the stated assumption that the rows used by the Huawei story did not change since;
-changes known from the Federal Register are applied as dated history (HISTORY below):
-3A090/4A090 exist from 2022-10-07 (87 FR 62186), ".z" paragraphs from 2023-11-17 (88 FR 73458),
+changes known from the Federal Register are applied as dated history: the wording of 3A090, 4A090 and 3B001 on
+each date, with its Federal Register document, from tools/ccl_history.yaml (3A090/4A090 exist from 2022-10-07,
+87 FR 62186; a period whose wording is not held is a requirement to confirm), ".z" paragraphs from 2023-11-17
+(88 FR 73458),
 Mexico and Cyprus join A:6 on 2020-12-28, Ukraine's groups are known only from 2020-12-28.
 """
 
@@ -44,7 +46,7 @@ NAME_FIX = {
     "Vatican City": "VA",
     "Cote d'lvoire": "CI",
 }
-ECCN_START = {"3A090": (dt.date(2022, 10, 7), "87 FR 62186"), "4A090": (dt.date(2022, 10, 7), "87 FR 62186")}
+HISTORY_FILE = ROOT / "tools" / "ccl_history.yaml"  # dated wording of entries that changed (hand-written, cited)
 Z_START = (dt.date(2023, 11, 17), "88 FR 73458")
 CHART_COLUMNS = ("NS", "NP", "MT", "RS", "CB", "CC", "AT", "FC")
 
@@ -180,8 +182,32 @@ def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
     return out
 
 
+def _dated(hist: dict[str, Any], current: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    """The dated values of an entry whose wording changed (tools/ccl_history.yaml): each version from its start,
+    then the eCFR text from ``current.start``. Nothing before the first version: the ECCN did not exist (a first
+    version from the start of the rule data, without ``current``, supplies rows the derived CCL lacks)."""
+    values: dict[dt.date, Any] = {}
+    for v in hist["versions"]:
+        if "le" in v:
+            le = dict(v["le"])
+        elif "le" in hist:
+            le = dict(hist["le"])
+        else:
+            le = {k: x for k, x in current["le"].items() if k not in v.get("le_without", [])}
+        value = {"heading": current["heading"], "controls": [dict(c) for c in v["controls"]], "le": le}
+        body: dict[str, Any] = {"value": value, "cite": cite, "verification": v["verification"]}
+        if v.get("fr"):
+            body["fr"] = v["fr"]
+        values[v["start"]] = body
+    now = hist.get("current")  # (none: the entry's rows are not in the derived CCL at all; the versions replace it)
+    if now is not None:
+        values[now["start"]] = {"value": current, "cite": cite, "fr": now["fr"], "verification": now["verification"]}
+    return values
+
+
 def gen_ccl(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
+    history: dict[str, Any] = yaml.safe_load(HISTORY_FILE.read_text(encoding="utf-8"))
     params: dict[str, Any] = {}
     for e in data["entries"]:
         eccn = e["eccn"]
@@ -191,16 +217,21 @@ def gen_ccl(src: Path) -> dict[str, Any]:
         value: dict[str, Any] = {"heading": heading, "controls": controls, "le": flags}
         cite = f"Supp. No. 1 to Part 774, ECCN {eccn} (License Requirements)"
         values: dict[dt.date, Any] = {}
-        start, fr = ECCN_START.get(eccn, (START, None))
-        if any(c.get("z") for c in controls) and start < Z_START[0]:
-            older = {**value, "controls": [c for c in controls if not c.get("z")]}
-            values[start] = {"value": older, "cite": cite, "verification": ASSUMED}
+        if eccn in history:
+            values = _dated(history[eccn], value, cite)
+        elif any(c.get("z") for c in controls):
+            # before 2023-11-17 the .z paragraphs did not exist: an item classified under one is a question
+            absent = {"reason": next(c["reason"] for c in controls if c.get("z")),
+                      "text": f"{eccn}.z did not exist before 2023-11-17 ({Z_START[1]})", "scope": "paragraphs",
+                      "paragraphs": ["z"], "absent": True,
+                      "special": {"kind": "worldwide", "text": f".z paragraphs added by {Z_START[1]}"},
+                      "unverified": f"{eccn}.z was added to the CCL on 2023-11-17 ({Z_START[1]}): classify the item "
+                                    "under the CCL in force on the order date"}
+            older = {**value, "controls": [c for c in controls if not c.get("z")] + [absent]}
+            values[START] = {"value": older, "cite": cite, "verification": ASSUMED}
             values[Z_START[0]] = {"value": value, "cite": cite, "fr": Z_START[1], "verification": "eCFR-d 2026-07-23"}
         else:
-            body = {"value": value, "cite": cite, "verification": ASSUMED if fr is None else "eCFR-d 2026-07-23"}
-            if fr:
-                body["fr"] = fr
-            values[start] = body
+            values[START] = {"value": value, "cite": cite, "verification": ASSUMED}
         params[f"ccl.{eccn}"] = {"section": "774 Supp. 1", "description": heading[:120], "values": values}
     return params
 
@@ -319,9 +350,25 @@ GROUP_HISTORY: dict[str, list[tuple[dt.date, str | None, list[str] | None]]] = {
     "MX": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "CY": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "UA": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", None)],  # None = unknown before
-    # the UAE is A:5 in the eCFR of 2026-07-23; the day it joined is not held (ear-spec.md: "date of the A:5 change not
-    # checked"; not A:5 in 2024 per the round-3 review): A:5 only from the snapshot's day (before: STA not offered)
-    "AE": [(dt.date(2026, 7, 23), "eCFR-d 2026-07-23 (A:5 joining date not held; not before this day) [D]", ["A:5"])],
+}
+# Countries whose groups changed at days not all held: explicit periods (start, groups, verification); the eCFR groups
+# from the last start. A membership whose end is not held is kept until the eCFR of 2026-07-23 (over-restrictive:
+# D groups only add licence requirements, A:5 only offers STA).
+ECFR_DAY = dt.date(2026, 7, 23)
+GROUP_PERIODS: dict[str, list[tuple[dt.date, list[str] | None, str]]] = {
+    # the UAE is A:5 and in no D group in the eCFR of 2026-07-23; it was in D:3 and D:4 before (the reason the 2023
+    # advanced-computing rows reached it); the days it left D:3/D:4 and joined A:5 are not held (ear-spec.md: "date
+    # of the A:5 change not checked"; not A:5 in 2024 per the round-3 review; D:4 in 2024 per round 4, R4-01, R4-25)
+    "AE": [(START, ["B", "D:3", "D:4"], "B (UAE in Country Groups D:3 and D:4 before its move to A:5; adversarial "
+            "round 4 R4-25); the day it left D:3/D:4 is not held: kept until 2026-07-22 (over-restrictive if earlier)"),
+           (ECFR_DAY, None, "eCFR-d 2026-07-23 (A:5 joining date not held; not before this day) [D]")],
+    # Cambodia: D:5 from 2021-12-09 (86 FR 70015); the eCFR of 2026-07-23 has it in D:1 only, the day it left D:5 is
+    # not held (adversarial round 4 R4-90)
+    "KH": [(START, ["D:1"], ASSUMED),
+           (dt.date(2021, 12, 9), ["D:1", "D:5"], "2nd (86 FR 70015, effective 2021-12-09: Cambodia added to Country "
+            "Group D:5; adversarial round 4 R4-90); the day it left D:5 is not held: kept until 2026-07-22 "
+            "(over-restrictive if earlier)"),
+           (ECFR_DAY, None, "eCFR-d 2026-07-23 (Cambodia in D:1 only; the D:5 removal date not held) [D]")],
 }
 
 
@@ -342,6 +389,9 @@ def gen_groups(src: Path) -> dict[str, Any]:
             values[START] = {"value": before, "cite": f"{cite}; Sudan in E:1 as a state sponsor of terrorism",
                              "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"}
             values[dt.date(2026, 7, 23)] = {"value": groups, "cite": cite, "verification": "eCFR-d 2026-07-23"}
+        elif code in GROUP_PERIODS:
+            for start, listed, note in GROUP_PERIODS[code]:
+                values[start] = {"value": listed if listed is not None else groups, "cite": cite, "verification": note}
         elif history:
             change, note, removed = history[0]
             if removed is not None:

@@ -20,9 +20,16 @@ from clearance.errors import ConfigError
 from clearance.model.determination import Determination, Fact, Item, Party, Request, Role, Transaction
 from clearance.model.order_input import parse_amount
 from clearance.model.regulation import RuleSet, summarise
+from clearance.settings import get_settings
 from clearance.text.countries import country_code
 from clearance.workflows.batch_output import atomic_output
-from clearance.workflows.determination import PartyScreening, determine_order_lines
+from clearance.workflows.determination import (
+    ACCEPT_ANY_AGE,
+    EAR_LISTS,
+    PartyScreening,
+    determine_order_lines,
+    with_accepted_ages,
+)
 from clearance.workflows.facade import LISTINGS_MODES, Clearance
 from clearance.workflows.order_files import read_order, read_order_lines, read_scenarios
 
@@ -62,19 +69,41 @@ OUTCOME_STYLE = {
 }
 
 
+def accept_stale(values: list[str] | None) -> dict[str, int]:
+    """``--accept-stale LIST[:DAYS]`` (repeatable, or comma-separated): the maximum list ages the caller accepts for
+    this run, per list code (without DAYS: any age). Unknown list codes and bad days are errors."""
+    out: dict[str, int] = {}
+    for value in values or []:
+        for part in (p.strip() for p in value.split(",") if p.strip()):
+            code, _, days = part.partition(":")
+            code = code.strip().lower()
+            if code not in EAR_LISTS:
+                raise ConfigError(f"--accept-stale {part!r}: unknown list {code!r} (lists: {', '.join(EAR_LISTS)})")
+            if days and not days.strip().isdigit():
+                raise ConfigError(f"--accept-stale {part!r}: DAYS must be a whole number of days")
+            out[code] = int(days) if days else ACCEPT_ANY_AGE
+    return out
+
+
 class _Decider:
     """The facade's determinations with the chosen listings mode ('screen' or 'none-found')."""
 
-    def __init__(self, mode: str, overlays: list[Path] | None) -> None:
+    def __init__(self, mode: str, overlays: list[Path] | None, stale: dict[str, int] | None = None,
+                 historical: bool = False) -> None:
         if mode not in LISTINGS_MODES:
             raise ConfigError(f"--listings {mode!r}: use 'screen' (the loaded lists, the default) or 'none-found'")
         self.mode = mode
-        self.app = Clearance()
+        settings = get_settings()
+        self.stale = dict(stale or {})
+        if self.stale:  # the caller accepts these ages for this run: every answer records it (lists consulted)
+            settings = settings.model_copy(update={"max_age_overrides": {**settings.max_age_overrides, **self.stale}})
+        self.app = Clearance(settings=settings, historical_lists=historical)
         base = self.app.rules()
         self.rulesets = [base] + [self.app.rules([p]) for p in overlays or []]
 
     def __call__(self, req: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
-        return self.app.determine_with_screening(req, listings=self.mode, rules=rules)
+        decision, record = self.app.determine_with_screening(req, listings=self.mode, rules=rules)
+        return with_accepted_ages(decision, self.stale), record
 
     def close(self) -> None:
         self.app.close()
@@ -114,6 +143,8 @@ def render(d: Determination, title: str = "") -> None:
         lines.append(f"  [magenta]open question[/]{f' ({q.fact})' if q.fact else ''}: {q.text}")
     for q in d.data_gaps:
         lines.append(f"  [magenta]rule data gap[/]{f' ({q.rule})' if q.rule else ''}: {q.text}")
+    for q in d.to_confirm:
+        lines.append(f"  [yellow]to be confirmed (review item)[/]: {q.text}")
     console.print(Panel("\n".join(lines), title=title or f"determination {out['id']}".strip(), expand=False))
     if d.bases:
         t = Table(title="License bases", show_lines=True)
@@ -231,7 +262,16 @@ def determine_cmd(
         "--listings", help="How parties without given listings are resolved: 'screen' them against the loaded "
         "lists of the date, or 'none-found' (you screened them: not listed).")] = "screen",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    stale: Annotated[list[str] | None, typer.Option(
+        "--accept-stale", metavar="LIST[:DAYS]",
+        help="Accept a list version older than its maximum age for this run (e.g. el:1200, or dpl for any age); "
+             "recorded in every answer. Repeatable.")] = None,
+    historical: Annotated[bool, typer.Option(
+        "--historical-lists",
+        help="Screen an order dated before the loaded list versions against them as they stood on its date (entries "
+             "listed later left out); the answer says what this can miss (entries removed since).")] = False,
 ) -> None:
+    accepted = accept_stale(stale)  # (an unknown list is an error before anything is read)
     requests: list[Request] = []  # read and validated before any rule set or list is opened
     if orders is not None and orders != "-":
         lines = read_order_lines(orders)
@@ -244,7 +284,7 @@ def determine_cmd(
     elif orders is None:
         requests = [_single_request(eccn, to, origin, from_, end_user, purchaser, consignee, intermediate, date,
                                     value, fact, transaction)]
-    decide = _Decider(listings, overlay)
+    decide = _Decider(listings, overlay, accepted, historical)
     rulesets = decide.rulesets
     try:
         if orders is not None:

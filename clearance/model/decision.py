@@ -165,13 +165,16 @@ class Determination:
     notes: tuple[str, ...] = ()
     lists_consulted: tuple[ListUse, ...] = ()
     lists_not_consulted: tuple[ListUse, ...] = ()
+    # review items: what a reviewer must still confirm although the outcome stands (e.g. a possible screening
+    # match of another party beside a near-certain listing that already decides the answer); never clearing
+    to_confirm: tuple[Question, ...] = ()
 
     def relabel(self, request_id: str, as_of: dt.date | None, trace: tuple[ConsultedRule, ...]) -> Determination:
         """This answer for another request with the same inputs (a cached answer handed to its caller)."""
         return Determination(request_id, as_of, self.outcome, self.subject_to_ear, self.subject_basis,
                              self.license_required, self.bases, self.review_policy, self.exceptions, self.excluded,
                              self.obligations, self.open_questions, self.data_gaps, trace, self.versions, self.notes,
-                             self.lists_consulted, self.lists_not_consulted)
+                             self.lists_consulted, self.lists_not_consulted, self.to_confirm)
 
     @property
     def rules_version(self) -> str:
@@ -216,6 +219,7 @@ class Determination:
             "open_questions": [q.to_dict() for q in self.open_questions],
             "data_gaps": [q.to_dict() for q in self.data_gaps],
             "reasons": list(self.reasons),
+            "to_confirm": [q.to_dict() for q in self.to_confirm],
             "lists": {"consulted": [x.to_dict() for x in self.lists_consulted],
                       "not_consulted": [x.to_dict() for x in self.lists_not_consulted]},
             "versions": self.versions.to_dict(),

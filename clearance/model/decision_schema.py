@@ -102,6 +102,10 @@ class DeterminationRecord(_Strict):
     open_questions: list[QuestionRecord]
     data_gaps: list[QuestionRecord]
     reasons: list[str] = Field(description="every reason the answer is CANNOT_CLEAR, as text")
+    to_confirm: list[QuestionRecord] = Field(
+        default_factory=list,
+        description="review items a reviewer must still confirm although the outcome stands (e.g. a possible "
+                    "screening match beside a near-certain listing that decides the answer); never clearing")
     lists: ListsRecord
     versions: VersionsRecord
     citations: list[str]

@@ -64,6 +64,10 @@ class Fact(StrEnum):
     NOT_WMD_DELIVERY = "not_wmd_delivery"  # determined: not for the delivery of such weapons
     CBW_END_USE = "cbw_end_use"  # § 744.4(a): chemical or biological weapons
     CW_PRECURSOR_PLANT = "cw_precursor_plant"  # § 744.4(a): a whole plant to make ECCN 1C350 precursors
+    DEEMED_RELEASE = "deemed_release"  # a release in the US or a third country to a foreign person (§ 734.13(b))
+    RELEASE_IN_DESTINATION = "release_in_destination"  # the release takes place in the destination country
+    HEADQUARTERED_MACAU_D5 = "headquartered_macau_d5"  # § 744.23(a)(3): the party or its ultimate parent is HQ'd there
+    NOT_HEADQUARTERED_MACAU_D5 = "not_headquartered_macau_d5"
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,14 @@ MEANINGS: dict[Fact, str] = {
     "(15 CFR 744.4(a))",
     Fact.CW_PRECURSOR_PLANT: "the item is for a whole plant to make chemical weapons precursors of ECCN 1C350 "
     "(15 CFR 744.4(a))",
+    Fact.DEEMED_RELEASE: "the release of technology or source code takes place in the United States or a third "
+    "country to a foreign person: a deemed export or deemed reexport (15 CFR 734.13(b), 734.14(b))",
+    Fact.RELEASE_IN_DESTINATION: "the release of technology or source code takes place in the destination country "
+    "(an export or reexport, not a deemed one)",
+    Fact.HEADQUARTERED_MACAU_D5: "a party, or its ultimate parent company, is headquartered in Macau or a destination "
+    "of Country Group D:5 (15 CFR 744.23(a)(3))",
+    Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
+    "Country Group D:5",
 }
 
 

@@ -43,6 +43,11 @@ class Control(Value):
     paragraphs: list[str] = []
     except_: list[str] = []
     z: bool = False
+    # the wording on these days is not held (tools/ccl_history.yaml): a hit is to be confirmed (CANNOT_CLEAR naming
+    # this) unless a verified control of the same reason requires the licence anyway
+    unverified: str | None = None
+    # the paragraphs did not exist on these days: the row reaches only an item that names one of them (a question)
+    absent: bool = False
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
@@ -277,6 +282,18 @@ class PolicyByReason(Value):
     policy: str
 
 
+class Region746(Value):
+    """The licence requirement of a region of a destination (§ 746.6: Crimea and the covered regions of Ukraine),
+    applied when the order states the destination is in it."""
+
+    code: str
+    ccl: Literal["all", "none"] | CclScope
+    ear99: Literal["licence", "food_medicine", "listed_supplements", "unmodelled"]
+    ear99_question: str
+    policy: str
+    exceptions: str
+
+
 class Part746(Value):
     in_force: bool = True
     code: str | None = None
@@ -291,6 +308,8 @@ class Part746(Value):
     unmodelled: str | None = None
     region_question: str | None = None
     region_unmodelled: str | None = None
+    region: Region746 | None = None  # the region's own requirement (else region_unmodelled: CANNOT_CLEAR)
+    deemed_release: str | None = None  # the section does not apply to deemed exports/reexports: the question
 
 
 VALUE_TYPES: dict[str, Any] = {

@@ -165,6 +165,44 @@ class Microprocessors(_Frozen):
     license_exceptions: str
 
 
+class CameraScope(_Frozen):
+    items: tuple[str, ...]  # ECCNs or ECCN paragraphs
+    except_countries: tuple[str, ...] = ()
+    except_groups: tuple[str, ...] = ()
+
+
+class Cameras(_Frozen):
+    """§ 744.9(a)(1): (i) ``mil_user_narrow`` and (ii) ``mil_user`` for a 'military end-user', (iii) ``mil_commodity``
+    for incorporation into a 0A919 'military commodity'; ``unverified``: the wording on those days is not held."""
+
+    mil_user_narrow: CameraScope
+    mil_user: CameraScope
+    mil_commodity: CameraScope
+    policy: str
+    unverified: str | None = None
+
+
+class Headquarters(_Frozen):
+    """§ 744.23(a)(3): items (``items`` bases and, with ``z_paragraphs``, any .z paragraph) destined outside ``groups``
+    (or to ``not_groups``) and not to ``inside``, for an entity headquartered in Macau or D:5."""
+
+    items: tuple[str, ...]
+    z_paragraphs: bool
+    groups: tuple[str, ...]
+    not_groups: tuple[str, ...]
+    inside: tuple[str, ...]
+    policy: str
+    question: str
+
+
+class AdvancedComputingLes(_Frozen):
+    """§ 740.2(a)(9): items whose licence exceptions are limited (STA not offered)."""
+
+    eccns: tuple[str, ...]
+    z_paragraphs: bool
+    text: str
+
+
 class UnmodelledMilitary(_Frozen):
     """A military end use/user rule whose text the data does not hold (Iraq, § 746.3): an open question."""
 
@@ -276,6 +314,10 @@ VALUE_TYPES: dict[str, object] = {
     "744.8.sdn_tags": SdnTagRule,
     "ofac.blocked_ownership": BlockedOwnership,
     "744.17.rule": Microprocessors,
+    "744.9.rule": Cameras,
+    "740.2.a9": AdvancedComputingLes,
+    "744.23.headquarters": Headquarters,
+    "744.9.license_exceptions": EndUseLicenceExceptions,
     "746.3.military": UnmodelledMilitary,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,

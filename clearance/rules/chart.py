@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn
 
 UNSPECIFIED = "XX"  # several or unknown destinations (e.g. a release at a multilateral meeting)
+RULE_DATA_START = dt.date(2019, 1, 1)  # the rule data begins here: an entry first valued later did not exist before
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,24 @@ def ccl_entry(ctx: Ctx, eccn: Eccn) -> dict[str, Any]:
     key = f"ccl.{eccn.base}"
     if not ctx.has(key):
         raise CannotClear(f"unknown ECCN {eccn.text}: {eccn.base} is not on the Commerce Control List")
-    entry: dict[str, Any] = ctx.get(key)
+    entry: dict[str, Any] | None = ctx.find(key)
+    if entry is None:
+        first = ctx.rules.parameters[key].values[0]
+        if first.start > RULE_DATA_START and ctx.day < first.start:
+            # the ECCN did not exist yet: the item was classified under another entry on that day (never today's)
+            fr = f" ({first.citation.fr})" if first.citation.fr else ""
+            raise RuleGap(f"ECCN {eccn.base} did not exist on {ctx.day.isoformat()}: it was added to the Commerce "
+                          f"Control List on {first.start.isoformat()}{fr}; classify the item under the CCL in force "
+                          f"on {ctx.day.isoformat()}", rule=key)
+        entry = ctx.get(key)  # raises the data gap naming the dates the data covers
     return entry
+
+
+def _inside(eccn: Eccn, ref: str) -> bool:
+    """Whether paragraph ``ref`` lies inside the item's paragraph (the item names a parent of it: '5A992.z' for a row
+    on 'z.1'): the item may or may not be in the row -- the sub-paragraph decides."""
+    parts = tuple(ref.split("."))
+    return len(parts) > len(eccn.paragraph) and parts[: len(eccn.paragraph)] == eccn.paragraph
 
 
 def applies_to(control: dict[str, Any], eccn: Eccn) -> bool | None:
@@ -60,13 +78,16 @@ def applies_to(control: dict[str, Any], eccn: Eccn) -> bool | None:
         exc = control.get("except") or []
         if any(eccn.within(r) for r in exc):
             return False
-        if exc and not eccn.paragraph:
+        if exc and (not eccn.paragraph or any(_inside(eccn, r) for r in exc)):
             return None
         return True
     if scope == "paragraphs":
         if not eccn.paragraph:
             return None
-        return any(eccn.within(r) for r in control.get("paragraphs", []))
+        refs = control.get("paragraphs", [])
+        if any(eccn.within(r) for r in refs):
+            return True
+        return None if any(_inside(eccn, r) for r in refs) else False  # a parent paragraph: give the sub-paragraph
     return None  # conditional text: needs a person
 
 
@@ -114,11 +135,12 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
     ccl_cite = ctx.cite(f"ccl.{eccn.base}")
     chart_cite = ctx.cite(f"chart.{dest}")
     hits: list[ChartHit] = []
+    unverified: list[ChartHit] = []
     for control in entry["controls"]:
         if not _dest_hit(ctx, control, dest, row):
             continue
         applies = applies_to(control, eccn)
-        if applies is False:
+        if applies is False or (control.get("absent") and applies is not True):
             continue
         reason = str(control["reason"])
         column = control.get("column")
@@ -126,7 +148,17 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
         where = f"{dest} row {column} = X" if column else str((control.get("special") or {}).get("text", ""))
         cite = f"{ccl_cite}: {control['text']}; {chart_cite if column else where}"
         why = None if applies else f"whether '{control['text']}' covers {eccn.text} (give the ECCN paragraph)"
+        if control.get("unverified"):
+            unverified.append(ChartHit(code, reason, cite, f"ECCN {eccn.base} on {ctx.day.isoformat()}: "
+                                                           f"{control['unverified']}"))
+            continue
         hits.append(ChartHit(code, reason, cite, why))
+    # a requirement whose wording on the day is not held is to be confirmed, unless a verified one of the same
+    # reason requires the licence anyway (issue 9 kind 8: never today's text applied silently, never a clear)
+    hits += [u for u in unverified if not any(h.reason == u.reason and h.indeterminate is None for h in hits)]
+    # a question (a sub-paragraph, a wording not held) beside a determinate row of the same code: required anyway
+    sure = {h.code for h in hits if h.indeterminate is None}
+    hits = [h for h in hits if h.indeterminate is None or h.code not in sure]
     for n in row.get("footnotes", []):
         if ctx.has(f"738.footnote.{n}"):
             hits += _footnote_hits(ctx, entry, eccn, ctx.get(f"738.footnote.{n}"), f"738.footnote.{n}", dest)

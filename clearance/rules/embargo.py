@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from clearance.model.decision import ALL
-from clearance.model.determination import Basis, Fact, Request
+from clearance.model.determination import Basis, Fact, Request, Transaction
 from clearance.rules import chart
 from clearance.rules.chart import UNSPECIFIED, ccl_entry
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
 
 
@@ -66,12 +67,19 @@ def covers(ctx: Ctx, rule: dict[str, Any], eccn: Eccn, facts: frozenset[Fact]) -
 
 
 def _region(ctx: Ctx, key: str, rule: dict[str, Any], facts: frozenset[Fact]) -> str | None:
-    """The open question for a destination split by region (Ukraine, § 746.6), or None when cleared."""
+    """The open question for a destination split by region (Ukraine, § 746.6), or None when cleared (outside the
+    regions) or decided by the region's own requirement (``rule['region']``, see :func:`in_region`)."""
     if Fact.UKRAINE_OTHER_REGION in facts and Fact.UKRAINE_COVERED_REGION not in facts:
         return None
     if Fact.UKRAINE_COVERED_REGION in facts:
-        return f"{rule['region_unmodelled']} ({ctx.cite(key)})"
+        return None if rule.get("region") else f"{rule['region_unmodelled']} ({ctx.cite(key)})"
     return f"{rule['region_question']} ({ctx.cite(key)})"
+
+
+def in_region(rule: dict[str, Any], facts: frozenset[Fact]) -> dict[str, Any] | None:
+    """The region's requirement (a section of its own) when the order states the destination is in the region."""
+    region: dict[str, Any] | None = rule.get("region")
+    return region if region and Fact.UKRAINE_COVERED_REGION in facts else None
 
 
 def content_status(ctx: Ctx, eccn: Eccn, dest: str, facts: frozenset[Fact]) -> tuple[bool | None, str]:
@@ -85,7 +93,11 @@ def content_status(ctx: Ctx, eccn: Eccn, dest: str, facts: frozenset[Fact]) -> t
     key, rule = found
     if "region_question" in rule:
         question = _region(ctx, key, rule, facts)
-        return (status, "Country Chart") if question is None else (None, question)
+        if question is not None:
+            return None, question
+        if in_region(rule, facts) is None:
+            return status, "Country Chart"
+        return None, f"{ctx.cite(key)}: counting content for the region is not modelled"
     if rule.get("unmodelled"):
         return None, f"{rule['unmodelled']} ({ctx.cite(key)})"
     if not rule.get("in_force", True):
@@ -108,11 +120,17 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     key, rule = found
     if "region_question" in rule:
         question = _region(ctx, key, rule, req.facts)
+        region = in_region(rule, req.facts)
+        if question is not None and _required_anyway(f):
+            f.notes.append(f"746-REGION: {question} [a Part 744 licence is required anyway]")
+            return
         if question is not None:
             f.bases.append(Basis("746-REGION", ctx.cite(key), "n/a", indeterminate=question))
-        else:
+            return
+        if region is None:
             f.notes.append(f"destination stated to be outside the regions of {ctx.cite(key)}")
-        return
+            return
+        rule = region  # the region's own requirement, decided like a section (§ 746.6(a))
     if rule.get("unmodelled"):
         f.bases.append(Basis(f"746-{dest}", ctx.cite(key), "n/a", indeterminate=str(rule["unmodelled"])))
         return
@@ -127,6 +145,11 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     eccn = parse_eccn(req.item.eccn)
     needed, why = covers(ctx, rule, eccn, req.facts)
     cite = f"{ctx.cite(key)}: {why}"
+    if needed and rule.get("deemed_release") and req.transaction is Transaction.RELEASE \
+            and Fact.RELEASE_IN_DESTINATION not in req.facts:
+        # the section excludes deemed exports and reexports; a release in the destination is an export: ask which
+        needed, why = (False, f"a deemed release ({rule['deemed_release']})") if Fact.DEEMED_RELEASE in req.facts \
+            else (None, str(rule["deemed_release"]))
     if needed is False:
         f.notes.append(f"{rule['code']}: no licence -- {cite}")
         return
@@ -134,5 +157,15 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     by_reason = rule.get("policy_by_reason")
     if by_reason and not eccn.is_ear99 and chart.reasons_of(ctx, eccn) & set(by_reason["reasons"]):
         policy = str(by_reason["policy"])
+    if needed is None and _required_anyway(f):
+        f.notes.append(f"{rule['code']}: {why} [a Part 744 licence is required anyway]")
+        return
     f.bases.append(Basis(str(rule["code"]), cite, policy, indeterminate=None if needed else why))
     f.barred(ALL, str(rule["exceptions"]), ctx.cite(key))
+
+
+def _required_anyway(f: Findings) -> bool:
+    """A determinate Part 744 end-user licence (Entity List, MEU, § 744.8 ...) is required anyway: an open Part 746
+    question beside it cannot make the answer clearing, so it is noted rather than left open (as for the parties'
+    countries on the way, clearance.rules.onward)."""
+    return any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases)

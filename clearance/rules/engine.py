@@ -42,10 +42,13 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("military end uses and users (§ 744.21)", part744.meu),
     ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
     ("microprocessors for military end uses and users in D:1 (§ 744.17)", proliferation.microprocessors),
+    ("cameras for military end-users or 0A919 commodities (§ 744.9)", proliferation.cameras),
     ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
     ("Unverified List (§ 744.15)", part744.uvl),
     ("SDN program identifiers (§ 744.8)", part744.sdn),
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
+    ("advanced computing items for entities headquartered in Macau or D:5 (§ 744.23(a)(3))",
+     supercomputer.headquarters),
     ("embargoes (Part 746)", embargo.part746),
     ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
     ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
@@ -227,7 +230,7 @@ def _knowledge_questions(req: Request) -> list[Question]:
                      fact="knowledge") for text in req.unmapped_knowledge]
 
 
-def _denied(parties: list[PartyInfo]) -> list[Basis]:
+def _denied(ctx: Ctx, parties: list[PartyInfo]) -> list[Basis]:
     out = []
     for p in parties:
         if p.dpl is None:
@@ -237,6 +240,10 @@ def _denied(parties: list[PartyInfo]) -> list[Basis]:
         if score is not None and score < NEAR_CERTAIN:
             confirm = (f"screening matched {p.dpl.name!r} with score {score:.2f} (below {NEAR_CERTAIN}): confirm "
                        "that the party is the denied person")
+        elif p.dpl.expires is not None and p.dpl.expires < ctx.day:
+            # the list file's own expiry: the order may have lapsed, or been renewed after the file (adversarial R4-47)
+            confirm = (f"the denial order of {p.dpl.name!r} expired on {p.dpl.expires.isoformat()} according to the "
+                       "loaded Denied Persons List: confirm it was not renewed or extended")
         entry = f"{p.dpl.name!r}" + (f" (entry {p.dpl.entry_id})" if p.dpl.entry_id else "")
         out.append(Basis("DPL", f"{DPL_CITE}: {entry}", "denial order: no licence", party=p.label,
                          indeterminate=confirm))
@@ -271,7 +278,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                 questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
-                                   "the EAR (no EAR prohibition applies)" for b in _denied(parties)]
+                                   "the EAR (no EAR prohibition applies)" for b in _denied(ctx, parties)]
             return Determination(
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
                 (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
@@ -301,7 +308,7 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
                     break
         bases.append(b)
     bases = _licences(ctx, req, bases)
-    denied = _denied(parties)
+    denied = _denied(ctx, parties)
     f.bases = bases + denied
     if any(b.indeterminate is None for b in denied):
         return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "denial order", [])
@@ -310,7 +317,10 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
         return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True, "blocked (OFAC)", notes)
     open_ = [b for b in f.bases if b.overcome_by is None]
     unsure = [b for b in open_ if b.indeterminate]
-    le_open = f.questions if [b for b in open_ if b.code != "DPL"] else []
+    # (a bar on every licence exception -- Entity List, UVL, § 744.8 -- makes a question about one moot: B03)
+    le_open = f.questions if [b for b in open_ if b.code != "DPL"] and not blanket_bar else []
+    if f.questions and blanket_bar:
+        f.notes.extend(f"not asked (every licence exception is barred): {q.text}" for q in f.questions)
     if unsure or le_open:
         questions = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure] + le_open
         return _cannot(ctx, req, versions, questions, [], juris, f, used=used, unused=unused)

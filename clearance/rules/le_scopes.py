@@ -22,8 +22,15 @@ def _under(eccn: Eccn, refs: list[str]) -> bool:
     return bool(eccn.paragraph) and any(eccn.within(r) for r in refs)
 
 
+def _may_be_under(eccn: Eccn, refs: list[str]) -> bool:
+    """Inside one of ``refs``, or a parent of one ('3B001.c' for 'c.1.a'): the item may be in it."""
+    return _under(eccn, refs) or any(
+        len(r.split(".")) > len(eccn.paragraph) and tuple(r.split("."))[: len(eccn.paragraph)] == eccn.paragraph
+        for r in refs)
+
+
 def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
-    if _under(eccn, list(entry.get("na_paragraphs", []))):
+    if _may_be_under(eccn, list(entry.get("na_paragraphs", []))):
         return f"N/A for {eccn.text} ({entry['text']})"
     hit = reasons & set(entry.get("na_reasons", []))
     if hit:
@@ -89,7 +96,7 @@ def sta_bar(ctx: Ctx, eccn: Eccn, groups: frozenset[str]) -> str | None:
     if barred_groups and not barred_groups & groups:
         return None
     paragraphs = list(entry.get("paragraphs", []))
-    if paragraphs and eccn.paragraph and not _under(eccn, paragraphs):
+    if paragraphs and eccn.paragraph and not _may_be_under(eccn, paragraphs):
         return None
     where = f" to {'/'.join(sorted(barred_groups))}" if barred_groups else ""
     which = f"{eccn.text} (paragraph not given)" if paragraphs and not eccn.paragraph else eccn.text

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from clearance.model.decision import ALL, Overcome, OvercomeKind, Question
@@ -77,11 +78,43 @@ def _group_basis(ctx: Ctx, req: Request, info: PartyInfo, juris: Jurisdiction, f
             f.barred(ALL, str(les["why"]), ctx.cite(key))
 
 
-def _entry_basis(info: PartyInfo, f: Findings) -> None:
+# words that limit an entry's "all items subject to the EAR" to some uses ("when used in projects specified in
+# § 746.8(a)(4)"), and carve-outs of some items ("except for crude oil ...", "except for EAR99-designated technology")
+_USE_LIMITS = re.compile(r"\b(when used|unless|limited to)\b")
+_ITEM_CARVE_OUT = re.compile(r"\b(except|other than)\b")
+_GOV_NOTE = re.compile(r"this license requirement may be overcome by license exception gov.*$", re.S)
+
+
+_KINDS = ("technology", "software", "commodit")
+
+
+def entry_scope_question(text: str, eccn: str | None = None, kind: str | None = None) -> str | None:
+    """None when an Entity List entry requires a licence for every item subject to the EAR, or for this item;
+    else why its scope needs review (adversarial U01, R3-77): a limit to some uses always; a carve-out of EAR99 items
+    ("except for EAR99-designated technology ...") when the item is EAR99 or not classified, and a carve-out naming
+    the item's ECCN. A carve-out of goods by name ("except for: crude oil, condensates ...") is not read: the licence
+    stays required (over-restrictive for those goods: adversarial U02). A sentence on License Exception GOV, which
+    does not narrow the requirement, and a carve-out for OFAC-authorised transactions ("apart from ...":
+    over-restrictive when it applies) are not limits either."""
+    low = _GOV_NOTE.sub("", text.lower())
+    if "all items subject to the ear" not in low:
+        return f"entry scope {text!r} needs review"
+    base = eccn.strip().upper()[:5] if eccn else None
+    carve_out = bool(_ITEM_CARVE_OUT.search(low))
+    # a carve-out of EAR99 technology (or software) does not reach a commodity, and the reverse
+    other_kind = kind is not None and any(k in low for k in _KINDS) and kind not in low
+    limited = bool(_USE_LIMITS.search(low)) or (carve_out and not other_kind and (
+        ("ear99" in low and base in (None, "EAR99")) or (base is not None and base.lower() in low)))
+    if limited:
+        return f"the entry limits its licence requirement ({text!r}): whether it reaches this item and use needs review"
+    return None
+
+
+def _entry_basis(info: PartyInfo, f: Findings, req: Request) -> None:
     e = info.el_entry
     assert e is not None
     text = e.license_requirement or ""
-    why = None if "all items subject to the ear" in text.lower() else f"entry scope {text!r} needs review"
+    why = entry_scope_question(text, req.item.eccn, item_kind(req))
     fr = "; ".join(e.federal_register)
     cite = f"15 CFR 744.11(a); Supp. No. 4 to Part 744 entry {e.name!r}: {text!r}" + (f" ({fr})" if fr else "")
     f.bases.append(Basis("EL", cite, (e.license_policy or "").lower(), party=info.label, indeterminate=why))
@@ -128,7 +161,7 @@ def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties:
         elif info.el_group:
             _group_basis(ctx, req, info, juris, f)
         elif info.el_entry is not None:
-            _entry_basis(info, f)
+            _entry_basis(info, f, req)
         else:
             f.bases.append(Basis("EL", "15 CFR 744.11(a); Supp. No. 4 to Part 744", "see the entry",
                                  party=info.label,
@@ -221,8 +254,11 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             f.barred(sym, why, cite)
     sta = ctx.get("le.STA")
     sta_bar = le_scopes.sta_bar(ctx, eccn, grp) if grp & (set(sta["groups"]) | set(sta["ns_only_groups"])) else None
+    a9 = ctx.find("740.2.a9")
     if dest in sta["not_offered"]:
         f.barred("STA", str(sta["not_offered"][dest]), ctx.cite("le.STA"))
+    elif a9 and (eccn.base in a9["eccns"] or (a9["z_paragraphs"] and eccn.paragraph[:1] == ("z",))):
+        f.barred("STA", str(a9["text"]), ctx.cite("740.2.a9"))
     elif sta_bar is not None:
         f.barred("STA", sta_bar, f"{ctx.cite('le.STA')}; {ctx.cite(f'740.sta.{eccn.base}')}")
     elif grp & set(sta["groups"]):

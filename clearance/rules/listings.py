@@ -68,12 +68,44 @@ class ListingEntry:
     entry_id: str = ""  # the list's own id of the entry, when known
     match_score: float | None = None  # the screening score when found by fuzzy screening (None: exact or given)
     programs: tuple[str, ...] = ()  # sanctions program identifiers (SDN List tags such as SDGT, RUSSIA-EO14024)
+    expires: dt.date | None = None  # the last day of a denial order, as the list file states it (Denied Persons List)
 
     @classmethod
     def of(cls, e: Entity) -> ListingEntry:
-        """The licensing terms of one list entry."""
-        return cls(e.list_code, e.name, e.license_requirement, e.license_policy, e.footnotes, e.federal_register,
-                   e.entry_id, programs=e.programs)
+        """The licensing terms of one list entry (its FDP footnotes also read from the licence requirement text
+        when the list file gives none, see :func:`requirement_footnotes`)."""
+        footnotes = e.footnotes
+        if e.list_code == "el" and e.license_requirement:
+            footnotes = tuple(sorted(set(footnotes) | set(requirement_footnotes(e.license_requirement))))
+        return cls(e.list_code, e.name, e.license_requirement, e.license_policy, footnotes, e.federal_register,
+                   e.entry_id, programs=e.programs, expires=_expiration(e))
+
+
+def _expiration(e: Entity) -> dt.date | None:
+    """A Denied Persons List entry's 'Expiration_Date' (MM/DD/YYYY), when the file gives one."""
+    text = dict(e.extra).get("Expiration_Date", "").strip() if e.list_code == "dpl" else ""
+    try:
+        return dt.datetime.strptime(text, "%m/%d/%Y").date() if text else None
+    except ValueError:
+        return None
+
+
+# § 734.9 paragraph an Entity List licence requirement cites -> the Supp. No. 4 footnote whose FDP rule it is
+# (§ 734.9(e)(1) footnote 1, (g) footnote 3, (e)(2) footnote 4, (e)(3) footnote 5)
+_FDP_PARAGRAPHS = (("734.9(e)(1)", 1), ("734.9(e)1", 1), ("734.9(g)", 3), ("734.9(e)(2)", 4), ("734.9(e)(3)", 5))
+_MARKER = re.compile(r"\)\s*([1345])\s*\.?\s*$")  # "(See §§ 734.9(e) and 744.11 of the EAR)4"
+
+
+@lru_cache(maxsize=4096)
+def requirement_footnotes(text: str) -> tuple[int, ...]:
+    """The FDP footnotes (1, 3, 4, 5) an Entity List licence requirement names: by the § 734.9 paragraph it cites,
+    or by the footnote marker closing a text that cites § 734.9 (the loaded list files do not carry footnotes)."""
+    compact = text.replace(" ", "")
+    found = {n for para, n in _FDP_PARAGRAPHS if para in compact}
+    marker = _MARKER.search(text)
+    if marker and "734.9" in compact:
+        found.add(int(marker.group(1)))
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True, eq=False)

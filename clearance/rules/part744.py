@@ -68,7 +68,7 @@ def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
 
 # bases of Part 744 end-user and end-use rules that leave at most License Exception GOV: a licence is required
 # anyway, and the application names the party
-END_USER_CODES = frozenset({"EL", "MEU", "MIEU", "744.8", "744.2", "744.3", "744.4", "DPL"})
+END_USER_CODES = frozenset({"EL", "MEU", "MIEU", "744.8", "744.2", "744.3", "744.4", "744.9", "DPL"})
 
 
 def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:

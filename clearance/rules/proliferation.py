@@ -142,3 +142,64 @@ def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, part
                          rules=("744.17.rule",)))
     f.available("GOV", str(rule["license_exceptions"]), ctx.cite("744.17.rule"))
     f.barred(ALL_OTHERS, f"only {rule['license_exceptions']}", ctx.cite("744.17.rule"))
+
+
+def _in(eccn_text: str, refs: tuple[str, ...]) -> bool | None:
+    """Whether the item is one of ``refs`` (True), may be (None: its paragraph is coarser), or is not (False)."""
+    eccn = parse_eccn(eccn_text)
+    maybe = False
+    for ref in refs:
+        base, _, para = ref.partition(".")
+        if eccn.base != base:
+            continue
+        if not para or (eccn.paragraph and eccn.within(para)):
+            return True
+        if tuple(para.split("."))[: len(eccn.paragraph)] == eccn.paragraph:
+            maybe = True
+    return None if maybe else False
+
+
+def cameras(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 744.9(a)(1): cameras and related items known to be for a 'military end-user' (fact military_end_user, or a
+    party on the MEU List), or -- a question -- for a military end use that may be incorporation into a 0A919
+    'military commodity' (iii); GOV only (e). Outside the excepted destinations."""
+    use = Fact.MILITARY_END_USE in req.facts
+    if not req.item.eccn or dest == UNSPECIFIED or not (
+            use or Fact.MILITARY_END_USER in req.facts or any(p.meu for p in parties)):
+        return  # (the common case: no military end use or user -- read no rule)
+    rule = ctx.get("744.9.rule")
+    narrow = _in(req.item.eccn, tuple(rule["mil_user_narrow"]["items"]))
+    if _in(req.item.eccn, tuple(rule["mil_user"]["items"])) is False and narrow is False:
+        return
+    user = (Fact.MILITARY_END_USER in req.facts or any(p.meu for p in parties)) \
+        and Fact.NOT_MILITARY_END_USER not in req.facts
+    if not user and not use:
+        return
+    cite = ctx.cite("744.9.rule")
+    grp = groups(ctx, dest)
+    scope = rule["mil_user_narrow"] if narrow else rule["mil_user"]
+    excepted = dest in scope.get("except_countries", []) or bool(grp & set(scope.get("except_groups", [])))
+    why = rule.get("unverified")
+    if narrow is None and not excepted:
+        why = why or f"whether {req.item.eccn} is 6A003.a.3, a.4 or a.6 (give the ECCN paragraph)"
+    if user and not excepted:
+        f.bases.append(Basis("744.9", f"15 CFR 744.9(a)(1)({'i' if narrow else 'ii'}): {req.item.eccn} known to be for "
+                             f"a 'military end-user' (744.9(d)); {cite}", str(rule["policy"]), indeterminate=why,
+                             rules=("744.9.rule",)))
+        _gov(ctx, f)
+        return
+    commodity = rule["mil_commodity"]
+    if use and dest not in commodity.get("except_countries", []) and not (user and not excepted):
+        f.bases.append(Basis("744.9", f"15 CFR 744.9(a)(1)(iii); {cite}", str(rule["policy"]),
+                             indeterminate=why or (
+                                 "a military end use is stated: say whether the item will be incorporated into a "
+                                 "'military commodity' of ECCN 0A919 (a licence under 744.9(a)(1)(iii)) or used by a "
+                                 "'military end-user' (744.9(d))"),
+                             rules=("744.9.rule",)))
+
+
+def _gov(ctx: Ctx, f: Findings) -> None:
+    les = ctx.get("744.9.license_exceptions")
+    f.available("GOV", " / ".join(les["allowed"]), ctx.cite("744.9.license_exceptions"))
+    f.barred(ALL_OTHERS, f"only {', '.join(les['allowed'])} may be used ({les['paragraph']})",
+             ctx.cite("744.9.license_exceptions"))

@@ -15,6 +15,7 @@ from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
 
 END_USES = (Fact.SUPERCOMPUTER, Fact.ADVANCED_NODE_IC, Fact.IC_PRODUCTION_UNKNOWN_NODE)
@@ -78,3 +79,35 @@ def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             continue
         f.bases.append(Basis(code, cite, _policy(rule, eccn), indeterminate=question))
         f.barred(ALL, str(rule["exceptions"]), cite)
+
+
+def headquarters(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                 f: Findings) -> None:
+    """§ 744.23(a)(3) (``744.23.headquarters``): advanced computing items destined outside D:1/D:4/D:5 (or to A:5/A:6)
+    for an entity headquartered in Macau or D:5. Stated (fact) -> licence; stated not -> nothing; not stated but the
+    order names owners of a party -> the question (adversarial R4-74), noted when a Part 744 licence is needed
+    anyway. An order that names no owner is not asked (docs/coverage.md)."""
+    text = req.item.eccn or ""
+    if not text.startswith(("3A090", "4A090")) and ".z" not in text.lower():
+        return  # (the common case: not an advanced computing item -- read no rule; the rule's items are these bases)
+    rule = ctx.find("744.23.headquarters")
+    if rule is None or dest == UNSPECIFIED or Fact.NOT_HEADQUARTERED_MACAU_D5 in req.facts:
+        return
+    eccn = parse_eccn(req.item.eccn)
+    if eccn.base not in rule["items"] and not (rule["z_paragraphs"] and eccn.paragraph[:1] == ("z",)):
+        return
+    grp = groups(ctx, dest)
+    reached = dest not in rule["inside"] and (not grp & set(rule["groups"]) or bool(grp & set(rule["not_groups"])))
+    if not reached:
+        return
+    cite = ctx.cite("744.23.headquarters")
+    if Fact.HEADQUARTERED_MACAU_D5 in req.facts:
+        f.bases.append(Basis("744.23-HQ", cite, str(rule["policy"]), rules=("744.23.headquarters",)))
+        f.barred(ALL, "no licence exception (744.23(c))", cite)
+        return
+    if any(p.owners for p in parties):
+        if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+            f.notes.append(f"{rule['question']} [a Part 744 licence is required anyway]")
+            return
+        f.bases.append(Basis("744.23-HQ", cite, str(rule["policy"]), indeterminate=str(rule["question"]),
+                             rules=("744.23.headquarters",)))

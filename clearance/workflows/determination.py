@@ -26,7 +26,7 @@ from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Question
-from clearance.model.determination import Determination, Party, Request
+from clearance.model.determination import Determination, Outcome, Party, Request
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
@@ -45,10 +45,14 @@ EAR_LISTS = ("dpl", "el", "meu", "mieu", "sdn", "uvl")  # the lists whose entrie
 SCREENED_WHEN_LOADED = frozenset({"sdn", "mieu"})
 PARTIAL_SHARE = 0.5  # a version with fewer entries than this share of the active one is an extract: never suggested
 ENGINE_LISTS = frozenset({"dpl", "el", "meu", "mieu", "sdn", "uvl"})  # entries the rules engine turns into bases
+CLEARING = frozenset({Outcome.NOT_SUBJECT, Outcome.NO_LICENSE_REQUIRED, Outcome.LICENSE_EXCEPTION})
+# lists whose consequence the engine applies on a near-certain match only (a weaker HIT is an open question)
+CONFIRMED_LISTS = frozenset({"dpl", "mieu", "sdn"})
 # The MIEU list transcribes § 744.22(f)(2), which the rule data holds (744.22.organisations, dated): its age is
 # judged against the regulation, not by days -- see _mieu_problem.
 MIEU_RULE = "744.22.organisations"
 MIEU_NO_AGE_LIMIT = 365_000
+ACCEPT_ANY_AGE = 365_000  # an age accepted without a number of days (`--accept-stale LIST`)
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -124,14 +128,17 @@ class PartyScreener:
     _indexes: dict[tuple[str, ...], _Index] = field(default_factory=dict, repr=False)
     _results: dict[tuple[tuple[str, ...], str, str | None], PartyScreening] = field(default_factory=dict, repr=False)
     cache: RuleCache = field(default_factory=RuleCache, repr=False)  # the determinations' cache (the screener's own)
+    # on request (`--historical-lists`): screen an earlier date against a later version, as the list stood on the
+    # date (entries listed after it left out); the answer says what that can miss (see historical_notes)
+    historical: bool = False
     # the rule set of the determinations (set by determine; judges the MIEU list)
     rules: RuleSet | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, codes: Sequence[str] = EAR_LISTS,
-             algorithm: str | None = None) -> PartyScreener:
+             algorithm: str | None = None, historical: bool = False) -> PartyScreener:
         """A screener over the configured store (opened on first need and closed by :meth:`close`)."""
-        return cls(settings or get_settings(), tuple(codes), algorithm)
+        return cls(settings or get_settings(), tuple(codes), algorithm, historical=historical)
 
     def close(self) -> None:
         if self._store is not None:
@@ -175,12 +182,18 @@ class PartyScreener:
                     problems.append(problem)
                 chosen[code] = v
                 continue
+            if when is not None and when > day and self.historical:
+                # on request: the list as it stood on the day, rebuilt from this version by listing dates (entries
+                # listed later are left out when screening; entries removed since the day cannot be seen)
+                chosen[code] = v
+                continue
             if when is not None and when > day:
                 problems.append(self._later(v, when, day))
                 continue
             reason = stale_reason(v, self.settings, day)
             if reason:
-                problems.append(f"stale list on {day.isoformat()}: {reason}")
+                problems.append(f"stale list on {day.isoformat()}: {reason} (or accept its age for one run: "
+                                f"`clearance determine --accept-stale {code}:DAYS`)")
             chosen[code] = v
         found = self._days[day] = _Day(chosen, problems)
         return found
@@ -261,8 +274,12 @@ class PartyScreener:
             self._results[key] = done
         return done
 
-    def entries(self, screening: PartyScreening, day: dt.date) -> tuple[ListingEntry, ...]:
-        """The entries a party is listed under, or CannotClear when screening cannot decide it."""
+    def entries(self, screening: PartyScreening, day: dt.date,
+                review: list[Question] | None = None) -> tuple[ListingEntry, ...]:
+        """The entries a party is listed under, or CannotClear when screening cannot decide it. With ``review``, a
+        possible match on a list without a HIT there does not raise: it is appended to ``review`` (a question for a
+        reviewer) and the HITs found are returned (see :meth:`determine`: the answer stands only when a
+        near-certain listing decides it)."""
         if screening.decision == Decision.CANNOT_CLEAR.value:
             raise CannotClear(f"party {screening.name!r} cannot be screened: {'; '.join(screening.reasons)}")
         d = self._day(day)
@@ -271,11 +288,24 @@ class PartyScreener:
         undecided: list[str] = []
         for code in sorted({h.list_code for h in screening.hits}):
             on_list = [h for h in screening.hits if h.list_code == code]
-            if code == "mieu":  # a later version of the MIEU list: entries listed after the day do not count
+            later = (_describes(d.versions[code]) or day) > day if code in d.versions else False
+            if code == "mieu" or (self.historical and later):
+                # a later version (the MIEU list; any list with --historical-lists): entries listed after the day do
+                # not count; an entry without a listing date counts as listed (fail closed)
                 on_list = [h for h in on_list if _listed_by(idx.entities.get((code, h.entry_id)), day)]
                 if not on_list:
                     continue
             hits = [h for h in on_list if h.decision is Decision.HIT]
+            weak = [h for h in hits if h.score < NEAR_CERTAIN] if review is not None and code in CONFIRMED_LISTS else []
+            if weak:  # (the engine would make it an open question: with review, it is a review item instead)
+                hits = [h for h in hits if h not in weak]
+                best = weak[0]
+                undecided.append(
+                    f"match with {code} entry {best.entry_id} {best.name!r} below {NEAR_CERTAIN} (score "
+                    f"{best.score:.2f}, {d.versions[code].version_id}): confirm whether it is the listed party "
+                    f"(`clearance screen {screening.name!r}`) and give the party's listings")
+                if not hits:
+                    continue
             if not hits:
                 best = on_list[0]
                 undecided.append(
@@ -289,13 +319,17 @@ class PartyScreener:
             found.extend(dataclasses.replace(ListingEntry.of(idx.entities[(h.list_code, h.entry_id)]),
                                              match_score=h.score) for h in hits)
         if undecided:
-            raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
+            if review is None:
+                raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
+            review.extend(Question(f"party {screening.name!r}: {u}", fact="parties.listings") for u in undecided)
         return tuple(found)
 
     # ---- a request --------------------------------------------------------------------------------
 
-    def listings(self, request: Request) -> tuple[Listings, list[PartyScreening]]:
-        """A listings snapshot for ``request`` that screens its parties on demand, and the record of it."""
+    def listings(self, request: Request,
+                 review: list[Question] | None = None) -> tuple[Listings, list[PartyScreening]]:
+        """A listings snapshot for ``request`` that screens its parties on demand, and the record of it (possible
+        matches go to ``review`` when given, see :meth:`entries`)."""
         by_name: dict[str, Party] = {p.name: p for p in request.parties}
         record: list[PartyScreening] = []
 
@@ -303,7 +337,7 @@ class PartyScreener:
             party = by_name.get(name)
             screening = self.screen_party(name, party.country if party else None, request.date)
             record.append(screening)
-            return self.entries(screening, request.date)
+            return self.entries(screening, request.date, review)
 
         algo = get_algorithm(self.algorithm)
         label = f"screened against the loaded lists ({algo.id})"
@@ -319,7 +353,10 @@ class PartyScreener:
             # the versions of the day cannot be used; a later version still proves a listing that began on or
             # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
             return screening, self._later_contradiction(party, day, given)
+        entities = self._index(self._day(day).versions).entities if self.historical else {}
         for h in screening.hits:
+            if entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day):
+                continue  # (a historical list: an entry listed after the day does not contradict the order)
             if h.decision is Decision.HIT and h.list_code not in given:
                 return screening, (
                     f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds "
@@ -343,11 +380,15 @@ class PartyScreener:
             entity = idx.entities.get((h.list_code, h.entry_id))
             since = entity.listed_on if entity is not None else None
             # a near-certain match only: this reads a later list for an earlier day
-            if h.score >= NEAR_CERTAIN and h.list_code not in given and since is not None and since <= day:
+            # (an Entity List entry without a listing date may have been listed before the day: it contradicts too,
+            # R4-86; the SDN List gives no listing dates at all, so there the order's word stands)
+            before = (since is None and h.list_code == "el") or (since is not None and since <= day)
+            if h.score >= NEAR_CERTAIN and h.list_code not in given and before:
+                when = (f"listed since {since.isoformat()}, before {day.isoformat()}" if since is not None else
+                        f"whose listing date the list does not give (it may precede {day.isoformat()})")
                 return (f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
                         f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
-                        f"(score {h.score:.2f}) listed since {since.isoformat()}, before {day.isoformat()}; correct "
-                        "the order's listings")
+                        f"(score {h.score:.2f}) {when}; correct the order's listings")
         return None
 
     def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
@@ -372,12 +413,78 @@ class PartyScreener:
             lists, _ = self.listings(request)
             return cannot_clear(request, rules, questions=[Question(c, fact="parties.listings")
                                                           for c in contradictions], lists=lists), checks
-        lists, record = self.listings(request)
+        review: list[Question] = []
+        lists, record = self.listings(request, review)
         decision = determine(request, rules, lists, cache=self.cache)
+        if review and _decided_by_listing(decision, request, record):
+            # a near-certain listing decides a restrictive answer: a possible match elsewhere cannot make it
+            # clearing, so it stays as a review item instead of turning the answer into CANNOT_CLEAR
+            decision = dataclasses.replace(decision, to_confirm=decision.to_confirm + tuple(dict.fromkeys(review)))
+        elif review:  # no near-certain listing decides it: the possible match fails closed (CANNOT_CLEAR)
+            lists, record = self.listings(request)
+            decision = determine(request, rules, lists, cache=self.cache)
         record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
         if record:
             decision = _with_screening(decision, record)
+            if self.historical:
+                decision = self._historical_notes(decision, request.date)
+                screened = any(p.listings is None or p.ownership for p in request.parties)  # (given: the order's word)
+                if decision.outcome in CLEARING and screened and self._rebuilt(request.date):
+                    # a list rebuilt for an earlier day can miss a party removed since: it may show a listing, never
+                    # clear one (adversarial R3-65: a party listed on the day and removed before the loaded version)
+                    why = Question(f"the lists were rebuilt for {request.date.isoformat()} from later versions "
+                                   "(--historical-lists): a party listed on that date and removed since cannot be "
+                                   "found, so the answer cannot clear; give the parties' listings on that date",
+                                   fact="parties.listings")
+                    decision = dataclasses.replace(
+                        cannot_clear(request, rules, questions=[why], lists=lists),
+                        notes=decision.notes, lists_consulted=decision.lists_consulted,
+                        lists_not_consulted=decision.lists_not_consulted, versions=decision.versions)
         return decision, record
+
+    def _rebuilt(self, day: dt.date) -> bool:
+        return any((_describes(v) or day) > day for c, v in self._day(day).versions.items() if c != "mieu")
+
+    def _historical_notes(self, decision: Determination, day: dt.date) -> Determination:
+        """What a list rebuilt for an earlier day can miss, for each later version the answer screened against."""
+        d = self._day(day)
+        later = {c: v for c, v in d.versions.items() if (_describes(v) or day) > day and c != "mieu"}
+        if not later:
+            return decision
+        why = {c: (f"rebuilt for {day.isoformat()} from {v.version_id} ({_describes(v)}) by listing dates "
+                   "(--historical-lists): entries removed since the date are not in it and cannot be found; "
+                   "entries without a listing date count as listed") for c, v in later.items()}
+        consulted = tuple(dataclasses.replace(u, why=why[u.code]) if u.code in why else u
+                          for u in decision.lists_consulted)
+        note = (f"historical lists for {day.isoformat()}: " + "; ".join(
+            f"{c} from {v.version_id} describing {_describes(v)}" for c, v in sorted(later.items()))
+                + " -- parties listed on the date but removed before those versions are missed; confirm them by "
+                "hand for a decision that matters")
+        return dataclasses.replace(decision, lists_consulted=consulted, notes=(*decision.notes, note))
+
+
+# Licence bases that come from a party's listing even when they name no party (the MEU and MIEU rules)
+LISTING_BASES = frozenset({"EL", "EL-FDP-fn1", "EL-FDP-fn3", "EL-FDP-fn4", "EL-FDP-fn5", "EL-AFFILIATE", "MEU",
+                           "MIEU", "744.8", "DPL"})
+
+
+def _decided_by_listing(decision: Determination, request: Request, record: list[PartyScreening]) -> bool:
+    """Whether a near-certain listing decides the (restrictive) answer, so that a possible match beside it can only
+    be a review item: PROHIBITED (a denial order or an OFAC block, which the engine gives only on a near-certain
+    match or a given listing), or LICENSE_REQUIRED with an open licence basis of a party screened with a near-certain
+    HIT, given as listed, or named by the dated rule data. A licence held that covers every basis is not enough (the
+    answer would release the order)."""
+    if decision.outcome is Outcome.PROHIBITED:
+        return True
+    if decision.outcome is not Outcome.LICENSE_REQUIRED:
+        return False
+    screened = {s.name for s in record}
+    strong = {s.name for s in record for h in s.hits
+              if h.decision is Decision.HIT and h.score >= NEAR_CERTAIN and h.list_code in ENGINE_LISTS}
+    strong |= {p.name for p in request.parties if p.listings}  # given as listed
+    strong |= {p.name for p in request.parties if p.listings is None and p.name not in screened}  # dated rule data
+    return bool(strong) and any(b.code in LISTING_BASES and (b.party is None or b.party in strong)
+                                for b in decision.bases if b.overcome_by is None and b.indeterminate is None)
 
 
 def _listed_by(entity: Entity | None, day: dt.date) -> bool:
@@ -400,6 +507,24 @@ def _with_screening(decision: Determination, record: list[PartyScreening]) -> De
         lists_consulted=consulted,
         lists_not_consulted=not_consulted,
     )
+
+
+def with_accepted_ages(decision: Determination, accepted: dict[str, int]) -> Determination:
+    """The decision recording the list ages the caller accepted for the run (``clearance determine --accept-stale
+    LIST[:DAYS]``): each consulted list of those codes says so in its ``why``, and a note names them."""
+    if not accepted:
+        return decision
+
+    def label(code: str) -> str:
+        days = accepted[code]
+        return f"{code}" if days >= ACCEPT_ANY_AGE else f"{code}:{days}"
+
+    consulted = tuple(
+        dataclasses.replace(u, why=f"stale version accepted by the caller (--accept-stale {label(u.code)})")
+        if u.code in accepted else u for u in decision.lists_consulted)
+    note = ("list ages accepted by the caller for this run (--accept-stale): "
+            + ", ".join(label(c) for c in sorted(accepted)))
+    return dataclasses.replace(decision, lists_consulted=consulted, notes=(*decision.notes, note))
 
 
 # ---- order files ----------------------------------------------------------------------------------

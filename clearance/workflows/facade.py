@@ -69,9 +69,12 @@ class ListsApi:
 class Clearance:
     """Lists, screening and EAR determinations over one store (``db``: SQLite path or SQLAlchemy URL)."""
 
-    def __init__(self, db: str | None = None, *, settings: Settings | None = None) -> None:
+    def __init__(self, db: str | None = None, *, settings: Settings | None = None,
+                 historical_lists: bool = False) -> None:
         if db is not None and settings is not None:
             raise ConfigError("give either db or settings, not both")
+        # on request: an earlier date is screened against later list versions as they stood on it (see PartyScreener)
+        self.historical_lists = historical_lists
         self.settings = settings or (get_settings().model_copy(update={"db": db}) if db else get_settings())
         self._store: Store | None = None
         self._screener: PartyScreener | None = None
@@ -149,7 +152,7 @@ class Clearance:
             decision = determine(req, rs, NONE_FOUND, cache=self.cache)
         elif listings == "screen":
             if self._screener is None:
-                self._screener = PartyScreener.open(self.settings)
+                self._screener = PartyScreener.open(self.settings, historical=self.historical_lists)
                 self._screener.cache = self.cache
             decision, record = self._screener.determine(req, rs)
         else:

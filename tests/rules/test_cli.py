@@ -134,3 +134,37 @@ def test_destination_us_is_explained() -> None:
     d = json.loads(out)
     assert code == 0
     assert d["outcome"] == "CANNOT_CLEAR" and "destination is the United States" in d["reasons"][0]
+
+
+def test_accept_stale_lists_for_one_run_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--accept-stale LIST[:DAYS]` (issue 9 kind 10) replaces the JSON environment variable for one run: without it
+    the old Denied Persons / MEU / UV / SDN versions of the snapshot are stale on 2025-11-20 (CANNOT_CLEAR naming the
+    option); with it the parties are screened and each answer records the accepted ages."""
+    from clearance.cli.determine import accept_stale
+
+    monkeypatch.setenv("CLEARANCE_DB", str(tmp_path / "fresh.db"))  # first use: the embedded snapshot loads
+    monkeypatch.delenv("CLEARANCE_MAX_AGE_OVERRIDES", raising=False)
+    get_settings.cache_clear()
+    try:
+        args = ("determine", "--eccn", "EAR99", "--to", "CN", "--end-user", "Sichuan University", "--date",
+                "2025-11-20", "--json")
+        code, out = run(*args)
+        d = json.loads(out)
+        assert code == 0 and d["outcome"] == "CANNOT_CLEAR"
+        assert any("stale list" in r and "--accept-stale" in r for r in d["reasons"])
+        code, out = run(*args, "--accept-stale", "dpl:1200,meu:1200", "--accept-stale", "uvl:1200",
+                        "--accept-stale", "sdn")
+        d = json.loads(out)
+        assert code == 0 and d["outcome"] == "LICENSE_REQUIRED", d["reasons"]
+        why = {u["code"]: u["why"] for u in d["lists"]["consulted"]}
+        assert why["dpl"] == "stale version accepted by the caller (--accept-stale dpl:1200)"
+        assert why["sdn"] == "stale version accepted by the caller (--accept-stale sdn)" and why["el"] is None
+        assert any(n.startswith("list ages accepted by the caller") for n in d["notes"])
+    finally:
+        get_settings.cache_clear()
+    assert accept_stale(["el:7", "sdn"]) == {"el": 7, "sdn": 365_000}
+    for bad in ("ofac-xx:3", "el:seven"):
+        with pytest.raises(ConfigError):
+            accept_stale([bad])
+    with pytest.raises(ConfigError, match="--accept-stale 'nope'"):  # before any list or rule is read
+        run("determine", "--eccn", "EAR99", "--to", "CN", "--end-user", "X", "--accept-stale", "nope")

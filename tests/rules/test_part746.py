@@ -7,7 +7,17 @@ from fractions import Fraction
 
 import pytest
 
-from clearance.model.determination import Determination, Fact, Item, Outcome, Party, Request, Role, UsInput
+from clearance.model.determination import (
+    Determination,
+    Fact,
+    Item,
+    Outcome,
+    Party,
+    Request,
+    Role,
+    Transaction,
+    UsInput,
+)
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, determine
 
@@ -93,11 +103,61 @@ def test_de_minimis_counts_part_746_content(rules: RuleSet) -> None:
 
 
 def test_ukraine_regions(rules: RuleSet) -> None:
+    """§ 746.6(a)(1): in Crimea (and from 2022-02-21, 87 FR 12856, the covered regions so-called DNR/LNR) a licence
+    for every item subject to the EAR but EAR99 food and medicine (adversarial case R3-19)."""
     day = dt.date(2023, 6, 1)
     covered = ask(rules, "3A991", "UA", day, {Fact.UKRAINE_COVERED_REGION})
-    assert covered.outcome is Outcome.CANNOT_CLEAR and "not modelled" in covered.reasons[0]
+    assert covered.outcome is Outcome.LICENSE_REQUIRED and [b.code for b in covered.bases] == ["746-UA-REGION"]
+    assert "policy of denial" in covered.review_policy
     other = ask(rules, "3A991", "UA", day, {Fact.UKRAINE_OTHER_REGION})
     assert other.outcome is Outcome.NO_LICENSE_REQUIRED
+    unsaid = ask(rules, "3A991", "UA", day)
+    assert unsaid.outcome is Outcome.CANNOT_CLEAR and "covered regions" in unsaid.reasons[0]
+    printers = ask(rules, "EAR99", "UA", day, {Fact.UKRAINE_COVERED_REGION})
+    assert printers.outcome is Outcome.CANNOT_CLEAR and "food or medicine" in printers.reasons[0]
+    food = ask(rules, "EAR99", "UA", day, {Fact.UKRAINE_COVERED_REGION, Fact.FOOD_OR_MEDICINE})
+    assert food.outcome is Outcome.NO_LICENSE_REQUIRED
+    # the day before and the day of the covered regions (87 FR 12856): the question names them from 2022-02-21
+    before = ask(rules, "3A991", "UA", dt.date(2022, 2, 20))
+    assert "Crimea" in before.reasons[0] and "DNR" not in before.reasons[0]
+    on = ask(rules, "3A991", "UA", dt.date(2022, 2, 21))
+    assert "DNR/LNR" in on.reasons[0]
+    luhansk = ask(rules, "EAR99", "UA", dt.date(2022, 2, 21), {Fact.UKRAINE_COVERED_REGION, Fact.NOT_FOOD_OR_MEDICINE})
+    assert luhansk.outcome is Outcome.LICENSE_REQUIRED and "87 FR 12856" in luhansk.bases[0].cite
+
+
+def _release(rules: RuleSet, day: dt.date, facts: set[Fact]) -> Determination:
+    item = Item("3E991", "US", kind="technology")
+    party = Party(Role.END_USER, "non-listed Russian national", "RU", listings=())
+    return determine(Request(day, item, "RU", transaction=Transaction.RELEASE, parties=(party,),
+                             facts=frozenset(facts)), rules, NONE_FOUND)
+
+
+def test_746_8_excludes_deemed_exports(rules: RuleSet) -> None:
+    """§ 746.8(a)(1) does not apply to deemed exports or deemed reexports (adversarial case R3-18): a release of 3E991
+    (AT only) technology to a Russian national is a question until the order says where it takes place."""
+    day = dt.date(2024, 3, 1)
+    unsaid = _release(rules, day, set())
+    assert unsaid.outcome is Outcome.CANNOT_CLEAR and "deemed" in unsaid.reasons[0]
+    assert _release(rules, day, {Fact.DEEMED_RELEASE}).outcome is Outcome.NO_LICENSE_REQUIRED
+    abroad = _release(rules, day, {Fact.RELEASE_IN_DESTINATION})
+    assert abroad.outcome is Outcome.LICENSE_REQUIRED and [b.code for b in abroad.bases] == ["746-RU"]
+    # the day before § 746.8 (2022-02-24): no Part 746 requirement for a CCL item to Russia
+    assert _release(rules, dt.date(2022, 2, 23), set()).outcome is Outcome.NO_LICENSE_REQUIRED
+    assert _release(rules, dt.date(2022, 4, 8), set()).outcome is Outcome.CANNOT_CLEAR
+
+
+def test_open_part_746_question_beside_an_entity_list_licence_is_noted(rules: RuleSet) -> None:
+    """An EAR99 item to Russia whose Part 746 supplements are not checked, for a party on the Entity List (a licence
+    is required anyway): LICENSE_REQUIRED with the question noted (adversarial case T04), never clearing; without the
+    listed party the question stays open (CANNOT_CLEAR)."""
+    day = dt.date(2026, 3, 2)
+    item = Item("EAR99", "US")
+    listed = Party(Role.ULTIMATE_CONSIGNEE, "Huawei Technologies Co., Ltd.", "RU")
+    d = determine(Request(day, item, "RU", parties=(listed,)), rules, NONE_FOUND)
+    assert d.outcome is Outcome.LICENSE_REQUIRED and [b.code for b in d.bases] == ["EL"]
+    assert any(n.startswith("746-RU:") and "required anyway" in n for n in d.notes)
+    assert ask(rules, "EAR99", "RU", day).outcome is Outcome.CANNOT_CLEAR
 
 
 def test_supercomputer_rule_reaches_macau_and_d5_only(rules: RuleSet) -> None:
