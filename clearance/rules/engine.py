@@ -321,9 +321,17 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
     le_open = f.questions if [b for b in open_ if b.code != "DPL"] and not blanket_bar else []
     if f.questions and blanket_bar:
         f.notes.extend(f"not asked (every licence exception is barred): {q.text}" for q in f.questions)
-    if unsure or le_open:
-        questions = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure] + le_open
-        return _cannot(ctx, req, versions, questions, [], juris, f, used=used, unused=unused)
+    confirm = [Question(f"{b.code}: {b.indeterminate}", fact="to_confirm") for b in unsure]
+    # a determinate basis that nothing overcomes requires the licence whatever the open ones turn out to be
+    # (3A001.a.1 to China: NS2 certain, MT1 turning on a sub-paragraph): LICENSE_REQUIRED, the open ones to confirm
+    # for the review policy. Not when one could make the answer PROHIBITED (a denial order), nor while a licence
+    # exception question is open.
+    certain = bool(unsure) and not le_open and any(not b.indeterminate for b in open_) \
+        and all(b.code != "DPL" for b in unsure)
+    if (unsure or le_open) and not certain:
+        return _cannot(ctx, req, versions, confirm + le_open, [], juris, f, used=used, unused=unused)
+    f.notes.extend(f"to confirm (a licence is required anyway; the answer may change the review policy): {q.text}"
+                   for q in (confirm if certain else []))
     if req.unmapped_knowledge and not open_:
         # stated knowledge that maps to no fact may be what a licence requirement turns on: never clear past it
         return _cannot(ctx, req, versions, _knowledge_questions(req), [], juris, f, used=used, unused=unused)
@@ -339,7 +347,8 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
         outcome, required = Outcome.NO_LICENSE_REQUIRED, False
     notes = [f"held: {b.overcome_by.text()} covers {b.code}" for b in held if b.overcome_by is not None]
     policy = licensing.overall_policy(ctx, f.bases) if required else "n/a"
-    return _record(ctx, req, juris, f, versions, used, unused, outcome, required, policy, notes)
+    decided = _record(ctx, req, juris, f, versions, used, unused, outcome, required, policy, notes)
+    return dataclasses.replace(decided, to_confirm=tuple(confirm)) if certain else decided
 
 
 def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: Versions, used: tuple[ListUse, ...],

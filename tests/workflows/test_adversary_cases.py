@@ -87,8 +87,6 @@ MISMATCHES: dict[str, str] = {
              "need a licence to China); the 2024 .z wording (no z.1/z.2 split) is not dated (rules: CCL dating of .z)",
     "R4-22": "needless CANNOT_CLEAR: the § 744.17 processor parameters (5 GFLOPS, 32-bit ALU) have no fact code "
              "(rules: a fact for § 744.17(a))",
-    "R4-82": "needless CANNOT_CLEAR: the RS rows of 3A001.z.* are asked (give the sub-paragraph) beside the NS2 "
-             "licence (rules: a question of another reason beside a determinate licence)",
     "R4-53": "over-block: 'Nordic Maritime AS' (NO) HIT 0.98 on the denied 'NORDIC MARITIME PTE. LTD.' (SG) ("
              + SCREENING + ")",
     "R4-55": "needless CANNOT_CLEAR: 'AIRCAS - ..., Beijing' is only POSSIBLE 0.69 on its Entity List entry ("
