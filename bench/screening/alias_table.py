@@ -12,7 +12,9 @@ Two sources, each row saying which (column ``source``) and how sure it is:
    CMIC lists, written by the author of this table from the parties' official names (company registration
    name as published on the party's own website or stock-exchange filings, the university's or institute's
    official name). They were not re-checked against a registry in the session that wrote them; each row says
-   so. A name the author was not sure of was left out.
+   so. A name the author was not sure of was left out. CURATED_KOREAN does the same for the Korean names of
+   North Korean SDN parties (no list file here carries Korean script; a transliteration of the Korean is no
+   match for the translated English name).
 Each curated English name is resolved to every entry of those lists that carries it (a party on several
 lists, or on the 1260H list once per tranche, gets a row per entry); a name that resolves to no entry is
 reported and skipped, so every row of the table resolves (tests/screening/test_alias_table.py checks it).
@@ -35,7 +37,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-01.1"
+VERSION = "2026-12-02.1"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -74,6 +76,9 @@ CURATED: list[tuple[str, str, str]] = [
     ("iFLYTEK", "科大讯飞股份有限公司", "high"),
     ("Beijing Megvii Technology Co., Ltd.", "北京旷视科技有限公司", "high"),
     ("Megvii Technology Limited", "旷视科技有限公司", "medium"),
+    # the Entity List's "Megvii Technology" (2019, Beijing addresses): the registered name of Megvii's Beijing
+    # operating company, which the 1260H list names "Beijing Megvii Technology Co., Ltd."
+    ("Megvii Technology", "北京旷视科技有限公司", "medium"),
     ("Beijing Sensetime Technology Development Co., Ltd.", "北京市商汤科技开发有限公司", "high"),
     ("SenseTime Group Limited", "商汤集团股份有限公司", "high"),
     ("SenseTime Group, Inc.", "商汤集团股份有限公司", "high"),
@@ -352,6 +357,14 @@ CURATED: list[tuple[str, str, str]] = [
     ("Commercial Aircraft Corporation of China Limited", "中国商飞", "high"),
     ("Tongfang NucTech Technology Ltd.", "同方威视", "high"),
 ]
+# Korean names of North Korean parties of the SDN List, as the DPRK writes them (no list in ../shared/data carries
+# Korean script): (English name as the SDN List writes it, Korean name, what the Korean says, confidence).
+KOREAN_SOURCE = ("Korean name used by the DPRK party ({gloss}); written from the table author's knowledge, not "
+                 "re-checked against a DPRK or UN document; confidence {c}")
+CURATED_KOREAN: list[tuple[str, str, str, str]] = [
+    ("KOREA MINING DEVELOPMENT TRADING CORPORATION", "조선광업개발무역회사",
+     "조선 Korea, 광업 mining, 개발 development, 무역 trading, 회사 corporation: KOMID", "high"),
+]
 # CETC research institutes: the group's naming is "中国电子科技集团公司第<N>研究所" (N in Chinese numerals).
 _CETC = {7: "七", 11: "十一", 13: "十三", 14: "十四", 16: "十六", 28: "二十八", 29: "二十九", 30: "三十",
          32: "三十二", 36: "三十六", 38: "三十八", 41: "四十一", 43: "四十三", 45: "四十五", 48: "四十八",
@@ -368,8 +381,8 @@ def key(name: str, strip_legal: bool = False) -> str:
 
 
 def script(name: str) -> str:
-    s = scripts_of(name) & {"Han", "Cyrillic"}
-    return "Han" if "Han" in s else "Cyrillic"
+    s = scripts_of(name) & {"Han", "Cyrillic", "Hangul"}
+    return "Hangul" if "Hangul" in s else "Han" if "Han" in s else "Cyrillic"
 
 
 def cetc_number(name: str) -> int | None:
@@ -401,6 +414,12 @@ def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[st
             unresolved.append(english)
         for e in found.values():
             add(e, chinese, CURATED_SOURCE.format(c=conf))
+    for english, korean, gloss, conf in CURATED_KOREAN:
+        found = {(e.list_code, e.entry_id): e for e in by_key.get(key(english), [])}
+        if not found:
+            unresolved.append(english)
+        for e in found.values():
+            add(e, korean, KOREAN_SOURCE.format(gloss=gloss, c=conf))
     for e in lists.get("el", []):
         n = cetc_number(e.name)
         if n in _CETC and e.schema is not Schema.PERSON:

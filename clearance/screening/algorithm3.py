@@ -19,7 +19,7 @@ from clearance.screening.algorithm import (
     comparable,
     core_form,
 )
-from clearance.screening.blocking import name_keys, query_keys, split_keys
+from clearance.screening.blocking import MIN_DELETE_LEN, _deletes, name_keys, query_keys, split_keys
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
@@ -52,6 +52,9 @@ LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree t
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
 DIFFERENT_CAP = 0.45  # organisations agreeing only on common words, each keeping its own distinctive words: CLEAR
+SPELT_ALIKE = 0.5  # ... and whose transliterations, joined, agree this much letter for letter
+WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over this many sounds: no skeleton guard
+COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
 DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
@@ -118,7 +121,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if kept_q and kept_c:
             out.append(Guard(CAP, f"each name keeps words the other lacks ({' '.join(kept_q)} / {' '.join(kept_c)})"
                                   ": a different party with the same other words"))
-        matched_rare = any(max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
+        matched_rare = any(_matched_weight(p, qw, cw) >= RARE_WEIGHT
                            or not p.query.replace(" ", "").isalpha() for p in ns.pairs)
         brand = [t for t in kept_q if qw.get(t, 1.0) >= RARE_WEIGHT] + [t for t in kept_c if cw.get(t, 1.0)
                                                                            >= RARE_WEIGHT]
@@ -136,6 +139,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
                                   "party named after the other one, or the same one: a person reviews", soft=True))
         if not (q.unspaced or c.unspaced):
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
+        elif ns.pairs and q.unspaced != c.unspaced:  # one written in Chinese: its syllables are no words, but
+            # how much of each name agrees by weight is still read ("Nanjing University" / 南京航空航天大学, Nanjing
+            # University of Aeronautics and Astronautics); not between two names in Chinese (syllables are residue)
+            out.extend(_coverage_guard(q, c, ns, qw, cw))
     elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
         exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
         lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
@@ -169,14 +176,14 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not person:  # an organisation's distinctive word must agree, not only its generic ones
             generic = vocabulary().generic
             matched = [p for p in matched if not p.query.replace(" ", "").isalpha()
-                       or max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
+                       or _matched_weight(p, qw, cw) >= RARE_WEIGHT
                        or all(generic.get(w, 1.0) >= DISTINCTIVE_WEIGHT for w in p.candidate.split())
                        or all(generic.get(w, 1.0) >= DISTINCTIVE_WEIGHT for w in p.query.split())]
-        if not matched:
+        if not matched and not (person and (_covered_across(ns) or _same_sounds(q, c))):
             out.append(Guard(CAP, "across scripts only the consonant skeletons (or generic words) agree; "
                                   "no distinctive word matched"))
         return out
-    rare_pairs = [p for p in ns.pairs if max(_weight_of(p.query, qw), _weight_of(p.candidate, cw)) >= RARE_WEIGHT
+    rare_pairs = [p for p in ns.pairs if _matched_weight(p, qw, cw) >= RARE_WEIGHT
                   and p.query.replace(" ", "").isalpha()]
     one_word_typo = len(q.tokens) == 1 and len(c.tokens) == 1 and len(rare_pairs) == 1
     if one_word_typo and all(p.how in ("typo", "joined") and p.similarity < 1.0
@@ -219,10 +226,7 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     if top < DISTINCT_AGREE and differ:
         out.append(Guard(CAP, f"only common words agree (the heaviest weighs {top:.2f}) and the names differ in "
                               f"{' '.join(differ)}"))
-    cov_q = _coverage(q, left_q, qw)
-    cov_c = _coverage(c, left_c, cw)
-    if min(cov_q, cov_c) < COVER_MIN:
-        out.append(Guard(CAP, f"too little of the names agrees by weight (query {cov_q:.2f}, entry {cov_c:.2f})"))
+    out.extend(_coverage_guard(q, c, ns, qw, cw, (left_q, left_c)))
     words_q = [t for t in q.tokens if not _residue(t)]
     words_c = [t for t in c.tokens if not _residue(t)]
     if (len(words_c) == 1 and extra_q) or (len(words_q) == 1 and extra_c):
@@ -230,6 +234,19 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
         out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(extra_q + extra_c)} "
                               "added): another party named after it, or the same one: a person reviews", soft=True))
     return out
+
+
+def _coverage_guard(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
+                    left: tuple[Sequence[str], Sequence[str]] | None = None) -> list[Guard]:
+    """Less than COVER_MIN of either name's weight agrees ("Sichuan University" / "Tianjin University, Sichuan
+    Innovation Research Institute"); ``left``: each name's unmatched words that count (default: all but residue)."""
+    left_q, left_c = left if left is not None else (
+        [t for t in ns.unmatched_query if not _residue(t)], [t for t in ns.unmatched_candidate if not _residue(t)])
+    cov_q = _coverage(q, left_q, qw)
+    cov_c = _coverage(c, left_c, cw)
+    if min(cov_q, cov_c) < COVER_MIN:
+        return [Guard(CAP, f"too little of the names agrees by weight (query {cov_q:.2f}, entry {cov_c:.2f})")]
+    return []
 
 
 def _different_party(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str],
@@ -322,6 +339,61 @@ def _coverage(form: NameForm, unmatched: Sequence[str], weights: dict[str, float
     return max(0.0, 1.0 - missing / total)
 
 
+def _covered_across(ns: NameScore) -> bool:
+    """A person's names across scripts whose every part (of two letters or more) on both sides is matched, through
+    name parts of two or more letters, two or more of them ("Tarra White" / "타라 화이트", "Park Tae-Woong" /
+    "박태웅" joined), each pair agreeing at least COVERED_SIM: the whole name agrees sound for sound, not one
+    word by chance ("Sloba" / "شهسوارﻯ حبیب": one part left over)."""
+    if not ns.pairs or any(len(t) > 1 for t in (*ns.unmatched_query, *ns.unmatched_candidate)):
+        return False
+    parts = [w for p in ns.pairs for w in p.query.split() if len(w) > 1]
+    return (len(parts) >= 2 and all(p.similarity >= COVERED_SIM for p in ns.pairs)
+            and _spelt_alike([(p.query, p.candidate) for p in ns.pairs]))
+
+
+def _spelt_alike(pairs: Sequence[tuple[str, str]]) -> bool:
+    """Words across scripts whose transliterations agree, on average, at least SPELT_ALIKE letter for letter
+    ("kimbyounggwan" / "gimbyeonggwan" 0.77, "tarra" / "tala" 0.6): consonant classes alone agree by chance across
+    many listed names ("Irène Curie" / "리영길", both lnkl, spelt 0.20 alike; "Amata" / "محمد" 0.20)."""
+    sims = [Levenshtein.normalized_similarity(a.replace(" ", ""), b.replace(" ", "")) for a, b in pairs]
+    return bool(sims) and sum(sims) / len(sims) >= SPELT_ALIKE
+
+
+def _same_sounds(q: NameForm, c: NameForm) -> bool:
+    """Two names across scripts whose whole consonant skeletons are equal and long (WHOLE_SKELETON_MIN classes:
+    "Kim Byoung-gwan" / "김병관", both kmpnkn): the name agrees sound for sound however it is cut into words."""
+    a, b = skeleton(q.compact), skeleton(c.compact)
+    return a == b and len(a) >= WHOLE_SKELETON_MIN and _spelt_alike([(q.compact, c.compact)])
+
+
+def _typo_keys(token: str) -> set[str]:
+    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less)."""
+    if len(token) < MIN_DELETE_LEN or token.isdigit():
+        return set()
+    dels = _deletes(token)
+    return {*dels, "-" + token, *("-" + d for d in dels)}
+
+
+def _light_typo_keys(form: NameForm, f3: NameForm) -> set[str]:
+    """In an organisation's name (one with a legal form) with a rare word of its own (EXTRA_WEIGHT or more), the typo
+    keys of its less rare words ("micro", "system"): looked up, the typo keys of "Micro" and "Systems" outweigh
+    the keys of "Si2" so much that "Si2 Microsystems Private Limited" falls below the candidates' share of the
+    best key weight for "Si2 Micro Systems Pvt Ltd". The name is found by its rare word (which keeps its typo
+    keys); a typo in a less rare word changes no candidate worth scoring. Keys also made by another word stay."""
+    if not (f3.legal_forms or form.legal_forms) or not any(
+            w >= EXTRA_WEIGHT and len(t) >= 3 for t, w in zip(f3.tokens, f3.weights, strict=True)):
+        return set()  # only a name with a legal form is surely an organisation's (a query's schema is not known here)
+    light = {t for t, w in zip(f3.tokens, f3.weights, strict=True) if w < EXTRA_WEIGHT}
+    drop: set[str] = set()
+    for t in light:
+        drop |= _typo_keys(t)
+    if not drop:
+        return drop
+    for t in {*f3.tokens, *form.tokens} - light:
+        drop -= _typo_keys(t) | {t}
+    return drop - set(f3.tokens) - set(form.tokens)
+
+
 def _lacking_part(token: str, others: Sequence[str], exact: bool) -> bool:
     """A name part (3+ letters, not a patronymic) that no unmatched part of the other name (written in another
     script) resembles even loosely: consonant skeletons at most half different ("james" ~ "gyyms" resemble).
@@ -363,6 +435,14 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
             out.append(Guard(CAP, f"only one name part agrees ({whole[0].query}); the names also have "
                                   f"{' '.join(rest)}"))
     return out
+
+
+def _matched_weight(p: TokenPair, qw: dict[str, float], cw: dict[str, float]) -> float:
+    """How rare a matched pair is: the heavier side's weight; for a word matched by a run of syllables written
+    apart ("sichuan" ~ "si chuan" from 四川), the word's own weight (a syllable alone is rare, the place is not)."""
+    if p.how == "joined" and (" " in p.query) != (" " in p.candidate):
+        return _weight_of(p.candidate, cw) if " " in p.query else _weight_of(p.query, qw)
+    return max(_weight_of(p.query, qw), _weight_of(p.candidate, cw))
 
 
 def _weight_of(words: str, weights: dict[str, float]) -> float:
@@ -482,7 +562,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
 
     def query_keys(self, form: NameForm) -> set[str]:
         f3 = prepare3(form.original)
-        return query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3)
+        keys = query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3)
+        return keys - _light_typo_keys(form, f3)
 
     def _name_raw(
         self, a: NameForm, b: NameForm, person: bool, explain: bool = True

@@ -25,14 +25,18 @@ from clearance.text.fold import skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
 from clearance.text.numbers import numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, places
+from clearance.text.scripts import scripts_of
 from clearance.text.terms import vocabulary
+from clearance.text.titles import without_titles
 
 # Bump when prepare3 reads a name differently for the same resources: the @3 forms are prepared at index build and
 # cached with the index (clearance.workflows.screening._resources_digest). 2: descriptive parentheses set aside,
 # organisation words weighed with their plural or singular. 3: misspelt terms (a swap is one edit), an address
 # written after the name set aside, more abbreviations (abbreviations.yml), more country names (places.yml).
 # 4: organisation names respelt word by word (abbreviations, misspelt terms) before multi-word terms are read.
-FORMS_VERSION = 4
+# 5: phrases ("Pvt Ltd" -> Ltd) and ministries' initials after a name's first word (abbreviations.yml) read;
+# a person's titles set aside (titles.yml); pinyin syllables of a place in Chinese characters joined.
+FORMS_VERSION = 5
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
@@ -152,20 +156,40 @@ _WORD_CORE = re.compile(r"[^0-9a-z]")
 def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
     """An organisation name with abbreviations written out and misspelt terms corrected word by word, before the
     name pipeline reads its multi-word terms ("Research and Production Assn M.V. Frunze", "Ressearch and
-    Production Assoication" -> "Research and Production Association": a term of its own); and the rewrites."""
-    full = abbreviations().full
+    Production Assoication" -> "Research and Production Association": a term of its own); and the rewrites.
+
+    Runs of words of ``abbreviations().phrases`` are read first ("Pvt Ltd" -> "Ltd"); a ministry's or academy's
+    initials (``abbreviations().qualifiers``) are written out when they are not the name's first word
+    ("Second Institute of Oceanography, MNR" -> "..., Ministry of Natural Resources")."""
+    table = abbreviations()
+    full = table.full
+    words = name.split()
+    cores = [_WORD_CORE.sub("", w.lower()) for w in words]
+    longest = max((len(k) for k in table.phrases), default=0)
     out: list[str] = []
     changed: list[tuple[str, str]] = []
-    for w in name.split():
-        core = _WORD_CORE.sub("", w.lower())
+    i = 0
+    while i < len(words):
+        w, core = words[i], cores[i]
+        tail = w[len(w.rstrip(",;:")):]
+        phrase = next(((n, table.phrases[key]) for n in range(min(longest, len(words) - i), 1, -1)
+                       if (key := tuple(cores[i:i + n])) in table.phrases), None)
+        if phrase is not None:
+            n, read = phrase
+            end = words[i + n - 1]
+            out.append(read + end[len(end.rstrip(",;:)")):])
+            changed.append((" ".join(words[i:i + n]), read))
+            i += n
+            continue
+        i += 1
         if not core.isalpha():
             out.append(w)
             continue
-        new = full.get(core) or _term_typo_word(core)
+        qualifier = table.qualifiers.get(core) if i > 1 else None
+        new = qualifier or full.get(core) or _term_typo_word(core)
         if new is None or new == core:
             out.append(w)
             continue
-        tail = w[len(w.rstrip(",;:")):]
         out.append(new + tail)
         changed.append((w, new))
     return (" ".join(out), changed) if changed else (name, changed)
@@ -173,10 +197,13 @@ def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
 
 def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
     """The text @3 prepares for ``name``: descriptions and an address set aside, an organisation's words
-    respelt (``respell``), digits for letters read as letters; and the rewrites."""
+    respelt (``respell``) or a person's titles set aside (``clearance.text.titles``), digits for letters read as
+    letters; and the rewrites."""
     text = without_descriptions(name)
     changed: list[tuple[str, str]] = []
-    if not person:
+    if person:
+        text, changed = without_titles(text)
+    else:
         text, changed = respell(text)
     plain = unleet_text(text)
     changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
@@ -208,7 +235,37 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
                 break
     toks, numbers = numbers_as_digits(toks)
     renamed.extend(numbers)
+    if not person and "Han" in scripts_of(name):
+        if len(toks) > 2 and toks[-2:] == ["ze", "ren"]:  # 有限责任公司 cut by the span limit: "ze ren" left over
+            del toks[-2:]
+            renamed.append(("ze ren", "legal form youxian zeren gongsi"))
+        toks = _join_places(toks, renamed)
     return tuple(toks), tuple(renamed)
+
+
+PLACE_SYLLABLES = 3  # a place name written in Chinese characters reads as up to this many pinyin syllables
+
+
+def _join_places(toks: list[str], renamed: list[tuple[str, str]]) -> list[str]:
+    """Pinyin syllables of a name written in Chinese characters that spell a place ("bei jing" from 北京, "si chuan"
+    from 四川) joined into the place's word, which weighs as a place (``token_weight``): a syllable alone is rare
+    ("jing"), so two names of different parties in one city agreed on "rare" words. Longest run first."""
+    table = places()
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(PLACE_SYLLABLES, len(toks) - i), 1, -1):
+            run = toks[i:i + n]
+            word = "".join(run)
+            if all(t.isalpha() and len(t) <= 6 for t in run) and word in table:
+                out.append(word)
+                renamed.append((" ".join(run), word))
+                i += n
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
 
 
 def token_weight(token: str, person: bool) -> float:

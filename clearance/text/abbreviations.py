@@ -19,6 +19,10 @@ class Abbreviations:
     # folded abbreviation -> the full word as written ("assn" -> "association"), to respell a name before its
     # multi-word terms are read ("Research and Production Assn" -> ... "Association")
     full: dict[str, str] = field(default_factory=dict)
+    # folded words -> what they are read as ("pvt ltd" -> "Ltd"), longest first when looked up
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # folded initials of a ministry or academy -> its full name, read so when not a name's first word
+    qualifiers: dict[str, str] = field(default_factory=dict)
 
 
 def _canonical(word: str) -> str:
@@ -51,4 +55,16 @@ def abbreviations() -> Abbreviations:
     for word, family in family_of.items():
         if word != family:
             expand[word] = family
-    return Abbreviations(expand, full_word)
+    phrases: dict[tuple[str, ...], str] = {}
+    for words, read in (raw.get("phrases") or {}).items():
+        run = tuple(fold(str(words))[0].split())
+        if len(run) < 2 or not str(read).strip():
+            raise DataError(f"phrase {words!r}: two or more words read as a non-empty text", file=str(path))
+        phrases[run] = str(read).strip()
+    qualifiers: dict[str, str] = {}
+    for abbr, full in (raw.get("qualifiers") or {}).items():
+        initials = fold(str(abbr))[0]
+        if " " in initials or len(str(full).split()) < 2:
+            raise DataError(f"qualifier {abbr!r}: one word standing for several", file=str(path))
+        qualifiers[initials] = str(full).strip()
+    return Abbreviations(expand, full_word, phrases, qualifiers)

@@ -127,7 +127,7 @@ def _resources_digest() -> str:
     # clearance-name@3's forms, prepared at index build, depend on its word rarity and abbreviation tables
     h.update(rarity().version.encode())
     h.update(f"forms3-{FORMS_VERSION}".encode())
-    for name in ("abbreviations.yml", "places.yml"):
+    for name in ("abbreviations.yml", "places.yml", "titles.yml"):
         h.update(resources.files("clearance.text").joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 

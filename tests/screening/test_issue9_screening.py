@@ -1,7 +1,8 @@
 """Screening misses and false alarms behind the adversarial review's determinations (issue 9 kind 9, issue 10),
 on real rows of the lists a determination screens (Entity List, SDN, DPL, MEU, MIEU in ../shared/data).
 
-Each test names the review case it guards (tests/rules/adversary_round1.yaml, adversary_round2.yaml); the case
+Each test names the review case it guards (tests/rules/adversary_round1.yaml, adversary_round2.yaml,
+adversary_round3.yaml); the case
 itself runs end to end in tests/workflows/test_adversary_cases.py.
 """
 
@@ -12,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from clearance.model.entity import Entity, Schema
+from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Hit, Query
 from clearance.screening.screen import compare, screen
 from clearance.sources import csl, dpl, us_other
+from clearance.sources.aliases import shipped
 
 V3 = "clearance-name@3"
 
@@ -35,7 +38,8 @@ def ear_index(data_dir: Path, el_entities: list[Entity], sdn_entities: list[Enti
     mieu = [e for pl in us_other.MIEU_PARSER.parse((data_dir / "us_bis" / "mieu_opensanctions.csv",))
             for e in pl.entities]
     assert meu and mieu
-    return build_index([*el_entities, *sdn_entities, *dpl_entities, *meu, *mieu])
+    aliases = [r.extra_name() for r in shipped()]  # the shipped alias table, as the determination's index has it
+    return build_index([*el_entities, *sdn_entities, *dpl_entities, *meu, *mieu], aliases=aliases)
 
 
 def hits(index: ScreeningIndex, name: str, country: str | None = None) -> list[Hit]:
@@ -157,3 +161,59 @@ def test_spellings_of_listed_names_are_hits(el_entities: list[Entity], sdn_entit
     assert any(n.value == listed for e in [*el_entities, *sdn_entities] for n in e.names), listed
     m = compare(query, listed, algorithm=V3)
     assert m.score >= 0.7, [f.detail for f in m.features]
+
+
+def test_pvt_ltd_and_a_name_written_apart_find_the_listed_party(ear_index: ScreeningIndex) -> None:
+    """R3-61: 'Si2 Micro Systems Pvt Ltd' (IN) was a POSSIBLE 0.69 against the Entity List's 'Si2 Microsystems
+    Private Limited': 'Pvt' and 'Private' were each a word of their own the other name lacked. 'Pvt Ltd' and
+    'Private Limited' are the legal form Ltd; 'Micro Systems' is the entry's 'Microsystems' written apart."""
+    found = hits(ear_index, "Si2 Micro Systems Pvt Ltd", "IN")
+    assert found and found[0].name == "Si2 Microsystems Private Limited", [(h.name, h.score) for h in found]
+    assert found[0].decision is Decision.HIT
+    assert prepare3("Si2 Micro Systems Pvt Ltd").tokens == ("si2", "micro", "system")
+    # another party of the same trade words stays below HIT
+    other = [h for h in hits(ear_index, "Sai Micro Systems Pvt Ltd", "IN") if h.decision is Decision.HIT]
+    assert not other, [(h.name, h.score) for h in other]
+
+
+def test_a_ministry_abbreviation_after_the_name_is_read(ear_index: ScreeningIndex) -> None:
+    """R3-86: 'Second Institute of Oceanography, MNR' (CN) was CLEAR against the MEU List's 'Second Institute of
+    Oceanography, Ministry of Natural Resources'. A ministry's initials after the name's own words are read as the
+    ministry's name (clearance/text/abbreviations.yml, qualifiers); initials that start a name are that party's
+    own name and stay as written."""
+    found = hits(ear_index, "Second Institute of Oceanography, MNR", "CN")
+    assert found and found[0].list_code == "meu" and found[0].decision is Decision.HIT, [(h.name, h.score)
+                                                                                          for h in found]
+    assert found[0].name == "Second Institute of Oceanography, Ministry of Natural Resources"
+    assert "mnr" in prepare3("MNR Trading Ltd").tokens
+    first = [h for h in hits(ear_index, "First Institute of Oceanography, MNR", "CN") if h.decision is Decision.HIT]
+    assert not first, [(h.name, h.score) for h in first]  # another institute of the ministry
+
+
+def test_a_korean_name_finds_the_sdn_entry_through_the_alias_table(ear_index: ScreeningIndex) -> None:
+    """R3-120: KOMID written in Korean script (조선광업개발무역회사) was CLEAR: the SDN List writes the name in English
+    only, and a romanisation of the Korean ("Joseon Gwangeop ...") is no match for the translation. The shipped
+    alias table has the Korean name, with its source; the hit says it matched that alias."""
+    found = hits(ear_index, "조선광업개발무역회사", "CN")
+    assert found and found[0].list_code == "sdn" and found[0].decision is Decision.HIT, [(h.name, h.score)
+                                                                                          for h in found]
+    assert found[0].name == "KOREA MINING DEVELOPMENT TRADING CORPORATION"
+    assert any("alias" in f.detail and "Korean" in f.detail for f in found[0].explanation)
+
+
+def test_megvii_in_chinese_script_is_found_and_nothing_else(ear_index: ScreeningIndex) -> None:
+    """R3-51: '北京旷视科技有限公司' (Megvii's Beijing operating company) found no Entity List entry: the alias table
+    linked it to the 1260H list's entry only, and the determination screens the EAR lists. It is now the EL entry
+    'Megvii Technology' (alias row, confidence medium), and no unrelated entry is a POSSIBLE match."""
+    found = hits(ear_index, "北京旷视科技有限公司", "CN")
+    assert found and found[0].name == "Megvii Technology" and found[0].decision is Decision.HIT
+    others = [(h.name, h.score) for h in found if h.name != "Megvii Technology"]
+    assert not others
+
+
+def test_another_university_of_the_same_province_is_no_hit(ear_index: ScreeningIndex) -> None:
+    """R3-133: 'Sichuan Normal University' is not the listed 'Sichuan University' (nor one of its listed
+    institutes): the province and 'University' agree, the distinctive word 'Normal' is only in one name."""
+    found = hits(ear_index, "Sichuan Normal University", "CN")
+    assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]
+    assert hits(ear_index, "Sichuan University", "CN")[0].decision is Decision.HIT

@@ -1,0 +1,101 @@
+"""Titles and honorifics written with a person's name (clearance/text/titles.yml), set aside by clearance-name@3."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from clearance.errors import DataError
+
+_PARTICLES = frozenset({"of", "de", "du", "des", "von", "di", "da", "del", "of the"})
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+# regnal numbers after a name; not "xi" (a surname), "vi", "ix", nor a single letter (an initial)
+_REGNAL = frozenset({"ii", "iii", "iv", "vii", "viii", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii"})
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    honorifics: frozenset[tuple[str, ...]]  # folded words of each title ("his", "excellency")
+    ranks: frozenset[tuple[str, ...]]
+    longest: int
+    given_names: dict[str, str]  # folded abbreviation -> the given name it stands for ("mhd" -> "Mohammed")
+
+
+@lru_cache(maxsize=1)
+def titles() -> Titles:
+    path = resources.files("clearance.text").joinpath("titles.yml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read titles: {exc}", file=str(path)) from exc
+    if not isinstance(raw, dict) or set(raw) != {"honorifics", "ranks", "given_names"}:
+        raise DataError("titles: expected the lists 'honorifics' and 'ranks' and the map 'given_names'", file=str(path))
+    given = raw["given_names"]
+    if not isinstance(given, dict) or not all(isinstance(v, str) and v.strip() for v in given.values()):
+        raise DataError("titles: 'given_names' must map an abbreviation to a name", file=str(path))
+    sets: list[frozenset[tuple[str, ...]]] = []
+    for key in ("honorifics", "ranks"):
+        words = raw[key]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataError(f"titles: {key!r} must be a list of non-empty words", file=str(path))
+        sets.append(frozenset(tuple(w.lower().split()) for w in words))
+    longest = max(len(t) for s in sets for t in s)
+    return Titles(sets[0], sets[1], longest, {str(k).lower(): str(v).strip() for k, v in given.items()})
+
+
+def _core(word: str) -> tuple[str, ...]:
+    """A written word as title words: "Dr." -> ("dr",), "H.E." -> ("h", "e"), "Emperador" -> ("emperador",)."""
+    return tuple(_NOT_WORD.sub(" ", word.lower()).split())
+
+
+def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:
+    """A person's ``name`` without the titles of titles.yml (see there), its abbreviated given names written out
+    ("Mhd" -> "Mohammed"), and what was set aside or written out."""
+    table = titles()
+    dropped: list[tuple[str, str]] = []
+    if "," in name:
+        head, _, rest = name.partition(",")
+        first = _core(rest.split(",")[0])
+        if head.strip() and first and (_ORDINAL.match(first[0]) or (first[0],) in table.ranks):
+            dropped.append((rest.strip(), "title set aside"))
+            name = head
+    words = name.split()
+    cores = [_core(w) for w in words]
+    i = 0
+    while i < len(words):
+        n = _title_at(cores, i, table)
+        if n is None:
+            break
+        rank = tuple(w for c in cores[i:i + n] for w in c) in table.ranks
+        j = i + n
+        if rank and j < len(words) and cores[j] and " ".join(cores[j]) in _PARTICLES:
+            j += 2  # "Emperador de Francia", "Prince of Wales": the rank's domain
+        if len(words) - j < 2:
+            break
+        dropped.append((" ".join(words[i:j]), "title set aside"))
+        i = j
+    words = words[i:]
+    if len(words) > 2 and len(cores[-1]) == 1 and cores[-1][0] in _REGNAL:
+        dropped.append((words[-1], "regnal number set aside"))
+        words = words[:-1]
+    for k, w in enumerate(words):
+        core = _core(w)
+        full = table.given_names.get(core[0]) if len(core) == 1 else None
+        if full is not None:
+            dropped.append((w, full))
+            words[k] = full
+    return (" ".join(words), dropped) if dropped else (name, dropped)
+
+
+def _title_at(cores: list[tuple[str, ...]], i: int, table: Titles) -> int | None:
+    """How many written words from ``i`` make one title, or None."""
+    for n in range(min(table.longest, len(cores) - i), 0, -1):
+        key = tuple(w for c in cores[i:i + n] for w in c)
+        if key and (key in table.honorifics or key in table.ranks):
+            return n
+    return None
