@@ -65,7 +65,7 @@ LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describ
 # § 746.6 covered regions: R3-19; § 746.8 excludes deemed exports: R3-18; an open Part 746
 # question beside an Entity List licence: T04; licence-exception questions moot under a bar on every exception: B03.
 # Session 4's screening work (Chinese place syllables, 'Pvt Ltd', ministry initials, the alias table's KOMID and Megvii
-# rows, blocking by a name's rare word) promoted R3-51 and R3-133.
+# rows, blocking by a name's rare word) promoted R3-51 and R3-133; with the entry scopes read, U01 too.
 MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
            "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
@@ -76,9 +76,6 @@ MISMATCHES: dict[str, str] = {
            "...') is not read; the licence stays required (rules: an item carve-out in words; CANNOT_CLEAR would be "
            "acceptable)",
     # round 3 (tests/rules/adversary_round3.yaml)
-    "U01": "over-block: LICENSE_REQUIRED for a negative control (the DJI entry's carve-out for EAR99 operation/repair "
-           "technology is not read: rules, issue 9); it was CANNOT_CLEAR only through an unrelated Unverified List "
-           "POSSIBLE match, gone since the screening work of session 4 (A07)",
     # round 4 (tests/rules/adversary_round4.yaml)
     "R4-08": "CANNOT_CLEAR, not LICENSE_REQUIRED: 5A992.z without its sub-paragraph is asked which of z.1/z.2 (both "
              "need a licence to China); the 2024 .z wording (no z.1/z.2 split) is not dated (rules: CCL dating of .z)",
@@ -158,8 +155,9 @@ def test_a_possible_match_beside_a_near_certain_listing_is_a_review_item(screene
     assert bank.outcome is Outcome.PROHIBITED and not bank.reasons
     assert [q.fact for q in bank.to_confirm] == ["parties.listings"] and "ROSSIYA AIRLINES" in bank.to_confirm[0].text
     assert any(b.code == "744.8" for b in bank.bases)
-    dji, _ = screener.determine(_case("A07"), rules)  # EL 'DJI' 0.99, UVL POSSIBLE
-    assert dji.outcome is Outcome.LICENSE_REQUIRED and "uvl entry" in dji.to_confirm[0].text
+    # EL 'DJI' 0.99 (the Unverified List POSSIBLE beside it under session 3's screening is gone since session 4's)
+    dji, _ = screener.determine(_case("A07"), rules)
+    assert dji.outcome is Outcome.LICENSE_REQUIRED
     assert [b.code for b in dji.bases if b.overcome_by is None] == ["EL"] and "'DJI'" in dji.bases[0].cite
     for d in (bank, dji):  # the published record (docs/determination-record.schema.json is generated from it)
         DeterminationRecord.model_validate(d.to_dict())
