@@ -16,6 +16,7 @@ the last ``chain head:`` line before it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bring-back", action="append", default=[], metavar="PATH",
                         help="a file the commands write, copied back into the project afterwards")
     parser.add_argument("--columns", type=int, default=150, help="terminal width for tables (default 150)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="run in DIR (created; it must not exist) and keep it, to look at what the commands left")
     args = parser.parse_args(argv)
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
@@ -105,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         if not sep:
             parser.error(f"--env {item!r}: expected NAME=VALUE")
         env[name] = value
-    with tempfile.TemporaryDirectory(prefix="record-docs-") as scratch:
+    if args.keep is not None:
+        args.keep.mkdir(parents=True)
+    with (tempfile.TemporaryDirectory(prefix="record-docs-") if args.keep is None
+          else contextlib.nullcontext(str(args.keep))) as scratch:
         project = Path(scratch) / "project"
         project.mkdir()
         # the documents use ../shared/data: the scratch project sits next to a link to the real one
