@@ -56,6 +56,7 @@ SPELT_ALIKE = 0.5  # ... and whose transliterations, joined, agree this much let
 WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over this many sounds: no skeleton guard
 COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
 DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
+SHORT_TYPO_LEN = 4  # a word this short, spelt differently, is no evidence when it is all two names share
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
@@ -130,6 +131,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
                                   "other name"))
         if kept_q and kept_c and not (q.unspaced or c.unspaced):
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
+        out.extend(_short_typo_only(ns, kept_q, kept_c))
         # a word only one name has, rare enough to be a brand (a city weighs less), not the other's initials;
         # not for names written without spaces (Chinese), whose syllables are not words
         extra_q = [t for t in kept_q if qw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, c)]
@@ -275,6 +277,25 @@ def _different_party(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[s
     return [Guard(DIFFERENT_CAP, f"only common words agree (the heaviest weighs {top:.2f}) and each name keeps its "
                                  f"own ({' '.join(own_q)} / {' '.join(own_c)}): parties of the same trade, not one "
                                  "party")]
+
+
+def _short_typo_only(ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str]) -> list[Guard]:
+    """The names agree only on one short word spelt differently (four letters or fewer: "Acme Trading" /
+    "Groupement Islamique Arme", acme~arme) and each keeps a word of its own that is no place: a chance likeness, not
+    the party written another way. Capped below POSSIBLE. A one-word listed name ("SMEE") keeps nothing, so a typo
+    of it is still reviewed."""
+    if len(ns.pairs) != 1:
+        return []
+    pair = ns.pairs[0]
+    if pair.how == "exact" or max(len(pair.query), len(pair.candidate)) > SHORT_TYPO_LEN:
+        return []
+    own_q = [t for t in kept_q if not _residue(t) and t not in places()]
+    own_c = [t for t in kept_c if not _residue(t) and t not in places()]
+    if not (own_q and own_c):
+        return []
+    return [Guard(DIFFERENT_CAP, f"the names agree only on a short word spelt differently ({pair.query}~"
+                                 f"{pair.candidate}) and each keeps its own ({' '.join(own_q)} / {' '.join(own_c)}): "
+                                 "a chance likeness")]
 
 
 def _typo_explained(q: NameForm, c: NameForm, left_q: Sequence[str], left_c: Sequence[str],

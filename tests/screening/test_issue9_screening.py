@@ -217,3 +217,12 @@ def test_another_university_of_the_same_province_is_no_hit(ear_index: ScreeningI
     found = hits(ear_index, "Sichuan Normal University", "CN")
     assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]
     assert hits(ear_index, "Sichuan University", "CN")[0].decision is Decision.HIT
+
+
+def test_a_short_word_spelt_differently_is_no_evidence_alone(ear_index: ScreeningIndex) -> None:
+    """'Acme Trading LLC' shares only 'acme'~'arme' (one letter in four) with the SDN alias 'GROUPEMENT ISLAMIQUE ARME'
+    of the Armed Islamic Group, each name keeping a word of its own: no review (it was a 0.69 POSSIBLE). A one-word
+    listed name spelt one letter apart is still reviewed ('SMET' / 'SMIT Group')."""
+    found = hits(ear_index, "Acme Trading LLC", None)
+    assert not [h for h in found if h.name == "ARMED ISLAMIC GROUP"], [(h.name, h.score) for h in found]
+    assert any(h.name.startswith("Guowei Group") for h in hits(ear_index, "SMET Trading", "CN"))
