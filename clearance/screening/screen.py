@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, cast
@@ -15,7 +16,8 @@ from clearance.screening.algorithm import Algorithm, ClearanceMatcher, Clearance
 from clearance.screening.algorithm3 import ClearanceMatcherV3
 from clearance.screening.bound3 import candidate_scores3, compact_gate3, token_bound3
 from clearance.screening.index import ScreeningIndex
-from clearance.screening.model import Decision, Hit, ListVersion, Match, Query, ScreeningResult
+from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
+from clearance.screening.nameline import name_without_address
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
@@ -89,8 +91,44 @@ def screen_many(
     prefilter: bool = True,
 ) -> list[ScreeningResult]:
     """``screen`` for each of ``queries`` (the same results, in order): the candidates of all of them are
-    pre-filtered at once (``prefilter.upper_bounds_chunk``), which costs far less per query than one by one."""
+    pre-filtered at once (``prefilter.upper_bounds_chunk``), which costs far less per query than one by one.
+
+    A name line that ends with an address ("Peaktek Co Ltd - Chatham Road South, Kowloon") is screened as written
+    and without the address (``nameline.name_without_address``); each entry keeps its better hit, explained."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
+    bare = [name_without_address(q.name) for q in queries]
+    extra = [dataclasses.replace(q, name=b) for q, b in zip(queries, bare, strict=True) if b]
+    if not extra:
+        return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
+    done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
+    out: list[ScreeningResult] = []
+    more = iter(done[len(queries):])
+    for query, result, name in zip(queries, done[:len(queries)], bare, strict=True):
+        out.append(result if not name else _merge(result, next(more), query.name[len(name):].lstrip(" ,-/"), algo,
+                                                    limit))
+    return out
+
+
+def _merge(whole: ScreeningResult, bare: ScreeningResult, address: str, algo: Algorithm,
+           limit: int) -> ScreeningResult:
+    """The line's result with the better hit of each entry from its reading without the address."""
+    best = {(h.list_code, h.entry_id): h for h in whole.hits}
+    note = Feature("address_set_aside", 0.0, f"name read without the address that follows it ({address!r})",
+                   bare.query.name, "")
+    for h in bare.hits:
+        key = (h.list_code, h.entry_id)
+        if key not in best or h.score > best[key].score:
+            best[key] = dataclasses.replace(h, explanation=(note, *h.explanation))
+    hits = sorted(best.values(), key=lambda h: (-h.score, h.list_code, h.entry_id))[:limit]
+    decision = whole.decision
+    if decision is not Decision.CANNOT_CLEAR and hits:
+        decision = max((h.decision for h in hits), key=_rank)
+    return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
+
+
+def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
+                 threshold: float | None, limit: int, today: dt.date | None, prefilter: bool,
+                 ) -> list[ScreeningResult]:
     today = today or dt.date.today()
     versions = [v for code, v in sorted(index.versions.items()) if lists is None or code in lists]
     version_ids = {v.list_code: v.version_id for v in versions}

@@ -226,3 +226,14 @@ def test_a_short_word_spelt_differently_is_no_evidence_alone(ear_index: Screenin
     found = hits(ear_index, "Acme Trading LLC", None)
     assert not [h for h in found if h.name == "ARMED ISLAMIC GROUP"], [(h.name, h.score) for h in found]
     assert any(h.name.startswith("Guowei Group") for h in hits(ear_index, "SMET Trading", "CN"))
+
+
+def test_a_listed_party_written_with_its_district_is_found(ear_index: ScreeningIndex) -> None:
+    """Adversarial round 4 (R4-75, R4-77): the name line as a customer writes it, with a district or street after the
+    name, finds the Entity List entry; the hit says the address was set aside (clearance/screening/nameline.py)."""
+    for line, listed in (("Cambricon (Hong Kong) Co Ltd, Wan Chai", "Cambricon (Hong Kong) Co., Ltd."),
+                         ("Peaktek Co Ltd - Chatham Road South, Kowloon", "Peaktek Company Ltd.")):
+        found = hits(ear_index, line, "HK")
+        top = found[0]
+        assert (top.name, top.decision) == (listed, Decision.HIT), [(h.name, h.score) for h in found]
+        assert top.explanation[0].name == "address_set_aside"
