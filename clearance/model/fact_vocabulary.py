@@ -77,6 +77,11 @@ MEANINGS: dict[Fact, str] = {
     "of Country Group D:5 (15 CFR 744.23(a)(3))",
     Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
     "Country Group D:5",
+    Fact.MICROPROCESSOR_744_17: "the item is a microprocessor with a processing speed of 5 GFLOPS or more and an "
+    "arithmetic logic unit with an access width of 32 bit or more, or software or technology for the development or "
+    "production of one (15 CFR 744.17(a))",
+    Fact.NOT_MICROPROCESSOR_744_17: "checked: the item is not such a microprocessor, nor software or technology for "
+    "its development or production (outside 15 CFR 744.17(a))",
 }
 
 
@@ -139,6 +144,27 @@ def normalise(text: str) -> str:
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
 
 
+# § 744.17(a) processor parameters written in an item description ("64-bit server microprocessor, 900 GFLOPS"): a
+# processor word, a processing speed of 5 GFLOPS or more (TFLOPS and PFLOPS are more) and a 32, 64 or 128 bit width.
+# Only the fact that the item is such a microprocessor is read (it can require a licence, never clear one); that an
+# item is not one is stated as the code not_microprocessor_744_17. Linear patterns: no nested repetition.
+_SPEED = re.compile(r"(\d{1,9}(?:,\d{3})*(?:\.\d{1,6})?)\s?([gtp])flops\b", re.IGNORECASE)
+_WIDTH = re.compile(r"\b(?:32|64|128)[ -]?bits?\b", re.IGNORECASE)
+_PROCESSOR = re.compile(r"processor|\bcpus?\b", re.IGNORECASE)
+MIN_GFLOPS = 5
+
+
+def microprocessor_744_17(text: str) -> bool:
+    """Whether a description states a § 744.17(a) microprocessor: processor, >= 5 GFLOPS, 32-bit or wider."""
+    if not _PROCESSOR.search(text) or not _WIDTH.search(text):
+        return False
+    for m in _SPEED.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        if m.group(2).lower() != "g" or value >= MIN_GFLOPS:
+            return True
+    return False
+
+
 def facts_in(where: Where, text: str) -> list[Fact]:
     """The facts the phrase rules of ``where`` read from ``text`` (in rule order, no repeats)."""
     if not text:
@@ -148,6 +174,8 @@ def facts_in(where: Where, text: str) -> list[Fact]:
     for rule in PHRASES:
         if rule.where == where and rule.fact not in out and rule.matches(norm):
             out.append(rule.fact)
+    if where == "description" and microprocessor_744_17(text):
+        out.append(Fact.MICROPROCESSOR_744_17)
     return out
 
 

@@ -67,10 +67,9 @@ MISMATCHES: dict[str, str] = {
            "acceptable)",
     # round 3 (tests/rules/adversary_round3.yaml)
     # round 4 (tests/rules/adversary_round4.yaml)
-    "R4-08": "CANNOT_CLEAR, not LICENSE_REQUIRED: 5A992.z without its sub-paragraph is asked which of z.1/z.2 (both "
-             "need a licence to China); the 2024 .z wording (no z.1/z.2 split) is not dated (rules: CCL dating of .z)",
-    "R4-22": "needless CANNOT_CLEAR: the § 744.17 processor parameters (5 GFLOPS, 32-bit ALU) have no fact code "
-             "(rules: a fact for § 744.17(a))",
+    # R4-08 promoted in session 5 (rules): the .z rows dated (one RS row for all of .z from 2023-11-17, 88 FR 73458;
+    # split by 90 FR 4544 from 2025-01-13; own scenarios E132-E137); R4-22 promoted: the § 744.17(a) processor
+    # parameters are the fact microprocessor_744_17, read from a description (E138-E140)
     "R4-53": "over-block: 'Nordic Maritime AS' (NO) HIT 0.98 on the denied 'NORDIC MARITIME PTE. LTD.' (SG) ("
              + SCREENING + ")",
     "R4-55": "needless CANNOT_CLEAR: 'AIRCAS - ..., Beijing' is only POSSIBLE 0.69 on its Entity List entry ("

@@ -1,0 +1,26 @@
+"""§ 744.17(a) processor parameters (adversarial round 4 R4-22): the fact microprocessor_744_17 read from an item
+description (a processor, 5 GFLOPS or more, a 32-bit or wider width) and the question it answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.model.determination import Fact
+from clearance.model.fact_vocabulary import facts_in, microprocessor_744_17
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("64-bit server microprocessor with AES instructions, 900 GFLOPS, mass-market", True),
+    ("32 bit CPU, 5 GFLOPS", True),
+    ("128-bit vector processor 1,200 GFLOPS", True),
+    ("64-bit processor, 2.5 TFLOPS", True),
+    ("32-bit embedded processor, 4 GFLOPS", False),  # below 5 GFLOPS
+    ("32-bit embedded processor, 4.9GFLOPS", False),
+    ("16-bit microcontroller processor, 20 GFLOPS", False),  # narrower than 32 bits
+    ("64-bit server, 900 GFLOPS", False),  # no processor word: what the item is stays the order's to say
+    ("microprocessor, 64-bit", False),  # no speed
+])
+def test_processor_parameters_read_from_a_description(text: str, read: bool) -> None:
+    assert microprocessor_744_17(text) is read
+    assert (Fact.MICROPROCESSOR_744_17 in facts_in("description", text)) is read
+    assert Fact.MICROPROCESSOR_744_17 not in facts_in("end_use", text)  # a description fact only
