@@ -48,6 +48,7 @@ NAME_FIX = {
     "Cote d'lvoire": "CI",
 }
 HISTORY_FILE = ROOT / "tools" / "ccl_history.yaml"  # dated wording of entries that changed (hand-written, cited)
+CONDITIONS_FILE = ROOT / "tools" / "ccl_conditions.yaml"  # conditions in words of some rows' paragraphs
 Z_START = (dt.date(2023, 11, 17), "88 FR 73458")
 CHART_COLUMNS = ("NS", "NP", "MT", "RS", "CB", "CC", "AT", "FC")
 
@@ -247,13 +248,35 @@ def _z_versions(eccn: str, value: dict[str, Any], cite: str) -> dict[dt.date, An
     }
 
 
+def _conditions(eccn: str, controls: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+    """Attach the conditions in words of tools/ccl_conditions.yaml to the rows they qualify (``conditions``:
+    paragraph -> words), checking that the words are the row's own and the paragraphs the row's."""
+    for row in rows:
+        found = [c for c in controls if c["reason"] == row["reason"] and c.get("scope") == "paragraphs"
+                 and row["words"] in c["text"]]
+        if len(found) != 1:
+            raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {len(found)} rows with {row['words']!r}")
+        control = found[0]
+        control["paragraphs"] = control["paragraphs"] + [p for p in row.get("add", [])
+                                                         if p not in control["paragraphs"]]
+        for p in row["paragraphs"]:
+            if p not in control["paragraphs"]:
+                raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {p} not in {control['paragraphs']}")
+            control.setdefault("conditions", {})[p] = row["words"]
+
+
 def gen_ccl(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
     history: dict[str, Any] = yaml.safe_load(HISTORY_FILE.read_text(encoding="utf-8"))
+    conditions: dict[str, Any] = yaml.safe_load(CONDITIONS_FILE.read_text(encoding="utf-8"))
+    unknown = set(conditions) - {e["eccn"] for e in data["entries"]}
+    if unknown:
+        raise SystemExit(f"{CONDITIONS_FILE.name}: ECCNs not in the CCL: {sorted(unknown)}")
     params: dict[str, Any] = {}
     for e in data["entries"]:
         eccn = e["eccn"]
         controls = [c for c in (parse_control(r, eccn) for r in e["countryChart"]) if c]
+        _conditions(eccn, controls, conditions.get(eccn, []))
         flags = {k: " ".join(str(v).split()) for k, v in (e.get("licenceExceptionFlags") or {}).items()}
         heading = " ".join((e.get("heading") or "").split())
         value: dict[str, Any] = {"heading": heading, "controls": controls, "le": flags}

@@ -70,6 +70,8 @@ class Fact(StrEnum):
     NOT_HEADQUARTERED_MACAU_D5 = "not_headquartered_macau_d5"
     MICROPROCESSOR_744_17 = "microprocessor_744_17"  # § 744.17(a): >= 5 GFLOPS and a 32-bit or wider ALU
     NOT_MICROPROCESSOR_744_17 = "not_microprocessor_744_17"  # checked: the item is not (nor is for) one
+    CCL_CONDITION_MET = "ccl_condition_met"  # the item meets the CCL row's condition in words for its paragraph
+    CCL_CONDITION_NOT_MET = "ccl_condition_not_met"
 
 
 @dataclass(frozen=True, slots=True)

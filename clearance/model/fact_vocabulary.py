@@ -82,6 +82,10 @@ MEANINGS: dict[Fact, str] = {
     "production of one (15 CFR 744.17(a))",
     Fact.NOT_MICROPROCESSOR_744_17: "checked: the item is not such a microprocessor, nor software or technology for "
     "its development or production (outside 15 CFR 744.17(a))",
+    Fact.CCL_CONDITION_MET: "the item meets the condition in words that a reason-for-control row of its ECCN attaches "
+    "to its paragraph ('MT applies to 3A002.h when the parameters in 3A101.a.2.b are met or exceeded')",
+    Fact.CCL_CONDITION_NOT_MET: "checked: the item does not meet such a condition (the row's reason for control does "
+    "not apply to it)",
 }
 
 
@@ -165,6 +169,13 @@ def microprocessor_744_17(text: str) -> bool:
     return False
 
 
+# A description saying the item meets or exceeds another ECCN's parameters ("aramid fibre meeting 1C210", "meets or
+# exceeds 3A101.a.2.b"): the conditions in words of CCL rows name such ECCNs, so the fact ccl_condition_met is read.
+# It can only make a row's requirement apply (never clear one); a condition not met is stated as a code.
+_MEETS_ECCN = re.compile(r"\b(?:meet|meets|meeting|exceed|exceeds|exceeding)\b[^.;]{0,40}?\b\d[A-E]\d{3}\b",
+                         re.IGNORECASE)
+
+
 def facts_in(where: Where, text: str) -> list[Fact]:
     """The facts the phrase rules of ``where`` read from ``text`` (in rule order, no repeats)."""
     if not text:
@@ -176,6 +187,8 @@ def facts_in(where: Where, text: str) -> list[Fact]:
             out.append(rule.fact)
     if where == "description" and microprocessor_744_17(text):
         out.append(Fact.MICROPROCESSOR_744_17)
+    if where == "description" and _MEETS_ECCN.search(text):
+        out.append(Fact.CCL_CONDITION_MET)
     return out
 
 

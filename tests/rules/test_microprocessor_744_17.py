@@ -24,3 +24,14 @@ def test_processor_parameters_read_from_a_description(text: str, read: bool) -> 
     assert microprocessor_744_17(text) is read
     assert (Fact.MICROPROCESSOR_744_17 in facts_in("description", text)) is read
     assert Fact.MICROPROCESSOR_744_17 not in facts_in("end_use", text)  # a description fact only
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("aramid fibrous material meeting 1C210", True),
+    ("analyser that meets or exceeds 3A101.a.2.b", True),
+    ("AI workstation meeting 4A090 parameters", True),  # harmless: only a CCL row naming a condition reads it
+    ("aramid fibre for a meeting; ECCN 1C210", False),  # another clause
+    ("aramid fibrous material for a meeting", False),
+])
+def test_a_description_meeting_an_eccn_states_the_condition(text: str, read: bool) -> None:
+    assert (Fact.CCL_CONDITION_MET in facts_in("description", text)) is read

@@ -60,8 +60,10 @@ MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
            "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
     "B08": LATER, "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
-    "N11": "over-block: MT applies to 3A002.h only 'when the parameters in 3A101.a.2.b are met'; the order cannot say "
-           "they are not, and the MT basis bars GBS (rules: a condition in words of a CCL control is not read)",
+    "N11": "CANNOT_CLEAR, not GBS: MT applies to 3A002.h only 'when the parameters in 3A101.a.2.b are met'; since "
+           "session 5 that condition is a question (facts ccl_condition_met / ccl_condition_not_met, "
+           "tools/ccl_conditions.yaml) and the order states neither: the expectation assumes they are not met "
+           "(rules: kept as xfail, the law turns on the item's parameters)",
     "U02": "over-block: the CNOOC Limited entry's carve-out of goods by name ('except for: crude oil, condensates "
            "...') is not read; the licence stays required (rules: an item carve-out in words; CANNOT_CLEAR would be "
            "acceptable)",
