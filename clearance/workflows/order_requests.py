@@ -101,9 +101,9 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         if not found:
             unmapped += (text,)
             notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
-        elif flags := unexplained_red_flags(text, found):  # a fact read does not silence the rest of the words
+        elif flags := unexplained_red_flags(text, found + list(order.facts)):  # (nor does a fact stated as a code)
             unmapped += (f"{text[:200]!r} (red flags beyond the facts read: {', '.join(flags)})",)
-    if flags := unexplained_red_flags(order.end_use, read("end_use", order.end_use)):  # never ignored
+    if flags := unexplained_red_flags(order.end_use, read("end_use", order.end_use) + list(order.facts)):
         unmapped += (f"end use {order.end_use[:200]!r} (red flags: {', '.join(flags)})",)
     read("description", item.description)
     licences: tuple[LicenceState, ...] = ()

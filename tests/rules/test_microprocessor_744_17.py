@@ -35,3 +35,14 @@ def test_processor_parameters_read_from_a_description(text: str, read: bool) -> 
 ])
 def test_a_description_meeting_an_eccn_states_the_condition(text: str, read: bool) -> None:
     assert (Fact.CCL_CONDITION_MET in facts_in("description", text)) is read
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("waveform digitizer 3A002.h (below the 3A101.a.2.b MT parameters)", {Fact.CCL_CONDITION_NOT_MET}),
+    ("aramid fibre not meeting 1C210 criteria", {Fact.CCL_CONDITION_NOT_MET}),
+    ("aramid fibre not meeting 1C210 criteria; the other batch meeting 1C210", {Fact.CCL_CONDITION_MET}),
+    ("aramid fibre below 1C210", set()),  # no 'parameters' / 'criteria': not read
+])
+def test_a_condition_not_met_is_read_only_in_its_literal_form(text: str, facts: set[Fact]) -> None:
+    got = set(facts_in("description", text)) & {Fact.CCL_CONDITION_MET, Fact.CCL_CONDITION_NOT_MET}
+    assert got == facts
