@@ -72,6 +72,9 @@ class Fact(StrEnum):
     NOT_MICROPROCESSOR_744_17 = "not_microprocessor_744_17"  # checked: the item is not (nor is for) one
     CCL_CONDITION_MET = "ccl_condition_met"  # the item meets the CCL row's condition in words for its paragraph
     CCL_CONDITION_NOT_MET = "ccl_condition_not_met"
+    MARITIME_NUCLEAR_PROPULSION = "maritime_nuclear_propulsion"  # § 744.5: for a foreign maritime nuclear propulsion
+    NOT_MARITIME_NUCLEAR_PROPULSION = "not_maritime_nuclear_propulsion"
+    VESSEL_AIRCRAFT_CHECKED = "vessel_aircraft_countries_checked"  # § 744.7(a)(1)-(3) checked for the vessel/aircraft
 
 
 @dataclass(frozen=True, slots=True)

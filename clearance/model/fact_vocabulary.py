@@ -87,6 +87,14 @@ MEANINGS: dict[Fact, str] = {
     "to its paragraph ('MT applies to 3A002.h when the parameters in 3A101.a.2.b are met or exceeded')",
     Fact.CCL_CONDITION_NOT_MET: "checked: the item does not meet such a condition (the row's reason for control does "
     "not apply to it)",
+    Fact.MARITIME_NUCLEAR_PROPULSION: "the exporter knows the technology is for use in connection with a foreign "
+    "maritime nuclear propulsion project (plants, their land prototypes, special facilities) (15 CFR 744.5(a))",
+    Fact.NOT_MARITIME_NUCLEAR_PROPULSION: "checked: the technology is not for a foreign maritime nuclear propulsion "
+    "project (15 CFR 744.5)",
+    Fact.VESSEL_AIRCRAFT_CHECKED: "the item is to or for the use of a foreign vessel or aircraft and a licence "
+    "exception or NLR permits the shipment to the countries where it is located, registered (or will be) and that "
+    "control, lease or charter it (15 CFR 744.7(a)(1)-(3)); without it, words naming a vessel or aircraft are an "
+    "open question",
 }
 
 
@@ -136,6 +144,10 @@ PHRASES: tuple[PhraseRule, ...] = (
           (Fact.MISSILE_END_USE, (" ballistic missile", " cruise missile")),
           (Fact.CBW_END_USE, (" chemical weapon", " biological weapon", " nerve agent")),
       )),
+    *(PhraseRule(where, Fact.MARITIME_NUCLEAR_PROPULSION, (" nuclear propulsion", " naval reactor", " nuclear powered ",
+                                                             " nuclear submarine"),
+                 unless=(" no nuclear propulsion", " not nuclear propulsion", " non nuclear propulsion"))
+      for where in ("knowledge", "end_use")),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" existing ",), then=(" handset",)),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" handset ",), then=(" before 2019 05 16 ",)),
     PhraseRule("description", Fact.TGL_EXISTING_NETWORKS, (" existing ",), then=(" network",)),
@@ -241,6 +253,9 @@ RED_FLAGS: tuple[str, ...] = (
     " mrbm", " irbm", " icbm", " srbm", " slbm", " novichok", " a 234 ", " a 232 ", " a 230 ", " anthrac",
     " epitax", " cvd ", " pvd ", " ald ", " atomic layer", " ion implant", " reconnaissance", " exascale",
     " sunway",
+    # § 744.7: items to or for the use of a foreign vessel or aircraft (explained by vessel_aircraft_countries_checked)
+    " vessel", " aboard ", " on board ", " ship s ", " ships ", " ship stores", " bunker", " aircraft", " airliner",
+    " airplane", " aeroplane", " helicopter", " launch platform",
 )
 # An end use or knowledge statement not written in English is read by nobody here: it is a red flag in itself. Text
 # in a script other than Latin (Chinese, Japanese, Cyrillic, Arabic ...) or with two or more function words of
@@ -285,6 +300,11 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
                                  "pathogen", "toxin", "novichok", "a 234", "a 232", "a 230", "anthrac"}),
     Fact.SUPERCOMPUTER: frozenset({"exascale", "sunway"}),
     Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
+    Fact.MARITIME_NUCLEAR_PROPULSION: frozenset({"nuclear", "reactor", "submarine", "propulsion", "naval", "vessel",
+                                                 "ships", "aboard", "on board"}),
+    Fact.VESSEL_AIRCRAFT_CHECKED: frozenset({"vessel", "aboard", "on board", "ship s", "ships", "ship stores", "bunker",
+                                             "aircraft", "airliner", "airplane", "aeroplane", "helicopter",
+                                             "launch platform"}),
 }
 
 

@@ -338,6 +338,7 @@ VALUE_TYPES: dict[str, Any] = {
     "fdp.russia_belarus_meu": FdpOther,
     "fdp.advanced_computing": FdpOther,
     "fdp.supercomputer": FdpOther,
+    "fdp.sme": FdpOther,
     "fdp.iran": FdpOther,
     "el.affiliates": Affiliates,
     "el.license_exceptions": LeAvailability,

@@ -144,6 +144,13 @@ class ElFootnote(_Frozen):
 # --- words of a party's name (§ 744.21(g), § 744.22(f)(2)) ----------------------------------------------------
 
 
+class PlaceNames(_Frozen):
+    """Places of a region (§ 746.6 Crimea and the covered regions of Ukraine) by which a party's name or address shows
+    the item goes there: an open question, whatever country the order writes."""
+
+    words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
+
+
 class NameSignals(_Frozen):
     """Words of a party's name that denote a military (-intelligence) end user: an open question where the rule
     would require a licence with ``fact`` stated, unless the order states ``fact`` or ``negative_fact``."""
@@ -163,6 +170,16 @@ class Microprocessors(_Frozen):
     maybe: tuple[str, ...]
     policy: str
     license_exceptions: str
+
+
+class MaritimePropulsion(_Frozen):
+    """§ 744.5: technology (``kinds``) known to be for a foreign maritime nuclear propulsion project: a licence, no
+    licence exception; ``question`` when the stated facts point to such a project without saying it."""
+
+    kinds: tuple[str, ...]
+    policy: str
+    license_exceptions: str
+    question: str
 
 
 class CameraScope(_Frozen):
@@ -314,6 +331,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.8.sdn_tags": SdnTagRule,
     "ofac.blocked_ownership": BlockedOwnership,
     "744.17.rule": Microprocessors,
+    "744.5.rule": MaritimePropulsion,
     "744.9.rule": Cameras,
     "740.2.a9": AdvancedComputingLes,
     "744.23.headquarters": Headquarters,
@@ -321,6 +339,7 @@ VALUE_TYPES: dict[str, object] = {
     "746.3.military": UnmodelledMilitary,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
+    "746.6.place_names": PlaceNames,
     "744.2.rule": NuclearEndUse,
     "744.3.rule": MissileEndUse,
     "744.4.rule": CbwEndUse,

@@ -41,3 +41,20 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm = normalise(name)
     return tuple((key, w.strip()) for key, words in _words(ctx) for w in words if w in norm)
+
+
+def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
+    """The places of Crimea or the covered regions of Ukraine (rule ``746.6.place_names``) that ``name`` (a party's
+    name as written, with any address) names: the item goes there whatever country the order writes."""
+    found: tuple[str, ...] = ctx.memo(("region places", name), lambda: _places(ctx, name), replay=False)
+    if found:
+        ctx.get("746.6.place_names")  # (the rule enters the trace only when a place is found)
+    return found
+
+
+def _places(ctx: Ctx, name: str) -> tuple[str, ...]:
+    rule = ctx.find("746.6.place_names")
+    if rule is None:
+        return ()
+    norm = normalise(name)
+    return tuple(w.strip() for w in rule["words"] if w in norm)

@@ -35,12 +35,14 @@ Step = Callable[[Ctx, Request, str, Jurisdiction, list[PartyInfo], Findings], No
 # (clearance.rules.values), YAML under clearance/regulations/ and a step here.
 STEPS: tuple[tuple[str, Step], ...] = (
     ("GP1-GP3 Country Chart (§ 736.2(b)(1)-(3))", licensing.chart),
+    ("the Country Chart of the country of ultimate destination (§ 738.4(a))", onward.chart),
     ("Entity List (§ 744.11)", licensing.entity_list),
     ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
     ("MEU and SDN affiliates (§§ 744.21(a)(3), 744.8(a)(2))", part744.affiliates),
     ("nuclear, missile and chemical/biological weapons end uses (§§ 744.2-744.4)", proliferation.end_uses),
     ("military end uses and users (§ 744.21)", part744.meu),
     ("military-intelligence end uses and users (§ 744.22)", part744.mieu),
+    ("maritime nuclear propulsion (§ 744.5)", proliferation.maritime),
     ("microprocessors for military end uses and users in D:1 (§ 744.17)", proliferation.microprocessors),
     ("cameras for military end-users or 0A919 commodities (§ 744.9)", proliferation.cameras),
     ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
@@ -51,6 +53,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
      supercomputer.headquarters),
     ("embargoes (Part 746)", embargo.part746),
     ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
+    ("Crimea and the covered regions of Ukraine named by a party (§ 746.6)", onward.regions),
     ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )

@@ -178,7 +178,7 @@ def _fdp_footnotes(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisd
 
 
 OTHER_FDP_RULES = ("fdp.russia_belarus", "fdp.russia_belarus_meu", "fdp.advanced_computing", "fdp.supercomputer",
-                   "fdp.iran")
+                   "fdp.iran", "fdp.sme")
 _FACTS_TO_STATE = (
     "state fdp_facts.direct_product_of (ECCNs of the US-origin software/technology the item is a direct product of) "
     "and fdp_facts.plant_direct_product_of (ECCNs the producing plant or major component was made from; "

@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 
 from clearance.model.determination import Basis, Fact, Request
-from clearance.rules import embargo
-from clearance.rules.chart import UNSPECIFIED
+from clearance.rules import embargo, licensing
+from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
@@ -44,6 +44,70 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             f.bases.append(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=p.label))
         f.exceptions.extend(trial.exceptions)
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+
+
+_ULTIMATE = frozenset({"end_user", "ultimate_consignee"})
+
+
+def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 738.4(a): the Country Chart is read for the country of ultimate destination. An order whose route ends in
+    Malaysia with its ultimate consignee or end user in China ships to China as far as the chart is concerned
+    (adversarial round 5, R5-84, R5-94, R5-106): the chart of each such party's country is applied too (the
+    route's own row stays: fail closed), each basis coded ``<code>@<country>`` and naming the party, with the
+    licence exceptions of that country covering only those bases. Countries with a Part 746 section are left to
+    ``part746`` (their chart rows point there)."""
+    if dest == UNSPECIFIED or not req.item.eccn:
+        return
+    seen = {dest}
+    for p in parties:
+        if not p.country or p.country == UNSPECIFIED or p.role.value not in _ULTIMATE:
+            continue
+        country = destination(ctx, p.country)
+        if country in seen:
+            continue
+        seen.add(country)
+        if embargo.section_rule(ctx, country) is not None:
+            continue
+        trial = Findings()
+        licensing.chart(ctx, req, country, juris, parties, trial)
+        where = (f"{p.role.value.replace('_', ' ')} {p.label} located in {country}, the country of ultimate "
+                 f"destination (15 CFR 738.4(a); the route ends in {dest})")
+        f.bases.extend(dataclasses.replace(b, code=f"{b.code}@{country}", cite=f"{b.cite}; {where}", party=p.label)
+                       for b in trial.bases)
+        f.exceptions.extend(dataclasses.replace(x, reason=f"{x.reason} [for {country}]",
+                                                covers=tuple(f"{c}@{country}" for c in x.covers))
+                            for x in trial.exceptions)
+        f.questions.extend(dataclasses.replace(q, text=f"{q.text} [{where}]") for q in trial.questions)
+        f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+
+
+def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 746.6 by place: a party on the way whose name or address names a place of Crimea or of the covered regions
+    of Ukraine (rule ``746.6.place_names``) takes the item there whatever country the order writes ("Sevastopol",
+    country RU). Stated ``ukraine_covered_region``: § 746.6 applies as for a destination in the region; stated
+    ``ukraine_outside_covered_regions``: a note; neither: the question (unless a licence is required anyway)."""
+    if dest == "UA" or Fact.UKRAINE_OTHER_REGION in req.facts:
+        return  # (a Ukrainian destination is asked by part746 itself)
+    named = [(p, word) for p in parties if p.role.value in _ON_THE_WAY for word in p.places]
+    if not named:
+        return
+    p, word = named[0]
+    where = (f"{p.role.value.replace('_', ' ')} '{p.label}' (country {p.country or 'not given'}) names "
+             f"'{word}', a place of {ctx.cite('746.6.place_names')}")
+    if Fact.UKRAINE_COVERED_REGION in req.facts:
+        trial = Findings()
+        embargo.part746(ctx, req, "UA", juris, parties, trial)
+        f.bases.extend(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=p.label) for b in trial.bases)
+        f.exceptions.extend(trial.exceptions)
+        f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+        return
+    question = (f"{where}: say whether the item goes to Crimea or the covered regions of Ukraine (15 CFR 746.6): "
+                "facts ukraine_covered_region / ukraine_outside_covered_regions")
+    if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+        f.notes.append(f"746-REGION: {question} [a Part 744 licence is required anyway]")
+        return
+    f.bases.append(Basis("746-REGION", ctx.cite("746.6.place_names"), "n/a", indeterminate=question, party=p.label,
+                         rules=("746.6.place_names",)))
 
 
 def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:

@@ -105,6 +105,28 @@ def _missile(ctx: Ctx, facts: frozenset[Fact], where: set[str], f: Findings) -> 
     f.notes.append(f"§ 744.3: {', '.join(sorted(where))} not in Country Group {group} and not for weapons delivery")
 
 
+def maritime(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 744.5: technology known to be for a foreign maritime nuclear propulsion project (fact
+    ``maritime_nuclear_propulsion``): a licence, no licence exception. A nuclear end use stated for technology
+    without either fact points to it: the question (rule ``744.5.rule``)."""
+    facts = req.facts
+    stated = Fact.MARITIME_NUCLEAR_PROPULSION in facts
+    if Fact.NOT_MARITIME_NUCLEAR_PROPULSION in facts or not (stated or Fact.NUCLEAR_END_USE in facts):
+        return
+    rule = ctx.get("744.5.rule")
+    kind = req.item.kind or ("technology" if req.item.eccn and parse_eccn(req.item.eccn).product_group == "E"
+                             else None)
+    if kind not in rule["kinds"]:
+        if stated and kind is None:
+            raise MissingFact("§ 744.5(a) reaches technology only: say whether the item is technology (item kind)",
+                              fact="item.kind")
+        return
+    why = None if stated else str(rule["question"])
+    f.bases.append(Basis("744.5", f"15 CFR 744.5(a): technology for a foreign maritime nuclear propulsion project; "
+                         f"{ctx.cite('744.5.rule')}", str(rule["policy"]), indeterminate=why, rules=("744.5.rule",)))
+    f.barred(ALL, str(rule["license_exceptions"]), ctx.cite("744.5.rule"))
+
+
 MILITARY = frozenset({Fact.MILITARY_END_USE, Fact.MILITARY_END_USER})
 
 
