@@ -50,6 +50,7 @@ MEANINGS: dict[Fact, str] = {
     Fact.UKRAINE_OTHER_REGION: "the destination is in Ukraine outside the covered regions",
     Fact.NOT_MILITARY_END_USER: "checked: no party is a 'military end user' (15 CFR 744.21(g)), whatever its name "
     "suggests",
+    Fact.NOT_MILITARY_END_USE: "checked: the end use stated in words is not a 'military end use' (15 CFR 744.21(f))",
     Fact.NOT_MILITARY_INTELLIGENCE: "checked: no party is a 'military-intelligence end user' (15 CFR 744.22(f)(2)), "
     "whatever its name suggests",
     Fact.NUCLEAR_END_USE: "the exporter knows the item will be used, directly or indirectly, in a nuclear explosive "
@@ -113,6 +114,9 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule("knowledge", Fact.MILITARY_INTELLIGENCE, (" military intelligence",)),
     PhraseRule("knowledge", Fact.SUPERCOMPUTER, (" supercomputer",)),
     PhraseRule("end_use", Fact.MILITARY_END_USE, (" military end use ",), unless=(" no military ",)),
+    PhraseRule("end_use", Fact.NOT_MILITARY_END_USE, (" no military end use", " not for military",
+                                                      " not for a military", " not for any military",
+                                                      " no military use")),
     PhraseRule("end_use", Fact.STANDARDS_DEVELOPMENT, (" standard ", " standards "),
                with_any=(" develop", " revision ", " revise", " contribut", " setting ")),
     PhraseRule("end_use", Fact.TGL_CYBERSECURITY, (" cybersecurity research ", " vulnerability disclosure ")),
@@ -122,8 +126,14 @@ PHRASES: tuple[PhraseRule, ...] = (
     *(PhraseRule(where, fact, phrases, unless=tuple(f"{neg}{p}" for neg in (" no", " not", " non") for p in phrases))
       for where in ("knowledge", "end_use")
       for fact, phrases in (
-          (Fact.NUCLEAR_END_USE, (" nuclear explosive", " unsafeguarded nuclear")),
-          (Fact.MISSILE_END_USE, (" ballistic missile", " cruise missile")),
+          (Fact.NUCLEAR_END_USE, (" nuclear explosive", " unsafeguarded nuclear",
+                                  # § 744.2(a)(3) fuel-cycle facilities in the words of the trade (round 5)
+                                  " reprocessing", " spent fuel", " hot cell", " purex", " isotope separation",
+                                  " uranium enrichment", " heavy water")),
+          (Fact.MISSILE_END_USE, (" ballistic missile", " cruise missile",
+                                  # the Note to § 744.3(a): rocket systems include space launch vehicles and
+                                  # sounding rockets (round 5)
+                                  " launch vehicle", " space launch", " sounding rocket", " rocket system")),
           (Fact.CBW_END_USE, (" chemical weapon", " biological weapon", " nerve agent")),
       )),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" existing ",), then=(" handset",)),
@@ -178,6 +188,12 @@ RED_FLAGS: tuple[str, ...] = (
     " ejercito", " bolivarian national", " border guard", " gendarmerie", " hypersonic", " glide vehicle",
     # § 744.23(a)(4): production of semiconductor manufacturing equipment or its parts (not modelled: R3-30)
     " etch", " deposition", " lithograph", " semiconductor manufacturing equipment", " wafer fab",
+    # adversarial review round 5: the services and platforms in other words (§ 744.21(g) "marine"; Note to § 744.3(a):
+    # rocket systems include space launch vehicles and sounding rockets), fuel-cycle and agent words (§§ 744.2, 744.4),
+    # reconnaissance (§ 744.22(f)(2)) and more SME production steps (§ 744.23(a)(4))
+    " marines ", " naval infantry", " armed police", " paramilitar", " armoured", " armored", " personnel carrier",
+    " main battle tank", " launch vehicle", " space launch", " sounding rocket", " spent fuel", " hot cell", " purex",
+    " novichok", " anthracis", " reconnaissance", " epitax", " ion implant",
 )
 # Written as the services write them: case-sensitive abbreviations and weapon-system designators, matched on the
 # text as given ("PLAN" is the PLA Navy, "plan" is not). Each match is a red flag named by what it matched.
@@ -187,23 +203,27 @@ _MARKS = re.compile(
     r"|\bType 0\d\d[A-Z]?\b"  # PLA Navy ship classes
     r"|\b[Uu]nit \d{4,5}\b"  # military unit cover designators (e.g. PLA units)
     r"|\b3[B-E]\d{3}\b"  # an end use naming a Category 3 B-E ECCN (SME and its parts: § 744.23(a)(4))
+    r"|\b\d[A-E](?:6\d\d|515)\b"  # a 600-series or 9x515 ECCN: a military item (§ 744.21(f), § 744.9)
+    r"|\bMoD\b|\bMOD\b"  # a ministry of defence written short ("the Venezuelan MoD")
 )
 _NEGATIONS = (" no", " not", " non")
+_ARMED = frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence", "defense",
+                    "ministry of defen", "pla", "marines", "naval infantry", "armed police", "paramilitar", "armoured",
+                    "armored", "personnel carrier", "main battle tank"})
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
 # whose rules the engine applies; "military end use in a nuclear reactor" still leaves "nuclear" unexplained.
 _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
-    Fact.MILITARY_END_USE: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
-                                      "defense", "ministry of defen", "pla"}),
-    Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
-                                       "defense", "ministry of defen", "pla"}),
-    Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence"}),
+    Fact.MILITARY_END_USE: _ARMED,
+    Fact.MILITARY_END_USER: _ARMED,
+    Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence", "reconnaissance"}),
     Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
-                                     "heavy water", "isotope separation", "reprocessing", "fissile", "tritium"}),
+                                     "heavy water", "isotope separation", "reprocessing", "fissile", "tritium",
+                                     "spent fuel", "hot cell", "purex"}),
     Fact.MISSILE_END_USE: frozenset({"missile", "rocket", "ballistic", "cruise missile", "cruise vehicle", "uav",
-                                     "drone", "unmanned aerial"}),
+                                     "drone", "unmanned aerial", "launch vehicle", "space launch", "sounding rocket"}),
     Fact.CBW_END_USE: frozenset({"chemical weapon", "biological weapon", "nerve agent", "weapon", "sarin", "soman",
                                  "tabun", "vx", "mustard gas", "anthrax", "ricin", "botulinum", "smallpox",
-                                 "pathogen", "toxin"}),
+                                 "pathogen", "toxin", "novichok", "anthracis"}),
     Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
 }
 
