@@ -7,17 +7,17 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from clearance.settings import Settings, get_settings
-from clearance.store import Store
 from clearance.workflows.lists import Progress as ProgressFn
 from clearance.workflows.lists import ensure_lists, open_store
-from clearance.workflows.readonly import open_store_for_reading
+
+if TYPE_CHECKING:
+    from clearance.store import Store
 
 console = Console()
 err_console = Console(stderr=True)
@@ -48,6 +48,8 @@ def progress_bar(description: str) -> Iterator[ProgressFn]:
 
 
 def _open(settings: Settings, read_only: bool | None) -> tuple[Store, bool]:
+    from clearance.workflows.readonly import open_store_for_reading  # SQLAlchemy: not for a cached screen index
+
     store, writable = open_store_for_reading(settings, prefer=read_only)
     if store is not None:
         return store, writable
@@ -67,7 +69,7 @@ def store_session(*, bootstrap: bool = True, read_only: bool | None = None) -> I
         if bootstrap:
             try:
                 outcomes = ensure_lists(store, settings)
-            except sa.exc.OperationalError as exc:
+            except _operational_error() as exc:
                 if not (can_reopen and "readonly" in str(exc).lower()):
                     raise
                 store.close()  # the snapshot must be written: reopen for writing
@@ -85,6 +87,12 @@ def store_session(*, bootstrap: bool = True, read_only: bool | None = None) -> I
         yield store
     finally:
         store.close()
+
+
+def _operational_error() -> type[Exception]:
+    from sqlalchemy.exc import OperationalError
+
+    return OperationalError
 
 
 def print_json(data: Any) -> None:

@@ -16,7 +16,14 @@ from clearance.screening.registry import algorithms, get_algorithm
 from clearance.screening.screen import compare as compare_names
 from clearance.text.countries import country_code
 from clearance.workflows.batch_output import atomic_output, check_output_path, safe_cell
-from clearance.workflows.screening import default_workers, open_index, read_rows, screen_file, screen_one
+from clearance.workflows.screening import (
+    default_workers,
+    open_cached_index,
+    open_index,
+    read_rows,
+    screen_file,
+    screen_one,
+)
 
 AlgoOpt = Annotated[
     str | None,
@@ -106,8 +113,10 @@ def screen(
         raise ConfigError("NAME is not valid UTF-8 text; check the terminal's or script's encoding")
     check_output_path(out)
     rows = read_rows(file) if file is not None else None  # a bad file is refused before the index is built
-    with store_session(read_only=True) as store:
-        index = open_index(codes, store=store)
+    index = open_cached_index(codes)  # no database session when the index of the active lists is cached
+    if index is None:
+        with store_session(read_only=True) as store:
+            index = open_index(codes, store=store)
     if rows is not None:
         try:
             with progress_bar("screening") as update:

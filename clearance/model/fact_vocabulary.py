@@ -14,7 +14,6 @@ space "at the end of a word": ``" military "`` is the word *military*, ``" super
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +50,7 @@ MEANINGS: dict[Fact, str] = {
     Fact.UKRAINE_OTHER_REGION: "the destination is in Ukraine outside the covered regions",
     Fact.NOT_MILITARY_END_USER: "checked: no party is a 'military end user' (15 CFR 744.21(g)), whatever its name "
     "suggests",
+    Fact.NOT_MILITARY_END_USE: "checked: the end use stated in words is not a 'military end use' (15 CFR 744.21(f))",
     Fact.NOT_MILITARY_INTELLIGENCE: "checked: no party is a 'military-intelligence end user' (15 CFR 744.22(f)(2)), "
     "whatever its name suggests",
     Fact.NUCLEAR_END_USE: "the exporter knows the item will be used, directly or indirectly, in a nuclear explosive "
@@ -78,6 +78,7 @@ MEANINGS: dict[Fact, str] = {
     "of Country Group D:5 (15 CFR 744.23(a)(3))",
     Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
     "Country Group D:5",
+    # facts the rules also read from the order's own words (clearance/rules/descriptions.py, rule data words)
     Fact.MICROPROCESSOR_744_17: "the item is a microprocessor with a processing speed of 5 GFLOPS or more and an "
     "arithmetic logic unit with an access width of 32 bit or more, or software or technology for the development or "
     "production of one (15 CFR 744.17(a))",
@@ -93,8 +94,7 @@ MEANINGS: dict[Fact, str] = {
     "project (15 CFR 744.5)",
     Fact.VESSEL_AIRCRAFT_CHECKED: "the item is to or for the use of a foreign vessel or aircraft and a licence "
     "exception or NLR permits the shipment to the countries where it is located, registered (or will be) and that "
-    "control, lease or charter it (15 CFR 744.7(a)(1)-(3)); without it, words naming a vessel or aircraft are an "
-    "open question",
+    "control, lease or charter it (15 CFR 744.7(a)(1)-(3))",
 }
 
 
@@ -131,6 +131,9 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule("knowledge", Fact.MILITARY_INTELLIGENCE, (" military intelligence",)),
     PhraseRule("knowledge", Fact.SUPERCOMPUTER, (" supercomputer",)),
     PhraseRule("end_use", Fact.MILITARY_END_USE, (" military end use ",), unless=(" no military ",)),
+    PhraseRule("end_use", Fact.NOT_MILITARY_END_USE, (" no military end use", " not for military",
+                                                      " not for a military", " not for any military",
+                                                      " no military use")),
     PhraseRule("end_use", Fact.STANDARDS_DEVELOPMENT, (" standard ", " standards "),
                with_any=(" develop", " revision ", " revise", " contribut", " setting ")),
     PhraseRule("end_use", Fact.TGL_CYBERSECURITY, (" cybersecurity research ", " vulnerability disclosure ")),
@@ -140,14 +143,16 @@ PHRASES: tuple[PhraseRule, ...] = (
     *(PhraseRule(where, fact, phrases, unless=tuple(f"{neg}{p}" for neg in (" no", " not", " non") for p in phrases))
       for where in ("knowledge", "end_use")
       for fact, phrases in (
-          (Fact.NUCLEAR_END_USE, (" nuclear explosive", " unsafeguarded nuclear")),
-          (Fact.MISSILE_END_USE, (" ballistic missile", " cruise missile")),
+          (Fact.NUCLEAR_END_USE, (" nuclear explosive", " unsafeguarded nuclear",
+                                  # § 744.2(a)(3) fuel-cycle facilities in the words of the trade (round 5)
+                                  " reprocessing", " spent fuel", " hot cell", " purex", " isotope separation",
+                                  " uranium enrichment", " heavy water")),
+          (Fact.MISSILE_END_USE, (" ballistic missile", " cruise missile",
+                                  # the Note to § 744.3(a): rocket systems include space launch vehicles and
+                                  # sounding rockets (round 5)
+                                  " launch vehicle", " space launch", " sounding rocket", " rocket system")),
           (Fact.CBW_END_USE, (" chemical weapon", " biological weapon", " nerve agent")),
       )),
-    *(PhraseRule(where, Fact.MARITIME_NUCLEAR_PROPULSION, (" nuclear propulsion", " naval reactor", " nuclear powered ",
-                                                             " nuclear submarine"),
-                 unless=(" no nuclear propulsion", " not nuclear propulsion", " non nuclear propulsion"))
-      for where in ("knowledge", "end_use")),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" existing ",), then=(" handset",)),
     PhraseRule("description", Fact.TGL_EXISTING_HANDSETS, (" handset ",), then=(" before 2019 05 16 ",)),
     PhraseRule("description", Fact.TGL_EXISTING_NETWORKS, (" existing ",), then=(" network",)),
@@ -157,50 +162,8 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")  # a single character class: one linear pa
 
 
 def normalise(text: str) -> str:
-    """Lower-case words separated by single spaces, with a space at each end; accents folded ("Policía" ->
-    ``policia``, "Armée" -> ``armee``, "für" -> ``fur``)."""
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    """Lower-case words separated by single spaces, with a space at each end."""
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
-
-
-# § 744.17(a) processor parameters written in an item description ("64-bit server microprocessor, 900 GFLOPS"): a
-# processor word, a processing speed of 5 GFLOPS or more (TFLOPS and PFLOPS are more) and a 32, 64 or 128 bit width.
-# Only the fact that the item is such a microprocessor is read (it can require a licence, never clear one); that an
-# item is not one is stated as the code not_microprocessor_744_17. Linear patterns: no nested repetition.
-_SPEED = re.compile(r"(\d{1,9}(?:,\d{3})*(?:\.\d{1,6})?)\s?([gtp])flops\b", re.IGNORECASE)
-_WIDTH = re.compile(r"\b(?:32|64|128)[ -]?bits?\b", re.IGNORECASE)
-_PROCESSOR = re.compile(r"processor|\bcpus?\b", re.IGNORECASE)
-MIN_GFLOPS = 5
-
-
-def microprocessor_744_17(text: str) -> bool:
-    """Whether a description states a § 744.17(a) microprocessor: processor, >= 5 GFLOPS, 32-bit or wider."""
-    if not _PROCESSOR.search(text) or not _WIDTH.search(text):
-        return False
-    for m in _SPEED.finditer(text):
-        value = float(m.group(1).replace(",", ""))
-        if m.group(2).lower() != "g" or value >= MIN_GFLOPS:
-            return True
-    return False
-
-
-# A description saying the item meets or exceeds another ECCN's parameters ("aramid fibre meeting 1C210", "meets or
-# exceeds 3A101.a.2.b"): the conditions in words of CCL rows name such ECCNs, so the fact ccl_condition_met is read.
-# It can only make a row's requirement apply (never clear one). The negation is read only in one literal form that
-# names the parameters ("below the 3A101.a.2.b MT parameters", "not meeting 1C210 criteria"); a "meeting" inside it
-# is not read as met.
-_MEETS_ECCN = re.compile(r"\b(?:meet|meets|meeting|exceed|exceeds|exceeding)\b[^.;]{0,40}?\b\d[A-E]\d{3}\b",
-                         re.IGNORECASE)
-_BELOW_ECCN = re.compile(r"\b(?:below|under|not meeting|does not meet|do not meet|not exceeding|does not exceed)\s"
-                         r"(?:the\s)?\d[A-E]\d{3}(?:\.[a-z0-9]{1,4}){0,6}\s(?:[A-Za-z]{2,4}\s)?"
-                         r"(?:parameters|criteria|thresholds?)\b", re.IGNORECASE)
-
-
-def _condition_facts(text: str) -> list[Fact]:
-    below = [m.span() for m in _BELOW_ECCN.finditer(text)]
-    met = [m for m in _MEETS_ECCN.finditer(text) if not any(a <= m.start() < b for a, b in below)]
-    return ([Fact.CCL_CONDITION_MET] if met else []) + ([Fact.CCL_CONDITION_NOT_MET] if below and not met else [])
 
 
 def facts_in(where: Where, text: str) -> list[Fact]:
@@ -212,10 +175,6 @@ def facts_in(where: Where, text: str) -> list[Fact]:
     for rule in PHRASES:
         if rule.where == where and rule.fact not in out and rule.matches(norm):
             out.append(rule.fact)
-    if where == "description" and microprocessor_744_17(text):
-        out.append(Fact.MICROPROCESSOR_744_17)
-    if where == "description":
-        out += _condition_facts(text)
     return out
 
 
@@ -246,28 +205,13 @@ RED_FLAGS: tuple[str, ...] = (
     " ejercito", " bolivarian national", " border guard", " gendarmerie", " hypersonic", " glide vehicle",
     # § 744.23(a)(4): production of semiconductor manufacturing equipment or its parts (not modelled: R3-30)
     " etch", " deposition", " lithograph", " semiconductor manufacturing equipment", " wafer fab",
-    # adversarial round 5: the same end uses in the words of the trade (R5-05, R5-10, R5-12-R5-14, R5-61, R5-63,
-    # R5-89, R5-90, R5-98, R5-102-R5-104)
-    " marines ", " amphibious", " warplane", " turret", " battle tank", " armoured", " armored",
-    " personnel carrier", " hot cell", " purex", " spent fuel", " mox ", " mixed oxide", " launch vehicle",
-    " mrbm", " irbm", " icbm", " srbm", " slbm", " novichok", " a 234 ", " a 232 ", " a 230 ", " anthrac",
-    " epitax", " cvd ", " pvd ", " ald ", " atomic layer", " ion implant", " reconnaissance", " exascale",
-    " sunway",
-    # § 744.7: items to or for the use of a foreign vessel or aircraft (explained by vessel_aircraft_countries_checked)
-    " vessel", " aboard ", " on board ", " ship s ", " ships ", " ship stores", " bunker", " aircraft", " airliner",
-    " airplane", " aeroplane", " helicopter", " launch platform",
+    # adversarial review round 5: the services and platforms in other words (§ 744.21(g) "marine"; Note to § 744.3(a):
+    # rocket systems include space launch vehicles and sounding rockets), fuel-cycle and agent words (§§ 744.2, 744.4),
+    # reconnaissance (§ 744.22(f)(2)) and more SME production steps (§ 744.23(a)(4))
+    " marines ", " naval infantry", " armed police", " paramilitar", " armoured", " armored", " personnel carrier",
+    " main battle tank", " launch vehicle", " space launch", " sounding rocket", " spent fuel", " hot cell", " purex",
+    " novichok", " anthracis", " reconnaissance", " epitax", " ion implant",
 )
-# An end use or knowledge statement not written in English is read by nobody here: it is a red flag in itself. Text
-# in a script other than Latin (Chinese, Japanese, Cyrillic, Arabic ...) or with two or more function words of
-# another language (R5-01 German, R5-03 Spanish, R5-99 Italian) -- words chosen not to be English words.
-_FOREIGN_WORDS = frozenset({
-    "fur", "und", "der", "des", "dem", "zur", "zum", "vom", "fuer",  # German (after accents are folded)
-    "dei", "degli", "della", "delle", "dello", "dell", "nel", "nella", "gli", "sui",  # Italian
-    "para", "los", "las", "del", "por", "una", "unos",  # Spanish
-    "pour", "les", "aux", "avec", "dans", "sur", "une",  # French
-    "voor", "het", "een",  # Dutch
-    "och", "dla", "oraz", "pelo", "pela", "com",  # Swedish, Polish, Portuguese
-})
 # Written as the services write them: case-sensitive abbreviations and weapon-system designators, matched on the
 # text as given ("PLAN" is the PLA Navy, "plan" is not). Each match is a red flag named by what it matched.
 _MARKS = re.compile(
@@ -276,35 +220,28 @@ _MARKS = re.compile(
     r"|\bType 0\d\d[A-Z]?\b"  # PLA Navy ship classes
     r"|\b[Uu]nit \d{4,5}\b"  # military unit cover designators (e.g. PLA units)
     r"|\b3[B-E]\d{3}\b"  # an end use naming a Category 3 B-E ECCN (SME and its parts: § 744.23(a)(4))
-    r"|\b\d[A-Ea-e](?:6\d\d|515)\b"  # a 600 series or 9x515 ECCN in the end use: a military item (R5-62)
-    r"|\bMo[Dd]\b"  # a ministry of defence (R5-09 "the Venezuelan MoD's")
+    r"|\b\d[A-E](?:6\d\d|515)\b"  # a 600-series or 9x515 ECCN: a military item (§ 744.21(f), § 744.9)
+    r"|\bMoD\b|\bMOD\b"  # a ministry of defence written short ("the Venezuelan MoD")
 )
 _NEGATIONS = (" no", " not", " non")
+_ARMED = frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence", "defense",
+                    "ministry of defen", "pla", "marines", "naval infantry", "armed police", "paramilitar", "armoured",
+                    "armored", "personnel carrier", "main battle tank"})
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
 # whose rules the engine applies; "military end use in a nuclear reactor" still leaves "nuclear" unexplained.
 _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
-    Fact.MILITARY_END_USE: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
-                                      "defense", "ministry of defen", "pla", "marines", "amphibious", "warplane",
-                                      "turret", "battle tank", "armoured", "armored", "personnel carrier"}),
-    Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
-                                       "defense", "ministry of defen", "pla", "marines"}),
+    Fact.MILITARY_END_USE: _ARMED,
+    Fact.MILITARY_END_USER: _ARMED,
     Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence", "reconnaissance"}),
     Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
                                      "heavy water", "isotope separation", "reprocessing", "fissile", "tritium",
-                                     "hot cell", "purex", "spent fuel", "mox", "mixed oxide"}),
+                                     "spent fuel", "hot cell", "purex"}),
     Fact.MISSILE_END_USE: frozenset({"missile", "rocket", "ballistic", "cruise missile", "cruise vehicle", "uav",
-                                     "drone", "unmanned aerial", "launch vehicle", "mrbm", "irbm", "icbm", "srbm",
-                                     "slbm"}),
+                                     "drone", "unmanned aerial", "launch vehicle", "space launch", "sounding rocket"}),
     Fact.CBW_END_USE: frozenset({"chemical weapon", "biological weapon", "nerve agent", "weapon", "sarin", "soman",
                                  "tabun", "vx", "mustard gas", "anthrax", "ricin", "botulinum", "smallpox",
-                                 "pathogen", "toxin", "novichok", "a 234", "a 232", "a 230", "anthrac"}),
-    Fact.SUPERCOMPUTER: frozenset({"exascale", "sunway"}),
+                                 "pathogen", "toxin", "novichok", "anthracis"}),
     Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
-    Fact.MARITIME_NUCLEAR_PROPULSION: frozenset({"nuclear", "reactor", "submarine", "propulsion", "naval", "vessel",
-                                                 "ships", "aboard", "on board"}),
-    Fact.VESSEL_AIRCRAFT_CHECKED: frozenset({"vessel", "aboard", "on board", "ship s", "ships", "ship stores", "bunker",
-                                             "aircraft", "airliner", "airplane", "aeroplane", "helicopter",
-                                             "launch platform"}),
 }
 
 
@@ -322,25 +259,11 @@ def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:
     return [flag for flag in red_flags(text) if flag not in explained]
 
 
-def not_english(text: str, norm: str) -> str | None:
-    """Why ``text`` is not read as English (a letter of another script, or two function words of another
-    language), else None."""
-    other = next((ch for ch in text if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")), None)
-    if other is not None:
-        return f"not written in English ({other!r}): state the facts it gives as codes"
-    words = sorted(set(norm.split()) & _FOREIGN_WORDS)
-    if len(words) >= 2:
-        return f"not written in English ({', '.join(words)}): state the facts it gives as codes"
-    return None
-
-
 def red_flags(text: str) -> list[str]:
-    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply; text not
-    written in English is a red flag in itself."""
+    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply."""
     if not text:
         return []
     norm = normalise(text)
-    foreign = not_english(text, norm)
     found: list[str] = []
     for flag in RED_FLAGS:
         start = norm.find(flag)
@@ -350,4 +273,4 @@ def red_flags(text: str) -> list[str]:
                 break
             start = norm.find(flag, start + 1)
     found += list(dict.fromkeys(m.group(0) for m in _MARKS.finditer(text)))
-    return found + ([foreign] if foreign else [])
+    return found

@@ -179,6 +179,14 @@ class MaritimePropulsion(_Frozen):
     kinds: tuple[str, ...]
     policy: str
     license_exceptions: str
+    phrases: tuple[str, ...]  # end-use phrases stating the knowledge (normal form, " word " boundaries)
+    question: str
+
+
+class ForeignVessels(_Frozen):
+    """§ 744.7: end-use ``words`` naming a vessel or aircraft make ``question`` an open point."""
+
+    words: tuple[str, ...]
     question: str
 
 
@@ -332,6 +340,7 @@ VALUE_TYPES: dict[str, object] = {
     "ofac.blocked_ownership": BlockedOwnership,
     "744.17.rule": Microprocessors,
     "744.5.rule": MaritimePropulsion,
+    "744.7.rule": ForeignVessels,
     "744.9.rule": Cameras,
     "740.2.a9": AdvancedComputingLes,
     "744.23.headquarters": Headquarters,

@@ -46,6 +46,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("microprocessors for military end uses and users in D:1 (§ 744.17)", proliferation.microprocessors),
     ("cameras for military end-users or 0A919 commodities (§ 744.9)", proliferation.cameras),
     ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
+    ("an end use stated in words that § 744.21 may turn on (§ 744.21(f))", part744.end_use_words),
     ("Unverified List (§ 744.15)", part744.uvl),
     ("SDN program identifiers (§ 744.8)", part744.sdn),
     ("supercomputer and advanced-node IC end uses (§ 744.23)", supercomputer.end_use),
@@ -55,6 +56,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
     ("Crimea and the covered regions of Ukraine named by a party (§ 746.6)", onward.regions),
     ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
+    ("foreign vessels or aircraft (§ 744.7)", proliferation.vessels),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)

@@ -13,6 +13,7 @@ from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
 from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, groups
 from clearance.rules.context import Ctx
+from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
@@ -306,7 +307,9 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     if juris.via == "fdp_fn1":
         return  # licence requirements of the footnote-1 rule only (§ 744.11(a)(2))
     kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
-    enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE, *CONDITION_FACTS}
+    # (a CCL row's condition in words: the facts stated, else as the description states them)
+    enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE} | (
+        req.facts & CONDITION_FACTS or condition_facts(req.item.description))
     eccn = req.item.eccn
     part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
     f.bases.extend(part.bases)

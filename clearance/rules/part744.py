@@ -82,6 +82,39 @@ def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
                    "MIEU")
 
 
+# activities whose statement says what the end use is (a standards contribution, a Huawei TGL activity): read as
+# such, they leave no § 744.21 question of their own
+_CIVIL_ACTIVITIES = frozenset({Fact.STANDARDS_DEVELOPMENT, Fact.TGL_EXISTING_NETWORKS, Fact.TGL_EXISTING_HANDSETS,
+                               Fact.TGL_CYBERSECURITY, Fact.TGL_5G_STANDARDS})
+
+
+def end_use_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                  f: Findings) -> None:
+    """An end use stated in words, with no fact stated either way: whether it is a 'military end use' (§ 744.21(f))
+    is for a person to say, so it is an open question wherever § 744.21 with that fact would require a licence (a
+    note when a Part 744 licence is required anyway); nothing elsewhere (docs/facts.md)."""
+    if not req.end_use.strip() or req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USE} | _CIVIL_ACTIVITIES):
+        return
+    if any(b.code == "MEU" for b in f.bases):
+        return
+    trial = Findings()
+    try:
+        _meu(ctx, req, req.facts | {Fact.MILITARY_END_USE}, dest, parties, trial)
+        found: list[Basis] | None = [b for b in trial.bases if b.code == "MEU"]
+    except CannotClear:
+        found = None
+    if found == []:
+        return
+    text = (f"the end use is stated in words ({req.end_use[:160]!r}); for this item and destination § 744.21 "
+            f"({ctx.cite('744.21.countries')}) requires a licence if it is a 'military end use' (§ 744.21(f)) -- "
+            f"state military_end_use or not_military_end_use")
+    if found is None:
+        raise MissingFact(text, fact="facts.military_end_use")
+    # a basis to be confirmed: with a licence required anyway the answer stays LICENSE_REQUIRED (the point to
+    # confirm named), else CANNOT_CLEAR naming it; never cleared by a licence exception
+    f.bases.extend(replace(b, indeterminate=text) for b in found)
+
+
 def _ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings, key: str, fact: Fact,
                step: Callable[[Ctx, Request, frozenset[Fact], str, list[PartyInfo], Findings], None],
                code: str) -> None:

@@ -24,9 +24,11 @@ from typing import Any
 
 from clearance.model.decision import ALL, ALL_OTHERS
 from clearance.model.determination import Basis, Fact, Request
+from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
+from clearance.rules.descriptions import microprocessor_744_17, words_in
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.parties import PartyInfo
@@ -110,10 +112,15 @@ def maritime(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: li
     ``maritime_nuclear_propulsion``): a licence, no licence exception. A nuclear end use stated for technology
     without either fact points to it: the question (rule ``744.5.rule``)."""
     facts = req.facts
-    stated = Fact.MARITIME_NUCLEAR_PROPULSION in facts
-    if Fact.NOT_MARITIME_NUCLEAR_PROPULSION in facts or not (stated or Fact.NUCLEAR_END_USE in facts):
-        return
+    if Fact.NOT_MARITIME_NUCLEAR_PROPULSION in facts or not (
+            facts & {Fact.MARITIME_NUCLEAR_PROPULSION, Fact.NUCLEAR_END_USE} or normalise(req.end_use).find(
+                " nuclear ") >= 0 or " naval " in normalise(req.end_use)):
+        return  # (the common case: nothing points to it -- read no rule)
     rule = ctx.get("744.5.rule")
+    read = words_in(req.end_use, rule["phrases"])
+    stated = Fact.MARITIME_NUCLEAR_PROPULSION in facts or bool(read)
+    if not stated and Fact.NUCLEAR_END_USE not in facts:
+        return
     kind = req.item.kind or ("technology" if req.item.eccn and parse_eccn(req.item.eccn).product_group == "E"
                              else None)
     if kind not in rule["kinds"]:
@@ -122,9 +129,28 @@ def maritime(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: li
                               fact="item.kind")
         return
     why = None if stated else str(rule["question"])
-    f.bases.append(Basis("744.5", f"15 CFR 744.5(a): technology for a foreign maritime nuclear propulsion project; "
-                         f"{ctx.cite('744.5.rule')}", str(rule["policy"]), indeterminate=why, rules=("744.5.rule",)))
+    how = f" (the end use says '{read[0]}')" if read and Fact.MARITIME_NUCLEAR_PROPULSION not in facts else ""
+    f.bases.append(Basis("744.5", f"15 CFR 744.5(a): technology for a foreign maritime nuclear propulsion project"
+                         f"{how}; {ctx.cite('744.5.rule')}", str(rule["policy"]), indeterminate=why,
+                         rules=("744.5.rule",)))
     f.barred(ALL, str(rule["license_exceptions"]), ctx.cite("744.5.rule"))
+
+
+def vessels(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """§ 744.7(a): an item to or for the use of a foreign vessel or aircraft needs a licence unless NLR or a licence
+    exception permits the shipment to the countries where it is located, registered and controlled -- which an
+    order cannot state. End use words naming a vessel or aircraft (rule ``744.7.rule``) are the question (beside a
+    determinate basis: to confirm), unless ``vessel_aircraft_countries_checked`` is stated."""
+    if not req.end_use or Fact.VESSEL_AIRCRAFT_CHECKED in req.facts:
+        return
+    rule = ctx.get("744.7.rule")
+    found = words_in(req.end_use, rule["words"])
+    if not found:
+        return
+    # (always a basis: a licence exception overcoming another basis does not answer it)
+    question = f"{rule['question']} (the end use says '{found[0]}')"
+    f.bases.append(Basis("744.7", f"15 CFR 744.7(a); {ctx.cite('744.7.rule')}", "n/a", indeterminate=question,
+                         rules=("744.7.rule",)))
 
 
 MILITARY = frozenset({Fact.MILITARY_END_USE, Fact.MILITARY_END_USER})
@@ -158,7 +184,7 @@ def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, part
             f.notes.append(f"§ 744.17(a): the {eccn.text} item is stated not to be a microprocessor of 5 GFLOPS or "
                            "more with a 32-bit or wider arithmetic logic unit (nor software/technology for one)")
             return
-        if Fact.MICROPROCESSOR_744_17 in req.facts:
+        if Fact.MICROPROCESSOR_744_17 in req.facts or microprocessor_744_17(req.item.description):
             why = None
     else:
         return

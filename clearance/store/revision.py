@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
 _REVISION = re.compile(r'^revision(?:\s*:\s*str)?\s*=\s*"([^"]+)"\s*$', re.M)
@@ -41,6 +42,8 @@ def head_revision() -> str | None:
 
 def at_head(conn: Connection) -> bool:
     """True when the database of ``conn`` is at the newest migration; False when it is not or when unsure."""
+    import sqlalchemy as sa
+
     head = head_revision()
     if head is None or not sa.inspect(conn).has_table("alembic_version"):
         return False

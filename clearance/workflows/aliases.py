@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clearance.errors import DataError
 from clearance.settings import Settings, get_settings
 from clearance.sources.aliases import AliasRow, digest, read_table, shipped, shipped_text, unresolved
-from clearance.store import Store
-from clearance.store import aliases as stored
 from clearance.workflows.lists import load_active, store_with_lists
+
+if TYPE_CHECKING:
+    from clearance.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +26,22 @@ class AliasLoad:
 
 def all_aliases(store: Store) -> list[AliasRow]:
     """The shipped table, then every user table, in a fixed order (the screening index takes them all)."""
+    from clearance.store import aliases as stored
+
     return [*shipped(), *stored.user_rows(store)]
 
 
 def aliases_digest(store: Store) -> str:
     """Changes when the shipped table or any user table changes (cheap: the shipped file is not parsed)."""
+    from clearance.store import aliases as stored
+
+    return digest_with(stored.user_rows(store))
+
+
+def digest_with(user_rows: Iterable[AliasRow]) -> str:
+    """``aliases_digest`` of a store whose user alias rows are ``user_rows`` (in table and row order)."""
     h = hashlib.sha256(shipped_text().encode())
-    h.update(digest(stored.user_rows(store)).encode())
+    h.update(digest(user_rows).encode())
     return h.hexdigest()[:16]
 
 
@@ -55,6 +67,8 @@ def load_user_table(path: Path, *, name: str | None = None, store: Store | None 
             field = "list" if bad.list_code not in st.active() else "entry_key"
             raise DataError(f"{len(missing)} row(s) name no entry of the loaded lists, first: "
                             f"{bad.list_code}:{bad.entry_key}", file=path, line=line, field=field)
+        from clearance.store import aliases as stored
+
         before = stored.tables(st)
         n = stored.replace_table(st, table, rows)
     return AliasLoad(table, n, table in before)

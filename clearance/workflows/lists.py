@@ -17,15 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-
 from clearance.errors import ClearanceError, DataError
 from clearance.model import Entity, ParsedList
 from clearance.settings import Settings, get_settings
-from clearance.store import Hold, LoadResult, Store, VersionInfo
+from clearance.store import Hold, LoadResult, VersionInfo
 
 if TYPE_CHECKING:
     from clearance.sources.registry import SourceGroup
+    from clearance.store import Store
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -56,6 +55,8 @@ class ActiveLists:
 
 def open_store(settings: Settings | None = None) -> Store:
     """Open (and migrate) the configured store."""
+    from clearance.store import Store  # SQLAlchemy is imported here, not by a screen command on a cached index
+
     settings = settings or get_settings()
     return Store.open(settings.db_url)
 
@@ -213,7 +214,7 @@ def load_paths(
         except ClearanceError as exc:
             outcomes.append(LoadOutcome(pl.list_code, pl.source_files, error=str(exc)))
             continue
-        except (sa.exc.SQLAlchemyError, OSError) as exc:
+        except (sa_error(), OSError) as exc:
             # A full disk: this list keeps its previous version and the others, maybe smaller, are still
             # tried. Anything else (locked, read-only, unreachable) stops here for every list alike: the
             # caller turns it into one error line (or, for the first-use snapshot, reopens for writing).
@@ -235,6 +236,12 @@ def _reason(exc: Exception) -> str:
 def _disk_full(exc: Exception) -> bool:
     low = _reason(exc).lower()
     return "disk is full" in low or "no space left" in low or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+def sa_error() -> type[Exception]:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError
 
 
 def _not_stored(store: Store, exc: Exception) -> str:
@@ -322,6 +329,16 @@ def _from_snapshot(version: VersionInfo) -> bool:
     return any(f.startswith(f"{SNAPSHOT_PACKAGE}/") for f in version.source_files)
 
 
+def snapshot_missing(versions: Sequence[VersionInfo], active: dict[str, VersionInfo],
+                     settings: Settings) -> list[str]:
+    """The snapshot lists ``ensure_lists`` would load into a store with these versions (none: nothing to do)."""
+    if not settings.snapshot:
+        return []
+    if versions and not any(_from_snapshot(v) for v in versions):
+        return []
+    return [c for c in SNAPSHOT_LISTS if c not in active]
+
+
 def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOutcome]:
     """The first-use bootstrap: load the embedded snapshot, list by list, until every list of it is there.
 
@@ -332,13 +349,7 @@ def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOut
     when a snapshot list still cannot be loaded: nothing may be screened as if it were there.
     """
     settings = settings or get_settings()
-    if not settings.snapshot:
-        return []
-    versions = store.versions()
-    if versions and not any(_from_snapshot(v) for v in versions):
-        return []
-    active = store.active()
-    missing = [c for c in SNAPSHOT_LISTS if c not in active]
+    missing = snapshot_missing(store.versions(), store.active(), settings)
     if not missing:
         return []
     try:
@@ -379,9 +390,14 @@ def select_active(store: Store, codes: Sequence[str] | None) -> dict[str, Versio
     Raises DataError naming the lists of ``codes`` that have no version loaded, and (fail closed) any
     list that was loaded but has no active version, its only versions being held back (pending).
     """
-    active = store.active()
+    return choose_active(store.active(), store.versions(), codes)
+
+
+def choose_active(active: dict[str, VersionInfo], versions: Sequence[VersionInfo],
+                  codes: Sequence[str] | None) -> dict[str, VersionInfo]:
+    """``select_active`` on the store's active versions and every version (newest first), read by any means."""
     held: dict[str, VersionInfo] = {}
-    for v in store.versions():  # newest first: the newest held version of each list without an active one
+    for v in versions:  # newest first: the newest held version of each list without an active one
         if v.list_code not in active:
             held.setdefault(v.list_code, v)
     wanted = sorted(set(active) | set(held)) if codes is None else list(codes)

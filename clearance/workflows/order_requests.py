@@ -26,6 +26,8 @@ from clearance.model.determination import (
 )
 from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
+from clearance.text.countries import country_name
+from clearance.text.english import unread_words
 
 _UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
 
@@ -74,6 +76,17 @@ def _party(raw: PartyInput, notes: list[str]) -> Party:
     return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
 
 
+def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) -> str:
+    """Why ``text`` cannot be taken as read: its red flags no fact read accounts for, and its words outside the
+    vocabulary (another language or script, a term Clearance does not know); "" when it is read."""
+    why = []
+    if flags := unexplained_red_flags(text, found):
+        why.append(f"{flags_label}: {', '.join(flags)}")
+    if words := unread_words(text, known):
+        why.append(f"words Clearance does not read: {', '.join(words)}; state the facts they mean (docs/facts.md)")
+    return "; ".join(why)
+
+
 def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] = ()) -> tuple[Request, list[str]]:
     """The Request of a validated order and the notes saying which facts were read from free text (and which
     texts the reader re-joined across YAML flow commas)."""
@@ -94,6 +107,8 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         return found
 
     unmapped: tuple[str, ...] = ()
+    known = [p.name for p in order.parties] + [c for c in (order.destination, order.origin_country) if c]
+    known += [country_name(c) for c in (order.destination, order.origin_country) if c]
     for text in order.knowledge:
         if not text:
             continue
@@ -101,10 +116,10 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         if not found:
             unmapped += (text,)
             notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
-        elif flags := unexplained_red_flags(text, found + list(order.facts)):  # (nor does a fact stated as a code)
-            unmapped += (f"{text[:200]!r} (red flags beyond the facts read: {', '.join(flags)})",)
-    if flags := unexplained_red_flags(order.end_use, read("end_use", order.end_use) + list(order.facts)):
-        unmapped += (f"end use {order.end_use[:200]!r} (red flags: {', '.join(flags)})",)
+        elif why := _not_read(text, found, known, "red flags beyond the facts read"):  # the rest is never ignored
+            unmapped += (f"{text[:200]!r} ({why})",)
+    if why := _not_read(order.end_use, read("end_use", order.end_use), known, "red flags"):  # never ignored
+        unmapped += (f"end use {order.end_use[:200]!r} ({why})",)
     read("description", item.description)
     licences: tuple[LicenceState, ...] = ()
     if order.licence_state is not None:

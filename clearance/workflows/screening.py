@@ -14,9 +14,9 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clearance.errors import CannotClear
+from clearance.errors import CannotClear, DataError
 from clearance.model.entity import Schema
 from clearance.screening.forms3 import FORMS_VERSION
 from clearance.screening.index import ScreeningIndex, build_index
@@ -25,15 +25,27 @@ from clearance.screening.rarity import rarity
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import screen, screen_many
 from clearance.settings import Settings, get_settings
-from clearance.store import Store
+from clearance.sources.aliases import AliasRow
+from clearance.store import VersionInfo, lite
+from clearance.store.revision import head_revision
 from clearance.text import fold, terms, translit
 from clearance.text.countries import country_code
 from clearance.text.fold import MAX_NAME_CHARS
 from clearance.workflows import index_cache
-from clearance.workflows.aliases import aliases_digest, all_aliases
+from clearance.workflows.aliases import aliases_digest, all_aliases, digest_with
 from clearance.workflows.batch_input import Rows, input_format, read_rows
 from clearance.workflows.batch_output import atomic_output, atomic_path, check_output_path, safe_cell
-from clearance.workflows.lists import load_active, select_active, stale_reason, store_with_lists
+from clearance.workflows.lists import (
+    choose_active,
+    load_active,
+    select_active,
+    snapshot_missing,
+    stale_reason,
+    store_with_lists,
+)
+
+if TYPE_CHECKING:
+    from clearance.store import Store
 
 INDEX_FORMAT = 11  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use)
@@ -48,6 +60,14 @@ def _cache_dir(settings: Settings) -> Path | None:
     return Path(db).expanduser().resolve().parent / "screening-cache"
 
 
+def sqlite_file_of(db: str) -> Path | None:
+    """The SQLite file of a ``CLEARANCE_DB`` value (a path or a ``sqlite:///`` URL without options), else None."""
+    if "://" in db and not db.startswith("sqlite:///"):
+        return None
+    path = db.removeprefix("sqlite:///")
+    return None if "?" in path or not path or path == ":memory:" else Path(path).expanduser()
+
+
 def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None,
                settings: Settings | None = None, today: dt.date | None = None) -> ScreeningIndex:
     """The screening index of the active versions of ``codes`` (all loaded lists when None).
@@ -60,6 +80,10 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
     settings = settings or get_settings()
     if codes is not None and not codes:
         raise CannotClear("no list selected to screen against (an empty --lists); name at least one list")
+    if store is None:
+        quick = open_cached_index(codes, settings=settings, today=today)
+        if quick is not None:
+            return quick
     cache = _cache_dir(settings)
     if cache is not None:
         _cached_vocabulary(cache)
@@ -68,16 +92,8 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
         if not chosen:
             raise CannotClear("no list is loaded to screen against; load lists with `clearance lists update` "
                               "or `clearance lists load --from DIR`")
-        versions = {
-            c: ListVersion(c, v.version_id, v.data_date, settings.max_age_for(c), stale_reason(v, settings, today))
-            for c, v in chosen.items()
-        }
-        key = hashlib.sha256(
-            json.dumps([INDEX_FORMAT, _resources_digest(), aliases_digest(st),
-                        [(v.version_id, v.checksum) for v in chosen.values()]])
-            .encode()
-        ).hexdigest()[:24]
-        name = f"index-{key}.pkl"
+        versions = _versions_of(chosen, settings, today)
+        name = _index_name(chosen, aliases_digest(st))
         cached = index_cache.read_index(cache, name) if cache is not None else None
         if cached is not None:
             return dataclasses.replace(cached, versions=versions)
@@ -87,6 +103,47 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
         if cache is not None:
             index_cache.write_index(cache, name, index)
         return index
+
+
+def _versions_of(chosen: dict[str, VersionInfo], settings: Settings,
+                 today: dt.date | None) -> dict[str, ListVersion]:
+    return {c: ListVersion(c, v.version_id, v.data_date, settings.max_age_for(c), stale_reason(v, settings, today))
+            for c, v in chosen.items()}
+
+
+def _index_name(chosen: dict[str, VersionInfo], aliases: str) -> str:
+    key = hashlib.sha256(
+        json.dumps([INDEX_FORMAT, _resources_digest(), aliases, [(v.version_id, v.checksum) for v in chosen.values()]])
+        .encode()
+    ).hexdigest()[:24]
+    return f"index-{key}.pkl"
+
+
+def open_cached_index(codes: Sequence[str] | None = None, *, settings: Settings | None = None,
+                      today: dt.date | None = None) -> ScreeningIndex | None:
+    """``open_index`` when its index is cached, found without SQLAlchemy (``clearance.store.lite``), or None: the
+    caller then opens the store (``open_index``), which covers every case this path leaves out (a first-use
+    snapshot load, held versions, a database not at the newest migration, no cached index, PostgreSQL). Same
+    versions, same key, same file as that path; the vocabulary is installed as there."""
+    settings = settings or get_settings()
+    cache = _cache_dir(settings)
+    path = sqlite_file_of(settings.db)
+    if cache is None or path is None or (codes is not None and not codes):
+        return None
+    state = lite.read_state(path, head_revision())
+    if state is None or not state.active or snapshot_missing(state.versions, state.active, settings):
+        return None
+    try:
+        chosen = choose_active(state.active, state.versions, codes)
+    except DataError:
+        return None  # the store path raises it with the same words
+    if not chosen:
+        return None
+    cached = index_cache.read_index(cache, _index_name(chosen, digest_with(AliasRow(*r) for r in state.alias_rows)))
+    if cached is None:
+        return None
+    _cached_vocabulary(cache)
+    return dataclasses.replace(cached, versions=_versions_of(chosen, settings, today))
 
 
 def _vocabulary_digest() -> str:
@@ -134,8 +191,8 @@ def _resources_digest() -> str:
 
 # ---- batch files (read_rows and Rows come from batch_input) ------------------------------------
 
-__all__ = ["Rows", "name_problem", "open_index", "read_rows", "row_query", "screen_file", "screen_one", "screen_rows",
-           "write_rows"]
+__all__ = ["Rows", "name_problem", "open_cached_index", "open_index", "read_rows", "row_query", "screen_file",
+           "screen_one", "screen_rows", "write_rows"]
 
 
 def _fmt(path: str) -> str:

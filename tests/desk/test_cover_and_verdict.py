@@ -10,7 +10,7 @@ from fractions import Fraction
 import pytest
 
 from clearance.errors import DataError
-from clearance.model.decision import Basis, Outcome, Overcome, OvercomeKind
+from clearance.model.decision import Basis, Outcome, Overcome, OvercomeKind, Question
 from clearance.model.desk import HoldReason, Licence, LicenceInput, Verdict, validate_licences
 from clearance.model.determination import Item, Party, Request, Role
 from clearance.rules import NONE_FOUND, determine, load_rules
@@ -91,6 +91,13 @@ def test_verdicts_fail_closed() -> None:
         b, overcome_by=Overcome(OvercomeKind.LICENSE, "D1", "valid")) for b in listed.bases))
     got = desk_answer(covered, screening=None)
     assert got.verdict is Verdict.RELEASE and got.licences == ("D1",)
+    # a point still to confirm (a possible SDN match beside the listing) could need more than the licence covers
+    doubt = Question("'HUAWEI DEVICE' is a possible match (0.71) of an SDN entry: confirm it is not that party")
+    unsure = desk_answer(dataclasses.replace(covered, to_confirm=(doubt,)), screening=None)
+    assert unsure.verdict is Verdict.HOLD and unsure.hold is HoldReason.REVIEW and unsure.licences == ()
+    assert f"to confirm: {doubt.text}" in unsure.reasons
+    needed = desk_answer(dataclasses.replace(listed, to_confirm=(doubt,)), screening=None)
+    assert needed.hold is HoldReason.LICENCE_NEEDED and f"to confirm: {doubt.text}" in needed.reasons
     denial = dataclasses.replace(listed, bases=(Basis("EL", "x", "policy of denial", party="P"),))
     assert desk_answer(denial, screening=None).verdict is Verdict.BLOCK
     prohibited = dataclasses.replace(listed, outcome=Outcome.PROHIBITED)

@@ -46,3 +46,52 @@ def test_screen_rows_never_drops_a_row(tmp_path: Path, el_entities: list) -> Non
     assert [r["row"] for r in out] == [0, 1, 2]
     assert [r["decision"] for r in out] == ["HIT", "CANNOT_CLEAR", "CANNOT_CLEAR"]
     assert "Starship" in out[2]["reasons"][0]
+
+
+def test_cached_index_is_found_without_sqlalchemy_and_never_stale(tmp_path: Path, data_dir: Path) -> None:
+    """A screen command whose index is cached reads the list versions with sqlite3 (store.lite): the same versions
+    as the store gives, the same cached file, and None (the store path) whenever anything differs."""
+    import subprocess
+    import sys
+
+    from clearance.sources.aliases import AliasRow
+    from clearance.store import aliases as stored
+    from clearance.store import lite
+    from clearance.store.revision import head_revision
+    from clearance.workflows.lists import load_active
+    from clearance.workflows.screening import open_cached_index
+
+    db = tmp_path / "s.db"
+    settings = Settings(db=str(db), snapshot=False, max_age_days=5000)
+    day = dt.date(2025, 12, 1)
+    with Store.open(settings.db_url) as store:
+        assert all(o.ok for o in load_paths(store, [data_dir / "us_bis" / "dpl_2023-11-30.txt"]))
+        assert open_cached_index(["dpl"], settings=settings, today=day) is None  # nothing cached yet
+        built = open_index(["dpl"], settings=settings, today=day)  # no store given: builds and caches
+        state = lite.read_state(db, head_revision())
+        assert state is not None
+        assert list(state.versions) == store.versions() and state.active == store.active()
+        quick = open_cached_index(["dpl"], settings=settings, today=day)
+        assert quick is not None and len(quick) == len(built) and quick.versions == built.versions
+        assert open_cached_index(None, settings=settings, today=day) is not None  # every loaded list: dpl only
+        assert open_cached_index(["el"], settings=settings, today=day) is None  # not loaded: the store path says so
+
+        # a user alias changes the index: the cached one is no longer found
+        key = load_active(["dpl"], store=store, settings=settings).entities[0].entry_id
+        stored.replace_table(store, "mine", [AliasRow("dpl", key, "Zyxw Trading", "Latin", "test")])
+        assert open_cached_index(["dpl"], settings=settings, today=day) is None
+        open_index(["dpl"], settings=settings, today=day)
+        assert open_cached_index(["dpl"], settings=settings, today=day) is not None
+
+        # a new active list: the index of every list is not cached; the one of dpl alone still is
+        assert all(o.ok for o in load_paths(store, [data_dir / "us_bis" / "entity_list_2025-11-08.csv"]))
+        assert open_cached_index(None, settings=settings, today=day) is None
+        assert open_cached_index(["dpl"], settings=settings, today=day) is not None
+
+    probe = ("import sys, datetime as dt; from clearance.settings import Settings; "
+             "from clearance.workflows.screening import open_cached_index; "
+             f"s = Settings(db={str(db)!r}, snapshot=False, max_age_days=5000); "
+             "assert open_cached_index(['dpl'], settings=s, today=dt.date(2025, 12, 1)) is not None; "
+             "print('sqlalchemy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -240,7 +240,7 @@ def test_fact_scan_is_linear() -> None:
     ("knowledge", "for military vehicles", {Fact.MILITARY_END_USE}),
     ("knowledge", "Military-Intelligence unit", {Fact.MILITARY_END_USE, Fact.MILITARY_INTELLIGENCE}),
     ("knowledge", "paramilitary police", set()),
-    ("end_use", "civil smartphone production (no military end use known)", set()),
+    ("end_use", "civil smartphone production (no military end use known)", {Fact.NOT_MILITARY_END_USE}),
     ("end_use", "a military end-use", {Fact.MILITARY_END_USE}),
     ("end_use", "contribution to the development of a standard", {Fact.STANDARDS_DEVELOPMENT}),
     ("end_use", "built to industry standards", set()),

@@ -22,6 +22,7 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
     out = {k: record.get(k) for k in SUMMARY_FIELDS}
     out["bases"] = [{k: b.get(k) for k in ("code", "party", "policy", "overcome_by", "previously_covered_by",
                                             "to_confirm")} for b in record.get("bases", [])]
+    out["to_confirm"] = [q.get("text") for q in record.get("to_confirm", [])]
     return out
 
 
