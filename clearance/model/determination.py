@@ -75,6 +75,7 @@ class Fact(StrEnum):
     CCL_CONDITION_NOT_MET = "ccl_condition_not_met"
     MARITIME_NUCLEAR_PROPULSION = "maritime_nuclear_propulsion"  # § 744.5: for a foreign maritime nuclear propulsion
     NOT_MARITIME_NUCLEAR_PROPULSION = "not_maritime_nuclear_propulsion"
+    NOT_GOVERNMENT_END_USER = "not_government_end_user"  # checked: no party is a 'government end user' (§ 772.1)
     VESSEL_AIRCRAFT_CHECKED = "vessel_aircraft_countries_checked"  # § 744.7(a)(1)-(3) checked for the vessel/aircraft
 
 

@@ -92,6 +92,8 @@ MEANINGS: dict[Fact, str] = {
     "maritime nuclear propulsion project (plants, their land prototypes, special facilities) (15 CFR 744.5(a))",
     Fact.NOT_MARITIME_NUCLEAR_PROPULSION: "checked: the technology is not for a foreign maritime nuclear propulsion "
     "project (15 CFR 744.5)",
+    Fact.NOT_GOVERNMENT_END_USER: "checked: no party is a 'government end user' (15 CFR 772.1), whatever its name "
+    "suggests (License Exception ENC, 15 CFR 740.17(b)(2))",
     Fact.VESSEL_AIRCRAFT_CHECKED: "the item is to or for the use of a foreign vessel or aircraft and a licence "
     "exception or NLR permits the shipment to the countries where it is located, registered (or will be) and that "
     "control, lease or charter it (15 CFR 744.7(a)(1)-(3))",

@@ -190,6 +190,14 @@ class ForeignVessels(_Frozen):
     question: str
 
 
+class EncGovernment(_Frozen):
+    """§ 740.17(b)(2): party-name ``words`` denoting a government end user make ENC a question outside ``supp3``."""
+
+    supp3: tuple[str, ...]
+    words: tuple[str, ...]
+    question: str
+
+
 class CameraScope(_Frozen):
     items: tuple[str, ...]  # ECCNs or ECCN paragraphs
     except_countries: tuple[str, ...] = ()
@@ -341,6 +349,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.17.rule": Microprocessors,
     "744.5.rule": MaritimePropulsion,
     "744.7.rule": ForeignVessels,
+    "740.17.government": EncGovernment,
     "744.9.rule": Cameras,
     "740.2.a9": AdvancedComputingLes,
     "744.23.headquarters": Headquarters,

@@ -58,3 +58,19 @@ def _places(ctx: Ctx, name: str) -> tuple[str, ...]:
         return ()
     norm = normalise(name)
     return tuple(w.strip() for w in rule["words"] if w in norm)
+
+
+def government_words(ctx: Ctx, name: str) -> tuple[str, ...]:
+    """The words of ``name`` denoting a 'government end user' (rule ``740.17.government``; License Exception ENC)."""
+    found: tuple[str, ...] = ctx.memo(("government words", name), lambda: _government(ctx, name), replay=False)
+    if found:
+        ctx.get("740.17.government")
+    return found
+
+
+def _government(ctx: Ctx, name: str) -> tuple[str, ...]:
+    rule = ctx.find("740.17.government")
+    if rule is None:
+        return ()
+    norm = normalise(name)
+    return tuple(w.strip() for w in rule["words"] if w in norm)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from clearance.model.decision import ALL, Overcome, OvercomeKind, Question
+from clearance.model.decision import ALL, LeStatus, LicenseException, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
@@ -313,7 +313,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     eccn = req.item.eccn
     part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
     f.bases.extend(part.bases)
-    f.exceptions.extend(part.exceptions)
+    f.exceptions.extend(_enc_government(ctx, req, dest, parties, part.exceptions, f))
     f.questions.extend(part.questions)
     if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
         limit, line, cite, covers = lvs
@@ -322,6 +322,22 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
             f.available("LVS", why, cite, covers=covers)
         else:
             f.barred("LVS", why, cite)
+
+
+def _enc_government(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], found: list[LicenseException],
+                    f: Findings) -> list[LicenseException]:
+    """ENC offered, a party whose name denotes a 'government end user' and a destination outside Supp. No. 3 to
+    Part 740: § 740.17(b)(2) makes ENC a question (adversarial R5-19), unless not_government_end_user is stated."""
+    if not any(x.symbol == "ENC" and x.status is LeStatus.AVAILABLE for x in found) \
+            or Fact.NOT_GOVERNMENT_END_USER in req.facts or not any(p.government for p in parties):
+        return found
+    rule = ctx.get("740.17.government")
+    if dest in rule["supp3"]:
+        return found
+    who = next(p for p in parties if p.government)
+    f.questions.append(Question(f"{rule['question']} ('{who.label}': {', '.join(who.government)}; "
+                                f"{ctx.cite('740.17.government')})", fact="facts.not_government_end_user"))
+    return [x for x in found if x.symbol != "ENC"]
 
 
 def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None,
