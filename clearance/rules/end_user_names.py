@@ -9,7 +9,9 @@ such an end user.
 
 from __future__ import annotations
 
-from clearance.model.fact_vocabulary import normalise
+import unicodedata
+
+from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
 
 KEYS = ("744.21.name_signals", "744.22.name_signals")
@@ -74,3 +76,11 @@ def _government(ctx: Ctx, name: str) -> tuple[str, ...]:
         return ()
     norm = normalise(name)
     return tuple(w.strip() for w in rule["words"] if w in norm)
+
+
+def normalise(text: str) -> str:
+    """The normal form of docs/facts.md with accents folded first ("Armée" -> ``armee``, "Policía" -> ``policia``):
+    names are written in many languages (adversarial R5-79)."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _normalise(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -54,11 +55,14 @@ def _no_de_minimis_rule(ctx: Ctx, eccn: str | None, has_us: bool, inputs: tuple[
     return None
 
 
-def _us_content(ctx: Ctx, req: Request, dest: str) -> tuple[Fraction, Fraction] | None:
+def _us_content(ctx: Ctx, req: Request, dest: str, limit: Callable[[], Fraction]) -> tuple[Fraction, Fraction] | None:
+    """(controlled US content, total). A bill-of-materials line whose status cannot be told is counted as
+    controlled when even so the share does not exceed ``limit`` (adversarial R5-25); otherwise it is the question."""
     item = req.item
     total = item.total_value if item.total_value is not None else item.value
     if item.us_inputs is not None:
         controlled = Fraction(0)
+        unsure: list[str] = []
         for i, line in enumerate(item.us_inputs, 1):
             if line.eccn is None or line.value is None:
                 raise MissingFact(f"bill of materials line {i}: ECCN and value are both needed for de minimis",
@@ -66,14 +70,14 @@ def _us_content(ctx: Ctx, req: Request, dest: str) -> tuple[Fraction, Fraction] 
             status, why = ctx.memo(("content", line.eccn, dest, req.facts),
                                    functools.partial(content_status, ctx, parse_eccn(line.eccn), dest, req.facts))
             if status is None:
-                raise MissingFact(
-                    f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
-                    + (f" -- {why}" if why else ""), fact="item.us_inputs"
-                )
-            if status:
+                unsure.append(f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
+                              + (f" -- {why}" if why else ""))
+            if status is not False:
                 controlled += line.value
         if total is None:
             raise MissingFact("the foreign item's value is needed for de minimis", fact="item.us_controlled_content")
+        if unsure and (not total or controlled / total > limit()):
+            raise MissingFact(unsure[0], fact="item.us_inputs")
         return controlled, total
     if item.us_controlled_value is not None:
         if total is None:
@@ -330,7 +334,7 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
         out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}")
         return out
-    content = _us_content(ctx, req, dest)
+    content = _us_content(ctx, req, dest, lambda: _threshold(ctx, grp))
     if content is not None:
         controlled, total = content
         limit = _threshold(ctx, grp)
