@@ -166,10 +166,13 @@ def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
         out["special"] = {**_special(column_text), "text": column_text}
     entire = re.search(r"applies to (?:the )?entire entry", control)
     if entire:
-        exc = re.search(r"except (.*)$", control)
+        exc = re.search(r"except:? (.*)$", control)
         out["scope"] = "entire"
         if exc:
-            paras, _ = _refs(exc.group(1), eccn)
+            # a clause with a condition ("parts ... in 9A610.x if being exported ... for use in an aircraft controlled
+            # in 9A610.b") excepts nothing for sure: the row keeps those paragraphs (fail closed)
+            clauses = [c for c in re.split(r";\s*", exc.group(1)) if not re.search(r"\bif\b", c)]
+            paras, _ = _refs("; ".join(clauses), eccn)
             out["except"] = paras
     else:
         paras, _other = _refs(control, eccn)

@@ -349,8 +349,11 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
     if no_de_minimis_kind == "content_600_series" or (eccn and eccn.is_600_series and d5):
         pol = ctx.get("policy.600_series_d5")
         if d5:
-            f.bases.append(Basis(pol["code"], ctx.cite("policy.600_series_d5"), pol["policy"],
-                                 rules=("policy.600_series_d5",)))
+            # a .y item is outside NS and the 600 series D:5 policy rows; its requirement is the RS row of
+            # § 742.6(a)(7) (adversarial R5-24, R5-71): no basis of its own, the licence-exception bar kept
+            if not (eccn and eccn.is_600_series and eccn.within("y")):
+                f.bases.append(Basis(pol["code"], ctx.cite("policy.600_series_d5"), pol["policy"],
+                                     rules=("policy.600_series_d5",)))
             f.barred(ALL, f"{pol['le_bar']}: 600 series to D:5", ctx.cite("policy.600_series_d5"))
             if eccn is None:
                 return f, None
