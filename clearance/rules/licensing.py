@@ -9,6 +9,7 @@ from typing import Any
 
 from clearance.model.decision import ALL, LeStatus, LicenseException, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
+from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
 from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, groups
@@ -89,14 +90,35 @@ _GOV_NOTE = re.compile(r"this license requirement may be overcome by license exc
 _KINDS = ("technology", "software", "commodit")
 
 
-def entry_scope_question(text: str, eccn: str | None = None, kind: str | None = None) -> str | None:
+_GOODS = re.compile(r"except for:?\s(.{3,600}?)\sunder the following (?:harmonized system|hs)", re.S)
+_HS = re.compile(r"\b\d{4,10}\b")
+
+
+def _named_goods(low: str, description: str) -> str | None:
+    """The goods an entry's carve-out names ("except for: crude oil, condensates ... under the following Harmonized
+    System (HS) codes: 2709, ...") that the item description names, by name or HS code (adversarial U02)."""
+    m = _GOODS.search(low)
+    if m is None or not description:
+        return None
+    desc = normalise(description)
+    names = [n.strip() for n in re.split(r",|\band\b", m.group(1)) if len(n.strip()) > 3]
+    hit = next((n for n in names if f" {normalise(n).strip()} " in desc), None)
+    if hit:
+        return hit
+    listed = _HS.findall(low[m.end():m.end() + 3000])
+    mine = [c for c in _HS.findall(description) if len(c) >= 4]
+    return next((f"HS {c}" for c in mine if any(c.startswith(x) or x.startswith(c) for x in listed)), None)
+
+
+def entry_scope_question(text: str, eccn: str | None = None, kind: str | None = None,
+                         description: str = "") -> str | None:
     """None when an Entity List entry requires a licence for every item subject to the EAR, or for this item;
     else why its scope needs review (adversarial U01, R3-77): a limit to some uses always; a carve-out of EAR99 items
     ("except for EAR99-designated technology ...") when the item is EAR99 or not classified, and a carve-out naming
-    the item's ECCN. A carve-out of goods by name ("except for: crude oil, condensates ...") is not read: the licence
-    stays required (over-restrictive for those goods: adversarial U02). A sentence on License Exception GOV, which
-    does not narrow the requirement, and a carve-out for OFAC-authorised transactions ("apart from ...":
-    over-restrictive when it applies) are not limits either."""
+    the item's ECCN; a carve-out of goods by name or HS code ("except for: crude oil, condensates ... HS codes 2709")
+    when an EAR99 (or unclassified) item's description names one of them (adversarial U02). A sentence on License
+    Exception GOV, which does not narrow the requirement, and a carve-out for OFAC-authorised transactions ("apart
+    from ...": over-restrictive when it applies) are not limits either."""
     low = _GOV_NOTE.sub("", text.lower())
     if "all items subject to the ear" not in low:
         return f"entry scope {text!r} needs review"
@@ -108,6 +130,10 @@ def entry_scope_question(text: str, eccn: str | None = None, kind: str | None = 
         ("ear99" in low and base in (None, "EAR99")) or (base is not None and base.lower() in low)))
     if limited:
         return f"the entry limits its licence requirement ({text!r}): whether it reaches this item and use needs review"
+    goods = _named_goods(low, description) if carve_out and base in (None, "EAR99") else None
+    if goods:
+        return (f"the entry excepts goods by name or HS code and the item description names {goods!r}: whether the "
+                "item is among the goods excepted needs review")
     return None
 
 
@@ -115,7 +141,7 @@ def _entry_basis(info: PartyInfo, f: Findings, req: Request) -> None:
     e = info.el_entry
     assert e is not None
     text = e.license_requirement or ""
-    why = entry_scope_question(text, req.item.eccn, item_kind(req))
+    why = entry_scope_question(text, req.item.eccn, item_kind(req), req.item.description)
     fr = "; ".join(e.federal_register)
     cite = f"15 CFR 744.11(a); Supp. No. 4 to Part 744 entry {e.name!r}: {text!r}" + (f" ({fr})" if fr else "")
     f.bases.append(Basis("EL", cite, (e.license_policy or "").lower(), party=info.label, indeterminate=why))

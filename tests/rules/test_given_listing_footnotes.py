@@ -26,3 +26,17 @@ def test_given_entity_list_party_takes_the_entrys_footnote_4(rules: RuleSet, dat
     d = determine(Request(dt.date(2025, 11, 9), item, "CN", "JP", Transaction.EXPORT_FROM_ABROAD, (party,), id="S"),
                   rules, lists)
     assert d.outcome.value == "LICENSE_REQUIRED" and [b.code for b in d.bases] == ["EL-FDP-fn4"]
+
+
+def test_an_entry_carve_out_of_goods_by_name_or_hs_code_is_a_question() -> None:
+    """CNOOC Limited's entry excepts crude oil and other hydrocarbons by name and HS code (adversarial U02): an EAR99
+    item the description names among them is a question; other goods and CCL items keep the licence."""
+    from clearance.rules.licensing import entry_scope_question
+
+    text = ("All items subject to the EAR except for: crude oil, condensates, natural gas liquids, and compressed "
+            "natural gas under the following Harmonized System (HS) codes: 271111, 2709, 2709002010, 2710; or items "
+            "required for the continued operation of joint ventures")
+    assert "crude oil" in (entry_scope_question(text, "EAR99", "commodity", "crude oil, HTS 2709") or "")
+    assert "HS 2709" in (entry_scope_question(text, "EAR99", "commodity", "Arabian light, HTS 2709.00") or "")
+    assert entry_scope_question(text, "EAR99", "commodity", "office equipment") is None
+    assert entry_scope_question(text, "3A991", "commodity", "crude oil analyser") is None

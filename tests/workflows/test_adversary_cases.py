@@ -64,9 +64,8 @@ MISMATCHES: dict[str, str] = {
            "session 5 that condition is a question (facts ccl_condition_met / ccl_condition_not_met, "
            "tools/ccl_conditions.yaml) and the order states neither: the expectation assumes they are not met "
            "(rules: kept as xfail, the law turns on the item's parameters)",
-    "U02": "over-block: the CNOOC Limited entry's carve-out of goods by name ('except for: crude oil, condensates "
-           "...') is not read; the licence stays required (rules: an item carve-out in words; CANNOT_CLEAR would be "
-           "acceptable)",
+    # U02 promoted in session 5 (rules): an entry's carve-out of goods by name or HS code that the description names
+    # is a question (licensing.entry_scope_question)
     # round 3 (tests/rules/adversary_round3.yaml)
     # round 4 (tests/rules/adversary_round4.yaml)
     # R4-08 promoted in session 5 (rules): the .z rows dated (one RS row for all of .z from 2023-11-17, 88 FR 73458;
