@@ -59,7 +59,11 @@ LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describ
 MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' matches the denied person 'PJSC AEROFLOT' with 0.77 only (below "
            "0.95) and no near-certain listing decides the answer (" + SCREENING + ")",
-    "B08": LATER, "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
+    "B08": "CANNOT_CLEAR also with --historical-lists: the order gives Tupolev's listings as [entity_list_fn3] and "
+           "screening finds the SDN entry 'TUPOLEV PUBLIC JOINT STOCK COMPANY' (0.99) it omits; the cross-check turns "
+           "a near-certain listing the order left out into 'correct the order's listings' instead of adding it (the "
+           "SDN block would make it PROHIBITED) (workflows: PartyScreener.cross_check, lead)",
+    "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
     "N11": "CANNOT_CLEAR, not GBS: MT applies to 3A002.h only 'when the parameters in 3A101.a.2.b are met'; since "
            "session 5 that condition is a question (facts ccl_condition_met / ccl_condition_not_met, "
            "tools/ccl_conditions.yaml) and the order states neither: the expectation assumes they are not met "
