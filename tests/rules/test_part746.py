@@ -95,9 +95,14 @@ def test_de_minimis_counts_part_746_content(rules: RuleSet) -> None:
     # North Korea: whether an EAR99 input is food/medicine is unknown -> cannot count -> cannot clear
     kp = ask(rules, "3A991", "KP", day, origin="IT", inputs=ear99)
     assert kp.outcome is Outcome.CANNOT_CLEAR and "food or medicine" in kp.reasons[0]
-    # Russia after 87 FR 12226: Supp. 2 to Part 734 carve-outs are not modelled -> cannot clear
-    ru = ask(rules, "3A991", "RU", dt.date(2022, 6, 1), origin="DE", inputs=ccl)
+    # Russia after 87 FR 12226: Supp. 2 to Part 734 carve-outs are not modelled -> cannot clear when the line decides
+    # (30 % counted exceeds 25 %); 15 % does not exceed 25 % even counted: not subject (adversarial R5-25)
+    heavy = (UsInput("3A991", Fraction(300)),)
+    ru = ask(rules, "3A991", "RU", dt.date(2022, 6, 1), origin="DE", inputs=heavy)
     assert ru.outcome is Outcome.CANNOT_CLEAR and "Supp. No. 2 to Part 734" in ru.reasons[0]
+    light = ask(rules, "3A991", "RU", dt.date(2022, 6, 1), origin="DE", inputs=ccl)  # (the § 734.9(f) FDP question
+    assert not any("Supp. No. 2 to Part 734" in r for r in light.reasons)  # stays: the order gives no FDP facts)
+    assert any("does not exceed" in n for n in light.notes)
     ru_before = ask(rules, "3A991", "RU", dt.date(2022, 2, 23), origin="DE", inputs=ccl)
     assert ru_before.outcome is Outcome.NOT_SUBJECT
 
