@@ -1,7 +1,7 @@
-"""The adversarial review's cases (tests/rules/adversary_round1.yaml, adversary_round2.yaml and
-adversary_round3.yaml: written from the regulation text by a helper playing an EAR specialist, without reading the
-code) through the determination workflow, with the parties screened against the real loaded lists (Entity List
-2025-11-08, DPL/MEU/UVL 2023-11-30, MIEU list, SDN List 2024-05-03), the list ages the reviewer accepted.
+"""The adversarial review's cases (tests/rules/adversary_round1.yaml to adversary_round5.yaml: written from the
+regulation text by a helper playing an EAR specialist, without reading the code) through the determination workflow,
+with the parties screened against the real loaded lists (Entity List 2025-11-08, DPL/MEU/UVL 2023-11-30, MIEU list,
+SDN List 2024-05-03), the list ages the reviewer accepted.
 
 Each case asserts, first, that an outcome the law does not clear never comes out clearing (no false clear), then
 that the outcome is the expected one or one the case lists as acceptable. Cases the engine still gets wrong are
@@ -27,7 +27,8 @@ from clearance.workflows.lists import load_paths
 from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
-FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml")
+FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
+         "adversary_round5.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -42,6 +43,15 @@ FALSE_CLEARS: dict[str, str] = {
     # its trailing address (clearance/screening/nameline.py); R4-92 (a Macau street in Portuguese) is not yet
     "R4-92": "SDN 'NOVO BLOCKCHAIN CONSULTORIA LDA' (Macau, coded China) written with its street, country MO, screens "
              "CLEAR (" + SCREENING + ")",
+    # round 5 (tests/rules/adversary_round5.yaml): 33 false clears at its first run (main 422fc06); the end-use words
+    # (lead, a9831e0), party-name signals, § 746.6 places, the ultimate destination's chart and ENC government end
+    # users (rules, session 5) fixed all but these
+    "R5-44": "a denied EXPORTER (Scott Communications, Inc., DPL to 2043) is never screened: the order's `exporter` "
+             "does not reach the Request (§ 736.2(b)(4)) (workflows/model: a party role for the exporter, lead)",
+    "R5-96": "a denied REEXPORTER abroad (Morten Innhaug, DPL to 2035) is never screened, as R5-44 (workflows/model, "
+             "lead)",
+    "R5-58": "DPL 'INFOCOM CORPORATION, INC' written 'InfoCom Corp., 630 International Pkwy, Richardson TX' screens "
+             "CLEAR: a US street, city and state suffix is not set aside (" + SCREENING + ")",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
@@ -81,6 +91,18 @@ MISMATCHES: dict[str, str] = {
              + SCREENING + ")",
     "R4-84": "over-block: '海康威视' HITs the SDN person 'WEI, Hsueh Kang' with 0.96, which decides PROHIBITED; the "
              "Hikvision Entity List entry is only a review item (" + SCREENING + ")",
+    # round 5 (tests/rules/adversary_round5.yaml); promoted before the copy: R5-19, R5-24, R5-25, R5-71 (rules)
+    "R5-43": "needless CANNOT_CLEAR: 'Korea Aerospace Industries, Ltd. (KAI)' is a POSSIBLE match of the listed 'Korea "
+             "Automation Industry (KAI)' on the shared acronym only (" + SCREENING + ")",
+    "R5-54": "needless CANNOT_CLEAR: a Yuen Long furniture shop is a 0.60 POSSIBLE of the Entity List ADDRESS entry "
+             "'Address 16' (" + SCREENING + ")",
+    "R5-75": "needless CANNOT_CLEAR: 'Daesang Corporation, Seoul' is a 0.54 POSSIBLE of 'Daesung International "
+             "Trading' (" + SCREENING + ")",
+    "R5-93": "needless CANNOT_CLEAR: 'driver-training simulators for the Brazilian Army' with military_end_use stated: "
+             "a fact stated as a code does not explain the red flag 'army' of the same text "
+             "(workflows/order_requests._not_read, lead)",
+    "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
+              "in words adds the § 744.21 question (part744.end_use_words, lead)",
 }
 
 
