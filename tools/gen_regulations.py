@@ -11,7 +11,8 @@ the rule data) on the stated assumption that the rows used by the Huawei story d
 changes known from the Federal Register are applied as dated history: the wording of 3A090, 4A090 and 3B001 on
 each date, with its Federal Register document, from tools/ccl_history.yaml (3A090/4A090 exist from 2022-10-07,
 87 FR 62186; a period whose wording is not held is a requirement to confirm), ".z" paragraphs from 2023-11-17
-(88 FR 73458),
+(88 FR 73458) under one RS row to Macau and D:1/D:4/D:5 not A:5/A:6, split by 90 FR 4544 from 2025-01-13 (the split
+rows to be confirmed until the eCFR text of 2026-07-23),
 Mexico and Cyprus join A:6 on 2020-12-28, Ukraine's groups are known only from 2020-12-28.
 """
 
@@ -47,6 +48,7 @@ NAME_FIX = {
     "Cote d'lvoire": "CI",
 }
 HISTORY_FILE = ROOT / "tools" / "ccl_history.yaml"  # dated wording of entries that changed (hand-written, cited)
+CONDITIONS_FILE = ROOT / "tools" / "ccl_conditions.yaml"  # conditions in words of some rows' paragraphs
 Z_START = (dt.date(2023, 11, 17), "88 FR 73458")
 CHART_COLUMNS = ("NS", "NP", "MT", "RS", "CB", "CC", "AT", "FC")
 
@@ -205,13 +207,76 @@ def _dated(hist: dict[str, Any], current: dict[str, Any], cite: str) -> dict[dt.
     return values
 
 
+Z_SPLIT = (dt.date(2025, 1, 13), "90 FR 4544")  # the .z RS rows split by sub-paragraph (AI diffusion rule)
+Z_CURRENT = dt.date(2026, 7, 23)  # the eCFR text held
+Z_2023_SCOPE = {"kind": "groups", "destinations": ["MO"], "groups": ["D:1", "D:4", "D:5"], "not_groups": ["A:5", "A:6"]}
+
+
+def _z_versions(eccn: str, value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    """The ".z" RS rows by date (issue 9, R4-08). 88 FR 73458 (2023-11-17) put every ".z" paragraph under one RS
+    requirement to Macau and Country Groups D:1, D:4 and D:5 not also in A:5 or A:6 (§ 742.6(a)(6)(iii)): an item
+    named only "{eccn}.z" needs no sub-paragraph on those days. 90 FR 4544 (2025-01-13) split the rows (".z...a" /
+    ".z.1" worldwide, ".z...b" / ".z.2" adding the United Arab Emirates); that wording is held only as the eCFR of
+    2026-07-23: from 2025-01-13 the 2023 requirement, common to both wordings, applies and the eCFR rows that reach
+    further are to be confirmed (CANNOT_CLEAR where only they would require the licence)."""
+    z_rows = [c for c in value["controls"] if c.get("z")]
+    if any(c["reason"] != "RS" for c in z_rows):
+        raise SystemExit(f"{eccn}: a .z row other than RS: {z_rows}")
+    others = [c for c in value["controls"] if not c.get("z")]
+    rs2023 = {"reason": "RS", "text": f"RS applies to {eccn}.z ({Z_START[1]})", "scope": "paragraphs",
+              "paragraphs": ["z"], "z": True,
+              "special": {**Z_2023_SCOPE, "text": "To or within Macau or destinations specified in Country Groups "
+                          "D:1, D:4, and D:5 of supplement no. 1 to part 740 of the EAR, excluding any destination "
+                          "also specified in Country Groups A:5 or A:6. See § 742.6(a)(6)(iii) of the EAR "
+                          f"({Z_START[1]})"}}
+    last = (Z_CURRENT - dt.timedelta(days=1)).isoformat()
+    held = (f"the wording of the {eccn}.z rows between {Z_SPLIT[0].isoformat()} ({Z_SPLIT[1]}) and {last} is not "
+            f"held (the eCFR of {Z_CURRENT.isoformat()} reads: ")
+    unsure = [{**c, "unverified": held + f"'{c['text']}', {(c.get('special') or {}).get('text', '')}; the wording "
+               f"in force before {Z_SPLIT[0].isoformat()} required the licence to Macau and D:1/D:4/D:5 not A:5/A:6 "
+               "only)"} for c in z_rows]
+    return {
+        Z_START[0]: {"value": {**value, "controls": [*others, rs2023]}, "cite": cite, "fr": Z_START[1],
+                     "verification": f"B ({Z_START[1]}, ear-timeline ACS-SME-2023: one RS requirement for every .z "
+                                     "paragraph, the destinations of 3A090 in that rule); the other rows as in the "
+                                     f"eCFR of {Z_CURRENT.isoformat()}"},
+        Z_SPLIT[0]: {"value": {**value, "controls": [*others, rs2023, *unsure]}, "cite": cite, "fr": Z_SPLIT[1],
+                     "verification": f"B ({Z_SPLIT[1]} split the .z rows; their wording until "
+                                     f"{Z_CURRENT.isoformat()} is not held: the 2023 requirement applies, the rest is "
+                                     "to be confirmed)"},
+        Z_CURRENT: {"value": value, "cite": cite, "fr": Z_SPLIT[1], "verification": f"eCFR-d {Z_CURRENT.isoformat()}"},
+    }
+
+
+def _conditions(eccn: str, controls: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+    """Attach the conditions in words of tools/ccl_conditions.yaml to the rows they qualify (``conditions``:
+    paragraph -> words), checking that the words are the row's own and the paragraphs the row's."""
+    for row in rows:
+        found = [c for c in controls if c["reason"] == row["reason"] and c.get("scope") == "paragraphs"
+                 and row["words"] in c["text"]]
+        if len(found) != 1:
+            raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {len(found)} rows with {row['words']!r}")
+        control = found[0]
+        control["paragraphs"] = control["paragraphs"] + [p for p in row.get("add", [])
+                                                         if p not in control["paragraphs"]]
+        for p in row["paragraphs"]:
+            if p not in control["paragraphs"]:
+                raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {p} not in {control['paragraphs']}")
+            control.setdefault("conditions", {})[p] = row["words"]
+
+
 def gen_ccl(src: Path) -> dict[str, Any]:
     data = json.loads(src.read_text())
     history: dict[str, Any] = yaml.safe_load(HISTORY_FILE.read_text(encoding="utf-8"))
+    conditions: dict[str, Any] = yaml.safe_load(CONDITIONS_FILE.read_text(encoding="utf-8"))
+    unknown = set(conditions) - {e["eccn"] for e in data["entries"]}
+    if unknown:
+        raise SystemExit(f"{CONDITIONS_FILE.name}: ECCNs not in the CCL: {sorted(unknown)}")
     params: dict[str, Any] = {}
     for e in data["entries"]:
         eccn = e["eccn"]
         controls = [c for c in (parse_control(r, eccn) for r in e["countryChart"]) if c]
+        _conditions(eccn, controls, conditions.get(eccn, []))
         flags = {k: " ".join(str(v).split()) for k, v in (e.get("licenceExceptionFlags") or {}).items()}
         heading = " ".join((e.get("heading") or "").split())
         value: dict[str, Any] = {"heading": heading, "controls": controls, "le": flags}
@@ -229,7 +294,7 @@ def gen_ccl(src: Path) -> dict[str, Any]:
                                     "under the CCL in force on the order date"}
             older = {**value, "controls": [c for c in controls if not c.get("z")] + [absent]}
             values[START] = {"value": older, "cite": cite, "verification": ASSUMED}
-            values[Z_START[0]] = {"value": value, "cite": cite, "fr": Z_START[1], "verification": "eCFR-d 2026-07-23"}
+            values.update(_z_versions(eccn, value, cite))
         else:
             values[START] = {"value": value, "cite": cite, "verification": ASSUMED}
         params[f"ccl.{eccn}"] = {"section": "774 Supp. 1", "description": heading[:120], "values": values}

@@ -48,6 +48,8 @@ class Control(Value):
     unverified: str | None = None
     # the paragraphs did not exist on these days: the row reaches only an item that names one of them (a question)
     absent: bool = False
+    # paragraph -> the row's condition in words for it (tools/ccl_conditions.yaml): facts ccl_condition_(not_)met
+    conditions: dict[str, str] = {}
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clearance.errors import CannotClear
+from clearance.model.determination import Fact
 from clearance.model.regulation import RuleGap
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn
@@ -109,12 +110,21 @@ def _dest_hit(ctx: Ctx, control: dict[str, Any], dest: str, row: dict[str, Any])
     return False  # "see" pointers (UN controls of § 746.1) for non-embargoed rows
 
 
-def chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> tuple[ChartHit, ...]:
-    """Every reason for control of the item that needs a licence to ``dest`` (GP1/GP2), cached per epoch."""
-    return ctx.memo(("hits", eccn, dest), lambda: tuple(_chart_hits(ctx, eccn, dest)))
+CONDITION_FACTS = frozenset({Fact.CCL_CONDITION_MET, Fact.CCL_CONDITION_NOT_MET})
 
 
-def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
+def chart_hits(ctx: Ctx, eccn: Eccn, dest: str, cond: frozenset[Fact] = frozenset()) -> tuple[ChartHit, ...]:
+    """Every reason for control of the item that needs a licence to ``dest`` (GP1/GP2), cached per epoch;
+    ``cond``: the order's facts answering a row's condition in words (``CONDITION_FACTS``)."""
+    return ctx.memo(("hits", eccn, dest, cond), lambda: tuple(_chart_hits(ctx, eccn, dest, cond)))
+
+
+def _condition(control: dict[str, Any], eccn: Eccn) -> str | None:
+    """The words of the row's condition for the item's paragraph (``conditions``: paragraph -> words), if any."""
+    return next((str(w) for p, w in (control.get("conditions") or {}).items() if eccn.within(p)), None)
+
+
+def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str, cond: frozenset[Fact]) -> list[ChartHit]:
     if eccn.is_ear99:
         if dest != UNSPECIFIED:
             chart_row(ctx, dest)  # embargoed rows still fail closed for EAR99
@@ -148,6 +158,12 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str) -> list[ChartHit]:
         where = f"{dest} row {column} = X" if column else str((control.get("special") or {}).get("text", ""))
         cite = f"{ccl_cite}: {control['text']}; {chart_cite if column else where}"
         why = None if applies else f"whether '{control['text']}' covers {eccn.text} (give the ECCN paragraph)"
+        words = _condition(control, eccn) if applies else None
+        if words is not None and Fact.CCL_CONDITION_MET not in cond:
+            if Fact.CCL_CONDITION_NOT_MET in cond:
+                continue  # stated: the row's condition in words is not met
+            why = (f"whether {eccn.text} meets the condition of the {reason} row: '{words}' (state ccl_condition_met "
+                   "or ccl_condition_not_met)")
         if control.get("unverified"):
             unverified.append(ChartHit(code, reason, cite, f"ECCN {eccn.base} on {ctx.day.isoformat()}: "
                                                            f"{control['unverified']}"))

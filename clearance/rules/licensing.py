@@ -11,7 +11,7 @@ from clearance.model.decision import ALL, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
-from clearance.rules.chart import ccl_entry, chart_hits, groups
+from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
@@ -222,6 +222,8 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
     codes = tuple(sorted({b.code for b in hits}))
     ns = tuple(c for c in codes if c.startswith("NS"))
     reasons = {b.code.rstrip("123") for b in hits}
+    # a reason that may not apply (a condition in words, a sub-paragraph) and is all that makes LVS/GBS N/A: a question
+    sure = {b.code.rstrip("123") for b in hits if b.indeterminate is None}
     lvs: tuple[int, str, str, tuple[str, ...]] | None = None
     for sym in ("LVS", "GBS"):
         flag = str(flags.get(sym, ""))
@@ -236,7 +238,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         cite = f"{ctx.cite(key)}; {ctx.cite(scope_key)}"
         if sym == "LVS":
             limit, line = le_scopes.lvs_limit(ctx, eccn, reasons)
-            if limit is None:
+            if limit is None and sure != reasons and le_scopes.lvs_limit(ctx, eccn, sure)[0] is not None:
+                _unsure_le(f, sym, line, reasons - sure, cite)
+            elif limit is None:
                 f.barred(sym, line, cite)
             else:
                 # a footnote requirement (firearms to AU/GB, UN, § 742 special provisions) is not an LVS line's
@@ -244,7 +248,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
                        tuple(c for c in codes if c not in {"FN10", "UN"} and not c.startswith("742.")))
             continue
         ok, why = le_scopes.gbs(ctx, eccn, reasons)
-        if ok and not ns:  # § 740.4: "a license requirement ... for national security reasons only"
+        if not ok and sure != reasons and le_scopes.gbs(ctx, eccn, sure)[0]:
+            _unsure_le(f, sym, why, reasons - sure, cite)
+        elif ok and not ns:  # § 740.4: "a license requirement ... for national security reasons only"
             f.barred(sym, f"GBS overcomes national security licence requirements only (§ 740.4); here: "
                           f"{', '.join(codes)}", cite)
         elif ok:
@@ -289,12 +295,18 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
     return lvs
 
 
+def _unsure_le(f: Findings, sym: str, why: str, open_reasons: set[str], cite: str) -> None:
+    """An exception N/A only for a reason for control that may not apply to the item: an open question."""
+    f.questions.append(Question(f"{sym} ({cite}): {why}; it is available if {', '.join(sorted(open_reasons))} does "
+                                "not apply to the item (see the open question on that reason)", fact="to_confirm"))
+
+
 def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """GP1/GP2/GP3 bases from the CCL and the Country Chart, with the list-based licence exceptions."""
     if juris.via == "fdp_fn1":
         return  # licence requirements of the footnote-1 rule only (§ 744.11(a)(2))
     kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
-    enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE}
+    enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE, *CONDITION_FACTS}
     eccn = req.item.eccn
     part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
     f.bases.extend(part.bases)
@@ -326,7 +338,7 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
     if eccn is None:
         raise MissingFact("the item is subject to the EAR but not classified: give its ECCN (or EAR99)",
                           fact="item.eccn")
-    hits = chart_hits(ctx, eccn, dest)
+    hits = chart_hits(ctx, eccn, dest, facts & CONDITION_FACTS)
     policies = ctx.get("policy.reason") if hits else {}
     bases = [
         Basis(h.code, h.cite, str(policies.get(h.reason, policies.get("OTHER"))), indeterminate=h.indeterminate,

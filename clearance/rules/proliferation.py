@@ -130,7 +130,14 @@ def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, part
         return  # another paragraph of an ECCN whose microprocessor paragraph is known
     elif eccn.base in rule["maybe"]:
         why = (f"§ 744.17(a): say whether the {eccn.text} item is (or is software/technology for the development or "
-               "production of) a microprocessor of 5 GFLOPS or more with a 32-bit or wider arithmetic logic unit")
+               "production of) a microprocessor of 5 GFLOPS or more with a 32-bit or wider arithmetic logic unit "
+               "(state microprocessor_744_17 or not_microprocessor_744_17)")
+        if Fact.NOT_MICROPROCESSOR_744_17 in req.facts:
+            f.notes.append(f"§ 744.17(a): the {eccn.text} item is stated not to be a microprocessor of 5 GFLOPS or "
+                           "more with a 32-bit or wider arithmetic logic unit (nor software/technology for one)")
+            return
+        if Fact.MICROPROCESSOR_744_17 in req.facts:
+            why = None
     else:
         return
     if why is not None and any(b.code in ("MEU", "MIEU", "EL") and b.indeterminate is None for b in f.bases):
