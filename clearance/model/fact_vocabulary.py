@@ -14,6 +14,7 @@ space "at the end of a word": ``" military "`` is the word *military*, ``" super
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -78,7 +79,6 @@ MEANINGS: dict[Fact, str] = {
     "of Country Group D:5 (15 CFR 744.23(a)(3))",
     Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
     "Country Group D:5",
-    # facts the rules also read from the order's own words (clearance/rules/descriptions.py, rule data words)
     Fact.MICROPROCESSOR_744_17: "the item is a microprocessor with a processing speed of 5 GFLOPS or more and an "
     "arithmetic logic unit with an access width of 32 bit or more, or software or technology for the development or "
     "production of one (15 CFR 744.17(a))",
@@ -164,8 +164,50 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")  # a single character class: one linear pa
 
 
 def normalise(text: str) -> str:
-    """Lower-case words separated by single spaces, with a space at each end."""
+    """Lower-case words separated by single spaces, with a space at each end; accents folded ("Policía" ->
+    ``policia``, "Armée" -> ``armee``, "für" -> ``fur``)."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
+
+
+# § 744.17(a) processor parameters written in an item description ("64-bit server microprocessor, 900 GFLOPS"): a
+# processor word, a processing speed of 5 GFLOPS or more (TFLOPS and PFLOPS are more) and a 32, 64 or 128 bit width.
+# Only the fact that the item is such a microprocessor is read (it can require a licence, never clear one); that an
+# item is not one is stated as the code not_microprocessor_744_17. Linear patterns: no nested repetition.
+_SPEED = re.compile(r"(\d{1,9}(?:,\d{3})*(?:\.\d{1,6})?)\s?([gtp])flops\b", re.IGNORECASE)
+_WIDTH = re.compile(r"\b(?:32|64|128)[ -]?bits?\b", re.IGNORECASE)
+_PROCESSOR = re.compile(r"processor|\bcpus?\b", re.IGNORECASE)
+MIN_GFLOPS = 5
+
+
+def microprocessor_744_17(text: str) -> bool:
+    """Whether a description states a § 744.17(a) microprocessor: processor, >= 5 GFLOPS, 32-bit or wider."""
+    if not _PROCESSOR.search(text) or not _WIDTH.search(text):
+        return False
+    for m in _SPEED.finditer(text):
+        value = float(m.group(1).replace(",", ""))
+        if m.group(2).lower() != "g" or value >= MIN_GFLOPS:
+            return True
+    return False
+
+
+# A description saying the item meets or exceeds another ECCN's parameters ("aramid fibre meeting 1C210", "meets or
+# exceeds 3A101.a.2.b"): the conditions in words of CCL rows name such ECCNs, so the fact ccl_condition_met is read.
+# It can only make a row's requirement apply (never clear one). The negation is read only in one literal form that
+# names the parameters ("below the 3A101.a.2.b MT parameters", "not meeting 1C210 criteria"); a "meeting" inside it
+# is not read as met.
+_MEETS_ECCN = re.compile(r"\b(?:meet|meets|meeting|exceed|exceeds|exceeding)\b[^.;]{0,40}?\b\d[A-E]\d{3}\b",
+                         re.IGNORECASE)
+_BELOW_ECCN = re.compile(r"\b(?:below|under|not meeting|does not meet|do not meet|not exceeding|does not exceed)\s"
+                         r"(?:the\s)?\d[A-E]\d{3}(?:\.[a-z0-9]{1,4}){0,6}\s(?:[A-Za-z]{2,4}\s)?"
+                         r"(?:parameters|criteria|thresholds?)\b", re.IGNORECASE)
+
+
+def _condition_facts(text: str) -> list[Fact]:
+    below = [m.span() for m in _BELOW_ECCN.finditer(text)]
+    met = [m for m in _MEETS_ECCN.finditer(text) if not any(a <= m.start() < b for a, b in below)]
+    return ([Fact.CCL_CONDITION_MET] if met else []) + ([Fact.CCL_CONDITION_NOT_MET] if below and not met else [])
 
 
 def facts_in(where: Where, text: str) -> list[Fact]:
@@ -177,6 +219,10 @@ def facts_in(where: Where, text: str) -> list[Fact]:
     for rule in PHRASES:
         if rule.where == where and rule.fact not in out and rule.matches(norm):
             out.append(rule.fact)
+    if where == "description" and microprocessor_744_17(text):
+        out.append(Fact.MICROPROCESSOR_744_17)
+    if where == "description":
+        out += _condition_facts(text)
     return out
 
 
@@ -207,13 +253,26 @@ RED_FLAGS: tuple[str, ...] = (
     " ejercito", " bolivarian national", " border guard", " gendarmerie", " hypersonic", " glide vehicle",
     # § 744.23(a)(4): production of semiconductor manufacturing equipment or its parts (not modelled: R3-30)
     " etch", " deposition", " lithograph", " semiconductor manufacturing equipment", " wafer fab",
-    # adversarial review round 5: the services and platforms in other words (§ 744.21(g) "marine"; Note to § 744.3(a):
-    # rocket systems include space launch vehicles and sounding rockets), fuel-cycle and agent words (§§ 744.2, 744.4),
-    # reconnaissance (§ 744.22(f)(2)) and more SME production steps (§ 744.23(a)(4))
-    " marines ", " naval infantry", " armed police", " paramilitar", " armoured", " armored", " personnel carrier",
-    " main battle tank", " launch vehicle", " space launch", " sounding rocket", " spent fuel", " hot cell", " purex",
-    " novichok", " anthracis", " reconnaissance", " epitax", " ion implant",
+    # adversarial round 5: the same end uses in the words of the trade (R5-05, R5-10, R5-12-R5-14, R5-61, R5-63,
+    # R5-89, R5-90, R5-98, R5-102-R5-104)
+    " marines ", " amphibious", " warplane", " turret", " battle tank", " armoured", " armored",
+    " personnel carrier", " hot cell", " purex", " spent fuel", " mox ", " mixed oxide", " launch vehicle",
+    " mrbm", " irbm", " icbm", " srbm", " slbm", " novichok", " a 234 ", " a 232 ", " a 230 ", " anthrac",
+    " epitax", " cvd ", " pvd ", " ald ", " atomic layer", " ion implant", " reconnaissance", " exascale",
+    " sunway",
+    " naval infantry", " armed police", " paramilitar", " space launch", " sounding rocket",
 )
+# An end use or knowledge statement not written in English is read by nobody here: it is a red flag in itself. Text
+# in a script other than Latin (Chinese, Japanese, Cyrillic, Arabic ...) or with two or more function words of
+# another language (R5-01 German, R5-03 Spanish, R5-99 Italian) -- words chosen not to be English words.
+_FOREIGN_WORDS = frozenset({
+    "fur", "und", "der", "des", "dem", "zur", "zum", "vom", "fuer",  # German (after accents are folded)
+    "dei", "degli", "della", "delle", "dello", "dell", "nel", "nella", "gli", "sui",  # Italian
+    "para", "los", "las", "del", "por", "una", "unos",  # Spanish
+    "pour", "les", "aux", "avec", "dans", "sur", "une",  # French
+    "voor", "het", "een",  # Dutch
+    "och", "dla", "oraz", "pelo", "pela", "com",  # Swedish, Polish, Portuguese
+})
 # Written as the services write them: case-sensitive abbreviations and weapon-system designators, matched on the
 # text as given ("PLAN" is the PLA Navy, "plan" is not). Each match is a red flag named by what it matched.
 _MARKS = re.compile(
@@ -222,8 +281,8 @@ _MARKS = re.compile(
     r"|\bType 0\d\d[A-Z]?\b"  # PLA Navy ship classes
     r"|\b[Uu]nit \d{4,5}\b"  # military unit cover designators (e.g. PLA units)
     r"|\b3[B-E]\d{3}\b"  # an end use naming a Category 3 B-E ECCN (SME and its parts: § 744.23(a)(4))
-    r"|\b\d[A-E](?:6\d\d|515)\b"  # a 600-series or 9x515 ECCN: a military item (§ 744.21(f), § 744.9)
-    r"|\bMoD\b|\bMOD\b"  # a ministry of defence written short ("the Venezuelan MoD")
+    r"|\b\d[A-Ea-e](?:6\d\d|515)\b"  # a 600 series or 9x515 ECCN in the end use: a military item (R5-62)
+    r"|\bMo[Dd]\b|\bMOD\b"  # a ministry of defence (R5-09 "the Venezuelan MoD's")
 )
 _NEGATIONS = (" no", " not", " non")
 _ARMED = frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence", "defense",
@@ -232,17 +291,22 @@ _ARMED = frozenset({"military", "army", "navy", "naval", "air force", "armed for
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
 # whose rules the engine applies; "military end use in a nuclear reactor" still leaves "nuclear" unexplained.
 _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
-    Fact.MILITARY_END_USE: _ARMED,
-    Fact.MILITARY_END_USER: _ARMED,
+    Fact.MILITARY_END_USE: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
+                                      "defense", "ministry of defen", "pla", "marines", "amphibious", "warplane",
+                                      "turret", "battle tank", "armoured", "armored", "personnel carrier"}) | _ARMED,
+    Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
+                                       "defense", "ministry of defen", "pla", "marines"}) | _ARMED,
     Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence", "reconnaissance"}),
     Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
                                      "heavy water", "isotope separation", "reprocessing", "fissile", "tritium",
-                                     "spent fuel", "hot cell", "purex"}),
+                                     "hot cell", "purex", "spent fuel", "mox", "mixed oxide"}),
     Fact.MISSILE_END_USE: frozenset({"missile", "rocket", "ballistic", "cruise missile", "cruise vehicle", "uav",
-                                     "drone", "unmanned aerial", "launch vehicle", "space launch", "sounding rocket"}),
+                                     "drone", "unmanned aerial", "launch vehicle", "mrbm", "irbm", "icbm", "srbm",
+                                     "slbm", "space launch", "sounding rocket"}),
     Fact.CBW_END_USE: frozenset({"chemical weapon", "biological weapon", "nerve agent", "weapon", "sarin", "soman",
                                  "tabun", "vx", "mustard gas", "anthrax", "ricin", "botulinum", "smallpox",
-                                 "pathogen", "toxin", "novichok", "anthracis"}),
+                                 "pathogen", "toxin", "novichok", "a 234", "a 232", "a 230", "anthrac", "anthracis"}),
+    Fact.SUPERCOMPUTER: frozenset({"exascale", "sunway"}),
     Fact.ADVANCED_NODE_IC: frozenset({"nanometre", "nanometer"}),
 }
 
@@ -261,11 +325,25 @@ def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:
     return [flag for flag in red_flags(text) if flag not in explained]
 
 
+def not_english(text: str, norm: str) -> str | None:
+    """Why ``text`` is not read as English (a letter of another script, or two function words of another
+    language), else None."""
+    other = next((ch for ch in text if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")), None)
+    if other is not None:
+        return f"not written in English ({other!r}): state the facts it gives as codes"
+    words = sorted(set(norm.split()) & _FOREIGN_WORDS)
+    if len(words) >= 2:
+        return f"not written in English ({', '.join(words)}): state the facts it gives as codes"
+    return None
+
+
 def red_flags(text: str) -> list[str]:
-    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply."""
+    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply; text not
+    written in English is a red flag in itself."""
     if not text:
         return []
     norm = normalise(text)
+    foreign = not_english(text, norm)
     found: list[str] = []
     for flag in RED_FLAGS:
         start = norm.find(flag)
@@ -275,4 +353,4 @@ def red_flags(text: str) -> list[str]:
                 break
             start = norm.find(flag, start + 1)
     found += list(dict.fromkeys(m.group(0) for m in _MARKS.finditer(text)))
-    return found
+    return found + ([foreign] if foreign else [])

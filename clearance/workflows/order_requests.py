@@ -116,9 +116,10 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         if not found:
             unmapped += (text,)
             notes.append(f"knowledge not mapped to any fact (see docs/facts.md): {text[:80]!r}")
-        elif why := _not_read(text, found, known, "red flags beyond the facts read"):  # the rest is never ignored
+        elif why := _not_read(text, found + list(order.facts), known, "red flags beyond the facts read"):
             unmapped += (f"{text[:200]!r} ({why})",)
-    if why := _not_read(order.end_use, read("end_use", order.end_use), known, "red flags"):  # never ignored
+    stated = read("end_use", order.end_use) + list(order.facts)
+    if why := _not_read(order.end_use, stated, known, "red flags"):  # never ignored (nor hidden by a fact)
         unmapped += (f"end use {order.end_use[:200]!r} ({why})",)
     read("description", item.description)
     licences: tuple[LicenceState, ...] = ()
