@@ -91,16 +91,14 @@ MISMATCHES: dict[str, str] = {
              + SCREENING + ")",
     "R4-84": "over-block: '海康威视' HITs the SDN person 'WEI, Hsueh Kang' with 0.96, which decides PROHIBITED; the "
              "Hikvision Entity List entry is only a review item (" + SCREENING + ")",
-    # round 5 (tests/rules/adversary_round5.yaml); promoted before the copy: R5-19, R5-24, R5-25, R5-71 (rules)
+    # round 5 (tests/rules/adversary_round5.yaml); fixed before the copy: R5-19, R5-24, R5-25, R5-71 (rules)
     "R5-43": "needless CANNOT_CLEAR: 'Korea Aerospace Industries, Ltd. (KAI)' is a POSSIBLE match of the listed 'Korea "
              "Automation Industry (KAI)' on the shared acronym only (" + SCREENING + ")",
     "R5-54": "needless CANNOT_CLEAR: a Yuen Long furniture shop is a 0.60 POSSIBLE of the Entity List ADDRESS entry "
              "'Address 16' (" + SCREENING + ")",
     "R5-75": "needless CANNOT_CLEAR: 'Daesang Corporation, Seoul' is a 0.54 POSSIBLE of 'Daesung International "
              "Trading' (" + SCREENING + ")",
-    "R5-93": "needless CANNOT_CLEAR: 'driver-training simulators for the Brazilian Army' with military_end_use stated: "
-             "a fact stated as a code does not explain the red flag 'army' of the same text "
-             "(workflows/order_requests._not_read, lead)",
+    # R5-93 promoted after merging main (eea5194): a fact stated as a code explains the red flags of the same text
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
               "in words adds the § 744.21 question (part744.end_use_words, lead)",
 }
