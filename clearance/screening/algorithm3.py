@@ -149,6 +149,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
         lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
         lack_c = [t for t in ns.unmatched_candidate if _lacking_part(t, ns.unmatched_query, exact)]
+        if exact:  # a syllable agreeing only on one consonant sound ("shi" ~ "hsueh", both "s") is not found
+            weak = [p for p in ns.pairs if _one_sound(p)]
+            lack_q += [p.query for p in weak]
+            lack_c += [p.candidate for p in weak]
         if lack_q and lack_c:
             out.append(Guard(CAP, f"each name has a name part the other lacks, across scripts ({' '.join(lack_q)} / "
                                   f"{' '.join(lack_c)})"))
@@ -458,6 +462,11 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
     return out
 
 
+def _one_sound(p: TokenPair) -> bool:
+    """A pair of name parts matched only by consonant skeletons of one sound ("shi" ~ "hsueh": both "s")."""
+    return p.how == "skeleton" and min(len(skeleton(p.query)), len(skeleton(p.candidate))) < 2
+
+
 def _matched_weight(p: TokenPair, qw: dict[str, float], cw: dict[str, float]) -> float:
     """How rare a matched pair is: the heavier side's weight; for a word matched by a run of syllables written
     apart ("sichuan" ~ "si chuan" from 四川), the word's own weight (a syllable alone is rare, the place is not)."""
@@ -519,6 +528,20 @@ def _person_rare(token: str, weights: dict[str, float]) -> bool:
     return len(token) > 2 and weights.get(token, 1.0) >= PERSON_RARE_WEIGHT and not token.endswith(_PATRONYMIC)
 
 
+def _other_form_elsewhere(m: Match) -> Match:
+    """An organisation whose legal form differs in kind from the entry's and whose country conflicts with the
+    entry's ("Nordic Maritime AS" in Norway / the denied "NORDIC MARITIME PTE. LTD." of Singapore): two pieces of
+    evidence that it is another company of the same name; capped at POSSIBLE (a person reviews), never cleared."""
+    form = next((f for f in m.features if f.name == "legal_form"), None)
+    country = next((f for f in m.features if f.name == "country"), None)
+    if form is None or country is None or form.value >= 0.0 or country.value >= 0.0:
+        return m
+    guard = Feature("guard", CAP, f"legal form ({form.query} / {form.candidate}) and country ({country.query} / "
+                    f"{country.candidate}) both differ: perhaps another company of the same name, a person reviews: "
+                    f"capped at {CAP:.2f}", form.query, form.candidate)
+    return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
+
+
 @dataclass(frozen=True, slots=True)
 class ClearanceMatcherV3(ClearanceMatcherV2):
     """clearance-name@3: @2 on names prepared by ``prepare3``, with guards that keep look-alikes below HIT.
@@ -533,6 +556,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
     """
 
     version: int = 3
+    territories: bool = True
 
     @property
     def id(self) -> str:
@@ -579,7 +603,10 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         is an organisation and is not compared with listed persons (their names by transliteration only)."""
         if query.query.schema is None and entity.entity.schema is Schema.PERSON and query.form.legal_forms:
             return Match(0.0, 0.0, "", "", ())
-        return ClearanceMatcherV2.score(self, query, entity, positions, floor)
+        m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
+        if m.score <= CAP:
+            return m
+        return _other_form_elsewhere(m)
 
     def query_keys(self, form: NameForm) -> set[str]:
         f3 = prepare3(form.original)
