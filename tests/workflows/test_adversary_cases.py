@@ -40,8 +40,6 @@ FALSE_CLEARS: dict[str, str] = {
     # round 4 (tests/rules/adversary_round4.yaml): parties written with a district or street after the name screened
     # CLEAR; R4-44, R4-69, R4-75, R4-76, R4-77, R4-89 and R4-93 are found since the name line is also read without
     # its trailing address (clearance/screening/nameline.py); R4-92 (a Macau street in Portuguese) is not yet
-    "R4-92": "SDN 'NOVO BLOCKCHAIN CONSULTORIA LDA' (Macau, coded China) written with its street, country MO, screens "
-             "CLEAR (" + SCREENING + ")",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
@@ -71,12 +69,6 @@ MISMATCHES: dict[str, str] = {
              "need a licence to China); the 2024 .z wording (no z.1/z.2 split) is not dated (rules: CCL dating of .z)",
     "R4-22": "needless CANNOT_CLEAR: the § 744.17 processor parameters (5 GFLOPS, 32-bit ALU) have no fact code "
              "(rules: a fact for § 744.17(a))",
-    "R4-53": "over-block: 'Nordic Maritime AS' (NO) HIT 0.98 on the denied 'NORDIC MARITIME PTE. LTD.' (SG) ("
-             + SCREENING + ")",
-    "R4-55": "needless CANNOT_CLEAR: 'AIRCAS - ..., Beijing' is only POSSIBLE 0.69 on its Entity List entry ("
-             + SCREENING + ")",
-    "R4-84": "over-block: '海康威视' HITs the SDN person 'WEI, Hsueh Kang' with 0.96, which decides PROHIBITED; the "
-             "Hikvision Entity List entry is only a review item (" + SCREENING + ")",
 }
 
 
