@@ -52,8 +52,9 @@ class NameReading:
 
 
 @cache
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """(street words, districts joined without spaces) of address_words.yml."""
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(street words, districts joined without spaces, US state codes as written, US state names folded) of
+    address_words.yml."""
     path = resources.files("clearance.text").joinpath("address_words.yml")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -62,9 +63,14 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("street"), list) or not isinstance(raw.get("districts"),
                                                                                              list):
         raise DataError("address words: expected the lists 'street' and 'districts'", file=str(path))
+    states = raw.get("us_states")
+    if not isinstance(states, list):
+        raise DataError("address words: expected the list 'us_states'", file=str(path))
     street = frozenset(fold(str(w))[0] for w in raw["street"])
     districts = frozenset(fold(str(d))[0].replace(" ", "") for d in raw["districts"])
-    return street, districts
+    codes = frozenset(str(w) for w in states if len(str(w)) == 2 and str(w).isupper())
+    names = frozenset(fold(str(w))[0] for w in states if len(str(w)) > 2)
+    return street, districts, codes, names
 
 
 def _is_address(segment: str) -> bool:
@@ -73,9 +79,13 @@ def _is_address(segment: str) -> bool:
         return True  # an empty segment ("Name, , Kowloon") says nothing
     if any(ch.isdigit() for ch in segment):
         return True
-    street, districts = _words()
+    street, districts, codes, states = _words()
     if any(w in street for w in words):
         return True
+    written = segment.split()
+    if written[-1] in codes or " ".join(words) in states or (
+            len(words) >= 2 and (" ".join(words[-2:]) in states or words[-1] in states)):
+        return True  # "Richardson TX", "Texas", "Dallas Texas"
     joined = "".join(words)
     known = places()
     return joined in districts or joined in known or all(w in known or w in districts for w in words)
@@ -118,9 +128,21 @@ def _address_cut(line: str, segs: list[tuple[int, int]], first: int) -> int:
     """The index of the first segment of the trailing address (``len(segs)`` when there is none); the name keeps at
     least the segment ``first``."""
     cut = len(segs)
-    while cut > first + 1 and _is_address(line[segs[cut - 1][0]:segs[cut - 1][1]]):
+    state = False
+    while cut > first + 1:
+        segment = line[segs[cut - 1][0]:segs[cut - 1][1]]
+        city = state and len(segment.split()) <= 2  # "Dallas" before ", Texas"
+        if not (city or _is_address(segment)):
+            break
+        state = _is_state(segment)
         cut -= 1
     return cut
+
+
+def _is_state(segment: str) -> bool:
+    """A segment that is only a US state ("Texas", "TX")."""
+    _, _, codes, states = _words()
+    return segment.strip() in codes or fold(segment)[0] in states
 
 
 def _leading_acronym(line: str, segs: list[tuple[int, int]], end: int) -> bool:

@@ -61,3 +61,14 @@ def test_acronym_letters_in_order() -> None:
     assert is_acronym_of("aircas", AIRCAS_WORDS)
     assert not is_acronym_of("casair", AIRCAS_WORDS)
     assert not is_acronym_of("ab", ["alpha", "beta"])  # too short to say anything
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # R5-58: a US street, city and state after the name
+    ("InfoCom Corp., 630 International Pkwy, Richardson TX", "InfoCom Corp."),
+    ("Acme Widgets Inc, Dallas, Texas", "Acme Widgets Inc"),
+    ("Acme Widgets Inc, Dallas, TX", "Acme Widgets Inc"),
+])
+def test_a_us_address_after_the_name(line: str, name: str) -> None:
+    reading = read_name_line(line)
+    assert reading is not None and reading.name == name
