@@ -300,3 +300,22 @@ def test_a_denied_party_by_its_registered_name(ear_index: ScreeningIndex) -> Non
     assert top.matched_name == "Aeroflot - Russian Airlines"
     [other] = named(hits(ear_index, "Aeroflot Catering Services", "RU"), "PJSC AEROFLOT")
     assert other.score < 0.95
+
+
+def test_a_denied_company_written_with_its_us_address_is_found(ear_index: ScreeningIndex) -> None:
+    """R5-58: the DPL's 'INFOCOM CORPORATION, INC' written 'InfoCom Corp., 630 International Pkwy, Richardson TX'
+    screened CLEAR ('Pkwy' and a state code were no address words); the US street, city and state are set aside."""
+    found = hits(ear_index, "InfoCom Corp., 630 International Pkwy, Richardson TX", "US")
+    top = found[0]
+    assert top.name == "INFOCOM CORPORATION, INC" and top.decision is Decision.HIT, found[:3]
+    assert "'630 International Pkwy, Richardson TX'" in top.explanation[0].detail
+
+
+def test_a_shared_acronym_of_other_words_is_no_match(ear_index: ScreeningIndex) -> None:
+    """R5-43: 'Korea Aerospace Industries, Ltd. (KAI)' was a 0.69 POSSIBLE of the Entity List's 'Korea Automation
+    Industry (KAI)': the acronym agrees because the initials do, 'Korea' and 'Industry' are common. Not reported;
+    the listed name with another legal form is still a HIT."""
+    listed = "Korea Automation Industry (KAI)"
+    assert not named(hits(ear_index, "Korea Aerospace Industries, Ltd. (KAI)", "KR"), listed)
+    [same] = named(hits(ear_index, "Korea Automation Industry Co., Ltd. (KAI)", "KR"), listed)
+    assert same.decision is Decision.HIT
