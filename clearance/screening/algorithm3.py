@@ -57,7 +57,7 @@ WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over
 COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
 DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 SHORT_TYPO_LEN = 4  # a word this short, spelt differently, is no evidence when it is all two names share
-VOWELS_DROPPED_SIM = 0.9  # a word written without its vowels ("Univrsl"): as good as a one-letter typo of a long word
+VOWELS_KEPT = 0.7  # a word written without some vowels ("Univrsl", 7 of 9 letters) keeps at least this share
 JOINED_SKELETON_MIN = 5  # across scripts, a person's name written joined whose skeleton has this many sounds ...
 JOINED_SKELETON_SIM = 0.85  # ... and agrees this much with the parts it matched is a word matched ("Park Ji-sung";
 # not four sounds: "liyeonggil" / "Irene Curie", both lnkl, are two people)
@@ -94,8 +94,9 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
         return token_similarity(a, b, person, phonetic)
     la, lb = len(a), len(b)
-    if min(la, lb) >= 4 and (_vowels_dropped(a, b) or _vowels_dropped(b, a)):
-        return VOWELS_DROPPED_SIM, "typo"
+    if min(la, lb) >= 4 and min(la, lb) >= VOWELS_KEPT * max(la, lb) and (_vowels_dropped(a, b)
+                                                                         or _vowels_dropped(b, a)):
+        return min(la, lb) / max(la, lb), "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
     if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
         table = rarity()
         allowed = allowed_edits(min(la, lb), min(table.weight(a), table.weight(b)), person)
