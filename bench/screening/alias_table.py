@@ -2,7 +2,7 @@
 
 Run: PYTHONPATH=. .venv/bin/python -m bench.screening.alias_table [--data ../shared/data]
 
-Two sources, each row saying which (column ``source``) and how sure it is:
+Three sources, each row saying which (column ``source``) and how sure it is:
 1. The EU and UK consolidated lists in ../shared/data carry Cyrillic and Chinese names of many entities that
    are also on a US list under a Latin name. An EU/UK entity is linked to a US entry (Entity List, MEU, SDN,
    non-SDN/CMIC, 1260H, MIEU) when one of its Latin names equals one of the US entry's names after case,
@@ -15,6 +15,9 @@ Two sources, each row saying which (column ``source``) and how sure it is:
    so. A name the author was not sure of was left out. CURATED_KOREAN does the same for the Korean names of
    North Korean SDN parties (no list file here carries Korean script; a transliteration of the Korean is no
    match for the translated English name).
+3. CURATED_SHORT: the Chinese short names (brand, stock-exchange short name) of some of those parties, and
+   CURATED_OTHER: other registered names in Latin or Cyrillic script of listed parties (the DPL's PJSC Aeroflot is
+   'Aeroflot - Russian Airlines'), each with its source.
 Each curated English name is resolved to every entry of those lists that carries it (a party on several
 lists, or on the 1260H list once per tranche, gets a row per entry); a name that resolves to no entry is
 reported and skipped, so every row of the table resolves (tests/screening/test_alias_table.py checks it).
@@ -37,7 +40,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-02.1"
+VERSION = "2026-12-02.2"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -357,6 +360,72 @@ CURATED: list[tuple[str, str, str]] = [
     ("Commercial Aircraft Corporation of China Limited", "中国商飞", "high"),
     ("Tongfang NucTech Technology Ltd.", "同方威视", "high"),
 ]
+# Short names of Chinese parties (the brand, or the stock-exchange short name) that customers and Chinese documents
+# write instead of the registered name: "海康威视" for Hangzhou Hikvision Digital Technology Co., Ltd. (adversarial
+# review round 4, R4-84: the short name matched an unrelated SDN person). Four characters or more where the short
+# name of two or three would be another word or a common name (大华, 大疆 are left out: other firms write them too).
+SHORT_SOURCE = ("Chinese short name (brand or stock-exchange short name) used by the party; written from the table "
+                "author's knowledge, not re-checked against a registry; confidence {c}")
+CURATED_SHORT: list[tuple[str, str, str]] = [
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "海康威视", "high"),
+    ("Zhejiang Dahua Technology Co., Ltd.", "大华股份", "high"),
+    ("Beijing Megvii Technology Co., Ltd.", "旷视科技", "high"),
+    ("Megvii Technology", "旷视科技", "high"),
+    ("SenseTime Group Limited", "商汤科技", "high"),
+    ("Beijing Sensetime Technology Development Co., Ltd.", "商汤科技", "high"),
+    ("CloudWalk Technology Co., Ltd.", "云从科技", "high"),
+    ("Xiamen Meiya Pico Information Co., Ltd.", "美亚柏科", "high"),
+    ("NetPosa Technologies, Ltd.", "东方网力", "high"),
+    ("NetPosa Technologies Limited", "东方网力", "high"),
+    ("Zhejiang Uniview Technologies Co., Ltd.", "宇视科技", "high"),
+    ("Suzhou Keda Technology Co., Ltd.", "苏州科达", "high"),
+    ("Cambricon Technologies Corporation Limited", "寒武纪科技", "medium"),
+    ("Shanghai Biren Intelligent Technology Co., Ltd.", "壁仞科技", "high"),
+    ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程", "high"),
+    ("Yangtze Memory Technologies Co., Ltd.", "长江存储", "high"),
+    ("ChangXin Memory Technologies, Inc.", "长鑫存储", "high"),
+    ("Inspur Group Co., Ltd.", "浪潮集团", "high"),
+    ("Loongson Technology Corporation Limited", "龙芯中科", "high"),
+    ("Shanghai Micro Electronics Equipment (Group) Co., Ltd.", "上海微电子", "high"),
+    ("Beijing Naura Microelectronics Equipment Co., Ltd.", "北方华创", "high"),
+    ("Semiconductor Manufacturing International Corporation", "中芯国际", "high"),
+    ("HiSilicon Technologies Co., Ltd (HiSilicon), Bantian Longgang District", "海思半导体", "high"),
+    ("SZ DJI Technology Co., Ltd.", "大疆创新", "high"),
+    ("Hesai Technology Co., Ltd.", "禾赛科技", "high"),
+    ("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱华章", "high"),
+    ("Wingtech Technology Co., Ltd.", "闻泰科技", "high"),
+    ("iFLYTEK", "科大讯飞", "high"),
+    ("National University of Defense Technology", "国防科大", "high"),
+    ("National University of Defense Technology (NUDT)", "国防科大", "high"),
+    ("Harbin Institute of Technology", "哈工大", "high"),
+    ("Northwestern Polytechnical University", "西工大", "high"),
+    ("University of Science and Technology of China", "中国科大", "high"),
+    ("China Aerospace Science and Industry Corporation Limited", "航天科工", "high"),
+    ("China Aerospace Science and Industry Corporation", "航天科工", "high"),
+    ("China Electronics Technology Group Corporation", "中国电科", "high"),
+    ("China General Nuclear Power Corporation", "中广核", "high"),
+    ("Aero Engine Corporation of China", "中国航发", "high"),
+    ("China Mobile Communications Group Co., Ltd.", "中国移动", "high"),
+    ("China Telecommunications Corporation", "中国电信", "high"),
+    ("China United Network Communications Group Co., Ltd.", "中国联通", "high"),
+    ("China National Offshore Oil Corporation", "中国海油", "high"),
+    ("CRRC Corporation Limited", "中国中车", "high"),
+    ("China COSCO SHIPPING Corporation Limited", "中远海运", "high"),
+    ("Contemporary Amperex Technology Co., Ltd.", "宁德时代", "high"),
+    ("Quectel Wireless Solutions Co., Ltd.", "移远通信", "high"),
+    ("WuXi AppTec Co., Ltd.", "药明康德", "high"),
+    ("Hangzhou Yushu Technology Co., Ltd.", "宇树科技", "high"),
+]
+# Other names of listed parties in Latin or Cyrillic script that the lists do not carry: (name as a US list writes
+# it, other name, source). The DPL is looked up too (denied persons are screened by every determination).
+CURATED_OTHER: list[tuple[str, str, str]] = [
+    ("PJSC AEROFLOT", "Aeroflot - Russian Airlines",
+     "the party's registered name, Public Joint-Stock Company 'Aeroflot - Russian Airlines' (the UK consolidated list "
+     "2025-04-14 writes it 'Aeroflot-Russian Airlines PJSC', entry RUS1768); confidence high"),
+    ("PJSC AEROFLOT", "ПАО Аэрофлот - российские авиалинии",
+     "the party's registered name in Russian (ПАО «Аэрофлот – российские авиалинии»), written from the table "
+     "author's knowledge; confidence high"),
+]
 # Korean names of North Korean parties of the SDN List, as the DPRK writes them (no list in ../shared/data carries
 # Korean script): (English name as the SDN List writes it, Korean name, what the Korean says, confidence).
 KOREAN_SOURCE = ("Korean name used by the DPRK party ({gloss}); written from the table author's knowledge, not "
@@ -382,7 +451,7 @@ def key(name: str, strip_legal: bool = False) -> str:
 
 def script(name: str) -> str:
     s = scripts_of(name) & {"Han", "Cyrillic", "Hangul"}
-    return "Hangul" if "Hangul" in s else "Han" if "Han" in s else "Cyrillic"
+    return "Hangul" if "Hangul" in s else "Han" if "Han" in s else "Cyrillic" if s else "Latin"
 
 
 def cetc_number(name: str) -> int | None:
@@ -414,6 +483,22 @@ def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[st
             unresolved.append(english)
         for e in found.values():
             add(e, chinese, CURATED_SOURCE.format(c=conf))
+    for english, short, conf in CURATED_SHORT:
+        found = {(e.list_code, e.entry_id): e for e in by_key.get(key(english), [])}
+        if not found:
+            unresolved.append(english)
+        for e in found.values():
+            add(e, short, SHORT_SOURCE.format(c=conf))
+    other_keys: dict[str, list[Entity]] = defaultdict(list)
+    for e in [*targets, *lists.get("dpl", [])]:
+        for n in e.names:
+            other_keys[key(n.value)].append(e)
+    for listed, other, source in CURATED_OTHER:
+        found = {(e.list_code, e.entry_id): e for e in other_keys.get(key(listed), [])}
+        if not found:
+            unresolved.append(listed)
+        for e in found.values():
+            add(e, other, source)
     for english, korean, gloss, conf in CURATED_KOREAN:
         found = {(e.list_code, e.entry_id): e for e in by_key.get(key(english), [])}
         if not found:
@@ -465,7 +550,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("CLEARANCE_DATA", "../shared/data"))
     args = ap.parse_args()
-    lists = load_lists(Path(args.data), [*TARGETS, "eu", "uk"])
+    lists = load_lists(Path(args.data), [*TARGETS, "dpl", "eu", "uk"])
     rows, unresolved = build(lists)
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         fh.write(f"# clearance native-script alias table, version {VERSION} ({dt.date.today().isoformat()}); "

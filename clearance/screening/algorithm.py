@@ -211,6 +211,7 @@ class ClearanceMatcher:
     legal_form_penalty: float = 0.02
     evidence_floor: float = 0.5  # other evidence only counts once the names are this similar
     loose_cap: float = 0.69  # names compared only loosely (@2: generic words) never reach HIT
+    territories: bool = False  # @3: Macau or Hong Kong against an entry coded China is no conflict
 
     @property
     def _loose_raw_cap(self) -> float:
@@ -321,7 +322,7 @@ class ClearanceMatcher:
         if raw >= self.evidence_floor:  # other evidence only counts once the names are similar enough
             for f in (
                 ft.schema_feature(schema, entity.entity.schema, self.schema_penalty),
-                ft.country_feature(query, entity, self.country_bonus, self.country_penalty),
+                ft.country_feature(query, entity, self.country_bonus, self.country_penalty, self.territories),
                 ft.birth_feature(query, entity, self.birth_bonus, self.birth_penalty),
                 ft.identifier_feature(query, entity, self.identifier_bonus),
             ):

@@ -57,6 +57,10 @@ WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over
 COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
 DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 SHORT_TYPO_LEN = 4  # a word this short, spelt differently, is no evidence when it is all two names share
+VOWELS_KEPT = 0.7  # a word written without some vowels ("Univrsl", 7 of 9 letters) keeps at least this share
+JOINED_SKELETON_MIN = 5  # across scripts, a person's name written joined whose skeleton has this many sounds ...
+JOINED_SKELETON_SIM = 0.85  # ... and agrees this much with the parts it matched is a word matched ("Park Ji-sung";
+# not four sounds: "liyeonggil" / "Irene Curie", both lnkl, are two people)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
@@ -90,6 +94,9 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
         return token_similarity(a, b, person, phonetic)
     la, lb = len(a), len(b)
+    if min(la, lb) >= 4 and min(la, lb) >= VOWELS_KEPT * max(la, lb) and (_vowels_dropped(a, b)
+                                                                         or _vowels_dropped(b, a)):
+        return min(la, lb) / max(la, lb), "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
     if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
         table = rarity()
         allowed = allowed_edits(min(la, lb), min(table.weight(a), table.weight(b)), person)
@@ -100,6 +107,20 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
             return (base, how) if base > sim else (sim, "typo")
     sim, how = token_similarity(a, b, person, phonetic)
     return (0.0, "") if how == "typo" else (sim, how)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _vowels_dropped(short: str, long: str) -> bool:
+    """``short`` is ``long`` written without some of its vowels ("univrsl" / "universal", "blckchn" / "blockchain"): the
+    same first letter and the same consonants in the same order, only vowels left out."""
+    if len(short) >= len(long) or short[0] != long[0] or not (short.isalpha() and long.isalpha()):
+        return False
+    if "".join(ch for ch in short[1:] if ch not in _VOWELS) != "".join(ch for ch in long[1:] if ch not in _VOWELS):
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)  # the vowels it keeps are in order too
 
 
 @lru_cache(maxsize=200_000)
@@ -131,6 +152,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
                                   "other name"))
         if kept_q and kept_c and not (q.unspaced or c.unspaced):
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
+            out.extend(_shared_acronym_only(q, c, ns, qw, cw))
         out.extend(_short_typo_only(ns, kept_q, kept_c))
         # a word only one name has, rare enough to be a brand (a city weighs less), not the other's initials;
         # not for names written without spaces (Chinese), whose syllables are not words
@@ -149,6 +171,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
         lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
         lack_c = [t for t in ns.unmatched_candidate if _lacking_part(t, ns.unmatched_query, exact)]
+        if exact:  # a syllable agreeing only on one consonant sound ("shi" ~ "hsueh", both "s") is not found
+            weak = [p for p in ns.pairs if _one_sound(p)]
+            lack_q += [p.query for p in weak]
+            lack_c += [p.candidate for p in weak]
         if lack_q and lack_c:
             out.append(Guard(CAP, f"each name has a name part the other lacks, across scripts ({' '.join(lack_q)} / "
                                   f"{' '.join(lack_c)})"))
@@ -277,6 +303,24 @@ def _different_party(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[s
     return [Guard(DIFFERENT_CAP, f"only common words agree (the heaviest weighs {top:.2f}) and each name keeps its "
                                  f"own ({' '.join(own_q)} / {' '.join(own_c)}): parties of the same trade, not one "
                                  "party")]
+
+
+def _shared_acronym_only(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
+                         ) -> list[Guard]:
+    """Organisations (each keeping a word of its own) that agree on an acronym which is the initials of each name's
+    own words ("Korea Aerospace Industries (KAI)" / "Korea Automation Industry (KAI)"), and otherwise only on common
+    words: the acronym agrees because the initials do, it says nothing of its own. Capped below POSSIBLE."""
+    acronyms = [p for p in ns.pairs if p.how == "exact" and " " not in p.query and p.query.isalpha()
+                and _acronym_of(p.query, q) and _acronym_of(p.candidate, c)]
+    if not acronyms:
+        return []
+    rest = [p for p in ns.pairs if p not in acronyms]
+    top = max((max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) for p in rest), default=0.0)
+    if top >= DISTINCT_AGREE:
+        return []
+    return [Guard(DIFFERENT_CAP, f"the names agree on an acronym ({', '.join(p.query for p in acronyms)}) that is the "
+                                 "initials of different words in each, and otherwise only on common words: another "
+                                 "party with the same initials")]
 
 
 def _short_typo_only(ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str]) -> list[Guard]:
@@ -458,6 +502,11 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
     return out
 
 
+def _one_sound(p: TokenPair) -> bool:
+    """A pair of name parts matched only by consonant skeletons of one sound ("shi" ~ "hsueh": both "s")."""
+    return p.how == "skeleton" and min(len(skeleton(p.query)), len(skeleton(p.candidate))) < 2
+
+
 def _matched_weight(p: TokenPair, qw: dict[str, float], cw: dict[str, float]) -> float:
     """How rare a matched pair is: the heavier side's weight; for a word matched by a run of syllables written
     apart ("sichuan" ~ "si chuan" from 四川), the word's own weight (a syllable alone is rare, the place is not)."""
@@ -493,7 +542,13 @@ def _word_matched(p: TokenPair, person: bool) -> bool:
             return True
         # a skeleton of one or two consonant classes matches too many names: the consonants as written must agree
         a, b = _consonants(p.query), _consonants(p.candidate)
-        return bool(a and b) and Levenshtein.normalized_similarity(a, b) >= CONSONANT_MIN
+        if bool(a and b) and Levenshtein.normalized_similarity(a, b) >= CONSONANT_MIN:
+            return True
+        # a name written joined in another script ("bagjiseong" from 박지성 / "park ji sung"): a long skeleton agreeing
+        # almost sound for sound is the same name romanised another way ("bag" / "park")
+        sa, sb = skeleton(p.query.replace(" ", "")), skeleton(p.candidate.replace(" ", ""))
+        return (p.how == "joined" and min(len(sa), len(sb)) >= JOINED_SKELETON_MIN
+                and Levenshtein.normalized_similarity(sa, sb) >= JOINED_SKELETON_SIM)
     if p.how == "joined":
         return Levenshtein.normalized_similarity(p.query.replace(" ", ""), p.candidate.replace(" ", "")) >= 0.8
     return p.how in _EXACT_HOW
@@ -519,6 +574,20 @@ def _person_rare(token: str, weights: dict[str, float]) -> bool:
     return len(token) > 2 and weights.get(token, 1.0) >= PERSON_RARE_WEIGHT and not token.endswith(_PATRONYMIC)
 
 
+def _other_form_elsewhere(m: Match) -> Match:
+    """An organisation whose legal form differs in kind from the entry's and whose country conflicts with the
+    entry's ("Nordic Maritime AS" in Norway / the denied "NORDIC MARITIME PTE. LTD." of Singapore): two pieces of
+    evidence that it is another company of the same name; capped at POSSIBLE (a person reviews), never cleared."""
+    form = next((f for f in m.features if f.name == "legal_form"), None)
+    country = next((f for f in m.features if f.name == "country"), None)
+    if form is None or country is None or form.value >= 0.0 or country.value >= 0.0:
+        return m
+    guard = Feature("guard", CAP, f"legal form ({form.query} / {form.candidate}) and country ({country.query} / "
+                    f"{country.candidate}) both differ: perhaps another company of the same name, a person reviews: "
+                    f"capped at {CAP:.2f}", form.query, form.candidate)
+    return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
+
+
 @dataclass(frozen=True, slots=True)
 class ClearanceMatcherV3(ClearanceMatcherV2):
     """clearance-name@3: @2 on names prepared by ``prepare3``, with guards that keep look-alikes below HIT.
@@ -533,6 +602,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
     """
 
     version: int = 3
+    territories: bool = True
 
     @property
     def id(self) -> str:
@@ -579,7 +649,10 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         is an organisation and is not compared with listed persons (their names by transliteration only)."""
         if query.query.schema is None and entity.entity.schema is Schema.PERSON and query.form.legal_forms:
             return Match(0.0, 0.0, "", "", ())
-        return ClearanceMatcherV2.score(self, query, entity, positions, floor)
+        m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
+        if m.score <= CAP:
+            return m
+        return _other_form_elsewhere(m)
 
     def query_keys(self, form: NameForm) -> set[str]:
         f3 = prepare3(form.original)

@@ -37,12 +37,24 @@ def legal_form_feature(q: NameForm, c: NameForm, penalty: float) -> Feature | No
     return Feature("legal_form", 0.0, "legal form ignored for the name comparison", qf, cf)
 
 
-def country_feature(pq: PreparedQuery, pe: PreparedEntity, bonus: float, penalty: float) -> Feature | None:
+# Territories that lists code under another country: OFAC writes a Macau address "Macau, China" and the Entity List
+# listed Hong Kong addresses under China until 2020 (clearance-name@3: neither agreement nor conflict).
+TERRITORY_OF = {"HK": "CN", "MO": "CN"}
+
+
+def country_feature(pq: PreparedQuery, pe: PreparedEntity, bonus: float, penalty: float,
+                    territories: bool = False) -> Feature | None:
+    """The query's country against the entry's; ``territories``: a territory against the country that lists code it
+    under (Macau / China) is neither agreement nor conflict."""
     if not pq.country or not pe.countries:
         return None
     cands = ", ".join(sorted(pe.countries))
     if pq.country in pe.countries:
         return Feature("country", bonus, "country agrees", pq.country, cands)
+    if territories and (TERRITORY_OF.get(pq.country) in pe.countries
+                        or any(TERRITORY_OF.get(c) == pq.country for c in pe.countries)):
+        return Feature("country", 0.0, "country neither agrees nor conflicts (a territory some lists code under "
+                       "the other country)", pq.country, cands)
     return Feature("country", -penalty, "country conflicts", pq.country, cands)
 
 

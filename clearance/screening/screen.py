@@ -17,7 +17,7 @@ from clearance.screening.algorithm3 import ClearanceMatcherV3
 from clearance.screening.bound3 import candidate_scores3, compact_gate3, token_bound3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.nameline import name_without_address
+from clearance.screening.nameline import NameReading, read_name_line
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
@@ -93,37 +93,40 @@ def screen_many(
     """``screen`` for each of ``queries`` (the same results, in order): the candidates of all of them are
     pre-filtered at once (``prefilter.upper_bounds_chunk``), which costs far less per query than one by one.
 
-    A name line that ends with an address ("Peaktek Co Ltd - Chatham Road South, Kowloon") is screened as written
-    and without the address (``nameline.name_without_address``); each entry keeps its better hit, explained."""
+    A name line that ends with an address ("Peaktek Co Ltd - Chatham Road South, Kowloon") or starts with the name's
+    acronym ("AIRCAS - Aerospace Information Research Institute, ...") is screened as written and without them
+    (``nameline.read_name_line``); each entry keeps its better hit, explained."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
-    bare = [name_without_address(q.name) for q in queries]
-    extra = [dataclasses.replace(q, name=b) for q, b in zip(queries, bare, strict=True) if b]
+    readings = [read_name_line(q.name) for q in queries]
+    extra = [dataclasses.replace(q, name=r.name) for q, r in zip(queries, readings, strict=True) if r]
     if not extra:
         return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
     out: list[ScreeningResult] = []
     more = iter(done[len(queries):])
-    for query, result, name in zip(queries, done[:len(queries)], bare, strict=True):
-        out.append(result if not name else _merge(result, next(more), query.name[len(name):].lstrip(" ,-/"), algo,
-                                                    limit))
+    for result, reading in zip(done[:len(queries)], readings, strict=True):
+        out.append(result if reading is None else _merge(result, next(more), reading, limit))
     return out
 
 
-def _merge(whole: ScreeningResult, bare: ScreeningResult, address: str, algo: Algorithm,
-           limit: int) -> ScreeningResult:
-    """The line's result with the better hit of each entry from its reading without the address."""
+def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, limit: int) -> ScreeningResult:
+    """The line's result with the better hit of each entry from its reading without the acronym or address (each
+    quoted as the line writes it)."""
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
-    note = Feature("address_set_aside", 0.0, f"name read without the address that follows it ({address!r})",
-                   bare.query.name, "")
+    notes = tuple(Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
+                          bare.query.name, "") for kind, text in reading.set_aside)
     for h in bare.hits:
         key = (h.list_code, h.entry_id)
         if key not in best or h.score > best[key].score:
-            best[key] = dataclasses.replace(h, explanation=(note, *h.explanation))
+            best[key] = dataclasses.replace(h, explanation=(*notes, *h.explanation))
     hits = sorted(best.values(), key=lambda h: (-h.score, h.list_code, h.entry_id))[:limit]
     decision = whole.decision
     if decision is not Decision.CANNOT_CLEAR and hits:
         decision = max((h.decision for h in hits), key=_rank)
     return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
+
+
+_WHAT = {"address": "address that follows it", "acronym": "acronym written before it"}
 
 
 def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,

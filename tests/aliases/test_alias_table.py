@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clearance.model.entity import Entity
-from clearance.sources import csl, entity_list, ofac, us_other
+from clearance.sources import csl, dpl, entity_list, ofac, us_other
 from clearance.sources.aliases import AliasRow, shipped, shipped_version, unresolved
 from clearance.text.scripts import scripts_of
 
@@ -33,6 +33,7 @@ def listed(data_dir: Path) -> list[Entity]:
     out += _parse(by_code["1260h"], (os_dir / "dod_1260h_chinese_military_companies.csv",))
     out += _parse(by_code["mieu"], (data_dir / "us_bis" / "mieu_opensanctions.csv",))
     out += _parse(csl.PARSER, (data_dir / "us_bis" / "meu_from_csl_subset_2023-11-30.csv",))
+    out += _parse(dpl.PARSER, (data_dir / "us_bis" / "dpl_2023-11-30.txt",))  # curated other names (Aeroflot)
     return out
 
 

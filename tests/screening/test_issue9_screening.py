@@ -237,3 +237,85 @@ def test_a_listed_party_written_with_its_district_is_found(ear_index: ScreeningI
         top = found[0]
         assert (top.name, top.decision) == (listed, Decision.HIT), [(h.name, h.score) for h in found]
         assert top.explanation[0].name == "address_set_aside"
+
+
+def test_a_macau_party_written_with_its_portuguese_street_is_found(ear_index: ScreeningIndex) -> None:
+    """R4-92: SDN 43273 'NOVO BLOCKCHAIN CONSULTORIA LDA' (address 'Macau, China') written with its street in
+    Portuguese and the country MO screened CLEAR: 'Avenida' was no street word, and MO conflicted with the entry's
+    China. Now the street is set aside (quoted as written) and Macau against China is no conflict."""
+    found = hits(ear_index, "Novo Blockchain Consultoria Limitada, Avenida da Praia Grande", "MO")
+    top = found[0]
+    assert (top.name, top.decision) == ("NOVO BLOCKCHAIN CONSULTORIA LDA", Decision.HIT), found[:3]
+    assert top.score >= 0.95
+    notes = {f.name: f.detail for f in top.explanation}
+    assert "'Avenida da Praia Grande'" in notes["address_set_aside"]
+    country = next(f for f in top.explanation if f.name == "country")
+    assert country.value == 0.0 and (country.query, country.candidate) == ("MO", "CN")
+
+
+def test_a_chinese_short_name_finds_its_entry_not_a_person(ear_index: ScreeningIndex) -> None:
+    """R4-84: '海康威视' (Hikvision's short name) was a 0.96 HIT on the SDN person 'WEI, Hsueh Kang' (kang, wei exact,
+    'shi' ~ 'hsueh' by a one-consonant skeleton) and only 0.78 on Hikvision's Entity List entry. The alias table has
+    the short name; a syllable agreeing on one consonant sound is not a found name part."""
+    found = hits(ear_index, "海康威视", "CN")
+    top = found[0]
+    assert (top.name, top.decision) == ("Hangzhou Hikvision Digital Technology Co., Ltd.", Decision.HIT)
+    assert top.score >= 0.95 and any(f.name == "alias_source" and "short name" in f.detail for f in top.explanation)
+    person = [h for h in found if h.name == "WEI, Hsueh Kang"]
+    assert person and all(h.decision is not Decision.HIT for h in person), [(h.name, h.score) for h in found]
+
+
+def test_the_same_name_with_another_legal_form_in_another_country_is_reviewed(ear_index: ScreeningIndex) -> None:
+    """R4-53: 'Nordic Maritime AS' (Norway) was a 0.98 HIT on the DPL's 'NORDIC MARITIME PTE. LTD.' (Singapore).
+    A legal form of another kind and a conflicting country make it POSSIBLE (reviewed), never CLEAR; either alone
+    keeps the HIT."""
+    listed = "NORDIC MARITIME PTE. LTD."
+    [elsewhere] = named(hits(ear_index, "Nordic Maritime AS", "NO"), listed)
+    assert elsewhere.decision is Decision.POSSIBLE
+    assert any(f.name == "guard" and "legal form" in f.detail for f in elsewhere.explanation)
+    for line, country in (("Nordic Maritime AS", "SG"), ("Nordic Maritime Pte Ltd", "NO"),
+                          ("Nordic Maritime AS", None)):
+        [same] = named(hits(ear_index, line, country), listed)
+        assert same.decision is Decision.HIT, (line, country, same.score)
+
+
+def test_an_acronym_before_the_name_is_set_aside(ear_index: ScreeningIndex) -> None:
+    """R4-55: 'AIRCAS - Aerospace Information Research Institute, Chinese Academy of Sciences, Beijing' was only
+    POSSIBLE 0.69 on its Entity List entry (the acronym read as a distinctive word of its own). The line is also read
+    without a leading acronym of the name and the trailing city."""
+    found = hits(ear_index, "AIRCAS - Aerospace Information Research Institute, Chinese Academy of Sciences, Beijing",
+                 "CN")
+    top = found[0]
+    assert top.name == "Aerospace Information Research Institute, Chinese Academy of Sciences"
+    assert top.decision is Decision.HIT and top.score >= 0.95
+    assert [f.name for f in top.explanation[:2]] == ["acronym_set_aside", "address_set_aside"]
+
+
+def test_a_denied_party_by_its_registered_name(ear_index: ScreeningIndex) -> None:
+    """L04: 'Aeroflot Russian Airlines' matched the DPL's 'PJSC AEROFLOT' at 0.77 only (a one-word listed name inside a
+    longer name is reviewed). Its registered name 'Aeroflot - Russian Airlines' is in the alias table (the UK list
+    writes it so) and is found near-certain; a longer name around 'Aeroflot' alone stays a review."""
+    [top] = named(hits(ear_index, "Aeroflot Russian Airlines", "RU"), "PJSC AEROFLOT")
+    assert top.decision is Decision.HIT and top.score >= 0.95
+    assert top.matched_name == "Aeroflot - Russian Airlines"
+    [other] = named(hits(ear_index, "Aeroflot Catering Services", "RU"), "PJSC AEROFLOT")
+    assert other.score < 0.95
+
+
+def test_a_denied_company_written_with_its_us_address_is_found(ear_index: ScreeningIndex) -> None:
+    """R5-58: the DPL's 'INFOCOM CORPORATION, INC' written 'InfoCom Corp., 630 International Pkwy, Richardson TX'
+    screened CLEAR ('Pkwy' and a state code were no address words); the US street, city and state are set aside."""
+    found = hits(ear_index, "InfoCom Corp., 630 International Pkwy, Richardson TX", "US")
+    top = found[0]
+    assert top.name == "INFOCOM CORPORATION, INC" and top.decision is Decision.HIT, found[:3]
+    assert "'630 International Pkwy, Richardson TX'" in top.explanation[0].detail
+
+
+def test_a_shared_acronym_of_other_words_is_no_match(ear_index: ScreeningIndex) -> None:
+    """R5-43: 'Korea Aerospace Industries, Ltd. (KAI)' was a 0.69 POSSIBLE of the Entity List's 'Korea Automation
+    Industry (KAI)': the acronym agrees because the initials do, 'Korea' and 'Industry' are common. Not reported;
+    the listed name with another legal form is still a HIT."""
+    listed = "Korea Automation Industry (KAI)"
+    assert not named(hits(ear_index, "Korea Aerospace Industries, Ltd. (KAI)", "KR"), listed)
+    [same] = named(hits(ear_index, "Korea Automation Industry Co., Ltd. (KAI)", "KR"), listed)
+    assert same.decision is Decision.HIT

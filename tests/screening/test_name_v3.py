@@ -11,6 +11,7 @@ import re
 import pytest
 
 from clearance.model.entity import Entity, Schema
+from clearance.screening.algorithm3 import _vowels_dropped
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Query
 from clearance.screening.registry import get_algorithm
@@ -231,3 +232,19 @@ def test_names_agreeing_only_on_common_words_are_not_hits(query: str, listed: st
 def test_person_names_need_more_than_one_part_or_a_skeleton(a: str, b: str, hit: bool) -> None:
     m = compare(a, b, person=True, algorithm=V3)
     assert (m.score >= 0.7) is hit, (a, b, m.score, [f.detail for f in m.features if f.name == "guard"])
+
+
+def test_a_word_written_without_its_vowels_finds_the_listed_name(sdn_entities: list[Entity]) -> None:
+    """Issue 10 kind 2 (as people type): a long word written without some vowels ('Krftwy' for 'Kraftway',
+    'Univrsl' for 'Universal') reads as that word, on a real SDN row; a word with other consonants does not."""
+    listed = entity_named(sdn_entities, r"JOINT STOCK COMPANY KRAFTWAY CORPORATION.*")
+    m = compare(listed.name.replace("KRAFTWAY", "Krftwy"), listed.name, algorithm=V3)
+    assert m.score >= 0.7 and "krftwy~kraftway (typo" in m.features[0].detail, m.features[0].detail
+    assert _vowels_dropped("univrsl", "universal") and not _vowels_dropped("blxchn", "blockchain")
+
+
+def test_a_korean_name_romanised_with_a_silent_r_is_found() -> None:
+    """'Park' for 박 (anyascii 'bag'): the whole name written joined agrees with the parts it matched sound for sound
+    (skeletons pkjsnk / plkjsnk); a chance likeness of consonant classes stays capped ('리영길' / 'Irène Curie')."""
+    assert compare("박지성", "Park Ji-sung", person=True, algorithm=V3).score >= 0.7
+    assert compare("리영길", "Irène Curie", person=True, algorithm=V3).score < 0.7

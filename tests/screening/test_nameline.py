@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.screening.nameline import name_without_address
+from clearance.screening.nameline import is_acronym_of, name_without_address, read_name_line
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -20,3 +20,55 @@ from clearance.screening.nameline import name_without_address
 ])
 def test_the_name_before_a_trailing_address(line: str, name: str | None) -> None:
     assert name_without_address(line) == name
+
+
+@pytest.mark.parametrize(("line", "name", "set_aside"), [
+    # R4-92: a Macau street written in Portuguese
+    ("Novo Blockchain Consultoria Limitada, Avenida da Praia Grande", "Novo Blockchain Consultoria Limitada",
+     (("address", "Avenida da Praia Grande"),)),
+    # R4-55: the institute's acronym before its name, and the city after it
+    ("AIRCAS - Aerospace Information Research Institute, Chinese Academy of Sciences, Beijing",
+     "Aerospace Information Research Institute, Chinese Academy of Sciences",
+     (("acronym", "AIRCAS"), ("address", "Beijing"))),
+    ("BUAA - Beijing University of Aeronautics and Astronautics", "Beijing University of Aeronautics and Astronautics",
+     (("acronym", "BUAA"),)),
+    # the name and what is set aside as the line writes them ("Co.,Ltd." stays as written)
+    ("Shenzhen Foo Co.,Ltd, Room 5, Nanshan", "Shenzhen Foo Co.,Ltd", (("address", "Room 5, Nanshan"),)),
+    ("Huawei Technologies Co.,Ltd., Wan Chai", "Huawei Technologies Co.,Ltd.", (("address", "Wan Chai"),)),
+])
+def test_a_name_line_read_without_acronym_and_address(line: str, name: str,
+                                                      set_aside: tuple[tuple[str, str], ...]) -> None:
+    reading = read_name_line(line)
+    assert reading is not None and (reading.name, reading.set_aside) == (name, set_aside)
+    for _, text in set_aside:
+        assert text in line  # quoted as written
+
+
+@pytest.mark.parametrize("line", [
+    "Rostec - Rostekh Corp",  # a first word that is no acronym of the rest
+    "Alpha - Beta Gamma",
+    "ZTE - Zhongxing Telecommunication Equipment Corporation Shenzhen Branch Office",  # words left over
+    "Huawei Technologies Co., Ltd.",
+])
+def test_no_acronym_or_address_to_set_aside(line: str) -> None:
+    assert read_name_line(line) is None
+
+
+AIRCAS_WORDS = ["aerospace", "information", "research", "institute", "chinese", "academy", "of", "sciences"]
+
+
+def test_acronym_letters_in_order() -> None:
+    assert is_acronym_of("aircas", AIRCAS_WORDS)
+    assert not is_acronym_of("casair", AIRCAS_WORDS)
+    assert not is_acronym_of("ab", ["alpha", "beta"])  # too short to say anything
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # R5-58: a US street, city and state after the name
+    ("InfoCom Corp., 630 International Pkwy, Richardson TX", "InfoCom Corp."),
+    ("Acme Widgets Inc, Dallas, Texas", "Acme Widgets Inc"),
+    ("Acme Widgets Inc, Dallas, TX", "Acme Widgets Inc"),
+])
+def test_a_us_address_after_the_name(line: str, name: str) -> None:
+    reading = read_name_line(line)
+    assert reading is not None and reading.name == name
