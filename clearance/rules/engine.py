@@ -23,7 +23,7 @@ from clearance.model.determination import Basis, Determination, Outcome, Party, 
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, licensing, onward, part744, proliferation, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx, Key, RuleCache
+from clearance.rules.context import Ctx, RuleCache
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -81,7 +81,8 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
             # a resolver screens on demand for this request and records each screening: never memoised
             resolved = [_resolve(ctx, p, lists) for p in request.parties]
         else:
-            resolved = [ctx.memo(Key(("party", p, lists)), functools.partial(_resolve, ctx, p, lists))
+            token = ctx.cache.token
+            resolved = [ctx.memo(("party", token(p), lists), functools.partial(_resolve, ctx, p, lists))
                         for p in request.parties]
     except CannotClear as exc:
         return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
@@ -89,9 +90,10 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
     # through their resolution only): the memo key is every other field, the resolved parties (each as the
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
-    # that answers are shared across requests whose listings snapshots differ only in identity.
-    key = Key(("determination", _keyed(request), tuple(token for _, token in resolved),
-               _provenance_token(rules.version, lists)))
+    # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
+    # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
+    key = ("determination", ctx.cache.token(_keyed(request)), tuple(token for _, token in resolved),
+           _provenance_token(rules.version, lists))
     resolution_trace = bool(ctx.trace)
     core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
                     replay=resolution_trace)
@@ -102,7 +104,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
     """The party's resolution and the cache's token for its value (equal PartyInfo values, equal tokens)."""
     info = resolve(ctx, party, lists)
-    return info, ctx.cache.token(info)
+    return info, ctx.cache.token_of(info)
 
 
 def _core(request: Request) -> Request:

@@ -12,7 +12,7 @@ from clearance.model.decision import Question
 from clearance.model.determination import Fact, Item, Request
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
-from clearance.rules.context import Ctx, Key
+from clearance.rules.context import Ctx
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
@@ -350,7 +350,9 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
                                     fact="item.us_inputs"))
     view = _without_values(req)
-    fdp = ctx.memo(Key(("fdp", view, dest, tuple(parties))), lambda: _fdp(ctx, view, dest, grp, parties))
+    token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
+    fdp = ctx.memo(("fdp", ctx.cache.token(view), dest, tuple(token(p) for p in parties)),
+                   lambda: _fdp(ctx, view, dest, grp, parties))
     out.notes.extend(fdp.notes)
     out.unknown.extend(fdp.unknown)
     if fdp.subject:
