@@ -15,7 +15,9 @@ result is a function of its key, the dated values it read and (when it read it) 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -47,6 +49,13 @@ class Key:
 
     def __repr__(self) -> str:
         return f"Key({self.value!r})"
+
+
+def fields_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """The fields of a dataclass instance as one tuple, in declaration order: equal exactly when the instances
+    are (for instances of ``cls`` itself), but hashed and compared in C where the dataclass's own ``__hash__``
+    and ``__eq__`` are Python functions. For memo keys."""
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
 
 
 class RuleCache:
