@@ -72,7 +72,7 @@ class RuleCache:
         self.tokens: dict[Hashable, int] = {}  # value -> small int standing for it in memo keys
         self.next_token = 0  # (never reused: a key made with a forgotten token can never match another value)
         self.interned: dict[frozenset[str], frozenset[str]] = {}  # one copy of each memo dependency set
-        self.identities: dict[int, tuple[object, int]] = {}  # id(object) -> (object, its token): see token_of
+        self.identities: dict[int, tuple[Any, int]] = {}  # id(object) -> (object, its token): see token_of
         self.limit = limit
         self.hits = 0
         self.misses = 0
@@ -100,12 +100,16 @@ class RuleCache:
         """``token(value)``, found by identity when this very object was tokenised before (a memoised result
         handed to many answers, e.g. a resolved party): no hashing or comparing of its fields. The object is kept
         alive by the table, so its id cannot be reused."""
+        return self.identified(value)[1]
+
+    def identified(self, value: T) -> tuple[T, int]:
+        """``(value, token(value))``, one pair per object (see token_of)."""
         found = self.identities.get(id(value))
         if found is not None and found[0] is value:
-            return found[1]
-        token = self.token(value)
-        self.identities[id(value)] = (value, token)
-        return token
+            return found
+        pair = (value, self.token(value))
+        self.identities[id(value)] = pair
+        return pair
 
     def __len__(self) -> int:
         return len(self.data) + sum(len(m) for m in self.memos.values())
@@ -183,11 +187,14 @@ class Ctx:
         A result is reused on any day for which none of the rule keys it read changed since the day it was
         computed (see the module docstring), or only on its own day when ``fn`` read the day."""
         memos = self.memos
-        variants: list[list[Any]] | None = memos.get(key)
+        # the newest result of the key, which links to the older ones (one per distinct set of dependencies):
+        # v = [value, error, trace (key -> rule), read the day, deps, first epoch, last epoch, older result]
+        head: list[Any] | None = memos.get(key)
         hit = None
-        if variants is not None:
+        if head is not None:
             epoch = self.epoch
-            for v in variants:  # v: [value, error, trace (key -> rule), read the day, deps, first epoch, last epoch]
+            v: list[Any] | None = head
+            while v is not None:
                 if v[5] <= epoch <= v[6]:
                     hit = v
                     break
@@ -195,6 +202,7 @@ class Ctx:
                     v[5], v[6] = min(v[5], epoch), max(v[6], epoch)  # valid over the whole span between
                     hit = v
                     break
+                v = v[7]
         if hit is None:
             hit = memos.get((_DAY, self._day, key))
         if hit is None:
@@ -213,17 +221,21 @@ class Ctx:
                 error.__traceback__ = None  # (the frames it went through are not kept alive by the cache)
             frozen = frozenset(deps or ())
             frozen = self.cache.interned.setdefault(frozen, frozen)  # (few distinct sets: fewer objects to collect)
-            hit = [value, error, consulted, read, frozen, self.epoch, self.epoch]
+            hit = [value, error, consulted, read, frozen, self.epoch, self.epoch, None]
             if len(memos) >= self.cache.limit:
                 memos.clear()
-                variants = None
+                head = None
             if read:
                 memos[(_DAY, self._day, key)] = hit
-            elif variants is None:
-                memos[key] = [hit]
             else:
-                variants.insert(0, hit)
-                del variants[_VARIANTS:]
+                memos[key] = hit
+                if head is not None:  # keep the newest _VARIANTS results
+                    hit[7] = v = head
+                    for _ in range(_VARIANTS - 2):
+                        if v[7] is None:
+                            break
+                        v = v[7]
+                    v[7] = None
             self.cache.misses += 1
         else:
             self.cache.hits += 1

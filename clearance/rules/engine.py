@@ -94,7 +94,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
     # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
     # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
-    key = ("determination", ctx.cache.token((_item_fields(request.item), _others(request))),
+    key = ("determination", ctx.cache.token(_item_fields(request.item) + _others(request)),
            tuple(token for _, token in resolved),
            _provenance_token(rules.version, lists))
     resolution_trace = bool(ctx.trace)
@@ -106,8 +106,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
 
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
     """The party's resolution and the cache's token for its value (equal PartyInfo values, equal tokens)."""
-    info = resolve(ctx, party, lists)
-    return info, ctx.cache.token_of(info)
+    return ctx.cache.identified(resolve(ctx, party, lists))
 
 
 def _core(request: Request) -> Request:

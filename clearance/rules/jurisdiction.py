@@ -352,7 +352,7 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
                                     fact="item.us_inputs"))
     view = _without_values(req)
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
-    fdp = ctx.memo(("fdp", ctx.cache.token((_item_fields(view.item), _view_others(view))), dest,
+    fdp = ctx.memo(("fdp", ctx.cache.token(_item_fields(view.item) + _view_others(view)), dest,
                     tuple(token(p) for p in parties)),
                    lambda: _fdp(ctx, view, dest, grp, parties))
     out.notes.extend(fdp.notes)
