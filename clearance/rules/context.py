@@ -221,7 +221,8 @@ class Ctx:
                 error.__traceback__ = None  # (the frames it went through are not kept alive by the cache)
             frozen = frozenset(deps or ())
             frozen = self.cache.interned.setdefault(frozen, frozen)  # (few distinct sets: fewer objects to collect)
-            hit = [value, error, consulted, read, frozen, self.epoch, self.epoch, None]
+            # (a result memoised without replay keeps no trace: its key must always be memoised without)
+            hit = [value, error, consulted if replay else None, read, frozen, self.epoch, self.epoch, None]
             if len(memos) >= self.cache.limit:
                 memos.clear()
                 head = None
@@ -244,6 +245,8 @@ class Ctx:
             self.deps |= hit[4]
         if replay:  # (a caller whose value carries its own trace may skip this)
             trace, found = self.trace, hit[2]
+            if found is None:
+                raise AssertionError(f"memo key {key!r} was memoised without replay and asked with it")
             if not trace:
                 trace.update(found)
             elif not found.keys() <= trace.keys():

@@ -97,11 +97,15 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     key = ("determination", ctx.cache.token(_item_fields(request.item) + _others(request)),
            tuple(token for _, token in resolved),
            _provenance_token(rules.version, lists))
-    resolution_trace = bool(ctx.trace)
-    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
-                    replay=resolution_trace)
-    # the trace: the rules party resolution read, then those the decision read
-    return core.relabel(request.id, request.date, tuple(ctx.trace.values()) if resolution_trace else core.trace)
+    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
+    if not ctx.trace:
+        return core.relabel(request.id, request.date, core.trace)
+    # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
+    # rule the decision read, in order: the memo keeps no second copy of it)
+    trace = ctx.trace
+    for c in core.trace:
+        trace.setdefault(c.key, c)
+    return core.relabel(request.id, request.date, tuple(trace.values()))
 
 
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
