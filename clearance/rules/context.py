@@ -64,7 +64,8 @@ class RuleCache:
     Bounded: when it holds more than ``limit`` entries it is emptied (answers are recomputed, never wrong).
     """
 
-    __slots__ = ("data", "hits", "identities", "interned", "limit", "memos", "misses", "next_token", "tokens")
+    __slots__ = ("data", "hits", "identities", "interned", "limit", "lines", "memos", "misses", "next_token",
+                 "tokens")
 
     def __init__(self, limit: int = 500_000) -> None:
         self.data: dict[Hashable, Any] = {}
@@ -73,6 +74,8 @@ class RuleCache:
         self.next_token = 0  # (never reused: a key made with a forgotten token can never match another value)
         self.interned: dict[frozenset[str], frozenset[str]] = {}  # one copy of each memo dependency set
         self.identities: dict[int, tuple[Any, int]] = {}  # id(object) -> (object, its token): see token_of
+        # id(dated value) -> (it, its trace line): one summary per dated value, not one per value and epoch
+        self.lines: dict[int, tuple[DatedValue, ConsultedRule]] = {}
         self.limit = limit
         self.hits = 0
         self.misses = 0
@@ -150,7 +153,12 @@ class Ctx:
         if hit is _MISSING:
             param = self.rules.parameters.get(key)
             dv = param.find(self._day) if param is not None else None
-            hit = (dv, param.consulted(dv)) if param is not None and dv is not None else None
+            if param is None or dv is None:
+                hit = None
+            else:
+                hit = self.cache.lines.get(id(dv))
+                if hit is None or hit[0] is not dv or hit[1].key != key or hit[1].section != param.section:
+                    hit = self.cache.lines[id(dv)] = (dv, param.consulted(dv))
             self.rulemap[key] = hit
         if self.deps is not None:
             self.deps.add(key)
