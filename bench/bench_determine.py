@@ -7,6 +7,10 @@ dates 2019-2025, US-origin and foreign-made items (with bills of materials and F
 10 destinations, Huawei entities (looked up by name in the dated Entity List data) and unlisted parties.
 Parsing is timed separately; the determination rate is measured over the whole file with a cold cache
 in each worker process, and the share of each outcome is printed.
+
+Machines differ (the same commit has measured 58,796/s and 28,028/s on two VMs of the same kind), so the
+output starts with a machine-speed reference: the CPU time of a fixed pure-Python loop (10,000,000 times
+``s += i``, best of three). Scale a rate from another machine by the ratio of the two reference times.
 """
 
 from __future__ import annotations
@@ -111,6 +115,21 @@ def run_parallel(lines: list[str], file: str, workers: int,
     return elapsed, total, rates
 
 
+REFERENCE_LOOP = 10_000_000
+
+
+def reference_seconds(repeat: int = 3) -> float:
+    """CPU seconds of a fixed pure-Python loop (best of ``repeat``): this machine's speed for interpreted code."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        s = 0
+        for i in range(REFERENCE_LOOP):
+            s += i
+        best = min(best, time.process_time() - t)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orders", type=int, default=100_000)
@@ -120,6 +139,7 @@ def main() -> None:
                     help="gc.freeze() the loaded orders and rules before timing (default on)")
     args = ap.parse_args()
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    ref = reference_seconds()
     orders = generate(args.orders)
     args.file.write_text("".join(json.dumps(o) + "\n" for o in orders))
     t0 = time.perf_counter()
@@ -148,6 +168,7 @@ def main() -> None:
 
     print(f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")
+    print(f"machine reference: {REFERENCE_LOOP:,}-iteration Python loop (s += i) {ref:.2f} CPU-s (best of 3)")
     print(f"gc.freeze: {args.gc_freeze}")
     print(f"orders: {len(reqs):,} ({unique:,} distinct item/destination/party combinations); "
           f"parse {t_parse:.2f}s; rule load {t_load:.2f}s")

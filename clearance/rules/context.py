@@ -15,7 +15,9 @@ result is a function of its key, the dated values it read and (when it read it) 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import operator
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -49,18 +51,31 @@ class Key:
         return f"Key({self.value!r})"
 
 
+def fields_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """The fields of a dataclass instance as one tuple, in declaration order: equal exactly when the instances
+    are (for instances of ``cls`` itself), but hashed and compared in C where the dataclass's own ``__hash__``
+    and ``__eq__`` are Python functions. For memo keys."""
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+
 class RuleCache:
     """A caller-owned memo for one or more rule sets: rule lookups, sub-results and whole answers.
 
     Bounded: when it holds more than ``limit`` entries it is emptied (answers are recomputed, never wrong).
     """
 
-    __slots__ = ("data", "hits", "limit", "memos", "misses", "tokens")
+    __slots__ = ("data", "hits", "identities", "interned", "limit", "lines", "memos", "misses", "next_token",
+                 "tokens")
 
     def __init__(self, limit: int = 500_000) -> None:
         self.data: dict[Hashable, Any] = {}
         self.memos: dict[str, dict[Hashable, Any]] = {}  # rule-set version -> memo key -> results
         self.tokens: dict[Hashable, int] = {}  # value -> small int standing for it in memo keys
+        self.next_token = 0  # (never reused: a key made with a forgotten token can never match another value)
+        self.interned: dict[frozenset[str], frozenset[str]] = {}  # one copy of each memo dependency set
+        self.identities: dict[int, tuple[Any, int]] = {}  # id(object) -> (object, its token): see token_of
+        # id(dated value) -> (it, its trace line): one summary per dated value, not one per value and epoch
+        self.lines: dict[int, tuple[DatedValue, ConsultedRule]] = {}
         self.limit = limit
         self.hits = 0
         self.misses = 0
@@ -77,15 +92,35 @@ class RuleCache:
         """A small integer for ``value``, equal for equal values: a cheap stand-in for it in memo keys."""
         found = self.tokens.get(value)
         if found is None:
-            found = self.tokens[value] = len(self.tokens)
+            if len(self.tokens) >= self.limit:
+                self.tokens.clear()
+                self.identities.clear()
+            found = self.tokens[value] = self.next_token
+            self.next_token += 1
         return found
+
+    def token_of(self, value: Hashable) -> int:
+        """``token(value)``, found by identity when this very object was tokenised before (a memoised result
+        handed to many answers, e.g. a resolved party): no hashing or comparing of its fields. The object is kept
+        alive by the table, so its id cannot be reused."""
+        return self.identified(value)[1]
+
+    def identified(self, value: T) -> tuple[T, int]:
+        """``(value, token(value))``, one pair per object (see token_of)."""
+        found = self.identities.get(id(value))
+        if found is not None and found[0] is value:
+            return found
+        pair = (value, self.token(value))
+        self.identities[id(value)] = pair
+        return pair
 
     def __len__(self) -> int:
         return len(self.data) + sum(len(m) for m in self.memos.values())
 
 
 class Ctx:
-    __slots__ = ("_day", "cache", "data", "day_read", "deps", "epoch", "memos", "rules", "trace", "version")
+    __slots__ = ("_day", "cache", "data", "day_read", "deps", "epoch", "memos", "rulemap", "rules", "trace",
+                 "version")
 
     def __init__(self, rules: RuleSet, day: dt.date, cache: RuleCache | None = None) -> None:
         self.rules = rules
@@ -98,6 +133,11 @@ class Ctx:
         if memos is None:
             memos = self.cache.memos[rules.version] = {}
         self.memos: dict[Hashable, Any] = memos  # memoised results of this rule set
+        rk = ("rules", self.version, self.epoch)
+        rulemap = self.data.get(rk)
+        if rulemap is None:
+            rulemap = self.data[rk] = {}
+        self.rulemap: dict[str, Any] = rulemap  # rule key -> (value, trace line) or None, in this epoch
         self.trace: dict[str, ConsultedRule] = {}
         self.day_read = False
         self.deps: set[str] | None = None  # inside a memoised computation: every rule key it read (or found empty)
@@ -109,15 +149,17 @@ class Ctx:
         return self._day
 
     def _lookup(self, key: str) -> tuple[DatedValue, ConsultedRule] | None:
-        mk = ("rule", self.version, self.epoch, key)
-        hit = self.data.get(mk, _MISSING)
+        hit = self.rulemap.get(key, _MISSING)  # (one dict per rule epoch: no tuple key to build per lookup)
         if hit is _MISSING:
             param = self.rules.parameters.get(key)
             dv = param.find(self._day) if param is not None else None
-            hit = (dv, param.consulted(dv)) if param is not None and dv is not None else None
-            if len(self.data) >= self.cache.limit:
-                self.data.clear()
-            self.data[mk] = hit
+            if param is None or dv is None:
+                hit = None
+            else:
+                hit = self.cache.lines.get(id(dv))
+                if hit is None or hit[0] is not dv or hit[1].key != key or hit[1].section != param.section:
+                    hit = self.cache.lines[id(dv)] = (dv, param.consulted(dv))
+            self.rulemap[key] = hit
         if self.deps is not None:
             self.deps.add(key)
         return hit  # type: ignore[no-any-return]
@@ -153,11 +195,14 @@ class Ctx:
         A result is reused on any day for which none of the rule keys it read changed since the day it was
         computed (see the module docstring), or only on its own day when ``fn`` read the day."""
         memos = self.memos
-        variants: list[list[Any]] | None = memos.get(key)
+        # the newest result of the key, which links to the older ones (one per distinct set of dependencies):
+        # v = [value, error, trace (key -> rule), read the day, deps, first epoch, last epoch, older result]
+        head: list[Any] | None = memos.get(key)
         hit = None
-        if variants is not None:
+        if head is not None:
             epoch = self.epoch
-            for v in variants:  # v: [value, error, trace, read the day, deps, first epoch, last epoch]
+            v: list[Any] | None = head
+            while v is not None:
                 if v[5] <= epoch <= v[6]:
                     hit = v
                     break
@@ -165,6 +210,7 @@ class Ctx:
                     v[5], v[6] = min(v[5], epoch), max(v[6], epoch)  # valid over the whole span between
                     hit = v
                     break
+                v = v[7]
         if hit is None:
             hit = memos.get((_DAY, self._day, key))
         if hit is None:
@@ -179,17 +225,26 @@ class Ctx:
             finally:
                 consulted, read, deps = self.trace, self.day_read, self.deps
                 self.trace, self.day_read, self.deps = saved_trace, saved_read or read, saved_deps
-            hit = [value, error, tuple(consulted.values()), read, frozenset(deps or ()), self.epoch, self.epoch]
+            if error is not None:
+                error.__traceback__ = None  # (the frames it went through are not kept alive by the cache)
+            frozen = frozenset(deps or ())
+            frozen = self.cache.interned.setdefault(frozen, frozen)  # (few distinct sets: fewer objects to collect)
+            # (a result memoised without replay keeps no trace: its key must always be memoised without)
+            hit = [value, error, consulted if replay else None, read, frozen, self.epoch, self.epoch, None]
             if len(memos) >= self.cache.limit:
                 memos.clear()
-                variants = None
+                head = None
             if read:
                 memos[(_DAY, self._day, key)] = hit
-            elif variants is None:
-                memos[key] = [hit]
             else:
-                variants.insert(0, hit)
-                del variants[_VARIANTS:]
+                memos[key] = hit
+                if head is not None:  # keep the newest _VARIANTS results
+                    hit[7] = v = head
+                    for _ in range(_VARIANTS - 2):
+                        if v[7] is None:
+                            break
+                        v = v[7]
+                    v[7] = None
             self.cache.misses += 1
         else:
             self.cache.hits += 1
@@ -197,11 +252,16 @@ class Ctx:
         if self.deps is not None:
             self.deps |= hit[4]
         if replay:  # (a caller whose value carries its own trace may skip this)
-            trace = self.trace
-            for c in hit[2]:
-                trace.setdefault(c.key, c)
+            trace, found = self.trace, hit[2]
+            if found is None:
+                raise AssertionError(f"memo key {key!r} was memoised without replay and asked with it")
+            if not trace:
+                trace.update(found)
+            elif not found.keys() <= trace.keys():
+                for k, c in found.items():
+                    trace.setdefault(k, c)
         if hit[1] is not None:
-            raise hit[1]
+            raise hit[1].with_traceback(None)  # (else each raise would add its frames to the cached error's)
         return hit[0]  # type: ignore[no-any-return]
 
     def _changed(self, other: int) -> frozenset[str]:

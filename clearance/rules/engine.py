@@ -19,11 +19,11 @@ from importlib import metadata
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
-from clearance.model.determination import Basis, Determination, Outcome, Party, Request, Transaction
+from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, licensing, onward, part744, proliferation, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx, Key, RuleCache
+from clearance.rules.context import Ctx, RuleCache, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -62,6 +62,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
 _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))
 _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
+_others = operator.attrgetter(*(name for name in _KEYED if name != "item"))
+_item_fields, _party_fields = fields_of(Item), fields_of(Party)
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -86,7 +88,8 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
             # a resolver screens on demand for this request and records each screening: never memoised
             resolved = [_resolve(ctx, p, lists) for p in request.parties]
         else:
-            resolved = [ctx.memo(Key(("party", p, lists)), functools.partial(_resolve, ctx, p, lists))
+            token = ctx.cache.token
+            resolved = [ctx.memo(("party", token(_party_fields(p)), lists), functools.partial(_resolve, ctx, p, lists))
                         for p in request.parties]
     except CannotClear as exc:
         return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
@@ -94,20 +97,25 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
     # through their resolution only): the memo key is every other field, the resolved parties (each as the
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
-    # that answers are shared across requests whose listings snapshots differ only in identity.
-    key = Key(("determination", _keyed(request), tuple(token for _, token in resolved),
-               _provenance_token(rules.version, lists)))
-    resolution_trace = bool(ctx.trace)
-    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused),
-                    replay=resolution_trace)
-    # the trace: the rules party resolution read, then those the decision read
-    return core.relabel(request.id, request.date, tuple(ctx.trace.values()) if resolution_trace else core.trace)
+    # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
+    # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
+    key = ("determination", ctx.cache.token(_item_fields(request.item) + _others(request)),
+           tuple(token for _, token in resolved),
+           _provenance_token(rules.version, lists))
+    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
+    if not ctx.trace:
+        return core.relabel(request.id, request.date, core.trace)
+    # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
+    # rule the decision read, in order: the memo keeps no second copy of it)
+    trace = ctx.trace
+    for c in core.trace:
+        trace.setdefault(c.key, c)
+    return core.relabel(request.id, request.date, tuple(trace.values()))
 
 
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
     """The party's resolution and the cache's token for its value (equal PartyInfo values, equal tokens)."""
-    info = resolve(ctx, party, lists)
-    return info, ctx.cache.token(info)
+    return ctx.cache.identified(resolve(ctx, party, lists))
 
 
 def _core(request: Request) -> Request:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import operator
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -13,7 +14,7 @@ from clearance.model.decision import Question
 from clearance.model.determination import Fact, Item, Request
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
-from clearance.rules.context import Ctx, Key
+from clearance.rules.context import Ctx, fields_of
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
@@ -354,7 +355,10 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
                                     fact="item.us_inputs"))
     view = _without_values(req)
-    fdp = ctx.memo(Key(("fdp", view, dest, tuple(parties))), lambda: _fdp(ctx, view, dest, grp, parties))
+    token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
+    fdp = ctx.memo(("fdp", ctx.cache.token(_item_fields(view.item) + _view_others(view)), dest,
+                    tuple(token(p) for p in parties)),
+                   lambda: _fdp(ctx, view, dest, grp, parties))
     out.notes.extend(fdp.notes)
     out.unknown.extend(fdp.unknown)
     if fdp.subject:
@@ -382,6 +386,8 @@ def _without_values(req: Request) -> Request:
 
 
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties", "item"))
+_view_others = operator.attrgetter(*_VIEW_FIELDS)  # (the view's id, date and parties are constants)
+_item_fields = fields_of(Item)
 
 
 def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo]) -> Jurisdiction:
