@@ -48,30 +48,25 @@ def _signals(ctx: Ctx, name: str) -> Signals:
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
     """The places of Crimea or the covered regions of Ukraine (rule ``746.6.place_names``) that ``name`` (a party's
     name as written, with any address) names: the item goes there whatever country the order writes."""
-    found: tuple[str, ...] = ctx.memo(("region places", name), lambda: _places(ctx, name), replay=False)
-    if found:
-        ctx.get("746.6.place_names")  # (the rule enters the trace only when a place is found)
-    return found
-
-
-def _places(ctx: Ctx, name: str) -> tuple[str, ...]:
-    rule = ctx.find("746.6.place_names")
-    if rule is None:
-        return ()
-    norm = normalise(name)
-    return tuple(w.strip() for w in rule["words"] if w in norm)
+    return _rule_words(ctx, "746.6.place_names", name)
 
 
 def government_words(ctx: Ctx, name: str) -> tuple[str, ...]:
     """The words of ``name`` denoting a 'government end user' (rule ``740.17.government``; License Exception ENC)."""
-    found: tuple[str, ...] = ctx.memo(("government words", name), lambda: _government(ctx, name), replay=False)
+    return _rule_words(ctx, "740.17.government", name)
+
+
+def _rule_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
+    """The words of rule ``key`` that ``name`` has (memoised per name; the rule enters the trace only when one is
+    found)."""
+    found: tuple[str, ...] = ctx.memo((key, name), lambda: _find_words(ctx, key, name), replay=False)
     if found:
-        ctx.get("740.17.government")
+        ctx.get(key)
     return found
 
 
-def _government(ctx: Ctx, name: str) -> tuple[str, ...]:
-    rule = ctx.find("740.17.government")
+def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
+    rule = ctx.find(key)
     if rule is None:
         return ()
     norm = normalise(name)
