@@ -23,12 +23,18 @@ class Transaction(StrEnum):
 
 
 class Role(StrEnum):
-    """Party roles of 15 CFR 748.5(c)-(f) (plus the exporter's own counterparties)."""
+    """Party roles of 15 CFR 748.5(c)-(f), and the exporter itself.
+
+    EXPORTER is whoever exports, reexports or transfers the item (the order's ``exporter``, § 772.1): it is screened
+    for what binds whoever exports -- a denial order (General Prohibition 4, § 736.2(b)(4)) and OFAC blocking -- and
+    no rule that concerns the parties receiving the item (Entity List, MEU, end uses) reads it.
+    """
 
     PURCHASER = "purchaser"
     INTERMEDIATE_CONSIGNEE = "intermediate_consignee"
     ULTIMATE_CONSIGNEE = "ultimate_consignee"
     END_USER = "end_user"
+    EXPORTER = "exporter"
 
 
 class Fact(StrEnum):

@@ -19,7 +19,7 @@ from importlib import metadata
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
-from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Transaction
+from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, licensing, onward, part744, proliferation, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
@@ -79,7 +79,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     """
     ctx = Ctx(rules, request.date, cache)
     versions, used, unused = _provenance(rules.version, lists)
-    if not request.parties:
+    if all(p.role is Role.EXPORTER for p in request.parties):
         return _cannot(ctx, request, versions, [Question(
             "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
             [], used=used, unused=unused)
@@ -267,6 +267,8 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
     juris: Jurisdiction | None = None
     f = Findings()
+    # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it
+    everyone, parties = parties, [p for p in parties if p.role is not Role.EXPORTER]
     try:
         if req.to_country == "US":
             raise MissingFact("the destination is the United States: the EAR's Country Chart has no row for it; "
@@ -282,7 +284,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
                                                 for q in juris.unknown], [], juris, used=used, unused=unused)
         if juris.subject is False:
-            notes = part744.blocked_notes(parties, subject=False)
+            notes = part744.blocked_notes(everyone, subject=False)
             if notes:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
                 return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
                                "blocked (OFAC)", notes, subject=False)
@@ -291,7 +293,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                 questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
-                                   "the EAR (no EAR prohibition applies)" for b in _denied(ctx, parties)]
+                                   "the EAR (no EAR prohibition applies)" for b in _denied(ctx, everyone)]
             return Determination(
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
                 (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
@@ -303,7 +305,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
     except CannotClear as exc:
         questions, gaps = _classify(exc)
         return _cannot(ctx, req, versions, questions, gaps, juris, f, used=used, unused=unused)
-    return _conclude(ctx, req, parties, juris, f, versions, used, unused)
+    return _conclude(ctx, req, everyone, juris, f, versions, used, unused)
 
 
 def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdiction, f: Findings,

@@ -265,9 +265,46 @@ def _check_fresh(ctx: Ctx, lists: Listings) -> None:
         lists.check_fresh(ctx.day)
 
 
+# The lists that bind whoever exports (the EXPORTER role): a denial order and OFAC blocking
+ACTING_LISTS = frozenset({"dpl", "sdn"})
+
+
+def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
+    """The exporter (reexporter, transferor): a denial order takes away its export privileges (§ 736.2(b)(4)) and an
+    OFAC block forbids its dealings; the Entity List, MEU, UVL and end-use rules concern the parties that receive the
+    item (§ 748.5(c)-(f)), so only the Denied Persons and SDN Lists are read for it."""
+    if party.listings is not None:
+        unknown = [c for c in party.listings if c not in KNOWN_LISTINGS and not c.startswith(SDN_PREFIX)]
+        if unknown:
+            raise RuleGap(f"exporter {party.name!r}: listing(s) {', '.join(unknown)} are not modelled "
+                          f"(modelled: {', '.join(sorted(KNOWN_LISTINGS))})")
+        sdn = tuple(code.removeprefix(SDN_PREFIX) for code in party.listings if code.startswith(SDN_PREFIX))
+        dpl = ListingEntry("dpl", party.name) if "denied_persons" in party.listings else None
+        return PartyInfo(party.role, party.country, party.name if dpl or sdn else None, dpl=dpl, sdn=sdn,
+                         source="given", given=party.listings)
+    if lists is None:
+        raise MissingFact(f"exporter {party.name!r} not screened (Denied Persons and SDN Lists): give its listings "
+                          "or a listings snapshot", fact="parties.listings")
+    _check_fresh(ctx, lists)
+    hits = [e for e in lists.lookup(party.name) if e.list_code in ACTING_LISTS]
+    sdn_hits = [e for e in hits if e.list_code == "sdn"]
+    strong = [e for e in sdn_hits if e.match_score is None or e.match_score >= NEAR_CERTAIN]
+    if sdn_hits and not strong:
+        e = sdn_hits[0]
+        raise MissingFact(f"exporter {party.name!r} matches SDN entry {e.entry_id} {e.name!r} with score "
+                          f"{e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked party and "
+                          "give its listings (sdn:<TAG>) or none", fact="parties.listings")
+    sdn = tuple(dict.fromkeys(t for e in strong for t in (e.programs or ("SDN",))))
+    dpl = next((e for e in hits if e.list_code == "dpl"), None)
+    return PartyInfo(party.role, party.country, party.name if dpl or sdn else None, dpl=dpl, sdn=sdn,
+                     source=lists.label)
+
+
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     """What the rules may know of ``party`` on the day: a function of the party, the listings snapshot (by
     identity) and the rules, so the engine memoises it."""
+    if party.role is Role.EXPORTER:
+        return _exporter(ctx, party, lists)
     listings = party.listings
     owners = _owners(ctx, party, lists) if party.ownership else ()
     if listings is not None:

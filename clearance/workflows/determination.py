@@ -26,12 +26,12 @@ from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Question
-from clearance.model.determination import Determination, Outcome, Party, Request
+from clearance.model.determination import Determination, Outcome, Party, Request, Role
 from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
 from clearance.rules.listings import LISTING_CODES, ListingEntry, name_keys
-from clearance.rules.parties import NEAR_CERTAIN
+from clearance.rules.parties import ACTING_LISTS, NEAR_CERTAIN
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
@@ -274,22 +274,74 @@ class PartyScreener:
             self._results[key] = done
         return done
 
+    def exporter_screening(self, name: str, country: str | None, day: dt.date) -> tuple[PartyScreening,
+                                                                                        dict[str, VersionInfo]]:
+        """Screen the exporter against the Denied Persons and SDN Lists (what binds whoever exports), and the
+        versions used. A version describing a later day than ``day`` is used as the list stood on the day (entries
+        listed after it are left out; one removed since cannot be seen, which the screening's reasons say): unlike a
+        customer, the exporter is the user, who is served any denial order of its own. A missing or stale list
+        cannot screen it (CANNOT_CLEAR)."""
+        algo = get_algorithm(self.algorithm)
+        active = self.store.active()
+        chosen: dict[str, VersionInfo] = {}
+        problems: list[str] = []
+        later: list[str] = []
+        for code in sorted(ACTING_LISTS & set(self.codes)):
+            v = active.get(code)
+            if v is None and code in SCREENED_WHEN_LOADED and not self.store.versions(code):
+                continue
+            if v is None:
+                problems.append(f"no version of list {code} is loaded (`clearance lists load`)")
+                continue
+            when = _describes(v)
+            if when is not None and when > day:
+                later.append(f"{code} {v.version_id} describes {when.isoformat()}, after {day.isoformat()}: "
+                             "used as it stood on the day by listing dates (an entry removed since cannot be seen)")
+            elif reason := stale_reason(v, self.settings, day):
+                problems.append(f"stale list on {day.isoformat()}: {reason} (or accept its age for one run: "
+                                f"`clearance determine --accept-stale {code}:DAYS`)")
+            chosen[code] = v
+        versions = {c: v.version_id for c, v in sorted(chosen.items())}
+        if problems:
+            return PartyScreening(name, country, Decision.CANNOT_CLEAR.value, (), versions, algo.id,
+                                  tuple(problems)), chosen
+        idx = self._index(chosen)
+        result = screen(Query(name, country), idx.index, algorithm=algo, lists=sorted(chosen), today=day)
+        # a match below a HIT is noted, not asked: the user knows who the exporter is (a denial order is served on
+        # the person it denies), and screening's own measure says the names differ
+        hits = tuple(h for h in result.hits if h.list_code in ACTING_LISTS and h.decision is Decision.HIT)
+        late = [h for h in hits if (_describes(chosen[h.list_code]) or day) > day
+                and not _listed_by(idx.entities.get((h.list_code, h.entry_id)), day)]
+        later += [f"{h.list_code} entry {h.entry_id} {h.name!r} (score {h.score:.2f}) was listed after "
+                  f"{day.isoformat()}: not counted" for h in late]
+        hits = tuple(h for h in hits if h not in late)
+        weak = [f"possible match below a HIT with {h.list_code} entry {h.entry_id} {h.name!r} (score {h.score:.2f}): "
+                "not applied to the exporter; confirm it if in doubt"
+                for h in result.hits if h.list_code in ACTING_LISTS and h.decision is not Decision.HIT]
+        decision = (Decision.HIT if hits else Decision.CLEAR).value
+        if decision == Decision.CLEAR.value and result.reasons:
+            decision = Decision.CANNOT_CLEAR.value
+        return PartyScreening(name, country, decision, hits, versions, algo.id,
+                              (*result.reasons, *later, *weak[:3])), chosen
+
     def entries(self, screening: PartyScreening, day: dt.date,
-                review: list[Question] | None = None) -> tuple[ListingEntry, ...]:
+                review: list[Question] | None = None,
+                versions: dict[str, VersionInfo] | None = None) -> tuple[ListingEntry, ...]:
         """The entries a party is listed under, or CannotClear when screening cannot decide it. With ``review``, a
         possible match on a list without a HIT there does not raise: it is appended to ``review`` (a question for a
         reviewer) and the HITs found are returned (see :meth:`determine`: the answer stands only when a
         near-certain listing decides it)."""
         if screening.decision == Decision.CANNOT_CLEAR.value:
             raise CannotClear(f"party {screening.name!r} cannot be screened: {'; '.join(screening.reasons)}")
-        d = self._day(day)
-        idx = self._index(d.versions)
+        rebuilt = versions is not None  # (the exporter's versions: a later one is used as it stood on the day)
+        versions = self._day(day).versions if versions is None else versions
+        idx = self._index(versions)
         found: list[ListingEntry] = []
         undecided: list[str] = []
         for code in sorted({h.list_code for h in screening.hits}):
             on_list = [h for h in screening.hits if h.list_code == code]
-            later = (_describes(d.versions[code]) or day) > day if code in d.versions else False
-            if code == "mieu" or (self.historical and later):
+            later = (_describes(versions[code]) or day) > day if code in versions else False
+            if code == "mieu" or ((self.historical or rebuilt) and later):
                 # a later version (the MIEU list; any list with --historical-lists): entries listed after the day do
                 # not count; an entry without a listing date counts as listed (fail closed)
                 on_list = [h for h in on_list if _listed_by(idx.entities.get((code, h.entry_id)), day)]
@@ -302,7 +354,7 @@ class PartyScreener:
                 best = weak[0]
                 undecided.append(
                     f"match with {code} entry {best.entry_id} {best.name!r} below {NEAR_CERTAIN} (score "
-                    f"{best.score:.2f}, {d.versions[code].version_id}): confirm whether it is the listed party "
+                    f"{best.score:.2f}, {versions[code].version_id}): confirm whether it is the listed party "
                     f"(`clearance screen {screening.name!r}`) and give the party's listings")
                 if not hits:
                     continue
@@ -310,7 +362,7 @@ class PartyScreener:
                 best = on_list[0]
                 undecided.append(
                     f"possible match with {code} entry {best.entry_id} {best.name!r} (score {best.score:.2f}, "
-                    f"{d.versions[code].version_id}); review it (`clearance screen {screening.name!r}`) and give "
+                    f"{versions[code].version_id}); review it (`clearance screen {screening.name!r}`) and give "
                     "the party's listings"
                 )
                 continue
@@ -335,6 +387,10 @@ class PartyScreener:
 
         def resolve(name: str) -> tuple[ListingEntry, ...]:
             party = by_name.get(name)
+            if party is not None and _acting_only(request, name):  # the exporter: what binds whoever exports
+                screening, versions = self.exporter_screening(name, party.country, request.date)
+                record.append(screening)
+                return self.entries(screening, request.date, review, versions)
             screening = self.screen_party(name, party.country if party else None, request.date)
             record.append(screening)
             return self.entries(screening, request.date, review)
@@ -346,26 +402,60 @@ class PartyScreener:
     def cross_check(self, party: Party, day: dt.date) -> tuple[PartyScreening, str | None]:
         """Screen a party whose listings the order gives; a HIT on a list the order does not name is a
         contradiction (the reason), so that a typing slip in an order never clears a listed party."""
+        screening, found = self._check(party, day)
+        return screening, found.text if found is not None else None
+
+    def _check(self, party: Party, day: dt.date) -> tuple[PartyScreening, _Contradiction | None]:
         assert party.listings is not None
-        screening = self.screen_party(party.name, party.country, day)
         given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
-        if screening.decision == Decision.CANNOT_CLEAR.value:
-            # the versions of the day cannot be used; a later version still proves a listing that began on or
-            # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
-            return screening, self._later_contradiction(party, day, given)
-        entities = self._index(self._day(day).versions).entities if self.historical else {}
+        if party.role is Role.EXPORTER:
+            screening, versions = self.exporter_screening(party.name, party.country, day)
+            if screening.decision == Decision.CANNOT_CLEAR.value:
+                return screening, None  # (a missing or stale list: the order's word stands, as for a customer)
+            entities = self._index(versions).entities
+            lists_of = versions
+        else:
+            screening = self.screen_party(party.name, party.country, day)
+            if screening.decision == Decision.CANNOT_CLEAR.value:
+                # the versions of the day cannot be used; a later version still proves a listing that began on or
+                # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
+                return screening, (self._later_contradiction(party, day, given)
+                                   or self._blocking_contradiction(party, day, given))
+            lists_of = self._day(day).versions
+            entities = self._index(lists_of).entities if self.historical else {}
         for h in screening.hits:
             if entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day):
                 continue  # (a historical list: an entry listed after the day does not contradict the order)
             if h.decision is Decision.HIT and h.list_code not in given:
-                return screening, (
+                return screening, _Contradiction(
                     f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds "
                     f"{h.list_code} entry {h.entry_id} {h.name!r} (score {h.score:.2f}, "
-                    f"{screening.list_versions.get(h.list_code, '')}); correct the order's listings"
-                )
+                    f"{screening.list_versions.get(h.list_code, '')}); correct the order's listings",
+                    h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
 
-    def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> str | None:
+    def _blocking_contradiction(self, party: Party, day: dt.date, given: set[str]) -> _Contradiction | None:
+        """A near-certain HIT on the Denied Persons or SDN List, in a version that describes ``day`` and is not stale
+        on it, on a list the order does not give: it proves a prohibition even when another list cannot answer for
+        the day (adversarial B08: a party given as on the Entity List, whose Entity List version is later, and
+        found on the SDN List of the day)."""
+        usable = {c: v for c, v in self._day(day).versions.items() if c in ACTING_LISTS and c not in given
+                  and (_describes(v) or day) <= day and not stale_reason(v, self.settings, day)}
+        if not usable:
+            return None
+        idx = self._index(usable)
+        result = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
+                        lists=sorted(usable), today=day)
+        for h in result.hits:
+            if h.decision is Decision.HIT and h.score >= NEAR_CERTAIN and h.list_code in usable:
+                return _Contradiction(
+                    f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but {h.list_code} "
+                    f"version {usable[h.list_code].version_id} (describing {_describes(usable[h.list_code])}) has "
+                    f"entry {h.entry_id} {h.name!r} (score {h.score:.2f}); correct the order's listings",
+                    h, idx.entities.get((h.list_code, h.entry_id)))
+        return None
+
+    def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> _Contradiction | None:
         """A HIT in an active version that describes a later day, on an entry listed on or before ``day``, on a
         list the order does not give: the party was listed on the day unless removed and listed again since."""
         active = self.store.active()
@@ -386,9 +476,10 @@ class PartyScreener:
             if h.score >= NEAR_CERTAIN and h.list_code not in given and before:
                 when = (f"listed since {since.isoformat()}, before {day.isoformat()}" if since is not None else
                         f"whose listing date the list does not give (it may precede {day.isoformat()})")
-                return (f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
-                        f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
-                        f"(score {h.score:.2f}) {when}; correct the order's listings")
+                return _Contradiction(
+                    f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
+                    f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
+                    f"(score {h.score:.2f}) {when}; correct the order's listings", h, entity)
         return None
 
     def determine(self, request: Request, rules: RuleSet) -> tuple[Determination, list[PartyScreening]]:
@@ -403,13 +494,18 @@ class PartyScreener:
             return determine(request, rules, cache=self.cache), []  # the engine's answer: no party, no clearance
         checks: list[PartyScreening] = []
         contradictions: list[str] = []
+        contradicted: dict[Party, _Contradiction] = {}
         for p in request.parties:
             if p.listings is not None:
-                screening, problem = self.cross_check(p, request.date)
+                screening, problem = self._check(p, request.date)
                 checks.append(screening)
                 if problem:
-                    contradictions.append(problem)
+                    contradictions.append(problem.text)
+                    contradicted[p] = problem
         if contradictions:
+            prohibited = self._prohibited_on_screening(request, rules, checks, contradicted)
+            if prohibited is not None:
+                return prohibited
             lists, _ = self.listings(request)
             return cannot_clear(request, rules, questions=[Question(c, fact="parties.listings")
                                                           for c in contradictions], lists=lists), checks
@@ -442,6 +538,37 @@ class PartyScreener:
                         lists_not_consulted=decision.lists_not_consulted, versions=decision.versions)
         return decision, record
 
+    def _prohibited_on_screening(self, request: Request, rules: RuleSet, checks: list[PartyScreening],
+                                 contradicted: dict[Party, _Contradiction],
+                                 ) -> tuple[Determination, list[PartyScreening]] | None:
+        """The answer when the order's listings of a party leave out a near-certain Denied Persons or SDN listing
+        that screening found: decided on that listing alone, PROHIBITED stands whatever else the order's listings
+        say, since nothing is more restrictive (adversarial B08: a party given as on the Entity List and found on the
+        SDN List). None when no such listing was found or the answer is not PROHIBITED (the contradiction stays a
+        question)."""
+        added: dict[Party, tuple[str, ...]] = {}
+        for party, c in contradicted.items():
+            if c.hit.score < NEAR_CERTAIN or c.hit.list_code not in ACTING_LISTS or c.entity is None:
+                continue
+            codes = ("denied_persons",) if c.hit.list_code == "dpl" else \
+                tuple(f"sdn:{t}" for t in (c.entity.programs or ("SDN",)))
+            added[party] = codes
+        if not added:
+            return None
+        augmented = dataclasses.replace(request, parties=tuple(
+            dataclasses.replace(p, listings=added[p]) if p in added else p
+            for p in request.parties))
+        lists, record = self.listings(augmented)
+        decision = determine(augmented, rules, lists, cache=self.cache)
+        if decision.outcome is not Outcome.PROHIBITED:
+            return None
+        notes = tuple(f"{c.text}: decided on the listing found ({', '.join(added[p])}), which makes the answer "
+                      "PROHIBITED whatever else the order's listings say"
+                      for p, c in contradicted.items() if p in added)
+        decision = dataclasses.replace(decision, notes=(*decision.notes, *notes))
+        record = list({s.name: s for s in checks + record}.values())
+        return _with_screening(decision, record), record
+
     def _rebuilt(self, day: dt.date) -> bool:
         return any((_describes(v) or day) > day for c, v in self._day(day).versions.items() if c != "mieu")
 
@@ -461,6 +588,22 @@ class PartyScreener:
                 + " -- parties listed on the date but removed before those versions are missed; confirm them by "
                 "hand for a decision that matters")
         return dataclasses.replace(decision, lists_consulted=consulted, notes=(*decision.notes, note))
+
+
+def _acting_only(request: Request, name: str) -> bool:
+    """True when every party of ``request`` named ``name`` is the exporter (a name that is also a receiving party's
+    is screened against every list)."""
+    roles = {p.role for p in request.parties if p.name == name}
+    return roles == {Role.EXPORTER}
+
+
+@dataclass(frozen=True, slots=True)
+class _Contradiction:
+    """A HIT on a list the order's listings of a party do not give: why (for the answer), the hit and its entry."""
+
+    text: str
+    hit: Hit
+    entity: Entity | None
 
 
 # Licence bases that come from a party's listing even when they name no party (the MEU and MIEU rules)

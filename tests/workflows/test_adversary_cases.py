@@ -49,15 +49,15 @@ FALSE_CLEARS: dict[str, str] = {
              "session 5 only by a 0.69 POSSIBLE on an unrelated SDN person ('HAGHIGHAT, Ghasem'), which the "
              "cross-script guard of session 5 removed; the lists carry no Japanese name for it: an alias-table row "
              "is needed (" + SCREENING + ")",
-    "R5-44": "a denied EXPORTER (Scott Communications, Inc., DPL to 2043) is never screened: the order's `exporter` "
-             "does not reach the Request (§ 736.2(b)(4)) (workflows/model: a party role for the exporter, lead)",
-    "R5-96": "a denied REEXPORTER abroad (Morten Innhaug, DPL to 2035) is never screened, as R5-44 (workflows/model, "
-             "lead)",
+    # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
+    # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
          "and the order does not give the listing; on request (--historical-lists) the list is rebuilt for the date "
          "(test_historical_lists_on_request)")
+# B08 promoted in session 6 (lead): a near-certain SDN / DPL listing the order's listings leave out decides PROHIBITED
+# (PartyScreener._prohibited_on_screening), also when another list cannot answer for the order's date.
 # Promoted in session 4 (rules): a near-certain listing that decides PROHIBITED / LICENSE_REQUIRED stands and a possible
 # match beside it is a review item (`to_confirm`): R3-42, R3-45, R3-52 (a weak SDN HIT), R3-57, A07, D10, Z04, Z09;
 # entry scopes limited to some uses or to EAR99 items are a question: R3-77;
@@ -71,10 +71,6 @@ MISMATCHES: dict[str, str] = {
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' is found (alias table, HIT 0.99) but the loaded DPL (2023-11-30) "
            "says the denial order of 'PJSC AEROFLOT' expired on 2024-09-25, before the order's date: whether it was "
            "renewed is to confirm (data: a newer DPL would decide it)",
-    "B08": "CANNOT_CLEAR also with --historical-lists: the order gives Tupolev's listings as [entity_list_fn3] and "
-           "screening finds the SDN entry 'TUPOLEV PUBLIC JOINT STOCK COMPANY' (0.99) it omits; the cross-check turns "
-           "a near-certain listing the order left out into 'correct the order's listings' instead of adding it (the "
-           "SDN block would make it PROHIBITED) (workflows: PartyScreener.cross_check, lead)",
     "B09": LATER, "B10": LATER, "R04": LATER, "R07": LATER,
     "N11": "CANNOT_CLEAR, not GBS: MT applies to 3A002.h only 'when the parameters in 3A101.a.2.b are met'; since "
            "session 5 that condition is a question (facts ccl_condition_met / ccl_condition_not_met, "
@@ -200,3 +196,45 @@ def test_historical_lists_on_request(historical: PartyScreener, rules: RuleSet) 
         assert any((u.why or "").startswith("rebuilt for ") for u in d.lists_consulted if u.code == "el"), cid
     removed, _ = historical.determine(_case("R3-65"), rules)
     assert removed.outcome is Outcome.CANNOT_CLEAR and "removed since cannot be found" in removed.reasons[0]
+
+
+def test_the_exporter_is_screened(screener: PartyScreener, rules: RuleSet) -> None:
+    """The order's exporter (reexporter) is a party of role EXPORTER, screened against the Denied Persons and SDN Lists
+    only (R5-44, R5-96: § 736.2(b)(4) binds whoever exports; the Entity List and end-use rules concern the parties that
+    receive the item). A later list version answers for an earlier day as it stood then (listing dates)."""
+    import datetime as dt
+    from fractions import Fraction
+
+    from clearance.model.determination import Item, Outcome, Transaction
+
+    denied, _ = screener.determine(_case("R5-44"), rules)
+    assert denied.outcome is Outcome.PROHIBITED, denied.reasons
+    dpl = [b for b in denied.bases if b.code == "DPL"]
+    assert [b.party for b in dpl] == ["Scott Communications, Inc."] and "SCOTT COMMUNICATIONS" in dpl[0].cite
+    # the day of the denial order (effective 2023-03-29) and the day before, read from the DPL of 2023-11-30
+    on_day, _ = screener.determine(dataclasses.replace(_case("R5-44"), date=dt.date(2023, 3, 29)), rules)
+    assert on_day.outcome is Outcome.PROHIBITED, on_day.reasons
+    before, record = screener.determine(dataclasses.replace(_case("R5-44"), date=dt.date(2023, 3, 28)), rules)
+    assert before.outcome is Outcome.NO_LICENSE_REQUIRED, before.reasons
+    exporter = next(s for s in record if s.name == "Scott Communications, Inc.")
+    assert set(exporter.list_versions) == {"dpl", "sdn"} and exporter.decision == "CLEAR"
+    assert any("as it stood on the day" in r for r in exporter.reasons)
+    # an OFAC-blocked exporter: PROHIBITED whatever the item, even one not subject to the EAR
+    foreign = Request(date=dt.date(2025, 12, 1), item=Item("EAR99", "IN", "machined aluminium brackets",
+                                                                us_controlled_value=Fraction(0), total_value=Fraction(900)),
+                      to_country="AE", from_country="IN", transaction=Transaction.EXPORT_FROM_ABROAD,
+                      parties=(Party(Role.ULTIMATE_CONSIGNEE, "Gulf Fabrication LLC", "AE", ()),
+                               Party(Role.EXPORTER, "Tupolev PJSC", "RU")), id="blocked-exporter")
+    blocked, _ = screener.determine(foreign, rules)
+    assert blocked.outcome is Outcome.PROHIBITED and blocked.subject_to_ear is False, blocked.reasons
+    assert any("Tupolev PJSC is on OFAC's SDN List" in n for n in blocked.notes)
+    # an exporter on the Entity List gives no Entity List basis (it is not a § 748.5(c)-(f) party)...
+    huawei = dataclasses.replace(foreign, item=Item("EAR99", "US", "spare fans"), from_country="CN",
+                                 transaction=Transaction.REEXPORT, to_country="DE",
+                                 parties=(Party(Role.ULTIMATE_CONSIGNEE, "Berliner Netzwerk GmbH", "DE", ()),
+                                          Party(Role.EXPORTER, "Huawei Technologies Co., Ltd.", "CN")))
+    d, _ = screener.determine(huawei, rules)
+    assert d.outcome is Outcome.NO_LICENSE_REQUIRED and not d.bases, (d.outcome, d.reasons, d.bases)
+    # ...and the exporter alone is no party to clear on
+    alone = dataclasses.replace(huawei, parties=(Party(Role.EXPORTER, "Huawei Technologies Co., Ltd.", "CN"),))
+    assert screener.determine(alone, rules)[0].outcome is Outcome.CANNOT_CLEAR
