@@ -21,12 +21,14 @@ from clearance.model.determination import (
     Owner,
     Party,
     Request,
+    Role,
     Transaction,
     UsInput,
 )
 from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
 from clearance.text.countries import country_name
+from clearance.text.destinations import COVERED_REGIONS, places_named
 from clearance.text.english import unread_words
 
 _UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
@@ -87,6 +89,22 @@ def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) 
     return "; ".join(why)
 
 
+def _elsewhere(where: str, text: str, here: set[str]) -> list[str]:
+    """A question for each place ``text`` names (clearance/text/destination_places.yml) of a country the order does
+    not place the item in: if the item goes there, that is the country of ultimate destination (§ 738.4(a)), whose
+    chart, Part 746 section and end-use rules apply (adversarial round 6: R6-74 Minsk, R6-81 Pyongyang)."""
+    out = []
+    for place, code in places_named(text):
+        if code in here:
+            continue
+        country = ("Crimea or a covered region of Ukraine (15 CFR 746.6)" if code == COVERED_REGIONS
+                   else f"{country_name(code)} ({code})")
+        out.append(f"the {where} names {place!r}, in {country}: if the item goes to or is for use there, that is "
+                   "the country of ultimate destination (15 CFR 738.4(a)); give it as the route's destination or a "
+                   f"party's country, or restate the {where} if the item does not go there: {text[:160]!r}")
+    return out
+
+
 def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] = ()) -> tuple[Request, list[str]]:
     """The Request of a validated order and the notes saying which facts were read from free text (and which
     texts the reader re-joined across YAML flow commas)."""
@@ -96,6 +114,11 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         item = dataclasses.replace(item, kind="technology")
         notes.append("item kind 'technology' read from transaction 'release'")
     parties = tuple(_party(p, notes) for p in order.parties)
+    if order.exporter is not None and order.exporter.name:
+        # the exporter is screened too: a denial order or an OFAC block binds whoever exports (§ 736.2(b)(4))
+        exporter = PartyInput(role=Role.EXPORTER, name=order.exporter.name,
+                              country=order.exporter.country or order.origin_country)
+        parties += (_party(exporter, notes),)
     facts: list[Fact] = list(dict.fromkeys(order.facts))
 
     def read(where: Where, text: str) -> list[Fact]:
@@ -107,7 +130,12 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         return found
 
     unmapped: tuple[str, ...] = ()
-    known = [p.name for p in order.parties] + [c for c in (order.destination, order.origin_country) if c]
+    # countries the order itself places the item in: a place of another country in its words is a question
+    here = {c for c in (order.destination, order.origin_country, *(p.country for p in parties)) if c}
+    for where, text in (("end use", order.end_use), ("item description", item.description),
+                        *(("knowledge", k) for k in order.knowledge)):
+        unmapped += tuple(_elsewhere(where, text, here))
+    known = [p.name for p in parties] + [c for c in (order.destination, order.origin_country) if c]
     known += [country_name(c) for c in (order.destination, order.origin_country) if c]
     for text in order.knowledge:
         if not text:
