@@ -20,7 +20,11 @@ Entry id = ent_num. Types: individual -> Person, vessel -> Vessel, aircraft -> A
 Organization (OFAC's "entity"). alt_type aka/nka -> alias, fka -> former name; an alias whose
 alt_remarks say "weak" and quoted ``a.k.a. '...'`` names in the Remarks (OFAC's weak a.k.a.s) -> weak
 alias. DOB, nationality, citizenship and identity documents are read from the Remarks.
-Companion rows whose ent_num has no primary record are not loaded and are counted in the warnings.
+Companion rows whose ent_num has no primary record (companions newer than the primary) are counted in the
+warnings; an ent_num with at least one strong alias among them is still loaded, as an entry of unknown type
+(LegalEntity) named by those aliases, with its addresses, no programme and remarks saying so: an alias row exists
+only for a designated person, so a name OFAC lists is never dropped for want of its primary record (adversarial
+R6-15: 'EL TREN DE ARAGUA', designated 2024-07, in the 2025 alias file beside a 2024-05 primary).
 Data date: the date in the primary file's name (``sdn_2024-05-03.csv``), else None.
 """
 
@@ -100,7 +104,7 @@ class _Set:
 
 class OFACParser:
     slug = "ofac-legacy-csv"
-    version = "1"
+    version = "2"
     lists: tuple[str, ...] = ("sdn", "ofac-cons")
 
     def claim(self, files: Sequence[Path]) -> list[tuple[Path, ...]]:
@@ -146,6 +150,8 @@ class OFACParser:
         addresses: dict[str, list[Address]] = defaultdict(list)
         aliases: dict[str, list[Name]] = defaultdict(list)
         comments: dict[str, str] = {}
+        orphan_aliases: dict[str, list[tuple[Name, Path, int]]] = defaultdict(list)
+        orphan_addresses: dict[str, list[Address]] = defaultdict(list)
         for role in ("add", "alt", "comments"):
             for path in by_role.get(role, ()):
                 if is_blank_file(path):
@@ -158,6 +164,10 @@ class OFACParser:
                     if ent not in ents:
                         orphans.add(ent)
                         rows += 1
+                        if role == "alt":
+                            orphan_aliases[ent].append((_alias(row, path, line), path, line))
+                        elif role == "add" and (address := _address(row)) is not None:
+                            orphan_addresses[ent].append(address)
                         continue
                     if role == "add":
                         if (address := _address(row)) is not None:
@@ -169,12 +179,22 @@ class OFACParser:
                 if orphans:
                     warnings.append(
                         f"{rows} rows of {path.name} ({len(orphans)} ent_nums) have no primary record in "
-                        f"{primary.name}; not loaded"
+                        f"{primary.name}; not joined to any"
                     )
         entities = tuple(
             _entity(code, ent, line, row, primary, addresses[ent], aliases[ent], comments.get(ent))
             for ent, (line, row) in ents.items()
         )
+        recovered = tuple(
+            e for ent, found in sorted(orphan_aliases.items(), key=lambda kv: int(kv[0]))
+            if (e := _alias_only(code, ent, found, primary, orphan_addresses[ent])) is not None
+        )
+        if recovered:
+            warnings.append(
+                f"{len(recovered)} ent_nums without a primary record in {primary.name} loaded from their strong "
+                "aliases alone (type and programme unknown)"
+            )
+        entities += recovered
         files = [primary, *(p for role in ("add", "alt", "comments") for p in by_role.get(role, ()))]
         return ParsedList(
             list_code=code,
@@ -240,6 +260,30 @@ def _alias(row: list[str], path: Path, line: int) -> Name:
     if kind is None:
         raise DataError(f"unknown alt_type {row[2]!r}", file=path, line=line, field="alt_type")
     return Name(name, kind)
+
+
+def _alias_only(code: str, ent: str, found: list[tuple[Name, Path, int]], primary: Path,
+                addresses: list[Address]) -> Entity | None:
+    """The entry ``ent`` from its alias rows alone (its primary record is not in ``primary``), or None when it has
+    no strong alias (a weak alias never matches on its own)."""
+    strong = [n for n, _, _ in found if n.kind is not NameKind.WEAK_ALIAS]
+    if not strong:
+        return None
+    names = tuple({n.value: n for n in [*strong, *(n for n, _, _ in found)]}.values())
+    _, path, line = found[0]
+    return Entity(
+        list_code=code,
+        entry_id=ent,
+        schema=Schema.LEGAL_ENTITY,
+        names=names,
+        addresses=tuple(dict.fromkeys(addresses)),
+        countries=unique(tuple(a.country for a in addresses)),
+        programs=(),
+        remarks=(f"no primary record in {primary.name}: named by the alias file {path.name} alone (first on line "
+                 f"{line}); SDN type and programme unknown"),
+        source_file=str(path),
+        source_line=line,
+    )
 
 
 def _entity(

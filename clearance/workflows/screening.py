@@ -113,8 +113,9 @@ def _versions_of(chosen: dict[str, VersionInfo], settings: Settings,
 
 def _index_name(chosen: dict[str, VersionInfo], aliases: str) -> str:
     key = hashlib.sha256(
-        json.dumps([INDEX_FORMAT, _resources_digest(), aliases, [(v.version_id, v.checksum) for v in chosen.values()]])
-        .encode()
+        # (the parser too: the same files read by a newer parser make other entries, e.g. ofac-legacy-csv@2)
+        json.dumps([INDEX_FORMAT, _resources_digest(), aliases,
+                    [(v.version_id, v.checksum, v.parser) for v in chosen.values()]]).encode()
     ).hexdigest()[:24]
     return f"index-{key}.pkl"
 

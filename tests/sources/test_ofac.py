@@ -98,7 +98,8 @@ def test_consistent_2021_set(set_2021: ParsedList, ofac: Path) -> None:
 
 def test_2024_primary_with_2025_companions(set_2024: ParsedList, ofac: Path) -> None:
     sdn = _rows(ofac / "sdn_2024-05-03.csv")
-    assert len(sdn) == len(set_2024.entities) == 14965
+    primary_ids = {r[0].strip() for r in sdn}
+    assert len(sdn) == len({e.entry_id for e in set_2024.entities} & primary_ids) == 14965
     assert set_2024.data_date == dt.date(2024, 5, 3)
     primary = {r[0].strip() for r in sdn}
     for name in ("add_2025-12-24.csv", "alt_2025-12-24.csv", "sdn_comments_2025-12-24.csv"):
@@ -108,6 +109,15 @@ def test_2024_primary_with_2025_companions(set_2024: ParsedList, ofac: Path) -> 
         expected = f"{len(orphans)} rows of {name} ({len(ent_nums)} ent_nums) have no primary record"
         assert any(w.startswith(expected) for w in set_2024.warnings), (expected, set_2024.warnings)
     assert len(set_2024.source_files) == 4
+    # an ent_num named by a strong alias of the newer alias file is loaded from its aliases alone (R6-15)
+    alias_only = {e.entry_id: e for e in set_2024.entities if e.entry_id not in primary}
+    strong = {r[0].strip() for r in _rows(ofac / "alt_2025-12-24.csv")
+              if r[0].strip() not in primary and "weak" not in (r[2] + r[4]).lower()}
+    assert set(alias_only) == strong and len(strong) == 1567
+    assert f"{len(strong)} ent_nums without a primary record" in " ".join(set_2024.warnings)
+    tda = alias_only["49756"]
+    assert tda.names[0].value == "EL TREN DE ARAGUA" and tda.schema is Schema.LEGAL_ENTITY and not tda.programs
+    assert "VE" in tda.countries and "no primary record" in (tda.remarks or "")
 
 
 def test_remark_facts_on_real_entries(set_2024: ParsedList) -> None:
@@ -258,7 +268,7 @@ def test_alias_kinds_from_the_alias_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     [pl] = PARSER.parse((tmp_path / "sdn.csv", alt))
-    [entity] = pl.entities
+    entity, nobody = pl.entities
     assert [(n.value, n.kind) for n in entity.names] == [
         ("ACME", NameKind.PRIMARY),
         ("ACME TWO", NameKind.ALIAS),
@@ -267,4 +277,9 @@ def test_alias_kinds_from_the_alias_file(tmp_path: Path) -> None:
         ("AC", NameKind.WEAK_ALIAS),
     ]
     assert entity.schema is Schema.ORGANIZATION and entity.programs == ("SDGT",)
-    assert pl.warnings == ("1 rows of alt.csv (1 ent_nums) have no primary record in sdn.csv; not loaded",)
+    assert pl.warnings == ("1 rows of alt.csv (1 ent_nums) have no primary record in sdn.csv; not joined to any",
+                           "1 ent_nums without a primary record in sdn.csv loaded from their strong aliases alone "
+                           "(type and programme unknown)")
+    # the alias row proves entry 9 is designated: it is loaded from its alias alone (R6-15)
+    assert nobody.entry_id == "9" and [(n.value, n.kind) for n in nobody.names] == [("NOBODY", NameKind.ALIAS)]
+    assert nobody.schema is Schema.LEGAL_ENTITY and not nobody.programs

@@ -63,7 +63,7 @@ def test_snapshot_loads_on_first_use_only(store: Store) -> None:
     assert all(o.error is None for o in outcomes)
     active = store.active()
     assert active["el"].entity_count == 3421
-    assert active["sdn"].entity_count == 14965
+    assert active["sdn"].entity_count == 14965 + 1567  # + the alias-only entries (R6-15)
     assert active["dpl"].entity_count == 665
     assert (active["meu"].entity_count, active["uvl"].entity_count) == (71, 186)
     assert active["el"].data_date == dt.date(2025, 11, 8)
@@ -237,7 +237,7 @@ def test_snapshot_bootstrap_resumes_the_missing_lists(store: Store) -> None:
     outcomes = ensure_lists(store, Settings())
     assert {o.list_code for o in outcomes} == {"meu", "sdn", "uvl"}
     assert set(store.active()) == set(SNAPSHOT_LISTS)
-    assert store.active()["sdn"].entity_count == 14965
+    assert store.active()["sdn"].entity_count == 14965 + 1567
     assert ensure_lists(store, Settings()) == []
 
 
