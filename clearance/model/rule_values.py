@@ -184,6 +184,15 @@ class FdpOther(Value):
     unverified: str | None = None
 
 
+class RouteChart(Value):
+    """§ 738.4(a) / § 736.2(b)(8): where the route's last stop keeps its Country Chart row although the order names
+    another country of ultimate destination."""
+
+    transit_countries: list[str]  # General Prohibition Eight (§ 736.2(b)(8)(ii))
+    keep_groups: list[str]  # Country Groups whose members keep the row too (fail closed)
+    unverified: str | None = None
+
+
 # ---- Part 744: Entity List, end uses and end users ----------------------------------------------------------
 
 
@@ -320,6 +329,7 @@ VALUE_TYPES: dict[str, Any] = {
     "738.footnote.*": ChartFootnote,
     "groups.*": list[str],
     "destination.*": Destination,
+    "738.4.route_chart": RouteChart,
     "le.LVS": LeList,
     "le.GBS": LeList,
     "le.STA": LeSta,

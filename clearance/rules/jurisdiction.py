@@ -13,7 +13,7 @@ from typing import Any
 from clearance.model.decision import Question
 from clearance.model.determination import Fact, Item, Request
 from clearance.model.regulation import MissingFact, RuleGap
-from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
+from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
 from clearance.rules.context import Ctx, fields_of
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.embargo import content_status
@@ -329,16 +329,21 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     if dest == UNSPECIFIED:
         raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
     out = Jurisdiction(False)
+    # the countries the item goes to: the route's last stop and those of the parties receiving it on the way
+    # (an ultimate consignee in China behind a Malaysian forwarder: the item is destined to China)
+    ways = countries_on_the_way(ctx, dest, parties)
     grp = groups(ctx, dest)
-    rule = _no_de_minimis(ctx, req, dest, grp)
-    if rule is not None:
-        out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
-        out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}")
-        return out
-    content = _us_content(ctx, req, dest, lambda: _threshold(ctx, grp))
+    every = frozenset().union(*(groups(ctx, c) for c in ways)) if len(ways) > 1 else grp
+    for country in ways:
+        rule = _no_de_minimis(ctx, req, country, groups(ctx, country))
+        if rule is not None:
+            out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
+            out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}" + _for(country, dest, parties))
+            return out
+    content = _us_content_on_the_way(ctx, req, ways, lambda: _threshold(ctx, every))
     if content is not None:
         controlled, total = content
-        limit = _threshold(ctx, grp)
+        limit = _threshold(ctx, every)  # the lowest level of the countries on the way (fail closed)
         share = controlled / total if total else Fraction(0)
         ctx.get("de_minimis.counting")
         if share > limit:
@@ -356,18 +361,58 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
                                     fact="item.us_inputs"))
     view = _without_values(req)
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
-    fdp = ctx.memo(("fdp", ctx.cache.token(_item_fields(view.item) + _view_others(view)), dest,
-                    tuple(token(p) for p in parties)),
-                   lambda: _fdp(ctx, view, dest, grp, parties))
-    out.notes.extend(fdp.notes)
-    out.unknown.extend(fdp.unknown)
-    if fdp.subject:
-        out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
-        out.basis.extend(fdp.basis)
-        return out
+    key = ctx.cache.token(_item_fields(view.item) + _view_others(view))
+    who = tuple(token(p) for p in parties)
+    for country in ways:
+        fdp = ctx.memo(("fdp", key, country, who),
+                       functools.partial(_fdp, ctx, view, country, groups(ctx, country), parties))
+        out.notes.extend(n for n in fdp.notes if n not in out.notes)
+        out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
+        if fdp.subject:
+            out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
+            out.basis.extend(b + _for(country, dest, parties) for b in fdp.basis)
+            return out
     if out.unknown:
         out.subject = None
     return out
+
+
+_ON_THE_WAY = frozenset({"end_user", "ultimate_consignee", "intermediate_consignee"})
+
+
+def countries_on_the_way(ctx: Ctx, dest: str, parties: list[PartyInfo]) -> tuple[str, ...]:
+    """The route's last stop, then the countries (Country Chart rows) of the end users, ultimate and intermediate
+    consignees located elsewhere: the item is destined to each of them (§§ 734.4, 734.9 "destined to")."""
+    out = [dest]
+    for p in parties:
+        c = p.country
+        if c and c not in (UNSPECIFIED, "US") and p.role.value in _ON_THE_WAY:
+            c = destination(ctx, c)
+            if c not in out:
+                out.append(c)
+    return tuple(out)
+
+
+def _for(country: str, dest: str, parties: list[PartyInfo]) -> str:
+    if country == dest:
+        return ""
+    who = ", ".join(f"{p.role.value.replace('_', ' ')} {p.label}" for p in parties
+                    if p.country and p.country != dest and p.role.value in _ON_THE_WAY)
+    return f" [destined to {country}: {who}; the route ends in {dest}]"
+
+
+def _us_content_on_the_way(ctx: Ctx, req: Request, ways: tuple[str, ...],
+                           limit: Callable[[], Fraction]) -> tuple[Fraction, Fraction] | None:
+    """The US controlled content for the country on the way where it is largest (whether a line is controlled
+    content depends on the destination): fail closed."""
+    best = None
+    for country in ways:
+        content = _us_content(ctx, req, country, limit)
+        if content is None:
+            return None
+        if best is None or content[0] > best[0]:
+            best = content
+    return best
 
 
 def _without_values(req: Request) -> Request:

@@ -5,7 +5,8 @@ consignee, exports to Iran / through Russia as far as the EAR is concerned: the 
 (§ 736.2(b)(6) GP6 embargoed destinations, § 736.2(b)(8) GP8 transit and unlading, § 746.7(a), § 746.8(a) "to or
 within"). For each end user, ultimate consignee and intermediate consignee located in another country that has a
 Part 746 section, that section is applied as for the destination (clearance.rules.embargo.part746) and its basis
-says which party and country it is for. Country Chart rows of such countries are not applied (docs/coverage.md).
+says which party and country it is for. The Country Chart is read for the country of ultimate destination
+(``chart``, ``route_chart``: § 738.4(a)).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import dataclasses
 
 from clearance.model.determination import Basis, Fact, Request
 from clearance.rules import embargo, licensing
-from clearance.rules.chart import UNSPECIFIED, destination
+from clearance.rules.chart import UNSPECIFIED, destination, groups
 from clearance.rules.context import Ctx
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
@@ -49,13 +50,55 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
 _ULTIMATE = frozenset({"end_user", "ultimate_consignee"})
 
 
+def _pointer(ctx: Ctx, country: str) -> bool:
+    """Whether the country's Country Chart row only points to Part 746 (Cuba, Iran, North Korea, Syria)."""
+    return ctx.has(f"chart.{country}") and bool(ctx.get(f"chart.{country}").get("embargoed"))
+
+
+def route_chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                f: Findings) -> None:
+    """GP1-GP3 (§ 736.2(b)(1)-(3)) with the Country Chart row of the route's last stop -- unless the order shows
+    that country is not the country of ultimate destination (§ 738.4(a): the chart is read for the country of
+    ultimate destination; ``chart`` below applies that country's row). The route's own row is kept (fail closed)
+    when an end user or ultimate consignee is located there or gives no country, when the route's country is a
+    transit country of General Prohibition Eight (§ 736.2(b)(8)) or of the Country Groups kept with it (rule
+    ``738.4.route_chart``), when it has a Part 746 section (embargo transit), and when a country of ultimate
+    destination has no chart row of its own to apply (Cuba, Iran, North Korea, Syria: Part 746)."""
+    why = _transit_only(ctx, req, dest, parties)
+    if why is not None:
+        f.notes.append(why)
+        return
+    licensing.chart(ctx, req, dest, juris, parties, f)
+
+
+def _transit_only(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -> str | None:
+    """Why the route's last stop is only a country the item passes through (None: its row applies)."""
+    if dest == UNSPECIFIED or not req.item.eccn:
+        return None
+    ultimate = [p for p in parties if p.role.value in _ULTIMATE]
+    if not ultimate or any(not p.country or p.country in (UNSPECIFIED, "US") for p in ultimate):
+        return None
+    countries = {destination(ctx, str(p.country)) for p in ultimate}
+    if dest in countries or any(_pointer(ctx, c) for c in countries):
+        return None
+    if embargo.section_rule(ctx, dest) is not None or _pointer(ctx, dest):
+        return None
+    rule = ctx.get("738.4.route_chart")
+    if dest in rule["transit_countries"] or groups(ctx, dest) & set(rule["keep_groups"]):
+        return None
+    return (f"Country Chart row of {dest} not applied: the order names the country of ultimate destination "
+            f"({', '.join(sorted(countries))}), whose row applies (15 CFR 738.4(a)); {dest} is an intermediate "
+            f"stop, not a transit country the EAR charts (rule 738.4.route_chart: § 736.2(b)(8))")
+
+
 def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 738.4(a): the Country Chart is read for the country of ultimate destination. An order whose route ends in
     Malaysia with its ultimate consignee or end user in China ships to China as far as the chart is concerned
     (adversarial round 5, R5-84, R5-94, R5-106): the chart of each such party's country is applied too (the
-    route's own row stays: fail closed), each basis coded ``<code>@<country>`` and naming the party, with the
-    licence exceptions of that country covering only those bases. Countries with a Part 746 section are left to
-    ``part746`` (their chart rows point there)."""
+    route's own row applies only as ``route_chart`` says), each basis coded ``<code>@<country>`` and naming the
+    party, with the licence exceptions of that country covering only those bases. Countries whose row only points
+    to Part 746 (Cuba, Iran, North Korea, Syria) are left to ``part746``; Russia, Belarus and Ukraine have rows of
+    their own besides their Part 746 sections, and those rows apply."""
     if dest == UNSPECIFIED or not req.item.eccn:
         return
     seen = {dest}
@@ -66,8 +109,8 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         if country in seen:
             continue
         seen.add(country)
-        if embargo.section_rule(ctx, country) is not None:
-            continue
+        if _pointer(ctx, country):
+            continue  # (its row points to Part 746: ``part746`` applies the section)
         trial = Findings()
         licensing.chart(ctx, req, country, juris, parties, trial)
         where = (f"{p.role.value.replace('_', ' ')} {p.label} located in {country}, the country of ultimate "
