@@ -174,13 +174,16 @@ class FdpOther(Value):
     ukraine_regions: bool = False
     other_destinations: Literal["unverified", "none"] | None = None
     item_scope: Literal["any", "ccl", "listed", "unverified"] | None = None  # unverified: always to establish
-    item_eccns: list[str] = []
+    item_eccns: list[str] = []  # ECCNs (prefixes) or paragraphs ("3B001.a.4") of the item scope
+    item_scope_beyond: list[str] = []  # ECCN prefixes beyond item_eccns whose coverage is not held: a question
     z_paragraphs: bool = False
     ear99: Literal["unverified"] | None = None
     tech: Literal["any_d_e", "listed"] | None = None
     tech_eccns: list[str] = []
+    plant_tech_eccns: list[str] = []  # the plant route's list when it differs from tech_eccns (§ 734.9(k))
     tech_verified: bool = False
     plant_us_origin: bool = False
+    contains_ic: bool = False  # also a commodity containing an IC made by such a plant (§ 734.9(e)(3), (k))
     unverified: str | None = None
 
 

@@ -15,7 +15,7 @@ from clearance.model.determination import Fact, Item, Request
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
 from clearance.rules.context import Ctx, fields_of
-from clearance.rules.eccn import parse_eccn
+from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
 from clearance.rules.parties import PartyInfo
@@ -237,16 +237,39 @@ def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
     if scope == "ccl":
         return None if e.is_ear99 and rule.get("ear99") == "unverified" else not e.is_ear99
     if scope == "listed":
-        if any(e.base.startswith(p) for p in rule["item_eccns"]):
+        listed = _listed(e, rule["item_eccns"])
+        if listed is not False:
+            return listed
+        if bool(rule.get("z_paragraphs")) and ".z" in eccn.lower():
             return True
-        return bool(rule.get("z_paragraphs")) and ".z" in eccn.lower()
+        return None if any(e.base.startswith(p) for p in rule.get("item_scope_beyond", [])) else False
     raise RuleGap(f"{rule['rule']}: item scope {scope!r} is not modelled")
 
 
-def _tech_in_scope(rule: dict[str, Any], eccn: str) -> bool:
+def _listed(e: Eccn, refs: list[str]) -> bool | None:
+    """Whether the item's ECCN is within one of ``refs`` (ECCN prefixes like '3A090' or '3B', or paragraphs like
+    '3B001.a.4'); None when the item names a parent of a listed paragraph ('3B001', '3B001.f': give the paragraph)."""
+    unsure = False
+    for ref in refs:
+        r = parse_eccn(ref) if "." in ref else None
+        if r is None:
+            if e.base.startswith(ref):
+                return True
+            continue
+        if e.base != r.base:
+            continue
+        if e.within(".".join(r.paragraph)):
+            return True
+        if r.paragraph[: len(e.paragraph)] == e.paragraph:
+            unsure = True
+    return None if unsure else False
+
+
+def _tech_in_scope(rule: dict[str, Any], eccn: str, plant: bool = False) -> bool:
     if rule["tech"] == "any_d_e":
         return parse_eccn(eccn).product_group in ("D", "E")
-    return parse_eccn(eccn).base in rule["tech_eccns"]
+    listed = rule.get("plant_tech_eccns") if plant else None
+    return parse_eccn(eccn).base in (listed or rule["tech_eccns"])
 
 
 def _fdp_other(
@@ -270,12 +293,13 @@ def _fdp_other(
     facts = req.item.fdp
     direct = None if facts is None else facts.direct_product_of
     plant = None if facts is None else facts.plant_direct_product_of
-    if direct is not None and plant is not None and not direct and not plant:
+    contains_ic = bool(rule.get("contains_ic"))  # (item_scope is True or None here)
+    if direct is not None and plant is not None and not direct and not plant and not contains_ic:
         out.notes.append(f"{label}: reached ({why}) but not applicable -- the facts establish the item is not a "
                          "direct product of US software/technology and not made by a plant that is")
         return False
     hit_direct = any(_tech_in_scope(rule, e) for e in direct or ())
-    hit_plant = any(_tech_in_scope(rule, e) for e in plant or ())
+    hit_plant = any(_tech_in_scope(rule, e, plant=True) for e in plant or ())
     if hit_plant and rule.get("plant_us_origin"):
         hit_plant_known: bool | None = None if facts is None else facts.plant_tech_us_origin
     else:
@@ -285,10 +309,22 @@ def _fdp_other(
         product = True
     elif direct is None or plant is None or hit_plant_known is None:
         product = None
-    elif rule.get("tech_verified"):
+    elif rule.get("tech_verified") or (contains_ic and not direct and not plant):
         product = False
     else:
         product = None  # stated direct product of ECCNs outside an unverified list
+    if product is False and contains_ic:
+        # (the third prong: a commodity containing an integrated circuit made by a plant or major component that is
+        # a direct product of the listed US-origin software/technology -- no fact of the order states it)
+        out.unknown.append(Question(
+            f"{asked()} is reached ({why}) and the item is not a direct product of the listed US software/technology "
+            "nor made by a plant that is: establish whether it contains an integrated circuit produced by a plant or "
+            "major component that is itself a direct product of US-origin software/technology of "
+            f"{', '.join(rule.get('plant_tech_eccns') or rule['tech_eccns'])} (its product scope then applies; "
+            "Red Flag 26 of Supp. No. 3 to Part 732)"
+            + ("" if rule.get("tech_verified") else f" -- {rule.get('unverified', 'scope not verified')}"), rule=key,
+        ))
+        return None
     if product is False:
         out.notes.append(f"{label}: reached ({why}) but the stated software/technology is outside its product scope")
         return False
