@@ -196,6 +196,13 @@ class RouteChart(Value):
     unverified: str | None = None
 
 
+class NamedPlaces(Value):
+    """Words of an order's end use or item description naming a country with a Part 746 section (or a place in
+    it): the item may go there although no party is located there."""
+
+    countries: dict[str, list[str]]
+
+
 # ---- Part 744: Entity List, end uses and end users ----------------------------------------------------------
 
 
@@ -374,6 +381,7 @@ VALUE_TYPES: dict[str, Any] = {
     "policy.order": list[str],
     "policy.reason": dict[str, str],
     "part746.*": Part746,
+    "746.named_places": NamedPlaces,
 }
 
 

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from clearance.model.decision import Question
-from clearance.model.determination import Fact, Item, Request
+from clearance.model.determination import Fact, Item, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
 from clearance.rules.context import Ctx, fields_of
@@ -362,6 +362,11 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         raise MissingFact("the item's origin is not given (US-origin or foreign-made?)", fact="item.origin")
     if item.origin == "US":
         return Jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
+    if req.from_country == "US" and req.transaction in (Transaction.EXPORT, Transaction.RELEASE):
+        # a foreign-made item exported from (or released in) the United States: every item in the US is subject
+        # to the EAR whatever its origin, de minimis is a rule for items abroad (adversarial R6-76, R6-77, R6-86)
+        return Jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
+                            "in_us")
     if dest == UNSPECIFIED:
         raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
     out = Jurisdiction(False)

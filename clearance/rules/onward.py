@@ -17,6 +17,7 @@ from clearance.model.determination import Basis, Fact, Request
 from clearance.rules import embargo, licensing
 from clearance.rules.chart import UNSPECIFIED, destination, groups
 from clearance.rules.context import Ctx
+from clearance.rules.end_user_names import normalise, region_places
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
@@ -124,6 +125,60 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
 
 
+def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                 f: Findings) -> None:
+    """A country with a Part 746 section (or a place in it) named by the order's end use or item description --
+    "for a water utility project in Iran", "assembly at our partner's plant in Minsk", "for Iran Air A330" -- where
+    no party is located there (adversarial round 6, R6-74, R6-80, R6-81, R6-89; rule ``746.named_places``): if that
+    section would require a licence (or cannot tell) for the item, where the item goes is asked (GP6, GP10, § 738.4(a):
+    the knowledge decides), unless a Part 744 licence is required anyway."""
+    text = f"{req.end_use} {req.item.description}".strip()
+    if not text:
+        return
+    named = _named(ctx, text)
+    if not named:
+        return
+    on_the_way = {dest} | {destination(ctx, p.country) for p in parties if p.country and p.country != UNSPECIFIED}
+    for country, word in named:
+        if country in on_the_way or embargo.section_rule(ctx, country) is None:
+            continue
+        trial = Findings()
+        embargo.part746(ctx, req, country, juris, parties, trial)
+        if not trial.bases:
+            continue
+        codes = ", ".join(dict.fromkeys(b.code for b in trial.bases))
+        question = (f"the order's end use or item description names '{word}' ({country}; rule 746.named_places): if "
+                    f"the item goes there, {codes} applies (15 CFR 736.2(b)(6), Part 746) -- say where the item goes "
+                    f"(name the party located in {country}), or restate the words if it does not go there")
+        if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+            f.notes.append(f"{question} [a Part 744 licence is required anyway]")
+            continue
+        f.bases.append(Basis(f"746-NAMED-{country}", ctx.cite("746.named_places"), "n/a", indeterminate=question,
+                             rules=("746.named_places",)))
+
+
+def _named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
+    """(country, word) for each country of rule ``746.named_places`` the text names (memoised per text)."""
+    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), lambda: _find_named(ctx, text),
+                                                  replay=False)
+    if found:
+        ctx.get("746.named_places")
+    return found
+
+
+def _find_named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
+    rule = ctx.find("746.named_places")
+    if rule is None:
+        return ()
+    norm = f" {normalise(text)} "
+    out = []
+    for country, words in rule["countries"].items():
+        word = next((w.strip() for w in words if w in norm), None)
+        if word is not None:
+            out.append((str(country), word))
+    return tuple(out)
+
+
 def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 746.6 by place: a party on the way whose name or address names a place of Crimea or of the covered regions
     of Ukraine (rule ``746.6.place_names``) takes the item there whatever country the order writes ("Sevastopol",
@@ -132,15 +187,21 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     if dest == "UA" or Fact.UKRAINE_OTHER_REGION in req.facts:
         return  # (a Ukrainian destination is asked by part746 itself)
     named = [(p, word) for p in parties if p.role.value in _ON_THE_WAY for word in p.places]
-    if not named:
+    text = f"{req.end_use} {req.item.description}".strip()
+    words = region_places(ctx, text) if text and not named else ()
+    if not named and not words:
         return
-    p, word = named[0]
-    where = (f"{p.role.value.replace('_', ' ')} '{p.label}' (country {p.country or 'not given'}) names "
-             f"'{word}', a place of {ctx.cite('746.6.place_names')}")
+    if named:
+        p, word = named[0]
+        label: str | None = p.label
+        where = (f"{p.role.value.replace('_', ' ')} '{p.label}' (country {p.country or 'not given'}) names "
+                 f"'{word}', a place of {ctx.cite('746.6.place_names')}")
+    else:  # the order's end use or item description names the place (adversarial round 6, R6-87)
+        label, where = None, f"the order's words name '{words[0]}', a place of {ctx.cite('746.6.place_names')}"
     if Fact.UKRAINE_COVERED_REGION in req.facts:
         trial = Findings()
         embargo.part746(ctx, req, "UA", juris, parties, trial)
-        f.bases.extend(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=p.label) for b in trial.bases)
+        f.bases.extend(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=label) for b in trial.bases)
         f.exceptions.extend(trial.exceptions)
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
         return
@@ -149,7 +210,7 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
         f.notes.append(f"746-REGION: {question} [a Part 744 licence is required anyway]")
         return
-    f.bases.append(Basis("746-REGION", ctx.cite("746.6.place_names"), "n/a", indeterminate=question, party=p.label,
+    f.bases.append(Basis("746-REGION", ctx.cite("746.6.place_names"), "n/a", indeterminate=question, party=label,
                          rules=("746.6.place_names",)))
 
 
