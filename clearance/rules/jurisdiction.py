@@ -427,7 +427,7 @@ def countries_on_the_way(ctx: Ctx, dest: str, parties: list[PartyInfo]) -> tuple
     out = [dest]
     for p in parties:
         c = p.country
-        if c and c not in (UNSPECIFIED, "US") and p.role.value in _ON_THE_WAY:
+        if c and c != dest and c not in (UNSPECIFIED, "US") and p.role.value in _ON_THE_WAY:
             c = destination(ctx, c)
             if c not in out:
                 out.append(c)

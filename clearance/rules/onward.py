@@ -77,8 +77,8 @@ def _transit_only(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -
     if dest == UNSPECIFIED or not req.item.eccn:
         return None
     ultimate = [p for p in parties if p.role.value in _ULTIMATE]
-    if not ultimate or any(not p.country or p.country in (UNSPECIFIED, "US") for p in ultimate):
-        return None
+    if not ultimate or any(not p.country or p.country in (UNSPECIFIED, "US") or p.country == dest for p in ultimate):
+        return None  # (the common case: the ultimate consignee is at the route's last stop)
     countries = {destination(ctx, str(p.country)) for p in ultimate}
     if dest in countries or any(_pointer(ctx, c) for c in countries):
         return None
