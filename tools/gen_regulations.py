@@ -416,7 +416,6 @@ def gen_chart(src: Path) -> dict[str, Any]:
 GROUP_HISTORY: dict[str, list[tuple[dt.date, str | None, list[str] | None]]] = {
     # (date, FR/verification note, groups to remove before the date)
     "MX": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
-    "CY": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", ["A:6"])],
     "UA": [(dt.date(2020, 12, 28), "GROUPS-2020-12 (ear-timeline.yaml, 2nd)", None)],  # None = unknown before
 }
 # Countries whose groups changed at days not all held: explicit periods (start, groups, verification); the eCFR groups
@@ -437,6 +436,15 @@ GROUP_PERIODS: dict[str, list[tuple[dt.date, list[str] | None, str]]] = {
             "Group D:5; adversarial round 4 R4-90); the day it left D:5 is not held: kept until 2026-07-22 "
             "(over-restrictive if earlier)"),
            (ECFR_DAY, None, "eCFR-d 2026-07-23 (Cambodia in D:1 only; the D:5 removal date not held) [D]")],
+    # Cyprus: in D:5 (a US arms embargo) before its arms-embargo restrictions were lifted -- 85 FR 84211 (2020-12-28)
+    # added it to A:6 and left it in D:5 (adversarial round 6, R6-05, R6-06); the eCFR of 2026-07-23 has it in no D
+    # group, the day it left D:5 is not held
+    "CY": [(START, ["A:3", "A:4", "B", "D:5"], "2nd (Cyprus in Country Group D:5 as a US arms-embargoed destination; "
+            "adversarial round 6 R6-05); assumed since 2019-01-01 [D]"),
+           (dt.date(2020, 12, 28), ["A:3", "A:4", "A:6", "B", "D:5"], "GROUPS-2020-12 (ear-timeline.yaml, 2nd: "
+            "Cyprus added to A:6); still in D:5 (85 FR 84211; adversarial round 6 R6-05) -- the day it left D:5 is not "
+            "held: kept until 2026-07-22 (over-restrictive if earlier)"),
+           (ECFR_DAY, None, "eCFR-d 2026-07-23 (Cyprus in no D group; the D:5 removal date not held) [D]")],
 }
 
 

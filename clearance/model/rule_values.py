@@ -174,14 +174,33 @@ class FdpOther(Value):
     ukraine_regions: bool = False
     other_destinations: Literal["unverified", "none"] | None = None
     item_scope: Literal["any", "ccl", "listed", "unverified"] | None = None  # unverified: always to establish
-    item_eccns: list[str] = []
+    item_eccns: list[str] = []  # ECCNs (prefixes) or paragraphs ("3B001.a.4") of the item scope
+    item_scope_beyond: list[str] = []  # ECCN prefixes beyond item_eccns whose coverage is not held: a question
     z_paragraphs: bool = False
     ear99: Literal["unverified"] | None = None
     tech: Literal["any_d_e", "listed"] | None = None
     tech_eccns: list[str] = []
+    plant_tech_eccns: list[str] = []  # the plant route's list when it differs from tech_eccns (§ 734.9(k))
     tech_verified: bool = False
     plant_us_origin: bool = False
+    contains_ic: bool = False  # also a commodity containing an IC made by such a plant (§ 734.9(e)(3), (k))
     unverified: str | None = None
+
+
+class RouteChart(Value):
+    """§ 738.4(a) / § 736.2(b)(8): where the route's last stop keeps its Country Chart row although the order names
+    another country of ultimate destination."""
+
+    transit_countries: list[str]  # General Prohibition Eight (§ 736.2(b)(8)(ii))
+    keep_groups: list[str]  # Country Groups whose members keep the row too (fail closed)
+    unverified: str | None = None
+
+
+class NamedPlaces(Value):
+    """Words of an order's end use or item description naming a country with a Part 746 section (or a place in
+    it): the item may go there although no party is located there."""
+
+    countries: dict[str, list[str]]
 
 
 # ---- Part 744: Entity List, end uses and end users ----------------------------------------------------------
@@ -320,6 +339,7 @@ VALUE_TYPES: dict[str, Any] = {
     "738.footnote.*": ChartFootnote,
     "groups.*": list[str],
     "destination.*": Destination,
+    "738.4.route_chart": RouteChart,
     "le.LVS": LeList,
     "le.GBS": LeList,
     "le.STA": LeSta,
@@ -361,6 +381,7 @@ VALUE_TYPES: dict[str, Any] = {
     "policy.order": list[str],
     "policy.reason": dict[str, str],
     "part746.*": Part746,
+    "746.named_places": NamedPlaces,
 }
 
 

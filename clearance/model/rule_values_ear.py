@@ -191,9 +191,11 @@ class ForeignVessels(_Frozen):
 
 
 class EncGovernment(_Frozen):
-    """§ 740.17(b)(2): party-name ``words`` denoting a government end user make ENC a question outside ``supp3``."""
+    """§ 740.17(b)(2): party-name ``words`` denoting a government end user make ENC a question outside ``supp3``
+    -- everywhere while ``supp3_verified`` is false (the country list is not checked against the eCFR)."""
 
     supp3: tuple[str, ...]
+    supp3_verified: bool = False
     words: tuple[str, ...]
     question: str
 

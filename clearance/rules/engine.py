@@ -25,7 +25,7 @@ from clearance.rules import embargo, licensing, onward, part744, proliferation, 
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
-from clearance.rules.jurisdiction import jurisdiction
+from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
 from clearance.rules.parties import NEAR_CERTAIN, PartyInfo, resolve
 
@@ -34,7 +34,7 @@ Step = Callable[[Ctx, Request, str, Jurisdiction, list[PartyInfo], Findings], No
 # The licence-basis steps, in the order of ear-spec.md § 1.3. A new kind of rule is a value model
 # (clearance.rules.values), YAML under clearance/regulations/ and a step here.
 STEPS: tuple[tuple[str, Step], ...] = (
-    ("GP1-GP3 Country Chart (§ 736.2(b)(1)-(3))", licensing.chart),
+    ("GP1-GP3 Country Chart of the route's last stop (§ 736.2(b)(1)-(3), (b)(8))", onward.route_chart),
     ("the Country Chart of the country of ultimate destination (§ 738.4(a))", onward.chart),
     ("Entity List (§ 744.11)", licensing.entity_list),
     ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
@@ -54,7 +54,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
      supercomputer.headquarters),
     ("embargoes (Part 746)", embargo.part746),
     ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
-    ("Crimea and the covered regions of Ukraine named by a party (§ 746.6)", onward.regions),
+    ("Crimea and the covered regions of Ukraine named by a party or the order's words (§ 746.6)", onward.regions),
+    ("Part 746 countries named by the order's end use or item description (GP6, GP10)", onward.named_places),
     ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
     ("foreign vessels or aircraft (§ 744.7)", proliferation.vessels),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
@@ -288,7 +289,8 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             if notes:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
                 return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
                                "blocked (OFAC)", notes, subject=False)
-            us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(ctx, req, dest)
+            us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(
+                ctx, req, countries_on_the_way(ctx, dest, parties))
             if req.unmapped_knowledge or us_person:
                 questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)

@@ -11,11 +11,11 @@ from fractions import Fraction
 from typing import Any
 
 from clearance.model.decision import Question
-from clearance.model.determination import Fact, Item, Request
+from clearance.model.determination import Fact, Item, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap
-from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, groups, reasons_of
+from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
 from clearance.rules.context import Ctx, fields_of
-from clearance.rules.eccn import parse_eccn
+from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
 from clearance.rules.parties import PartyInfo
@@ -237,16 +237,39 @@ def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
     if scope == "ccl":
         return None if e.is_ear99 and rule.get("ear99") == "unverified" else not e.is_ear99
     if scope == "listed":
-        if any(e.base.startswith(p) for p in rule["item_eccns"]):
+        listed = _listed(e, rule["item_eccns"])
+        if listed is not False:
+            return listed
+        if bool(rule.get("z_paragraphs")) and ".z" in eccn.lower():
             return True
-        return bool(rule.get("z_paragraphs")) and ".z" in eccn.lower()
+        return None if any(e.base.startswith(p) for p in rule.get("item_scope_beyond", [])) else False
     raise RuleGap(f"{rule['rule']}: item scope {scope!r} is not modelled")
 
 
-def _tech_in_scope(rule: dict[str, Any], eccn: str) -> bool:
+def _listed(e: Eccn, refs: list[str]) -> bool | None:
+    """Whether the item's ECCN is within one of ``refs`` (ECCN prefixes like '3A090' or '3B', or paragraphs like
+    '3B001.a.4'); None when the item names a parent of a listed paragraph ('3B001', '3B001.f': give the paragraph)."""
+    unsure = False
+    for ref in refs:
+        r = parse_eccn(ref) if "." in ref else None
+        if r is None:
+            if e.base.startswith(ref):
+                return True
+            continue
+        if e.base != r.base:
+            continue
+        if e.within(".".join(r.paragraph)):
+            return True
+        if r.paragraph[: len(e.paragraph)] == e.paragraph:
+            unsure = True
+    return None if unsure else False
+
+
+def _tech_in_scope(rule: dict[str, Any], eccn: str, plant: bool = False) -> bool:
     if rule["tech"] == "any_d_e":
         return parse_eccn(eccn).product_group in ("D", "E")
-    return parse_eccn(eccn).base in rule["tech_eccns"]
+    listed = rule.get("plant_tech_eccns") if plant else None
+    return parse_eccn(eccn).base in (listed or rule["tech_eccns"])
 
 
 def _fdp_other(
@@ -270,12 +293,13 @@ def _fdp_other(
     facts = req.item.fdp
     direct = None if facts is None else facts.direct_product_of
     plant = None if facts is None else facts.plant_direct_product_of
-    if direct is not None and plant is not None and not direct and not plant:
+    contains_ic = bool(rule.get("contains_ic"))  # (item_scope is True or None here)
+    if direct is not None and plant is not None and not direct and not plant and not contains_ic:
         out.notes.append(f"{label}: reached ({why}) but not applicable -- the facts establish the item is not a "
                          "direct product of US software/technology and not made by a plant that is")
         return False
     hit_direct = any(_tech_in_scope(rule, e) for e in direct or ())
-    hit_plant = any(_tech_in_scope(rule, e) for e in plant or ())
+    hit_plant = any(_tech_in_scope(rule, e, plant=True) for e in plant or ())
     if hit_plant and rule.get("plant_us_origin"):
         hit_plant_known: bool | None = None if facts is None else facts.plant_tech_us_origin
     else:
@@ -285,10 +309,22 @@ def _fdp_other(
         product = True
     elif direct is None or plant is None or hit_plant_known is None:
         product = None
-    elif rule.get("tech_verified"):
+    elif rule.get("tech_verified") or (contains_ic and not direct and not plant):
         product = False
     else:
         product = None  # stated direct product of ECCNs outside an unverified list
+    if product is False and contains_ic:
+        # (the third prong: a commodity containing an integrated circuit made by a plant or major component that is
+        # a direct product of the listed US-origin software/technology -- no fact of the order states it)
+        out.unknown.append(Question(
+            f"{asked()} is reached ({why}) and the item is not a direct product of the listed US software/technology "
+            "nor made by a plant that is: establish whether it contains an integrated circuit produced by a plant or "
+            "major component that is itself a direct product of US-origin software/technology of "
+            f"{', '.join(rule.get('plant_tech_eccns') or rule['tech_eccns'])} (its product scope then applies; "
+            "Red Flag 26 of Supp. No. 3 to Part 732)"
+            + ("" if rule.get("tech_verified") else f" -- {rule.get('unverified', 'scope not verified')}"), rule=key,
+        ))
+        return None
     if product is False:
         out.notes.append(f"{label}: reached ({why}) but the stated software/technology is outside its product scope")
         return False
@@ -326,19 +362,29 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         raise MissingFact("the item's origin is not given (US-origin or foreign-made?)", fact="item.origin")
     if item.origin == "US":
         return Jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
+    if req.from_country == "US" and req.transaction in (Transaction.EXPORT, Transaction.RELEASE):
+        # a foreign-made item exported from (or released in) the United States: every item in the US is subject
+        # to the EAR whatever its origin, de minimis is a rule for items abroad (adversarial R6-76, R6-77, R6-86)
+        return Jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
+                            "in_us")
     if dest == UNSPECIFIED:
         raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
     out = Jurisdiction(False)
+    # the countries the item goes to: the route's last stop and those of the parties receiving it on the way
+    # (an ultimate consignee in China behind a Malaysian forwarder: the item is destined to China)
+    ways = countries_on_the_way(ctx, dest, parties)
     grp = groups(ctx, dest)
-    rule = _no_de_minimis(ctx, req, dest, grp)
-    if rule is not None:
-        out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
-        out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}")
-        return out
-    content = _us_content(ctx, req, dest, lambda: _threshold(ctx, grp))
+    every = frozenset().union(*(groups(ctx, c) for c in ways)) if len(ways) > 1 else grp
+    for country in ways:
+        rule = _no_de_minimis(ctx, req, country, groups(ctx, country))
+        if rule is not None:
+            out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
+            out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}" + _for(country, dest, parties))
+            return out
+    content = _us_content_on_the_way(ctx, req, ways, lambda: _threshold(ctx, every))
     if content is not None:
         controlled, total = content
-        limit = _threshold(ctx, grp)
+        limit = _threshold(ctx, every)  # the lowest level of the countries on the way (fail closed)
         share = controlled / total if total else Fraction(0)
         ctx.get("de_minimis.counting")
         if share > limit:
@@ -356,18 +402,58 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
                                     fact="item.us_inputs"))
     view = _without_values(req)
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
-    fdp = ctx.memo(("fdp", ctx.cache.token(_item_fields(view.item) + _view_others(view)), dest,
-                    tuple(token(p) for p in parties)),
-                   lambda: _fdp(ctx, view, dest, grp, parties))
-    out.notes.extend(fdp.notes)
-    out.unknown.extend(fdp.unknown)
-    if fdp.subject:
-        out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
-        out.basis.extend(fdp.basis)
-        return out
+    key = ctx.cache.token(_item_fields(view.item) + _view_others(view))
+    who = tuple(token(p) for p in parties)
+    for country in ways:
+        fdp = ctx.memo(("fdp", key, country, who),
+                       functools.partial(_fdp, ctx, view, country, groups(ctx, country), parties))
+        out.notes.extend(n for n in fdp.notes if n not in out.notes)
+        out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
+        if fdp.subject:
+            out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
+            out.basis.extend(b + _for(country, dest, parties) for b in fdp.basis)
+            return out
     if out.unknown:
         out.subject = None
     return out
+
+
+_ON_THE_WAY = frozenset({"end_user", "ultimate_consignee", "intermediate_consignee"})
+
+
+def countries_on_the_way(ctx: Ctx, dest: str, parties: list[PartyInfo]) -> tuple[str, ...]:
+    """The route's last stop, then the countries (Country Chart rows) of the end users, ultimate and intermediate
+    consignees located elsewhere: the item is destined to each of them (§§ 734.4, 734.9 "destined to")."""
+    out = [dest]
+    for p in parties:
+        c = p.country
+        if c and c != dest and c not in (UNSPECIFIED, "US") and p.role.value in _ON_THE_WAY:
+            c = destination(ctx, c)
+            if c not in out:
+                out.append(c)
+    return tuple(out)
+
+
+def _for(country: str, dest: str, parties: list[PartyInfo]) -> str:
+    if country == dest:
+        return ""
+    who = ", ".join(f"{p.role.value.replace('_', ' ')} {p.label}" for p in parties
+                    if p.country and p.country != dest and p.role.value in _ON_THE_WAY)
+    return f" [destined to {country}: {who}; the route ends in {dest}]"
+
+
+def _us_content_on_the_way(ctx: Ctx, req: Request, ways: tuple[str, ...],
+                           limit: Callable[[], Fraction]) -> tuple[Fraction, Fraction] | None:
+    """The US controlled content for the country on the way where it is largest (whether a line is controlled
+    content depends on the destination): fail closed."""
+    best = None
+    for country in ways:
+        content = _us_content(ctx, req, country, limit)
+        if content is None:
+            return None
+        if best is None or content[0] > best[0]:
+            best = content
+    return best
 
 
 def _without_values(req: Request) -> Request:

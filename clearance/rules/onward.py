@@ -5,7 +5,8 @@ consignee, exports to Iran / through Russia as far as the EAR is concerned: the 
 (§ 736.2(b)(6) GP6 embargoed destinations, § 736.2(b)(8) GP8 transit and unlading, § 746.7(a), § 746.8(a) "to or
 within"). For each end user, ultimate consignee and intermediate consignee located in another country that has a
 Part 746 section, that section is applied as for the destination (clearance.rules.embargo.part746) and its basis
-says which party and country it is for. Country Chart rows of such countries are not applied (docs/coverage.md).
+says which party and country it is for. The Country Chart is read for the country of ultimate destination
+(``chart``, ``route_chart``: § 738.4(a)).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import dataclasses
 
 from clearance.model.determination import Basis, Fact, Request
 from clearance.rules import embargo, licensing
-from clearance.rules.chart import UNSPECIFIED, destination
+from clearance.rules.chart import UNSPECIFIED, destination, groups
 from clearance.rules.context import Ctx
+from clearance.rules.end_user_names import normalise, region_places
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
@@ -49,13 +51,55 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
 _ULTIMATE = frozenset({"end_user", "ultimate_consignee"})
 
 
+def _pointer(ctx: Ctx, country: str) -> bool:
+    """Whether the country's Country Chart row only points to Part 746 (Cuba, Iran, North Korea, Syria)."""
+    return ctx.has(f"chart.{country}") and bool(ctx.get(f"chart.{country}").get("embargoed"))
+
+
+def route_chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                f: Findings) -> None:
+    """GP1-GP3 (§ 736.2(b)(1)-(3)) with the Country Chart row of the route's last stop -- unless the order shows
+    that country is not the country of ultimate destination (§ 738.4(a): the chart is read for the country of
+    ultimate destination; ``chart`` below applies that country's row). The route's own row is kept (fail closed)
+    when an end user or ultimate consignee is located there or gives no country, when the route's country is a
+    transit country of General Prohibition Eight (§ 736.2(b)(8)) or of the Country Groups kept with it (rule
+    ``738.4.route_chart``), when it has a Part 746 section (embargo transit), and when a country of ultimate
+    destination has no chart row of its own to apply (Cuba, Iran, North Korea, Syria: Part 746)."""
+    why = _transit_only(ctx, req, dest, parties)
+    if why is not None:
+        f.notes.append(why)
+        return
+    licensing.chart(ctx, req, dest, juris, parties, f)
+
+
+def _transit_only(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -> str | None:
+    """Why the route's last stop is only a country the item passes through (None: its row applies)."""
+    if dest == UNSPECIFIED or not req.item.eccn:
+        return None
+    ultimate = [p for p in parties if p.role.value in _ULTIMATE]
+    if not ultimate or any(not p.country or p.country in (UNSPECIFIED, "US") or p.country == dest for p in ultimate):
+        return None  # (the common case: the ultimate consignee is at the route's last stop)
+    countries = {destination(ctx, str(p.country)) for p in ultimate}
+    if dest in countries or any(_pointer(ctx, c) for c in countries):
+        return None
+    if embargo.section_rule(ctx, dest) is not None or _pointer(ctx, dest):
+        return None
+    rule = ctx.get("738.4.route_chart")
+    if dest in rule["transit_countries"] or groups(ctx, dest) & set(rule["keep_groups"]):
+        return None
+    return (f"Country Chart row of {dest} not applied: the order names the country of ultimate destination "
+            f"({', '.join(sorted(countries))}), whose row applies (15 CFR 738.4(a)); {dest} is an intermediate "
+            f"stop, not a transit country the EAR charts (rule 738.4.route_chart: § 736.2(b)(8))")
+
+
 def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 738.4(a): the Country Chart is read for the country of ultimate destination. An order whose route ends in
     Malaysia with its ultimate consignee or end user in China ships to China as far as the chart is concerned
     (adversarial round 5, R5-84, R5-94, R5-106): the chart of each such party's country is applied too (the
-    route's own row stays: fail closed), each basis coded ``<code>@<country>`` and naming the party, with the
-    licence exceptions of that country covering only those bases. Countries with a Part 746 section are left to
-    ``part746`` (their chart rows point there)."""
+    route's own row applies only as ``route_chart`` says), each basis coded ``<code>@<country>`` and naming the
+    party, with the licence exceptions of that country covering only those bases. Countries whose row only points
+    to Part 746 (Cuba, Iran, North Korea, Syria) are left to ``part746``; Russia, Belarus and Ukraine have rows of
+    their own besides their Part 746 sections, and those rows apply."""
     if dest == UNSPECIFIED or not req.item.eccn:
         return
     seen = {dest}
@@ -66,8 +110,8 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         if country in seen:
             continue
         seen.add(country)
-        if embargo.section_rule(ctx, country) is not None:
-            continue
+        if _pointer(ctx, country):
+            continue  # (its row points to Part 746: ``part746`` applies the section)
         trial = Findings()
         licensing.chart(ctx, req, country, juris, parties, trial)
         where = (f"{p.role.value.replace('_', ' ')} {p.label} located in {country}, the country of ultimate "
@@ -81,6 +125,60 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
 
 
+def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                 f: Findings) -> None:
+    """A country with a Part 746 section (or a place in it) named by the order's end use or item description --
+    "for a water utility project in Iran", "assembly at our partner's plant in Minsk", "for Iran Air A330" -- where
+    no party is located there (adversarial round 6, R6-74, R6-80, R6-81, R6-89; rule ``746.named_places``): if that
+    section would require a licence (or cannot tell) for the item, where the item goes is asked (GP6, GP10, § 738.4(a):
+    the knowledge decides), unless a Part 744 licence is required anyway."""
+    text = f"{req.end_use} {req.item.description}".strip()
+    if not text:
+        return
+    named = _named(ctx, text)
+    if not named:
+        return
+    on_the_way = {dest} | {destination(ctx, p.country) for p in parties if p.country and p.country != UNSPECIFIED}
+    for country, word in named:
+        if country in on_the_way or embargo.section_rule(ctx, country) is None:
+            continue
+        trial = Findings()
+        embargo.part746(ctx, req, country, juris, parties, trial)
+        if not trial.bases:
+            continue
+        codes = ", ".join(dict.fromkeys(b.code for b in trial.bases))
+        question = (f"the order's end use or item description names '{word}' ({country}; rule 746.named_places): if "
+                    f"the item goes there, {codes} applies (15 CFR 736.2(b)(6), Part 746) -- say where the item goes "
+                    f"(name the party located in {country}), or restate the words if it does not go there")
+        if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
+            f.notes.append(f"{question} [a Part 744 licence is required anyway]")
+            continue
+        f.bases.append(Basis(f"746-NAMED-{country}", ctx.cite("746.named_places"), "n/a", indeterminate=question,
+                             rules=("746.named_places",)))
+
+
+def _named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
+    """(country, word) for each country of rule ``746.named_places`` the text names (memoised per text)."""
+    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), lambda: _find_named(ctx, text),
+                                                  replay=False)
+    if found:
+        ctx.get("746.named_places")
+    return found
+
+
+def _find_named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
+    rule = ctx.find("746.named_places")
+    if rule is None:
+        return ()
+    norm = f" {normalise(text)} "
+    out = []
+    for country, words in rule["countries"].items():
+        word = next((w.strip() for w in words if w in norm), None)
+        if word is not None:
+            out.append((str(country), word))
+    return tuple(out)
+
+
 def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 746.6 by place: a party on the way whose name or address names a place of Crimea or of the covered regions
     of Ukraine (rule ``746.6.place_names``) takes the item there whatever country the order writes ("Sevastopol",
@@ -89,15 +187,21 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     if dest == "UA" or Fact.UKRAINE_OTHER_REGION in req.facts:
         return  # (a Ukrainian destination is asked by part746 itself)
     named = [(p, word) for p in parties if p.role.value in _ON_THE_WAY for word in p.places]
-    if not named:
+    text = f"{req.end_use} {req.item.description}".strip()
+    words = region_places(ctx, text) if text and not named else ()
+    if not named and not words:
         return
-    p, word = named[0]
-    where = (f"{p.role.value.replace('_', ' ')} '{p.label}' (country {p.country or 'not given'}) names "
-             f"'{word}', a place of {ctx.cite('746.6.place_names')}")
+    if named:
+        p, word = named[0]
+        label: str | None = p.label
+        where = (f"{p.role.value.replace('_', ' ')} '{p.label}' (country {p.country or 'not given'}) names "
+                 f"'{word}', a place of {ctx.cite('746.6.place_names')}")
+    else:  # the order's end use or item description names the place (adversarial round 6, R6-87)
+        label, where = None, f"the order's words name '{words[0]}', a place of {ctx.cite('746.6.place_names')}"
     if Fact.UKRAINE_COVERED_REGION in req.facts:
         trial = Findings()
         embargo.part746(ctx, req, "UA", juris, parties, trial)
-        f.bases.extend(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=p.label) for b in trial.bases)
+        f.bases.extend(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=label) for b in trial.bases)
         f.exceptions.extend(trial.exceptions)
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
         return
@@ -106,7 +210,7 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
         f.notes.append(f"746-REGION: {question} [a Part 744 licence is required anyway]")
         return
-    f.bases.append(Basis("746-REGION", ctx.cite("746.6.place_names"), "n/a", indeterminate=question, party=p.label,
+    f.bases.append(Basis("746-REGION", ctx.cite("746.6.place_names"), "n/a", indeterminate=question, party=label,
                          rules=("746.6.place_names",)))
 
 

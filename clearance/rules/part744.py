@@ -346,16 +346,18 @@ US_PERSON_FACTS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WM
                              Fact.IC_PRODUCTION_UNKNOWN_NODE, Fact.SUPERCOMPUTER})
 
 
-def sme_us_person_question(ctx: Ctx, req: Request, dest: str) -> list[str]:
+def sme_us_person_question(ctx: Ctx, req: Request, ways: tuple[str, ...]) -> list[str]:
     """§ 744.6(c)(2): a Category 3 B-E item not subject to the EAR to or within Macau or D:5 -- a licence if a U.S.
-    person ships, facilitates or services it, whatever the end use (c)(2)(iii); the order does not say: a question."""
+    person ships, facilitates or services it, whatever the end use (c)(2)(iii); the order does not say: a question.
+    ``ways``: the countries the item goes to (the route's last stop and those of the parties receiving it)."""
     eccn = req.item.eccn or ""
-    if not eccn or eccn.upper() == "EAR99" or dest == "XX":
+    if not eccn or eccn.upper() == "EAR99" or "XX" in ways:
         return []
     rule = ctx.get("744.6.c2")
     if not rule["in_force"] or not any(eccn.startswith(p) for p in rule["eccn_prefixes"]):
         return []
-    if dest not in rule["destinations"] and not set(groups(ctx, dest)) & set(rule["groups"]):
+    dest = next((c for c in ways if c in rule["destinations"] or set(groups(ctx, c)) & set(rule["groups"])), None)
+    if dest is None:
         return []
     return [f"§ 744.6(c)(2): {eccn} is not subject to the EAR, but a 'U.S. person' may not ship, transmit, transfer, "
             f"facilitate or service (including install) it to or within {dest} without a BIS licence "

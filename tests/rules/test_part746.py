@@ -37,7 +37,11 @@ def ask(
 ) -> Determination:
     item = Item(eccn, origin, us_inputs=inputs, total_value=Fraction(1000) if inputs else None)
     party = Party(Role.END_USER, "non-listed company", listings=())
-    return determine(Request(day, item, to, parties=(party,), facts=frozenset(facts or ())), rules, NONE_FOUND)
+    # a foreign-made item is reexported from where it was made (exported from the US it would be subject whatever
+    # its origin: § 734.3(a)(1))
+    where = {} if origin == "US" else {"from_country": origin, "transaction": Transaction.REEXPORT}
+    return determine(Request(day, item, to, parties=(party,), facts=frozenset(facts or ()), **where), rules,
+                     NONE_FOUND)
 
 
 def test_every_embargoed_chart_row_has_part_746_data(rules: RuleSet) -> None:
