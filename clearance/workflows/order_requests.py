@@ -31,6 +31,8 @@ from clearance.text.countries import country_name
 from clearance.text.destinations import COVERED_REGIONS, places_named
 from clearance.text.english import unread_words
 
+PART_746 = frozenset({"CU", "IR", "KP", "SY", "RU", "BY", COVERED_REGIONS})  # countries with a Part 746 section
+
 _UNLISTED = re.compile(r"(?:non-listed|unlisted|not listed)\b", re.I)
 
 
@@ -131,10 +133,14 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
 
     unmapped: tuple[str, ...] = ()
     # countries the order itself places the item in: a place of another country in its words is a question
+    # (in the end use and description, the Part 746 countries are the rules' own question, asked only where their
+    # section would require a licence: rule 746.named_places; the others matter only for items on the CCL)
     here = {c for c in (order.destination, order.origin_country, *(p.country for p in parties)) if c}
-    for where, text in (("end use", order.end_use), ("item description", item.description),
-                        *(("knowledge", k) for k in order.knowledge)):
-        unmapped += tuple(_elsewhere(where, text, here))
+    texts = [("knowledge", k, frozenset[str]()) for k in order.knowledge]
+    if (item.eccn or "").upper() != "EAR99":
+        texts += [("end use", order.end_use, PART_746), ("item description", item.description, PART_746)]
+    for where, text, left in texts:
+        unmapped += tuple(_elsewhere(where, text, here | left))
     known = [p.name for p in parties] + [c for c in (order.destination, order.origin_country) if c]
     known += [country_name(c) for c in (order.destination, order.origin_country) if c]
     for text in order.knowledge:

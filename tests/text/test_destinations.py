@@ -44,15 +44,22 @@ def _order(**extra: Any) -> dict[str, Any]:
 
 
 def test_a_place_of_another_country_in_the_words_is_a_question() -> None:
-    request, _ = to_request(validate_order(_order(end_use="for our partner's plant in Minsk")))
+    request, _ = to_request(validate_order(_order(end_use="for a data centre in Shenzhen")))
     assert len(request.unmapped_knowledge) == 1
     question = request.unmapped_knowledge[0]
-    assert "'minsk', in Belarus (BY)" in question and "738.4(a)" in question
-    # the item description and the knowledge are read the same way
-    desc = _order(item={"eccn": "9A991.d", "origin": "US", "description": "brake assemblies for Iran Air A330"})
-    assert "Iran (IR)" in to_request(validate_order(desc))[0].unmapped_knowledge[0]
+    assert "'shenzhen', in China (CN)" in question and "738.4(a)" in question
+    # knowledge is read for every country of the table; in the end use and the description, a Part 746 country is
+    # the rules' question (746.named_places, asked where the section requires a licence), and an EAR99 item's words
+    # are not asked about (no chart applies to it)
+    knows = _order(knowledge=["the goods will be resold in Minsk"])
+    assert "Belarus (BY)" in to_request(validate_order(knows))[0].unmapped_knowledge[0]
+    assert to_request(validate_order(_order(end_use="for our partner's plant in Minsk")))[0].unmapped_knowledge == ()
+    desc = _order(item={"eccn": "3A991", "origin": "US", "description": "controllers for a plant in Caracas"})
+    assert "Venezuela (VE)" in to_request(validate_order(desc))[0].unmapped_knowledge[0]
+    ear99 = _order(item={"eccn": "EAR99", "origin": "US", "description": "towels for a hotel in Shanghai"})
+    assert to_request(validate_order(ear99))[0].unmapped_knowledge == ()
     # a place of the destination or of a party's country is not asked
-    assert to_request(validate_order(_order(end_use="for the new plant in Astana, then Minsk",
-                                            parties=[{"role": "end_user", "name": "Minsk Tractor Works",
-                                                      "country": "BY", "listings": []}])))[0].unmapped_knowledge == ()
+    assert to_request(validate_order(_order(end_use="for the new plant in Astana, then Shenzhen",
+                                            parties=[{"role": "end_user", "name": "Shenzhen Lanfeng Electric",
+                                                      "country": "CN", "listings": []}])))[0].unmapped_knowledge == ()
     assert to_request(validate_order(_order(end_use="for a factory in Kazakhstan")))[0].unmapped_knowledge == ()
