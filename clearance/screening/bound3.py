@@ -170,7 +170,7 @@ def candidate_scores3_many(queries: Sequence[NameForm], flat: FlatNames,
     starts = flat.tok_start[names[by_len]]
     lens = flat.tok_start[names[by_len] + 1] - starts
     owner = row_query[by_len] * n_vocab
-    known = np.unique(np.array(member_keys, dtype=np.int64))
+    known = np.sort(np.array(member_keys, dtype=np.int64))  # (np.unique without an inverse imports numpy.ma: 0.1 s)
     total_c = np.zeros(n, dtype=np.float64)
     common = np.zeros(n, dtype=np.float64)
     have = np.searchsorted(-lens, -np.arange(1, int(lens.max()) + 1, dtype=np.int64), side="right")
