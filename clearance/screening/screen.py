@@ -14,7 +14,7 @@ from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.algorithm3 import ClearanceMatcherV3
-from clearance.screening.bound3 import candidate_scores3_many, compact_gate3, token_bound3
+from clearance.screening.bound3 import candidate_scores3, candidate_scores3_many, compact_gate3, token_bound3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
 from clearance.screening.nameline import NameReading, read_name_line
@@ -32,6 +32,8 @@ from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
 
 DEFAULT_LIMIT = 10
+CHUNKED_FROM = 4  # queries screened together from which @3's candidates are generated for the chunk at once
+# (``ScreeningIndex.candidates_many``: the same candidates; below, its extra numpy calls cost more than they save)
 
 
 def stale_reasons(versions: Sequence[ListVersion], today: dt.date) -> list[str]:
@@ -146,12 +148,16 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
             staged.append(problem)
             continue
         pq = prepare_query(query)
-        if fast3 is not None:  # @3 with its flat names: candidates of the whole chunk at once, below
+        if fast3 is not None and len(queries) >= CHUNKED_FROM:  # @3: candidates of the whole chunk at once, below
             prepared.append(pq)
             staged.append((pq, {}))
             continue
-        found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
-                                 rerank=rerank(pq.form) if rerank is not None else None)
+        if fast3 is not None:  # a few queries: the cheap scores of each one's pool at once
+            found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
+                                     rerank_many=_scores_of(pq.form, fast3, algo))  # type: ignore[arg-type]
+        else:
+            found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
+                                     rerank=rerank(pq.form) if rerank is not None else None)
         if lists is not None:
             found = index.in_lists(found, lists)
         staged.append((pq, found))
@@ -176,6 +182,11 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         else:
             out.append(_result(stage[0], stage[1], index, algo, floor, limit, versions, version_ids, today, lists))
     return out
+
+
+def _scores_of(form: NameForm, flat: FlatNames, algo: ClearanceMatcherV3,
+               ) -> Callable[[NDArray[np.int64]], NDArray[np.float64]]:
+    return lambda names: candidate_scores3(form, flat, names, algo)
 
 
 def _chunk_scores_of(forms: Sequence[NameForm], flat: FlatNames, algo: ClearanceMatcherV3,
