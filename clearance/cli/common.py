@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from clearance.settings import Settings, get_settings
 from clearance.workflows.lists import Progress as ProgressFn
@@ -29,6 +28,11 @@ for _c in (console, err_console):
 @contextmanager
 def progress_bar(description: str) -> Iterator[ProgressFn]:
     """A rich progress bar on stderr (hidden when stderr is not a terminal) fed by (what, done, total)."""
+    if not err_console.is_terminal:  # nothing is shown: rich's progress module is not even imported
+        yield lambda what, done, total: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     bar = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),

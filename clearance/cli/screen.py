@@ -6,7 +6,6 @@ import csv
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from clearance.cli.common import console, err_console, print_json, progress_bar, store_session
 from clearance.errors import ConfigError, DataError
@@ -66,6 +65,8 @@ def _print_result(result: ScreeningResult) -> None:
         console.print(f"[magenta]reason:[/] {reason}")
     if not result.hits:
         return
+    from rich.table import Table  # only a single name's answer is a table (not imported for --file)
+
     table = Table(show_lines=True)
     for col in ("score", "decision", "list", "entry id", "entry name", "matched name", "explanation"):
         table.add_column(col)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
 
@@ -14,8 +17,14 @@ def _deletes(token: str) -> list[str]:
 
 def name_keys(form: NameForm) -> set[str]:
     """Keys of one name: tokens, their one-deletion variants, joined neighbours and consonant skeletons."""
+    return set(_name_keys(form.tokens, form.skeleton, form.compact))
+
+
+@lru_cache(maxsize=4096)
+def _name_keys(toks: tuple[str, ...], name_skeleton: str, compact: str) -> frozenset[str]:
+    """``name_keys`` of a name from the only fields it reads (a query's keys are asked for more than once:
+    clearance-name@3 takes the keys of its own reading of the name and, in ``query_keys``, those keys again)."""
     keys: set[str] = set()
-    toks = form.tokens
     for t in toks:
         if len(t) < 2 and not t.isdigit():
             continue
@@ -25,17 +34,15 @@ def name_keys(form: NameForm) -> set[str]:
     for n in (2, 3):
         for i in range(len(toks) - n + 1):
             keys.add("".join(toks[i : i + n]))
-    if form.skeleton and len(form.skeleton) >= 3:
-        keys.add("~" + form.skeleton)
+    if name_skeleton and len(name_skeleton) >= 3:
+        keys.add("~" + name_skeleton)
     for t in toks:
-        from clearance.text.fold import skeleton
-
         s = skeleton(t)
         if len(s) >= 2:
             keys.add("~" + s)
-    if form.compact and len(toks) > 1:
-        keys.add(form.compact)
-    return keys
+    if compact and len(toks) > 1:
+        keys.add(compact)
+    return frozenset(keys)
 
 
 def query_keys(form: NameForm) -> set[str]:

@@ -133,6 +133,88 @@ class ScreeningIndex:
         return out
 
 
+    def candidates_many(
+        self, forms: Sequence[NameForm], id_keys: Sequence[Iterable[str]], keys: Sequence[Iterable[str]],
+        rerank_chunk: Callable[[list[tuple[int, NDArray[np.int64]]]], list[NDArray[np.float64]]],
+        limit: int = MAX_CANDIDATES,
+    ) -> list[dict[int, list[int]]]:
+        """``candidates(forms[k], id_keys[k], keys=keys[k], rerank_many=...)`` for every k, the same dicts in the
+        same order, with the keys' weights summed and pruned for the whole chunk at once (one ``np.unique`` and
+        ``bincount`` over (query, name) numbers: each name's weights are added in the same order as query by
+        query, so the floats are the same) and the cheap scores of every query's rerank pool in one call of
+        ``rerank_chunk`` ((query number, name numbers) pairs -> their scores; ``bound3.candidate_scores3_many``).
+        The top of each query's pool is still chosen by its own ``argpartition`` and stable ``argsort`` (ties
+        are broken exactly as ``candidates`` breaks them)."""
+        n = max(1, len(self.name_owner))
+        width = np.int64(len(self.name_owner) + 1)  # (query, name) -> query * width + name
+        use_ids: list[NDArray[np.int64]] = []
+        use_w: list[NDArray[np.float64]] = []
+        more_ids: list[NDArray[np.int64]] = []
+        more_w: list[NDArray[np.float64]] = []
+        weight_of = self._key_weight
+        for k, wanted in enumerate(keys):
+            rare: list[tuple[float, NDArray[np.int32]]] = []
+            common: list[tuple[float, NDArray[np.int32]]] = []
+            for key in sorted(set(wanted)):  # the key order of ``candidates``
+                ids = self.postings.get(key)
+                if ids is None:
+                    continue
+                (common if len(ids) > COMMON_DF * n else rare).append((weight_of(len(ids), n), ids))
+            use = rare or common
+            for into_ids, into_w, part in ((use_ids, use_w, use), (more_ids, more_w, common if rare else [])):
+                if part:
+                    into_ids.append(np.concatenate([a for _, a in part]).astype(np.int64) + k * width)
+                    into_w.append(np.repeat(np.array([w for w, _ in part]), [len(a) for _, a in part]))
+        outs: list[dict[int, list[int]]] = [{} for _ in forms]
+        pools: list[tuple[int, NDArray[np.int64]]] = []
+        if use_ids:
+            pairs, inverse = np.unique(np.concatenate(use_ids), return_inverse=True)
+            scores = np.bincount(inverse, weights=np.concatenate(use_w), minlength=len(pairs)).astype(np.float64)
+            if more_ids:  # the common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
+                ids = np.concatenate(more_ids)
+                at = np.searchsorted(pairs, ids)
+                at[at == len(pairs)] = 0
+                found = pairs[at] == ids
+                scores = scores + np.bincount(at[found], weights=np.concatenate(more_w)[found],
+                                              minlength=len(pairs)).astype(np.float64)
+            query = pairs // width
+            starts = np.flatnonzero(np.r_[True, query[1:] != query[:-1]])
+            top = np.maximum.reduceat(scores, starts)
+            keep = scores >= PRUNE_SHARE * np.repeat(top, np.diff(np.r_[starts, len(pairs)]))
+            pairs, scores, query = pairs[keep], scores[keep], query[keep]
+            hit_all = pairs - query * width
+            qlen = np.array([len(f.compact) for f in forms], dtype=np.int64)
+            rank_all = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit_all] - qlen[query])
+            bounds = np.searchsorted(query, np.arange(len(forms) + 1, dtype=np.int64))
+            for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)):
+                if lo == hi:
+                    continue
+                hit, rank = hit_all[lo:hi], rank_all[lo:hi]
+                size = min(len(hit), RERANK_POOL)
+                sel = np.argpartition(-rank, size - 1)[:size] if size < len(hit) else np.arange(len(hit))
+                order = hit[sel][np.argsort(-rank[sel], kind="stable")]
+                first = order[: limit * NAMES_PER_ENTITY]
+                _collect(outs[k], self.name_owner[first].tolist(), self.name_pos[first].tolist(), limit)
+                pools.append((k, order))
+        for (k, order), better in zip(pools, rerank_chunk(pools) if pools else [], strict=True):
+            keep = better >= RERANK_MIN
+            order, better = order[keep], better[keep]
+            order = order[np.argsort(-better, kind="stable")]  # ties keep the key order
+            _collect(outs[k], self.name_owner[order].tolist(), self.name_pos[order].tolist(),
+                     len(outs[k]) + RERANK_MORE)
+        for out, idents in zip(outs, id_keys, strict=True):
+            for ident in idents:
+                got = self.identifiers.get(ident)
+                for e in got.tolist() if got is not None else ():
+                    out[e] = list(range(len(self.entities[e].names)))
+        return outs
+
+    @staticmethod
+    def _key_weight(df: int, n: int) -> float:
+        """A blocking key's weight: the log of how rare it is among the ``n`` names (``df`` of them have it)."""
+        return math.log(1 + n / (1 + df))
+
+
 def _collect(out: dict[int, list[int]], owners: list[int], positions: list[int], limit: int) -> None:
     """Add names to ``out`` (entity -> name positions) in order, up to ``limit`` entities."""
     for owner, position in zip(owners, positions, strict=True):

@@ -223,7 +223,7 @@ CompactGate = Callable[[NameForm, FlatNames, int], bool]
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
                        person: bool = False, token: TokenBound = LEVENSHTEIN,
                        compact_gate: CompactGate | None = None, join_always: bool = False,
-                       ) -> list[NDArray[np.float64]]:
+                       below: float = -math.inf) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
@@ -232,7 +232,10 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     of words compared once. ``compact_gate(query, flat, name)`` (clearance-name@3): whether the score of the
     names joined ("compact" method) can count for that pair; where it cannot, the compact term is left out.
     ``join_always``: words written together or apart (the joined pass) are looked for in every pair, not only
-    where the word counts differ or a name has no spaces (clearance-name@3 may join in any pair)."""
+    where the word counts differ or a name has no spaces (clearance-name@3 may join in any pair).
+    ``below``: the caller only asks which bounds reach it (``skip_below``); the compact gate is then not asked
+    where the compact term stays under it anyway (that bound may be higher, never lower, and is on the same side
+    of ``below``)."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
@@ -313,15 +316,17 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
         comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], [flat.compact[n] for n in pn[at].tolist()],
                               scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
         if compact_gate is not None:
-            js = np.flatnonzero(comp > bound[at])
+            js = np.flatnonzero((comp > bound[at]) & (comp + EPS >= below))
             for j, k, n in zip(js.tolist(), pk[at[js]].tolist(), pn[at[js]].tolist(), strict=True):
                 if not compact_gate(queries[k], flat, n):
                     comp[j] = 0.0
         bound[at] = np.maximum(bound[at], comp)
     bound += EPS
-    for k, s, b in zip(pk.tolist(), slot.tolist(), bound.tolist(), strict=True):
-        out[k][s] = b
-    return out
+    at_k = np.zeros(len(names) + 1, dtype=np.int64)  # each query's first slot in one array of every query's slots
+    np.cumsum([len(n) for n in names], out=at_k[1:])
+    every = np.full(int(at_k[-1]), SCORE_IT, dtype=np.float64)
+    every[at_k[pk] + slot] = bound
+    return np.split(every, at_k[1:-1].tolist()) if len(names) else []
 
 
 def _chunk_joins(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.int64], pn: NDArray[np.int64],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
-from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -14,7 +14,7 @@ from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.algorithm3 import ClearanceMatcherV3
-from clearance.screening.bound3 import candidate_scores3, compact_gate3, token_bound3
+from clearance.screening.bound3 import candidate_scores3, candidate_scores3_many, compact_gate3, token_bound3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
 from clearance.screening.nameline import NameReading, read_name_line
@@ -32,6 +32,8 @@ from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
 
 DEFAULT_LIMIT = 10
+CHUNKED_FROM = 4  # queries screened together from which @3's candidates are generated for the chunk at once
+# (``ScreeningIndex.candidates_many``: the same candidates; below, its extra numpy calls cost more than they save)
 
 
 def stale_reasons(versions: Sequence[ListVersion], today: dt.date) -> list[str]:
@@ -139,13 +141,18 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
     rerank = getattr(algo, "candidate_score", None)  # clearance-name@3: candidates ordered by a cheap score
     fast3 = index.flat3 if prefilter and type(algo) is ClearanceMatcherV3 else None
     staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str] = []
+    prepared: list[PreparedQuery] = []
     for query in queries:
         problem = _input_problem(query.name)
         if problem is not None:
             staged.append(problem)
             continue
         pq = prepare_query(query)
-        if fast3 is not None:  # @3 with its flat names: the cheap scores of the pool at once
+        if fast3 is not None and len(queries) >= CHUNKED_FROM:  # @3: candidates of the whole chunk at once, below
+            prepared.append(pq)
+            staged.append((pq, {}))
+            continue
+        if fast3 is not None:  # a few queries: the cheap scores of each one's pool at once
             found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
                                      rerank_many=_scores_of(pq.form, fast3, algo))  # type: ignore[arg-type]
         else:
@@ -154,6 +161,15 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         if lists is not None:
             found = index.in_lists(found, lists)
         staged.append((pq, found))
+    if fast3 is not None and prepared:
+        forms = [pq.form for pq in prepared]
+        every = index.candidates_many(forms, [pq.id_keys for pq in prepared], [algo.query_keys(f) for f in forms],
+                                      _chunk_scores_of(forms, fast3, algo))  # type: ignore[arg-type]
+        found_of = dict(zip(map(id, prepared), every, strict=True))
+        for k, stage in enumerate(staged):
+            if not isinstance(stage, str):
+                found = found_of[id(stage[0])]
+                staged[k] = (stage[0], index.in_lists(found, lists) if lists is not None else found)
     if prefilter and type(algo) in _BOUNDED:
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
@@ -171,6 +187,11 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
 def _scores_of(form: NameForm, flat: FlatNames, algo: ClearanceMatcherV3,
                ) -> Callable[[NDArray[np.int64]], NDArray[np.float64]]:
     return lambda names: candidate_scores3(form, flat, names, algo)
+
+
+def _chunk_scores_of(forms: Sequence[NameForm], flat: FlatNames, algo: ClearanceMatcherV3,
+                     ) -> Callable[[list[tuple[int, NDArray[np.int64]]]], list[NDArray[np.float64]]]:
+    return lambda pools: candidate_scores3_many(forms, flat, pools, algo)
 
 
 def _result(pq: PreparedQuery, found: dict[int, list[int]], index: ScreeningIndex, algo: Algorithm, floor: float,
@@ -246,39 +267,46 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
     if below == -float("inf"):
         return
     org, per = flats if flats is not None else (index.flat, index.flat_person)
-    uses = sum(len(stage[1]) for stage in staged if not isinstance(stage, str))
-    listed_person = _lookup(index.entity_person, uses) if index.entity_person is not None else None
+    # each query's candidates as arrays: entity, its number of names looked at, a listed person; and the positions
+    gathered: dict[int, tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64]]] = {}
+    for k, stage in enumerate(staged):
+        if isinstance(stage, str) or not stage[1]:
+            continue
+        found = stage[1]
+        ids = np.fromiter(found, dtype=np.int64, count=len(found))
+        counts = np.fromiter(map(len, found.values()), dtype=np.int64, count=len(found))
+        listed = (index.entity_person[ids] if index.entity_person is not None else
+                  np.array([index.is_person_entity(i) for i in found], dtype=bool))
+        gathered[k] = (ids, counts, listed, np.fromiter(itertools.chain.from_iterable(found.values()),
+                                                       dtype=np.int64, count=int(counts.sum())))
     for person, flat in ((False, org), (True, per)):
         if flat is None:
             continue
-        first_of = _lookup(flat.entity_first, uses)
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
         owners: list[list[int]] = []
         slots: list[int] = []
-        for k, stage in enumerate(staged):
-            if isinstance(stage, str) or not stage[1]:
-                continue
-            pq, found = stage
+        for k, (ids, counts, listed, positions) in gathered.items():
+            pq = staged[k][0]
+            assert not isinstance(pq, str)
             schema = pq.query.schema
-            mine: list[int] = []
-            numbers: list[int] = []
-            for i, positions in found.items():
-                if person != (is_person(schema) or (schema is None and (
-                        listed_person[i] if listed_person is not None else index.is_person_entity(i)))):
+            if is_person(schema) or schema is not None:  # every candidate compared in one reading
+                if person != is_person(schema):
                     continue
-                first = first_of[i]
-                mine.extend([i] * len(positions))
-                numbers.extend(first + p for p in positions)
-            if numbers:
-                forms.append(algo._form(pq.form, person))
-                names.append(np.array(numbers, dtype=np.int64))
-                owners.append(mine)
-                slots.append(k)
+                take = np.repeat(True, len(positions))
+            else:  # no schema given: a listed person is compared as a person
+                take = np.repeat(listed == person, counts)
+            if not take.any():
+                continue
+            mine = np.repeat(ids, counts)[take]
+            forms.append(algo._form(pq.form, person))
+            names.append(flat.entity_first[mine] + positions[take])
+            owners.append(mine.tolist())
+            slots.append(k)
         if not forms:
             continue
         for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate,
-                                                                       join_always),
+                                                                       join_always, below),
                                    strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)
@@ -286,12 +314,6 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             bounded = set(mine)
             keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
             staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
-
-
-def _lookup(values: NDArray[Any], uses: int) -> Sequence[Any]:
-    """``values`` as a Python list when a chunk looks up many of them (a numpy scalar per look-up costs more),
-    else the array itself (one query: converting every entity's value would cost more than the look-ups)."""
-    return cast(Sequence[Any], values.tolist() if uses * 16 >= len(values) else values)
 
 
 def _rank(d: Decision) -> int:

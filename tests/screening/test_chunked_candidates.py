@@ -1,0 +1,68 @@
+"""The chunked candidate generation of clearance-name@3 (``ScreeningIndex.candidates_many`` with
+``bound3.candidate_scores3_many``) gives, query by query, the candidates of ``ScreeningIndex.candidates``: the same
+entities in the same order with the same name positions, and the same cheap scores float for float.
+
+The whole-path identity (results byte for byte against the exhaustive path) is in test_prefilter3.py; this test
+checks the step on its own, so that a difference is found where it is made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from clearance.model.entity import Entity
+from clearance.screening import Query, ScreeningIndex
+from clearance.screening.algorithm3 import ClearanceMatcherV3
+from clearance.screening.bound3 import candidate_scores3, candidate_scores3_many
+from clearance.screening.prepared import prepare_query
+from clearance.screening.registry import get_algorithm
+from tests.screening.test_prefilter import _queries
+from tests.screening.test_prefilter3 import _set_queries
+
+
+@pytest.fixture(scope="module")
+def queries(all_entities: list[Entity], data_dir: Path) -> list[Query]:
+    return _set_queries()[::3] + _queries(all_entities, data_dir, 300)
+
+
+@pytest.fixture(scope="module")
+def v3() -> ClearanceMatcherV3:
+    algo = get_algorithm("clearance-name@3")
+    assert type(algo) is ClearanceMatcherV3
+    return algo
+
+
+def test_candidates_many_are_the_candidates_of_each_query(index: ScreeningIndex, queries: list[Query],
+                                                          v3: ClearanceMatcherV3) -> None:
+    flat = index.flat3
+    assert flat is not None
+    prepared = [prepare_query(q) for q in queries if q.name.strip()]
+    checked = 0
+    for start in range(0, len(prepared), 97):  # chunks of an odd size: every query lands at another offset
+        part = prepared[start:start + 97]
+        forms = [pq.form for pq in part]
+        keys = [v3.query_keys(f) for f in forms]
+        many = index.candidates_many(forms, [pq.id_keys for pq in part], keys,
+                                     lambda pools, forms=forms: candidate_scores3_many(forms, flat, pools, v3))
+        for pq, k, got in zip(part, keys, many, strict=True):
+            want = index.candidates(pq.form, pq.id_keys, keys=k, rerank=v3.candidate_score(pq.form))
+            assert list(got.items()) == list(want.items()), pq.query.name
+            checked += len(want)
+    assert checked > 10 * len(prepared)  # candidates were found, not two empty dicts
+
+
+def test_candidate_scores3_many_are_the_scores_of_each_query(index: ScreeningIndex, queries: list[Query],
+                                                             v3: ClearanceMatcherV3) -> None:
+    flat = index.flat3
+    assert flat is not None
+    forms = [prepare_query(q).form for q in queries[:400] if q.name.strip()]
+    rng = np.random.default_rng(3)
+    pools = [(k, rng.choice(len(index.name_owner), size=int(rng.integers(1, 250)), replace=False).astype(np.int64))
+             for k in range(len(forms))]
+    many = candidate_scores3_many(forms, flat, pools, v3)
+    for (k, names), got in zip(pools, many, strict=True):
+        assert got.tolist() == candidate_scores3(forms[k], flat, names, v3).tolist()
+    assert sum(int((g > 0).sum()) for g in many) > 0  # some names share a word with their query
