@@ -252,6 +252,7 @@ class ExporterInput(_Closed):
     joinable: ClassVar[tuple[str, ...]] = ("name",)
     name: Name | None = None
     country: Country | None = None
+    listings: list[Name] | None = Field(default=None, max_length=MAX_ITEMS)  # None: screened; []: not listed
 
 
 class RouteInput(_Closed):

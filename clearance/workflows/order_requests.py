@@ -119,7 +119,8 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
     if order.exporter is not None and order.exporter.name:
         # the exporter is screened too: a denial order or an OFAC block binds whoever exports (§ 736.2(b)(4))
         exporter = PartyInput(role=Role.EXPORTER, name=order.exporter.name,
-                              country=order.exporter.country or order.origin_country)
+                              country=order.exporter.country or order.origin_country,
+                              listings=order.exporter.listings)
         parties += (_party(exporter, notes),)
     facts: list[Fact] = list(dict.fromkeys(order.facts))
 
