@@ -434,13 +434,15 @@ def _sounds_only(q: NameForm, c: NameForm, ns: NameScore) -> bool:
     resembles nothing left in the other ("Theodor Waigel" / "Tahir Hamid KHALIL" from its Arabic-script name:
     theodor~thr, waigel~khlyl, and hmd left over): a few consonant classes agree by chance across thousands of
     listed names. The same name transliterated keeps most of its letters ("Mohammed bin Salman" / "mhmd bn
-    slmn"), or its parts left over resemble each other ("David Reich" / "dyywwyd ryykh")."""
+    slmn"), or its parts left over resemble each other ("David Reich" / "dyywwyd ryykh"). A word matched against
+    several words of the other name ("Jingwei" / "jnn agh") counts as a part left over."""
     if q.unspaced or c.unspaced:  # a name written joined (Korean, Chinese) is cut into parts otherwise
         return False
     lack = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, False)] + [
         t for t in ns.unmatched_candidate if _lacking_part(t, ns.unmatched_query, False)]
-    return bool(ns.pairs and lack) and all(p.how in ("skeleton", "joined") for p in ns.pairs) and not _spelt_alike(
-        [(p.query, p.candidate) for p in ns.pairs])
+    run = any(" " in p.query + p.candidate for p in ns.pairs)  # one word against several of the other name
+    sounds = all(p.how in ("skeleton", "joined") for p in ns.pairs)
+    return bool(ns.pairs and (lack or run)) and sounds and not _spelt_alike([(p.query, p.candidate) for p in ns.pairs])
 
 
 def _same_sounds(q: NameForm, c: NameForm) -> bool:
