@@ -15,7 +15,8 @@ Three sources, each row saying which (column ``source``) and how sure it is:
    so. A name the author was not sure of was left out. CURATED_KOREAN does the same for the Korean names of
    North Korean SDN parties (no list file here carries Korean script; a transliteration of the Korean is no
    match for the translated English name).
-3. CURATED_SHORT: the Chinese short names (brand, stock-exchange short name) of some of those parties, and
+3. CURATED_SHORT: the Chinese short names (brand, stock-exchange short name) of some of those parties,
+   CURATED_JAPANESE: the Japanese names of Japanese SDN parties (the National Police Agency's designations), and
    CURATED_OTHER: other registered names in Latin or Cyrillic script of listed parties (the DPL's PJSC Aeroflot is
    'Aeroflot - Russian Airlines'), each with its source.
 Each curated English name is resolved to every entry of those lists that carries it (a party on several
@@ -40,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-02.2"
+VERSION = "2026-12-02.3"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -426,6 +427,20 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
      "the party's registered name in Russian (ПАО «Аэрофлот – российские авиалинии»), written from the table "
      "author's knowledge; confidence high"),
 ]
+# Japanese names of Japanese parties of the SDN List (no list in ../shared/data carries a Japanese name for them):
+# (name as the SDN List writes it, Japanese name, source). The National Police Agency of Japan publishes the
+# organisations designated under the Act on Prevention of Unjust Acts by Organized Crime Group Members (暴力団員に
+# よる不当な行為の防止等に関する法律, Act No. 77 of 1991) by their Japanese names, in its yearly report on organised
+# crime (警察庁組織犯罪対策部「組織犯罪の情勢」, table 指定暴力団の指定状況): 六代目山口組 (the sixth-generation
+# Yamaguchi-gumi, designated since 1992) and 神戸山口組 (designated 2016). 山口組 is the name without the generation.
+NPA_SOURCE = ("Japanese name of the designated boryokudan as the National Police Agency of Japan lists it "
+              "(警察庁 「組織犯罪の情勢」, 指定暴力団の指定状況: {listed}); "
+              "written from the table author's knowledge; confidence high")
+CURATED_JAPANESE: list[tuple[str, str, str]] = [
+    ("YAMAGUCHI-GUMI", "山口組", NPA_SOURCE.format(listed="六代目山口組")),
+    ("YAMAGUCHI-GUMI", "六代目山口組", NPA_SOURCE.format(listed="六代目山口組")),
+    ("KOBE YAMAGUCHI-GUMI", "神戸山口組", NPA_SOURCE.format(listed="神戸山口組")),
+]
 # Korean names of North Korean parties of the SDN List, as the DPRK writes them (no list in ../shared/data carries
 # Korean script): (English name as the SDN List writes it, Korean name, what the Korean says, confidence).
 KOREAN_SOURCE = ("Korean name used by the DPRK party ({gloss}); written from the table author's knowledge, not "
@@ -499,6 +514,12 @@ def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[st
             unresolved.append(listed)
         for e in found.values():
             add(e, other, source)
+    for listed, japanese, source in CURATED_JAPANESE:
+        found = {(e.list_code, e.entry_id): e for e in by_key.get(key(listed), [])}
+        if not found:
+            unresolved.append(listed)
+        for e in found.values():
+            add(e, japanese, source)
     for english, korean, gloss, conf in CURATED_KOREAN:
         found = {(e.list_code, e.entry_id): e for e in by_key.get(key(english), [])}
         if not found:

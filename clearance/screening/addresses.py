@@ -8,8 +8,8 @@ the street-level words of each address-only entry's addresses:
 - HIT (ADDRESS_HIT) when every word of the entry's street address is in the line, numbers exactly (the room);
 - POSSIBLE (ADDRESS_POSSIBLE) when at least ADDRESS_NEAR of its words are and every number but one (the same
   building, another room: "Room 1318-20" against "Room 1318-19"): a person reviews;
-- nothing otherwise. Country and city words after the street ("Hong Kong, CN") are not required; words written
-  together or apart agree ("Mongkok" / "Mong Kok").
+- nothing otherwise. Country words after the street ("Hong Kong, CN") and a Hong Kong region after the district
+  ("N.T.", "Kowloon") are not required; words written together or apart agree ("Mongkok" / "Mong Kok").
 """
 
 from __future__ import annotations
@@ -50,10 +50,17 @@ class AddressMatch:
 _CACHE: dict[int, tuple[ScreeningIndex, tuple[ListedAddress, ...]]] = {}
 
 
+# Hong Kong's three regions, which an address names after the district ("Yuen Long, N.T.", "Mong Kok, Kowloon") and
+# customers often leave out: the district and street say where it is
+_REGIONS = frozenset({"nt", "newterritories", "kowloon", "kln", "hongkongisland"})
+
+
 def _street_words(address: str) -> tuple[str, ...]:
-    """The folded words of an address without its trailing country parts ("..., Hong Kong, CN")."""
+    """The folded words of an address without its trailing country and region parts ("..., Yuen Long, N.T.,
+    Hong Kong, CN" -> the words up to "Yuen Long")."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
-    while parts and (country_code(parts[-1]) is not None or len(parts[-1]) == 2):
+    while parts and (country_code(parts[-1]) is not None or len(parts[-1]) == 2
+                     or fold(parts[-1])[0].replace(" ", "") in _REGIONS):
         parts.pop()
     return tuple(w for p in parts for w in fold(p)[0].split())
 

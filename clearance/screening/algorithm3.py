@@ -210,6 +210,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not matched and not (person and (_covered_across(ns) or _same_sounds(q, c))):
             out.append(Guard(CAP, "across scripts only the consonant skeletons (or generic words) agree; "
                                   "no distinctive word matched"))
+        elif person and not single and _sounds_only(q, c, ns) and not _same_sounds(q, c):
+            out.append(Guard(CAP, "across scripts every name part agrees only by its consonants, and the spellings "
+                                  "agree less than half letter for letter ("
+                                  + ", ".join(f"{p.query}~{p.candidate}" for p in ns.pairs) + ")"))
         return out
     rare_pairs = [p for p in ns.pairs if _matched_weight(p, qw, cw) >= RARE_WEIGHT
                   and p.query.replace(" ", "").isalpha()]
@@ -422,6 +426,23 @@ def _spelt_alike(pairs: Sequence[tuple[str, str]]) -> bool:
     many listed names ("Irène Curie" / "리영길", both lnkl, spelt 0.20 alike; "Amata" / "محمد" 0.20)."""
     sims = [Levenshtein.normalized_similarity(a.replace(" ", ""), b.replace(" ", "")) for a, b in pairs]
     return bool(sims) and sum(sims) / len(sims) >= SPELT_ALIKE
+
+
+def _sounds_only(q: NameForm, c: NameForm, ns: NameScore) -> bool:
+    """A person's names across scripts whose parts all agree only by consonants (skeletons, or parts written
+    joined), with spellings agreeing less than SPELT_ALIKE letter for letter, while one name keeps a part that
+    resembles nothing left in the other ("Theodor Waigel" / "Tahir Hamid KHALIL" from its Arabic-script name:
+    theodor~thr, waigel~khlyl, and hmd left over): a few consonant classes agree by chance across thousands of
+    listed names. The same name transliterated keeps most of its letters ("Mohammed bin Salman" / "mhmd bn
+    slmn"), or its parts left over resemble each other ("David Reich" / "dyywwyd ryykh"). A word matched against
+    several words of the other name ("Jingwei" / "jnn agh") counts as a part left over."""
+    if q.unspaced or c.unspaced:  # a name written joined (Korean, Chinese) is cut into parts otherwise
+        return False
+    lack = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, False)] + [
+        t for t in ns.unmatched_candidate if _lacking_part(t, ns.unmatched_query, False)]
+    run = any(" " in p.query + p.candidate for p in ns.pairs)  # one word against several of the other name
+    sounds = all(p.how in ("skeleton", "joined") for p in ns.pairs)
+    return bool(ns.pairs and (lack or run)) and sounds and not _spelt_alike([(p.query, p.candidate) for p in ns.pairs])
 
 
 def _same_sounds(q: NameForm, c: NameForm) -> bool:

@@ -95,6 +95,24 @@ def vocabulary_from_json(data: bytes) -> Vocabulary:
     )
 
 
+_DIMINUTIVE_ENDINGS = ("ie", "ey", "y")  # "Peggy", "Peggie", "Peggey": one pet name spelt three ways
+_DIMINUTIVE_STEM = 3  # letters before the ending ("Bobby", "Jenny"; not "Joey", "Amy")
+
+
+def diminutive_spellings(name: str) -> set[str]:
+    """The other spellings of a pet name's ending (-ie, -ey, -y after a consonant) that the nickname table lists
+    one way of: "peggy" -> {"peggie", "peggey"}. Not an ending in -i ("Toni", "Mari" are names of their own)."""
+    if not name.isalpha():
+        return set()
+    for ending in _DIMINUTIVE_ENDINGS:
+        stem = name[: -len(ending)]
+        if name.endswith(ending):
+            if len(stem) >= _DIMINUTIVE_STEM and stem[-1] not in "aeiouy":
+                return {stem + e for e in _DIMINUTIVE_ENDINGS} - {name}
+            return set()
+    return set()
+
+
 def _build_vocabulary() -> Vocabulary:
     lf = _load("legal_forms.yml")
     sym = _load("name_symbols.yml")
@@ -139,6 +157,7 @@ def _build_vocabulary() -> Vocabulary:
     nick: dict[str, set[str]] = {}
     for key, variants in sym["nicknames"].items():
         group = {compact(str(v)) for v in (*variants, key)} - {""}
+        group |= {s for g in group for s in diminutive_spellings(g)}
         for g in group:
             nick.setdefault(g, set()).update(group - {g})
     return Vocabulary(

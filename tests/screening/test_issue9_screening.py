@@ -126,6 +126,17 @@ def test_an_address_only_entry_is_found_in_the_name_line(ear_index: ScreeningInd
                 and h.name == "Address 08"]
 
 
+def test_an_address_entry_is_found_without_the_hong_kong_region(ear_index: ScreeningIndex) -> None:
+    """R5-54: 'Address 16' is '14C, Hung Shui Kiu Main Street, Yuen Long, N.T., HK'; the customer's line gives the
+    street and the district but not the region (N.T., the New Territories). The premises are the listed ones: a
+    HIT (whose licence scope the determination then reads), not a review case; another number is no HIT."""
+    line = "Hung Shui Kiu Furniture Trading, 14C Hung Shui Kiu Main Street, Yuen Long"
+    a16 = named(hits(ear_index, line, "HK"), "Address 16")
+    assert a16 and a16[0].decision is Decision.HIT
+    other = "Hung Shui Kiu Furniture Trading, 41 Hung Shui Kiu Main Street, Yuen Long"
+    assert not [h for h in named(hits(ear_index, other, "HK"), "Address 16") if h.decision is Decision.HIT]
+
+
 def test_a_generic_name_of_another_country_is_no_near_certain_hit(ear_index: ScreeningIndex) -> None:
     """Wrong entity: Cuba's 'Directorate of Military Intelligence' (MIEU, CU) must not be a near-certain HIT on
     the Syrian SDN directorates, which share only generic words with it."""

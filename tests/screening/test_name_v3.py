@@ -16,6 +16,7 @@ from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Query
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import compare, screen
+from clearance.text.terms import diminutive_spellings
 
 V2, V3 = "clearance-name@2", "clearance-name@3"
 
@@ -248,3 +249,27 @@ def test_a_korean_name_romanised_with_a_silent_r_is_found() -> None:
     (skeletons pkjsnk / plkjsnk); a chance likeness of consonant classes stays capped ('리영길' / 'Irène Curie')."""
     assert compare("박지성", "Park Ji-sung", person=True, algorithm=V3).score >= 0.7
     assert compare("리영길", "Irène Curie", person=True, algorithm=V3).score < 0.7
+
+
+def test_a_pet_name_spelt_with_another_ending_is_the_given_name(sdn_entities: list[Entity]) -> None:
+    """Issue 10 kind 6 (nicknames): the nickname table lists 'Tommy' for Thomas and 'Peggy' for Margaret; the same
+    pet names written 'Tommie', 'Peggie' are them too (on the real SDN row of Thomas Lubanga). A pet name does not
+    stand for a given name it is not one of ('Tommie' / 'Timothy'), and a surname still has to agree."""
+    listed = entity_named(sdn_entities, r"LUBANGA, Thomas")
+    assert compare("Tommie Lubanga", listed.name, person=True, algorithm=V3).score >= 0.7
+    assert compare("Charney, Peggie", "Margaret Charney", person=True, algorithm=V3).score >= 0.7
+    assert compare("Tommie Lubanga", "LUBANGA, Timothy", person=True, algorithm=V3).score < 0.7
+    assert compare("Tommie Lubanga", "MUKENDI, Thomas", person=True, algorithm=V3).score < 0.7
+    assert diminutive_spellings("peggy") == {"peggie", "peggey"} and not diminutive_spellings("toni")
+
+
+def test_consonant_classes_alone_do_not_match_a_latin_name_to_an_arabic_script_one(uk_entities: list[Entity]) -> None:
+    """Issue 10 kind 5 (cross-script consonant skeletons): 'Theodor Waigel' was a HIT (0.96) on the UK list's Arabic
+    name of Tahir Hamid KHALIL (طاهر حامد خليل, read 'thr hmd khlyl'): theodor~thr and waigel~khlyl agree only by
+    consonant classes, spelt less than half alike, and 'hmd' is left over. The same person's name in Latin
+    letters, and a name transliterated that keeps its letters, are still HITs."""
+    arabic = "طاهر حامد خليل"
+    assert any(n.value == arabic for e in uk_entities for n in e.names)  # a real UK list name
+    assert compare("Theodor Waigel", arabic, person=True, algorithm=V3).score < 0.7
+    assert compare("Tahir Hamid Khalil", arabic, person=True, algorithm=V3).score >= 0.7
+    assert compare("Mohammed bin Salman", "محمد بن سلمان", person=True, algorithm=V3).score >= 0.7
