@@ -5,14 +5,25 @@ Co Ltd, Wan Chai", "Peaktek Co Ltd - Chatham Road South, Kowloon", "Tako LLC, Ga
 "Novo Blockchain Consultoria Limitada, Avenida da Praia Grande"; or the name's acronym first: "AIRCAS - Aerospace
 Information Research Institute, Chinese Academy of Sciences". Compared whole, the address words or the acronym
 dilute the name and the listed party may not be found (adversarial review round 4: nine false clears, one needless
-CANNOT_CLEAR). ``read_name_line`` gives the name without them:
+CANNOT_CLEAR; round 6, cause C: eight more, with a city, an office description or a vessel's role).
+``read_name_line`` gives the name without them:
 
 - a trailing address: the part before the first separator (",", " - ", "/") when everything after it reads as an
   address: each trailing segment holds a digit, a street word ("Road", "Building", "Avenida", ...), or is a
   district or place (``clearance/text/address_words.yml``, ``places.yml``);
+- a trailing description of where the party works: a segment of office or branch words, places and numbers
+  ("Representative Office in Astana", "Dubai branch", "service centre"), or such a phrase ending the name's last
+  segment ("Russian Navy liaison office, Cam Ranh" is read "Russian Navy"); a trailing parenthesis that is an address
+  or an identifier ("NS ANTARCTIC (IMO 9413559)": the vessel numbers are kept in ``NameReading.identifiers``); a city
+  of the world's capitals and trading hubs (``cities``);
+- a leading vessel role: "Master of the tanker NS ANTARCTIC" is read "NS ANTARCTIC" (``NameReading.role`` holds what
+  was set aside);
 - a leading acronym: a first segment of one word whose letters are the initials of the following words, in order
   (words of three letters or fewer, and one longer word, may be skipped: "AIRCAS" for "Aerospace Information
   Research [Institute] Chinese Academy [of] Sciences").
+
+The name left must still carry a distinctive word (a word that is no place and not common in names, by the word
+rarity of clearance-name@3): "Bank, Moscow" is not read as "Bank", so a bare generic word never becomes a hit.
 
 The parts set aside are returned as written (``NameReading.set_aside``), so an explanation quotes the line's own
 text. Screening screens the line both ways and keeps, for each entry, the better hit (``clearance.screening.screen``):
@@ -29,7 +40,9 @@ from importlib import resources
 import yaml
 
 from clearance.errors import DataError
+from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
+from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
 from clearance.text.places import places
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")
@@ -37,6 +50,13 @@ ACRONYM_MIN = 3  # letters of a leading acronym ("CAS" and longer); two letters 
 SKIPPABLE = 3  # words this short ("of", "and") may have no letter in an acronym
 ONE_SKIP = 1  # ... and this many longer words ("Institute" in AIRCAS)
 _TRIM = " ,/-\u2013\u2014"
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")  # a trailing parenthesis: "NS ANTARCTIC (IMO 9413559)"
+_WORD = re.compile(r"\S+")
+_VESSEL_ID = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|:))?\s*(\d{7,9})\b", re.IGNORECASE)
+DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
+# 0.4 % of names or more: "bank", "trade", "office", "industry") says nothing about which party a name is
+_KEYS = ("street", "us_states", "districts", "cities", "office_heads", "office_words", "connectors", "vessel_roles",
+         "vessel_types")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,31 +66,88 @@ class NameReading:
 
     name: str
     set_aside: tuple[tuple[str, str], ...]
+    role: str | None = None  # a vessel role written before the name ("Master of the tanker"), as written
+    identifiers: tuple[str, ...] = ()  # vessel numbers of the set-aside text ("IMO 9413559" -> "9413559")
 
     def text(self, kind: str) -> str | None:
         return next((t for k, t in self.set_aside if k == kind), None)
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """address_words.yml, folded: single words as sets, phrases as tuples of words."""
+
+    street: frozenset[str]
+    places: frozenset[str]  # districts and cities, joined without spaces
+    place_words: frozenset[str]  # ... and each of their words
+    codes: frozenset[str]  # US state codes as written
+    states: frozenset[str]  # US state names folded
+    office_heads: frozenset[tuple[str, ...]]
+    office_words: frozenset[str]
+    connectors: frozenset[str]
+    vessel_roles: frozenset[str]
+    vessel_types: frozenset[tuple[str, ...]]
+
+
 @cache
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(street words, districts joined without spaces, US state codes as written, US state names folded) of
-    address_words.yml."""
+def _words() -> _Words:
     path = resources.files("clearance.text").joinpath("address_words.yml")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read address words: {exc}", file=str(path)) from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("street"), list) or not isinstance(raw.get("districts"),
-                                                                                             list):
-        raise DataError("address words: expected the lists 'street' and 'districts'", file=str(path))
-    states = raw.get("us_states")
-    if not isinstance(states, list):
-        raise DataError("address words: expected the list 'us_states'", file=str(path))
-    street = frozenset(fold(str(w))[0] for w in raw["street"])
-    districts = frozenset(fold(str(d))[0].replace(" ", "") for d in raw["districts"])
-    codes = frozenset(str(w) for w in states if len(str(w)) == 2 and str(w).isupper())
-    names = frozenset(fold(str(w))[0] for w in states if len(str(w)) > 2)
-    return street, districts, codes, names
+    if not isinstance(raw, dict):
+        raise DataError("address words: expected a mapping of lists", file=str(path))
+    for key in raw:
+        if key not in _KEYS:
+            raise DataError(f"address words: unknown key {key!r}", file=str(path), field=str(key))
+    for key in _KEYS:
+        if not isinstance(raw.get(key), list):
+            raise DataError(f"address words: expected the list {key!r}", file=str(path), field=key)
+
+    def folded(key: str) -> list[str]:
+        return [fold(str(w))[0] for w in raw[key]]
+
+    states = [str(w) for w in raw["us_states"]]
+    named = folded("districts") + folded("cities")
+    return _Words(
+        street=frozenset(folded("street")),
+        places=frozenset(w.replace(" ", "") for w in named),
+        place_words=frozenset(x for w in named for x in w.split() if len(x) > 3),
+        codes=frozenset(w for w in states if len(w) == 2 and w.isupper()),
+        states=frozenset(fold(w)[0] for w in states if len(w) > 2),
+        office_heads=frozenset(tuple(w.split()) for w in folded("office_heads")),
+        office_words=frozenset(folded("office_words")),
+        connectors=frozenset(folded("connectors")),
+        vessel_roles=frozenset(folded("vessel_roles")),
+        vessel_types=frozenset(tuple(w.split()) for w in folded("vessel_types")),
+    )
+
+
+def _is_place(words: list[str]) -> bool:
+    """Words that together name a place of places.yml or address_words.yml ("Wan Chai", "Bamako", "N.T.")."""
+    aw = _words()
+    known = places()
+    joined = "".join(words)
+    return bool(words) and (joined in aw.places or joined in known
+                            or all(w in known or w in aw.places or w in aw.place_words for w in words))
+
+
+def _has_head(words: list[str]) -> bool:
+    heads = _words().office_heads
+    return any(tuple(words[i:i + len(h)]) == h for h in heads for i in range(len(words)))
+
+
+def _office_word(word: str) -> bool:
+    aw = _words()
+    return (word in aw.office_words or word in aw.connectors or any(ch.isdigit() for ch in word)
+            or _is_place([word]))
+
+
+def _is_office(words: list[str]) -> bool:
+    """A description of an office or branch: office words, connectors, places and numbers, with a head word
+    ("representative office in astana", "service centre", "dubai branch")."""
+    return bool(words) and _has_head(words) and all(_office_word(w) for w in words)
 
 
 def _is_address(segment: str) -> bool:
@@ -79,26 +156,28 @@ def _is_address(segment: str) -> bool:
         return True  # an empty segment ("Name, , Kowloon") says nothing
     if any(ch.isdigit() for ch in segment):
         return True
-    street, districts, codes, states = _words()
-    if any(w in street for w in words):
+    aw = _words()
+    if any(w in aw.street for w in words):
         return True
     written = segment.split()
-    if written[-1] in codes or " ".join(words) in states or (
-            len(words) >= 2 and (" ".join(words[-2:]) in states or words[-1] in states)):
+    if written[-1] in aw.codes or " ".join(words) in aw.states or (
+            len(words) >= 2 and (" ".join(words[-2:]) in aw.states or words[-1] in aw.states)):
         return True  # "Richardson TX", "Texas", "Dallas Texas"
-    joined = "".join(words)
-    known = places()
-    return joined in districts or joined in known or all(w in known or w in districts for w in words)
+    return _is_place(words) or _is_office(words)
 
 
 def _segments(line: str) -> list[tuple[int, int]]:
     """(start, end) of each segment of ``line`` between separators."""
+    paren = _PAREN.search(line)
+    body = paren.start() if paren and paren.start() > 0 else len(line)
     out: list[tuple[int, int]] = []
     start = 0
-    for m in _SEPARATOR.finditer(line):
+    for m in _SEPARATOR.finditer(line, 0, body):
         out.append((start, m.start()))
         start = m.end()
-    out.append((start, len(line)))
+    out.append((start, body))
+    if paren and body < len(line):
+        out.append((paren.start(1), paren.end(1)))
     return out
 
 
@@ -141,8 +220,8 @@ def _address_cut(line: str, segs: list[tuple[int, int]], first: int) -> int:
 
 def _is_state(segment: str) -> bool:
     """A segment that is only a US state ("Texas", "TX")."""
-    _, _, codes, states = _words()
-    return segment.strip() in codes or fold(segment)[0] in states
+    aw = _words()
+    return segment.strip() in aw.codes or fold(segment)[0] in aw.states
 
 
 def _leading_acronym(line: str, segs: list[tuple[int, int]], end: int) -> bool:
@@ -156,24 +235,86 @@ def _leading_acronym(line: str, segs: list[tuple[int, int]], end: int) -> bool:
     return len(rest) >= 2 and is_acronym_of(first[0], rest)
 
 
+def _written_words(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+    """(start, end, folded words) of each written word of ``text[start:end]`` ("N.T." folds to ["n", "t"])."""
+    return [(start + m.start(), start + m.end(), fold(m.group())[0].split())
+            for m in _WORD.finditer(text[start:end])]
+
+
+def _office_tail(line: str, start: int, end: int) -> int:
+    """Where a trailing office description of ``line[start:end]`` begins ("Russian Navy liaison office" -> the
+    offset of "liaison"), or ``end``: the longest run of office words, places and numbers ending the text, with a
+    head word, that starts with no connector and leaves before it a word that is none of these."""
+    words = _written_words(line, start, end)
+    connectors = _words().connectors
+    for i in range(1, len(words)):
+        tail = [w for _, _, ws in words[i:] for w in ws]
+        if not tail or tail[0] in connectors or not all(_office_word(w) for w in tail):
+            continue
+        if all(_office_word(w) for _, _, ws in words[:i] for w in ws):
+            return end  # "Sales Office": the office words are the whole name
+        if _has_head(tail):
+            return words[i][0]
+    return end
+
+
+def _role_end(line: str, start: int, end: int) -> int:
+    """Where the name begins after a leading vessel role ("Master of the tanker NS ANTARCTIC" -> the offset of
+    "NS"), or ``start``: a role word and "of" (and "the"), then a vessel type, or a vessel type alone; a word must
+    be left."""
+    aw = _words()
+    words = _written_words(line, start, end)
+    flat = [(i, w) for i, (_, _, ws) in enumerate(words) for w in ws]  # written word index of each folded word
+    names = [w for _, w in flat]
+    k = 0
+    if len(names) > 2 and names[0] in aw.vessel_roles and names[1] == "of":
+        k = 3 if names[2] in ("the", "a") else 2
+    for kind in sorted(aw.vessel_types, key=len, reverse=True):
+        if tuple(names[k:k + len(kind)]) == kind:
+            k += len(kind)
+            break
+    else:
+        if k == 0:
+            return start
+    if k >= len(flat) or flat[k][0] == flat[k - 1][0]:
+        return start  # nothing left, or the role ends inside a written word
+    return words[flat[k][0]][0]
+
+
+def distinctive(name: str) -> bool:
+    """Whether ``name`` carries a word that says which party it is: a word that is no place, no generic term of
+    name_terms.yml, and not among the most common words of names (rarity weight above DISTINCTIVE): "Taerio
+    Limited", "Huawei Technologies", "Russian Navy"; not "Bank", "Moscow Trading", "General Trading LLC"."""
+    table = rarity()
+    form = prepare(name)
+    return any(w >= DISTINCTIVE_WEIGHT and not _is_place([t]) and table.word_weight(t) > DISTINCTIVE
+               for t, w in zip(form.tokens, form.weights, strict=True))
+
+
 def read_name_line(line: str) -> NameReading | None:
-    """The name without a leading acronym and a trailing address, or None when the line has neither.
+    """The name without a leading acronym or vessel role and a trailing address or office description, or None when
+    the line has none of them, or when the name left carries no distinctive word (``distinctive``).
     The address cut is at the first separator after which every segment is an address, so a separator inside the
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it."""
     segs = _segments(line)
     first = 1 if _leading_acronym(line, segs, _address_cut(line, segs, 1)) else 0
     cut = _address_cut(line, segs, first)
-    if cut == len(segs) and not first:
+    start, end = segs[first][0], segs[cut - 1][1]
+    end = _office_tail(line, segs[cut - 1][0], end)
+    begin = _role_end(line, start, end)
+    if cut == len(segs) and not first and end == segs[-1][1] and begin == start:
         return None
-    name = line[segs[first][0]:segs[cut - 1][1]].strip(_TRIM)
-    if not fold(name)[0].strip():
+    name = line[begin:end].strip(_TRIM)
+    if not fold(name)[0].strip() or not distinctive(name):
         return None
     aside: list[tuple[str, str]] = []
     if first:
         aside.append(("acronym", line[segs[0][0]:segs[0][1]].strip()))
-    if cut < len(segs):
-        aside.append(("address", line[segs[cut][0]:].strip(_TRIM)))
-    return NameReading(name, tuple(aside))
+    if end < len(line) and line[end:].strip(_TRIM + "()"):
+        aside.append(("address", line[end:].strip(_TRIM + "()")))
+    role = line[start:begin].strip() or None
+    ids = tuple(m.group(1) for m in _VESSEL_ID.finditer(line[end:]))
+    return NameReading(name, tuple(aside), role, ids)
 
 
 def name_without_address(line: str) -> str | None:
