@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-02.3"
+VERSION = "2026-12-02.4"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -450,6 +450,81 @@ CURATED_KOREAN: list[tuple[str, str, str, str]] = [
      "조선 Korea, 광업 mining, 개발 development, 무역 trading, 회사 corporation: KOMID", "high"),
 ]
 # CETC research institutes: the group's naming is "中国电子科技集团公司第<N>研究所" (N in Chinese numerals).
+# Rows added in session 6 (trail6, adversarial round 6: R6-29, R6-34, R6-64), keyed by entry: the Russian MoD
+# Entity List entry's own words (87 FR 12240) and Rostec's Russian names: (list, entry key, alias, source).
+CURATED_BY_ENTRY: list[tuple[str, str, str, str]] = [
+    ('el', 'el-2ff5db92f400', 'Ministry of Defence of the Russian Federation',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'Ministry of Defence of the "
+     'Russian Federation, including the Armed Forces of Russia and all operating units wherever '
+     "located'"),
+    ('el', 'el-2ff5db92f400', 'Ministry of Defense of the Russian Federation',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240), US spelling of 'Ministry of "
+     "Defence of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Russian Ministry of Defence',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'Ministry of Defence of the "
+     "Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Armed Forces of Russia',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'including the Armed Forces "
+     "of Russia and all operating units wherever located'"),
+    ('el', 'el-2ff5db92f400', 'Armed Forces of the Russian Federation',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the Armed Forces of "
+     "Russia' ... 'of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Russian Armed Forces',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the Armed Forces of "
+     "Russia'"),
+    ('el', 'el-2ff5db92f400', 'Russian Army',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the national armed "
+     "services (army, navy, marine, air force, or coast guard) ... of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Russian Navy',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the national armed "
+     "services (army, navy, marine, air force, or coast guard) ... of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Russian Naval Infantry',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the national armed "
+     "services (army, navy, marine, air force, or coast guard) ... of the Russian Federation' "
+     '(marines: the Naval Infantry)'),
+    ('el', 'el-2ff5db92f400', 'Russian Air Force',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the national armed "
+     "services (army, navy, marine, air force, or coast guard) ... of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Russian Aerospace Forces',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'air force ... of the "
+     "Russian Federation' (the Aerospace Forces are Russia's air force since 2015)"),
+    ('el', 'el-2ff5db92f400', 'Russian Coast Guard',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'the national armed "
+     "services (army, navy, marine, air force, or coast guard) ... of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Russian National Guard',
+     "Entity List entry text (15 CFR part 744 supp. 4, 87 FR 12240): 'as well as the national "
+     "guard and national police ... of the Russian Federation'"),
+    ('el', 'el-2ff5db92f400', 'Министерство обороны Российской Федерации',
+     'official Russian name of the Ministry of Defence of the Russian Federation (mil.ru; '
+     "Presidential Decree No. 1082 of 16 August 2004); the Entity List entry 'Ministry of "
+     "Defence of the Russian Federation' (87 FR 12240)"),
+    ('el', 'el-2ff5db92f400', 'Вооружённые силы Российской Федерации',
+     'official Russian name of the Armed Forces of the Russian Federation (Federal Law No. 61-FZ '
+     "'On Defence', art. 10); the Entity List entry 'including the Armed Forces of Russia' (87 "
+     'FR 12240)'),
+    ('el', 'el-c72f47d0d739', 'Госкорпорация «Ростех»',
+     'Russian name of Rostec as the corporation writes it (rostec.ru); Federal Law No. 270-FZ of '
+     "23 November 2007 'On the State Corporation Rostec'; the Entity List entry 'Rostec (Russian "
+     "Technologies State Corporation)' (87 FR 12240)"),
+    ('el', 'el-c72f47d0d739', 'Государственная корпорация «Ростех»',
+     "Russian name of Rostec (Federal Law No. 270-FZ of 23 November 2007 'On the State "
+     "Corporation Rostec'); the Entity List entry 'Rostec (Russian Technologies State "
+     "Corporation)' (87 FR 12240)"),
+    ('el', 'el-c72f47d0d739', 'Ростех',
+     'Russian name of Rostec as the corporation writes it (rostec.ru); the Entity List entry '
+     "'Rostec (Russian Technologies State Corporation)' (87 FR 12240)"),
+    ('sdn', '17260', 'Госкорпорация «Ростех»',
+     'Russian name of Rostec as the corporation writes it (rostec.ru); Federal Law No. 270-FZ of '
+     "23 November 2007; the SDN entry 'STATE CORPORATION ROSTEC'"),
+    ('sdn', '17260', 'Государственная корпорация «Ростех»',
+     "Russian name of Rostec (Federal Law No. 270-FZ of 23 November 2007 'On the State "
+     "Corporation Rostec'); the SDN entry 'STATE CORPORATION ROSTEC'"),
+    ('sdn', '17260', 'Ростех',
+     "Russian name of Rostec as the corporation writes it (rostec.ru); the SDN entry 'STATE "
+     "CORPORATION ROSTEC'"),
+]
+
+
 _CETC = {7: "七", 11: "十一", 13: "十三", 14: "十四", 16: "十六", 28: "二十八", 29: "二十九", 30: "三十",
          32: "三十二", 36: "三十六", 38: "三十八", 41: "四十一", 43: "四十三", 45: "四十五", 48: "四十八",
          52: "五十二", 55: "五十五", 58: "五十八"}
@@ -526,6 +601,12 @@ def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[st
             unresolved.append(english)
         for e in found.values():
             add(e, korean, KOREAN_SOURCE.format(gloss=gloss, c=conf))
+    by_id = {(e.list_code, e.entry_id): e for e in targets}
+    for code, entry, alias, source in CURATED_BY_ENTRY:
+        if (code, entry) not in by_id:
+            unresolved.append(f"{code}:{entry}")
+            continue
+        add(by_id[(code, entry)], alias, source)
     for e in lists.get("el", []):
         n = cetc_number(e.name)
         if n in _CETC and e.schema is not Schema.PERSON:
