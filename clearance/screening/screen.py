@@ -100,7 +100,9 @@ def screen_many(
     (``nameline.read_name_line``); each entry keeps its better hit, explained."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
     readings = [read_name_line(q.name) for q in queries]
-    extra = [dataclasses.replace(q, name=r.name) for q, r in zip(queries, readings, strict=True) if r]
+    # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
+    extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
+             for q, r in zip(queries, readings, strict=True) if r]
     if not extra:
         return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
