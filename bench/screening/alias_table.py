@@ -606,7 +606,7 @@ def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[st
         if (code, entry) not in by_id:
             unresolved.append(f"{code}:{entry}")
             continue
-        add(by_id[(code, entry)], alias, source)
+        add(by_id[(code, entry)], alias, f"{source}; confidence high")  # (the entry's own words, the party's name)
     for e in lists.get("el", []):
         n = cetc_number(e.name)
         if n in _CETC and e.schema is not Schema.PERSON:

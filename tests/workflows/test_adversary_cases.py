@@ -1,4 +1,4 @@
-"""The adversarial review's cases (tests/rules/adversary_round1.yaml to adversary_round5.yaml: written from the
+"""The adversarial review's cases (tests/rules/adversary_round1.yaml to adversary_round6.yaml: written from the
 regulation text by a helper playing an EAR specialist, without reading the code) through the determination workflow,
 with the parties screened against the real loaded lists (Entity List 2025-11-08, DPL/MEU/UVL 2023-11-30, MIEU list,
 SDN List 2024-05-03), the list ages the reviewer accepted.
@@ -28,7 +28,7 @@ from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
 FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
-         "adversary_round5.yaml")
+         "adversary_round5.yaml", "adversary_round6.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -45,12 +45,15 @@ FALSE_CLEARS: dict[str, str] = {
     # round 5 (tests/rules/adversary_round5.yaml): 33 false clears at its first run (main 422fc06); the end-use words
     # (lead, a9831e0), party-name signals, § 746.6 places, the ultimate destination's chart and ENC government end
     # users (rules, session 5) fixed all but these
-    "R3-41": "SDN [TCO] YAMAGUCHI-GUMI typed in Japanese script ('山口組') screens CLEAR: it passed before "
-             "session 5 only by a 0.69 POSSIBLE on an unrelated SDN person ('HAGHIGHAT, Ghasem'), which the "
-             "cross-script guard of session 5 removed; the lists carry no Japanese name for it: an alias-table row "
-             "is needed (" + SCREENING + ")",
+    # R3-41 (YAMAGUCHI-GUMI in Japanese script) fixed by the alias table 2026-12-02.3 (screen6, session 6)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
+}
+# A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
+# it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
+# listings leave out decides on its own).
+STRICTER_AND_RIGHT: dict[str, str] = {
+    "E02": "SDN 12210 RECONNAISSANCE GENERAL BUREAU [DPRK] [DPRK2]: blocked (31 CFR part 510), besides § 744.22",
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
@@ -84,8 +87,10 @@ MISMATCHES: dict[str, str] = {
     # split by 90 FR 4544 from 2025-01-13; own scenarios E132-E137); R4-22 promoted: the § 744.17(a) processor
     # parameters are the fact microprocessor_744_17, read from a description (E138-E140)
     # round 5 (tests/rules/adversary_round5.yaml); fixed before the copy: R5-19, R5-24, R5-25, R5-71 (rules)
-    "R5-54": "needless CANNOT_CLEAR: a Yuen Long furniture shop is a 0.60 POSSIBLE of the Entity List ADDRESS entry "
-             "'Address 16' (" + SCREENING + ")",
+    "R5-54": "needless CANNOT_CLEAR: the Yuen Long furniture shop is at the listed address of the Entity List ADDRESS "
+             "entry 'Address 16' (a 0.95 HIT since session 6's address reading, screen6); its scope 'For items on the "
+             "CCL and EAR99 items listed in supplement no. 7 to part 746' is asked about, not read against the EAR99 "
+             "furniture (rules: the Supp. No. 7 to Part 746 list is not held)",
     "R5-75": "needless CANNOT_CLEAR: 'Daesang Corporation, Seoul' is a 0.54 POSSIBLE of 'Daesung International "
              "Trading' (" + SCREENING + ")",
     # R5-93 promoted after merging main (eea5194): a fact stated as a code explains the red flags of the same text
@@ -138,6 +143,9 @@ def test_adversary_case(screener: PartyScreener, rules: RuleSet, file: str, requ
     if expected["outcome"] not in CLEARING:
         law = expected.get("law", expected.get("why"))  # (round 4 writes 'why')
         assert got not in CLEARING, f"{file} {raw['id']}: FALSE CLEAR {got} ({law})"
+    if request_.id in STRICTER_AND_RIGHT:
+        assert got == "PROHIBITED", f"{raw['id']}: {got} ({STRICTER_AND_RIGHT[request_.id]})"
+        return
     assert got == expected["outcome"] or got in expected.get("acceptable", []), (
         f"{file} {raw['id']}: {got}, expected {expected['outcome']} or {expected.get('acceptable', [])}: "
         f"{decision.reasons[:1]}")
@@ -220,8 +228,9 @@ def test_the_exporter_is_screened(screener: PartyScreener, rules: RuleSet) -> No
     assert set(exporter.list_versions) == {"dpl", "sdn"} and exporter.decision == "CLEAR"
     assert any("as it stood on the day" in r for r in exporter.reasons)
     # an OFAC-blocked exporter: PROHIBITED whatever the item, even one not subject to the EAR
-    foreign = Request(date=dt.date(2025, 12, 1), item=Item("EAR99", "IN", "machined aluminium brackets",
-                                                                us_controlled_value=Fraction(0), total_value=Fraction(900)),
+    brackets = Item("EAR99", "IN", "machined aluminium brackets", us_controlled_value=Fraction(0),
+                    total_value=Fraction(900))
+    foreign = Request(date=dt.date(2025, 12, 1), item=brackets,
                       to_country="AE", from_country="IN", transaction=Transaction.EXPORT_FROM_ABROAD,
                       parties=(Party(Role.ULTIMATE_CONSIGNEE, "Gulf Fabrication LLC", "AE", ()),
                                Party(Role.EXPORTER, "Tupolev PJSC", "RU")), id="blocked-exporter")
