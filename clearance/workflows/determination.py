@@ -307,22 +307,19 @@ class PartyScreener:
                                   tuple(problems)), chosen
         idx = self._index(chosen)
         result = screen(Query(name, country), idx.index, algorithm=algo, lists=sorted(chosen), today=day)
-        # a match below a HIT is noted, not asked: the user knows who the exporter is (a denial order is served on
-        # the person it denies), and screening's own measure says the names differ
-        hits = tuple(h for h in result.hits if h.list_code in ACTING_LISTS and h.decision is Decision.HIT)
+        # a possible match is asked about, as for any party (adversarial round 7: a listed reexporter written with its
+        # street address, R7-02, or in Cyrillic with its city, R7-36, scores a POSSIBLE only)
+        hits = tuple(h for h in result.hits if h.list_code in ACTING_LISTS)
         late = [h for h in hits if (_describes(chosen[h.list_code]) or day) > day
                 and not _listed_by(idx.entities.get((h.list_code, h.entry_id)), day)]
         later += [f"{h.list_code} entry {h.entry_id} {h.name!r} (score {h.score:.2f}) was listed after "
                   f"{day.isoformat()}: not counted" for h in late]
         hits = tuple(h for h in hits if h not in late)
-        weak = [f"possible match below a HIT with {h.list_code} entry {h.entry_id} {h.name!r} (score {h.score:.2f}): "
-                "not applied to the exporter; confirm it if in doubt"
-                for h in result.hits if h.list_code in ACTING_LISTS and h.decision is not Decision.HIT]
-        decision = (Decision.HIT if hits else Decision.CLEAR).value
+        decision = (Decision.HIT if any(h.decision is Decision.HIT for h in hits) else
+                    Decision.POSSIBLE if hits else Decision.CLEAR).value
         if decision == Decision.CLEAR.value and result.reasons:
             decision = Decision.CANNOT_CLEAR.value
-        return PartyScreening(name, country, decision, hits, versions, algo.id,
-                              (*result.reasons, *later, *weak[:3])), chosen
+        return PartyScreening(name, country, decision, hits, versions, algo.id, (*result.reasons, *later)), chosen
 
     def entries(self, screening: PartyScreening, day: dt.date,
                 review: list[Question] | None = None,

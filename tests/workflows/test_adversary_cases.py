@@ -28,7 +28,7 @@ from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
 FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
-         "adversary_round5.yaml", "adversary_round6.yaml")
+         "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -46,6 +46,14 @@ FALSE_CLEARS: dict[str, str] = {
     # (lead, a9831e0), party-name signals, § 746.6 places, the ultimate destination's chart and ENC government end
     # users (rules, session 5) fixed all but these
     # R3-41 (YAMAGUCHI-GUMI in Japanese script) fixed by the alias table 2026-12-02.3 (screen6, session 6)
+    # round 7 (tests/rules/adversary_round7.yaml): 7 false clears at its first run (main 527bb08); the exporter's
+    # possible matches asked (R7-02, R7-36) and Iranian ports in rule 746.named_places (R7-22, R7-43, R7-48) fixed
+    # (lead, session 6); these remain:
+    "R7-10": "SDN 54999 written with its own listed address ('Chemform Trading Pvt. Ltd., One BKC, Bandra Kurla "
+             "Complex, Mumbai') screens CLEAR: the address words are not read as an address (" + SCREENING + ")",
+    "R7-49": "Chinese-made 5A992.c phones 'routed Shenzhen - Los Angeles (in transit through the United States) - "
+             "Havana': the order has no transit field and the words are not read; § 734.3(a)(1) makes items in "
+             "transit through the US subject (order model / rules)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -54,6 +62,12 @@ FALSE_CLEARS: dict[str, str] = {
 # listings leave out decides on its own).
 STRICTER_AND_RIGHT: dict[str, str] = {
     "E02": "SDN 12210 RECONNAISSANCE GENERAL BUREAU [DPRK] [DPRK2]: blocked (31 CFR part 510), besides § 744.22",
+}
+# An expectation its author withdrew in the round's report after reading the tool's reasons (the file is kept as
+# written): the answer the report accepts instead.
+WITHDRAWN: dict[str, tuple[str, str]] = {
+    "R7-25": ("NO_LICENSE_REQUIRED", "round7.md: NLR with the § 744.15(b) UVL-statement obligation is the law (an "
+                                     "NLR export to a UVL party needs the statement before shipping)"),
 }
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
@@ -94,6 +108,11 @@ MISMATCHES: dict[str, str] = {
     "R5-75": "needless CANNOT_CLEAR: 'Daesang Corporation, Seoul' is a 0.54 POSSIBLE of 'Daesung International "
              "Trading' (" + SCREENING + ")",
     # R5-93 promoted after merging main (eea5194): a fact stated as a code explains the red flags of the same text
+    "R5-33": "needless CANNOT_CLEAR: the exporter 'US security research firm' is a 0.62 POSSIBLE of DPL 'BAO AN "
+             "CORPORATION' (a translation alias); since round 7 an exporter's possible match is asked, as any party's "
+             "(" + SCREENING + ")",
+    "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
+             "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
               "in words adds the § 744.21 question (part744.end_use_words, lead)",
 }
@@ -140,6 +159,10 @@ def test_adversary_case(screener: PartyScreener, rules: RuleSet, file: str, requ
     decision, _ = screener.determine(request_, rules)
     expected = raw["expected"]
     got = decision.outcome.value
+    if request_.id in WITHDRAWN:
+        outcome, why = WITHDRAWN[request_.id]
+        assert got == outcome and any("744.15" in o for o in decision.obligations), (got, why, decision.obligations)
+        return
     if expected["outcome"] not in CLEARING:
         law = expected.get("law", expected.get("why"))  # (round 4 writes 'why')
         assert got not in CLEARING, f"{file} {raw['id']}: FALSE CLEAR {got} ({law})"
@@ -222,11 +245,16 @@ def test_the_exporter_is_screened(screener: PartyScreener, rules: RuleSet) -> No
     # the day of the denial order (effective 2023-03-29) and the day before, read from the DPL of 2023-11-30
     on_day, _ = screener.determine(dataclasses.replace(_case("R5-44"), date=dt.date(2023, 3, 29)), rules)
     assert on_day.outcome is Outcome.PROHIBITED, on_day.reasons
+    # (the day before, its own entry is not counted; an unrelated DPL person 'SCOTT RUSSEL' stays a possible match,
+    # asked about as for any party)
     before, record = screener.determine(dataclasses.replace(_case("R5-44"), date=dt.date(2023, 3, 28)), rules)
-    assert before.outcome is Outcome.NO_LICENSE_REQUIRED, before.reasons
+    assert before.outcome is Outcome.CANNOT_CLEAR and "SCOTT RUSSEL" in before.reasons[0], before.reasons
     exporter = next(s for s in record if s.name == "Scott Communications, Inc.")
-    assert set(exporter.list_versions) == {"dpl", "sdn"} and exporter.decision == "CLEAR"
+    assert set(exporter.list_versions) == {"dpl", "sdn"} and exporter.decision == "POSSIBLE"
+    assert all("SCOTT COMMUNICATIONS" not in h.name for h in exporter.hits)
     assert any("as it stood on the day" in r for r in exporter.reasons)
+    assert any("SCOTT COMMUNICATIONS" in r and "was listed after 2023-03-28: not counted" in r
+               for r in exporter.reasons)
     # an OFAC-blocked exporter: PROHIBITED whatever the item, even one not subject to the EAR
     brackets = Item("EAR99", "IN", "machined aluminium brackets", us_controlled_value=Fraction(0),
                     total_value=Fraction(900))
