@@ -169,6 +169,7 @@ class Request:
     licences: tuple[LicenceState, ...] = ()
     id: str = ""
     unmapped_knowledge: tuple[str, ...] = ()  # knowledge statements no phrase maps to a Fact (docs/facts.md)
+    via: tuple[str, ...] = ()  # countries the item passes through in transit (route.via), not destined there
 
 
 

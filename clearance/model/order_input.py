@@ -259,6 +259,10 @@ class RouteInput(_Closed):
     noun: ClassVar[str] = "'route' must be a mapping"
     from_: Country | None = Field(default=None, alias="from")
     to: Country | None = None
+    # countries the item passes through on its way without being destined there (transit, transshipment, a US
+    # foreign-trade zone): the United States makes a foreign-made item subject (§ 734.3(a)(1)), a General Prohibition
+    # Eight country needs the licence or exception an export there would (§ 736.2(b)(8))
+    via: list[Country] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class UsInputLine(_Closed):
@@ -408,6 +412,10 @@ class OrderInput(_Closed):
     @property
     def destination(self) -> str | None:
         return (self.route.to if self.route else None) or self.to
+
+    @property
+    def via(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.route.via)) if self.route else ()
 
     @property
     def origin_country(self) -> str:

@@ -36,6 +36,7 @@ Step = Callable[[Ctx, Request, str, Jurisdiction, list[PartyInfo], Findings], No
 STEPS: tuple[tuple[str, Step], ...] = (
     ("GP1-GP3 Country Chart of the route's last stop (§ 736.2(b)(1)-(3), (b)(8))", onward.route_chart),
     ("the Country Chart of the country of ultimate destination (§ 738.4(a))", onward.chart),
+    ("General Prohibition Eight: the countries of route.via (§ 736.2(b)(8))", onward.transit),
     ("Entity List (§ 744.11)", licensing.entity_list),
     ("Entity List affiliates (§ 744.11(a)(1))", licensing.affiliates),
     ("MEU and SDN affiliates (§§ 744.21(a)(3), 744.8(a)(2))", part744.affiliates),

@@ -367,6 +367,11 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         # to the EAR whatever its origin, de minimis is a rule for items abroad (adversarial R6-76, R6-77, R6-86)
         return Jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
                             "in_us")
+    if "US" in req.via:
+        # "all items in the United States, including ... moving in transit through the United States from one
+        # foreign country to another" (§ 734.3(a)(1); adversarial R7-49: Shenzhen - Los Angeles - Havana)
+        return Jurisdiction(True, [f"item moving in transit through the United States (made in {item.origin}; "
+                                   "route.via; 15 CFR 734.3(a)(1))"], "in_us")
     if dest == UNSPECIFIED:
         raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
     out = Jurisdiction(False)

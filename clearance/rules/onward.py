@@ -125,6 +125,42 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
 
 
+def transit(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """General Prohibition Eight (§ 736.2(b)(8)): an item may not be exported or reexported through, or transit
+    through, a country of § 736.2(b)(8)(ii) unless a licence or licence exception would authorise its export to that
+    country, or none is required. For each country of ``route.via`` (the transit legs the order states) that the rule
+    ``738.4.route_chart`` charts (a GP8 country or, fail closed, Country Group D:1, E:1, E:2), its Country Chart row is
+    applied as for an export there, each basis coded ``<code>@<country>``; a transit country with a Part 746 section
+    brings that section too (``part746``). The United States in ``route.via`` makes a foreign-made item subject
+    (§ 734.3(a)(1), ``jurisdiction``) and is no transit country here."""
+    if not req.via or not req.item.eccn:
+        return
+    rule = ctx.get("738.4.route_chart")
+    for country in req.via:
+        if country in (dest, "US", UNSPECIFIED):
+            continue
+        country = destination(ctx, country)
+        where = (f"in transit through {country} (route.via; 15 CFR 736.2(b)(8), General Prohibition Eight: the "
+                 "licence or licence exception an export there would need)")
+        charted = country in rule["transit_countries"] or bool(groups(ctx, country) & set(rule["keep_groups"]))
+        if not charted and embargo.section_rule(ctx, country) is None and not _pointer(ctx, country):
+            f.notes.append(f"transit through {country} (route.via): not a General Prohibition Eight country "
+                           "(rule 738.4.route_chart), no licence for the transit itself (15 CFR 736.2(b)(8))")
+            continue
+        trial = Findings()
+        if not _pointer(ctx, country):
+            licensing.chart(ctx, req, country, juris, parties, trial)
+        if embargo.section_rule(ctx, country) is not None:
+            embargo.part746(ctx, req, country, juris, parties, trial)
+        f.bases.extend(dataclasses.replace(b, code=f"{b.code}@{country}", cite=f"{b.cite}; {where}")
+                       for b in trial.bases)
+        f.exceptions.extend(dataclasses.replace(x, reason=f"{x.reason} [for transit through {country}]",
+                                                covers=tuple(f"{c}@{country}" for c in x.covers))
+                            for x in trial.exceptions)
+        f.questions.extend(dataclasses.replace(q, text=f"{q.text} [{where}]") for q in trial.questions)
+        f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+
+
 def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
                  f: Findings) -> None:
     """A country with a Part 746 section (or a place in it) named by the order's end use or item description --

@@ -7,6 +7,7 @@ each such place, of a country that is neither the destination nor a party's coun
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -29,6 +30,8 @@ def _table() -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
     if not isinstance(raw, dict):
         raise DataError("destination places: expected a mapping of country code to a list of names", file=str(path))
     not_after_raw = raw.pop("_not_after", {}) or {}
+    for key in ("_united_states", "_presence_words"):
+        raw.pop(key, None)
     phrases: dict[tuple[str, ...], str] = {}
     for code, names in raw.items():
         if not isinstance(code, str) or not isinstance(names, list) \
@@ -64,3 +67,59 @@ def places_named(text: str) -> list[tuple[str, str]]:
             break
         i += 1
     return [(place, code) for code, place in found.items()]
+
+
+def _phrases(raw: object, key: str, path: str) -> frozenset[tuple[str, ...]]:
+    if not isinstance(raw, list) or not all(isinstance(n, str) and n.strip() for n in raw):
+        raise DataError(f"destination places: {key!r} must be a list of non-empty names", file=path)
+    out = set()
+    for name in raw:
+        words = tuple(fold(name)[0].split())
+        if not words or len(words) > MAX_WORDS:
+            raise DataError(f"destination places: {name!r} folds to {len(words)} words", file=path)
+        out.add(words)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _us_table() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    path = resources.files("clearance.text").joinpath("destination_places.yml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read destination places: {exc}", file=str(path)) from exc
+    if not isinstance(raw, dict):
+        raise DataError("destination places: expected a mapping of country code to a list of names", file=str(path))
+    return (_phrases(raw.get("_united_states"), "_united_states", str(path)),
+            _phrases(raw.get("_presence_words"), "_presence_words", str(path)))
+
+
+_CLAUSES = re.compile(r"[.;:!?()\[\]\n]+(?:\s|$)|[()\[\]\n;]")
+_CAPITAL_US = re.compile(r"\bU\.?S\.?A?\.?(?![a-z])")
+
+
+def _find(words: list[str], phrases: frozenset[tuple[str, ...]]) -> str | None:
+    for i in range(len(words)):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            if tuple(words[i:i + n]) in phrases:
+                return " ".join(words[i:i + n])
+    return None
+
+
+def in_the_united_states(text: str) -> str | None:
+    """The US place ``text`` names in a sentence (or parenthesis) that also says the item passes through, is stored
+    in or is routed via it ("in transit through the United States", "transshipped at Long Beach", "from our FTZ
+    warehouse in Miami"); None if no clause does. "US" counts only when written in capitals ("via us" is a
+    pronoun)."""
+    places, presence = _us_table()
+    for clause in _CLAUSES.split(text):
+        words = fold(clause)[0].split()
+        if not words or _find(words, presence) is None:
+            continue
+        place = _find(words, places)
+        if place is None:
+            continue
+        if place in ("us", "u s", "usa", "u s a") and not _CAPITAL_US.search(clause):
+            continue
+        return place
+    return None

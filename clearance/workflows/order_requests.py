@@ -28,7 +28,7 @@ from clearance.model.determination import (
 from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
 from clearance.text.countries import country_name
-from clearance.text.destinations import COVERED_REGIONS, places_named
+from clearance.text.destinations import COVERED_REGIONS, in_the_united_states, places_named
 from clearance.text.english import unread_words
 
 PART_746 = frozenset({"CU", "IR", "KP", "SY", "RU", "BY", COVERED_REGIONS})  # countries with a Part 746 section
@@ -107,6 +107,14 @@ def _elsewhere(where: str, text: str, here: set[str]) -> list[str]:
     return out
 
 
+def _in_the_us(where: str, text: str) -> str:
+    """The question for words that put a foreign-made item in the United States the route does not state."""
+    return (f"the {where} says the item passes through or is held in the United States "
+            f"({in_the_united_states(text)!r}): an item in the United States, in a US foreign-trade zone or moving in "
+            "transit through it is subject to the EAR whatever its origin (15 CFR 734.3(a)(1)); give route.via: [US] "
+            f"(or route.from: US) if it does, or restate the {where} if it does not: {text[:160]!r}")
+
+
 def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] = ()) -> tuple[Request, list[str]]:
     """The Request of a validated order and the notes saying which facts were read from free text (and which
     texts the reader re-joined across YAML flow commas)."""
@@ -142,6 +150,10 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         texts += [("end use", order.end_use, PART_746), ("item description", item.description, PART_746)]
     for where, text, left in texts:
         unmapped += tuple(_elsewhere(where, text, here | left))
+    if item.origin != "US" and order.origin_country != "US" and "US" not in order.via:
+        unmapped += tuple(_in_the_us(where, text) for where, text in (
+            *(("knowledge", k) for k in order.knowledge), ("end use", order.end_use),
+            ("item description", item.description)) if in_the_united_states(text))
     known = [p.name for p in parties] + [c for c in (order.destination, order.origin_country) if c]
     known += [country_name(c) for c in (order.destination, order.origin_country) if c]
     for text in order.knowledge:
@@ -173,5 +185,6 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         licences=licences,
         id=order.id or default_id,
         unmapped_knowledge=unmapped,
+        via=order.via,
     )
     return request, notes

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clearance.model.order_input import validate_order
-from clearance.text.destinations import COVERED_REGIONS, places_named
+from clearance.text.destinations import COVERED_REGIONS, in_the_united_states, places_named
 from clearance.workflows.order_requests import to_request
 
 
@@ -63,3 +63,39 @@ def test_a_place_of_another_country_in_the_words_is_a_question() -> None:
                                             parties=[{"role": "end_user", "name": "Shenzhen Lanfeng Electric",
                                                       "country": "CN", "listings": []}])))[0].unmapped_knowledge == ()
     assert to_request(validate_order(_order(end_use="for a factory in Kazakhstan")))[0].unmapped_knowledge == ()
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Chinese-made smartphones (5A992.c), routed Shenzhen - Los Angeles (in transit through the United States) - "
+     "Havana", "los angeles"),
+    ("phones transshipped at Long Beach for onward carriage", "long beach"),
+    ("stored in our FTZ warehouse in Miami before shipment", "miami"),
+    ("consolidated in the U.S. then flown to Havana", "u s"),
+    ("in transit through the USA", "usa"),
+])
+def test_words_that_put_the_item_in_the_united_states(text: str, place: str) -> None:
+    assert in_the_united_states(text) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese-made smartphones shipped via us to our Havana partner",  # a pronoun, not the country
+    "designed in the United States, made in Shenzhen",  # no word of presence or transit
+    "routed through Singapore to Jakarta",  # transit, but not through the US
+    "for a US-owned hotel; the phones travel via Panama",  # the US word and the transit word in other clauses
+])
+def test_words_that_do_not(text: str) -> None:
+    assert in_the_united_states(text) is None
+
+
+def test_an_order_whose_words_put_a_foreign_made_item_in_the_us_asks() -> None:
+    order: dict[str, Any] = {
+        "id": "T", "date": "2025-12-01", "transaction": "export_from_abroad", "route": {"from": "CN", "to": "CU"},
+        "item": {"eccn": "5A992.c", "origin": "CN", "value": 100,
+                 "description": "phones routed Shenzhen - Los Angeles (in transit through the United States) - Havana"},
+        "parties": [{"role": "ultimate_consignee", "name": "Havana importer", "country": "CU", "listings": []}]}
+    request, _ = to_request(validate_order(order))
+    assert any("734.3(a)(1)" in q for q in request.unmapped_knowledge)
+    order["route"]["via"] = ["US"]  # stated: no question, the engine applies § 734.3(a)(1)
+    request, _ = to_request(validate_order(order))
+    assert request.via == ("US",)
+    assert not any("734.3(a)(1)" in q for q in request.unmapped_knowledge)

@@ -51,9 +51,8 @@ FALSE_CLEARS: dict[str, str] = {
     # (lead, session 6); these remain:
     "R7-10": "SDN 54999 written with its own listed address ('Chemform Trading Pvt. Ltd., One BKC, Bandra Kurla "
              "Complex, Mumbai') screens CLEAR: the address words are not read as an address (" + SCREENING + ")",
-    "R7-49": "Chinese-made 5A992.c phones 'routed Shenzhen - Los Angeles (in transit through the United States) - "
-             "Havana': the order has no transit field and the words are not read; § 734.3(a)(1) makes items in "
-             "transit through the US subject (order model / rules)",
+    # R7-49 (transit through the US said in words) fixed in session 7 (lead): route.via, and words that put a
+    # foreign-made item in the United States without it are a question (clearance.text.destinations)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
