@@ -28,7 +28,7 @@ from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
 FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
-         "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml")
+         "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml", "adversary_round8.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -53,6 +53,26 @@ FALSE_CLEARS: dict[str, str] = {
              "Complex, Mumbai') screens CLEAR: the address words are not read as an address (" + SCREENING + ")",
     # R7-49 (transit through the US said in words) fixed in session 7 (lead): route.via, and words that put a
     # foreign-made item in the United States without it are a question (clearance.text.destinations)
+    # round 8 (tests/rules/adversary_round8.yaml): 12 false clears at its first run (main bddf59f)
+    "R8-04": "§ 740.2(a)(4): a crime-control item may use no licence exception outside AU, JP, NZ and NATO; "
+             "LVS offered "
+             "for 0A504.g to Brazil (rules)",
+    "R8-11": "§ 740.2(a)(5): an MT-controlled item may use no licence exception but those named; LVS overcame MT1 for "
+             "9A610.t to Brazil (rules)",
+    "R8-20": "the order's own HTS 8542.32 (Supp. No. 7 to Part 746) contradicts its stated fact "
+             "ear99_not_listed_part_746 for Russia (order reader)",
+    "R8-21": "§ 744.2(a)(3)(iii) isotope separation in plain words ('enrich UF6 in the cascade hall'): no question "
+             "(end-use words)",
+    "R8-23": "§ 744.3(a)(1) a 2,000 km two-stage solid propellant vehicle in plain words (end-use words)",
+    "R8-24": "§ 744.4 sulfur mustard filled into aerial bombs (end-use words)",
+    "R8-25": "§ 744.4 Yersinia pestis milled for dispersal over cities (end-use words)",
+    "R8-26": "§§ 744.3(a)(2), 744.4 pilotless planes releasing a choking agent (end-use words)",
+    "R8-37": "Entity List 'Ministry of Defence of the Russian Federation ... wherever located': its 102nd Military "
+             "Base in Gyumri (AM) screens CLEAR, the country differs (" + SCREENING + ")",
+    "R8-41": "an Entity List party (Beihang University) named only in the item description: the description is not "
+             "screened (order reader)",
+    "R8-52": "§ 744.2(a)(1) 'hydrodynamic implosion tests of a device core' (end-use words)",
+    "R8-53": "§ 744.2(a)(2) 'research pile not under IAEA safeguards' (end-use words)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -110,6 +130,17 @@ MISMATCHES: dict[str, str] = {
     "R5-33": "needless CANNOT_CLEAR: the exporter 'US security research firm' is a 0.62 POSSIBLE of DPL 'BAO AN "
              "CORPORATION' (a translation alias); since round 7 an exporter's possible match is asked, as any party's "
              "(" + SCREENING + ")",
+    # round 8 (tests/rules/adversary_round8.yaml): the over-blocks and needless CANNOT_CLEARs of its first run
+    "R8-03": "over-block: LVS '$2,000 for all Country Group B destinations, except those also listed under Country "
+             "Group D:3' is not read, so not offered to Brazil (rules)",
+    "R8-14": "needless CANNOT_CLEAR: the stated ccl_condition_not_met is honoured only for the rows of "
+             "tools/ccl_conditions.yaml (1B018.a MT1 to Japan) (rules)",
+    "R8-15": "over-block: TSR (§ 740.6) is never offered, no fact states the written assurance (rules)",
+    "R8-27": "needless CANNOT_CLEAR: 'nuclear medicine department (PET/CT radiopharmacy)' (end-use words)",
+    "R8-28": "needless CANNOT_CLEAR: 'agricultural spraying drones applying registered fungicides' (end-use words)",
+    "R8-35": "over-block: a release to a lawful permanent resident is not a deemed export (§ 734.13(b), § 772.1) "
+             "(rules)",
+    "R8-48": "needless CANNOT_CLEAR: ccl_condition_not_met not honoured for 6A008.b MT1 (rules)",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
