@@ -65,6 +65,8 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         names.append(PreparedName(prepare(alias), NameKind.ALIAS, source, prepare3(alias)))
     countries = set(entity.countries) | {a.country for a in entity.addresses if a.country}
     countries |= set(entity.nationalities)
+    if worldwide(entity):
+        countries = set()  # no country agrees or conflicts: the entry reaches its units in any country
     return PreparedEntity(
         entity=entity,
         names=tuple(names),
@@ -72,6 +74,17 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         birth_years=birth_years(entity.birth_dates),
         id_keys=frozenset(k for i in entity.identifiers if len(k := id_key(i.value)) >= 5),
     )
+
+
+_WORLDWIDE = re.compile(r"\bwherever located\b", re.IGNORECASE)
+
+
+def worldwide(entity: Entity) -> bool:
+    """Whether the entry covers the entity "wherever located" (the Entity List's Russian and Belarusian Ministries of
+    Defence with "all operating units wherever located", PMC Wagner "wherever located worldwide"): a party's country
+    then says nothing against the match (adversarial R8-37: the Russian 102nd Military Base in Gyumri, Armenia)."""
+    return any(_WORLDWIDE.search(t) for t in (entity.license_requirement or "", entity.remarks or "",
+                                             *(n.value for n in entity.names)))
 
 
 def prepare_query(query: Query) -> PreparedQuery:

@@ -123,3 +123,9 @@ def in_the_united_states(text: str) -> str | None:
             continue
         return place
     return None
+
+
+def is_place_name(text: str) -> bool:
+    """Whether ``text`` is, as a whole, a place of the tables (a destination place or a US place)."""
+    words = tuple(fold(text)[0].split())
+    return words in _table()[0] or words in _us_table()[0]

@@ -35,6 +35,7 @@ from clearance.rules.parties import ACTING_LISTS, NEAR_CERTAIN
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
+from clearance.text.names_in_text import name_spans
 from clearance.workflows.lists import ensure_lists, open_store, stale_reason
 from clearance.workflows.order_files import parse_order_line
 from clearance.workflows.order_files import read_order_lines as read_order_lines
@@ -517,6 +518,14 @@ class PartyScreener:
             lists, record = self.listings(request)
             decision = determine(request, rules, lists, cache=self.cache)
         record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
+        if decision.outcome in CLEARING:
+            named, found = self._named_in_words(request)
+            if named:  # a listed party the order's words name but its parties leave out: never cleared
+                record += found
+                decision = dataclasses.replace(
+                    cannot_clear(request, rules, questions=named, lists=lists),
+                    notes=decision.notes, lists_consulted=decision.lists_consulted,
+                    lists_not_consulted=decision.lists_not_consulted, versions=decision.versions)
         if record:
             decision = _with_screening(decision, record)
             if self.historical:
@@ -534,6 +543,31 @@ class PartyScreener:
                         notes=decision.notes, lists_consulted=decision.lists_consulted,
                         lists_not_consulted=decision.lists_not_consulted, versions=decision.versions)
         return decision, record
+
+    def _named_in_words(self, request: Request) -> tuple[list[Question], list[PartyScreening]]:
+        """A question for each name in the order's item description or end use that screens as a near-certain
+        match (HIT) of a listed party, and those screenings (adversarial R8-41: "machined to drawings from Beihang
+        University for its wind tunnel", an Entity List university the parties leave out). Possible matches are not
+        asked about: the words are not a party, only a near-certain listing is a red flag. (Knowledge that no fact
+        maps is a question already.)"""
+        known = [p.name for p in request.parties]
+        texts = [("item description", request.item.description), ("end use", request.end_use)]
+        questions: list[Question] = []
+        found: list[PartyScreening] = []
+        for where, text in texts:
+            for span in name_spans(text, known):
+                screening = self.screen_party(span, None, request.date)
+                hits = [h for h in screening.hits if h.decision is Decision.HIT]
+                if screening.decision != Decision.HIT.value or not hits:
+                    continue
+                best = max(hits, key=lambda h: h.score)
+                found.append(screening)
+                questions.append(Question(
+                    f"the {where} names {span!r}, a near-certain match of {best.list_code} entry {best.entry_id} "
+                    f"{best.name!r} (score {best.score:.2f}): if it takes part in the transaction (end user, "
+                    "consignee, purchaser, intermediary), give it in parties, where its listing applies; if not, "
+                    f"restate the {where}: {text[:160]!r}", fact="parties"))
+        return questions, found
 
     def _prohibited_on_screening(self, request: Request, rules: RuleSet, checks: list[PartyScreening],
                                  contradicted: dict[Party, _Contradiction],

@@ -139,7 +139,7 @@ def test_exact_amounts() -> None:
 
 
 @pytest.mark.parametrize(("changes", "field", "words"), [
-    ({"route": "CN"}, "route", "'route' must be a mapping (from, to)"),
+    ({"route": "CN"}, "route", "'route' must be a mapping (from, to, via)"),
     ({"facts": "military_end_use"}, "facts", "must be a list"),
     ({"facts": ["military"]}, "facts[0]", "valid: military_end_use, military_end_user"),
     ({"parties": [{"role": "end_user", "name": "X", "ownership": [{"owner": "X"}]}]}, "parties[0].ownership[0].pct",

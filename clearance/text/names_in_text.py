@@ -1,0 +1,97 @@
+"""Names an order's free text may carry: the spans of an item description or end use worth screening as a party.
+
+"Custom test fixtures machined to drawings from Beihang University for its wind tunnel" names an Entity List
+university that the order's parties leave out (adversarial round 8, R8-41). The determination screens each span this
+module finds and asks about a near-certain listing (clearance.workflows.determination). A span is a run of
+capitalised words joined by the small words of organisation names ("Harbin Institute of Technology", "Ministry of
+Defence of the Russian Federation"), or a run of Chinese, Japanese, Korean or Cyrillic script; a single capitalised
+word counts only when it is not an English word ("Huawei", "Rosatom", not "Custom"). Codes (ECCNs, HTS numbers,
+part numbers) and the order's own party names are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from clearance.text.countries import country_code
+from clearance.text.destinations import is_place_name
+from clearance.text.english import is_read
+from clearance.text.fold import fold
+from clearance.text.places import places
+
+_WORD = re.compile(r"[^\W_](?:[\w'’&.-]*[^\W_])?")
+_JOINERS = frozenset({"of", "and", "&", "the", "de", "du", "des", "la", "le", "für", "fur", "for"})
+_NATIVE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff]"
+                     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff\s()（）·-]*")
+_CODE = re.compile(r"^(?:\d[\w.-]*|[0-9][A-Z]\d{3}[\w.]*|[A-Z]{1,3}\d[\w.-]*)$")  # 5A992.c, 8542.32, XC7K325T
+_FORMS = frozenset({"ltd", "co", "inc", "llc", "corp", "gmbh", "plc", "sa", "ag", "jsc", "ooo", "pjsc", "bv", "nv",
+                    "srl", "spa", "pte", "pvt", "limited", "company", "corporation"})
+_SMALL = 2  # a span of fewer letters is not screened (initials, units)
+MAX_SPANS = 12
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not _CODE.match(word)
+
+
+def _spans_latin(text: str) -> Iterable[tuple[str, bool]]:
+    """(span, whether it starts a sentence): runs of capitalised words and joiners, broken at punctuation."""
+    run: list[str] = []
+    first = False
+    end = 0
+    for m in [*_WORD.finditer(text), None]:
+        gap = text[end:m.start()] if m is not None else "."
+        broken = bool(gap.strip(" \t.")) or (gap.strip(" \t") == "." and gap.endswith(" "))
+        word = m.group() if m is not None else ""
+        if broken or not word or not (_capitalised(word) or (run and word.lower() in _JOINERS)):
+            while run and run[-1].lower() in _JOINERS:
+                run.pop()
+            if run:
+                yield " ".join(run), first
+            run = []
+        if word and _capitalised(word):
+            if not run:
+                before = text[:m.start()].rstrip() if m is not None else ""
+                first = not before or before[-1] in ".!?:;\n"
+            run.append(word)
+        elif word and run and word.lower() in _JOINERS and not broken:
+            run.append(word)
+        end = m.end() if m is not None else end
+
+
+def _is_place(span: str) -> bool:
+    words = fold(span)[0].split()
+    return bool(words) and (all(w in places() for w in words) or country_code(span) is not None
+                            or is_place_name(span))
+
+
+def word_of(span: str) -> str:
+    return span.strip("'’.").removesuffix("'s").removesuffix("’s").lower()
+
+
+def name_spans(text: str, known: Iterable[str] = ()) -> list[str]:
+    """The spans of ``text`` worth screening as a party name, in order, each once; ``known``: names the order already
+    gives (its parties), left out, as is any span inside one of them."""
+    if not text:
+        return []
+    given = [k.casefold() for k in known if k]
+    out: dict[str, None] = {}
+    native = [(m.group().strip(" ()（）·-"), False) for m in _NATIVE.finditer(text)]
+    for span, first in [*_spans_latin(text), *native]:
+        words = span.split()
+        if not words or sum(c.isalpha() for c in span) <= _SMALL or _is_place(span):
+            continue
+        if span.isascii() and all(w.removesuffix("s").isupper() and len(w) <= 5 for w in words):
+            continue  # short acronyms (units, PET/CT, DRAM, FPGAs)
+        if all(w.lower().strip(".") in _FORMS for w in words):
+            continue  # legal forms alone ("Ltd")
+        if len(words) == 1 and first and all(is_read(w) for w in re.split(r"[-'’]", word_of(span)) if w):
+            continue  # an English word capitalised at the start of a sentence ("Custom", "Chinese-made")
+        folded = span.casefold()
+        if any(folded in g for g in given):
+            continue
+        out.setdefault(span, None)
+        if len(out) >= MAX_SPANS:
+            break
+    return list(out)
