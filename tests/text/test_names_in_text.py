@@ -1,0 +1,44 @@
+"""Names in an order's free text worth screening as a party (clearance/text/names_in_text.py; adversarial R8-41)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from clearance.text.names_in_text import MAX_SPANS, name_spans
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("custom aluminium test fixtures machined to drawings from Beihang University for its wind tunnel",
+     ["Beihang University"]),
+    ("for the Harbin Institute of Technology lab", ["Harbin Institute of Technology"]),
+    ("Huawei Technologies Co., Ltd. routers. Ministry of Defence of the Russian Federation units",
+     ["Huawei Technologies Co", "Ministry of Defence of the Russian Federation"]),
+    ("山东华光光电子股份有限公司 lasers", ["山东华光光电子股份有限公司"]),
+    ("Spare parts for Huawei base stations, XC7K325T FPGAs", ["Huawei"]),
+])
+def test_names_found(text: str, spans: list[str]) -> None:
+    assert name_spans(text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Custom aluminium fixtures",  # an English word capitalised at a sentence's start
+    "EAR99 DRAM memory integrated circuits, HTS 8542.32",  # codes and short acronyms
+    "Chinese-made smartphones (5A992.c), routed Shenzhen - Los Angeles (in transit through the United States) - Havana",
+    "",
+])
+def test_no_names(text: str) -> None:
+    assert name_spans(text) == []
+
+
+def test_the_parties_own_names_are_left_out() -> None:
+    text = "machined to drawings from Beihang University for its wind tunnel"
+    assert name_spans(text, known=["Beihang University (BUAA)"]) == []
+
+
+@given(st.text(max_size=300))
+def test_any_text(text: str) -> None:
+    spans = name_spans(text)
+    assert len(spans) <= MAX_SPANS and len(set(spans)) == len(spans)
+    assert all(s and s == s.strip() for s in spans)
