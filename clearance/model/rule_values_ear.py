@@ -294,6 +294,12 @@ class CbwEndUse(_Frozen):
 class ValueLimit(_Frozen):
     paragraphs: tuple[str, ...]  # () = the ECCN's default value
     usd: int = Field(gt=0)
+    # the grant's destination condition in the line's words (adversarial R8-03): not to these Country Groups ("except
+    # those also listed under Country Group D:3"), not where the Country Chart row has an X in these columns ("for
+    # countries WITHOUT an X in RS Column 2"), only to these destinations ("if the ultimate destination is Canada")
+    not_groups: tuple[str, ...] = ()
+    not_columns: tuple[str, ...] = ()
+    destinations: tuple[str, ...] = ()
 
 
 class LvsScope(_Frozen):

@@ -12,7 +12,7 @@ from clearance.model.determination import Basis, Fact, Request
 from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
-from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, groups
+from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, chart_row, groups
 from clearance.rules.context import Ctx
 from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
@@ -264,8 +264,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         scope_key = f"740.{sym.lower()}.{eccn.base}"
         cite = f"{ctx.cite(key)}; {ctx.cite(scope_key)}"
         if sym == "LVS":
-            limit, line = le_scopes.lvs_limit(ctx, eccn, reasons)
-            if limit is None and sure != reasons and le_scopes.lvs_limit(ctx, eccn, sure)[0] is not None:
+            where = (dest, grp, frozenset(chart_row(ctx, dest)["marks"]))
+            limit, line = le_scopes.lvs_limit(ctx, eccn, reasons, *where)
+            if limit is None and sure != reasons and le_scopes.lvs_limit(ctx, eccn, sure, *where)[0] is not None:
                 _unsure_le(f, sym, line, reasons - sure, cite)
             elif limit is None:
                 f.barred(sym, line, cite)
