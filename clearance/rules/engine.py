@@ -21,7 +21,7 @@ from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
-from clearance.rules import embargo, licensing, onward, part744, proliferation, supercomputer
+from clearance.rules import embargo, le_restrictions, licensing, onward, part744, proliferation, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
@@ -58,6 +58,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("Part 746 countries named by the order's end use or item description (GP6, GP10)", onward.named_places),
     ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
     ("foreign vessels or aircraft (§ 744.7)", proliferation.vessels),
+    ("licence exceptions of crime control and missile technology items (§ 740.2(a)(4), (a)(5))",
+     le_restrictions.reason_bars),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
