@@ -214,6 +214,38 @@ def _grant(eccn: str, text: str, usd: int | None, scope: dict[str, Any], kind: s
         scope["paragraphs"] += granted
 
 
+# A grant limited to some destinations, in the three regular wordings of the CCL (adversarial R8-03): the clause
+# before the condition is a paragraph list ("1B018.a", "0A509.b, .c, and .d") or the whole entry ("all Country Group
+# B destinations"); any other wording stays ``conditional`` (not offered).
+_NOT_GROUP = re.compile(r"^all Country Group B destinations, except those also listed under Country Group (D:\d)"
+                        r"(?: \(see Supplement No\. 1 to part 740 of the EAR\))?$")
+_NOT_COLUMN = re.compile(r"^(.+?) for countries WITHOUT an [“\"]X[”\"] in ([A-Z]{2}) Column (\d) on the Country Chart"
+                         r"(?: contained in Supplement No\. 1 to part 738 of the EAR)?$")
+_ONLY_TO = re.compile(r"^(.+?) if the ultimate destination is (Canada)$")
+_COUNTRY = {"Canada": "CA"}
+
+
+def _destination_grant(eccn: str, text: str, usd: int, scope: dict[str, Any]) -> bool:
+    """A grant with a destination condition read into ``not_groups`` / ``not_columns`` / ``destinations`` of its
+    limit; False when the clause is not one of the regular wordings (the caller reads it as any other grant)."""
+    text = norm(text).rstrip(";")
+    m = _NOT_GROUP.match(text)
+    if m:
+        scope["limits"].append({"paragraphs": [], "usd": usd, "not_groups": [m.group(1)]})
+        return True
+    m = _NOT_COLUMN.match(text)
+    paras = para_list(eccn, m.group(1)) if m else None
+    if m and paras:
+        scope["limits"].append({"paragraphs": paras, "usd": usd, "not_columns": [f"{m.group(2)} {m.group(3)}"]})
+        return True
+    m = _ONLY_TO.match(text)
+    paras = para_list(eccn, m.group(1)) if m else None
+    if m and paras:
+        scope["limits"].append({"paragraphs": paras, "usd": usd, "destinations": [_COUNTRY[m.group(2)]]})
+        return True
+    return False
+
+
 def parse_lvs(eccn: str, raw: str) -> dict[str, Any]:
     text = norm(raw)
     scope: dict[str, Any] = {
@@ -250,6 +282,8 @@ def parse_lvs(eccn: str, raw: str) -> dict[str, Any]:
             _na(eccn, m.group(2), scope)
             continue
         m = re.match(r"^\$([\d,]+)(?: for|:) (.*)$", clause)
+        if m and _destination_grant(eccn, m.group(2), _usd(m.group(1)), scope):
+            continue
         if m:
             _grant(eccn, re.sub(r"^items in ", "", m.group(2)), _usd(m.group(1)), scope, "lvs")
             continue
@@ -258,7 +292,7 @@ def parse_lvs(eccn: str, raw: str) -> dict[str, Any]:
             _na(eccn, m.group(1), scope)
             continue
         scope["conditional"].append(clause)
-    status = "all" if any(not lim["paragraphs"] for lim in scope["limits"]) else "partial"
+    status = "all" if any(not lim["paragraphs"] and len(lim) == 2 for lim in scope["limits"]) else "partial"
     return _finish(scope, status)
 
 

@@ -175,10 +175,21 @@ def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
             paras, _ = _refs("; ".join(clauses), eccn)
             out["except"] = paras
     else:
+        # "5A001.b (except .b.5), .c": a parenthetical that is only a list of this ECCN's paragraphs takes them out of
+        # the row (adversarial R8-08); one with words ("(except a.3.d.2.a ... for lead selenide based FPAs)") stays in
+        # the text, and the paragraphs it names stay in the row (fail closed)
+        excepted: list[str] = []
+        for m in re.finditer(r"\s*\(except ([^()]*)\)", control):
+            listed = _list_refs(f"{reason} applies to {m.group(1)}", eccn)
+            if listed is not None:
+                excepted += listed
+                control = control.replace(m.group(0), "", 1)
         paras, _other = _refs(control, eccn)
         if paras:
             out["scope"] = "paragraphs"
-            out["paragraphs"] = paras
+            out["paragraphs"] = [p for p in paras if p not in excepted]
+            if excepted:
+                out["except"] = list(dict.fromkeys(excepted))
         else:
             out["scope"] = "conditional"
     paras = out.get("paragraphs", [])

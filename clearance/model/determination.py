@@ -83,6 +83,8 @@ class Fact(StrEnum):
     NOT_MARITIME_NUCLEAR_PROPULSION = "not_maritime_nuclear_propulsion"
     NOT_GOVERNMENT_END_USER = "not_government_end_user"  # checked: no party is a 'government end user' (§ 772.1)
     VESSEL_AIRCRAFT_CHECKED = "vessel_aircraft_countries_checked"  # § 744.7(a)(1)-(3) checked for the vessel/aircraft
+    TSR_WRITTEN_ASSURANCE = "tsr_written_assurance"  # § 740.6(a)(3): the consignee's written assurance was received
+    US_PERSON_RECIPIENT = "us_person_recipient"  # a release in the US to a U.S. person (§ 772.1): not an export
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,13 @@ MEANINGS: dict[Fact, str] = {
     Fact.VESSEL_AIRCRAFT_CHECKED: "the item is to or for the use of a foreign vessel or aircraft and a licence "
     "exception or NLR permits the shipment to the countries where it is located, registered (or will be) and that "
     "control, lease or charter it (15 CFR 744.7(a)(1)-(3))",
+    Fact.TSR_WRITTEN_ASSURANCE: "the exporter received the consignee's written assurance of 15 CFR 740.6(a)(3) "
+    "(no reexport or release to Country Group D:1/E:1/E:2 ... without authorisation) before the technology or "
+    "software is exported: with it, License Exception TSR is offered where the ECCN's TSR line is 'Yes' and the "
+    "licence requirement is for national security reasons only, to Country Group B",
+    Fact.US_PERSON_RECIPIENT: "the technology or software is released in the United States to a 'U.S. person' "
+    "(15 CFR 772.1: a U.S. citizen, lawful permanent resident or protected individual, or a U.S. entity): not a "
+    "deemed export (15 CFR 734.13(b) reaches releases to foreign persons only), so no EAR licence is needed for it",
 }
 
 

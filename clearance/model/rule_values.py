@@ -103,6 +103,18 @@ class LeSta(Value):
     reasons: list[str] = []  # the reasons for control STA overcomes (§ 740.20(c)(1)); empty: every reason
 
 
+class UsPersonRelease(Value):
+    fact: str  # the fact code stating that the recipient of a release in the US is a U.S. person
+    text: str
+
+
+class LeTsr(Value):
+    symbol: Literal["TSR"]
+    groups: list[str]
+    reasons: list[str]  # the reasons for control TSR overcomes (§ 740.6(a): national security only)
+    needs_fact: str
+
+
 class LeGov(Value):
     symbol: Literal["GOV"]
     text: str
@@ -344,6 +356,8 @@ VALUE_TYPES: dict[str, Any] = {
     "le.GBS": LeList,
     "le.STA": LeSta,
     "le.GOV": LeGov,
+    "le.TSR": LeTsr,
+    "734.13.us_person_release": UsPersonRelease,
     "le.ENC": LeEnc,
     "le.restrictions": dict[str, str],
     "de_minimis.no_de_minimis": list[NoDeMinimis],

@@ -238,6 +238,16 @@ class AdvancedComputingLes(_Frozen):
     text: str
 
 
+class ReasonLeBar(_Frozen):
+    """§ 740.2(a)(4), (a)(5): an item with a licence requirement for one of ``reasons`` may use no licence exception
+    but ``allowed`` (symbols), unless the country of that requirement is one of ``exempt_destinations``."""
+
+    reasons: tuple[str, ...]
+    allowed: tuple[str, ...]
+    exempt_destinations: tuple[str, ...]
+    text: str
+
+
 class UnmodelledMilitary(_Frozen):
     """A military end use/user rule whose text the data does not hold (Iraq, § 746.3): an open question."""
 
@@ -294,6 +304,12 @@ class CbwEndUse(_Frozen):
 class ValueLimit(_Frozen):
     paragraphs: tuple[str, ...]  # () = the ECCN's default value
     usd: int = Field(gt=0)
+    # the grant's destination condition in the line's words (adversarial R8-03): not to these Country Groups ("except
+    # those also listed under Country Group D:3"), not where the Country Chart row has an X in these columns ("for
+    # countries WITHOUT an X in RS Column 2"), only to these destinations ("if the ultimate destination is Canada")
+    not_groups: tuple[str, ...] = ()
+    not_columns: tuple[str, ...] = ()
+    destinations: tuple[str, ...] = ()
 
 
 class LvsScope(_Frozen):
@@ -354,6 +370,8 @@ VALUE_TYPES: dict[str, object] = {
     "740.17.government": EncGovernment,
     "744.9.rule": Cameras,
     "740.2.a9": AdvancedComputingLes,
+    "740.2.a4": ReasonLeBar,
+    "740.2.a5": ReasonLeBar,
     "744.23.headquarters": Headquarters,
     "744.9.license_exceptions": EndUseLicenceExceptions,
     "746.3.military": UnmodelledMilitary,

@@ -85,9 +85,12 @@ def applies_to(control: dict[str, Any], eccn: Eccn) -> bool | None:
     if scope == "paragraphs":
         if not eccn.paragraph:
             return None
-        refs = control.get("paragraphs", [])
+        refs, exc = control.get("paragraphs", []), control.get("except") or []
+        if any(eccn.within(r) for r in exc):
+            return False  # "5A001.b (except .b.5)": the row does not reach .b.5 (adversarial R8-08)
         if any(eccn.within(r) for r in refs):
-            return True
+            # a parent of an excepted paragraph ('5A001.b' beside 'except .b.5'): the sub-paragraph decides
+            return None if any(_inside(eccn, r) for r in exc) else True
         return None if any(_inside(eccn, r) for r in refs) else False  # a parent paragraph: give the sub-paragraph
     return None  # conditional text: needs a person
 
@@ -159,6 +162,14 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str, cond: frozenset[Fact]) -> list[
         cite = f"{ccl_cite}: {control['text']}; {chart_cite if column else where}"
         why = None if applies else f"whether '{control['text']}' covers {eccn.text} (give the ECCN paragraph)"
         words = _condition(control, eccn) if applies else None
+        if control.get("scope") == "conditional" and applies is None:
+            # the row's scope is a condition in words ("MT applies to equipment for the 'production' of rocket
+            # propellants"): the paragraph cannot answer it, the stated facts can (adversarial R8-14, R8-48)
+            if Fact.CCL_CONDITION_NOT_MET in cond and Fact.CCL_CONDITION_MET not in cond:
+                continue
+            why = None if Fact.CCL_CONDITION_MET in cond else (
+                f"whether '{control['text']}' covers {eccn.text} (a condition in words: state ccl_condition_met or "
+                "ccl_condition_not_met)")
         if words is not None and Fact.CCL_CONDITION_MET not in cond:
             if Fact.CCL_CONDITION_NOT_MET in cond:
                 continue  # stated: the row's condition in words is not met

@@ -21,7 +21,7 @@ from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
-from clearance.rules import embargo, licensing, onward, part744, proliferation, supercomputer
+from clearance.rules import embargo, le_restrictions, licensing, onward, part744, proliferation, release, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
@@ -59,6 +59,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("Part 746 countries named by the order's end use or item description (GP6, GP10)", onward.named_places),
     ("Iraq military end uses and users (§ 746.3, not modelled)", onward.iraq),
     ("foreign vessels or aircraft (§ 744.7)", proliferation.vessels),
+    ("licence exceptions of crime control and missile technology items (§ 740.2(a)(4), (a)(5))",
+     le_restrictions.reason_bars),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
@@ -301,7 +303,10 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
                 (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
             )
-        for _name, step in STEPS:
+        not_export = release.not_an_export(ctx, req, parties)
+        if not_export:  # a release in the US to a U.S. person (§ 734.13(b)): no licence step applies
+            f.notes.append(not_export)
+        for _name, step in STEPS if not not_export else ():
             step(ctx, req, dest, juris, parties, f)
         if dest == UNSPECIFIED:
             f.notes.append("destination not a single country: Part 746 embargoes were not checked")

@@ -40,8 +40,25 @@ def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
     return None
 
 
-def lvs_limit(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[int | None, str]:
-    """(the LVS dollar limit for the item's paragraph, why); None when LVS is not established for it."""
+def _not_to(lim: dict[str, Any], dest: str, groups: frozenset[str], marks: frozenset[str]) -> str | None:
+    """Why a limit's destination condition excludes ``dest`` (its Country Groups and Country Chart marks); None when
+    the limit reaches it (adversarial R8-03: "except those also listed under Country Group D:3")."""
+    hit = groups & set(lim.get("not_groups", ()))
+    if hit:
+        return f"{dest} is in Country Group {', '.join(sorted(hit))}"
+    hit = marks & set(lim.get("not_columns", ()))
+    if hit:
+        return f"{dest} has an X in {', '.join(sorted(hit))}"
+    only = list(lim.get("destinations", ()))
+    if only and dest not in only:
+        return f"the grant is only for {', '.join(only)}"
+    return None
+
+
+def lvs_limit(ctx: Ctx, eccn: Eccn, reasons: set[str], dest: str = "", groups: frozenset[str] = frozenset(),
+              marks: frozenset[str] = frozenset()) -> tuple[int | None, str]:
+    """(the LVS dollar limit for the item's paragraph to ``dest``, why); None when LVS is not established for it.
+    A limit with a destination condition counts only for a destination it reaches."""
     entry = _entry(ctx, "740.lvs", eccn)
     if entry is None or entry["status"] == "none":
         return None, "LVS: N/A for this ECCN"
@@ -50,8 +67,14 @@ def lvs_limit(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[int | None, str]
         return None, "LVS " + na
     limit: int | None = None
     best = -1
+    excluded: list[str] = []
     for lim in entry.get("limits", []):
         paras = list(lim["paragraphs"])
+        if not paras or (eccn.paragraph and any(eccn.within(p) for p in paras)):
+            why = _not_to(lim, dest, groups, marks)
+            if why is not None:
+                excluded.append(why)
+                continue
         if not paras and best < 0:
             limit = int(lim["usd"])
             best = 0
@@ -59,7 +82,8 @@ def lvs_limit(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[int | None, str]
             if eccn.paragraph and eccn.within(p) and len(p.split(".")) > best:
                 limit, best = int(lim["usd"]), len(p.split("."))
     if limit is None:
-        return None, f"LVS not established for {eccn.text} ({entry['text']})"
+        to = f" to {dest}: {'; '.join(excluded)}" if excluded else ""
+        return None, f"LVS not established for {eccn.text}{to} ({entry['text']})"
     return limit, entry["text"]
 
 

@@ -12,7 +12,7 @@ from clearance.model.determination import Basis, Fact, Request
 from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
-from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, groups
+from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, chart_row, groups
 from clearance.rules.context import Ctx
 from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
@@ -264,8 +264,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         scope_key = f"740.{sym.lower()}.{eccn.base}"
         cite = f"{ctx.cite(key)}; {ctx.cite(scope_key)}"
         if sym == "LVS":
-            limit, line = le_scopes.lvs_limit(ctx, eccn, reasons)
-            if limit is None and sure != reasons and le_scopes.lvs_limit(ctx, eccn, sure)[0] is not None:
+            where = (dest, grp, frozenset(chart_row(ctx, dest)["marks"]))
+            limit, line = le_scopes.lvs_limit(ctx, eccn, reasons, *where)
+            if limit is None and sure != reasons and le_scopes.lvs_limit(ctx, eccn, sure, *where)[0] is not None:
                 _unsure_le(f, sym, line, reasons - sure, cite)
             elif limit is None:
                 f.barred(sym, line, cite)
@@ -285,6 +286,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
                         covers=ns)
         else:
             f.barred(sym, why, cite)
+    tsr = " ".join(str(flags.get("TSR", "")).split()).rstrip(".")
+    if tsr.startswith("Yes"):
+        _tsr(ctx, facts, tsr, grp, codes, dest, f)
     sta = ctx.get("le.STA")
     sta_bar = le_scopes.sta_bar(ctx, eccn, grp) if grp & (set(sta["groups"]) | set(sta["ns_only_groups"])) else None
     a9 = ctx.find("740.2.a9")
@@ -322,6 +326,28 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
     return lvs
 
 
+def _tsr(ctx: Ctx, facts: frozenset[Fact], line: str, grp: frozenset[str], codes: tuple[str, ...], dest: str,
+         f: Findings) -> None:
+    """§ 740.6 TSR for technology or software whose ECCN's TSR line is 'Yes' (a line with exceptions in words is not
+    read): national security requirements only, to Country Group B, with the written assurance stated."""
+    rule = ctx.get("le.TSR")
+    cite = ctx.cite("le.TSR")
+    covered = tuple(c for c in codes if c.rstrip("123") in rule["reasons"])
+    if line != "Yes":
+        f.barred("TSR", f"the ECCN's TSR line is not read ('{line}'): TSR not offered", cite)
+    elif not grp & set(rule["groups"]):
+        f.barred("TSR", f"{dest} is not in Country Group B", cite)
+    elif covered != codes:
+        f.barred("TSR", f"TSR overcomes national security licence requirements only (§ 740.6(a)); here: "
+                        f"{', '.join(codes)}", cite)
+    elif Fact(rule["needs_fact"]) not in facts:
+        f.barred("TSR", f"the consignee's written assurance (§ 740.6(a)(3)) is not stated: state {rule['needs_fact']} "
+                        "once it is received", cite)
+    else:
+        f.available("TSR", "national security requirements only, Country Group B, written assurance received "
+                           "(§ 740.6(a))", cite, covers=covered)
+
+
 def _unsure_le(f: Findings, sym: str, why: str, open_reasons: set[str], cite: str) -> None:
     """An exception N/A only for a reason for control that may not apply to the item: an open question."""
     f.questions.append(Question(f"{sym} ({cite}): {why}; it is available if {', '.join(sorted(open_reasons))} does "
@@ -334,7 +360,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         return  # licence requirements of the footnote-1 rule only (§ 744.11(a)(2))
     kind = str(juris.no_de_minimis_rule["kind"]) if juris.no_de_minimis_rule else None
     # (a CCL row's condition in words: the facts stated, else as the description states them)
-    enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE} | (
+    enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE, Fact.TSR_WRITTEN_ASSURANCE} | (
         req.facts & CONDITION_FACTS or condition_facts(req.item.description))
     eccn = req.item.eccn
     part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))

@@ -46,6 +46,7 @@ def test_each_dated_change_has_the_day_before_and_the_day_of() -> None:
         ("CN", "2021-03-16"),
         ("MM", "2021-04-09"),
         ("KZ", "2024-03-21"),
+        ("MK", "2020-03-27"),  # North Macedonia joins NATO: § 740.2(a)(4)(i)
     }
     days: dict[str, set[dt.date]] = defaultdict(set)
     for s in _scenarios():
