@@ -55,12 +55,8 @@ FALSE_CLEARS: dict[str, str] = {
     # foreign-made item in the United States without it are a question (clearance.text.destinations)
     # round 8 (tests/rules/adversary_round8.yaml): 12 false clears at its first run (main bddf59f); fixed by the lead
     # (session 7): R8-41 (names in the description screened, test_a_listed_party_named_only_in_the_words_is_asked),
-    # R8-37 (entries "wherever located" have no country in screening: a possible match now)
-    "R8-04": "§ 740.2(a)(4): a crime-control item may use no licence exception outside AU, JP, NZ and NATO; "
-             "LVS offered "
-             "for 0A504.g to Brazil (rules)",
-    "R8-11": "§ 740.2(a)(5): an MT-controlled item may use no licence exception but those named; LVS overcame MT1 for "
-             "9A610.t to Brazil (rules)",
+    # R8-37 (entries "wherever located" have no country in screening: a possible match now); by rules8 (session 7):
+    # R8-04 and R8-11 (§ 740.2(a)(4), (a)(5): rules 740.2.a4, 740.2.a5)
     "R8-20": "the order's own HTS 8542.32 (Supp. No. 7 to Part 746) contradicts its stated fact "
              "ear99_not_listed_part_746 for Russia (order reader)",
     "R8-21": "§ 744.2(a)(3)(iii) isotope separation in plain words ('enrich UF6 in the cascade hall'): no question "
@@ -129,16 +125,15 @@ MISMATCHES: dict[str, str] = {
              "CORPORATION' (a translation alias); since round 7 an exporter's possible match is asked, as any party's "
              "(" + SCREENING + ")",
     # round 8 (tests/rules/adversary_round8.yaml): the over-blocks and needless CANNOT_CLEARs of its first run
-    "R8-03": "over-block: LVS '$2,000 for all Country Group B destinations, except those also listed under Country "
-             "Group D:3' is not read, so not offered to Brazil (rules)",
-    "R8-14": "needless CANNOT_CLEAR: the stated ccl_condition_not_met is honoured only for the rows of "
-             "tools/ccl_conditions.yaml (1B018.a MT1 to Japan) (rules)",
-    "R8-15": "over-block: TSR (§ 740.6) is never offered, no fact states the written assurance (rules)",
+    # R8-03, R8-14, R8-48 fixed by rules8 (session 7): LVS destination conditions, conditions in words answered by
+    # ccl_condition_not_met. R8-15 and R8-35 are over-blocks by choice: the facts exist now (tsr_written_assurance,
+    # us_person_recipient) but a fact that clears an order is never read from free text
+    "R8-15": "over-block: TSR is offered with the fact tsr_written_assurance, which the case states only in words "
+             "(a clearing fact is never read from free text)",
     "R8-27": "needless CANNOT_CLEAR: 'nuclear medicine department (PET/CT radiopharmacy)' (end-use words)",
     "R8-28": "needless CANNOT_CLEAR: 'agricultural spraying drones applying registered fungicides' (end-use words)",
-    "R8-35": "over-block: a release to a lawful permanent resident is not a deemed export (§ 734.13(b), § 772.1) "
-             "(rules)",
-    "R8-48": "needless CANNOT_CLEAR: ccl_condition_not_met not honoured for 6A008.b MT1 (rules)",
+    "R8-35": "over-block: a release to a U.S. person is not a deemed export with the fact us_person_recipient, which "
+             "the case states only in words (a clearing fact is never read from free text)",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
