@@ -1,6 +1,7 @@
-"""The §§ 744.2-744.4 end-use vocabulary (clearance/model/wmd_words.py): the shipped clearance/resources/wmd_terms.yml is
-what tools/gen_wmd_terms.py makes from the regulation data, and the reader finds the section words of a text, leaves
-known civil contexts and negated words alone, and reads dispersal over people and distances of 300 km or more."""
+"""The §§ 744.2-744.4 end-use vocabulary (clearance/model/wmd_words.py): the shipped
+clearance/resources/wmd_terms.yml is what tools/gen_wmd_terms.py makes from the regulation data, and the reader finds
+the section words of a text, leaves known civil contexts and negated words alone, and reads dispersal over people and
+distances of 300 km or more."""
 
 from __future__ import annotations
 
@@ -58,8 +59,8 @@ def test_generated_names_come_from_the_ccl_lists() -> None:
      "yersinia pestis"),
     ("to grow Yersinia pestis and mill it into a breathable powder for dispersal over cities", "744.4",
      "'dispersal over cities' (dispersal over people)"),
-    ("no IAEA safeguards at the site", "744.2", "iaea"),
-    ("no bombs here, but bombs there", "744.4", "bombs"),  # a negated occurrence does not hide a later one  # the safeguards words are never read as negated
+    ("no IAEA safeguards at the site", "744.2", "iaea"),  # the safeguards words are never read as negated
+    ("no bombs here, but bombs there", "744.4", "bombs"),  # a negated occurrence does not hide a later one
     ("a range of 250 miles", "744.3", "250 miles (a range of 300 km or more)"),
     ("to propagate Ebola virus stock", "744.4", "ebola virus"),  # a one-word CCL name ("Ebolavirus") written apart
 ])
