@@ -86,8 +86,9 @@ GROUPS: dict[str, Callable[[dict[str, Any]], bool]] = {"744.2": _nuclear, "744.3
 def _sections(xml: Path) -> dict[str, str]:
     from lxml import etree
 
-    tree = etree.parse(str(xml))
-    return {str(el.get("N")): " ".join("".join(el.itertext()).split()).lower() for el in tree.xpath("//DIV8")}
+    tree: Any = etree.parse(str(xml))
+    divs: list[Any] = tree.xpath("//DIV8")
+    return {str(el.get("N")): " ".join("".join(el.itertext()).split()).lower() for el in divs}
 
 
 def technical_words(ccl: list[dict[str, Any]], sections: dict[str, str], freq: dict[str, int],
