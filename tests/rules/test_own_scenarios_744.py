@@ -50,6 +50,10 @@ def test_own_scenario_744(request_: Request, raw: dict[str, Any], rules: RuleSet
     if expected["outcome"] not in {o.value for o in CLEARING}:
         assert decision.outcome not in CLEARING, f"{raw['id']}: FALSE CLEAR {decision.outcome}"
     assert decision.outcome.value == expected["outcome"], f"{raw['id']}: {decision.outcome} {decision.reasons}"
+    if raw["id"] >= "E250" and len(raw["id"]) == 4 and "open_question" in expected:
+        # the §§ 744.2-744.4 cases: the question names the section (among every open point of the answer)
+        assert any(expected["open_question"] in q.text for q in decision.open_questions), (
+            raw["id"], [q.text for q in decision.open_questions])
     if "to_confirm" in expected:  # an open point beside a certain licence requirement (review policy)
         assert any(expected["to_confirm"] in q.text for q in decision.to_confirm), (raw["id"], decision.to_confirm)
     check(decision, {k: v for k, v in expected.items() if k not in {"outcome", "open_question", "to_confirm"}},
