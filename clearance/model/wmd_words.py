@@ -130,7 +130,7 @@ def _first_unnegated(joined: str, probe: str, term: str, never: frozenset[str]) 
     """Where ``probe`` first occurs in ``joined`` not right after *no*, *not* or *non* (-1: nowhere)."""
     at = joined.find(probe)
     while at >= 0:
-        if term.rstrip("*") in never or joined[:at].rsplit(" ", 1)[-1] not in _NEGATIONS:
+        if term.rstrip("*") in never or joined[joined.rfind(" ", 0, at) + 1:at] not in _NEGATIONS:
             return at
         at = joined.find(probe, at + 1)
     return -1
