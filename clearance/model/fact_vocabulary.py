@@ -345,12 +345,15 @@ def not_english(text: str, norm: str) -> str | None:
 
 
 def red_flags(text: str) -> list[str]:
-    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply; text not
-    written in English is a red flag in itself."""
+    """The red-flag words of ``text`` (normalised, as listed in RED_FLAGS), unless stated not to apply or inside a
+    known civil context (clearance/model/wmd_words.py); text not written in English is a red flag in itself."""
     if not text:
         return []
+    from clearance.model.wmd_words import mask_civil  # (imports this module: read lazily)
+
     norm = normalise(text)
     foreign = not_english(text, norm)
+    norm = mask_civil(norm)  # known civil contexts ("nuclear medicine") do not by themselves raise a flag
     found: list[str] = []
     for flag in RED_FLAGS:
         start = norm.find(flag)

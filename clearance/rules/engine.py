@@ -352,7 +352,9 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
     certain = bool(unsure) and not le_open and any(not b.indeterminate for b in open_) \
         and all(b.code != "DPL" for b in unsure)
     if (unsure or le_open) and not certain:
-        return _cannot(ctx, req, versions, confirm + le_open, [], juris, f, used=used, unused=unused)
+        # (stated knowledge or end-use words not read are asked too: the answer names every open point)
+        return _cannot(ctx, req, versions, confirm + le_open + _knowledge_questions(req), [], juris, f, used=used,
+                       unused=unused)
     f.notes.extend(f"to confirm (a licence is required anyway; the answer may change the review policy): {q.text}"
                    for q in (confirm if certain else []))
     if req.unmapped_knowledge and not open_:

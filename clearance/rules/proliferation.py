@@ -26,6 +26,7 @@ from clearance.model.decision import ALL, ALL_OTHERS
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
+from clearance.model.wmd_words import civil_spans
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
 from clearance.rules.descriptions import microprocessor_744_17, words_in
@@ -55,6 +56,8 @@ def _basis(ctx: Ctx, f: Findings, key: str, paragraph: str, why: str, rule: dict
 
 def end_uses(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     facts = req.facts
+    if req.end_use and not facts & {Fact.MISSILE_END_USE, Fact.WMD_DELIVERY}:
+        _civil_uav_in_d4(ctx, req, dest, parties, f)
     if not facts & TRIGGERS:
         return
     where = _where(dest, parties)
@@ -80,6 +83,25 @@ def end_uses(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: li
                    f"{', '.join(outside)} (not Country Group {group})", rule)
         else:
             f.notes.append(f"§ 744.4(a) precursor plant: {', '.join(sorted(where))} in Country Group {group}")
+
+
+def _civil_uav_in_d4(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings) -> None:
+    """A UAV in a known civil context ("agricultural spraying drones": clearance/model/wmd_words.py) is not asked
+    about by the order reader; in or by a Country Group D:4 country § 744.3(a)(3) still requires a licence unless
+    its range and weapons-delivery use are determined: the question, naming the section."""
+    spans = [s for s in civil_spans(normalise(req.end_use)) if " drone" in f" {s}" or " uav" in f" {s}"]
+    if not spans:
+        return
+    rule = ctx.get("744.3.rule")
+    d4 = sorted(_in_group(ctx, _where(dest, parties), str(rule["range_group"])))
+    if not d4:
+        return
+    question = (f"§ 744.3(a)(3): the end use names '{spans[0]}', in or by {', '.join(d4)} (Country Group "
+                f"{rule['range_group']}): a civil use does not determine the range or the weapons-delivery use -- "
+                "state missile_end_use with missile_range_below_300km and not_wmd_delivery if so")
+    f.bases.append(Basis("744.3", f"15 CFR 744.3(a)(3); {ctx.cite('744.3.rule')}", str(rule["policy"]),
+                         indeterminate=question, rules=("744.3.rule",)))
+    f.barred(ALL, f"no licence exception overcomes § 744.3(a) ({rule['license_exceptions']})", ctx.cite("744.3.rule"))
 
 
 def _missile(ctx: Ctx, facts: frozenset[Fact], where: set[str], f: Findings) -> None:

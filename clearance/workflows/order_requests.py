@@ -27,6 +27,7 @@ from clearance.model.determination import (
 )
 from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
+from clearance.model.wmd_words import SHORT, section_fact, wmd_words
 from clearance.text.countries import country_name
 from clearance.text.destinations import COVERED_REGIONS, in_the_united_states, places_named
 from clearance.text.english import unread_words
@@ -80,10 +81,27 @@ def _party(raw: PartyInput, notes: list[str]) -> Party:
     return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
 
 
+# the facts that account for the words of each of §§ 744.2-744.4 (the rules then apply the section)
+_SECTION_FACTS = {"744.2": {Fact.NUCLEAR_END_USE}, "744.3": {Fact.MISSILE_END_USE, Fact.WMD_DELIVERY},
+                  "744.4": {Fact.CBW_END_USE, Fact.CW_PRECURSOR_PLANT}}
+
+
+def _wmd_questions(text: str, found: list[Fact]) -> list[str]:
+    """The §§ 744.2-744.4 words of ``text`` (clearance/model/wmd_words.py) whose section no stated fact accounts for,
+    as questions naming the section and the fact to state."""
+    out = []
+    for section, words in wmd_words(text).items():
+        if not _SECTION_FACTS[section] & set(found):
+            out.append(f"words of 15 CFR {section} ({SHORT[section]}): {', '.join(words)} -- state "
+                       f"{section_fact(section)} if the item is for such an activity")
+    return out
+
+
 def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) -> str:
-    """Why ``text`` cannot be taken as read: its red flags no fact read accounts for, and its words outside the
-    vocabulary (another language or script, a term Clearance does not know); "" when it is read."""
-    why = []
+    """Why ``text`` cannot be taken as read: its red flags no fact read accounts for, its §§ 744.2-744.4 words, and
+    its words outside the vocabulary (another language or script, a term Clearance does not know); "" when it is
+    read."""
+    why = _wmd_questions(text, found)
     if flags := unexplained_red_flags(text, found):
         why.append(f"{flags_label}: {', '.join(flags)}")
     if words := unread_words(text, known):
