@@ -56,17 +56,10 @@ FALSE_CLEARS: dict[str, str] = {
     # round 8 (tests/rules/adversary_round8.yaml): 12 false clears at its first run (main bddf59f); fixed by the lead
     # (session 7): R8-41 (names in the description screened, test_a_listed_party_named_only_in_the_words_is_asked),
     # R8-37 (entries "wherever located" have no country in screening: a possible match now); by rules8 (session 7):
-    # R8-04 and R8-11 (§ 740.2(a)(4), (a)(5): rules 740.2.a4, 740.2.a5)
+    # R8-04 and R8-11 (§ 740.2(a)(4), (a)(5): rules 740.2.a4, 740.2.a5); by words8 (session 7): R8-21, R8-23 to R8-26,
+    # R8-52, R8-53 (§§ 744.2-744.4 words: clearance/model/wmd_words.py, a question naming the section)
     "R8-20": "the order's own HTS 8542.32 (Supp. No. 7 to Part 746) contradicts its stated fact "
              "ear99_not_listed_part_746 for Russia (order reader)",
-    "R8-21": "§ 744.2(a)(3)(iii) isotope separation in plain words ('enrich UF6 in the cascade hall'): no question "
-             "(end-use words)",
-    "R8-23": "§ 744.3(a)(1) a 2,000 km two-stage solid propellant vehicle in plain words (end-use words)",
-    "R8-24": "§ 744.4 sulfur mustard filled into aerial bombs (end-use words)",
-    "R8-25": "§ 744.4 Yersinia pestis milled for dispersal over cities (end-use words)",
-    "R8-26": "§§ 744.3(a)(2), 744.4 pilotless planes releasing a choking agent (end-use words)",
-    "R8-52": "§ 744.2(a)(1) 'hydrodynamic implosion tests of a device core' (end-use words)",
-    "R8-53": "§ 744.2(a)(2) 'research pile not under IAEA safeguards' (end-use words)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -125,13 +118,12 @@ MISMATCHES: dict[str, str] = {
              "CORPORATION' (a translation alias); since round 7 an exporter's possible match is asked, as any party's "
              "(" + SCREENING + ")",
     # round 8 (tests/rules/adversary_round8.yaml): the over-blocks and needless CANNOT_CLEARs of its first run
-    # R8-03, R8-14, R8-48 fixed by rules8 (session 7): LVS destination conditions, conditions in words answered by
-    # ccl_condition_not_met. R8-15 and R8-35 are over-blocks by choice: the facts exist now (tsr_written_assurance,
+    # R8-27, R8-28 (civil contexts) fixed by words8 (session 7); R8-03, R8-14, R8-48 fixed by rules8 (session 7):
+    # LVS destination conditions, conditions in words answered by ccl_condition_not_met.
+    # R8-15 and R8-35 are over-blocks by choice: the facts exist now (tsr_written_assurance,
     # us_person_recipient) but a fact that clears an order is never read from free text
     "R8-15": "over-block: TSR is offered with the fact tsr_written_assurance, which the case states only in words "
              "(a clearing fact is never read from free text)",
-    "R8-27": "needless CANNOT_CLEAR: 'nuclear medicine department (PET/CT radiopharmacy)' (end-use words)",
-    "R8-28": "needless CANNOT_CLEAR: 'agricultural spraying drones applying registered fungicides' (end-use words)",
     "R8-35": "over-block: a release to a U.S. person is not a deemed export with the fact us_person_recipient, which "
              "the case states only in words (a clearing fact is never read from free text)",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
