@@ -14,6 +14,7 @@ import yaml
 
 from clearance.errors import DataError
 from clearance.text.fold import fold
+from clearance.text.yamlload import safe_load
 
 MAX_WORDS = 6  # the longest place name of the table, in folded words
 COVERED_REGIONS = "UA-COVERED"  # Crimea and the covered regions of Ukraine (§ 746.6): never the order's own country
@@ -23,7 +24,7 @@ COVERED_REGIONS = "UA-COVERED"  # Crimea and the covered regions of Ukraine (§ 
 def _table() -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
     path = resources.files("clearance.text").joinpath("destination_places.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read destination places: {exc}", file=str(path)) from exc
     if not isinstance(raw, dict):
