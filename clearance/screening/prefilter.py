@@ -82,17 +82,17 @@ class FlatNames:
     name's tokens ``run_lo..run_hi`` (positions relative to the name's first token).
     """
 
-    vocab: tuple[str, ...]
+    vocab: Sequence[str]  # a tuple, or ``strings.Strings`` when read from the index cache (the same strings)
     tok_start: NDArray[np.int64]
     tok_ids: NDArray[np.int32]
     tok_weight: NDArray[np.float64]
     name_weight: NDArray[np.float64]
-    compact: tuple[str, ...]
+    compact: Sequence[str]
     distinctive: NDArray[np.bool_]
     phonetic: NDArray[np.bool_]
     unspaced: NDArray[np.bool_]
     run_start: NDArray[np.int64]
-    run_text: tuple[str, ...]
+    run_text: Sequence[str]
     run_lo: NDArray[np.int32]
     run_hi: NDArray[np.int32]
     entity_first: NDArray[np.int64]  # entity number -> its first name number
