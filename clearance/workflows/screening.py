@@ -48,9 +48,10 @@ if TYPE_CHECKING:
     from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 12  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 13  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
-# 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``)
+# 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
+# listed person's names prepared at index build, ``PreparedName.form3_person``)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 

@@ -106,3 +106,24 @@ def test_a_changed_mapped_core_is_never_unpickled(el_entities: list[Entity], tmp
         assert index_cache.read_mapped(changed, "index-z.pkl", key_dir=key_dir) is None
         assert not (changed / "index-z.pkl").exists()  # discarded: the next run rebuilds
     assert index_cache.read_mapped(tmp_path, "index-z.pkl", key_dir=key_dir) is not None
+
+
+def test_person_readings_prepared_at_build_are_prepare3s(uk_entities: list[Entity]) -> None:
+    """A listed person's names carry @3's person reading (index format 13), the very form ``prepare3`` gives; other
+    parties' names do not (prepared when a query asks for it)."""
+    from clearance.model.entity import Schema
+    from clearance.screening.algorithm3 import ClearanceMatcherV3
+    from clearance.screening.forms3 import prepare3
+
+    algo = ClearanceMatcherV3()
+    persons = 0
+    for entity in uk_entities[::11]:
+        for pn in prepare_entity(entity).names:
+            if entity.schema is Schema.PERSON:
+                persons += 1
+                assert pn.form3_person == prepare3(pn.form.original, True)
+            else:
+                assert pn.form3_person is None
+            assert algo._name_form(pn, True) == prepare3(pn.form.original, True)
+            assert algo._name_form(pn, False) == prepare3(pn.form.original)
+    assert persons > 50
