@@ -29,8 +29,8 @@ class PreparedName:
     kind: NameKind
     source: str | None = None  # an alias added from an alias table: where it comes from (URL or document)
     form3: NameForm | None = None  # the name prepared for clearance-name@3 (organisation reading), at index build
-    # ... and as a person's name (``prepare3(name, True)``), at index build for the names of a listed person: @3 compares
-    # them as persons when the query has no schema (None: prepared when needed)
+    # ... and as a person's name (``prepare3(name, True)``), at index build for the names of a listed person: @3
+    # compares them as persons when the query has no schema (None: prepared when needed)
     form3_person: NameForm | None = None
 
 
