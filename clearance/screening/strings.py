@@ -19,12 +19,13 @@ SEP = "\0"
 class Strings(Sequence[str]):
     """An immutable sequence of strings held as their concatenation and the end offset of each."""
 
-    __slots__ = ("_ends", "_joined", "_text")
+    __slots__ = ("_ends", "_joined", "_starts", "_text")
 
     def __init__(self, text: str, ends: NDArray[np.integer[Any]], joined: bool) -> None:
         self._text = text
         self._ends = ends  # end offset of string i in ``text`` (the next one starts after a separator if ``joined``)
         self._joined = joined  # the strings are separated by SEP (none of them holds it)
+        self._starts: NDArray[np.integer[Any]] | None = None  # start offset of each string (made on first ``pick``)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Strings:
@@ -57,6 +58,16 @@ class Strings(Sequence[str]):
         start = 0 if i == 0 else int(self._ends[i - 1]) + (1 if self._joined else 0)
         return self._text[start:end]
 
+    def pick(self, ids: Sequence[int]) -> list[str]:
+        """``[self[i] for i in ids]`` (``ids`` in range), without a method call per string."""
+        if self._starts is None:
+            starts = np.zeros(len(self._ends), dtype=self._ends.dtype)
+            starts[1:] = self._ends[:-1] + (1 if self._joined else 0)
+            self._starts = starts
+        at = np.asarray(ids, dtype=np.int64)
+        text = self._text
+        return [text[a:b] for a, b in zip(self._starts[at].tolist(), self._ends[at].tolist(), strict=True)]
+
     def __iter__(self) -> Iterator[str]:
         if not len(self._ends):
             return iter(())
@@ -75,3 +86,10 @@ class Strings(Sequence[str]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Strings, (self._text, self._ends, self._joined))
+
+
+def pick(strings: Sequence[str], ids: list[int]) -> list[str]:
+    """``[strings[i] for i in ids]``, for a tuple or ``Strings`` (all at once)."""
+    if isinstance(strings, Strings):
+        return strings.pick(ids)
+    return [strings[i] for i in ids]

@@ -14,7 +14,7 @@ from clearance.model.entity import Entity
 from clearance.screening.index import build_index
 from clearance.screening.prefilter import FlatNames
 from clearance.screening.prepared import prepare_entity
-from clearance.screening.strings import Strings
+from clearance.screening.strings import Strings, pick
 from clearance.workflows import index_cache
 
 
@@ -90,6 +90,8 @@ def test_strings_are_the_strings_given(items: list[str]) -> None:
         got[len(items)]
     back = pickle.loads(pickle.dumps(got, protocol=5))
     assert list(back) == items
+    ids = [i for i in range(len(items)) for _ in range(2)][::-1]
+    assert got.pick(ids) == pick(got, ids) == pick(items, ids) == [items[i] for i in ids]
 
 
 def test_a_changed_mapped_core_is_never_unpickled(el_entities: list[Entity], tmp_path: Path) -> None:
