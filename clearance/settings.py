@@ -1,16 +1,22 @@
-"""Typed settings, read from ``CLEARANCE_*`` environment variables (documented in docs/settings.md)."""
+"""Typed settings, read from ``CLEARANCE_*`` environment variables (documented in docs/settings.md).
+
+``Settings`` (the whole model, validated by pydantic-settings: ``clearance.settings_model``) is imported when first
+asked for, not with this module: importing pydantic and pydantic-settings costs about 0.3 s, more than the rest of
+a `clearance screen` start-up with a cached index. That path reads its four settings with ``screen_settings``,
+which takes the whole model whenever a value is not one it reads exactly as pydantic would.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Any, Protocol
 
-from platformdirs import user_data_dir
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
-
-from clearance.errors import ConfigError
+if TYPE_CHECKING:
+    from clearance.settings_model import Settings as Settings
 
 DEFAULT_UPDATE_URLS: dict[str, str] = {
     # US Consolidated Screening List (trade.gov): Entity List, DPL, UVL, MEU, SDN, ISN, DTC, ...
@@ -30,108 +36,94 @@ DEFAULT_UPDATE_URLS: dict[str, str] = {
     "uk": "https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv",
 }
 
+# every field of ``Settings`` (tests/test_settings.py checks this against the model)
+FIELDS = ("data", "db", "max_age_days", "max_age_overrides", "max_shrink_percent", "max_shrink_overrides",
+          "update_urls", "http_timeout", "update_deadline", "max_download_mb", "snapshot", "db_pool_size",
+          "db_max_overflow", "db_pool_timeout", "db_pool_recycle", "actor")
+PREFIX = "CLEARANCE_"
 
-def _default_db() -> str:
+
+def default_db() -> str:
+    from platformdirs import user_data_dir
+
     return str(Path(user_data_dir("clearance", appauthor=False)) / "clearance.db")
 
 
-class Settings(BaseSettings):
-    """All settings of Clearance. Each field is read from ``CLEARANCE_<NAME>``."""
+def __getattr__(name: str) -> Any:
+    if name == "Settings":  # the whole model, imported on first use (``from clearance.settings import Settings``)
+        from clearance.settings_model import Settings
 
-    model_config = SettingsConfigDict(env_prefix="CLEARANCE_", extra="ignore", frozen=True)
-
-    data: Path = Field(
-        default=Path("../shared/data"),
-        description="Folder of public list files used by tests and `lists load --from` examples.",
-    )
-    db: str = Field(
-        default_factory=_default_db,
-        description="SQLAlchemy URL (sqlite:///..., postgresql+psycopg://...) or a plain SQLite file path.",
-    )
-    max_age_days: int = Field(
-        default=30,
-        ge=0,
-        description="A list whose data date is older than this many days is stale (CANNOT_CLEAR).",
-    )
-    max_age_overrides: dict[str, int] = Field(
-        default_factory=dict,
-        description='Per-list maximum ages in days as JSON, e.g. {"el": 7, "un": 60}.',
-    )
-    max_shrink_percent: float = Field(
-        default=10.0,
-        ge=0,
-        le=100,
-        description=(
-            "A new version losing more than this share (in %) of the active version's entries or names is "
-            "stored pending, not active (`lists activate VERSION --confirm-shrink` uses it)."
-        ),
-    )
-    max_shrink_overrides: dict[str, Annotated[float, Field(ge=0, le=100)]] = Field(
-        default_factory=dict,
-        description='Per-list maximum shrink in % as JSON, e.g. {"uvl": 30}.',
-    )
-    update_urls: dict[str, str] = Field(
-        default_factory=lambda: dict(DEFAULT_UPDATE_URLS),
-        description="JSON object overriding download URLs used by `lists update` (keys as in docs/settings.md).",
-    )
-    http_timeout: float = Field(default=60.0, gt=0, description="Seconds before a download gives up.")
-    update_deadline: float = Field(
-        default=1800.0, gt=0, description="Seconds `lists update` may take for all downloads together."
-    )
-    max_download_mb: int = Field(default=1024, gt=0, description="Largest file `lists update` downloads, in MiB.")
-    snapshot: bool = Field(
-        default=True,
-        description="Load the embedded dated snapshot on first use when no list is loaded.",
-    )
-    db_pool_size: int = Field(
-        default=5, ge=1,
-        description="PostgreSQL: connections each process keeps open (API workers, batch workers, desk commands).",
-    )
-    db_max_overflow: int = Field(
-        default=10, ge=0, description="PostgreSQL: connections a process may open beyond db_pool_size at a peak.",
-    )
-    db_pool_timeout: float = Field(
-        default=30.0, gt=0, description="PostgreSQL: seconds to wait for a free connection before failing.",
-    )
-    db_pool_recycle: int = Field(
-        default=1800, ge=-1,
-        description="PostgreSQL: seconds after which a connection is replaced (-1: never), below server idle limits.",
-    )
-    actor: str | None = Field(
-        default=None,
-        max_length=200,
-        description="Who acts at the compliance desk, as recorded in the audit trail (default: the OS user).",
-    )
-
-    def max_age_for(self, list_code: str) -> int:
-        return self.max_age_overrides.get(list_code, self.max_age_days)
-
-    def max_shrink_for(self, list_code: str) -> float:
-        """The share (0.10 = 10 %) of the active version a new version of this list may lose."""
-        return self.max_shrink_overrides.get(list_code, self.max_shrink_percent) / 100
-
-    @property
-    def db_url(self) -> str:
-        """The database as a SQLAlchemy URL (a plain path means a SQLite file)."""
-        if "://" in self.db:
-            return self.db
-        return f"sqlite:///{Path(self.db).expanduser().resolve()}"
+        return Settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings, read once from the environment."""
-    try:
-        return Settings()
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"invalid setting CLEARANCE_{field.upper()}: {first['msg']}") from exc
-    except SettingsError as exc:  # a JSON-valued setting that is not JSON
-        field = str(exc).split('"')[1] if str(exc).count('"') >= 2 else "?"
-        raise ConfigError(
-            f"invalid setting CLEARANCE_{field.upper()}: not valid JSON (give a JSON object, e.g. {{\"el\": 7}})"
-        ) from exc
+    from clearance.settings_model import load_settings
+
+    return load_settings()
+
+
+class ListSettings(Protocol):
+    """What reading the active list versions and the cached screening index needs of the settings."""
+
+    @property
+    def db(self) -> str: ...
+
+    @property
+    def snapshot(self) -> bool: ...
+
+    def max_age_for(self, list_code: str) -> int: ...
+
+
+@dataclass(frozen=True)
+class ScreenSettings:
+    """The settings a `clearance screen` with a cached index reads, as ``Settings`` would read them."""
+
+    db: str
+    max_age_days: int = 30
+    snapshot: bool = True
+    max_age_overrides: dict[str, int] = field(default_factory=dict)
+
+    def max_age_for(self, list_code: str) -> int:
+        return self.max_age_overrides.get(list_code, self.max_age_days)
+
+
+_INT = re.compile(r"[0-9]{1,9}")
+_BOOLS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+
+
+def screen_settings() -> ListSettings:
+    """``get_settings()``, or the same values without importing pydantic when every ``CLEARANCE_*`` variable set
+    is one of the four a screen reads (or the data folder), with a value read exactly as the model reads it (a
+    database path or URL; a whole number of days; a plain boolean). Any other variable of the model, or any other
+    value (an invalid one included, which the model refuses with its message), is left to ``get_settings``.
+    Settings already read are used as they are."""
+    if get_settings.cache_info().currsize:
+        return get_settings()
+    got: dict[str, Any] = {}
+    for key, value in os.environ.items():
+        name = key.lower()
+        if not name.startswith("clearance_") or name[10:] not in FIELDS:
+            continue  # not a setting (pydantic-settings matches names case-insensitively and ignores extras)
+        name = name[10:]
+        if name in got:
+            return get_settings()  # the same setting twice in other cases: the model decides which counts
+        if name == "db":
+            got[name] = value
+        elif name == "data":
+            got[name] = None  # any text is a path to the model; a screen does not read it
+        elif name == "max_age_days" and _INT.fullmatch(value):
+            got[name] = int(value)
+        elif name == "snapshot" and value.lower() in _BOOLS:
+            got[name] = _BOOLS[value.lower()]
+        else:
+            return get_settings()
+    got.pop("data", None)
+    if "db" not in got:
+        got["db"] = default_db()
+    return ScreenSettings(**got)
 
 
 def acting_user(settings: Settings | None = None) -> str:

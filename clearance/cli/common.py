@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from clearance.settings import Settings, get_settings
+from clearance.settings import get_settings
 from clearance.workflows.lists import Progress as ProgressFn
 from clearance.workflows.lists import ensure_lists, open_store
 
 if TYPE_CHECKING:
+    from clearance.settings import Settings
     from clearance.store import Store
 
 console = Console()

@@ -637,8 +637,9 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         return prepare3(form.original, person)
 
     def _name_form(self, pn: PreparedName, person: bool) -> NameForm:
-        form3 = getattr(pn, "form3", None)  # prepared at index build (None in indexes pickled before @3)
-        return form3 if form3 is not None and not person else prepare3(pn.form.original, person)
+        # prepared at index build (None in indexes pickled before @3; as a person's name only for listed persons)
+        form3 = getattr(pn, "form3_person" if person else "form3", None)
+        return form3 if form3 is not None else prepare3(pn.form.original, person)
 
     def candidate_score(self, query: NameForm) -> Callable[[PreparedName], float]:
         """A cheap score of a list name against ``query`` to order candidates: weighted words in common."""

@@ -293,7 +293,8 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
         flat=flatten([[pn.form for pn in pe.names] for pe in prepared]),
         flat_person=flatten([[prepare(pn.form.original, person=True) for pn in pe.names] for pe in prepared]),
         flat3=flatten([[pn.form3 or prepare3(pn.form.original) for pn in pe.names] for pe in prepared]),
-        flat3_person=flatten([[prepare3(pn.form.original, True) for pn in pe.names] for pe in prepared]),
+        flat3_person=flatten([[pn.form3_person or prepare3(pn.form.original, True) for pn in pe.names]
+                              for pe in prepared]),
         entity_person=np.array([pe.entity.schema is Schema.PERSON for pe in prepared], dtype=bool),
         entity_list=np.array([code_no[pe.entity.list_code] for pe in prepared], dtype=np.int32),
         list_codes=codes,

@@ -44,6 +44,7 @@ from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
 from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
 from clearance.text.places import places
+from clearance.text.yamlload import safe_load
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")
 ACRONYM_MIN = 3  # letters of a leading acronym ("CAS" and longer); two letters match too many names by chance
@@ -93,7 +94,7 @@ class _Words:
 def _words() -> _Words:
     path = resources.files("clearance.text").joinpath("address_words.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read address words: {exc}", file=str(path)) from exc
     if not isinstance(raw, dict):

@@ -45,6 +45,7 @@ from clearance.screening.namesim import (
     NICKNAME_SIM,
     coverage_score,
 )
+from clearance.screening.strings import pick
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
 
@@ -82,17 +83,17 @@ class FlatNames:
     name's tokens ``run_lo..run_hi`` (positions relative to the name's first token).
     """
 
-    vocab: tuple[str, ...]
+    vocab: Sequence[str]  # a tuple, or ``strings.Strings`` when read from the index cache (the same strings)
     tok_start: NDArray[np.int64]
     tok_ids: NDArray[np.int32]
     tok_weight: NDArray[np.float64]
     name_weight: NDArray[np.float64]
-    compact: tuple[str, ...]
+    compact: Sequence[str]
     distinctive: NDArray[np.bool_]
     phonetic: NDArray[np.bool_]
     unspaced: NDArray[np.bool_]
     run_start: NDArray[np.int64]
-    run_text: tuple[str, ...]
+    run_text: Sequence[str]
     run_lo: NDArray[np.int32]
     run_hi: NDArray[np.int32]
     entity_first: NDArray[np.int64]  # entity number -> its first name number
@@ -204,8 +205,8 @@ def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Se
         return np.zeros(0, dtype=np.float64)
     key = left_ids * len(right) + right_ids
     uniq, inv = np.unique(key, return_inverse=True)
-    a = [left[i] for i in (uniq // len(right)).tolist()]
-    b = [right[i] for i in (uniq % len(right)).tolist()]
+    a = pick(left, (uniq // len(right)).tolist())
+    b = pick(right, (uniq % len(right)).tolist())
     sim = process.cpdist(a, b, scorer=token.scorer, score_cutoff=token.cutoff, dtype=np.float64)
     return np.asarray(sim, dtype=np.float64)[inv]
 
@@ -313,7 +314,7 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     bound = np.where((wc > 0) & (wq > 0), (1.0 - hi_share) * lo + hi_share * hi, 0.0)
     if reseg.any():
         at = np.flatnonzero(reseg)
-        comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], [flat.compact[n] for n in pn[at].tolist()],
+        comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], pick(flat.compact, pn[at].tolist()),
                               scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
         if compact_gate is not None:
             js = np.flatnonzero((comp > bound[at]) & (comp + EPS >= below))

@@ -29,6 +29,9 @@ class PreparedName:
     kind: NameKind
     source: str | None = None  # an alias added from an alias table: where it comes from (URL or document)
     form3: NameForm | None = None  # the name prepared for clearance-name@3 (organisation reading), at index build
+    # ... and as a person's name (``prepare3(name, True)``), at index build for the names of a listed person: @3
+    # compares them as persons when the query has no schema (None: prepared when needed)
+    form3_person: NameForm | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +56,19 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
     """``entity`` prepared; ``extra``: (alias, source) names from alias tables, added as strong aliases."""
     seen: set[tuple[str, NameKind]] = set()
     names: list[PreparedName] = []
+    person = entity.schema is Schema.PERSON
     for n in entity.names:
         if (n.value, n.kind) in seen or not n.value.strip():
             continue
         seen.add((n.value, n.kind))
-        names.append(PreparedName(prepare(n.value), n.kind, None, prepare3(n.value)))
+        names.append(PreparedName(prepare(n.value), n.kind, None, prepare3(n.value),
+                                  prepare3(n.value, True) if person else None))
     for alias, source in extra:
         if (alias, NameKind.ALIAS) in seen or not alias.strip():
             continue
         seen.add((alias, NameKind.ALIAS))
-        names.append(PreparedName(prepare(alias), NameKind.ALIAS, source, prepare3(alias)))
+        names.append(PreparedName(prepare(alias), NameKind.ALIAS, source, prepare3(alias),
+                                  prepare3(alias, True) if person else None))
     countries = set(entity.countries) | {a.country for a in entity.addresses if a.country}
     countries |= set(entity.nationalities)
     if worldwide(entity):

@@ -11,6 +11,7 @@ import yaml
 from clearance.errors import DataError
 from clearance.text.fold import fold
 from clearance.text.terms import vocabulary
+from clearance.text.yamlload import safe_load
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ def abbreviations() -> Abbreviations:
     """The table, loaded once per process; every entry is checked to stand for a word (not itself)."""
     path = resources.files("clearance.text").joinpath("abbreviations.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read abbreviations: {exc}", file=str(path)) from exc
     family_of: dict[str, str] = {}

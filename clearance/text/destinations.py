@@ -10,25 +10,34 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
 from clearance.errors import DataError
 from clearance.text.fold import fold
+from clearance.text.yamlload import safe_load
 
 MAX_WORDS = 6  # the longest place name of the table, in folded words
 COVERED_REGIONS = "UA-COVERED"  # Crimea and the covered regions of Ukraine (§ 746.6): never the order's own country
 
 
+def _read() -> tuple[dict[str, Any], str]:
+    """The table as read (a fresh dict each call) and its path."""
+    path = str(resources.files("clearance.text").joinpath("destination_places.yml"))
+    try:
+        raw = safe_load(resources.files("clearance.text").joinpath("destination_places.yml").read_text(
+            encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read destination places: {exc}", file=path) from exc
+    if not isinstance(raw, dict):
+        raise DataError("destination places: expected a mapping of country code to a list of names", file=path)
+    return raw, path
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
-    path = resources.files("clearance.text").joinpath("destination_places.yml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read destination places: {exc}", file=str(path)) from exc
-    if not isinstance(raw, dict):
-        raise DataError("destination places: expected a mapping of country code to a list of names", file=str(path))
+    raw, path = _read()
     not_after_raw = raw.pop("_not_after", {}) or {}
     for key in ("_united_states", "_presence_words"):
         raw.pop(key, None)
@@ -36,13 +45,13 @@ def _table() -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
     for code, names in raw.items():
         if not isinstance(code, str) or not isinstance(names, list) \
                 or not all(isinstance(n, str) and n.strip() for n in names):
-            raise DataError(f"destination places: {code!r} must be a list of non-empty names", file=str(path))
+            raise DataError(f"destination places: {code!r} must be a list of non-empty names", file=path)
         for name in names:
             words = tuple(fold(name)[0].split())
             if not words or len(words) > MAX_WORDS:
-                raise DataError(f"destination places: {name!r} folds to {len(words)} words", file=str(path))
+                raise DataError(f"destination places: {name!r} folds to {len(words)} words", file=path)
             if phrases.setdefault(words, code) != code:
-                raise DataError(f"destination places: {name!r} is given for two countries", file=str(path))
+                raise DataError(f"destination places: {name!r} is given for two countries", file=path)
     not_after = {fold(k)[0]: frozenset(fold(w)[0] for w in v) for k, v in not_after_raw.items()}
     return phrases, not_after
 
@@ -83,15 +92,9 @@ def _phrases(raw: object, key: str, path: str) -> frozenset[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _us_table() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    path = resources.files("clearance.text").joinpath("destination_places.yml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read destination places: {exc}", file=str(path)) from exc
-    if not isinstance(raw, dict):
-        raise DataError("destination places: expected a mapping of country code to a list of names", file=str(path))
-    return (_phrases(raw.get("_united_states"), "_united_states", str(path)),
-            _phrases(raw.get("_presence_words"), "_presence_words", str(path)))
+    raw, path = _read()
+    return (_phrases(raw.get("_united_states"), "_united_states", path),
+            _phrases(raw.get("_presence_words"), "_presence_words", path))
 
 
 _CLAUSES = re.compile(r"[.;:!?()\[\]\n]+(?:\s|$)|[()\[\]\n;]")

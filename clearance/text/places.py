@@ -9,6 +9,7 @@ import yaml
 
 from clearance.errors import DataError
 from clearance.text.fold import fold
+from clearance.text.yamlload import safe_load
 
 PLACE_WEIGHT = 0.3  # a place says where a party is, not which one: as light as a generic industry word
 
@@ -18,7 +19,7 @@ def places() -> frozenset[str]:
     """The folded words of every place of the table ("xi'an" -> "xian", "nizhny novgorod" -> both words)."""
     path = resources.files("clearance.text").joinpath("places.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read place names: {exc}", file=str(path)) from exc
     if not isinstance(raw, dict):

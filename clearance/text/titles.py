@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from clearance.errors import DataError
+from clearance.text.yamlload import safe_load
 
 _PARTICLES = frozenset({"of", "de", "du", "des", "von", "di", "da", "del", "of the"})
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
@@ -30,7 +31,7 @@ class Titles:
 def titles() -> Titles:
     path = resources.files("clearance.text").joinpath("titles.yml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read titles: {exc}", file=str(path)) from exc
     if not isinstance(raw, dict) or set(raw) != {"honorifics", "ranks", "given_names"}:

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clearance.errors import DataError
-from clearance.settings import Settings, get_settings
+from clearance.settings import get_settings
 from clearance.sources.aliases import AliasRow, digest, read_table, shipped, shipped_text, unresolved
 from clearance.workflows.lists import load_active, store_with_lists
 
 if TYPE_CHECKING:
+    from clearance.settings import Settings
     from clearance.store import Store
 
 

@@ -5,7 +5,7 @@ prints it as one ``error:`` line with exit code 2; the HTTP API answers with its
 ClearanceError classes (which carry a ``code`` and an ``http_status``), naming the input and what to do.
 Anything else is a bug: one line saying so, exit code 70, and the traceback only with CLEARANCE_DEBUG set.
 
-SQLAlchemy and httpx are not imported here (a CLI command that needs neither starts without them): an error of
+SQLAlchemy, httpx and pydantic are not imported here (a CLI command that needs neither starts without them): an error of
 theirs can only have been raised once they were imported, so they are looked up in ``sys.modules``.
 """
 
@@ -17,7 +17,6 @@ import sys
 from typing import TYPE_CHECKING
 
 import yaml
-from pydantic import ValidationError
 
 from clearance.errors import ClearanceError, ConfigError, DataError, DownloadError, StorageError
 
@@ -77,7 +76,8 @@ def as_clearance_error(exc: BaseException) -> ClearanceError | None:
     httpx = sys.modules.get("httpx")
     if httpx is not None and isinstance(exc, httpx.InvalidURL | httpx.HTTPError):
         return DownloadError(f"download failed: {exc}; check CLEARANCE_UPDATE_URLS and the network")
-    if isinstance(exc, ValidationError):
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is not None and isinstance(exc, pydantic.ValidationError):
         return ConfigError(f"invalid setting or input: {exc.errors()[0].get('msg', exc)}")
     if isinstance(exc, yaml.YAMLError):
         return DataError(f"not valid YAML: {' '.join(str(exc).split())}; fix the file given to the command")

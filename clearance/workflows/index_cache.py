@@ -11,7 +11,9 @@ The screening index (``write_index``/``read_index``) is stored in two files: a s
 everything a query needs first (blocking postings as one sorted key tuple, offsets and one array; the flat
 name arrays; each entity's offset and SHA-256 digest) and a plain file of the entities, pickled one by one,
 memory-mapped at load and unpickled one entity at a time on first use, each only after its digest matched.
-Loading no longer unpickles 370,000 objects up front, only a 31 MB signed entry.
+The signed entry is itself memory-mapped (``write_mapped``/``read_mapped``): its numpy arrays are views of the file
+(pickle protocol 5 out-of-band buffers) and its word lists and blocking keys one string each (``Strings``), so
+loading it unpickles a few thousand objects instead of a million, after one HMAC check of the file.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from clearance.model.entity import Address, Entity, Identifier, Name
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.prefilter import FlatNames
 from clearance.screening.prepared import PreparedEntity, PreparedName
+from clearance.screening.strings import Strings
 from clearance.text.names import NameForm
 
 MAGIC = b"clearance-cache-v1\n"
@@ -213,7 +216,7 @@ class Postings(Mapping[str, NDArray[np.int32]]):
 
     DICT_AFTER = 5_000
 
-    def __init__(self, keys: tuple[str, ...], offsets: NDArray[np.int64], values: NDArray[np.int32]) -> None:
+    def __init__(self, keys: Sequence[str], offsets: NDArray[np.int64], values: NDArray[np.int32]) -> None:
         self._keys = keys
         self._offsets = offsets
         self._values = values
@@ -252,14 +255,15 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return len(self._keys)
 
     @staticmethod
-    def pack(mapping: Mapping[str, NDArray[np.int32]]) -> dict[str, Any]:
-        keys = tuple(sorted(mapping))
+    def pack(mapping: Mapping[str, NDArray[np.int32]], joined: bool = False) -> dict[str, Any]:
+        """The mapping as sorted keys (a tuple, or ``Strings`` when ``joined``), offsets and one array."""
+        keys: Sequence[str] = tuple(sorted(mapping))
         lengths = np.array([len(mapping[k]) for k in keys], dtype=np.int64)
         offsets = np.zeros(len(keys) + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
         values = (np.concatenate([np.asarray(mapping[k], dtype=np.int32) for k in keys]) if keys
                   else np.zeros(0, dtype=np.int32))
-        return {"keys": keys, "offsets": offsets, "values": values}
+        return {"keys": Strings.of(keys) if joined else keys, "offsets": offsets, "values": values}
 
     @classmethod
     def unpack(cls, packed: dict[str, Any]) -> Postings:
@@ -376,43 +380,119 @@ def dumps_entity(pe: PreparedEntity) -> bytes:
     return buf.getvalue()
 
 
+MAPPED_MAGIC = b"clearance-mapped-v1\n"
+_ALIGN = 64  # each array's bytes start at a multiple of this in the file
+_U64 = 8
+
+
+def write_mapped(folder: Path, name: str, obj: Any, *, key_dir: Path | None = None) -> bool:
+    """Store ``obj`` signed, its numpy arrays out of the pickle (protocol 5 out-of-band buffers), each at an aligned
+    offset of the file: ``read_mapped`` gives them back as views of the memory-mapped file (nothing unpickled or
+    copied for them). Layout: MAPPED_MAGIC, HMAC, header (body length, buffer count, each buffer's offset and
+    length), the pickle body, the buffers; the HMAC covers everything after it."""
+    key = install_key(key_dir)
+    if key is None:
+        return False
+    buffers: list[pickle.PickleBuffer] = []
+    body = pickle.dumps(obj, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    head_len = 2 * _U64 + 2 * _U64 * len(raws)
+    at = len(MAPPED_MAGIC) + _MAC_BYTES + head_len + len(body)
+    table: list[int] = []
+    chunks: list[bytes | memoryview] = []
+    for raw in raws:
+        pad = -at % _ALIGN
+        chunks.append(b"\0" * pad)
+        at += pad
+        table += [at, raw.nbytes]
+        chunks.append(raw)
+        at += raw.nbytes
+    head = np.array([len(body), len(raws), *table], dtype="<u8").tobytes()
+    mac = hmac.new(key, MAPPED_MAGIC, hashlib.sha256)
+    mac.update(name.encode("utf-8") + b"\0")
+    for chunk in (head, body, *chunks):
+        mac.update(chunk)
+    return _atomic_write(folder, name, MAPPED_MAGIC, mac.digest(), head, body, *chunks)
+
+
+def read_mapped(folder: Path, name: str, *, key_dir: Path | None = None) -> Any | None:
+    """The object ``write_mapped`` stored under ``name`` if this install wrote it unchanged (else None), its arrays
+    read-only views of the memory-mapped file. The header and pickle body are copied before the HMAC is checked:
+    what is unpickled is what was verified."""
+    key = install_key(key_dir)
+    if key is None:
+        return None
+    path = folder / name
+    try:
+        with open(path, "rb") as fh:
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    view = memoryview(mm)
+    start = len(MAPPED_MAGIC) + _MAC_BYTES
+    if len(view) < start + 2 * _U64 or bytes(view[: len(MAPPED_MAGIC)]) != MAPPED_MAGIC:
+        _discard(path)
+        return None
+    body_len, count = (int(v) for v in np.frombuffer(bytes(view[start : start + 2 * _U64]), dtype="<u8"))
+    head_end = start + 2 * _U64 + 2 * _U64 * count
+    if head_end + body_len > len(view):
+        _discard(path)
+        return None
+    head = bytes(view[start:head_end])
+    table = np.frombuffer(head, dtype="<u8")[2:].reshape(-1, 2).tolist()
+    body = bytes(view[head_end : head_end + body_len])
+    mac = hmac.new(key, MAPPED_MAGIC, hashlib.sha256)
+    mac.update(name.encode("utf-8") + b"\0")
+    mac.update(head)
+    mac.update(body)
+    mac.update(view[head_end + body_len :])
+    if any(o + n > len(view) for o, n in table) or not hmac.compare_digest(bytes(view[len(MAPPED_MAGIC) : start]),
+                                                                           mac.digest()):
+        _discard(path)
+        return None
+    return pickle.loads(body, buffers=[view[o : o + n] for o, n in table])  # bytes this install signed
+
+
 def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path | None = None) -> bool:
     """Store ``index``: its entities, pickled one by one, in a plain file named after its digest; the rest (the
-    blocking postings and flat arrays, the entities' offsets and digests) signed under ``name``."""
+    blocking postings and flat arrays, the entities' offsets and digests) signed under ``name``, its arrays mapped
+    at load (``write_mapped``); @1/@2's flat names in a signed entry of their own."""
     blobs = [dumps_entity(pe) for pe in index.entities]
     offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
     np.cumsum(np.array([len(b) for b in blobs], dtype=np.int64), out=offsets[1:])
     digests = b"".join(hashlib.sha256(b).digest() for b in blobs)
     data = b"".join(blobs)
     ents = f"{name}.{hashlib.sha256(digests).hexdigest()[:16]}{ENTITIES_SUFFIX}"
-    flats = {f: pickle.dumps(getattr(index, f), protocol=pickle.HIGHEST_PROTOCOL) for f in _FLATS
-             if getattr(index, f) is not None}
+    flats = {f: getattr(index, f) for f in _FLATS if getattr(index, f) is not None}
+    for f in _FLATS:
+        if f in flats and f not in _APART:  # their strings kept as ``Strings`` (one str each, not many objects)
+            flats[f] = dataclasses.replace(flats[f], vocab=Strings.of(flats[f].vocab),
+                                           compact=Strings.of(flats[f].compact), run_text=Strings.of(flats[f].run_text))
     core = dataclasses.replace(index, entities=(), postings={}, identifiers={})
     core = dataclasses.replace(core, **{f: None for f in flats})  # type: ignore[arg-type]
-    apart = {f: flats.pop(f) for f in _APART if f in flats}
+    apart = {f: pickle.dumps(flats.pop(f), protocol=pickle.HIGHEST_PROTOCOL) for f in _APART if f in flats}
     apart_name = f"{name}{APART_SUFFIX}" if apart else None
     keys = [(pe.entity.list_code, pe.entity.entry_id) for pe in index.entities]
-    payload = pickle.dumps({"core": core, "entities": ents, "size": len(data), "offsets": offsets,
-                            "digests": digests, "postings": Postings.pack(index.postings),
-                            "identifiers": Postings.pack(index.identifiers), "flats": flats,
-                            "apart": (apart_name, tuple(apart)) if apart_name is not None else None,
-                            "keys": pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)},
-                           protocol=pickle.HIGHEST_PROTOCOL)
+    payload = {"core": core, "entities": ents, "size": len(data), "offsets": offsets,
+               "digests": digests, "postings": Postings.pack(index.postings, joined=True),
+               "identifiers": Postings.pack(index.identifiers, joined=True), "flats": flats,
+               "apart": (apart_name, tuple(apart)) if apart_name is not None else None,
+               "keys": pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)}
     if not _write_plain(folder, ents, data):
         return False
     if apart_name is not None and not write(folder, apart_name, pickle.dumps(apart, protocol=pickle.HIGHEST_PROTOCOL),
                                             key_dir=key_dir):
         return False
-    return write(folder, name, payload, key_dir=key_dir)
+    return write_mapped(folder, name, payload, key_dir=key_dir)
 
 
 def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> ScreeningIndex | None:
-    """The index stored under ``name`` by this install, its entities mapped from their file; None if absent."""
-    payload = read(folder, name, key_dir=key_dir)
-    if payload is None:
-        return None
+    """The index stored under ``name`` by this install, its arrays and entities mapped from their files; None if
+    absent."""
     try:
-        got = pickle.loads(payload)  # bytes this install signed (see ``read``)
+        got = read_mapped(folder, name, key_dir=key_dir)
+        if not isinstance(got, dict):
+            return None
         path = folder / got["entities"]
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
@@ -422,16 +502,17 @@ def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> Scree
         core = got["core"]
         if not isinstance(core, ScreeningIndex):
             return None
-        flats = {f: LazyFlatNames(blob) for f, blob in got.get("flats", {}).items() if f in _FLATS}
+        flats = {f: got["flats"][f] for f in _FLATS if isinstance(got["flats"].get(f), FlatNames)}
         apart = got.get("apart")
+        lazy: dict[str, LazyFlatNames] = {}
         if apart is not None:
             loader = _ApartFlats(folder, apart[0], name, key_dir)
-            flats.update((f, LazyFlatNames(functools.partial(loader.blob, f))) for f in apart[1] if f in _APART)
+            lazy.update((f, LazyFlatNames(functools.partial(loader.blob, f))) for f in apart[1] if f in _APART)
         return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path,
                                                                got.get("keys")),
                                    postings=Postings.unpack(got["postings"]),
                                    identifiers=Postings.unpack(got["identifiers"]),
-                                   **flats)  # type: ignore[arg-type]
+                                   **flats, **lazy)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError):
         return None
 
@@ -443,7 +524,7 @@ def _write_plain(folder: Path, name: str, data: bytes) -> bool:
     return _atomic_write(folder, name, data)
 
 
-def _atomic_write(folder: Path, name: str, *chunks: bytes) -> bool:
+def _atomic_write(folder: Path, name: str, *chunks: bytes | memoryview) -> bool:
     """``chunks`` written to a temporary file in ``folder``, then renamed to ``name``; False on any OS error."""
     tmp: str | None = None
     try:

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from clearance.errors import ClearanceError, DataError
 from clearance.model import Entity, ParsedList
-from clearance.settings import Settings, get_settings
+from clearance.settings import ListSettings, get_settings
 from clearance.store import Hold, LoadResult, VersionInfo
 
 if TYPE_CHECKING:
+    from clearance.settings import Settings
     from clearance.sources.registry import SourceGroup
     from clearance.store import Store
 
@@ -330,7 +331,7 @@ def _from_snapshot(version: VersionInfo) -> bool:
 
 
 def snapshot_missing(versions: Sequence[VersionInfo], active: dict[str, VersionInfo],
-                     settings: Settings) -> list[str]:
+                     settings: ListSettings) -> list[str]:
     """The snapshot lists ``ensure_lists`` would load into a store with these versions (none: nothing to do)."""
     if not settings.snapshot:
         return []
@@ -368,7 +369,7 @@ def ensure_lists(store: Store, settings: Settings | None = None) -> list[LoadOut
     return outcomes
 
 
-def stale_reason(version: VersionInfo, settings: Settings, today: dt.date | None = None) -> str | None:
+def stale_reason(version: VersionInfo, settings: ListSettings, today: dt.date | None = None) -> str | None:
     """Why this version is too old to clear against, or None when it is fresh enough."""
     today = today or dt.date.today()
     max_age = settings.max_age_for(version.list_code)

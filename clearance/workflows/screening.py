@@ -24,7 +24,7 @@ from clearance.screening.model import Decision, ListVersion, Query, ScreeningRes
 from clearance.screening.rarity import rarity
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import screen, screen_many
-from clearance.settings import Settings, get_settings
+from clearance.settings import ListSettings, get_settings, screen_settings
 from clearance.sources.aliases import AliasRow
 from clearance.store import VersionInfo, lite
 from clearance.store.revision import head_revision
@@ -45,15 +45,19 @@ from clearance.workflows.lists import (
 )
 
 if TYPE_CHECKING:
+    from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 12  # bump when ScreeningIndex or the text pipeline changes what is pickled
-# (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use)
+INDEX_FORMAT = 14  # bump when ScreeningIndex or the text pipeline changes what is pickled
+# (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
+# 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
+# listed person's names prepared at index build, ``PreparedName.form3_person``; 14: entries "wherever located" have
+# no country, ``prepared.worldwide``)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
 
-def _cache_dir(settings: Settings) -> Path | None:
+def _cache_dir(settings: ListSettings) -> Path | None:
     if "://" in settings.db and not settings.db.startswith("sqlite:///"):
         return None
     db = settings.db.removeprefix("sqlite:///")
@@ -105,7 +109,7 @@ def open_index(codes: Sequence[str] | None = None, *, store: Store | None = None
         return index
 
 
-def _versions_of(chosen: dict[str, VersionInfo], settings: Settings,
+def _versions_of(chosen: dict[str, VersionInfo], settings: ListSettings,
                  today: dt.date | None) -> dict[str, ListVersion]:
     return {c: ListVersion(c, v.version_id, v.data_date, settings.max_age_for(c), stale_reason(v, settings, today))
             for c, v in chosen.items()}
@@ -120,13 +124,13 @@ def _index_name(chosen: dict[str, VersionInfo], aliases: str) -> str:
     return f"index-{key}.pkl"
 
 
-def open_cached_index(codes: Sequence[str] | None = None, *, settings: Settings | None = None,
+def open_cached_index(codes: Sequence[str] | None = None, *, settings: ListSettings | None = None,
                       today: dt.date | None = None) -> ScreeningIndex | None:
     """``open_index`` when its index is cached, found without SQLAlchemy (``clearance.store.lite``), or None: the
     caller then opens the store (``open_index``), which covers every case this path leaves out (a first-use
     snapshot load, held versions, a database not at the newest migration, no cached index, PostgreSQL). Same
     versions, same key, same file as that path; the vocabulary is installed as there."""
-    settings = settings or get_settings()
+    settings = settings or screen_settings()  # without pydantic when the environment allows it
     cache = _cache_dir(settings)
     path = sqlite_file_of(settings.db)
     if cache is None or path is None or (codes is not None and not codes):
