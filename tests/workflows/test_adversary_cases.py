@@ -48,9 +48,8 @@ FALSE_CLEARS: dict[str, str] = {
     # R3-41 (YAMAGUCHI-GUMI in Japanese script) fixed by the alias table 2026-12-02.3 (screen6, session 6)
     # round 7 (tests/rules/adversary_round7.yaml): 7 false clears at its first run (main 527bb08); the exporter's
     # possible matches asked (R7-02, R7-36) and Iranian ports in rule 746.named_places (R7-22, R7-43, R7-48) fixed
-    # (lead, session 6); these remain:
-    "R7-10": "SDN 54999 written with its own listed address ('Chemform Trading Pvt. Ltd., One BKC, Bandra Kurla "
-             "Complex, Mumbai') screens CLEAR: the address words are not read as an address (" + SCREENING + ")",
+    # (lead, session 6); R7-10 (an Indian address after the name: 'One BKC, Bandra Kurla Complex, Mumbai') fixed by
+    # session 7's name-line reading (screen7: a legal form ends the name, Indian address words); these remain:
     "R7-49": "Chinese-made 5A992.c phones 'routed Shenzhen - Los Angeles (in transit through the United States) - "
              "Havana': the order has no transit field and the words are not read; § 734.3(a)(1) makes items in "
              "transit through the US subject (order model / rules)",
