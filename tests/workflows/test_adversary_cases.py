@@ -104,12 +104,10 @@ MISMATCHES: dict[str, str] = {
              "entry 'Address 16' (a 0.95 HIT since session 6's address reading, screen6); its scope 'For items on the "
              "CCL and EAR99 items listed in supplement no. 7 to part 746' is asked about, not read against the EAR99 "
              "furniture (rules: the Supp. No. 7 to Part 746 list is not held)",
-    "R5-75": "needless CANNOT_CLEAR: 'Daesang Corporation, Seoul' is a 0.54 POSSIBLE of 'Daesung International "
-             "Trading' (" + SCREENING + ")",
+    # R5-75 ('Daesang Corporation, Seoul' / 'Daesung International Trading': a brand spelt alike, the other words
+    # different) and R5-33 ('US security research firm' / 'BAO AN CORPORATION' read as "security co": two
+    # descriptions) promoted in session 7 (screen7: clearance-name@3 caps both below POSSIBLE)
     # R5-93 promoted after merging main (eea5194): a fact stated as a code explains the red flags of the same text
-    "R5-33": "needless CANNOT_CLEAR: the exporter 'US security research firm' is a 0.62 POSSIBLE of DPL 'BAO AN "
-             "CORPORATION' (a translation alias); since round 7 an exporter's possible match is asked, as any party's "
-             "(" + SCREENING + ")",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
