@@ -52,6 +52,7 @@ from clearance.text.terms import MAX_SPAN, vocabulary
 _SEPARATOR = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")
 ACRONYM_MIN = 3  # letters of a leading acronym ("CAS" and longer); two letters match too many names by chance
 SKIPPABLE = 3  # words this short ("of", "and") may have no letter in an acronym
+RESIDUE_TERM = "co"  # the term of "Corporation", "Company", "Corp", "Co": a legal form where a name ends
 LOOSE_WORDS = 4  # a segment after a legal form this short may be a building, area or city no table holds
 ONE_SKIP = 1  # ... and this many longer words ("Institute" in AIRCAS)
 _TRIM = " ,/-\u2013\u2014"
@@ -256,19 +257,26 @@ def _legal_tokens(text: str) -> list[str]:
 
 
 def _ends_with_legal_form(text: str, whole: bool = False) -> bool:
-    """Whether ``text`` ends with a legal form ("Pvt. Ltd.", "LLC", "S.A. de C.V."), or is only one (``whole``)."""
-    forms = vocabulary().legal_forms
+    """Whether ``text`` ends with a legal form ("Pvt. Ltd.", "LLC", "S.A. de C.V.", or "Corporation", "Company", which
+    the term table reads as the residue "co"), or is only one (``whole``)."""
+    vocab = vocabulary()
     toks = _legal_tokens(text)
-    starts = [0] if whole else range(max(0, len(toks) - MAX_SPAN), len(toks))
-    return bool(toks) and any("".join(toks[i:]) in forms for i in starts if i < len(toks))
+    if not toks:
+        return False
+    if whole:
+        return "".join(toks) in vocab.legal_forms or (len(toks) == 1 and vocab.terms.get(toks[0]) == RESIDUE_TERM)
+    return vocab.terms.get(toks[-1]) == RESIDUE_TERM or any(
+        "".join(toks[i:]) in vocab.legal_forms for i in range(max(0, len(toks) - MAX_SPAN), len(toks)))
 
 
 def _has_legal_form(text: str) -> bool:
-    """Whether a legal form of three letters or more stands anywhere in ``text`` (another company's name)."""
-    forms = vocabulary().legal_forms
+    """Whether a legal form of three letters or more, or "Company", "Corporation", stands anywhere in ``text``
+    (another company's name)."""
+    vocab = vocabulary()
     toks = _legal_tokens(text)
-    return any("".join(toks[i:j]) in forms and len("".join(toks[i:j])) > 2
-               for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + MAX_SPAN) + 1))
+    return any(vocab.terms.get(t) == RESIDUE_TERM and len(t) > 2 for t in toks) or any(
+        "".join(toks[i:j]) in vocab.legal_forms and len("".join(toks[i:j])) > 2
+        for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + MAX_SPAN) + 1))
 
 
 def _is_state(segment: str) -> bool:

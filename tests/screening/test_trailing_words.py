@@ -130,6 +130,8 @@ def test_another_name_with_the_same_additions_is_no_hit(lists_index: ScreeningIn
     # a legal form ends the name: the building and area after it need no table
     ("Acme Rotors Pvt. Ltd., Shelton Sapphire, CBD Belapur, Navi Mumbai", "Acme Rotors Pvt. Ltd.",
      "Shelton Sapphire, CBD Belapur, Navi Mumbai"),
+    ("Korea Ryongwang Trading Corporation, Rakwon-dong, Pothonggang District, Pyongyang",
+     "Korea Ryongwang Trading Corporation", "Rakwon-dong, Pothonggang District, Pyongyang"),  # "Corporation" too
     # no legal form: the first segment after the name and another read as an address
     ("Mehdi Group, 511, 5th Floor, Samarth Aishwarya, Oshiwara, Mumbai", "Mehdi Group",
      "511, 5th Floor, Samarth Aishwarya, Oshiwara, Mumbai"),
@@ -143,10 +145,12 @@ def test_an_indian_address_after_the_name(line: str, name: str, address: str) ->
     "Huawei Technologies Co., Ltd., Bantian, Longgang",  # no segment after the name reads as an address
     "KASAT, Kunal Kanaiyalal, 96 Arudh Niwas, Mumbai",  # a person's given names are no address
     "Foo Trading Ltd, Bar Shipping Ltd, 5 Harbour Road",  # a second company is no address
+    "Foo Trading Company, Bar Holding Company, 5 Main Road",
 ])
 def test_no_loose_cut_into_a_name(line: str) -> None:
     reading = read_name_line(line)
-    assert reading is None or reading.name not in ("Huawei Technologies Co., Ltd.", "KASAT", "Foo Trading Ltd"), reading
+    assert reading is None or reading.name not in ("Huawei Technologies Co., Ltd.", "KASAT", "Foo Trading Ltd",
+                                                   "Foo Trading Company"), reading
 
 
 def _written_with_address(entities: list[Entity]) -> list[tuple[str, str, str | None]]:
@@ -165,11 +169,11 @@ def test_listed_names_written_with_their_listed_address(el_entities: list[Entity
                                                         sdn_entities: list[Entity]) -> None:
     """Real list rows: the Entity List's and SDN List's organisations written 'name, street, city' with their own
     first address read back as the name. Before session 7: 3,787 of 6,585 (57 %), 24 of the 31 Indian ones; after
-    it 5,933 (90 %) and all 31. The rest: streets and districts written in words no table holds with no legal form
-    ending the name ("Rakwon-dong, Pothonggang District"), or a name left with no distinctive word."""
+    it 5,982 (91 %) and all 31. The rest: streets and districts written in words no table holds with no legal form
+    ending the name, or a name left with no distinctive word."""
     rows = _written_with_address([*el_entities, *sdn_entities])
     read = [(n, c) for n, line, c in rows if (r := read_name_line(line)) is not None and r.name == n]
-    assert len(rows) > 6000 and len(read) >= 0.88 * len(rows), (len(read), len(rows))
+    assert len(rows) > 6000 and len(read) >= 0.89 * len(rows), (len(read), len(rows))
     indian = [n for n, _, c in rows if c == "IN"]
     assert len(indian) >= 30 and len([n for n, c in read if c == "IN"]) == len(indian)
 
