@@ -56,6 +56,8 @@ SPELT_ALIKE = 0.5  # ... and whose transliterations, joined, agree this much let
 WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over this many sounds: no skeleton guard
 COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
 DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
+BRAND_TYPO_LEN = 8  # a brand this short spelt one or two letters otherwise is as often another brand ("Daesang")
+BRAND_TYPO_OWN = 2  # ... in names that differ in this many other words besides legal-form residue and places
 SHORT_TYPO_LEN = 4  # a word this short, spelt differently, is no evidence when it is all two names share
 VOWELS_KEPT = 0.7  # a word written without some vowels ("Univrsl", 7 of 9 letters) keeps at least this share
 JOINED_SKELETON_MIN = 5  # across scripts, a person's name written joined whose skeleton has this many sounds ...
@@ -154,6 +156,8 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
             out.extend(_shared_acronym_only(q, c, ns, qw, cw))
         out.extend(_short_typo_only(ns, kept_q, kept_c))
+        if not (q.unspaced or c.unspaced or _cross_script(q, c)):
+            out.extend(_brand_typo_only(q, c, ns, kept_q, kept_c, qw, cw))
         # a word only one name has, rare enough to be a brand (a city weighs less), not the other's initials;
         # not for names written without spaces (Chinese), whose syllables are not words
         extra_q = [t for t in kept_q if qw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, c)]
@@ -258,6 +262,15 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     if top < DISTINCT_AGREE and differ:
         out.append(Guard(CAP, f"only common words agree (the heaviest weighs {top:.2f}) and the names differ in "
                               f"{' '.join(differ)}"))
+        desc_q, desc_c = _description(q), _description(c)
+        if desc_q and desc_c:
+            out.append(Guard(DIFFERENT_CAP, f"both names are made of organisation terms only and they differ in "
+                                            f"{' '.join(differ)}: two descriptions, not one party's name"))
+        brand = [t for t in extra_q if desc_c and qw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()] + [
+            t for t in extra_c if desc_q and cw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()]
+        if brand:
+            out.append(Guard(DIFFERENT_CAP, f"one name is made of organisation terms only and the other adds a brand "
+                                            f"({' '.join(brand)}): a description of the trade, not the party"))
     out.extend(_coverage_guard(q, c, ns, qw, cw, (left_q, left_c)))
     words_q = [t for t in q.tokens if not _residue(t)]
     words_c = [t for t in c.tokens if not _residue(t)]
@@ -266,6 +279,21 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
         out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(extra_q + extra_c)} "
                               "added): another party named after it, or the same one: a person reviews", soft=True))
     return out
+
+
+def _description(form: NameForm) -> bool:
+    """A name made of organisation terms only ("US security research firm"; "BAO AN CORPORATION", read through the
+    term table as "security co"; "Almaz Jewellers LLC", "diamond jewelry"): every word but legal-form residue and
+    places is a term of the term table (name_symbols.yml, name_terms.yml), none a brand or a number. By the table,
+    not by rarity: a listed brand is common in the lists ("huawei" weighs 0.36) and still a brand."""
+    terms = _term_words()
+    words = [t for t in form.tokens if not _residue(t) and t not in places()]
+    return bool(words) and all(t in terms for t in words)
+
+
+@lru_cache(maxsize=1)
+def _term_words() -> frozenset[str]:
+    return frozenset(vocabulary().terms.values())
 
 
 def _coverage_guard(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
@@ -344,6 +372,30 @@ def _short_typo_only(ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str]
     return [Guard(DIFFERENT_CAP, f"the names agree only on a short word spelt differently ({pair.query}~"
                                  f"{pair.candidate}) and each keeps its own ({' '.join(own_q)} / {' '.join(own_c)}): "
                                  "a chance likeness")]
+
+
+def _brand_typo_only(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str],
+                     qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
+    """Organisations whose distinctive words agree only as typos ("Daesang Corporation" / "Daesung International
+    Trading": daesang~daesung) while the names differ in BRAND_TYPO_OWN other words besides legal-form residue and
+    places: another brand spelt alike, not the listed party misspelt (a misspelt listed name keeps its other words:
+    "Daesang International Trading" is still reviewed, and so is a one-word listed name misspelt with a word added,
+    "SMET Trading" / "SMIT Group"). Capped below POSSIBLE. Only for words of BRAND_TYPO_LEN letters or fewer (a typo
+    in a longer word, "Rosoboronexprt", is rarely another brand). A kept word that is a typo of the other name's
+    word, part of it or its initials does not count."""
+    rare = [p for p in ns.pairs if _matched_weight(p, qw, cw) >= RARE_WEIGHT and p.query.replace(" ", "").isalpha()]
+    if not rare or any(p.how != "typo" or p.similarity >= 1.0 or min(len(p.query), len(p.candidate)) > BRAND_TYPO_LEN
+                       for p in rare):
+        return []
+    typo_q, typo_c = _typo_explained(q, c, kept_q, kept_c)
+    own = [t for t, other, typo in [(t, c, typo_q) for t in kept_q] + [(t, q, typo_c) for t in kept_c]
+           if t not in typo and not _residue(t) and t not in places() and not _explained(t, other)
+           and not _acronym_of(t, other)]
+    if len(own) < BRAND_TYPO_OWN:
+        return []
+    return [Guard(DIFFERENT_CAP, "the distinctive words agree only as typos (" + ", ".join(
+        f"{p.query}~{p.candidate}" for p in rare) + f") and the names differ in {' '.join(own)}: another brand "
+        "spelt alike")]
 
 
 def _typo_explained(q: NameForm, c: NameForm, left_q: Sequence[str], left_c: Sequence[str],

@@ -9,8 +9,11 @@ CANNOT_CLEAR; round 6, cause C: eight more, with a city, an office description o
 ``read_name_line`` gives the name without them:
 
 - a trailing address: the part before the first separator (",", " - ", "/") when everything after it reads as an
-  address: each trailing segment holds a digit, a street word ("Road", "Building", "Avenida", ...), or is a
-  district or place (``clearance/text/address_words.yml``, ``places.yml``);
+  address: each trailing segment holds a digit, a street word ("Road", "Building", "Avenida", "Marg", "Complex", ...),
+  starts with a building's number word ("One BKC"), or is a district or place (``clearance/text/address_words.yml``,
+  ``places.yml``); or earlier, where a legal form ends the name ("Chemform Trading Pvt. Ltd., One BKC, Bandra Kurla
+  Complex, Mumbai") or the segment after it reads as an address, when every later segment is an address or a few
+  words without a legal form (a building or area no table holds), see ``_legal_form_cut``;
 - a trailing description of where the party works: a segment of office or branch words, places and numbers
   ("Representative Office in Astana", "Dubai branch", "service centre"), or such a phrase ending the name's last
   segment ("Russian Navy liaison office, Cam Ranh" is read "Russian Navy"); a trailing parenthesis that is an address
@@ -44,11 +47,14 @@ from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
 from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
 from clearance.text.places import places
+from clearance.text.terms import MAX_SPAN, vocabulary
 from clearance.text.yamlload import safe_load
 
 _SEPARATOR = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")
 ACRONYM_MIN = 3  # letters of a leading acronym ("CAS" and longer); two letters match too many names by chance
 SKIPPABLE = 3  # words this short ("of", "and") may have no letter in an acronym
+RESIDUE_TERM = "co"  # the term of "Corporation", "Company", "Corp", "Co": a legal form where a name ends
+LOOSE_WORDS = 4  # a segment after a legal form this short may be a building, area or city no table holds
 ONE_SKIP = 1  # ... and this many longer words ("Institute" in AIRCAS)
 _TRIM = " ,/-\u2013\u2014"
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")  # a trailing parenthesis: "NS ANTARCTIC (IMO 9413559)"
@@ -56,8 +62,8 @@ _WORD = re.compile(r"\S+")
 _VESSEL_ID = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|:))?\s*(\d{7,9})\b", re.IGNORECASE)
 DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
 # 0.4 % of names or more: "bank", "trade", "office", "industry") says nothing about which party a name is
-_KEYS = ("street", "us_states", "districts", "cities", "office_heads", "office_words", "connectors", "vessel_roles",
-         "vessel_types")
+_KEYS = ("street", "building_heads", "us_states", "districts", "cities", "office_heads", "office_words", "connectors",
+         "vessel_roles", "vessel_types")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,7 @@ class _Words:
     """address_words.yml, folded: single words as sets, phrases as tuples of words."""
 
     street: frozenset[str]
+    building_heads: frozenset[str]  # number words that start a building's name ("One BKC")
     places: frozenset[str]  # districts and cities, joined without spaces
     place_words: frozenset[str]  # ... and each of their words
     codes: frozenset[str]  # US state codes as written
@@ -113,6 +120,7 @@ def _words() -> _Words:
     named = folded("districts") + folded("cities")
     return _Words(
         street=frozenset(folded("street")),
+        building_heads=frozenset(folded("building_heads")),
         places=frozenset(w.replace(" ", "") for w in named),
         place_words=frozenset(x for w in named for x in w.split() if len(x) > 3),
         codes=frozenset(w for w in states if len(w) == 2 and w.isupper()),
@@ -158,7 +166,7 @@ def _is_address(segment: str) -> bool:
     if any(ch.isdigit() for ch in segment):
         return True
     aw = _words()
-    if any(w in aw.street for w in words):
+    if any(w in aw.street for w in words) or (len(words) >= 2 and words[0] in aw.building_heads):
         return True
     written = segment.split()
     if written[-1] in aw.codes or " ".join(words) in aw.states or (
@@ -216,7 +224,60 @@ def _address_cut(line: str, segs: list[tuple[int, int]], first: int) -> int:
             break
         state = _is_state(segment)
         cut -= 1
+    return _legal_form_cut(line, segs, first, cut)
+
+
+def _legal_form_cut(line: str, segs: list[tuple[int, int]], first: int, cut: int) -> int:
+    """An earlier cut where what follows is an address whose building, area or city names no table holds
+    ("Chemform Trading Pvt. Ltd., One BKC, Bandra Kurla Complex, Mumbai"): every segment after the cut reads as an
+    address (a digit, a street word, a place) or is short (LOOSE_WORDS words or fewer) and holds no legal form; and
+    either the name ends there with a legal form and one segment after it reads as an address, or the first segment
+    after it and another do, and they are at least as many as the others ("KASAT, Kunal Kanaiyalal, 96 Arudh Niwas,
+    ..." keeps the given names). A segment that is only a legal form ("Co., Ltd.") belongs to
+    the name, and the name keeps at least the segment ``first``."""
+    texts = [line[a:b] for a, b in segs]
+    for j in range(first, min(cut, len(segs)) - 1):
+        if _ends_with_legal_form(texts[j + 1], whole=True):
+            continue
+        tail = texts[j + 1:]
+        known = [_is_address(t) for t in tail]
+        if not all(k or (len(t.split()) <= LOOSE_WORDS and not _has_legal_form(t)) for t, k in zip(tail, known,
+                                                                                                   strict=True)):
+            continue
+        if _ends_with_legal_form(texts[j]):
+            if any(known):
+                return j + 1
+        elif known[0] and sum(known) >= 2 and 2 * sum(known) >= len(known):
+            return j + 1
     return cut
+
+
+def _legal_tokens(text: str) -> list[str]:
+    vocab = vocabulary()
+    return [t for t in fold(text)[0].split() if t not in vocab.stopwords]
+
+
+def _ends_with_legal_form(text: str, whole: bool = False) -> bool:
+    """Whether ``text`` ends with a legal form ("Pvt. Ltd.", "LLC", "S.A. de C.V.", or "Corporation", "Company", which
+    the term table reads as the residue "co"), or is only one (``whole``)."""
+    vocab = vocabulary()
+    toks = _legal_tokens(text)
+    if not toks:
+        return False
+    if whole:
+        return "".join(toks) in vocab.legal_forms or (len(toks) == 1 and vocab.terms.get(toks[0]) == RESIDUE_TERM)
+    return vocab.terms.get(toks[-1]) == RESIDUE_TERM or any(
+        "".join(toks[i:]) in vocab.legal_forms for i in range(max(0, len(toks) - MAX_SPAN), len(toks)))
+
+
+def _has_legal_form(text: str) -> bool:
+    """Whether a legal form of three letters or more, or "Company", "Corporation", stands anywhere in ``text``
+    (another company's name)."""
+    vocab = vocabulary()
+    toks = _legal_tokens(text)
+    return any(vocab.terms.get(t) == RESIDUE_TERM and len(t) > 2 for t in toks) or any(
+        "".join(toks[i:j]) in vocab.legal_forms and len("".join(toks[i:j])) > 2
+        for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + MAX_SPAN) + 1))
 
 
 def _is_state(segment: str) -> bool:

@@ -48,9 +48,8 @@ FALSE_CLEARS: dict[str, str] = {
     # R3-41 (YAMAGUCHI-GUMI in Japanese script) fixed by the alias table 2026-12-02.3 (screen6, session 6)
     # round 7 (tests/rules/adversary_round7.yaml): 7 false clears at its first run (main 527bb08); the exporter's
     # possible matches asked (R7-02, R7-36) and Iranian ports in rule 746.named_places (R7-22, R7-43, R7-48) fixed
-    # (lead, session 6); these remain:
-    "R7-10": "SDN 54999 written with its own listed address ('Chemform Trading Pvt. Ltd., One BKC, Bandra Kurla "
-             "Complex, Mumbai') screens CLEAR: the address words are not read as an address (" + SCREENING + ")",
+    # (lead, session 6); R7-10 (an Indian address after the name: 'One BKC, Bandra Kurla Complex, Mumbai') fixed by
+    # session 7's name-line reading (screen7: a legal form ends the name, Indian address words)
     # R7-49 (transit through the US said in words) fixed in session 7 (lead): route.via, and words that put a
     # foreign-made item in the United States without it are a question (clearance.text.destinations)
     # round 8 (tests/rules/adversary_round8.yaml): 12 false clears at its first run (main bddf59f); fixed by the lead
@@ -111,12 +110,10 @@ MISMATCHES: dict[str, str] = {
              "entry 'Address 16' (a 0.95 HIT since session 6's address reading, screen6); its scope 'For items on the "
              "CCL and EAR99 items listed in supplement no. 7 to part 746' is asked about, not read against the EAR99 "
              "furniture (rules: the Supp. No. 7 to Part 746 list is not held)",
-    "R5-75": "needless CANNOT_CLEAR: 'Daesang Corporation, Seoul' is a 0.54 POSSIBLE of 'Daesung International "
-             "Trading' (" + SCREENING + ")",
+    # R5-75 ('Daesang Corporation, Seoul' / 'Daesung International Trading': a brand spelt alike, the other words
+    # different) and R5-33 ('US security research firm' / 'BAO AN CORPORATION' read as "security co": two
+    # descriptions) promoted in session 7 (screen7: clearance-name@3 caps both below POSSIBLE)
     # R5-93 promoted after merging main (eea5194): a fact stated as a code explains the red flags of the same text
-    "R5-33": "needless CANNOT_CLEAR: the exporter 'US security research firm' is a 0.62 POSSIBLE of DPL 'BAO AN "
-             "CORPORATION' (a translation alias); since round 7 an exporter's possible match is asked, as any party's "
-             "(" + SCREENING + ")",
     # round 8 (tests/rules/adversary_round8.yaml): the over-blocks and needless CANNOT_CLEARs of its first run
     # R8-27, R8-28 (civil contexts) fixed by words8 (session 7); R8-03, R8-14, R8-48 fixed by rules8 (session 7):
     # LVS destination conditions, conditions in words answered by ccl_condition_not_met.
