@@ -268,6 +268,9 @@ RED_FLAGS: tuple[str, ...] = (
     " epitax", " cvd ", " pvd ", " ald ", " atomic layer", " ion implant", " reconnaissance", " exascale",
     " sunway",
     " naval infantry", " armed police", " paramilitar", " space launch", " sounding rocket",
+    # adversarial round 9 (R9-34: "fire-direction computers for self-propelled howitzers", § 744.17 in D:1)
+    " howitzer", " fire direction", " self propelled gun", " self propelled artillery", " gunship",
+    " combat vehicle", " infantry fighting vehicle",
 )
 # An end use or knowledge statement not written in English is read by nobody here: it is a red flag in itself. Text
 # in a script other than Latin (Chinese, Japanese, Cyrillic, Arabic ...) or with two or more function words of

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from clearance.errors import CannotClear
 from clearance.model.decision import ALL, LeStatus, LicenseException, Overcome, OvercomeKind, Question
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
-from clearance.rules.chart import CONDITION_FACTS, ccl_entry, chart_hits, chart_row, groups
+from clearance.rules.chart import CONDITION_FACTS, UNSPECIFIED, ccl_entry, chart_hits, chart_row, groups
 from clearance.rules.context import Ctx
 from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
@@ -367,6 +368,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     f.bases.extend(part.bases)
     f.exceptions.extend(_enc_government(ctx, req, dest, parties, part.exceptions, f))
     f.questions.extend(part.questions)
+    _shipped_from_d5(ctx, req, f)
     if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
         limit, line, cite, covers = lvs
         ok, why = le_scopes.lvs_value(limit, req.item.value, line)
@@ -374,6 +376,28 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
             f.available("LVS", why, cite, covers=covers)
         else:
             f.barred("LVS", why, cite)
+
+
+def _shipped_from_d5(ctx: Ctx, req: Request, f: Findings) -> None:
+    """§ 740.2(a)(12): no licence exception (but GOV, which the engine never offers by itself) for a 9x515 or "600
+    series" item "destined to, shipped from, or ... manufactured in" a Country Group D:5 destination. The destination
+    side is the chart's (``policy.600_series_d5``); this bars the exceptions when the route starts in, or the item
+    was made in, a D:5 country on the date (adversarial R9-48: 0A606.x reexported from Beirut to Amman)."""
+    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
+    if eccn is None or not eccn.is_600_series:
+        return
+    def d5(country: str) -> bool:
+        try:
+            return "D:5" in groups(ctx, country)
+        except CannotClear:
+            return True  # no Country Groups known for it: fail closed (the bar takes only licence exceptions)
+
+    where = [(c, what) for c, what in ((req.from_country, "shipped from"), (req.item.origin, "manufactured in"))
+             if c and c not in ("US", UNSPECIFIED) and d5(c)]
+    if where:
+        c, what = where[0]
+        f.barred(ALL, f"§ 740.2(a)(12): a 9x515 or 600 series item {what} {c}, a Country Group D:5 destination: no "
+                      "licence exception but GOV", "15 CFR 740.2(a)(12)")
 
 
 def _enc_government(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], found: list[LicenseException],

@@ -27,6 +27,19 @@ _NATIVE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u04
 _CODE = re.compile(r"^(?:\d[\w.-]*|[0-9][A-Z]\d{3}[\w.]*|[A-Z]{1,3}\d[\w.-]*)$")  # 5A992.c, 8542.32, XC7K325T
 _FORMS = frozenset({"ltd", "co", "inc", "llc", "corp", "gmbh", "plc", "sa", "ag", "jsc", "ooo", "pjsc", "bv", "nv",
                     "srl", "spa", "pte", "pvt", "limited", "company", "corporation"})
+# acronyms of technology and trade that descriptions are full of (never screened alone)
+_TECH_WORDS = """
+gps usb dram sram ram rom cpu gpu tpu npu led pcb pcba cnc plc asic fpga ssd hdd lcd oled hts ear
+ccl eccn oem odm ems mcu dsp iot rfid nfc lte wifi sim api sdk erp crm cad cam cae mri pet ecg hvac
+ups pvc abs cif fob exw dap ddp eta etd awb hs mil spec iso iec ansi ieee astm din jis gmp fda ce
+rohs ul sku moq qty pcs amp mhz ghz khz thz dc ac rf ir uv vhf uhf gsm cdma wcdma nand nor ddr gddr
+hbm soc sip mems lidar radar sonar ptz ip nvr dvr cctv hdmi vga dvi pcie sata sas nvme raid san nas
+vpn lan wan poe sfp qsfp dwdm otdr oscilloscope pet ct pv bms ev hev phev obd ecu abs esc igbt
+mosfet bjt jfet opamp adc dac pll vco lna pa tx rx
+"""
+_TECH = frozenset(_TECH_WORDS.split())
+_ACRONYM = re.compile(r"^([A-Z]{2,6})s?$")  # "NUDT", "ICs" (stem IC)
+_ACRONYM_MIN = 4  # letters of an acronym screened on its own: three-letter ones are too often something else ("ICS")
 _SMALL = 2  # a span of fewer letters is not screened (initials, units)
 MAX_SPANS = 12
 
@@ -60,6 +73,39 @@ def _spans_latin(text: str) -> Iterable[tuple[str, bool]]:
         end = m.end() if m is not None else end
 
 
+_HEADS = frozenset({"university", "institute", "academy", "college", "corporation", "company", "group", "bureau",
+                    "ministry", "laboratory", "laboratories", "factory", "plant", "agency", "administration",
+                    "commission", "department", "directorate", "school", "centre", "center", "works", "enterprise"})
+_STOPS = frozenset({"the", "a", "an", "of", "for", "to", "in", "at", "by", "with", "from", "and", "or", "its", "their",
+                    "our", "your", "his", "her", "on", "into", "as", "is", "are", "be", "that", "which", "who", "this"})
+_AFTER_OF = 6  # words read after "<head> of" ("university of electronic science and technology of china")
+_BEFORE = 3  # words read before a head ("sichuan university", "china academy of engineering physics")
+
+
+def _headed(text: str) -> Iterable[str]:
+    """Names written in lower case, found by the word that heads an organisation's name: up to three words before
+    it ("polymer labs of sichuan university" -> "sichuan university") and its "of ..." tail ("university of
+    electronic science and technology of china"); adversarial R9-21. Capitalised names are the runs' business."""
+    words = [w for w in _WORD.findall(text)]
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low):
+        if w not in _HEADS or words[i][0].isupper():
+            continue
+        j = i
+        while j > 0 and i - j < _BEFORE and low[j - 1] not in _STOPS and low[j - 1] not in _HEADS:
+            j -= 1
+        if j < i:
+            yield " ".join(words[j:i + 1])
+        if i + 1 < len(low) and low[i + 1] == "of":
+            k = i + 2
+            while k < len(low) and k - i - 1 <= _AFTER_OF and (low[k] not in _STOPS or low[k] in ("and", "of")):
+                k += 1
+            while k > i + 2 and low[k - 1] in ("and", "of"):
+                k -= 1
+            if k > i + 2:
+                yield " ".join(words[max(j, 0):k] if j < i else words[i:k])
+
+
 def _is_place(span: str) -> bool:
     words = fold(span)[0].split()
     return bool(words) and (all(w in places() for w in words) or country_code(span) is not None
@@ -78,12 +124,13 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[str]:
     given = [k.casefold() for k in known if k]
     out: dict[str, None] = {}
     native = [(m.group().strip(" ()（）·-"), False) for m in _NATIVE.finditer(text)]
-    for span, first in [*_spans_latin(text), *native]:
+    for span, first in [*_spans_latin(text), *native, *((h, False) for h in _headed(text))]:
         words = span.split()
         if not words or sum(c.isalpha() for c in span) <= _SMALL or _is_place(span):
             continue
-        if span.isascii() and all(w.removesuffix("s").isupper() and len(w) <= 5 for w in words):
-            continue  # short acronyms (units, PET/CT, DRAM, FPGAs)
+        stems = [m.group(1) for w in words if (m := _ACRONYM.match(w))]
+        if len(stems) == len(words) and not any(len(a) >= _ACRONYM_MIN and a.lower() not in _TECH for a in stems):
+            continue  # acronyms of technology and trade or too short to tell (PET/CT, DRAM, ICs); "NUDT" is screened
         if all(w.lower().strip(".") in _FORMS for w in words):
             continue  # legal forms alone ("Ltd")
         if len(words) == 1 and first and all(is_read(w) for w in re.split(r"[-'’]", word_of(span)) if w):

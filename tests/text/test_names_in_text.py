@@ -25,6 +25,7 @@ def test_names_found(text: str, spans: list[str]) -> None:
 @pytest.mark.parametrize("text", [
     "Custom aluminium fixtures",  # an English word capitalised at a sentence's start
     "EAR99 DRAM memory integrated circuits, HTS 8542.32",  # codes and short acronyms
+    "radiation-tolerant ICs of 3A001.a.2",  # a plural acronym: ICs is not ICS (an Entity List institute's acronym)
     "Chinese-made smartphones (5A992.c), routed Shenzhen - Los Angeles (in transit through the United States) - Havana",
     "",
 ])
@@ -42,3 +43,13 @@ def test_any_text(text: str) -> None:
     spans = name_spans(text)
     assert len(spans) <= MAX_SPANS and len(set(spans)) == len(spans)
     assert all(s and s == s.strip() for s in spans)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("for the polymer labs of sichuan university", "sichuan university"),  # lower case (R9-21)
+    ("parts for the university of electronic science and technology of china",
+     "university of electronic science and technology of china"),
+    ("for the NUDT supercomputer centre", "NUDT"),  # an acronym that is no technology term (R9-22)
+])
+def test_lower_case_names_and_acronyms(text: str, span: str) -> None:
+    assert span in name_spans(text)

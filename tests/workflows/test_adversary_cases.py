@@ -28,7 +28,8 @@ from clearance.workflows.order_files import read_scenarios
 
 HERE = Path(__file__).resolve().parents[1] / "rules"
 FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
-         "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml", "adversary_round8.yaml")
+         "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml", "adversary_round8.yaml",
+         "adversary_round9.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -59,6 +60,14 @@ FALSE_CLEARS: dict[str, str] = {
     # R8-52, R8-53 (§§ 744.2-744.4 words: clearance/model/wmd_words.py, a question naming the section)
     "R8-20": "the order's own HTS 8542.32 (Supp. No. 7 to Part 746) contradicts its stated fact "
              "ear99_not_listed_part_746 for Russia (order reader)",
+    # round 9 (tests/rules/adversary_round9.yaml): 6 false clears at its first run (main b0e1f65); fixed by the lead
+    # (session 7): R9-21 (a listed university in lower case in the end use) and R9-22 (NUDT) by names in the words
+    # read by the word heading an organisation's name and acronyms; R9-33 ('research ship', '-flagged': rule
+    # 744.7.rule words); R9-34 ('howitzer', 'fire direction' red flags); R9-48 (§ 740.2(a)(12): a 600 series item
+    # shipped from or made in D:5, licensing._shipped_from_d5)
+    "R9-24": "the Russian MoD's Entity List entry covers 'all operating units wherever located': 'Operational Group of "
+             "Russian Forces in Transnistria (OGRF), Tiraspol' shares too few words with it to be a possible match "
+             "(a name signal of Russian/Belarusian military units wherever located is not modelled)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -67,6 +76,8 @@ FALSE_CLEARS: dict[str, str] = {
 # listings leave out decides on its own).
 STRICTER_AND_RIGHT: dict[str, str] = {
     "E02": "SDN 12210 RECONNAISSANCE GENERAL BUREAU [DPRK] [DPRK2]: blocked (31 CFR part 510), besides § 744.22",
+    "R8-39": "SDN 49272 (aka 'BIOPHARMIST MEDICAL PRODUCTS TRADE LIMITED COMPANY', alias file 2025-12-24): blocked, "
+             "besides the Entity List listing the case gives (found near-certain since session 7's name-line reading)",
 }
 # An expectation its author withdrew in the round's report after reading the tool's reasons (the file is kept as
 # written): the answer the report accepts instead.
@@ -123,6 +134,13 @@ MISMATCHES: dict[str, str] = {
              "(a clearing fact is never read from free text)",
     "R8-35": "over-block: a release to a U.S. person is not a deemed export with the fact us_person_recipient, which "
              "the case states only in words (a clearing fact is never read from free text)",
+    # round 9
+    "R9-40": "over-block: a release to a naturalised US citizen is not an export with the fact us_person_recipient, "
+             "which the case states only in words (a clearing fact is never read from free text)",
+    "R9-43": "needless CANNOT_CLEAR: the owner 'Zhejiang Dahua Technology Co., Ltd.' is also a 0.69 possible match of "
+             "an unrelated DPL company, and any possible match of an owner counts as possibly blocked (the question "
+             "cites OFAC's 50 % rule, which concerns SDN owners only): on 2025-11-10 the affiliates rule is stayed "
+             "(parties.sdn_owned, lists.lookup)",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
