@@ -161,6 +161,22 @@ class NameSignals(_Frozen):
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
 
 
+class WhereverEntry(_Frozen):
+    entry: str  # the Entity List entry as listed
+    cite: str  # its Federal Register documents
+    nation_words: tuple[str, ...]  # normalised words naming its nation ("russian", "of the russian federation")
+
+
+class WhereverLocated(_Frozen):
+    """Entity List entries that reach their operating units "wherever located" (the Ministries of Defence of Russia
+    and Belarus): a party whose name has a military-unit word (``words``) and a nation word of an entry may be such a
+    unit under another name -- an open question (adversarial R9-24: the "Operational Group of Russian Forces in
+    Transnistria")."""
+
+    entries: tuple[WhereverEntry, ...]
+    words: tuple[str, ...]  # normalised military-unit words, " word " boundaries
+
+
 class Microprocessors(_Frozen):
     """§ 744.17: ``items`` (ECCN paragraphs) are the microprocessors of (a); an item under ``maybe`` may be one or
     carry their software/technology: an open question for a military end use/user in ``groups``."""
@@ -377,6 +393,7 @@ VALUE_TYPES: dict[str, object] = {
     "746.3.military": UnmodelledMilitary,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
+    "744.11.wherever_located": WhereverLocated,
     "746.6.place_names": PlaceNames,
     "744.2.rule": NuclearEndUse,
     "744.3.rule": MissileEndUse,

@@ -14,7 +14,7 @@ import unicodedata
 from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
 
-KEYS = ("744.21.name_signals", "744.22.name_signals")
+KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 

@@ -47,6 +47,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("microprocessors for military end uses and users in D:1 (§ 744.17)", proliferation.microprocessors),
     ("cameras for military end-users or 0A919 commodities (§ 744.9)", proliferation.cameras),
     ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
+    ("units of Entity List entities listed 'wherever located' named otherwise (§ 744.11)", part744.wherever_located),
     ("an end use stated in words that § 744.21 may turn on (§ 744.21(f))", part744.end_use_words),
     ("Unverified List (§ 744.15)", part744.uvl),
     ("SDN program identifiers (§ 744.8)", part744.sdn),

@@ -26,6 +26,7 @@ from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
+from clearance.rules.end_user_names import normalise
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.parties import PartyInfo
 
@@ -80,6 +81,36 @@ def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     if not req.facts & {Fact.MILITARY_INTELLIGENCE, Fact.NOT_MILITARY_INTELLIGENCE}:
         _ask_names(ctx, req, dest, parties, f, "744.22.name_signals", Fact.MILITARY_INTELLIGENCE, _mieu_or_named,
                    "MIEU")
+
+
+WHEREVER = "744.11.wherever_located"
+
+
+def wherever_located(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                     f: Findings) -> None:
+    """A party whose name reads as an operating unit of an Entity List entity listed "wherever located" (the
+    Ministries of Defence of Russia and Belarus: rule ``744.11.wherever_located``) -- a military-unit word and the
+    entry's nation word, not a screening match -- is an open question (an Entity List licence for all items subject
+    to the EAR if it is such a unit), unless the order gives the party's listings (adversarial R9-24)."""
+    signalled = [p for p in parties if p.name and p.given is None and not p.on_el
+                 and p.role.value != "exporter" and any(k == WHEREVER for k, _ in p.name_signals)]
+    if not signalled:
+        return
+    rule = ctx.get(WHEREVER)
+    for p in signalled:
+        norm = normalise(str(p.name))
+        units = [w for k, w in p.name_signals if k == WHEREVER]
+        for e in rule["entries"]:
+            nation = [w.strip() for w in e["nation_words"] if w in norm]
+            if not nation:
+                continue
+            question = (f"{p.label!r} reads as an operating unit of the Entity List entity {e['entry']!r} "
+                        f"({', '.join(nation + units)}): that entry reaches its units wherever located ({e['cite']}); "
+                        "if the party is one, a licence is required for all items subject to the EAR (policy of "
+                        "denial) -- give the party's listings (entity_list, or [] once checked)")
+            f.bases.append(Basis("EL", f"15 CFR 744.11; Supp. No. 4 to Part 744 ({e['cite']})", "policy of denial",
+                                 party=p.label, indeterminate=question, rules=(WHEREVER,)))
+            break
 
 
 # activities whose statement says what the end use is (a standards contribution, a Huawei TGL activity): read as

@@ -64,10 +64,8 @@ FALSE_CLEARS: dict[str, str] = {
     # (session 7): R9-21 (a listed university in lower case in the end use) and R9-22 (NUDT) by names in the words
     # read by the word heading an organisation's name and acronyms; R9-33 ('research ship', '-flagged': rule
     # 744.7.rule words); R9-34 ('howitzer', 'fire direction' red flags); R9-48 (§ 740.2(a)(12): a 600 series item
-    # shipped from or made in D:5, licensing._shipped_from_d5)
-    "R9-24": "the Russian MoD's Entity List entry covers 'all operating units wherever located': 'Operational Group of "
-             "Russian Forces in Transnistria (OGRF), Tiraspol' shares too few words with it to be a possible match "
-             "(a name signal of Russian/Belarusian military units wherever located is not modelled)",
+    # shipped from or made in D:5, licensing._shipped_from_d5); R9-24 (a Russian MoD unit abroad named otherwise:
+    # rule 744.11.wherever_located, part744.wherever_located, E197/E198)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
