@@ -213,7 +213,10 @@ def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | No
         return ", ".join(f"{o.pct} % {o.label} [{', '.join(o.sdn)}]" for o in blocked)
     if unknown and total + sum((o.pct for o in unknown), start=Fraction(0)) >= rule["threshold_pct"]:
         cite = ctx.cite("ofac.blocked_ownership")
-        raise MissingFact(f"{party.name!r} may be blocked under OFAC's 50 % rule ({cite}): "
+        # (the owner's screening could not decide it on some list: said as such -- OFAC's rule concerns SDN owners,
+        # and a possible match on another list is only why the owner is not known to be clear; adversarial R9-42)
+        raise MissingFact(f"{party.name!r} may be blocked under OFAC's 50 % rule ({cite}) if an owner whose "
+                          "screening could not be decided is an SDN-listed person: "
                           + "; ".join(str(o.problem) for o in unknown), fact="parties.ownership")
     return None
 
