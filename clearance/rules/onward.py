@@ -116,13 +116,19 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         licensing.chart(ctx, req, country, juris, parties, trial)
         where = (f"{p.role.value.replace('_', ' ')} {p.label} located in {country}, the country of ultimate "
                  f"destination (15 CFR 738.4(a); the route ends in {dest})")
-        f.bases.extend(dataclasses.replace(b, code=f"{b.code}@{country}", cite=f"{b.cite}; {where}", party=p.label)
-                       for b in trial.bases)
-        f.exceptions.extend(dataclasses.replace(x, reason=f"{x.reason} [for {country}]",
-                                                covers=tuple(f"{c}@{country}" for c in x.covers))
-                            for x in trial.exceptions)
-        f.questions.extend(dataclasses.replace(q, text=f"{q.text} [{where}]") for q in trial.questions)
-        f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+        _add_for(f, trial, country, where, f"for {country}", party=p.label)
+
+
+def _add_for(f: Findings, trial: Findings, country: str, where: str, label: str, party: str | None = None) -> None:
+    """``trial``'s findings for another country added to ``f``: bases and the exceptions covering them coded
+    ``<code>@<country>`` (so that an exception for that country covers only its bases), each cited with ``where``."""
+    f.bases.extend(dataclasses.replace(b, code=f"{b.code}@{country}", cite=f"{b.cite}; {where}",
+                                       party=party if party is not None else b.party) for b in trial.bases)
+    f.exceptions.extend(dataclasses.replace(x, reason=f"{x.reason} [{label}]",
+                                            covers=tuple(f"{c}@{country}" for c in x.covers))
+                        for x in trial.exceptions)
+    f.questions.extend(dataclasses.replace(q, text=f"{q.text} [{where}]") for q in trial.questions)
+    f.notes.extend(f"{n} [{where}]" for n in trial.notes)
 
 
 def transit(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
@@ -152,13 +158,7 @@ def transit(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             licensing.chart(ctx, req, country, juris, parties, trial)
         if embargo.section_rule(ctx, country) is not None:
             embargo.part746(ctx, req, country, juris, parties, trial)
-        f.bases.extend(dataclasses.replace(b, code=f"{b.code}@{country}", cite=f"{b.cite}; {where}")
-                       for b in trial.bases)
-        f.exceptions.extend(dataclasses.replace(x, reason=f"{x.reason} [for transit through {country}]",
-                                                covers=tuple(f"{c}@{country}" for c in x.covers))
-                            for x in trial.exceptions)
-        f.questions.extend(dataclasses.replace(q, text=f"{q.text} [{where}]") for q in trial.questions)
-        f.notes.extend(f"{n} [{where}]" for n in trial.notes)
+        _add_for(f, trial, country, where, f"for transit through {country}")
 
 
 def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
