@@ -83,9 +83,14 @@ class CannotClear(ClearanceError):
     code = "cannot_clear"
     http_status = 422
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, lists: tuple[str, ...] = (), found: tuple[object, ...] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
+        # the list codes whose screening could not be decided (a possible match there), when that is all that is
+        # undecided; empty: not known, so any list may be concerned
+        self.lists = lists
+        # what was decided beside it (a party's near-certain listings on the other lists)
+        self.found = found
 
 
 class StorageError(ClearanceError):

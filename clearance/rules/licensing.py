@@ -19,7 +19,7 @@ from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
-from clearance.rules.parties import PartyInfo
+from clearance.rules.parties import OWNER_LISTS, PartyInfo
 
 
 def item_kind(req: Request) -> str:
@@ -208,8 +208,8 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
     for info in owned:
         listed: list[tuple[str, str, Any]] = []  # (owner, its entry's policy, share)
         for owner in info.owners:
-            if owner.problem:
-                raise MissingFact(owner.problem, fact="parties.ownership")
+            if owner.undecided_on(OWNER_LISTS):
+                raise MissingFact(str(owner.problem), fact="parties.ownership")
             policy = None
             if owner.group is not None:
                 policy = str(ctx.get(f"el.group.{owner.group}.review_policy"))

@@ -27,6 +27,8 @@ KNOWN_LISTINGS = {
 SDN_PREFIX = "sdn:"  # "sdn:SDGT": on OFAC's SDN List with that program identifier (§ 744.8)
 FOOTNOTE_LISTINGS = {"entity_list_fn3": 3, "entity_list_fn4": 4, "entity_list_fn5": 5}
 NEAR_CERTAIN = 0.95  # a fuzzy match at least this strong is taken as the listed party itself
+OFAC_LISTS = frozenset({"sdn"})  # the owners OFAC's 50 % rule adds up
+OWNER_LISTS = frozenset({"el", "meu", "sdn"})  # the owners that restrict a party they own (OwnerInfo.restricted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class OwnerInfo:
     dated_key: str | None = None  # the el.party.* rule naming it (listed or not yet listed)
     entry: ListingEntry | None = None  # an Entity List entry found by screening
     problem: str | None = None  # why it could not be resolved (fails closed when the rule is in force)
+    problem_lists: tuple[str, ...] = ()  # the lists ``problem`` concerns (a possible match there); empty: any list
     sdn: tuple[str, ...] = ()  # SDN List program identifiers of the owner (a blocked person)
     meu: bool = False  # the owner is on the MEU List
     via: str | None = None  # an unlisted owner restricted through its own owners (an ownership chain): how
@@ -46,6 +49,12 @@ class OwnerInfo:
     @property
     def label(self) -> str:
         return f"{self.name} ({self.via})" if self.via else self.name
+
+    def undecided_on(self, lists: frozenset[str]) -> bool:
+        """Whether the owner may be on one of ``lists`` without that being decided: its screening could not be
+        decided on one of them, or could not be done (an owner's possible match on the Denied Persons List says
+        nothing of the SDN List: adversarial R9-43)."""
+        return self.problem is not None and (not self.problem_lists or not lists.isdisjoint(self.problem_lists))
 
     @property
     def restricted(self) -> bool:
@@ -150,7 +159,7 @@ def _through(ctx: Ctx, info: OwnerInfo, subs: tuple[OwnerInfo, ...]) -> OwnerInf
     """``info`` (on no list itself) with the restrictions its own owners give it: blocked when blocked persons own
     50 % or more of it (OFAC, any day); on the Entity List / MEU List (the most restrictive of its owners') when
     listed or ownership-restricted owners own 50 % or more of it and the affiliates rule is in force on the day."""
-    unknown = [o for o in subs if o.problem and not o.restricted]
+    unknown = [o for o in subs if o.undecided_on(OWNER_LISTS) and not o.restricted]
     blocked = [o for o in subs if o.sdn]
     ofac = ctx.get("ofac.blocked_ownership")["threshold_pct"]
     found: dict[str, Any] = {}
@@ -184,11 +193,16 @@ def _owner_itself(ctx: Ctx, owner: Owner, of: str, lists: Listings | None) -> Ow
         return OwnerInfo(owner.name, owner.pct, group, dated[0])
     if lists is None:
         return OwnerInfo(owner.name, owner.pct, problem=f"owner {owner.name!r} of {of!r} not screened")
+    undecided: CannotClear | None = None
     try:
         _check_fresh(ctx, lists)
         hits = lists.lookup(owner.name)
     except CannotClear as exc:
-        return OwnerInfo(owner.name, owner.pct, problem=exc.reason)
+        if not exc.lists:  # (not screened at all)
+            return OwnerInfo(owner.name, owner.pct, problem=exc.reason)
+        # a possible match on some lists: what is near-certain on the others still counts (adversarial R9-42: the
+        # owner's Entity List HIT beside a possible match of an unrelated Denied Persons List name)
+        undecided, hits = exc, tuple(e for e in exc.found if isinstance(e, ListingEntry))
     el = [e for e in hits if e.list_code == "el"]
     sdn_hits = [e for e in hits if e.list_code == "sdn"]
     weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
@@ -196,7 +210,11 @@ def _owner_itself(ctx: Ctx, owner: Owner, of: str, lists: Listings | None) -> Ow
                f"with score {weak[0].match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
                "person") if weak else None
     tags = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
-    return OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None, problem=problem, sdn=tags,
+    if undecided is not None:
+        problem = "; ".join(p for p in (undecided.reason, problem) if p)
+    lists_of = (*(undecided.lists if undecided else ()), *(("sdn",) if weak else ()))
+    return OwnerInfo(owner.name, owner.pct, entry=el[0] if el else None, problem=problem,
+                     problem_lists=tuple(dict.fromkeys(lists_of)), sdn=tags,
                      meu=any(e.list_code == "meu" for e in hits))
 
 
@@ -204,7 +222,7 @@ def sdn_owned(ctx: Ctx, party: Party, owners: tuple[OwnerInfo, ...]) -> str | No
     """OFAC's 50 % rule: the SDN owners' shares add up; None below the threshold. An owner that could not be
     screened counts as possibly blocked: if it could carry the total over the threshold, MissingFact."""
     blocked = [o for o in owners if o.sdn]
-    unknown = [o for o in owners if o.problem and not o.sdn]
+    unknown = [o for o in owners if o.undecided_on(OFAC_LISTS) and not o.sdn]
     if not blocked and not unknown:
         return None
     rule = ctx.get("ofac.blocked_ownership")

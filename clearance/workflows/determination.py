@@ -336,6 +336,7 @@ class PartyScreener:
         idx = self._index(versions)
         found: list[ListingEntry] = []
         undecided: list[str] = []
+        codes: list[str] = []  # the lists of the undecided matches
         for code in sorted({h.list_code for h in screening.hits}):
             on_list = [h for h in screening.hits if h.list_code == code]
             later = (_describes(versions[code]) or day) > day if code in versions else False
@@ -354,6 +355,7 @@ class PartyScreener:
                     f"match with {code} entry {best.entry_id} {best.name!r} below {NEAR_CERTAIN} (score "
                     f"{best.score:.2f}, {versions[code].version_id}): confirm whether it is the listed party "
                     f"(`clearance screen {screening.name!r}`) and give the party's listings")
+                codes.append(code)
                 if not hits:
                     continue
             if not hits:
@@ -363,6 +365,7 @@ class PartyScreener:
                     f"{versions[code].version_id}); review it (`clearance screen {screening.name!r}`) and give "
                     "the party's listings"
                 )
+                codes.append(code)
                 continue
             if code not in ENGINE_LISTS:
                 continue
@@ -370,7 +373,8 @@ class PartyScreener:
                                              match_score=h.score) for h in hits)
         if undecided:
             if review is None:
-                raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided))
+                raise CannotClear(f"party {screening.name!r}: " + "; ".join(undecided), lists=tuple(codes),
+                                  found=tuple(found))
             review.extend(Question(f"party {screening.name!r}: {u}", fact="parties.listings") for u in undecided)
         return tuple(found)
 

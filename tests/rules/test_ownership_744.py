@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import pytest
 
+from clearance.errors import CannotClear
 from clearance.model.determination import Item, Outcome, Owner, Party, Request, Role
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, determine
@@ -110,3 +111,44 @@ def test_meu_restrictions_pass_down_a_chain_after_the_stay_only(rules: RuleSet) 
     assert after.outcome is Outcome.LICENSE_REQUIRED and any(b.code == "MEU" for b in after.bases)
     last_stayed = determine(_order("2026-11-09", chain, eccn="3A991", to="CN"), rules, LISTS)
     assert last_stayed.outcome is Outcome.NO_LICENSE_REQUIRED
+
+
+# --- an owner whose screening is undecided on one list only (adversarial R9-42 / R9-43) ----------------------------
+
+EL_ENTRY = ListingEntry("el", "Dahua Technology", entry_id="el-dahua", license_policy="Presumption of denial")
+
+
+def _undecided_on(code: str, found: tuple[ListingEntry, ...] = ()) -> Listings:
+    """Screening that finds ``found`` near-certain and a possible match on ``code`` it cannot decide."""
+    def resolve(name: str) -> tuple[ListingEntry, ...]:
+        if name == "Unlisted aviation services LLC":
+            return ()
+        raise CannotClear(f"party {name!r}: possible match with {code} entry 1", lists=(code,), found=found)
+    return Listings(label="test screening", resolver=resolve)
+
+
+def test_an_owners_possible_dpl_match_is_not_a_possible_sdn_owner(rules: RuleSet) -> None:
+    # the stay of the affiliates rule: only OFAC's 50 % rule reads owners, and it concerns SDN owners only
+    d = determine(_order("2025-11-10", (Owner("Zhejiang Dahua Technology", Fraction(60)),), to="MY"),
+                  rules, _undecided_on("dpl", (EL_ENTRY,)))
+    assert d.outcome is Outcome.NO_LICENSE_REQUIRED, d.reasons
+
+
+def test_an_owners_listing_found_beside_a_possible_match_elsewhere_still_counts(rules: RuleSet) -> None:
+    # the day before the stay: the owner's Entity List HIT makes the affiliate need a licence
+    d = determine(_order("2025-11-09", (Owner("Zhejiang Dahua Technology", Fraction(60)),), to="MY"),
+                  rules, _undecided_on("dpl", (EL_ENTRY,)))
+    assert d.outcome is Outcome.LICENSE_REQUIRED and any(b.code == "EL-AFFILIATE" for b in d.bases)
+
+
+@pytest.mark.parametrize("day", ["2025-11-09", "2025-11-10"])
+def test_an_owners_possible_sdn_match_is_asked(rules: RuleSet, day: str) -> None:
+    d = determine(_order(day, (Owner("Some Holding", Fraction(60)),), to="MY"), rules, _undecided_on("sdn"))
+    assert d.outcome is Outcome.CANNOT_CLEAR and "Some Holding" in " ".join(d.reasons)
+
+
+def test_an_owners_possible_el_match_is_asked_while_the_affiliates_rule_is_in_force(rules: RuleSet) -> None:
+    owners = (Owner("Some Holding", Fraction(60)),)
+    assert determine(_order("2025-11-09", owners, to="MY"), rules, _undecided_on("el")).outcome is Outcome.CANNOT_CLEAR
+    assert determine(_order("2025-11-10", owners, to="MY"), rules,
+                     _undecided_on("el")).outcome is Outcome.NO_LICENSE_REQUIRED

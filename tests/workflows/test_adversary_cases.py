@@ -135,10 +135,8 @@ MISMATCHES: dict[str, str] = {
     # round 9
     "R9-40": "over-block: a release to a naturalised US citizen is not an export with the fact us_person_recipient, "
              "which the case states only in words (a clearing fact is never read from free text)",
-    "R9-43": "needless CANNOT_CLEAR: the owner 'Zhejiang Dahua Technology Co., Ltd.' is also a 0.69 possible match of "
-             "an unrelated DPL company, and any possible match of an owner counts as possibly blocked (the question "
-             "cites OFAC's 50 % rule, which concerns SDN owners only): on 2025-11-10 the affiliates rule is stayed "
-             "(parties.sdn_owned, lists.lookup)",
+    # R9-43 promoted in session 8: an owner's possible match on the Denied Persons List is not a possible SDN owner
+    # (OwnerInfo.undecided_on: OFAC's 50 % rule counts owners undecided on the SDN List only)
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
