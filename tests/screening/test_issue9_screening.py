@@ -330,3 +330,12 @@ def test_a_shared_acronym_of_other_words_is_no_match(ear_index: ScreeningIndex) 
     assert not named(hits(ear_index, "Korea Aerospace Industries, Ltd. (KAI)", "KR"), listed)
     [same] = named(hits(ear_index, "Korea Automation Industry Co., Ltd. (KAI)", "KR"), listed)
     assert same.decision is Decision.HIT
+
+
+def test_a_chinese_registered_name_with_its_optoelectronics_word(ear_index: ScreeningIndex) -> None:
+    """R8-42: SDN 52667 'SHANDONG HUAGUANG OPTOELECTRONICS CO. LTD' (alias file 2025-12-24) typed in Chinese was
+    only a POSSIBLE of an unrelated Entity List entry: 光电子 (guang dian zi) is 'optoelectronics', not 'optical'
+    followed by 'electronic' (clearance/resources/name_terms.yml)."""
+    top = hits(ear_index, "山东华光光电子股份有限公司", "CN")[0]
+    assert (top.list_code, top.entry_id, top.decision) == ("sdn", "52667", Decision.HIT), (top.name, top.score)
+    assert hits(ear_index, "Shandong Huaguang Guangdianzi")[0].entry_id == "52667"

@@ -29,7 +29,7 @@ from clearance.workflows.order_files import read_scenarios
 HERE = Path(__file__).resolve().parents[1] / "rules"
 FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
          "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml", "adversary_round8.yaml",
-         "adversary_round9.yaml")
+         "adversary_round9.yaml", "adversary_round10.yaml", "adversary_round10b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -66,6 +66,13 @@ FALSE_CLEARS: dict[str, str] = {
     # 744.7.rule words); R9-34 ('howitzer', 'fire direction' red flags); R9-48 (§ 740.2(a)(12): a 600 series item
     # shipped from or made in D:5, licensing._shipped_from_d5); R9-24 (a Russian MoD unit abroad named otherwise:
     # rule 744.11.wherever_located, part744.wherever_located, E197/E198)
+    # round 10 (tests/rules/adversary_round10.yaml, adversary_round10b.yaml): 3 false clears of 72 at its first run
+    # (main 85eb827)
+    "R10-06": "§ 734.9(d) (the 600 series FDP rule) for a destination in D:3/D:4/D:5 outside D:1: a Turkish-made "
+              "9A610.x part made on a plant that is a direct product of US 9E610 technology, to Pakistan (rules)",
+    "R10-39": "'SHENZHEN KUANGCHI GROUP' screens CLEAR against Entity List 'Kuang-Chi Group' (screening)",
+    "R10-70": "an SDN company in Arabic script ('شركة المتفق التجارية', SDN 23721 AL-MUTAFAQ COMMERCIAL COMPANY) "
+              "screens CLEAR (screening)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -137,6 +144,18 @@ MISMATCHES: dict[str, str] = {
              "which the case states only in words (a clearing fact is never read from free text)",
     # R9-43 promoted in session 8: an owner's possible match on the Denied Persons List is not a possible SDN owner
     # (OwnerInfo.undecided_on: OFAC's 50 % rule counts owners undecided on the SDN List only)
+    # round 10
+    "R10-02": "needless CANNOT_CLEAR: the Korean city 'Changwon' in the description is read as a name and is a "
+              "near-certain 0.86 of the SDN person 'JO, Yong-Won' (names in the words, screening)",
+    "R10-60": "needless CANNOT_CLEAR: 'Daehan Auto Interior Co., Ltd.' is a possible match (0.57) of SDN 'SYRIAN "
+              "GENERAL INTELLIGENCE BRANCH 251' with no word in common (screening)",
+    "R10-27": "needless CANNOT_CLEAR: Syria after 90 FR 42315 (2025-09-02): the revised § 746.9 is not modelled "
+              "(docs/coverage.md); EAR99 to an unlisted Syrian company is asked about",
+    "R10-59": "withdrawn by its author (report): the case says transaction 'reexport' for a shipment from the United "
+              "States; with 'export' the answer is NO_LICENSE_REQUIRED",
+    "R10-61": "withdrawn by its author (report): transaction 'reexport' for a shipment from the United States; with "
+              "'export' it is still CANNOT_CLEAR: 'made in Dongguan' in the description is read as a possible "
+              "destination",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
