@@ -56,12 +56,24 @@ def _table() -> tuple[dict[tuple[str, ...], str], dict[str, frozenset[str]]]:
     return phrases, not_after
 
 
-def places_named(text: str) -> list[tuple[str, str]]:
-    """(place as folded, country code) of each place of the table ``text`` names, in order, one per country."""
+ORIGIN_WORDS = frozenset({("made", "in"), ("manufactured", "in"), ("produced", "in"), ("fabricated", "in"),
+                          ("origin",), ("country", "of", "origin")})  # (folded) words saying where an item was made
+
+
+def _after_origin_words(words: list[str], i: int) -> bool:
+    return any(tuple(words[max(0, i - len(w)):i]) == w for w in ORIGIN_WORDS)
+
+
+def places_named(text: str, made_in: str | None = None) -> list[tuple[str, str]]:
+    """(place as folded, country code) of each place of the table ``text`` names, in order, one per country. With
+    ``made_in`` (the item's country of origin), a place of that country that follows "made in", "manufactured in"
+    ... (and any place of it right after such a place: "made in Dongguan, Guangdong") says where the item was made,
+    not where it goes, and is not counted (adversarial R10-61)."""
     phrases, not_after = _table()
     words = fold(text)[0].split()
     found: dict[str, str] = {}
     i = 0
+    origin_end = -1  # the word after the last place read as the item's origin
     while i < len(words):
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             phrase = tuple(words[i:i + n])
@@ -71,7 +83,10 @@ def places_named(text: str) -> list[tuple[str, str]]:
             place = " ".join(phrase)
             if i and words[i - 1] in not_after.get(place, ()):
                 continue
-            found.setdefault(code, place)
+            if made_in is not None and code == made_in and (_after_origin_words(words, i) or i == origin_end):
+                origin_end = i + n
+            else:
+                found.setdefault(code, place)
             i += n - 1
             break
         i += 1

@@ -109,12 +109,12 @@ def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) 
     return "; ".join(why)
 
 
-def _elsewhere(where: str, text: str, here: set[str]) -> list[str]:
+def _elsewhere(where: str, text: str, here: set[str], made_in: str | None = None) -> list[str]:
     """A question for each place ``text`` names (clearance/text/destination_places.yml) of a country the order does
     not place the item in: if the item goes there, that is the country of ultimate destination (§ 738.4(a)), whose
     chart, Part 746 section and end-use rules apply (adversarial round 6: R6-74 Minsk, R6-81 Pyongyang)."""
     out = []
-    for place, code in places_named(text):
+    for place, code in places_named(text, made_in):
         if code in here:
             continue
         country = ("Crimea or a covered region of Ukraine (15 CFR 746.6)" if code == COVERED_REGIONS
@@ -167,7 +167,7 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
     if (item.eccn or "").upper() != "EAR99":
         texts += [("end use", order.end_use, PART_746), ("item description", item.description, PART_746)]
     for where, text, left in texts:
-        unmapped += tuple(_elsewhere(where, text, here | left))
+        unmapped += tuple(_elsewhere(where, text, here | left, item.origin))
     if item.origin != "US" and order.origin_country != "US" and "US" not in order.via:
         unmapped += tuple(_in_the_us(where, text) for where, text in (
             *(("knowledge", k) for k in order.knowledge), ("end use", order.end_use),

@@ -99,3 +99,13 @@ def test_an_order_whose_words_put_a_foreign_made_item_in_the_us_asks() -> None:
     request, _ = to_request(validate_order(order))
     assert request.via == ("US",)
     assert not any("734.3(a)(1)" in q for q in request.unmapped_knowledge)
+
+
+def test_where_the_item_was_made_is_not_where_it_goes() -> None:
+    """R10-61: 'speakers made in Dongguan, Guangdong' (origin CN) shipped to Japan named no destination; a place of
+    another country, or of the origin's country not written as where it was made, still counts."""
+    assert places_named("mass-market Bluetooth speakers made in Dongguan, Guangdong", made_in="CN") == []
+    assert places_named("mass-market Bluetooth speakers made in Dongguan, Guangdong") == [("dongguan", "CN")]
+    assert places_named("made in Dongguan, to be installed in Shenzhen", made_in="CN") == [("shenzhen", "CN")]
+    assert places_named("made in Minsk", made_in="CN") == [("minsk", "BY")]
+    assert places_named("country of origin: Dongguan; for our Minsk store", made_in="CN") == [("minsk", "BY")]
