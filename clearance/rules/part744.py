@@ -129,18 +129,27 @@ def end_use_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, partie
     if any(b.code == "MEU" for b in f.bases):
         return
     trial = Findings()
+    unsure: CannotClear | None = None
     try:
         _meu(ctx, req, req.facts | {Fact.MILITARY_END_USE}, dest, parties, trial)
         found: list[Basis] | None = [b for b in trial.bases if b.code == "MEU"]
-    except CannotClear:
-        found = None
+    except CannotClear as exc:
+        found, unsure = None, exc
     if found == []:
         return
     text = (f"the end use is stated in words ({req.end_use[:160]!r}); for this item and destination § 744.21 "
             f"({ctx.cite('744.21.countries')}) requires a licence if it is a 'military end use' (§ 744.21(f)) -- "
             f"state military_end_use or not_military_end_use")
     if found is None:
-        raise MissingFact(text, fact="facts.military_end_use")
+        if isinstance(unsure, RuleGap):
+            raise MissingFact(text, fact="facts.military_end_use")
+        # (with a military end use, § 744.21 would turn on a further point -- a Supp. No. 2 paragraph limitation):
+        # a basis to be confirmed as below, so that a licence required anyway stays LICENSE_REQUIRED (adversarial
+        # R10-67: § 744.23(a)(1) for a supercomputer in Wuxi beside the § 744.21 question)
+        policy = ctx.get("744.21.review_policy")
+        found = [Basis("MEU", f"15 CFR 744.21; {ctx.cite('744.21.countries')}", str(policy["supp2_items"]),
+                       rules=("744.21.countries", "744.21.review_policy"))]
+        text += f"; then: {unsure.reason if unsure is not None else ''}"
     # a basis to be confirmed: with a licence required anyway the answer stays LICENSE_REQUIRED (the point to
     # confirm named), else CANNOT_CLEAR naming it; never cleared by a licence exception
     f.bases.extend(replace(b, indeterminate=text) for b in found)
