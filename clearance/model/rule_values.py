@@ -132,9 +132,11 @@ class LeEnc(Value):
 
 class NoDeMinimis(Value):
     id: str
-    kind: Literal["item_eccn", "content_600_series"]
+    kind: Literal["item_eccn", "content_600_series", "item_with_us_ic"]
     text: str
     item_eccn_prefixes: list[str] = []
+    item_eccns: list[str] = []  # item_with_us_ic: the item's ECCNs or paragraphs ("3B001.a.4")
+    ic_eccn_prefixes: list[str] = []  # item_with_us_ic: a US input of these ECCNs is an integrated circuit
     paragraphs: Literal["y_only", "not_y"] | None = None
     destinations: list[str] = []
     groups: list[str] = []
@@ -185,13 +187,17 @@ class FdpOther(Value):
     groups: list[str] = []
     ukraine_regions: bool = False
     other_destinations: Literal["unverified", "none"] | None = None
-    item_scope: Literal["any", "ccl", "listed", "unverified"] | None = None  # unverified: always to establish
+    # unverified: always to establish
+    item_scope: Literal["any", "ccl", "listed", "pattern", "unverified"] | None = None
+    item_pattern: str | None = None  # pattern: the ECCNs of the item scope as a regular expression ("600 series")
+    y_paragraphs: Literal["question"] | None = None  # pattern: a .y item's coverage is not held (a question)
     item_eccns: list[str] = []  # ECCNs (prefixes) or paragraphs ("3B001.a.4") of the item scope
     item_scope_beyond: list[str] = []  # ECCN prefixes beyond item_eccns whose coverage is not held: a question
     z_paragraphs: bool = False
     ear99: Literal["unverified"] | None = None
-    tech: Literal["any_d_e", "listed"] | None = None
+    tech: Literal["any_d_e", "listed", "pattern"] | None = None
     tech_eccns: list[str] = []
+    tech_pattern: str | None = None  # tech pattern: the ECCNs of the software/technology as a regular expression
     plant_tech_eccns: list[str] = []  # the plant route's list when it differs from tech_eccns (§ 734.9(k))
     tech_verified: bool = False
     plant_us_origin: bool = False
@@ -368,6 +374,8 @@ VALUE_TYPES: dict[str, Any] = {
     "fdp.fn1.license_exceptions": LeAvailability,
     "fdp.fn1.savings": Savings,
     "fdp.ns": FdpNs,
+    "fdp.9x515": FdpOther,
+    "fdp.600_series": FdpOther,
     "fdp.russia_belarus": FdpOther,
     "fdp.russia_belarus_meu": FdpOther,
     "fdp.advanced_computing": FdpOther,

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 import operator
+import re
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -23,21 +24,39 @@ from clearance.rules.parties import PartyInfo
 LOW_GENERATIONS = {"2G", "3G", "4G"}
 
 
+_IC_WORDS = re.compile(r"\b(integrated circuits?|ics?|chips?|microcontrollers?|mcus?|processors?|fpgas?|asics?|"
+                       r"memor(?:y|ies)|dram|nand|soc)\b", re.IGNORECASE)
+
+
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
     item = req.item
     has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
     inputs = tuple(line.eccn for line in item.us_inputs or ())
-    rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, dest, grp),
-                    lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp))
+    ics = tuple(bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ())
+    rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, ics, dest, grp),
+                    lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp, ics))
     return dict(rule) if rule is not None else None
 
 
 def _no_de_minimis_rule(ctx: Ctx, eccn: str | None, has_us: bool, inputs: tuple[str | None, ...], dest: str,
-                        grp: frozenset[str]) -> dict[str, Any] | None:
+                        grp: frozenset[str], ics: tuple[bool, ...] = ()) -> dict[str, Any] | None:
     """The § 734.4(a) rule denying de minimis to the item (its ECCN, whether it has US content, the ECCNs of
-    its US inputs, the destination and its groups), or None."""
+    its US inputs, the destination and its groups, which inputs are described as integrated circuits), or None.
+    A rule with ``question`` set may apply: what is to be established."""
     for rule in ctx.get("de_minimis.no_de_minimis"):
         kind = rule["kind"]
+        if kind == "item_with_us_ic":
+            if not (eccn and has_us) or _listed(parse_eccn(eccn), rule["item_eccns"]) is False:
+                continue
+            if not (dest in rule.get("destinations", []) or grp & set(rule.get("groups", []))):
+                continue
+            known = [bool(e and any(parse_eccn(e).base.startswith(p) for p in rule["ic_eccn_prefixes"])) or ic
+                     for e, ic in zip(inputs, ics or (False,) * len(inputs), strict=True)]
+            if any(known):
+                return dict(rule)
+            return {**rule, "question": (
+                f"§ {rule['id']}: whether a US-origin part of the {eccn} is an integrated circuit -- then there is "
+                "no de minimis level for it to this destination (give the parts' ECCNs, e.g. 3A001/3A991 for ICs)")}
         if kind == "item_eccn" and eccn:
             if has_us and any(parse_eccn(eccn).base.startswith(p) for p in rule["item_eccn_prefixes"]):
                 return dict(rule)
@@ -182,8 +201,8 @@ def _fdp_footnotes(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisd
     return None if unsure else 0
 
 
-OTHER_FDP_RULES = ("fdp.russia_belarus", "fdp.russia_belarus_meu", "fdp.advanced_computing", "fdp.supercomputer",
-                   "fdp.iran", "fdp.sme")
+OTHER_FDP_RULES = ("fdp.9x515", "fdp.600_series", "fdp.russia_belarus", "fdp.russia_belarus_meu",
+                   "fdp.advanced_computing", "fdp.supercomputer", "fdp.iran", "fdp.sme")
 _FACTS_TO_STATE = (
     "state fdp_facts.direct_product_of (ECCNs of the US-origin software/technology the item is a direct product of) "
     "and fdp_facts.plant_direct_product_of (ECCNs the producing plant or major component was made from; "
@@ -231,11 +250,21 @@ def _item_in_scope(rule: dict[str, Any], req: Request) -> bool | None:
         return True
     if scope == "unverified":
         return None  # the item scope is not in the rule data: a caught direct product is an open question
+    if not eccn and scope == "pattern":
+        # (an unclassified item: asked about only when it is stated to be a direct product of the rule's software/
+        # technology or made by a plant that is; otherwise not reached, as for the National Security rule)
+        facts = req.item.fdp
+        used = () if facts is None else (*(facts.direct_product_of or ()), *(facts.plant_direct_product_of or ()))
+        return None if any(_tech_in_scope(rule, e) for e in used) else False
     if not eccn:
         return None
     e = parse_eccn(eccn)
     if scope == "ccl":
         return None if e.is_ear99 and rule.get("ear99") == "unverified" else not e.is_ear99
+    if scope == "pattern":
+        if not re.match(rule["item_pattern"], e.base):
+            return False
+        return None if rule.get("y_paragraphs") == "question" and e.paragraph[:1] == ("y",) else True
     if scope == "listed":
         listed = _listed(e, rule["item_eccns"])
         if listed is not False:
@@ -268,6 +297,8 @@ def _listed(e: Eccn, refs: list[str]) -> bool | None:
 def _tech_in_scope(rule: dict[str, Any], eccn: str, plant: bool = False) -> bool:
     if rule["tech"] == "any_d_e":
         return parse_eccn(eccn).product_group in ("D", "E")
+    if rule["tech"] == "pattern":
+        return re.match(rule["tech_pattern"], parse_eccn(eccn).base) is not None
     listed = rule.get("plant_tech_eccns") if plant else None
     return parse_eccn(eccn).base in (listed or rule["tech_eccns"])
 
@@ -382,6 +413,9 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     every = frozenset().union(*(groups(ctx, c) for c in ways)) if len(ways) > 1 else grp
     for country in ways:
         rule = _no_de_minimis(ctx, req, country, groups(ctx, country))
+        if rule is not None and "question" in rule:
+            out.unknown.append(Question(str(rule["question"]) + _for(country, dest, parties), fact="item.us_inputs"))
+            continue
         if rule is not None:
             out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
             out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}" + _for(country, dest, parties))

@@ -68,8 +68,7 @@ FALSE_CLEARS: dict[str, str] = {
     # rule 744.11.wherever_located, part744.wherever_located, E197/E198)
     # round 10 (tests/rules/adversary_round10.yaml, adversary_round10b.yaml): 3 false clears of 72 at its first run
     # (main 85eb827)
-    "R10-06": "§ 734.9(d) (the 600 series FDP rule) for a destination in D:3/D:4/D:5 outside D:1: a Turkish-made "
-              "9A610.x part made on a plant that is a direct product of US 9E610 technology, to Pakistan (rules)",
+    # R10-06 fixed in session 8 (lead): § 734.9(c) and (d) modelled (rules fdp.9x515, fdp.600_series; E320-E327)
     "R10-39": "'SHENZHEN KUANGCHI GROUP' screens CLEAR against Entity List 'Kuang-Chi Group' (screening)",
     "R10-70": "an SDN company in Arabic script ('شركة المتفق التجارية', SDN 23721 AL-MUTAFAQ COMMERCIAL COMPANY) "
               "screens CLEAR (screening)",
@@ -153,9 +152,9 @@ MISMATCHES: dict[str, str] = {
               "(docs/coverage.md); EAR99 to an unlisted Syrian company is asked about",
     "R10-59": "withdrawn by its author (report): the case says transaction 'reexport' for a shipment from the United "
               "States; with 'export' the answer is NO_LICENSE_REQUIRED",
-    "R10-61": "withdrawn by its author (report): transaction 'reexport' for a shipment from the United States; with "
-              "'export' it is still CANNOT_CLEAR: 'made in Dongguan' in the description is read as a possible "
-              "destination",
+    "R10-61": "withdrawn by its author (report): transaction 'reexport' for a shipment from the United States (with "
+              "'export' it was still CANNOT_CLEAR: 'made in Dongguan' was read as a possible destination; since "
+              "session 8 a place of the item's origin written as where it was made is not, places_named)",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
