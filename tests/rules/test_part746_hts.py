@@ -161,3 +161,24 @@ def test_a_listed_code_beside_a_part_744_licence_is_noted_not_asked(rules: RuleS
         {Fact.EAR99_NOT_LISTED_746}), id="EL"), rules, NONE_FOUND)
     assert d.outcome is Outcome.LICENSE_REQUIRED and all(b.code != "746-SUPP7" for b in d.bases)
     assert any("746-SUPP7" in n and "required anyway" in n for n in d.notes)
+
+
+@pytest.mark.parametrize(("where", "code"), [
+    ("end_user", "746-SUPP7"),  # an end user located in Russia on the way to Kazakhstan (onward.part746)
+    ("via", "746-SUPP7@RU"),  # in transit through Russia (route.via, General Prohibition Eight)
+    ("words", "746-NAMED-RU"),  # the description names Moscow, no party there (rule 746.named_places): asked
+])
+def test_a_listed_code_for_russia_on_the_way(rules: RuleSet, where: str, code: str) -> None:
+    description = "EAR99 DRAM, HTS 8542.32" + (" for assembly in Moscow" if where == "words" else "")
+    parties = [Party(Role.ULTIMATE_CONSIGNEE, "Almaty Trading LLP", "KZ", listings=())]
+    if where == "end_user":
+        parties.append(Party(Role.END_USER, "Zelenograd Assembly OOO", "RU", listings=()))
+    facts = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_MILITARY_END_USE, Fact.NOT_MILITARY_END_USER})
+    req = Request(dt.date(2025, 12, 26), Item("EAR99", "US", description=description), "KZ",
+                  via=("RU",) if where == "via" else (), parties=tuple(parties), facts=facts, id=where)
+    d = determine(req, rules, NONE_FOUND)
+    assert code in {b.code for b in d.bases}, (d.outcome, [b.code for b in d.bases])
+    assert d.outcome is (Outcome.CANNOT_CLEAR if where == "words" else Outcome.LICENSE_REQUIRED)
+    quiet = determine(dataclasses.replace(req, item=Item("EAR99", "US", description="EAR99 DRAM" + (
+        " for assembly in Moscow" if where == "words" else ""))), rules, NONE_FOUND)
+    assert quiet.outcome is Outcome.NO_LICENSE_REQUIRED  # without the code the stated fact decides, as before
