@@ -137,22 +137,31 @@ def build(markdown: Path, config: dict[str, Any]) -> tuple[dict[str, Any], list[
             "section": "746",
             "description": f"Supp. No. {number} to Part 746 -- {conf['title']}: the HTS-6 codes (text as of "
                            f"{text_as_of}: {why})",
-            "values": {conf["start"]: {
+            "values": {},
+        }
+        # one dated value per scope: the first, then each change adding destinations (``scope_changes``)
+        paragraphs = dict(conf["paragraphs"])
+        steps = [(conf["start"], dict(paragraphs), conf["cite"], conf["fr"], conf["verification"])]
+        for change in conf.get("scope_changes", []):
+            paragraphs = {**paragraphs, **change["add"]}
+            steps.append((change["start"], dict(paragraphs), f"{conf['cite']}; {change['cite']}", change["fr"],
+                          f"{conf['verification']}; {change['verification']}"))
+        for start, paras, cite, fr, verification in steps:
+            params[conf["key"]]["values"][start] = {
                 "value": {
                     "supplement": f"Supplement No. {number} to Part 746",
                     "title": " ".join(parsed.title.split()),
-                    "paragraphs": dict(conf["paragraphs"]),
+                    "paragraphs": paras,
                     "items": conf["items"],
                     "policy": conf["policy"],
                     "text_as_of": text_as_of,
                     "complete": complete,
                     "codes": dict(sorted(codes.items())),
                 },
-                "cite": " ".join(str(conf["cite"]).split()),
-                "fr": conf["fr"],
-                "verification": " ".join(str(conf["verification"]).split()),
-            }},
-        }
+                "cite": " ".join(str(cite).split()),
+                "fr": fr,
+                "verification": " ".join(str(verification).split()),
+            }
         header.append(f"Supp. No. {number}: {path.name} sha256 {_sha256(path)}; {len(parsed.rows)} table rows, "
                       f"{len(parsed.named)} codes named in the text, {len(conf.get('entries', {}))} secondary "
                       f"entries -> {len(codes)} codes; amendment line: "
@@ -179,7 +188,7 @@ def render(params: dict[str, Any], header: list[str], origin: str) -> str:
 def check(params: dict[str, Any]) -> list[str]:
     problems = []
     for number, codes in SPOT_CHECKS.items():
-        value = next(iter(params[f"746.hts.supp{number}"]["values"].values()))["value"]
+        value = list(params[f"746.hts.supp{number}"]["values"].values())[-1]["value"]
         problems += [f"Supp. No. {number}: {c} missing" for c in codes if c not in value["codes"]]
         print(f"Supp. No. {number}: {len(value['codes'])} codes (complete: {value['complete']}, text as of "
               f"{value['text_as_of']})")

@@ -182,3 +182,17 @@ def test_a_listed_code_for_russia_on_the_way(rules: RuleSet, where: str, code: s
     quiet = determine(dataclasses.replace(req, item=Item("EAR99", "US", description="EAR99 DRAM" + (
         " for assembly in Moscow" if where == "words" else ""))), rules, NONE_FOUND)
     assert quiet.outcome is Outcome.NO_LICENSE_REQUIRED  # without the code the stated fact decides, as before
+
+
+def test_belarus_joins_the_industry_sector_list_on_its_day(rules: RuleSet) -> None:
+    """Supp. No. 2 reaches Belarus from 87 FR 57068 (taken from 2022-09-15): the day before, a listed code to Belarus
+    brings no supplement basis (the Belarus section's own EAR99 question or fact decides)."""
+    item = Item("EAR99", "US", description="seamless stainless drill pipe, HTS 7304.24")
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Minsk Drilling OAO", "BY", listings=()),)
+    facts = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_MILITARY_END_USE, Fact.NOT_MILITARY_END_USER})
+    before = determine(Request(dt.date(2022, 9, 14), item, "BY", parties=party, facts=facts, id="B"), rules,
+                       NONE_FOUND)
+    assert all(b.code != "746-SUPP2" for b in before.bases)
+    on = determine(Request(dt.date(2022, 9, 15), item, "BY", parties=party, facts=facts, id="B"), rules, NONE_FOUND)
+    assert any(b.code == "746-SUPP2" and b.indeterminate for b in on.bases)  # before the text's date: asked
+    assert on.outcome is Outcome.CANNOT_CLEAR
