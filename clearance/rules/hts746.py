@@ -42,7 +42,7 @@ def named_codes(req: Request) -> list[tuple[str, str]]:
     if req.item.hts:
         out.append((req.item.hts.replace(".", ""), f"item.hts {req.item.hts!r}"))
     text = req.item.description
-    if text and any(ch.isdigit() for ch in text):
+    if _may_name(text):
         for m in _NAMED.finditer(text):
             for number in _ONE.findall(m.group(1)):
                 out.append((number.replace(".", ""), f"the item description's {m.group(0).strip()!r}"))
@@ -57,6 +57,33 @@ def _destination(dest: str, req: Request) -> str:
     if dest == "UA" and Fact.UKRAINE_COVERED_REGION in req.facts:
         return REGION
     return dest
+
+
+_DIGIT = re.compile(r"\d")
+# the words an HTS code follows, on the lower-cased text with a space before it (substring tests: a regular expression
+# of alternatives costs ten times as much, and this runs for every order to a destination a list names)
+_HINTS = ("hts", " hs", "(hs", "/hs", ",hs", "tariff", "schedule b", "harmoni")
+
+
+def _may_name(text: str) -> bool:
+    """A cheap test before the pattern: the text has a digit and one of the words an HTS code follows."""
+    if not text:
+        return False
+    low = " " + text.lower()
+    for hint in _HINTS:
+        if hint in low:
+            return _DIGIT.search(text) is not None
+    return False
+
+
+def _destinations(ctx: Ctx) -> frozenset[str]:
+    """Every destination any HTS list names on any day, once per rule set."""
+    ck = ("hts746.destinations", ctx.version)
+    found: frozenset[str] | None = ctx.data.get(ck)
+    if found is None:
+        found = ctx.data[ck] = frozenset(d for k in _keys(ctx) for dv in ctx.rules.parameters[k].values
+                                         for d in dv.value["paragraphs"])
+    return found
 
 
 def _keys(ctx: Ctx) -> tuple[str, ...]:
@@ -75,12 +102,12 @@ def _fmt(code: str) -> str:
 def lookup(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """GP6: a licence basis (or an open question) for each HTS code the order names that a Part 746 supplement in
     force on the day lists for the destination."""
-    if not req.item.hts and not (req.item.description and any(ch.isdigit() for ch in req.item.description)):
-        return
+    where = _destination(dest, req)
+    if where not in _destinations(ctx) or not (req.item.hts or _may_name(req.item.description)):
+        return  # (the common case, in a few hundred nanoseconds: no list names the destination, or no code named)
     named = named_codes(req)
     if not named:
         return
-    where = _destination(dest, req)
     eccn = (req.item.eccn or "").strip().upper()
     checked: list[str] = []
     found: set[str] = set()
