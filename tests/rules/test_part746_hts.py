@@ -196,3 +196,17 @@ def test_belarus_joins_the_industry_sector_list_on_its_day(rules: RuleSet) -> No
     on = determine(Request(dt.date(2022, 9, 15), item, "BY", parties=party, facts=facts, id="B"), rules, NONE_FOUND)
     assert any(b.code == "746-SUPP2" and b.indeterminate for b in on.bases)  # before the text's date: asked
     assert on.outcome is Outcome.CANNOT_CLEAR
+
+
+def test_a_ccl_item_the_section_does_not_yet_cover_is_asked(rules: RuleSet) -> None:
+    """A Category 2 item to Russia on 2022-03-15 (§ 746.8(a)(1) then reached Categories 3-9 only) whose HTS code
+    Supp. No. 2 lists: asked (the list's text is later than the order); from 2022-04-08 the section covers it."""
+    item = Item("2B999", "US", description="positive displacement pump, HTS 8413.50")
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Tyumen Oilfield Services OOO", "RU", listings=()),)
+    facts = frozenset({Fact.NOT_MILITARY_END_USE, Fact.NOT_MILITARY_END_USER})
+    early = determine(Request(dt.date(2022, 3, 15), item, "RU", parties=party, facts=facts, id="C"), rules,
+                      NONE_FOUND)
+    assert any(b.code == "746-SUPP2" and b.indeterminate for b in early.bases), [b.code for b in early.bases]
+    late = determine(Request(dt.date(2025, 12, 26), item, "RU", parties=party, facts=facts, id="C"), rules,
+                     NONE_FOUND)
+    assert all(b.code != "746-SUPP2" for b in late.bases) and any("Supplement No. 2" in n for n in late.notes)
