@@ -119,6 +119,7 @@ class Item:
     us_controlled_value: Fraction | None = None  # stated controlled US content (when no BOM is given)
     total_value: Fraction | None = None  # value of the foreign-made item (de minimis denominator)
     fdp: FdpFacts | None = None
+    hts: str | None = None  # the item's HTS code as the order states it ("8542.32", "854232"; digits and dots only)
 
 
 @dataclass(frozen=True, slots=True)

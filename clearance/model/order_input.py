@@ -167,6 +167,23 @@ Country = Annotated[str, PlainValidator(_country), WithJsonSchema({"type": "stri
 # true/false do not. NUL characters (JSON "\u0000") are refused.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_NAME, pattern=r"^[^\x00]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT, pattern=r"^[^\x00]*$")]
+# an HTS (or HS) code: a heading of 4 digits, a subheading of 6, or a US statistical line of 8 or 10 digits, in groups
+# of two after the heading, with or without dots ("8542", "8542.32", "854232", "8542.32.0002"). Write it in quotes:
+# YAML reads 8542.30 as the number 8542.3 (taken as written, a heading: a question, never a clear).
+_HTS = re.compile(r"\d{4}(?:\.?\d{2}){0,3}")
+
+
+def _hts(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"an HTS code must be text such as '8542.32', not {_show(value)}")
+    text = str(value).strip()
+    if not _HTS.fullmatch(text) and not (isinstance(value, float) and re.fullmatch(r"\d{4}\.\d", text)):
+        raise ValueError(f"not an HTS code: {_show(value)} (write a heading '8542', a subheading '8542.32' or "
+                         "'854232', or a statistical line '8542.32.0002', in quotes)")
+    return text
+
+
+Hts = Annotated[str, PlainValidator(_hts), WithJsonSchema({"type": "string", "pattern": r"^\d{4}(\.?\d{2}){0,3}$"})]
 FactName = Fact  # pydantic's own enum check: the error lists the valid values
 RoleName = Role
 TransactionName = Transaction
@@ -314,6 +331,7 @@ class ItemInput(_Closed):
     us_controlled_content: UsContent | None = None
     total_value: PositiveAmount | None = None
     fdp_facts: FdpFactsInput | None = None
+    hts: Hts | None = None  # optional: the item's HTS code (Part 746 supplements list items by HTS-6 code)
 
 
 class OwnerInput(_Closed):

@@ -351,6 +351,33 @@ class Part746(Value):
     deemed_release: str | None = None  # the section does not apply to deemed exports/reexports: the question
 
 
+class HtsCode(Value):
+    """One HTS-6 code of a Part 746 supplement: its description, where the entry was read, and (Supp. No. 5) the
+    row's per-unit wholesale price column ("" = the row has none; None = the column was not read for this row)."""
+
+    description: str
+    source: str
+    price: str | None = ""
+
+
+class HtsSupplement(Value):
+    """The HTS-6 codes of a Supplement to Part 746 (tools/gen_part746_hts.py): a code an order names that the list
+    holds requires a licence to the destinations of ``paragraphs`` (destination -> the paragraph requiring it);
+    ``text_as_of``: the list is the supplement's text as amended up to that day, so an order dated before it is a
+    question; ``complete``: False when the list holds only the codes read so far (a code not found is then no
+    evidence either way). ``items``: ear99 (EAR99 items) or all (EAR99 and CCL items the section itself does not
+    already require a licence for)."""
+
+    supplement: str
+    title: str
+    paragraphs: dict[str, str]
+    items: Literal["ear99", "all"]
+    policy: str
+    text_as_of: dt.date
+    complete: bool
+    codes: dict[str, HtsCode]
+
+
 VALUE_TYPES: dict[str, Any] = {
     "ccl.*": CclEntry,
     "chart.*": ChartRow,
@@ -404,6 +431,7 @@ VALUE_TYPES: dict[str, Any] = {
     "policy.reason": dict[str, str],
     "part746.*": Part746,
     "746.named_places": NamedPlaces,
+    "746.hts.*": HtsSupplement,
 }
 
 

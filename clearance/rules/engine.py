@@ -21,7 +21,17 @@ from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
-from clearance.rules import embargo, le_restrictions, licensing, onward, part744, proliferation, release, supercomputer
+from clearance.rules import (
+    embargo,
+    hts746,
+    le_restrictions,
+    licensing,
+    onward,
+    part744,
+    proliferation,
+    release,
+    supercomputer,
+)
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
@@ -55,6 +65,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("advanced computing items for entities headquartered in Macau or D:5 (§ 744.23(a)(3))",
      supercomputer.headquarters),
     ("embargoes (Part 746)", embargo.part746),
+    ("HTS codes the order names in the Part 746 supplements (Supp. Nos. 2, 5, 7; §§ 746.6-746.8)", hts746.lookup),
     ("embargoes of the parties' countries on the way (Part 746, GP6, GP8)", onward.part746),
     ("Crimea and the covered regions of Ukraine named by a party or the order's words (§ 746.6)", onward.regions),
     ("Part 746 countries named by the order's end use or item description (GP6, GP10)", onward.named_places),

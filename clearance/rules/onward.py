@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from clearance.model.determination import Basis, Fact, Request
-from clearance.rules import embargo, licensing
+from clearance.rules import embargo, hts746, licensing
 from clearance.rules.chart import UNSPECIFIED, destination, groups
 from clearance.rules.context import Ctx
 from clearance.rules.end_user_names import normalise, region_places
@@ -36,6 +36,7 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             continue
         trial = Findings()
         embargo.part746(ctx, req, country, juris, parties, trial)
+        hts746.lookup(ctx, req, country, juris, parties, trial)  # the supplements' HTS codes for that country
         where = (f"{p.role.value.replace('_', ' ')} {p.label} located in {country} (route to {dest}): the item goes "
                  "there (15 CFR 736.2(b)(6), (b)(8))")
         anyway = any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases)
@@ -158,6 +159,7 @@ def transit(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             licensing.chart(ctx, req, country, juris, parties, trial)
         if embargo.section_rule(ctx, country) is not None:
             embargo.part746(ctx, req, country, juris, parties, trial)
+            hts746.lookup(ctx, req, country, juris, parties, trial)
         _add_for(f, trial, country, where, f"for transit through {country}")
 
 
@@ -180,6 +182,7 @@ def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
             continue
         trial = Findings()
         embargo.part746(ctx, req, country, juris, parties, trial)
+        hts746.lookup(ctx, req, country, juris, parties, trial)
         if not trial.bases:
             continue
         codes = ", ".join(dict.fromkeys(b.code for b in trial.bases))

@@ -65,6 +65,7 @@ def _item(raw: ItemInput) -> Item:
         us_controlled_value=content.value if content is not None and us_inputs is None else None,
         total_value=total,
         fdp=_fdp(raw.fdp_facts),
+        hts=raw.hts or None,
     )
 
 

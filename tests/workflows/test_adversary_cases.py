@@ -58,8 +58,8 @@ FALSE_CLEARS: dict[str, str] = {
     # R8-37 (entries "wherever located" have no country in screening: a possible match now); by rules8 (session 7):
     # R8-04 and R8-11 (§ 740.2(a)(4), (a)(5): rules 740.2.a4, 740.2.a5); by words8 (session 7): R8-21, R8-23 to R8-26,
     # R8-52, R8-53 (§§ 744.2-744.4 words: clearance/model/wmd_words.py, a question naming the section)
-    "R8-20": "the order's own HTS 8542.32 (Supp. No. 7 to Part 746) contradicts its stated fact "
-             "ear99_not_listed_part_746 for Russia (order reader)",
+    # R8-20 (the order's own HTS 8542.32 contradicts its stated ear99_not_listed_part_746) fixed by hts746 (session
+    # 8): the HTS codes an order names are looked up in Supp. Nos. 2, 5 and 7 to Part 746 (clearance/rules/hts746.py)
     # round 9 (tests/rules/adversary_round9.yaml): 6 false clears at its first run (main b0e1f65); fixed by the lead
     # (session 7): R9-21 (a listed university in lower case in the end use) and R9-22 (NUDT) by names in the words
     # read by the word heading an organisation's name and acronyms; R9-33 ('research ship', '-flagged': rule
