@@ -23,11 +23,14 @@ from clearance.screening.blocking import MIN_DELETE_LEN, _deletes, name_keys, qu
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
+    Core,
     Guard,
     NameScore,
     TokenPair,
     coverage_score,
+    name_score,
     name_similarity,
+    similarity_core,
     token_similarity,
 )
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
@@ -52,6 +55,7 @@ LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree t
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
 DIFFERENT_CAP = 0.45  # organisations agreeing only on common words, each keeping its own distinctive words: CLEAR
+MIN_CAP = min(CAP, SINGLE_COMMON_CAP, DIFFERENT_CAP)  # no guard caps lower (``_name_raw_uncached`` relies on it)
 SPELT_ALIKE = 0.5  # ... and whose transliterations, joined, agree this much letter for letter
 WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over this many sounds: no skeleton guard
 COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
@@ -70,7 +74,9 @@ _ALPHABETS = frozenset({"Cyrillic", "Greek"})
 
 
 RAW_MEMO_SIZE = 20_000
-_RAW_MEMO: dict[tuple[str, bool, str, bool, bool], tuple[float, NameScore | None, bool]] = {}
+# (raw score, explanation, compared loosely, complete): an entry not complete has no explanation (the pair scored
+# too low for a guard to lower it, so none was looked for; see ``ClearanceMatcherV3._name_raw_uncached``)
+_RAW_MEMO: dict[tuple[str, bool, str, bool, bool], tuple[float, NameScore | None, bool, bool]] = {}
 
 
 def allowed_edits(length: int, weight: float, person: bool) -> int:
@@ -733,45 +739,75 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         keys = query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3)
         return keys - _light_typo_keys(form, f3)
 
+    def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
+        if explain:
+            return ClearanceMatcherV2.compare_names(self, a, b, person, explain)
+        # @2's compare_names without the explanation, in fewer steps (the same score: see ``_name_raw_uncached``)
+        raw, _, loose = self._name_raw(prepare3(a.original, person), prepare3(b.original, person), person, False)
+        score = self.calibrate(raw)
+        if loose:
+            score = min(score, self.loose_cap)
+        return Match(round(score, 4), round(raw, 4), b.original, "", ())
+
     def _name_raw(
         self, a: NameForm, b: NameForm, person: bool, explain: bool = True
     ) -> tuple[float, NameScore | None, bool]:
+        """The raw name score, its explanation (None when not ``explain`` and the guards were not looked for: see
+        ``_name_raw_uncached``) and whether the names were compared only loosely."""
         # Forms of @3 follow from their text (``prepare3``): a pair scored for ranking is not scored again for
         # its explanation. The memo is bounded (cleared when full) and holds no state that changes results.
         key = (a.original, a.person, b.original, b.person, person)
         done = _RAW_MEMO.get(key)
-        if done is None:
+        if done is None or (explain and not done[3]):
             if len(_RAW_MEMO) >= RAW_MEMO_SIZE:
                 _RAW_MEMO.clear()
-            done = _RAW_MEMO[key] = self._name_raw_uncached(a, b, person)
-        return done
+            done = _RAW_MEMO[key] = self._name_raw_uncached(a, b, person, explain)
+        return done[0], done[1], done[2]
 
-    def _name_raw_uncached(self, a: NameForm, b: NameForm, person: bool) -> tuple[float, NameScore | None, bool]:
+    def _name_raw_uncached(self, a: NameForm, b: NameForm, person: bool, explain: bool = True,
+                           ) -> tuple[float, NameScore | None, bool, bool]:
+        """The raw score, its explanation, whether compared loosely, and whether the explanation is complete.
+
+        A guard only lowers the raw score to the raw score of its cap, and no cap is below MIN_CAP: a raw score
+        at or below ``_raw_of(MIN_CAP)`` is the same with or without the guards, which are then not looked for
+        unless ``explain`` (most pairs compared score that low)."""
         loose = False
         if not comparable(a, b):
             if not self._loose(a, b):
-                return 0.0, None, False
+                return 0.0, None, False, True
             loose = True
             a, b = prepare3(core_form(a).original), prepare3(core_form(b).original)
-        # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
-        # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
-        sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
-            a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-        ns = name_similarity(a, b, person, True, sim_of, resegment_always=not person)
-        raw = ns.score
-        if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
-            raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces
+        core: Core | None = None
+        if not a.tokens or not b.tokens:
+            raw = 0.0  # ``name_similarity``'s score of a name without tokens
+        else:
+            # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
+            # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
+            sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
+                a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
+            core = similarity_core(a, b, person, sim_of, resegment_always=not person)
+            raw = min(1.0, max(0.0, core[0]))
+            if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
+                raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces
         if a.legal_forms and b.legal_forms and _forms_differ(a, b):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
         raw = min(1.0, max(0.0, raw))
+        if not explain and raw <= self._raw_of(MIN_CAP):
+            return raw, None, loose, False
+        ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)
+        return self._guarded(a, b, person, ns, raw, loose)
+
+    def _guarded(self, a: NameForm, b: NameForm, person: bool, ns: NameScore, raw: float, loose: bool,
+                 ) -> tuple[float, NameScore | None, bool, bool]:
+        """The raw score under the guards that apply, and the explanation with them."""
         guards = _guards(a, b, ns, person)
         if guards:
             cap = min(g.cap for g in guards)
             raw = min(raw, self._raw_of(cap))
             ns = NameScore(raw, ns.method + "+guard", ns.pairs, ns.unmatched_query, ns.unmatched_candidate,
                            tuple(guards))
-        return raw, ns, loose
+        return raw, ns, loose, True
 
     def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
         """The lowest cap of the guards applied to the pair that say the names are of different parties: evidence

@@ -241,6 +241,11 @@ def coverage_score(cq: float, cc: float, person: bool) -> float:
     return alpha * lo + (1 - alpha) * hi
 
 
+Aligned = list[tuple[int, int, float, str]]  # (query token, candidate token, similarity, how)
+# ``similarity_core``: score, method, token score, aligned pairs, pairs of words written joined, matched tokens
+Core = tuple[float, str, float, Aligned, Aligned, set[int], set[int]]
+
+
 def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: bool = True,
                     sim_of: TokenSim = token_similarity, resegment_always: bool = False) -> NameScore:
     """Similarity of two prepared names in [0, 1] with the token pairs that explain it. Symmetric.
@@ -250,9 +255,21 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
     together or apart are looked for whenever a word is left unmatched, also in names of as many words
     ("Dong Mei Investment Group Co" ~ "Dongmei Investment Group Co"), and the best run is taken.
     """
+    if not q.tokens or not c.tokens:
+        return NameScore(0.0, "tokens", (), q.tokens, c.tokens)
+    core = similarity_core(q, c, person, sim_of, resegment_always)
+    if not explain:
+        return NameScore(min(1.0, max(0.0, core[0])), core[1], (), (), (), (), core[2])
+    return name_score(q, c, core)
+
+
+def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = token_similarity,
+                    resegment_always: bool = False) -> Core:
+    """The work of ``name_similarity`` for two names that both have tokens, before any explanation is built: the
+    score (not yet clamped to [0, 1]), the method, the score of the token alignment alone, the aligned pairs, the
+    pairs of words written joined, and the indices of each name's matched tokens (``name_score`` makes the
+    ``NameScore`` of it)."""
     qt, ct = q.tokens, c.tokens
-    if not qt or not ct:
-        return NameScore(0.0, "tokens", (), qt, ct)
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
     pairs, _ = _align(q, c, person, phonetic, sim_of)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
@@ -274,10 +291,14 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         matched_q = set(sim_q)
         matched_c = set(sim_c)
     else:  # each token is in at most one pair: the same sums, in the same order
-        mq = sum(qw[i] * s for i, _, s, _ in pairs)
-        mc = sum(cw[j] * s for _, j, s, _ in pairs)
-        matched_q = {i for i, _, _, _ in pairs}
-        matched_c = {j for _, j, _, _ in pairs}
+        mq = mc = 0.0
+        matched_q = set()
+        matched_c = set()
+        for i, j, s, _ in pairs:
+            mq += qw[i] * s
+            mc += cw[j] * s
+            matched_q.add(i)
+            matched_c.add(j)
     score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if wq and wc else 0.0
     tokens_score = score
     method = "tokens"
@@ -295,8 +316,13 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"
     if _numbers_conflict(q, c, matched_q, matched_c):
         score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
-    if not explain:
-        return NameScore(min(1.0, max(0.0, score)), method, (), (), (), (), tokens_score)
+    return score, method, tokens_score, pairs, joined, matched_q, matched_c
+
+
+def name_score(q: NameForm, c: NameForm, core: Core) -> NameScore:
+    """The explained ``NameScore`` of two names from their ``similarity_core``."""
+    score, method, tokens_score, pairs, joined, matched_q, matched_c = core
+    qt, ct = q.tokens, c.tokens
     return NameScore(
         score=min(1.0, max(0.0, score)),
         method=method,
@@ -306,4 +332,3 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         unmatched_candidate=tuple(t for j, t in enumerate(ct) if j not in matched_c),
         tokens_score=tokens_score,
     )
-
