@@ -94,6 +94,9 @@ def allowed_edits(length: int, weight: float, person: bool) -> int:
     return 1
 
 
+MAX_EDITS = 2  # the most ``allowed_edits`` allows
+
+
 @lru_cache(maxsize=500_000)
 def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
     """@3's token similarity: @2's, but typos allowed by length and rarity (``allowed_edits``), swaps count once."""
@@ -102,19 +105,26 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
         return token_similarity(a, b, person, phonetic)
     la, lb = len(a), len(b)
-    if min(la, lb) >= 4 and min(la, lb) >= VOWELS_KEPT * max(la, lb) and (_vowels_dropped(a, b)
-                                                                         or _vowels_dropped(b, a)):
-        return min(la, lb) / max(la, lb), "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
-    if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
-        table = rarity()
-        allowed = allowed_edits(min(la, lb), min(table.weight(a), table.weight(b)), person)
-        d = OSA.distance(a, b, score_cutoff=allowed)
-        if d <= allowed:
-            sim = 1.0 - d / max(la, lb)
-            base, how = token_similarity(a, b, person, phonetic)
-            return (base, how) if base > sim else (sim, "typo")
+    short, long_ = (la, lb) if la < lb else (lb, la)
+    if short >= 4:
+        if short >= VOWELS_KEPT * long_ and (_vowels_dropped(a, b) or _vowels_dropped(b, a)):
+            return short / long_, "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
+        if a.isalpha() and b.isalpha():
+            # at most MAX_EDITS are ever allowed: the words' weights are looked up only for a pair that close
+            d = OSA.distance(a, b, score_cutoff=MAX_EDITS)
+            if d <= MAX_EDITS and d <= allowed_edits(short, min(_rarity_weight(a), _rarity_weight(b)), person):
+                sim = 1.0 - d / long_
+                base, how = token_similarity(a, b, person, phonetic)
+                return (base, how) if base > sim else (sim, "typo")
+    if not person:  # @2's similarity of two organisation words in one script is a typo's or none: not taken
+        return 0.0, ""
     sim, how = token_similarity(a, b, person, phonetic)
     return (0.0, "") if how == "typo" else (sim, how)
+
+
+@lru_cache(maxsize=200_000)
+def _rarity_weight(token: str) -> float:
+    return rarity().weight(token)
 
 
 _VOWELS = frozenset("aeiouy")
