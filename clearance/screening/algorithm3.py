@@ -23,6 +23,8 @@ from clearance.screening.blocking import MIN_DELETE_LEN, _deletes, name_keys, qu
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
+    INITIAL_SIM,
+    NICKNAME_SIM,
     Core,
     Guard,
     NameScore,
@@ -118,8 +120,14 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
                 return (base, how) if base > sim else (sim, "typo")
     if not person:  # @2's similarity of two organisation words in one script is a typo's or none: not taken
         return 0.0, ""
-    sim, how = token_similarity(a, b, person, phonetic)
-    return (0.0, "") if how == "typo" else (sim, how)
+    # @2's similarity of two person name parts in one script, but a typo's not taken: an initial, a nickname, none
+    if la == 1 or lb == 1:
+        return (INITIAL_SIM, "initial") if (b.startswith(a) if la < lb else a.startswith(b)) else (0.0, "")
+    if a.isalpha() and b.isalpha():
+        nicks = vocabulary().nicknames.get(a)
+        if nicks and b in nicks:
+            return NICKNAME_SIM, "nickname"
+    return 0.0, ""
 
 
 @lru_cache(maxsize=200_000)

@@ -108,24 +108,38 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
     """Token pairs aligned greedily, best similarity first (ties in reading order)."""
     cand: list[tuple[float, int, int, str]] = []
     ctoks = c.tokens
-    nicknames = vocabulary().nicknames if person else None
-    for i, a in enumerate(q.tokens):
-        la = len(a)
-        for j, b in enumerate(ctoks):
-            if a == b:
-                cand.append((1.0, i, j, "exact"))
-                continue
-            if not phonetic:  # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
-                lb = len(b)
+    if phonetic:
+        for i, a in enumerate(q.tokens):
+            for j, b in enumerate(ctoks):
+                if a == b:
+                    cand.append((1.0, i, j, "exact"))
+                    continue
+                sim, how = sim_of(a, b, person, phonetic)
+                if sim > 0:
+                    cand.append((sim, i, j, how))
+    else:
+        nicknames = vocabulary().nicknames if person else None
+        clens = [len(b) for b in ctoks]
+        for i, a in enumerate(q.tokens):
+            la = len(a)
+            nicks = nicknames.get(a, ()) if nicknames else ()
+            for j, b in enumerate(ctoks):
+                if a == b:
+                    cand.append((1.0, i, j, "exact"))
+                    continue
+                # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
+                lb = clens[j]
                 if not (person and (la == 1 or lb == 1)):
-                    shortest, longest = (la, lb) if la < lb else (lb, la)
-                    if (shortest < 4 or shortest < _TYPO_CUTOFF[shortest >= 6] * longest) and not (
-                        nicknames and b in nicknames.get(a, ())
-                    ):
+                    if la < lb:
+                        if (la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb) and b not in nicks:
+                            continue
+                    elif (lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la) and b not in nicks:
                         continue
-            sim, how = sim_of(a, b, person, phonetic)
-            if sim > 0:
-                cand.append((sim, i, j, how))
+                sim, how = sim_of(a, b, person, phonetic)
+                if sim > 0:
+                    cand.append((sim, i, j, how))
+    if not cand:
+        return [], 0.0
     if len(cand) > 1:
         cand.sort(key=_first, reverse=True)  # stable: equal similarities keep reading order
     used_q: set[int] = set()
@@ -274,7 +288,9 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     pairs, _ = _align(q, c, person, phonetic, sim_of)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
-    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)):
+    # in one script a word equals a run of the other name's words only if they begin with the same letter
+    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)) and (
+            phonetic or not {t[0] for t in qt}.isdisjoint([t[0] for t in ct])):
         joined = _join_pass(q, c, pairs, phonetic, resegment_always)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
         joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always)]
