@@ -109,7 +109,8 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     la, lb = len(a), len(b)
     short, long_ = (la, lb) if la < lb else (lb, la)
     if short >= 4:
-        if short >= VOWELS_KEPT * long_ and (_vowels_dropped(a, b) or _vowels_dropped(b, a)):
+        if short >= VOWELS_KEPT * long_ and la != lb and a[0] == b[0] and (_vowels_dropped(a, b)
+                                                                          or _vowels_dropped(b, a)):
             return short / long_, "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
         if a.isalpha() and b.isalpha():
             # at most MAX_EDITS are ever allowed: the words' weights are looked up only for a pair that close
@@ -685,6 +686,12 @@ def _other_form_elsewhere(m: Match) -> Match:
     return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
 
 
+@lru_cache(maxsize=16)
+def _raw_min_cap(midpoint: float, slope: float) -> float:
+    """The raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``) for a calibration curve."""
+    return midpoint - math.log(1.0 / MIN_CAP - 1.0) / slope
+
+
 @dataclass(frozen=True, slots=True)
 class ClearanceMatcherV3(ClearanceMatcherV2):
     """clearance-name@3: @2 on names prepared by ``prepare3``, with guards that keep look-alikes below HIT.
@@ -760,8 +767,12 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
     def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
         if explain:
             return ClearanceMatcherV2.compare_names(self, a, b, person, explain)
-        # @2's compare_names without the explanation, in fewer steps (the same score: see ``_name_raw_uncached``)
-        raw, _, loose = self._name_raw(prepare3(a.original, person), prepare3(b.original, person), person, False)
+        # @2's compare_names without the explanation, in fewer steps (the same score: see ``_name_raw_uncached``);
+        # not through the memo: a pair compared on its own is rarely compared again
+        raw, _, loose, _ = self._name_raw_uncached(prepare3(a.original, person), prepare3(b.original, person),
+                                                   person, False)
+        if raw <= 0.0:  # calibrated 0.0 (most pairs compared): nothing to round
+            return Match(0.0, 0.0, b.original, "", ())
         score = self.calibrate(raw)
         if loose:
             score = min(score, self.loose_cap)
@@ -790,7 +801,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         at or below ``_raw_of(MIN_CAP)`` is the same with or without the guards, which are then not looked for
         unless ``explain`` (most pairs compared score that low)."""
         loose = False
-        if not comparable(a, b):
+        if not (a.distinctive and b.distinctive) and not comparable(a, b):  # (both distinctive: comparable)
             if not self._loose(a, b):
                 return 0.0, None, False, True
             loose = True
@@ -811,7 +822,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
         raw = min(1.0, max(0.0, raw))
-        if not explain and raw <= self._raw_of(MIN_CAP):
+        if not explain and raw <= _raw_min_cap(self.midpoint, self.slope):
             return raw, None, loose, False
         ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)
         return self._guarded(a, b, person, ns, raw, loose)

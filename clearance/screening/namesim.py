@@ -306,7 +306,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         mc = sum(cw[j] * s for j, s in sim_c.items())
         matched_q = set(sim_q)
         matched_c = set(sim_c)
-    else:  # each token is in at most one pair: the same sums, in the same order
+    elif pairs:  # each token is in at most one pair: the same sums, in the same order
         mq = mc = 0.0
         matched_q = set()
         matched_c = set()
@@ -315,7 +315,11 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
             mc += cw[j] * s
             matched_q.add(i)
             matched_c.add(j)
-    score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if wq and wc else 0.0
+    else:  # nothing matched: the coverage is 0.0
+        mq = mc = 0.0
+        matched_q = set()
+        matched_c = set()
+    score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if (pairs or joined) and wq and wc else 0.0
     tokens_score = score
     method = "tokens"
     if phonetic or resegment:
