@@ -814,7 +814,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
             sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
                 a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-            core = similarity_core(a, b, person, sim_of, resegment_always=not person)
+            core = similarity_core(a, b, person, sim_of, resegment_always=not person,
+                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None)
             raw = min(1.0, max(0.0, core[0]))
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces

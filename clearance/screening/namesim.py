@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
@@ -104,8 +104,12 @@ TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
 
 
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
-           ) -> tuple[list[tuple[int, int, float, str]], float]:
-    """Token pairs aligned greedily, best similarity first (ties in reading order)."""
+           max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
+    """Token pairs aligned greedily, best similarity first (ties in reading order).
+
+    ``max_edits`` (clearance-name@3's ``token_similarity3``): ``sim_of`` is 0 for two different words in one
+    script more than this many OSA edits apart, unless one may be the other with letters left out (another length,
+    the same first letter), or it is a nickname of the other, or either is one letter: such pairs are not asked."""
     cand: list[tuple[float, int, int, str]] = []
     ctoks = c.tokens
     if phonetic:
@@ -134,6 +138,9 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                         if (la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb) and b not in nicks:
                             continue
                     elif (lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la) and b not in nicks:
+                        continue
+                    if max_edits is not None and not (la != lb and a[0] == b[0]) and b not in nicks and (
+                            OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
@@ -278,14 +285,14 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
 
 
 def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = token_similarity,
-                    resegment_always: bool = False) -> Core:
+                    resegment_always: bool = False, max_edits: int | None = None) -> Core:
     """The work of ``name_similarity`` for two names that both have tokens, before any explanation is built: the
     score (not yet clamped to [0, 1]), the method, the score of the token alignment alone, the aligned pairs, the
     pairs of words written joined, and the indices of each name's matched tokens (``name_score`` makes the
     ``NameScore`` of it)."""
     qt, ct = q.tokens, c.tokens
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
-    pairs, _ = _align(q, c, person, phonetic, sim_of)
+    pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
     # in one script a word equals a run of the other name's words only if they begin with the same letter
