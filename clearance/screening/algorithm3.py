@@ -23,11 +23,16 @@ from clearance.screening.blocking import MIN_DELETE_LEN, _deletes, name_keys, qu
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
+    INITIAL_SIM,
+    NICKNAME_SIM,
+    Core,
     Guard,
     NameScore,
     TokenPair,
     coverage_score,
+    name_score,
     name_similarity,
+    similarity_core,
     token_similarity,
 )
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
@@ -52,6 +57,7 @@ LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree t
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
 DIFFERENT_CAP = 0.45  # organisations agreeing only on common words, each keeping its own distinctive words: CLEAR
+MIN_CAP = min(CAP, SINGLE_COMMON_CAP, DIFFERENT_CAP)  # no guard caps lower (``_name_raw_uncached`` relies on it)
 SPELT_ALIKE = 0.5  # ... and whose transliterations, joined, agree this much letter for letter
 WHOLE_SKELETON_MIN = 4  # across scripts, names whose whole skeletons agree over this many sounds: no skeleton guard
 COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, covering both names: no skeleton guard
@@ -70,7 +76,9 @@ _ALPHABETS = frozenset({"Cyrillic", "Greek"})
 
 
 RAW_MEMO_SIZE = 20_000
-_RAW_MEMO: dict[tuple[str, bool, str, bool, bool], tuple[float, NameScore | None, bool]] = {}
+# (raw score, explanation, compared loosely, complete): an entry not complete has no explanation (the pair scored
+# too low for a guard to lower it, so none was looked for; see ``ClearanceMatcherV3._name_raw_uncached``)
+_RAW_MEMO: dict[tuple[str, bool, str, bool, bool], tuple[float, NameScore | None, bool, bool]] = {}
 
 
 def allowed_edits(length: int, weight: float, person: bool) -> int:
@@ -88,6 +96,9 @@ def allowed_edits(length: int, weight: float, person: bool) -> int:
     return 1
 
 
+MAX_EDITS = 2  # the most ``allowed_edits`` allows
+
+
 @lru_cache(maxsize=500_000)
 def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
     """@3's token similarity: @2's, but typos allowed by length and rarity (``allowed_edits``), swaps count once."""
@@ -96,19 +107,33 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
         return token_similarity(a, b, person, phonetic)
     la, lb = len(a), len(b)
-    if min(la, lb) >= 4 and min(la, lb) >= VOWELS_KEPT * max(la, lb) and (_vowels_dropped(a, b)
-                                                                         or _vowels_dropped(b, a)):
-        return min(la, lb) / max(la, lb), "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
-    if min(la, lb) >= 4 and a.isalpha() and b.isalpha():
-        table = rarity()
-        allowed = allowed_edits(min(la, lb), min(table.weight(a), table.weight(b)), person)
-        d = OSA.distance(a, b, score_cutoff=allowed)
-        if d <= allowed:
-            sim = 1.0 - d / max(la, lb)
-            base, how = token_similarity(a, b, person, phonetic)
-            return (base, how) if base > sim else (sim, "typo")
-    sim, how = token_similarity(a, b, person, phonetic)
-    return (0.0, "") if how == "typo" else (sim, how)
+    short, long_ = (la, lb) if la < lb else (lb, la)
+    if short >= 4:
+        if short >= VOWELS_KEPT * long_ and la != lb and a[0] == b[0] and (_vowels_dropped(a, b)
+                                                                          or _vowels_dropped(b, a)):
+            return short / long_, "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
+        if a.isalpha() and b.isalpha():
+            # at most MAX_EDITS are ever allowed: the words' weights are looked up only for a pair that close
+            d = OSA.distance(a, b, score_cutoff=MAX_EDITS)
+            if d <= MAX_EDITS and d <= allowed_edits(short, min(_rarity_weight(a), _rarity_weight(b)), person):
+                sim = 1.0 - d / long_
+                base, how = token_similarity(a, b, person, phonetic)
+                return (base, how) if base > sim else (sim, "typo")
+    if not person:  # @2's similarity of two organisation words in one script is a typo's or none: not taken
+        return 0.0, ""
+    # @2's similarity of two person name parts in one script, but a typo's not taken: an initial, a nickname, none
+    if la == 1 or lb == 1:
+        return (INITIAL_SIM, "initial") if (b.startswith(a) if la < lb else a.startswith(b)) else (0.0, "")
+    if a.isalpha() and b.isalpha():
+        nicks = vocabulary().nicknames.get(a)
+        if nicks and b in nicks:
+            return NICKNAME_SIM, "nickname"
+    return 0.0, ""
+
+
+@lru_cache(maxsize=200_000)
+def _rarity_weight(token: str) -> float:
+    return rarity().weight(token)
 
 
 _VOWELS = frozenset("aeiouy")
@@ -661,6 +686,12 @@ def _other_form_elsewhere(m: Match) -> Match:
     return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
 
 
+@lru_cache(maxsize=16)
+def _raw_min_cap(midpoint: float, slope: float) -> float:
+    """The raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``) for a calibration curve."""
+    return midpoint - math.log(1.0 / MIN_CAP - 1.0) / slope
+
+
 @dataclass(frozen=True, slots=True)
 class ClearanceMatcherV3(ClearanceMatcherV2):
     """clearance-name@3: @2 on names prepared by ``prepare3``, with guards that keep look-alikes below HIT.
@@ -733,45 +764,80 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         keys = query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3)
         return keys - _light_typo_keys(form, f3)
 
+    def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:
+        if explain:
+            return ClearanceMatcherV2.compare_names(self, a, b, person, explain)
+        # @2's compare_names without the explanation, in fewer steps (the same score: see ``_name_raw_uncached``);
+        # not through the memo: a pair compared on its own is rarely compared again
+        raw, _, loose, _ = self._name_raw_uncached(prepare3(a.original, person), prepare3(b.original, person),
+                                                   person, False)
+        if raw <= 0.0:  # calibrated 0.0 (most pairs compared): nothing to round
+            return Match(0.0, 0.0, b.original, "", ())
+        score = self.calibrate(raw)
+        if loose:
+            score = min(score, self.loose_cap)
+        return Match(round(score, 4), round(raw, 4), b.original, "", ())
+
     def _name_raw(
         self, a: NameForm, b: NameForm, person: bool, explain: bool = True
     ) -> tuple[float, NameScore | None, bool]:
+        """The raw name score, its explanation (None when not ``explain`` and the guards were not looked for: see
+        ``_name_raw_uncached``) and whether the names were compared only loosely."""
         # Forms of @3 follow from their text (``prepare3``): a pair scored for ranking is not scored again for
         # its explanation. The memo is bounded (cleared when full) and holds no state that changes results.
         key = (a.original, a.person, b.original, b.person, person)
         done = _RAW_MEMO.get(key)
-        if done is None:
+        if done is None or (explain and not done[3]):
             if len(_RAW_MEMO) >= RAW_MEMO_SIZE:
                 _RAW_MEMO.clear()
-            done = _RAW_MEMO[key] = self._name_raw_uncached(a, b, person)
-        return done
+            done = _RAW_MEMO[key] = self._name_raw_uncached(a, b, person, explain)
+        return done[0], done[1], done[2]
 
-    def _name_raw_uncached(self, a: NameForm, b: NameForm, person: bool) -> tuple[float, NameScore | None, bool]:
+    def _name_raw_uncached(self, a: NameForm, b: NameForm, person: bool, explain: bool = True,
+                           ) -> tuple[float, NameScore | None, bool, bool]:
+        """The raw score, its explanation, whether compared loosely, and whether the explanation is complete.
+
+        A guard only lowers the raw score to the raw score of its cap, and no cap is below MIN_CAP: a raw score
+        at or below ``_raw_of(MIN_CAP)`` is the same with or without the guards, which are then not looked for
+        unless ``explain`` (most pairs compared score that low)."""
         loose = False
-        if not comparable(a, b):
+        if not (a.distinctive and b.distinctive) and not comparable(a, b):  # (both distinctive: comparable)
             if not self._loose(a, b):
-                return 0.0, None, False
+                return 0.0, None, False, True
             loose = True
             a, b = prepare3(core_form(a).original), prepare3(core_form(b).original)
-        # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
-        # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
-        sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
-            a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-        ns = name_similarity(a, b, person, True, sim_of, resegment_always=not person)
-        raw = ns.score
-        if ns.method.startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
-            raw = ns.tokens_score  # the names joined differ by more than a typo: a word is missing, not spaces
+        core: Core | None = None
+        if not a.tokens or not b.tokens:
+            raw = 0.0  # ``name_similarity``'s score of a name without tokens
+        else:
+            # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
+            # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
+            sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
+                a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
+            core = similarity_core(a, b, person, sim_of, resegment_always=not person,
+                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None)
+            raw = min(1.0, max(0.0, core[0]))
+            if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
+                raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces
         if a.legal_forms and b.legal_forms and _forms_differ(a, b):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
         raw = min(1.0, max(0.0, raw))
+        if not explain and raw <= _raw_min_cap(self.midpoint, self.slope):
+            return raw, None, loose, False
+        ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)
+        return self._guarded(a, b, person, ns, raw, loose)
+
+    def _guarded(self, a: NameForm, b: NameForm, person: bool, ns: NameScore, raw: float, loose: bool,
+                 ) -> tuple[float, NameScore | None, bool, bool]:
+        """The raw score under the guards that apply, and the explanation with them."""
         guards = _guards(a, b, ns, person)
         if guards:
             cap = min(g.cap for g in guards)
             raw = min(raw, self._raw_of(cap))
             ns = NameScore(raw, ns.method + "+guard", ns.pairs, ns.unmatched_query, ns.unmatched_candidate,
                            tuple(guards))
-        return raw, ns, loose
+        return raw, ns, loose, True
 
     def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
         """The lowest cap of the guards applied to the pair that say the names are of different parties: evidence

@@ -12,7 +12,6 @@ On top of ``clearance.text.names.prepare`` (shared with @1 and @2, which stay un
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import lru_cache
 
@@ -213,7 +212,12 @@ def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
     plain, renamed = _text3(name, person)
-    base = prepare(plain, person)
+    return _canonical_tokens(name, prepare(plain, person), renamed, person)
+
+
+def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]], person: bool,
+                      ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """``canonical_tokens`` of ``name`` from its text's ``prepare`` (``base``) and ``_text3``'s rewrites."""
     toks: list[str] = []
     expand = abbreviations().expand
     terms = vocabulary().terms
@@ -268,6 +272,7 @@ def _join_places(toks: list[str], renamed: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def token_weight(token: str, person: bool) -> float:
     """A token's @3 weight: its rarity (in organisation names counted with its plural or singular), capped by the
     vocabulary's weight for generic words and, in organisation names, by PLACE_WEIGHT for a place name
@@ -287,21 +292,17 @@ def token_weight(token: str, person: bool) -> float:
 @lru_cache(maxsize=300_000)
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
-    base = prepare(_text3(name, person)[0], person)
-    toks, renamed = canonical_tokens(name, person)
-    base = dataclasses.replace(base, original=name)
-    if toks == base.tokens and not renamed:
-        weights = tuple(token_weight(t, person) for t in toks)
-        return dataclasses.replace(base, weights=weights, weight=sum(weights))
-    weights = tuple(token_weight(t, person) for t in toks)
+    plain, renamed = _text3(name, person)
+    base = prepare(plain, person)
+    toks, renamed3 = _canonical_tokens(name, base, renamed, person)
+    weights = tuple([token_weight(t, person) for t in toks])
+    if toks == base.tokens and not renamed3:
+        return NameForm(original=name, latin=base.latin, tokens=base.tokens, weights=weights,
+                        legal_forms=base.legal_forms, renamed=base.renamed, scripts=base.scripts,
+                        translit=base.translit, compact=base.compact, skeleton=base.skeleton, phonetic=base.phonetic,
+                        unspaced=base.unspaced, weight=sum(weights), distinctive=base.distinctive, person=base.person)
     joined = "".join(toks)
-    return dataclasses.replace(
-        base,
-        tokens=toks,
-        weights=weights,
-        weight=sum(weights),
-        renamed=base.renamed + renamed,
-        compact=joined,
-        skeleton=skeleton(joined),
-        distinctive=base.distinctive or any(t.isdigit() for t in toks),
-    )
+    return NameForm(original=name, latin=base.latin, tokens=toks, weights=weights, legal_forms=base.legal_forms,
+                    renamed=base.renamed + renamed3, scripts=base.scripts, translit=base.translit, compact=joined,
+                    skeleton=skeleton(joined), phonetic=base.phonetic, unspaced=base.unspaced, weight=sum(weights),
+                    distinctive=base.distinctive or any(t.isdigit() for t in toks), person=base.person)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
@@ -104,28 +104,49 @@ TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
 
 
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
-           ) -> tuple[list[tuple[int, int, float, str]], float]:
-    """Token pairs aligned greedily, best similarity first (ties in reading order)."""
+           max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
+    """Token pairs aligned greedily, best similarity first (ties in reading order).
+
+    ``max_edits`` (clearance-name@3's ``token_similarity3``): ``sim_of`` is 0 for two different words in one
+    script more than this many OSA edits apart, unless one may be the other with letters left out (another length,
+    the same first letter), or it is a nickname of the other, or either is one letter: such pairs are not asked."""
     cand: list[tuple[float, int, int, str]] = []
     ctoks = c.tokens
-    nicknames = vocabulary().nicknames if person else None
-    for i, a in enumerate(q.tokens):
-        la = len(a)
-        for j, b in enumerate(ctoks):
-            if a == b:
-                cand.append((1.0, i, j, "exact"))
-                continue
-            if not phonetic:  # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
-                lb = len(b)
+    if phonetic:
+        for i, a in enumerate(q.tokens):
+            for j, b in enumerate(ctoks):
+                if a == b:
+                    cand.append((1.0, i, j, "exact"))
+                    continue
+                sim, how = sim_of(a, b, person, phonetic)
+                if sim > 0:
+                    cand.append((sim, i, j, how))
+    else:
+        nicknames = vocabulary().nicknames if person else None
+        clens = [len(b) for b in ctoks]
+        for i, a in enumerate(q.tokens):
+            la = len(a)
+            nicks = nicknames.get(a, ()) if nicknames else ()
+            for j, b in enumerate(ctoks):
+                if a == b:
+                    cand.append((1.0, i, j, "exact"))
+                    continue
+                # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
+                lb = clens[j]
                 if not (person and (la == 1 or lb == 1)):
-                    shortest, longest = (la, lb) if la < lb else (lb, la)
-                    if (shortest < 4 or shortest < _TYPO_CUTOFF[shortest >= 6] * longest) and not (
-                        nicknames and b in nicknames.get(a, ())
-                    ):
+                    if la < lb:
+                        if (la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb) and b not in nicks:
+                            continue
+                    elif (lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la) and b not in nicks:
                         continue
-            sim, how = sim_of(a, b, person, phonetic)
-            if sim > 0:
-                cand.append((sim, i, j, how))
+                    if max_edits is not None and not (la != lb and a[0] == b[0]) and b not in nicks and (
+                            OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
+                        continue
+                sim, how = sim_of(a, b, person, phonetic)
+                if sim > 0:
+                    cand.append((sim, i, j, how))
+    if not cand:
+        return [], 0.0
     if len(cand) > 1:
         cand.sort(key=_first, reverse=True)  # stable: equal similarities keep reading order
     used_q: set[int] = set()
@@ -241,6 +262,11 @@ def coverage_score(cq: float, cc: float, person: bool) -> float:
     return alpha * lo + (1 - alpha) * hi
 
 
+Aligned = list[tuple[int, int, float, str]]  # (query token, candidate token, similarity, how)
+# ``similarity_core``: score, method, token score, aligned pairs, pairs of words written joined, matched tokens
+Core = tuple[float, str, float, Aligned, Aligned, set[int], set[int]]
+
+
 def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: bool = True,
                     sim_of: TokenSim = token_similarity, resegment_always: bool = False) -> NameScore:
     """Similarity of two prepared names in [0, 1] with the token pairs that explain it. Symmetric.
@@ -250,14 +276,28 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
     together or apart are looked for whenever a word is left unmatched, also in names of as many words
     ("Dong Mei Investment Group Co" ~ "Dongmei Investment Group Co"), and the best run is taken.
     """
+    if not q.tokens or not c.tokens:
+        return NameScore(0.0, "tokens", (), q.tokens, c.tokens)
+    core = similarity_core(q, c, person, sim_of, resegment_always)
+    if not explain:
+        return NameScore(min(1.0, max(0.0, core[0])), core[1], (), (), (), (), core[2])
+    return name_score(q, c, core)
+
+
+def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = token_similarity,
+                    resegment_always: bool = False, max_edits: int | None = None) -> Core:
+    """The work of ``name_similarity`` for two names that both have tokens, before any explanation is built: the
+    score (not yet clamped to [0, 1]), the method, the score of the token alignment alone, the aligned pairs, the
+    pairs of words written joined, and the indices of each name's matched tokens (``name_score`` makes the
+    ``NameScore`` of it)."""
     qt, ct = q.tokens, c.tokens
-    if not qt or not ct:
-        return NameScore(0.0, "tokens", (), qt, ct)
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
-    pairs, _ = _align(q, c, person, phonetic, sim_of)
+    pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
-    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)):
+    # in one script a word equals a run of the other name's words only if they begin with the same letter
+    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)) and (
+            phonetic or not {t[0] for t in qt}.isdisjoint([t[0] for t in ct])):
         joined = _join_pass(q, c, pairs, phonetic, resegment_always)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
         joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always)]
@@ -273,12 +313,20 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         mc = sum(cw[j] * s for j, s in sim_c.items())
         matched_q = set(sim_q)
         matched_c = set(sim_c)
-    else:  # each token is in at most one pair: the same sums, in the same order
-        mq = sum(qw[i] * s for i, _, s, _ in pairs)
-        mc = sum(cw[j] * s for _, j, s, _ in pairs)
-        matched_q = {i for i, _, _, _ in pairs}
-        matched_c = {j for _, j, _, _ in pairs}
-    score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if wq and wc else 0.0
+    elif pairs:  # each token is in at most one pair: the same sums, in the same order
+        mq = mc = 0.0
+        matched_q = set()
+        matched_c = set()
+        for i, j, s, _ in pairs:
+            mq += qw[i] * s
+            mc += cw[j] * s
+            matched_q.add(i)
+            matched_c.add(j)
+    else:  # nothing matched: the coverage is 0.0
+        mq = mc = 0.0
+        matched_q = set()
+        matched_c = set()
+    score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if (pairs or joined) and wq and wc else 0.0
     tokens_score = score
     method = "tokens"
     if phonetic or resegment:
@@ -295,8 +343,13 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"
     if _numbers_conflict(q, c, matched_q, matched_c):
         score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
-    if not explain:
-        return NameScore(min(1.0, max(0.0, score)), method, (), (), (), (), tokens_score)
+    return score, method, tokens_score, pairs, joined, matched_q, matched_c
+
+
+def name_score(q: NameForm, c: NameForm, core: Core) -> NameScore:
+    """The explained ``NameScore`` of two names from their ``similarity_core``."""
+    score, method, tokens_score, pairs, joined, matched_q, matched_c = core
+    qt, ct = q.tokens, c.tokens
     return NameScore(
         score=min(1.0, max(0.0, score)),
         method=method,
@@ -306,4 +359,3 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
         unmatched_candidate=tuple(t for j, t in enumerate(ct) if j not in matched_c),
         tokens_score=tokens_score,
     )
-
