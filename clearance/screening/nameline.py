@@ -62,8 +62,8 @@ _WORD = re.compile(r"\S+")
 _VESSEL_ID = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|:))?\s*(\d{7,9})\b", re.IGNORECASE)
 DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
 # 0.4 % of names or more: "bank", "trade", "office", "industry") says nothing about which party a name is
-_KEYS = ("street", "building_heads", "us_states", "districts", "cities", "office_heads", "office_words", "connectors",
-         "vessel_roles", "vessel_types")
+_KEYS = ("street", "building_heads", "us_states", "regions", "districts", "cities", "office_heads", "office_words",
+         "connectors", "vessel_roles", "vessel_types")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,7 @@ class _Words:
     place_words: frozenset[str]  # ... and each of their words
     codes: frozenset[str]  # US state codes as written
     states: frozenset[str]  # US state names folded
+    regions: frozenset[str]  # words ending the name of a region ("Moskovskaya oblast"): a segment read as a state
     office_heads: frozenset[tuple[str, ...]]
     office_words: frozenset[str]
     connectors: frozenset[str]
@@ -125,6 +126,7 @@ def _words() -> _Words:
         place_words=frozenset(x for w in named for x in w.split() if len(x) > 3),
         codes=frozenset(w for w in states if len(w) == 2 and w.isupper()),
         states=frozenset(fold(w)[0] for w in states if len(w) > 2),
+        regions=frozenset(folded("regions")),
         office_heads=frozenset(tuple(w.split()) for w in folded("office_heads")),
         office_words=frozenset(folded("office_words")),
         connectors=frozenset(folded("connectors")),
@@ -169,6 +171,8 @@ def _is_address(segment: str) -> bool:
     if any(w in aw.street for w in words) or (len(words) >= 2 and words[0] in aw.building_heads):
         return True
     written = segment.split()
+    if words[-1] in aw.regions:
+        return True  # "Moskovskaya oblast", "Primorsky Krai"
     if written[-1] in aw.codes or " ".join(words) in aw.states or (
             len(words) >= 2 and (" ".join(words[-2:]) in aw.states or words[-1] in aw.states)):
         return True  # "Richardson TX", "Texas", "Dallas Texas"
@@ -281,9 +285,12 @@ def _has_legal_form(text: str) -> bool:
 
 
 def _is_state(segment: str) -> bool:
-    """A segment that is only a US state ("Texas", "TX")."""
+    """A segment that is only a US state ("Texas", "TX") or a region ("Moskovskaya oblast": the segment before it
+    may be its town, adversarial R11-14 'AO TsNIIMash, ul. Pionerskaya 4, Korolyov, Moskovskaya oblast')."""
     aw = _words()
-    return segment.strip() in aw.codes or fold(segment)[0] in aw.states
+    words = fold(segment)[0].split()
+    return segment.strip() in aw.codes or fold(segment)[0] in aw.states or (
+        1 < len(words) <= 3 and words[-1] in aw.regions)
 
 
 def _leading_acronym(line: str, segs: list[tuple[int, int]], end: int) -> bool:

@@ -159,6 +159,15 @@ def _weight(token: str, vocab: Vocabulary) -> float:
     return vocab.generic.get(token, 1.0)
 
 
+def _respelled(token: str, vocab: Vocabulary) -> str:
+    """``token`` with the Russian spellings of English loan words written the English way, also inside a compound
+    ("sarovbiznesbank" -> "sarovbusinessbank"; adversarial R11-28: SDN 'SAROVBUSINESSBANK')."""
+    for spelt, english in vocab.respell:
+        if spelt in token:
+            token = token.replace(spelt, english)
+    return token
+
+
 @lru_cache(maxsize=200_000)
 def prepare(name: str, person: bool = False) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once per process).
@@ -173,6 +182,7 @@ def prepare(name: str, person: bool = False) -> NameForm:
         forms: list[LegalForm] = []
         toks, renamed = _canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)
     else:
+        toks = [_respelled(t, vocab) for t in toks]
         toks, forms = _strip_legal(_join_initials(toks), vocab)
         if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
             toks = _join_initials(toks)

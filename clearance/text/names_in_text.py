@@ -38,6 +38,12 @@ vpn lan wan poe sfp qsfp dwdm otdr oscilloscope pet ct pv bms ev hev phev obd ec
 mosfet bjt jfet opamp adc dac pll vco lna pa tx rx
 """
 _TECH = frozenset(_TECH_WORDS.split())
+# words of the regulations a description quotes ("Note 3.a to 6A003.b.4", "Technical Note", "Category 5, Part 2"):
+# a span made only of them is no party name (adversarial R11-02, R11-60: 'Note' was a 0.85 of SDN 'NOVE DEVELOPMENT')
+_REGULATION = frozenset({"note", "notes", "technical", "category", "part", "supplement", "section", "paragraph",
+                         "license", "licence", "exception", "table", "annex", "appendix", "schedule", "item", "items",
+                         "nota", "bene", "definition", "definitions", "control", "controls", "reason", "reasons",
+                         "list", "entry", "heading", "subheading", "chapter"})
 _ACRONYM = re.compile(r"^([A-Z]{2,6})s?$")  # "NUDT", "ICs" (stem IC)
 _ACRONYM_MIN = 4  # letters of an acronym screened on its own: three-letter ones are too often something else ("ICS")
 _SMALL = 2  # a span of fewer letters is not screened (initials, units)
@@ -133,6 +139,8 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[str]:
             continue  # acronyms of technology and trade or too short to tell (PET/CT, DRAM, ICs); "NUDT" is screened
         if all(w.lower().strip(".") in _FORMS for w in words):
             continue  # legal forms alone ("Ltd")
+        if all(word_of(w) in _REGULATION for w in words):
+            continue  # words of a quoted regulation ("Note", "Technical Note")
         if len(words) == 1 and first and all(is_read(w) for w in re.split(r"[-'’]", word_of(span)) if w):
             continue  # an English word capitalised at the start of a sentence ("Custom", "Chinese-made")
         folded = span.casefold()

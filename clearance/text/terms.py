@@ -31,6 +31,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     nicknames: dict[str, frozenset[str]]  # name -> names it is a nickname of / has as nickname
     starts: frozenset[str]  # first words of multi-word legal forms and terms (spans start only there)
+    respell: tuple[tuple[str, str], ...] = ()  # (spelling, English) of loan words, longest first, also inside a word
 
 
 _SAFE_LOADER: type[yaml.SafeLoader] | type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -166,6 +167,8 @@ def _build_vocabulary() -> Vocabulary:
         person_terms=person_terms,
         generic={str(k): float(v) for k, v in own["generic"].items()},
         stopwords=frozenset(own["stopwords"]),
+        respell=tuple(sorted(((str(k), str(v)) for k, v in (own.get("respell") or {}).items()),
+                             key=lambda kv: -len(kv[0]))),
         nicknames={k: frozenset(v) for k, v in nick.items()},
         starts=frozenset(starts),
     )

@@ -339,3 +339,18 @@ def test_a_chinese_registered_name_with_its_optoelectronics_word(ear_index: Scre
     top = hits(ear_index, "山东华光光电子股份有限公司", "CN")[0]
     assert (top.list_code, top.entry_id, top.decision) == ("sdn", "52667", Decision.HIT), (top.name, top.score)
     assert hits(ear_index, "Shandong Huaguang Guangdianzi")[0].entry_id == "52667"
+
+
+def test_a_russian_name_line_with_its_town_and_oblast_is_read_without_them(ear_index: ScreeningIndex) -> None:
+    """R11-14: Entity List 'JSC TsNIIMash' written with its street, town and oblast (the list's own address, as an
+    exporter copies it) screened CLEAR: 'Moskovskaya oblast' reads as a region now, the town before it as its town."""
+    for line in ("AO TsNIIMash, ul. Pionerskaya 4, Korolyov, Moskovskaya oblast",
+                 "JSC Central Research Institute of Machine Building, Pionerskaya Street 4, Korolov, Moskovskaya obl."):
+        top = hits(ear_index, line, "RU")[0]
+        assert (top.list_code, top.decision) == ("el", Decision.HIT) and "TsNIIMash" in top.name, (line, top)
+
+
+def test_the_russian_spelling_of_an_english_loan_word_inside_a_name(ear_index: ScreeningIndex) -> None:
+    """R11-28: SDN 34539 'SAROVBUSINESSBANK' written 'AO Sarovbiznesbank' (бизнес = biznes) screened CLEAR."""
+    top = hits(ear_index, "AO Sarovbiznesbank, Sarov", "RU")[0]
+    assert (top.list_code, top.entry_id, top.decision) == ("sdn", "34539", Decision.HIT), (top.name, top.score)

@@ -27,6 +27,8 @@ def test_names_found(text: str, spans: list[str]) -> None:
     "EAR99 DRAM memory integrated circuits, HTS 8542.32",  # codes and short acronyms
     "radiation-tolerant ICs of 3A001.a.2",  # a plural acronym: ICs is not ICS (an Entity List institute's acronym)
     "Chinese-made smartphones (5A992.c), routed Shenzhen - Los Angeles (in transit through the United States) - Havana",
+    "thermal camera cores released by Note 3.a to 6A003.b.4",  # R11-02: the regulation's words ('Note' ~ 'NOVE')
+    "mass-market encryption of Note 3 to Category 5, Part 2; see the Technical Note",  # R11-60
     "",
 ])
 def test_no_names(text: str) -> None:

@@ -75,11 +75,8 @@ FALSE_CLEARS: dict[str, str] = {
               "screens CLEAR (screening)",
     # round 11 (tests/rules/adversary_round11.yaml, adversary_round11b.yaml): 2 false clears of 62 at its first run
     # (main d5f4972)
-    "R11-14": "Entity List 'JSC TsNIIMash' written 'AO TsNIIMash, ul. Pionerskaya 4, Korolyov, Moskovskaya oblast' "
-              "screens CLEAR: the town and oblast after the name keep the name line from being read without its "
-              "address (screening)",
-    "R11-28": "SDN 34539 'SAROVBUSINESSBANK' written 'AO Sarovbiznesbank' (the Russian spelling of 'business' inside "
-              "one word) screens CLEAR (screening)",
+    # R11-14 (a region after the town: nameline 'regions') and R11-28 (loan words respelt: name_terms 'respell')
+    # fixed in session 8 (lead)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -164,11 +161,10 @@ MISMATCHES: dict[str, str] = {
               "'export' it was still CANNOT_CLEAR: 'made in Dongguan' was read as a possible destination; since "
               "session 8 a place of the item's origin written as where it was made is not, places_named)",
     # round 11
-    "R11-41": "wrong basis (outcome right): UVL 'Abu Trade LLC' written with its Dubai address screens CLEAR, so the "
-              "§ 744.15(b) UVL statement obligation is not given (screening)",
-    "R11-02": "needless CANNOT_CLEAR: the word 'Note' of 'Note 3.a to 6A003.b.4' in the description is read as a name "
-              "and is a near-certain 0.85 of SDN 'NOVE DEVELOPMENT EOOD' (names in the words)",
-    "R11-60": "needless CANNOT_CLEAR: 'Note 3 to Category 5, Part 2' in the description, as R11-02",
+    # R11-02 and R11-60 (the regulation's word 'Note' read as a name) fixed in session 8 (lead). R11-41 passes on its
+    # outcome (NO_LICENSE_REQUIRED) but is a wrong basis still: UVL 'Abu Trade LLC' written with its Dubai address is
+    # not found (the name left without the address, 'Abu Trade LLC', is not distinctive enough to be screened on its
+    # own), so the § 744.15(b) UVL statement obligation is not given
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
