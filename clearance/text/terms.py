@@ -77,7 +77,7 @@ def vocabulary_to_json(vocab: Vocabulary) -> bytes:
         "legal_forms": {k: [f.form, f.generic] for k, f in vocab.legal_forms.items()},
         "terms": vocab.terms, "person_terms": vocab.person_terms, "generic": vocab.generic,
         "stopwords": sorted(vocab.stopwords), "nicknames": {k: sorted(v) for k, v in vocab.nicknames.items()},
-        "starts": sorted(vocab.starts),
+        "starts": sorted(vocab.starts), "respell": [list(pair) for pair in vocab.respell],
     }, ensure_ascii=False).encode("utf-8")
 
 
@@ -93,6 +93,7 @@ def vocabulary_from_json(data: bytes) -> Vocabulary:
         stopwords=frozenset(str(w) for w in raw["stopwords"]),
         nicknames={str(k): frozenset(str(n) for n in v) for k, v in raw["nicknames"].items()},
         starts=frozenset(str(w) for w in raw["starts"]),
+        respell=tuple((str(a), str(b)) for a, b in raw["respell"]),
     )
 
 
