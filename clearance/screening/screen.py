@@ -172,6 +172,8 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
             if not isinstance(stage, str):
                 found = found_of[id(stage[0])]
                 staged[k] = (stage[0], index.in_lists(found, lists) if lists is not None else found)
+    if prefilter and type(algo) is ClearanceMatcherV3 and index.entity_person is not None:
+        _drop_persons_of_organisations(staged, index)
     if prefilter and type(algo) in _BOUNDED:
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
@@ -254,6 +256,30 @@ def _address_hits(line: str, index: ScreeningIndex, algo: Algorithm, floor: floa
 _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score the pre-filter bounds
 
 
+def organisation_by_legal_form(pq: PreparedQuery) -> bool:
+    """A query that clearance-name@3 compares with no listed person: of no given type, with a legal form in its name
+    ("LLC Rubezh"; ``ClearanceMatcherV3.score`` scores such a pair 0 before looking at a name, so it is never a hit).
+    tests/screening/test_prefilter3.py checks that @3 still scores these pairs 0."""
+    return pq.query.schema is None and bool(pq.form.legal_forms)
+
+
+def _drop_persons_of_organisations(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str],
+                                   index: ScreeningIndex) -> None:
+    """Drop (in place) the listed persons among the candidates of each ``organisation_by_legal_form`` query: @3 scores
+    them 0 (never reported), so neither their bound nor their score need be computed, nor their entity unpickled. The
+    candidates are chosen first, as before, so the others are the same."""
+    person = index.entity_person
+    assert person is not None
+    for k, stage in enumerate(staged):
+        if isinstance(stage, str) or not stage[1] or not organisation_by_legal_form(stage[0]):
+            continue
+        found = stage[1]
+        listed = person[np.fromiter(found, dtype=np.int64, count=len(found))]
+        if listed.any():
+            staged[k] = (stage[0], {i: p for (i, p), drop in zip(found.items(), listed.tolist(), strict=True)
+                                    if not drop})
+
+
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
                token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
@@ -287,6 +313,7 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
         owners: list[list[int]] = []
+        places: list[list[int]] = []
         slots: list[int] = []
         for k, (ids, counts, listed, positions) in gathered.items():
             pq = staged[k][0]
@@ -304,18 +331,25 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             forms.append(algo._form(pq.form, person))
             names.append(flat.entity_first[mine] + positions[take])
             owners.append(mine.tolist())
+            places.append(positions[take].tolist())
             slots.append(k)
         if not forms:
             continue
-        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate,
-                                                                       join_always, below),
-                                   strict=True):
+        for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
+                forms, flat, names, person, token, compact_gate, join_always, below), strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)
             pq, found = stage
             bounded = set(mine)
-            keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
-            staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
+            # the names that may reach the floor, by entity: an entity none of whose names can is dropped, and of the
+            # others only those names are scored (``ClearanceMatcher.score`` reports the best name, strong or weak; a
+            # name under ``below`` is never it while another name reaches ``below``, so the result is the same)
+            keep: dict[int, set[int]] = {}
+            for o, at, b in zip(mine, where, bounds.tolist(), strict=True):
+                if b >= below:
+                    keep.setdefault(o, set()).add(at)
+            staged[k] = (pq, {i: p if i not in bounded else [x for x in p if x in keep[i]] for i, p in found.items()
+                              if i not in bounded or i in keep})
 
 
 def _rank(d: Decision) -> int:
