@@ -26,7 +26,7 @@ against its real score, and ``screen`` with and without the pre-filter, byte for
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple, cast
 
@@ -35,6 +35,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import OSA
 
 from clearance.model.entity import NameKind
+from clearance.screening.algorithm import comparable
 from clearance.screening.algorithm3 import ClearanceMatcherV3, allowed_edits
 from clearance.screening.forms3 import prepare3
 from clearance.screening.namesim import LONG_TOKEN_CUTOFF, coverage_score
@@ -81,6 +82,26 @@ def compact_gate3(query: NameForm, flat: FlatNames, name: int) -> bool:
         return True  # flat names made before scripts were kept: the compact term always counts
     other = _Joined(flat.compact[name], bool(flat.phonetic[name]), flat.script_sets[int(flat.scripts[name])])
     return ClearanceMatcherV3._compact_ok(query, cast(NameForm, other))
+
+
+class _Words(NamedTuple):
+    """What ``comparable`` and ``loosely_comparable`` read of a name, from the flat arrays."""
+
+    tokens: tuple[str, ...]
+    distinctive: bool
+    person: bool
+
+
+def compare_gate3(algo: ClearanceMatcherV3) -> Callable[[NameForm, FlatNames, int, bool], bool]:
+    """Whether @3 compares a query with flat name number ``name`` at all: ``_name_raw`` scores 0 a pair that is not
+    ``comparable`` unless the algorithm compares it loosely (``_loose``); both asked here as @3 asks them."""
+
+    def gate(query: NameForm, flat: FlatNames, name: int, person: bool) -> bool:
+        toks = tuple(flat.vocab[i] for i in flat.tok_ids[flat.tok_start[name]:flat.tok_start[name + 1]].tolist())
+        other = cast(NameForm, _Words(toks, bool(flat.distinctive[name]), person))
+        return comparable(query, other) or algo._loose(query, other)
+
+    return gate
 
 
 # ---- @3's cheap candidate score, for many list names at once ------------------------------------------------

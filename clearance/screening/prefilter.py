@@ -219,12 +219,14 @@ def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: ND
 
 
 CompactGate = Callable[[NameForm, FlatNames, int], bool]
+CompareGate = Callable[[NameForm, FlatNames, int, bool], bool]
 
 
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
                        person: bool = False, token: TokenBound = LEVENSHTEIN,
                        compact_gate: CompactGate | None = None, join_always: bool = False,
-                       below: float = -math.inf) -> list[NDArray[np.float64]]:
+                       below: float = -math.inf, compare_gate: CompareGate | None = None,
+                       ) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
@@ -236,8 +238,19 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     where the word counts differ or a name has no spaces (clearance-name@3 may join in any pair).
     ``below``: the caller only asks which bounds reach it (``skip_below``); the compact gate is then not asked
     where the compact term stays under it anyway (that bound may be higher, never lower, and is on the same side
-    of ``below``)."""
+    of ``below``). ``compare_gate(query, flat, name, person)`` (clearance-name@3): whether a pair of which one name
+    is not distinctive is compared at all (``comparable`` or compared loosely); where it is not, its score is 0
+    (otherwise such a pair is scored to know)."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
+    if compare_gate is not None:
+        for k, q in enumerate(queries):
+            if not len(names[k]):
+                continue
+            these = np.asarray(names[k], dtype=np.int64)
+            either = np.flatnonzero(~flat.distinctive[these]) if q.distinctive else np.arange(len(these))
+            for at in either.tolist():
+                if not compare_gate(q, flat, int(these[at]), person):
+                    out[k][at] = 0.0
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
     if not good_q:
@@ -325,7 +338,7 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     bound += EPS
     at_k = np.zeros(len(names) + 1, dtype=np.int64)  # each query's first slot in one array of every query's slots
     np.cumsum([len(n) for n in names], out=at_k[1:])
-    every = np.full(int(at_k[-1]), SCORE_IT, dtype=np.float64)
+    every = np.concatenate(out) if out else np.zeros(0, dtype=np.float64)  # SCORE_IT, or 0 where not compared
     every[at_k[pk] + slot] = bound
     return np.split(every, at_k[1:-1].tolist()) if len(names) else []
 

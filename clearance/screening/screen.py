@@ -14,13 +14,20 @@ from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.algorithm3 import ClearanceMatcherV3
-from clearance.screening.bound3 import candidate_scores3, candidate_scores3_many, compact_gate3, token_bound3
+from clearance.screening.bound3 import (
+    candidate_scores3,
+    candidate_scores3_many,
+    compact_gate3,
+    compare_gate3,
+    token_bound3,
+)
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
 from clearance.screening.nameline import NameReading, read_name_line
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
+    CompareGate,
     FlatNames,
     TokenBound,
     skip_below,
@@ -178,7 +185,7 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
         _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3,
-                   join_always=True)
+                   join_always=True, compare_gate=compare_gate3(algo))
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -283,7 +290,7 @@ def _drop_persons_of_organisations(staged: list[tuple[PreparedQuery, dict[int, l
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
                token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
-               join_always: bool = False) -> None:
+               join_always: bool = False, compare_gate: CompareGate | None = None) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
     Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
@@ -336,7 +343,7 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         if not forms:
             continue
         for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
-                forms, flat, names, person, token, compact_gate, join_always, below), strict=True):
+                forms, flat, names, person, token, compact_gate, join_always, below, compare_gate), strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)
             pq, found = stage

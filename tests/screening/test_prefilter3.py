@@ -31,7 +31,7 @@ from clearance.screening.bound3 import (
 from clearance.screening.prefilter import upper_bounds_chunk
 from clearance.screening.prepared import prepare_query
 from clearance.screening.registry import get_algorithm
-from clearance.screening.screen import screen_many
+from clearance.screening.screen import organisation_by_legal_form, screen_many
 from tests.screening.test_prefilter import _queries
 
 SETS = Path(__file__).resolve().parents[2] / "bench" / "screening" / "sets"
@@ -148,3 +148,21 @@ def test_the_cached_vocabulary_reads_back_equal() -> None:
     built = terms._build_vocabulary()
     assert terms.vocabulary_from_json(terms.vocabulary_to_json(built)) == built
     assert list(terms.vocabulary_from_json(terms.vocabulary_to_json(built)).terms) == list(built.terms)
+
+
+def test_persons_dropped_for_an_organisation_are_scored_zero(index: ScreeningIndex, queries: list[Query],
+                                                             v3: ClearanceMatcherV3) -> None:
+    """``screen._drop_persons_of_organisations`` drops the listed persons among the candidates of a query of no type
+    with a legal form before the pre-filter: @3 must still score every such pair 0 (never reported)."""
+    assert index.entity_person is not None
+    checked = 0
+    for query in queries[::3]:
+        pq = prepare_query(query)
+        if not organisation_by_legal_form(pq):
+            continue
+        found = index.candidates(pq.form, pq.id_keys, keys=v3.query_keys(pq.form), rerank=v3.candidate_score(pq.form))
+        for i, positions in found.items():
+            if index.entity_person[i]:
+                assert v3.score(pq, index.entities[i], positions).score == 0.0, (query.name, i)
+                checked += 1
+    assert checked > 100
