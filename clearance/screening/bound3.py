@@ -15,7 +15,11 @@ never below @3's:
 - @2's typo (across alphabets, persons): the Levenshtein similarity from LONG_TOKEN_CUTOFF, never above the
   OSA similarity (an OSA distance is never above the Levenshtein distance).
 
-The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. The score of the
+The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. Across scripts (a phonetic
+name on one side, or both phonetic in other scripts) @3's token similarity is @2's (``token_similarity3`` returns
+``token_similarity`` there), which also matches words by their consonant skeletons: ``upper_bounds_chunk(...,
+across=True)`` adds those terms (words, joined runs, whole names). A pair of which one name is not distinctive scores
+0 unless ``comparable`` or compared loosely (``compare_gate3`` asks both as @3 does). The score of the
 names joined ("compact" method) counts only where @3 lets it (``ClearanceMatcherV3._compact_ok``: otherwise
 @3 takes the token score, ``compact_gate3``). Words written together or apart (the joined pass) are looked for
 in every pair (``join_always``), so the bound stays valid if @3 joins words in names of as many words too.

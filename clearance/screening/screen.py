@@ -185,7 +185,7 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
         _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3,
-                   join_always=True, compare_gate=compare_gate3(algo))
+                   join_always=True, compare_gate=compare_gate3(algo), across=True)
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -290,13 +290,14 @@ def _drop_persons_of_organisations(staged: list[tuple[PreparedQuery, dict[int, l
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
                token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
-               join_always: bool = False, compare_gate: CompareGate | None = None) -> None:
+               join_always: bool = False, compare_gate: CompareGate | None = None, across: bool = False) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
     Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
     (``flats``: the organisation and person readings the algorithm compares; default @1/@2's) with the
     algorithm's token bound and compact gate (clearance-name@3: ``bound3.token_bound3``, ``compact_gate3``, and
-    joined words looked for in every pair, ``join_always``).
+    joined words looked for in every pair, ``join_always``; pairs not compared at all, ``compare_gate``; pairs across
+    scripts bounded too, ``across``).
     """
     below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
     if below == -float("inf"):
@@ -343,7 +344,8 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         if not forms:
             continue
         for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
-                forms, flat, names, person, token, compact_gate, join_always, below, compare_gate), strict=True):
+                forms, flat, names, person, token, compact_gate, join_always, below, compare_gate, across),
+                strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)
             pq, found = stage

@@ -25,6 +25,7 @@ from clearance.screening.bound3 import (
     _vector_coverage_ok,
     candidate_scores3,
     compact_gate3,
+    compare_gate3,
     lowest_typo_similarity,
     token_bound3,
 )
@@ -78,17 +79,19 @@ def test_bound3_is_never_below_the_name_score(index: ScreeningIndex, queries: li
         forms.append(v3._form(pq.form, person))
         owners.append([(i, p) for i, positions in found.items() for p in positions])
         names.append(np.array([flat.entity_first[i] + p for i, p in owners[-1]], dtype=np.int64))
-    checked = skipped = 0
+    checked = skipped = across = 0
     for start in range(0, len(forms), 100):
         chunk = upper_bounds_chunk(forms[start:start + 100], flat, names[start:start + 100], person, token_bound3(),
-                                   compact_gate3, join_always=True)
+                                   compact_gate3, join_always=True, compare_gate=compare_gate3(v3), across=True)
         for qform, mine, bounds in zip(forms[start:], owners[start:], chunk, strict=False):
             for (i, p), b in zip(mine, bounds.tolist(), strict=True):
                 raw = v3._name_raw(qform, v3._name_form(index.entities[i].names[p], person), person, False)[0]
                 assert b >= raw, (qform.original, index.entities[i].names[p].form.original, raw, b)
                 checked += 1
                 skipped += b < 0.5
+                across += b < 0.5 and qform.phonetic != index.entities[i].names[p].form.phonetic
     assert checked > 20_000 and skipped > checked // 2  # real work: most candidates are provably below
+    assert across > 100  # pairs across scripts are bounded too (and checked)
 
 
 def test_the_typo_cutoff_follows_allowed_edits() -> None:
