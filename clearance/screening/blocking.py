@@ -52,7 +52,7 @@ def query_keys(form: NameForm) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _query_keys(toks: tuple[str, ...], name_skeleton: str, compact: str) -> frozenset[str]:
-    """``query_keys`` of a name from the fields it reads (asked for the same name more than once, like ``name_keys``)."""
+    """``query_keys`` of a name from the fields it reads (asked for one name more than once, like ``name_keys``)."""
     keys = set(_name_keys(toks, name_skeleton, compact))
     for t in toks:
         if len(t) >= MIN_DELETE_LEN and not t.isdigit():

@@ -289,9 +289,9 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
                 continue
             these = np.asarray(names[k], dtype=np.int64)
             either = np.flatnonzero(~flat.distinctive[these]) if q.distinctive else np.arange(len(these))
-            for at in either.tolist():
-                if not compare_gate(q, flat, int(these[at]), person):
-                    out[k][at] = 0.0
+            for j in either.tolist():
+                if not compare_gate(q, flat, int(these[j]), person):
+                    out[k][j] = 0.0
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
     good_q = [k for k, q in enumerate(queries)
               if q.tokens and (across or not q.phonetic) and q.distinctive and len(names[k])]
