@@ -12,7 +12,8 @@ one-row run, then times ``clearance screen --file`` as a subprocess: wall time, 
 (user + system) per row, start-up (the one-row run), and the load average before and after. With several
 ``--workers`` values it checks that the outputs are byte-identical. ``--code DIR`` runs the CLI of another
 checkout (``git archive COMMIT | tar -x -C DIR``) through PYTHONPATH, to compare code in the same conditions;
-``--latency N`` also times N single queries (the file's first rows) in one process: p50 and p99.
+``--latency N`` also times N single queries (the file's first rows) in one process: p50 and p99. ``--tag NAME`` names
+the outputs ``out-NAME-wN.jsonl``, so that two ``--code`` trees run in one ``--keep`` folder can be compared with cmp.
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ def main() -> None:
     ap.add_argument("--keep", default="", help="folder to keep the files (and the loaded store) in")
     ap.add_argument("--code", default="", help="run the CLI of this checkout instead (through PYTHONPATH)")
     ap.add_argument("--latency", type=int, default=0, help="also time this many single queries in process")
+    ap.add_argument("--tag", default="", help="name the outputs out-TAG-wN.jsonl (default: 'other' with --code, "
+                    "else 'this'): two --code runs in one --keep folder then keep both outputs for cmp")
     args = ap.parse_args()
     data = Path(args.data).resolve()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="clearance-distinct-"))
@@ -158,7 +161,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", LATENCY, str(src), str(args.latency)], check=True, env=env, cwd=work)
     outs: list[Path] = []
     for workers in args.workers:
-        out = work / f"out-{'other' if args.code else 'this'}-w{workers}.jsonl"
+        out = work / f"out-{args.tag or ('other' if args.code else 'this')}-w{workers}.jsonl"
         load_before = os.getloadavg()[0]
         wall, cpu = run(src, out, workers, env)
         load_after = os.getloadavg()[0]

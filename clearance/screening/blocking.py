@@ -47,12 +47,18 @@ def _name_keys(toks: tuple[str, ...], name_skeleton: str, compact: str) -> froze
 
 def query_keys(form: NameForm) -> set[str]:
     """A query's keys: its own keys plus the deletion variants looked up as list tokens."""
-    keys = name_keys(form)
-    for t in form.tokens:
+    return set(_query_keys(form.tokens, form.skeleton, form.compact))
+
+
+@lru_cache(maxsize=4096)
+def _query_keys(toks: tuple[str, ...], name_skeleton: str, compact: str) -> frozenset[str]:
+    """``query_keys`` of a name from the fields it reads (asked for one name more than once, like ``name_keys``)."""
+    keys = set(_name_keys(toks, name_skeleton, compact))
+    for t in toks:
         if len(t) >= MIN_DELETE_LEN and not t.isdigit():
             keys.update(_deletes(t))  # query has one extra letter -> equals a list token
             keys.add("-" + t)  # query misses one letter -> equals a deletion variant of a list token
-    return keys
+    return frozenset(keys)
 
 
 SPLIT_MIN_LEN = 7  # words this long are tried as two words written together

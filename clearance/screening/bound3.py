@@ -15,7 +15,11 @@ never below @3's:
 - @2's typo (across alphabets, persons): the Levenshtein similarity from LONG_TOKEN_CUTOFF, never above the
   OSA similarity (an OSA distance is never above the Levenshtein distance).
 
-The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. The score of the
+The bound is the OSA similarity of each pair of tokens from the lower of the two cutoffs. Across scripts (a phonetic
+name on one side, or both phonetic in other scripts) @3's token similarity is @2's (``token_similarity3`` returns
+``token_similarity`` there), which also matches words by their consonant skeletons: ``upper_bounds_chunk(...,
+across=True)`` adds those terms (words, joined runs, whole names). A pair of which one name is not distinctive scores
+0 unless ``comparable`` or compared loosely (``compare_gate3`` asks both as @3 does). The score of the
 names joined ("compact" method) counts only where @3 lets it (``ClearanceMatcherV3._compact_ok``: otherwise
 @3 takes the token score, ``compact_gate3``). Words written together or apart (the joined pass) are looked for
 in every pair (``join_always``), so the bound stays valid if @3 joins words in names of as many words too.
@@ -26,7 +30,7 @@ against its real score, and ``screen`` with and without the pre-filter, byte for
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple, cast
 
@@ -35,6 +39,7 @@ from numpy.typing import NDArray
 from rapidfuzz.distance import OSA
 
 from clearance.model.entity import NameKind
+from clearance.screening.algorithm import comparable
 from clearance.screening.algorithm3 import ClearanceMatcherV3, allowed_edits
 from clearance.screening.forms3 import prepare3
 from clearance.screening.namesim import LONG_TOKEN_CUTOFF, coverage_score
@@ -81,6 +86,26 @@ def compact_gate3(query: NameForm, flat: FlatNames, name: int) -> bool:
         return True  # flat names made before scripts were kept: the compact term always counts
     other = _Joined(flat.compact[name], bool(flat.phonetic[name]), flat.script_sets[int(flat.scripts[name])])
     return ClearanceMatcherV3._compact_ok(query, cast(NameForm, other))
+
+
+class _Words(NamedTuple):
+    """What ``comparable`` and ``loosely_comparable`` read of a name, from the flat arrays."""
+
+    tokens: tuple[str, ...]
+    distinctive: bool
+    person: bool
+
+
+def compare_gate3(algo: ClearanceMatcherV3) -> Callable[[NameForm, FlatNames, int, bool], bool]:
+    """Whether @3 compares a query with flat name number ``name`` at all: ``_name_raw`` scores 0 a pair that is not
+    ``comparable`` unless the algorithm compares it loosely (``_loose``); both asked here as @3 asks them."""
+
+    def gate(query: NameForm, flat: FlatNames, name: int, person: bool) -> bool:
+        toks = tuple(flat.vocab[i] for i in flat.tok_ids[flat.tok_start[name]:flat.tok_start[name + 1]].tolist())
+        other = cast(NameForm, _Words(toks, bool(flat.distinctive[name]), person))
+        return comparable(query, other) or algo._loose(query, other)
+
+    return gate
 
 
 # ---- @3's cheap candidate score, for many list names at once ------------------------------------------------

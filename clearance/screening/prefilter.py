@@ -6,7 +6,8 @@ never below the raw name score ``_name_raw`` gives each pair (compared as organi
 The bound follows ``namesim.name_similarity`` step by step:
 
 - two names that are not ``comparable`` score 0, unless the algorithm compares them loosely (then: scored);
-- a pair across scripts (a phonetic name on either side) is always scored (skeleton matches are not bounded);
+- a pair across scripts (a phonetic name on either side) is always scored (skeleton matches are not bounded), unless
+  the caller asks for them to be bounded too (``across``, clearance-name@3: see ``upper_bounds_chunk``);
 - the token alignment pairs each token with at most one other, at a similarity no higher than the token's
   best similarity with any token of the other name; that similarity is at most the Levenshtein similarity
   of the two tokens when it reaches the lowest typo cutoff (0.66), 1 for equal tokens, and for persons
@@ -43,9 +44,11 @@ from clearance.screening.namesim import (
     INITIAL_SIM,
     LONG_TOKEN_CUTOFF,
     NICKNAME_SIM,
+    SKELETON_DISCOUNT,
     coverage_score,
 )
 from clearance.screening.strings import pick
+from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
 
@@ -211,6 +214,26 @@ def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Se
     return np.asarray(sim, dtype=np.float64)[inv]
 
 
+_skeleton_of = lru_cache(maxsize=200_000)(skeleton)
+
+
+def _skeleton_bound(left: Sequence[str], left_ids: NDArray[np.int64], right: Sequence[str],
+                    right_ids: NDArray[np.int64], cutoff: float) -> NDArray[np.float64]:
+    """A number never below ``namesim._skeleton_sim`` of left[left_ids[k]] and right[right_ids[k]] where that
+    similarity reaches ``cutoff`` (0 where it provably does not): SKELETON_DISCOUNT times the Levenshtein similarity of
+    the two consonant skeletons (a skeleton of one sound scores SKELETON_DISCOUNT or 0, an empty one 0)."""
+    if not len(left_ids):
+        return np.zeros(0, dtype=np.float64)
+    key = left_ids * len(right) + right_ids
+    uniq, inv = np.unique(key, return_inverse=True)
+    a = [_skeleton_of(t) for t in pick(left, (uniq // len(right)).tolist())]
+    b = [_skeleton_of(t) for t in pick(right, (uniq % len(right)).tolist())]
+    sim = np.asarray(process.cpdist(a, b, scorer=Levenshtein.normalized_similarity, dtype=np.float64),
+                     dtype=np.float64) * SKELETON_DISCOUNT
+    sim = np.where(sim + EPS >= cutoff, sim + EPS, 0.0)
+    return np.asarray(sim[inv], dtype=np.float64)
+
+
 def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: NDArray[np.int64]) -> NDArray[np.bool_]:
     """Whether a token could be joined to a run (``namesim._join_pass``): the token has 3+ letters, the run is
     at most 1.5 times as long + 1, and equal to it below 6 letters, else within the typo cutoff."""
@@ -218,13 +241,28 @@ def _join_ok(sim: NDArray[np.float64], token_len: NDArray[np.int64], run_len: ND
     return np.asarray((sim >= need) & (run_len <= 1.5 * token_len + 1) & (token_len >= 3))
 
 
+def _across(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.int64], pn: NDArray[np.int64],
+            ) -> NDArray[np.bool_]:
+    """Which pairs ``namesim.name_similarity`` compares across scripts: a phonetic name on one side only, or both
+    phonetic in other scripts (every pair with a phonetic side when the flat names keep no scripts)."""
+    q_phon = np.array([q.phonetic for q in queries], dtype=bool)[pk]
+    c_phon = flat.phonetic[pn]
+    if flat.scripts is None:
+        return np.asarray(q_phon | c_phon)
+    number = {s: i for i, s in enumerate(flat.script_sets)}
+    q_scripts = np.array([number.get(q.scripts, -1) for q in queries], dtype=np.int64)[pk]
+    return np.asarray((q_phon != c_phon) | (q_phon & (q_scripts != flat.scripts[pn])))
+
+
 CompactGate = Callable[[NameForm, FlatNames, int], bool]
+CompareGate = Callable[[NameForm, FlatNames, int, bool], bool]
 
 
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
                        person: bool = False, token: TokenBound = LEVENSHTEIN,
                        compact_gate: CompactGate | None = None, join_always: bool = False,
-                       below: float = -math.inf) -> list[NDArray[np.float64]]:
+                       below: float = -math.inf, compare_gate: CompareGate | None = None,
+                       across: bool = False) -> list[NDArray[np.float64]]:
     """For each of ``queries``: a number per index name in ``names[k]`` never below the raw name score of the
     pair compared as organisations (as persons when ``person``: ``flat`` then holds the names prepared as
     persons; an initial counts 0.8 against a word it starts, a nickname 0.9); SCORE_IT when the pair must be
@@ -236,20 +274,38 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     where the word counts differ or a name has no spaces (clearance-name@3 may join in any pair).
     ``below``: the caller only asks which bounds reach it (``skip_below``); the compact gate is then not asked
     where the compact term stays under it anyway (that bound may be higher, never lower, and is on the same side
-    of ``below``)."""
+    of ``below``). ``compare_gate(query, flat, name, person)`` (clearance-name@3): whether a pair of which one name
+    is not distinctive is compared at all (``comparable`` or compared loosely); where it is not, its score is 0
+    (otherwise such a pair is scored to know). ``across`` (clearance-name@3): pairs in scripts whose
+    transliterations vary (a phonetic name on either side) are bounded too, with what ``namesim.name_similarity``
+    adds across scripts: each pair of words also by its consonant skeletons (``_skeleton_bound``), words joined to
+    a run of any first letter and by skeletons too, the names joined ("compact") in every such pair, and the whole
+    names' skeletons (SKELETON_DISCOUNT * COMPACT_DISCOUNT times their Levenshtein similarity); the index's flat
+    names keep no skeleton: a name's is its joined words' (``NameForm.skeleton`` is ``skeleton(compact)``)."""
     out = [np.full(len(n), SCORE_IT, dtype=np.float64) for n in names]
+    if compare_gate is not None:
+        for k, q in enumerate(queries):
+            if not len(names[k]):
+                continue
+            these = np.asarray(names[k], dtype=np.int64)
+            either = np.flatnonzero(~flat.distinctive[these]) if q.distinctive else np.arange(len(these))
+            for j in either.tolist():
+                if not compare_gate(q, flat, int(these[j]), person):
+                    out[k][j] = 0.0
     # the pairs that are bounded: both distinctive, neither in a script whose transliterations vary
-    good_q = [k for k, q in enumerate(queries) if q.tokens and not q.phonetic and q.distinctive and len(names[k])]
+    good_q = [k for k, q in enumerate(queries)
+              if q.tokens and (across or not q.phonetic) and q.distinctive and len(names[k])]
     if not good_q:
         return out
     pk = np.concatenate([np.full(len(names[k]), k, dtype=np.int64) for k in good_q])
     pn = np.concatenate([np.asarray(names[k], dtype=np.int64) for k in good_q])
     slot = np.concatenate([np.arange(len(names[k]), dtype=np.int64) for k in good_q])
-    ok = flat.distinctive[pn] & ~flat.phonetic[pn]
+    ok = flat.distinctive[pn] if across else flat.distinctive[pn] & ~flat.phonetic[pn]
     pk, pn, slot = pk[ok], pn[ok], slot[ok]
     if not len(pk):
         return out
     n_pairs = len(pk)
+    cross = _across(queries, flat, pk, pn) if across else np.zeros(n_pairs, dtype=bool)
     # the queries' tokens, in a table of their own
     qvocab: dict[str, int] = {}
     q_start = np.zeros(len(queries) + 1, dtype=np.int64)
@@ -288,6 +344,9 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
         if nick_keys:
             nick = np.isin(q_ids_a[e_q] * len(flat.vocab) + c_tok, np.array(nick_keys, dtype=np.int64))
             sims = np.where(nick, np.maximum(sims, NICKNAME_SIM), sims)
+    if cross.any():  # across scripts two words also match by their consonant skeletons
+        xe = np.flatnonzero(cross[pair_of])
+        sims[xe] = np.maximum(sims[xe], _skeleton_bound(qtoks, q_ids_a[e_q[xe]], flat.vocab, c_tok[xe], _CUTOFF))
     qslot_start = np.zeros(n_pairs, dtype=np.int64)  # (pair, query token) slots
     np.cumsum(nq[:-1], out=qslot_start[1:])
     seg_counts = np.repeat(nc, nq)
@@ -297,11 +356,11 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     best_c = np.zeros(len(cpos), dtype=np.float64)
     np.maximum.at(best_c, e_c, sims)  # each (pair, candidate token)
     q_unspaced = np.array([q.unspaced for q in queries], dtype=bool)
-    reseg = (nc != nq) | flat.unspaced[pn] | q_unspaced[pk]
+    reseg = (nc != nq) | flat.unspaced[pn] | q_unspaced[pk] | cross  # across scripts: the compact method too
     join = np.ones(n_pairs, dtype=bool) if join_always else reseg
     if join.any():
         _chunk_joins(queries, flat, pk, pn, nq, join, q_start, q_ids_a, qtoks, (qtok_len, qtok_first), cpos, cat,
-                     qslot_start, best_q, best_c)
+                     qslot_start, best_q, best_c, cross)
     slot_pair, slot_i = _segments(nq)
     upper_q = np.add.reduceat(q_w_a[q_start[pk][slot_pair] + slot_i] * best_q, qslot_start)
     upper_c = np.add.reduceat(flat.tok_weight[cpos] * best_c, cat)
@@ -322,10 +381,18 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
                 if not compact_gate(queries[k], flat, n):
                     comp[j] = 0.0
         bound[at] = np.maximum(bound[at], comp)
+    if cross.any():  # the whole names' consonant skeletons ("skeleton" method), where both have 3 sounds or more
+        at = np.flatnonzero(cross)
+        q_sk = [queries[k].skeleton for k in pk[at].tolist()]
+        c_sk = [_skeleton_of(c) for c in pick(flat.compact, pn[at].tolist())]
+        sk = np.asarray(process.cpdist(q_sk, c_sk, scorer=Levenshtein.normalized_similarity, dtype=np.float64),
+                        dtype=np.float64) * SKELETON_DISCOUNT * COMPACT_DISCOUNT
+        long_enough = np.array([min(len(a), len(b)) >= 3 for a, b in zip(q_sk, c_sk, strict=True)], dtype=bool)
+        bound[at] = np.maximum(bound[at], np.where(long_enough, sk, 0.0))
     bound += EPS
     at_k = np.zeros(len(names) + 1, dtype=np.int64)  # each query's first slot in one array of every query's slots
     np.cumsum([len(n) for n in names], out=at_k[1:])
-    every = np.full(int(at_k[-1]), SCORE_IT, dtype=np.float64)
+    every = np.concatenate(out) if out else np.zeros(0, dtype=np.float64)  # SCORE_IT, or 0 where not compared
     every[at_k[pk] + slot] = bound
     return np.split(every, at_k[1:-1].tolist()) if len(names) else []
 
@@ -335,12 +402,16 @@ def _chunk_joins(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.in
                  q_ids: NDArray[np.int64], qtoks: list[str], qtok_info: tuple[NDArray[np.int64], NDArray[np.int64]],
                  cpos: NDArray[np.int64],
                  cat: NDArray[np.int64], qslot_start: NDArray[np.int64], best_q: NDArray[np.float64],
-                 best_c: NDArray[np.float64]) -> None:
+                 best_c: NDArray[np.float64], cross: NDArray[np.bool_] | None = None) -> None:
     """Set to 1 (in place) every token the joined pass could cover, in the pairs of ``reseg``.
 
     Across one script (the only pairs bounded) the joined pass only joins a token to a run that starts with
-    the token's first letter; the similarity is computed only where that and the lengths allow a join.
+    the token's first letter; the similarity is computed only where that and the lengths allow a join. Across
+    scripts (``cross``) a run may start with any letter and a token of 6 letters or more also joins a run whose
+    consonant skeleton agrees (``namesim._join_pass`` with ``phonetic``).
     """
+    if cross is None:
+        cross = np.zeros(len(pk), dtype=bool)
     qtok_len, qtok_first = qtok_info
     rp = np.flatnonzero(reseg)
     # a query token against runs of the candidate's tokens
@@ -353,9 +424,13 @@ def _chunk_joins(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.in
         e_q = q_start[pk[run_pair[run_of]]] + qi
         e_r = rpos[run_of]
         t_len, r_len = qtok_len[q_ids[e_q]], flat.run_len[e_r]
-        worth = _join_ok(np.ones(len(e_r)), t_len, r_len) & (qtok_first[q_ids[e_q]] == flat.run_first[e_r])
+        x = cross[run_pair[run_of]]
+        worth = _join_ok(np.ones(len(e_r)), t_len, r_len) & ((qtok_first[q_ids[e_q]] == flat.run_first[e_r]) | x)
         worth &= (t_len >= 6) | (t_len == r_len)  # below 6 letters only an equal run joins
         sims = _pair_similarity(qtoks, q_ids[e_q], flat.run_text, e_r, worth)
+        xs = np.flatnonzero(worth & x & (t_len >= 6))
+        if len(xs):
+            sims[xs] = np.maximum(sims[xs], _skeleton_bound(qtoks, q_ids[e_q[xs]], flat.run_text, e_r[xs], _CUTOFF))
         hit = np.flatnonzero(_join_ok(sims, t_len, r_len) & worth)
         if len(hit):
             p = run_pair[run_of[hit]]
@@ -393,9 +468,13 @@ def _chunk_joins(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.in
     run_ids = qr_id_a[span_at]
     tok = flat.tok_ids[cpos[c_at]].astype(np.int64)
     t_len, r_len = flat.vocab_len[tok], run_text_len[run_ids]
-    worth = _join_ok(np.ones(len(tok)), t_len, r_len) & (flat.vocab_first[tok] == run_first[run_ids])
+    x = cross[pairs]
+    worth = _join_ok(np.ones(len(tok)), t_len, r_len) & ((flat.vocab_first[tok] == run_first[run_ids]) | x)
     worth &= (t_len >= 6) | (t_len == r_len)
     sims = _pair_similarity(flat.vocab, tok, run_texts, run_ids, worth)
+    xs = np.flatnonzero(worth & x & (t_len >= 6))
+    if len(xs):
+        sims[xs] = np.maximum(sims[xs], _skeleton_bound(flat.vocab, tok[xs], run_texts, run_ids[xs], _CUTOFF))
     hit = np.flatnonzero(_join_ok(sims, t_len, r_len) & worth)
     if len(hit):
         best_c[c_at[hit]] = 1.0

@@ -14,13 +14,20 @@ from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
 from clearance.screening.algorithm3 import ClearanceMatcherV3
-from clearance.screening.bound3 import candidate_scores3, candidate_scores3_many, compact_gate3, token_bound3
+from clearance.screening.bound3 import (
+    candidate_scores3,
+    candidate_scores3_many,
+    compact_gate3,
+    compare_gate3,
+    token_bound3,
+)
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
 from clearance.screening.nameline import NameReading, read_name_line
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
+    CompareGate,
     FlatNames,
     TokenBound,
     skip_below,
@@ -172,11 +179,13 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
             if not isinstance(stage, str):
                 found = found_of[id(stage[0])]
                 staged[k] = (stage[0], index.in_lists(found, lists) if lists is not None else found)
+    if prefilter and type(algo) is ClearanceMatcherV3 and index.entity_person is not None:
+        _drop_persons_of_organisations(staged, index)
     if prefilter and type(algo) in _BOUNDED:
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
         _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3,
-                   join_always=True)
+                   join_always=True, compare_gate=compare_gate3(algo), across=True)
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -254,16 +263,41 @@ def _address_hits(line: str, index: ScreeningIndex, algo: Algorithm, floor: floa
 _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score the pre-filter bounds
 
 
+def organisation_by_legal_form(pq: PreparedQuery) -> bool:
+    """A query that clearance-name@3 compares with no listed person: of no given type, with a legal form in its name
+    ("LLC Rubezh"; ``ClearanceMatcherV3.score`` scores such a pair 0 before looking at a name, so it is never a hit).
+    tests/screening/test_prefilter3.py checks that @3 still scores these pairs 0."""
+    return pq.query.schema is None and bool(pq.form.legal_forms)
+
+
+def _drop_persons_of_organisations(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str],
+                                   index: ScreeningIndex) -> None:
+    """Drop (in place) the listed persons among the candidates of each ``organisation_by_legal_form`` query: @3 scores
+    them 0 (never reported), so neither their bound nor their score need be computed, nor their entity unpickled. The
+    candidates are chosen first, as before, so the others are the same."""
+    person = index.entity_person
+    assert person is not None
+    for k, stage in enumerate(staged):
+        if isinstance(stage, str) or not stage[1] or not organisation_by_legal_form(stage[0]):
+            continue
+        found = stage[1]
+        listed = person[np.fromiter(found, dtype=np.int64, count=len(found))]
+        if listed.any():
+            staged[k] = (stage[0], {i: p for (i, p), drop in zip(found.items(), listed.tolist(), strict=True)
+                                    if not drop})
+
+
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
                token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
-               join_always: bool = False) -> None:
+               join_always: bool = False, compare_gate: CompareGate | None = None, across: bool = False) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
     Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
     (``flats``: the organisation and person readings the algorithm compares; default @1/@2's) with the
     algorithm's token bound and compact gate (clearance-name@3: ``bound3.token_bound3``, ``compact_gate3``, and
-    joined words looked for in every pair, ``join_always``).
+    joined words looked for in every pair, ``join_always``; pairs not compared at all, ``compare_gate``; pairs across
+    scripts bounded too, ``across``).
     """
     below = skip_below(floor, algo.slope, algo.midpoint, algo.evidence_floor)
     if below == -float("inf"):
@@ -287,6 +321,7 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
         owners: list[list[int]] = []
+        places: list[list[int]] = []
         slots: list[int] = []
         for k, (ids, counts, listed, positions) in gathered.items():
             pq = staged[k][0]
@@ -304,18 +339,26 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             forms.append(algo._form(pq.form, person))
             names.append(flat.entity_first[mine] + positions[take])
             owners.append(mine.tolist())
+            places.append(positions[take].tolist())
             slots.append(k)
         if not forms:
             continue
-        for k, mine, bounds in zip(slots, owners, upper_bounds_chunk(forms, flat, names, person, token, compact_gate,
-                                                                       join_always, below),
-                                   strict=True):
+        for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
+                forms, flat, names, person, token, compact_gate, join_always, below, compare_gate, across),
+                strict=True):
             stage = staged[k]
             assert not isinstance(stage, str)
             pq, found = stage
             bounded = set(mine)
-            keep = {o for o, b in zip(mine, bounds.tolist(), strict=True) if b >= below}
-            staged[k] = (pq, {i: p for i, p in found.items() if i not in bounded or i in keep})
+            # the names that may reach the floor, by entity: an entity none of whose names can is dropped, and of the
+            # others only those names are scored (``ClearanceMatcher.score`` reports the best name, strong or weak; a
+            # name under ``below`` is never it while another name reaches ``below``, so the result is the same)
+            keep: dict[int, set[int]] = {}
+            for o, at, b in zip(mine, where, bounds.tolist(), strict=True):
+                if b >= below:
+                    keep.setdefault(o, set()).add(at)
+            staged[k] = (pq, {i: p if i not in bounded else [x for x in p if x in keep[i]] for i, p in found.items()
+                              if i not in bounded or i in keep})
 
 
 def _rank(d: Decision) -> int:

@@ -25,13 +25,14 @@ from clearance.screening.bound3 import (
     _vector_coverage_ok,
     candidate_scores3,
     compact_gate3,
+    compare_gate3,
     lowest_typo_similarity,
     token_bound3,
 )
 from clearance.screening.prefilter import upper_bounds_chunk
 from clearance.screening.prepared import prepare_query
 from clearance.screening.registry import get_algorithm
-from clearance.screening.screen import screen_many
+from clearance.screening.screen import organisation_by_legal_form, screen_many
 from tests.screening.test_prefilter import _queries
 
 SETS = Path(__file__).resolve().parents[2] / "bench" / "screening" / "sets"
@@ -78,17 +79,19 @@ def test_bound3_is_never_below_the_name_score(index: ScreeningIndex, queries: li
         forms.append(v3._form(pq.form, person))
         owners.append([(i, p) for i, positions in found.items() for p in positions])
         names.append(np.array([flat.entity_first[i] + p for i, p in owners[-1]], dtype=np.int64))
-    checked = skipped = 0
+    checked = skipped = across = 0
     for start in range(0, len(forms), 100):
         chunk = upper_bounds_chunk(forms[start:start + 100], flat, names[start:start + 100], person, token_bound3(),
-                                   compact_gate3, join_always=True)
+                                   compact_gate3, join_always=True, compare_gate=compare_gate3(v3), across=True)
         for qform, mine, bounds in zip(forms[start:], owners[start:], chunk, strict=False):
             for (i, p), b in zip(mine, bounds.tolist(), strict=True):
                 raw = v3._name_raw(qform, v3._name_form(index.entities[i].names[p], person), person, False)[0]
                 assert b >= raw, (qform.original, index.entities[i].names[p].form.original, raw, b)
                 checked += 1
                 skipped += b < 0.5
+                across += b < 0.5 and qform.phonetic != index.entities[i].names[p].form.phonetic
     assert checked > 20_000 and skipped > checked // 2  # real work: most candidates are provably below
+    assert across > 100  # pairs across scripts are bounded too (and checked)
 
 
 def test_the_typo_cutoff_follows_allowed_edits() -> None:
@@ -148,3 +151,21 @@ def test_the_cached_vocabulary_reads_back_equal() -> None:
     built = terms._build_vocabulary()
     assert terms.vocabulary_from_json(terms.vocabulary_to_json(built)) == built
     assert list(terms.vocabulary_from_json(terms.vocabulary_to_json(built)).terms) == list(built.terms)
+
+
+def test_persons_dropped_for_an_organisation_are_scored_zero(index: ScreeningIndex, queries: list[Query],
+                                                             v3: ClearanceMatcherV3) -> None:
+    """``screen._drop_persons_of_organisations`` drops the listed persons among the candidates of a query of no type
+    with a legal form before the pre-filter: @3 must still score every such pair 0 (never reported)."""
+    assert index.entity_person is not None
+    checked = 0
+    for query in queries[::3]:
+        pq = prepare_query(query)
+        if not organisation_by_legal_form(pq):
+            continue
+        found = index.candidates(pq.form, pq.id_keys, keys=v3.query_keys(pq.form), rerank=v3.candidate_score(pq.form))
+        for i, positions in found.items():
+            if index.entity_person[i]:
+                assert v3.score(pq, index.entities[i], positions).score == 0.0, (query.name, i)
+                checked += 1
+    assert checked > 100
