@@ -58,6 +58,25 @@ def fields_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
     return operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
 
 
+def copier(cls: type[T], *changed: str) -> Callable[..., T]:
+    """``f(instance, *values)``: a copy of a frozen, slotted dataclass instance with the fields ``changed`` set to
+    ``values`` (like ``dataclasses.replace`` without ``__post_init__``, which ``cls`` must not have). A frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``; this writes each slot through its own
+    descriptor, about twice as fast: a cached answer is copied once per request that reuses it."""
+    names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+    if not set(changed) <= set(names) or "__dict__" in dir(cls) or hasattr(cls, "__post_init__") \
+            or set(names) != set(getattr(cls, "__slots__", ())):
+        raise TypeError(f"copier: {cls.__name__} is not a slotted dataclass without __post_init__ or lacks {changed}")
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    lines = [f"def copy(_src, {', '.join(changed)}):" if changed else "def copy(_src):", "    o = _new(_cls)"]
+    for name in names:
+        env[f"_set_{name}"] = getattr(cls, name).__set__
+        lines.append(f"    _set_{name}(o, {name if name in changed else '_src.' + name})")
+    lines.append("    return o")
+    exec("\n".join(lines), env)  # (the code is generated from the dataclass's own field names)
+    return env["copy"]  # type: ignore[no-any-return]
+
+
 class RuleCache:
     """A caller-owned memo for one or more rule sets: rule lookups, sub-results and whole answers.
 
@@ -90,13 +109,14 @@ class RuleCache:
 
     def token(self, value: Hashable) -> int:
         """A small integer for ``value``, equal for equal values: a cheap stand-in for it in memo keys."""
-        found = self.tokens.get(value)
-        if found is None:
-            if len(self.tokens) >= self.limit:
-                self.tokens.clear()
-                self.identities.clear()
-            found = self.tokens[value] = self.next_token
-            self.next_token += 1
+        tokens = self.tokens
+        if len(tokens) >= self.limit:
+            tokens.clear()
+            self.identities.clear()
+        new = self.next_token
+        found = tokens.setdefault(value, new)  # (one hash of the value: a bill of materials hashes Fractions)
+        if found == new:
+            self.next_token = new + 1
         return found
 
     def token_of(self, value: Hashable) -> int:

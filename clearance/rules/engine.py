@@ -23,7 +23,7 @@ from clearance.model.determination import Basis, Determination, Item, Outcome, P
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, le_restrictions, licensing, onward, part744, proliferation, release, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx, RuleCache, fields_of
+from clearance.rules.context import Ctx, RuleCache, copier, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -69,6 +69,7 @@ _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id
 _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
 _others = operator.attrgetter(*(name for name in _KEYED if name != "item"))
 _item_fields, _party_fields = fields_of(Item), fields_of(Party)
+_relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, twice as fast
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -109,13 +110,13 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
            _provenance_token(rules.version, lists))
     core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
     if not ctx.trace:
-        return core.relabel(request.id, request.date, core.trace)
+        return _relabel(core, request.id, request.date, core.trace)
     # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
     # rule the decision read, in order: the memo keeps no second copy of it)
     trace = ctx.trace
     for c in core.trace:
         trace.setdefault(c.key, c)
-    return core.relabel(request.id, request.date, tuple(trace.values()))
+    return _relabel(core, request.id, request.date, tuple(trace.values()))
 
 
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
