@@ -23,7 +23,7 @@ from clearance.model.determination import Basis, Determination, Item, Outcome, P
 from clearance.model.regulation import MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, le_restrictions, licensing, onward, part744, proliferation, release, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx, RuleCache, copier, fields_of
+from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -70,6 +70,8 @@ _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date
 _others = operator.attrgetter(*(name for name in _KEYED if name != "item"))
 _item_fields, _party_fields = fields_of(Item), fields_of(Party)
 _relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, twice as fast
+_determination = constructor(Determination)  # Determination(...), twice as fast
+_core_of = copier(Request, "id", "date", "parties")
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -126,13 +128,7 @@ def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo,
 
 def _core(request: Request) -> Request:
     """The request as the rules see it: no id, no date (ctx.day), no parties (their resolution)."""
-    core = object.__new__(Request)
-    for name in _KEYED:
-        object.__setattr__(core, name, getattr(request, name))
-    object.__setattr__(core, "id", "")
-    object.__setattr__(core, "date", dt.date.min)
-    object.__setattr__(core, "parties", ())
-    return core
+    return _core_of(request, "", dt.date.min, ())
 
 
 @functools.lru_cache(maxsize=256)
@@ -183,7 +179,7 @@ def cannot_clear(request: Request | None, rules: RuleSet, *, questions: Sequence
     screening), built like every other one. ``request`` is None when the order could not be read at all."""
     versions, used, unused = _provenance(rules.version, lists)
     if request is None:
-        return Determination(request_id, None, Outcome.CANNOT_CLEAR, None, (), None, (), "n/a", (), (), (),
+        return _determination(request_id, None, Outcome.CANNOT_CLEAR, None, (), None, (), "n/a", (), (), (),
                              tuple(questions), tuple(gaps), (), versions)
     return _cannot(Ctx(rules, request.date), request, versions, questions, gaps, used=used, unused=unused)
 
@@ -200,7 +196,7 @@ def _cannot(ctx: Ctx, req: Request, versions: Versions, questions: Sequence[Ques
             juris: Jurisdiction | None = None, f: Findings | None = None, *,
             used: tuple[ListUse, ...] = (), unused: tuple[ListUse, ...] = ()) -> Determination:
     """The one builder of a CANNOT_CLEAR answer: what is known so far, and every reason it cannot be decided."""
-    return Determination(
+    return _determination(
         request_id=req.id,
         as_of=req.date,
         outcome=Outcome.CANNOT_CLEAR,
@@ -301,7 +297,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
                                    "the EAR (no EAR prohibition applies)" for b in _denied(ctx, everyone)]
-            return Determination(
+            return _determination(
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
                 (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
             )
@@ -381,7 +377,7 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
 def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: Versions, used: tuple[ListUse, ...],
             unused: tuple[ListUse, ...], outcome: Outcome, required: bool, policy: str,
             notes: list[str], subject: bool = True) -> Determination:
-    return Determination(
+    return _determination(
         request_id=req.id,
         as_of=req.date,
         outcome=outcome,

@@ -14,7 +14,7 @@ from clearance.model.decision import Question
 from clearance.model.determination import Fact, Item, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
-from clearance.rules.context import Ctx
+from clearance.rules.context import Ctx, copier
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
@@ -465,18 +465,13 @@ def _without_values(req: Request) -> Request:
     """The request as the foreign direct product rules see it: no id, date or parties (read through ctx.day and
     the resolved parties), and an item without its values and bill of materials (de minimis reads those; the
     FDP rules never do), so that items differing only in value share one FDP answer."""
-    view = object.__new__(Request)
-    for name in _VIEW_FIELDS:
-        object.__setattr__(view, name, getattr(req, name))
-    object.__setattr__(view, "item", Item(**dict(zip(_VIEW_ITEM_FIELDS, _view_item(req.item), strict=True))))
-    object.__setattr__(view, "id", "")
-    object.__setattr__(view, "date", dt.date.min)
-    object.__setattr__(view, "parties", ())
-    return view
+    item = Item(**dict(zip(_VIEW_ITEM_FIELDS, _view_item(req.item), strict=True)))
+    return _view_of(req, item, "", dt.date.min, ())
 
 
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties", "item"))
 _view_others = operator.attrgetter(*_VIEW_FIELDS)  # (the view's id, date and parties are constants)
+_view_of = copier(Request, "item", "id", "date", "parties")
 _VIEW_ITEM_FIELDS = ("eccn", "origin", "description", "kind", "fdp")  # the item's fields the view keeps
 _view_item = operator.attrgetter(*_VIEW_ITEM_FIELDS)
 
