@@ -177,20 +177,25 @@ class Ctx:
 
     def __init__(self, rules: RuleSet, day: dt.date, cache: RuleCache | None = None) -> None:
         self.rules = rules
-        self.version = rules.version
+        self.version = version = rules.version
         self._day = day
-        self.epoch = rules.epoch(day)
-        self.cache = cache if cache is not None else RuleCache()
-        self.data = self.cache.data  # the hot path reads the dict directly
-        memos = self.cache.memos.get(rules.version)
-        if memos is None:
-            memos = self.cache.memos[rules.version] = {}
-        self.memos: dict[Hashable, Any] = memos  # memoised results of this rule set
-        rk = ("rules", self.version, self.epoch)
-        rulemap = self.data.get(rk)
-        if rulemap is None:
-            rulemap = self.data[rk] = {}
-        self.rulemap: dict[str, Any] = rulemap  # rule key -> (value, trace line) or None, in this epoch
+        self.cache = cache = cache if cache is not None else RuleCache()
+        self.data = data = cache.data  # the hot path reads the dict directly
+        dk = ("day", version, day)
+        found: tuple[int, dict[Hashable, Any], dict[str, Any]] | None = data.get(dk)
+        if found is None:  # (once per day: the day's epoch, the rule set's memos and the epoch's rule lookups)
+            epoch = rules.epoch(day)
+            memos = cache.memos.get(version)
+            if memos is None:
+                memos = cache.memos[version] = {}
+            rk = ("rules", version, epoch)
+            rulemap = data.get(rk)
+            if rulemap is None:
+                rulemap = data[rk] = {}
+            found = data[dk] = (epoch, memos, rulemap)
+        self.epoch: int = found[0]
+        self.memos: dict[Hashable, Any] = found[1]  # memoised results of this rule set
+        self.rulemap: dict[str, Any] = found[2]  # rule key -> (value, trace line) or None, in this epoch
         self.trace: dict[str, ConsultedRule] = {}
         self.day_read = False
         self.deps: set[str] | None = None  # inside a memoised computation: every rule key it read (or found empty)
@@ -260,6 +265,24 @@ class Ctx:
         date); the rules it consulted are replayed into the trace and a CannotClear it raised is raised again.
         A result is reused on any day for which none of the rule keys it read changed since the day it was
         computed (see the module docstring), or only on its own day when ``fn`` read the day."""
+        hit = self.entry(key, fn, replay)
+        if replay:  # (a caller whose value carries its own trace may skip this)
+            trace, found = self.trace, hit[2]
+            if found is None:
+                raise AssertionError(f"memo key {key!r} was memoised without replay and asked with it")
+            if not trace:
+                trace.update(found)
+            elif not found.keys() <= trace.keys():
+                for k, c in found.items():
+                    trace.setdefault(k, c)
+        if hit[1] is not None:
+            raise hit[1].with_traceback(None)  # (else each raise would add its frames to the cached error's)
+        return hit[0]  # type: ignore[no-any-return]
+
+    def entry(self, key: Hashable, fn: Callable[[], Any], replay: bool = True) -> list[Any]:
+        """The memo's record of ``fn()`` under ``key`` (see memo), computed if need be, neither replayed into the
+        trace nor raised: [value, error (a CannotClear or None), trace (rule key -> rule; None when memoised
+        without replay), ...]. For a caller that replays the trace itself."""
         memos = self.memos
         # the newest result of the key, which links to the older ones (one per distinct set of dependencies):
         # v = [value, error, trace (key -> rule), read the day, deps, first epoch, last epoch, older result]
@@ -317,18 +340,7 @@ class Ctx:
             self.day_read = self.day_read or hit[3]
         if self.deps is not None:
             self.deps |= hit[4]
-        if replay:  # (a caller whose value carries its own trace may skip this)
-            trace, found = self.trace, hit[2]
-            if found is None:
-                raise AssertionError(f"memo key {key!r} was memoised without replay and asked with it")
-            if not trace:
-                trace.update(found)
-            elif not found.keys() <= trace.keys():
-                for k, c in found.items():
-                    trace.setdefault(k, c)
-        if hit[1] is not None:
-            raise hit[1].with_traceback(None)  # (else each raise would add its frames to the cached error's)
-        return hit[0]  # type: ignore[no-any-return]
+        return hit
 
     def _changed(self, other: int) -> frozenset[str]:
         """The rule keys whose value changes between epoch ``other`` and this determination's epoch."""

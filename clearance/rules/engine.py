@@ -20,7 +20,7 @@ from importlib import metadata
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
-from clearance.model.regulation import MissingFact, RuleGap, RuleSet
+from clearance.model.regulation import ConsultedRule, MissingFact, RuleGap, RuleSet
 from clearance.rules import embargo, le_restrictions, licensing, onward, part744, proliferation, release, supercomputer
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
@@ -87,38 +87,77 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     """
     ctx = Ctx(rules, request.date, cache)
     versions, used, unused = _provenance(rules.version, lists)
-    if all(p.role is Role.EXPORTER for p in request.parties):
+    for p in request.parties:
+        if p.role is not Role.EXPORTER:
+            break
+    else:
         return _cannot(ctx, request, versions, [Question(
             "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
             [], used=used, unused=unused)
-    try:
-        if lists is not None and lists.resolver is not None:
-            # a resolver screens on demand for this request and records each screening: never memoised
+    traces: list[dict[str, ConsultedRule]] | None = None
+    token = ctx.cache.token
+    if lists is not None and lists.resolver is not None:
+        # a resolver screens on demand for this request and records each screening: never memoised
+        try:
             resolved = [_resolve(ctx, p, lists) for p in request.parties]
-        else:
-            token = ctx.cache.token
-            resolved = [ctx.memo(("party", token(_party_fields(p)), lists), functools.partial(_resolve, ctx, p, lists))
-                        for p in request.parties]
-    except CannotClear as exc:
-        return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
-    parties = [info for info, _ in resolved]
+        except CannotClear as exc:
+            return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
+        parties = [info for info, _ in resolved]
+        tokens = [t for _, t in resolved]
+    else:
+        # each party's memoised resolution; the rules each read are replayed below (ctx.trace stays empty)
+        entry = ctx.entry
+        parties, tokens, traces = [], [], []
+        for p in request.parties:
+            found = entry(("party", token(_party_fields(p)), lists), functools.partial(_resolve, ctx, p, lists))
+            traces.append(found[2])
+            if found[1] is not None:  # (the parties after it are not resolved)
+                _replay(ctx.trace, traces)
+                return _cannot(ctx, request, versions, *_classify(found[1]), used=used, unused=unused)
+            parties.append(found[0][0])
+            tokens.append(found[0][1])
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
     # through their resolution only): the memo key is every other field, the resolved parties (each as the
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
     # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
     # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
-    key = ("determination", ctx.cache.token(_item_fields(request.item) + _others(request)),
-           tuple(token for _, token in resolved),
+    key = ("determination", token(_item_fields(request.item) + _others(request)), tuple(tokens),
            _provenance_token(rules.version, lists))
     core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
-    if not ctx.trace:
-        return _relabel(core, request.id, request.date, core.trace)
     # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
     # rule the decision read, in order: the memo keeps no second copy of it)
-    trace = ctx.trace
-    for c in core.trace:
-        trace.setdefault(c.key, c)
-    return _relabel(core, request.id, request.date, tuple(trace.values()))
+    if traces is None:
+        if not ctx.trace:
+            return _relabel(core, request.id, request.date, core.trace)
+        trace = ctx.trace
+        for c in core.trace:
+            trace.setdefault(c.key, c)
+        return _relabel(core, request.id, request.date, tuple(trace.values()))
+    if not any(traces):
+        return _relabel(core, request.id, request.date, core.trace)
+    # the same memoised resolutions and answer give the same trace: made once, kept in the cache (by the
+    # identity of the objects it is made of, which the entry keeps alive)
+    made_of = (core, *traces)
+    tkey = ("trace", *map(id, made_of))
+    merged = ctx.data.get(tkey)
+    if merged is None or not all(map(operator.is_, merged[0], made_of)):
+        trace = _replay({}, traces)
+        for c in core.trace:
+            trace.setdefault(c.key, c)
+        merged = (made_of, tuple(trace.values()))
+        ctx.cache.put(tkey, merged)
+    return _relabel(core, request.id, request.date, merged[1])
+
+
+def _replay(trace: dict[str, ConsultedRule], traces: list[dict[str, ConsultedRule]]) -> dict[str, ConsultedRule]:
+    """``trace`` with the rules of each of ``traces`` it lacks appended, in order (as Ctx.memo replays them)."""
+    for found in traces:
+        if not trace:
+            trace.update(found)
+        elif not found.keys() <= trace.keys():
+            for k, c in found.items():
+                trace.setdefault(k, c)
+    return trace
 
 
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
