@@ -279,9 +279,9 @@ class Ctx:
             raise hit[1].with_traceback(None)  # (else each raise would add its frames to the cached error's)
         return hit[0]  # type: ignore[no-any-return]
 
-    def entry(self, key: Hashable, fn: Callable[[], Any], replay: bool = True) -> list[Any]:
-        """The memo's record of ``fn()`` under ``key`` (see memo), computed if need be, neither replayed into the
-        trace nor raised: [value, error (a CannotClear or None), trace (rule key -> rule; None when memoised
+    def entry(self, key: Hashable, fn: Callable[..., Any], replay: bool = True, *args: Any) -> list[Any]:
+        """The memo's record of ``fn(*args)`` under ``key`` (see memo), computed if need be, neither replayed into
+        the trace nor raised: [value, error (a CannotClear or None), trace (rule key -> rule; None when memoised
         without replay), ...]. For a caller that replays the trace itself."""
         memos = self.memos
         # the newest result of the key, which links to the older ones (one per distinct set of dependencies):
@@ -308,7 +308,7 @@ class Ctx:
             value: Any = None
             error: CannotClear | None = None
             try:
-                value = fn()
+                value = fn(*args)
             except CannotClear as exc:
                 error = exc
             finally:

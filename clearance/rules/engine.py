@@ -109,7 +109,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         entry = ctx.entry
         parties, tokens, traces = [], [], []
         for p in request.parties:
-            found = entry(("party", token(_party_fields(p)), lists), functools.partial(_resolve, ctx, p, lists))
+            found = entry(("party", token(_party_fields(p)), lists), _resolve, True, ctx, p, lists)
             traces.append(found[2])
             if found[1] is not None:  # (the parties after it are not resolved)
                 _replay(ctx.trace, traces)

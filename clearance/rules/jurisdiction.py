@@ -26,7 +26,7 @@ LOW_GENERATIONS = {"2G", "3G", "4G"}
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
     item = req.item
     has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
-    inputs = tuple(line.eccn for line in item.us_inputs or ())
+    inputs = tuple([line.eccn for line in item.us_inputs or ()])
     rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, dest, grp),
                     lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp))
     return dict(rule) if rule is not None else None
