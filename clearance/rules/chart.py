@@ -37,7 +37,7 @@ def groups(ctx: Ctx, dest: str) -> frozenset[str]:
         if ctx.has(f"chart.{dest}"):
             return frozenset()  # a chart row without any Country Group
         raise CannotClear(f"no Country Chart row or Country Groups for destination {dest!r}")
-    return frozenset(ctx.get(f"groups.{dest}"))
+    return ctx.get_frozenset(f"groups.{dest}")
 
 
 def chart_row(ctx: Ctx, dest: str) -> dict[str, Any]:

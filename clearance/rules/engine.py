@@ -20,7 +20,7 @@ from importlib import metadata
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
 from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
-from clearance.model.regulation import MissingFact, RuleGap, RuleSet
+from clearance.model.regulation import ConsultedRule, MissingFact, RuleGap, RuleSet
 from clearance.rules import (
     embargo,
     hts746,
@@ -33,7 +33,7 @@ from clearance.rules import (
     supercomputer,
 )
 from clearance.rules.chart import UNSPECIFIED, destination
-from clearance.rules.context import Ctx, RuleCache, fields_of
+from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -80,6 +80,9 @@ _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id
 _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
 _others = operator.attrgetter(*(name for name in _KEYED if name != "item"))
 _item_fields, _party_fields = fields_of(Item), fields_of(Party)
+_relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, twice as fast
+_determination = constructor(Determination)  # Determination(...), twice as fast
+_core_of = copier(Request, "id", "date", "parties")
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -95,38 +98,77 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     """
     ctx = Ctx(rules, request.date, cache)
     versions, used, unused = _provenance(rules.version, lists)
-    if all(p.role is Role.EXPORTER for p in request.parties):
+    for p in request.parties:
+        if p.role is not Role.EXPORTER:
+            break
+    else:
         return _cannot(ctx, request, versions, [Question(
             "the order names no party (end user, consignee, purchaser): nobody was screened", fact="parties")],
             [], used=used, unused=unused)
-    try:
-        if lists is not None and lists.resolver is not None:
-            # a resolver screens on demand for this request and records each screening: never memoised
+    traces: list[dict[str, ConsultedRule]] | None = None
+    token = ctx.cache.token
+    if lists is not None and lists.resolver is not None:
+        # a resolver screens on demand for this request and records each screening: never memoised
+        try:
             resolved = [_resolve(ctx, p, lists) for p in request.parties]
-        else:
-            token = ctx.cache.token
-            resolved = [ctx.memo(("party", token(_party_fields(p)), lists), functools.partial(_resolve, ctx, p, lists))
-                        for p in request.parties]
-    except CannotClear as exc:
-        return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
-    parties = [info for info, _ in resolved]
+        except CannotClear as exc:
+            return _cannot(ctx, request, versions, *_classify(exc), used=used, unused=unused)
+        parties = [info for info, _ in resolved]
+        tokens = [t for _, t in resolved]
+    else:
+        # each party's memoised resolution; the rules each read are replayed below (ctx.trace stays empty)
+        entry = ctx.entry
+        parties, tokens, traces = [], [], []
+        for p in request.parties:
+            found = entry(("party", token(_party_fields(p)), lists), _resolve, True, ctx, p, lists)
+            traces.append(found[2])
+            if found[1] is not None:  # (the parties after it are not resolved)
+                _replay(ctx.trace, traces)
+                return _cannot(ctx, request, versions, *_classify(found[1]), used=used, unused=unused)
+            parties.append(found[0][0])
+            tokens.append(found[0][1])
     # The engine decides on the request less its id, date (read through ctx.day only) and parties (read
     # through their resolution only): the memo key is every other field, the resolved parties (each as the
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
     # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
     # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
-    key = ("determination", ctx.cache.token(_item_fields(request.item) + _others(request)),
-           tuple(token for _, token in resolved),
+    key = ("determination", token(_item_fields(request.item) + _others(request)), tuple(tokens),
            _provenance_token(rules.version, lists))
     core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
-    if not ctx.trace:
-        return core.relabel(request.id, request.date, core.trace)
     # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
     # rule the decision read, in order: the memo keeps no second copy of it)
-    trace = ctx.trace
-    for c in core.trace:
-        trace.setdefault(c.key, c)
-    return core.relabel(request.id, request.date, tuple(trace.values()))
+    if traces is None:
+        if not ctx.trace:
+            return _relabel(core, request.id, request.date, core.trace)
+        trace = ctx.trace
+        for c in core.trace:
+            trace.setdefault(c.key, c)
+        return _relabel(core, request.id, request.date, tuple(trace.values()))
+    if not any(traces):
+        return _relabel(core, request.id, request.date, core.trace)
+    # the same memoised resolutions and answer give the same trace: made once, kept in the cache (by the
+    # identity of the objects it is made of, which the entry keeps alive)
+    made_of = (core, *traces)
+    tkey = ("trace", *map(id, made_of))
+    merged = ctx.data.get(tkey)
+    if merged is None or not all(map(operator.is_, merged[0], made_of)):
+        trace = _replay({}, traces)
+        for c in core.trace:
+            trace.setdefault(c.key, c)
+        merged = (made_of, tuple(trace.values()))
+        ctx.cache.put(tkey, merged)
+    return _relabel(core, request.id, request.date, merged[1])
+
+
+def _replay(trace: dict[str, ConsultedRule], traces: list[dict[str, ConsultedRule]]) -> dict[str, ConsultedRule]:
+    """``trace`` with the rules of each of ``traces`` it lacks appended, in order (as Ctx.memo replays them)."""
+    for found in traces:
+        if not trace:
+            trace.update(found)
+        elif not found.keys() <= trace.keys():
+            for k, c in found.items():
+                trace.setdefault(k, c)
+    return trace
 
 
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
@@ -136,13 +178,7 @@ def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo,
 
 def _core(request: Request) -> Request:
     """The request as the rules see it: no id, no date (ctx.day), no parties (their resolution)."""
-    core = object.__new__(Request)
-    for name in _KEYED:
-        object.__setattr__(core, name, getattr(request, name))
-    object.__setattr__(core, "id", "")
-    object.__setattr__(core, "date", dt.date.min)
-    object.__setattr__(core, "parties", ())
-    return core
+    return _core_of(request, "", dt.date.min, ())
 
 
 @functools.lru_cache(maxsize=256)
@@ -193,7 +229,7 @@ def cannot_clear(request: Request | None, rules: RuleSet, *, questions: Sequence
     screening), built like every other one. ``request`` is None when the order could not be read at all."""
     versions, used, unused = _provenance(rules.version, lists)
     if request is None:
-        return Determination(request_id, None, Outcome.CANNOT_CLEAR, None, (), None, (), "n/a", (), (), (),
+        return _determination(request_id, None, Outcome.CANNOT_CLEAR, None, (), None, (), "n/a", (), (), (),
                              tuple(questions), tuple(gaps), (), versions)
     return _cannot(Ctx(rules, request.date), request, versions, questions, gaps, used=used, unused=unused)
 
@@ -210,7 +246,7 @@ def _cannot(ctx: Ctx, req: Request, versions: Versions, questions: Sequence[Ques
             juris: Jurisdiction | None = None, f: Findings | None = None, *,
             used: tuple[ListUse, ...] = (), unused: tuple[ListUse, ...] = ()) -> Determination:
     """The one builder of a CANNOT_CLEAR answer: what is known so far, and every reason it cannot be decided."""
-    return Determination(
+    return _determination(
         request_id=req.id,
         as_of=req.date,
         outcome=Outcome.CANNOT_CLEAR,
@@ -311,7 +347,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)
             notes = juris.notes + [f"{b.party} is on the Denied Persons List, but the item is not subject to "
                                    "the EAR (no EAR prohibition applies)" for b in _denied(ctx, everyone)]
-            return Determination(
+            return _determination(
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
                 (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
             )
@@ -391,7 +427,7 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
 def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: Versions, used: tuple[ListUse, ...],
             unused: tuple[ListUse, ...], outcome: Outcome, required: bool, policy: str,
             notes: list[str], subject: bool = True) -> Determination:
-    return Determination(
+    return _determination(
         request_id=req.id,
         as_of=req.date,
         outcome=outcome,

@@ -15,7 +15,7 @@ from clearance.model.decision import Question
 from clearance.model.determination import Fact, Item, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
-from clearance.rules.context import Ctx, fields_of
+from clearance.rules.context import Ctx, copier
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
@@ -31,8 +31,8 @@ _IC_WORDS = re.compile(r"\b(integrated circuits?|ics?|chips?|microcontrollers?|m
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
     item = req.item
     has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
-    inputs = tuple(line.eccn for line in item.us_inputs or ())
-    ics = tuple(bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ())
+    inputs = tuple([line.eccn for line in item.us_inputs or ()])
+    ics = tuple([bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ()])
     rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, ics, dest, grp),
                     lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp, ics))
     return dict(rule) if rule is not None else None
@@ -439,13 +439,13 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     else:
         out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
                                     fact="item.us_inputs"))
-    view = _without_values(req)
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
-    key = ctx.cache.token(_item_fields(view.item) + _view_others(view))
+    # the key: every field of the request the view keeps (the view itself is built only when the memo misses)
+    key = ctx.cache.token(_view_item(req.item) + _view_others(req))
     who = tuple(token(p) for p in parties)
     for country in ways:
         fdp = ctx.memo(("fdp", key, country, who),
-                       functools.partial(_fdp, ctx, view, country, groups(ctx, country), parties))
+                       functools.partial(_fdp_without_values, ctx, req, country, groups(ctx, country), parties))
         out.notes.extend(n for n in fdp.notes if n not in out.notes)
         out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
         if fdp.subject:
@@ -499,20 +499,21 @@ def _without_values(req: Request) -> Request:
     """The request as the foreign direct product rules see it: no id, date or parties (read through ctx.day and
     the resolved parties), and an item without its values and bill of materials (de minimis reads those; the
     FDP rules never do), so that items differing only in value share one FDP answer."""
-    item = req.item
-    view = object.__new__(Request)
-    for name in _VIEW_FIELDS:
-        object.__setattr__(view, name, getattr(req, name))
-    object.__setattr__(view, "item", Item(item.eccn, item.origin, item.description, item.kind, fdp=item.fdp))
-    object.__setattr__(view, "id", "")
-    object.__setattr__(view, "date", dt.date.min)
-    object.__setattr__(view, "parties", ())
-    return view
+    item = Item(**dict(zip(_VIEW_ITEM_FIELDS, _view_item(req.item), strict=True)))
+    return _view_of(req, item, "", dt.date.min, ())
 
 
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties", "item"))
 _view_others = operator.attrgetter(*_VIEW_FIELDS)  # (the view's id, date and parties are constants)
-_item_fields = fields_of(Item)
+_view_of = copier(Request, "item", "id", "date", "parties")
+_VIEW_ITEM_FIELDS = ("eccn", "origin", "description", "kind", "fdp")  # the item's fields the view keeps
+_view_item = operator.attrgetter(*_VIEW_ITEM_FIELDS)
+
+
+def _fdp_without_values(ctx: Ctx, req: Request, dest: str, grp: frozenset[str],
+                        parties: list[PartyInfo]) -> Jurisdiction:
+    """``_fdp`` of the request without its values (see _without_values)."""
+    return _fdp(ctx, _without_values(req), dest, grp, parties)
 
 
 def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo]) -> Jurisdiction:
