@@ -35,7 +35,7 @@ def _words_of(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def name_signals(ctx: Ctx, name: str) -> Signals:
     """The (rule key, word) pairs of ``name`` (the rules enter the trace only when a word is found)."""
     found: Signals = ctx.memo(("name signals", name), lambda: _signals(ctx, name), replay=False)
-    for key in {k for k, _ in found}:
+    for key in dict.fromkeys(k for k, _ in found):  # (in order: the trace and citations are the same each run)
         ctx.get(key)
     return found
 
