@@ -70,9 +70,8 @@ FALSE_CLEARS: dict[str, str] = {
     # (main 85eb827)
     "R10-06": "§ 734.9(d) (the 600 series FDP rule) for a destination in D:3/D:4/D:5 outside D:1: a Turkish-made "
               "9A610.x part made on a plant that is a direct product of US 9E610 technology, to Pakistan (rules)",
-    "R10-39": "'SHENZHEN KUANGCHI GROUP' screens CLEAR against Entity List 'Kuang-Chi Group' (screening)",
-    "R10-70": "an SDN company in Arabic script ('شركة المتفق التجارية', SDN 23721 AL-MUTAFAQ COMMERCIAL COMPANY) "
-              "screens CLEAR (screening)",
+    # R10-39 (a Chinese city before a listed brand) and R10-70 (an SDN company in Arabic script) fixed by screen10
+    # (session 8): tests/screening/test_issue9_screening.py
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -145,10 +144,8 @@ MISMATCHES: dict[str, str] = {
     # R9-43 promoted in session 8: an owner's possible match on the Denied Persons List is not a possible SDN owner
     # (OwnerInfo.undecided_on: OFAC's 50 % rule counts owners undecided on the SDN List only)
     # round 10
-    "R10-02": "needless CANNOT_CLEAR: the Korean city 'Changwon' in the description is read as a name and is a "
-              "near-certain 0.86 of the SDN person 'JO, Yong-Won' (names in the words, screening)",
-    "R10-60": "needless CANNOT_CLEAR: 'Daehan Auto Interior Co., Ltd.' is a possible match (0.57) of SDN 'SYRIAN "
-              "GENERAL INTELLIGENCE BRANCH 251' with no word in common (screening)",
+    # R10-02 ('Changwon', a city, read as a name) and R10-60 ('interior' weighed as a brand) fixed by screen10
+    # (session 8): tests/screening/test_issue9_screening.py
     "R10-27": "needless CANNOT_CLEAR: Syria after 90 FR 42315 (2025-09-02): the revised § 746.9 is not modelled "
               "(docs/coverage.md); EAR99 to an unlisted Syrian company is asked about",
     "R10-59": "withdrawn by its author (report): the case says transaction 'reexport' for a shipment from the United "
