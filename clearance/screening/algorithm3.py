@@ -251,8 +251,9 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
                              and min(len(p.query), len(p.candidate)) <= SHORT_WORD for p in rare_pairs):
         out.append(Guard(CAP, "a one-word name that agrees only with a typo in a short word ("
                               + ", ".join(f"{p.query}~{p.candidate}" for p in rare_pairs) + ")"))
-    for p in ns.pairs:
-        if p.how != "joined" or person:
+    one_word = min(len(q.tokens), len(c.tokens)) == 1  # a person's one-word name read as a whole name joined
+    for p in ns.pairs:  # ("Changwon" ~ "Cho Yongwon", adversarial R10-02: a surname not there is no typo)
+        if p.how != "joined" or (person and not one_word):
             continue
         a, b = p.query.replace(" ", ""), p.candidate.replace(" ", "")
         w = min(_weight_of(p.query, qw), _weight_of(p.candidate, cw))

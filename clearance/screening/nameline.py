@@ -21,6 +21,8 @@ CANNOT_CLEAR; round 6, cause C: eight more, with a city, an office description o
   of the world's capitals and trading hubs (``cities``);
 - a leading vessel role: "Master of the tanker NS ANTARCTIC" is read "NS ANTARCTIC" (``NameReading.role`` holds what
   was set aside);
+- a leading city of the party's country before a brand: "SHENZHEN KUANGCHI GROUP" is read "KUANGCHI GROUP" (the
+  Entity List writes "Kuang-Chi Group"; see ``_place_end``);
 - a leading acronym: a first segment of one word whose letters are the initials of the following words, in order
   (words of three letters or fewer, and one longer word, may be skipped: "AIRCAS" for "Aerospace Information
   Research [Institute] Chinese Academy [of] Sciences").
@@ -46,20 +48,22 @@ from clearance.errors import DataError
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
 from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
-from clearance.text.places import places
+from clearance.text.places import country_places, places
 from clearance.text.terms import MAX_SPAN, vocabulary
 from clearance.text.yamlload import safe_load
 
-_SEPARATOR = re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")
+_SEPARATOR = re.compile(r"\s*[,\u060c]\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")  # (\u060c: the Arabic comma)
 ACRONYM_MIN = 3  # letters of a leading acronym ("CAS" and longer); two letters match too many names by chance
 SKIPPABLE = 3  # words this short ("of", "and") may have no letter in an acronym
 RESIDUE_TERM = "co"  # the term of "Corporation", "Company", "Corp", "Co": a legal form where a name ends
 LOOSE_WORDS = 4  # a segment after a legal form this short may be a building, area or city no table holds
 ONE_SKIP = 1  # ... and this many longer words ("Institute" in AIRCAS)
-_TRIM = " ,/-\u2013\u2014"
+_TRIM = " ,\u060c/-\u2013\u2014"
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")  # a trailing parenthesis: "NS ANTARCTIC (IMO 9413559)"
 _WORD = re.compile(r"\S+")
 _VESSEL_ID = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|:))?\s*(\d{7,9})\b", re.IGNORECASE)
+BRAND_WEIGHT = 0.9  # a word after a leading city this rare (by the rarity of clearance-name@3) is a brand
+PLACE_SPAN = 3  # words of a leading place ("Nei Mongol", "Hong Kong")
 DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
 # 0.4 % of names or more: "bank", "trade", "office", "industry") says nothing about which party a name is
 _KEYS = ("street", "building_heads", "us_states", "regions", "districts", "cities", "office_heads", "office_words",
@@ -69,7 +73,7 @@ _KEYS = ("street", "building_heads", "us_states", "regions", "districts", "citie
 @dataclass(frozen=True, slots=True)
 class NameReading:
     """The name of a name line without what surrounds it; ``set_aside`` holds (kind, text as written) pairs, kind
-    "acronym" (before the name) or "address" (after it)."""
+    "acronym" or "place" (before the name) or "address" (after it)."""
 
     name: str
     set_aside: tuple[tuple[str, str], ...]
@@ -360,25 +364,66 @@ def distinctive(name: str) -> bool:
                for t, w in zip(form.tokens, form.weights, strict=True))
 
 
-def read_name_line(line: str) -> NameReading | None:
-    """The name without a leading acronym or vessel role and a trailing address or office description, or None when
-    the line has none of them, or when the name left carries no distinctive word (``distinctive``).
+def _place_end(line: str, start: int, end: int, country: str | None) -> int:
+    """Where the name begins after a leading city or province of the party's country (``country`` None: any) that
+    comes before a brand ("SHENZHEN KUANGCHI GROUP" -> the offset of "KUANGCHI"), or ``start``. Chinese registered
+    names put the city first, the lists often leave it out (Entity List "Kuang-Chi Group"); compared whole, the city
+    is a word the listed name lacks. Only before a brand (a word no term of the term table, no place, of rarity
+    weight BRAND_WEIGHT or more) followed by at least one more word, an organisation term or a legal form:
+    "Nanjing University of Aeronautics and Astronautics" and a person's name are read as written
+    (``clearance.text.places.country_places``: China's, and Russia's, places)."""
+    words = _written_words(line, start, end)
+    folded = [w for _, _, ws in words for w in ws]
+    known = country_places()
+    for span in range(min(PLACE_SPAN, len(words) - 2), 0, -1):
+        head = tuple(w for _, _, ws in words[:span] for w in ws)
+        codes = known.get(head)
+        if codes is None or (country is not None and country.upper() not in codes):
+            continue
+        rest = folded[len(head):]
+        vocab = vocabulary()
+        brand = rest[0]
+        if (brand in vocab.terms or brand in vocab.stopwords or _is_place([brand]) or not brand.isalpha()
+                or rarity().word_weight(brand) < BRAND_WEIGHT):
+            return start
+        form = prepare(line[words[span][0]:end])
+        terms = _term_words()
+        if len(form.tokens) + len(form.legal_forms) >= 2 and (form.legal_forms or any(t in terms
+                                                                                      for t in form.tokens[1:])):
+            return words[span][0]
+        return start
+    return start
+
+
+@cache
+def _term_words() -> frozenset[str]:
+    return frozenset(vocabulary().terms.values())
+
+
+def read_name_line(line: str, country: str | None = None) -> NameReading | None:
+    """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
+    when the line has none of them, or when the name left carries no distinctive word (``distinctive``).
     The address cut is at the first separator after which every segment is an address, so a separator inside the
-    name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it."""
+    name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
+    ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
+    """
     segs = _segments(line)
     first = 1 if _leading_acronym(line, segs, _address_cut(line, segs, 1)) else 0
     cut = _address_cut(line, segs, first)
     start, end = segs[first][0], segs[cut - 1][1]
     end = _office_tail(line, segs[cut - 1][0], end)
     begin = _role_end(line, start, end)
-    if cut == len(segs) and not first and end == segs[-1][1] and begin == start:
+    city = _place_end(line, begin, end, country) if begin == start else begin
+    if cut == len(segs) and not first and end == segs[-1][1] and begin == start and city == begin:
         return None
-    name = line[begin:end].strip(_TRIM)
+    name = line[city:end].strip(_TRIM)
     if not fold(name)[0].strip() or not distinctive(name):
         return None
     aside: list[tuple[str, str]] = []
     if first:
         aside.append(("acronym", line[segs[0][0]:segs[0][1]].strip()))
+    if city > begin:
+        aside.append(("place", line[begin:city].strip()))
     if end < len(line) and line[end:].strip(_TRIM + "()"):
         aside.append(("address", line[end:].strip(_TRIM + "()")))
     role = line[start:begin].strip() or None

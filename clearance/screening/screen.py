@@ -106,7 +106,7 @@ def screen_many(
     acronym ("AIRCAS - Aerospace Information Research Institute, ...") is screened as written and without them
     (``nameline.read_name_line``); each entry keeps its better hit, explained."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
-    readings = [read_name_line(q.name) for q in queries]
+    readings = [read_name_line(q.name, q.country) for q in queries]
     # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
     extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
              for q, r in zip(queries, readings, strict=True) if r]
@@ -137,7 +137,8 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
 
 
-_WHAT = {"address": "address that follows it", "acronym": "acronym written before it"}
+_WHAT = {"address": "address that follows it", "acronym": "acronym written before it",
+         "place": "city written before it"}
 
 
 def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,

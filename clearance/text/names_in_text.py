@@ -18,7 +18,7 @@ from clearance.text.countries import country_code
 from clearance.text.destinations import is_place_name
 from clearance.text.english import is_read
 from clearance.text.fold import fold
-from clearance.text.places import places
+from clearance.text.places import places, world_cities
 
 _WORD = re.compile(r"[^\W_](?:[\w'’&.-]*[^\W_])?")
 _JOINERS = frozenset({"of", "and", "&", "the", "de", "du", "des", "la", "le", "für", "fur", "for"})
@@ -115,7 +115,7 @@ def _headed(text: str) -> Iterable[str]:
 def _is_place(span: str) -> bool:
     words = fold(span)[0].split()
     return bool(words) and (all(w in places() for w in words) or country_code(span) is not None
-                            or is_place_name(span))
+                            or is_place_name(span) or tuple(words) in world_cities())
 
 
 def word_of(span: str) -> str:

@@ -32,3 +32,42 @@ def places() -> frozenset[str]:
             out.add(fold(n.replace("'", ""))[0].replace(" ", ""))
             out.update(w for w in fold(n)[0].split() if len(w) > 3)
     return frozenset(out)
+
+
+REGION_COUNTRIES = {"china": ("CN", "HK", "MO"), "russia": ("RU",)}  # regions of places.yml that are one country's
+
+
+@lru_cache(maxsize=1)
+def country_places() -> dict[tuple[str, ...], frozenset[str]]:
+    """The places of places.yml's one-country regions (China's provinces and cities, Russia's cities) as their
+    folded words ("shenzhen",), ("hong", "kong"), each with the ISO codes of its country."""
+    path = resources.files("clearance.text").joinpath("places.yml")
+    try:
+        raw = safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read place names: {exc}", file=str(path)) from exc
+    out: dict[tuple[str, ...], set[str]] = {}
+    for region, codes in REGION_COUNTRIES.items():
+        names = raw.get(region) if isinstance(raw, dict) else None
+        if not isinstance(names, list):
+            raise DataError(f"place names: the region {region!r} is missing", file=str(path))
+        for n in names:
+            words = tuple(fold(str(n).replace("'", ""))[0].split())
+            if words:
+                out.setdefault(words, set()).update(codes)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> frozenset[tuple[str, ...]]:
+    """The cities of address_words.yml (the world's capitals, trading and port cities, India's, Korea's and
+    Somalia's larger towns) as their folded words: what a free text may name as where something is made or goes."""
+    path = resources.files("clearance.text").joinpath("address_words.yml")
+    try:
+        raw = safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read address words: {exc}", file=str(path)) from exc
+    names = raw.get("cities") if isinstance(raw, dict) else None
+    if not isinstance(names, list):
+        raise DataError("address words: expected the list 'cities'", file=str(path), field="cities")
+    return frozenset(words for n in names if (words := tuple(fold(str(n).replace("'", ""))[0].split())))

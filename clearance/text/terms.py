@@ -14,6 +14,7 @@ from clearance.errors import DataError
 from clearance.text.fold import fold
 
 MAX_SPAN = 5  # longest legal form / term, in tokens
+ARTICLE = "al"  # the Arabic article as clearance.text.translit writes it (a stopword of name_terms.yml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +153,17 @@ def _build_vocabulary() -> Vocabulary:
                 if c and c not in legal:
                     terms.setdefault(c, canon)
                     note_start(str(v))
-    for key, variants in own["pinyin"].items():
+    for key, variants in (*own["pinyin"].items(), *own.get("org_words", {}).items()):
         for v in variants:
             terms[compact(v)] = str(key)
             note_start(v)
+    for key, variants in own.get("arabic", {}).items():
+        for v in variants:  # read as a name's words are: the article al- a word of its own, dropped
+            words = [w for w in fold(str(v))[0].split() if w != ARTICLE]
+            if words:
+                terms["".join(words)] = str(key)
+                if len(words) > 1:
+                    starts.add(words[0])
     nick: dict[str, set[str]] = {}
     for key, variants in sym["nicknames"].items():
         group = {compact(str(v)) for v in (*variants, key)} - {""}

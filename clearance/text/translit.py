@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -10,6 +11,11 @@ from clearance.text.scripts import char_script
 
 # Hebrew vav is mostly the vowel o/u in names; anyascii writes it "v". Written "w" it drops out of skeletons.
 _HEBREW = str.maketrans({"ו": "w"})
+# The Arabic article al- is written joined to its word ("المتفق", al-Mutafaq); anyascii keeps only its lam
+# ("lmtfq"), so the word no longer reads like its romanisations, which write the article apart ("Al-Mutafaq") or
+# not at all ("Mutafaq"). Written "al-" it is a word of its own, which names drop ("al" is a stopword): a word of
+# two letters or more after it (not "ال" alone, nor a lam-alif inside a word).
+_ARTICLE = re.compile(r"(?<!\w)ال(?=\w\w)")
 
 
 def _han(run: str) -> str:
@@ -47,6 +53,8 @@ def to_latin(text: str) -> tuple[str, str | None]:
         else:
             if run_script == "Hebrew":
                 chunk = chunk.translate(_HEBREW)
+            elif run_script == "Arabic":
+                chunk = _ARTICLE.sub("al-", chunk)
             converted = anyascii(chunk)
             if converted != chunk and run_script not in (None, "Latin"):
                 methods.append("anyascii")

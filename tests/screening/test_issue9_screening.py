@@ -354,3 +354,59 @@ def test_the_russian_spelling_of_an_english_loan_word_inside_a_name(ear_index: S
     """R11-28: SDN 34539 'SAROVBUSINESSBANK' written 'AO Sarovbiznesbank' (бизнес = biznes) screened CLEAR."""
     top = hits(ear_index, "AO Sarovbiznesbank, Sarov", "RU")[0]
     assert (top.list_code, top.entry_id, top.decision) == ("sdn", "34539", Decision.HIT), (top.name, top.score)
+
+def test_a_company_in_arabic_script_with_its_town(ear_index: ScreeningIndex) -> None:
+    """R10-70: SDN 23721 'AL-MUTAFAQ COMMERCIAL COMPANY' [SDGT] (Boosaaso, Somalia) written in Arabic, 'شركة المتفق
+    التجارية، بوصاصو', or romanised 'Sharikat al-Mutafaq al-Tijariya, Bosaso', screened CLEAR: the article al- stayed
+    joined to its word ('lmtfq'), شركة / sharikat (company) and التجارية / al-tijariya (commercial) were no terms,
+    and the town after the Arabic comma was read as part of the name."""
+    for line, country in (("شركة المتفق التجارية، بوصاصو", "SO"), ("شركة المتفق التجارية", None),
+                          ("Sharikat al-Mutafaq al-Tijariya, Bosaso", "SO"), ("Sharikat al-Mutafaq al-Tijariya", None)):
+        top = hits(ear_index, line, country)[0]
+        assert (top.list_code, top.entry_id, top.decision) == ("sdn", "23721", Decision.HIT), (line, top.name,
+                                                                                                top.score)
+    [town] = [f for f in hits(ear_index, "شركة المتفق التجارية، بوصاصو", "SO")[0].explanation
+              if f.name == "address_set_aside"]
+    assert "بوصاصو" in town.detail
+    # another company of the same trade in the same words is no match: the brand must agree
+    assert not [h for h in hits(ear_index, "شركة النور التجارية", "SO") if h.entry_id == "23721"]
+
+
+def test_a_chinese_city_before_a_listed_brand_is_set_aside(ear_index: ScreeningIndex) -> None:
+    """R10-39: 'SHENZHEN KUANGCHI GROUP' screened CLEAR against the Entity List's 'Kuang-Chi Group' (a.k.a. 'Shenzhen
+    Guangqi Group'): with the city, the entry's other name outranked its own among the candidates, and the brand written
+    as one word ('kuangchi') agrees with 'Kuang-Chi' only joined. A leading city of the party's country before a brand
+    is set aside (nameline.read_name_line); with another country, or with no brand after it, the line stays whole."""
+    listed = "Kuang-Chi Group"
+    for line, country in (("SHENZHEN KUANGCHI GROUP", "CN"), ("SHENZHEN KUANGCHI GROUP", None),
+                          ("SHENZHEN KUANG CHI GROUP", "CN")):
+        top = hits(ear_index, line, country)[0]
+        assert top.name == listed and top.decision is Decision.HIT, (line, top.name, top.score)
+        assert top.explanation[0].name == "place_set_aside" and "'SHENZHEN'" in top.explanation[0].detail
+    from clearance.screening.nameline import read_name_line
+    assert read_name_line("SHENZHEN KUANGCHI GROUP", "US") is None
+    assert read_name_line("Nanjing University of Aeronautics and Astronautics", "CN") is None  # no brand: kept
+    assert read_name_line("Shenzhen Huawei", "CN") is None  # nothing after the brand
+
+
+def test_a_city_is_no_one_word_person_name(ear_index: ScreeningIndex) -> None:
+    """R10-02: the Korean city 'Changwon' (in an item description) was 0.86 HIT on SDN 'JO, Yong-Won' by its alias
+    'CHO, Yongwon': one word read as the whole name written joined, three letters off, the surname not there. Such
+    a pair is capped below HIT; the name written joined with a typo still is one."""
+    found = hits(ear_index, "Changwon")
+    assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]
+    m = compare("Changwon", "CHO, Yongwon", person=True, algorithm=V3)
+    assert m.score < 0.7 and any("more than a typo" in f.detail for f in m.features if f.name == "guard")
+    assert compare("Choyongwan", "CHO, Yongwon", person=True, algorithm=V3).score >= 0.7
+    from clearance.text.names_in_text import name_spans
+    assert name_spans("torsion-bar suspension parts (ECCN 0A606.x) made in Changwon with production technology") == []
+
+
+def test_an_ordinary_trade_word_is_no_match_on_its_own(ear_index: ScreeningIndex) -> None:
+    """R10-60: 'Daehan Auto Interior Co., Ltd.' was a 0.57 POSSIBLE of SDN 32355 (Syrian General Intelligence Branch
+    251) by its alias 'THE INTERIOR BRANCH': 'interior', rare in the lists, weighed as a brand. It is an organisation
+    word of the term table now (name_terms.yml org_words); the alias itself is still found (a weak alias: reviewed)."""
+    assert not [h for h in hits(ear_index, "Daehan Auto Interior Co., Ltd.", "KR") if h.entry_id == "32355"]
+    top = hits(ear_index, "The Interior Branch")[0]
+    assert (top.list_code, top.entry_id, top.decision) == ("sdn", "32355", Decision.POSSIBLE)
+    assert top.matched_name == "THE INTERIOR BRANCH" and top.score == pytest.approx(0.69)

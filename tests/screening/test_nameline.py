@@ -33,7 +33,13 @@ def test_the_name_before_a_trailing_address(line: str, name: str | None) -> None
     ("BUAA - Beijing University of Aeronautics and Astronautics", "Beijing University of Aeronautics and Astronautics",
      (("acronym", "BUAA"),)),
     # the name and what is set aside as the line writes them ("Co.,Ltd." stays as written)
-    ("Shenzhen Foo Co.,Ltd, Room 5, Nanshan", "Shenzhen Foo Co.,Ltd", (("address", "Room 5, Nanshan"),)),
+    # (and a leading city before a brand: R10-39)
+    ("Shenzhen Foo Co.,Ltd, Room 5, Nanshan", "Foo Co.,Ltd", (("place", "Shenzhen"), ("address", "Room 5, Nanshan"))),
+    ("SHENZHEN KUANGCHI GROUP", "KUANGCHI GROUP", (("place", "SHENZHEN"),)),
+    ("Hong Kong Kuangchi Ltd", "Kuangchi Ltd", (("place", "Hong Kong"),)),
+    # R10-70: a town after the Arabic comma, in Arabic script or romanised
+    ("شركة المتفق التجارية، بوصاصو", "شركة المتفق التجارية", (("address", "بوصاصو"),)),
+    ("Sharikat al-Mutafaq al-Tijariya, Bosaso", "Sharikat al-Mutafaq al-Tijariya", (("address", "Bosaso"),)),
     ("Huawei Technologies Co.,Ltd., Wan Chai", "Huawei Technologies Co.,Ltd.", (("address", "Wan Chai"),)),
 ])
 def test_a_name_line_read_without_acronym_and_address(line: str, name: str,
@@ -77,3 +83,15 @@ def test_acronym_letters_in_order() -> None:
 def test_a_us_address_after_the_name(line: str, name: str) -> None:
     reading = read_name_line(line)
     assert reading is not None and reading.name == name
+
+
+@pytest.mark.parametrize(("line", "country"), [
+    ("SHENZHEN KUANGCHI GROUP", "US"),  # a city of another country than the party's
+    ("Nanjing University of Aeronautics and Astronautics", "CN"),  # no brand after the city
+    ("Harbin Institute of Technology", None),
+    ("Shenzhen Huawei", "CN"),  # nothing after the brand
+    ("Moscow Kuangchi", None),
+])
+def test_a_leading_city_stays_unless_a_brand_follows(line: str, country: str | None) -> None:
+    reading = read_name_line(line, country)
+    assert reading is None or not any(kind == "place" for kind, _ in reading.set_aside), reading

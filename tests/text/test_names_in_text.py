@@ -55,3 +55,13 @@ def test_any_text(text: str) -> None:
 ])
 def test_lower_case_names_and_acronyms(text: str, span: str) -> None:
     assert span in name_spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "torsion-bar suspension parts (ECCN 0A606.x) made in Changwon with production technology licensed from a US "
+    "vehicle maker (0E606)",  # adversarial R10-02: a Korean city is no party
+    "modular plastic conveyor belts for the new assembly line in Hwaseong",  # R10-60
+    "trays made in Busan, Korea",
+])
+def test_cities_are_no_names(text: str) -> None:
+    assert name_spans(text) == []

@@ -31,6 +31,17 @@ def test_transliteration_methods() -> None:
     assert to_latin("Huawei") == ("Huawei", None)
 
 
+def test_the_arabic_article_is_a_word_of_its_own() -> None:
+    """R10-70: 'المتفق' (al-Mutafaq) reads 'al mtfq', as its romanisations write the article apart; a name drops it,
+    and Arabic organisation words are terms (name_terms.yml, arabic), written with the article or without."""
+    assert fold("شركة المتفق التجارية")[0] == "shrkh al mtfq al tjryh"
+    assert fold("ال")[0] == "l"  # the article alone, or before one letter, is left as it was
+    assert prepare("شركة المتفق التجارية").tokens == ("co", "mtfq", "commerce")
+    assert prepare("Sharikat al-Mutafaq al-Tijariya").tokens == ("co", "mutafaq", "commerce")
+    assert prepare("Al-Mutafaq Commercial Company").tokens == ("mutafaq", "commerce", "co")
+    assert [f.form for f in prepare("مجموعة الاتصالات الدولية المحدودة").legal_forms] == ["Ltd"]
+
+
 def test_fold_removes_case_accents_punctuation_and_control_characters() -> None:
     assert fold("  HUAWEI\u0000 Technologies, Co.,\tLtd. ")[0] == "huawei technologies co ltd"
     assert fold("Société Générale")[0] == "societe generale"

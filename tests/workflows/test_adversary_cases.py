@@ -70,9 +70,8 @@ FALSE_CLEARS: dict[str, str] = {
     # round 10 (tests/rules/adversary_round10.yaml, adversary_round10b.yaml): 3 false clears of 72 at its first run
     # (main 85eb827)
     # R10-06 fixed in session 8 (lead): § 734.9(c) and (d) modelled (rules fdp.9x515, fdp.600_series; E320-E327)
-    "R10-39": "'SHENZHEN KUANGCHI GROUP' screens CLEAR against Entity List 'Kuang-Chi Group' (screening)",
-    "R10-70": "an SDN company in Arabic script ('شركة المتفق التجارية', SDN 23721 AL-MUTAFAQ COMMERCIAL COMPANY) "
-              "screens CLEAR (screening)",
+    # R10-39 (a Chinese city before a listed brand) and R10-70 (an SDN company in Arabic script) fixed by screen10
+    # (session 8): tests/screening/test_issue9_screening.py
     # round 11 (tests/rules/adversary_round11.yaml, adversary_round11b.yaml): 2 false clears of 62 at its first run
     # (main d5f4972)
     # R11-14 (a region after the town: nameline 'regions') and R11-28 (loan words respelt: name_terms 'respell')
@@ -149,10 +148,8 @@ MISMATCHES: dict[str, str] = {
     # R9-43 promoted in session 8: an owner's possible match on the Denied Persons List is not a possible SDN owner
     # (OwnerInfo.undecided_on: OFAC's 50 % rule counts owners undecided on the SDN List only)
     # round 10
-    "R10-02": "needless CANNOT_CLEAR: the Korean city 'Changwon' in the description is read as a name and is a "
-              "near-certain 0.86 of the SDN person 'JO, Yong-Won' (names in the words, screening)",
-    "R10-60": "needless CANNOT_CLEAR: 'Daehan Auto Interior Co., Ltd.' is a possible match (0.57) of SDN 'SYRIAN "
-              "GENERAL INTELLIGENCE BRANCH 251' with no word in common (screening)",
+    # R10-02 ('Changwon', a city, read as a name) and R10-60 ('interior' weighed as a brand) fixed by screen10
+    # (session 8): tests/screening/test_issue9_screening.py
     "R10-27": "needless CANNOT_CLEAR: Syria after 90 FR 42315 (2025-09-02): the revised § 746.9 is not modelled "
               "(docs/coverage.md); EAR99 to an unlisted Syrian company is asked about",
     "R10-59": "withdrawn by its author (report): the case says transaction 'reexport' for a shipment from the United "
