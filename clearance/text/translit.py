@@ -14,8 +14,9 @@ _HEBREW = str.maketrans({"ו": "w"})
 # The Arabic article al- is written joined to its word ("المتفق", al-Mutafaq); anyascii keeps only its lam
 # ("lmtfq"), so the word no longer reads like its romanisations, which write the article apart ("Al-Mutafaq") or
 # not at all ("Mutafaq"). Written "al-" it is a word of its own, which names drop ("al" is a stopword): a word of
-# two letters or more after it (not "ال" alone, nor a lam-alif inside a word).
-_ARTICLE = re.compile(r"(?<!\w)ال(?=\w\w)")
+# two letters or more after it (not "ال" alone, nor a lam-alif inside a word), and not the name of God "الله" (Allah:
+# no article; split, 'حزب الله' no longer read as Hizballah -- adversarial R6-36).
+_ARTICLE = re.compile(r"(?<!\w)ال(?=\w\w)(?!له(?!\w))")
 
 
 def _han(run: str) -> str:
