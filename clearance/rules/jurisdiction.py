@@ -32,7 +32,10 @@ def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> di
     item = req.item
     has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
     inputs = tuple([line.eccn for line in item.us_inputs or ()])
-    ics = tuple([bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ()])
+    # (which inputs are described as integrated circuits matters only to § 734.4(a)(8), for Category 3B equipment:
+    # not read for any other item, so the hot path of every foreign-made item pays nothing for it)
+    ics = tuple([bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ()]) \
+        if item.eccn is not None and item.eccn[:2].upper() == "3B" else ()
     rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, ics, dest, grp),
                     lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp, ics))
     return dict(rule) if rule is not None else None
