@@ -436,7 +436,8 @@ class PartyScreener:
                     h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
 
-    def _blocking_contradiction(self, party: Party, day: dt.date, given: set[str]) -> _Contradiction | None:
+    def _blocking_contradiction(self, party: Party, day: dt.date, given: set[str],
+                                unscreened: bool = False) -> _Contradiction | None:
         """A near-certain HIT on the Denied Persons or SDN List, in a version that describes ``day`` and is not stale
         on it, on a list the order does not give: it proves a prohibition even when another list cannot answer for
         the day (adversarial B08: a party given as on the Entity List, whose Entity List version is later, and
@@ -450,12 +451,42 @@ class PartyScreener:
                         lists=sorted(usable), today=day)
         for h in result.hits:
             if h.decision is Decision.HIT and h.score >= NEAR_CERTAIN and h.list_code in usable:
+                if unscreened:
+                    return _Contradiction(
+                        f"party {party.name!r} cannot be screened against every list for {day.isoformat()} "
+                        f"({'; '.join(self._day(day).problems)}), but {h.list_code} version "
+                        f"{usable[h.list_code].version_id} (describing {_describes(usable[h.list_code])}), which can "
+                        f"answer for the date, has entry {h.entry_id} {h.name!r} (score {h.score:.2f})",
+                        h, idx.entities.get((h.list_code, h.entry_id)))
                 return _Contradiction(
                     f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but {h.list_code} "
                     f"version {usable[h.list_code].version_id} (describing {_describes(usable[h.list_code])}) has "
                     f"entry {h.entry_id} {h.name!r} (score {h.score:.2f}); correct the order's listings",
                     h, idx.entities.get((h.list_code, h.entry_id)))
         return None
+
+    def _blocked_unscreenable(self, request: Request) -> dict[Party, _Contradiction]:
+        """The parties screened by name (no listings given) that cannot be screened against every list for the order
+        date (a list describes a later day, or is stale) but are near-certain matches of a Denied Persons or SDN entry
+        in a version that can answer for the date: such a listing decides the answer alone (PROHIBITED), like one the
+        order leaves out (``_blocking_contradiction``). Without it the answer said only that the Entity List describes
+        a later day, and the denial order the user must know of was not named (adversarial R10-54). A denial order
+        whose listed last day is before the order date does not count."""
+        day = request.date
+        if not self._day(day).problems:
+            return {}
+        out: dict[Party, _Contradiction] = {}
+        for party in request.parties:
+            if party.listings is not None:
+                continue
+            found = self._blocking_contradiction(party, day, set(), unscreened=True)
+            if found is None or found.entity is None:
+                continue
+            expires = ListingEntry.of(found.entity).expires
+            if found.hit.list_code == "dpl" and expires is not None and expires < day:
+                continue
+            out[party] = found
+        return out
 
     def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> _Contradiction | None:
         """A HIT in an active version that describes a later day, on an entry listed on or before ``day``, on a
@@ -521,6 +552,13 @@ class PartyScreener:
         elif review:  # no near-certain listing decides it: the possible match fails closed (CANNOT_CLEAR)
             lists, record = self.listings(request)
             decision = determine(request, rules, lists, cache=self.cache)
+        if decision.outcome is Outcome.CANNOT_CLEAR:
+            blocked = self._blocked_unscreenable(request)
+            if blocked:
+                prohibited = self._prohibited_on_screening(request, rules, checks + record, blocked)
+                if prohibited is not None:
+                    return prohibited
+                decision = dataclasses.replace(decision, notes=(*decision.notes, *(c.text for c in blocked.values())))
         record = list({s.name: s for s in checks + record}.values())  # a party looked up twice is reported once
         if decision.outcome in CLEARING:
             named, found = self._named_in_words(request)
