@@ -300,9 +300,13 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     out.extend(_coverage_guard(q, c, ns, qw, cw, (left_q, left_c)))
     words_q = [t for t in q.tokens if not _residue(t)]
     words_c = [t for t in c.tokens if not _residue(t)]
-    if (len(words_c) == 1 and extra_q) or (len(words_q) == 1 and extra_c):
-        one = words_c[0] if len(words_c) == 1 and extra_q else words_q[0]
-        out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(extra_q + extra_c)} "
+    # a place added to a one-word name is where the party is ("IRISL Dubai", written without the comma of "IRISL,
+    # Dubai": adversarial R12-05's notes), no other word of another party's name
+    named_q = [t for t in extra_q if t not in places()]
+    named_c = [t for t in extra_c if t not in places()]
+    if (len(words_c) == 1 and named_q) or (len(words_q) == 1 and named_c):
+        one = words_c[0] if len(words_c) == 1 and named_q else words_q[0]
+        out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(named_q + named_c)} "
                               "added): another party named after it, or the same one: a person reviews", soft=True))
     return out
 

@@ -7,17 +7,19 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from clearance.model.entity import Entity, Schema
-from clearance.screening.blocking import name_keys, query_keys
+from clearance.screening.blocking import MIN_DELETE_LEN, name_keys, query_keys
 from clearance.screening.forms3 import prepare3
 from clearance.screening.model import ListVersion
 from clearance.screening.prefilter import FlatNames, flatten
 from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
 from clearance.text.names import NameForm, prepare
+from clearance.text.terms import vocabulary
 
 MAX_CANDIDATES = 30  # entities scored in full per query
 PRUNE_SHARE = 0.3  # names sharing less than this share of the best name's key weight are not scored
@@ -209,10 +211,91 @@ class ScreeningIndex:
                     out[e] = list(range(len(self.entities[e].names)))
         return outs
 
+    def add_across(self, out: dict[int, list[int]], form: NameForm, keys: Iterable[str],
+                   rerank_many: Callable[[NDArray[np.int64]], NDArray[np.float64]]) -> None:
+        """Add to ``out`` up to 2 x RERANK_MORE entities more for a name written in an abjad or a syllabary (Arabic,
+        Persian, Hebrew, Chinese, Korean: its own words agree with the listed Latin name only by their consonant
+        skeletons or syllables) from the names ranked with each organisation term's typo keys counted once
+        (``_typo_postings``): the first of that key order, then the best by the cheap score (at least
+        RERANK_MIN). The key order counts a long common term eight times over ("airline": 1 + 7 typo keys),
+        which pruned the listed name ('هواپیمایی ماهان' lost "MAHAN AIR" to a hundred airlines);
+        counting terms once for every query changed which names the others' pools kept (two listed names lost on
+        adversarial cases, more false person HITs), so this only adds candidates, for these scripts only."""
+        n = max(1, len(self.name_owner))
+        wanted = set(keys)
+        typo_only = _typo_postings(wanted, self.postings)
+        if not typo_only:
+            return
+        rare: list[tuple[float, NDArray[np.int32]]] = []
+        common: list[tuple[float, NDArray[np.int32]]] = []
+        for key in sorted(wanted):
+            ids = self.postings.get(key)
+            if ids is None:
+                continue
+            weight = self._key_weight(len(ids), n)
+            ids = typo_only.get(key, ids)
+            if len(ids):
+                (common if len(ids) > COMMON_DF * n else rare).append((weight, ids))
+        use = rare or common
+        if not use:
+            return
+        hit_ids, scores = _accumulate(use)
+        if rare and common:
+            scores = scores + _accumulate_onto(common, hit_ids)
+        keep = scores >= PRUNE_SHARE * scores.max()
+        hit, scores = hit_ids[keep], scores[keep]
+        rank = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
+        k = min(len(hit), RERANK_POOL)
+        sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
+        order = hit[sel][np.argsort(-rank[sel], kind="stable")]
+        first = order[: RERANK_MORE * NAMES_PER_ENTITY]  # the best of this key order, as ``candidates`` takes them
+        _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), len(out) + RERANK_MORE)
+        better = rerank_many(order.astype(np.int64))
+        good = better >= RERANK_MIN
+        order, better = order[good], better[good]
+        order = order[np.argsort(-better, kind="stable")]
+        _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), len(out) + RERANK_MORE)
+
     @staticmethod
     def _key_weight(df: int, n: int) -> float:
         """A blocking key's weight: the log of how rare it is among the ``n`` names (``df`` of them have it)."""
         return math.log(1 + n / (1 + df))
+
+
+@lru_cache(maxsize=1)
+def _term_words() -> frozenset[str]:
+    """The canonical organisation terms ("airline", "tech", "shipping"): the words whose typo keys are counted once."""
+    return frozenset(vocabulary().terms.values())
+
+
+def _typo_postings(keys: set[str], postings: Mapping[str, NDArray[np.int32]]) -> dict[str, NDArray[np.int32]]:
+    """The typo keys of ``keys`` (a word's one-deletion variants: ``blocking``) that come from an organisation term
+    (``_term_words``) without the names that have the term itself: a name sharing a term counts its weight once,
+    not once more per deletion variant. Without this, every name with a long term ("airline": 1 + 7 keys)
+    outweighed a name sharing two rarer words eightfold and the pruning dropped the listed name ('هواپیمایی ماهان'
+    lost "MAHAN AIR" to 100 airlines: its own word agrees across scripts only by its skeleton). Only terms: a
+    person's or brand's word counting with its typo keys keeps the pool of names sharing it exactly (counting those
+    once too let names agreeing only by skeletons into the pool: more false person HITs on the calibration set).
+    Key -> the names left (class and weight of a key still follow its whole posting list)."""
+    out: dict[str, NDArray[np.int32]] = {}
+    terms = _term_words()
+    for word in keys:
+        if len(word) < MIN_DELETE_LEN or word not in terms:
+            continue
+        exact = postings.get(word)
+        if exact is None:
+            continue
+        for typo in ("-" + word, *(d for i in range(len(word)) for d in (
+                word[:i] + word[i + 1:], "-" + word[:i] + word[i + 1:]))):
+            if typo not in keys or typo == word:
+                continue
+            ids = out.get(typo)
+            if ids is None:
+                ids = postings.get(typo)
+                if ids is None:
+                    continue
+            out[typo] = ids[~np.isin(ids, exact, assume_unique=True)]
+    return out
 
 
 def _collect(out: dict[int, list[int]], owners: list[int], positions: list[int], limit: int) -> None:

@@ -18,6 +18,22 @@ _HEBREW = str.maketrans({"ו": "w"})
 # no article; split, 'حزب الله' no longer read as Hizballah -- adversarial R6-36).
 _ARTICLE = re.compile(r"(?<!\w)ال(?=\w\w)(?!له(?!\w))")
 
+# Latin letters written by their Hebrew names, joined by dots or hyphens ("אן.אס.או" = N.S.O.: how a Hebrew text
+# writes a Latin acronym; adversarial R12-01): each name is read as its letter. Only names that are one letter
+# each (not איי/אי, which are A, E or I) and only two or more of them joined (alone, או is "or" and אם "if").
+_HEBREW_LETTER_NAMES = {
+    "בי": "B", "סי": "C", "די": "D", "אף": "F", "ג'י": "G", "ג׳י": "G", "אייץ'": "H", "אייץ׳": "H", "ג'יי": "J",
+    "ג׳יי": "J", "קיי": "K", "אל": "L", "אם": "M", "אן": "N", "או": "O", "פי": "P", "קיו": "Q", "אר": "R", "אס": "S",
+    "טי": "T", "יו": "U", "וי": "V", "דאבליו": "W", "אקס": "X", "וואי": "Y", "זד": "Z",
+}
+_LETTER_NAME = "(?:" + "|".join(sorted(map(re.escape, _HEBREW_LETTER_NAMES), key=len, reverse=True)) + ")"
+_HEBREW_ACRONYM = re.compile(rf"(?<![\u0590-\u05FF'׳]){_LETTER_NAME}(?:[.\-]{_LETTER_NAME})+\.?(?![\u0590-\u05FF'׳])")
+_ONE_NAME = re.compile(_LETTER_NAME)
+
+
+def _hebrew_acronyms(text: str) -> str:
+    return _HEBREW_ACRONYM.sub(lambda m: _ONE_NAME.sub(lambda n: _HEBREW_LETTER_NAMES[n.group(0)], m.group(0)), text)
+
 
 def _han(run: str) -> str:
     # imported on first use: pypinyin loads its phrase dictionaries on import (0.6-0.9 s of every start-up)
@@ -36,6 +52,8 @@ def to_latin(text: str) -> tuple[str, str | None]:
     """``text`` in Latin letters and the method used ("pinyin", "anyascii", or None when already Latin)."""
     if text.isascii():
         return text, None
+    if any("\u0590" <= ch <= "\u05ff" for ch in text):
+        text = _hebrew_acronyms(text)
     out: list[str] = []
     methods: list[str] = []
     run: list[str] = []

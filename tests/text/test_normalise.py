@@ -103,3 +103,13 @@ def test_prepare_is_idempotent_on_its_latin_form(text: str) -> None:
     assert all(t and t.isascii() for t in f.tokens)
     assert len(f.tokens) == len(f.weights)
     assert prepare(" ".join(f.tokens)).tokens == prepare(" ".join(prepare(" ".join(f.tokens)).tokens)).tokens
+
+
+def test_latin_letters_written_by_their_hebrew_names_are_read_as_the_acronym() -> None:
+    """R12-01: 'אן.אס.או' is N.S.O. written in Hebrew. Two or more letter names joined by dots or hyphens are read as
+    letters; one alone (או is also the word "or") or names of words that are not letters are left as they are."""
+    from clearance.text.translit import to_latin
+    assert to_latin("קבוצת אן.אס.או טכנולוגיות")[0].split()[1] == "N.S.O"
+    assert to_latin("אן-אס-או")[0] == "N-S-O"
+    assert "N" not in to_latin("או אם")[0]  # words, not letters
+    assert "O" not in to_latin("בנק או")[0]

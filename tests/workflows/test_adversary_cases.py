@@ -76,11 +76,9 @@ FALSE_CLEARS: dict[str, str] = {
     # (main d5f4972)
     # R11-14 (a region after the town: nameline 'regions') and R11-28 (loan words respelt: name_terms 'respell')
     # fixed in session 8 (lead)
-    # round 12 (tests/rules/adversary_round12.yaml): 2 false clears of 43 at its first run (main b690067), open
-    "R12-01": "Entity List 'NSO Group Technologies' written in Hebrew screens CLEAR (screening: Hebrew organisation "
-              "words, an alias table row)",
-    "R12-05": "SDN 25396 IRISL written with its Persian name screens CLEAR (screening: Persian organisation words, an "
-              "alias table row)",
+    # round 12 (tests/rules/adversary_round12.yaml): 2 false clears of 43 at its first run (main b690067), both fixed
+    # in session 9 (lead): R12-01 (NSO Group in Hebrew: Hebrew organisation words, letter names read as the acronym,
+    # Israeli towns after a comma) and R12-05 (IRISL in Persian: Persian organisation words); test_issue9_screening.py
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -272,6 +270,24 @@ def test_a_possible_match_beside_a_near_certain_listing_is_a_review_item(screene
     d, record = screener.determine(alone, rules)
     assert d.outcome is Outcome.CANNOT_CLEAR and not d.to_confirm, (d.outcome, d.reasons, [s.note() for s in record])
     assert "possible match" in d.reasons[0]
+
+
+def test_a_denied_party_is_named_when_another_list_cannot_answer_for_the_date(screener: PartyScreener,
+                                                                               rules: RuleSet) -> None:
+    """R10-54: the forwarder 'Bahar Safwa General Trading' (DPL temporary denial order to 2024-10-30) on an order of
+    2024-06-01, screened by name: the Entity List describes 2025-11-08, so the party could not be screened against
+    every list and the answer was CANNOT_CLEAR saying only that -- the denial order was never named. A near-certain
+    DPL match in a version that can answer for the date decides alone (PROHIBITED, naming the entry), as for a listing
+    an order leaves out; an expired denial order does not."""
+    from clearance.model.determination import Outcome
+
+    d, _ = screener.determine(_case("R10-54"), rules)
+    assert d.outcome is Outcome.PROHIBITED, d.reasons
+    assert [b.code for b in d.bases] == ["DPL"]
+    assert any("cannot be screened against every list" in n and "BAHAR SAFWA GENERAL TRADING" in n for n in d.notes)
+    after = dataclasses.replace(_case("R10-54"), date=_case("R10-54").date.replace(year=2025))  # expired 2024-10-30
+    late, _ = screener.determine(after, rules)
+    assert late.outcome is Outcome.CANNOT_CLEAR, late.outcome
 
 
 HISTORICAL = ("B09", "B10", "R04", "R07")  # B08: its order omits the SDN listing the rebuilt list shows (CANNOT_CLEAR)
