@@ -129,7 +129,7 @@ NAMED_DESTINATIONS = {"North Korea": "KP", "Iraq": "IQ", "Pakistan": "PK", "Iran
 
 def _special(column_text: str) -> dict[str, Any]:
     t = column_text
-    if re.search(r"China, Russia, or Venezuela", t):
+    if re.search(r"China, Russia,? or Venezuela", t):  # 9A515 writes it without the serial comma (adversarial R14-50)
         return {"kind": "destinations", "destinations": ["CN", "RU", "VE"]}
     if re.search(r"all destinations", t, re.I):
         return {"kind": "worldwide", "except": ["CA"]} if "except Canada" in t else {"kind": "worldwide"}
