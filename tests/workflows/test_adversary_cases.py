@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parents[1] / "rules"
 FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yaml", "adversary_round4.yaml",
          "adversary_round5.yaml", "adversary_round6.yaml", "adversary_round7.yaml", "adversary_round8.yaml",
          "adversary_round9.yaml", "adversary_round10.yaml", "adversary_round10b.yaml",
-         "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml")
+         "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml",
+         "adversary_round13.yaml", "adversary_round14.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -79,6 +80,22 @@ FALSE_CLEARS: dict[str, str] = {
     # round 12 (tests/rules/adversary_round12.yaml): 2 false clears of 43 at its first run (main b690067), both fixed
     # in session 9 (lead): R12-01 (NSO Group in Hebrew: Hebrew organisation words, letter names read as the acronym,
     # Israeli towns after a comma) and R12-05 (IRISL in Persian: Persian organisation words); test_issue9_screening.py
+    # round 13 (tests/rules/adversary_round13.yaml): 5 false clears of 59 at its first run (main 6084c51); R13-26
+    # (Candiru in Hebrew) fixed by session 9's Hebrew words; R13-23 was right on 6084c51 only by a spurious possible
+    # match on another party and is a false clear on the final code; open:
+    "R13-23": "SDN 'JIHAD AL-BINA' written in Arabic with its 'foundation' and 'development' words screens CLEAR: the "
+              "compared pair is POSSIBLE, but the candidates are crowded out by person names with 'bin' (البناء "
+              "read as the person term 'bin') (screening)",
+    "R13-25": "Entity List 'Toga Networks' written in Hebrew screens CLEAR: the pair compares POSSIBLE but is not a "
+              "candidate (screening: Hebrew transliteration of English loan words)",
+    "R13-27": "Entity List 'Dr. A.Q. Khan Research Laboratories' written in Urdu with its town screens CLEAR "
+              "(screening: Urdu words and towns)",
+    "R13-35": "Entity List 'Kuang-Su Corporation' written in pinyin 'Guangsu' screens CLEAR (screening: Wade-Giles and "
+              "pinyin spellings of one syllable)",
+    "R13-41": "Entity List 'RosAero FZC' written 'Ros Aero FZE, SAIF Zone, Sharjah' screens CLEAR (screening: a brand "
+              "written in two words beside another free-zone legal form)",
+    # round 14 (tests/rules/adversary_round14.yaml): 1 false clear of 50 at its first run (main 6084c51): R14-50
+    # (9A515.y to China) fixed in session 9 (lead): the CCL row's destinations read without the serial comma
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -179,6 +196,23 @@ MISMATCHES: dict[str, str] = {
               "possible match of unrelated Entity List / MEU entries",
     "R12-36": "withdrawn by its author (report): § 744.21(a)(2) covers any item for a Russian military end user; the "
               "tool's LICENSE_REQUIRED is right",
+    "R13-43": "over-block: China Yangtze Power in Chinese scores HIT on another Entity List company: the syllables "
+              "'gu fen' left by the Chinese legal form 股份有限公司 are read as rare words (screening)",
+    "R13-45": "over-block: Midea Group in Chinese scores HIT on Xiamen Meiya Pico, as R13-43 (screening)",
+    "R14-02": "needless CANNOT_CLEAR: § 744.21 rule data starts on 2020-06-29; before it every order fails closed "
+              "(rules: date the earlier text)",
+    "R14-08": "over-block: Nicaragua's Country Group B membership before 2024-03-14 is not dated (rules: date the "
+              "Country Group moves; docs/coverage.md)",
+    "R14-10": "over-block: as R14-08 (Country Group moves not dated)",
+    "R14-12": "over-block: as R14-08 (Burma's Country Group B membership before 2021 not dated)",
+    "R14-14": "over-block: as R14-12",
+    "R14-39": "over-block: as R14-08",
+    "R14-27": "needless CANNOT_CLEAR: 'uninterruptible' (UPS units) is not in the description vocabulary",
+    "R14-32": "wrong basis: the Country Chart is applied to a transfer within Malaysia, which General Prohibition One "
+              "does not cover (the answer is permissive either way)",
+    "R14-36": "over-block: licence exception TMP is never evaluated (LICENSE_REQUIRED where a CANNOT_CLEAR naming the "
+              "exception would be as safe)",
+    "R14-38": "over-block: licence exception CCD is never evaluated, as R14-36",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
