@@ -530,12 +530,14 @@ def _same_sounds(q: NameForm, c: NameForm) -> bool:
     return a == b and len(a) >= WHOLE_SKELETON_MIN and _spelt_alike([(q.compact, c.compact)])
 
 
-def _typo_keys(token: str) -> set[str]:
-    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less)."""
+@lru_cache(maxsize=100_000)
+def _typo_keys(token: str) -> frozenset[str]:
+    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less); remembered (a pure
+    function of the word)."""
     if len(token) < MIN_DELETE_LEN or token.isdigit():
-        return set()
+        return frozenset()
     dels = _deletes(token)
-    return {*dels, "-" + token, *("-" + d for d in dels)}
+    return frozenset({*dels, "-" + token, *("-" + d for d in dels)})
 
 
 def _light_typo_keys(form: NameForm, f3: NameForm) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from clearance.text.translit import to_latin
 
@@ -28,8 +29,12 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> tuple[str, str | None]:
-    """Lower-case ASCII words separated by single spaces, and the transliteration method used (if any)."""
+    """Lower-case ASCII words separated by single spaces, and the transliteration method used (if any).
+
+    Remembered (bounded): one query's text is folded for each reading of it (``prepare`` as written, @3's
+    organisation and person readings), and a pure function of its text needs folding once."""
     latin, method = to_latin(clean(text))
     latin = strip_accents(latin).casefold()
     latin = _APOSTROPHES.sub("", latin)
