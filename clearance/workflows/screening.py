@@ -274,9 +274,22 @@ class _Batch:
         self.versions = {c: v.version_id for c, v in sorted(index.versions.items()) if lists is None or c in lists}
 
     def results(self, queries: Sequence[Query]) -> list[dict[str, Any]]:
-        """The result of each query (as ``screen`` gives it), their candidates pre-filtered together."""
-        return [r.to_dict() for r in screen_many(queries, self.index, algorithm=self.algo, lists=self.lists,
-                                                 threshold=self.threshold, limit=self.limit, today=self.today)]
+        """The result of each query (as ``screen`` gives it), their candidates pre-filtered together.
+
+        The cyclic garbage collector is paused while the chunk is screened, then run once over what the chunk left
+        and what survives set out of its reach (``_settle``): the caller unfreezes when the batch ends (a worker
+        process when it exits)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            done = screen_many(queries, self.index, algorithm=self.algo, lists=self.lists, threshold=self.threshold,
+                               limit=self.limit, today=self.today)
+            out = [r.to_dict() for r in done]
+        finally:
+            if enabled:
+                gc.enable()
+        _settle()
+        return out
 
     def cannot_clear(self, problem: str) -> dict[str, Any]:
         return {"decision": Decision.CANNOT_CLEAR.value, "hits": [], "algorithm": self.algo.id,
@@ -288,19 +301,17 @@ _WORKER_BATCH: _Batch | None = None  # the forked workers' copy (copy-on-write) 
 
 def _screen_task(queries: list[Query], as_json: bool) -> list[Any]:
     assert _WORKER_BATCH is not None, "batch worker started without its index"
-    out = [_json_tail(r) if as_json else r for r in _WORKER_BATCH.results(queries)]
-    _settle()
-    return out
+    return [_json_tail(r) if as_json else r for r in _WORKER_BATCH.results(queries)]
 
 
 def _settle() -> None:
     """After a chunk of parties is screened: the young generations collected, then what survives them set out of
-    the collector's reach (``gc.freeze``; the caller unfreezes when the batch ends, a worker when it exits).
+    the collector's reach (``gc.freeze``; the batch unfreezes when it ends, a worker process when it exits).
 
     What survives a chunk is mostly long-lived: entities unpickled on first use, the memos of prepared names and of
     scored pairs, resources loaded on first use (pypinyin's dictionaries: ~200,000 lists). Left in the collector's
     generations, each full collection walked all of them again: a fifth of the CPU of a file of distinct parties
-    (issue 10). Only what is already garbage is dropped first; nothing a result depends on is touched."""
+    (issue 10). Only garbage is dropped; nothing a result depends on is touched."""
     gc.collect(1)
     gc.freeze()
 
@@ -368,7 +379,6 @@ def _stream_local(rows: Iterable[dict[str, Any]], batch: _Batch, as_json: bool,
             if len(seen) >= MEMO_SIZE:
                 break
             seen[q] = r
-        _settle()
 
 
 LOCAL_CHUNK_ROWS = 256  # rows screened together in one process (their candidates pre-filtered at once)
