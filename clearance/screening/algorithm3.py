@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -841,6 +842,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             ns = NameScore(raw, ns.method + "+guard", ns.pairs, ns.unmatched_query, ns.unmatched_candidate,
                            tuple(guards))
         return raw, ns, loose, True
+
+    lowest_final_cap: ClassVar[float] = MIN_CAP  # every guard's cap (tests/screening/test_pair_fastpath.py)
 
     def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
         """The lowest cap of the guards applied to the pair that say the names are of different parties: evidence

@@ -231,16 +231,20 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return self._at
 
     def get(self, key: str, default: Any = None) -> Any:
-        if self._at is None and self._searches < self.DICT_AFTER:
-            self._searches += 1
-            k = bisect.bisect_left(self._keys, key)
-            if k == len(self._keys) or self._keys[k] != key:
-                return default
-            return self._values[int(self._offsets[k]) : int(self._offsets[k + 1])]
-        at = self._where().get(key)
+        where = self._at
+        if where is None:
+            if self._searches < self.DICT_AFTER:
+                self._searches += 1
+                k = bisect.bisect_left(self._keys, key)
+                if k == len(self._keys) or self._keys[k] != key:
+                    return default
+                return self._values[int(self._offsets[k]) : int(self._offsets[k + 1])]
+            where = self._where()
+        at = where.get(key)
         if at is None:
             return default
-        return self._values[self._bounds[at] : self._bounds[at + 1]]
+        bounds = self._bounds
+        return self._values[bounds[at] : bounds[at + 1]]
 
     def __getitem__(self, key: str) -> NDArray[np.int32]:
         found = self.get(key)
