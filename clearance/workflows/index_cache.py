@@ -224,6 +224,11 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         self._bounds: list[int] = []  # the offsets as Python ints (a numpy scalar per look-up costs more)
         self._searches = 0
 
+    def make_dict(self) -> None:
+        """Make the dict of every key now (a batch: it would be made after its first DICT_AFTER look-ups anyway, each
+        of those a bisection through the joined keys)."""
+        self._where()
+
     def _where(self) -> dict[str, int]:
         if self._at is None:
             self._at = dict(zip(self._keys, range(len(self._keys)), strict=True))
