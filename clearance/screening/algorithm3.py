@@ -20,7 +20,15 @@ from clearance.screening.algorithm import (
     comparable,
     core_form,
 )
-from clearance.screening.blocking import MIN_DELETE_LEN, _deletes, name_keys, query_keys, split_keys
+from clearance.screening.blocking import (
+    MIN_DELETE_LEN,
+    TOKEN_MEMO_CHARS,
+    TOKEN_MEMO_SIZE,
+    _deletes,
+    name_keys,
+    query_keys,
+    split_keys,
+)
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
@@ -531,14 +539,20 @@ def _same_sounds(q: NameForm, c: NameForm) -> bool:
     return a == b and len(a) >= WHOLE_SKELETON_MIN and _spelt_alike([(q.compact, c.compact)])
 
 
-@lru_cache(maxsize=100_000)
 def _typo_keys(token: str) -> frozenset[str]:
-    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less); remembered (a pure
-    function of the word)."""
+    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less); remembered for short
+    words (a pure function of the word)."""
+    return _typo_keys_short(token) if len(token) <= TOKEN_MEMO_CHARS else _typo_keys_of(token)
+
+
+def _typo_keys_of(token: str) -> frozenset[str]:
     if len(token) < MIN_DELETE_LEN or token.isdigit():
         return frozenset()
     dels = _deletes(token)
     return frozenset({*dels, "-" + token, *("-" + d for d in dels)})
+
+
+_typo_keys_short = lru_cache(maxsize=TOKEN_MEMO_SIZE)(_typo_keys_of)
 
 
 def _light_typo_keys(form: NameForm, f3: NameForm) -> set[str]:

@@ -310,10 +310,14 @@ def _leading_acronym(line: str, segs: list[tuple[int, int]], end: int) -> bool:
 
 def _written_words(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, folded words) of each written word of ``text[start:end]`` ("N.T." folds to ("n", "t"))."""
-    return [(start + m.start(), start + m.end(), _folded(m.group())) for m in _WORD.finditer(text[start:end])]
+    return [(start + m.start(), start + m.end(), _folded(w) if len(w := m.group()) <= WORD_MEMO_CHARS else
+             tuple(fold(w)[0].split())) for m in _WORD.finditer(text[start:end])]
 
 
-@lru_cache(maxsize=100_000)
+WORD_MEMO_CHARS = 40  # written words this long or shorter are remembered (``_folded``)
+
+
+@lru_cache(maxsize=32_768)
 def _folded(word: str) -> tuple[str, ...]:
     """The folded words of one written word: a pure function of its text, remembered (a file of distinct parties
     still repeats its words: "LIMITED", "Trading", common surnames), bounded."""
