@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from rapidfuzz import fuzz
 
@@ -252,6 +252,9 @@ class ClearanceMatcher:
             raw += lf.value if lf is not None else 0.0
         return min(1.0, max(0.0, raw)), ns, loose
 
+    # no ``_final_cap`` is below this: a score at or below it is the same under the cap, which is then not asked for
+    lowest_final_cap: ClassVar[float] = 1.0
+
     def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
         """The highest score two compared names allow whatever other evidence agrees (@1/@2: no cap; @3: its
         guards', so that an agreeing country never lifts a capped look-alike to HIT)."""
@@ -330,7 +333,9 @@ class ClearanceMatcher:
                     evidence.append(f)
                     raw += f.value
         raw = min(1.0, max(0.0, raw))
-        score = min(self.calibrate(raw), self._final_cap(qform, pn.form, person))
+        score = self.calibrate(raw)
+        if score > self.lowest_final_cap:
+            score = min(score, self._final_cap(qform, pn.form, person))
         cap_applied = capped and score > self.weak_cap
         if cap_applied:
             score = self.weak_cap

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -19,7 +20,15 @@ from clearance.screening.algorithm import (
     comparable,
     core_form,
 )
-from clearance.screening.blocking import MIN_DELETE_LEN, _deletes, name_keys, query_keys, split_keys
+from clearance.screening.blocking import (
+    MIN_DELETE_LEN,
+    TOKEN_MEMO_CHARS,
+    TOKEN_MEMO_SIZE,
+    _deletes,
+    name_keys,
+    query_keys,
+    split_keys,
+)
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match
 from clearance.screening.namesim import (
@@ -534,12 +543,20 @@ def _same_sounds(q: NameForm, c: NameForm) -> bool:
     return a == b and len(a) >= WHOLE_SKELETON_MIN and _spelt_alike([(q.compact, c.compact)])
 
 
-def _typo_keys(token: str) -> set[str]:
-    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less)."""
+def _typo_keys(token: str) -> frozenset[str]:
+    """The blocking keys of a word's typos (``blocking.query_keys``: a letter more or less); remembered for short
+    words (a pure function of the word)."""
+    return _typo_keys_short(token) if len(token) <= TOKEN_MEMO_CHARS else _typo_keys_of(token)
+
+
+def _typo_keys_of(token: str) -> frozenset[str]:
     if len(token) < MIN_DELETE_LEN or token.isdigit():
-        return set()
+        return frozenset()
     dels = _deletes(token)
-    return {*dels, "-" + token, *("-" + d for d in dels)}
+    return frozenset({*dels, "-" + token, *("-" + d for d in dels)})
+
+
+_typo_keys_short = lru_cache(maxsize=TOKEN_MEMO_SIZE)(_typo_keys_of)
 
 
 def _light_typo_keys(form: NameForm, f3: NameForm) -> set[str]:
@@ -843,6 +860,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             ns = NameScore(raw, ns.method + "+guard", ns.pairs, ns.unmatched_query, ns.unmatched_candidate,
                            tuple(guards))
         return raw, ns, loose, True
+
+    lowest_final_cap: ClassVar[float] = MIN_CAP  # every guard's cap (tests/screening/test_pair_fastpath.py)
 
     def _final_cap(self, a: NameForm, b: NameForm, person: bool) -> float:
         """The lowest cap of the guards applied to the pair that say the names are of different parties: evidence

@@ -26,22 +26,33 @@ def _name_keys(toks: tuple[str, ...], name_skeleton: str, compact: str) -> froze
     clearance-name@3 takes the keys of its own reading of the name and, in ``query_keys``, those keys again)."""
     keys: set[str] = set()
     for t in toks:
-        if len(t) < 2 and not t.isdigit():
-            continue
-        keys.add(t)
-        if len(t) >= MIN_DELETE_LEN and not t.isdigit():
-            keys.update("-" + d for d in _deletes(t))
+        keys |= _token_keys(t) if len(t) <= TOKEN_MEMO_CHARS else _token_keys_of(t)
     for n in (2, 3):
         for i in range(len(toks) - n + 1):
             keys.add("".join(toks[i : i + n]))
     if name_skeleton and len(name_skeleton) >= 3:
         keys.add("~" + name_skeleton)
-    for t in toks:
-        s = skeleton(t)
-        if len(s) >= 2:
-            keys.add("~" + s)
     if compact and len(toks) > 1:
         keys.add(compact)
+    return frozenset(keys)
+
+
+TOKEN_MEMO_CHARS = 24  # words this long or shorter have their keys remembered (TOKEN_MEMO_SIZE words)
+TOKEN_MEMO_SIZE = 8_192
+
+
+def _token_keys_of(t: str) -> frozenset[str]:
+    """The keys one word gives a name: itself (2+ letters, or a number), its one-deletion variants (4+ letters) and
+    its consonant skeleton (2+ sounds). A pure function of the word, remembered for short words (``_token_keys``):
+    names that are all distinct still share most of their words."""
+    keys: set[str] = set()
+    if len(t) >= 2 or t.isdigit():
+        keys.add(t)
+        if len(t) >= MIN_DELETE_LEN and not t.isdigit():
+            keys.update("-" + d for d in _deletes(t))
+    s = skeleton(t)
+    if len(s) >= 2:
+        keys.add("~" + s)
     return frozenset(keys)
 
 
@@ -55,10 +66,21 @@ def _query_keys(toks: tuple[str, ...], name_skeleton: str, compact: str) -> froz
     """``query_keys`` of a name from the fields it reads (asked for one name more than once, like ``name_keys``)."""
     keys = set(_name_keys(toks, name_skeleton, compact))
     for t in toks:
-        if len(t) >= MIN_DELETE_LEN and not t.isdigit():
-            keys.update(_deletes(t))  # query has one extra letter -> equals a list token
-            keys.add("-" + t)  # query misses one letter -> equals a deletion variant of a list token
+        keys |= _token_query_keys(t) if len(t) <= TOKEN_MEMO_CHARS else _token_query_keys_of(t)
     return frozenset(keys)
+
+
+def _token_query_keys_of(t: str) -> frozenset[str]:
+    """The keys a query's word adds to its name's keys (remembered like ``_token_keys``): its one-deletion variants
+    (a query with one extra letter equals a list word) and itself as a deletion variant (a query missing one letter
+    equals a deletion variant of a list word), for words of 4+ letters."""
+    if len(t) >= MIN_DELETE_LEN and not t.isdigit():
+        return frozenset([*_deletes(t), "-" + t])
+    return frozenset()
+
+
+_token_keys = lru_cache(maxsize=TOKEN_MEMO_SIZE)(_token_keys_of)
+_token_query_keys = lru_cache(maxsize=TOKEN_MEMO_SIZE)(_token_query_keys_of)
 
 
 SPLIT_MIN_LEN = 7  # words this long are tried as two words written together

@@ -152,6 +152,14 @@ def _term_typo(token: str) -> str | None:
 _WORD_CORE = re.compile(r"[^0-9a-z]")
 
 
+@lru_cache(maxsize=1)
+def _phrase_starts() -> tuple[int, frozenset[str]]:
+    """The most words of a phrase of ``abbreviations().phrases``, and the words phrases start with (a run of words
+    is looked up only from one of them)."""
+    phrases = abbreviations().phrases
+    return max((len(k) for k in phrases), default=0), frozenset(k[0] for k in phrases)
+
+
 def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
     """An organisation name with abbreviations written out and misspelt terms corrected word by word, before the
     name pipeline reads its multi-word terms ("Research and Production Assn M.V. Frunze", "Ressearch and
@@ -164,7 +172,7 @@ def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
     full = table.full
     words = name.split()
     cores = [_WORD_CORE.sub("", w.lower()) for w in words]
-    longest = max((len(k) for k in table.phrases), default=0)
+    longest, starts = _phrase_starts()
     out: list[str] = []
     changed: list[tuple[str, str]] = []
     i = 0
@@ -172,7 +180,7 @@ def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
         w, core = words[i], cores[i]
         tail = w[len(w.rstrip(",;:")):]
         phrase = next(((n, table.phrases[key]) for n in range(min(longest, len(words) - i), 1, -1)
-                       if (key := tuple(cores[i:i + n])) in table.phrases), None)
+                       if (key := tuple(cores[i:i + n])) in table.phrases), None) if core in starts else None
         if phrase is not None:
             n, read = phrase
             end = words[i + n - 1]

@@ -18,6 +18,7 @@ from clearance.screening.forms3 import prepare3
 from clearance.screening.model import ListVersion
 from clearance.screening.prefilter import FlatNames, flatten
 from clearance.screening.prepared import PreparedEntity, PreparedName, id_key, prepare_entity
+from clearance.screening.uniq import unique_inverse
 from clearance.text.names import NameForm, prepare
 from clearance.text.terms import vocabulary
 
@@ -141,7 +142,7 @@ class ScreeningIndex:
         limit: int = MAX_CANDIDATES,
     ) -> list[dict[int, list[int]]]:
         """``candidates(forms[k], id_keys[k], keys=keys[k], rerank_many=...)`` for every k, the same dicts in the
-        same order, with the keys' weights summed and pruned for the whole chunk at once (one ``np.unique`` and
+        same order, with the keys' weights summed and pruned for the whole chunk at once (one ``unique_inverse`` and
         ``bincount`` over (query, name) numbers: each name's weights are added in the same order as query by
         query, so the floats are the same) and the cheap scores of every query's rerank pool in one call of
         ``rerank_chunk`` ((query number, name numbers) pairs -> their scores; ``bound3.candidate_scores3_many``).
@@ -170,7 +171,7 @@ class ScreeningIndex:
         outs: list[dict[int, list[int]]] = [{} for _ in forms]
         pools: list[tuple[int, NDArray[np.int64]]] = []
         if use_ids:
-            pairs, inverse = np.unique(np.concatenate(use_ids), return_inverse=True)
+            pairs, inverse = unique_inverse(np.concatenate(use_ids))
             scores = np.bincount(inverse, weights=np.concatenate(use_w), minlength=len(pairs)).astype(np.float64)
             if more_ids:  # the common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
                 ids = np.concatenate(more_ids)

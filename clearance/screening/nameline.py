@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -308,10 +308,20 @@ def _leading_acronym(line: str, segs: list[tuple[int, int]], end: int) -> bool:
     return len(rest) >= 2 and is_acronym_of(first[0], rest)
 
 
-def _written_words(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
-    """(start, end, folded words) of each written word of ``text[start:end]`` ("N.T." folds to ["n", "t"])."""
-    return [(start + m.start(), start + m.end(), fold(m.group())[0].split())
-            for m in _WORD.finditer(text[start:end])]
+def _written_words(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, folded words) of each written word of ``text[start:end]`` ("N.T." folds to ("n", "t"))."""
+    return [(start + m.start(), start + m.end(), _folded(w) if len(w := m.group()) <= WORD_MEMO_CHARS else
+             tuple(fold(w)[0].split())) for m in _WORD.finditer(text[start:end])]
+
+
+WORD_MEMO_CHARS = 40  # written words this long or shorter are remembered (``_folded``)
+
+
+@lru_cache(maxsize=32_768)
+def _folded(word: str) -> tuple[str, ...]:
+    """The folded words of one written word: a pure function of its text, remembered (a file of distinct parties
+    still repeats its words: "LIMITED", "Trading", common surnames), bounded."""
+    return tuple(fold(word)[0].split())
 
 
 def _office_tail(line: str, start: int, end: int) -> int:
@@ -331,6 +341,12 @@ def _office_tail(line: str, start: int, end: int) -> int:
     return end
 
 
+@cache
+def _vessel_kinds() -> tuple[tuple[str, ...], ...]:
+    """The vessel types, longest first (at most one of a length matches at a place)."""
+    return tuple(sorted(_words().vessel_types, key=len, reverse=True))
+
+
 def _role_end(line: str, start: int, end: int) -> int:
     """Where the name begins after a leading vessel role ("Master of the tanker NS ANTARCTIC" -> the offset of
     "NS"), or ``start``: a role word and "of" (and "the"), then a vessel type, or a vessel type alone; a word must
@@ -342,7 +358,7 @@ def _role_end(line: str, start: int, end: int) -> int:
     k = 0
     if len(names) > 2 and names[0] in aw.vessel_roles and names[1] == "of":
         k = 3 if names[2] in ("the", "a") else 2
-    for kind in sorted(aw.vessel_types, key=len, reverse=True):
+    for kind in _vessel_kinds():
         if tuple(names[k:k + len(kind)]) == kind:
             k += len(kind)
             break

@@ -48,6 +48,7 @@ from clearance.screening.namesim import (
     coverage_score,
 )
 from clearance.screening.strings import pick
+from clearance.screening.uniq import unique_inverse
 from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
 from clearance.text.terms import vocabulary
@@ -207,7 +208,7 @@ def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Se
     if not len(left_ids):
         return np.zeros(0, dtype=np.float64)
     key = left_ids * len(right) + right_ids
-    uniq, inv = np.unique(key, return_inverse=True)
+    uniq, inv = unique_inverse(key)
     a = pick(left, (uniq // len(right)).tolist())
     b = pick(right, (uniq % len(right)).tolist())
     sim = process.cpdist(a, b, scorer=token.scorer, score_cutoff=token.cutoff, dtype=np.float64)
@@ -225,7 +226,7 @@ def _skeleton_bound(left: Sequence[str], left_ids: NDArray[np.int64], right: Seq
     if not len(left_ids):
         return np.zeros(0, dtype=np.float64)
     key = left_ids * len(right) + right_ids
-    uniq, inv = np.unique(key, return_inverse=True)
+    uniq, inv = unique_inverse(key)
     a = [_skeleton_of(t) for t in pick(left, (uniq // len(right)).tolist())]
     b = [_skeleton_of(t) for t in pick(right, (uniq % len(right)).tolist())]
     sim = np.asarray(process.cpdist(a, b, scorer=Levenshtein.normalized_similarity, dtype=np.float64),

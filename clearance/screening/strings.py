@@ -19,13 +19,17 @@ SEP = "\0"
 class Strings(Sequence[str]):
     """An immutable sequence of strings held as their concatenation and the end offset of each."""
 
-    __slots__ = ("_ends", "_joined", "_starts", "_text")
+    __slots__ = ("_ends", "_items", "_joined", "_picks", "_starts", "_text")
+
+    LIST_AFTER = 200  # ``pick`` calls after which every string is made once (a batch picks from them again and again)
 
     def __init__(self, text: str, ends: NDArray[np.integer[Any]], joined: bool) -> None:
         self._text = text
         self._ends = ends  # end offset of string i in ``text`` (the next one starts after a separator if ``joined``)
         self._joined = joined  # the strings are separated by SEP (none of them holds it)
         self._starts: NDArray[np.integer[Any]] | None = None  # start offset of each string (made on first ``pick``)
+        self._items: list[str] | None = None  # every string, once LIST_AFTER picks were made
+        self._picks = 0
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> Strings:
@@ -59,7 +63,15 @@ class Strings(Sequence[str]):
         return self._text[start:end]
 
     def pick(self, ids: Sequence[int]) -> list[str]:
-        """``[self[i] for i in ids]`` (``ids`` in range), without a method call per string."""
+        """``[self[i] for i in ids]`` (``ids`` in range), without a method call per string; after LIST_AFTER calls,
+        from a list of every string made once (a one-query run never makes it)."""
+        items = self._items
+        if items is not None:
+            return [items[i] for i in ids]
+        self._picks += 1
+        if self._picks > self.LIST_AFTER:
+            self._items = list(self)
+            return self.pick(ids)
         if self._starts is None:
             starts = np.zeros(len(self._ends), dtype=self._ends.dtype)
             starts[1:] = self._ends[:-1] + (1 if self._joined else 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from clearance.text.translit import to_latin
 
@@ -28,12 +29,26 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+FOLD_MEMO_CHARS = 256  # texts this long or shorter are remembered by ``fold`` (FOLD_MEMO_SIZE of them)
+FOLD_MEMO_SIZE = 8_192
+
+
 def fold(text: str) -> tuple[str, str | None]:
-    """Lower-case ASCII words separated by single spaces, and the transliteration method used (if any)."""
+    """Lower-case ASCII words separated by single spaces, and the transliteration method used (if any).
+
+    Remembered for short texts (bounded): one query's text is folded for each reading of it (``prepare`` as
+    written, @3's organisation and person readings), and a pure function of its text needs folding once."""
+    return _fold_short(text) if len(text) <= FOLD_MEMO_CHARS else _fold(text)
+
+
+def _fold(text: str) -> tuple[str, str | None]:
     latin, method = to_latin(clean(text))
     latin = strip_accents(latin).casefold()
     latin = _APOSTROPHES.sub("", latin)
     return " ".join(_NON_WORD.sub(" ", latin).split()), method
+
+
+_fold_short = lru_cache(maxsize=FOLD_MEMO_SIZE)(_fold)
 
 
 def tokens(text: str) -> tuple[str, ...]:

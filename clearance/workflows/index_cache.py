@@ -224,6 +224,11 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         self._bounds: list[int] = []  # the offsets as Python ints (a numpy scalar per look-up costs more)
         self._searches = 0
 
+    def make_dict(self) -> None:
+        """Make the dict of every key now (a batch: it would be made after its first DICT_AFTER look-ups anyway, each
+        of those a bisection through the joined keys)."""
+        self._where()
+
     def _where(self) -> dict[str, int]:
         if self._at is None:
             self._at = dict(zip(self._keys, range(len(self._keys)), strict=True))
@@ -231,16 +236,20 @@ class Postings(Mapping[str, NDArray[np.int32]]):
         return self._at
 
     def get(self, key: str, default: Any = None) -> Any:
-        if self._at is None and self._searches < self.DICT_AFTER:
-            self._searches += 1
-            k = bisect.bisect_left(self._keys, key)
-            if k == len(self._keys) or self._keys[k] != key:
-                return default
-            return self._values[int(self._offsets[k]) : int(self._offsets[k + 1])]
-        at = self._where().get(key)
+        where = self._at
+        if where is None:
+            if self._searches < self.DICT_AFTER:
+                self._searches += 1
+                k = bisect.bisect_left(self._keys, key)
+                if k == len(self._keys) or self._keys[k] != key:
+                    return default
+                return self._values[int(self._offsets[k]) : int(self._offsets[k + 1])]
+            where = self._where()
+        at = where.get(key)
         if at is None:
             return default
-        return self._values[self._bounds[at] : self._bounds[at + 1]]
+        bounds = self._bounds
+        return self._values[bounds[at] : bounds[at + 1]]
 
     def __getitem__(self, key: str) -> NDArray[np.int32]:
         found = self.get(key)
