@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
-from clearance.text.fold import skeleton
+from clearance.text.fold import tokens_skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
 from clearance.text.numbers import numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, places
@@ -205,7 +205,8 @@ def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
     else:
         text, changed = respell(text)
     plain = unleet_text(text)
-    changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
+    if plain != text:
+        changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
     return plain, changed
 
 
@@ -304,5 +305,5 @@ def prepare3(name: str, person: bool = False) -> NameForm:
     joined = "".join(toks)
     return NameForm(original=name, latin=base.latin, tokens=toks, weights=weights, legal_forms=base.legal_forms,
                     renamed=base.renamed + renamed3, scripts=base.scripts, translit=base.translit, compact=joined,
-                    skeleton=skeleton(joined), phonetic=base.phonetic, unspaced=base.unspaced, weight=sum(weights),
+                    skeleton=tokens_skeleton(toks), phonetic=base.phonetic, unspaced=base.unspaced, weight=sum(weights),
                     distinctive=base.distinctive or any(t.isdigit() for t in toks), person=base.person)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clearance.text.fold import fold, skeleton
+from clearance.text.fold import fold, tokens_skeleton
 from clearance.text.scripts import ABJADS, UNSPACED, scripts_of
 from clearance.text.terms import MAX_SPAN, LegalForm, Vocabulary, vocabulary
 
@@ -133,6 +133,31 @@ def _canonical(
     return out, renamed
 
 
+@lru_cache(maxsize=100_000)
+def _person_term(token: str) -> tuple[str, bool]:
+    """One word of a person's name as ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up
+    (cached: name parts repeat): the word it is read as, and whether that is a rewrite to record."""
+    table = vocabulary().person_terms
+    if token in table:
+        canon = table[token]
+        return canon, canon != token
+    found = table.get(_stem(token))
+    return (found, True) if found else (token, False)
+
+
+def _person_canonical(toks: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """``_canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)`` of ``vocab = vocabulary()``, word
+    by word from ``_person_term``."""
+    out: list[str] = []
+    renamed: list[tuple[str, str]] = []
+    for t in toks:
+        canon, changed = _person_term(t)
+        out.append(canon)
+        if changed:
+            renamed.append((t, canon))
+    return out, renamed
+
+
 def _join_initials(toks: list[str]) -> list[str]:
     """Runs of single letters are one acronym: "N P C International" -> "npc international"."""
     out: list[str] = []
@@ -180,7 +205,7 @@ def prepare(name: str, person: bool = False) -> NameForm:
     toks = [t for t in latin.split() if t not in vocab.stopwords]
     if person:
         forms: list[LegalForm] = []
-        toks, renamed = _canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)
+        toks, renamed = _person_canonical(toks)  # = _canonical(toks, vocab, vocab.person_terms, False, False)
     else:
         toks = [_respelled(t, vocab) for t in toks]
         toks, forms = _strip_legal(_join_initials(toks), vocab)
@@ -188,7 +213,7 @@ def prepare(name: str, person: bool = False) -> NameForm:
             toks = _join_initials(toks)
         toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
     joined = "".join(toks)
-    weights = tuple(_weight(t, vocab) for t in toks)
+    weights = tuple([_weight(t, vocab) for t in toks])
     scripts = scripts_of(name)
     return NameForm(
         original=name,
@@ -200,7 +225,7 @@ def prepare(name: str, person: bool = False) -> NameForm:
         scripts=scripts,
         translit=method,
         compact=joined,
-        skeleton=skeleton(joined),
+        skeleton=tokens_skeleton(toks),  # = skeleton(joined)
         phonetic=bool(scripts & (ABJADS | UNSPACED)),
         unspaced=bool(scripts & UNSPACED),
         weight=sum(weights),

@@ -18,6 +18,7 @@ _ORDINALS = {
     "hundredth": 100,
 }
 _DIGIT_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_ORDINALS)
 
 
 def _small(word: str) -> int | None:
@@ -35,6 +36,8 @@ def numbers_as_digits(tokens: list[str]) -> tuple[list[str], list[tuple[str, str
     "forty four" -> "44", "forty fourth" -> "44", "1st" -> "1", "first" -> "1". "one" is left alone (a
     common word in names: "One Energy"), so are "hundred" and larger numbers.
     """
+    if "".join(tokens).isalpha() and _NUMBER_WORDS.isdisjoint(tokens):
+        return list(tokens), []  # no digit (a digit is no letter) and no number word: nothing to read
     out: list[str] = []
     changed: list[tuple[str, str]] = []
     i = 0

@@ -43,9 +43,15 @@ def char_script(ch: str) -> str | None:
     return "Latin" if "LATIN" in name else "Other"
 
 
+_LATIN = frozenset({"Latin"})
+_NONE: frozenset[str] = frozenset()
+
+
 def scripts_of(text: str) -> frozenset[str]:
     """Every script used by the letters of ``text``."""
-    return frozenset(s for s in map(char_script, text) if s is not None)
+    if text.isascii():  # an ASCII letter is Latin, any other ASCII character no script; cased, a letter changes
+        return _LATIN if text.lower() != text.upper() else _NONE
+    return frozenset(s for s in map(char_script, set(text)) if s is not None)  # each character once
 
 
 def is_latin(text: str) -> bool:

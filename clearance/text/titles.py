@@ -25,6 +25,7 @@ class Titles:
     ranks: frozenset[tuple[str, ...]]
     longest: int
     given_names: dict[str, str]  # folded abbreviation -> the given name it stands for ("mhd" -> "Mohammed")
+    starts: frozenset[str] = frozenset()  # the first word of every honorific and rank (``_title_at`` looks no further)
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +47,11 @@ def titles() -> Titles:
             raise DataError(f"titles: {key!r} must be a list of non-empty words", file=str(path))
         sets.append(frozenset(tuple(w.lower().split()) for w in words))
     longest = max(len(t) for s in sets for t in s)
-    return Titles(sets[0], sets[1], longest, {str(k).lower(): str(v).strip() for k, v in given.items()})
+    starts = frozenset(t[0] for s in sets for t in s)
+    return Titles(sets[0], sets[1], longest, {str(k).lower(): str(v).strip() for k, v in given.items()}, starts)
 
 
+@lru_cache(maxsize=100_000)
 def _core(word: str) -> tuple[str, ...]:
     """A written word as title words: "Dr." -> ("dr",), "H.E." -> ("h", "e"), "Emperador" -> ("emperador",)."""
     return tuple(_NOT_WORD.sub(" ", word.lower()).split())
@@ -95,6 +98,10 @@ def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:
 
 def _title_at(cores: list[tuple[str, ...]], i: int, table: Titles) -> int | None:
     """How many written words from ``i`` make one title, or None."""
+    # every key below begins with the first word of cores[i:i + longest]: no title begins with it, no key is a title
+    first = cores[i][0] if cores[i] else next((c[0] for c in cores[i + 1:i + table.longest] if c), None)
+    if first not in table.starts:
+        return None
     for n in range(min(table.longest, len(cores) - i), 0, -1):
         key = tuple(w for c in cores[i:i + n] for w in c)
         if key and (key in table.honorifics or key in table.ranks):

@@ -31,11 +31,16 @@ def _syllabic(run: str) -> str:
     return anyascii(run).lower()
 
 
-@lru_cache(maxsize=65536)
 def to_latin(text: str) -> tuple[str, str | None]:
     """``text`` in Latin letters and the method used ("pinyin", "anyascii", or None when already Latin)."""
     if text.isascii():
         return text, None
+    return _to_latin(text)
+
+
+@lru_cache(maxsize=65536)
+def _to_latin(text: str) -> tuple[str, str | None]:
+    """``to_latin`` of a text that is not all ASCII (cached)."""
     out: list[str] = []
     methods: list[str] = []
     run: list[str] = []
