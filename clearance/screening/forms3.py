@@ -219,18 +219,17 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
 def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]], person: bool,
                       ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """``canonical_tokens`` of ``name`` from its text's ``prepare`` (``base``) and ``_text3``'s rewrites."""
-    toks: list[str] = []
-    expand = abbreviations().expand
-    terms = vocabulary().terms
-    for u in base.tokens:
-        if not person:
+    toks: list[str] = list(base.tokens)  # a person's words as they are; an organisation's respelt
+    if not person:
+        expand = abbreviations().expand
+        terms = vocabulary().terms
+        for k, u in enumerate(toks):
             e = expand.get(u)
             if e is None and u not in terms:
                 e = _term_typo(u)
             if e is not None and e != u:
                 renamed.append((u, e))
-                u = e
-        toks.append(u)
+                toks[k] = e
     if not person and len(toks) > 1:
         for at in (len(toks) - 1, 0):
             form = _legal_typo(toks[at]) if rarity().df.get(toks[at], 0) == 0 else None

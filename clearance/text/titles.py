@@ -87,11 +87,11 @@ def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:
     if len(words) > 2 and len(cores[-1]) == 1 and cores[-1][0] in _REGNAL:
         dropped.append((words[-1], "regnal number set aside"))
         words = words[:-1]
-    for k, w in enumerate(words):
-        core = _core(w)
-        full = table.given_names.get(core[0]) if len(core) == 1 else None
+    given = table.given_names
+    for k, core in enumerate(cores[i:i + len(words)]):  # the cores of ``words``
+        full = given.get(core[0]) if len(core) == 1 else None
         if full is not None:
-            dropped.append((w, full))
+            dropped.append((words[k], full))
             words[k] = full
     return (" ".join(words), dropped) if dropped else (name, dropped)
 

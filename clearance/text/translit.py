@@ -38,41 +38,53 @@ def to_latin(text: str) -> tuple[str, str | None]:
     return _to_latin(text)
 
 
-@lru_cache(maxsize=65536)
-def _to_latin(text: str) -> tuple[str, str | None]:
-    """``to_latin`` of a text that is not all ASCII (cached)."""
-    out: list[str] = []
-    methods: list[str] = []
+def _convert(chunk: str, script: str | None, methods: list[str]) -> str:
+    """One run of ``text`` in one script (None: characters of no script before the first letter) in Latin letters;
+    the method used is added to ``methods``."""
+    if script == "Han":
+        methods.append("pinyin")
+        return " " + _han(chunk) + " "
+    if script in ("Hangul", "Kana"):
+        methods.append("anyascii")
+        return " " + _syllabic(chunk) + " "
+    if script == "Hebrew":
+        chunk = chunk.translate(_HEBREW)
+    elif script == "Arabic":
+        chunk = _ARTICLE.sub("al-", chunk)
+    converted = anyascii(chunk)
+    if converted != chunk and script not in (None, "Latin"):
+        methods.append("anyascii")
+    return converted
+
+
+def _runs(text: str) -> list[tuple[str | None, str]]:
+    """``text`` cut where the script changes: a character of no script (digit, space, punctuation) belongs to the
+    run before it, or to a run of no script at the start."""
+    letters = {s for s in map(char_script, set(text)) if s is not None}
+    if len(letters) == 1:  # the characters before the first letter, then one run
+        script = letters.pop()
+        k = next(i for i, ch in enumerate(text) if char_script(ch) is not None)
+        return [(None, text[:k]), (script, text[k:])] if k else [(script, text)]
+    runs: list[tuple[str | None, str]] = []
     run: list[str] = []
     run_script: str | None = None
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = "".join(run)
-        if run_script == "Han":
-            out.append(" " + _han(chunk) + " ")
-            methods.append("pinyin")
-        elif run_script in ("Hangul", "Kana"):
-            out.append(" " + _syllabic(chunk) + " ")
-            methods.append("anyascii")
-        else:
-            if run_script == "Hebrew":
-                chunk = chunk.translate(_HEBREW)
-            elif run_script == "Arabic":
-                chunk = _ARTICLE.sub("al-", chunk)
-            converted = anyascii(chunk)
-            if converted != chunk and run_script not in (None, "Latin"):
-                methods.append("anyascii")
-            out.append(converted)
-        run.clear()
-
     for ch in text:
         script = char_script(ch) or run_script
         if script != run_script:
-            flush()
+            if run:
+                runs.append((run_script, "".join(run)))
+                run.clear()
             run_script = script
         run.append(ch)
-    flush()
+    if run:
+        runs.append((run_script, "".join(run)))
+    return runs
+
+
+@lru_cache(maxsize=65536)
+def _to_latin(text: str) -> tuple[str, str | None]:
+    """``to_latin`` of a text that is not all ASCII (cached)."""
+    methods: list[str] = []
+    out = "".join([_convert(chunk, script, methods) for script, chunk in _runs(text)])
     method = "+".join(dict.fromkeys(methods)) or None
-    return "".join(out), method
+    return out, method
