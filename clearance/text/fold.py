@@ -32,6 +32,11 @@ def strip_accents(text: str) -> str:
 
 def fold(text: str) -> tuple[str, str | None]:
     """Lower-case ASCII words separated by single spaces, and the transliteration method used (if any)."""
+    if text.isascii():  # no transliteration, no accent to strip
+        latin = clean(text).casefold()
+        if "'" in latin or "`" in latin:  # the ASCII apostrophes
+            latin = _APOSTROPHES.sub("", latin)
+        return " ".join(_WORD.findall(latin)), None
     latin, method = to_latin(clean(text))
     latin = strip_accents(latin).casefold()
     latin = _APOSTROPHES.sub("", latin)

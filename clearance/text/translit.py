@@ -62,9 +62,9 @@ def _runs(text: str) -> list[tuple[str | None, str]]:
     run before it, or to a run of no script at the start."""
     letters = {s for s in map(char_script, set(text)) if s is not None}
     if len(letters) == 1:  # the characters before the first letter, then one run
-        script = letters.pop()
+        only = letters.pop()
         k = next(i for i, ch in enumerate(text) if char_script(ch) is not None)
-        return [(None, text[:k]), (script, text[k:])] if k else [(script, text)]
+        return [(None, text[:k]), (only, text[k:])] if k else [(only, text)]
     runs: list[tuple[str | None, str]] = []
     run: list[str] = []
     run_script: str | None = None
