@@ -297,6 +297,8 @@ def prepare3(name: str, person: bool = False) -> NameForm:
     toks, renamed3 = _canonical_tokens(name, base, renamed, person)
     weights = tuple([token_weight(t, person) for t in toks])
     if toks == base.tokens and not renamed3:
+        if weights == base.weights and base.original == name:
+            return base  # the same in every field (the rare words of a person's name weigh 1.0 either way)
         return NameForm(original=name, latin=base.latin, tokens=base.tokens, weights=weights,
                         legal_forms=base.legal_forms, renamed=base.renamed, scripts=base.scripts,
                         translit=base.translit, compact=base.compact, skeleton=base.skeleton, phonetic=base.phonetic,
