@@ -298,7 +298,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
     # in one script a word equals a run of the other name's words only if they begin with the same letter
-    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)) and (
+    if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct) and (
             phonetic or not {t[0] for t in qt}.isdisjoint([t[0] for t in ct])):
         joined = _join_pass(q, c, pairs, phonetic, resegment_always)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
