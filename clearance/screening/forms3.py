@@ -22,7 +22,7 @@ from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import tokens_skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
-from clearance.text.numbers import numbers_as_digits
+from clearance.text.numbers import may_read_numbers, numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, places
 from clearance.text.scripts import scripts_of
 from clearance.text.terms import vocabulary
@@ -75,6 +75,8 @@ def without_descriptions(name: str) -> str:
     """``name`` without parenthesised clauses that describe the party (see ``_DESCRIPTIVE``) and without an address
     written after it (``_ADDRESS_PART``); the name unchanged when nothing else would be left."""
     out = name
+    if "(" not in out and "," not in out and out.rstrip(" ,;") == out:
+        return name  # nothing set aside (the name itself either way below)
     if "(" in out:
         out = " ".join(_DESCRIPTIVE.sub(" ", out).split())
     if "," in out:
@@ -219,6 +221,8 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
 def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]], person: bool,
                       ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """``canonical_tokens`` of ``name`` from its text's ``prepare`` (``base``) and ``_text3``'s rewrites."""
+    if person and not may_read_numbers(base.tokens):
+        return base.tokens, tuple(renamed)  # a person's words as they are, no number among them to read
     toks: list[str] = list(base.tokens)  # a person's words as they are; an organisation's respelt
     if not person:
         expand = abbreviations().expand

@@ -57,9 +57,21 @@ def _core(word: str) -> tuple[str, ...]:
     return tuple(_NOT_WORD.sub(" ", word.lower()).split())
 
 
+@lru_cache(maxsize=100_000)
+def _plain_word(word: str) -> bool:
+    """A written word that ``without_titles`` leaves as it is wherever it stands: it has a word core, the core
+    begins no title, and it is no regnal number nor an abbreviated given name."""
+    core = _core(word)
+    if not core or core[0] in titles().starts:
+        return False
+    return not (len(core) == 1 and (core[0] in _REGNAL or core[0] in titles().given_names))
+
+
 def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:
     """A person's ``name`` without the titles of titles.yml (see there), its abbreviated given names written out
     ("Mhd" -> "Mohammed"), and what was set aside or written out."""
+    if "," not in name and all(map(_plain_word, name.split())):
+        return name, []  # no word begins a title, is a regnal number or an abbreviated given name
     table = titles()
     dropped: list[tuple[str, str]] = []
     if "," in name:
