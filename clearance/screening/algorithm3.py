@@ -708,6 +708,12 @@ def _other_form_elsewhere(m: Match) -> Match:
     return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
 
 
+def _clamp(x: float) -> float:
+    """``min(1.0, max(0.0, x))`` without the built-ins' keyword parsing (on every pair compared)."""
+    x = x if x > 0.0 else 0.0
+    return x if x < 1.0 else 1.0
+
+
 @lru_cache(maxsize=16)
 def _raw_min_cap(midpoint: float, slope: float) -> float:
     """The raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``) for a calibration curve."""
@@ -838,13 +844,13 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
                 a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
             core = similarity_core(a, b, person, sim_of, resegment_always=not person,
                                    max_edits=MAX_EDITS if sim_of is token_similarity3 else None)
-            raw = min(1.0, max(0.0, core[0]))
+            raw = _clamp(core[0])
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces
         if a.legal_forms and b.legal_forms and _forms_differ(a, b):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
-        raw = min(1.0, max(0.0, raw))
+        raw = _clamp(raw)
         if not explain and raw <= _raw_min_cap(self.midpoint, self.slope):
             return raw, None, loose, False
         ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)
@@ -879,9 +885,10 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         """Whether the names written without spaces differ by no more than a typo (the compact method's case)."""
         if a.phonetic != b.phonetic or a.scripts != b.scripts:
             return True  # across scripts the joined forms are compared by the skeleton guard instead
-        n = min(len(a.compact), len(b.compact))
-        if max(len(a.compact), len(b.compact)) - n > 1:
+        la, lb = len(a.compact), len(b.compact)
+        if la - lb > 1 or lb - la > 1:
             return False  # a word more or less, not a space
+        n = lb if lb < la else la
         allowed = allowed_edits(n, 1.0, False)
         return Levenshtein.distance(a.compact, b.compact, score_cutoff=allowed) <= allowed
 

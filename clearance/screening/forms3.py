@@ -20,9 +20,9 @@ from rapidfuzz.distance import OSA
 
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
-from clearance.text.fold import skeleton
+from clearance.text.fold import tokens_skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
-from clearance.text.numbers import numbers_as_digits
+from clearance.text.numbers import may_read_numbers, numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, places
 from clearance.text.scripts import scripts_of
 from clearance.text.terms import vocabulary
@@ -75,6 +75,8 @@ def without_descriptions(name: str) -> str:
     """``name`` without parenthesised clauses that describe the party (see ``_DESCRIPTIVE``) and without an address
     written after it (``_ADDRESS_PART``); the name unchanged when nothing else would be left."""
     out = name
+    if "(" not in out and "," not in out and out.rstrip(" ,;") == out:
+        return name  # nothing set aside (the name itself either way below)
     if "(" in out:
         out = " ".join(_DESCRIPTIVE.sub(" ", out).split())
     if "," in out:
@@ -213,7 +215,8 @@ def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
     else:
         text, changed = respell(text)
     plain = unleet_text(text)
-    changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
+    if plain != text:
+        changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]
     return plain, changed
 
 
@@ -226,18 +229,19 @@ def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], 
 def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]], person: bool,
                       ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """``canonical_tokens`` of ``name`` from its text's ``prepare`` (``base``) and ``_text3``'s rewrites."""
-    toks: list[str] = []
-    expand = abbreviations().expand
-    terms = vocabulary().terms
-    for u in base.tokens:
-        if not person:
+    if person and not may_read_numbers(base.tokens):
+        return base.tokens, tuple(renamed)  # a person's words as they are, no number among them to read
+    toks: list[str] = list(base.tokens)  # a person's words as they are; an organisation's respelt
+    if not person:
+        expand = abbreviations().expand
+        terms = vocabulary().terms
+        for k, u in enumerate(toks):
             e = expand.get(u)
             if e is None and u not in terms:
                 e = _term_typo(u)
             if e is not None and e != u:
                 renamed.append((u, e))
-                u = e
-        toks.append(u)
+                toks[k] = e
     if not person and len(toks) > 1:
         for at in (len(toks) - 1, 0):
             form = _legal_typo(toks[at]) if rarity().df.get(toks[at], 0) == 0 else None
@@ -305,6 +309,8 @@ def prepare3(name: str, person: bool = False) -> NameForm:
     toks, renamed3 = _canonical_tokens(name, base, renamed, person)
     weights = tuple([token_weight(t, person) for t in toks])
     if toks == base.tokens and not renamed3:
+        if weights == base.weights and base.original == name:
+            return base  # the same in every field (the rare words of a person's name weigh 1.0 either way)
         return NameForm(original=name, latin=base.latin, tokens=base.tokens, weights=weights,
                         legal_forms=base.legal_forms, renamed=base.renamed, scripts=base.scripts,
                         translit=base.translit, compact=base.compact, skeleton=base.skeleton, phonetic=base.phonetic,
@@ -312,5 +318,5 @@ def prepare3(name: str, person: bool = False) -> NameForm:
     joined = "".join(toks)
     return NameForm(original=name, latin=base.latin, tokens=toks, weights=weights, legal_forms=base.legal_forms,
                     renamed=base.renamed + renamed3, scripts=base.scripts, translit=base.translit, compact=joined,
-                    skeleton=skeleton(joined), phonetic=base.phonetic, unspaced=base.unspaced, weight=sum(weights),
+                    skeleton=tokens_skeleton(toks), phonetic=base.phonetic, unspaced=base.unspaced, weight=sum(weights),
                     distinctive=base.distinctive or any(t.isdigit() for t in toks), person=base.person)

@@ -127,20 +127,22 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
         for i, a in enumerate(q.tokens):
             la = len(a)
             nicks = nicknames.get(a, ()) if nicknames else ()
+            initial = person and la == 1
             for j, b in enumerate(ctoks):
                 if a == b:
                     cand.append((1.0, i, j, "exact"))
                     continue
                 # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
                 lb = clens[j]
-                if not (person and (la == 1 or lb == 1)):
+                if not (initial or (person and lb == 1)) and b not in nicks:
                     if la < lb:
-                        if (la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb) and b not in nicks:
+                        if la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb:
                             continue
-                    elif (lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la) and b not in nicks:
+                    elif lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la:
                         continue
-                    if max_edits is not None and not (la != lb and a[0] == b[0]) and b not in nicks and (
-                            OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
+                    # (no OSA distance is below the difference in length)
+                    if max_edits is not None and not (la != lb and a[0] == b[0]) and (
+                            abs(la - lb) > max_edits or OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
@@ -296,7 +298,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
     # in one script a word equals a run of the other name's words only if they begin with the same letter
-    if (resegment or resegment_always) and len(pairs) < min(len(qt), len(ct)) and (
+    if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct) and (
             phonetic or not {t[0] for t in qt}.isdisjoint([t[0] for t in ct])):
         joined = _join_pass(q, c, pairs, phonetic, resegment_always)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
@@ -341,7 +343,8 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         score, method = min(score, SINGLE_WEAK_CAP), method + "+single-weak"  # "Napoleon" ~ "Leo Kestenberg"
     if not person and _words_conflict(q, c, matched_q, matched_c):
         score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"
-    if _numbers_conflict(q, c, matched_q, matched_c):
+    # (tokens are [0-9a-z]+: a name whose joined tokens are all letters has no number, and no number conflicts)
+    if not (q.compact.isalpha() or c.compact.isalpha()) and _numbers_conflict(q, c, matched_q, matched_c):
         score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
     return score, method, tokens_score, pairs, joined, matched_q, matched_c
 

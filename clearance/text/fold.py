@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from clearance.text.translit import to_latin
 
 MAX_NAME_CHARS = 1000  # longer input is cut: no real party name is longer, and cost stays bounded
 _APOSTROPHES = re.compile(r"['`ʼʻ’‘´]")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 
 
 def clean(text: str) -> str:
@@ -42,10 +43,15 @@ def fold(text: str) -> tuple[str, str | None]:
 
 
 def _fold(text: str) -> tuple[str, str | None]:
+    if text.isascii():  # no transliteration, no accent to strip
+        latin = clean(text).casefold()
+        if "'" in latin or "`" in latin:  # the ASCII apostrophes
+            latin = _APOSTROPHES.sub("", latin)
+        return " ".join(_WORD.findall(latin)), None
     latin, method = to_latin(clean(text))
     latin = strip_accents(latin).casefold()
     latin = _APOSTROPHES.sub("", latin)
-    return " ".join(_NON_WORD.sub(" ", latin).split()), method
+    return " ".join(_WORD.findall(latin)), method  # the runs of [0-9a-z], as the text split at every other character
 
 
 _fold_short = lru_cache(maxsize=FOLD_MEMO_SIZE)(_fold)
@@ -71,5 +77,18 @@ def skeleton(word: str) -> str:
             out.append(mapped)
     return "".join(out)
 
+
+def tokens_skeleton(tokens: Sequence[str]) -> str:
+    """``skeleton("".join(tokens))`` from each token's skeleton (cached: tokens repeat). Skeletons of joined words
+    join: a run of one sound across the join is one sound, and after its first sound a word's skeleton does not
+    depend on what came before."""
+    out = ""
+    for t in tokens:
+        s = _token_skeleton(t)
+        out += s[1:] if out and s and out[-1] == s[0] else s
+    return out
+
+
+_token_skeleton = lru_cache(maxsize=200_000)(skeleton)
 
 _SKEL = {"g": "k", "c": "k", "q": "k", "x": "k", "b": "p", "f": "p", "v": "p", "d": "t", "r": "l", "z": "s", "j": "j"}

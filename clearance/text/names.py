@@ -8,7 +8,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clearance.text.fold import fold, skeleton
+from clearance.text.fold import fold, skeleton, tokens_skeleton
 from clearance.text.scripts import ABJADS, UNSPACED, scripts_of
 from clearance.text.terms import MAX_SPAN, LegalForm, Vocabulary, vocabulary
 
@@ -133,6 +133,51 @@ def _canonical(
     return out, renamed
 
 
+@lru_cache(maxsize=100_000)
+def _person_term(token: str) -> tuple[str, bool]:
+    """One word of a person's name as ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up
+    (cached: name parts repeat): the word it is read as, and whether that is a rewrite to record."""
+    table = vocabulary().person_terms
+    if token in table:
+        canon = table[token]
+        return canon, canon != token
+    found = table.get(_stem(token))
+    return (found, True) if found else (token, False)
+
+
+@lru_cache(maxsize=100_000)
+def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
+    """A word of a person's name as ``prepare`` reads it (cached: name parts repeat): the word it is read as
+    (``_person_term``), whether that is a rewrite, its weight, whether it is distinctive, and its skeleton."""
+    canon, changed = _person_term(token)
+    w = _weight(canon, vocabulary())
+    return canon, changed, w, (len(canon) >= 2 and w >= DISTINCTIVE_WEIGHT) or canon.isdigit(), skeleton(canon)
+
+
+def _person_form(name: str, latin: str, method: str | None, toks: list[str]) -> NameForm:
+    """``prepare(name, person=True)`` from the folded text and its words (not stopwords): the words read by
+    ``_canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)``, their weights, skeleton and
+    distinctiveness as for any name, word by word from ``_person_word``."""
+    out: list[str] = []
+    renamed: list[tuple[str, str]] = []
+    weights: list[float] = []
+    distinctive = False
+    skel = ""  # = skeleton("".join(out)) (see clearance.text.fold.tokens_skeleton)
+    for t in toks:
+        canon, changed, w, dist, s = _person_word(t)
+        out.append(canon)
+        if changed:
+            renamed.append((t, canon))
+        weights.append(w)
+        distinctive = distinctive or dist
+        skel += s[1:] if skel and s and skel[-1] == s[0] else s
+    scripts = scripts_of(name)
+    return NameForm(original=name, latin=latin, tokens=tuple(out), weights=tuple(weights), legal_forms=(),
+                    renamed=tuple(renamed), scripts=scripts, translit=method, compact="".join(out), skeleton=skel,
+                    phonetic=bool(scripts & (ABJADS | UNSPACED)), unspaced=bool(scripts & UNSPACED),
+                    weight=sum(weights), distinctive=distinctive, person=True)
+
+
 def _join_initials(toks: list[str]) -> list[str]:
     """Runs of single letters are one acronym: "N P C International" -> "npc international"."""
     out: list[str] = []
@@ -179,16 +224,14 @@ def prepare(name: str, person: bool = False) -> NameForm:
     latin, method = fold(name)
     toks = [t for t in latin.split() if t not in vocab.stopwords]
     if person:
-        forms: list[LegalForm] = []
-        toks, renamed = _canonical(toks, vocab, vocab.person_terms, fuzzy=False, spans=False)
-    else:
-        toks = [_respelled(t, vocab) for t in toks]
-        toks, forms = _strip_legal(_join_initials(toks), vocab)
-        if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
-            toks = _join_initials(toks)
-        toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
+        return _person_form(name, latin, method, toks)
+    toks = [_respelled(t, vocab) for t in toks]
+    toks, forms = _strip_legal(_join_initials(toks), vocab)
+    if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
+        toks = _join_initials(toks)
+    toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
     joined = "".join(toks)
-    weights = tuple(_weight(t, vocab) for t in toks)
+    weights = tuple([_weight(t, vocab) for t in toks])
     scripts = scripts_of(name)
     return NameForm(
         original=name,
@@ -200,11 +243,11 @@ def prepare(name: str, person: bool = False) -> NameForm:
         scripts=scripts,
         translit=method,
         compact=joined,
-        skeleton=skeleton(joined),
+        skeleton=tokens_skeleton(toks),  # = skeleton(joined)
         phonetic=bool(scripts & (ABJADS | UNSPACED)),
         unspaced=bool(scripts & UNSPACED),
         weight=sum(weights),
         distinctive=any((len(t) >= 2 and w >= DISTINCTIVE_WEIGHT) or t.isdigit() for t, w in zip(toks, weights,
                                                                                                   strict=True)),
-        person=person,
+        person=False,
     )

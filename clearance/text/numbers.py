@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -18,6 +19,7 @@ _ORDINALS = {
     "hundredth": 100,
 }
 _DIGIT_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_ORDINALS)
 
 
 def _small(word: str) -> int | None:
@@ -29,12 +31,20 @@ def _small(word: str) -> int | None:
     return None
 
 
+def may_read_numbers(tokens: Sequence[str]) -> bool:
+    """Whether ``numbers_as_digits`` may read anything in ``tokens``: a token has a digit (a digit is no letter) or
+    is a number word."""
+    return not ("".join(tokens).isalpha() and _NUMBER_WORDS.isdisjoint(tokens))
+
+
 def numbers_as_digits(tokens: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Tokens with numbers in words or ordinals replaced by their digits, and what was replaced.
 
     "forty four" -> "44", "forty fourth" -> "44", "1st" -> "1", "first" -> "1". "one" is left alone (a
     common word in names: "One Energy"), so are "hundred" and larger numbers.
     """
+    if not may_read_numbers(tokens):
+        return list(tokens), []
     out: list[str] = []
     changed: list[tuple[str, str]] = []
     i = 0

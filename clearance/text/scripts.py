@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -44,16 +43,15 @@ def char_script(ch: str) -> str | None:
     return "Latin" if "LATIN" in name else "Other"
 
 
-_LATIN_ONLY = frozenset({"Latin"})
+_LATIN = frozenset({"Latin"})
 _NONE: frozenset[str] = frozenset()
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def scripts_of(text: str) -> frozenset[str]:
     """Every script used by the letters of ``text``."""
-    if text.isascii():  # (``char_script`` of an ASCII character: "Latin" for a letter, else None)
-        return _LATIN_ONLY if _ASCII_LETTER.search(text) else _NONE
-    return frozenset(s for s in map(char_script, text) if s is not None)
+    if text.isascii():  # an ASCII letter is Latin, any other ASCII character no script; cased, a letter changes
+        return _LATIN if text.lower() != text.upper() else _NONE
+    return frozenset(s for s in map(char_script, set(text)) if s is not None)  # each character once
 
 
 def is_latin(text: str) -> bool:

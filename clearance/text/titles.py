@@ -25,6 +25,7 @@ class Titles:
     ranks: frozenset[tuple[str, ...]]
     longest: int
     given_names: dict[str, str]  # folded abbreviation -> the given name it stands for ("mhd" -> "Mohammed")
+    starts: frozenset[str] = frozenset()  # the first word of every honorific and rank (``_title_at`` looks no further)
 
 
 @lru_cache(maxsize=1)
@@ -46,17 +47,31 @@ def titles() -> Titles:
             raise DataError(f"titles: {key!r} must be a list of non-empty words", file=str(path))
         sets.append(frozenset(tuple(w.lower().split()) for w in words))
     longest = max(len(t) for s in sets for t in s)
-    return Titles(sets[0], sets[1], longest, {str(k).lower(): str(v).strip() for k, v in given.items()})
+    starts = frozenset(t[0] for s in sets for t in s)
+    return Titles(sets[0], sets[1], longest, {str(k).lower(): str(v).strip() for k, v in given.items()}, starts)
 
 
+@lru_cache(maxsize=100_000)
 def _core(word: str) -> tuple[str, ...]:
     """A written word as title words: "Dr." -> ("dr",), "H.E." -> ("h", "e"), "Emperador" -> ("emperador",)."""
     return tuple(_NOT_WORD.sub(" ", word.lower()).split())
 
 
+@lru_cache(maxsize=100_000)
+def _plain_word(word: str) -> bool:
+    """A written word that ``without_titles`` leaves as it is wherever it stands: it has a word core, the core
+    begins no title, and it is no regnal number nor an abbreviated given name."""
+    core = _core(word)
+    if not core or core[0] in titles().starts:
+        return False
+    return not (len(core) == 1 and (core[0] in _REGNAL or core[0] in titles().given_names))
+
+
 def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:
     """A person's ``name`` without the titles of titles.yml (see there), its abbreviated given names written out
     ("Mhd" -> "Mohammed"), and what was set aside or written out."""
+    if "," not in name and all(map(_plain_word, name.split())):
+        return name, []  # no word begins a title, is a regnal number or an abbreviated given name
     table = titles()
     dropped: list[tuple[str, str]] = []
     if "," in name:
@@ -84,17 +99,21 @@ def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:
     if len(words) > 2 and len(cores[-1]) == 1 and cores[-1][0] in _REGNAL:
         dropped.append((words[-1], "regnal number set aside"))
         words = words[:-1]
-    for k, w in enumerate(words):
-        core = _core(w)
-        full = table.given_names.get(core[0]) if len(core) == 1 else None
+    given = table.given_names
+    for k, core in enumerate(cores[i:i + len(words)]):  # the cores of ``words``
+        full = given.get(core[0]) if len(core) == 1 else None
         if full is not None:
-            dropped.append((w, full))
+            dropped.append((words[k], full))
             words[k] = full
     return (" ".join(words), dropped) if dropped else (name, dropped)
 
 
 def _title_at(cores: list[tuple[str, ...]], i: int, table: Titles) -> int | None:
     """How many written words from ``i`` make one title, or None."""
+    # every key below begins with the first word of cores[i:i + longest]: no title begins with it, no key is a title
+    first = cores[i][0] if cores[i] else next((c[0] for c in cores[i + 1:i + table.longest] if c), None)
+    if first not in table.starts:
+        return None
     for n in range(min(table.longest, len(cores) - i), 0, -1):
         key = tuple(w for c in cores[i:i + n] for w in c)
         if key and (key in table.honorifics or key in table.ranks):

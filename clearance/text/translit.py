@@ -35,6 +35,23 @@ def _hebrew_acronyms(text: str) -> str:
     return _HEBREW_ACRONYM.sub(lambda m: _ONE_NAME.sub(lambda n: _HEBREW_LETTER_NAMES[n.group(0)], m.group(0)), text)
 
 
+class _AnyAsciiTable(dict[int, str]):
+    """``anyascii`` of each character by its code point, filled as characters are met: anyascii reads every
+    character on its own, so ``text.translate(_ANYASCII) == anyascii(text)``, in one pass in C."""
+
+    def __missing__(self, codepoint: int) -> str:
+        out = self[codepoint] = anyascii(chr(codepoint))
+        return out
+
+
+_ANYASCII = _AnyAsciiTable()
+
+
+def _anyascii(text: str) -> str:
+    """``anyascii(text)`` through the table of characters already met."""
+    return text.translate(_ANYASCII)
+
+
 def _han(run: str) -> str:
     # imported on first use: pypinyin loads its phrase dictionaries on import (0.6-0.9 s of every start-up)
     from pypinyin import Style, lazy_pinyin
@@ -44,48 +61,65 @@ def _han(run: str) -> str:
 
 def _syllabic(run: str) -> str:
     # One word per space-separated word: "김정은" -> "gimjeongeun" (anyascii capitalises each syllable).
-    return anyascii(run).lower()
+    return _anyascii(run).lower()
 
 
-@lru_cache(maxsize=65536)
 def to_latin(text: str) -> tuple[str, str | None]:
     """``text`` in Latin letters and the method used ("pinyin", "anyascii", or None when already Latin)."""
     if text.isascii():
         return text, None
     if any("\u0590" <= ch <= "\u05ff" for ch in text):
         text = _hebrew_acronyms(text)
-    out: list[str] = []
-    methods: list[str] = []
+    return _to_latin(text)
+
+
+def _convert(chunk: str, script: str | None, methods: list[str]) -> str:
+    """One run of ``text`` in one script (None: characters of no script before the first letter) in Latin letters;
+    the method used is added to ``methods``."""
+    if script == "Han":
+        methods.append("pinyin")
+        return " " + _han(chunk) + " "
+    if script in ("Hangul", "Kana"):
+        methods.append("anyascii")
+        return " " + _syllabic(chunk) + " "
+    if script == "Hebrew":
+        chunk = chunk.translate(_HEBREW)
+    elif script == "Arabic":
+        chunk = _ARTICLE.sub("al-", chunk)
+    converted = _anyascii(chunk)
+    if converted != chunk and script not in (None, "Latin"):
+        methods.append("anyascii")
+    return converted
+
+
+def _runs(text: str) -> list[tuple[str | None, str]]:
+    """``text`` cut where the script changes: a character of no script (digit, space, punctuation) belongs to the
+    run before it, or to a run of no script at the start."""
+    letters = {s for s in map(char_script, set(text)) if s is not None}
+    if len(letters) == 1:  # the characters before the first letter, then one run
+        only = letters.pop()
+        k = next(i for i, ch in enumerate(text) if char_script(ch) is not None)
+        return [(None, text[:k]), (only, text[k:])] if k else [(only, text)]
+    runs: list[tuple[str | None, str]] = []
     run: list[str] = []
     run_script: str | None = None
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = "".join(run)
-        if run_script == "Han":
-            out.append(" " + _han(chunk) + " ")
-            methods.append("pinyin")
-        elif run_script in ("Hangul", "Kana"):
-            out.append(" " + _syllabic(chunk) + " ")
-            methods.append("anyascii")
-        else:
-            if run_script == "Hebrew":
-                chunk = chunk.translate(_HEBREW)
-            elif run_script == "Arabic":
-                chunk = _ARTICLE.sub("al-", chunk)
-            converted = anyascii(chunk)
-            if converted != chunk and run_script not in (None, "Latin"):
-                methods.append("anyascii")
-            out.append(converted)
-        run.clear()
-
     for ch in text:
         script = char_script(ch) or run_script
         if script != run_script:
-            flush()
+            if run:
+                runs.append((run_script, "".join(run)))
+                run.clear()
             run_script = script
         run.append(ch)
-    flush()
+    if run:
+        runs.append((run_script, "".join(run)))
+    return runs
+
+
+@lru_cache(maxsize=65536)
+def _to_latin(text: str) -> tuple[str, str | None]:
+    """``to_latin`` of a text that is not all ASCII (cached)."""
+    methods: list[str] = []
+    out = "".join([_convert(chunk, script, methods) for script, chunk in _runs(text)])
     method = "+".join(dict.fromkeys(methods)) or None
-    return "".join(out), method
+    return out, method
