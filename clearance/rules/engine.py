@@ -120,7 +120,8 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         entry = ctx.entry
         parties, tokens, traces = [], [], []
         for p in request.parties:
-            found = entry(("party", token(_party_fields(p)), lists), _resolve, True, ctx, p, lists)
+            # (the party's fields themselves in the key: hashed and compared in C, no token to look up first)
+            found = entry(("party", _party_fields(p), lists), _resolve, True, ctx, p, lists)
             traces.append(found[2])
             if found[1] is not None:  # (the parties after it are not resolved)
                 _replay(ctx.trace, traces)
@@ -134,7 +135,10 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
     key = ("determination", token(_item_fields(request.item) + _others(request)), tuple(tokens),
            _provenance_token(rules.version, lists))
-    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
+    found = ctx.entry(key, _decide_request, False, ctx, request, parties, versions, used, unused)
+    if found[1] is not None:
+        raise found[1].with_traceback(None)
+    core: Determination = found[0]
     # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
     # rule the decision read, in order: the memo keeps no second copy of it)
     if traces is None:
@@ -174,6 +178,12 @@ def _replay(trace: dict[str, ConsultedRule], traces: list[dict[str, ConsultedRul
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
     """The party's resolution and the cache's token for its value (equal PartyInfo values, equal tokens)."""
     return ctx.cache.identified(resolve(ctx, party, lists))
+
+
+def _decide_request(ctx: Ctx, request: Request, parties: list[PartyInfo], versions: Versions,
+                    used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
+    """_decide on the request as the rules see it (see _core)."""
+    return _decide(ctx, _core(request), parties, versions, used, unused)
 
 
 def _core(request: Request) -> Request:

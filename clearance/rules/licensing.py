@@ -235,10 +235,12 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
 
 def _rank(ctx: Ctx, policy: str) -> int:
     """Position of a review policy in the order of restrictiveness (most restrictive first)."""
-    order = [str(p) for p in ctx.get("policy.order")]
+    order = ctx.get("policy.order")
     text = policy.lower()
-    hits = [i for i, p in enumerate(order) if p in text]
-    return min(hits) if hits else len(order)
+    for i, p in enumerate(order):  # (the first policy named: the lowest position)
+        if str(p) in text:
+            return i
+    return len(order)
 
 
 def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f: Findings,
