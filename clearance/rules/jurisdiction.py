@@ -15,10 +15,11 @@ from clearance.model.decision import Question
 from clearance.model.determination import Fact, Item, Request, Transaction
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destination, groups, reasons_of
-from clearance.rules.context import Ctx, copier
+from clearance.rules.context import Ctx, constructor, copier
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
 from clearance.rules.findings import Jurisdiction
+from clearance.rules.item_keys import view_key
 from clearance.rules.parties import PartyInfo
 
 LOW_GENERATIONS = {"2G", "3G", "4G"}
@@ -462,7 +463,7 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
                                     fact="item.us_inputs"))
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
     # the key: every field of the request the view keeps (the view itself is built only when the memo misses)
-    key = ctx.cache.token(_view_item(req.item) + _view_others(req))
+    key = ctx.cache.token(view_key(*_view_item(req.item)) + _view_others(req))
     who = tuple(token(p) for p in parties)
     for country in ways:
         fdp = ctx.memo(("fdp", key, country, who),
@@ -520,13 +521,14 @@ def _without_values(req: Request) -> Request:
     """The request as the foreign direct product rules see it: no id, date or parties (read through ctx.day and
     the resolved parties), and an item without its values and bill of materials (de minimis reads those; the
     FDP rules never do), so that items differing only in value share one FDP answer."""
-    item = Item(**dict(zip(_VIEW_ITEM_FIELDS, _view_item(req.item), strict=True)))
-    return _view_of(req, item, "", dt.date.min, ())
+    return _view_of(req, _new_item(**dict(zip(_VIEW_ITEM_FIELDS, _view_item(req.item), strict=True))), "",
+                    dt.date.min, ())
 
 
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties", "item"))
 _view_others = operator.attrgetter(*_VIEW_FIELDS)  # (the view's id, date and parties are constants)
 _view_of = copier(Request, "item", "id", "date", "parties")
+_new_item = constructor(Item)  # Item(...), twice as fast (clearance.rules.context)
 _VIEW_ITEM_FIELDS = ("eccn", "origin", "description", "kind", "fdp")  # the item's fields the view keeps
 _view_item = operator.attrgetter(*_VIEW_ITEM_FIELDS)
 
