@@ -19,7 +19,7 @@ from clearance.rules.context import fields_of
 
 _item_fields = fields_of(Item)
 _fdp_fields = fields_of(FdpFacts)
-# (item_key unpacks the fields in this order, and _line knows a line's fields: a new field must be added there)
+# (item_key unpacks the fields in this order and spells out a line's three fields: a new field must be added there)
 if tuple(f.name for f in dataclasses.fields(Item)) != ("eccn", "origin", "description", "kind", "value", "us_inputs",
                                                         "us_controlled_value", "total_value", "fdp", "hts") \
         or tuple(f.name for f in dataclasses.fields(UsInput)) != ("eccn", "value", "description"):
