@@ -288,7 +288,9 @@ class Ctx:
         # v = [value, error, trace (key -> rule), read the day, deps, first epoch, last epoch, older result]
         head: list[Any] | None = memos.get(key)
         hit = None
-        if head is not None:
+        if head is not None and head[5] <= self.epoch <= head[6]:
+            hit = head  # (the newest result, valid in this epoch: the common case)
+        elif head is not None:
             epoch = self.epoch
             v: list[Any] | None = head
             while v is not None:

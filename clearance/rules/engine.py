@@ -19,7 +19,7 @@ from importlib import metadata
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
-from clearance.model.determination import Basis, Determination, Item, Outcome, Party, Request, Role, Transaction
+from clearance.model.determination import Basis, Determination, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import ConsultedRule, MissingFact, RuleGap, RuleSet
 from clearance.rules import (
     embargo,
@@ -35,6 +35,7 @@ from clearance.rules import (
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
 from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.item_keys import item_key
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
 from clearance.rules.parties import NEAR_CERTAIN, PartyInfo, resolve
@@ -79,7 +80,7 @@ CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clea
 _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))
 _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
 _others = operator.attrgetter(*(name for name in _KEYED if name != "item"))
-_item_fields, _party_fields = fields_of(Item), fields_of(Party)
+_party_fields = fields_of(Party)
 _relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, twice as fast
 _determination = constructor(Determination)  # Determination(...), twice as fast
 _core_of = copier(Request, "id", "date", "parties")
@@ -120,7 +121,8 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         entry = ctx.entry
         parties, tokens, traces = [], [], []
         for p in request.parties:
-            found = entry(("party", token(_party_fields(p)), lists), _resolve, True, ctx, p, lists)
+            # (the party's fields themselves in the key: hashed and compared in C, no token to look up first)
+            found = entry(("party", _party_fields(p), lists), _resolve, True, ctx, p, lists)
             traces.append(found[2])
             if found[1] is not None:  # (the parties after it are not resolved)
                 _replay(ctx.trace, traces)
@@ -132,9 +134,12 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
     # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
     # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
-    key = ("determination", token(_item_fields(request.item) + _others(request)), tuple(tokens),
+    key = ("determination", token(item_key(request.item) + _others(request)), tuple(tokens),
            _provenance_token(rules.version, lists))
-    core = ctx.memo(key, lambda: _decide(ctx, _core(request), parties, versions, used, unused), replay=False)
+    found = ctx.entry(key, _decide_request, False, ctx, request, parties, versions, used, unused)
+    if found[1] is not None:
+        raise found[1].with_traceback(None)
+    core: Determination = found[0]
     # the trace: the rules party resolution read, then those the decision read (the answer's own trace is every
     # rule the decision read, in order: the memo keeps no second copy of it)
     if traces is None:
@@ -174,6 +179,12 @@ def _replay(trace: dict[str, ConsultedRule], traces: list[dict[str, ConsultedRul
 def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo, int]:
     """The party's resolution and the cache's token for its value (equal PartyInfo values, equal tokens)."""
     return ctx.cache.identified(resolve(ctx, party, lists))
+
+
+def _decide_request(ctx: Ctx, request: Request, parties: list[PartyInfo], versions: Versions,
+                    used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
+    """_decide on the request as the rules see it (see _core)."""
+    return _decide(ctx, _core(request), parties, versions, used, unused)
 
 
 def _core(request: Request) -> Request:

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clearance.model.decision import ALL, Basis, LeStatus, LicenseException, Question
+from clearance.rules.context import constructor
+
+_exception = constructor(LicenseException)  # LicenseException(...), twice as fast (clearance.rules.context)
 
 
 @dataclass(slots=True)
@@ -21,10 +24,10 @@ class Findings:
     notes: list[str] = field(default_factory=list)
 
     def available(self, symbol: str, reason: str, citation: str = "", covers: tuple[str, ...] = ()) -> None:
-        self.exceptions.append(LicenseException(symbol, LeStatus.AVAILABLE, reason, citation, covers))
+        self.exceptions.append(_exception(symbol, LeStatus.AVAILABLE, reason, citation, covers))
 
     def barred(self, symbol: str, reason: str, citation: str = "") -> None:
-        self.exceptions.append(LicenseException(symbol, LeStatus.BARRED, reason, citation))
+        self.exceptions.append(_exception(symbol, LeStatus.BARRED, reason, citation))
 
     def blanket_bar(self) -> bool:
         return any(x.status is LeStatus.BARRED and x.symbol == ALL for x in self.exceptions)
