@@ -175,7 +175,8 @@ def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> t
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
     out: list[Guard] = []
-    if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE:
+    if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
+            not _unseen(q, c, ns)):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -279,6 +280,17 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if d > allowed:
             out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
     return out
+
+
+def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
+    """Unmatched words written in pinyin (two syllables or more, ``clearance.text.pinyin``) that the other name, in
+    Chinese characters, joined without spaces does not hold: "Zhejiang Qihua Technologies" / 浙江大华技术 agree
+    letter for letter but for "qi" / "da" (their brands), so they do not agree "once spaces are gone". (A word of
+    another kind left over, "AVIC" or a term the table does not translate, does not count.)"""
+    if _han(q) == _han(c):
+        return []
+    return [t for t in ns.unmatched_query if pinyin_word(t) and t not in c.compact] + [
+        t for t in ns.unmatched_candidate if pinyin_word(t) and t not in q.compact]
 
 
 def _places_differ_han(ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
@@ -870,7 +882,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             if not person and _han(a) != _han(b):
                 sim_of = token_similarity_pinyin
             core = similarity_core(a, b, person, sim_of, resegment_always=not person,
-                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None)
+                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None,
+                                   exact_pinyin=sim_of is token_similarity_pinyin)
             raw = min(1.0, max(0.0, core[0]))
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces

@@ -462,6 +462,13 @@ def test_a_brand_in_pinyin_is_spelt_one_way(ear_index: ScreeningIndex) -> None:
     assert compare("Bohong Optical Company Limited", "凤凰光学股份有限公司", algorithm=V3).score < 0.7
     assert compare("Phenix Optical Company Limited", "凤凰光学股份有限公司", algorithm=V3).score >= 0.7
     assert compare("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱华章", algorithm=V3).score >= 0.7
+    # the (b) set's 'Zhejiang Qihua Technologies' (0.79 HIT of Dahua's 浙江大华技术股份有限公司: joined without spaces
+    # the names agree but for 'qi' / 'da'); a pinyin word is joined to syllables by its letters ('kaixin' is no
+    # 'xi chan' of 卫士通信息产业, Westone)
+    assert compare("Zhejiang Qihua Technologies Co., Ltd.", "浙江大华技术股份有限公司", algorithm=V3).score < 0.7
+    assert compare("Zhejiang Dahua Technology Co., Ltd.", "浙江大华技术股份有限公司", algorithm=V3).score >= 0.95
+    m = compare("Kaixin Communication Co Ltd", "成都卫士通信息产业股份有限公司", algorithm=V3)
+    assert m.score < 0.5 and "kaixin~" not in m.features[0].detail, m.features[0].detail
     assert [w for w in ("bohong", "huawei", "zhongxing", "phenix", "aero", "feng", "tsinghua") if pinyin_word(w)] == [
         "bohong", "huawei", "zhongxing"]
 
