@@ -212,10 +212,23 @@ def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
     return plain, changed
 
 
+def _prepare(text: str, person: bool) -> NameForm:
+    """``prepare`` as @3 reads a name: a two-letter legal form ending it may be a word, a place in Chinese characters
+    is read before the term table (``prepare``'s ``short_form_words`` and ``places_first``). Prepared plainly first
+    (the cache shared with @1 and @2): again only when those readings may change it."""
+    base = prepare(text, person)
+    if person:
+        return base
+    words = base.latin.split()
+    if "pinyin" in (base.translit or "") or (base.legal_forms and words and len(words[-1]) == 2):
+        return prepare(text, person, short_form_words=True, places_first=True)
+    return base
+
+
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
     plain, renamed = _text3(name, person)
-    return _canonical_tokens(name, prepare(plain, person, short_form_words=True, places_first=True), renamed, person)
+    return _canonical_tokens(name, _prepare(plain, person), renamed, person)
 
 
 def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]], person: bool,
@@ -286,7 +299,7 @@ def token_weight(token: str, person: bool) -> float:
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
     plain, renamed = _text3(name, person)
-    base = prepare(plain, person, short_form_words=True, places_first=True)
+    base = _prepare(plain, person)
     toks, renamed3 = _canonical_tokens(name, base, renamed, person)
     weights = tuple([token_weight(t, person) for t in toks])
     if toks == base.tokens and not renamed3:
