@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-02.4"
+VERSION = "2026-12-02.5"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -130,6 +130,7 @@ CURATED: list[tuple[str, str, str]] = [
     ("Shenzhen SiCarrier Technologies Co., Ltd.", "深圳市新凯来技术有限公司", "high"),
     ("Piotech", "拓荆科技股份有限公司", "high"),
     ("ACM Research (Shanghai)", "盛美半导体设备(上海)股份有限公司", "high"),
+    ("Sangon Biotech (Shanghai) Co., Ltd.", "生工生物工程（上海）股份有限公司", "high"),
     ("Wingtech Technology Co., Ltd.", "闻泰科技股份有限公司", "high"),
     ("Beijing Zhipu Huazhang Technology Co., Ltd.", "北京智谱华章科技有限公司", "high"),
     ("Beijing Academy of Artificial Intelligence", "北京智源人工智能研究院", "high"),

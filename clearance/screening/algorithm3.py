@@ -48,7 +48,8 @@ from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQ
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
-from clearance.text.places import places
+from clearance.text.pinyin import pinyin_word
+from clearance.text.places import country_places, places
 from clearance.text.terms import vocabulary
 
 UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
@@ -160,6 +161,20 @@ def _vowels_dropped(short: str, long: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def token_similarity_pinyin(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
+    """@3's token similarity for an organisation name in Chinese characters against one in Latin letters: a word
+    written in pinyin ("bohong") matched only by its consonant skeleton to a syllable of the name in characters
+    ("feng", from 凤凰) is no match: pinyin spells a syllable one way, so the same characters agree letter for
+    letter (``clearance.text.pinyin``; the adversarial (b) set's "Bohong Optical" against 凤凰光学, Phenix Optical),
+    unless the syllable is part of the word. A word in another romanisation or a translation ("Phenix") is still
+    matched by its sounds."""
+    sim, how = token_similarity3(a, b, person, phonetic)
+    if how == "skeleton" and ((pinyin_word(a) and b not in a) or (pinyin_word(b) and a not in b)):
+        return 0.0, ""  # ("zhang" ~ "huazhang": a syllable of the word, the rest written apart, still agrees)
+    return sim, how
+
+
+@lru_cache(maxsize=200_000)
 def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
     """Name parts transliterated from another alphabet: the better of @3's and @2's token similarity (@2 allows
     a third of a long word to differ: "alshevskikh" ~ "alshevsky")."""
@@ -169,7 +184,8 @@ def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> t
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
     out: list[Guard] = []
-    if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE:
+    if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
+            not _unseen(q, c, ns)):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -199,6 +215,8 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if ((extra_q and not kept_c) or (extra_c and not kept_q)) and not (q.unspaced or c.unspaced):
             out.append(Guard(CAP, f"one name adds a distinctive word ({' '.join(extra_q + extra_c)}): another "
                                   "party named after the other one, or the same one: a person reviews", soft=True))
+        if _han(q) != _han(c):
+            out.extend(_places_differ_han(ns, qw, cw))
         if not (q.unspaced or c.unspaced):
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
         elif ns.pairs and q.unspaced != c.unspaced:  # one written in Chinese: its syllables are no words, but
@@ -271,6 +289,47 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if d > allowed:
             out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
     return out
+
+
+def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
+    """Unmatched words written in pinyin (two syllables or more, ``clearance.text.pinyin``) that the other name, in
+    Chinese characters, joined without spaces does not hold: "Zhejiang Qihua Technologies" / 浙江大华技术 agree
+    letter for letter but for "qi" / "da" (their brands), so they do not agree "once spaces are gone". (A word of
+    another kind left over, "AVIC" or a term the table does not translate, does not count.)"""
+    if _han(q) == _han(c):
+        return []
+    return [t for t in ns.unmatched_query if pinyin_word(t) and t not in c.compact] + [
+        t for t in ns.unmatched_candidate if pinyin_word(t) and t not in q.compact]
+
+
+def _places_differ_han(ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
+    """An organisation name in Chinese characters and one in Latin letters that agree only on common words (none
+    weighs DISTINCT_AGREE, or syllables by their consonants) and each name a place the other lacks ("Zhuhai" from
+    珠海 / "Shaanxi": 珠海格力电器股份有限公司, Gree Electric, against "Shaanxi Aero Electric Co., Ltd.", adversarial
+    R12-40; "Shenyang Aircraft Corp." / 上海飞机设计研究院): two parties of one trade in two places, capped below
+    POSSIBLE, as ``_different_party`` caps them in one script. Places are read alike in both scripts
+    (``forms3._join_places``), unlike brands, which a name in Latin letters may translate ("Phenix" for 凤凰) or
+    romanise otherwise: without two places the pair stays under review. Only places within a country (China's
+    provinces and cities, Russia's cities): "China" and "Nanjing" are no two places. A place matched only by one
+    consonant sound to a syllable ("hk" ~ "ge") is a place the other name lacks."""
+    if any(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) >= DISTINCT_AGREE for p in ns.pairs
+           if p.how != "skeleton"):
+        return []
+    table = _regional_places()
+    weak = [p for p in ns.pairs if p.how == "skeleton" and _one_sound(p)]  # ("ge" ~ "hk": one sound each)
+    own_q = [t for t in (*ns.unmatched_query, *(p.query for p in weak)) if t in table]
+    own_c = [t for t in (*ns.unmatched_candidate, *(p.candidate for p in weak)) if t in table]
+    if not (own_q and own_c):
+        return []
+    return [Guard(DIFFERENT_CAP, f"in Chinese characters and in Latin letters the names agree only on common words "
+                                 f"and name different places ({' '.join(own_q)} / {' '.join(own_c)}): parties of "
+                                 "the same trade in two places, not one party")]
+
+
+@lru_cache(maxsize=1)
+def _regional_places() -> frozenset[str]:
+    """The one-word places within a country (``clearance.text.places.country_places``) as @3's tokens write them."""
+    return frozenset("".join(words) for words in country_places())
 
 
 def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
@@ -640,6 +699,11 @@ def _weight_of(words: str, weights: dict[str, float]) -> float:
     return max((weights.get(w, 1.0) for w in words.split()), default=1.0)
 
 
+def _han(form: NameForm) -> bool:
+    """Written (at least in part) in Chinese characters, transliterated with pinyin."""
+    return "pinyin" in (form.translit or "")
+
+
 def _cross_script(q: NameForm, c: NameForm) -> bool:
     return q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
 
@@ -842,8 +906,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
             sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
                 a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
+            if not person and _han(a) != _han(b):
+                sim_of = token_similarity_pinyin
             core = similarity_core(a, b, person, sim_of, resegment_always=not person,
-                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None)
+                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None,
+                                   exact_pinyin=sim_of is token_similarity_pinyin)
             raw = _clamp(core[0])
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces

@@ -23,7 +23,7 @@ from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import tokens_skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
 from clearance.text.numbers import may_read_numbers, numbers_as_digits
-from clearance.text.places import PLACE_WEIGHT, places
+from clearance.text.places import PLACE_WEIGHT, join_place_syllables, places
 from clearance.text.scripts import scripts_of
 from clearance.text.terms import vocabulary
 from clearance.text.titles import without_titles
@@ -35,7 +35,10 @@ from clearance.text.titles import without_titles
 # 4: organisation names respelt word by word (abbreviations, misspelt terms) before multi-word terms are read.
 # 5: phrases ("Pvt Ltd" -> Ltd) and ministries' initials after a name's first word (abbreviations.yml) read;
 # a person's titles set aside (titles.yml); pinyin syllables of a place in Chinese characters joined.
-FORMS_VERSION = 5
+# 6: a two-letter legal form ending a name after a legal form of another kind or a hyphen is a word ("OOO Alyans
+# EG", "Aviastar-SP"); "gu fen" left of 股份有限公司 set aside; a place in Chinese characters read before the term
+# table (上海 "shang hai" is no "business hai").
+FORMS_VERSION = 6
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
@@ -220,10 +223,23 @@ def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
     return plain, changed
 
 
+def _prepare(text: str, person: bool) -> NameForm:
+    """``prepare`` as @3 reads a name: a two-letter legal form ending it may be a word, a place in Chinese characters
+    is read before the term table (``prepare``'s ``short_form_words`` and ``places_first``). Prepared plainly first
+    (the cache shared with @1 and @2): again only when those readings may change it."""
+    base = prepare(text, person)
+    if person:
+        return base
+    words = base.latin.split()
+    if "pinyin" in (base.translit or "") or (base.legal_forms and words and len(words[-1]) == 2):
+        return prepare(text, person, short_form_words=True, places_first=True)
+    return base
+
+
 def canonical_tokens(name: str, person: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The @3 tokens of a name and the rewrites applied ((as written, read as), ...)."""
     plain, renamed = _text3(name, person)
-    return _canonical_tokens(name, prepare(plain, person), renamed, person)
+    return _canonical_tokens(name, _prepare(plain, person), renamed, person)
 
 
 def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]], person: bool,
@@ -255,32 +271,22 @@ def _canonical_tokens(name: str, base: NameForm, renamed: list[tuple[str, str]],
         if len(toks) > 2 and toks[-2:] == ["ze", "ren"]:  # 有限责任公司 cut by the span limit: "ze ren" left over
             del toks[-2:]
             renamed.append(("ze ren", "legal form youxian zeren gongsi"))
+        if len(toks) > 2 and toks[-2:] == ["gu", "fen"] and base.legal_forms and "gu fen you xian" in base.latin:
+            # 股份有限公司 (a joint-stock company limited) cut by the span limit: "gu fen" (股份, shares) left over
+            # weighed as two rare words, and two names of that form agreed on them (adversarial R12-40)
+            del toks[-2:]
+            renamed.append(("gu fen", "legal form gufen youxian gongsi"))
         toks = _join_places(toks, renamed)
     return tuple(toks), tuple(renamed)
 
 
-PLACE_SYLLABLES = 3  # a place name written in Chinese characters reads as up to this many pinyin syllables
-
-
 def _join_places(toks: list[str], renamed: list[tuple[str, str]]) -> list[str]:
-    """Pinyin syllables of a name written in Chinese characters that spell a place ("bei jing" from 北京, "si chuan"
-    from 四川) joined into the place's word, which weighs as a place (``token_weight``): a syllable alone is rare
-    ("jing"), so two names of different parties in one city agreed on "rare" words. Longest run first."""
-    table = places()
-    out: list[str] = []
-    i = 0
-    while i < len(toks):
-        for n in range(min(PLACE_SYLLABLES, len(toks) - i), 1, -1):
-            run = toks[i:i + n]
-            word = "".join(run)
-            if all(t.isalpha() and len(t) <= 6 for t in run) and word in table:
-                out.append(word)
-                renamed.append((" ".join(run), word))
-                i += n
-                break
-        else:
-            out.append(toks[i])
-            i += 1
+    """Pinyin syllables of a name written in Chinese characters that spell a place joined into the place's word
+    (``clearance.text.places.join_place_syllables``), which weighs as a place (``token_weight``): a syllable alone is
+    rare ("jing"), so two names of different parties in one city agreed on "rare" words. (``prepare`` joins them
+    before the term table is read, for @3: what is left here was a place only once terms were read.)"""
+    out, joined = join_place_syllables(toks)
+    renamed.extend(joined)
     return out
 
 
@@ -305,7 +311,7 @@ def token_weight(token: str, person: bool) -> float:
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
     plain, renamed = _text3(name, person)
-    base = prepare(plain, person)
+    base = _prepare(plain, person)
     toks, renamed3 = _canonical_tokens(name, base, renamed, person)
     weights = tuple([token_weight(t, person) for t in toks])
     if toks == base.tokens and not renamed3:

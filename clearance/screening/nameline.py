@@ -28,7 +28,11 @@ CANNOT_CLEAR; round 6, cause C: eight more, with a city, an office description o
   Research [Institute] Chinese Academy [of] Sciences").
 
 The name left must still carry a distinctive word (a word that is no place and not common in names, by the word
-rarity of clearance-name@3): "Bank, Moscow" is not read as "Bank", so a bare generic word never becomes a hit.
+rarity of clearance-name@3): "Bank, Moscow" is not read as "Bank", so a bare generic word never becomes a hit. A name
+left of two or more common words ("Abu Trade LLC, Al Zaroni Yard, Al Wasl Road, Dubai": the Unverified List's "Abu
+Trade LLC", adversarial R11-41) is read all the same, marked ``common``: only a listed name of the same words counts
+(``clearance.screening.screen``), as two names of common words are compared only when their words are the same
+(``algorithm.comparable``).
 
 The parts set aside are returned as written (``NameReading.set_aside``), so an explanation quotes the line's own
 text. Screening screens the line both ways and keeps, for each entry, the better hit (``clearance.screening.screen``):
@@ -45,6 +49,7 @@ from importlib import resources
 import yaml
 
 from clearance.errors import DataError
+from clearance.screening.algorithm import RESIDUE_MAX_WEIGHT
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
 from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
@@ -62,6 +67,7 @@ _TRIM = " ,\u060c/-\u2013\u2014"
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")  # a trailing parenthesis: "NS ANTARCTIC (IMO 9413559)"
 _WORD = re.compile(r"\S+")
 _VESSEL_ID = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|:))?\s*(\d{7,9})\b", re.IGNORECASE)
+COMMON_WORDS = 2  # a name left of common words only is read when it has this many words (not "Bank", "Trading Co")
 BRAND_WEIGHT = 0.9  # a word after a leading city this rare (by the rarity of clearance-name@3) is a brand
 PLACE_SPAN = 3  # words of a leading place ("Nei Mongol", "Hong Kong")
 DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
@@ -79,6 +85,7 @@ class NameReading:
     set_aside: tuple[tuple[str, str], ...]
     role: str | None = None  # a vessel role written before the name ("Master of the tanker"), as written
     identifiers: tuple[str, ...] = ()  # vessel numbers of the set-aside text ("IMO 9413559" -> "9413559")
+    common: bool = False  # the name left has no distinctive word: only a listed name of the same words counts
 
     def text(self, kind: str) -> str | None:
         return next((t for k, t in self.set_aside if k == kind), None)
@@ -380,6 +387,12 @@ def distinctive(name: str) -> bool:
                for t, w in zip(form.tokens, form.weights, strict=True))
 
 
+def _word_count(name: str) -> int:
+    """The words of ``name`` as compared, legal-form residue ("co", weight RESIDUE_MAX_WEIGHT or less) not counted."""
+    form = prepare(name)
+    return sum(1 for t, w in zip(form.tokens, form.weights, strict=True) if len(t) > 1 and w > RESIDUE_MAX_WEIGHT)
+
+
 def _place_end(line: str, start: int, end: int, country: str | None) -> int:
     """Where the name begins after a leading city or province of the party's country (``country`` None: any) that
     comes before a brand ("SHENZHEN KUANGCHI GROUP" -> the offset of "KUANGCHI"), or ``start``. Chinese registered
@@ -418,7 +431,8 @@ def _term_words() -> frozenset[str]:
 
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
-    when the line has none of them, or when the name left carries no distinctive word (``distinctive``).
+    when the line has none of them, or when the name left carries no distinctive word (``distinctive``) and is of
+    fewer than two words (a name of two or more common words is read, ``NameReading.common``).
     The address cut is at the first separator after which every segment is an address, so a separator inside the
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
     ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
@@ -433,7 +447,10 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     if cut == len(segs) and not first and end == segs[-1][1] and begin == start and city == begin:
         return None
     name = line[city:end].strip(_TRIM)
-    if not fold(name)[0].strip() or not distinctive(name):
+    if not fold(name)[0].strip():
+        return None
+    common = not distinctive(name)
+    if common and _word_count(name) < COMMON_WORDS:
         return None
     aside: list[tuple[str, str]] = []
     if first:
@@ -444,7 +461,7 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
         aside.append(("address", line[end:].strip(_TRIM + "()")))
     role = line[start:begin].strip() or None
     ids = tuple(m.group(1) for m in _VESSEL_ID.finditer(line[end:]))
-    return NameReading(name, tuple(aside), role, ids)
+    return NameReading(name, tuple(aside), role, ids, common)
 
 
 def name_without_address(line: str) -> str | None:

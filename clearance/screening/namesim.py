@@ -10,6 +10,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from clearance.text.fold import skeleton
 from clearance.text.names import NameForm
+from clearance.text.pinyin import pinyin_word
 from clearance.text.terms import vocabulary
 
 TOKEN_CUTOFF = 0.8  # shorter tokens (4-5 letters) must agree to within one typo in five letters
@@ -189,12 +190,15 @@ def _numbers_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: 
 
 def _join_pass(
     a: NameForm, b: NameForm, pairs: list[tuple[int, int, float, str]], phonetic: bool, best_run: bool = False,
+    exact_pinyin: bool = False,
 ) -> list[tuple[int, int, float, str]]:
     """Unmatched tokens of ``a`` that equal a run of unmatched neighbours in ``b`` ("huawei" ~ "hua wei").
 
     Returns one (i, j, similarity, "joined") per token j of the run, so that both sides count as covered.
     ``best_run`` (clearance-name@3): the run from a start that agrees best, not the first one that agrees
-    ("salita" ~ "sa li ta", not "sa li").
+    ("salita" ~ "sa li ta", not "sa li"). ``exact_pinyin`` (clearance-name@3, a name in Chinese characters against
+    one in Latin letters): a word that reads as pinyin ("kaixin") is joined to syllables by its letters, never by
+    its consonants alone ("xi chan"): pinyin spells each syllable one way.
     """
     used_a = {i for i, _, _, _ in pairs}
     used_b = {j for _, j, _, _ in pairs}
@@ -221,7 +225,7 @@ def _join_pass(
                 if len(run) > 1.5 * len(tok) + 1:
                     break
                 sim = Levenshtein.normalized_similarity(tok, run)
-                if phonetic and sim < LONG_TOKEN_CUTOFF:
+                if phonetic and sim < LONG_TOKEN_CUTOFF and not (exact_pinyin and pinyin_word(tok)):
                     sim = _skeleton_sim(tok, run)
                 if sim >= (1.0 if len(tok) < 6 else LONG_TOKEN_CUTOFF) and (chosen is None or sim > chosen[0]):
                     chosen = (sim, end)
@@ -287,11 +291,12 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
 
 
 def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = token_similarity,
-                    resegment_always: bool = False, max_edits: int | None = None) -> Core:
+                    resegment_always: bool = False, max_edits: int | None = None, exact_pinyin: bool = False,
+                    ) -> Core:
     """The work of ``name_similarity`` for two names that both have tokens, before any explanation is built: the
     score (not yet clamped to [0, 1]), the method, the score of the token alignment alone, the aligned pairs, the
     pairs of words written joined, and the indices of each name's matched tokens (``name_score`` makes the
-    ``NameScore`` of it)."""
+    ``NameScore`` of it). ``exact_pinyin``: see ``_join_pass``."""
     qt, ct = q.tokens, c.tokens
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
     pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
@@ -300,9 +305,10 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     # in one script a word equals a run of the other name's words only if they begin with the same letter
     if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct) and (
             phonetic or not {t[0] for t in qt}.isdisjoint([t[0] for t in ct])):
-        joined = _join_pass(q, c, pairs, phonetic, resegment_always)
+        joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
-        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always)]
+        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,
+                                                             exact_pinyin)]
     wq, wc = q.weight, c.weight
     qw, cw = q.weights, c.weights
     if joined:

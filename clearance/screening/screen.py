@@ -126,7 +126,10 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
     notes = tuple(Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)
+    words = _words_of(reading.name) if reading.common else None
     for h in bare.hits:
+        if words is not None and _words_of(h.matched_name) != words:
+            continue  # a name of common words read from the line: only a listed name of the same words counts
         key = (h.list_code, h.entry_id)
         if key not in best or h.score > best[key].score:
             best[key] = dataclasses.replace(h, explanation=(*notes, *h.explanation))
@@ -135,6 +138,11 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     if decision is not Decision.CANNOT_CLEAR and hits:
         decision = max((h.decision for h in hits), key=_rank)
     return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
+
+
+def _words_of(name: str) -> tuple[str, ...]:
+    """The words of a name as compared (legal forms set aside, terms canonical), in order of the alphabet."""
+    return tuple(sorted(prepare(name).tokens))
 
 
 _WHAT = {"address": "address that follows it", "acronym": "acronym written before it",

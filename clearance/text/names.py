@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,6 +10,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from clearance.text.fold import fold, skeleton, tokens_skeleton
+from clearance.text.places import join_place_syllables
 from clearance.text.scripts import ABJADS, UNSPACED, scripts_of
 from clearance.text.terms import MAX_SPAN, LegalForm, Vocabulary, vocabulary
 
@@ -88,7 +90,8 @@ def _span_match(toks: list[str], i: int, table: dict[str, object], starts: froze
     return (i + 1, toks[i]) if toks[i] in table else None
 
 
-def _strip_legal(toks: list[str], vocab: Vocabulary) -> tuple[list[str], list[LegalForm]]:
+def _strip_legal(toks: list[str], vocab: Vocabulary, short_form_words: bool = False, hyphened: bool = False,
+                 ) -> tuple[list[str], list[LegalForm]]:
     kept: list[str] = []
     forms: list[LegalForm] = []
     i = 0
@@ -96,14 +99,26 @@ def _strip_legal(toks: list[str], vocab: Vocabulary) -> tuple[list[str], list[Le
         hit = _span_match(toks, i, vocab.legal_forms, vocab.starts)  # type: ignore[arg-type]
         if hit is not None:
             j, key = hit
-            # Two-letter forms ("as", "in", "sa") are often ordinary words: only as the last token.
-            if len(key) > 2 or (j == len(toks) and i > 0):
+            # Two-letter forms ("as", "in", "sa") are often ordinary words: only as the last token, and with
+            # ``short_form_words`` neither after a form of another kind nor joined by a hyphen (see ``prepare``)
+            if len(key) > 2 or (j == len(toks) and i > 0 and not (short_form_words and (
+                    hyphened or _other_kind(vocab.legal_forms[key], forms)))):
                 forms.append(vocab.legal_forms[key])
                 i = j
                 continue
         kept.append(toks[i])
         i += 1
     return kept, forms
+
+
+# two letters joined by a hyphen at the end of a name: "Aviastar-SP", "Остек-Эк»"
+_HYPHENED_LAST = re.compile(r"\w[-\u2010\u2011][^\W\d_]{2}\W*$")
+
+
+def _other_kind(form: LegalForm, found: list[LegalForm]) -> bool:
+    """``form`` is of a known kind that none of the legal forms ``found`` before it in the name has (all known)."""
+    kinds = {f.generic for f in found}
+    return bool(found) and form.generic is not None and None not in kinds and form.generic not in kinds
 
 
 def _canonical(
@@ -214,11 +229,16 @@ def _respelled(token: str, vocab: Vocabulary) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def prepare(name: str, person: bool = False) -> NameForm:
+def prepare(name: str, person: bool = False, short_form_words: bool = False, places_first: bool = False) -> NameForm:
     """Prepare ``name`` for comparison (cached: list names are prepared once per process).
 
     ``person=True`` keeps initials apart and leaves legal forms and organisation terms alone
-    ("Marine Le Pen" is not "maritime"; "J. R. R. Tolkien" keeps three initials).
+    ("Marine Le Pen" is not "maritime"; "J. R. R. Tolkien" keeps three initials). ``short_form_words``
+    (clearance-name@3): a two-letter legal form ending the name is a word of it when the name has a legal form of
+    another kind before it ("OOO Alyans EG": a company has one legal form, so "EG" is no German cooperative's eG;
+    adversarial R12-18) or when a hyphen joins it to the name ("Aviastar-SP", "Ostek-EK"). ``places_first``
+    (clearance-name@3): in a name written in Chinese characters, the pinyin syllables of a place are joined before
+    the term table is read (上海 "shang hai" is Shanghai, not 商 "shang", business; adversarial R5-46).
     """
     vocab = vocabulary()
     latin, method = fold(name)
@@ -226,10 +246,15 @@ def prepare(name: str, person: bool = False) -> NameForm:
     if person:
         return _person_form(name, latin, method, toks)
     toks = [_respelled(t, vocab) for t in toks]
-    toks, forms = _strip_legal(_join_initials(toks), vocab)
+    hyphened = short_form_words and _HYPHENED_LAST.search(name) is not None
+    toks, forms = _strip_legal(_join_initials(toks), vocab, short_form_words, hyphened)
     if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
         toks = _join_initials(toks)
+    place_runs: list[tuple[str, str]] = []
+    if places_first and method is not None and "pinyin" in method:
+        toks, place_runs = join_place_syllables(toks, vocab.terms)
     toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
+    renamed = place_runs + renamed
     joined = "".join(toks)
     weights = tuple([_weight(t, vocab) for t in toks])
     scripts = scripts_of(name)

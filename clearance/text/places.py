@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import lru_cache
 from importlib import resources
 
@@ -71,3 +72,44 @@ def world_cities() -> frozenset[tuple[str, ...]]:
     if not isinstance(names, list):
         raise DataError("address words: expected the list 'cities'", file=str(path), field="cities")
     return frozenset(words for n in names if (words := tuple(fold(str(n).replace("'", ""))[0].split())))
+
+
+PLACE_SYLLABLES = 3  # a place name written in Chinese characters reads as up to this many pinyin syllables
+
+
+def join_place_syllables(toks: list[str], terms: Container[str] = frozenset(),
+                         ) -> tuple[list[str], list[tuple[str, str]]]:
+    """Pinyin syllables of a name written in Chinese characters that spell a place ("bei jing" from 北京, "si chuan"
+    from 四川, "shang hai" from 上海) joined into the place's word, longest run first; and the runs joined (as
+    written, joined). A syllable alone is rare ("jing") or reads as another word ("shang", 商, business). A run that
+    a term of two or more syllables of ``terms`` (written joined) straddles is no place: "chang he fei ji"
+    (昌河飞机, Changhe Aircraft) holds the term "fei ji" (aircraft), not the city "he fei"."""
+    table = places()
+    out: list[str] = []
+    joined: list[tuple[str, str]] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(PLACE_SYLLABLES, len(toks) - i), 1, -1):
+            run = toks[i:i + n]
+            word = "".join(run)
+            if all(t.isalpha() and len(t) <= 6 for t in run) and word in table and not _straddled(toks, i, i + n,
+                                                                                                 terms):
+                out.append(word)
+                joined.append((" ".join(run), word))
+                i += n
+                break
+        else:
+            out.append(toks[i])
+            i += 1
+    return out, joined
+
+
+def _straddled(toks: list[str], start: int, end: int, terms: Container[str]) -> bool:
+    """A run of two or more of ``toks`` that is a term (written joined) begins inside [start, end) and ends after it,
+    or begins before it and ends inside it."""
+    for j in range(max(0, start - PLACE_SYLLABLES), end):
+        for k in range(j + 2, min(len(toks), j + PLACE_SYLLABLES + 1) + 1):
+            inside = start <= j < end or start < k <= end
+            if inside and not (start <= j and k <= end) and "".join(toks[j:k]) in terms:
+                return True
+    return False

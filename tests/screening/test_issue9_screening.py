@@ -451,3 +451,82 @@ def test_an_israeli_listed_company_written_in_hebrew(ear_index: ScreeningIndex) 
                                                                                           for h in found])
     for line in ("בנק הפועלים בע״מ", "קבוצת אלקטרה בע״מ, תל אביב"):  # listed nowhere
         assert not [h for h in hits(ear_index, line, "IL") if h.decision is Decision.HIT], line
+
+
+def test_a_two_letter_legal_form_after_another_kind_is_a_word_of_the_name(ear_index: ScreeningIndex) -> None:
+    """R12-18: 'OOO Alyans EG, Sankt-Peterburg' (the Entity List's 'Alliance EG Ltd.') was a 0.99 HIT of SDN 47439
+    'OOO ALYANS', another company, and a 0.78 HIT of 'KOMPANIYA GAZ-ALYANS, OOO': 'EG' ending the name was read as a
+    German cooperative's legal form (eG) and set aside. A company has one legal form: after 'OOO' (an LLC) the
+    two letters are a word of the name, which the SDN entry lacks."""
+    from clearance.rules.parties import NEAR_CERTAIN
+
+    found = hits(ear_index, "OOO Alyans EG, Sankt-Peterburg", "RU")
+    assert (found[0].list_code, found[0].name) == ("el", "Alliance EG Ltd.") and found[0].score >= NEAR_CERTAIN
+    sdn = [h for h in found if (h.list_code, h.entry_id) == ("sdn", "47439")]
+    assert all(h.score < NEAR_CERTAIN for h in sdn), [(h.name, h.score) for h in sdn]  # a review item, not a block
+    assert not [h for h in found if "GAZ-ALYANS" in h.name.upper() and h.decision is Decision.HIT]
+    assert prepare3("OOO Alyans EG").tokens == ("alliance", "eg")
+    assert prepare3("Alyans EG").tokens == ("alliance",)  # alone, the two letters may be the legal form
+    # joined by a hyphen the two letters are the name's too, whichever way the name is written
+    assert prepare3("JSC AVIASTAR-SP").tokens == ("aviastar", "sp") == prepare3("AVIASTAR-SP").tokens
+    assert compare("АO Авиастар-СП", "JSC AVIASTAR-SP", algorithm=V3).score >= NEAR_CERTAIN
+    assert compare("Siemens AG", "SIEMENS", algorithm=V3).score >= NEAR_CERTAIN  # an ordinary legal form
+
+
+def test_a_chinese_name_agreeing_on_trade_words_only_is_no_possible_match(ear_index: ScreeningIndex) -> None:
+    """R12-40: Gree Electric written in Chinese, '珠海格力电器股份有限公司', was a 0.69 POSSIBLE of the Entity List's
+    'China Communications Construction Company Ltd.' (by its registered name 中国交通建设股份有限公司: both names kept
+    'gu fen', 股份, of the legal form 股份有限公司, weighed as two rare words) and of the MEU's 'Shaanxi Aero Electric
+    Co., Ltd.' (only 'electric' agreeing, besides a syllable by one consonant sound). 股份有限公司 is a legal form as a
+    whole; names in Chinese characters and Latin letters that agree on no distinctive word and name two places are
+    two parties of one trade. A brand translated ('Phenix' for 凤凰) keeps its match. (Names agreeing on one trade
+    word and no place, 'Thundsea Electric Limited' here, 0.49 by name and 0.59 with the country, are still
+    reviewed: an unaliased brand translated, 'CloudWalk Technology' / 云从科技, looks the same.)"""
+    found = hits(ear_index, "珠海格力电器股份有限公司", "CN")
+    reported = ("China Communications Construction Company Ltd.", "Shaanxi Aero Electric Co., Ltd.",
+                "China Aeronautical Radio Electronics Research Institute")
+    assert not [h for h in found if h.name in reported], [(h.name, h.score) for h in found]
+    assert "gu" not in prepare3("珠海格力电器股份有限公司").tokens
+    assert prepare3("中国交通建设股份有限公司").tokens == ("china", "transport", "construction")
+    m = compare("珠海格力电器股份有限公司", "Shaanxi Aero Electric Co., Ltd.", algorithm=V3)
+    assert m.score < 0.5 and any("zhuhai / shaanxi" in f.detail for f in m.features if f.name == "guard")
+    assert compare("凤凰光学股份有限公司", "Phenix Optical Company Limited", algorithm=V3).score >= 0.7
+
+
+def test_a_brand_in_pinyin_is_spelt_one_way(ear_index: ScreeningIndex) -> None:
+    """The adversarial (b) set's 'Bohong Optical Company Limited' was a 0.85 HIT of the 1260H list's 'Phenix Optical
+    Company Limited' by its registered name 凤凰光学股份有限公司 (alias table): 'bohong' ~ 'feng' by their consonants.
+    'Bohong' reads as pinyin (bo hong), which spells 凤凰 'feng huang': the same characters agree letter for letter.
+    A pinyin word that holds the syllable ('Hesai' ~ 'sai') and a translation ('Phenix') still agree by sound."""
+    from clearance.text.pinyin import pinyin_word
+
+    assert compare("Bohong Optical Company Limited", "凤凰光学股份有限公司", algorithm=V3).score < 0.7
+    assert compare("Phenix Optical Company Limited", "凤凰光学股份有限公司", algorithm=V3).score >= 0.7
+    assert compare("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱华章", algorithm=V3).score >= 0.7
+    # the (b) set's 'Zhejiang Qihua Technologies' (0.79 HIT of Dahua's 浙江大华技术股份有限公司: joined without spaces
+    # the names agree but for 'qi' / 'da'); a pinyin word is joined to syllables by its letters ('kaixin' is no
+    # 'xi chan' of 卫士通信息产业, Westone)
+    assert compare("Zhejiang Qihua Technologies Co., Ltd.", "浙江大华技术股份有限公司", algorithm=V3).score < 0.7
+    assert compare("Zhejiang Dahua Technology Co., Ltd.", "浙江大华技术股份有限公司", algorithm=V3).score >= 0.95
+    m = compare("Kaixin Communication Co Ltd", "成都卫士通信息产业股份有限公司", algorithm=V3)
+    assert m.score < 0.5 and "kaixin~" not in m.features[0].detail, m.features[0].detail
+    assert [w for w in ("bohong", "huawei", "zhongxing", "phenix", "aero", "feng", "tsinghua") if pinyin_word(w)] == [
+        "bohong", "huawei", "zhongxing"]
+
+
+def test_a_listed_name_of_common_words_written_with_its_address(uvl_entities: list[Entity]) -> None:
+    """R11-41: the Unverified List's 'Abu Trade LLC' written 'Abu Trade LLC, Al Zaroni Yard, Al Wasl Road, Dubai' was
+    not found (no § 744.15(b) UVL statement): the name left without the address has no distinctive word ('abu' and
+    'trade' are common in names), so it was not read. It is read now, and only a listed name of the same words counts:
+    a bare generic word ('Bank, Moscow') is still not read, another name of common words is not matched."""
+    from clearance.screening.nameline import read_name_line
+
+    index = build_index(uvl_entities)
+    found = list(screen(Query("Abu Trade LLC, Al Zaroni Yard, Al Wasl Road, Dubai", "AE"), index, algorithm=V3).hits)
+    assert found and (found[0].name, found[0].decision) == ("Abu Trade LLC", Decision.HIT)
+    assert any(f.name == "address_set_aside" for f in found[0].explanation)
+    other = screen(Query("Abu Trading Group LLC, Al Wasl Road, Dubai", "AE"), index, algorithm=V3).hits
+    assert not [h for h in other if h.name == "Abu Trade LLC"], [(h.name, h.score) for h in other]
+    assert read_name_line("Bank, Moscow") is None
+    reading = read_name_line("Abu Trade LLC, Al Zaroni Yard, Al Wasl Road, Dubai", "AE")
+    assert reading is not None and reading.common and reading.name == "Abu Trade LLC"

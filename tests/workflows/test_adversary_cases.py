@@ -185,15 +185,14 @@ MISMATCHES: dict[str, str] = {
               "'export' it was still CANNOT_CLEAR: 'made in Dongguan' was read as a possible destination; since "
               "session 8 a place of the item's origin written as where it was made is not, places_named)",
     # round 11
-    # R11-02 and R11-60 (the regulation's word 'Note' read as a name) fixed in session 8 (lead). R11-41 passes on its
-    # outcome (NO_LICENSE_REQUIRED) but is a wrong basis still: UVL 'Abu Trade LLC' written with its Dubai address is
-    # not found (the name left without the address, 'Abu Trade LLC', is not distinctive enough to be screened on its
-    # own), so the § 744.15(b) UVL statement obligation is not given
+    # R11-02 and R11-60 (the regulation's word 'Note' read as a name) fixed in session 8 (lead). R11-41 passed on its
+    # outcome (NO_LICENSE_REQUIRED) on a wrong basis: UVL 'Abu Trade LLC' written with its Dubai address was not
+    # found (the name left without the address was not distinctive enough to be read), so the § 744.15(b) UVL
+    # statement obligation was not given; fixed by screen11 (session 9): test_the_basis_of_round_12_and_11_cases
     # round 12
-    "R12-18": "wrong basis: 'OOO Alyans EG' is rightly restricted through the Entity List's 'Alliance EG Ltd.', but "
-              "the PROHIBITED answer rests on a 0.99 HIT of SDN 47439 'OOO ALYANS' (another company: 'EG' ignored)",
-    "R12-40": "needless CANNOT_CLEAR: Gree Electric written in Chinese (珠海格力电器股份有限公司) is a 0.69 "
-              "possible match of unrelated Entity List / MEU entries",
+    # R12-18 ('OOO Alyans EG' a 0.99 HIT of SDN 'OOO ALYANS': 'EG' read as a German cooperative's legal form) and
+    # R12-40 (Gree Electric in Chinese a 0.69 possible match of unrelated entries) fixed by screen11 (session 9):
+    # tests/screening/test_issue9_screening.py
     "R12-36": "withdrawn by its author (report): § 744.21(a)(2) covers any item for a Russian military end user; the "
               "tool's LICENSE_REQUIRED is right",
     # R13-43 (China Yangtze Power in Chinese, an over-block) fixed in session 9 (lead): 股份 read as a legal form
@@ -332,6 +331,23 @@ HISTORICAL = ("B09", "B10", "R04", "R07")  # B08: its order omits the SDN listin
 def historical(screener: PartyScreener) -> Iterator[PartyScreener]:
     with PartyScreener.open(screener.settings, historical=True) as s:
         yield s
+
+
+def test_the_basis_of_round_12_and_11_cases(screener: PartyScreener, rules: RuleSet) -> None:
+    """R12-18 and R11-41 passed or failed on the wrong basis (screen11, session 9): 'OOO Alyans EG, Sankt-Peterburg'
+    is restricted by the Entity List's 'Alliance EG Ltd.', SDN 47439 'OOO ALYANS' (another company) only a match to
+    confirm; 'Abu Trade LLC' written with its Dubai address is the Unverified List's, so the § 744.15(b) statement
+    is an obligation of the NLR answer."""
+    from clearance.model.determination import Outcome
+
+    alyans, _ = screener.determine(_case("R12-18"), rules)
+    assert alyans.outcome is Outcome.LICENSE_REQUIRED, (alyans.outcome, alyans.reasons)
+    assert [b.code for b in alyans.bases if b.overcome_by is None] == ["EL"] and "Alliance EG" in alyans.bases[0].cite
+    assert all("47439" not in b.cite for b in alyans.bases)
+    assert any("ALYANS" in q.text.upper() for q in alyans.to_confirm), [q.text for q in alyans.to_confirm]
+    abu, _ = screener.determine(_case("R11-41"), rules)
+    assert abu.outcome is Outcome.NO_LICENSE_REQUIRED and any("744.15" in o for o in abu.obligations), (
+        abu.outcome, abu.obligations)
 
 
 def test_historical_lists_on_request(historical: PartyScreener, rules: RuleSet) -> None:

@@ -1,0 +1,51 @@
+"""Pinyin syllables: whether a Latin word reads as Chinese syllables written in Hanyu Pinyin ("bohong" = bo hong).
+
+Pinyin spells each syllable one way, so a word written in pinyin and a name in Chinese characters (transliterated
+with pinyin, ``clearance.text.translit``) agree letter for letter or not at all: two different pinyin words whose
+consonants merely sound alike ("bohong" / "feng") are different characters. Other romanisations (Wade-Giles
+"Tsinghua", Cantonese "Kwok") and translations ("Phenix" for 凤凰) do not read as pinyin and are left to the
+comparison of sounds.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_VOWELS = frozenset("aeiou")
+MIN_SYLLABLES = 2  # a word of one syllable ("chan", "sun") is as often another romanisation (Cantonese) of a syllable
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable of pypinyin's character table (ü written u, as ``fold`` writes it), without the
+    interjections of no vowel ("m", "ng", "hm")."""
+    from pypinyin.constants import PINYIN_DICT  # imported on first use: the table loads with pypinyin
+
+    out: set[str] = set()
+    for readings in PINYIN_DICT.values():
+        for reading in readings.split(","):
+            plain = "".join(ch for ch in unicodedata.normalize("NFD", reading) if not unicodedata.combining(ch))
+            if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiou"):
+                out.add(plain.lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def pinyin_word(word: str) -> bool:
+    """``word`` (folded, lower case) reads as MIN_SYLLABLES or more pinyin syllables written together ("bohong",
+    "huawei", "zhongxing"; not "phenix", "aero", "gree", nor one syllable "feng"); a syllable after the first
+    begins with a consonant (pinyin marks a vowel there with an apostrophe, "xi'an")."""
+    if not word.isascii() or not word.isalpha():
+        return False
+    table = syllables()
+    longest = max(len(s) for s in table)
+    # best[i]: the most syllables a split of word[:i] into syllables has (-1: it has none)
+    best = [-1] * (len(word) + 1)
+    best[0] = 0
+    for i in range(1, len(word) + 1):
+        for k in range(max(0, i - longest), i):
+            # a syllable after the first begins with a consonant (pinyin writes "xi'an": "aero" is no a-er-o)
+            if best[k] >= 0 and word[k:i] in table and (k == 0 or word[k] not in _VOWELS):
+                best[i] = max(best[i], best[k] + 1)
+    return best[len(word)] >= MIN_SYLLABLES

@@ -1,0 +1,50 @@
+"""Pinyin words and the readings ``prepare`` offers clearance-name@3 (two-letter legal forms, places in Chinese)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from clearance.text.names import prepare
+from clearance.text.pinyin import pinyin_word, syllables
+from clearance.text.places import join_place_syllables
+
+
+def test_pinyin_words() -> None:
+    """Two or more syllables written together read as pinyin; one syllable, another romanisation or an English word
+    does not; a vowel never starts a later syllable (pinyin writes "xi'an")."""
+    assert {"zhong", "guo", "feng", "huang", "lu"} <= syllables()
+    assert not {"m", "ng", "hm"} & syllables()
+    for word in ("bohong", "huawei", "zhongxing", "qihua", "hangzhou"):
+        assert pinyin_word(word), word
+    for word in ("feng", "phenix", "tsinghua", "aero", "gree", "kwok", "optical", "xian", "sun", "bo1hong", "北京"):
+        assert not pinyin_word(word), word
+
+
+@given(st.lists(st.sampled_from(sorted(syllables())), min_size=2, max_size=4))
+def test_syllables_written_together_read_as_pinyin(parts: list[str]) -> None:
+    word = "".join(parts)
+    if all(p[0] not in "aeiou" for p in parts[1:]):
+        assert pinyin_word(word)
+
+
+def test_a_two_letter_form_is_a_word_only_where_the_name_says_so() -> None:
+    """By default (clearance-name@1, @2) a two-letter legal form ending a name is set aside; with ``short_form_words``
+    (@3) it stays a word after a legal form of another kind or joined by a hyphen (adversarial R12-18)."""
+    assert prepare("OOO Alyans EG").tokens == ("alliance",)
+    assert prepare("OOO Alyans EG", short_form_words=True).tokens == ("alliance", "eg")
+    assert prepare("Alyans EG", short_form_words=True).tokens == ("alliance",)  # alone it may be the form
+    assert prepare("OOO Alyans LLC", short_form_words=True).tokens == ("alliance",)
+    assert prepare("AVIASTAR-SP", short_form_words=True).tokens == ("aviastar", "sp")
+    assert prepare("Siemens AG", short_form_words=True).tokens == ("siemens",)
+    assert [f.form for f in prepare("Siemens AG", short_form_words=True).legal_forms] == ["AG"]
+
+
+def test_a_place_in_chinese_is_read_before_the_terms() -> None:
+    """上海 is "shang hai": read word by word, "shang" is 商 (business) in the term table; with ``places_first`` (@3)
+    the syllables of a place are joined first (adversarial R5-46, 生工生物工程（上海）股份有限公司)."""
+    assert "business" in prepare("生工生物工程（上海）股份有限公司").tokens
+    form = prepare("生工生物工程（上海）股份有限公司", places_first=True)
+    assert "shanghai" in form.tokens and "business" not in form.tokens
+    assert ("shang hai", "shanghai") in form.renamed
+    assert join_place_syllables(["bei", "jing", "da", "xue"]) == (["beijing", "da", "xue"], [("bei jing", "beijing")])
