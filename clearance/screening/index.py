@@ -91,44 +91,18 @@ class ScreeningIndex:
         ``rerank_many``: the same cheap score of many names at once (their name numbers), used instead of
         ``rerank`` when given (``bound3.candidate_scores3``: the same floats without a Python call per name).
         """
-        n = max(1, len(self.name_owner))
-        rare: list[tuple[float, NDArray[np.int32]]] = []
-        common: list[tuple[float, NDArray[np.int32]]] = []
         wanted = query_keys(form) if keys is None else set(keys)
-        for key in sorted(wanted):  # a fixed order: sums (and ties) never depend on the hash seed
-            ids = self.postings.get(key)
-            if ids is None:
-                continue
-            weight = math.log(1 + n / (1 + len(ids)))
-            (common if len(ids) > COMMON_DF * n else rare).append((weight, ids))
         out: dict[int, list[int]] = {}
-        use = rare or common
-        if use:
-            # Sparse: only the names that share a key are summed (no array of every name per query).
-            hit_ids, scores = _accumulate(use)
-            if rare and common:
-                scores = scores + _accumulate_onto(common, hit_ids)
-            keep = scores >= PRUNE_SHARE * scores.max()
-            hit, scores = hit_ids[keep], scores[keep]
-            rank = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
-            reranked = rerank is not None or rerank_many is not None
-            k = min(len(hit), (RERANK_POOL if reranked else limit * NAMES_PER_ENTITY))
-            sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
-            order = hit[sel][np.argsort(-rank[sel], kind="stable")]
+        reranked = rerank is not None or rerank_many is not None
+        order = self._key_order(form, wanted, RERANK_POOL if reranked else limit * NAMES_PER_ENTITY)
+        if order is not None:
             first = order[: limit * NAMES_PER_ENTITY]  # the names @2 looks at
             _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), limit)
             if reranked:  # then up to RERANK_MORE more entities, best by the algorithm's cheap score
-                if rerank_many is not None:
-                    better = rerank_many(order.astype(np.int64))
-                else:
+                if rerank_many is None:
                     assert rerank is not None
-                    owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
-                    better = np.array([rerank(self.entities[o].names[p]) for o, p in zip(owners, positions,
-                                                                                         strict=True)])
-                keep = better >= RERANK_MIN
-                order, better = order[keep], better[keep]
-                order = order[np.argsort(-better, kind="stable")]  # ties keep the key order
-                _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), len(out) + RERANK_MORE)
+                    rerank_many = self.scores_of(rerank)
+                self._collect_reranked(out, order, rerank_many(order.astype(np.int64)))
         for ident in id_keys:
             found = self.identifiers.get(ident)
             for e in found.tolist() if found is not None else ():
@@ -220,42 +194,70 @@ class ScreeningIndex:
         (``_typo_postings``): the first of that key order, then the best by the cheap score (at least
         RERANK_MIN). The key order counts a long common term eight times over ("airline": 1 + 7 typo keys),
         which pruned the listed name ('هواپیمایی ماهان' lost "MAHAN AIR" to a hundred airlines);
-        counting terms once for every query changed which names the others' pools kept (two listed names lost on
-        adversarial cases, more false person HITs), so this only adds candidates, for these scripts only."""
-        n = max(1, len(self.name_owner))
+        counting terms once for every query changed which names the others' pools kept (two listed names lost
+        on adversarial cases: R12-14 a false clear, R12-15 a needless CANNOT_CLEAR), so this only adds candidates,
+        for these scripts only."""
         wanted = set(keys)
         typo_only = _typo_postings(wanted, self.postings)
         if not typo_only:
             return
+        order = self._key_order(form, wanted, RERANK_POOL, typo_only)
+        if order is None:
+            return
+        first = order[: RERANK_MORE * NAMES_PER_ENTITY]  # the best of this key order, as ``candidates`` takes them
+        _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), len(out) + RERANK_MORE)
+        self._collect_reranked(out, order, rerank_many(order.astype(np.int64)))
+
+    def _key_order(self, form: NameForm, wanted: set[str], pool: int,
+                   typo_only: Mapping[str, NDArray[np.int32]] | None = None) -> NDArray[np.int32] | None:
+        """The names sharing ``wanted`` keys, best first (at most ``pool``; None when no key is indexed): each
+        key weighs the log of its rarity, the names' weights are summed (rare keys first: common keys count only
+        onto names a rare key found), names below PRUNE_SHARE of the best dropped, ties to the closer length.
+        ``typo_only``: posting lists to use instead of a key's own (its weight and class still follow its own)."""
+        n = max(1, len(self.name_owner))
         rare: list[tuple[float, NDArray[np.int32]]] = []
         common: list[tuple[float, NDArray[np.int32]]] = []
-        for key in sorted(wanted):
+        for key in sorted(wanted):  # a fixed order: sums (and ties) never depend on the hash seed
             ids = self.postings.get(key)
             if ids is None:
                 continue
             weight = self._key_weight(len(ids), n)
-            ids = typo_only.get(key, ids)
-            if len(ids):
-                (common if len(ids) > COMMON_DF * n else rare).append((weight, ids))
+            if typo_only is not None:
+                ids = typo_only.get(key, ids)
+                if not len(ids):
+                    continue
+            (common if len(ids) > COMMON_DF * n else rare).append((weight, ids))
         use = rare or common
         if not use:
-            return
+            return None
+        # Sparse: only the names that share a key are summed (no array of every name per query).
         hit_ids, scores = _accumulate(use)
         if rare and common:
             scores = scores + _accumulate_onto(common, hit_ids)
         keep = scores >= PRUNE_SHARE * scores.max()
         hit, scores = hit_ids[keep], scores[keep]
         rank = scores - LENGTH_TIEBREAK * np.abs(self.name_len[hit] - len(form.compact))
-        k = min(len(hit), RERANK_POOL)
+        k = min(len(hit), pool)
         sel = np.argpartition(-rank, k - 1)[:k] if k < len(hit) else np.arange(len(hit))
-        order = hit[sel][np.argsort(-rank[sel], kind="stable")]
-        first = order[: RERANK_MORE * NAMES_PER_ENTITY]  # the best of this key order, as ``candidates`` takes them
-        _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), len(out) + RERANK_MORE)
-        better = rerank_many(order.astype(np.int64))
-        good = better >= RERANK_MIN
-        order, better = order[good], better[good]
+        order: NDArray[np.int32] = hit[sel][np.argsort(-rank[sel], kind="stable")]
+        return order
+
+    def _collect_reranked(self, out: dict[int, list[int]], order: NDArray[np.int32],
+                          better: NDArray[np.float64]) -> None:
+        """Add up to RERANK_MORE entities of ``order`` to ``out``, best by their cheap score ``better`` (at least
+        RERANK_MIN; ties keep the key order)."""
+        keep = better >= RERANK_MIN
+        order, better = order[keep], better[keep]
         order = order[np.argsort(-better, kind="stable")]
         _collect(out, self.name_owner[order].tolist(), self.name_pos[order].tolist(), len(out) + RERANK_MORE)
+
+    def scores_of(self, one: Callable[[PreparedName], float]) -> Callable[[NDArray[np.int64]], NDArray[np.float64]]:
+        """A cheap score of one listed name (``candidate_score``) as a score of many name numbers at once."""
+        def many(order: NDArray[np.int64]) -> NDArray[np.float64]:
+            owners, positions = self.name_owner[order].tolist(), self.name_pos[order].tolist()
+            return np.array([one(self.entities[o].names[p]) for o, p in zip(owners, positions, strict=True)],
+                            dtype=np.float64)
+        return many
 
     @staticmethod
     def _key_weight(df: int, n: int) -> float:

@@ -33,7 +33,7 @@ from clearance.screening.prefilter import (
     skip_below,
     upper_bounds_chunk,
 )
-from clearance.screening.prepared import PreparedName, PreparedQuery, is_person, prepare_query
+from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
@@ -170,28 +170,29 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
             prepared.append(pq)
             staged.append((pq, {}))
             continue
+        keys = algo.query_keys(pq.form)
         if fast3 is not None:  # a few queries: the cheap scores of each one's pool at once
             scores_of = _scores_of(pq.form, fast3, algo)  # type: ignore[arg-type]
-            found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form), rerank_many=scores_of)
+            found = index.candidates(pq.form, pq.id_keys, keys=keys, rerank_many=scores_of)
             if pq.form.phonetic:
-                index.add_across(found, pq.form, algo.query_keys(pq.form), scores_of)
+                index.add_across(found, pq.form, keys, scores_of)
         else:
-            found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
-                                     rerank=rerank(pq.form) if rerank is not None else None)
-            if pq.form.phonetic and rerank is not None:  # (clearance-name@3, as above)
-                index.add_across(found, pq.form, algo.query_keys(pq.form), scores_of_names(index, rerank(pq.form)))
+            one = rerank(pq.form) if rerank is not None else None
+            found = index.candidates(pq.form, pq.id_keys, keys=keys, rerank=one)
+            if pq.form.phonetic and one is not None:  # (clearance-name@3, as above)
+                index.add_across(found, pq.form, keys, index.scores_of(one))
         if lists is not None:
             found = index.in_lists(found, lists)
         staged.append((pq, found))
     if fast3 is not None and prepared:
         forms = [pq.form for pq in prepared]
-        every = index.candidates_many(forms, [pq.id_keys for pq in prepared], [algo.query_keys(f) for f in forms],
+        keys_of = [algo.query_keys(f) for f in forms]
+        every = index.candidates_many(forms, [pq.id_keys for pq in prepared], keys_of,
                                       _chunk_scores_of(forms, fast3, algo))  # type: ignore[arg-type]
         found_of = dict(zip(map(id, prepared), every, strict=True))
-        for pq in prepared:
+        for pq, keys in zip(prepared, keys_of, strict=True):
             if pq.form.phonetic:  # (as for one query above)
-                index.add_across(found_of[id(pq)], pq.form, algo.query_keys(pq.form),
-                                 _scores_of(pq.form, fast3, algo))  # type: ignore[arg-type]
+                index.add_across(found_of[id(pq)], pq.form, keys, _scores_of(pq.form, fast3, algo))  # type: ignore[arg-type]
         for k, stage in enumerate(staged):
             if not isinstance(stage, str):
                 found = found_of[id(stage[0])]
@@ -210,16 +211,6 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         else:
             out.append(_result(stage[0], stage[1], index, algo, floor, limit, versions, version_ids, today, lists))
     return out
-
-
-def scores_of_names(index: ScreeningIndex, one: Callable[[PreparedName], float],
-          ) -> Callable[[NDArray[np.int64]], NDArray[np.float64]]:
-    """A cheap score of one listed name (``candidate_score``) as a score of many name numbers at once."""
-    def many(order: NDArray[np.int64]) -> NDArray[np.float64]:
-        owners, positions = index.name_owner[order].tolist(), index.name_pos[order].tolist()
-        return np.array([one(index.entities[o].names[p]) for o, p in zip(owners, positions, strict=True)],
-                        dtype=np.float64)
-    return many
 
 
 def _scores_of(form: NameForm, flat: FlatNames, algo: ClearanceMatcherV3,

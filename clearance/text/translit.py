@@ -68,8 +68,6 @@ def to_latin(text: str) -> tuple[str, str | None]:
     """``text`` in Latin letters and the method used ("pinyin", "anyascii", or None when already Latin)."""
     if text.isascii():
         return text, None
-    if any("\u0590" <= ch <= "\u05ff" for ch in text):
-        text = _hebrew_acronyms(text)
     return _to_latin(text)
 
 
@@ -119,6 +117,8 @@ def _runs(text: str) -> list[tuple[str | None, str]]:
 @lru_cache(maxsize=65536)
 def _to_latin(text: str) -> tuple[str, str | None]:
     """``to_latin`` of a text that is not all ASCII (cached)."""
+    if any("\u0590" <= ch <= "\u05ff" for ch in text):
+        text = _hebrew_acronyms(text)
     methods: list[str] = []
     out = "".join([_convert(chunk, script, methods) for script, chunk in _runs(text)])
     method = "+".join(dict.fromkeys(methods)) or None

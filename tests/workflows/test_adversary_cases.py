@@ -81,15 +81,13 @@ FALSE_CLEARS: dict[str, str] = {
     # in session 9 (lead): R12-01 (NSO Group in Hebrew: Hebrew organisation words, letter names read as the acronym,
     # Israeli towns after a comma) and R12-05 (IRISL in Persian: Persian organisation words); test_issue9_screening.py
     # round 13 (tests/rules/adversary_round13.yaml): 5 false clears of 59 at its first run (main 6084c51); R13-26
-    # (Candiru in Hebrew) fixed by session 9's Hebrew words; R13-23 was right on 6084c51 only by a spurious possible
-    # match on another party and is a false clear on the final code; open:
+    # (Candiru in Hebrew) fixed by session 9's Hebrew words; open:
     "R13-08": "Unverified List 'Shandong Yuehaitongxin Keji Ltd.' written in Chinese (山东粤海通信科技有限公司) "
               "screens CLEAR: the pair compares POSSIBLE (the listed brand written joined, 'yuehaitongxin'; the "
               "Chinese read as 'yue hai' and the term 'tongxin') but it is not a candidate; right at the round's run "
               "only through a spurious match (screening)",
-    "R13-23": "SDN 'JIHAD AL-BINA' written in Arabic with its 'foundation' and 'development' words screens CLEAR: the "
-              "compared pair is POSSIBLE, but the candidates are crowded out by person names with 'bin' (البناء "
-              "read as the person term 'bin') (screening)",
+    # R13-23 (SDN 'JIHAD AL-BINA' in Arabic) fixed by session 9's review: the Persian table's 'مؤسسه' (institute)
+    # had taken over the Arabic 'مؤسسة' (co); read as the Arabic table reads it, the entry is a possible match
     "R13-25": "Entity List 'Toga Networks' written in Hebrew screens CLEAR: the pair compares POSSIBLE but is not a "
               "candidate (screening: Hebrew transliteration of English loan words)",
     "R13-27": "Entity List 'Dr. A.Q. Khan Research Laboratories' written in Urdu with its town screens CLEAR "

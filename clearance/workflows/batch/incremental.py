@@ -32,7 +32,6 @@ from clearance.screening.algorithm import Algorithm
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Query
 from clearance.screening.prepared import PreparedEntity, prepare_query
-from clearance.screening.screen import scores_of_names
 from clearance.workflows.batch.frozen import load_index
 from clearance.workflows.screening import row_query
 
@@ -111,7 +110,7 @@ def signature(query: Query, index: ScreeningIndex, algo: Algorithm, lists: list[
     found = index.candidates(pq.form, pq.id_keys, keys=algo.query_keys(pq.form),
                              rerank=rerank(pq.form) if rerank is not None else None)
     if pq.form.phonetic and rerank is not None:  # the candidates screening adds for these scripts (add_across)
-        index.add_across(found, pq.form, algo.query_keys(pq.form), scores_of_names(index, rerank(pq.form)))
+        index.add_across(found, pq.form, algo.query_keys(pq.form), index.scores_of(rerank(pq.form)))
     ents = index.entities
     out: Signature = {}
     for i, positions in found.items():
