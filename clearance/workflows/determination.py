@@ -550,8 +550,10 @@ class PartyScreener:
             # clearing, so it stays as a review item instead of turning the answer into CANNOT_CLEAR
             decision = dataclasses.replace(decision, to_confirm=decision.to_confirm + tuple(dict.fromkeys(review)))
         elif review:  # no near-certain listing decides it: the possible match fails closed (CANNOT_CLEAR)
+            screened = record  # (this pass screened every party, its possible matches held as review items)
             lists, record = self.listings(request)
             decision = determine(request, rules, lists, cache=self.cache)
+            decision, record = _every_party_asked(decision, record, screened, review)
         if decision.outcome is Outcome.CANNOT_CLEAR:
             blocked = self._blocked_unscreenable(request)
             if blocked:
@@ -701,6 +703,25 @@ def _decided_by_listing(decision: Determination, request: Request, record: list[
     strong |= {p.name for p in request.parties if p.listings is None and p.name not in screened}  # dated rule data
     return bool(strong) and any(b.code in LISTING_BASES and (b.party is None or b.party in strong)
                                 for b in decision.bases if b.overcome_by is None and b.indeterminate is None)
+
+
+def _every_party_asked(decision: Determination, record: list[PartyScreening], screened: list[PartyScreening],
+                       review: list[Question]) -> tuple[Determination, list[PartyScreening]]:
+    """A CANNOT_CLEAR decided on a party's possible match names the possible matches of every other party too, and
+    the record shows every party screened. The engine stops at the first party it cannot resolve, so without this a
+    reviewer would clear that party's noise match, re-run, and only then learn that another party on the order is a
+    possible match of a blocked entity (adversarial R13-20: a Dubai consignee's noise match asked, the Persian name of
+    an SDN end user behind it never screened). ``screened`` is the pass that held possible matches as review items,
+    ``review`` its questions."""
+    reached = {s.name for s in record}
+    record = list({s.name: s for s in record + screened}.values())
+    if decision.outcome is not Outcome.CANNOT_CLEAR:
+        return decision, record
+    unreached = [s.name for s in screened if s.name not in reached]
+    more = tuple(q for q in dict.fromkeys(review) if any(q.text.startswith(f"party {n!r}:") for n in unreached))
+    if not more:
+        return decision, record
+    return dataclasses.replace(decision, open_questions=decision.open_questions + more), record
 
 
 def _listed_by(entity: Entity | None, day: dt.date) -> bool:

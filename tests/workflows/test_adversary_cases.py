@@ -437,3 +437,21 @@ def test_a_listed_party_named_only_in_the_words_is_asked(screener: PartyScreener
         case.item, description="custom aluminium test fixtures machined to drawings from the Beijing Institute of "
                                "Fashion Technology for its wind tunnel"))
     assert screener.determine(other, rules)[0].outcome.value in CLEARING
+
+
+def test_a_possible_match_names_every_party_that_raises_one(screener: PartyScreener, rules: RuleSet) -> None:
+    """Adversarial round 13's finding: screening inside a determination stopped at the first party with a possible
+    match. R13-20 put a Dubai consignee with a noise match (EL 'Al Noor Alaili Trading Company') before the Persian
+    name of SDN / Entity List 'Shahid Bakeri Industrial Group': the CANNOT_CLEAR asked only about the consignee and
+    the end user was never screened. Now every party is screened and every possible match is asked about."""
+    from clearance.model.determination import Outcome
+
+    d, record = screener.determine(_case("R13-20"), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR
+    names = [p.name for p in _case("R13-20").parties]
+    assert {s.name for s in record} >= set(names)  # every party screened and reported
+    for n in names[:2]:  # the consignee and the end user (the exporter, the third, is unlisted)
+        assert any(r.startswith(f"party {n!r}:") for r in d.reasons), (n, d.reasons)
+    assert any("Shahid Bakeri" in r for r in d.reasons), d.reasons
+    # the first party's question comes first, as the engine asked it
+    assert d.reasons[0].startswith(f"party {names[0]!r}:")
