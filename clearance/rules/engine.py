@@ -38,7 +38,7 @@ from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.item_keys import item_key
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
-from clearance.rules.parties import NEAR_CERTAIN, PartyInfo, resolve
+from clearance.rules.parties import NEAR_CERTAIN, PartyInfo, below_bar, resolve
 
 Step = Callable[[Ctx, Request, str, Jurisdiction, list[PartyInfo], Findings], None]
 
@@ -314,8 +314,8 @@ def _denied(ctx: Ctx, parties: list[PartyInfo]) -> list[Basis]:
         score = p.dpl.match_score
         confirm = None
         if score is not None and score < NEAR_CERTAIN:
-            confirm = (f"screening matched {p.dpl.name!r} with score {score:.2f} (below {NEAR_CERTAIN}): confirm "
-                       "that the party is the denied person")
+            confirm = (f"screening matched {p.dpl.name!r} with score {below_bar(score)} (below {NEAR_CERTAIN}): "
+                       "confirm that the party is the denied person")
         elif p.dpl.expires is not None and p.dpl.expires < ctx.day:
             # the list file's own expiry: the order may have lapsed, or been renewed after the file (adversarial R4-47)
             confirm = (f"the denial order of {p.dpl.name!r} expired on {p.dpl.expires.isoformat()} according to the "

@@ -27,6 +27,12 @@ KNOWN_LISTINGS = {
 SDN_PREFIX = "sdn:"  # "sdn:SDGT": on OFAC's SDN List with that program identifier (§ 744.8)
 FOOTNOTE_LISTINGS = {"entity_list_fn3": 3, "entity_list_fn4": 4, "entity_list_fn5": 5}
 NEAR_CERTAIN = 0.95  # a fuzzy match at least this strong is taken as the listed party itself
+
+
+def below_bar(score: float) -> str:
+    """A score below NEAR_CERTAIN as text: two decimals, or four where two would round up to the bar itself
+    (adversarial round 13: "score 0.95 (below 0.95)" for a 0.9499 hid why the match was not near-certain)."""
+    return f"{score:.2f}" if round(score, 2) < NEAR_CERTAIN else f"{score:.4f}"
 OFAC_LISTS = frozenset({"sdn"})  # the owners OFAC's 50 % rule adds up
 OWNER_LISTS = frozenset({"el", "meu", "sdn"})  # the owners that restrict a party they own (OwnerInfo.restricted)
 
@@ -210,7 +216,7 @@ def _owner_itself(ctx: Ctx, owner: Owner, of: str, lists: Listings | None) -> Ow
     sdn_hits = [e for e in hits if e.list_code == "sdn"]
     weak = [e for e in sdn_hits if e.match_score is not None and e.match_score < NEAR_CERTAIN]
     problem = (f"owner {owner.name!r} of {of!r} matches SDN entry {weak[0].entry_id} {weak[0].name!r} "
-               f"with score {weak[0].match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
+               f"with score {below_bar(weak[0].match_score)} (below {NEAR_CERTAIN}): confirm whether it is the blocked "
                "person") if weak else None
     tags = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
     if undecided is not None:
@@ -316,8 +322,8 @@ def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     if sdn_hits and not strong:
         e = sdn_hits[0]
         raise MissingFact(f"exporter {party.name!r} matches SDN entry {e.entry_id} {e.name!r} with score "
-                          f"{e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked party and "
-                          "give its listings (sdn:<TAG>) or none", fact="parties.listings")
+                          f"{below_bar(e.match_score)} (below {NEAR_CERTAIN}): confirm whether it is the blocked party "
+                          "and give its listings (sdn:<TAG>) or none", fact="parties.listings")
     sdn = tuple(dict.fromkeys(t for e in strong for t in (e.programs or ("SDN",))))
     dpl = next((e for e in hits if e.list_code == "dpl"), None)
     return PartyInfo(party.role, party.country, party.name if dpl or sdn else None, dpl=dpl, sdn=sdn,
@@ -399,8 +405,8 @@ def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     if weak and not strong:  # an OFAC block is never applied, nor cleared, on a match that is not near-certain
         e = weak[0]
         raise MissingFact(f"party {party.name!r} matches SDN entry {e.entry_id} {e.name!r} with score "
-                          f"{e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it is the blocked party and "
-                          "give its listings (sdn:<TAG>) or none", fact="parties.listings")
+                          f"{below_bar(e.match_score)} (below {NEAR_CERTAIN}): confirm whether it is the blocked party "
+                          "and give its listings (sdn:<TAG>) or none", fact="parties.listings")
     sdn = tuple(dict.fromkeys(t for e in sdn_hits for t in (e.programs or ("SDN",))))
     fns = tuple(n for n in (3, 4, 5) if el and n in el[0].footnotes)
     return _info(party, named, ctx=ctx, el_entry=el[0] if el else None, on_el=bool(el),
@@ -418,8 +424,8 @@ def _mieu_entry(ctx: Ctx, party: Party, hits: list[ListingEntry]) -> tuple[str, 
     e = hits[0]
     if e.match_score is not None and e.match_score < NEAR_CERTAIN:
         raise MissingFact(f"party {party.name!r} matches the military-intelligence end user {e.name!r} (MIEU list, "
-                          f"§ 744.22(f)(2)) with score {e.match_score:.2f} (below {NEAR_CERTAIN}): confirm whether it "
-                          "is that organisation (state military_intelligence_end_use or "
+                          f"§ 744.22(f)(2)) with score {below_bar(e.match_score)} (below {NEAR_CERTAIN}): confirm "
+                          "whether it is that organisation (state military_intelligence_end_use or "
                           "not_military_intelligence_end_user)", fact="facts.military_intelligence_end_use")
     found = mieu_organisation(ctx, e.name)
     return found or (f"744.22(f)(2) (MIEU list entry {e.name!r})", party.country or "XX")

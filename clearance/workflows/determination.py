@@ -31,7 +31,7 @@ from clearance.model.entity import Entity
 from clearance.model.regulation import RuleSet
 from clearance.rules import Listings, RuleCache, cannot_clear, determine
 from clearance.rules.listings import LISTING_CODES, ListingEntry, name_keys
-from clearance.rules.parties import ACTING_LISTS, NEAR_CERTAIN
+from clearance.rules.parties import ACTING_LISTS, NEAR_CERTAIN, below_bar
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
@@ -353,7 +353,7 @@ class PartyScreener:
                 best = weak[0]
                 undecided.append(
                     f"match with {code} entry {best.entry_id} {best.name!r} below {NEAR_CERTAIN} (score "
-                    f"{best.score:.2f}, {versions[code].version_id}): confirm whether it is the listed party "
+                    f"{below_bar(best.score)}, {versions[code].version_id}): confirm whether it is the listed party "
                     f"(`clearance screen {screening.name!r}`) and give the party's listings")
                 codes.append(code)
                 if not hits:

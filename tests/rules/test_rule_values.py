@@ -75,3 +75,13 @@ def test_cli_reports_a_bad_overlay_in_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stderr.strip().startswith("error:") and "field 'value.activity'" in result.stderr
     assert result.stdout == ""  # nothing decided under a rule set that did not load
+
+
+def test_a_score_just_below_the_near_certain_bar_is_not_printed_as_the_bar() -> None:
+    """Adversarial round 13 (R13-14): an exact Cyrillic rendering of a DPL name scored 0.9499 and the answer read
+    "score 0.95 (below 0.95)"; the text must show why the match is below the bar."""
+    from clearance.rules.parties import NEAR_CERTAIN, below_bar
+
+    assert below_bar(0.9499) == "0.9499" and float(below_bar(0.9499)) < NEAR_CERTAIN
+    assert below_bar(0.9451) == "0.9451"
+    assert below_bar(0.69) == "0.69" and below_bar(0.944) == "0.94"
