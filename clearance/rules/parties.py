@@ -29,9 +29,11 @@ FOOTNOTE_LISTINGS = {"entity_list_fn3": 3, "entity_list_fn4": 4, "entity_list_fn
 NEAR_CERTAIN = 0.95  # a fuzzy match at least this strong is taken as the listed party itself
 
 
-def below_bar(score: float) -> str:
+def below_bar(score: float | None) -> str:
     """A score below NEAR_CERTAIN as text: two decimals, or four where two would round up to the bar itself
     (adversarial round 13: "score 0.95 (below 0.95)" for a 0.9499 hid why the match was not near-certain)."""
+    if score is None:
+        return "unknown"
     return f"{score:.2f}" if round(score, 2) < NEAR_CERTAIN else f"{score:.4f}"
 OFAC_LISTS = frozenset({"sdn"})  # the owners OFAC's 50 % rule adds up
 OWNER_LISTS = frozenset({"el", "meu", "sdn"})  # the owners that restrict a party they own (OwnerInfo.restricted)

@@ -550,10 +550,10 @@ class PartyScreener:
             # clearing, so it stays as a review item instead of turning the answer into CANNOT_CLEAR
             decision = dataclasses.replace(decision, to_confirm=decision.to_confirm + tuple(dict.fromkeys(review)))
         elif review:  # no near-certain listing decides it: the possible match fails closed (CANNOT_CLEAR)
-            screened = record  # (this pass screened every party, its possible matches held as review items)
+            everyone = record  # (this pass screened every party, its possible matches held as review items)
             lists, record = self.listings(request)
             decision = determine(request, rules, lists, cache=self.cache)
-            decision, record = _every_party_asked(decision, record, screened, review)
+            decision, record = _every_party_asked(decision, record, everyone, review)
         if decision.outcome is Outcome.CANNOT_CLEAR:
             blocked = self._blocked_unscreenable(request)
             if blocked:
