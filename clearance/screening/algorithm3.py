@@ -175,6 +175,16 @@ def token_similarity_pinyin(a: str, b: str, person: bool, phonetic: bool) -> tup
 
 
 @lru_cache(maxsize=200_000)
+def token_similarity_pinyin_person(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
+    """@3's token similarity for a person's name in Chinese characters against one in Latin letters: as
+    ``token_similarity_pinyin``, a given name written in pinyin ("cuiying") agreeing only by its consonant skeleton
+    with a syllable read from the characters ("xiang", from 湘) is no match, since pinyin spells each syllable one
+    way (劉湘 scored 0.99 against 'LIU Cuiying'). Names in Wade-Giles or Cantonese spellings ("Hsiang", "Cheung")
+    are not pinyin words and are still matched by their sounds."""
+    return token_similarity_pinyin(a, b, person, phonetic)
+
+
+@lru_cache(maxsize=200_000)
 def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
     """Name parts transliterated from another alphabet: the better of @3's and @2's token similarity (@2 allows
     a third of a long word to differ: "alshevskikh" ~ "alshevsky")."""
@@ -906,10 +916,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
             sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
                 a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-            if not person and _han(a) != _han(b):
-                sim_of = token_similarity_pinyin
+            if _han(a) != _han(b):
+                sim_of = token_similarity_pinyin if not person else token_similarity_pinyin_person
             core = similarity_core(a, b, person, sim_of, resegment_always=not person,
-                                   max_edits=MAX_EDITS if sim_of is token_similarity3 else None,
+                                   max_edits=MAX_EDITS if sim_of in (token_similarity3, token_similarity_pinyin_person)
+                                   else None,
                                    exact_pinyin=sim_of is token_similarity_pinyin)
             raw = _clamp(core[0])
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):

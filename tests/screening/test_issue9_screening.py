@@ -530,3 +530,21 @@ def test_a_listed_name_of_common_words_written_with_its_address(uvl_entities: li
     assert read_name_line("Bank, Moscow") is None
     reading = read_name_line("Abu Trade LLC, Al Zaroni Yard, Al Wasl Road, Dubai", "AE")
     assert reading is not None and reading.common and reading.name == "Abu Trade LLC"
+
+
+def test_a_chinese_given_name_in_characters_meets_a_pinyin_one_by_its_letters(sdn_entities: list[Entity]) -> None:
+    """SDN 23226 'LIU, Cuiying' (SDNTK; Chinese Commercial Code 0491 5050 5391 = 劉翠英). Her name in characters is
+    near-certain; another Liu, 劉湘 (Liu Xiang), was a 0.99 HIT because 'xiang' and 'cuiying' share a consonant
+    skeleton. Pinyin spells each syllable one way, so two pinyin given names that differ in letters are two names:
+    the shared surname alone leaves at most a possible match."""
+    entry = next(e for e in sdn_entities if e.entry_id == "23226")
+    listed = entry.names[0].value
+    assert listed == "LIU, Cuiying" and "0491 5050 5391" in (entry.remarks or "")
+    from clearance.screening.registry import get_algorithm
+
+    hit = get_algorithm(V3).thresholds.hit
+    assert compare("劉翠英", listed, person=True, algorithm=V3).score >= 0.95
+    other = compare("劉湘", listed, person=True, algorithm=V3)
+    assert other.score < hit, [f.detail for f in other.features]
+    # a Wade-Giles given name is not pinyin and is still compared by its sounds
+    assert compare("蔣經國", "CHIANG Ching-kuo", person=True, algorithm=V3).score >= 0.6
