@@ -330,7 +330,25 @@ def _sudan_row(value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
     }
 
 
-CHART_HISTORY = {"SD": _sudan_row}
+AUKUS_DAY = dt.date(2024, 4, 19)  # 89 FR 28594 (FR Doc. 2024-08446), interim final rule effective 2024-04-19
+AUKUS_NOTE = ("89 FR 28594 (effective 2024-04-19, the AUKUS rule) removed the NS 1, MT 1 and RS 1 licence "
+              "requirements for Australia and the United Kingdom and added footnote 10 (the firearms ECCNs still "
+              "licensed); before it the row had the marks of the other A:1 allies (France, Japan: CB 1, NS 1, MT 1, "
+              "RS 1, footnote 3); adversarial round 15, R15-22 [D]")
+
+
+def _aukus_row(value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    before = {"marks": [*value["marks"], *[m for m in ("NS 1", "MT 1", "RS 1") if m not in value["marks"]]],
+              "footnotes": [*(f for f in value["footnotes"] if f != 10), 3]}
+    return {
+        START: {"value": before, "cite": f"{cite}, before 89 FR 28594", "until": AUKUS_DAY - dt.timedelta(days=1),
+                "verification": AUKUS_NOTE},
+        AUKUS_DAY: {"value": value, "cite": f"{cite} (89 FR 28594, effective 2024-04-19)",
+                    "verification": "eCFR-d 2026-07-23; unchanged since 89 FR 28594 (2024-04-19) [D]"},
+    }
+
+
+CHART_HISTORY = {"SD": _sudan_row, "AU": _aukus_row, "GB": _aukus_row}
 
 
 def _fn_items(text: str) -> list[dict[str, Any]]:

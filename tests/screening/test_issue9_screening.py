@@ -551,10 +551,10 @@ def test_a_chinese_given_name_in_characters_meets_a_pinyin_one_by_its_letters(sd
 
 
 def test_a_one_character_term_is_read_from_its_character_not_its_syllable(el_entities: list[Entity]) -> None:
-    """Adversarial R16-02: Nettrix's Chinese name 宁畅信息产业（北京）有限公司 scored 0.38 CLEAR against the Entity List's
-    own alias 'Ningchang Information Industry (Beijing) Co., Ltd': the term table, keyed on pinyin syllables, read
-    畅 'chang' as 厂 'chang' (factory). Likewise 和 'he' (and, Hutchison's 和记) was read as 核 (nuclear). One-character
-    terms are read where the character itself is written."""
+    """Adversarial R16-02: Nettrix's Chinese name 宁畅信息产业（北京）有限公司 scored 0.38 CLEAR against the Entity
+    List's own alias 'Ningchang Information Industry (Beijing) Co., Ltd': the term table, keyed on pinyin syllables,
+    read 畅 'chang' as 厂 'chang' (factory). Likewise 和 'he' (and, Hutchison's 和记) was read as 核 (nuclear).
+    One-character terms are read where the character itself is written."""
     from clearance.text.translit import to_latin
 
     nettrix = next(e for e in el_entities if e.names[0].value == "Nettrix Information Industry Co., Ltd.")
