@@ -234,12 +234,14 @@ MISMATCHES: dict[str, str] = {
               "in words adds the § 744.21 question (part744.end_use_words, lead)",
     # round 16 (tests/rules/adversary_round16.yaml)
     "R16-36": "LICENSE_REQUIRED, not PROHIBITED: 'AO NII SVT, Kirov' is the Entity List's NII SVT (0.99 on its alias) "
-              "but SDN 37798's a.k.a. 'AO NII SVT' is only a 0.69 possible match to confirm: the town after the comma "
-              "caps the pair (the SDN entry has no Kirov address to set it aside against) (screening)",
+              "but SDN 37798's a.k.a. 'AO NII SVT' is only a 0.69 possible match to confirm: OFAC marks that a.k.a. "
+              "weak, and a weak alias alone is capped below HIT (not the town, which is set aside already) (screening)",
     "R16-111": "wrong entity: UVL 'Sunway Technology Electronics Ltd.' (Sheung Shui) written 'Sunway Tech Electronic "
                "Ltd, Sheung Shui' is a 0.99 HIT on SDN 22687 'SUNWAY TECH CO., LTD' (Beijing; compare 0.62) and "
                "answered PROHIBITED; the UVL answer is LICENSE_REQUIRED (ENC barred), the SDN company a possible "
-               "match at most (screening)",
+               "match at most. Screening reads the line without the known place 'Sheung Shui' (compare does not) and "
+               "'Sunway Tech Electronic' vs 'SUNWAY TECH' then leaves only the trade word 'electronic' (weight 0.12) "
+               "unmatched; the town disagreeing with the entry's Beijing addresses is not yet evidence (screening)",
 }
 
 
