@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -857,9 +858,26 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         if query.query.schema is None and entity.entity.schema is Schema.PERSON and query.form.legal_forms:
             return Match(0.0, 0.0, "", "", ())
         m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
+        if m.score < CAP and person_reading(query, entity):
+            m = self._as_person(query, entity, positions, floor, m)
         if m.score <= CAP:
             return m
         return _other_form_elsewhere(m)
+
+    def _as_person(self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None,
+                   floor: float, m: Match) -> Match:
+        """``m``, or the entry's names compared as a person's when that scores higher and the name it matches
+        reads as a person's too (``reads_as_person``), capped at CAP: the list does not say the entry is a person
+        (Entity List 'Luqman Sehreci', DPL 'ALI AGAR MANZARPOUR'), so a person reviews the match."""
+        as_person = dataclasses.replace(query, query=dataclasses.replace(query.query, schema=Schema.PERSON))
+        pm = ClearanceMatcherV2.score(self, as_person, entity, positions, floor)
+        if pm.score <= m.score or not reads_as_person(prepare3(pm.matched_name)):
+            return m
+        note = Feature("person_reading", CAP, "the list does not say whether the entry is a person or an "
+                       "organisation: compared as a person's name, capped at POSSIBLE (a person reviews)",
+                       query.query.name, pm.matched_name)
+        return Match(min(pm.score, CAP), pm.raw, pm.matched_name, pm.matched_kind,
+                     (*pm.features, note) if pm.features else ())
 
     def query_keys(self, form: NameForm) -> set[str]:
         f3 = prepare3(form.original)
@@ -986,3 +1004,28 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             feats.append(Feature("guard", g.cap, g.reason + f": capped at {g.cap:.2f}", a.original, b.original))
         return feats
 
+
+PERSON_WORDS = (2, 5)  # a name read as a person's has this many words (fewest, most)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    """The organisation terms as written and canonical ("tech", "electronics", "electronic")."""
+    terms = vocabulary().terms
+    return frozenset(terms) | frozenset(terms.values())
+
+
+def reads_as_person(form: NameForm) -> bool:
+    """Whether a name may be a person's: PERSON_WORDS words, no legal form and no organisation term."""
+    fewest, most = PERSON_WORDS
+    if form.legal_forms or not fewest <= len(form.tokens) <= most:
+        return False
+    words = _organisation_words()
+    return not any(t in words for t in form.tokens)
+
+
+def person_reading(query: PreparedQuery, entity: PreparedEntity) -> bool:
+    """Whether clearance-name@3 also compares ``query`` with ``entity`` as a person's name: no kind of party given,
+    an entry whose list does not say its kind (Schema.LEGAL_ENTITY), and a query name that reads as a person's."""
+    return (query.query.schema is None and entity.entity.schema is Schema.LEGAL_ENTITY
+            and reads_as_person(prepare3(query.form.original)))

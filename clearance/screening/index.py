@@ -30,6 +30,9 @@ RERANK_POOL = 200  # names reranked by the algorithm's cheap score (clearance-na
 RERANK_MORE = 10  # entities added from the reranked names beyond the MAX_CANDIDATES of the key order
 RERANK_MIN = 0.5  # cheap score a reranked name needs to be added
 COMMON_DF = 0.02  # keys in more than this share of entities only count when nothing rarer matched
+WHOLE_MAX_NAMES = 4  # a whole-name key (``whole_keys``) shared by at most this many names adds them (``add_whole``)
+WHOLE_MIN_SOUNDS = 5  # a whole name's consonant skeleton this long or longer is such a key
+WHOLE_MIN_JOINED = 8  # a query's words written together this long or longer are such a key
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,22 @@ class ScreeningIndex:
         _collect(out, self.name_owner[first].tolist(), self.name_pos[first].tolist(), len(out) + RERANK_MORE)
         self._collect_reranked(out, order, rerank_many(order.astype(np.int64)))
 
+    def add_whole(self, out: dict[int, list[int]], forms: Iterable[NameForm]) -> None:
+        """Add to ``out`` the entities of the names that share one of the queries' whole-name keys (``whole_keys``)
+        when at most WHOLE_MAX_NAMES names share it. Such a key says more than the words it is made of, but weighs
+        as one key in the key order: 'NPO Ural Podshipnik' shares only 'uralpodshipnik' with SDN 'NPO
+        URALPODSHIPNIK' while other names share each of its words, their typos and skeletons, and 'Mahdi
+        Jafarieh' shares only its skeleton 'mtjpl' and a typo key with 'Mehdi Jafariyeh' (no word exactly, so the
+        cheap score does not rerank it either). Only adds: the other candidates and their order stay as they were."""
+        for key in sorted({k for f in forms for k in whole_keys(f)}):
+            ids = self.postings.get(key)
+            if ids is None or len(ids) > WHOLE_MAX_NAMES:
+                continue
+            for owner, position in zip(self.name_owner[ids].tolist(), self.name_pos[ids].tolist(), strict=True):
+                got = out.setdefault(owner, [])
+                if position not in got:
+                    got.append(position)
+
     def _key_order(self, form: NameForm, wanted: set[str], pool: int,
                    typo_only: Mapping[str, NDArray[np.int32]] | None = None) -> NDArray[np.int32] | None:
         """The names sharing ``wanted`` keys, best first (at most ``pool``; None when no key is indexed): each
@@ -298,6 +317,21 @@ def _typo_postings(keys: set[str], postings: Mapping[str, NDArray[np.int32]]) ->
                 if ids is None:
                     continue
             out[typo] = ids[~np.isin(ids, exact, assume_unique=True)]
+    return out
+
+
+def whole_keys(form: NameForm) -> set[str]:
+    """The keys of a name of two or more words that stand for the whole name (or a run of its words) rather than one
+    word (``blocking.name_keys`` gives them to every name): its consonant skeleton (WHOLE_MIN_SOUNDS or more), its
+    words written together and runs of two or three of them (WHOLE_MIN_JOINED letters or more)."""
+    toks = form.tokens
+    if len(toks) < 2:
+        return set()
+    out = {"~" + form.skeleton} if len(form.skeleton) >= WHOLE_MIN_SOUNDS else set()
+    for n in (2, 3):
+        out.update(j for i in range(len(toks) - n + 1) if len(j := "".join(toks[i:i + n])) >= WHOLE_MIN_JOINED)
+    if len(form.compact) >= WHOLE_MIN_JOINED:
+        out.add(form.compact)
     return out
 
 

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
-from clearance.screening.algorithm3 import ClearanceMatcherV3
+from clearance.screening.algorithm3 import ClearanceMatcherV3, person_reading, reads_as_person
 from clearance.screening.bound3 import (
     candidate_scores3,
     candidate_scores3_many,
@@ -21,6 +21,7 @@ from clearance.screening.bound3 import (
     compare_gate3,
     token_bound3,
 )
+from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
 from clearance.screening.nameline import NameReading, read_name_line
@@ -35,6 +36,7 @@ from clearance.screening.prefilter import (
 )
 from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
+from clearance.screening.towns import entry_town
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
 
@@ -107,6 +109,12 @@ def screen_many(
     (``nameline.read_name_line``); each entry keeps its better hit, explained."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
     readings = [read_name_line(q.name, q.country) for q in queries]
+    # a town after the comma that no reading set aside, when listed entries' addresses name it: the name without
+    # it, for those entries only (``towns.entry_town``)
+    towns = [entry_town(q.name, index) if r is None else None for q, r in zip(queries, readings, strict=True)]
+    for k, town in enumerate(towns):
+        if town is not None:
+            readings[k] = NameReading(town.name, (("town", town.town),))
     # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
     extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
              for q, r in zip(queries, readings, strict=True) if r]
@@ -115,14 +123,17 @@ def screen_many(
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
     out: list[ScreeningResult] = []
     more = iter(done[len(queries):])
-    for result, reading in zip(done[:len(queries)], readings, strict=True):
-        out.append(result if reading is None else _merge(result, next(more), reading, limit))
+    for result, reading, town in zip(done[:len(queries)], readings, towns, strict=True):
+        out.append(result if reading is None else _merge(result, next(more), reading, limit,
+                                                         town.entries if town is not None else None))
     return out
 
 
-def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, limit: int) -> ScreeningResult:
+def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, limit: int,
+           only: frozenset[tuple[str, str]] | None = None) -> ScreeningResult:
     """The line's result with the better hit of each entry from its reading without the acronym or address (each
-    quoted as the line writes it)."""
+    quoted as the line writes it). ``only``: the (list, entry) keys whose hits of that reading count (a town
+    set aside because these entries' addresses name it)."""
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
     notes = tuple(Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)
@@ -130,6 +141,8 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     for h in bare.hits:
         if words is not None and _words_of(h.matched_name) != words:
             continue  # a name of common words read from the line: only a listed name of the same words counts
+        if only is not None and (h.list_code, h.entry_id) not in only:
+            continue
         key = (h.list_code, h.entry_id)
         if key not in best or h.score > best[key].score:
             best[key] = dataclasses.replace(h, explanation=(*notes, *h.explanation))
@@ -146,7 +159,7 @@ def _words_of(name: str) -> tuple[str, ...]:
 
 
 _WHAT = {"address": "address that follows it", "acronym": "acronym written before it",
-         "place": "city written before it"}
+         "place": "city written before it", "town": "town that follows it, a town of this entry's address"}
 
 
 def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
@@ -181,6 +194,8 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
             found = index.candidates(pq.form, pq.id_keys, keys=keys, rerank=one)
             if pq.form.phonetic and one is not None:  # (clearance-name@3, as above)
                 index.add_across(found, pq.form, keys, index.scores_of(one))
+        if rerank is not None:  # clearance-name@3
+            index.add_whole(found, (pq.form, prepare3(pq.form.original)))
         if lists is not None:
             found = index.in_lists(found, lists)
         staged.append((pq, found))
@@ -193,6 +208,7 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         for pq, keys in zip(prepared, keys_of, strict=True):
             if pq.form.phonetic:  # (as for one query above)
                 index.add_across(found_of[id(pq)], pq.form, keys, _scores_of(pq.form, fast3, algo))  # type: ignore[arg-type]
+            index.add_whole(found_of[id(pq)], (pq.form, prepare3(pq.form.original)))
         for k, stage in enumerate(staged):
             if not isinstance(stage, str):
                 found = found_of[id(stage[0])]
@@ -203,7 +219,7 @@ def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorith
         _reachable(staged, index, algo, floor)  # type: ignore[arg-type]
     elif prefilter and type(algo) is ClearanceMatcherV3 and index.flat3 is not None:
         _reachable(staged, index, algo, floor, (index.flat3, index.flat3_person), token_bound3(), compact_gate3,
-                   join_always=True, compare_gate=compare_gate3(algo), across=True)
+                   join_always=True, compare_gate=compare_gate3(algo), across=True, person_reads=True)
     out: list[ScreeningResult] = []
     for query, stage in zip(queries, staged, strict=True):
         if isinstance(stage, str):
@@ -308,7 +324,8 @@ def _drop_persons_of_organisations(staged: list[tuple[PreparedQuery, dict[int, l
 def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], index: ScreeningIndex,
                algo: ClearanceMatcher, floor: float, flats: tuple[FlatNames | None, FlatNames | None] | None = None,
                token: TokenBound = LEVENSHTEIN, compact_gate: CompactGate | None = None,
-               join_always: bool = False, compare_gate: CompareGate | None = None, across: bool = False) -> None:
+               join_always: bool = False, compare_gate: CompareGate | None = None, across: bool = False,
+               person_reads: bool = False) -> None:
     """Drop (in place) the candidates that provably score under ``floor``; the others may reach it.
 
     Comparisons as organisations and as persons are bounded separately, each from its flat name arrays
@@ -322,7 +339,10 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         return
     org, per = flats if flats is not None else (index.flat, index.flat_person)
     # each query's candidates as arrays: entity, its number of names looked at, a listed person; and the positions
-    gathered: dict[int, tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64]]] = {}
+    gathered: dict[int, tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64],
+                              NDArray[np.bool_] | None]] = {}
+    bounded_of: dict[int, set[int]] = {}  # query -> its candidates bounded in some reading
+    keep_of: dict[int, dict[int, set[int]]] = {}  # query -> entity -> its names that may reach the floor
     for k, stage in enumerate(staged):
         if isinstance(stage, str) or not stage[1]:
             continue
@@ -331,8 +351,11 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         counts = np.fromiter(map(len, found.values()), dtype=np.int64, count=len(found))
         listed = (index.entity_person[ids] if index.entity_person is not None else
                   np.array([index.is_person_entity(i) for i in found], dtype=bool))
+        # entries of no stated kind that clearance-name@3 compares as persons too (``person_reading``)
+        both = (np.array([person_reading(stage[0], index.entities[i]) for i in found], dtype=bool)
+                if person_reads and reads_as_person(prepare3(stage[0].form.original)) else None)
         gathered[k] = (ids, counts, listed, np.fromiter(itertools.chain.from_iterable(found.values()),
-                                                       dtype=np.int64, count=int(counts.sum())))
+                                                       dtype=np.int64, count=int(counts.sum())), both)
     for person, flat in ((False, org), (True, per)):
         if flat is None:
             continue
@@ -341,7 +364,7 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         owners: list[list[int]] = []
         places: list[list[int]] = []
         slots: list[int] = []
-        for k, (ids, counts, listed, positions) in gathered.items():
+        for k, (ids, counts, listed, positions, both) in gathered.items():
             pq = staged[k][0]
             assert not isinstance(pq, str)
             schema = pq.query.schema
@@ -349,8 +372,8 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
                 if person != is_person(schema):
                     continue
                 take = np.repeat(True, len(positions))
-            else:  # no schema given: a listed person is compared as a person
-                take = np.repeat(listed == person, counts)
+            else:  # no schema given: a listed person is compared as a person (and some entries of no kind too)
+                take = np.repeat((listed == person) | (both if both is not None and person else False), counts)
             if not take.any():
                 continue
             mine = np.repeat(ids, counts)[take]
@@ -364,19 +387,22 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
                 forms, flat, names, person, token, compact_gate, join_always, below, compare_gate, across),
                 strict=True):
-            stage = staged[k]
-            assert not isinstance(stage, str)
-            pq, found = stage
-            bounded = set(mine)
-            # the names that may reach the floor, by entity: an entity none of whose names can is dropped, and of the
-            # others only those names are scored (``ClearanceMatcher.score`` reports the best name, strong or weak; a
-            # name under ``below`` is never it while another name reaches ``below``, so the result is the same)
-            keep: dict[int, set[int]] = {}
+            bounded_of.setdefault(k, set()).update(mine)
+            # the names that may reach the floor, by entity: an entity none of whose names can (in any reading) is
+            # dropped, and of the others only those names are scored (``ClearanceMatcher.score`` reports the best
+            # name, strong or weak; a name under ``below`` is never it while another name reaches ``below``, so the
+            # result is the same)
+            keep = keep_of.setdefault(k, {})
             for o, at, b in zip(mine, where, bounds.tolist(), strict=True):
                 if b >= below:
                     keep.setdefault(o, set()).add(at)
-            staged[k] = (pq, {i: p if i not in bounded else [x for x in p if x in keep[i]] for i, p in found.items()
-                              if i not in bounded or i in keep})
+    for k, bounded in bounded_of.items():
+        stage = staged[k]
+        assert not isinstance(stage, str)
+        pq, found = stage
+        keep = keep_of[k]
+        staged[k] = (pq, {i: p if i not in bounded else [x for x in p if x in keep[i]] for i, p in found.items()
+                          if i not in bounded or i in keep})
 
 
 def _rank(d: Decision) -> int:

@@ -563,3 +563,28 @@ def test_a_one_character_term_is_read_from_its_character_not_its_syllable(el_ent
     assert m.score >= 0.6, [f.detail for f in m.features]  # at least a possible match: never CLEAR
     assert "nuclear" not in to_latin("和记黄埔")[0] and "factory" not in to_latin("宁畅")[0]
     assert "factory" in to_latin("广州文冲船厂")[0].split() and "nuclear" in to_latin("中国核工业集团")[0].split()
+
+
+def test_round16_whole_name_keys_find_spellings_no_word_agrees_with(ear_index: ScreeningIndex) -> None:
+    """R16-83 and R16-102: 'Mahdi Jafarieh' shares with Entity List 'Mehdi Jafariyeh' only the whole name's consonant
+    skeleton and a typo key, 'NPO Ural Podshipnik' with SDN 47492 'NPO URALPODSHIPNIK' only its words written
+    together; other names sharing each word outweighed them and the entries were never candidates (CLEAR)."""
+    found = hits(ear_index, "Mahdi Jafarieh, Dubai", "AE")
+    assert [h.decision for h in named(found, "Mehdi Jafariyeh")] == [Decision.HIT], [(h.name, h.score) for h in found]
+    found = hits(ear_index, "NPO Ural Podshipnik, Yekaterinburg", "RU")
+    assert [(h.entry_id, h.decision) for h in named(found, "NPO URALPODSHIPNIK")] == [("47492", Decision.HIT)]
+
+
+def test_round16_a_person_on_a_list_of_no_stated_kind(ear_index: ScreeningIndex) -> None:
+    """R16-85 and R16-114: the Entity List and the DPL do not say whether an entry is a person; 'Lokman Şehreci'
+    against the alias 'Luqman Sehreci' (0.27 compared as organisations' names) and 'Ali Asghar Manzarpour, Brighton'
+    against DPL 'ALI AGAR MANZARPOUR' of Brighton (0.31, the town an unmatched word) are read as persons' names too,
+    capped at POSSIBLE: a person reviews, never a clear. A company name is not read so."""
+    found = hits(ear_index, "Lokman Şehreci", "TR")
+    got = [h for h in found if h.matched_name == "Luqman Sehreci."]
+    assert got and got[0].decision is Decision.POSSIBLE, [(h.name, h.score) for h in found]
+    assert any(f.name == "person_reading" for f in got[0].explanation)
+    found = [h for h in hits(ear_index, "Ali Asghar Manzarpour, Brighton", "GB") if h.name == "ALI AGAR MANZARPOUR"]
+    assert found and all(h.decision is Decision.POSSIBLE for h in found), [(h.name, h.score) for h in found]
+    assert any(f.name == "town_set_aside" for f in found[0].explanation)
+    assert not [h for h in hits(ear_index, "Brighton Seating Ltd", "GB") if h.decision is not Decision.CLEAR]
