@@ -127,6 +127,9 @@ def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
 NAMED_DESTINATIONS = {"North Korea": "KP", "Iraq": "IQ", "Pakistan": "PK", "Iran": "IR", "Syria": "SY", "Cuba": "CU"}
 
 
+UN_POINTER = re.compile(r"^See § 7(?:46|64)\.1(?:\(b\))?(?: of the EAR)? for UN controls$")
+
+
 def _special(column_text: str) -> dict[str, Any]:
     t = column_text
     if re.search(r"China, Russia,? or Venezuela", t):  # 9A515 writes it without the serial comma (adversarial R14-50)
@@ -148,7 +151,13 @@ def _special(column_text: str) -> dict[str, Any]:
         if named:
             return {"kind": "destinations", "destinations": named}
         return {"kind": "worldwide"}  # fail closed: read as every destination
-    return {"kind": "see"}
+    if UN_POINTER.search(t):
+        # "See § 746.1(b) for UN controls" (once misprinted "§ 764.1(b)"): the destinations are the Country Chart rows
+        # marked with footnote 1, the chart's pointer to § 746.1(b); that footnote's own step gives the requirement
+        return {"kind": "footnote", "footnote": 1}
+    # a pointer or a text the generator cannot read ("See § 742.6(a)(11)", "See § 742.14", "N/A"): its destinations
+    # are unknown -- an open question naming the row for every destination, never "not applicable" (adversarial R14)
+    return {"kind": "unread"}
 
 
 def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:

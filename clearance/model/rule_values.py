@@ -26,8 +26,13 @@ class Value(BaseModel):
 
 
 class Special(Value):
-    kind: Literal["worldwide", "destinations", "groups", "see"]
+    """Where a control without a Country Chart column applies: ``worldwide``, named ``destinations``, Country
+    ``groups``; ``footnote``: the rows the Country Chart marks with that footnote (the footnote's own requirement,
+    738.footnote.N, gives the basis); ``unread``: a pointer or text the generator cannot read (an open question)."""
+
+    kind: Literal["worldwide", "destinations", "groups", "footnote", "unread"]
     text: str
+    footnote: int | None = None
     destinations: list[str] = []
     groups: list[str] = []
     not_groups: list[str] = []
