@@ -98,6 +98,7 @@ class LeList(Value):
     symbol: str
     groups: list[str]
     flag: str
+    suspended: dict[str, str] = {}  # destination -> why the exception is suspended there (in its groups or not)
 
 
 class LeSta(Value):
@@ -118,6 +119,7 @@ class LeTsr(Value):
     groups: list[str]
     reasons: list[str]  # the reasons for control TSR overcomes (§ 740.6(a): national security only)
     needs_fact: str
+    suspended: dict[str, str] = {}  # destination -> why TSR is suspended there
 
 
 class LeGov(Value):

@@ -263,6 +263,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             continue
         key = f"le.{sym}"
         rule = ctx.get(key)
+        if dest in rule.get("suspended", {}):
+            f.barred(sym, str(rule["suspended"][dest]), ctx.cite(key))
+            continue
         if not grp & set(rule["groups"]):
             f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
             continue
@@ -340,6 +343,8 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], line: str, grp: frozenset[str], codes
     covered = tuple(c for c in codes if c.rstrip("123") in rule["reasons"])
     if line != "Yes":
         f.barred("TSR", f"the ECCN's TSR line is not read ('{line}'): TSR not offered", cite)
+    elif dest in rule.get("suspended", {}):
+        f.barred("TSR", str(rule["suspended"][dest]), cite)
     elif not grp & set(rule["groups"]):
         f.barred("TSR", f"{dest} is not in Country Group B", cite)
     elif covered != codes:

@@ -206,12 +206,9 @@ MISMATCHES: dict[str, str] = {
               "(screening)",
     "R14-02": "needless CANNOT_CLEAR: § 744.21 rule data starts on 2020-06-29; before it every order fails closed "
               "(rules: date the earlier text)",
-    "R14-08": "over-block: Nicaragua's Country Group B membership before 2024-03-14 is not dated (rules: date the "
-              "Country Group moves; docs/coverage.md)",
-    "R14-10": "over-block: as R14-08 (Country Group moves not dated)",
-    "R14-12": "over-block: as R14-08 (Burma's Country Group B membership before 2021 not dated)",
-    "R14-14": "over-block: as R14-12",
-    "R14-39": "over-block: as R14-08",
+    # R14-08, R14-10, R14-12, R14-14, R14-39 (Nicaragua and Burma in Country Group B before their moves) fixed in
+    # session 10 (rules15): groups.NI B until 2024-03-14 (89 FR 18780), groups.MM B until 2021-03-07 (86 FR 13173),
+    # LVS/GBS/TSR suspended for Burma from 2021-02-17 (86 FR 10011); own scenarios G10-G15
     "R14-27": "needless CANNOT_CLEAR: 'uninterruptible' (UPS units) is not in the description vocabulary",
     "R14-32": "wrong basis: the Country Chart is applied to a transfer within Malaysia, which General Prohibition One "
               "does not cover (the answer is permissive either way)",
