@@ -122,6 +122,20 @@ class LeTsr(Value):
     suspended: dict[str, str] = {}  # destination -> why TSR is suspended there
 
 
+class NotEvaluated(Value):
+    """A licence exception whose terms Clearance does not evaluate, asked about when the order points to it
+    (clearance.rules.le_unevaluated): signal ``words`` in the order's words, and, when given, one of the
+    ``destinations`` and an item of one of the ``eccns`` (ECCN bases, or EAR99)."""
+
+    symbol: str
+    section: str
+    title: str
+    terms: str
+    words: list[str]
+    destinations: list[str] = []
+    eccns: list[str] = []
+
+
 class LeGov(Value):
     symbol: Literal["GOV"]
     text: str
@@ -356,6 +370,9 @@ class Part746(Value):
     region_unmodelled: str | None = None
     region: Region746 | None = None  # the region's own requirement (else region_unmodelled: CANNOT_CLEAR)
     deemed_release: str | None = None  # the section does not apply to deemed exports/reexports: the question
+    # licence exceptions the section lists that 740.not_evaluated may ask about (the section lists more): its bar
+    # is then on every other exception, not a blanket bar (adversarial R14-38, CCD to Cuba)
+    exceptions_listed: list[str] = []
 
 
 class HtsCode(Value):
@@ -397,6 +414,7 @@ VALUE_TYPES: dict[str, Any] = {
     "le.STA": LeSta,
     "le.GOV": LeGov,
     "le.TSR": LeTsr,
+    "740.not_evaluated": list[NotEvaluated],
     "734.13.us_person_release": UsPersonRelease,
     "le.ENC": LeEnc,
     "le.restrictions": dict[str, str],

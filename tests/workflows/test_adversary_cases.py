@@ -212,9 +212,8 @@ MISMATCHES: dict[str, str] = {
     "R14-27": "needless CANNOT_CLEAR: 'uninterruptible' (UPS units) is not in the description vocabulary",
     "R14-32": "wrong basis: the Country Chart is applied to a transfer within Malaysia, which General Prohibition One "
               "does not cover (the answer is permissive either way)",
-    "R14-36": "over-block: licence exception TMP is never evaluated (LICENSE_REQUIRED where a CANNOT_CLEAR naming the "
-              "exception would be as safe)",
-    "R14-38": "over-block: licence exception CCD is never evaluated, as R14-36",
+    # R14-36 (TMP) and R14-38 (CCD) fixed in session 10 (rules15): a licence exception not evaluated that the order
+    # points to is an open question naming it (rule 740.not_evaluated, clearance/rules/le_unevaluated.py; G20-G23)
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
