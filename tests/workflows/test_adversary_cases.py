@@ -209,9 +209,8 @@ MISMATCHES: dict[str, str] = {
     # R14-08, R14-10, R14-12, R14-14, R14-39 (Nicaragua and Burma in Country Group B before their moves) fixed in
     # session 10 (rules15): groups.NI B until 2024-03-14 (89 FR 18780), groups.MM B until 2021-03-07 (86 FR 13173),
     # LVS/GBS/TSR suspended for Burma from 2021-02-17 (86 FR 10011); own scenarios G10-G15
-    "R14-27": "needless CANNOT_CLEAR: 'uninterruptible' (UPS units) is not in the description vocabulary",
-    "R14-32": "wrong basis: the Country Chart is applied to a transfer within Malaysia, which General Prohibition One "
-              "does not cover (the answer is permissive either way)",
+    # R14-27 ('uninterruptible' read: clearance/resources/trade_words.txt) and R14-32 (a transfer (in-country) of a
+    # US-origin item is not charted: General Prohibition One covers exports and reexports, G30) fixed in session 10
     # R14-36 (TMP) and R14-38 (CCD) fixed in session 10 (rules15): a licence exception not evaluated that the order
     # points to is an open question naming it (rule 740.not_evaluated, clearance/rules/le_unevaluated.py; G20-G23)
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
