@@ -13,7 +13,8 @@ each date, with its Federal Register document, from tools/ccl_history.yaml (3A09
 87 FR 62186; a period whose wording is not held is a requirement to confirm), ".z" paragraphs from 2023-11-17
 (88 FR 73458) under one RS row to Macau and D:1/D:4/D:5 not A:5/A:6, split by 90 FR 4544 from 2025-01-13 (the split
 rows to be confirmed until the eCFR text of 2026-07-23),
-Mexico and Cyprus join A:6 on 2020-12-28, Ukraine's groups are known only from 2020-12-28.
+Mexico and Cyprus join A:6 on 2020-12-28, Ukraine's groups are known only from 2020-12-28, Burma leaves Country
+Group B for D:1 on 2021-03-08 (86 FR 13173) and Nicaragua for D:1/D:5 on 2024-03-15 (89 FR 18780).
 """
 
 from __future__ import annotations
@@ -127,6 +128,9 @@ def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
 NAMED_DESTINATIONS = {"North Korea": "KP", "Iraq": "IQ", "Pakistan": "PK", "Iran": "IR", "Syria": "SY", "Cuba": "CU"}
 
 
+UN_POINTER = re.compile(r"^See § 7(?:46|64)\.1(?:\(b\))?(?: of the EAR)? for UN controls$")
+
+
 def _special(column_text: str) -> dict[str, Any]:
     t = column_text
     if re.search(r"China, Russia,? or Venezuela", t):  # 9A515 writes it without the serial comma (adversarial R14-50)
@@ -148,7 +152,13 @@ def _special(column_text: str) -> dict[str, Any]:
         if named:
             return {"kind": "destinations", "destinations": named}
         return {"kind": "worldwide"}  # fail closed: read as every destination
-    return {"kind": "see"}
+    if UN_POINTER.search(t):
+        # "See § 746.1(b) for UN controls" (once misprinted "§ 764.1(b)"): the destinations are the Country Chart rows
+        # marked with footnote 1, the chart's pointer to § 746.1(b); that footnote's own step gives the requirement
+        return {"kind": "footnote", "footnote": 1}
+    # a pointer or a text the generator cannot read ("See § 742.6(a)(11)", "See § 742.14", "N/A"): its destinations
+    # are unknown -- an open question naming the row for every destination, never "not applicable" (adversarial R14)
+    return {"kind": "unread"}
 
 
 def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
@@ -465,6 +475,24 @@ GROUP_PERIODS: dict[str, list[tuple[dt.date, list[str] | None, str]]] = {
             "Group D:5; adversarial round 4 R4-90); the day it left D:5 is not held: kept until 2026-07-22 "
             "(over-restrictive if earlier)"),
            (ECFR_DAY, None, "eCFR-d 2026-07-23 (Cambodia in D:1 only; the D:5 removal date not held) [D]")],
+    # Burma: in Country Group B (and D:3, D:5) until 86 FR 13173 ('Burma: Implementation of Sanctions', FR Doc
+    # 2021-04745, published and effective 2021-03-08) removed it from B and added it to D:1; from 2021-02-18 86 FR 10011
+    # (FR Doc 2021-03350) had suspended LVS, GBS, TSR and APP for it (le.LVS, le.GBS, le.TSR 'suspended'). The eCFR
+    # of 2026-07-23 gives D:1, D:3, D:5; the earlier membership is from the two FR documents (their summaries, 2nd)
+    "MM": [(START, ["B", "D:3", "D:5"], "2nd (Burma in Country Group B until 86 FR 13173, eff. 2021-03-08, which "
+            "moved it from B to D:1; D:3 and D:5 unchanged by it; adversarial round 14 R14-10); assumed since "
+            "2019-01-01 [D]"),
+           (dt.date(2021, 3, 8), None, "FR (86 FR 13173, FR Doc 2021-04745, 'Burma: Implementation of Sanctions', "
+            "published and effective 2021-03-08: Burma removed from Country Group B and added to D:1) [2nd]; "
+            "eCFR-d 2026-07-23")],
+    # Nicaragua: in Country Group B until 89 FR 18780 ('Revisions To Export, Reexport, and Transfer (In-Country)
+    # Controls for Nicaragua', FR Doc 2024-05696, published and effective 2024-03-15) moved it from B to D:1 and added
+    # it to D:5; the eCFR of 2026-07-23 gives D:1, D:5, the earlier membership is from the FR document
+    "NI": [(START, ["B"], "2nd (Nicaragua in Country Group B only until 89 FR 18780, eff. 2024-03-15; adversarial "
+            "round 14 R14-08, R14-12, R14-14, R14-39); assumed since 2019-01-01 [D]"),
+           (dt.date(2024, 3, 15), None, "FR (89 FR 18780, FR Doc 2024-05696, published and effective 2024-03-15: "
+            "Nicaragua moved from Country Group B to D:1 and added to D:5) [2nd: FR summary, BIS press release "
+            "2024-03-14]; eCFR-d 2026-07-23")],
     # Cyprus: in D:5 (a US arms embargo) before its arms-embargo restrictions were lifted -- 85 FR 84211 (2020-12-28)
     # added it to A:6 and left it in D:5 (adversarial round 6, R6-05, R6-06); the eCFR of 2026-07-23 has it in no D
     # group, the day it left D:5 is not held
@@ -474,6 +502,13 @@ GROUP_PERIODS: dict[str, list[tuple[dt.date, list[str] | None, str]]] = {
             "Cyprus added to A:6); still in D:5 (85 FR 84211; adversarial round 6 R6-05) -- the day it left D:5 is not "
             "held: kept until 2026-07-22 (over-restrictive if earlier)"),
            (ECFR_DAY, None, "eCFR-d 2026-07-23 (Cyprus in no D group; the D:5 removal date not held) [D]")],
+}
+
+
+# the Federal Register document of a dated Country Group change (the value's ``fr``, named in the citation)
+GROUP_FR: dict[tuple[str, dt.date], str] = {
+    ("MM", dt.date(2021, 3, 8)): "86 FR 13173",
+    ("NI", dt.date(2024, 3, 15)): "89 FR 18780",
 }
 
 
@@ -497,6 +532,9 @@ def gen_groups(src: Path) -> dict[str, Any]:
         elif code in GROUP_PERIODS:
             for start, listed, note in GROUP_PERIODS[code]:
                 values[start] = {"value": listed if listed is not None else groups, "cite": cite, "verification": note}
+                fr = GROUP_FR.get((code, start))
+                if fr:
+                    values[start] = {**values[start], "cite": f"{cite} as amended by {fr}", "fr": fr}
         elif history:
             change, note, removed = history[0]
             if removed is not None:

@@ -26,8 +26,13 @@ class Value(BaseModel):
 
 
 class Special(Value):
-    kind: Literal["worldwide", "destinations", "groups", "see"]
+    """Where a control without a Country Chart column applies: ``worldwide``, named ``destinations``, Country
+    ``groups``; ``footnote``: the rows the Country Chart marks with that footnote (the footnote's own requirement,
+    738.footnote.N, gives the basis); ``unread``: a pointer or text the generator cannot read (an open question)."""
+
+    kind: Literal["worldwide", "destinations", "groups", "footnote", "unread"]
     text: str
+    footnote: int | None = None
     destinations: list[str] = []
     groups: list[str] = []
     not_groups: list[str] = []
@@ -93,6 +98,7 @@ class LeList(Value):
     symbol: str
     groups: list[str]
     flag: str
+    suspended: dict[str, str] = {}  # destination -> why the exception is suspended there (in its groups or not)
 
 
 class LeSta(Value):
@@ -113,6 +119,21 @@ class LeTsr(Value):
     groups: list[str]
     reasons: list[str]  # the reasons for control TSR overcomes (§ 740.6(a): national security only)
     needs_fact: str
+    suspended: dict[str, str] = {}  # destination -> why TSR is suspended there
+
+
+class NotEvaluated(Value):
+    """A licence exception whose terms Clearance does not evaluate, asked about when the order points to it
+    (clearance.rules.le_unevaluated): signal ``words`` in the order's words, and, when given, one of the
+    ``destinations`` and an item of one of the ``eccns`` (ECCN bases, or EAR99)."""
+
+    symbol: str
+    section: str
+    title: str
+    terms: str
+    words: list[str]
+    destinations: list[str] = []
+    eccns: list[str] = []
 
 
 class LeGov(Value):
@@ -349,6 +370,9 @@ class Part746(Value):
     region_unmodelled: str | None = None
     region: Region746 | None = None  # the region's own requirement (else region_unmodelled: CANNOT_CLEAR)
     deemed_release: str | None = None  # the section does not apply to deemed exports/reexports: the question
+    # licence exceptions the section lists that 740.not_evaluated may ask about (the section lists more): its bar
+    # is then on every other exception, not a blanket bar (adversarial R14-38, CCD to Cuba)
+    exceptions_listed: list[str] = []
 
 
 class HtsCode(Value):
@@ -390,6 +414,7 @@ VALUE_TYPES: dict[str, Any] = {
     "le.STA": LeSta,
     "le.GOV": LeGov,
     "le.TSR": LeTsr,
+    "740.not_evaluated": list[NotEvaluated],
     "734.13.us_person_release": UsPersonRelease,
     "le.ENC": LeEnc,
     "le.restrictions": dict[str, str],

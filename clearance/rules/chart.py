@@ -22,6 +22,9 @@ class ChartHit:
     reason: str
     cite: str
     indeterminate: str | None = None
+    # the row reaches a transfer (in-country): its text says "to or within", or its destinations are not read; a
+    # Country Chart column (General Prohibition One, § 736.2(b)(1)) covers exports and reexports only
+    in_country: bool = False
 
 
 def destination(ctx: Ctx, country: str) -> str:
@@ -110,7 +113,10 @@ def _dest_hit(ctx: Ctx, control: dict[str, Any], dest: str, row: dict[str, Any])
         if dest in special.get("destinations", []):
             return True
         return bool(g & set(special.get("groups", []))) and not (g & set(special.get("not_groups", [])))
-    return False  # "see" pointers (UN controls of § 746.1) for non-embargoed rows
+    # "footnote": the rows marked with the footnote -- its own requirement (738.footnote.N, with this row's reason)
+    # gives the basis there (_footnote_hits), an unmarked row is outside the pointer (§ 746.1(b) via footnote 1);
+    # "unread": the destinations are not known -- asked for every destination (_chart_hits)
+    return kind != "footnote"
 
 
 CONDITION_FACTS = frozenset({Fact.CCL_CONDITION_MET, Fact.CCL_CONDITION_NOT_MET})
@@ -175,11 +181,20 @@ def _chart_hits(ctx: Ctx, eccn: Eccn, dest: str, cond: frozenset[Fact]) -> list[
                 continue  # stated: the row's condition in words is not met
             why = (f"whether {eccn.text} meets the condition of the {reason} row: '{words}' (state ccl_condition_met "
                    "or ccl_condition_not_met)")
+        special = control.get("special") or {}
+        within = not column and (special.get("kind") == "unread" or " within" in str(special.get("text", "")))
+        if (control.get("special") or {}).get("kind") == "unread":
+            # a row whose destinations the rule data cannot read ("See § 742.6(a)(11)"): never "not applicable"
+            said = str(control["special"]["text"])
+            said = "" if said == control["text"] else f"; Country Chart: '{said[:200]}'"
+            why = (f"whether the {reason} row of ECCN {eccn.base} ('{control['text']}'{said}) requires a licence to "
+                   f"{dest}: its destinations are not read by the rule data; decide it from the section it points to"
+                   + (f"; and {why}" if why else ""))
         if control.get("unverified"):
             unverified.append(ChartHit(code, reason, cite, f"ECCN {eccn.base} on {ctx.day.isoformat()}: "
-                                                           f"{control['unverified']}"))
+                                                           f"{control['unverified']}", within))
             continue
-        hits.append(ChartHit(code, reason, cite, why))
+        hits.append(ChartHit(code, reason, cite, why, within))
     # a requirement whose wording on the day is not held is to be confirmed, unless a verified one of the same
     # reason requires the licence anyway (issue 9 kind 8: never today's text applied silently, never a clear)
     hits += [u for u in unverified if not any(h.reason == u.reason and h.indeterminate is None for h in hits)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clearance.model.decision import ALL
+from clearance.model.decision import ALL, ALL_OTHERS
 from clearance.model.determination import Basis, Fact, Request, Transaction
 from clearance.rules import chart
 from clearance.rules.chart import UNSPECIFIED, ccl_entry
@@ -161,7 +161,9 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
         f.notes.append(f"{rule['code']}: {why} [a Part 744 licence is required anyway]")
         return
     f.bases.append(Basis(str(rule["code"]), cite, policy, indeterminate=None if needed else why))
-    f.barred(ALL, str(rule["exceptions"]), ctx.cite(key))
+    # a section listing exceptions Clearance may ask about (CCD for Cuba, 740.not_evaluated) bars every other one;
+    # otherwise every exception is barred (the section's own list is not evaluated)
+    f.barred(ALL_OTHERS if rule.get("exceptions_listed") else ALL, str(rule["exceptions"]), ctx.cite(key))
 
 
 def _required_anyway(f: Findings) -> bool:

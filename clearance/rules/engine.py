@@ -25,6 +25,7 @@ from clearance.rules import (
     embargo,
     hts746,
     le_restrictions,
+    le_unevaluated,
     licensing,
     onward,
     part744,
@@ -75,6 +76,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("licence exceptions of crime control and missile technology items (§ 740.2(a)(4), (a)(5))",
      le_restrictions.reason_bars),
     ("licence-exception bars (§§ 744.11(a), 740.2(a)(17), 744.8(c))", part744.exception_bars),
+    ("licence exceptions not evaluated that the order points to (TMP, BAG, CCD)", le_unevaluated.questions),
 )
 CODE_VERSION = f"clearance {metadata.version('clearance')}"  # (not `import clearance`: the root imports the facade)
 _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties"))

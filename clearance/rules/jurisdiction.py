@@ -466,8 +466,11 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     key = ctx.cache.token(view_key(*_view_item(req.item)) + _view_others(req))
     who = tuple(token(p) for p in parties)
     for country in ways:
-        fdp = ctx.memo(("fdp", key, country, who),
-                       functools.partial(_fdp_without_values, ctx, req, country, groups(ctx, country), parties))
+        # (the groups are read here, outside the memo, so they are part of its key: a country whose groups change
+        # -- Nicaragua on 2024-03-15 -- must not get the day before's answer; adversarial R14-12, R14-13)
+        grp = groups(ctx, country)
+        fdp = ctx.memo(("fdp", key, country, who, grp),
+                       functools.partial(_fdp_without_values, ctx, req, country, grp, parties))
         out.notes.extend(n for n in fdp.notes if n not in out.notes)
         out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
         if fdp.subject:

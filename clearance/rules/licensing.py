@@ -9,7 +9,7 @@ from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ALL, LeStatus, LicenseException, Overcome, OvercomeKind, Question
-from clearance.model.determination import Basis, Fact, Request
+from clearance.model.determination import Basis, Fact, Request, Transaction
 from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact
 from clearance.rules import le_scopes
@@ -263,6 +263,9 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             continue
         key = f"le.{sym}"
         rule = ctx.get(key)
+        if dest in rule.get("suspended", {}):
+            f.barred(sym, str(rule["suspended"][dest]), ctx.cite(key))
+            continue
         if not grp & set(rule["groups"]):
             f.barred(sym, f"{dest} is not in Country Group B", ctx.cite(key))
             continue
@@ -340,6 +343,8 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], line: str, grp: frozenset[str], codes
     covered = tuple(c for c in codes if c.rstrip("123") in rule["reasons"])
     if line != "Yes":
         f.barred("TSR", f"the ECCN's TSR line is not read ('{line}'): TSR not offered", cite)
+    elif dest in rule.get("suspended", {}):
+        f.barred("TSR", str(rule["suspended"][dest]), cite)
     elif not grp & set(rule["groups"]):
         f.barred("TSR", f"{dest} is not in Country Group B", cite)
     elif covered != codes:
@@ -368,10 +373,17 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     enc = req.facts & {Fact.ENC_ELIGIBLE, Fact.ENC_NOT_ELIGIBLE, Fact.TSR_WRITTEN_ASSURANCE} | (
         req.facts & CONDITION_FACTS or condition_facts(req.item.description))
     eccn = req.item.eccn
-    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc), lambda: _chart(ctx, eccn, dest, kind, enc))
+    # a transfer (in-country) of an item subject by its US origin: General Prohibition One and the Country Chart
+    # cover exports and reexports only (§ 736.2(b)(1)); only rows reaching "to or within" a destination apply
+    # (adversarial R14-32). A foreign-made item subject by de minimis or a direct-product rule keeps the chart
+    # (General Prohibitions Two and Three are not read for transfers: fail closed)
+    transfer = req.transaction is Transaction.TRANSFER and req.from_country == dest and juris.via == "origin"
+    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc, transfer),
+                         lambda: _chart(ctx, eccn, dest, kind, enc, transfer))
     f.bases.extend(part.bases)
     f.exceptions.extend(_enc_government(ctx, req, dest, parties, part.exceptions, f))
     f.questions.extend(part.questions)
+    f.notes.extend(part.notes)
     _shipped_from_d5(ctx, req, f)
     if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
         limit, line, cite, covers = lvs
@@ -424,8 +436,8 @@ def _enc_government(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo],
     return [x for x in found if x.symbol != "ENC"]
 
 
-def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None,
-           facts: frozenset[Fact]) -> tuple[Findings, tuple[int, str, str, tuple[str, ...]] | None]:
+def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None, facts: frozenset[Fact],
+           transfer: bool = False) -> tuple[Findings, tuple[int, str, str, tuple[str, ...]] | None]:
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
     f = Findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
@@ -445,6 +457,14 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
         raise MissingFact("the item is subject to the EAR but not classified: give its ECCN (or EAR99)",
                           fact="item.eccn")
     hits = chart_hits(ctx, eccn, dest, facts & CONDITION_FACTS)
+    if transfer:
+        left = [h for h in hits if not h.in_country]
+        if left:
+            f.notes.append(f"transfer (in-country) within {dest}: the Country Chart rows "
+                           f"{', '.join(h.code for h in left)} are not applied -- General Prohibition One covers "
+                           "exports and reexports only (15 CFR 736.2(b)(1)); Parts 744 and 746 and the conditions of "
+                           "the authorisation the item was exported under still apply")
+        hits = tuple(h for h in hits if h.in_country)
     policies = ctx.get("policy.reason") if hits else {}
     bases = [
         Basis(h.code, h.cite, str(policies.get(h.reason, policies.get("OTHER"))), indeterminate=h.indeterminate,

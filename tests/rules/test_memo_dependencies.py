@@ -105,3 +105,23 @@ def test_a_nested_result_passes_its_dependencies_to_the_enclosing_one() -> None:
     # the outer result read "moving" only through the inner (cached) one: it must still be recomputed
     assert ask(D(2021, 3, 1)) == "M2"
     assert (outer.calls, inner.calls) == (2, 2)
+
+
+def test_a_country_group_change_is_not_answered_from_the_day_before() -> None:
+    """The FDP answer is memoised per request view and country; the destination's Country Groups, read outside the
+    memo, are in its key: the same order to Nicaragua on 2024-03-14 (Country Group B) and on 2024-03-15 (D:1, the NS
+    FDP rule reaches it) through one caller-owned cache (adversarial R14-12, R14-13)."""
+    import dataclasses
+    from pathlib import Path
+
+    from clearance.model.determination import Outcome
+    from clearance.rules import NONE_FOUND, determine, load_rules
+    from clearance.workflows.order_files import read_scenarios
+
+    rules = load_rules()
+    case = next(r for r, _, _ in read_scenarios(Path(__file__).with_name("adversary_round14.yaml")) if r.id == "R14-12")
+    cache = RuleCache()
+    before = determine(case, rules, NONE_FOUND, cache)
+    after = determine(dataclasses.replace(case, date=D(2024, 3, 15)), rules, NONE_FOUND, cache)
+    assert before.outcome is Outcome.NOT_SUBJECT
+    assert after.outcome is Outcome.LICENSE_REQUIRED and after.subject_to_ear

@@ -75,7 +75,11 @@ def test_part_746_never_clears_by_default_or_by_licence_exception(rules: RuleSet
         if d.outcome is Outcome.LICENSE_REQUIRED:
             codes = {b.code for b in d.bases}
             if f"746-{dest}" in codes:
-                assert any(b.symbol == "ALL" for b in d.exceptions_barred)
+                # every exception barred -- or, where the section lists exceptions Clearance may ask about (Cuba:
+                # BAG, CCD; 740.not_evaluated), every other one, and none offered
+                listed = rules.param(f"part746.{dest}").at(day).value.get("exceptions_listed")
+                assert any(b.symbol == ("ALL_OTHERS" if listed else "ALL") for b in d.exceptions_barred)
+                assert not d.exceptions_available
 
 
 def test_ear99_to_russia_is_only_cleared_once_the_supplements_are_checked(rules: RuleSet) -> None:
