@@ -321,62 +321,73 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
     if below == -float("inf"):
         return
     org, per = flats if flats is not None else (index.flat, index.flat_person)
-    # each query's candidates as arrays: entity, its number of names looked at, a listed person; and the positions
-    gathered: dict[int, tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64]]] = {}
-    for k, stage in enumerate(staged):
-        if isinstance(stage, str) or not stage[1]:
-            continue
-        found = stage[1]
-        ids = np.fromiter(found, dtype=np.int64, count=len(found))
-        counts = np.fromiter(map(len, found.values()), dtype=np.int64, count=len(found))
-        listed = (index.entity_person[ids] if index.entity_person is not None else
-                  np.array([index.is_person_entity(i) for i in found], dtype=bool))
-        gathered[k] = (ids, counts, listed, np.fromiter(itertools.chain.from_iterable(found.values()),
-                                                       dtype=np.int64, count=int(counts.sum())))
+    # every candidate name of the chunk in one set of arrays, query by query, entity by entity (the order of each
+    # query's ``found``): its query (a number into ``slots``), entity, position and whether the entity is a listed
+    # person; and how each query compares: 1 every candidate as a person, 0 as an organisation, -1 by the entity
+    slots = [k for k, stage in enumerate(staged) if not isinstance(stage, str) and stage[1]]
+    if not slots:
+        return
+    founds = [stage[1] for k in slots if not isinstance(stage := staged[k], str)]
+    n_entities = np.fromiter(map(len, founds), dtype=np.int64, count=len(founds))
+    ids = np.fromiter(itertools.chain.from_iterable(founds), dtype=np.int64, count=int(n_entities.sum()))
+    counts = np.fromiter(map(len, itertools.chain.from_iterable(f.values() for f in founds)), dtype=np.int64,
+                         count=len(ids))
+    positions = np.fromiter(itertools.chain.from_iterable(itertools.chain.from_iterable(f.values() for f in founds)),
+                            dtype=np.int64, count=int(counts.sum()))
+    listed = (index.entity_person[ids] if index.entity_person is not None else
+              np.array([index.is_person_entity(i) for i in ids.tolist()], dtype=bool))
+    how = np.array([_how_compared(stage[0]) for k in slots if not isinstance(stage := staged[k], str)],
+                   dtype=np.int64)
+    query_of_entity = np.repeat(np.arange(len(slots), dtype=np.int64), n_entities)
+    name_query = np.repeat(query_of_entity, counts)
+    name_entity = np.repeat(ids, counts)
+    name_listed = np.repeat(listed, counts)
+    name_how = how[name_query]
     for person, flat in ((False, org), (True, per)):
         if flat is None:
             continue
-        forms: list[NameForm] = []
-        names: list[NDArray[np.int64]] = []
-        owners: list[list[int]] = []
-        places: list[list[int]] = []
-        slots: list[int] = []
-        for k, (ids, counts, listed, positions) in gathered.items():
-            pq = staged[k][0]
-            assert not isinstance(pq, str)
-            schema = pq.query.schema
-            if is_person(schema) or schema is not None:  # every candidate compared in one reading
-                if person != is_person(schema):
-                    continue
-                take = np.repeat(True, len(positions))
-            else:  # no schema given: a listed person is compared as a person
-                take = np.repeat(listed == person, counts)
-            if not take.any():
-                continue
-            mine = np.repeat(ids, counts)[take]
-            forms.append(algo._form(pq.form, person))
-            names.append(flat.entity_first[mine] + positions[take])
-            owners.append(mine.tolist())
-            places.append(positions[take].tolist())
-            slots.append(k)
-        if not forms:
+        take = (name_how == int(person)) | ((name_how == -1) & (name_listed == person))
+        taken = np.bincount(name_query[take], minlength=len(slots))
+        chosen = np.flatnonzero(taken).tolist()
+        if not chosen:
             continue
-        for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
-                forms, flat, names, person, token, compact_gate, join_always, below, compare_gate, across),
-                strict=True):
+        mine = name_entity[take]
+        where = positions[take]
+        ends = np.cumsum(taken[chosen]).tolist()
+        forms = []
+        for j in chosen:
+            pq = staged[slots[j]][0]
+            assert not isinstance(pq, str)
+            forms.append(algo._form(pq.form, person))
+        bounds = upper_bounds_chunk(forms, flat, np.split(flat.entity_first[mine] + where, ends[:-1]), person, token,
+                                    compact_gate, join_always, below, compare_gate, across)
+        reach = np.flatnonzero(np.concatenate(bounds) >= below).tolist()
+        mine_l, where_l = mine.tolist(), where.tolist()
+        # the names that may reach the floor, by entity: an entity none of whose names can is dropped, and of the
+        # others only those names are scored (``ClearanceMatcher.score`` reports the best name, strong or weak; a
+        # name under ``below`` is never it while another name reaches ``below``, so the result is the same)
+        r = 0
+        for j, lo, hi in zip(chosen, [0, *ends[:-1]], ends, strict=True):
+            k = slots[j]
             stage = staged[k]
             assert not isinstance(stage, str)
             pq, found = stage
-            bounded = set(mine)
-            # the names that may reach the floor, by entity: an entity none of whose names can is dropped, and of the
-            # others only those names are scored (``ClearanceMatcher.score`` reports the best name, strong or weak; a
-            # name under ``below`` is never it while another name reaches ``below``, so the result is the same)
+            bounded = set(mine_l[lo:hi])
             keep: dict[int, set[int]] = {}
-            for o, at, b in zip(mine, where, bounds.tolist(), strict=True):
-                if b >= below:
-                    keep.setdefault(o, set()).add(at)
+            while r < len(reach) and reach[r] < hi:
+                keep.setdefault(mine_l[reach[r]], set()).add(where_l[reach[r]])
+                r += 1
             staged[k] = (pq, {i: p if i not in bounded else [x for x in p if x in keep[i]] for i, p in found.items()
                               if i not in bounded or i in keep})
+
+
+def _how_compared(pq: PreparedQuery) -> int:
+    """How ``_reachable`` bounds a query's candidates: 1 all as persons (a person's schema), 0 all as organisations
+    (another schema), -1 each by its entity (no schema: a listed person as a person)."""
+    schema = pq.query.schema
+    if is_person(schema) or schema is not None:
+        return int(is_person(schema))
+    return -1
 
 
 def _rank(d: Decision) -> int:
