@@ -127,35 +127,45 @@ class ScreeningIndex:
         are broken exactly as ``candidates`` breaks them)."""
         n = max(1, len(self.name_owner))
         width = np.int64(len(self.name_owner) + 1)  # (query, name) -> query * width + name
-        use_ids: list[NDArray[np.int64]] = []
-        use_w: list[NDArray[np.float64]] = []
-        more_ids: list[NDArray[np.int64]] = []
-        more_w: list[NDArray[np.float64]] = []
+        # every posting list used, in the order query by query, key by key (the order of ``candidates``), with the
+        # query's offset and the key's weight: one concatenation for the chunk gives the same elements in the same
+        # order as one per query, so ``unique_inverse`` and ``bincount`` give the same floats
+        use_arrays: list[NDArray[np.int32]] = []
+        use_meta: list[tuple[int, float, int]] = []  # (query, key weight, length) of each posting list used
+        more_arrays: list[NDArray[np.int32]] = []
+        more_meta: list[tuple[int, float, int]] = []
         weight_of = self._key_weight
+        common_df = COMMON_DF * n
+        looked: dict[str, tuple[NDArray[np.int32], float, bool] | None] = {}  # a key's postings, once a chunk
+        get = self.postings.get
         for k, wanted in enumerate(keys):
-            rare: list[tuple[float, NDArray[np.int32]]] = []
-            common: list[tuple[float, NDArray[np.int32]]] = []
+            rare: list[tuple[NDArray[np.int32], float, bool]] = []
+            common: list[tuple[NDArray[np.int32], float, bool]] = []
             for key in sorted(set(wanted)):  # the key order of ``candidates``
-                ids = self.postings.get(key)
-                if ids is None:
-                    continue
-                (common if len(ids) > COMMON_DF * n else rare).append((weight_of(len(ids), n), ids))
+                if key in looked:
+                    entry = looked[key]
+                else:
+                    ids = get(key)
+                    entry = looked[key] = None if ids is None else (ids, weight_of(len(ids), n), len(ids) > common_df)
+                if entry is not None:
+                    (common if entry[2] else rare).append(entry)
             use = rare or common
-            for into_ids, into_w, part in ((use_ids, use_w, use), (more_ids, more_w, common if rare else [])):
-                if part:
-                    into_ids.append(np.concatenate([a for _, a in part]).astype(np.int64) + k * width)
-                    into_w.append(np.repeat(np.array([w for w, _ in part]), [len(a) for _, a in part]))
+            for arrays, meta, part in ((use_arrays, use_meta, use), (more_arrays, more_meta, common if rare else [])):
+                for ids, weight, _ in part:
+                    arrays.append(ids)
+                    meta.append((k, weight, len(ids)))
         outs: list[dict[int, list[int]]] = [{} for _ in forms]
         pools: list[tuple[int, NDArray[np.int64]]] = []
-        if use_ids:
-            pairs, inverse = unique_inverse(np.concatenate(use_ids))
-            scores = np.bincount(inverse, weights=np.concatenate(use_w), minlength=len(pairs)).astype(np.float64)
-            if more_ids:  # the common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
-                ids = np.concatenate(more_ids)
-                at = np.searchsorted(pairs, ids)
+        if use_arrays:
+            pairs, inverse = unique_inverse(_offset_concat(use_arrays, use_meta, width))
+            scores = np.bincount(inverse, weights=_repeat_weights(use_meta),
+                                 minlength=len(pairs)).astype(np.float64)
+            if more_arrays:  # common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
+                more = _offset_concat(more_arrays, more_meta, width)
+                at = np.searchsorted(pairs, more)
                 at[at == len(pairs)] = 0
-                found = pairs[at] == ids
-                scores = scores + np.bincount(at[found], weights=np.concatenate(more_w)[found],
+                found = pairs[at] == more
+                scores = scores + np.bincount(at[found], weights=_repeat_weights(more_meta)[found],
                                               minlength=len(pairs)).astype(np.float64)
             query = pairs // width
             starts = np.flatnonzero(np.r_[True, query[1:] != query[:-1]])
@@ -333,6 +343,19 @@ def whole_keys(form: NameForm) -> set[str]:
     if len(form.compact) >= WHOLE_MIN_JOINED:
         out.add(form.compact)
     return out
+
+
+def _offset_concat(arrays: list[NDArray[np.int32]], meta: list[tuple[int, float, int]],
+                   width: np.int64) -> NDArray[np.int64]:
+    """The posting lists ``arrays`` joined, each name number as (query * width + name), query from ``meta``."""
+    lens = np.array([m[2] for m in meta], dtype=np.int64)
+    offsets = np.array([m[0] for m in meta], dtype=np.int64) * width
+    return np.asarray(np.concatenate(arrays).astype(np.int64) + np.repeat(offsets, lens), dtype=np.int64)
+
+
+def _repeat_weights(meta: list[tuple[int, float, int]]) -> NDArray[np.float64]:
+    """Each posting list's key weight once per name in it (``meta``: (query, weight, length) of each list)."""
+    return np.repeat(np.array([m[1] for m in meta], dtype=np.float64), np.array([m[2] for m in meta], dtype=np.int64))
 
 
 def _collect(out: dict[int, list[int]], owners: list[int], positions: list[int], limit: int) -> None:

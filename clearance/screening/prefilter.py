@@ -209,8 +209,8 @@ def _pair_similarity(left: Sequence[str], left_ids: NDArray[np.int64], right: Se
         return np.zeros(0, dtype=np.float64)
     key = left_ids * len(right) + right_ids
     uniq, inv = unique_inverse(key)
-    a = pick(left, (uniq // len(right)).tolist())
-    b = pick(right, (uniq % len(right)).tolist())
+    a = pick(left, uniq // len(right))
+    b = pick(right, uniq % len(right))
     sim = process.cpdist(a, b, scorer=token.scorer, score_cutoff=token.cutoff, dtype=np.float64)
     return np.asarray(sim, dtype=np.float64)[inv]
 
@@ -227,8 +227,8 @@ def _skeleton_bound(left: Sequence[str], left_ids: NDArray[np.int64], right: Seq
         return np.zeros(0, dtype=np.float64)
     key = left_ids * len(right) + right_ids
     uniq, inv = unique_inverse(key)
-    a = [_skeleton_of(t) for t in pick(left, (uniq // len(right)).tolist())]
-    b = [_skeleton_of(t) for t in pick(right, (uniq % len(right)).tolist())]
+    a = [_skeleton_of(t) for t in pick(left, uniq // len(right))]
+    b = [_skeleton_of(t) for t in pick(right, uniq % len(right))]
     sim = np.asarray(process.cpdist(a, b, scorer=Levenshtein.normalized_similarity, dtype=np.float64),
                      dtype=np.float64) * SKELETON_DISCOUNT
     sim = np.where(sim + EPS >= cutoff, sim + EPS, 0.0)
@@ -374,7 +374,7 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     bound = np.where((wc > 0) & (wq > 0), (1.0 - hi_share) * lo + hi_share * hi, 0.0)
     if reseg.any():
         at = np.flatnonzero(reseg)
-        comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], pick(flat.compact, pn[at].tolist()),
+        comp = process.cpdist([queries[k].compact for k in pk[at].tolist()], pick(flat.compact, pn[at]),
                               scorer=Levenshtein.normalized_similarity, dtype=np.float64) * COMPACT_DISCOUNT
         if compact_gate is not None:
             js = np.flatnonzero((comp > bound[at]) & (comp + EPS >= below))
@@ -385,7 +385,7 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
     if cross.any():  # the whole names' consonant skeletons ("skeleton" method), where both have 3 sounds or more
         at = np.flatnonzero(cross)
         q_sk = [queries[k].skeleton for k in pk[at].tolist()]
-        c_sk = [_skeleton_of(c) for c in pick(flat.compact, pn[at].tolist())]
+        c_sk = [_skeleton_of(c) for c in pick(flat.compact, pn[at])]
         sk = np.asarray(process.cpdist(q_sk, c_sk, scorer=Levenshtein.normalized_similarity, dtype=np.float64),
                         dtype=np.float64) * SKELETON_DISCOUNT * COMPACT_DISCOUNT
         long_enough = np.array([min(len(a), len(b)) >= 3 for a, b in zip(q_sk, c_sk, strict=True)], dtype=bool)

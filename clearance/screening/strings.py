@@ -28,7 +28,7 @@ class Strings(Sequence[str]):
         self._ends = ends  # end offset of string i in ``text`` (the next one starts after a separator if ``joined``)
         self._joined = joined  # the strings are separated by SEP (none of them holds it)
         self._starts: NDArray[np.integer[Any]] | None = None  # start offset of each string (made on first ``pick``)
-        self._items: list[str] | None = None  # every string, once LIST_AFTER picks were made
+        self._items: NDArray[np.object_] | None = None  # every string, once LIST_AFTER picks were made
         self._picks = 0
 
     @classmethod
@@ -62,15 +62,15 @@ class Strings(Sequence[str]):
         start = 0 if i == 0 else int(self._ends[i - 1]) + (1 if self._joined else 0)
         return self._text[start:end]
 
-    def pick(self, ids: Sequence[int]) -> list[str]:
+    def pick(self, ids: Sequence[int] | NDArray[np.integer[Any]]) -> list[str]:
         """``[self[i] for i in ids]`` (``ids`` in range), without a method call per string; after LIST_AFTER calls,
-        from a list of every string made once (a one-query run never makes it)."""
+        from an array of every string made once (a one-query run never makes it), gathered by numpy."""
         items = self._items
         if items is not None:
-            return [items[i] for i in ids]
+            return items[np.asarray(ids, dtype=np.intp)].tolist()  # type: ignore[no-any-return]
         self._picks += 1
         if self._picks > self.LIST_AFTER:
-            self._items = list(self)
+            self.make_all()
             return self.pick(ids)
         if self._starts is None:
             starts = np.zeros(len(self._ends), dtype=self._ends.dtype)
@@ -79,6 +79,14 @@ class Strings(Sequence[str]):
         at = np.asarray(ids, dtype=np.int64)
         text = self._text
         return [text[a:b] for a, b in zip(self._starts[at].tolist(), self._ends[at].tolist(), strict=True)]
+
+    def make_all(self) -> None:
+        """Make every string now, for ``pick`` (a batch: it would make them after LIST_AFTER picks anyway, each of
+        those picks slicing the text string by string)."""
+        if self._items is None:
+            every = np.empty(len(self), dtype=object)
+            every[:] = list(self)
+            self._items = every
 
     def __iter__(self) -> Iterator[str]:
         if not len(self._ends):
@@ -100,8 +108,8 @@ class Strings(Sequence[str]):
         return (Strings, (self._text, self._ends, self._joined))
 
 
-def pick(strings: Sequence[str], ids: list[int]) -> list[str]:
-    """``[strings[i] for i in ids]``, for a tuple or ``Strings`` (all at once)."""
+def pick(strings: Sequence[str], ids: list[int] | NDArray[np.integer[Any]]) -> list[str]:
+    """``[strings[i] for i in ids]``, for a tuple, a list or ``Strings`` (all at once)."""
     if isinstance(strings, Strings):
         return strings.pick(ids)
-    return [strings[i] for i in ids]
+    return [strings[i] for i in (ids.tolist() if isinstance(ids, np.ndarray) else ids)]

@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 from clearance.errors import CannotClear, DataError
 from clearance.model.entity import Schema
+from clearance.screening.algorithm import Algorithm
+from clearance.screening.algorithm3 import ClearanceMatcherV3
 from clearance.screening.forms3 import FORMS_VERSION
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, ListVersion, Query, ScreeningResult
 from clearance.screening.rarity import rarity
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import screen, screen_many
+from clearance.screening.strings import Strings
 from clearance.settings import ListSettings, get_settings, screen_settings
 from clearance.sources.aliases import AliasRow
 from clearance.store import VersionInfo, lite
@@ -346,7 +349,7 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
         if len(head) <= SMALL_INPUT:
             workers = 1
         else:  # loaded once here, shared by the workers (copy-on-write) instead of loaded by each
-            _ready_for_batch(batch.index, (str(r.get("name") or "") for r in head))
+            _ready_for_batch(batch.index, (str(r.get("name") or "") for r in head), batch.algo)
     if workers <= 1:
         gc.freeze()  # the index is long-lived: the collector need not walk it again and again
         try:
@@ -357,14 +360,20 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
     yield from _stream_parallel(rows, batch, workers, as_json)
 
 
-def _ready_for_batch(index: ScreeningIndex, names: Iterable[str] = ()) -> None:
+def _ready_for_batch(index: ScreeningIndex, names: Iterable[str] = (), algo: Algorithm | None = None) -> None:
     """Before a batch of more than SMALL_INPUT rows: the dict of the index's blocking keys made at once (a one-query
     run looks its keys up by bisection through the joined keys; a batch would make the dict after its first few
-    thousand look-ups anyway), and ``names`` (the first rows') folded, which loads what their scripts need once
-    (pypinyin's dictionaries for Chinese characters: 0.3 s of CPU). Nothing a result depends on changes."""
+    thousand look-ups anyway), for clearance-name@3 the strings of its flat name arrays made (``Strings.make_all``:
+    they would be after LIST_AFTER picks), and ``names`` (the first rows') folded, which loads what their scripts
+    need once (pypinyin's dictionaries for Chinese characters: 0.3 s of CPU). Nothing a result depends on changes."""
     postings = index.postings
     if isinstance(postings, index_cache.Postings):
         postings.make_dict()
+    if type(algo) is ClearanceMatcherV3:  # (the flat arrays of @1/@2 are tuples, unpickled on first use)
+        for flat in (index.flat3, index.flat3_person):
+            for strings in (flat.vocab, flat.run_text, flat.compact) if flat is not None else ():
+                if isinstance(strings, Strings):
+                    strings.make_all()  # the pre-filter picks words from them for every chunk
     for name in names:
         fold.fold(name)
 
@@ -380,7 +389,7 @@ def _stream_local(rows: Iterable[dict[str, Any]], batch: _Batch, as_json: bool,
         if not chunk:
             return
         if n == 0 and len(chunk) > SMALL_INPUT:
-            _ready_for_batch(batch.index)
+            _ready_for_batch(batch.index, algo=batch.algo)
         staged: list[tuple[Query, str | None]] = [row_query(row) for row in chunk]
         new = list(dict.fromkeys(q for q, problem in staged if problem is None and q not in seen))
         done = dict(zip(new, (_json_tail(r) if as_json else r for r in batch.results(new)), strict=True))

@@ -92,6 +92,11 @@ def test_strings_are_the_strings_given(items: list[str]) -> None:
     assert list(back) == items
     ids = [i for i in range(len(items)) for _ in range(2)][::-1]
     assert got.pick(ids) == pick(got, ids) == pick(items, ids) == [items[i] for i in ids]
+    as_array = np.array(ids, dtype=np.int64)
+    assert pick(got, as_array) == pick(items, as_array) == [items[i] for i in ids]
+    got.make_all()  # every string made at once (a batch), then picked by numpy: the same strings
+    assert got.pick(ids) == got.pick(as_array) == [items[i] for i in ids]
+    assert all(type(s) is str for s in got.pick(as_array))
 
 
 def test_a_changed_mapped_core_is_never_unpickled(el_entities: list[Entity], tmp_path: Path) -> None:
