@@ -90,7 +90,7 @@ def _list_refs(text: str, eccn: str) -> list[str] | None:
     out: list[str] = []
     for token in re.split(r",\s*(?:and\s+)?|\s+and\s+", body):
         token = token.strip()
-        rng = re.fullmatch(rf"({_PARA})\s+to\s+({_PARA})", token)
+        rng = re.fullmatch(rf"({_PARA})\s+(?:to|through)\s+({_PARA})", token)
         if rng:
             expanded = _expand(rng.group(1), rng.group(2))
             if expanded is None:
@@ -120,7 +120,7 @@ def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
     paras = [r[len(eccn) + 1 :] for r in own]
     # a range inside prose ("... in 3A001.b.2 to b.4 ..."): its inner paragraphs too
     body = text.replace(eccn + ".", ".")
-    for m in re.finditer(rf"(?<![\w])({_PARA})\s+to\s+({_PARA})(?![\w])", body):
+    for m in re.finditer(rf"(?<![\w])({_PARA})\s+(?:to|through)\s+({_PARA})(?![\w])", body):
         paras += _expand(m.group(1), m.group(2)) or []
     return list(dict.fromkeys(paras)), list(dict.fromkeys(other))
 
@@ -144,6 +144,10 @@ def _special(column_text: str) -> dict[str, Any]:
     if "Macau or a destination specified in Country Group D:5" in t:
         return {"kind": "groups", "destinations": ["MO"], "groups": ["D:5"]}
     if "742.15" in t:
+        return {"kind": "worldwide", "except": ["CA"]}
+    if "742.14" in t:
+        # § 742.14(a): a licence is required "for all destinations, except Canada" for ECCNs having an SI row (9E003's
+        # hot-section technology; adversarial R15-15, R15-16, R15-56)
         return {"kind": "worldwide", "except": ["CA"]}
     if "746.8" in t:
         return {"kind": "destinations", "destinations": ["RU", "BY"]}

@@ -34,8 +34,12 @@ def test_every_pointer_row_is_read_or_asked(rules: RuleSet) -> None:
             note = rules.parameters[f"738.footnote.{special['footnote']}"].values[0].value
             assert note["ccl_reason"] == c["reason"], (key, c)
     assert "see" not in kinds
-    assert {"ccl.3B993", "ccl.9E003", "ccl.1E355", "ccl.4A001"} <= kinds["unread"]
+    assert {"ccl.3B993", "ccl.1E355", "ccl.4A001"} <= kinds["unread"]
     assert "ccl.0A501" in kinds["footnote"]
+    # § 742.14(a): the SI row is read, "all destinations, except Canada"
+    si = [c for key, c in _controls(rules) if key == "ccl.9E003" and c["reason"] == "SI"]
+    assert si and all(c["special"]["kind"] == "worldwide" and c["special"]["except"] == ["CA"] for c in si)
+    assert all({"a.1", "a.5", "a.8", "h"} <= set(c["paragraphs"]) for c in si)  # "a.1 through a.8" is a range
 
 
 def test_an_unread_row_is_a_question_naming_it(rules: RuleSet) -> None:

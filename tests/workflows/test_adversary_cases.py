@@ -227,10 +227,8 @@ MISMATCHES: dict[str, str] = {
     # US-origin item is not charted: General Prohibition One covers exports and reexports, G30) fixed in session 10
     # R14-36 (TMP) and R14-38 (CCD) fixed in session 10 (rules15): a licence exception not evaluated that the order
     # points to is an open question naming it (rule 740.not_evaluated, clearance/rules/le_unevaluated.py; G20-G23)
-    "R15-15": "needless CANNOT_CLEAR since session 10 (rules15): the SI row of 9E003 ('See § 742.14') is not read by "
-              "the generator and is now an open question for every destination instead of not applicable (rules: "
-              "model § 742.14's destinations)",
-    "R15-56": "needless CANNOT_CLEAR: as R15-15 (the 9E003 SI row asked)",
+    # R15-15 and R15-56 (the 9E003 SI row asked for Canada) fixed in session 11 (lead): the generator reads "See
+    # § 742.14" as § 742.14(a) states it, all destinations except Canada (G02, G04, G05)
     "R15b-03": "LICENSE_EXCEPTION (STA available, its § 740.20(d) conditions listed) where the case expects "
                "LICENSE_REQUIRED and accepts STA if its conditions are met; the harness counts any clearing answer "
                "against a non-clearing expectation (the AUKUS-dated row gives the NS 1 basis since session 10)",
