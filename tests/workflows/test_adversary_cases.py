@@ -32,7 +32,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round9.yaml", "adversary_round10.yaml", "adversary_round10b.yaml",
          "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml",
          "adversary_round13.yaml", "adversary_round14.yaml", "adversary_round15.yaml",
-         "adversary_round15b.yaml", "adversary_round16.yaml")
+         "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
+         "adversary_round17b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -109,6 +110,21 @@ FALSE_CLEARS: dict[str, str] = {
     "R16-113": "MEU 'Shanghai Aircraft Manufacturing Co. Ltd. (SAMC)' written 'COMAC Shanghai Aircraft Mfg. Co.' "
                "screens CLEAR (compare 0.41: the entry's acronym SAMC and the parent's COMAC weigh as distinct "
                "brands, the rest as common words) (screening)",
+    # round 17 (tests/rules/adversary_round17.yaml, adversary_round17b.yaml): 2 false clears of 58 at its first run
+    # (main 6c8c782), 3 more of 11 in the follow-up written after it:
+    "R17-15": "§ 744.23(a)(3)(i)(B): 3A090.c to Vietnam (D:1) for an entity whose parent is headquartered in China "
+              "(headquartered_macau_d5 stated) is NLR: (B) reaches 'any destination other than Macau or ... D:5', but "
+              "the tool applies (A)'s carve-out of D:1/D:4/D:5 (not A:5/A:6) to 3A090.c too (rules)",
+    "R17-16": "§ 744.23(a)(3)(i)(B): 3A090.c to Kazakhstan (D:1) for an entity whose parent is headquartered in Macau "
+              "is NLR: as R17-15 (rules)",
+    "R17b-02": "§ 744.23(a)(3)(i)(B): 3A090.c to Saudi Arabia (D:4, not A:5/A:6) for a PRC-headquartered parent is "
+               "NLR: as R17-15 (Malaysia, Israel and Germany are right: R17b-01, R17b-03, R17b-04) (rules)",
+    "R17b-07": "§ 744.23(a)(3) on 2024-12-02 (89 FR 96790 created 3A090.c): 3A090.c to Vietnam for a "
+               "PRC-headquartered entity is NLR: as R17-15 (rules)",
+    "R17b-08": "§ 746.3(a)(1) (a licence to 'transfer within Iraq' any CCL item controlled for NS, MT, NP, CB, CC, RS,"
+               " UN, SL or EI reasons): a transfer within Iraq of US-origin 3A001.a.2 (NS) is NLR -- the tool applies "
+               "only General Prohibition One (no transfers) and § 746.3 is a gap (docs/coverage.md); CCL rows that say"
+               " 'transfer within Iraq' themselves are read (R17b-11 passes) (rules)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -235,6 +251,19 @@ MISMATCHES: dict[str, str] = {
     "R15b-04": "as R15b-03: RS 1 to Australia before 89 FR 28594, STA available with its conditions listed",
     "R15-50": "withdrawn by its author (report): Cambodia entered § 744.22 only on 2021-12-09 (86 FR 70015), not with "
               "the section on 2021-03-16; the tool's NO_LICENSE_REQUIRED is right (R15b-06, R15b-07 check the day)",
+    # round 17 (tests/rules/adversary_round17.yaml): the over-block and needless CANNOT_CLEARs of its first run
+    "R17-04": "needless CANNOT_CLEAR: 'supercomputer' in the end use, which says the supercomputer is in Hsinchu, "
+              "Taiwan, is read as the fact supercomputer (Macau/D:5) and then asks where it is located; § 744.23(a)(1) "
+              "needs Macau or D:5 and the order says neither (rules: the place named in the end use is not read)",
+    "R17-12": "needless CANNOT_CLEAR: '5 nm' in an end use that says the chip is produced in Taiwan is read as "
+              "advanced_node_ic_production and the location is asked; § 744.23(a)(2)(iii) needs production in "
+              "Macau/D:5 (rules, as R17-04)",
+    "R17-35": "needless CANNOT_CLEAR: a supercomputer in Nicosia (Cyprus, outside D:5 in the 2026 Country Groups) is "
+              "asked about as R17-04 (rules)",
+    "R17-08": "over-block: § 744.23(a)(5) back-end exclusion -- 'production' in (a)(2) does not apply to assembly, "
+              "test or packaging that does not alter the technology level; the end use says so in words, but '7 nm' is"
+              " read as advanced_node_ic_production and EAR99 trays for an OSAT get a § 744.23(a)(2)(i) licence "
+              "(rules: no fact or reading for (a)(5))",
     "R7-31": "needless CANNOT_CLEAR: the § 744.7 foreign-aircraft question for a Chinese civil airline's A320 check; "
              "defensible (the order does not say where the aircraft is registered), as the reviewer notes",
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
