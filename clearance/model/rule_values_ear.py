@@ -233,9 +233,19 @@ class Cameras(_Frozen):
     unverified: str | None = None
 
 
+class HeadquartersParagraph(_Frozen):
+    """§ 744.23(a)(3)(i)(B): one paragraph (3A090.c) reaching every destination outside ``groups`` and ``inside``."""
+
+    eccn: str
+    paragraph: str
+    groups: tuple[str, ...]
+    inside: tuple[str, ...]
+
+
 class Headquarters(_Frozen):
     """§ 744.23(a)(3): items (``items`` bases and, with ``z_paragraphs``, any .z paragraph) destined outside ``groups``
-    (or to ``not_groups``) and not to ``inside``, for an entity headquartered in Macau or D:5."""
+    (or to ``not_groups``) and not to ``inside``, for an entity headquartered in Macau or D:5; ``hbm``: the paragraph
+    of (i)(B), with its wider reach."""
 
     items: tuple[str, ...]
     z_paragraphs: bool
@@ -244,6 +254,7 @@ class Headquarters(_Frozen):
     inside: tuple[str, ...]
     policy: str
     question: str
+    hbm: HeadquartersParagraph | None = None
 
 
 class AdvancedComputingLes(_Frozen):
@@ -265,7 +276,8 @@ class ReasonLeBar(_Frozen):
 
 
 class UnmodelledMilitary(_Frozen):
-    """A military end use/user rule whose text the data does not hold (Iraq, § 746.3): an open question."""
+    """A rule whose text the data does not hold (Iraq, § 746.3: military end uses and users, transfers within Iraq):
+    the countries it reaches and the open question it asks."""
 
     countries: tuple[str, ...]
     question: str
@@ -391,6 +403,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.23.headquarters": Headquarters,
     "744.9.license_exceptions": EndUseLicenceExceptions,
     "746.3.military": UnmodelledMilitary,
+    "746.3.transfer": UnmodelledMilitary,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
     "744.11.wherever_located": WhereverLocated,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from clearance.model.determination import Basis, Fact, Request
+from clearance.model.determination import Basis, Fact, Request, Transaction
 from clearance.rules import embargo, hts746, licensing
 from clearance.rules.chart import UNSPECIFIED, destination, groups
 from clearance.rules.context import Ctx
@@ -255,7 +255,14 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
 
 def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 746.3 (Iraq) military end uses/users: not modelled (rule ``746.3.military``): an order stating a military
-    end use or user, or naming a party that denotes one, in or for Iraq is an open question."""
+    end use or user, or naming a party that denotes one, in or for Iraq is an open question; so is a transfer within
+    Iraq of an item on the CCL (``746.3.transfer``, § 746.3(a)(1): General Prohibition One covers no transfer)."""
+    eccn = (req.item.eccn or "").strip().upper()
+    if req.transaction is Transaction.TRANSFER and eccn and eccn != "EAR99":
+        rule = ctx.find("746.3.transfer")
+        if rule is not None and dest in rule["countries"]:
+            f.bases.append(Basis("746-IQ-TRANSFER", ctx.cite("746.3.transfer"), "n/a",
+                                 indeterminate=str(rule["question"]), rules=("746.3.transfer",)))
     military = bool(req.facts & {Fact.MILITARY_END_USE, Fact.MILITARY_END_USER}) or any(
         k == "744.21.name_signals" for p in parties for k, _ in p.name_signals)
     if not military or Fact.NOT_MILITARY_END_USER in req.facts:

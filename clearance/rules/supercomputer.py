@@ -98,6 +98,11 @@ def headquarters(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
         return
     grp = groups(ctx, dest)
     reached = dest not in rule["inside"] and (not grp & set(rule["groups"]) or bool(grp & set(rule["not_groups"])))
+    hbm = rule.get("hbm")
+    if not reached and hbm is not None and eccn.base == hbm["eccn"] and eccn.paragraph[:1] in ((), (hbm["paragraph"],)):
+        # (a)(3)(i)(B): 3A090.c destined anywhere but Macau and D:5 -- D:1 and D:4 destinations too (adversarial
+        # R17-15); a 3A090 item of unknown paragraph is reached as .c would be (fail closed)
+        reached = dest not in hbm["inside"] and not grp & set(hbm["groups"])
     if not reached:
         return
     cite = ctx.cite("744.23.headquarters")

@@ -111,20 +111,10 @@ FALSE_CLEARS: dict[str, str] = {
                "screens CLEAR (compare 0.41: the entry's acronym SAMC and the parent's COMAC weigh as distinct "
                "brands, the rest as common words) (screening)",
     # round 17 (tests/rules/adversary_round17.yaml, adversary_round17b.yaml): 2 false clears of 58 at its first run
-    # (main 6c8c782), 3 more of 11 in the follow-up written after it:
-    "R17-15": "§ 744.23(a)(3)(i)(B): 3A090.c to Vietnam (D:1) for an entity whose parent is headquartered in China "
-              "(headquartered_macau_d5 stated) is NLR: (B) reaches 'any destination other than Macau or ... D:5', but "
-              "the tool applies (A)'s carve-out of D:1/D:4/D:5 (not A:5/A:6) to 3A090.c too (rules)",
-    "R17-16": "§ 744.23(a)(3)(i)(B): 3A090.c to Kazakhstan (D:1) for an entity whose parent is headquartered in Macau "
-              "is NLR: as R17-15 (rules)",
-    "R17b-02": "§ 744.23(a)(3)(i)(B): 3A090.c to Saudi Arabia (D:4, not A:5/A:6) for a PRC-headquartered parent is "
-               "NLR: as R17-15 (Malaysia, Israel and Germany are right: R17b-01, R17b-03, R17b-04) (rules)",
-    "R17b-07": "§ 744.23(a)(3) on 2024-12-02 (89 FR 96790 created 3A090.c): 3A090.c to Vietnam for a "
-               "PRC-headquartered entity is NLR: as R17-15 (rules)",
-    "R17b-08": "§ 746.3(a)(1) (a licence to 'transfer within Iraq' any CCL item controlled for NS, MT, NP, CB, CC, RS,"
-               " UN, SL or EI reasons): a transfer within Iraq of US-origin 3A001.a.2 (NS) is NLR -- the tool applies "
-               "only General Prohibition One (no transfers) and § 746.3 is a gap (docs/coverage.md); CCL rows that say"
-               " 'transfer within Iraq' themselves are read (R17b-11 passes) (rules)",
+    # (main 6c8c782), 3 more of 11 in the follow-up written after it; all 5 fixed in session 11 (lead): R17-15,
+    # R17-16, R17b-02, R17b-07 (§ 744.23(a)(3)(i)(B): 3A090.c to any destination but Macau and D:5, rule
+    # 744.23.headquarters from 2024-12-02, O79-O81) and R17b-08 (a transfer within Iraq of a CCL item is the
+    # § 746.3(a)(1) question, rule 746.3.transfer, O82)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
