@@ -32,7 +32,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round9.yaml", "adversary_round10.yaml", "adversary_round10b.yaml",
          "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml",
          "adversary_round13.yaml", "adversary_round14.yaml", "adversary_round15.yaml",
-         "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round18.yaml")
+         "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round18.yaml",
+         "adversary_round18b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -146,6 +147,22 @@ FALSE_CLEARS: dict[str, str] = {
               "(compare 0.45) (screening: vessel name lines)",
     "R18-81": "SDN vessel 15036 'ARTAVIL' written 'MT Artavill, c/o ship agent, Khor Fakkan' screens CLEAR: 0.97 HIT "
               "on the name alone (compare 0.22 with the line) (screening: vessel name lines)",
+    # round 18 follow-up (tests/rules/adversary_round18b.yaml, written after round 18's run): 6 false clears of 18
+    "R18b-03": "EL/SDN 16885 Uralvagonzavod in German 'Uralwagonsawod, Nischni Tagil' screens CLEAR: 'w'/'v' and "
+               "'s'/'z' inside one word are not equated (compare 0.00) (screening: German transliteration)",
+    "R18b-05": "EL/SDN 36056 Sevmash (a.k.a. 'PRODUCTION ASSOCIATION SEVMASH') in German 'AO PO Sewmasch, "
+               "Sewerodwinsk' screens CLEAR (compare 0.00) (screening: German transliteration)",
+    "R18b-06": "EL/SDN 35996 Ilyushin in French 'Complexe aéronautique Iliouchine, Moscou' screens CLEAR: "
+               "'iliouchine'/'ilyushin' and 'aeronautique'/'aviation' not read (compare 0.04) (screening: French "
+               "transliteration and words)",
+    "R18b-08": "SDN 15117 NITC in Persian (شرکت ملی نفتکش ایران، دفتر لندن) screens CLEAR: ملی (national) and نفتکش "
+               "(tanker) are not read (compare 0.08) (screening: Persian words)",
+    "R18b-09": "SDN 37499 Mordashov (a.k.a. 'MORDASCHOV, Alexey Alexandrovits') written 'Aleksej Mordaschow, "
+               "Teneriffa' screens CLEAR: no candidate; 0.13 against the German a.k.a. (aleksej/alexey unmatched) "
+               "(screening: German given names)",
+    "R18b-10": "SDN 16669 'ROTENBERG, Arkady Romanovich' written 'Arkadi Rotenberg, Nice' (FR) screens CLEAR: 0.81 "
+               "without the town, 0.69 with it and country RU, 0.41 with country FR: the country conflict lowers the "
+               "match below the line, as R18-67 (screening)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
