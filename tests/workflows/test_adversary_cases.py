@@ -33,7 +33,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml",
          "adversary_round13.yaml", "adversary_round14.yaml", "adversary_round15.yaml",
          "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
-         "adversary_round17b.yaml")
+         "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -115,6 +115,59 @@ FALSE_CLEARS: dict[str, str] = {
     # R17-16, R17b-02, R17b-07 (§ 744.23(a)(3)(i)(B): 3A090.c to any destination but Macau and D:5, rule
     # 744.23.headquarters from 2024-12-02, O79-O81) and R17b-08 (a transfer within Iraq of a CCL item is the
     # § 746.3(a)(1) question, rule 746.3.transfer, O82)
+    # round 18 (tests/rules/adversary_round18.yaml): 13 false clears of 110 at its first run (main 6c8c782)
+    "R18-17": "UVL 'Wuhan Institute of Biological Products Co., Ltd.' in Chinese (武汉生物制品研究所有限责任公司) is "
+              "not found and ENC clears the 5A002.a item (LICENSE_EXCEPTION): 生物制品 is read as pinyin 'sheng wu zhi "
+              "pin', not as 'biological products' (compare 0.09) (screening: Chinese trade words)",
+    "R18-18": "MEU 'Shenyang Academy of Instrumentation Science Co.,Ltd.' in Chinese (沈阳仪表科学研究院有限公司) "
+              "screens CLEAR: 仪表 is read as pinyin 'yi biao', not 'instrumentation', 研究院 as 'institute' not "
+              "'academy' (compare 0.13) (screening: Chinese trade words)",
+    "R18-19": "MEU 'Wuxi Turbine Blade Co. Ltd.' in Chinese (无锡透平叶片有限公司) screens CLEAR: the loan word 透平 "
+              "(turbine) and 叶片 (blade) are read as pinyin (compare 0.17) (screening: Chinese trade words)",
+    "R18-44": "EL/SDN 35351 Chkalov aviation plant written in German 'Tschkalow Novosibirsk Aviation Plant' screens "
+              "CLEAR: 'tsch'/'ch' and 'w'/'v' are not equated, the rest are common words (compare 0.08) (screening: "
+              "German transliteration of Russian)",
+    "R18-58": "EL 'Pharmcontract GmbH' a.k.a. 'Farmkontract GmbH' written 'Pharmkontrakt GmbH, Frankfurt am Main' "
+              "screens CLEAR: 0.97 HIT without the town, 0.30 with it -- the listed town 'Frankfurt am Main' after the "
+              "comma is not set aside (screening: multi-word towns)",
+    "R18-66": "SDN 11195 HESA in Persian (شرکت صنایع هواپیماسازی ایران، دفتر دبی) screens CLEAR: هواپیماسازی "
+              "(aircraft manufacturing) is not read, and the listed a.k.a. 'KARKHANEJATE SANAYE HAVAPAYMAIE IRAN' is "
+              "not reached (compare 0.09) (screening: Persian words)",
+    "R18-67": "SDN 25237 / EL 'Iran Air' by its Persian name with a Dubai office screens CLEAR: a POSSIBLE (0.69 on "
+              "the a.k.a. 'THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN') drops to 0.49 when the party's country (AE) "
+              "conflicts with the entry's: a country conflict lowers a capped possible match below the line "
+              "(screening)",
+    "R18-70": "SDN 16418 / EL 'Qods Aviation Industry' in Persian (شرکت صنایع هوایی قدس), country AE, screens CLEAR: "
+              "0.67 POSSIBLE with country IR, 0.46 with the country conflict (screening: as R18-67)",
+    "R18-73": "SDN 16685 'CHEMEZOV, Sergei' written in German 'Sergej Tschemesow' screens CLEAR: 'tsch'/'ch', 's'/'z', "
+              "'w'/'v' not equated (compare 0.02) (screening: German transliteration of Russian)",
+    "R18-74": "SDN 24306 'VEKSELBERG, Viktor Feliksovich' written 'Wiktor Wekselberg, Zug' (CH) screens CLEAR: 0.69 "
+              "POSSIBLE with country RU, 0.49 with the country conflict (he is listed without a Swiss address) "
+              "(screening: as R18-67; 'W'/'V' read as a typo only)",
+    "R18-79": "SDN vessel 48898 'MANGAZEYA' written 'Reefer MANGAZEJA (IMO 7741108), Kirkenes' screens CLEAR: 0.98 HIT "
+              "on the name alone; the vessel type word, the IMO number (which the entry carries) and the port are "
+              "read as parts of the name (compare 0.25) (screening: vessel name lines)",
+    "R18-80": "SDN vessel 46957 'ANATOLY KOLODKIN' written 'Master of M/T Anatoliy Kolodkin, Fujairah anchorage' "
+              "screens CLEAR: 0.99 HIT on the name alone; 'Master of M/T' and the anchorage are read as the name "
+              "(compare 0.45) (screening: vessel name lines)",
+    "R18-81": "SDN vessel 15036 'ARTAVIL' written 'MT Artavill, c/o ship agent, Khor Fakkan' screens CLEAR: 0.97 HIT "
+              "on the name alone (compare 0.22 with the line) (screening: vessel name lines)",
+    # round 18 follow-up (tests/rules/adversary_round18b.yaml, written after round 18's run): 6 false clears of 18
+    "R18b-03": "EL/SDN 16885 Uralvagonzavod in German 'Uralwagonsawod, Nischni Tagil' screens CLEAR: 'w'/'v' and "
+               "'s'/'z' inside one word are not equated (compare 0.00) (screening: German transliteration)",
+    "R18b-05": "EL/SDN 36056 Sevmash (a.k.a. 'PRODUCTION ASSOCIATION SEVMASH') in German 'AO PO Sewmasch, "
+               "Sewerodwinsk' screens CLEAR (compare 0.00) (screening: German transliteration)",
+    "R18b-06": "EL/SDN 35996 Ilyushin in French 'Complexe aéronautique Iliouchine, Moscou' screens CLEAR: "
+               "'iliouchine'/'ilyushin' and 'aeronautique'/'aviation' not read (compare 0.04) (screening: French "
+               "transliteration and words)",
+    "R18b-08": "SDN 15117 NITC in Persian (شرکت ملی نفتکش ایران، دفتر لندن) screens CLEAR: ملی (national) and نفتکش "
+               "(tanker) are not read (compare 0.08) (screening: Persian words)",
+    "R18b-09": "SDN 37499 Mordashov (a.k.a. 'MORDASCHOV, Alexey Alexandrovits') written 'Aleksej Mordaschow, "
+               "Teneriffa' screens CLEAR: no candidate; 0.13 against the German a.k.a. (aleksej/alexey unmatched) "
+               "(screening: German given names)",
+    "R18b-10": "SDN 16669 'ROTENBERG, Arkady Romanovich' written 'Arkadi Rotenberg, Nice' (FR) screens CLEAR: 0.81 "
+               "without the town, 0.69 with it and country RU, 0.41 with country FR: the country conflict lowers the "
+               "match below the line, as R18-67 (screening)",
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -262,6 +315,30 @@ MISMATCHES: dict[str, str] = {
     "R16-36": "LICENSE_REQUIRED, not PROHIBITED: 'AO NII SVT, Kirov' is the Entity List's NII SVT (0.99 on its alias) "
               "but SDN 37798's a.k.a. 'AO NII SVT' is only a 0.69 possible match to confirm: OFAC marks that a.k.a. "
               "weak, and a weak alias alone is capped below HIT (not the town, which is set aside already) (screening)",
+    # round 18 (tests/rules/adversary_round18.yaml): hard negatives not cleared at its first run (main 6c8c782)
+    "R18-82": "needless CANNOT_CLEAR: Xidian University (西安电子科技大学) is a 0.69 possible match on EL 'CETC Cloud "
+              "(Beijing) Technology Co., Ltd.' (compare 0.07: trade words only) (screening)",
+    "R18-83": "over-block, wrong entity: University of Science and Technology Beijing (北京科技大学) is a 0.94 HIT on "
+              "EL BUAA's alias 'Beihang University' (beijing~beihang read as a typo, 0.71) and answered "
+              "LICENSE_REQUIRED (screening)",
+    "R18-84": "needless CANNOT_CLEAR: Tianjin University of Commerce (天津商业大学) is a 0.69 possible match on EL "
+              "'Tianjin University' (商业 'commerce' not read, the distinct word) (screening)",
+    "R18-85": "needless CANNOT_CLEAR: UOB China (大华银行（中国）有限公司) is a 0.69 possible match on EL/SDN 'China "
+              "HEAD Aerospace Technology Co.' (da~head read as a skeleton match) (screening)",
+    "R18-87": "needless CANNOT_CLEAR: Nanjing Normal University (南京师范大学) is a 0.69 possible match on EL "
+              "'4Paradigm Technology Co., Ltd' (compare 0.01) (screening)",
+    "R18-88": "over-block, wrong entity: Northwest University, Xi'an (西北大学) is a 0.99 HIT on EL 'Northwestern "
+              "Polytechnical University' through its alias-table name 西北工业大学: the missing 工业 weighs 0.12 and "
+              "is ignored; answered LICENSE_REQUIRED (screening)",
+    "R18-95": "over-block: 'Gennady Timoshenko, Helsinki' is a 0.97 HIT on SDN 16666 'TIMCHENKO, Gennady Nikolayevich' "
+              "(timoshenko~timchenko read as a typo, 0.80) and answered PROHIBITED (screening: a surname with an extra "
+              "syllable is another surname)",
+    "R18-96": "needless CANNOT_CLEAR: 'Peter Avery, London' is a 0.69 possible match on EL person 'Graham Avery' "
+              "(London): the given names differ (defensible review item) (screening)",
+    "R18-106": "needless CANNOT_CLEAR: 'Air Astana JSC, Almaty' is a 0.62 possible match on SDN vessel 'APAMA' "
+               "(compare 0.00) (screening)",
+    "R18-110": "needless CANNOT_CLEAR: 'Orion Corporation, Espoo' is a 0.52 possible match on SDN vessel 'ORION STAR' "
+               "(only 'orion' agrees) (screening)",
     "R16-111": "wrong entity: UVL 'Sunway Technology Electronics Ltd.' (Sheung Shui) written 'Sunway Tech Electronic "
                "Ltd, Sheung Shui' is a 0.99 HIT on SDN 22687 'SUNWAY TECH CO., LTD' (Beijing; compare 0.62) and "
                "answered PROHIBITED; the UVL answer is LICENSE_REQUIRED (ENC barred), the SDN company a possible "
@@ -501,3 +578,35 @@ def test_a_possible_match_names_every_party_that_raises_one(screener: PartyScree
     assert any("Shahid Bakeri" in r for r in d.reasons), d.reasons
     # the first party's question comes first, as the engine asked it
     assert d.reasons[0].startswith(f"party {names[0]!r}:")
+
+
+# Adversarial round 18: cases whose outcome is right but which cite, beside the right entry, an unrelated entry as a
+# near-certain listing (a basis or a HIT): the entry names that must not decide.
+WRONG_ENTITIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "R18-15": (("FANG LIWU", "Fang Yu"),
+               "李方伟 (SDN 11447 'LI, Fangwei', a 0.99 HIT, right) is also a 0.96 HIT on DPL 'FANG LIWU' (the three "
+               "syllables read in any order) and an Entity List basis on 'Fang Yu' (0.85) (screening)"),
+    "R18-22": (("System Equipment Co., Ltd. of the 28th Research Institute",),
+               "MEU 'Guizhou Liyang Intl Manufacturing Co Ltd.' (right) is joined by an Entity List basis on 'System "
+               "Equipment Co., Ltd. of the 28th Research Institute (Liyang)' (0.77; Liyang, a Jiangsu town, is the "
+               "only word in common) (screening)"),
+    "R18-40": (("ZELENODOLSKY PROJECT AND DESIGN BUREAU",),
+               "the Zelenodolsk Gorky plant in Cyrillic is a 0.99 HIT on SDN 43269 'JOINT STOCK COMPANY ZELENODOLSKY "
+               "PROJECT AND DESIGN BUREAU' (another company) while its own SDN 26510 is 0.88 (screening)"),
+    "R18-68": (("SPB BANK", "BANK SIAB"),
+               "بانک سپه (SDN 25580 'BANK SEPAH', 0.97, right) is also a 0.97 HIT on SDN 'PUBLIC JOINT STOCK COMPANY "
+               "SPB BANK' and 'PJSC BANK SIAB' (sph~siab as a consonant skeleton), which add a RUSSIA-EO14024 basis "
+               "(screening)"),
+}
+
+
+@pytest.mark.parametrize("cid", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=why))
+                                 for c, (_, why) in WRONG_ENTITIES.items()])
+def test_round_18_cites_no_unrelated_entry(screener: PartyScreener, rules: RuleSet, cid: str) -> None:
+    """No basis and no near-certain screening hit of a round 18 case names an unrelated entry (WRONG ENTITY)."""
+    decision, record = screener.determine(_case(cid), rules)
+    wrong = WRONG_ENTITIES[cid][0]
+    cited = [b.cite for b in decision.bases if any(w.lower() in (b.cite or "").lower() for w in wrong)]
+    hits = [(h.name, h.score) for s in record for h in s.hits
+            if h.score >= 0.95 and any(w.lower() in h.name.lower() for w in wrong)]
+    assert not cited and not hits, (cited, hits)
