@@ -80,6 +80,8 @@ VOWELS_KEPT = 0.7  # a word written without some vowels ("Univrsl", 7 of 9 lette
 JOINED_SKELETON_MIN = 5  # across scripts, a person's name written joined whose skeleton has this many sounds ...
 JOINED_SKELETON_SIM = 0.85  # ... and agrees this much with the parts it matched is a word matched ("Park Ji-sung";
 # not four sounds: "liyeonggil" / "Irene Curie", both lnkl, are two people)
+WHOLE_WORDS = 3  # a description of this many words or more ...
+WHOLE_WEIGHT = 1.0  # ... weighing together this much (a brand's weight) is one party's name (``_rare_whole``)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
@@ -404,6 +406,9 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
         if desc_q and desc_c:
             out.append(Guard(DIFFERENT_CAP, f"both names are made of organisation terms only and they differ in "
                                             f"{' '.join(differ)}: two descriptions, not one party's name"))
+        # (not a description whose words are together as rare as a brand: "Shanghai Aircraft Manufacturing" is
+        # one party's name, written after its parent's, "COMAC Shanghai Aircraft Mfg. Co.", adversarial R16-113)
+        desc_q, desc_c = desc_q and not _rare_whole(q), desc_c and not _rare_whole(c)
         brand = [t for t in extra_q if desc_c and qw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()] + [
             t for t in extra_c if desc_q and cw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()]
         if brand:
@@ -436,6 +441,14 @@ def _description(form: NameForm) -> bool:
 @lru_cache(maxsize=1)
 def _term_words() -> frozenset[str]:
     return frozenset(vocabulary().terms.values())
+
+
+def _rare_whole(form: NameForm) -> bool:
+    """A name of WHOLE_WORDS words or more (legal-form residue aside) that weigh together at least WHOLE_WEIGHT, as
+    much as one brand: each is common, the words together are not ("Shanghai Aircraft Manufacturing", 1.06;
+    "Security Co", "General Technology" weigh far less)."""
+    words = [w for t, w in zip(form.tokens, form.weights, strict=True) if not _residue(t)]
+    return len(words) >= WHOLE_WORDS and sum(words) >= WHOLE_WEIGHT
 
 
 def _coverage_guard(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
