@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.nameline import is_place
+from clearance.screening.prepared import worldwide
 from clearance.text.countries import country_code
 from clearance.text.fold import fold
 
@@ -65,7 +66,8 @@ def listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]
 
 def entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
     """(list code, entry id) -> the entry's addresses and names folded, one line (" | " between them), and its
-    addresses' countries, for the entries with an address naming some town (``listed_towns``)."""
+    addresses' countries, for the entries with an address naming some town (``listed_towns``), but those listed
+    "wherever located" (``prepared.worldwide``: PMC Wagner in Bamako is the listed Wagner of Russian addresses)."""
     found = _ADDRESSED.get(id(index))
     if found is not None and found[0] is index:
         return found[1]
@@ -74,7 +76,7 @@ def entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, f
     for pe in index.entities:
         entity = pe.entity
         key = (entity.list_code, entity.entry_id)
-        if key in known:
+        if key in known and not worldwide(entity):  # (an entry "wherever located" reaches any town)
             text = " | ".join(fold(t)[0] for t in (*(f"{a.full} {a.city or ''}" for a in entity.addresses),
                                                   *(n.value for n in entity.names)))
             out[key] = (text, frozenset(a.country.upper() for a in entity.addresses if a.country))
