@@ -49,7 +49,7 @@ from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQ
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
-from clearance.text.pinyin import pinyin_word
+from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import country_places, places
 from clearance.text.terms import vocabulary
 
@@ -80,6 +80,8 @@ VOWELS_KEPT = 0.7  # a word written without some vowels ("Univrsl", 7 of 9 lette
 JOINED_SKELETON_MIN = 5  # across scripts, a person's name written joined whose skeleton has this many sounds ...
 JOINED_SKELETON_SIM = 0.85  # ... and agrees this much with the parts it matched is a word matched ("Park Ji-sung";
 # not four sounds: "liyeonggil" / "Irene Curie", both lnkl, are two people)
+WHOLE_WORDS = 3  # a description of this many words or more ...
+WHOLE_WEIGHT = 1.0  # ... weighing together this much (a brand's weight) is one party's name (``_rare_whole``)
 _EXACT_HOW = frozenset({"exact", "typo", "nickname"})
 _PATRONYMIC = ("ovich", "evich", "ovna", "evna", "yevich", "ich", "ogly", "oglu", "kyzy",
                "auna", "itch", "itsj", "ivna", "ovych", "evych", "ichna")  # Belarusian, Ukrainian, other spellings
@@ -170,9 +172,21 @@ def token_similarity_pinyin(a: str, b: str, person: bool, phonetic: bool) -> tup
     unless the syllable is part of the word. A word in another romanisation or a translation ("Phenix") is still
     matched by its sounds."""
     sim, how = token_similarity3(a, b, person, phonetic)
-    if how == "skeleton" and ((pinyin_word(a) and b not in a) or (pinyin_word(b) and a not in b)):
-        return 0.0, ""  # ("zhang" ~ "huazhang": a syllable of the word, the rest written apart, still agrees)
+    if how == "skeleton" and (pinyin_word(a) or pinyin_word(b)):
+        # (a syllable inside the word is no match either: "chang" of 长江, Yangtze, is not "Changsha"; the word's
+        # syllables written apart are joined to it letter for letter, "ning chang" ~ "ningchang": ``_join_pass``)
+        return 0.0, ""
     return sim, how
+
+
+@lru_cache(maxsize=200_000)
+def token_similarity_han(a: str, b: str, person: bool, phonetic: bool) -> tuple[float, str]:
+    """@3's token similarity for two names both in Chinese characters: two different pinyin syllables are two
+    different characters, never a typo of each other ("jiang" of 长江, Yangtze, is not "jing" of 景嘉, Jingjia;
+    "chang" of 长 is not "zhang" of 张); other words (terms the table translated) as ``token_similarity3``."""
+    if a != b and a in syllables() and b in syllables():
+        return 0.0, ""
+    return token_similarity3(a, b, person, phonetic)
 
 
 @lru_cache(maxsize=200_000)
@@ -234,6 +248,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             # how much of each name agrees by weight is still read ("Nanjing University" / 南京航空航天大学, Nanjing
             # University of Aeronautics and Astronautics); not between two names in Chinese (syllables are residue)
             out.extend(_coverage_guard(q, c, ns, qw, cw))
+            out.extend(_pinyin_brands_differ(q, c, ns, qw, cw))
     elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
         exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
         lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
@@ -313,6 +328,26 @@ def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
         t for t in ns.unmatched_candidate if pinyin_word(t) and t not in q.compact]
 
 
+def _pinyin_brands_differ(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
+                          ) -> list[Guard]:
+    """An organisation name in Chinese characters and one in Latin letters that agree only on common words (none
+    weighs DISTINCT_AGREE: "tech") while the Latin name keeps a brand written in pinyin that the characters do not
+    spell, and the characters keep syllables of their own: "Huawei Technologies Co., Ltd." / 保利科技 (Poly
+    Technologies, "bao li tech"). Pinyin spells each syllable one way, so "huawei" is no "bao li": two parties of the
+    same trade, capped below POSSIBLE (``_different_party`` in one script)."""
+    if any(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) >= DISTINCT_AGREE for p in ns.pairs):
+        return []
+    han, latin, han_left, latin_left = (q, c, ns.unmatched_query, ns.unmatched_candidate) if _han(q) else (
+        c, q, ns.unmatched_candidate, ns.unmatched_query)
+    brands = [t for t in latin_left if pinyin_word(t) and t not in han.compact]
+    own = [t for t in han_left if t in syllables() and t not in latin.compact]
+    if not (brands and own):
+        return []
+    return [Guard(DIFFERENT_CAP, f"in Chinese characters and in Latin letters the names agree only on common words, "
+                                 f"and the pinyin brand ({' '.join(brands)}) is not what the characters spell "
+                                 f"({' '.join(own)}): parties of the same trade, not one party")]
+
+
 def _places_differ_han(ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
     """An organisation name in Chinese characters and one in Latin letters that agree only on common words (none
     weighs DISTINCT_AGREE, or syllables by their consonants) and each name a place the other lacks ("Zhuhai" from
@@ -371,6 +406,9 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
         if desc_q and desc_c:
             out.append(Guard(DIFFERENT_CAP, f"both names are made of organisation terms only and they differ in "
                                             f"{' '.join(differ)}: two descriptions, not one party's name"))
+        # (not a description whose words are together as rare as a brand: "Shanghai Aircraft Manufacturing" is
+        # one party's name, written after its parent's, "COMAC Shanghai Aircraft Mfg. Co.", adversarial R16-113)
+        desc_q, desc_c = desc_q and not _rare_whole(q), desc_c and not _rare_whole(c)
         brand = [t for t in extra_q if desc_c and qw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()] + [
             t for t in extra_c if desc_q and cw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()]
         if brand:
@@ -403,6 +441,14 @@ def _description(form: NameForm) -> bool:
 @lru_cache(maxsize=1)
 def _term_words() -> frozenset[str]:
     return frozenset(vocabulary().terms.values())
+
+
+def _rare_whole(form: NameForm) -> bool:
+    """A name of WHOLE_WORDS words or more (legal-form residue aside) that weigh together at least WHOLE_WEIGHT, as
+    much as one brand: each is common, the words together are not ("Shanghai Aircraft Manufacturing", 1.06;
+    "Security Co", "General Technology" weigh far less)."""
+    words = [w for t, w in zip(form.tokens, form.weights, strict=True) if not _residue(t)]
+    return len(words) >= WHOLE_WORDS and sum(words) >= WHOLE_WEIGHT
 
 
 def _coverage_guard(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
@@ -936,9 +982,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
                 a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
             if _han(a) != _han(b):
                 sim_of = token_similarity_pinyin if not person else token_similarity_pinyin_person
+            elif _han(a):
+                sim_of = token_similarity_han
             core = similarity_core(a, b, person, sim_of, resegment_always=not person,
-                                   max_edits=MAX_EDITS if sim_of in (token_similarity3, token_similarity_pinyin_person)
-                                   else None,
+                                   max_edits=MAX_EDITS if sim_of in (token_similarity3, token_similarity_pinyin_person,
+                                                                     token_similarity_han) else None,
                                    exact_pinyin=sim_of is token_similarity_pinyin)
             raw = _clamp(core[0])
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):

@@ -146,8 +146,8 @@ def _words() -> _Words:
     )
 
 
-def _is_place(words: list[str]) -> bool:
-    """Words that together name a place of places.yml or address_words.yml ("Wan Chai", "Bamako", "N.T.")."""
+def is_place(words: list[str]) -> bool:
+    """Folded words that together name a place of places.yml or address_words.yml ("Wan Chai", "Bamako", "N.T.")."""
     aw = _words()
     known = places()
     joined = "".join(words)
@@ -163,7 +163,7 @@ def _has_head(words: list[str]) -> bool:
 def _office_word(word: str) -> bool:
     aw = _words()
     return (word in aw.office_words or word in aw.connectors or any(ch.isdigit() for ch in word)
-            or _is_place([word]))
+            or is_place([word]))
 
 
 def _is_office(words: list[str]) -> bool:
@@ -187,7 +187,7 @@ def _is_address(segment: str) -> bool:
     if written[-1] in aw.codes or " ".join(words) in aw.states or (
             len(words) >= 2 and (" ".join(words[-2:]) in aw.states or words[-1] in aw.states)):
         return True  # "Richardson TX", "Texas", "Dallas Texas"
-    return _is_place(words) or _is_office(words)
+    return is_place(words) or _is_office(words)
 
 
 def _segments(line: str) -> list[tuple[int, int]]:
@@ -383,7 +383,7 @@ def distinctive(name: str) -> bool:
     Limited", "Huawei Technologies", "Russian Navy"; not "Bank", "Moscow Trading", "General Trading LLC"."""
     table = rarity()
     form = prepare(name)
-    return any(w >= DISTINCTIVE_WEIGHT and not _is_place([t]) and table.word_weight(t) > DISTINCTIVE
+    return any(w >= DISTINCTIVE_WEIGHT and not is_place([t]) and table.word_weight(t) > DISTINCTIVE
                for t, w in zip(form.tokens, form.weights, strict=True))
 
 
@@ -412,7 +412,7 @@ def _place_end(line: str, start: int, end: int, country: str | None) -> int:
         rest = folded[len(head):]
         vocab = vocabulary()
         brand = rest[0]
-        if (brand in vocab.terms or brand in vocab.stopwords or _is_place([brand]) or not brand.isalpha()
+        if (brand in vocab.terms or brand in vocab.stopwords or is_place([brand]) or not brand.isalpha()
                 or rarity().word_weight(brand) < BRAND_WEIGHT):
             return start
         form = prepare(line[words[span][0]:end])

@@ -188,6 +188,12 @@ def _numbers_conflict(q: NameForm, c: NameForm, matched_q: set[int], matched_c: 
     return any(i not in matched_q for i in nq) or any(j not in matched_c for j in nc)
 
 
+@lru_cache(maxsize=1)
+def _term_words() -> frozenset[str]:
+    """The canonical organisation terms ("electronic", "industry"): words a name in Chinese characters translates."""
+    return frozenset(vocabulary().terms.values())
+
+
 def _join_pass(
     a: NameForm, b: NameForm, pairs: list[tuple[int, int, float, str]], phonetic: bool, best_run: bool = False,
     exact_pinyin: bool = False,
@@ -198,7 +204,8 @@ def _join_pass(
     ``best_run`` (clearance-name@3): the run from a start that agrees best, not the first one that agrees
     ("salita" ~ "sa li ta", not "sa li"). ``exact_pinyin`` (clearance-name@3, a name in Chinese characters against
     one in Latin letters): a word that reads as pinyin ("kaixin") is joined to syllables by its letters, never by
-    its consonants alone ("xi chan"): pinyin spells each syllable one way.
+    its consonants alone ("xi chan"): pinyin spells each syllable one way; and a run holding a term the table
+    translated agrees only letter for letter ("jiang electronic" of 长江电力, Yangtze Power, is not "Microelectronics").
     """
     used_a = {i for i, _, _, _ in pairs}
     used_b = {j for _, j, _, _ in pairs}
@@ -225,6 +232,8 @@ def _join_pass(
                 if len(run) > 1.5 * len(tok) + 1:
                     break
                 sim = Levenshtein.normalized_similarity(tok, run)
+                if exact_pinyin and sim < 1.0 and any(t in _term_words() for t in b.tokens[start:end]):
+                    continue  # (a syllable and a translated term agree with a word only as written)
                 if phonetic and sim < LONG_TOKEN_CUTOFF and not (exact_pinyin and pinyin_word(tok)):
                     sim = _skeleton_sim(tok, run)
                 if sim >= (1.0 if len(tok) < 6 else LONG_TOKEN_CUTOFF) and (chosen is None or sim > chosen[0]):

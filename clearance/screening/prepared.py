@@ -63,6 +63,13 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         seen.add((n.value, n.kind))
         names.append(PreparedName(prepare(n.value), n.kind, None, prepare3(n.value),
                                   prepare3(n.value, True) if person else None))
+    for n in entity.names:
+        bare = without_initials(n.value)
+        if bare is None or (bare, n.kind) in seen:
+            continue
+        seen.add((bare, n.kind))
+        names.append(PreparedName(prepare(bare), n.kind, f"the listed name {n.value!r} without its initials in "
+                                  "parentheses", prepare3(bare), prepare3(bare, True) if person else None))
     for alias, source in extra:
         if (alias, NameKind.ALIAS) in seen or not alias.strip():
             continue
@@ -80,6 +87,34 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         birth_years=birth_years(entity.birth_dates),
         id_keys=frozenset(k for i in entity.identifiers if len(k := id_key(i.value)) >= 5),
     )
+
+
+_TRAILING_INITIALS = re.compile(r"^(?P<name>.*\S)\s*\((?P<initials>[A-Za-z]{2,8})\)\s*$")
+SKIPPED = 3  # a word this short ("of", "and", "Co", "Ltd") may give no letter of the initials
+
+
+def without_initials(name: str) -> str | None:
+    """The name without the initials of its own words written after it in parentheses ("Shanghai Aircraft
+    Manufacturing Co. Ltd. (SAMC)" -> "Shanghai Aircraft Manufacturing Co. Ltd."), or None. The initials are an
+    alias the name carries, not a word of it: a party written without them, or with its parent's name before it
+    ("COMAC Shanghai Aircraft Mfg. Co.", adversarial R16-113), keeps no word the listed name lacks but those."""
+    m = _TRAILING_INITIALS.match(name)
+    if m is None:
+        return None
+    words = [w for w in re.split(r"[^0-9a-z]+", m["name"].lower()) if w]
+    if len(words) > 4 * len(m["initials"]):
+        return None
+    return m["name"].strip() if _initials_of(m["initials"].lower(), words) else None
+
+
+def _initials_of(initials: str, words: list[str]) -> bool:
+    """``initials`` are the first letters of ``words`` in order, every word read (a short one may give none)."""
+    if not words:
+        return not initials
+    w = words[0]
+    if initials and w[0] == initials[0] and _initials_of(initials[1:], words[1:]):
+        return True
+    return len(w) <= SKIPPED and _initials_of(initials, words[1:])
 
 
 _WORLDWIDE = re.compile(r"\bwherever located\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
-from clearance.screening.algorithm3 import ClearanceMatcherV3, person_reading, reads_as_person
+from clearance.screening.algorithm3 import CAP, ClearanceMatcherV3, person_reading, reads_as_person
 from clearance.screening.bound3 import (
     candidate_scores3,
     candidate_scores3_many,
@@ -36,7 +36,7 @@ from clearance.screening.prefilter import (
 )
 from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
-from clearance.screening.towns import entry_town
+from clearance.screening.towns import aside_towns, entry_town, towns_disagree
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
 
@@ -125,15 +125,19 @@ def screen_many(
     more = iter(done[len(queries):])
     for result, reading, town in zip(done[:len(queries)], readings, towns, strict=True):
         out.append(result if reading is None else _merge(result, next(more), reading, limit,
-                                                         town.entries if town is not None else None))
+                                                         town.entries if town is not None else None,
+                                                         _town_evidence(reading, result.query.country, index,
+                                                                        algo)))
     return out
 
 
 def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, limit: int,
-           only: frozenset[tuple[str, str]] | None = None) -> ScreeningResult:
+           only: frozenset[tuple[str, str]] | None = None,
+           against: Callable[[Hit], Hit] | None = None) -> ScreeningResult:
     """The line's result with the better hit of each entry from its reading without the acronym or address (each
     quoted as the line writes it). ``only``: the (list, entry) keys whose hits of that reading count (a town
-    set aside because these entries' addresses name it)."""
+    set aside because these entries' addresses name it); ``against``: what the address set aside says of a hit of
+    that reading (``_town_evidence``)."""
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
     notes = tuple(Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)
@@ -146,11 +150,43 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
         key = (h.list_code, h.entry_id)
         if key not in best or h.score > best[key].score:
             best[key] = dataclasses.replace(h, explanation=(*notes, *h.explanation))
-    hits = sorted(best.values(), key=lambda h: (-h.score, h.list_code, h.entry_id))[:limit]
+    found = best.values() if against is None else map(against, best.values())  # (the line's own hits too)
+    hits = sorted(found, key=lambda h: (-h.score, h.list_code, h.entry_id))[:limit]
     decision = whole.decision
     if decision is not Decision.CANNOT_CLEAR and hits:
         decision = max((h.decision for h in hits), key=_rank)
     return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
+
+
+TOWN_CAP = CAP  # a near-certain hit of a name read without a town that none of the entry's addresses names
+
+
+def _town_evidence(reading: NameReading, country: str | None, index: ScreeningIndex, algo: Algorithm,
+                   ) -> Callable[[Hit], Hit] | None:
+    """A name line read without its trailing address ("Sunway Tech Electronic Ltd, Sheung Shui", HK): when that
+    address names known places (``towns.aside_towns``) of which none is in an entry's addresses (or names), while
+    the entry's addresses name towns, all in other countries than the party's (``towns.towns_disagree``), the place
+    is evidence against that entry: its near-certain hit is capped at POSSIBLE (a person reviews: the party may
+    have another office). A town the entry's address names agrees, and an entry with no town in its addresses says
+    nothing. None when no place was set aside."""
+    address = reading.text("address")
+    towns = aside_towns(address) if address else ()
+    if not towns:
+        return None
+    hit_at = algo.thresholds.hit
+    written = ", ".join(towns)
+
+    def against(h: Hit) -> Hit:
+        if h.score < hit_at or not towns_disagree(towns, country, (h.list_code, h.entry_id), index):
+            return h
+        note = Feature("town", TOWN_CAP, f"the line's place ({written!r}, {country}) is in none of the entry's "
+                       "addresses, all in other countries: perhaps another party of the same name elsewhere, a person "
+                       f"reviews: capped at {TOWN_CAP:.2f}", written, "")
+        score = min(h.score, TOWN_CAP)
+        return dataclasses.replace(h, score=score, decision=algo.thresholds.decide(score),
+                                   explanation=(*h.explanation, note))
+
+    return against
 
 
 def _words_of(name: str) -> tuple[str, ...]:

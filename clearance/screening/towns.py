@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clearance.screening.index import ScreeningIndex
+from clearance.screening.nameline import is_place
+from clearance.screening.prepared import worldwide
 from clearance.text.countries import country_code
 from clearance.text.fold import fold
 
@@ -20,6 +22,7 @@ MAX_TOWN_WORDS = 3  # a trailing segment of more words is not read as a town
 MIN_TOWN_CHARS = 3
 
 _CACHE: dict[int, tuple[ScreeningIndex, dict[str, frozenset[tuple[str, str]]]]] = {}
+_ADDRESSED: dict[int, tuple[ScreeningIndex, dict[tuple[str, str], tuple[str, frozenset[str]]]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,61 @@ def listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]
         _CACHE.clear()
     _CACHE[id(index)] = (index, out)
     return out
+
+
+def entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
+    """(list code, entry id) -> the entry's addresses and names folded, one line (" | " between them), and its
+    addresses' countries, for the entries with an address naming some town (``listed_towns``), but those listed
+    "wherever located" (``prepared.worldwide``: PMC Wagner in Bamako is the listed Wagner of Russian addresses)."""
+    found = _ADDRESSED.get(id(index))
+    if found is not None and found[0] is index:
+        return found[1]
+    known = frozenset().union(*listed_towns(index).values())
+    out: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
+    for pe in index.entities:
+        entity = pe.entity
+        key = (entity.list_code, entity.entry_id)
+        if key in known and not worldwide(entity):  # (an entry "wherever located" reaches any town)
+            text = " | ".join(fold(t)[0] for t in (*(f"{a.full} {a.city or ''}" for a in entity.addresses),
+                                                  *(n.value for n in entity.names)))
+            out[key] = (text, frozenset(a.country.upper() for a in entity.addresses if a.country))
+    if len(_ADDRESSED) >= 4:
+        _ADDRESSED.clear()
+    _ADDRESSED[id(index)] = (index, out)
+    return out
+
+
+def aside_towns(address: str) -> tuple[str, ...]:
+    """The places an address set aside from a name line names ("Sheung Shui" of "Room 102 Kerry Warehouse, Sheung
+    Shui"; "Shenzhen" and "Guangdong" of "Shenzhen, Guangdong"): its comma-separated segments that are known places
+    (places.yml, address_words.yml), as written; countries, postal codes, streets and buildings left out."""
+    out: list[str] = []
+    for part in address.split(","):
+        if not part.strip() or country_code(part.strip()) is not None or town_key(part) is None:
+            continue
+        if is_place(fold(part)[0].split()):
+            out.append(part.strip())
+    return tuple(out)
+
+
+def towns_disagree(towns: tuple[str, ...], country: str | None, entry: tuple[str, str], index: ScreeningIndex,
+                   ) -> bool:
+    """Whether ``towns`` (``aside_towns``) of a party in ``country`` say it is not the entry: the entry's addresses
+    name towns, none of these, and are all in other countries than the party's. Another town of the same country
+    says little (a company registered in one town trades from another: Entity List 'Tro.Ya, LLC' of Bishkek is
+    SDN 'TRO YA LLC' of Tokmok), nor does a party of no stated country."""
+    found = entry_addresses(index).get(entry)
+    if found is None or not towns or country is None:
+        return False
+    text, countries = found
+    if not countries or (country_code(country) or country.upper()) in countries:
+        return False
+    words = text.split()
+    for town in towns:
+        folded = " ".join(fold(town)[0].split())
+        if f" {folded} " in f" {text} " or folded.replace(" ", "") in words:
+            return False
+    return True
 
 
 def entry_town(line: str, index: ScreeningIndex) -> EntryTown | None:

@@ -12,6 +12,7 @@ import yaml
 
 from clearance.errors import DataError
 from clearance.text.fold import fold
+from clearance.text.scripts import char_script
 
 MAX_SPAN = 5  # longest legal form / term, in tokens
 ARTICLE = "al"  # the Arabic article as clearance.text.translit writes it (a stopword of name_terms.yml)
@@ -143,12 +144,16 @@ def _build_vocabulary() -> Vocabulary:
     person_terms: dict[str, str] = {}
     for key, variants in sym["person_terms"].items():
         for v in (*variants, key):
+            if len(str(v)) == 1 and char_script(str(v)) == "Han":
+                continue
             if c := compact(str(v)):
                 person_terms.setdefault(c, compact(str(key)))
     for section in ("org_terms", "person_terms"):
         for key, variants in sym[section].items():
             canon = compact(str(key))
             for v in (*variants, key):
+                if len(str(v)) == 1 and char_script(str(v)) == "Han":
+                    continue  # (one character: its syllable is many characters' -- see translit._HAN_WORDS)
                 c = compact(str(v))
                 if c and c not in legal:
                     terms.setdefault(c, canon)

@@ -52,11 +52,27 @@ def _anyascii(text: str) -> str:
     return text.translate(_ANYASCII)
 
 
+# Single characters whose meaning is a term of an organisation's name, read as that term where the character
+# itself is written: their pinyin syllable is shared by many other characters (厂 "chang" with 长, 常, 畅; 核 "he"
+# with 和, 何, 河), so a term table keyed on the syllable read 宁畅 (Nettrix's Ningchang) as "ning factory" and 和记
+# (Hutchison) as "nuclear ji" (adversarial round 16, R16-02). The term table no longer holds one-character variants.
+_HAN_WORDS = {"厂": "factory", "廠": "factory", "核": "nuclear", "铀": "uranium", "鈾": "uranium"}
+_HAN_WORD = re.compile("([" + "".join(_HAN_WORDS) + "])")
+
+
 def _han(run: str) -> str:
     # imported on first use: pypinyin loads its phrase dictionaries on import (0.6-0.9 s of every start-up)
     from pypinyin import Style, lazy_pinyin
 
-    return " ".join(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+    if not _HAN_WORD.search(run):
+        return " ".join(lazy_pinyin(run, style=Style.NORMAL, errors="ignore"))
+    words: list[str] = []
+    for piece in _HAN_WORD.split(run):
+        if piece in _HAN_WORDS:
+            words.append(_HAN_WORDS[piece])
+        elif piece:
+            words.extend(lazy_pinyin(piece, style=Style.NORMAL, errors="ignore"))
+    return " ".join(words)
 
 
 def _syllabic(run: str) -> str:

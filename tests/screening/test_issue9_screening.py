@@ -573,3 +573,81 @@ def test_round16_a_person_on_a_list_of_no_stated_kind(ear_index: ScreeningIndex)
     assert found and all(h.decision is Decision.POSSIBLE for h in found), [(h.name, h.score) for h in found]
     assert any(f.name == "town_set_aside" for f in found[0].explanation)
     assert not [h for h in hits(ear_index, "Brighton Seating Ltd", "GB") if h.decision is not Decision.CLEAR]
+
+
+def test_round16_a_parent_name_before_a_listed_name_with_its_initials(ear_index: ScreeningIndex) -> None:
+    """R16-113: MEU 'Shanghai Aircraft Manufacturing Co. Ltd. (SAMC)' written 'COMAC Shanghai Aircraft Mfg. Co.'
+    (its parent's name before it) screened CLEAR: 'SAMC' and 'COMAC' weighed as two brands, one kept by each name.
+    The listed name's own initials in parentheses are an alias it carries, and 'Shanghai Aircraft Manufacturing'
+    (three common words, as rare together as a brand) is a name, not a description of a trade: a possible match,
+    reviewed. Another brand in the same slot of a name of common words is still no match at all."""
+    from clearance.screening.prepared import without_initials
+
+    found = named(hits(ear_index, "COMAC Shanghai Aircraft Mfg. Co.", "CN"),
+                  "Shanghai Aircraft Manufacturing Co. Ltd. (SAMC)")
+    assert [h.decision for h in found] == [Decision.POSSIBLE], [(h.name, h.score) for h in found]
+    assert found[0].list_code == "meu"
+    samc = "Shanghai Aircraft Manufacturing Co. Ltd."
+    assert without_initials(f"{samc} (SAMC)") == samc
+    assert without_initials("Beijing University of Aeronautics and Astronautics (BUAA)") is not None
+    assert without_initials("Mikron (PJSC)") is None and without_initials("Aero Company (XYZ)") is None
+    swap = compare("Shenzhen Kaixin Intelligent Technology Co., Ltd.",
+                   "Shenzhen Lanfeng Intelligent Technology Co., Ltd.", algorithm=V3)
+    assert swap.score < 0.5, [f.detail for f in swap.features]
+    assert not [h for h in hits(ear_index, "Shenzhen Kaixin Intelligent Technology Co., Ltd.", "CN")
+                if h.decision is not Decision.CLEAR]
+
+
+def test_round16_a_chinese_one_character_term_is_read_from_its_character(ear_index: ScreeningIndex) -> None:
+    """R16-02: Nettrix's Chinese name 宁畅信息产业（北京）有限公司 scored 0.38 against the Entity List's own alias
+    'Ningchang Information Industry (Beijing) Co., Ltd' (and was a 0.90 HIT of the SDN tanker 'XUAN NING'): the term
+    table, keyed on pinyin syllables, read 畅 'chang' as 厂 'factory', and 产业 (industry) was not in it. One-character
+    terms are read where the character is written (和 of 和记, Hutchison, is no 核 'nuclear'). R13-43: China Yangtze
+    Power (中国长江电力股份有限公司) then agrees with Changsha Jingjia (长沙景嘉微电子股份有限公司) only on the syllable
+    'chang': between two names in characters two different syllables are two characters, never a typo ('jiang' is no
+    'jing'), a syllable inside a pinyin word ('chang' of 'Changsha') is no match of its own, and a syllable and a
+    translated term ('jiang electronic') are no 'Microelectronics'. Nor is the pinyin brand 'Huawei' the 'bao li' of
+    SDN 49446's 保利科技 (Poly Technologies) when only 'technologies' agrees."""
+    from clearance.text.translit import to_latin
+
+    found = hits(ear_index, "宁畅信息产业（北京）有限公司", "CN")
+    assert found and found[0].name == "Nettrix Information Industry Co., Ltd." and found[0].decision is Decision.HIT, [
+        (h.name, h.score) for h in found]
+    assert not [h for h in found if h.name == "XUAN NING"]
+    assert "nuclear" not in to_latin("和记黄埔")[0] and "factory" not in to_latin("宁畅")[0]
+    assert "factory" in to_latin("广州文冲船厂")[0].split() and "nuclear" in to_latin("中国核工业集团")[0].split()
+    yangtze = "中国长江电力股份有限公司"
+    assert compare(yangtze, "长沙景嘉微电子股份有限公司", algorithm=V3).score < 0.5
+    m = compare(yangtze, "Changsha Jingjia Microelectronics", algorithm=V3)
+    assert "changsha" not in m.features[0].detail.split("unmatched")[0], m.features[0].detail
+    jingjia = [h for h in hits(ear_index, yangtze, "CN") if "Jingjia" in h.name]
+    assert all(h.decision is not Decision.HIT for h in jingjia), [(h.name, h.score) for h in jingjia]
+    assert compare("Huawei Technologies Co., Ltd.", "保利科技有限公司", algorithm=V3).score < 0.5
+    assert compare("Baoli Technologies Co., Ltd.", "保利科技有限公司", algorithm=V3).score >= 0.95
+
+
+def test_round16_a_town_after_the_name_that_no_address_of_the_entry_names(uvl_entities: list[Entity],
+                                                                          sdn_entities: list[Entity]) -> None:
+    """R16-111: UVL 'Sunway Technology Electronics Ltd.' (Kowloon; Sheung Shui) written 'Sunway Tech Electronic Ltd,
+    Sheung Shui' was a 0.99 HIT of SDN 22687 'SUNWAY TECH CO., LTD' (Beijing) too, and answered PROHIBITED: the line
+    was read without the known place, and the SDN name then lacked only the trade word 'electronic'. A place set
+    aside that none of an entry's addresses names, when they are all in other countries than the party's, caps that
+    entry's HIT at POSSIBLE; the entry whose address names it keeps its HIT."""
+    sdn = [e for e in sdn_entities if e.entry_id == "22687"]
+    assert sdn and sdn[0].name == "SUNWAY TECH CO., LTD"
+    index = build_index([*uvl_entities, *sdn])
+
+    def decisions(line: str, country: str) -> dict[str, Decision]:
+        found = screen(Query(line, country), index, algorithm=V3).hits
+        return {h.name: h.decision for h in found}
+
+    got = decisions("Sunway Tech Electronic Ltd, Sheung Shui", "HK")
+    assert got == {"Sunway Technology Electronics Ltd.": Decision.HIT, "SUNWAY TECH CO., LTD": Decision.POSSIBLE}
+    capped = [h for h in screen(Query("Sunway Tech Electronic Ltd, Sheung Shui", "HK"), index, algorithm=V3).hits
+              if h.name == "SUNWAY TECH CO., LTD"]
+    assert any(f.name == "town" and "Sheung Shui" in f.detail for f in capped[0].explanation)
+    # the SDN entry's own town; the UVL entry's addresses are in Hong Kong, written 'CN': the same country says little
+    got = decisions("Sunway Tech Electronic Ltd, Beijing", "CN")
+    assert got == {"Sunway Technology Electronics Ltd.": Decision.HIT, "SUNWAY TECH CO., LTD": Decision.HIT}
+    # no place set aside: both near-certain, as before
+    assert set(decisions("Sunway Tech Electronic Ltd", "HK").values()) == {Decision.HIT}

@@ -106,10 +106,7 @@ FALSE_CLEARS: dict[str, str] = {
     # in session 10 (lead): the two Country Chart rows dated (tools/gen_regulations.py _aukus_row; E328-E331)
     # round 16 (tests/rules/adversary_round16.yaml): 5 false clears of 124 at its first run (main 18990a0); R16-83,
     # R16-85, R16-102 and R16-114 fixed by screen16 (whole-name candidate keys, a town of the entry's address after
-    # the comma, entries of no stated kind also read as persons, capped at POSSIBLE); open:
-    "R16-113": "MEU 'Shanghai Aircraft Manufacturing Co. Ltd. (SAMC)' written 'COMAC Shanghai Aircraft Mfg. Co.' "
-               "screens CLEAR (compare 0.41: the entry's acronym SAMC and the parent's COMAC weigh as distinct "
-               "brands, the rest as common words) (screening)",
+    # the comma, entries of no stated kind also read as persons, capped at POSSIBLE)
     # round 17 (tests/rules/adversary_round17.yaml, adversary_round17b.yaml): 2 false clears of 58 at its first run
     # (main 6c8c782), 3 more of 11 in the follow-up written after it; all 5 fixed in session 11 (lead): R17-15,
     # R17-16, R17b-02, R17b-07 (§ 744.23(a)(3)(i)(B): 3A090.c to any destination but Macau and D:5, rule
@@ -168,6 +165,9 @@ FALSE_CLEARS: dict[str, str] = {
     "R18b-10": "SDN 16669 'ROTENBERG, Arkady Romanovich' written 'Arkadi Rotenberg, Nice' (FR) screens CLEAR: 0.81 "
                "without the town, 0.69 with it and country RU, 0.41 with country FR: the country conflict lowers the "
                "match below the line, as R18-67 (screening)",
+    # R16-113 (MEU SAMC after its parent's name COMAC) fixed by screen18 (session 11): a listed name's own initials
+    # in parentheses are an alias, and a description whose words weigh together as much as a brand is a name
+    # (tests/screening/test_issue9_screening.py)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
 }
@@ -339,12 +339,8 @@ MISMATCHES: dict[str, str] = {
                "(compare 0.00) (screening)",
     "R18-110": "needless CANNOT_CLEAR: 'Orion Corporation, Espoo' is a 0.52 possible match on SDN vessel 'ORION STAR' "
                "(only 'orion' agrees) (screening)",
-    "R16-111": "wrong entity: UVL 'Sunway Technology Electronics Ltd.' (Sheung Shui) written 'Sunway Tech Electronic "
-               "Ltd, Sheung Shui' is a 0.99 HIT on SDN 22687 'SUNWAY TECH CO., LTD' (Beijing; compare 0.62) and "
-               "answered PROHIBITED; the UVL answer is LICENSE_REQUIRED (ENC barred), the SDN company a possible "
-               "match at most. Screening reads the line without the known place 'Sheung Shui' (compare does not) and "
-               "'Sunway Tech Electronic' vs 'SUNWAY TECH' then leaves only the trade word 'electronic' (weight 0.12) "
-               "unmatched; the town disagreeing with the entry's Beijing addresses is not yet evidence (screening)",
+    # R16-111 (UVL Sunway Technology Electronics in Sheung Shui a 0.99 HIT on SDN 'SUNWAY TECH CO., LTD' of Beijing)
+    # fixed by screen18: a place set aside after the name that none of an entry's addresses names caps its HIT
 }
 
 
