@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -313,7 +314,7 @@ def prepare3(name: str, person: bool = False) -> NameForm:
     plain, renamed = _text3(name, person)
     base = _prepare(plain, person)
     toks, renamed3 = _canonical_tokens(name, base, renamed, person)
-    weights = tuple([token_weight(t, person) for t in toks])
+    weights = tuple(map(token_weight, toks, repeat(person)))
     if toks == base.tokens and not renamed3:
         if weights == base.weights and base.original == name:
             return base  # the same in every field (the rare words of a person's name weigh 1.0 either way)
