@@ -31,7 +31,7 @@ from clearance.screening.blocking import (
     split_keys,
 )
 from clearance.screening.forms3 import canonical_tokens, prepare3
-from clearance.screening.model import Feature, Match
+from clearance.screening.model import Feature, Match, match_of
 from clearance.screening.namesim import (
     INITIAL_SIM,
     NICKNAME_SIM,
@@ -938,11 +938,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         raw, _, loose, _ = self._name_raw_uncached(prepare3(a.original, person), prepare3(b.original, person),
                                                    person, False)
         if raw <= 0.0:  # calibrated 0.0 (most pairs compared): nothing to round
-            return Match(0.0, 0.0, b.original, "", ())
+            return match_of(0.0, 0.0, b.original, "", ())
         score = self.calibrate(raw)
         if loose:
             score = min(score, self.loose_cap)
-        return Match(round(score, 4), round(raw, 4), b.original, "", ())
+        return match_of(round(score, 4), round(raw, 4), b.original, "", ())
 
     def _name_raw(
         self, a: NameForm, b: NameForm, person: bool, explain: bool = True

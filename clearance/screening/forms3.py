@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -21,7 +22,7 @@ from rapidfuzz.distance import OSA
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import tokens_skeleton
-from clearance.text.names import INITIAL_WEIGHT, NameForm, prepare
+from clearance.text.names import INITIAL_WEIGHT, NameForm, name_form, prepare
 from clearance.text.numbers import may_read_numbers, numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, join_place_syllables, places
 from clearance.text.scripts import scripts_of
@@ -313,16 +314,17 @@ def prepare3(name: str, person: bool = False) -> NameForm:
     plain, renamed = _text3(name, person)
     base = _prepare(plain, person)
     toks, renamed3 = _canonical_tokens(name, base, renamed, person)
-    weights = tuple([token_weight(t, person) for t in toks])
+    weights = tuple(map(token_weight, toks, repeat(person)))
     if toks == base.tokens and not renamed3:
         if weights == base.weights and base.original == name:
             return base  # the same in every field (the rare words of a person's name weigh 1.0 either way)
-        return NameForm(original=name, latin=base.latin, tokens=base.tokens, weights=weights,
-                        legal_forms=base.legal_forms, renamed=base.renamed, scripts=base.scripts,
-                        translit=base.translit, compact=base.compact, skeleton=base.skeleton, phonetic=base.phonetic,
-                        unspaced=base.unspaced, weight=sum(weights), distinctive=base.distinctive, person=base.person)
+        return name_form(original=name, latin=base.latin, tokens=base.tokens, weights=weights,
+                         legal_forms=base.legal_forms, renamed=base.renamed, scripts=base.scripts,
+                         translit=base.translit, compact=base.compact, skeleton=base.skeleton, phonetic=base.phonetic,
+                         unspaced=base.unspaced, weight=sum(weights), distinctive=base.distinctive, person=base.person)
     joined = "".join(toks)
-    return NameForm(original=name, latin=base.latin, tokens=toks, weights=weights, legal_forms=base.legal_forms,
-                    renamed=base.renamed + renamed3, scripts=base.scripts, translit=base.translit, compact=joined,
-                    skeleton=tokens_skeleton(toks), phonetic=base.phonetic, unspaced=base.unspaced, weight=sum(weights),
-                    distinctive=base.distinctive or any(t.isdigit() for t in toks), person=base.person)
+    return name_form(original=name, latin=base.latin, tokens=toks, weights=weights, legal_forms=base.legal_forms,
+                     renamed=base.renamed + renamed3, scripts=base.scripts, translit=base.translit, compact=joined,
+                     skeleton=tokens_skeleton(toks), phonetic=base.phonetic, unspaced=base.unspaced,
+                     weight=sum(weights), distinctive=base.distinctive or any(t.isdigit() for t in toks),
+                     person=base.person)

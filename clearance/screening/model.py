@@ -60,6 +60,23 @@ class Match:
     features: tuple[Feature, ...]
 
 
+_new_object = object.__new__
+_set_score, _set_raw, _set_matched_name, _set_matched_kind, _set_features = (
+    Match.__dict__[f].__set__ for f in ("score", "raw", "matched_name", "matched_kind", "features"))
+
+
+def match_of(score: float, raw: float, matched_name: str, matched_kind: str, features: tuple[Feature, ...]) -> Match:
+    """``Match(score, raw, matched_name, matched_kind, features)``, built faster: through the slots' descriptors, not
+    the frozen dataclass's ``object.__setattr__`` for each field (a Match per pair compared)."""
+    m: Match = _new_object(Match)
+    _set_score(m, score)
+    _set_raw(m, raw)
+    _set_matched_name(m, matched_name)
+    _set_matched_kind(m, matched_kind)
+    _set_features(m, features)
+    return m
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     list_code: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -67,6 +68,7 @@ def _skeleton_sim(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(sa, sb) * SKELETON_DISCOUNT
 
 
+_INITIAL = itemgetter(0)  # a token's first letter
 _TYPO_CUTOFF = (TOKEN_CUTOFF - 1e-9, LONG_TOKEN_CUTOFF - 1e-9)  # by "shortest token has 6+ letters"
 
 
@@ -124,7 +126,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                     cand.append((sim, i, j, how))
     else:
         nicknames = vocabulary().nicknames if person else None
-        clens = [len(b) for b in ctoks]
+        clens = list(map(len, ctoks))
         for i, a in enumerate(q.tokens):
             la = len(a)
             nicks = nicknames.get(a, ()) if nicknames else ()
@@ -313,7 +315,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     joined: list[tuple[int, int, float, str]] = []
     # in one script a word equals a run of the other name's words only if they begin with the same letter
     if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct) and (
-            phonetic or not {t[0] for t in qt}.isdisjoint([t[0] for t in ct])):
+            phonetic or not set(map(_INITIAL, qt)).isdisjoint(map(_INITIAL, ct))):
         joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
         flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
         joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,

@@ -40,6 +40,43 @@ class NameForm:
     person: bool = False  # prepared as a person's name (no legal forms, no organisation terms)
 
 
+# ``NameForm(...)`` sets each field through ``object.__setattr__`` (a frozen dataclass): ``name_form`` sets the slots
+# through their descriptors instead, in half the time. A form is built for each name and reading prepared (two per
+# name compared: ``prepare``, then clearance-name@3's ``prepare3``), the most work of preparing a person's name.
+_new_object = object.__new__
+_SET = {name: NameForm.__dict__[name].__set__ for name in NameForm.__dataclass_fields__}
+_set_original, _set_latin, _set_tokens, _set_weights = (_SET[f] for f in ("original", "latin", "tokens", "weights"))
+_set_legal_forms, _set_renamed, _set_scripts, _set_translit = (_SET[f] for f in ("legal_forms", "renamed", "scripts",
+                                                                                 "translit"))
+_set_compact, _set_skeleton, _set_phonetic, _set_unspaced = (_SET[f] for f in ("compact", "skeleton", "phonetic",
+                                                                               "unspaced"))
+_set_weight, _set_distinctive, _set_person = (_SET[f] for f in ("weight", "distinctive", "person"))
+
+
+def name_form(*, original: str, latin: str, tokens: tuple[str, ...], weights: tuple[float, ...],
+              legal_forms: tuple[LegalForm, ...], renamed: tuple[tuple[str, str], ...], scripts: frozenset[str],
+              translit: str | None, compact: str, skeleton: str, phonetic: bool, unspaced: bool, weight: float,
+              distinctive: bool, person: bool) -> NameForm:
+    """``NameForm(...)`` of the same fields (every field given), built faster (the same object: equal, same hash)."""
+    form: NameForm = _new_object(NameForm)
+    _set_original(form, original)
+    _set_latin(form, latin)
+    _set_tokens(form, tokens)
+    _set_weights(form, weights)
+    _set_legal_forms(form, legal_forms)
+    _set_renamed(form, renamed)
+    _set_scripts(form, scripts)
+    _set_translit(form, translit)
+    _set_compact(form, compact)
+    _set_skeleton(form, skeleton)
+    _set_phonetic(form, phonetic)
+    _set_unspaced(form, unspaced)
+    _set_weight(form, weight)
+    _set_distinctive(form, distinctive)
+    _set_person(form, person)
+    return form
+
+
 def _stem(token: str) -> str:
     if len(token) >= 5 and not token.isdigit():
         if token.endswith("ies"):
@@ -187,10 +224,10 @@ def _person_form(name: str, latin: str, method: str | None, toks: list[str]) -> 
         distinctive = distinctive or dist
         skel += s[1:] if skel and s and skel[-1] == s[0] else s
     scripts = scripts_of(name)
-    return NameForm(original=name, latin=latin, tokens=tuple(out), weights=tuple(weights), legal_forms=(),
-                    renamed=tuple(renamed), scripts=scripts, translit=method, compact="".join(out), skeleton=skel,
-                    phonetic=bool(scripts & (ABJADS | UNSPACED)), unspaced=bool(scripts & UNSPACED),
-                    weight=sum(weights), distinctive=distinctive, person=True)
+    return name_form(original=name, latin=latin, tokens=tuple(out), weights=tuple(weights), legal_forms=(),
+                     renamed=tuple(renamed), scripts=scripts, translit=method, compact="".join(out), skeleton=skel,
+                     phonetic=bool(scripts & (ABJADS | UNSPACED)), unspaced=bool(scripts & UNSPACED),
+                     weight=sum(weights), distinctive=distinctive, person=True)
 
 
 def _join_initials(toks: list[str]) -> list[str]:
@@ -258,7 +295,7 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
     joined = "".join(toks)
     weights = tuple([_weight(t, vocab) for t in toks])
     scripts = scripts_of(name)
-    return NameForm(
+    return name_form(
         original=name,
         latin=latin,
         tokens=tuple(toks),

@@ -12,6 +12,7 @@ import pytest
 
 from clearance.screening import algorithm3 as a3
 from clearance.screening.forms3 import prepare3
+from clearance.screening.model import Match
 from clearance.screening.registry import get_algorithm
 from clearance.text.names import prepare
 
@@ -49,6 +50,9 @@ def test_scores_without_explanation_equal_the_explained_path(person: bool) -> No
         a3._RAW_MEMO.clear()
         full = algo.compare_names(a, b, person, explain=True)
         assert (fast.score, fast.raw, fast.matched_name) == (full.score, full.raw, full.matched_name), (x, y)
+        # built through the slots (``match_of``): the object the dataclass makes
+        assert type(fast) is Match and fast == Match(fast.score, fast.raw, fast.matched_name, "", ())
+        assert hash(fast) == hash(Match(fast.score, fast.raw, fast.matched_name, "", ()))
         # every guard caps at MIN_CAP or above: below it the guards are not looked for
         ns = algo._name_raw_uncached(prepare3(x, person), prepare3(y, person), person)[1]
         if ns is not None:

@@ -7,6 +7,10 @@ one by one, prepare3 handing back prepare's own form. Property tests run derando
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import unicodedata
+
 from anyascii import anyascii
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -14,7 +18,8 @@ from hypothesis import strategies as st
 from clearance.screening.forms3 import _text3, prepare3
 from clearance.text import translit
 from clearance.text.fold import fold, skeleton, tokens_skeleton
-from clearance.text.names import NameForm, _canonical, _weight, prepare
+from clearance.text.names import NameForm, _canonical, _weight, name_form, prepare
+from clearance.text.pinyin import syllables
 from clearance.text.scripts import char_script, scripts_of
 from clearance.text.terms import vocabulary
 from clearance.text.titles import _core, _title_at, titles, without_titles
@@ -116,3 +121,33 @@ def test_titles_regnal_numbers_and_given_names_are_still_read() -> None:
     assert without_titles("Louis Philippe XIV") == ("Louis Philippe", [("XIV", "regnal number set aside")])
     assert without_titles("Dr. John Smith") == ("John Smith", [("Dr.", "title set aside")])
     assert without_titles("John Smith") == ("John Smith", [])
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(names, st.booleans())
+@example("OOO Alyans EG", False)
+@example("华为技术有限公司", False)
+def test_forms_built_through_the_slots_are_the_dataclass_s(name: str, person: bool) -> None:
+    """``name_form`` (prepare's and prepare3's constructor) makes the object ``NameForm(...)`` makes: equal, the same
+    hash and pickle, every field of the class given."""
+    for form in (prepare(name, person), prepare3(name, person)):
+        fields = {f.name: getattr(form, f.name) for f in dataclasses.fields(NameForm)}
+        slow, fast = NameForm(**fields), name_form(**fields)
+        assert type(fast) is NameForm and fast == slow and hash(fast) == hash(slow)
+        assert pickle.loads(pickle.dumps(fast)) == slow and pickle.dumps(fast) == pickle.dumps(slow)
+    assert set(name_form.__kwdefaults__ or ()) == set() and name_form.__code__.co_kwonlyargcount == len(
+        dataclasses.fields(NameForm))
+
+
+def test_pinyin_syllables_read_reading_by_reading() -> None:
+    """``syllables`` reads each distinct reading of pypinyin's table once: the same syllables as reading every
+    character's readings in turn."""
+    from pypinyin.constants import PINYIN_DICT
+
+    long_way: set[str] = set()
+    for readings in PINYIN_DICT.values():
+        for reading in readings.split(","):
+            plain = "".join(ch for ch in unicodedata.normalize("NFD", reading) if not unicodedata.combining(ch))
+            if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiou"):
+                long_way.add(plain.lower())
+    assert syllables() == frozenset(long_way)
