@@ -32,7 +32,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round9.yaml", "adversary_round10.yaml", "adversary_round10b.yaml",
          "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml",
          "adversary_round13.yaml", "adversary_round14.yaml", "adversary_round15.yaml",
-         "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round19.yaml", "adversary_round19b.yaml")
+         "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round19.yaml", "adversary_round19b.yaml",
+         "adversary_round19c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
