@@ -33,7 +33,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round11.yaml", "adversary_round11b.yaml", "adversary_round12.yaml",
          "adversary_round13.yaml", "adversary_round14.yaml", "adversary_round15.yaml",
          "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
-         "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml")
+         "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml", "adversary_round19.yaml",
+         "adversary_round19b.yaml", "adversary_round19c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -341,6 +342,36 @@ MISMATCHES: dict[str, str] = {
                "(only 'orion' agrees) (screening)",
     # R16-111 (UVL Sunway Technology Electronics in Sheung Shui a 0.99 HIT on SDN 'SUNWAY TECH CO., LTD' of Beijing)
     # fixed by screen18: a place set aside after the name that none of an entry's addresses names caps its HIT
+    # round 19 (tests/rules/adversary_round19.yaml, adversary_round19b.yaml): no false clear of 57 at its first run
+    # (main 6c8c782); the over-blocks and needless CANNOT_CLEARs (tests/rules/adversary_round19_report.md)
+    "R19-06": "over-block: the 1A002 LVS clause 'N/A for composite structures or laminates ... made from materials "
+              "controlled by 1C010.c or 1C010.d' is read as barring LVS for every 1A002.a; a laminate of 1C010.b "
+              "fibres, $900, to Singapore (Group B) is LVS-eligible (rules: read the material condition)",
+    "R19-10": "over-block: the 5A001 STA line bars .j to A:5 or A:6 but .b.3, .b.5 and .h only to A:6; read as 'STA "
+              "may not be used for 5A001.h to A:5/A:6', so STA (c)(1) is denied for the .h jammer to Argentina (A:5) "
+              "(rules: tools/gen_le_scopes.py splits the line's clauses)",
+    "R19-20": "over-block: the TSR line 'Yes, except 2E003.b, .e and .f' is not read (only an exact 'Yes' is), so "
+              "2E003.a technology with the § 740.6(a)(3) assurance to Malaysia is LICENSE_REQUIRED instead of TSR "
+              "(rules)",
+    "R19-22": "over-block (screening): 'Mr. Zhang Wei (PRC national, ...)' is a 0.99 HIT on SDN 23647 'WEI, Zhao' "
+              "[TCO] and answered PROHIBITED: another surname (Zhang, not Zhao); with another name the answer is ENC "
+              "(§ 740.17(a)(2)), as the case expects (screening)",
+    "R19-24": "over-block: GOV § 740.11(b)(2)(i) for the US Embassy's own official use is never offered "
+              "(docs/coverage.md: GOV's own terms not checked) (rules)",
+    "R19-28": "needless CANNOT_CLEAR: the footnote-4 listing is given, yet the party 'cannot be screened' (Entity "
+              "List of 2025-11-08 after the order's 2025-03-03); underneath an over-block: redated to 2025-12-01 the "
+              "answer is LICENSE_REQUIRED 'EL-FDP-fn4' for a direct product of 2E991 technology, outside § "
+              "734.9(e)(2)'s Categories 3, 4 and 5 (rules)",
+    "R19-31": "over-block and wrong basis: the Russia FDP rule is applied to a Japanese-made item exported from Japan"
+              " (the Supp. No. 3 to Part 746 partner-country exclusion is not modelled) and cited as § 746.8(a)(1) "
+              "'every item on the CCL' rather than (a)(2) (rules)",
+    "R19-35": "needless CANNOT_CLEAR: the lists describe later days than the order; redated, the name signal asks the"
+              " § 744.22 question for the Colombian army's intelligence directorate, which § 744.22(a) cannot reach: "
+              "outside the named countries (f)(2) 'is an exhaustive listing' (rules: the name signal by country)",
+    "R19b-04": "stricter, arguable: a Malaysian-made item with no US content or US technology, sold by a Malaysian "
+               "company, to a party also on the SDN List [RUSSIA-EO14024] is PROHIBITED 'whatever the item'; the item"
+               " is not subject to the EAR and the order has no US person whom OFAC's blocking binds (policy: an SDN "
+               "party is never cleared)",
 }
 
 
