@@ -116,7 +116,14 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if a == b:
         return 1.0, "exact"
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
-        return token_similarity(a, b, person, phonetic)
+        sim, how = token_similarity(a, b, person, phonetic)
+        if how == "skeleton" and not person and (a in _term_words() or b in _term_words()):
+            # an organisation term stands for a word by its canonical short form ("tech", "co", "grp"), whose sounds
+            # are not the word's: the Hebrew brand 'טוגה' (twgh, t-k) is no "Technology" (adversarial R13-25's
+            # look-alike 'Electronic's Network & Technology Corp'). A term in another script is read by the term
+            # tables (name_terms.yml), not by its sounds.
+            return 0.0, ""
+        return sim, how
     la, lb = len(a), len(b)
     short, long_ = (la, lb) if la < lb else (lb, la)
     if short >= 4:
