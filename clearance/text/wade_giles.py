@@ -26,7 +26,7 @@ from clearance.text.pinyin import syllables
 from clearance.text.yamlload import safe_load
 
 MAX_READINGS = 4  # readings given for one name (the first of the syllables' combinations, in table order)
-_RUN = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")  # syllables joined by hyphens: "Kuang-Su"
+_RUN = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w'’-])")  # syllables joined by hyphens: "Kuang-Su"
 
 
 @lru_cache(maxsize=1)
