@@ -117,11 +117,11 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
         return 1.0, "exact"
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
         sim, how = token_similarity(a, b, person, phonetic)
-        if how == "skeleton" and not person and (a in _term_words() or b in _term_words()):
-            # an organisation term stands for a word by its canonical short form ("tech", "co", "grp"), whose sounds
-            # are not the word's: the Hebrew brand 'טוגה' (twgh, t-k) is no "Technology" (adversarial R13-25's
-            # look-alike 'Electronic's Network & Technology Corp'). A term in another script is read by the term
-            # tables (name_terms.yml), not by its sounds.
+        if how == "skeleton" and not person and (a in _generic_terms() or b in _generic_terms()):
+            # a generic organisation term ("tech", "co", "grp", "intl") stands for its word by a canonical short
+            # form whose sounds are not the word's: the Hebrew brand 'טוגה' (twgh, t-k) is no "Technology"
+            # (adversarial R13-25's look-alike 'Electronic's Network & Technology Corp'). Such a term in another
+            # script is read by the term tables (name_terms.yml), not by its sounds.
             return 0.0, ""
         return sim, how
     la, lb = len(a), len(b)
@@ -410,6 +410,12 @@ def _description(form: NameForm) -> bool:
 @lru_cache(maxsize=1)
 def _term_words() -> frozenset[str]:
     return frozenset(vocabulary().terms.values())
+
+
+@lru_cache(maxsize=1)
+def _generic_terms() -> frozenset[str]:
+    """The canonical terms that say what kind of organisation a party is (name_terms.yml ``generic``)."""
+    return frozenset(vocabulary().generic)
 
 
 def _coverage_guard(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
