@@ -118,7 +118,14 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if a == b:
         return 1.0, "exact"
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
-        return token_similarity(a, b, person, phonetic)
+        sim, how = token_similarity(a, b, person, phonetic)
+        if how == "skeleton" and not person and (a in _generic_terms() or b in _generic_terms()):
+            # a generic organisation term ("tech", "co", "grp", "intl") stands for its word by a canonical short
+            # form whose sounds are not the word's: the Hebrew brand 'טוגה' (twgh, t-k) is no "Technology"
+            # (adversarial R13-25's look-alike 'Electronic's Network & Technology Corp'). Such a term in another
+            # script is read by the term tables (name_terms.yml), not by its sounds.
+            return 0.0, ""
+        return sim, how
     la, lb = len(a), len(b)
     short, long_ = (la, lb) if la < lb else (lb, la)
     if short >= 4:
@@ -449,6 +456,12 @@ def _rare_whole(form: NameForm) -> bool:
     "Security Co", "General Technology" weigh far less)."""
     words = [w for t, w in zip(form.tokens, form.weights, strict=True) if not _residue(t)]
     return len(words) >= WHOLE_WORDS and sum(words) >= WHOLE_WEIGHT
+
+
+@lru_cache(maxsize=1)
+def _generic_terms() -> frozenset[str]:
+    """The canonical terms that say what kind of organisation a party is (name_terms.yml ``generic``)."""
+    return frozenset(vocabulary().generic)
 
 
 def _coverage_guard(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],

@@ -33,6 +33,7 @@ COMMON_DF = 0.02  # keys in more than this share of entities only count when not
 WHOLE_MAX_NAMES = 4  # a whole-name key (``whole_keys``) shared by at most this many names adds them (``add_whole``)
 WHOLE_MIN_SOUNDS = 5  # a whole name's consonant skeleton this long or longer is such a key
 WHOLE_MIN_JOINED = 8  # a query's words written together this long or longer are such a key
+WHOLE_MAX_RUN = 5  # runs of up to this many of a query's words as written (before terms are read) are joined too
 
 
 @dataclass(frozen=True)
@@ -333,11 +334,22 @@ def _typo_postings(keys: set[str], postings: Mapping[str, NDArray[np.int32]]) ->
 def whole_keys(form: NameForm) -> set[str]:
     """The keys of a name of two or more words that stand for the whole name (or a run of its words) rather than one
     word (``blocking.name_keys`` gives them to every name): its consonant skeleton (WHOLE_MIN_SOUNDS or more), its
-    words written together and runs of two or three of them (WHOLE_MIN_JOINED letters or more)."""
+    words written together and runs of two or three of them (WHOLE_MIN_JOINED letters or more); and runs of two to
+    WHOLE_MAX_RUN of its words as written, before organisation terms are read (``NameForm.latin``): a brand the list
+    writes as one word is written in syllables by the Chinese characters read in pinyin or by a customer ('山东粤海通信
+    科技' reads 'shan dong yue hai tong xin ke ji', and 'tong xin' is the term "communication": UVL 'Shandong
+    Yuehaitongxin Keji Ltd.' shares only 'yuehaitongxin' with it, adversarial R13-08). At most WHOLE_MAX_RUN keys a
+    word: O(words)."""
     toks = form.tokens
+    words = form.latin.split()
+    out: set[str] = set()
+    if len(words) >= 2:
+        for n in range(2, WHOLE_MAX_RUN + 1):
+            out.update(j for i in range(len(words) - n + 1) if len(j := "".join(words[i:i + n])) >= WHOLE_MIN_JOINED)
     if len(toks) < 2:
-        return set()
-    out = {"~" + form.skeleton} if len(form.skeleton) >= WHOLE_MIN_SOUNDS else set()
+        return out
+    if len(form.skeleton) >= WHOLE_MIN_SOUNDS:
+        out.add("~" + form.skeleton)
     for n in (2, 3):
         out.update(j for i in range(len(toks) - n + 1) if len(j := "".join(toks[i:i + n])) >= WHOLE_MIN_JOINED)
     if len(form.compact) >= WHOLE_MIN_JOINED:

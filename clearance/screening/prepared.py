@@ -9,6 +9,7 @@ from clearance.model.entity import Entity, NameKind, Schema
 from clearance.screening.forms3 import prepare3
 from clearance.screening.model import Query
 from clearance.text.names import NameForm, prepare
+from clearance.text.wade_giles import pinyin_readings
 
 _ID_CHARS = re.compile(r"[^0-9A-Z]")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -76,6 +77,9 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         seen.add((alias, NameKind.ALIAS))
         names.append(PreparedName(prepare(alias), NameKind.ALIAS, source, prepare3(alias),
                                   prepare3(alias, True) if person else None))
+    if not person:
+        for alias in _wade_giles_aliases(entity, seen):
+            names.append(PreparedName(prepare(alias), NameKind.WEAK_ALIAS, WADE_GILES_SOURCE, prepare3(alias)))
     countries = set(entity.countries) | {a.country for a in entity.addresses if a.country}
     countries |= set(entity.nationalities)
     if worldwide(entity):
@@ -115,6 +119,26 @@ def _initials_of(initials: str, words: list[str]) -> bool:
     if initials and w[0] == initials[0] and _initials_of(initials[1:], words[1:]):
         return True
     return len(w) <= SKIPPED and _initials_of(initials, words[1:])
+
+
+WADE_GILES_SOURCE = "the name's Wade-Giles syllables read in pinyin (clearance/text/wade_giles.yml)"
+
+
+def _wade_giles_aliases(entity: Entity, seen: set[tuple[str, NameKind]]) -> list[str]:
+    """An organisation's names written in Wade-Giles syllables ("Kuang-Su Corporation") read in pinyin ("Guangsu
+    Corporation"; ``clearance.text.wade_giles``), as weak aliases: a customer or a Chinese-character name read in
+    pinyin writes the pinyin (adversarial R13-35), and a reading the table only makes possible is a match a person
+    confirms, never a hit on its own. Names in their own script are not read."""
+    out: list[str] = []
+    written = {v for v, _ in seen}
+    for n in entity.names:
+        if n.kind is NameKind.ORIGINAL_SCRIPT or "-" not in n.value:
+            continue
+        for alias in pinyin_readings(n.value):
+            if alias not in written:
+                written.add(alias)
+                out.append(alias)
+    return out
 
 
 _WORLDWIDE = re.compile(r"\bwherever located\b", re.IGNORECASE)

@@ -163,7 +163,7 @@ def _build_vocabulary() -> Vocabulary:
             terms[compact(v)] = str(key)
             note_start(v)
     for key, variants in (*own.get("arabic", {}).items(), *own.get("persian", {}).items(),
-                          *own.get("hebrew", {}).items()):
+                          *own.get("hebrew", {}).items(), *own.get("urdu", {}).items()):
         for v in variants:  # read as a name's words are: the article al- a word of its own, dropped
             words = [w for w in fold(str(v))[0].split() if w != ARTICLE]
             if words:

@@ -35,6 +35,30 @@ def _hebrew_acronyms(text: str) -> str:
     return _HEBREW_ACRONYM.sub(lambda m: _ONE_NAME.sub(lambda n: _HEBREW_LETTER_NAMES[n.group(0)], m.group(0)), text)
 
 
+# Latin letters written by their Urdu names ("اے کیو خان" = A.Q. Khan: how Urdu writes a Latin acronym or initials;
+# adversarial R13-27): two or more names in a row, apart or joined by dots or hyphens, are read as the letters, in a
+# text with a letter only Urdu writes (ٹ ڈ ڑ ں ھ ہ ے: Persian and Arabic have other words of these spellings). A run
+# made only of names that are also Urdu words (کے "of", سی "like", جی, او, آئی, پی) is left as written.
+_URDU_LETTER_NAMES = {
+    "اے": "A", "بی": "B", "سی": "C", "ڈی": "D", "ای": "E", "ایف": "F", "جی": "G", "ایچ": "H", "آئی": "I", "جے": "J",
+    "کے": "K", "ایل": "L", "ایم": "M", "این": "N", "او": "O", "پی": "P", "کیو": "Q", "آر": "R", "ایس": "S",
+    "ٹی": "T", "یو": "U", "وی": "V", "ڈبلیو": "W", "ایکس": "X", "وائی": "Y", "زیڈ": "Z",
+}
+_URDU_WORDS = frozenset({"کے", "سی", "جی", "او", "آئی", "پی"})
+_URDU_ONLY = frozenset("ٹڈڑںھہۂے")
+_URDU_NAME = "(?:" + "|".join(sorted(map(re.escape, _URDU_LETTER_NAMES), key=len, reverse=True)) + ")"
+_URDU_RUN = re.compile(rf"(?<![\u0600-\u06FF]){_URDU_NAME}(?:[.\-\s]{{1,2}}{_URDU_NAME})+\.?(?![\u0600-\u06FF])")
+
+
+def _urdu_letters(text: str) -> str:
+    def read(m: re.Match[str]) -> str:
+        names = re.split(r"[.\-\s]+", m.group(0).strip(".").strip())
+        if all(n in _URDU_WORDS for n in names):
+            return m.group(0)
+        return " " + ".".join(_URDU_LETTER_NAMES[n] for n in names) + ". "
+    return _URDU_RUN.sub(read, text)
+
+
 class _AnyAsciiTable(dict[int, str]):
     """``anyascii`` of each character by its code point, filled as characters are met: anyascii reads every
     character on its own, so ``text.translate(_ANYASCII) == anyascii(text)``, in one pass in C."""
@@ -135,6 +159,8 @@ def _to_latin(text: str) -> tuple[str, str | None]:
     """``to_latin`` of a text that is not all ASCII (cached)."""
     if any("\u0590" <= ch <= "\u05ff" for ch in text):
         text = _hebrew_acronyms(text)
+    if not _URDU_ONLY.isdisjoint(text):
+        text = _urdu_letters(text)
     methods: list[str] = []
     out = "".join([_convert(chunk, script, methods) for script, chunk in _runs(text)])
     method = "+".join(dict.fromkeys(methods)) or None

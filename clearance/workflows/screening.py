@@ -51,13 +51,15 @@ if TYPE_CHECKING:
     from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 23  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 26  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
 # 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
 # listed person's names prepared at index build, ``PreparedName.form3_person``; 14: entries "wherever located" have
 # no country, ``prepared.worldwide``; 16: @3 forms 6, a two-letter legal form after one of another kind is a word;
 # 17-19: Persian and Hebrew organisation words and towns, 股份 a legal form, the Arabic مؤسسة left to its table;
-# 23: Chinese one-character terms read from the character, a listed name also without its own initials in parentheses)
+# 22: Hebrew loan words and Urdu organisation words, UAE free-zone legal forms, Wade-Giles names' pinyin weak aliases;
+# 23: Chinese one-character terms read from the character, a listed name also without its own initials in parentheses;
+# 26: both)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
@@ -194,7 +196,7 @@ def _resources_digest() -> str:
     # clearance-name@3's forms, prepared at index build, depend on its word rarity and abbreviation tables
     h.update(rarity().version.encode())
     h.update(f"forms3-{FORMS_VERSION}".encode())
-    for name in ("abbreviations.yml", "places.yml", "titles.yml"):
+    for name in ("abbreviations.yml", "places.yml", "titles.yml", "wade_giles.yml"):
         h.update(resources.files("clearance.text").joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 

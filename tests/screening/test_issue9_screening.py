@@ -651,3 +651,85 @@ def test_round16_a_town_after_the_name_that_no_address_of_the_entry_names(uvl_en
     assert got == {"Sunway Technology Electronics Ltd.": Decision.HIT, "SUNWAY TECH CO., LTD": Decision.HIT}
     # no place set aside: both near-certain, as before
     assert set(decisions("Sunway Tech Electronic Ltd", "HK").values()) == {Decision.HIT}
+
+
+def test_round13_a_brand_the_list_writes_as_one_word_written_in_chinese(el_entities: list[Entity],
+                                                                        uvl_entities: list[Entity]) -> None:
+    """R13-08: Unverified List 'Shandong Yuehaitongxin Keji Ltd.' written in Chinese ('山东粤海通信科技有限公司', read
+    'shan dong yue hai tong xin ke ji ...') was no candidate: the list writes the brand as one word, the characters
+    read as four syllables of which 'tong xin' is the term "communication", so no word agreed but the province and
+    "technology", shared with a hundred names. The query's syllables as read, joined in runs, are whole-name keys now
+    (``index.whole_keys``); the pair is a possible match (a person confirms), never a clear."""
+    from clearance.screening.index import whole_keys
+
+    assert "yuehaitongxin" in whole_keys(prepare3("山东粤海通信科技有限公司"))
+    index = build_index([*el_entities, *uvl_entities])
+    found = list(screen(Query("山东粤海通信科技有限公司", "HK"), index, algorithm=V3, limit=20).hits)
+    got = [h for h in found if h.list_code == "uvl" and h.name == "Shandong Yuehaitongxin Keji Ltd."]
+    assert got and got[0].decision is Decision.POSSIBLE, [(h.name, h.score) for h in found]
+
+
+def test_round13_an_israeli_listed_company_whose_english_name_hebrew_writes(ear_index: ScreeningIndex) -> None:
+    """R13-25: Entity List 'Toga Networks' (Hod Hasharon) written 'טוגה נטוורקס בע״מ, הוד השרון' screened CLEAR: Hebrew
+    writes the English loan word 'Networks' in its letters (נטוורקס), read as an unknown word. Hebrew spellings of
+    English organisation words are terms now. An organisation term's short form ("tech") is no word's sound: the
+    Hebrew brand 'טוגה' (t-k) does not match "Technology" by its consonants (it made 'Electronic's Network &
+    Technology Corp' a 0.96 hit of the same line)."""
+    found = hits(ear_index, "טוגה נטוורקס בע״מ, הוד השרון", "IL")
+    toga = named(found, "Toga Networks")
+    assert toga and toga[0].decision is Decision.HIT, [(h.name, h.score) for h in found]
+    assert not [h for h in found if h.decision is Decision.HIT and h.name != "Toga Networks"], [
+        (h.name, h.matched_name, h.score) for h in found]
+    m = compare("טוגה נטוורקס בע״מ", "Electronic’s Network & Technology Corp", algorithm=V3)
+    assert m.score < 0.5, [f.detail for f in m.features]
+    # only generic terms: the Arabic 'البناء' (read 'bn', the term 'bin') still meets SDN 'JIHAD AL BINAA' by its
+    # consonants (R13-23 was a false clear again with the guard on every term)
+    assert compare("مؤسسة جهاد البناء الإنمائية", "JIHAD AL BINAA", algorithm=V3).score >= 0.5
+
+
+def test_round13_a_pakistani_listed_laboratory_written_in_urdu(ear_index: ScreeningIndex) -> None:
+    """R13-27: Entity List 'Dr. A.Q. Khan Research Laboratories' (an a.k.a. of 'Abdul Qader Khan Research
+    Laboratories') written in Urdu with its town, 'ڈاکٹر اے کیو خان ریسرچ لیبارٹریز، کہوٹہ', screened CLEAR: the
+    English words in Urdu letters (ریسرچ research, لیبارٹریز laboratories, ڈاکٹر doctor), the initials by the Urdu
+    names of the Latin letters (اے کیو = A.Q.) and the town Kahuta after the Urdu comma were read as words of the
+    name. Now Urdu organisation words are terms, two or more letter names are read as the letters and Pakistani towns
+    are set aside; 'کے' (the word "of", also the letter K) alone or beside other such words is left as written."""
+    from clearance.text.translit import to_latin
+
+    found = hits(ear_index, "ڈاکٹر اے کیو خان ریسرچ لیبارٹریز، کہوٹہ", "PK")
+    assert found and found[0].name == "Abdul Qader Khan Research Laboratories (AQKRL)", [(h.name, h.score)
+                                                                                         for h in found]
+    assert found[0].decision is Decision.HIT
+    assert any(f.name == "address_set_aside" for f in found[0].explanation)
+    assert "A.Q." in to_latin("اے کیو خان")[0].split()
+    assert "K" not in to_latin("پاکستان کے سی")[0].split()
+
+
+def test_round13_a_wade_giles_listed_name_written_in_pinyin(ear_index: ScreeningIndex) -> None:
+    """R13-35: Entity List 'Kuang-Su Corporation' (Taoyuan) written in pinyin, 'Guangsu Corporation, Taoyuan',
+    screened CLEAR: Wade-Giles writes pinyin g as k, so 'kuang' and 'guang' are one syllable more than a typo apart.
+    A listed organisation's name in hyphenated Wade-Giles syllables has its pinyin readings as weak aliases
+    (``clearance.text.wade_giles``, the public conversion table): a possible match a person confirms, never a hit on
+    the reading alone."""
+    from clearance.text.wade_giles import pinyin_readings
+
+    assert pinyin_readings("Kuang-Su Corporation") == ["Guangsu Corporation"]
+    assert pinyin_readings("Al-Qaida") == [] and pinyin_readings("Hai-Tech Co") == []
+    for line in ("Guangsu Corporation, Taoyuan", "Guangsu Corporation"):
+        got = named(hits(ear_index, line, "TW"), "Kuang-Su Corporation")
+        assert got and got[0].decision is Decision.POSSIBLE, (line, [(h.name, h.score) for h in got])
+    assert [h.decision for h in named(hits(ear_index, "Kuang-Su Corporation", "TW"), "Kuang-Su Corporation")] == [
+        Decision.HIT]
+
+
+def test_round13_a_free_zone_company_written_with_another_free_zone_form(ear_index: ScreeningIndex) -> None:
+    """R13-41: Entity List 'RosAero FZC' (Sharjah, SAIF Zone) written 'Ros Aero FZE, SAIF Zone, Sharjah' screened
+    CLEAR: FZE, FZC and FZCO (UAE free-zone establishment and companies) were words of the name, not legal forms, so
+    the name did not end at the form and the free zone and city were read with it. They are legal forms now."""
+    from clearance.text.names import prepare
+
+    assert [f.form for f in prepare("Ros Aero FZE").legal_forms] == ["FZE"]
+    assert [f.form for f in prepare("RosAero FZC").legal_forms] == ["FZC"]
+    found = hits(ear_index, "Ros Aero FZE, SAIF Zone, Sharjah", "AE")
+    got = named(found, "RosAero FZC")
+    assert got and got[0].decision is Decision.HIT, [(h.name, h.score) for h in found]

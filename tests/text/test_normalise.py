@@ -130,7 +130,7 @@ def test_the_persian_and_hebrew_tables_leave_the_words_of_the_other_tables_alone
         return "".join(w for w in fold(variant)[0].split() if w != "al")
 
     arabic = {read(str(v)): k for k, vs in own["arabic"].items() for v in vs}
-    for section in ("persian", "hebrew"):
+    for section in ("persian", "hebrew", "urdu"):
         for key, variants in own[section].items():
             for v in variants:
                 folded = read(str(v))

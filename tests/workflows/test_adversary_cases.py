@@ -84,21 +84,12 @@ FALSE_CLEARS: dict[str, str] = {
     # in session 9 (lead): R12-01 (NSO Group in Hebrew: Hebrew organisation words, letter names read as the acronym,
     # Israeli towns after a comma) and R12-05 (IRISL in Persian: Persian organisation words); test_issue9_screening.py
     # round 13 (tests/rules/adversary_round13.yaml): 5 false clears of 59 at its first run (main 6084c51); R13-26
-    # (Candiru in Hebrew) fixed by session 9's Hebrew words; open:
-    "R13-08": "Unverified List 'Shandong Yuehaitongxin Keji Ltd.' written in Chinese (山东粤海通信科技有限公司) "
-              "screens CLEAR: the pair compares POSSIBLE (the listed brand written joined, 'yuehaitongxin'; the "
-              "Chinese read as 'yue hai' and the term 'tongxin') but it is not a candidate; right at the round's run "
-              "only through a spurious match (screening)",
-    # R13-23 (SDN 'JIHAD AL-BINA' in Arabic) fixed by session 9's review: the Persian table's 'مؤسسه' (institute)
-    # had taken over the Arabic 'مؤسسة' (co); read as the Arabic table reads it, the entry is a possible match
-    "R13-25": "Entity List 'Toga Networks' written in Hebrew screens CLEAR: the pair compares POSSIBLE but is not a "
-              "candidate (screening: Hebrew transliteration of English loan words)",
-    "R13-27": "Entity List 'Dr. A.Q. Khan Research Laboratories' written in Urdu with its town screens CLEAR "
-              "(screening: Urdu words and towns)",
-    "R13-35": "Entity List 'Kuang-Su Corporation' written in pinyin 'Guangsu' screens CLEAR (screening: Wade-Giles and "
-              "pinyin spellings of one syllable)",
-    "R13-41": "Entity List 'RosAero FZC' written 'Ros Aero FZE, SAIF Zone, Sharjah' screens CLEAR (screening: a brand "
-              "written in two words beside another free-zone legal form)",
+    # (Candiru in Hebrew) fixed by session 9's Hebrew words; R13-23 (SDN 'JIHAD AL-BINA' in Arabic) fixed by session
+    # 9's review: the Persian table's 'مؤسسه' (institute) had taken over the Arabic 'مؤسسة' (co). Fixed by screen17
+    # (session 11; tests/screening/test_round13_screening.py): R13-08 (a brand the list writes joined, in Chinese
+    # syllables: a query's words as written joined into whole-name keys), R13-25 (Hebrew loan words), R13-27 (Urdu
+    # words, Latin letters by their Urdu names, Pakistani towns), R13-35 (Wade-Giles names' pinyin weak aliases),
+    # R13-41 (UAE free-zone legal forms FZE, FZC, FZCO)
     # round 14 (tests/rules/adversary_round14.yaml): 1 false clear of 50 at its first run (main 6084c51): R14-50
     # (9A515.y to China) fixed in session 9 (lead): the CCL row's destinations read without the serial comma
     # round 15 (tests/rules/adversary_round15.yaml): 1 false clear of 59 at its first run (main 18990a0); the
