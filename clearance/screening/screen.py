@@ -39,6 +39,7 @@ from clearance.screening.registry import get_algorithm
 from clearance.screening.towns import entry_town
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
+from clearance.text.romanise import respellings
 
 DEFAULT_LIMIT = 10
 CHUNKED_FROM = 4  # queries screened together from which @3's candidates are generated for the chunk at once
@@ -108,6 +109,25 @@ def screen_many(
     acronym ("AIRCAS - Aerospace Information Research Institute, ...") is screened as written and without them
     (``nameline.read_name_line``); each entry keeps its better hit, explained."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
+    out = _screen_lines(queries, index, algo, lists, threshold, limit, today, prefilter)
+    if type(algo) is not ClearanceMatcherV3:
+        return out
+    # clearance-name@3: a name with words of Russian in German or French spelling ("Tschkalow", "Iliouchine") is
+    # screened respelt the English way too, as the lists write them (``clearance.text.romanise``)
+    variants = [(k, v) for k, q in enumerate(queries) for v in respellings(q.name)]
+    if variants:
+        done = _screen_lines([dataclasses.replace(queries[k], name=v) for k, v in variants], index, algo, lists,
+                             threshold, limit, today, prefilter)
+        for (k, v), result in zip(variants, done, strict=True):
+            out[k] = _merge(out[k], result, NameReading(v, (("respelt", v),)), limit)
+    return out
+
+
+def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
+                  threshold: float | None, limit: int, today: dt.date | None, prefilter: bool,
+                  ) -> list[ScreeningResult]:
+    """``screen_many`` of the lines as written, and of each line's name read without its address, acronym, vessel
+    role or town (``nameline.read_name_line``, ``towns.entry_town``)."""
     readings = [read_name_line(q.name, q.country) for q in queries]
     # a town after the comma that no reading set aside, when listed entries' addresses name it: the name without
     # it, for those entries only (``towns.entry_town``)
@@ -135,7 +155,9 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     quoted as the line writes it). ``only``: the (list, entry) keys whose hits of that reading count (a town
     set aside because these entries' addresses name it)."""
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
-    notes = tuple(Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
+    notes = tuple(Feature("respelt", 0.0, f"name read with its Russian words spelt as the lists spell them ({text!r})",
+                          bare.query.name, "") if kind == "respelt" else
+                  Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)
     words = _words_of(reading.name) if reading.common else None
     for h in bare.hits:
