@@ -61,7 +61,8 @@ def town_keys(text: str) -> list[str]:
     out = [whole] if whole is not None else []
     for n in range(min(len(words), MAX_TOWN_WORDS + 1) - 1, 0, -1):
         key = "".join(words[:n])
-        if len(key) >= MIN_PREFIX_CHARS and len(words[n - 1]) > 3 and key not in out and country_code(" ".join(words[:n])) is None:
+        if (len(key) >= MIN_PREFIX_CHARS and len(words[n - 1]) > 3 and key not in out
+                and country_code(" ".join(words[:n])) is None):
             out.append(key)
     return out
 
