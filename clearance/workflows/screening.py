@@ -51,12 +51,13 @@ if TYPE_CHECKING:
     from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 21  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 25  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
 # 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
 # listed person's names prepared at index build, ``PreparedName.form3_person``; 14: entries "wherever located" have
 # no country, ``prepared.worldwide``; 16: @3 forms 6, a two-letter legal form after one of another kind is a word;
-# 17-19: Persian and Hebrew organisation words and towns, 股份 a legal form, the Arabic مؤسسة left to its table)
+# 17-19: Persian and Hebrew organisation words and towns, 股份 a legal form, the Arabic مؤسسة left to its table;
+# 25: the Persian suffix سازی written apart, Chinese and Persian trade words)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
