@@ -117,18 +117,8 @@ FALSE_CLEARS: dict[str, str] = {
     # § 746.3(a)(1) question, rule 746.3.transfer, O82)
     # round 18 (tests/rules/adversary_round18.yaml): 13 false clears of 110 at its first run (main 6c8c782)
     # R18-44, R18-73 (German spelling of Russian: clearance.text.romanise), R18-58 (a town after the postal code of
-    # the entry's address), R18-79..81 (vessel lines) fixed in session 11 (screen19)
-    "R18-17": "UVL 'Wuhan Institute of Biological Products Co., Ltd.' in Chinese (武汉生物制品研究所有限责任公司) is "
-              "not found and ENC clears the 5A002.a item (LICENSE_EXCEPTION): 生物制品 is read as pinyin 'sheng wu zhi "
-              "pin', not as 'biological products' (compare 0.09) (screening: Chinese trade words)",
-    "R18-18": "MEU 'Shenyang Academy of Instrumentation Science Co.,Ltd.' in Chinese (沈阳仪表科学研究院有限公司) "
-              "screens CLEAR: 仪表 is read as pinyin 'yi biao', not 'instrumentation', 研究院 as 'institute' not "
-              "'academy' (compare 0.13) (screening: Chinese trade words)",
-    "R18-19": "MEU 'Wuxi Turbine Blade Co. Ltd.' in Chinese (无锡透平叶片有限公司) screens CLEAR: the loan word 透平 "
-              "(turbine) and 叶片 (blade) are read as pinyin (compare 0.17) (screening: Chinese trade words)",
-    "R18-66": "SDN 11195 HESA in Persian (شرکت صنایع هواپیماسازی ایران، دفتر دبی) screens CLEAR: هواپیماسازی "
-              "(aircraft manufacturing) is not read, and the listed a.k.a. 'KARKHANEJATE SANAYE HAVAPAYMAIE IRAN' is "
-              "not reached (compare 0.09) (screening: Persian words)",
+    # the entry's address), R18-79..81 (vessel lines), R18-17..19 (Chinese trade words), R18-66 (Persian سازی)
+    # fixed in session 11 (screen19)
     "R18-67": "SDN 25237 / EL 'Iran Air' by its Persian name with a Dubai office screens CLEAR: a POSSIBLE (0.69 on "
               "the a.k.a. 'THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN') drops to 0.49 when the party's country (AE) "
               "conflicts with the entry's: a country conflict lowers a capped possible match below the line "
@@ -139,9 +129,8 @@ FALSE_CLEARS: dict[str, str] = {
               "POSSIBLE with country RU, 0.49 with the country conflict (he is listed without a Swiss address) "
               "(screening: as R18-67; 'W'/'V' read as a typo only)",
     # round 18 follow-up (tests/rules/adversary_round18b.yaml, written after round 18's run): 6 false clears of 18
-    # R18b-03, R18b-05 (German spelling), R18b-06 (French spelling) fixed in session 11 (screen19)
-    "R18b-08": "SDN 15117 NITC in Persian (شرکت ملی نفتکش ایران، دفتر لندن) screens CLEAR: ملی (national) and نفتکش "
-               "(tanker) are not read (compare 0.08) (screening: Persian words)",
+    # R18b-03, R18b-05 (German spelling), R18b-06 (French spelling), R18b-08 (Persian نفتکش, 'دفتر لندن') fixed in
+    # session 11 (screen19)
     "R18b-09": "SDN 37499 Mordashov (a.k.a. 'MORDASCHOV, Alexey Alexandrovits') written 'Aleksej Mordaschow, "
                "Teneriffa' screens CLEAR: no candidate; 0.13 against the German a.k.a. (aleksej/alexey unmatched) "
                "(screening: German given names)",
