@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
-from clearance.screening.algorithm3 import ClearanceMatcherV3, person_reading, reads_as_person
+from clearance.screening.algorithm3 import CAP, ClearanceMatcherV3, person_reading, reads_as_person
 from clearance.screening.bound3 import (
     candidate_scores3,
     candidate_scores3_many,
@@ -119,8 +119,17 @@ def screen_many(
         done = _screen_lines([dataclasses.replace(queries[k], name=v) for k, v in variants], index, algo, lists,
                              threshold, limit, today, prefilter)
         for (k, v), result in zip(variants, done, strict=True):
-            out[k] = _merge(out[k], result, NameReading(v, (("respelt", v),)), limit)
+            out[k] = _merge(out[k], _possible_only(result, algo), NameReading(v, (("respelt", v),)), limit)
     return out
+
+
+def _possible_only(result: ScreeningResult, algo: Algorithm) -> ScreeningResult:
+    """``result`` with each hit capped at the highest POSSIBLE score (``algorithm3.CAP``): a name respelt from another
+    spelling is a guess at what the writer meant (German names with w or sch are respelt too), so a person reviews
+    its matches; no respelt reading is ever a near-certain HIT on its own."""
+    hits = tuple(dataclasses.replace(h, score=min(h.score, CAP), decision=algo.thresholds.decide(min(h.score, CAP)))
+                 for h in result.hits)
+    return dataclasses.replace(result, hits=hits)
 
 
 def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
@@ -155,7 +164,8 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     quoted as the line writes it). ``only``: the (list, entry) keys whose hits of that reading count (a town
     set aside because these entries' addresses name it)."""
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
-    notes = tuple(Feature("respelt", 0.0, f"name read with its Russian words spelt as the lists spell them ({text!r})",
+    notes = tuple(Feature("respelt", CAP, f"name read with its Russian words spelt as the lists spell them ({text!r}): "
+                          "capped at POSSIBLE, a person reviews",
                           bare.query.name, "") if kind == "respelt" else
                   Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)

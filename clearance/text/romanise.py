@@ -27,12 +27,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 _VOWEL = "aeiouy"
 
 # German: tsch ч, sch ш (and ж), w в, j й (ja я, ju ю, je е), z ц, ch х, s between vowels з, ck к, ss с
-_GERMAN_MARK = re.compile(r"sch|w|j|(?:ow|ew)$")
+_GERMAN_MARK = re.compile(r"sch|w|j$|(?:ow|ew)$")  # (j only last: "Sergej"; Korean, Slavic, Dutch j is y already)
 _GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "ck": "k", "w": "v", "j": "y", "z": "ts",
            "ss": "s", "s": "z"}
 _GERMAN_SPELT = re.compile(rf"schtsch|tsch|sch|ch|ck|w|j|z|ss|(?<=[{_VOWEL}])s(?=[{_VOWEL}])")
 # French: tch ч, ch ш, j ж, ou у, gu(e/i) г, dj дж, a mute final e after a consonant
-_FRENCH_MARK = re.compile(r"ou|tch|gu[ei]|j[aeiouy]|[^aeiouy]ine$")
+_FRENCH_MARK = re.compile(r"ou|tch|gu[ei]|[^aeiouy]ine$")
 _FRENCH = {"chtch": "shch", "tch": "ch", "ch": "sh", "dj": "j", "j": "zh", "ou": "u", "gue": "ge", "gui": "gi",
            "ss": "s"}
 _FRENCH_SPELT = re.compile("|".join(sorted(_FRENCH, key=len, reverse=True)))

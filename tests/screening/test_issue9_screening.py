@@ -586,9 +586,11 @@ def test_round18_russian_names_in_german_or_french_spelling(ear_index: Screening
                                                              listed: str) -> None:
     """R18-44, R18-73, R18b-05: Russian names in German spelling ('tsch', 'sch', 'w', 'j', s for з) or French ('ou',
     'ch', 'j', a mute e) were no typo of the listed English spelling and screened CLEAR; each is screened respelt the
-    English way too (clearance.text.romanise), and the respelt reading is explained."""
+    English way too (clearance.text.romanise): a possible match (the respelling is a guess: a person reviews), the
+    respelt reading explained."""
     found = named(hits(ear_index, query, country), listed)
-    assert found and found[0].decision is Decision.HIT, [(h.name, h.score) for h in hits(ear_index, query, country)]
+    assert found and found[0].decision is Decision.POSSIBLE, [(h.name, h.score) for h in hits(ear_index, query,
+                                                                                               country)]
     assert any(f.name == "respelt" for f in found[0].explanation)
 
 
@@ -618,11 +620,11 @@ def test_round18_a_town_of_several_words(ear_index: ScreeningIndex) -> None:
     Frankfurt am Main' (0.30 with the town read as words of the name): the town after the postal code of the entry's
     address is its town; so is the first word of 'Konstanz am Bodensee' (R18b-15, EL 'Chimconnect GmbH' of Konstanz)
     and a town spelt one letter otherwise (R18b-03 'Nischni Tagil' / 'Nizhni Tagil')."""
-    for query, listed in (("Pharmkontrakt GmbH, Frankfurt am Main", "Pharmcontract GmbH"),
-                          ("Chimconnect GmbH, Konstanz am Bodensee", "Chimconnect GmbH"),
-                          ("Uralwagonsawod, Nischni Tagil", "Uralvagonzavod")):
+    for query, listed, decision in (("Pharmkontrakt GmbH, Frankfurt am Main", "Pharmcontract GmbH", Decision.HIT),
+                                    ("Chimconnect GmbH, Konstanz am Bodensee", "Chimconnect GmbH", Decision.HIT),
+                                    ("Uralwagonsawod, Nischni Tagil", "Uralvagonzavod", Decision.POSSIBLE)):
         found = [h for h in hits(ear_index, query, "DE") if h.name == listed]
-        assert found and found[0].decision is Decision.HIT, (query, [(h.name, h.score) for h in found])
+        assert found and found[0].decision is decision, (query, [(h.name, h.score) for h in found])
 
 
 @pytest.mark.parametrize(("query", "listed"), [
