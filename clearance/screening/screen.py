@@ -107,7 +107,9 @@ def screen_many(
 
     A name line that ends with an address ("Peaktek Co Ltd - Chatham Road South, Kowloon") or starts with the name's
     acronym ("AIRCAS - Aerospace Information Research Institute, ...") is screened as written and without them
-    (``nameline.read_name_line``); each entry keeps its better hit, explained."""
+    (``nameline.read_name_line``); each entry keeps its better hit, explained. With clearance-name@3, a line with
+    Russian words in German or French spelling is also screened respelt the English way (``romanise.respellings``),
+    those readings' hits capped at POSSIBLE."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
     out = _screen_lines(queries, index, algo, lists, threshold, limit, today, prefilter)
     if type(algo) is not ClearanceMatcherV3:

@@ -8,7 +8,8 @@ places and is no typo of it (adversarial round 18: 'Tschkalow Novosibirsk Aviati
 
 ``respellings(line)`` gives the line with each such word respelt the English way, once as German and once as French
 (only the words that carry a mark of that spelling; the rest as written): screening compares these readings too,
-and each listed entry keeps its better hit. Left as written: English words and place names
+and each listed entry keeps its better hit (capped at POSSIBLE by ``clearance.screening.screen``: a respelling is a
+guess, and German names with w or sch are respelt too). Left as written: English words and place names
 (``clearance.text.english``), words that read as pinyin ("Huawei"), short words and words with digits, so that
 common words and Chinese names are never respelt into other words.
 """
