@@ -57,7 +57,8 @@ from clearance.text.places import country_places, places
 from clearance.text.terms import MAX_SPAN, vocabulary
 from clearance.text.yamlload import safe_load
 
-_SEPARATOR = re.compile(r"\s*[,\u060c]\s*|\s+[-\u2013\u2014]\s+|\s*/\s*")  # (\u060c: the Arabic comma)
+# (\u060c: the Arabic comma; a slash between two single letters is no separator: "M/T", "M/V", "c/o")
+_SEPARATOR = re.compile(r"\s*[,\u060c]\s*|\s+[-\u2013\u2014]\s+|(?<!\b\w)\s*/\s*|\s*/\s*(?!\w\b)")
 ACRONYM_MIN = 3  # letters of a leading acronym ("CAS" and longer); two letters match too many names by chance
 SKIPPABLE = 3  # words this short ("of", "and") may have no letter in an acronym
 RESIDUE_TERM = "co"  # the term of "Corporation", "Company", "Corp", "Co": a legal form where a name ends
@@ -67,6 +68,7 @@ _TRIM = " ,\u060c/-\u2013\u2014"
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")  # a trailing parenthesis: "NS ANTARCTIC (IMO 9413559)"
 _WORD = re.compile(r"\S+")
 _VESSEL_ID = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|:))?\s*(\d{7,9})\b", re.IGNORECASE)
+_VESSEL_PAREN = re.compile(r"\s*\(\s*(?:IMO|MMSI)\b[^()]*\)", re.IGNORECASE)  # "MANGAZEJA (IMO 7741108)"
 COMMON_WORDS = 2  # a name left of common words only is read when it has this many words (not "Bank", "Trading Co")
 BRAND_WEIGHT = 0.9  # a word after a leading city this rare (by the rarity of clearance-name@3) is a brand
 PLACE_SPAN = 3  # words of a leading place ("Nei Mongol", "Hong Kong")
@@ -377,6 +379,16 @@ def _role_end(line: str, start: int, end: int) -> int:
     return words[flat[k][0]][0]
 
 
+def _vessel_line(line: str, segs: list[tuple[int, int]], first: int) -> bool:
+    """Whether the line names a vessel (a vessel role or type before the name of its first segment, or an IMO / MMSI
+    number) and no segment after the first holds a legal form (another company's name): "Reefer MANGAZEJA (IMO
+    7741108), Kirkenes", "MT Artavill, c/o ship agent, Khor Fakkan" (adversarial R18-79..81)."""
+    a, b = segs[first]
+    if _role_end(line, a, b) == a and not _VESSEL_ID.search(line):
+        return False
+    return not any(_has_legal_form(line[x:y]) for x, y in segs[first + 1:])
+
+
 def distinctive(name: str) -> bool:
     """Whether ``name`` carries a word that says which party it is: a word that is no place, no generic term of
     name_terms.yml, and not among the most common words of names (rarity weight above DISTINCTIVE): "Taerio
@@ -440,6 +452,8 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     segs = _segments(line)
     first = 1 if _leading_acronym(line, segs, _address_cut(line, segs, 1)) else 0
     cut = _address_cut(line, segs, first)
+    if cut > first + 1 and _vessel_line(line, segs, first):
+        cut = first + 1  # a vessel's name has no comma: a port, an anchorage or an agent follows it
     start, end = segs[first][0], segs[cut - 1][1]
     end = _office_tail(line, segs[cut - 1][0], end)
     begin = _role_end(line, start, end)
@@ -447,6 +461,8 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     if cut == len(segs) and not first and end == segs[-1][1] and begin == start and city == begin:
         return None
     name = line[city:end].strip(_TRIM)
+    if begin > start or _VESSEL_ID.search(line):
+        name = _VESSEL_PAREN.sub("", name).strip(_TRIM)  # the vessel's number written inside the name's segment
     if not fold(name)[0].strip():
         return None
     common = not distinctive(name)
@@ -460,7 +476,7 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     if end < len(line) and line[end:].strip(_TRIM + "()"):
         aside.append(("address", line[end:].strip(_TRIM + "()")))
     role = line[start:begin].strip() or None
-    ids = tuple(m.group(1) for m in _VESSEL_ID.finditer(line[end:]))
+    ids = tuple(m.group(1) for m in _VESSEL_ID.finditer(line) if m.start() >= end or m.group(0) not in name)
     return NameReading(name, tuple(aside), role, ids, common)
 
 

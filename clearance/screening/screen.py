@@ -39,6 +39,7 @@ from clearance.screening.registry import get_algorithm
 from clearance.screening.towns import aside_towns, entry_town, towns_disagree
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
+from clearance.text.romanise import respellings
 
 DEFAULT_LIMIT = 10
 CHUNKED_FROM = 4  # queries screened together from which @3's candidates are generated for the chunk at once
@@ -106,8 +107,38 @@ def screen_many(
 
     A name line that ends with an address ("Peaktek Co Ltd - Chatham Road South, Kowloon") or starts with the name's
     acronym ("AIRCAS - Aerospace Information Research Institute, ...") is screened as written and without them
-    (``nameline.read_name_line``); each entry keeps its better hit, explained."""
+    (``nameline.read_name_line``); each entry keeps its better hit, explained. With clearance-name@3, a line with
+    Russian words in German or French spelling is also screened respelt the English way (``romanise.respellings``),
+    those readings' hits capped at POSSIBLE."""
     algo = get_algorithm(algorithm) if algorithm is None or isinstance(algorithm, str) else algorithm
+    out = _screen_lines(queries, index, algo, lists, threshold, limit, today, prefilter)
+    if type(algo) is not ClearanceMatcherV3:
+        return out
+    # clearance-name@3: a name with words of Russian in German or French spelling ("Tschkalow", "Iliouchine") is
+    # screened respelt the English way too, as the lists write them (``clearance.text.romanise``)
+    variants = [(k, v) for k, q in enumerate(queries) for v in respellings(q.name)]
+    if variants:
+        done = _screen_lines([dataclasses.replace(queries[k], name=v) for k, v in variants], index, algo, lists,
+                             threshold, limit, today, prefilter)
+        for (k, v), result in zip(variants, done, strict=True):
+            out[k] = _merge(out[k], _possible_only(result, algo), NameReading(v, (("respelt", v),)), limit)
+    return out
+
+
+def _possible_only(result: ScreeningResult, algo: Algorithm) -> ScreeningResult:
+    """``result`` with each hit capped at the highest POSSIBLE score (``algorithm3.CAP``): a name respelt from another
+    spelling is a guess at what the writer meant (German names with w or sch are respelt too), so a person reviews
+    its matches; no respelt reading is ever a near-certain HIT on its own."""
+    hits = tuple(dataclasses.replace(h, score=min(h.score, CAP), decision=algo.thresholds.decide(min(h.score, CAP)))
+                 for h in result.hits)
+    return dataclasses.replace(result, hits=hits)
+
+
+def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
+                  threshold: float | None, limit: int, today: dt.date | None, prefilter: bool,
+                  ) -> list[ScreeningResult]:
+    """``screen_many`` of the lines as written, and of each line's name read without its address, acronym, vessel
+    role or town (``nameline.read_name_line``, ``towns.entry_town``)."""
     readings = [read_name_line(q.name, q.country) for q in queries]
     # a town after the comma that no reading set aside, when listed entries' addresses name it: the name without
     # it, for those entries only (``towns.entry_town``)
@@ -139,7 +170,10 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     set aside because these entries' addresses name it); ``against``: what the address set aside says of a hit of
     that reading (``_town_evidence``)."""
     best = {(h.list_code, h.entry_id): h for h in whole.hits}
-    notes = tuple(Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
+    notes = tuple(Feature("respelt", CAP, f"name read with its Russian words spelt as the lists spell them ({text!r}): "
+                          "capped at POSSIBLE, a person reviews",
+                          bare.query.name, "") if kind == "respelt" else
+                  Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)
     words = _words_of(reading.name) if reading.common else None
     for h in bare.hits:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.nameline import is_place
 from clearance.screening.prepared import worldwide
@@ -20,6 +23,8 @@ from clearance.text.fold import fold
 
 MAX_TOWN_WORDS = 3  # a trailing segment of more words is not read as a town
 MIN_TOWN_CHARS = 3
+FUZZY_TOWN_CHARS = 8  # a town this long spelt one letter otherwise is the same town
+MIN_PREFIX_CHARS = 4  # the leading words of a town read as the town ("Konstanz" of "Konstanz am Bodensee")
 
 _CACHE: dict[int, tuple[ScreeningIndex, dict[str, frozenset[tuple[str, str]]]]] = {}
 _ADDRESSED: dict[int, tuple[ScreeningIndex, dict[tuple[str, str], tuple[str, frozenset[str]]]]] = {}
@@ -42,6 +47,29 @@ def town_key(text: str) -> str | None:
     return key if len(key) >= MIN_TOWN_CHARS else None
 
 
+def _after_number(part: str) -> str:
+    """A comma-separated part of an address without its street and postal code: the words after its last word with
+    a digit ("Goethestrasse 4-8 D-60313 Frankfurt am Main" -> "Frankfurt am Main", as European addresses write the
+    town after the postal code); the part itself when it has no digit ("" when nothing follows the number)."""
+    words = part.split()
+    last = max((i for i, w in enumerate(words) if any(ch.isdigit() for ch in w)), default=-1)
+    return " ".join(words[last + 1:])
+
+
+def town_keys(text: str) -> list[str]:
+    """``town_key`` of a town as written, then of its leading words, longest first: a town of several words whose
+    first is the town of the listing ("Konstanz am Bodensee", "Berlin-Reinickendorf": a district after the city)."""
+    whole = town_key(text)
+    words = [w for w in fold(text)[0].split() if not any(ch.isdigit() for ch in w)]
+    out = [whole] if whole is not None else []
+    for n in range(min(len(words), MAX_TOWN_WORDS + 1) - 1, 0, -1):
+        key = "".join(words[:n])
+        if (len(key) >= MIN_PREFIX_CHARS and len(words[n - 1]) > 3 and key not in out
+                and country_code(" ".join(words[:n])) is None):
+            out.append(key)
+    return out
+
+
 def listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]:
     """Town key -> the entries of ``index`` with an address naming it (its city, or a comma-separated part of the
     full address without a number)."""
@@ -52,7 +80,7 @@ def listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]
     for pe in index.entities:
         entity = pe.entity
         for a in entity.addresses:
-            parts = [p for p in a.full.split(",") if not any(ch.isdigit() for ch in p)]
+            parts = [_after_number(p) for p in a.full.split(",")]
             for part in (*parts, a.city or ""):
                 key = town_key(part) if part.strip() else None
                 if key is not None:
@@ -125,10 +153,26 @@ def entry_town(line: str, index: ScreeningIndex) -> EntryTown | None:
     name, sep, town = line.rpartition(",")
     if not sep or not fold(name)[0].strip() or any(ch.isdigit() for ch in town):
         return None
-    key = town_key(town)
-    if key is None:
-        return None
-    entries = listed_towns(index).get(key)
-    if not entries:
-        return None
-    return EntryTown(name.strip(), town.strip(), entries)
+    listed = listed_towns(index)
+    keys = town_keys(town)
+    for key in keys:
+        entries = listed.get(key)
+        if entries:
+            return EntryTown(name.strip(), town.strip(), entries)
+    if keys and len(keys[0]) >= FUZZY_TOWN_CHARS:  # the town spelt otherwise ("Nischni Tagil" / "Nizhni Tagil")
+        found = process.extractOne(keys[0], _town_names(listed), scorer=Levenshtein.distance, score_cutoff=1)
+        if found is not None:
+            return EntryTown(name.strip(), town.strip(), listed[found[0]])
+    return None
+
+
+_NAMES: dict[int, tuple[dict[str, frozenset[tuple[str, str]]], list[str]]] = {}
+
+
+def _town_names(listed: dict[str, frozenset[tuple[str, str]]]) -> list[str]:
+    """The keys of ``listed`` as a list (made once per table)."""
+    found = _NAMES.get(id(listed))
+    if found is None or found[0] is not listed:
+        _NAMES.clear()
+        found = _NAMES[id(listed)] = (listed, [k for k in listed if len(k) >= FUZZY_TOWN_CHARS])
+    return found[1]

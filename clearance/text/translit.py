@@ -17,6 +17,10 @@ _HEBREW = str.maketrans({"ו": "w"})
 # two letters or more after it (not "ال" alone, nor a lam-alif inside a word), and not the name of God "الله" (Allah:
 # no article; split, 'حزب الله' no longer read as Hizballah -- adversarial R6-36).
 _ARTICLE = re.compile(r"(?<!\w)ال(?=\w\w)(?!له(?!\w))")
+# The Persian suffix -sazi ("-making", "-building": هواپیماسازی aircraft manufacturing, کشتی‌سازی shipbuilding) is
+# written joined to its noun, or after a zero-width non-joiner that ``clean`` turns into a space: written apart, the
+# noun and the suffix are each a word of the term table (adversarial R18-66: HESA, 'صنایع هواپیماسازی ایران').
+_SAZI = re.compile(r"(?<=[\u0600-\u06FF]{3})(?=سازی(?![\u0600-\u06FF]))")
 
 # Latin letters written by their Hebrew names, joined by dots or hyphens ("אן.אס.או" = N.S.O.: how a Hebrew text
 # writes a Latin acronym; adversarial R12-01): each name is read as its letter. Only names that are one letter
@@ -123,7 +127,7 @@ def _convert(chunk: str, script: str | None, methods: list[str]) -> str:
     if script == "Hebrew":
         chunk = chunk.translate(_HEBREW)
     elif script == "Arabic":
-        chunk = _ARTICLE.sub("al-", chunk)
+        chunk = _SAZI.sub(" ", _ARTICLE.sub("al-", chunk))
     converted = _anyascii(chunk)
     if converted != chunk and script not in (None, "Latin"):
         methods.append("anyascii")

@@ -733,3 +733,66 @@ def test_round13_a_free_zone_company_written_with_another_free_zone_form(ear_ind
     found = hits(ear_index, "Ros Aero FZE, SAIF Zone, Sharjah", "AE")
     got = named(found, "RosAero FZC")
     assert got and got[0].decision is Decision.HIT, [(h.name, h.score) for h in found]
+
+
+@pytest.mark.parametrize(("query", "country", "listed"), [
+    ("Tschkalow Novosibirsk Aviation Plant", "RU", "Chkalov Novosibirsk Aviation Plant"),  # R18-44 (EL)
+    ("Sergej Tschemesow", "RU", "CHEMEZOV, Sergei"),  # R18-73 (SDN 16685)
+    ("AO PO Sewmasch, Sewerodwinsk", "RU", "JOINT STOCK COMPANY PRODUCTION ASSOCIATION NORTHERN MACHINE-BUILDING "
+     "ENTERPRISE"),  # R18b-05 (SDN 36056, a.k.a. 'PRODUCTION ASSOCIATION SEVMASH')
+    ("Evgueni Prigojine", "RU", "PRIGOZHIN, Yevgeniy Viktorovich"),  # French spelling (R18-72 was right by luck)
+])
+def test_round18_russian_names_in_german_or_french_spelling(ear_index: ScreeningIndex, query: str, country: str,
+                                                             listed: str) -> None:
+    """R18-44, R18-73, R18b-05: Russian names in German spelling ('tsch', 'sch', 'w', 'j', s for з) or French ('ou',
+    'ch', 'j', a mute e) were no typo of the listed English spelling and screened CLEAR; each is screened respelt the
+    English way too (clearance.text.romanise): a possible match (the respelling is a guess: a person reviews), the
+    respelt reading explained."""
+    found = named(hits(ear_index, query, country), listed)
+    assert found and found[0].decision is Decision.POSSIBLE, [(h.name, h.score) for h in hits(ear_index, query,
+                                                                                               country)]
+    assert any(f.name == "respelt" for f in found[0].explanation)
+
+
+def test_round18_respelling_adds_no_hit_to_unlisted_names(ear_index: ScreeningIndex) -> None:
+    """The respelt readings only add hits, so names in German that are no Russian name must not find one: the hard
+    negatives of round 18 ('Tchibo GmbH, Hamburg', 'Viktor Veksler') and German firms with w/sch/j."""
+    for query, country in (("Tchibo GmbH, Hamburg", "DE"), ("Viktor Veksler", "IL"),
+                           ("Schwarzkopf Werkzeug GmbH", "DE")):
+        found = [h for h in hits(ear_index, query, country) if h.decision is not Decision.CLEAR]
+        assert not found, (query, [(h.name, h.score) for h in found])
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("Reefer MANGAZEJA (IMO 7741108), Kirkenes", "MANGAZEYA"),  # R18-79
+    ("Master of M/T Anatoliy Kolodkin, Fujairah anchorage", "ANATOLY KOLODKIN"),  # R18-80
+    ("MT Artavill, c/o ship agent, Khor Fakkan", "ARTAVIL"),  # R18-81
+])
+def test_round18_vessel_lines(ear_index: ScreeningIndex, query: str, listed: str) -> None:
+    """R18-79..81: a vessel type ('Reefer', 'M/T', 'MT') or role before the name and a port, anchorage or agent after
+    it were read as the name (0.22-0.45); the vessel's name is the line's first segment."""
+    found = named(hits(ear_index, query, "AE"), listed)
+    assert found and found[0].decision is Decision.HIT, [(h.name, h.score) for h in hits(ear_index, query, "AE")]
+
+
+def test_round18_a_town_of_several_words(ear_index: ScreeningIndex) -> None:
+    """R18-58: EL 'Pharmcontract GmbH' of 'Goethestrasse 4-8 D-60313 Frankfurt am Main' written 'Pharmkontrakt GmbH,
+    Frankfurt am Main' (0.30 with the town read as words of the name): the town after the postal code of the entry's
+    address is its town; so is the first word of 'Konstanz am Bodensee' (R18b-15, EL 'Chimconnect GmbH' of Konstanz)
+    and a town spelt one letter otherwise (R18b-03 'Nischni Tagil' / 'Nizhni Tagil')."""
+    for query, listed, decision in (("Pharmkontrakt GmbH, Frankfurt am Main", "Pharmcontract GmbH", Decision.HIT),
+                                    ("Chimconnect GmbH, Konstanz am Bodensee", "Chimconnect GmbH", Decision.HIT),
+                                    ("Uralwagonsawod, Nischni Tagil", "Uralvagonzavod", Decision.POSSIBLE)):
+        found = [h for h in hits(ear_index, query, "DE") if h.name == listed]
+        assert found and found[0].decision is decision, (query, [(h.name, h.score) for h in found])
+
+
+@pytest.mark.parametrize(("query", "listed"), [
+    ("武汉生物制品研究所有限责任公司", "Wuhan Institute of Biological Products Co., Ltd."),  # R18-17 (UVL)
+    ("无锡透平叶片有限公司", "Wuxi Turbine Blade Co. Ltd."),  # R18-19 (MEU)
+    ("شرکت صنایع هواپیماسازی ایران", "IRAN AIRCRAFT MANUFACTURING INDUSTRIAL COMPANY"),  # R18-66 (SDN 11195)
+])
+def test_round18_chinese_and_persian_trade_words(query: str, listed: str) -> None:
+    """R18-17, R18-19, R18-66: 生物制品 (biological products), 透平叶片 (turbine blade) and the Persian هواپیماسازی
+    (aircraft manufacturing: the suffix سازی written apart) were read as syllables, not as the listed words."""
+    assert compare(query, listed, algorithm=V3).score >= 0.95
