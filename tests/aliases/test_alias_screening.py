@@ -59,9 +59,14 @@ def test_a_chinese_registered_name_finds_its_entity_list_entry(
     top = result.hits[0]
     assert top.list_code == "el" and top.name.startswith(english), top
     assert any(f.name == "alias_source" and f.detail.startswith("matched alias from ") for f in top.explanation)
-    # the lists alone do not carry the name: without the table the party is not found as a HIT
+    # the lists alone do not carry the name: without the table the party is not found as a HIT, unless the list
+    # itself carries the name's pinyin (YMTC's listed alias 'Changjiang Cunchu', read from 长江存储 since session 11)
     plain = screen(Query(chinese), without_aliases)
-    assert not any(h.decision is Decision.HIT and h.name.startswith(english) for h in plain.hits)
+    found = [h for h in plain.hits if h.decision is Decision.HIT and h.name.startswith(english)]
+    assert all(h.matched_name in LISTED_PINYIN for h in found), found
+
+
+LISTED_PINYIN = {"Changjiang Cunchu"}  # the Entity List's own pinyin a.k.a. of Yangtze Memory Technologies
 
 
 @pytest.fixture

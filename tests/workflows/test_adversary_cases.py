@@ -149,6 +149,9 @@ STRICTER_AND_RIGHT: dict[str, str] = {
     # round 16: the case gives the party as on the Entity List only; it is also SDN 48069 'CYTROX HOLDINGS ZARTKORUEN
     # MUKODO RESZVENYTARSASAG' [CYBER2] (report: withdrawn, PROHIBITED right)
     "R16-100": "also SDN 48069 [CYBER2] (report: withdrawn, PROHIBITED right)",
+    # round 12: found near-certain in Cyrillic since session 11's merges
+    "R12-06": "the Yaroslavl Shipbuilding Factory is also SDN 26509 'YAROSLAVSKY SHIPBUILDING PLANT' "
+              "[UKRAINE-EO13662]: blocked, besides the Entity List listing the case gives",
 }
 # An expectation its author withdrew in the round's report after reading the tool's reasons (the file is kept as
 # written): the answer the report accepts instead.
