@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from clearance.errors import DataError
 from clearance.text.fold import fold
 from clearance.text.terms import vocabulary
-from clearance.text.yamlload import safe_load
+from clearance.text.yamlload import read_resource
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +33,7 @@ def _canonical(word: str) -> str:
 @lru_cache(maxsize=1)
 def abbreviations() -> Abbreviations:
     """The table, loaded once per process; every entry is checked to stand for a word (not itself)."""
-    path = resources.files("clearance.text").joinpath("abbreviations.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read abbreviations: {exc}", file=str(path)) from exc
+    raw, path = read_resource("abbreviations.yml", "abbreviations")
     family_of: dict[str, str] = {}
     for family, members in (raw.get("families") or {}).items():
         for m in (*members, family):
@@ -60,12 +53,12 @@ def abbreviations() -> Abbreviations:
     for words, read in (raw.get("phrases") or {}).items():
         run = tuple(fold(str(words))[0].split())
         if len(run) < 2 or not str(read).strip():
-            raise DataError(f"phrase {words!r}: two or more words read as a non-empty text", file=str(path))
+            raise DataError(f"phrase {words!r}: two or more words read as a non-empty text", file=path)
         phrases[run] = str(read).strip()
     qualifiers: dict[str, str] = {}
     for abbr, full in (raw.get("qualifiers") or {}).items():
         initials = fold(str(abbr))[0]
         if " " in initials or len(str(full).split()) < 2:
-            raise DataError(f"qualifier {abbr!r}: one word standing for several", file=str(path))
+            raise DataError(f"qualifier {abbr!r}: one word standing for several", file=path)
         qualifiers[initials] = str(full).strip()
     return Abbreviations(expand, full_word, phrases, qualifiers)

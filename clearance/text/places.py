@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Container
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from clearance.errors import DataError
 from clearance.text.fold import fold
-from clearance.text.yamlload import safe_load
+from clearance.text.yamlload import read_resource
 
 PLACE_WEIGHT = 0.3  # a place says where a party is, not which one: as light as a generic industry word
 
@@ -18,17 +15,13 @@ PLACE_WEIGHT = 0.3  # a place says where a party is, not which one: as light as 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """The folded words of every place of the table ("xi'an" -> "xian", "nizhny novgorod" -> both words)."""
-    path = resources.files("clearance.text").joinpath("places.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read place names: {exc}", file=str(path)) from exc
+    raw, path = read_resource("places.yml", "place names")
     if not isinstance(raw, dict):
-        raise DataError("place names: expected a mapping of region to a list of names", file=str(path))
+        raise DataError("place names: expected a mapping of region to a list of names", file=path)
     out: set[str] = set()
     for region, names in raw.items():
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            raise DataError(f"place names: {region!r} must be a list of non-empty names", file=str(path))
+            raise DataError(f"place names: {region!r} must be a list of non-empty names", file=path)
         for n in names:
             out.add(fold(n.replace("'", ""))[0].replace(" ", ""))
             out.update(w for w in fold(n)[0].split() if len(w) > 3)
@@ -42,16 +35,12 @@ REGION_COUNTRIES = {"china": ("CN", "HK", "MO"), "russia": ("RU",)}  # regions o
 def country_places() -> dict[tuple[str, ...], frozenset[str]]:
     """The places of places.yml's one-country regions (China's provinces and cities, Russia's cities) as their
     folded words ("shenzhen",), ("hong", "kong"), each with the ISO codes of its country."""
-    path = resources.files("clearance.text").joinpath("places.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read place names: {exc}", file=str(path)) from exc
+    raw, path = read_resource("places.yml", "place names")
     out: dict[tuple[str, ...], set[str]] = {}
     for region, codes in REGION_COUNTRIES.items():
         names = raw.get(region) if isinstance(raw, dict) else None
         if not isinstance(names, list):
-            raise DataError(f"place names: the region {region!r} is missing", file=str(path))
+            raise DataError(f"place names: the region {region!r} is missing", file=path)
         for n in names:
             words = tuple(fold(str(n).replace("'", ""))[0].split())
             if words:
@@ -63,14 +52,10 @@ def country_places() -> dict[tuple[str, ...], frozenset[str]]:
 def world_cities() -> frozenset[tuple[str, ...]]:
     """The cities of address_words.yml (the world's capitals, trading and port cities, India's, Korea's and
     Somalia's larger towns) as their folded words: what a free text may name as where something is made or goes."""
-    path = resources.files("clearance.text").joinpath("address_words.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read address words: {exc}", file=str(path)) from exc
+    raw, path = read_resource("address_words.yml", "address words")
     names = raw.get("cities") if isinstance(raw, dict) else None
     if not isinstance(names, list):
-        raise DataError("address words: expected the list 'cities'", file=str(path), field="cities")
+        raise DataError("address words: expected the list 'cities'", file=path, field="cities")
     return frozenset(words for n in names if (words := tuple(fold(str(n).replace("'", ""))[0].split())))
 
 

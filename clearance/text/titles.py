@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from clearance.errors import DataError
-from clearance.text.yamlload import safe_load
+from clearance.text.yamlload import read_resource
 
 _PARTICLES = frozenset({"of", "de", "du", "des", "von", "di", "da", "del", "of the"})
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
@@ -30,21 +27,17 @@ class Titles:
 
 @lru_cache(maxsize=1)
 def titles() -> Titles:
-    path = resources.files("clearance.text").joinpath("titles.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read titles: {exc}", file=str(path)) from exc
+    raw, path = read_resource("titles.yml", "titles")
     if not isinstance(raw, dict) or set(raw) != {"honorifics", "ranks", "given_names"}:
-        raise DataError("titles: expected the lists 'honorifics' and 'ranks' and the map 'given_names'", file=str(path))
+        raise DataError("titles: expected the lists 'honorifics' and 'ranks' and the map 'given_names'", file=path)
     given = raw["given_names"]
     if not isinstance(given, dict) or not all(isinstance(v, str) and v.strip() for v in given.values()):
-        raise DataError("titles: 'given_names' must map an abbreviation to a name", file=str(path))
+        raise DataError("titles: 'given_names' must map an abbreviation to a name", file=path)
     sets: list[frozenset[tuple[str, ...]]] = []
     for key in ("honorifics", "ranks"):
         words = raw[key]
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise DataError(f"titles: {key!r} must be a list of non-empty words", file=str(path))
+            raise DataError(f"titles: {key!r} must be a list of non-empty words", file=path)
         sets.append(frozenset(tuple(w.lower().split()) for w in words))
     longest = max(len(t) for s in sets for t in s)
     starts = frozenset(t[0] for s in sets for t in s)

@@ -17,13 +17,10 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from clearance.errors import DataError
 from clearance.text.pinyin import syllables
-from clearance.text.yamlload import safe_load
+from clearance.text.yamlload import read_resource
 
 MAX_READINGS = 4  # readings given for one name (the first of the syllables' combinations, in table order)
 _RUN = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w'’-])")  # syllables joined by hyphens: "Kuang-Su"
@@ -32,18 +29,14 @@ _RUN = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w'’-])")  # syl
 @lru_cache(maxsize=1)
 def table() -> dict[str, tuple[str, ...]]:
     """Wade-Giles syllable as written (lower case, no apostrophe) -> the pinyin syllables it stands for."""
-    path = resources.files("clearance.text").joinpath("wade_giles.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read the Wade-Giles table: {exc}", file=str(path)) from exc
+    raw, path = read_resource("wade_giles.yml", "the Wade-Giles table")
     rows = raw.get("syllables") if isinstance(raw, dict) else None
     if not isinstance(rows, dict) or set(raw) != {"syllables"}:
-        raise DataError("Wade-Giles table: expected one mapping 'syllables'", file=str(path), field="syllables")
+        raise DataError("Wade-Giles table: expected one mapping 'syllables'", file=path, field="syllables")
     out: dict[str, tuple[str, ...]] = {}
     for key, readings in rows.items():
         if not isinstance(readings, list) or not readings:
-            raise DataError(f"Wade-Giles table: {key!r} needs a list of pinyin syllables", file=str(path),
+            raise DataError(f"Wade-Giles table: {key!r} needs a list of pinyin syllables", file=path,
                             field=str(key))
         out[str(key)] = tuple(str(r) for r in readings)
     return out
