@@ -796,3 +796,12 @@ def test_round18_chinese_and_persian_trade_words(query: str, listed: str) -> Non
     """R18-17, R18-19, R18-66: 生物制品 (biological products), 透平叶片 (turbine blade) and the Persian هواپیماسازی
     (aircraft manufacturing: the suffix سازی written apart) were read as syllables, not as the listed words."""
     assert compare(query, listed, algorithm=V3).score >= 0.95
+
+
+def test_qods_aviation_industries_in_persian_with_a_dubai_office(ear_index: ScreeningIndex) -> None:
+    """R18-70: SDN 16418 / Entity List 'Qods Aviation Industry' written in Persian ('شرکت صنایع هوایی قدس') by a
+    party in the UAE screened CLEAR: هوایی ("air, aviation") was read as a distinctive word of its own, the names
+    agreed only by a consonant skeleton and the conflicting country took the capped possible match under the line.
+    Read as 'aviation', the names agree word for word."""
+    found = named(hits(ear_index, "شرکت صنایع هوایی قدس", "AE"), "QODS AVIATION INDUSTRIES")
+    assert found and found[0].decision is not Decision.CLEAR, found

@@ -112,8 +112,7 @@ FALSE_CLEARS: dict[str, str] = {
               "the a.k.a. 'THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN') drops to 0.49 when the party's country (AE) "
               "conflicts with the entry's: a country conflict lowers a capped possible match below the line "
               "(screening)",
-    "R18-70": "SDN 16418 / EL 'Qods Aviation Industry' in Persian (شرکت صنایع هوایی قدس), country AE, screens CLEAR: "
-              "0.67 POSSIBLE with country IR, 0.46 with the country conflict (screening: as R18-67)",
+    # R18-70 (Qods Aviation Industries in Persian, Dubai) fixed in session 11 (lead): هوایی read as 'aviation'
     "R18-74": "SDN 24306 'VEKSELBERG, Viktor Feliksovich' written 'Wiktor Wekselberg, Zug' (CH) screens CLEAR: 0.69 "
               "POSSIBLE with country RU, 0.49 with the country conflict (he is listed without a Swiss address) "
               "(screening: as R18-67; 'W'/'V' read as a typo only)",
