@@ -1,4 +1,4 @@
-"""Generate the licence-exception scopes of the CCL (LVS value limits, GBS paragraph scopes) as rule data.
+"""Generate the licence-exception scopes of the CCL (LVS value limits, GBS and TSR paragraph scopes) as rule data.
 
     .venv/bin/python tools/gen_le_scopes.py [--data ../shared/data/ear] [--out clearance/regulations]
 
@@ -9,7 +9,10 @@ Exceptions" lines of every ECCN). Output: ``part_740/le_scopes.yaml`` with one p
 * ``740.lvs.<ECCN>`` -- per ECCN: the dollar limit (by paragraph where the line says so), the paragraphs and
   reasons for control for which LVS is "N/A", and the clauses that could not be reduced to paragraphs;
 * ``740.gbs.<ECCN>`` -- per ECCN: "Yes" for the whole entry, for listed paragraphs, or except listed paragraphs
-  or reasons.
+  or reasons;
+* ``740.tsr.<ECCN>`` -- the TSR line (§ 740.6) read the same way: "Yes", "Yes, except N/A for MT", "Yes, except
+  2E003.b, .e and .f"; a line excepting a part described in words ("Yes, except for the following: ...") grants
+  nothing (TSR not offered).
 
 Fail-closed parsing: a clause that grants an exception but carries words the parser cannot reduce to ECCN
 paragraphs goes to ``conditional`` (the grant needs facts, so an engine does not offer it); a clause that
@@ -309,9 +312,9 @@ def parse_gbs(eccn: str, raw: str) -> dict[str, Any]:
     }
     if text == "N/A":
         return _finish(scope, "none")
-    if text == "Yes":
+    if text.rstrip(".") == "Yes":
         return _finish(scope, "all")
-    m = re.match(r"^Yes,? except (?:N/A for )?(.*)$", text.rstrip("."))
+    m = re.match(r"^Yes,? except (?:N/A for |for )?(.*)$", text.rstrip("."))
     if m:
         _na(eccn, m.group(1), scope)
         return _finish(scope, "all")
@@ -396,6 +399,7 @@ def gen(src: Path) -> dict[str, Any]:
     lvs: dict[dt.date, list[dict[str, Any]]] = {}
     gbs: dict[dt.date, list[dict[str, Any]]] = {}
     sta: dict[dt.date, list[dict[str, Any]]] = {}
+    tsr: dict[dt.date, list[dict[str, Any]]] = {}
     for e in data["entries"]:
         if e.get("staSpecialConditions"):
             sta.setdefault(ECCN_START.get(e["eccn"], (START, None))[0], []).append(
@@ -406,9 +410,12 @@ def gen(src: Path) -> dict[str, Any]:
             lvs.setdefault(start, []).append(parse_lvs(e["eccn"], flags["LVS"]))
         if flags.get("GBS") is not None:
             gbs.setdefault(start, []).append(parse_gbs(e["eccn"], flags["GBS"]))
+        if str(flags.get("TSR", "N/A")).rstrip(".") != "N/A":  # GBS's grammar: "Yes", "Yes, except N/A for MT", ...
+            tsr.setdefault(start, []).append(parse_gbs(e["eccn"], flags["TSR"]))
 
     params: dict[str, Any] = {}
-    for kind, section, by_start in (("lvs", "740.3", lvs), ("gbs", "740.4", gbs), ("sta", "740.20", sta)):
+    for kind, section, by_start in (("lvs", "740.3", lvs), ("gbs", "740.4", gbs), ("tsr", "740.6", tsr),
+                                     ("sta", "740.20", sta)):
         for start in sorted(by_start):
             for scope in sorted(by_start[start], key=lambda x: x["eccn"]):
                 body: dict[str, Any] = {

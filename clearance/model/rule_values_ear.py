@@ -414,6 +414,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.supp4.footnote.*": ElFootnote,
     "740.lvs.*": LvsScope,
     "740.gbs.*": GbsScope,
+    "740.tsr.*": GbsScope,  # the TSR line (§ 740.6) in the GBS line's grammar
     "740.sta.*": StaBar,
     "744.6.c2": UsPersonSupport,
 }

@@ -1,7 +1,7 @@
-"""License Exceptions LVS (§ 740.3) and GBS (§ 740.4) by paragraph and value, from ``740.lvs.<ECCN>`` and
-``740.gbs.<ECCN>``, and the ECCN's "Special conditions for STA" (§ 740.20(b)(2)) from ``740.sta.<ECCN>``. An
-exception is offered only when the data establishes it for the item's paragraph (and, for LVS, the order's value
-does not exceed the limit); anything else bars it with the reason."""
+"""License Exceptions LVS (§ 740.3), GBS (§ 740.4) and TSR (§ 740.6) by paragraph and value, from
+``740.lvs.<ECCN>``, ``740.gbs.<ECCN>`` and ``740.tsr.<ECCN>``, and the ECCN's "Special conditions for STA"
+(§ 740.20(b)(2)) from ``740.sta.<ECCN>``. An exception is offered only when the data establishes it for the item's
+paragraph (and, for LVS, the order's value does not exceed the limit); anything else bars it with the reason."""
 
 from __future__ import annotations
 
@@ -97,17 +97,27 @@ def lvs_value(limit: int, value: Fraction | None, line: str) -> tuple[bool, str]
 
 
 def gbs(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:
-    entry = _entry(ctx, "740.gbs", eccn)
+    return _yes_scope(ctx, "740.gbs", "GBS", eccn, reasons)
+
+
+def tsr(ctx: Ctx, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:
+    """§ 740.6 TSR by the ECCN's TSR line ("Yes", "Yes, except N/A for MT", "Yes, except 2E003.b, .e and .f"): whether
+    the line grants it for the item's paragraph (the exception's own terms are the caller's)."""
+    return _yes_scope(ctx, "740.tsr", "TSR", eccn, reasons)
+
+
+def _yes_scope(ctx: Ctx, key: str, sym: str, eccn: Eccn, reasons: set[str]) -> tuple[bool, str]:
+    entry = _entry(ctx, key, eccn)
     if entry is None or entry["status"] == "none":
-        return False, "GBS: N/A for this ECCN"
+        return False, f"{sym}: N/A for this ECCN"
     na = _na(eccn, entry, reasons)
     if na:
-        return False, "GBS " + na
+        return False, f"{sym} " + na
     if entry["status"] == "all":
-        return True, f"GBS: Yes ({entry['text']})"
+        return True, f"{sym}: Yes ({entry['text']})"
     if _under(eccn, list(entry.get("paragraphs", []))):
-        return True, f"GBS: Yes for {eccn.text} ({entry['text']})"
-    return False, f"GBS not established for {eccn.text} ({entry['text']})"
+        return True, f"{sym}: Yes for {eccn.text} ({entry['text']})"
+    return False, f"{sym} not established for {eccn.text} ({entry['text']})"
 
 
 def sta_bar(ctx: Ctx, eccn: Eccn, groups: frozenset[str]) -> str | None:

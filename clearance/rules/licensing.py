@@ -296,7 +296,7 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
             f.barred(sym, why, cite)
     tsr = " ".join(str(flags.get("TSR", "")).split()).rstrip(".")
     if tsr.startswith("Yes"):
-        _tsr(ctx, facts, tsr, grp, codes, dest, f)
+        _tsr(ctx, facts, eccn, (reasons, sure), grp, codes, dest, f)
     sta = ctx.get("le.STA")
     sta_bar = le_scopes.sta_bar(ctx, eccn, grp) if grp & (set(sta["groups"]) | set(sta["ns_only_groups"])) else None
     a9 = ctx.find("740.2.a9")
@@ -334,15 +334,21 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
     return lvs
 
 
-def _tsr(ctx: Ctx, facts: frozenset[Fact], line: str, grp: frozenset[str], codes: tuple[str, ...], dest: str,
-         f: Findings) -> None:
-    """§ 740.6 TSR for technology or software whose ECCN's TSR line is 'Yes' (a line with exceptions in words is not
-    read): national security requirements only, to Country Group B, with the written assurance stated."""
+def _tsr(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, why_reasons: tuple[set[str], set[str]], grp: frozenset[str],
+         codes: tuple[str, ...], dest: str, f: Findings) -> None:
+    """§ 740.6 TSR where the ECCN's TSR line grants it for the item's paragraph (``740.tsr.<ECCN>``, generated from
+    the line: "Yes", "Yes, except N/A for MT", "Yes, except 2E003.b, .e and .f"; a part excepted in words grants
+    nothing): national security requirements only, to Country Group B, with the written assurance stated."""
     rule = ctx.get("le.TSR")
     cite = ctx.cite("le.TSR")
     covered = tuple(c for c in codes if c.rstrip("123") in rule["reasons"])
-    if line != "Yes":
-        f.barred("TSR", f"the ECCN's TSR line is not read ('{line}'): TSR not offered", cite)
+    reasons, sure = why_reasons
+    ok, line = le_scopes.tsr(ctx, eccn, reasons)
+    if not ok and sure != reasons and le_scopes.tsr(ctx, eccn, sure)[0]:
+        _unsure_le(f, "TSR", line, reasons - sure, f"{cite}; {ctx.cite(f'740.tsr.{eccn.base}')}")
+    elif not ok:
+        scope = ctx.find(f"740.tsr.{eccn.base}")
+        f.barred("TSR", line, f"{cite}; {ctx.cite(f'740.tsr.{eccn.base}')}" if scope else cite)
     elif dest in rule.get("suspended", {}):
         f.barred("TSR", str(rule["suspended"][dest]), cite)
     elif not grp & set(rule["groups"]):
@@ -354,8 +360,8 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], line: str, grp: frozenset[str], codes
         f.barred("TSR", f"the consignee's written assurance (§ 740.6(a)(3)) is not stated: state {rule['needs_fact']} "
                         "once it is received", cite)
     else:
-        f.available("TSR", "national security requirements only, Country Group B, written assurance received "
-                           "(§ 740.6(a))", cite, covers=covered)
+        f.available("TSR", f"national security requirements only, Country Group B, written assurance received "
+                           f"(§ 740.6(a)); {line}", f"{cite}; {ctx.cite(f'740.tsr.{eccn.base}')}", covers=covered)
 
 
 def _unsure_le(f: Findings, sym: str, why: str, open_reasons: set[str], cite: str) -> None:

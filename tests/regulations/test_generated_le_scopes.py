@@ -27,7 +27,7 @@ def test_committed_file_matches_generator(regenerated: bytes) -> None:
 
 
 def _entries(rules: RuleSet, key: str, day: str = "2026-07-23") -> dict[str, dict[str, Any]]:
-    prefix = "740.lvs." if "lvs" in key else "740.gbs."
+    prefix = "740.lvs." if "lvs" in key else "740.tsr." if "tsr" in key else "740.gbs."
     out: dict[str, dict[str, Any]] = {}
     for k, param in rules.parameters.items():
         if k.startswith(prefix):
@@ -58,6 +58,22 @@ def test_gbs_paragraph_scopes(rules: RuleSet) -> None:
     # a destination-dependent exclusion in words makes the whole "Yes" conditional
     assert gbs["3A069"]["status"] == "partial" and "paragraphs" not in gbs["3A069"]
     assert all(e["status"] in {"none", "all", "partial"} for e in gbs.values())
+
+
+def test_tsr_lines_read_like_gbs(rules: RuleSet) -> None:
+    """§ 740.6: the TSR line of each ECCN whose line is not 'N/A' (adversarial R19-20: 'Yes, except 2E003.b, .e and
+    .f' was not read at all)."""
+    tsr = _entries(rules, "740.tsr.scopes")
+    assert tsr["2E003"] == {"eccn": "2E003", "text": "Yes, except 2E003.b, .e and .f", "status": "all",
+                            "na_paragraphs": ["b", "e", "f"]}
+    assert tsr["1E002"]["na_paragraphs"] == ["e", "f"]  # "Yes, except for 1E002.e and .f."
+    assert tsr["1D001"]["na_reasons"] == ["MT"] and tsr["3D002"]["na_reasons"] == ["RS"]
+    assert tsr["2D003"]["status"] == "all"  # "Yes."
+    # a part excepted in words ("Yes, except for the following: ...") grants nothing: TSR is not offered
+    assert tsr["1E001"]["status"] == "partial" and "paragraphs" not in tsr["1E001"] and tsr["1E001"]["conditional"]
+    assert tsr["5E001"]["status"] == "partial" and "paragraphs" not in tsr["5E001"]
+    assert "0D001" not in tsr  # 'N/A': no rule
+    assert len(tsr) == 32
 
 
 def test_one_rule_per_eccn_and_exception(rules: RuleSet) -> None:

@@ -312,9 +312,8 @@ MISMATCHES: dict[str, str] = {
     "R19-10": "over-block: the 5A001 STA line bars .j to A:5 or A:6 but .b.3, .b.5 and .h only to A:6; read as 'STA "
               "may not be used for 5A001.h to A:5/A:6', so STA (c)(1) is denied for the .h jammer to Argentina (A:5) "
               "(rules: tools/gen_le_scopes.py splits the line's clauses)",
-    "R19-20": "over-block: the TSR line 'Yes, except 2E003.b, .e and .f' is not read (only an exact 'Yes' is), so "
-              "2E003.a technology with the § 740.6(a)(3) assurance to Malaysia is LICENSE_REQUIRED instead of TSR "
-              "(rules)",
+    # R19-20 (TSR 'Yes, except 2E003.b, .e and .f' not read) fixed in session 12 (lead): the TSR line of each ECCN is
+    # generated as 740.tsr.<ECCN> (tools/gen_le_scopes.py) and read by paragraph (E332-E335)
     "R19-22": "over-block (screening): 'Mr. Zhang Wei (PRC national, ...)' is a 0.99 HIT on SDN 23647 'WEI, Zhao' "
               "[TCO] and answered PROHIBITED: another surname (Zhang, not Zhao); with another name the answer is ENC "
               "(§ 740.17(a)(2)), as the case expects (screening)",
