@@ -380,7 +380,10 @@ def parse_sta(eccn: str, raw: str) -> dict[str, Any]:
     """The ECCN's "Special conditions for STA" (§ 740.20(b)(2)): the paragraphs (empty: the whole ECCN) and Country
     Groups (empty: every destination) for which STA may not be used. Fail-closed: a text that names other ECCNs (a
     D/E entry barred for software or technology "for" items elsewhere) or no paragraph of its own bars the whole
-    ECCN; several clauses are joined (the union of paragraphs and groups: never narrower than the text)."""
+    ECCN; several clauses are joined (the union of paragraphs and groups: never narrower than the text), except in
+    the one regular wording of several clauses, each naming its own paragraphs and groups ("any commodity in 5A001.j
+    to ... A:5 or A:6 ..., or any commodity in 5A001.b.3, .b.5 or .h to ... A:6"), whose clauses are also kept apart
+    (``clauses``: a paragraph is barred only to its own clause's groups; adversarial R19-10)."""
     text = norm(raw)
     groups = {g for g in ("A:5", "A:6") if g in text}
     if "(c)(1)" in text:
@@ -391,7 +394,31 @@ def parse_sta(eccn: str, raw: str) -> dict[str, Any]:
     whole = bool(others) or bool(re.search(rf"this (?:entry|ECCN)|any item in (?:ECCN )?{eccn}\b(?!\.[a-z])|"
                                            rf"(?:for|by|in) (?:ECCN )?{eccn}(?:\.|\s|$)(?![a-z])", text))
     paragraphs = [] if whole else _sta_paragraphs(eccn, re.sub(r"\((?:See|see) [^)]*\)", " ", text))
-    return {"eccn": eccn, "text": text, "groups": sorted(groups), "paragraphs": paragraphs}
+    out: dict[str, Any] = {"eccn": eccn, "text": text, "groups": sorted(groups), "paragraphs": paragraphs}
+    clauses = [] if whole else _sta_clauses(eccn, text)
+    if clauses:
+        out["clauses"] = clauses
+    return out
+
+
+_STA_CLAUSE = re.compile(r"(?:ship|,\s*or)\s+any commodity in\s+(.+?)\s+to any of the destinations listed in Country "
+                         r"Group (A:[56](?: or A:[56])?)(?:\s*\((?:See|see) [^)]*\))?")
+
+
+def _sta_clauses(eccn: str, text: str) -> list[dict[str, Any]]:
+    """The clauses of the regular several-clause wording, each {groups, paragraphs}; [] for any other text (the
+    whole text must be made of the clauses, each naming paragraphs of the ECCN only)."""
+    found = list(_STA_CLAUSE.finditer(text))
+    rest = norm(_STA_CLAUSE.sub("", text)).replace(" .", ".").rstrip(".")
+    if len(found) < 2 or rest != "STA: License Exception STA may not be used to":
+        return []
+    clauses = []
+    for m in found:
+        paras = para_list(eccn, m.group(1))
+        if not paras:
+            return []
+        clauses.append({"groups": sorted(set(re.findall(r"A:[56]", m.group(2)))), "paragraphs": paras})
+    return clauses
 
 
 def gen(src: Path) -> dict[str, Any]:

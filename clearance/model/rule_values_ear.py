@@ -371,14 +371,23 @@ class UsPersonSupport(_Frozen):
     eccn_prefixes: tuple[str, ...] = ()
 
 
+class StaClause(_Frozen):
+    """One clause of a several-clause "Special conditions for STA": these paragraphs to these Country Groups."""
+
+    groups: tuple[Literal["A:5", "A:6"], ...] = Field(min_length=1)
+    paragraphs: tuple[str, ...] = Field(min_length=1)
+
+
 class StaBar(_Frozen):
     """An ECCN's "Special conditions for STA": STA may not be used for these paragraphs (empty: the whole ECCN) to
-    these Country Groups (empty: any destination)."""
+    these Country Groups (empty: any destination); where the text's clauses each name their own paragraphs and
+    groups, ``clauses`` holds them and decides (the union above is kept for display)."""
 
     eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
     text: str
     groups: tuple[Literal["A:5", "A:6"], ...] = ()
     paragraphs: tuple[str, ...] = ()
+    clauses: tuple[StaClause, ...] = ()
 
 
 VALUE_TYPES: dict[str, object] = {

@@ -122,16 +122,27 @@ def _yes_scope(ctx: Ctx, key: str, sym: str, eccn: Eccn, reasons: set[str]) -> t
 
 def sta_bar(ctx: Ctx, eccn: Eccn, groups: frozenset[str]) -> str | None:
     """Why the ECCN's special conditions bar STA for the item to a destination in ``groups``; None when they do
-    not (or the ECCN has none). An item whose paragraph is not given is barred when the conditions name paragraphs."""
+    not (or the ECCN has none). An item whose paragraph is not given is barred when the conditions name paragraphs.
+    A text of several clauses, each with its own paragraphs and groups (``clauses``), bars a paragraph only to its
+    own clause's groups."""
     entry = _entry(ctx, "740.sta", eccn)
     if entry is None:
         return None
-    barred_groups = set(entry.get("groups", []))
+    for clause in entry.get("clauses") or (entry,):
+        why = _sta_clause_bar(eccn, list(clause.get("groups", [])), list(clause.get("paragraphs", [])), groups,
+                              str(entry["text"]))
+        if why is not None:
+            return why
+    return None
+
+
+def _sta_clause_bar(eccn: Eccn, barred: list[str], paragraphs: list[str], groups: frozenset[str],
+                    text: str) -> str | None:
+    barred_groups = set(barred)
     if barred_groups and not barred_groups & groups:
         return None
-    paragraphs = list(entry.get("paragraphs", []))
     if paragraphs and eccn.paragraph and not _may_be_under(eccn, paragraphs):
         return None
     where = f" to {'/'.join(sorted(barred_groups))}" if barred_groups else ""
     which = f"{eccn.text} (paragraph not given)" if paragraphs and not eccn.paragraph else eccn.text
-    return f"STA may not be used for {which}{where} ({entry['text']})"
+    return f"STA may not be used for {which}{where} ({text})"

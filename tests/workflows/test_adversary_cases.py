@@ -309,9 +309,8 @@ MISMATCHES: dict[str, str] = {
     "R19-06": "over-block: the 1A002 LVS clause 'N/A for composite structures or laminates ... made from materials "
               "controlled by 1C010.c or 1C010.d' is read as barring LVS for every 1A002.a; a laminate of 1C010.b "
               "fibres, $900, to Singapore (Group B) is LVS-eligible (rules: read the material condition)",
-    "R19-10": "over-block: the 5A001 STA line bars .j to A:5 or A:6 but .b.3, .b.5 and .h only to A:6; read as 'STA "
-              "may not be used for 5A001.h to A:5/A:6', so STA (c)(1) is denied for the .h jammer to Argentina (A:5) "
-              "(rules: tools/gen_le_scopes.py splits the line's clauses)",
+    # R19-10 (the 5A001 STA line's two clauses joined, barring .h to A:5) fixed in session 12 (lead): the regular
+    # several-clause wording is kept as clauses (740.sta.5A001 'clauses'; sta_conditions.yaml STA-09 to STA-11)
     # R19-20 (TSR 'Yes, except 2E003.b, .e and .f' not read) fixed in session 12 (lead): the TSR line of each ECCN is
     # generated as 740.tsr.<ECCN> (tools/gen_le_scopes.py) and read by paragraph (E332-E335)
     "R19-22": "over-block (screening): 'Mr. Zhang Wei (PRC national, ...)' is a 0.99 HIT on SDN 23647 'WEI, Zhao' "
