@@ -79,6 +79,10 @@ MEANINGS: dict[Fact, str] = {
     "of Country Group D:5 (15 CFR 744.23(a)(3))",
     Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
     "Country Group D:5",
+    Fact.END_USE_OUTSIDE_MACAU_D5: "checked: the 'supercomputer' or the integrated-circuit fabrication facility of the "
+    "stated § 744.23(a)(1) or (a)(2) end use is located outside Macau and Country Group D:5, and the item is not "
+    "destined to Macau or D:5 there (answers the question asked when such an end use is stated for a destination "
+    "outside them; it changes nothing for a destination in Macau or D:5)",
     Fact.MICROPROCESSOR_744_17: "the item is a microprocessor with a processing speed of 5 GFLOPS or more and an "
     "arithmetic logic unit with an access width of 32 bit or more, or software or technology for the development or "
     "production of one (15 CFR 744.17(a))",

@@ -69,10 +69,15 @@ def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             f.notes.append(f"{fact.value}: {eccn.text if eccn else 'item'} is outside the item scope of {cite}")
             continue
         where = dest in rule["destinations"] or (dest != UNSPECIFIED and bool(groups(ctx, dest) & set(rule["groups"])))
+        if not where and dest != UNSPECIFIED and Fact.END_USE_OUTSIDE_MACAU_D5 in req.facts:
+            f.notes.append(f"{fact.value}: stated located outside Macau and Country Group D:5 "
+                           f"({Fact.END_USE_OUTSIDE_MACAU_D5.value}), destination {dest}: outside {cite}")
+            continue
         if not where:
             question = question or (
                 f"§ 744.23 reaches end uses located in Macau or Country Group D:5; the destination {dest} is not: "
-                "state where the supercomputer or facility is located"
+                "state where the supercomputer or facility is located (if outside Macau and D:5, state "
+                f"{Fact.END_USE_OUTSIDE_MACAU_D5.value})"
             )
         if rule.get("fn5_excluded") and any(p.el_entry and 5 in p.el_entry.footnotes for p in parties):
             f.excluded.append(f"{code}: excluded for a footnote-5 entity (744.23(a)(2)(iv)) -- {cite}")

@@ -260,7 +260,8 @@ MISMATCHES: dict[str, str] = {
     # round 17 (tests/rules/adversary_round17.yaml): the over-block and needless CANNOT_CLEARs of its first run
     "R17-04": "needless CANNOT_CLEAR: 'supercomputer' in the end use, which says the supercomputer is in Hsinchu, "
               "Taiwan, is read as the fact supercomputer (Macau/D:5) and then asks where it is located; § 744.23(a)(1) "
-              "needs Macau or D:5 and the order says neither (rules: the place named in the end use is not read)",
+              "needs Macau or D:5 and the order says neither (rules: the place named in the end use is not read -- "
+              "words never clear; since session 12 the fact end_use_located_outside_macau_d5 answers it: O84-O87)",
     "R17-12": "needless CANNOT_CLEAR: '5 nm' in an end use that says the chip is produced in Taiwan is read as "
               "advanced_node_ic_production and the location is asked; § 744.23(a)(2)(iii) needs production in "
               "Macau/D:5 (rules, as R17-04)",
