@@ -34,7 +34,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round13.yaml", "adversary_round14.yaml", "adversary_round15.yaml",
          "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
          "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml", "adversary_round19.yaml",
-         "adversary_round19b.yaml", "adversary_round19c.yaml")
+         "adversary_round19b.yaml", "adversary_round19c.yaml", "adversary_round20.yaml",
+         "adversary_round20b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -125,6 +126,29 @@ FALSE_CLEARS: dict[str, str] = {
     "R18b-10": "SDN 16669 'ROTENBERG, Arkady Romanovich' written 'Arkadi Rotenberg, Nice' (FR) screens CLEAR: 0.81 "
                "without the town, 0.69 with it and country RU, 0.41 with country FR: the country conflict lowers the "
                "match below the line, as R18-67 (screening)",
+    # round 20 (tests/rules/adversary_round20.yaml, adversary_round20b.yaml; tests/rules/adversary_round20_report.md):
+    # 5 false clears of 72 at its first run (main d177c3a), 3 more of 19 in the follow-up written after it
+    "R20-11": "UK technology commingled with 2 % US-origin 9E003.a.2 (hot-section) technology to Brazil is "
+              "NOT_SUBJECT by the 25 % de minimis level; 15 CFR 734.4(a) gives 9E003.a.1-a.6, a.8, .h, .i, .j "
+              "technology no de minimis level (subject whatever the share; NS 1 licence to Brazil) (rules: the "
+              "no-de-minimis technology row)",
+    "R20b-18": "as R20-11 with 1 % US 9E003.h technology (FADEC): NOT_SUBJECT, the law gives it no de minimis (rules)",
+    "R20-21": "EAR99 to 'TOV Donbas Promkomplekt, vul. Artema 120, Donetsk' (UA) is NLR because the order states "
+              "ukraine_outside_covered_regions: the party's own address names Donetsk (so-called DNR, § 746.6(a)(1) "
+              "covered region since 2022-02-21), and the stated clearing fact overrides the place-name question "
+              "(rules)",
+    "R20b-12": "as R20-21 for Luhansk (so-called LNR): NLR on the stated fact, the address contradicting it (rules)",
+    "R20-22": "whiskey HTS 2208.30 at $1,200 a bottle to Moscow on 2022-03-11 is NLR: § 746.10 / Supp. No. 5 to Part "
+              "746 (spirits of heading 2208) requires a licence, but the rule data holds 21 Supp. No. 5 codes and a "
+              "code not held lets the stated ear99_not_listed_part_746 decide (data: the Supp. No. 5 table)",
+    "R20b-14": "as R20-22 for a $65,000 passenger car, HTS 8703.23, to Moscow on 2023-06-01 (Supp. No. 5 vehicles) "
+               "(data)",
+    "R20-38": "EL 'Chinese Flight Test Establishment' (CFTE, Xi'an) written in Chinese, 中国飞行试验研究院, screens "
+              "CLEAR with no candidate (screening: Chinese-character names of entries without an alias-table row)",
+    "R20-48": "SDN 38317 'MMK METALURJI SANAYI TICARET VE LIMAN ISLETMECILIGI ANONIM SIRKETI' written 'MMK Metalurji "
+              "San. ve Tic. A.Ş., Dörtyol, Hatay' (TR) screens CLEAR with no candidate; written in full with its "
+              "diacritics it is found (R20b-01) (screening: Turkish 'San. ve Tic.' abbreviations with a word left "
+              "out)",
     # R16-113 (MEU SAMC after its parent's name COMAC) fixed by screen18 (session 11): a listed name's own initials
     # in parentheses are an alias, and a description whose words weigh together as much as a brand is a name
     # (tests/screening/test_issue9_screening.py)
@@ -333,6 +357,48 @@ MISMATCHES: dict[str, str] = {
                "company, to a party also on the SDN List [RUSSIA-EO14024] is PROHIBITED 'whatever the item'; the item"
                " is not subject to the EAR and the order has no US person whom OFAC's blocking binds (policy: an SDN "
                "party is never cleared)",
+    # round 20 (tests/rules/adversary_round20.yaml, adversary_round20b.yaml): over-blocks and needless CANNOT_CLEARs of
+    # their first runs (tests/rules/adversary_round20_report.md)
+    "R20-08": "needless CANNOT_CLEAR, defensible: a Korean-made 3B001.c tool with 0 % US content, stated no direct "
+              "product, shipped by its Korean maker to China, is asked the § 734.9(k) contained-IC question (the "
+              "order does not say whether it contains an IC made by a plant that is a direct product) (rules)",
+    "R20-17": "wrong basis, not a false clear: a Malaysian-made 3A090.a card (direct product of US 3E001) to a "
+              "Singapore company stated not headquartered in Macau/D:5 is NO_LICENSE_REQUIRED (treated as subject) "
+              "where § 734.9(h)'s destination scope does not reach Singapore (NOT_SUBJECT) (rules: (h) scope beyond "
+              "Macau/D:1/D:4/D:5)",
+    "R20-23": LATER + " (R20-23: Huawei on 2019-05-15, the day before its listing)",
+    "R20-32": "over-block: EAR99 technology for a 3GPP standards contribution to Huawei (standards_development "
+              "stated) is LICENSE_REQUIRED on 2020-06-18, the day 85 FR 36719 excluded such releases; also on "
+              "2020-09-01 (R20b-17) (rules: the 2020 standards carve-out of the Huawei entry)",
+    "R20b-17": "over-block: as R20-32 on 2020-09-01 (EL basis 'Huawei entry (footnotes 1 and 2) (85 FR 51596)') "
+               "(rules)",
+    "R20-53": "needless CANNOT_CLEAR: Sangfor (深信服科技股份有限公司) a 0.69 possible match on EL/SDN 'Sinno "
+              "Electronics' (screening: Chinese-character names)",
+    "R20-55": "needless CANNOT_CLEAR: Zoomlion (中联重科股份有限公司) a 0.55 possible match on EL 'Loongson "
+              "Technology' (screening)",
+    "R20-56": "needless CANNOT_CLEAR: Fuyao Glass (福耀玻璃工业集团股份有限公司) a 0.56 possible match on SDN 'KOREA "
+              "ZINC INDUSTRIAL GROUP' (screening)",
+    "R20-57": "needless CANNOT_CLEAR: Fudan University (复旦大学) a 0.69 possible match on EL 'Shanghai Fudan "
+              "Microelectronics Co., Ltd.' and UVL 'Sun Yat-Sen University' (screening: the university is another "
+              "entity than the company)",
+    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) 0.69 possible matches on EL BUAA, 'Tianjin "
+              "University', SDN 'ZHEJIANG WONDER IMP. AND EXP.' (screening)",
+    "R20-59": "needless CANNOT_CLEAR: Xi'an Jiaotong University a 0.68 possible match on EL 'Northwestern "
+              "Polytechnical University' (screening)",
+    "R20-60": "needless CANNOT_CLEAR: China Eastern Airlines (中国东方航空股份有限公司) 0.69 possible matches on SDN "
+              "vessel 'DONG FENG 6', EL 'NetPosa', 'Fang Yu' (screening)",
+    "R20-72": "over-block, wrong entity: 张一鸣 (Zhang Yiming) is a 0.98 HIT on SDN 29259 'ZHANG, Xiaoming' "
+              "[HK-EO13936] and answered PROHIBITED: another given name (screening: Chinese given names in "
+              "characters)",
+    "R20b-09": "needless CANNOT_CLEAR: 'Zhang Yiming, Beijing' a 0.55 possible match on SDN 'WEI, Zhao' and 'ZHANG, "
+               "Wei' (screening)",
+    "R20b-10": "over-block, wrong entity: 李一鸣 (Li Yiming) is a 0.96 HIT on SDN 'LI, Yi' and answered PROHIBITED (a "
+               "two-syllable given name read as its first syllable) (screening)",
+    "R20b-11": "over-block, wrong entity: 张建国 (Zhang Jianguo) is a 0.97 HIT on SDN 'ZHANG, Jian' and 'ZHANG, "
+               "Jicheng' [SDNTK] and answered PROHIBITED (screening: as R18-95, a given name with an extra syllable)",
+    "R20b-16": "needless CANNOT_CLEAR: a Japanese-made item (not subject) shipped by its Japanese maker to a Chinese "
+               "military-intelligence end user is asked the § 744.6 U.S.-person question although the order names no "
+               "U.S. person (rules: § 744.6 not modelled, asked whatever the exporter's country)",
 }
 
 
