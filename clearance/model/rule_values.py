@@ -153,9 +153,11 @@ class LeEnc(Value):
 
 class NoDeMinimis(Value):
     id: str
-    kind: Literal["item_eccn", "content_600_series", "item_with_us_ic"]
+    kind: Literal["item_eccn", "content_600_series", "item_with_us_ic", "content_eccn"]
     text: str
     item_eccn_prefixes: list[str] = []
+    input_eccns: list[str] = []  # content_eccn: a US input of these ECCN paragraphs has no de minimis level
+    ask_item_prefixes: list[str] = []  # content_eccn: items of these ECCNs with US content of unstated ECCN: asked
     item_eccns: list[str] = []  # item_with_us_ic: the item's ECCNs or paragraphs ("3B001.a.4")
     ic_eccn_prefixes: list[str] = []  # item_with_us_ic: a US input of these ECCNs is an integrated circuit
     paragraphs: Literal["y_only", "not_y"] | None = None

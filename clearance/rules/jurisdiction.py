@@ -61,6 +61,11 @@ def _no_de_minimis_rule(ctx: Ctx, eccn: str | None, has_us: bool, inputs: tuple[
             return {**rule, "question": (
                 f"§ {rule['id']}: whether a US-origin part of the {eccn} is an integrated circuit -- then there is "
                 "no de minimis level for it to this destination (give the parts' ECCNs, e.g. 3A001/3A991 for ICs)")}
+        if kind == "content_eccn":
+            found = _content_eccn(rule, eccn, has_us, inputs)
+            if found is not None:
+                return found
+            continue
         if kind == "item_eccn" and eccn:
             if has_us and any(parse_eccn(eccn).base.startswith(p) for p in rule["item_eccn_prefixes"]):
                 return dict(rule)
@@ -76,6 +81,28 @@ def _no_de_minimis_rule(ctx: Ctx, eccn: str | None, has_us: bool, inputs: tuple[
                     continue
                 if dest in rule.get("destinations", []) or grp & set(rule.get("groups", [])):
                     return dict(rule)
+    return None
+
+
+def _content_eccn(rule: dict[str, Any], eccn: str | None, has_us: bool,
+                  inputs: tuple[str | None, ...]) -> dict[str, Any] | None:
+    """§ 734.4(a)(3): a US input within ``input_eccns`` (the 9E003 hot-section paragraphs) leaves no de minimis
+    level; an input naming a parent of one ('9E003', '9E003.a') or, for an item of ``ask_item_prefixes``, US content
+    of no stated ECCN is the question."""
+    unsure = ""
+    for line_eccn in inputs:
+        if not line_eccn:
+            continue
+        listed = _listed(parse_eccn(line_eccn), rule["input_eccns"])
+        if listed:
+            return dict(rule)
+        if listed is None:
+            unsure = f"the US-origin input {line_eccn}: give its paragraph"
+    if not unsure and has_us and eccn and not any(inputs) and any(
+            parse_eccn(eccn).base.startswith(p) for p in rule["ask_item_prefixes"]):
+        unsure = f"the {eccn} item's US-origin content: give its ECCN"
+    if unsure:
+        return {**rule, "question": f"§ {rule['id']}: {unsure} -- there is no de minimis level for {rule['text']}"}
     return None
 
 

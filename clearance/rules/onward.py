@@ -222,8 +222,10 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     """§ 746.6 by place: a party on the way whose name or address names a place of Crimea or of the covered regions
     of Ukraine (rule ``746.6.place_names``) takes the item there whatever country the order writes ("Sevastopol",
     country RU). Stated ``ukraine_covered_region``: § 746.6 applies as for a destination in the region; stated
-    ``ukraine_outside_covered_regions``: a note; neither: the question (unless a licence is required anyway)."""
-    if dest == "UA" or Fact.UKRAINE_OTHER_REGION in req.facts:
+    ``ukraine_outside_covered_regions`` against such a place: the contradiction is asked (adversarial R20-21, also
+    for a destination in Ukraine); neither: the question (unless a licence is required anyway)."""
+    stated_outside = Fact.UKRAINE_OTHER_REGION in req.facts and Fact.UKRAINE_COVERED_REGION not in req.facts
+    if dest == "UA" and not stated_outside:
         return  # (a Ukrainian destination is asked by part746 itself)
     named = [(p, word) for p in parties if p.role.value in _ON_THE_WAY for word in p.places]
     text = f"{req.end_use} {req.item.description}".strip()
@@ -237,15 +239,21 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
                  f"'{word}', a place of {ctx.cite('746.6.place_names')}")
     else:  # the order's end use or item description names the place (adversarial round 6, R6-87)
         label, where = None, f"the order's words name '{words[0]}', a place of {ctx.cite('746.6.place_names')}"
-    if Fact.UKRAINE_COVERED_REGION in req.facts:
+    if stated_outside:
+        # the order's own party or words name a place of the regions against its stated fact (adversarial R20-21:
+        # 'vul. Artema 120, Donetsk' with ukraine_outside_covered_regions was cleared): a contradiction, never a clear
+        question = (f"{where}, yet the order states ukraine_outside_covered_regions: confirm where the item goes "
+                    "(15 CFR 746.6); if to Crimea or the covered regions, state ukraine_covered_region instead")
+    elif Fact.UKRAINE_COVERED_REGION in req.facts:
         trial = Findings()
         embargo.part746(ctx, req, "UA", juris, parties, trial)
         f.bases.extend(dataclasses.replace(b, cite=f"{b.cite}; {where}", party=label) for b in trial.bases)
         f.exceptions.extend(trial.exceptions)
         f.notes.extend(f"{n} [{where}]" for n in trial.notes)
         return
-    question = (f"{where}: say whether the item goes to Crimea or the covered regions of Ukraine (15 CFR 746.6): "
-                "facts ukraine_covered_region / ukraine_outside_covered_regions")
+    else:
+        question = (f"{where}: say whether the item goes to Crimea or the covered regions of Ukraine (15 CFR 746.6): "
+                    "facts ukraine_covered_region / ukraine_outside_covered_regions")
     if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
         f.notes.append(f"746-REGION: {question} [a Part 744 licence is required anyway]")
         return

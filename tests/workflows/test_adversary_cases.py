@@ -128,16 +128,12 @@ FALSE_CLEARS: dict[str, str] = {
                "match below the line, as R18-67 (screening)",
     # round 20 (tests/rules/adversary_round20.yaml, adversary_round20b.yaml; tests/rules/adversary_round20_report.md):
     # 5 false clears of 72 at its first run (main d177c3a), 3 more of 19 in the follow-up written after it
-    "R20-11": "UK technology commingled with 2 % US-origin 9E003.a.2 (hot-section) technology to Brazil is "
-              "NOT_SUBJECT by the 25 % de minimis level; 15 CFR 734.4(a) gives 9E003.a.1-a.6, a.8, .h, .i, .j "
-              "technology no de minimis level (subject whatever the share; NS 1 licence to Brazil) (rules: the "
-              "no-de-minimis technology row)",
-    "R20b-18": "as R20-11 with 1 % US 9E003.h technology (FADEC): NOT_SUBJECT, the law gives it no de minimis (rules)",
-    "R20-21": "EAR99 to 'TOV Donbas Promkomplekt, vul. Artema 120, Donetsk' (UA) is NLR because the order states "
-              "ukraine_outside_covered_regions: the party's own address names Donetsk (so-called DNR, § 746.6(a)(1) "
-              "covered region since 2022-02-21), and the stated clearing fact overrides the place-name question "
-              "(rules)",
-    "R20b-12": "as R20-21 for Luhansk (so-called LNR): NLR on the stated fact, the address contradicting it (rules)",
+    # R20-11 (§ 734.4(a)(3): no de minimis for US 9E003 hot-section technology) fixed in session 12 (lead): E336-E338
+    # R20b-18 (§ 734.4(a)(3): no de minimis for US 9E003 hot-section technology) fixed in session 12 (lead): E336-E338
+    # R20-21 (a Donetsk/Luhansk address against the stated ukraine_outside_covered_regions) fixed in session 12 (lead):
+    # the contradiction is asked (onward.regions; E339-E341)
+    # R20b-12 (a Donetsk/Luhansk address against the stated ukraine_outside_covered_regions) fixed in session 12 (lead):
+    # the contradiction is asked (onward.regions; E339-E341)
     "R20-22": "whiskey HTS 2208.30 at $1,200 a bottle to Moscow on 2022-03-11 is NLR: § 746.10 / Supp. No. 5 to Part "
               "746 (spirits of heading 2208) requires a licence, but the rule data holds 21 Supp. No. 5 codes and a "
               "code not held lets the stated ear99_not_listed_part_746 decide (data: the Supp. No. 5 table)",
