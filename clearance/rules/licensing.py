@@ -24,6 +24,11 @@ from clearance.rules.parties import OWNER_LISTS, PartyInfo
 _basis = constructor(Basis)  # Basis(...), twice as fast (clearance.rules.context)
 
 
+def _kind_unknown(req: Request) -> bool:
+    """The item's kind cannot be told: no kind stated and an ECCN of no product group (EAR99) or none."""
+    return not req.item.eccn or parse_eccn(req.item.eccn).product_group is None
+
+
 def item_kind(req: Request) -> str:
     if req.item.kind:
         return req.item.kind
@@ -49,6 +54,14 @@ def _group_basis(ctx: Ctx, req: Request, info: PartyInfo, juris: Jurisdiction, f
     std = ctx.get(f"el.group.{g}.standards")
     if Fact.STANDARDS_DEVELOPMENT in req.facts and item_kind(req) in std["kinds"] and is_at_only(ctx, req.item.eccn):
         f.excluded.append(f"{code} ({name}): excluded by {ctx.cite(f'el.group.{g}.standards')}")
+        return
+    if (Fact.STANDARDS_DEVELOPMENT in req.facts and std["kinds"] and not req.item.kind and _kind_unknown(req)
+            and is_at_only(ctx, req.item.eccn)):
+        # an EAR99 item of no stated kind: whether the carve-out reaches it turns on its kind (adversarial R20-32:
+        # 'EAR99 technical data' for a 3GPP contribution was answered LICENSE_REQUIRED as a commodity)
+        f.bases.append(_basis(code, cite, policy, party=name, rules=(f"el.group.{g}.standards",), indeterminate=(
+            f"{ctx.cite(f'el.group.{g}.standards')} excludes {' and '.join(std['kinds'])} released for standards "
+            "development: state the item's kind (item.kind technology / software / commodity)")))
         return
     fn2 = ctx.find(f"el.group.{g}.footnote2")
     if fn2 and req.facts & set(fn2["excludes"]):

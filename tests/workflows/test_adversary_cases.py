@@ -363,11 +363,12 @@ MISMATCHES: dict[str, str] = {
               "where § 734.9(h)'s destination scope does not reach Singapore (NOT_SUBJECT) (rules: (h) scope beyond "
               "Macau/D:1/D:4/D:5)",
     "R20-23": LATER + " (R20-23: Huawei on 2019-05-15, the day before its listing)",
-    "R20-32": "over-block: EAR99 technology for a 3GPP standards contribution to Huawei (standards_development "
-              "stated) is LICENSE_REQUIRED on 2020-06-18, the day 85 FR 36719 excluded such releases; also on "
-              "2020-09-01 (R20b-17) (rules: the 2020 standards carve-out of the Huawei entry)",
-    "R20b-17": "over-block: as R20-32 on 2020-09-01 (EL basis 'Huawei entry (footnotes 1 and 2) (85 FR 51596)') "
-               "(rules)",
+    "R20-32": "needless CANNOT_CLEAR (was an over-block): EAR99 'technical data' for a 3GPP standards contribution "
+              "to Huawei (standards_development stated) on 2020-06-18, the day 85 FR 36719 excluded such releases of "
+              "technology: the order does not state the item's kind (EAR99 has no product group), so since session "
+              "12 the carve-out's kind is asked (O90) instead of a licence for a commodity; kind technology clears "
+              "(O89) (rules: words never clear)",
+    "R20b-17": "needless CANNOT_CLEAR: as R20-32 on 2020-09-01 (rules)",
     "R20-53": "needless CANNOT_CLEAR: Sangfor (深信服科技股份有限公司) a 0.69 possible match on EL/SDN 'Sinno "
               "Electronics' (screening: Chinese-character names)",
     "R20-55": "needless CANNOT_CLEAR: Zoomlion (中联重科股份有限公司) a 0.55 possible match on EL 'Loongson "
