@@ -76,6 +76,7 @@ class Fact(StrEnum):
     HEADQUARTERED_MACAU_D5 = "headquartered_macau_d5"  # § 744.23(a)(3): the party or its ultimate parent is HQ'd there
     NOT_HEADQUARTERED_MACAU_D5 = "not_headquartered_macau_d5"
     END_USE_OUTSIDE_MACAU_D5 = "end_use_located_outside_macau_d5"  # § 744.23(a)(1)/(2): the end use is elsewhere
+    NO_US_PERSON_INVOLVED = "no_us_person_involved"  # § 744.6: no U.S. person ships, facilitates or services it
     MICROPROCESSOR_744_17 = "microprocessor_744_17"  # § 744.17(a): >= 5 GFLOPS and a 32-bit or wider ALU
     NOT_MICROPROCESSOR_744_17 = "not_microprocessor_744_17"  # checked: the item is not (nor is for) one
     CCL_CONDITION_MET = "ccl_condition_met"  # the item meets the CCL row's condition in words for its paragraph

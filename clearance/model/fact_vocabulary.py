@@ -79,6 +79,9 @@ MEANINGS: dict[Fact, str] = {
     "of Country Group D:5 (15 CFR 744.23(a)(3))",
     Fact.NOT_HEADQUARTERED_MACAU_D5: "checked: no party, nor its ultimate parent company, is headquartered in Macau or "
     "Country Group D:5",
+    Fact.NO_US_PERSON_INVOLVED: "checked: no 'U.S. person' (15 CFR 772.1) ships, transmits, transfers (in-country), "
+    "facilitates or services (including installs) the item in this transaction: answers the § 744.6(b), (c)(2) "
+    "question asked for an item not subject to the EAR (15 CFR 744.6); it never clears an item subject to the EAR",
     Fact.END_USE_OUTSIDE_MACAU_D5: "checked: the 'supercomputer' or the integrated-circuit fabrication facility of the "
     "stated § 744.23(a)(1) or (a)(2) end use is located outside Macau and Country Group D:5, and the item is not "
     "destined to Macau or D:5 there (answers the question asked when such an end use is stated for a destination "

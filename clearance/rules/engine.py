@@ -19,7 +19,7 @@ from importlib import metadata
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
-from clearance.model.determination import Basis, Determination, Outcome, Party, Request, Role, Transaction
+from clearance.model.determination import Basis, Determination, Fact, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import ConsultedRule, MissingFact, RuleGap, RuleSet
 from clearance.rules import (
     embargo,
@@ -355,6 +355,10 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                                "blocked (OFAC)", notes, subject=False)
             us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(
                 ctx, req, countries_on_the_way(ctx, dest, parties))
+            if us_person and Fact.NO_US_PERSON_INVOLVED in req.facts:  # the § 744.6 question answered
+                juris.notes.extend(f"{q.split(' -- ')[0]} -- stated: no U.S. person takes part "
+                                   f"({Fact.NO_US_PERSON_INVOLVED.value})" for q in us_person)
+                us_person = []
             if req.unmapped_knowledge or us_person:
                 questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)

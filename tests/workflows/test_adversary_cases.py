@@ -395,7 +395,8 @@ MISMATCHES: dict[str, str] = {
                "Jicheng' [SDNTK] and answered PROHIBITED (screening: as R18-95, a given name with an extra syllable)",
     "R20b-16": "needless CANNOT_CLEAR: a Japanese-made item (not subject) shipped by its Japanese maker to a Chinese "
                "military-intelligence end user is asked the § 744.6 U.S.-person question although the order names no "
-               "U.S. person (rules: § 744.6 not modelled, asked whatever the exporter's country)",
+               "U.S. person (rules: § 744.6 not modelled, asked whatever the exporter's country; since session 12 "
+               "the fact no_us_person_involved answers it: E342-E344)",
 }
 
 
