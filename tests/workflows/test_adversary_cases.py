@@ -108,23 +108,15 @@ FALSE_CLEARS: dict[str, str] = {
     # R18-44, R18-73 (German spelling of Russian: clearance.text.romanise), R18-58 (a town after the postal code of
     # the entry's address), R18-79..81 (vessel lines), R18-17..19 (Chinese trade words), R18-66 (Persian سازی)
     # fixed in session 11 (screen19)
-    "R18-67": "SDN 25237 / EL 'Iran Air' by its Persian name with a Dubai office screens CLEAR: a POSSIBLE (0.69 on "
-              "the a.k.a. 'THE AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN') drops to 0.49 when the party's country (AE) "
-              "conflicts with the entry's: a country conflict lowers a capped possible match below the line "
-              "(screening)",
+    # R18-67 (Iran Air in Persian with its acronym '(هما)' and a Dubai office) fixed in session 12 (screen20): a short
+    # name in parentheses after the name is read as an alias, not a word of the name (nameline._short_name_after)
     # R18-70 (Qods Aviation Industries in Persian, Dubai) fixed in session 11 (lead): هوایی read as 'aviation'
-    "R18-74": "SDN 24306 'VEKSELBERG, Viktor Feliksovich' written 'Wiktor Wekselberg, Zug' (CH) screens CLEAR: 0.69 "
-              "POSSIBLE with country RU, 0.49 with the country conflict (he is listed without a Swiss address) "
-              "(screening: as R18-67; 'W'/'V' read as a typo only)",
     # round 18 follow-up (tests/rules/adversary_round18b.yaml, written after round 18's run): 6 false clears of 18
     # R18b-03, R18b-05 (German spelling), R18b-06 (French spelling), R18b-08 (Persian نفتکش, 'دفتر لندن') fixed in
     # session 11 (screen19)
-    "R18b-09": "SDN 37499 Mordashov (a.k.a. 'MORDASCHOV, Alexey Alexandrovits') written 'Aleksej Mordaschow, "
-               "Teneriffa' screens CLEAR: no candidate; 0.13 against the German a.k.a. (aleksej/alexey unmatched) "
-               "(screening: German given names)",
-    "R18b-10": "SDN 16669 'ROTENBERG, Arkady Romanovich' written 'Arkadi Rotenberg, Nice' (FR) screens CLEAR: 0.81 "
-               "without the town, 0.69 with it and country RU, 0.41 with country FR: the country conflict lowers the "
-               "match below the line, as R18-67 (screening)",
+    # R18-74 ('Wiktor Wekselberg, Zug'), R18b-09 ('Aleksej Mordaschow, Teneriffa') and R18b-10 ('Arkadi Rotenberg,
+    # Nice') fixed in session 12 (screen20): a person's name and, after the comma, a place no table holds is also read
+    # without the place (nameline.person_and_place); the town had been an unmatched word capping the match
     # R16-113 (MEU SAMC after its parent's name COMAC) fixed by screen18 (session 11): a listed name's own initials
     # in parentheses are an alias, and a description whose words weigh together as much as a brand is a name
     # (tests/screening/test_issue9_screening.py)
