@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-02.5"
+VERSION = "2026-12-03.1"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -552,6 +552,37 @@ def cetc_number(name: str) -> int | None:
     return int(m.group(1)) if m and "Institute" in name else None
 
 
+def _native_names(src: Entity) -> list[str]:
+    """The Chinese or Russian names of an EU / UK entity (a Japanese name in Han and Kana is not a Chinese registered
+    name)."""
+    return [n.value for n in src.names if len(scripts_of(n.value) - {"Common", "Latin"}) == 1
+            and scripts_of(n.value) & {"Han", "Cyrillic"}]
+
+
+_NUMBER = re.compile(r"\d{9,}")  # a registration or tax number (Russian INN of 10 or 12 digits, OGRN of 13)
+
+
+def _numbers(src: Entity) -> frozenset[str]:
+    """The registration and tax numbers an EU / UK entity gives."""
+    return frozenset(m for i in src.identifiers for m in _NUMBER.findall(i.value))
+
+
+def _other_person(mine: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two sets of registration and tax numbers are another legal person's: numbers of one kind (of the same
+    length: INN, OGRN) on both sides, and none in common (one entity giving its OGRN and another its INN says
+    nothing)."""
+    return not mine & other and bool({len(m) for m in mine} & {len(o) for o in other})
+
+
+def _native_claims(sources: list[Entity]) -> dict[str, list[frozenset[str]]]:
+    """Native name (``key``) -> the registration and tax numbers of each source entity that carries it."""
+    out: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for src in sources:
+        for n in _native_names(src):
+            out[key(n)].append(_numbers(src))
+    return out
+
+
 def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[str]]:
     targets = [e for c in TARGETS for e in lists.get(c, [])]
     by_key: dict[str, list[Entity]] = defaultdict(list)
@@ -614,17 +645,22 @@ def build(lists: dict[str, list[Entity]]) -> tuple[list[dict[str, str]], list[st
             add(e, f"中国电子科技集团公司第{_CETC[n]}研究所", "CETC's naming of its numbered research institutes "
                 "(中国电子科技集团公司第N研究所), written from the table author's knowledge; confidence high")
 
-    for code, label in (("eu", "EU consolidated list (OpenSanctions EU journal file {f})"),
-                        ("uk", "UK OFSI consolidated list 2025-04-14")):
-        for src in lists.get(code, []):
-            if src.schema is Schema.PERSON:
-                continue
-            # Chinese or Russian names only (a Japanese name in Han and Kana is not a Chinese registered name)
-            native = [n.value for n in src.names if len(scripts_of(n.value) - {"Common", "Latin"}) == 1
-                      and scripts_of(n.value) & {"Han", "Cyrillic"}]
-            if not native:
-                continue
-            latin = [n.value for n in src.names if not scripts_of(n.value) & {"Han", "Cyrillic"}]
+    sources = [(label, src) for code, label in (("eu", "EU consolidated list (OpenSanctions EU journal file {f})"),
+                                                ("uk", "UK OFSI consolidated list 2025-04-14"))
+               for src in lists.get(code, []) if src.schema is not Schema.PERSON]
+    claimed = _native_claims([src for _, src in sources])
+    for label, src in sources:
+        native = _native_names(src)
+        if not native:
+            continue
+        latin = [n.value for n in src.names if not scripts_of(n.value) & {"Han", "Cyrillic"}]
+        # a native name that another source entity with other registration and tax numbers carries too is one of
+        # two legal persons', and the source does not say which (the EU's Zelenodolsk Design Bureau JSC, INN
+        # 1648024290, carries the Russian name of the Gorky shipyard, INN 1648013442, another EU entry: adversarial
+        # R18-40); left out
+        mine = _numbers(src)
+        native = [n for n in native if not any(_other_person(mine, other) for other in claimed[key(n)])]
+        if native:
             where = label.format(f=src.source_file or "?")
             matched: dict[tuple[str, str], tuple[Entity, str]] = {}
             for ln in latin:

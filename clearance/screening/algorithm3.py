@@ -1070,7 +1070,7 @@ PERSON_WORDS = (2, 5)  # a name read as a person's has this many words (fewest, 
 
 
 @lru_cache(maxsize=1)
-def _organisation_words() -> frozenset[str]:
+def organisation_words() -> frozenset[str]:
     """The organisation terms as written and canonical ("tech", "electronics", "electronic")."""
     terms = vocabulary().terms
     return frozenset(terms) | frozenset(terms.values())
@@ -1081,7 +1081,7 @@ def reads_as_person(form: NameForm) -> bool:
     fewest, most = PERSON_WORDS
     if form.legal_forms or not fewest <= len(form.tokens) <= most:
         return False
-    words = _organisation_words()
+    words = organisation_words()
     return not any(t in words for t in form.tokens)
 
 

@@ -39,7 +39,8 @@ from clearance.text.titles import without_titles
 # 6: a two-letter legal form ending a name after a legal form of another kind or a hyphen is a word ("OOO Alyans
 # EG", "Aviastar-SP"); "gu fen" left of 股份有限公司 set aside; a place in Chinese characters read before the term
 # table (上海 "shang hai" is no "business hai").
-FORMS_VERSION = 6
+# 7: a legal form the table writes only in parentheses ("(yu)") is one only when the name writes it so.
+FORMS_VERSION = 7
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})

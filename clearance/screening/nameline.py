@@ -50,10 +50,13 @@ import yaml
 
 from clearance.errors import DataError
 from clearance.screening.algorithm import RESIDUE_MAX_WEIGHT
+from clearance.screening.algorithm3 import organisation_words, reads_as_person
+from clearance.screening.forms3 import prepare3
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
 from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
 from clearance.text.places import country_places, places
+from clearance.text.scripts import is_latin
 from clearance.text.terms import MAX_SPAN, vocabulary
 from clearance.text.yamlload import safe_load
 
@@ -441,6 +444,31 @@ def _term_words() -> frozenset[str]:
     return frozenset(vocabulary().terms.values())
 
 
+SHORT_CHARS = (2, 8)  # letters of a short name or acronym written in parentheses after a name ("(هما)", "(SAMC)")
+_SHORT = re.compile(r"^(?P<name>.*\S)\s*\((?P<short>[^()\s\d]+)\)?$")
+
+
+def _short_name_after(name: str) -> tuple[str, str]:
+    """``name`` without the short name or acronym written after it in parentheses, and that short name ("شرکت
+    هواپیمایی جمهوری اسلامی ایران (هما)": the Airline of the Islamic Republic of Iran and its Persian acronym Homa,
+    adversarial R18-67); ``(name, "")`` when there is none. A short name is one word of SHORT_CHARS letters, no legal
+    form, organisation term or place ("(Pvt)", "(Group)", "(Shenzhen)" are read with the name, as before); the name
+    before it keeps two words or more. It is an alias the party goes by, not a word of its name: compared as a word,
+    the list's name lacks it and the match is capped below the line, while a listed name that carries it is still
+    found by the line as written (screening reads both)."""
+    m = _SHORT.match(name)
+    if m is None:
+        return name, ""
+    short, before = m["short"], m["name"].strip(_TRIM)
+    folded = fold(short)[0].split()
+    fewest, most = SHORT_CHARS
+    if (len(folded) != 1 or not fewest <= len(short) <= most or not short.isalpha() or _has_legal_form(short)
+            or _ends_with_legal_form(short, whole=True) or folded[0] in _term_words()
+            or folded[0] in vocabulary().terms or is_place(folded) or len(fold(before)[0].split()) < 2):
+        return name, ""
+    return before, short
+
+
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
     when the line has none of them, or when the name left carries no distinctive word (``distinctive``) and is of
@@ -458,11 +486,12 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     end = _office_tail(line, segs[cut - 1][0], end)
     begin = _role_end(line, start, end)
     city = _place_end(line, begin, end, country) if begin == start else begin
-    if cut == len(segs) and not first and end == segs[-1][1] and begin == start and city == begin:
-        return None
     name = line[city:end].strip(_TRIM)
     if begin > start or _VESSEL_ID.search(line):
         name = _VESSEL_PAREN.sub("", name).strip(_TRIM)  # the vessel's number written inside the name's segment
+    name, short = _short_name_after(name)
+    if cut == len(segs) and not first and end == segs[-1][1] and begin == start and city == begin and not short:
+        return None
     if not fold(name)[0].strip():
         return None
     common = not distinctive(name)
@@ -473,8 +502,11 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
         aside.append(("acronym", line[segs[0][0]:segs[0][1]].strip()))
     if city > begin:
         aside.append(("place", line[begin:city].strip()))
-    if end < len(line) and line[end:].strip(_TRIM + "()"):
-        aside.append(("address", line[end:].strip(_TRIM + "()")))
+    if short:
+        aside.append(("short", short))
+    after = line[end:].strip(_TRIM + "()")
+    if end < len(line) and after and after != short:
+        aside.append(("address", after))
     role = line[start:begin].strip() or None
     ids = tuple(m.group(1) for m in _VESSEL_ID.finditer(line) if m.start() >= end or m.group(0) not in name)
     return NameReading(name, tuple(aside), role, ids, common)
@@ -487,3 +519,36 @@ def name_without_address(line: str) -> str | None:
     if cut == len(segs):
         return None
     return line[:segs[cut - 1][1]].strip(_TRIM) or None
+
+
+PLACE_WORDS = 2  # a segment after a person's name of this many words or fewer may say where the person is
+
+
+def person_and_place(line: str) -> NameReading | None:
+    """A person's name and, after one separator, a short segment no table reads ("Wiktor Wekselberg, Zug", "Arkadi
+    Rotenberg, Nice", "Aleksej Mordaschow, Teneriffa": adversarial R18-74, R18b-09, R18b-10): the name without it, the
+    segment set aside as where the person is. Listed persons live and trade far from the towns of their entries (when
+    the list gives any), and a town no table holds was compared as a word of the name, unmatched, which capped the
+    listed person's match below the line.
+
+    Only when the part before the separator reads as a person's name (``algorithm3.reads_as_person``: two to five
+    words, no legal form, no organisation term, none with a digit), carries a distinctive word and is written in Latin
+    letters (in another script no table says which words are a trade's: the Persian "کتابفروشی سپهر", 'Sepehr
+    bookshop', would read as a person's name), and the segment after it is one or two words of letters, no legal form
+    and no organisation term; None otherwise. The line as written is screened too, so this reading only adds the
+    hits the bare name has."""
+    segs = _segments(line)
+    if len(segs) != 2:
+        return None
+    name = line[segs[0][0]:segs[0][1]].strip(_TRIM)
+    after = line[segs[1][0]:segs[1][1]].strip(_TRIM + "()")
+    written = after.split()
+    words = fold(after)[0].split()
+    if (not 1 <= len(written) <= PLACE_WORDS or not words or not all(w.isalpha() for w in words)
+            or _has_legal_form(after) or _ends_with_legal_form(after, whole=True)
+            or any(w in organisation_words() for w in words)):
+        return None
+    if (not is_latin(name) or any(ch.isdigit() for ch in name) or not reads_as_person(prepare3(name))
+            or not distinctive(name)):
+        return None
+    return NameReading(name, (("residence", after),))

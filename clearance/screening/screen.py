@@ -24,7 +24,7 @@ from clearance.screening.bound3 import (
 from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.nameline import NameReading, read_name_line
+from clearance.screening.nameline import NameReading, person_and_place, read_name_line
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
@@ -143,12 +143,15 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # a town after the comma that no reading set aside, when listed entries' addresses name it: the name without
     # it, for those entries only (``towns.entry_town``)
     towns = [entry_town(q.name, index) if r is None else None for q, r in zip(queries, readings, strict=True)]
+    # a person's name and where the person is ("Arkadi Rotenberg, Nice"): the name without the place, for every
+    # entry (``nameline.person_and_place``; besides the town reading, whose entries the town agrees with)
+    persons = [person_and_place(q.name) if r is None else None for q, r in zip(queries, readings, strict=True)]
     for k, town in enumerate(towns):
         if town is not None:
             readings[k] = NameReading(town.name, (("town", town.town),))
     # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
     extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
-             for q, r in zip(queries, readings, strict=True) if r]
+             for q, r in (*zip(queries, readings, strict=True), *zip(queries, persons, strict=True)) if r]
     if not extra:
         return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
@@ -159,6 +162,9 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
                                                          town.entries if town is not None else None,
                                                          _town_evidence(reading, result.query.country, index,
                                                                         algo)))
+    for k, person in enumerate(persons):
+        if person is not None:
+            out[k] = _merge(out[k], next(more), person, limit)
     return out
 
 
@@ -229,7 +235,9 @@ def _words_of(name: str) -> tuple[str, ...]:
 
 
 _WHAT = {"address": "address that follows it", "acronym": "acronym written before it",
-         "place": "city written before it", "town": "town that follows it, a town of this entry's address"}
+         "place": "city written before it", "town": "town that follows it, a town of this entry's address",
+         "short": "short name written after it in parentheses",
+         "residence": "place that follows a person's name (where the person is)"}
 
 
 def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,

@@ -12,7 +12,7 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from clearance.errors import DataError
@@ -219,24 +219,42 @@ _NOT_SHORT_FORMS = frozenset(
 )
 
 
+def _towns(addresses: Sequence[str]) -> frozenset[str]:
+    """The comma-separated parts of ``addresses`` that hold no digit, as ``norm_key``s: "No. 26 Yongsheng Road,
+    Kunlun Street, Liyang , CN" -> {"kunlun street", "liyang", "cn"} (not "NAE: 72", a building's name and number)."""
+    return frozenset(k for a in addresses for part in a.split(",")
+                     if not any(ch.isdigit() for ch in part) and (k := norm_key(part)))
+
+
 def is_non_latin(text: str) -> bool:
     """True when the text has letters and none of them is Latin (Han, Cyrillic, Arabic...)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not any(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
-def short_form(name: str) -> tuple[str, str] | None:
+def town_after(name: str, addresses: Sequence[str]) -> str | None:
+    """The name without a town of its entry's ``addresses`` written after it in parentheses ("System Equipment Co.,
+    Ltd. of the 28th Research Institute (Liyang)"), or None."""
+    m = _TRAILING_PAREN.match(name.strip())
+    if not m or norm_key(m.group("short")) not in _towns(addresses):
+        return None
+    return m.group("base").rstrip(" ,") or None
+
+
+def short_form(name: str, addresses: Sequence[str] = ()) -> tuple[str, str] | None:
     """For "Huawei Technologies Co., Ltd. (Huawei)": (long form without the parenthesis, short form).
 
-    Only a parenthesis that ends the name counts; legal forms ("(Pvt)"), countries or cities
-    ("(Hong Kong)") and notes ("(see ...)", "(formerly ...)") are not short forms.
+    Only a parenthesis that ends the name counts; legal forms ("(Pvt)"), countries ("(Hong Kong)"), a town of the
+    entry's own ``addresses`` ("System Equipment Co., Ltd. of the 28th Research Institute (Liyang)", at "..., Liyang,
+    CN": the town, not a name the party goes by -- adversarial R18-22) and notes ("(see ...)", "(formerly ...)") are
+    not short forms.
     """
     m = _TRAILING_PAREN.match(name.strip())
     if not m:
         return None
     short = clean(m.group("short")) or ""
     key = norm_key(short)
-    if not key or key in _NOT_SHORT_FORMS or country_code(short) is not None:
+    if not key or key in _NOT_SHORT_FORMS or country_code(short) is not None or town_after(name, addresses):
         return None
     if key.split()[0] in {"see", "formerly", "a", "aka", "fka", "also", "including", "and"}:
         return None

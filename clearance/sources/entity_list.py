@@ -48,6 +48,7 @@ from clearance.sources._csvutil import (
     short_form,
     short_hash,
     split_multi,
+    town_after,
     unique,
 )
 from clearance.sources.base import sha256_files
@@ -93,8 +94,10 @@ def schema_of(name: str) -> Schema:
     return Schema.LEGAL_ENTITY
 
 
-def el_names(listed: str, alt_names: str | None) -> tuple[tuple[Name, ...], tuple[tuple[str, str], ...]]:
-    """Names of one row and the ``extra`` pairs it adds (listed_as / affiliate_of for affiliates)."""
+def el_names(listed: str, alt_names: str | None, addresses: Sequence[str] = (),
+             ) -> tuple[tuple[Name, ...], tuple[tuple[str, str], ...]]:
+    """Names of one row and the ``extra`` pairs it adds (listed_as / affiliate_of for affiliates); ``addresses``:
+    the row's, whose towns in parentheses after a name are no short form of it (``short_form``)."""
     extra: list[tuple[str, str]] = []
     primary = listed
     m = _AFFILIATE.match(listed)
@@ -107,8 +110,10 @@ def el_names(listed: str, alt_names: str | None) -> tuple[tuple[Name, ...], tupl
     for alias in split_multi(alt_names, ";"):
         candidates.append(Name(alias, NameKind.ORIGINAL_SCRIPT if is_non_latin(alias) else NameKind.ALIAS))
     for n in list(candidates):
-        if sf := short_form(n.value):
+        if sf := short_form(n.value, addresses):
             candidates.extend(Name(v, NameKind.ALIAS) for v in sf)
+        elif bare := town_after(n.value, addresses):  # (the name without its town, the town no name of it)
+            candidates.append(Name(bare, NameKind.ALIAS))
     seen: dict[str, Name] = {}
     for n in candidates:
         seen.setdefault(n.value, n)
@@ -124,7 +129,7 @@ def split_citations(cell: str | None) -> tuple[str, ...]:
 
 class EntityListParser:
     slug = "bis-entity-list-csv"
-    version = "1"
+    version = "2"  # 2: a town of the row's addresses in parentheses after a name is no short form
     lists: tuple[str, ...] = ("el",)
 
     def claim(self, files: Sequence[Path]) -> list[tuple[Path, ...]]:
@@ -181,8 +186,9 @@ def _entity(cell: dict[str, str], path: Path, line: int) -> Entity:
     listed = clean(cell["name"])
     if listed is None:
         raise DataError("empty name", file=path, line=line, field="name")
-    names, extra = el_names(listed, cell["alt_names"])
-    addresses = tuple(address_of(a) for a in split_multi(cell["addresses"], ";"))
+    written = split_multi(cell["addresses"], ";")
+    names, extra = el_names(listed, cell["alt_names"], written)
+    addresses = tuple(address_of(a) for a in written)
     return Entity(
         list_code="el",
         entry_id="pending",

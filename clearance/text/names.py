@@ -128,12 +128,17 @@ def _span_match(toks: list[str], i: int, table: dict[str, object], starts: froze
 
 
 def _strip_legal(toks: list[str], vocab: Vocabulary, short_form_words: bool = False, hyphened: bool = False,
-                 ) -> tuple[list[str], list[LegalForm]]:
+                 in_brackets: frozenset[str] = frozenset()) -> tuple[list[str], list[LegalForm]]:
+    """The tokens without their legal forms, and the forms. ``in_brackets``: what the name writes in parentheses,
+    compacted; with ``short_form_words``, a form the table writes only in parentheses ("(yu)": Korean 유한회사) is a
+    legal form only when the name writes it so -- a bare "Yu" is a Chinese name ("Fang Yu", adversarial R18-15)."""
     kept: list[str] = []
     forms: list[LegalForm] = []
     i = 0
     while i < len(toks):
         hit = _span_match(toks, i, vocab.legal_forms, vocab.starts)  # type: ignore[arg-type]
+        if hit is not None and short_form_words and hit[1] in vocab.bracketed and hit[1] not in in_brackets:
+            hit = None
         if hit is not None:
             j, key = hit
             # Two-letter forms ("as", "in", "sa") are often ordinary words: only as the last token, and with
@@ -148,6 +153,7 @@ def _strip_legal(toks: list[str], vocab: Vocabulary, short_form_words: bool = Fa
     return kept, forms
 
 
+_BRACKETS = re.compile(r"\(([^()]*)\)")  # what a name writes in parentheses
 # two letters joined by a hyphen at the end of a name: "Aviastar-SP", "Остек-Эк»"
 _HYPHENED_LAST = re.compile(r"\w[-\u2010\u2011][^\W\d_]{2}\W*$")
 
@@ -273,9 +279,10 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
     ("Marine Le Pen" is not "maritime"; "J. R. R. Tolkien" keeps three initials). ``short_form_words``
     (clearance-name@3): a two-letter legal form ending the name is a word of it when the name has a legal form of
     another kind before it ("OOO Alyans EG": a company has one legal form, so "EG" is no German cooperative's eG;
-    adversarial R12-18) or when a hyphen joins it to the name ("Aviastar-SP", "Ostek-EK"). ``places_first``
-    (clearance-name@3): in a name written in Chinese characters, the pinyin syllables of a place are joined before
-    the term table is read (上海 "shang hai" is Shanghai, not 商 "shang", business; adversarial R5-46).
+    adversarial R12-18) or when a hyphen joins it to the name ("Aviastar-SP", "Ostek-EK"); a legal form the table
+    writes only in parentheses is one only when the name writes it so ("Fang Yu" is a person, "Hanil (Yu)" an LLC).
+    ``places_first`` (clearance-name@3): in a name written in Chinese characters, the pinyin syllables of a place are
+    joined before the term table is read (上海 "shang hai" is Shanghai, not 商 "shang", business; adversarial R5-46).
     """
     vocab = vocabulary()
     latin, method = fold(name)
@@ -284,7 +291,9 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
         return _person_form(name, latin, method, toks)
     toks = [_respelled(t, vocab) for t in toks]
     hyphened = short_form_words and _HYPHENED_LAST.search(name) is not None
-    toks, forms = _strip_legal(_join_initials(toks), vocab, short_form_words, hyphened)
+    in_brackets = frozenset(fold(m)[0].replace(" ", "") for m in _BRACKETS.findall(name)) if (
+        short_form_words and vocab.bracketed and "(" in name) else frozenset()
+    toks, forms = _strip_legal(_join_initials(toks), vocab, short_form_words, hyphened, in_brackets)
     if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
         toks = _join_initials(toks)
     place_runs: list[tuple[str, str]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +35,8 @@ class Vocabulary:
     nicknames: dict[str, frozenset[str]]  # name -> names it is a nickname of / has as nickname
     starts: frozenset[str]  # first words of multi-word legal forms and terms (spans start only there)
     respell: tuple[tuple[str, str], ...] = ()  # (spelling, English) of loan words, longest first, also inside a word
+    # legal forms the table writes only in parentheses ("(yu)", "(유)": Korean 유한회사): a form only so written
+    bracketed: frozenset[str] = frozenset()
 
 
 _SAFE_LOADER: type[yaml.SafeLoader] | type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,6 +49,9 @@ def _load(name: str) -> Any:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read name resource: {exc}", file=str(path)) from exc
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")  # a legal form written in parentheses: "(yu)", "(유)"
 
 
 def compact(text: str) -> str:
@@ -80,6 +86,7 @@ def vocabulary_to_json(vocab: Vocabulary) -> bytes:
         "terms": vocab.terms, "person_terms": vocab.person_terms, "generic": vocab.generic,
         "stopwords": sorted(vocab.stopwords), "nicknames": {k: sorted(v) for k, v in vocab.nicknames.items()},
         "starts": sorted(vocab.starts), "respell": [list(pair) for pair in vocab.respell],
+        "bracketed": sorted(vocab.bracketed),
     }, ensure_ascii=False).encode("utf-8")
 
 
@@ -96,6 +103,7 @@ def vocabulary_from_json(data: bytes) -> Vocabulary:
         nicknames={str(k): frozenset(str(n) for n in v) for k, v in raw["nicknames"].items()},
         starts=frozenset(str(w) for w in raw["starts"]),
         respell=tuple((str(a), str(b)) for a, b in raw["respell"]),
+        bracketed=frozenset(str(w) for w in raw["bracketed"]),
     )
 
 
@@ -123,6 +131,8 @@ def _build_vocabulary() -> Vocabulary:
     own = _load("name_terms.yml")
     legal: dict[str, LegalForm] = {}
     starts: set[str] = set()
+    bracketed: set[str] = set()
+    unbracketed: set[str] = set()
 
     def note_start(text: str) -> None:
         words = fold(text)[0].split()
@@ -136,10 +146,12 @@ def _build_vocabulary() -> Vocabulary:
             if key and (len(fold(str(alias))[0].split()) <= MAX_SPAN):
                 legal.setdefault(key, form)
                 note_start(str(alias))
+                (bracketed if _BRACKETED.fullmatch(str(alias).strip()) else unbracketed).add(key)
     for form_name, aliases in own["legal_forms"].items():
         for alias in aliases:
             legal.setdefault(compact(alias), LegalForm(str(form_name), None))
             note_start(alias)
+            unbracketed.add(compact(alias))
     terms: dict[str, str] = {}
     person_terms: dict[str, str] = {}
     for key, variants in sym["person_terms"].items():
@@ -186,4 +198,5 @@ def _build_vocabulary() -> Vocabulary:
                              key=lambda kv: -len(kv[0]))),
         nicknames={k: frozenset(v) for k, v in nick.items()},
         starts=frozenset(starts),
+        bracketed=frozenset(bracketed - unbracketed),
     )

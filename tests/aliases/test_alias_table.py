@@ -84,3 +84,24 @@ def test_well_known_parties_carry_their_registered_names(table: list[AliasRow], 
 
 def test_the_table_states_its_version() -> None:
     assert shipped_version()[:4].isdigit()
+
+
+def test_a_native_name_two_legal_persons_carry_is_no_alias(table: list[AliasRow], data_dir: Path) -> None:
+    """R18-40: the EU's 'Zelenodolsk Design Bureau JSC' (INN 1648024290) carries the Russian name of the Gorky
+    shipyard ('AO Зеленодольский завод имени А. М. Горького'), which another EU entry (INN 1648013442) carries; linked
+    to SDN 43269 (the design bureau), the shipyard written in Cyrillic was a 0.99 HIT on the wrong entry. A native name
+    that source entities with other registration or tax numbers of one kind carry is left out; the design bureau keeps
+    its own Russian name, and entries naming the same number (or numbers of another kind) still share theirs."""
+    from bench.screening.alias_table import _numbers, _other_person
+    from clearance.sources import eu
+
+    rows = {r.alias for r in table if (r.list_code, r.entry_key) == ("sdn", "43269")}
+    assert not any("завод имени" in a for a in rows), rows
+    assert any("Проектно-Конструкторское Бюро" in a for a in rows), rows
+    src = [e for pl in eu.PARSER.parse((data_dir / "eu" / "opensanctions_eu_journal_consolidated" /
+                                        "32014R0269.csv",)) for e in pl.entities
+           if e.entry_id in ("32014R0269:I.ENTITIES:65", "32014R0269:I.ENTITIES:183")]
+    shipyard, bureau = sorted(src, key=lambda e: e.entry_id.endswith("183"))
+    assert _other_person(_numbers(shipyard), _numbers(bureau))
+    assert not _other_person(frozenset({"1648013442"}), frozenset({"1031644204514"}))  # an INN and an OGRN
+    assert not _other_person(frozenset({"1648013442"}), frozenset({"1648013442", "1031644204514"}))

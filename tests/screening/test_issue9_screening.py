@@ -16,6 +16,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Hit, Query
+from clearance.screening.nameline import NameReading, person_and_place, read_name_line
 from clearance.screening.screen import compare, screen
 from clearance.sources import csl, dpl, us_other
 from clearance.sources.aliases import shipped
@@ -805,3 +806,57 @@ def test_qods_aviation_industries_in_persian_with_a_dubai_office(ear_index: Scre
     Read as 'aviation', the names agree word for word."""
     found = named(hits(ear_index, "شرکت صنایع هوایی قدس", "AE"), "QODS AVIATION INDUSTRIES")
     assert found and found[0].decision is not Decision.CLEAR, found
+
+
+@pytest.mark.parametrize(("query", "country", "listed", "decision"), [
+    ("Wiktor Wekselberg, Zug", "CH", "VEKSELBERG, Viktor Feliksovich", Decision.HIT),  # R18-74 (SDN 24306)
+    ("Aleksej Mordaschow, Teneriffa", "ES", "MORDASHOV, Alexey Aleksandrovich", Decision.POSSIBLE),  # R18b-09 (respelt)
+    ("Arkadi Rotenberg, Nice", "FR", "ROTENBERG, Arkady Romanovich", Decision.HIT),  # R18b-10 (SDN 16669)
+])
+def test_round18_a_person_and_the_place_after_the_name(ear_index: ScreeningIndex, query: str, country: str,
+                                                       listed: str, decision: Decision) -> None:
+    """R18-74, R18b-09, R18b-10: a listed person written with the town the person lives in after a comma ('Zug',
+    'Teneriffa', 'Nice': towns no table holds and no address of the entry names) screened CLEAR: the town was an
+    unmatched word of the name, capping the match at 0.69, and the country of residence conflicting with the listed
+    nationality took it below the line. The name is also read without the place (``nameline.person_and_place``)."""
+    found = named(hits(ear_index, query, country), listed)
+    assert found and found[0].decision is decision, [(h.name, h.score) for h in hits(ear_index, query, country)]
+    assert any(f.name == "residence_set_aside" for f in found[0].explanation), found[0].explanation
+
+
+def test_round18_the_place_after_a_person_adds_no_hit_to_unlisted_persons(ear_index: ScreeningIndex) -> None:
+    """Reading a person's name without the place after it only adds the bare name's hits: unlisted persons who share
+    a surname or a given name with listed ones stay below POSSIBLE, and lines that are no person's name (a trade word,
+    a legal form, another script) are not read so."""
+    for query, country in (("Viktor Veksler, Haifa", "IL"), ("Maria Schneider, Zug", "CH"),
+                           ("Alexei Morozov, Teneriffa", "ES"), ("Arkady Novikov, Nice", "FR"),
+                           ("Hans Rotberg, Nice", "FR")):
+        found = [h for h in hits(ear_index, query, country) if h.decision is not Decision.CLEAR]
+        assert not found, (query, [(h.name, h.score) for h in found])
+    for line in ("Rotenberg, Arkadi", "Tata Consultancy, Mumbai", "Honor Device, Shenzhen", "Ivan Petrov, Moscow "
+                 "Trading LLC", "Ivan Petrov, 12 Lenina", "کتابفروشی سپهر، تورنتو"):  # (R18-101: a Persian bookshop)
+        assert person_and_place(line) is None, line
+    assert person_and_place("Arkadi Rotenberg, Nice") == NameReading("Arkadi Rotenberg", (("residence", "Nice"),))
+
+
+def test_round18_a_short_name_in_parentheses_after_the_name(ear_index: ScreeningIndex) -> None:
+    """R18-67: SDN 25237 / Entity List 'Iran Air' written by its Persian name with its acronym هما (Homa) in
+    parentheses and a Dubai office screened CLEAR: the acronym weighed as a distinctive word the listed a.k.a. 'THE
+    AIRLINE OF THE ISLAMIC REPUBLIC OF IRAN' lacks (0.69), and the conflicting country took it below the line. A short
+    name in parentheses is read as an alias the party goes by; the office in Dubai, none of the entry's towns, keeps
+    the match a possible one for a person to review."""
+    found = named(hits(ear_index, "شرکت هواپیمایی جمهوری اسلامی ایران (هما)، دبی", "AE"), "IRAN AIR")
+    assert found and found[0].decision is Decision.POSSIBLE, found
+    assert any(f.name == "short_set_aside" for f in found[0].explanation)
+    assert read_name_line("Shanghai Aircraft Manufacturing Co. Ltd. (SAMC)") == NameReading(
+        "Shanghai Aircraft Manufacturing Co. Ltd.", (("short", "SAMC"),))
+    # a legal form, an organisation term or a place in parentheses is no short name; nor is a one-word name's
+    for line in ("Foo Trading (Pvt) Ltd", "Alpha Beta (Group)", "Acme (Homa)"):
+        reading = read_name_line(line)
+        assert reading is None or reading.text("short") is None, (line, reading)
+    # a short name of an unlisted party adds no hit (the bare name's only)
+    for query, country in (("Honor Device Co., Ltd. (Honor)", "CN"), ("Tata Consultancy Services (TCS), Mumbai",
+                                                                       "IN"),
+                           ("شرکت هواپیمایی آسمان (آسمان)، دبی", "AE")):
+        found = [h for h in hits(ear_index, query, country) if h.decision is not Decision.CLEAR]
+        assert not found, (query, [(h.name, h.score) for h in found])

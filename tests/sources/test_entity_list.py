@@ -280,3 +280,24 @@ def test_el_names_original_script_and_plain_rows() -> None:
     assert extra == ()
     assert short_form("Huawei Technologies (Bolivia) S.R.L.") is None  # not a trailing parenthesis
     assert short_form("Acme Pakistan (Private)") is None and short_form("Acme Ltd. (Hong Kong)") is None
+
+
+def test_a_town_of_the_entrys_address_in_parentheses_is_no_short_form(el_csv: Path) -> None:
+    """R18-22: 'System Equipment Co., Ltd. of the 28th Research Institute (Liyang)', at '..., Liyang , CN', gave the
+    alias 'Liyang' (a Jiangsu town), and 'Guizhou Liyang International Mfg. Co., Ltd.' (MEU) was an Entity List basis
+    on it. A town of the row's own addresses in parentheses after a name is no short form; the name without it is
+    kept. A short form that only a numbered address part names ('NAE: 72, Industrial Area, ...') stays one."""
+    rows = {r["name"]: r for r in _rows(el_csv)}
+    for listed, alias_absent, kept in (
+            ("System Equipment Co., Ltd. of the 28th Research Institute (Liyang)", "Liyang",
+             "System Equipment Co., Ltd. of the 28th Research Institute"),
+            ("ACM Research (Shanghai)", "Shanghai", "ACM Research")):
+        row = rows[listed]
+        names, _ = el_names(listed, row["alt_names"], [a.strip() for a in row["addresses"].split(";")])
+        values = [n.value for n in names]
+        assert alias_absent not in values and kept in values, values
+    nae = rows["New Auto Engineering (NAE)"]
+    names, _ = el_names("New Auto Engineering (NAE)", nae["alt_names"], [nae["addresses"]])
+    assert "NAE" in [n.value for n in names]
+    assert short_form("Acme Trading (Liyang)") == ("Acme Trading", "Liyang")  # no address given: as before
+    assert short_form("Acme Trading (Liyang)", ["No. 26 Yongsheng Road, Liyang , CN"]) is None

@@ -49,3 +49,19 @@ def test_a_place_in_chinese_is_read_before_the_terms() -> None:
     assert "shanghai" in form.tokens and "business" not in form.tokens
     assert ("shang hai", "shanghai") in form.renamed
     assert join_place_syllables(["bei", "jing", "da", "xue"]) == (["beijing", "da", "xue"], [("bei jing", "beijing")])
+
+
+def test_a_legal_form_written_only_in_parentheses_is_no_bare_word() -> None:
+    """R18-15: the Korean legal form 유한회사 is written '(유)' / '(yu)' (the only way the table writes it), so the
+    Entity List person 'Fang Yu' read as 'Fang' plus a legal form and the Chinese name 李方伟 (Li Fangwei) was an Entity
+    List basis on it (0.85). In clearance-name@3 a form written only in parentheses is a form only when the name writes
+    it so; the other algorithms read names as before."""
+    from clearance.screening.forms3 import prepare3
+    from clearance.text.terms import vocabulary
+
+    assert "yu" in vocabulary().bracketed and "llc" not in vocabulary().bracketed
+    assert prepare3("Fang Yu").tokens == ("fang", "yu") and not prepare3("Fang Yu").legal_forms
+    assert prepare3("Hanil (Yu)").tokens == ("hanil",)
+    assert [f.form for f in prepare3("Hanil (Yu)").legal_forms] == ["yu"]
+    assert prepare3("한일 (유)").legal_forms
+    assert prepare("Fang Yu").tokens == ("fang",)  # clearance-name@1/@2 unchanged
