@@ -122,6 +122,7 @@ FALSE_CLEARS: dict[str, str] = {
     # R20-21 (a Donetsk/Luhansk address against the stated ukraine_outside_covered_regions) fixed in session 12 (lead):
     # the contradiction is asked (onward.regions; E339-E341)
     # R20b-12 (a Donetsk/Luhansk address against the stated ukraine_outside_covered_regions) fixed in session 12 (lead):
+    # the contradiction is asked (onward.regions; E339-E341)
     "R20-22": "whiskey HTS 2208.30 at $1,200 a bottle to Moscow on 2022-03-11 is NLR: § 746.10 / Supp. No. 5 to Part "
               "746 (spirits of heading 2208) requires a licence, but the rule data holds 21 Supp. No. 5 codes and a "
               "code not held lets the stated ear99_not_listed_part_746 decide (data: the Supp. No. 5 table)",
