@@ -30,6 +30,7 @@ from clearance.screening.blocking import (
     query_keys,
     split_keys,
 )
+from clearance.screening.chinese3 import chinese_name_guards
 from clearance.screening.forms3 import canonical_tokens, prepare3
 from clearance.screening.model import Feature, Match, match_of
 from clearance.screening.namesim import (
@@ -215,7 +216,7 @@ def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> t
 
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
-    out: list[Guard] = []
+    out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP)  # (also where the names agree once spaces are gone)
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
             not _unseen(q, c, ns)):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone

@@ -1,0 +1,111 @@
+"""A Chinese person's name written in Chinese characters against a name in Latin letters: does the given name agree?
+
+A Chinese person's name is a surname of one character (two for a few: 欧阳, 司马) and a given name of one or two
+characters, written together ("张晓明"). The lists write it in pinyin, the surname apart and the given name as one
+word or its syllables apart ("ZHANG, Xiaoming", "ZHANG Xiao Ming"). Pinyin spells each character's syllable one way
+(a few characters have several readings: 长 chang or zhang, 乐 le or yue), so a given name in Latin letters either
+spells the characters' syllables, one after the other, or it is another given name: 张一鸣 (Zhang Yiming) is not
+'ZHANG, Xiaoming' (another given name) nor 'ZHANG, Jian' for 张建国 (Jianguo: one syllable of it), and 李一鸣 (Li
+Yiming) is not 'LI, Yi'. A surname is shared by tens of millions of people; the given name tells them apart.
+
+Only a Latin name that reads as Chinese syllables is judged (every part after the surname spelt in pinyin or
+Wade-Giles syllables, ``clearance.text.wade_giles``; the surname one of the characters' own spellings): an English
+given name ("ZHANG, David"), a Cantonese spelling ("WONG, Moon Chi") or a Japanese reading of the same characters is
+left to the comparison of sounds. Wade-Giles spellings of a character's syllable count as its spellings ("CHANG,
+Chun-ming" for 张春明), and so do the ways ü is written (lü: "lu", "lv", "lyu").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from clearance.text.pinyin import syllables
+from clearance.text.scripts import char_script
+from clearance.text.wade_giles import table as wade_giles_table
+
+NAME_CHARS = (2, 4)  # a person's name in characters has this many (fewest, most): a surname and a given name
+SURNAME_CHARS = (1, 2)  # a surname of one character, or of two (欧阳 Ouyang, 司马 Sima)
+_SEPARATORS = frozenset(" \u00b7\u30fb\u2027.")  # spaces and the middle dots written between name parts
+
+
+def han_person_chars(name: str) -> str | None:
+    """The characters of ``name`` when it is written only in Chinese characters (spaces and middle dots aside) and
+    has as many as a person's name (NAME_CHARS); None otherwise."""
+    chars = "".join(ch for ch in name if ch not in _SEPARATORS)
+    fewest, most = NAME_CHARS
+    if not fewest <= len(chars) <= most or any(char_script(ch) != "Han" for ch in chars):
+        return None
+    return chars
+
+
+@lru_cache(maxsize=1)
+def _wade_giles_of() -> dict[str, frozenset[str]]:
+    """Pinyin syllable -> the Wade-Giles spellings that may stand for it."""
+    out: dict[str, set[str]] = {}
+    for written, readings in wade_giles_table().items():
+        for r in readings:
+            out.setdefault(r, set()).add(written)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=20_000)
+def spellings(ch: str) -> frozenset[str]:
+    """The ways one character's syllable is written in Latin letters: each of its toneless pinyin readings (pypinyin
+    writes ü as v: lv, also written lu and lyu) and the Wade-Giles spellings of each reading."""
+    from pypinyin import Style, pinyin  # imported on first use, as clearance.text.translit does
+
+    out: set[str] = set()
+    for reading in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] if ch else []:
+        r = reading.lower()
+        for spelt in {r, r.replace("v", "u"), r.replace("v", "yu")}:
+            out.add(spelt)
+            out |= _wade_giles_of().get(spelt, frozenset())
+    return frozenset(out)
+
+
+def spells(chars: str, word: str) -> bool:
+    """``word`` (lower-case Latin letters) is the syllables of ``chars``, one spelling of each, in order."""
+    if not chars or not word:
+        return not chars and not word
+    return any(word.startswith(s) and spells(chars[1:], word[len(s):]) for s in spellings(chars[0]))
+
+
+@lru_cache(maxsize=1)
+def _syllables_and_wade_giles() -> frozenset[str]:
+    return syllables() | frozenset(wade_giles_table())
+
+
+@lru_cache(maxsize=50_000)
+def reads_as_syllables(word: str) -> bool:
+    """``word`` is written in Chinese syllables (pinyin or Wade-Giles), one or more, joined."""
+    if not word.isascii() or not word.isalpha():
+        return False
+    table = _syllables_and_wade_giles()
+    ok = [True] + [False] * len(word)
+    for i in range(1, len(word) + 1):
+        ok[i] = any(ok[k] and word[k:i] in table for k in range(max(0, i - 6), i))
+    return ok[len(word)]
+
+
+def other_given_name(chars: str, latin: Sequence[str]) -> str | None:
+    """The given name of the Latin name ``latin`` (its words) when it is not the given name written in ``chars``
+    (a Chinese person's name in characters, ``han_person_chars``): a word of ``latin`` spells the surname, the
+    other words read as Chinese syllables, and no reading of the characters spells them. None when the names agree
+    or the Latin name does not read as a Chinese name with a given name."""
+    differs: str | None = None
+    for n_surname in SURNAME_CHARS:
+        surname, given = chars[:n_surname], chars[n_surname:]
+        if not given:
+            continue
+        for i in range(len(latin)):
+            for span in (1, 2):  # a surname of two characters may be written as two words ("Ou Yang")
+                if i + span > len(latin) or not spells(surname, "".join(latin[i:i + span])):
+                    continue
+                rest = [*latin[:i], *latin[i + span:]]
+                if not rest or not all(len(w) > 1 and reads_as_syllables(w) for w in rest):
+                    continue
+                if spells(given, "".join(rest)):
+                    return None  # the given name agrees (whichever way it was found)
+                differs = differs or " ".join(rest)
+    return differs
