@@ -84,8 +84,11 @@ def _anyascii(text: str) -> str:
 # itself is written: their pinyin syllable is shared by many other characters (厂 "chang" with 长, 常, 畅; 核 "he"
 # with 和, 何, 河), so a term table keyed on the syllable read 宁畅 (Nettrix's Ningchang) as "ning factory" and 和记
 # (Hutchison) as "nuclear ji" (adversarial round 16, R16-02). The term table no longer holds one-character variants.
-_HAN_WORDS = {"厂": "factory", "廠": "factory", "核": "nuclear", "铀": "uranium", "鈾": "uranium"}
-_HAN_WORD = re.compile("([" + "".join(_HAN_WORDS) + "])")
+# Likewise a word whose syllables other words share: 试验 "test" is "shi yan" as 十堰 (Shiyan, a city of Hubei) and
+# 石岩 (a town of Shenzhen) are (adversarial R20-38: 中国飞行试验研究院, the Chinese Flight Test Establishment).
+_HAN_WORDS = {"厂": "factory", "廠": "factory", "核": "nuclear", "铀": "uranium", "鈾": "uranium",
+              "试验": "test", "試驗": "test"}
+_HAN_WORD = re.compile("(" + "|".join(sorted(_HAN_WORDS, key=len, reverse=True)) + ")")
 
 
 def _han(run: str) -> str:

@@ -4,8 +4,9 @@ DPL, MEU, MIEU with the shipped alias table, as tests/workflows/test_adversary_c
 
 - Chinese persons: the given name must agree, not only the surname or one syllable of the given name
   (clearance/screening/chinese3.py, clearance/text/han_names.py): R20-72, R20b-09, R20b-10, R20b-11;
-- Chinese trade words 飞行 flight, 试验 test, 系统 system, 微系统 microsystem, 科学院 academy (name_terms.yml): R20-38
-  (the Entity List's Chinese Flight Test Establishment in Chinese), R20b-08 (its SIMIT);
+- Chinese trade words 飞行 flight, 系统 system, 微系统 microsystem, 科学院 academy (name_terms.yml) and 试验 test (read
+  from the characters, clearance.text.translit): R20-38 (the Entity List's Chinese Flight Test Establishment in
+  Chinese), R20b-08 (its SIMIT);
 - Turkish provinces and towns after a name's legal form are its address (address_words.yml): R20-48.
 """
 

@@ -58,3 +58,11 @@ def test_another_given_name(chars: str, latin: list[str], given: str) -> None:
 ])
 def test_the_same_given_name_or_not_read(chars: str, latin: list[str]) -> None:
     assert other_given_name(chars, latin) is None
+
+
+def test_test_is_read_from_its_characters() -> None:
+    """试验 (test) is read where the characters are written: its syllables 'shi yan' are also 十堰 (Shiyan, a city)."""
+    from clearance.text.translit import to_latin
+
+    assert to_latin("中国飞行试验研究院")[0].split()[4] == "test"
+    assert "test" not in to_latin("十堰东风汽车有限公司")[0].split()
