@@ -8,6 +8,7 @@ checks the step on its own, so that a difference is found where it is made.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from clearance.screening.algorithm3 import ClearanceMatcherV3
 from clearance.screening.bound3 import candidate_scores3, candidate_scores3_many
 from clearance.screening.prepared import prepare_query
 from clearance.screening.registry import get_algorithm
+from clearance.workflows.index_cache import Postings
 from tests.screening.test_prefilter import _queries
 from tests.screening.test_prefilter3 import _set_queries
 
@@ -52,6 +54,36 @@ def test_candidates_many_are_the_candidates_of_each_query(index: ScreeningIndex,
             assert list(got.items()) == list(want.items()), pq.query.name
             checked += len(want)
     assert checked > 10 * len(prepared)  # candidates were found, not two empty dicts
+
+
+def test_numbered_postings_give_the_same_candidates(index: ScreeningIndex, queries: list[Query],
+                                                     v3: ClearanceMatcherV3) -> None:
+    """The cached index's postings (``index_cache.Postings``: keys numbered, one array) take ``candidates_many``'s
+    path by key number once their dict is made: the same candidates as the mapping of posting lists, and as one
+    query at a time; before the dict is made, the same by key look-ups."""
+    flat = index.flat3
+    assert flat is not None
+    postings = Postings.unpack(Postings.pack(index.postings, joined=True))
+    numbered = dataclasses.replace(index, postings=postings)
+    assert postings.numbered() is None  # (a few queries: no dict of every key yet)
+    prepared = [prepare_query(q) for q in queries if q.name.strip()]
+    forms = [pq.form for pq in prepared]
+    keys = [v3.query_keys(f) for f in forms]
+    chunk = [pq.id_keys for pq in prepared]
+
+    def rerank(pools: list[tuple[int, np.ndarray]]) -> list[np.ndarray]:
+        return candidate_scores3_many(forms, flat, pools, v3)
+
+    want = index.candidates_many(forms, chunk, keys, rerank)
+    assert numbered.candidates_many(forms, chunk, keys, rerank) == want  # by key look-ups (bisection)
+    postings.make_dict()
+    assert postings.numbered() is not None
+    got = numbered.candidates_many(forms, chunk, keys, rerank)
+    assert [list(g.items()) for g in got] == [list(w.items()) for w in want]
+    assert sum(map(len, want)) > 10 * len(prepared)
+    one = prepared[7]
+    assert list(got[7].items()) == list(numbered.candidates(one.form, one.id_keys, keys=keys[7],
+                                                            rerank=v3.candidate_score(one.form)).items())
 
 
 def test_candidate_scores3_many_are_the_scores_of_each_query(index: ScreeningIndex, queries: list[Query],
