@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 from collections import defaultdict
@@ -391,9 +392,9 @@ def _chunk_postings(keys: Sequence[Iterable[str]], numbered: tuple[Mapping[str, 
     key's weight the same float (``weight_of`` once per posting-list length)."""
     number_of, offsets, values = numbered
     sets = [w if isinstance(w, (set, frozenset)) else set(w) for w in keys]
-    get = number_of.get
-    numbers = np.fromiter((get(key, -1) for wanted in sets for key in wanted), dtype=np.int64,
-                          count=sum(map(len, sets)))
+    count = sum(map(len, sets))
+    numbers = np.fromiter(map(number_of.get, itertools.chain.from_iterable(sets), itertools.repeat(-1, count)),
+                          dtype=np.int64, count=count)
     query = np.repeat(np.arange(len(sets), dtype=np.int64), [len(w) for w in sets])
     known = numbers >= 0
     span = np.int64(len(offsets))
