@@ -245,7 +245,8 @@ class ScreeningIndex:
         URALPODSHIPNIK' while other names share each of its words, their typos and skeletons, and 'Mahdi
         Jafarieh' shares only its skeleton 'mtjpl' and a typo key with 'Mehdi Jafariyeh' (no word exactly, so the
         cheap score does not rerank it either). Only adds: the other candidates and their order stay as they were."""
-        for key in sorted({k for f in forms for k in whole_keys(f)}):
+        keys = frozenset[str]().union(*(_whole_keys(f.latin, f.tokens, f.skeleton, f.compact) for f in forms))
+        for key in sorted(keys):
             ids = self.postings.get(key)
             if ids is None or len(ids) > WHOLE_MAX_NAMES:
                 continue
@@ -356,21 +357,26 @@ def whole_keys(form: NameForm) -> set[str]:
     科技' reads 'shan dong yue hai tong xin ke ji', and 'tong xin' is the term "communication": UVL 'Shandong
     Yuehaitongxin Keji Ltd.' shares only 'yuehaitongxin' with it, adversarial R13-08). At most WHOLE_MAX_RUN keys a
     word: O(words)."""
-    toks = form.tokens
-    words = form.latin.split()
+    return set(_whole_keys(form.latin, form.tokens, form.skeleton, form.compact))
+
+
+@lru_cache(maxsize=4096)
+def _whole_keys(latin: str, toks: tuple[str, ...], name_skeleton: str, compact: str) -> frozenset[str]:
+    """``whole_keys`` from the only fields it reads (a query's two readings, as written and @3's, often share them)."""
+    words = latin.split()
     out: set[str] = set()
     if len(words) >= 2:
         for n in range(2, WHOLE_MAX_RUN + 1):
             out.update(j for i in range(len(words) - n + 1) if len(j := "".join(words[i:i + n])) >= WHOLE_MIN_JOINED)
     if len(toks) < 2:
-        return out
-    if len(form.skeleton) >= WHOLE_MIN_SOUNDS:
-        out.add("~" + form.skeleton)
+        return frozenset(out)
+    if len(name_skeleton) >= WHOLE_MIN_SOUNDS:
+        out.add("~" + name_skeleton)
     for n in (2, 3):
         out.update(j for i in range(len(toks) - n + 1) if len(j := "".join(toks[i:i + n])) >= WHOLE_MIN_JOINED)
-    if len(form.compact) >= WHOLE_MIN_JOINED:
-        out.add(form.compact)
-    return out
+    if len(compact) >= WHOLE_MIN_JOINED:
+        out.add(compact)
+    return frozenset(out)
 
 
 @runtime_checkable
