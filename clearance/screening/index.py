@@ -144,9 +144,8 @@ class ScreeningIndex:
             pairs, inverse = unique_inverse(joined)
             scores = np.bincount(inverse, weights=weights, minlength=len(pairs)).astype(np.float64)
             if len(more):  # common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
-                at = np.searchsorted(pairs, more)
-                at[at == len(pairs)] = 0
-                found = pairs[at] == more
+                at = _positions_in(pairs, more, width, len(forms))
+                found = at >= 0
                 scores = scores + np.bincount(at[found], weights=more_weights[found],
                                               minlength=len(pairs)).astype(np.float64)
             query = pairs // width
@@ -426,6 +425,34 @@ def _chunk_postings(keys: Sequence[Iterable[str]], numbered: tuple[Mapping[str, 
     joined, weights = gather(use)
     more, more_weights = gather(~use)
     return joined, weights, more, more_weights
+
+
+TABLE_CELLS = 1 << 20  # cells of the table ``_positions_in`` looks a few queries' names up in (int32: 4 MB)
+
+
+def _positions_in(pairs: NDArray[np.int64], codes: NDArray[np.int64], width: np.int64, queries: int,
+                  ) -> NDArray[np.int64]:
+    """The index in ``pairs`` of each of ``codes``, -1 where it is not there. Both are (query * width + name)
+    numbers: ``pairs`` ascending and unique, ``codes`` in order of query (names in any order within one). The
+    names of a few queries at a time are written into a table of their cells and the codes read from it: the
+    indices a binary search of each code finds (``np.searchsorted``), in a few steps a code instead of ~20."""
+    out = np.full(len(codes), -1, dtype=np.int64)
+    if not len(pairs) or not len(codes):
+        return out
+    group = max(1, TABLE_CELLS // int(width))  # queries a table holds
+    table = np.full(group * int(width), -1, dtype=np.int32)  # (an index of ``pairs``: < 2**31)
+    starts = np.arange(0, queries + group, group, dtype=np.int64) * width  # first cell of each group of queries
+    pair_at = np.searchsorted(pairs, starts).tolist()
+    code_at = np.searchsorted(codes // width, np.arange(0, queries + group, group, dtype=np.int64)).tolist()
+    for g, first in enumerate(starts[:-1].tolist()):
+        lo, hi, clo, chi = pair_at[g], pair_at[g + 1], code_at[g], code_at[g + 1]
+        if lo == hi or clo == chi:
+            continue
+        cells = pairs[lo:hi] - first
+        table[cells] = np.arange(lo, hi, dtype=np.int32)
+        out[clo:chi] = table[codes[clo:chi] - first]
+        table[cells] = -1
+    return out
 
 
 def _offset_concat(arrays: list[NDArray[np.int32]], meta: list[tuple[int, float, int]],

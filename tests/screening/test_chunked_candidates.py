@@ -98,3 +98,24 @@ def test_candidate_scores3_many_are_the_scores_of_each_query(index: ScreeningInd
     for (k, names), got in zip(pools, many, strict=True):
         assert got.tolist() == candidate_scores3(forms[k], flat, names, v3).tolist()
     assert sum(int((g > 0).sum()) for g in many) > 0  # some names share a word with their query
+
+
+def test_positions_in_finds_what_a_binary_search_finds() -> None:
+    """``index._positions_in`` (a table of a few queries' names at a time) gives, for every (query, name) code, the
+    index a binary search of the chunk's pairs finds, -1 where the code is not among them; with queries of no pair,
+    codes of no pair, one query and more queries than one table holds."""
+    from clearance.screening.index import TABLE_CELLS, _positions_in
+
+    rng = np.random.default_rng(5)
+    for trial in range(120):
+        width = np.int64(rng.integers(2, 70_000) if trial % 4 else TABLE_CELLS // 3 + 1)
+        queries = int(rng.integers(1, 300))
+        pairs = np.unique(rng.integers(0, queries, 5_000) * width + rng.integers(0, width, 5_000))
+        codes = np.sort(rng.integers(0, queries, 4_000)) * width + rng.integers(0, width, 4_000)
+        codes[::3] = pairs[rng.integers(0, len(pairs), len(codes[::3]))]
+        codes = codes[np.argsort(codes // width, kind="stable")]  # in order of query, names in any order
+        at = np.searchsorted(pairs, codes)
+        at[at == len(pairs)] = 0
+        want = np.where(pairs[at] == codes, at, -1)
+        assert _positions_in(pairs, codes, width, queries).tolist() == want.tolist(), trial
+        assert (want >= 0).any() and (want < 0).any()
