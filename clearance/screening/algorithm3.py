@@ -1089,5 +1089,14 @@ def reads_as_person(form: NameForm) -> bool:
 def person_reading(query: PreparedQuery, entity: PreparedEntity) -> bool:
     """Whether clearance-name@3 also compares ``query`` with ``entity`` as a person's name: no kind of party given,
     an entry whose list does not say its kind (Schema.LEGAL_ENTITY), and a query name that reads as a person's."""
-    return (query.query.schema is None and entity.entity.schema is Schema.LEGAL_ENTITY
-            and reads_as_person(prepare3(query.form.original)))
+    return entry_of_no_kind(entity) and query_read_as_person(query)
+
+
+def query_read_as_person(query: PreparedQuery) -> bool:
+    """The query's part of ``person_reading``: no kind of party given and a name that reads as a person's."""
+    return query.query.schema is None and reads_as_person(prepare3(query.form.original))
+
+
+def entry_of_no_kind(entity: PreparedEntity) -> bool:
+    """The entry's part of ``person_reading``: its list does not say its kind (Schema.LEGAL_ENTITY)."""
+    return entity.entity.schema is Schema.LEGAL_ENTITY

@@ -176,16 +176,14 @@ def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
     initials (``abbreviations().qualifiers``) are written out when they are not the name's first word
     ("Second Institute of Oceanography, MNR" -> "..., Ministry of Natural Resources")."""
     table = abbreviations()
-    full = table.full
     words = name.split()
-    cores = [_WORD_CORE.sub("", w.lower()) for w in words]
+    cores = [_word_core(w) if len(w) <= WORD_MEMO_CHARS else _WORD_CORE.sub("", w.lower()) for w in words]
     longest, starts = _phrase_starts()
     out: list[str] = []
     changed: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
         w, core = words[i], cores[i]
-        tail = w[len(w.rstrip(",;:")):]
         phrase = next(((n, table.phrases[key]) for n in range(min(longest, len(words) - i), 1, -1)
                        if (key := tuple(cores[i:i + n])) in table.phrases), None) if core in starts else None
         if phrase is not None:
@@ -196,17 +194,38 @@ def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
             i += n
             continue
         i += 1
-        if not core.isalpha():
+        got = (_respelt_word(w, core, i > 1) if len(w) <= WORD_MEMO_CHARS else
+               _respelt_word.__wrapped__(w, core, i > 1))
+        if got is None:
             out.append(w)
             continue
-        qualifier = table.qualifiers.get(core) if i > 1 else None
-        new = qualifier or full.get(core) or _term_typo_word(core)
-        if new is None or new == core:
-            out.append(w)
-            continue
-        out.append(new + tail)
-        changed.append((w, new))
+        out.append(got[0])
+        changed.append((w, got[1]))
     return (" ".join(out), changed) if changed else (name, changed)
+
+
+WORD_MEMO_CHARS = 40  # written words this long or shorter are remembered (``_word_core``, ``_respelt_word``)
+
+
+@lru_cache(maxsize=32_768)
+def _word_core(word: str) -> str:
+    """A written word lower-cased without what is not a letter or digit (a pure function of its text, remembered: a
+    file of distinct parties still repeats its words)."""
+    return _WORD_CORE.sub("", word.lower())
+
+
+@lru_cache(maxsize=32_768)
+def _respelt_word(word: str, core: str, later: bool) -> tuple[str, str] | None:
+    """``respell``'s reading of one written word outside a phrase (``core``: ``_word_core``; ``later``: not the name's
+    first word): (the word written out, as read) or None when it stays as written. Pure, remembered."""
+    if not core.isalpha():
+        return None
+    table = abbreviations()
+    qualifier = table.qualifiers.get(core) if later else None
+    new = qualifier or table.full.get(core) or _term_typo_word(core)
+    if new is None or new == core:
+        return None
+    return new + word[len(word.rstrip(",;:")):], new
 
 
 def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -131,42 +133,20 @@ class ScreeningIndex:
         # every posting list used, in the order query by query, key by key (the order of ``candidates``), with the
         # query's offset and the key's weight: one concatenation for the chunk gives the same elements in the same
         # order as one per query, so ``unique_inverse`` and ``bincount`` give the same floats
-        use_arrays: list[NDArray[np.int32]] = []
-        use_meta: list[tuple[int, float, int]] = []  # (query, key weight, length) of each posting list used
-        more_arrays: list[NDArray[np.int32]] = []
-        more_meta: list[tuple[int, float, int]] = []
-        weight_of = self._key_weight
-        common_df = COMMON_DF * n
-        looked: dict[str, tuple[NDArray[np.int32], float, bool] | None] = {}  # a key's postings, once a chunk
-        get = self.postings.get
-        for k, wanted in enumerate(keys):
-            rare: list[tuple[NDArray[np.int32], float, bool]] = []
-            common: list[tuple[NDArray[np.int32], float, bool]] = []
-            for key in sorted(set(wanted)):  # the key order of ``candidates``
-                if key in looked:
-                    entry = looked[key]
-                else:
-                    ids = get(key)
-                    entry = looked[key] = None if ids is None else (ids, weight_of(len(ids), n), len(ids) > common_df)
-                if entry is not None:
-                    (common if entry[2] else rare).append(entry)
-            use = rare or common
-            for arrays, meta, part in ((use_arrays, use_meta, use), (more_arrays, more_meta, common if rare else [])):
-                for ids, weight, _ in part:
-                    arrays.append(ids)
-                    meta.append((k, weight, len(ids)))
+        numbered = self.postings.numbered() if isinstance(self.postings, NumberedPostings) else None
+        if numbered is not None:
+            joined, weights, more, more_weights = _chunk_postings(keys, numbered, n, width, self._key_weight)
+        else:
+            joined, weights, more, more_weights = self._chunk_postings_by_key(keys, n, width)
         outs: list[dict[int, list[int]]] = [{} for _ in forms]
         pools: list[tuple[int, NDArray[np.int64]]] = []
-        if use_arrays:
-            pairs, inverse = unique_inverse(_offset_concat(use_arrays, use_meta, width))
-            scores = np.bincount(inverse, weights=_repeat_weights(use_meta),
-                                 minlength=len(pairs)).astype(np.float64)
-            if more_arrays:  # common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
-                more = _offset_concat(more_arrays, more_meta, width)
-                at = np.searchsorted(pairs, more)
-                at[at == len(pairs)] = 0
-                found = pairs[at] == more
-                scores = scores + np.bincount(at[found], weights=_repeat_weights(more_meta)[found],
+        if len(joined):
+            pairs, inverse = unique_inverse(joined)
+            scores = np.bincount(inverse, weights=weights, minlength=len(pairs)).astype(np.float64)
+            if len(more):  # common keys of queries with rare ones, added onto the names found (``_accumulate_onto``)
+                at = _positions_in(pairs, more, width, len(forms))
+                found = at >= 0
+                scores = scores + np.bincount(at[found], weights=more_weights[found],
                                               minlength=len(pairs)).astype(np.float64)
             query = pairs // width
             starts = np.flatnonzero(np.r_[True, query[1:] != query[:-1]])
@@ -200,6 +180,41 @@ class ScreeningIndex:
                     out[e] = list(range(len(self.entities[e].names)))
         return outs
 
+    def _chunk_postings_by_key(self, keys: Sequence[Iterable[str]], n: int, width: np.int64,
+                               ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64],
+                                          NDArray[np.float64]]:
+        """``candidates_many``'s posting lists of a mapping of posting lists (an index built in this process): the
+        (query * width + name) numbers of the keys used and each one's key weight, then the same of the common keys
+        added onto the names found (``_chunk_postings`` for numbered postings: the same arrays)."""
+        use_arrays: list[NDArray[np.int32]] = []
+        use_meta: list[tuple[int, float, int]] = []  # (query, key weight, length) of each posting list used
+        more_arrays: list[NDArray[np.int32]] = []
+        more_meta: list[tuple[int, float, int]] = []
+        weight_of = self._key_weight
+        common_df = COMMON_DF * n
+        looked: dict[str, tuple[NDArray[np.int32], float, bool] | None] = {}  # a key's postings, once a chunk
+        get = self.postings.get
+        for k, wanted in enumerate(keys):
+            rare: list[tuple[NDArray[np.int32], float, bool]] = []
+            common: list[tuple[NDArray[np.int32], float, bool]] = []
+            for key in sorted(set(wanted)):  # the key order of ``candidates``
+                if key in looked:
+                    entry = looked[key]
+                else:
+                    ids = get(key)
+                    entry = looked[key] = None if ids is None else (ids, weight_of(len(ids), n), len(ids) > common_df)
+                if entry is not None:
+                    (common if entry[2] else rare).append(entry)
+            use = rare or common
+            for arrays, meta, part in ((use_arrays, use_meta, use), (more_arrays, more_meta, common if rare else [])):
+                for ids, weight, _ in part:
+                    arrays.append(ids)
+                    meta.append((k, weight, len(ids)))
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+        use_out = (_offset_concat(use_arrays, use_meta, width), _repeat_weights(use_meta)) if use_arrays else empty
+        more_out = (_offset_concat(more_arrays, more_meta, width), _repeat_weights(more_meta)) if more_arrays else empty
+        return use_out[0], use_out[1], more_out[0], more_out[1]
+
     def add_across(self, out: dict[int, list[int]], form: NameForm, keys: Iterable[str],
                    rerank_many: Callable[[NDArray[np.int64]], NDArray[np.float64]]) -> None:
         """Add to ``out`` up to 2 x RERANK_MORE entities more for a name written in an abjad or a syllabary (Arabic,
@@ -229,7 +244,8 @@ class ScreeningIndex:
         URALPODSHIPNIK' while other names share each of its words, their typos and skeletons, and 'Mahdi
         Jafarieh' shares only its skeleton 'mtjpl' and a typo key with 'Mehdi Jafariyeh' (no word exactly, so the
         cheap score does not rerank it either). Only adds: the other candidates and their order stay as they were."""
-        for key in sorted({k for f in forms for k in whole_keys(f)}):
+        keys = frozenset[str]().union(*(_whole_keys(f.latin, f.tokens, f.skeleton, f.compact) for f in forms))
+        for key in sorted(keys):
             ids = self.postings.get(key)
             if ids is None or len(ids) > WHOLE_MAX_NAMES:
                 continue
@@ -340,20 +356,102 @@ def whole_keys(form: NameForm) -> set[str]:
     科技' reads 'shan dong yue hai tong xin ke ji', and 'tong xin' is the term "communication": UVL 'Shandong
     Yuehaitongxin Keji Ltd.' shares only 'yuehaitongxin' with it, adversarial R13-08). At most WHOLE_MAX_RUN keys a
     word: O(words)."""
-    toks = form.tokens
-    words = form.latin.split()
+    return set(_whole_keys(form.latin, form.tokens, form.skeleton, form.compact))
+
+
+@lru_cache(maxsize=4096)
+def _whole_keys(latin: str, toks: tuple[str, ...], name_skeleton: str, compact: str) -> frozenset[str]:
+    """``whole_keys`` from the only fields it reads (a query's two readings, as written and @3's, often share them)."""
+    words = latin.split()
     out: set[str] = set()
     if len(words) >= 2:
         for n in range(2, WHOLE_MAX_RUN + 1):
             out.update(j for i in range(len(words) - n + 1) if len(j := "".join(words[i:i + n])) >= WHOLE_MIN_JOINED)
     if len(toks) < 2:
-        return out
-    if len(form.skeleton) >= WHOLE_MIN_SOUNDS:
-        out.add("~" + form.skeleton)
+        return frozenset(out)
+    if len(name_skeleton) >= WHOLE_MIN_SOUNDS:
+        out.add("~" + name_skeleton)
     for n in (2, 3):
         out.update(j for i in range(len(toks) - n + 1) if len(j := "".join(toks[i:i + n])) >= WHOLE_MIN_JOINED)
-    if len(form.compact) >= WHOLE_MIN_JOINED:
-        out.add(form.compact)
+    if len(compact) >= WHOLE_MIN_JOINED:
+        out.add(compact)
+    return frozenset(out)
+
+
+@runtime_checkable
+class NumberedPostings(Protocol):
+    """Posting lists kept as one array (``workflows.index_cache.Postings``): each key numbered in the sorted order
+    of the keys, key ``i``'s names at ``values[offsets[i]:offsets[i + 1]]``."""
+
+    def numbered(self) -> tuple[Mapping[str, int], NDArray[np.int64], NDArray[np.int32]] | None:
+        """(key -> number, offsets, values); None while looking a key up costs less than the dict of every key."""
+
+
+def _chunk_postings(keys: Sequence[Iterable[str]], numbered: tuple[Mapping[str, int], NDArray[np.int64],
+                                                                   NDArray[np.int32]],
+                    n: int, width: np.int64, weight_of: Callable[[int, int], float],
+                    ) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64], NDArray[np.float64]]:
+    """``ScreeningIndex._chunk_postings_by_key`` with the keys as numbers: one dict look-up a key, then each query's
+    keys sorted by number (the order of the sorted keys: ``sorted(set(wanted))``), their posting lists' offsets,
+    lengths and weights gathered without Python per key. The same arrays: the same names in the same order, each
+    key's weight the same float (``weight_of`` once per posting-list length)."""
+    number_of, offsets, values = numbered
+    sets = [w if isinstance(w, (set, frozenset)) else set(w) for w in keys]
+    count = sum(map(len, sets))
+    numbers = np.fromiter(map(number_of.get, itertools.chain.from_iterable(sets), itertools.repeat(-1, count)),
+                          dtype=np.int64, count=count)
+    query = np.repeat(np.arange(len(sets), dtype=np.int64), [len(w) for w in sets])
+    known = numbers >= 0
+    span = np.int64(len(offsets))
+    code = np.unique(query[known] * span + numbers[known])  # by query, then by key
+    query = code // span
+    number = code - query * span
+    starts = offsets[number]
+    lengths = offsets[number + 1] - starts
+    common = lengths > COMMON_DF * n
+    has_rare = np.zeros(len(sets), dtype=bool)
+    has_rare[query[~common]] = True
+    use = ~common | ~has_rare[query]  # a query's rare keys; its common keys when it has no rare one
+    dfs, at = np.unique(lengths, return_inverse=True)
+    weight = np.array([weight_of(df, n) for df in dfs.tolist()], dtype=np.float64)[at.reshape(-1)]
+
+    def gather(mask: NDArray[np.bool_]) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        lens = lengths[mask]
+        ends = np.cumsum(lens)
+        total = int(ends[-1]) if len(ends) else 0
+        names = values[np.arange(total, dtype=np.int64) + np.repeat(starts[mask] - (ends - lens), lens)]
+        return (names.astype(np.int64) + np.repeat(query[mask] * width, lens), np.repeat(weight[mask], lens))
+
+    joined, weights = gather(use)
+    more, more_weights = gather(~use)
+    return joined, weights, more, more_weights
+
+
+TABLE_CELLS = 1 << 20  # cells of the table ``_positions_in`` looks a few queries' names up in (int32: 4 MB)
+
+
+def _positions_in(pairs: NDArray[np.int64], codes: NDArray[np.int64], width: np.int64, queries: int,
+                  ) -> NDArray[np.int64]:
+    """The index in ``pairs`` of each of ``codes``, -1 where it is not there. Both are (query * width + name)
+    numbers: ``pairs`` ascending and unique, ``codes`` in order of query (names in any order within one). The
+    names of a few queries at a time are written into a table of their cells and the codes read from it: the
+    indices a binary search of each code finds (``np.searchsorted``), in a few steps a code instead of ~20."""
+    out = np.full(len(codes), -1, dtype=np.int64)
+    if not len(pairs) or not len(codes):
+        return out
+    group = max(1, TABLE_CELLS // int(width))  # queries a table holds
+    table = np.full(group * int(width), -1, dtype=np.int32)  # (an index of ``pairs``: < 2**31)
+    starts = np.arange(0, queries + group, group, dtype=np.int64) * width  # first cell of each group of queries
+    pair_at = np.searchsorted(pairs, starts).tolist()
+    code_at = np.searchsorted(codes // width, np.arange(0, queries + group, group, dtype=np.int64)).tolist()
+    for g, first in enumerate(starts[:-1].tolist()):
+        lo, hi, clo, chi = pair_at[g], pair_at[g + 1], code_at[g], code_at[g + 1]
+        if lo == hi or clo == chi:
+            continue
+        cells = pairs[lo:hi] - first
+        table[cells] = np.arange(lo, hi, dtype=np.int32)
+        out[clo:chi] = table[codes[clo:chi] - first]
+        table[cells] = -1
     return out
 
 

@@ -342,11 +342,17 @@ def _office_tail(line: str, start: int, end: int) -> int:
     head word, that starts with no connector and leaves before it a word that is none of these."""
     words = _written_words(line, start, end)
     connectors = _words().connectors
-    for i in range(1, len(words)):
+    # the written words from ``first`` on are all office words (those before ``first`` end in one that is not): only
+    # a tail starting there or later can be the description, and only when ``first`` is 0 are its words the whole
+    # name (the same answer as trying every start and checking every word of each tail and of what it leaves)
+    first = len(words)
+    while first > 0 and all(_office_word(w) for w in words[first - 1][2]):
+        first -= 1
+    for i in range(max(1, first), len(words)):
         tail = [w for _, _, ws in words[i:] for w in ws]
-        if not tail or tail[0] in connectors or not all(_office_word(w) for w in tail):
+        if not tail or tail[0] in connectors:
             continue
-        if all(_office_word(w) for _, _, ws in words[:i] for w in ws):
+        if first == 0:
             return end  # "Sales Office": the office words are the whole name
         if _has_head(tail):
             return words[i][0]
@@ -354,9 +360,12 @@ def _office_tail(line: str, start: int, end: int) -> int:
 
 
 @cache
-def _vessel_kinds() -> tuple[tuple[str, ...], ...]:
-    """The vessel types, longest first (at most one of a length matches at a place)."""
-    return tuple(sorted(_words().vessel_types, key=len, reverse=True))
+def _vessel_kinds() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The vessel types by their first word, longest first (at most one of a length matches at a place)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for kind in sorted(_words().vessel_types, key=len, reverse=True):
+        out.setdefault(kind[0], []).append(kind)  # (no type is empty: ``_words`` reads words)
+    return {first: tuple(kinds) for first, kinds in out.items()}
 
 
 def _role_end(line: str, start: int, end: int) -> int:
@@ -370,7 +379,7 @@ def _role_end(line: str, start: int, end: int) -> int:
     k = 0
     if len(names) > 2 and names[0] in aw.vessel_roles and names[1] == "of":
         k = 3 if names[2] in ("the", "a") else 2
-    for kind in _vessel_kinds():
+    for kind in _vessel_kinds().get(names[k], ()) if k < len(names) else ():  # (a type starts with its first word)
         if tuple(names[k:k + len(kind)]) == kind:
             k += len(kind)
             break

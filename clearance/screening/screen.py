@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
-from clearance.screening.algorithm3 import CAP, ClearanceMatcherV3, person_reading, reads_as_person
+from clearance.screening.algorithm3 import CAP, ClearanceMatcherV3, entry_of_no_kind, query_read_as_person
 from clearance.screening.bound3 import (
     candidate_scores3,
     candidate_scores3_many,
@@ -429,9 +429,10 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
         counts = np.fromiter(map(len, found.values()), dtype=np.int64, count=len(found))
         listed = (index.entity_person[ids] if index.entity_person is not None else
                   np.array([index.is_person_entity(i) for i in found], dtype=bool))
-        # entries of no stated kind that clearance-name@3 compares as persons too (``person_reading``)
-        both = (np.array([person_reading(stage[0], index.entities[i]) for i in found], dtype=bool)
-                if person_reads and reads_as_person(prepare3(stage[0].form.original)) else None)
+        # entries of no stated kind that clearance-name@3 compares as persons too (``person_reading``: the query's
+        # part of it looked at once, then the entry's part of each candidate)
+        both = (np.array([entry_of_no_kind(index.entities[i]) for i in found], dtype=bool)
+                if person_reads and query_read_as_person(stage[0]) else None)
         gathered[k] = (ids, counts, listed, np.fromiter(itertools.chain.from_iterable(found.values()),
                                                        dtype=np.int64, count=int(counts.sum())), both)
     for person, flat in ((False, org), (True, per)):
@@ -439,8 +440,8 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             continue
         forms: list[NameForm] = []
         names: list[NDArray[np.int64]] = []
-        owners: list[list[int]] = []
-        places: list[list[int]] = []
+        owners: list[NDArray[np.int64]] = []
+        places: list[NDArray[np.int64]] = []
         slots: list[int] = []
         for k, (ids, counts, listed, positions, both) in gathered.items():
             pq = staged[k][0]
@@ -457,23 +458,23 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
             mine = np.repeat(ids, counts)[take]
             forms.append(algo._form(pq.form, person))
             names.append(flat.entity_first[mine] + positions[take])
-            owners.append(mine.tolist())
-            places.append(positions[take].tolist())
+            owners.append(mine)
+            places.append(positions[take])
             slots.append(k)
         if not forms:
             continue
         for k, mine, where, bounds in zip(slots, owners, places, upper_bounds_chunk(
                 forms, flat, names, person, token, compact_gate, join_always, below, compare_gate, across),
                 strict=True):
-            bounded_of.setdefault(k, set()).update(mine)
+            bounded_of.setdefault(k, set()).update(mine.tolist())
             # the names that may reach the floor, by entity: an entity none of whose names can (in any reading) is
             # dropped, and of the others only those names are scored (``ClearanceMatcher.score`` reports the best
             # name, strong or weak; a name under ``below`` is never it while another name reaches ``below``, so the
             # result is the same)
             keep = keep_of.setdefault(k, {})
-            for o, at, b in zip(mine, where, bounds.tolist(), strict=True):
-                if b >= below:
-                    keep.setdefault(o, set()).add(at)
+            reach = bounds >= below  # (float64 bounds against a Python float: as compared one by one)
+            for o, at in zip(mine[reach].tolist(), where[reach].tolist(), strict=True):
+                keep.setdefault(o, set()).add(at)
     for k, bounded in bounded_of.items():
         stage = staged[k]
         assert not isinstance(stage, str)

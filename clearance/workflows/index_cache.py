@@ -235,6 +235,16 @@ class Postings(Mapping[str, NDArray[np.int32]]):
             self._bounds = self._offsets.tolist()
         return self._at
 
+    def numbered(self) -> tuple[dict[str, int], NDArray[np.int64], NDArray[np.int32]] | None:
+        """(key -> number, offsets, values) once the dict of every key is made (``ScreeningIndex.candidates_many``
+        then looks a chunk's keys up by number); None before: a few queries look their keys up by bisection."""
+        if self._at is None:
+            if self._searches < self.DICT_AFTER:
+                return None
+            self._where()
+        assert self._at is not None
+        return self._at, self._offsets, self._values
+
     def get(self, key: str, default: Any = None) -> Any:
         where = self._at
         if where is None:
