@@ -260,12 +260,13 @@ class Ctx:
         self.trace.setdefault(key, hit[1])
         return hit[0].value
 
-    def memo(self, key: Hashable, fn: Callable[[], T], replay: bool = True) -> T:
-        """``fn()`` cached under ``key`` (which must hold every argument ``fn`` reads besides the rules and the
-        date); the rules it consulted are replayed into the trace and a CannotClear it raised is raised again.
+    def memo(self, key: Hashable, fn: Callable[..., T], *args: Any, replay: bool = True) -> T:
+        """``fn(*args)`` cached under ``key`` (which must hold every argument ``fn`` reads besides the rules, the
+        date and ``self``); the rules it consulted are replayed into the trace and a CannotClear it raised is raised
+        again. (The arguments are passed, not closed over: no function object is made per call.)
         A result is reused on any day for which none of the rule keys it read changed since the day it was
         computed (see the module docstring), or only on its own day when ``fn`` read the day."""
-        hit = self.entry(key, fn, replay)
+        hit = self.entry(key, fn, replay, *args)
         if replay:  # (a caller whose value carries its own trace may skip this)
             trace, found = self.trace, hit[2]
             if found is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import operator
 import re
 from collections.abc import Callable
@@ -38,7 +37,7 @@ def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> di
     ics = tuple([bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ()]) \
         if item.eccn is not None and item.eccn[:2].upper() == "3B" else ()
     rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, ics, dest, grp),
-                    lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp, ics))
+                    _no_de_minimis_rule, ctx, item.eccn, has_us, inputs, dest, grp, ics)
     return dict(rule) if rule is not None else None
 
 
@@ -91,8 +90,8 @@ def _us_content(ctx: Ctx, req: Request, dest: str, limit: Callable[[], Fraction]
             if line.eccn is None or line.value is None:
                 raise MissingFact(f"bill of materials line {i}: ECCN and value are both needed for de minimis",
                                   fact="item.us_inputs")
-            status, why = ctx.memo(("content", line.eccn, dest, req.facts),
-                                   functools.partial(content_status, ctx, parse_eccn(line.eccn), dest, req.facts))
+            status, why = ctx.memo(("content", line.eccn, dest, req.facts), _content_status, ctx, line.eccn, dest,
+                                   req.facts)
             if status is None:
                 unsure.append(f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
                               + (f" -- {why}" if why else ""))
@@ -112,6 +111,11 @@ def _us_content(ctx: Ctx, req: Request, dest: str, limit: Callable[[], Fraction]
     return None
 
 
+def _content_status(ctx: Ctx, eccn: str, dest: str, facts: frozenset[Fact]) -> tuple[bool | None, str]:
+    """content_status of a bill-of-materials line's ECCN (parsed only when the memo misses)."""
+    return content_status(ctx, parse_eccn(eccn), dest, facts)
+
+
 def _share(controlled: Fraction, total: Fraction, limit: Fraction) -> tuple[bool, float]:
     """Whether the share ``controlled / total`` (0 when the total is 0) exceeds ``limit``, and the share as a float.
     Exact: compared in integers (each Fraction's numerator and denominator) instead of building the Fraction of
@@ -129,7 +133,7 @@ def _share(controlled: Fraction, total: Fraction, limit: Fraction) -> tuple[bool
 
 
 def _threshold(ctx: Ctx, grp: frozenset[str]) -> Fraction:
-    return ctx.memo(("de minimis threshold", grp), lambda: _threshold_of(ctx, grp))
+    return ctx.memo(("de minimis threshold", grp), _threshold_of, ctx, grp)
 
 
 def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> Fraction:
@@ -469,8 +473,7 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
         # (the groups are read here, outside the memo, so they are part of its key: a country whose groups change
         # -- Nicaragua on 2024-03-15 -- must not get the day before's answer; adversarial R14-12, R14-13)
         grp = groups(ctx, country)
-        fdp = ctx.memo(("fdp", key, country, who, grp),
-                       functools.partial(_fdp_without_values, ctx, req, country, grp, parties))
+        fdp = ctx.memo(("fdp", key, country, who, grp), _fdp_without_values, ctx, req, country, grp, parties)
         out.notes.extend(n for n in fdp.notes if n not in out.notes)
         out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
         if fdp.subject:

@@ -378,8 +378,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     # (adversarial R14-32). A foreign-made item subject by de minimis or a direct-product rule keeps the chart
     # (General Prohibitions Two and Three are not read for transfers: fail closed)
     transfer = req.transaction is Transaction.TRANSFER and req.from_country == dest and juris.via == "origin"
-    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc, transfer),
-                         lambda: _chart(ctx, eccn, dest, kind, enc, transfer))
+    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc, transfer), _chart, ctx, eccn, dest, kind, enc, transfer)
     f.bases.extend(part.bases)
     f.exceptions.extend(_enc_government(ctx, req, dest, parties, part.exceptions, f))
     f.questions.extend(part.questions)

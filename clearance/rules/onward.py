@@ -198,7 +198,7 @@ def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
 
 def _named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
     """(country, word) for each country of rule ``746.named_places`` the text names (memoised per text)."""
-    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), lambda: _find_named(ctx, text),
+    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), _find_named, ctx, text,
                                                   replay=False)
     if found:
         ctx.get("746.named_places")

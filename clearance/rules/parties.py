@@ -280,11 +280,14 @@ def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
     return index
 
 
+def _organisations_index(ctx: Ctx) -> dict[str, tuple[str, str]]:
+    return _org_index(ctx.find("744.22.organisations"))
+
+
 def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
     """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day (the rule enters
     the trace only when it names the party)."""
-    index = ctx.memo("744.22.organisations index", lambda: _org_index(ctx.find("744.22.organisations")),
-                     replay=False)
+    index = ctx.memo("744.22.organisations index", _organisations_index, ctx, replay=False)
     found = next((index[k] for k in name_keys(name) if k in index), None)
     if found is not None:
         ctx.get("744.22.organisations")  # (the rule enters the trace only when it names the party)
