@@ -224,7 +224,11 @@ class Ctx:
 
     def get(self, key: str) -> Any:
         """The value of rule ``key`` on the day; raises RuleGap (-> CANNOT_CLEAR, a data gap) when undefined."""
-        hit = self._lookup(key)
+        hit = self.rulemap.get(key, _MISSING)  # (the common case inline: the epoch's lookup is known)
+        if hit is _MISSING:
+            hit = self._lookup(key)
+        elif self.deps is not None:
+            self.deps.add(key)
         if hit is None:
             param = self.rules.parameters.get(key)
             if param is None:
@@ -237,7 +241,11 @@ class Ctx:
     def get_frozenset(self, key: str) -> frozenset[Any]:
         """``frozenset(self.get(key))``, made once per dated value: the same object on every call, so its hash (in
         memo keys) is computed once."""
-        hit = self._lookup(key)
+        hit = self.rulemap.get(key, _MISSING)  # (the common case inline: the epoch's lookup is known)
+        if hit is _MISSING:
+            hit = self._lookup(key)
+        elif self.deps is not None:
+            self.deps.add(key)
         if hit is None:
             return frozenset(self.get(key))  # raises
         self.trace.setdefault(key, hit[1])
@@ -254,7 +262,11 @@ class Ctx:
 
     def find(self, key: str) -> Any:
         """Like get, but None when the rule has no value on the day (nothing recorded)."""
-        hit = self._lookup(key)
+        hit = self.rulemap.get(key, _MISSING)  # (the common case inline: the epoch's lookup is known)
+        if hit is _MISSING:
+            hit = self._lookup(key)
+        elif self.deps is not None:
+            self.deps.add(key)
         if hit is None:
             return None
         self.trace.setdefault(key, hit[1])

@@ -86,6 +86,7 @@ _party_fields = fields_of(Party)
 _relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, twice as fast
 _determination = constructor(Determination)  # Determination(...), twice as fast
 _core_of = copier(Request, "id", "date", "parties")
+_EXPORTER = Role.EXPORTER  # (an enum class's attribute is read through its metaclass's __getattr__ hook: once here)
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -102,7 +103,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     ctx = Ctx(rules, request.date, cache)
     versions, used, unused = _provenance(rules.version, lists)
     for p in request.parties:
-        if p.role is not Role.EXPORTER:
+        if p.role is not _EXPORTER:
             break
     else:
         return _cannot(ctx, request, versions, [Question(
@@ -333,7 +334,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
     juris: Jurisdiction | None = None
     f = Findings()
     # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it
-    everyone, parties = parties, [p for p in parties if p.role is not Role.EXPORTER]
+    everyone, parties = parties, [p for p in parties if p.role is not _EXPORTER]
     try:
         if req.to_country == "US":
             raise MissingFact("the destination is the United States: the EAR's Country Chart has no row for it; "

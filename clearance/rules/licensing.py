@@ -237,7 +237,10 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
 
 def _rank(ctx: Ctx, policy: str) -> int:
     """Position of a review policy in the order of restrictiveness (most restrictive first)."""
-    order = ctx.get("policy.order")
+    return _position(ctx.get("policy.order"), policy)
+
+
+def _position(order: list[Any], policy: str) -> int:
     text = policy.lower()
     for i, p in enumerate(order):  # (the first policy named: the lowest position)
         if str(p) in text:
@@ -476,7 +479,15 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
 
 
 def overall_policy(ctx: Ctx, bases: list[Basis]) -> str:
-    live = [b for b in bases if b.overcome_by is None or b.overcome_by.kind is OvercomeKind.LICENSE]
+    licence = OvercomeKind.LICENSE
+    live = [b for b in bases if b.overcome_by is None or b.overcome_by.kind is licence]
     if not live:
         return "n/a"
-    return min(live, key=lambda b: _rank(ctx, b.policy)).policy
+    # (the first of the most restrictive, as min() with _rank as its key, the rule read once)
+    order = ctx.get("policy.order")
+    best, rank = live[0].policy, _position(order, live[0].policy)
+    for b in live[1:]:
+        r = _position(order, b.policy)
+        if r < rank:
+            best, rank = b.policy, r
+    return best

@@ -297,8 +297,9 @@ def exception_bars(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
     """A bar on every licence exception (Entity List § 744.11(a), UVL § 740.2(a)(17), § 744.8(c) ...) leaves
     none listed as available (issue 9: barred exceptions were still offered)."""
     if f.blanket_bar():
-        dropped = [x.symbol for x in f.exceptions if x.status is LeStatus.AVAILABLE]
-        f.exceptions = [x for x in f.exceptions if x.status is not LeStatus.AVAILABLE]
+        available = LeStatus.AVAILABLE
+        dropped = [x.symbol for x in f.exceptions if x.status is available]
+        f.exceptions = [x for x in f.exceptions if x.status is not available]
         if dropped:
             f.notes.append(f"licence exceptions {', '.join(dropped)} not available: every exception is barred")
 

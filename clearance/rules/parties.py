@@ -302,6 +302,7 @@ def _check_fresh(ctx: Ctx, lists: Listings) -> None:
 
 # The lists that bind whoever exports (the EXPORTER role): a denial order and OFAC blocking
 ACTING_LISTS = frozenset({"dpl", "sdn"})
+_EXPORTER = Role.EXPORTER  # (an enum class's attribute is read through its metaclass's __getattr__ hook: once here)
 
 
 def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
@@ -338,7 +339,7 @@ def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     """What the rules may know of ``party`` on the day: a function of the party, the listings snapshot (by
     identity) and the rules, so the engine memoises it."""
-    if party.role is Role.EXPORTER:
+    if party.role is _EXPORTER:
         return _exporter(ctx, party, lists)
     listings = party.listings
     owners = _owners(ctx, party, lists) if party.ownership else ()
