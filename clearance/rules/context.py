@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 from clearance.errors import CannotClear
@@ -116,7 +116,7 @@ class RuleCache:
     """
 
     __slots__ = ("data", "frozen", "hits", "identities", "interned", "limit", "lines", "memos", "misses",
-                 "next_token", "tokens")
+                 "next_token", "tokens", "traces")
 
     def __init__(self, limit: int = 500_000) -> None:
         self.data: dict[Hashable, Any] = {}
@@ -128,6 +128,8 @@ class RuleCache:
         # id(dated value) -> (it, its trace line): one summary per dated value, not one per value and epoch
         self.lines: dict[int, tuple[DatedValue, ConsultedRule]] = {}
         self.frozen: dict[int, tuple[DatedValue, frozenset[Any]]] = {}  # id(dated value) -> it, frozenset(its value)
+        # the ids of a trace's rules -> one tuple of them: see rule_tuple
+        self.traces: dict[tuple[int, ...], tuple[ConsultedRule, ...]] = {}
         self.limit = limit
         self.hits = 0
         self.misses = 0
@@ -166,6 +168,22 @@ class RuleCache:
         pair = (value, self.token(value))
         self.identities[id(value)] = pair
         return pair
+
+    def rule_tuple(self, rules: Iterable[ConsultedRule]) -> tuple[ConsultedRule, ...]:
+        """``tuple(rules)``, one object for every equal sequence of the same rules: the answers kept by the cache
+        share their traces (20,000 answers have ~2,000 distinct ones), so that the garbage collector has fewer
+        objects to walk. Found by the ids of the rules: the tuple kept holds them, so no id in a key can be reused
+        while it is kept."""
+        found = tuple(rules)
+        traces = self.traces
+        key = tuple(map(id, found))
+        kept = traces.get(key)
+        if kept is not None:
+            return kept
+        if len(traces) >= self.limit:
+            traces.clear()
+        traces[key] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.data) + sum(len(m) for m in self.memos.values())

@@ -154,16 +154,17 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         return _relabel(core, request.id, request.date, tuple(trace.values()))
     if not any(traces):
         return _relabel(core, request.id, request.date, core.trace)
-    # the same memoised resolutions and answer give the same trace: made once, kept in the cache (by the
-    # identity of the objects it is made of, which the entry keeps alive)
-    made_of = (core, *traces)
+    # the same memoised resolutions' traces and answer trace give the same trace: made once, kept in the cache (by
+    # the identity of the objects it is made of, which the entry keeps alive; answers share their trace tuples --
+    # RuleCache.rule_tuple -- so many answers find one merged trace)
+    made_of = (core.trace, *traces)
     tkey = ("trace", *map(id, made_of))
     merged = ctx.data.get(tkey)
     if merged is None or not all(map(operator.is_, merged[0], made_of)):
         trace = _replay({}, traces)
         for c in core.trace:
             trace.setdefault(c.key, c)
-        merged = (made_of, tuple(trace.values()))
+        merged = (made_of, ctx.cache.rule_tuple(trace.values()))
         ctx.cache.put(tkey, merged)
     return _relabel(core, request.id, request.date, merged[1])
 
@@ -274,7 +275,7 @@ def _cannot(ctx: Ctx, req: Request, versions: Versions, questions: Sequence[Ques
         obligations=tuple(dict.fromkeys(f.obligations)) if f else (),
         open_questions=tuple(dict.fromkeys(questions)),
         data_gaps=tuple(dict.fromkeys(gaps)),
-        trace=tuple(ctx.trace.values()),
+        trace=ctx.cache.rule_tuple(ctx.trace.values()),
         versions=versions,
         notes=tuple((juris.notes if juris else []) + (f.notes if f else [])),
         lists_consulted=used,
@@ -363,7 +364,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                                    "the EAR (no EAR prohibition applies)" for b in _denied(ctx, everyone)]
             return _determination(
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
-                (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
+                (), (), ctx.cache.rule_tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
             )
         not_export = release.not_an_export(ctx, req, parties)
         if not_export:  # a release in the US to a U.S. person (§ 734.13(b)): no licence step applies
@@ -455,7 +456,7 @@ def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: 
         obligations=tuple(dict.fromkeys(f.obligations)),
         open_questions=(),
         data_gaps=(),
-        trace=tuple(ctx.trace.values()),
+        trace=ctx.cache.rule_tuple(ctx.trace.values()),
         versions=versions,
         notes=tuple(juris.notes + f.notes + notes),
         lists_consulted=used,

@@ -494,7 +494,7 @@ def countries_on_the_way(ctx: Ctx, dest: str, parties: list[PartyInfo]) -> tuple
     out = [dest]
     for p in parties:
         c = p.country
-        if c and c != dest and c not in (UNSPECIFIED, "US") and p.role.value in _ON_THE_WAY:
+        if c and c != dest and c not in (UNSPECIFIED, "US") and p.role in _ON_THE_WAY:
             c = destination(ctx, c)
             if c not in out:
                 out.append(c)
@@ -505,7 +505,7 @@ def _for(country: str, dest: str, parties: list[PartyInfo]) -> str:
     if country == dest:
         return ""
     who = ", ".join(f"{p.role.value.replace('_', ' ')} {p.label}" for p in parties
-                    if p.country and p.country != dest and p.role.value in _ON_THE_WAY)
+                    if p.country and p.country != dest and p.role in _ON_THE_WAY)
     return f" [destined to {country}: {who}; the route ends in {dest}]"
 
 

@@ -182,7 +182,7 @@ def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties:
         return
     roles = ctx.get("el.party_roles")
     for info in listed:
-        if info.role.value not in roles:
+        if info.role not in roles:
             f.notes.append(f"{info.label} is listed but its role {info.role.value} is not a 748.5 role")
             continue
         footnote = next((n for n in info.el_footnotes if juris.via == f"fdp_fn{n}"), None)

@@ -29,7 +29,7 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     seen = {dest}
     for p in parties:
         country = p.country
-        if not country or country in seen or country == UNSPECIFIED or p.role.value not in _ON_THE_WAY:
+        if not country or country in seen or country == UNSPECIFIED or p.role not in _ON_THE_WAY:
             continue
         seen.add(country)
         if embargo.section_rule(ctx, country) is None:
@@ -77,7 +77,7 @@ def _transit_only(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -
     """Why the route's last stop is only a country the item passes through (None: its row applies)."""
     if dest == UNSPECIFIED or not req.item.eccn:
         return None
-    ultimate = [p for p in parties if p.role.value in _ULTIMATE]
+    ultimate = [p for p in parties if p.role in _ULTIMATE]
     if not ultimate or any(not p.country or p.country in (UNSPECIFIED, "US") or p.country == dest for p in ultimate):
         return None  # (the common case: the ultimate consignee is at the route's last stop)
     countries = {destination(ctx, str(p.country)) for p in ultimate}
@@ -105,7 +105,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         return
     seen = {dest}
     for p in parties:
-        if not p.country or p.country == UNSPECIFIED or p.role.value not in _ULTIMATE:
+        if not p.country or p.country == UNSPECIFIED or p.role not in _ULTIMATE:
             continue
         country = destination(ctx, p.country)
         if country in seen:
@@ -225,7 +225,7 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     ``ukraine_outside_covered_regions``: a note; neither: the question (unless a licence is required anyway)."""
     if dest == "UA" or Fact.UKRAINE_OTHER_REGION in req.facts:
         return  # (a Ukrainian destination is asked by part746 itself)
-    named = [(p, word) for p in parties if p.role.value in _ON_THE_WAY for word in p.places]
+    named = [(p, word) for p in parties if p.role in _ON_THE_WAY for word in p.places]
     text = f"{req.end_use} {req.item.description}".strip()
     words = region_places(ctx, text) if text and not named else ()
     if not named and not words:
@@ -267,7 +267,7 @@ def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[P
         k == "744.21.name_signals" for p in parties for k, _ in p.name_signals)
     if not military or Fact.NOT_MILITARY_END_USER in req.facts:
         return
-    where = {dest} | {p.country for p in parties if p.country and p.role.value in _ON_THE_WAY}
+    where = {dest} | {p.country for p in parties if p.country and p.role in _ON_THE_WAY}
     rule = ctx.get("746.3.military")
     hit = sorted(where & set(rule["countries"]))
     if hit and any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):

@@ -60,7 +60,7 @@ def _gov_only(ctx: Ctx, key: str, f: Findings) -> None:
 
 
 def _party_countries(parties: list[PartyInfo], dest: str) -> set[str]:
-    return {p.country or dest for p in parties if p.role.value in {"end_user", "ultimate_consignee"}}
+    return {p.country or dest for p in parties if p.role in {"end_user", "ultimate_consignee"}}
 
 
 def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
