@@ -99,7 +99,7 @@ class PartyInfo:
         return self.name or f"unlisted {self.role.value}"
 
 
-_party_info = constructor(PartyInfo)  # PartyInfo(...), twice as fast (clearance.rules.context)
+_party_info = constructor(PartyInfo)  # PartyInfo(...), faster (clearance.rules.context)
 
 
 def dated_party(ctx: Ctx, name: str) -> tuple[str, dict[str, Any] | None] | None:
