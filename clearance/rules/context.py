@@ -85,9 +85,13 @@ def _generate(cls: type, params: str, fields: list[dataclasses.Field[Any]], valu
     attribute store, which the interpreter specialises; a frozen class's own ``__setattr__`` refuses them) and then
     makes it an instance of ``cls`` (``__class__`` assignment, allowed between classes of the same layout); where
     that is not allowed, it writes each slot through the descriptor of ``cls``."""
-    builder = _builder(cls, fields)
+    frozen = bool(cls.__dataclass_params__.frozen)  # type: ignore[attr-defined]
+    builder = _builder(cls, fields) if frozen else None
     env.update(_new=object.__new__, _cls=cls, _builder=builder)
-    if builder is not None:
+    if not frozen:  # (a plain slotted dataclass: its own slots take plain attribute stores)
+        lines = [f"def make({params}):", "    o = _new(_cls)"]
+        lines.extend(f"    o.{f.name} = {value(f.name)}" for f in fields)
+    elif builder is not None:
         lines = [f"def make({params}):", "    o = _new(_builder)"]
         lines.extend(f"    o.{f.name} = {value(f.name)}" for f in fields)
         lines.append("    o.__class__ = _cls")
@@ -102,21 +106,27 @@ def _generate(cls: type, params: str, fields: list[dataclasses.Field[Any]], valu
 
 
 def constructor(cls: type[T]) -> Callable[..., T]:
-    """The ``__init__`` of a frozen, slotted dataclass without ``__post_init__`` (same parameters and defaults,
-    which must be immutable values: no default factories), several times as fast: a frozen dataclass's ``__init__``
-    sets each field through ``object.__setattr__`` (see _generate)."""
+    """The ``__init__`` of a slotted dataclass without ``__post_init__`` (same parameters and defaults; a default
+    factory is called for each instance that is not given the field, as the dataclass's ``__init__`` does), several
+    times as fast for a frozen one, whose ``__init__`` sets each field through ``object.__setattr__`` (see
+    _generate), and without the class call's overhead for the others."""
     fields = _slotted_fields(cls)
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"_FACTORY": _MISSING}
     params = []
+    factories = set()
     for f in fields:
         if f.default_factory is not dataclasses.MISSING:
-            raise TypeError(f"{cls.__name__}.{f.name} has a default factory")
-        if f.default is dataclasses.MISSING:
+            env[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            factories.add(f.name)
+        elif f.default is dataclasses.MISSING:
             params.append(f.name)
         else:
             env[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-    return _generate(cls, ", ".join(params), fields, lambda name: name, env)  # type: ignore[no-any-return]
+    return _generate(cls, ", ".join(params), fields,  # type: ignore[no-any-return]
+                     lambda name: f"_factory_{name}() if {name} is _FACTORY else {name}" if name in factories
+                     else name, env)
 
 
 def copier(cls: type[T], *changed: str) -> Callable[..., T]:

@@ -35,7 +35,7 @@ from clearance.rules import (
 )
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
-from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.findings import Findings, Jurisdiction, new_findings
 from clearance.rules.item_keys import item_key
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -333,7 +333,7 @@ def _denied(ctx: Ctx, parties: list[PartyInfo]) -> list[Basis]:
 def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions,
             used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
     juris: Jurisdiction | None = None
-    f = Findings()
+    f = new_findings()
     # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it
     everyone, parties = parties, [p for p in parties if p.role is not _EXPORTER]
     try:

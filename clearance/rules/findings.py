@@ -41,6 +41,9 @@ class Findings:
         return [x for x in self.exceptions if x.status is _AVAILABLE and x.covers]
 
 
+new_findings = constructor(Findings)  # Findings(), without the class call's overhead (clearance.rules.context)
+
+
 @dataclass(slots=True)
 class Jurisdiction:
     subject: bool | None
@@ -50,3 +53,6 @@ class Jurisdiction:
     fdp_version: dict[str, Any] | None = None
     unknown: list[Question] = field(default_factory=list)  # open questions
     notes: list[str] = field(default_factory=list)
+
+
+new_jurisdiction = constructor(Jurisdiction)  # Jurisdiction(...), without the class call's overhead

@@ -17,7 +17,7 @@ from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destinatio
 from clearance.rules.context import Ctx, constructor, copier
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
-from clearance.rules.findings import Jurisdiction
+from clearance.rules.findings import Jurisdiction, new_jurisdiction
 from clearance.rules.item_keys import view_key
 from clearance.rules.parties import PartyInfo
 
@@ -132,14 +132,16 @@ def _share(controlled: Fraction, total: Fraction, limit: Fraction) -> tuple[bool
     return num * limit.denominator > limit.numerator * den, num / den
 
 
-def _threshold(ctx: Ctx, grp: frozenset[str]) -> Fraction:
+def _threshold(ctx: Ctx, grp: frozenset[str]) -> tuple[Fraction, str]:
+    """The de minimis level for the Country Groups ``grp`` and it as the percentage the answer prints."""
     return ctx.memo(("de minimis threshold", grp), _threshold_of, ctx, grp)
 
 
-def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> Fraction:
+def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> tuple[Fraction, str]:
     t = ctx.get("de_minimis.threshold")
     pct = min([Fraction(t["default_pct"])] + [Fraction(v) for g, v in t["group_pct"].items() if g in grp])
-    return pct / 100
+    limit = pct / 100
+    return limit, f"{float(limit) * 100:g}"  # (float(Fraction) is a Python method: once per level, not per order)
 
 
 def _fdp_fn1(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction) -> bool | None:
@@ -418,20 +420,20 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     if item.origin is None:
         raise MissingFact("the item's origin is not given (US-origin or foreign-made?)", fact="item.origin")
     if item.origin == "US":
-        return Jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
+        return new_jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
     if req.from_country == "US" and req.transaction in (Transaction.EXPORT, Transaction.RELEASE):
         # a foreign-made item exported from (or released in) the United States: every item in the US is subject
         # to the EAR whatever its origin, de minimis is a rule for items abroad (adversarial R6-76, R6-77, R6-86)
-        return Jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
-                            "in_us")
+        return new_jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
+                                "in_us")
     if "US" in req.via:
         # "all items in the United States, including ... moving in transit through the United States from one
         # foreign country to another" (§ 734.3(a)(1); adversarial R7-49: Shenzhen - Los Angeles - Havana)
-        return Jurisdiction(True, [f"item moving in transit through the United States (made in {item.origin}; "
-                                   "route.via; 15 CFR 734.3(a)(1))"], "in_us")
+        return new_jurisdiction(True, [f"item moving in transit through the United States (made in {item.origin}; "
+                                       "route.via; 15 CFR 734.3(a)(1))"], "in_us")
     if dest == UNSPECIFIED:
         raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
-    out = Jurisdiction(False)
+    out = new_jurisdiction(False)
     # the countries the item goes to: the route's last stop and those of the parties receiving it on the way
     # (an ultimate consignee in China behind a Malaysian forwarder: the item is destined to China)
     ways = countries_on_the_way(ctx, dest, parties)
@@ -446,21 +448,21 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
             out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
             out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}" + _for(country, dest, parties))
             return out
-    content = _us_content_on_the_way(ctx, req, ways, lambda: _threshold(ctx, every))
+    content = _us_content_on_the_way(ctx, req, ways, lambda: _threshold(ctx, every)[0])
     if content is not None:
         controlled, total = content
-        limit = _threshold(ctx, every)  # the lowest level of the countries on the way (fail closed)
+        limit, pct = _threshold(ctx, every)  # the lowest level of the countries on the way (fail closed)
         ctx.get("de_minimis.counting")
         exceeds, share = _share(controlled, total, limit)
         if exceeds:
             out.subject, out.via = True, "de_minimis"
             out.basis.append(
-                f"de minimis: US controlled content {share * 100:.4g} % exceeds {float(limit) * 100:g} % "
+                f"de minimis: US controlled content {share * 100:.4g} % exceeds {pct} % "
                 "(15 CFR 734.4)"
             )
             return out
         out.notes.append(
-            f"de minimis: US controlled content {share * 100:.4g} % does not exceed {float(limit) * 100:g} %"
+            f"de minimis: US controlled content {share * 100:.4g} % does not exceed {pct} %"
         )
     else:
         out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
@@ -548,7 +550,7 @@ def _fdp_without_values(ctx: Ctx, req: Request, dest: str, grp: frozenset[str],
 def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo]) -> Jurisdiction:
     """The foreign direct product rules (§ 734.9) for an item de minimis did not make subject: ``subject`` True
     with the rule (via, basis, fdp_version), or False, with the notes and open questions they produced."""
-    out = Jurisdiction(False)
+    out = new_jurisdiction(False)
     fn1 = _fdp_fn1(ctx, req, parties, out)
     if fn1:
         out.subject, out.via = True, "fdp_fn1"

@@ -17,7 +17,7 @@ from clearance.rules.chart import CONDITION_FACTS, UNSPECIFIED, ccl_entry, chart
 from clearance.rules.context import Ctx, constructor
 from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
-from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.findings import Findings, Jurisdiction, new_findings
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
 from clearance.rules.parties import OWNER_LISTS, PartyInfo
 
@@ -441,7 +441,7 @@ def _enc_government(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo],
 def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None, facts: frozenset[Fact],
            transfer: bool = False) -> tuple[Findings, tuple[int, str, str, tuple[str, ...]] | None]:
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
-    f = Findings()
+    f = new_findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
     d5 = "D:5" in groups(ctx, dest) if dest != "XX" else False
     if no_de_minimis_kind == "content_600_series" or (eccn and eccn.is_600_series and d5):

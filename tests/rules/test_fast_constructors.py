@@ -68,3 +68,16 @@ def test_rule_tuple_shares_equal_traces_only() -> None:
     assert cache.rule_tuple((a, b)) is first  # type: ignore[arg-type]
     assert cache.rule_tuple([b, a]) == (b, a) and cache.rule_tuple([b, a]) is not first  # type: ignore[list-item]
     assert cache.rule_tuple([a]) == (a,)  # type: ignore[list-item]
+
+
+def test_default_factories_give_each_instance_its_own_value() -> None:
+    from clearance.rules.findings import Findings, Jurisdiction, new_findings, new_jurisdiction
+
+    a, b = new_findings(), new_findings()
+    assert a == Findings() and type(a) is Findings
+    a.bases.append(Basis("EL", "c", "p"))
+    assert b.bases == [] and Findings().bases == []
+    given: list[str] = ["x"]
+    j = new_jurisdiction(True, given, "origin")
+    assert j == Jurisdiction(True, ["x"], "origin") and j.basis is given and j.unknown == []
+    assert new_jurisdiction(False) == Jurisdiction(False)
