@@ -335,7 +335,13 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
     juris: Jurisdiction | None = None
     f = new_findings()
     # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it
-    everyone, parties = parties, [p for p in parties if p.role is not _EXPORTER]
+    everyone = parties
+    for p in parties:
+        if p.role is _EXPORTER:
+            parties = [p for p in parties if p.role is not _EXPORTER]
+            break
+    else:
+        parties = parties[:]  # (the common case: no exporter named -- a copy, no comprehension)
     try:
         if req.to_country == "US":
             raise MissingFact("the destination is the United States: the EAR's Country Chart has no row for it; "

@@ -28,10 +28,13 @@ _IC_WORDS = re.compile(r"\b(integrated circuits?|ics?|chips?|microcontrollers?|m
                        r"memor(?:y|ies)|dram|nand|soc)\b", re.IGNORECASE)
 
 
+_line_eccn = operator.attrgetter("eccn")  # (a bill-of-materials line's ECCN, in C)
+
+
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
     item = req.item
     has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
-    inputs = tuple([line.eccn for line in item.us_inputs or ()])
+    inputs = tuple(map(_line_eccn, item.us_inputs or ()))
     # (which inputs are described as integrated circuits matters only to § 734.4(a)(8), for Category 3B equipment:
     # not read for any other item, so the hot path of every foreign-made item pays nothing for it)
     ics = tuple([bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ()]) \
@@ -470,14 +473,18 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
     # the key: every field of the request the view keeps (the view itself is built only when the memo misses)
     key = ctx.cache.token(view_key(*_view_item(req.item)) + _view_others(req))
-    who = tuple(token(p) for p in parties)
+    who = tuple(map(token, parties))
     for country in ways:
         # (the groups are read here, outside the memo, so they are part of its key: a country whose groups change
         # -- Nicaragua on 2024-03-15 -- must not get the day before's answer; adversarial R14-12, R14-13)
         grp = groups(ctx, country)
         fdp = ctx.memo(("fdp", key, country, who, grp), _fdp_without_values, ctx, req, country, grp, parties)
-        out.notes.extend(n for n in fdp.notes if n not in out.notes)
-        out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
+        for n in fdp.notes:  # (each new one, in order: loops, not generators, on every foreign-made order)
+            if n not in out.notes:
+                out.notes.append(n)
+        for q in fdp.unknown:
+            if q not in out.unknown:
+                out.unknown.append(q)
         if fdp.subject:
             out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
             out.basis.extend(b + _for(country, dest, parties) for b in fdp.basis)
