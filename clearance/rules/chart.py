@@ -125,7 +125,11 @@ CONDITION_FACTS = frozenset({Fact.CCL_CONDITION_MET, Fact.CCL_CONDITION_NOT_MET}
 def chart_hits(ctx: Ctx, eccn: Eccn, dest: str, cond: frozenset[Fact] = frozenset()) -> tuple[ChartHit, ...]:
     """Every reason for control of the item that needs a licence to ``dest`` (GP1/GP2), cached per epoch;
     ``cond``: the order's facts answering a row's condition in words (``CONDITION_FACTS``)."""
-    return ctx.memo(("hits", eccn, dest, cond), lambda: tuple(_chart_hits(ctx, eccn, dest, cond)))
+    return ctx.memo(("hits", eccn, dest, cond), _chart_hit_tuple, ctx, eccn, dest, cond)
+
+
+def _chart_hit_tuple(ctx: Ctx, eccn: Eccn, dest: str, cond: frozenset[Fact]) -> tuple[ChartHit, ...]:
+    return tuple(_chart_hits(ctx, eccn, dest, cond))
 
 
 def _condition(control: dict[str, Any], eccn: Eccn) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
 from clearance.errors import CannotClear
@@ -66,42 +66,73 @@ def _slotted_fields(cls: type) -> list[dataclasses.Field[Any]]:
     return fields
 
 
+def _builder(cls: type, fields: list[dataclasses.Field[Any]]) -> type | None:
+    """A plain (not frozen) class with the slots of ``cls``, whose instances can become instances of ``cls`` by
+    ``__class__`` assignment (the same slots: the same memory layout, which CPython checks), or None."""
+    builder = type(f"_{cls.__name__}Builder", (), {"__slots__": tuple(f.name for f in fields), "__module__": __name__})
+    probe: Any = object.__new__(builder)
+    try:
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return builder
+
+
 def _generate(cls: type, params: str, fields: list[dataclasses.Field[Any]], value: Callable[[str], str],
               env: dict[str, Any]) -> Any:
-    """A function ``(params) -> instance of cls`` that writes each slot through its own descriptor (the code is
-    generated from the dataclass's own field names, like the dataclass's ``__init__``)."""
-    env.update(_new=object.__new__, _cls=cls)
-    lines = [f"def make({params}):", "    o = _new(_cls)"]
-    for f in fields:
-        env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
-        lines.append(f"    _set_{f.name}(o, {value(f.name)})")
+    """A function ``(params) -> instance of cls`` (the code is generated from the dataclass's own field names, like
+    the dataclass's ``__init__``). It fills an instance of a plain class with the same slots (each field a plain
+    attribute store, which the interpreter specialises; a frozen class's own ``__setattr__`` refuses them) and then
+    makes it an instance of ``cls`` (``__class__`` assignment, allowed between classes of the same layout); where
+    that is not allowed, it writes each slot through the descriptor of ``cls``."""
+    frozen = bool(cls.__dataclass_params__.frozen)  # type: ignore[attr-defined]
+    builder = _builder(cls, fields) if frozen else None
+    env.update(_new=object.__new__, _cls=cls, _builder=builder)
+    if not frozen:  # (a plain slotted dataclass: its own slots take plain attribute stores)
+        lines = [f"def make({params}):", "    o = _new(_cls)"]
+        lines.extend(f"    o.{f.name} = {value(f.name)}" for f in fields)
+    elif builder is not None:
+        lines = [f"def make({params}):", "    o = _new(_builder)"]
+        lines.extend(f"    o.{f.name} = {value(f.name)}" for f in fields)
+        lines.append("    o.__class__ = _cls")
+    else:
+        lines = [f"def make({params}):", "    o = _new(_cls)"]
+        for f in fields:
+            env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+            lines.append(f"    _set_{f.name}(o, {value(f.name)})")
     lines.append("    return o")
     exec("\n".join(lines), env)
     return env["make"]
 
 
 def constructor(cls: type[T]) -> Callable[..., T]:
-    """The ``__init__`` of a frozen, slotted dataclass without ``__post_init__`` (same parameters and defaults,
-    which must be immutable values: no default factories), about twice as fast: a frozen dataclass's ``__init__``
-    sets each field through ``object.__setattr__``, this writes each slot through its descriptor."""
+    """The ``__init__`` of a slotted dataclass without ``__post_init__`` (same parameters and defaults; a default
+    factory is called for each instance that is not given the field, as the dataclass's ``__init__`` does), several
+    times as fast for a frozen one, whose ``__init__`` sets each field through ``object.__setattr__`` (see
+    _generate), and without the class call's overhead for the others."""
     fields = _slotted_fields(cls)
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {"_FACTORY": _MISSING}
     params = []
+    factories = set()
     for f in fields:
         if f.default_factory is not dataclasses.MISSING:
-            raise TypeError(f"{cls.__name__}.{f.name} has a default factory")
-        if f.default is dataclasses.MISSING:
+            env[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            factories.add(f.name)
+        elif f.default is dataclasses.MISSING:
             params.append(f.name)
         else:
             env[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-    return _generate(cls, ", ".join(params), fields, lambda name: name, env)  # type: ignore[no-any-return]
+    return _generate(cls, ", ".join(params), fields,  # type: ignore[no-any-return]
+                     lambda name: f"_factory_{name}() if {name} is _FACTORY else {name}" if name in factories
+                     else name, env)
 
 
 def copier(cls: type[T], *changed: str) -> Callable[..., T]:
     """``f(instance, *values)``: a copy of an instance of a frozen, slotted dataclass without ``__post_init__``
-    with the fields ``changed`` set to ``values`` (``dataclasses.replace``, about twice as fast as the dataclass's
-    ``__init__``: see constructor). A cached answer is copied once per request that reuses it."""
+    with the fields ``changed`` set to ``values`` (``dataclasses.replace``, several times as fast as the dataclass's
+    ``__init__``: see _generate). A cached answer is copied once per request that reuses it."""
     fields = _slotted_fields(cls)
     if not set(changed) <= {f.name for f in fields}:
         raise TypeError(f"copier: {cls.__name__} has no field among {changed}")
@@ -116,7 +147,7 @@ class RuleCache:
     """
 
     __slots__ = ("data", "frozen", "hits", "identities", "interned", "limit", "lines", "memos", "misses",
-                 "next_token", "tokens")
+                 "next_token", "tokens", "traces")
 
     def __init__(self, limit: int = 500_000) -> None:
         self.data: dict[Hashable, Any] = {}
@@ -128,6 +159,8 @@ class RuleCache:
         # id(dated value) -> (it, its trace line): one summary per dated value, not one per value and epoch
         self.lines: dict[int, tuple[DatedValue, ConsultedRule]] = {}
         self.frozen: dict[int, tuple[DatedValue, frozenset[Any]]] = {}  # id(dated value) -> it, frozenset(its value)
+        # the ids of a trace's rules -> one tuple of them: see rule_tuple
+        self.traces: dict[tuple[int, ...], tuple[ConsultedRule, ...]] = {}
         self.limit = limit
         self.hits = 0
         self.misses = 0
@@ -166,6 +199,22 @@ class RuleCache:
         pair = (value, self.token(value))
         self.identities[id(value)] = pair
         return pair
+
+    def rule_tuple(self, rules: Iterable[ConsultedRule]) -> tuple[ConsultedRule, ...]:
+        """``tuple(rules)``, one object for every equal sequence of the same rules: the answers kept by the cache
+        share their traces (20,000 answers have ~2,000 distinct ones), so that the garbage collector has fewer
+        objects to walk. Found by the ids of the rules: the tuple kept holds them, so no id in a key can be reused
+        while it is kept."""
+        found = tuple(rules)
+        traces = self.traces
+        key = tuple(map(id, found))
+        kept = traces.get(key)
+        if kept is not None:
+            return kept
+        if len(traces) >= self.limit:
+            traces.clear()
+        traces[key] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.data) + sum(len(m) for m in self.memos.values())
@@ -224,7 +273,11 @@ class Ctx:
 
     def get(self, key: str) -> Any:
         """The value of rule ``key`` on the day; raises RuleGap (-> CANNOT_CLEAR, a data gap) when undefined."""
-        hit = self._lookup(key)
+        hit = self.rulemap.get(key, _MISSING)  # (the common case inline: the epoch's lookup is known)
+        if hit is _MISSING:
+            hit = self._lookup(key)
+        elif self.deps is not None:
+            self.deps.add(key)
         if hit is None:
             param = self.rules.parameters.get(key)
             if param is None:
@@ -237,7 +290,11 @@ class Ctx:
     def get_frozenset(self, key: str) -> frozenset[Any]:
         """``frozenset(self.get(key))``, made once per dated value: the same object on every call, so its hash (in
         memo keys) is computed once."""
-        hit = self._lookup(key)
+        hit = self.rulemap.get(key, _MISSING)  # (the common case inline: the epoch's lookup is known)
+        if hit is _MISSING:
+            hit = self._lookup(key)
+        elif self.deps is not None:
+            self.deps.add(key)
         if hit is None:
             return frozenset(self.get(key))  # raises
         self.trace.setdefault(key, hit[1])
@@ -254,18 +311,23 @@ class Ctx:
 
     def find(self, key: str) -> Any:
         """Like get, but None when the rule has no value on the day (nothing recorded)."""
-        hit = self._lookup(key)
+        hit = self.rulemap.get(key, _MISSING)  # (the common case inline: the epoch's lookup is known)
+        if hit is _MISSING:
+            hit = self._lookup(key)
+        elif self.deps is not None:
+            self.deps.add(key)
         if hit is None:
             return None
         self.trace.setdefault(key, hit[1])
         return hit[0].value
 
-    def memo(self, key: Hashable, fn: Callable[[], T], replay: bool = True) -> T:
-        """``fn()`` cached under ``key`` (which must hold every argument ``fn`` reads besides the rules and the
-        date); the rules it consulted are replayed into the trace and a CannotClear it raised is raised again.
+    def memo(self, key: Hashable, fn: Callable[..., T], *args: Any, replay: bool = True) -> T:
+        """``fn(*args)`` cached under ``key`` (which must hold every argument ``fn`` reads besides the rules, the
+        date and ``self``); the rules it consulted are replayed into the trace and a CannotClear it raised is raised
+        again. (The arguments are passed, not closed over: no function object is made per call.)
         A result is reused on any day for which none of the rule keys it read changed since the day it was
         computed (see the module docstring), or only on its own day when ``fn`` read the day."""
-        hit = self.entry(key, fn, replay)
+        hit = self.entry(key, fn, replay, *args)
         if replay:  # (a caller whose value carries its own trace may skip this)
             trace, found = self.trace, hit[2]
             if found is None:

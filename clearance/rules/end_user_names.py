@@ -20,7 +20,7 @@ Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 def _words(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The words of each rule in force on the day (memoised: the cache records which rules they came from)."""
-    return ctx.memo("name signal words", lambda: _words_of(ctx), replay=False)
+    return ctx.memo("name signal words", _words_of, ctx, replay=False)
 
 
 def _words_of(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -34,7 +34,7 @@ def _words_of(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def name_signals(ctx: Ctx, name: str) -> Signals:
     """The (rule key, word) pairs of ``name`` (the rules enter the trace only when a word is found)."""
-    found: Signals = ctx.memo(("name signals", name), lambda: _signals(ctx, name), replay=False)
+    found: Signals = ctx.memo(("name signals", name), _signals, ctx, name, replay=False)
     for key in dict.fromkeys(k for k, _ in found):  # (in order: the trace and citations are the same each run)
         ctx.get(key)
     return found
@@ -59,7 +59,7 @@ def government_words(ctx: Ctx, name: str) -> tuple[str, ...]:
 def _rule_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     """The words of rule ``key`` that ``name`` has (memoised per name; the rule enters the trace only when one is
     found)."""
-    found: tuple[str, ...] = ctx.memo((key, name), lambda: _find_words(ctx, key, name), replay=False)
+    found: tuple[str, ...] = ctx.memo((key, name), _find_words, ctx, key, name, replay=False)
     if found:
         ctx.get(key)
     return found

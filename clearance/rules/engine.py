@@ -35,7 +35,7 @@ from clearance.rules import (
 )
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
-from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.findings import Findings, Jurisdiction, new_findings
 from clearance.rules.item_keys import item_key
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -83,9 +83,10 @@ _KEYED = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id
 _keyed = operator.attrgetter(*_KEYED)  # every field of the request but id, date and parties, as one tuple
 _others = operator.attrgetter(*(name for name in _KEYED if name != "item"))
 _party_fields = fields_of(Party)
-_relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, twice as fast
-_determination = constructor(Determination)  # Determination(...), twice as fast
+_relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, faster
+_determination = constructor(Determination)  # Determination(...), faster
 _core_of = copier(Request, "id", "date", "parties")
+_EXPORTER = Role.EXPORTER  # (an enum class's attribute is read through its metaclass's __getattr__ hook: once here)
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
 
@@ -102,7 +103,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     ctx = Ctx(rules, request.date, cache)
     versions, used, unused = _provenance(rules.version, lists)
     for p in request.parties:
-        if p.role is not Role.EXPORTER:
+        if p.role is not _EXPORTER:
             break
     else:
         return _cannot(ctx, request, versions, [Question(
@@ -153,16 +154,17 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         return _relabel(core, request.id, request.date, tuple(trace.values()))
     if not any(traces):
         return _relabel(core, request.id, request.date, core.trace)
-    # the same memoised resolutions and answer give the same trace: made once, kept in the cache (by the
-    # identity of the objects it is made of, which the entry keeps alive)
-    made_of = (core, *traces)
+    # the same memoised resolutions' traces and answer trace give the same trace: made once, kept in the cache (by
+    # the identity of the objects it is made of, which the entry keeps alive; answers share their trace tuples --
+    # RuleCache.rule_tuple -- so many answers find one merged trace)
+    made_of = (core.trace, *traces)
     tkey = ("trace", *map(id, made_of))
     merged = ctx.data.get(tkey)
     if merged is None or not all(map(operator.is_, merged[0], made_of)):
         trace = _replay({}, traces)
         for c in core.trace:
             trace.setdefault(c.key, c)
-        merged = (made_of, tuple(trace.values()))
+        merged = (made_of, ctx.cache.rule_tuple(trace.values()))
         ctx.cache.put(tkey, merged)
     return _relabel(core, request.id, request.date, merged[1])
 
@@ -273,7 +275,7 @@ def _cannot(ctx: Ctx, req: Request, versions: Versions, questions: Sequence[Ques
         obligations=tuple(dict.fromkeys(f.obligations)) if f else (),
         open_questions=tuple(dict.fromkeys(questions)),
         data_gaps=tuple(dict.fromkeys(gaps)),
-        trace=tuple(ctx.trace.values()),
+        trace=ctx.cache.rule_tuple(ctx.trace.values()),
         versions=versions,
         notes=tuple((juris.notes if juris else []) + (f.notes if f else [])),
         lists_consulted=used,
@@ -331,9 +333,15 @@ def _denied(ctx: Ctx, parties: list[PartyInfo]) -> list[Basis]:
 def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions,
             used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
     juris: Jurisdiction | None = None
-    f = Findings()
+    f = new_findings()
     # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it
-    everyone, parties = parties, [p for p in parties if p.role is not Role.EXPORTER]
+    everyone = parties
+    for p in parties:
+        if p.role is _EXPORTER:
+            parties = [p for p in parties if p.role is not _EXPORTER]
+            break
+    else:
+        parties = parties[:]  # (the common case: no exporter named -- a copy, no comprehension)
     try:
         if req.to_country == "US":
             raise MissingFact("the destination is the United States: the EAR's Country Chart has no row for it; "
@@ -366,7 +374,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                                    "the EAR (no EAR prohibition applies)" for b in _denied(ctx, everyone)]
             return _determination(
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
-                (), (), tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
+                (), (), ctx.cache.rule_tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
             )
         not_export = release.not_an_export(ctx, req, parties)
         if not_export:  # a release in the US to a U.S. person (§ 734.13(b)): no licence step applies
@@ -458,7 +466,7 @@ def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: 
         obligations=tuple(dict.fromkeys(f.obligations)),
         open_questions=(),
         data_gaps=(),
-        trace=tuple(ctx.trace.values()),
+        trace=ctx.cache.rule_tuple(ctx.trace.values()),
         versions=versions,
         notes=tuple(juris.notes + f.notes + notes),
         lists_consulted=used,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import operator
 import re
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from clearance.rules.chart import UNSPECIFIED, applies_to, ccl_entry, destinatio
 from clearance.rules.context import Ctx, constructor, copier
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.embargo import content_status
-from clearance.rules.findings import Jurisdiction
+from clearance.rules.findings import Jurisdiction, new_jurisdiction
 from clearance.rules.item_keys import view_key
 from clearance.rules.parties import PartyInfo
 
@@ -29,16 +28,19 @@ _IC_WORDS = re.compile(r"\b(integrated circuits?|ics?|chips?|microcontrollers?|m
                        r"memor(?:y|ies)|dram|nand|soc)\b", re.IGNORECASE)
 
 
+_line_eccn = operator.attrgetter("eccn")  # (a bill-of-materials line's ECCN, in C)
+
+
 def _no_de_minimis(ctx: Ctx, req: Request, dest: str, grp: frozenset[str]) -> dict[str, Any] | None:
     item = req.item
     has_us = bool(item.us_inputs) or bool(item.us_controlled_value)
-    inputs = tuple([line.eccn for line in item.us_inputs or ()])
+    inputs = tuple(map(_line_eccn, item.us_inputs or ()))
     # (which inputs are described as integrated circuits matters only to § 734.4(a)(8), for Category 3B equipment:
     # not read for any other item, so the hot path of every foreign-made item pays nothing for it)
     ics = tuple([bool(_IC_WORDS.search(line.description)) for line in item.us_inputs or ()]) \
         if item.eccn is not None and item.eccn[:2].upper() == "3B" else ()
     rule = ctx.memo(("no de minimis", item.eccn, has_us, inputs, ics, dest, grp),
-                    lambda: _no_de_minimis_rule(ctx, item.eccn, has_us, inputs, dest, grp, ics))
+                    _no_de_minimis_rule, ctx, item.eccn, has_us, inputs, dest, grp, ics)
     return dict(rule) if rule is not None else None
 
 
@@ -118,8 +120,8 @@ def _us_content(ctx: Ctx, req: Request, dest: str, limit: Callable[[], Fraction]
             if line.eccn is None or line.value is None:
                 raise MissingFact(f"bill of materials line {i}: ECCN and value are both needed for de minimis",
                                   fact="item.us_inputs")
-            status, why = ctx.memo(("content", line.eccn, dest, req.facts),
-                                   functools.partial(content_status, ctx, parse_eccn(line.eccn), dest, req.facts))
+            status, why = ctx.memo(("content", line.eccn, dest, req.facts), _content_status, ctx, line.eccn, dest,
+                                   req.facts)
             if status is None:
                 unsure.append(f"bill of materials line {i} ({line.eccn}): cannot tell if it is controlled content"
                               + (f" -- {why}" if why else ""))
@@ -139,6 +141,11 @@ def _us_content(ctx: Ctx, req: Request, dest: str, limit: Callable[[], Fraction]
     return None
 
 
+def _content_status(ctx: Ctx, eccn: str, dest: str, facts: frozenset[Fact]) -> tuple[bool | None, str]:
+    """content_status of a bill-of-materials line's ECCN (parsed only when the memo misses)."""
+    return content_status(ctx, parse_eccn(eccn), dest, facts)
+
+
 def _share(controlled: Fraction, total: Fraction, limit: Fraction) -> tuple[bool, float]:
     """Whether the share ``controlled / total`` (0 when the total is 0) exceeds ``limit``, and the share as a float.
     Exact: compared in integers (each Fraction's numerator and denominator) instead of building the Fraction of
@@ -155,14 +162,16 @@ def _share(controlled: Fraction, total: Fraction, limit: Fraction) -> tuple[bool
     return num * limit.denominator > limit.numerator * den, num / den
 
 
-def _threshold(ctx: Ctx, grp: frozenset[str]) -> Fraction:
-    return ctx.memo(("de minimis threshold", grp), lambda: _threshold_of(ctx, grp))
+def _threshold(ctx: Ctx, grp: frozenset[str]) -> tuple[Fraction, str]:
+    """The de minimis level for the Country Groups ``grp`` and it as the percentage the answer prints."""
+    return ctx.memo(("de minimis threshold", grp), _threshold_of, ctx, grp)
 
 
-def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> Fraction:
+def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> tuple[Fraction, str]:
     t = ctx.get("de_minimis.threshold")
     pct = min([Fraction(t["default_pct"])] + [Fraction(v) for g, v in t["group_pct"].items() if g in grp])
-    return pct / 100
+    limit = pct / 100
+    return limit, f"{float(limit) * 100:g}"  # (float(Fraction) is a Python method: once per level, not per order)
 
 
 def _fdp_fn1(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction) -> bool | None:
@@ -441,20 +450,20 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     if item.origin is None:
         raise MissingFact("the item's origin is not given (US-origin or foreign-made?)", fact="item.origin")
     if item.origin == "US":
-        return Jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
+        return new_jurisdiction(True, ["US-origin item (15 CFR 734.3(a))"], "origin")
     if req.from_country == "US" and req.transaction in (Transaction.EXPORT, Transaction.RELEASE):
         # a foreign-made item exported from (or released in) the United States: every item in the US is subject
         # to the EAR whatever its origin, de minimis is a rule for items abroad (adversarial R6-76, R6-77, R6-86)
-        return Jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
-                            "in_us")
+        return new_jurisdiction(True, [f"item in the United States (made in {item.origin}; 15 CFR 734.3(a)(1))"],
+                                "in_us")
     if "US" in req.via:
         # "all items in the United States, including ... moving in transit through the United States from one
         # foreign country to another" (§ 734.3(a)(1); adversarial R7-49: Shenzhen - Los Angeles - Havana)
-        return Jurisdiction(True, [f"item moving in transit through the United States (made in {item.origin}; "
-                                   "route.via; 15 CFR 734.3(a)(1))"], "in_us")
+        return new_jurisdiction(True, [f"item moving in transit through the United States (made in {item.origin}; "
+                                       "route.via; 15 CFR 734.3(a)(1))"], "in_us")
     if dest == UNSPECIFIED:
         raise MissingFact("a foreign-made item needs a single destination to apply de minimis", fact="route.to")
-    out = Jurisdiction(False)
+    out = new_jurisdiction(False)
     # the countries the item goes to: the route's last stop and those of the parties receiving it on the way
     # (an ultimate consignee in China behind a Malaysian forwarder: the item is destined to China)
     ways = countries_on_the_way(ctx, dest, parties)
@@ -469,21 +478,21 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
             out.subject, out.via, out.no_de_minimis_rule = True, "no_de_minimis", rule
             out.basis.append(f"{rule['id']}: no de minimis -- {rule['text']}" + _for(country, dest, parties))
             return out
-    content = _us_content_on_the_way(ctx, req, ways, lambda: _threshold(ctx, every))
+    content = _us_content_on_the_way(ctx, req, ways, lambda: _threshold(ctx, every)[0])
     if content is not None:
         controlled, total = content
-        limit = _threshold(ctx, every)  # the lowest level of the countries on the way (fail closed)
+        limit, pct = _threshold(ctx, every)  # the lowest level of the countries on the way (fail closed)
         ctx.get("de_minimis.counting")
         exceeds, share = _share(controlled, total, limit)
         if exceeds:
             out.subject, out.via = True, "de_minimis"
             out.basis.append(
-                f"de minimis: US controlled content {share * 100:.4g} % exceeds {float(limit) * 100:g} % "
+                f"de minimis: US controlled content {share * 100:.4g} % exceeds {pct} % "
                 "(15 CFR 734.4)"
             )
             return out
         out.notes.append(
-            f"de minimis: US controlled content {share * 100:.4g} % does not exceed {float(limit) * 100:g} %"
+            f"de minimis: US controlled content {share * 100:.4g} % does not exceed {pct} %"
         )
     else:
         out.unknown.append(Question("US-origin controlled content (bill of materials or controlled value and total)",
@@ -491,15 +500,18 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     token = ctx.cache.token_of  # (each resolved party by identity: it is a memoised result)
     # the key: every field of the request the view keeps (the view itself is built only when the memo misses)
     key = ctx.cache.token(view_key(*_view_item(req.item)) + _view_others(req))
-    who = tuple(token(p) for p in parties)
+    who = tuple(map(token, parties))
     for country in ways:
         # (the groups are read here, outside the memo, so they are part of its key: a country whose groups change
         # -- Nicaragua on 2024-03-15 -- must not get the day before's answer; adversarial R14-12, R14-13)
         grp = groups(ctx, country)
-        fdp = ctx.memo(("fdp", key, country, who, grp),
-                       functools.partial(_fdp_without_values, ctx, req, country, grp, parties))
-        out.notes.extend(n for n in fdp.notes if n not in out.notes)
-        out.unknown.extend(q for q in fdp.unknown if q not in out.unknown)
+        fdp = ctx.memo(("fdp", key, country, who, grp), _fdp_without_values, ctx, req, country, grp, parties)
+        for n in fdp.notes:  # (each new one, in order: loops, not generators, on every foreign-made order)
+            if n not in out.notes:
+                out.notes.append(n)
+        for q in fdp.unknown:
+            if q not in out.unknown:
+                out.unknown.append(q)
         if fdp.subject:
             out.subject, out.via, out.fdp_version = True, fdp.via, fdp.fdp_version
             out.basis.extend(b + _for(country, dest, parties) for b in fdp.basis)
@@ -518,7 +530,7 @@ def countries_on_the_way(ctx: Ctx, dest: str, parties: list[PartyInfo]) -> tuple
     out = [dest]
     for p in parties:
         c = p.country
-        if c and c != dest and c not in (UNSPECIFIED, "US") and p.role.value in _ON_THE_WAY:
+        if c and c != dest and c not in (UNSPECIFIED, "US") and p.role in _ON_THE_WAY:
             c = destination(ctx, c)
             if c not in out:
                 out.append(c)
@@ -529,7 +541,7 @@ def _for(country: str, dest: str, parties: list[PartyInfo]) -> str:
     if country == dest:
         return ""
     who = ", ".join(f"{p.role.value.replace('_', ' ')} {p.label}" for p in parties
-                    if p.country and p.country != dest and p.role.value in _ON_THE_WAY)
+                    if p.country and p.country != dest and p.role in _ON_THE_WAY)
     return f" [destined to {country}: {who}; the route ends in {dest}]"
 
 
@@ -558,7 +570,7 @@ def _without_values(req: Request) -> Request:
 _VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(Request) if f.name not in ("id", "date", "parties", "item"))
 _view_others = operator.attrgetter(*_VIEW_FIELDS)  # (the view's id, date and parties are constants)
 _view_of = copier(Request, "item", "id", "date", "parties")
-_new_item = constructor(Item)  # Item(...), twice as fast (clearance.rules.context)
+_new_item = constructor(Item)  # Item(...), faster (clearance.rules.context)
 _VIEW_ITEM_FIELDS = ("eccn", "origin", "description", "kind", "fdp")  # the item's fields the view keeps
 _view_item = operator.attrgetter(*_VIEW_ITEM_FIELDS)
 
@@ -572,7 +584,7 @@ def _fdp_without_values(ctx: Ctx, req: Request, dest: str, grp: frozenset[str],
 def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[PartyInfo]) -> Jurisdiction:
     """The foreign direct product rules (§ 734.9) for an item de minimis did not make subject: ``subject`` True
     with the rule (via, basis, fdp_version), or False, with the notes and open questions they produced."""
-    out = Jurisdiction(False)
+    out = new_jurisdiction(False)
     fn1 = _fdp_fn1(ctx, req, parties, out)
     if fn1:
         out.subject, out.via = True, "fdp_fn1"

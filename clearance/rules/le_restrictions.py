@@ -18,6 +18,7 @@ from clearance.rules.parties import PartyInfo
 
 RULES = ("740.2.a4", "740.2.a5")
 _DIGITS = "0123456789"
+_AVAILABLE = LeStatus.AVAILABLE  # (an enum class's attribute is read through its metaclass's __getattr__ hook)
 
 
 def reason_and_country(basis: Basis, dest: str) -> tuple[str, str]:
@@ -28,8 +29,10 @@ def reason_and_country(basis: Basis, dest: str) -> tuple[str, str]:
 
 def reason_bars(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
                 f: Findings) -> None:
-    offered = [x for x in f.exceptions if x.status is LeStatus.AVAILABLE]
-    if not offered:
+    for x in f.exceptions:  # (the common case: no exception offered -- nothing to read)
+        if x.status is _AVAILABLE:
+            break
+    else:
         return
     reasons = {reason_and_country(b, dest) for b in f.bases if b.indeterminate is None and b.overcome_by is None}
     if not any(r in ("CC", "MT") for r, _ in reasons):

@@ -17,11 +17,11 @@ from clearance.rules.chart import CONDITION_FACTS, UNSPECIFIED, ccl_entry, chart
 from clearance.rules.context import Ctx, constructor
 from clearance.rules.descriptions import condition_facts
 from clearance.rules.eccn import Eccn, parse_eccn
-from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.findings import Findings, Jurisdiction, new_findings
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
 from clearance.rules.parties import OWNER_LISTS, PartyInfo
 
-_basis = constructor(Basis)  # Basis(...), twice as fast (clearance.rules.context)
+_basis = constructor(Basis)  # Basis(...), faster (clearance.rules.context)
 
 
 def _kind_unknown(req: Request) -> bool:
@@ -195,7 +195,7 @@ def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties:
         return
     roles = ctx.get("el.party_roles")
     for info in listed:
-        if info.role.value not in roles:
+        if info.role not in roles:
             f.notes.append(f"{info.label} is listed but its role {info.role.value} is not a 748.5 role")
             continue
         footnote = next((n for n in info.el_footnotes if juris.via == f"fdp_fn{n}"), None)
@@ -250,7 +250,10 @@ def affiliates(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: 
 
 def _rank(ctx: Ctx, policy: str) -> int:
     """Position of a review policy in the order of restrictiveness (most restrictive first)."""
-    order = ctx.get("policy.order")
+    return _position(ctx.get("policy.order"), policy)
+
+
+def _position(order: list[Any], policy: str) -> int:
     text = policy.lower()
     for i, p in enumerate(order):  # (the first policy named: the lowest position)
         if str(p) in text:
@@ -397,8 +400,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     # (adversarial R14-32). A foreign-made item subject by de minimis or a direct-product rule keeps the chart
     # (General Prohibitions Two and Three are not read for transfers: fail closed)
     transfer = req.transaction is Transaction.TRANSFER and req.from_country == dest and juris.via == "origin"
-    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc, transfer),
-                         lambda: _chart(ctx, eccn, dest, kind, enc, transfer))
+    part, lvs = ctx.memo(("chart", eccn, dest, kind, enc, transfer), _chart, ctx, eccn, dest, kind, enc, transfer)
     f.bases.extend(part.bases)
     f.exceptions.extend(_enc_government(ctx, req, dest, parties, part.exceptions, f))
     f.questions.extend(part.questions)
@@ -458,7 +460,7 @@ def _enc_government(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo],
 def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str | None, facts: frozenset[Fact],
            transfer: bool = False) -> tuple[Findings, tuple[int, str, str, tuple[str, ...]] | None]:
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
-    f = Findings()
+    f = new_findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
     d5 = "D:5" in groups(ctx, dest) if dest != "XX" else False
     if no_de_minimis_kind == "content_600_series" or (eccn and eccn.is_600_series and d5):
@@ -496,7 +498,15 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
 
 
 def overall_policy(ctx: Ctx, bases: list[Basis]) -> str:
-    live = [b for b in bases if b.overcome_by is None or b.overcome_by.kind is OvercomeKind.LICENSE]
+    licence = OvercomeKind.LICENSE
+    live = [b for b in bases if b.overcome_by is None or b.overcome_by.kind is licence]
     if not live:
         return "n/a"
-    return min(live, key=lambda b: _rank(ctx, b.policy)).policy
+    # (the first of the most restrictive, as min() with _rank as its key, the rule read once)
+    order = ctx.get("policy.order")
+    best, rank = live[0].policy, _position(order, live[0].policy)
+    for b in live[1:]:
+        r = _position(order, b.policy)
+        if r < rank:
+            best, rank = b.policy, r
+    return best

@@ -29,7 +29,7 @@ def part746(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     seen = {dest}
     for p in parties:
         country = p.country
-        if not country or country in seen or country == UNSPECIFIED or p.role.value not in _ON_THE_WAY:
+        if not country or country in seen or country == UNSPECIFIED or p.role not in _ON_THE_WAY:
             continue
         seen.add(country)
         if embargo.section_rule(ctx, country) is None:
@@ -77,7 +77,7 @@ def _transit_only(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) -
     """Why the route's last stop is only a country the item passes through (None: its row applies)."""
     if dest == UNSPECIFIED or not req.item.eccn:
         return None
-    ultimate = [p for p in parties if p.role.value in _ULTIMATE]
+    ultimate = [p for p in parties if p.role in _ULTIMATE]
     if not ultimate or any(not p.country or p.country in (UNSPECIFIED, "US") or p.country == dest for p in ultimate):
         return None  # (the common case: the ultimate consignee is at the route's last stop)
     countries = {destination(ctx, str(p.country)) for p in ultimate}
@@ -105,7 +105,7 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         return
     seen = {dest}
     for p in parties:
-        if not p.country or p.country == UNSPECIFIED or p.role.value not in _ULTIMATE:
+        if not p.country or p.country == UNSPECIFIED or p.role not in _ULTIMATE:
             continue
         country = destination(ctx, p.country)
         if country in seen:
@@ -198,7 +198,7 @@ def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
 
 def _named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
     """(country, word) for each country of rule ``746.named_places`` the text names (memoised per text)."""
-    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), lambda: _find_named(ctx, text),
+    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), _find_named, ctx, text,
                                                   replay=False)
     if found:
         ctx.get("746.named_places")
@@ -227,7 +227,7 @@ def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     stated_outside = Fact.UKRAINE_OTHER_REGION in req.facts and Fact.UKRAINE_COVERED_REGION not in req.facts
     if dest == "UA" and not stated_outside:
         return  # (a Ukrainian destination is asked by part746 itself)
-    named = [(p, word) for p in parties if p.role.value in _ON_THE_WAY for word in p.places]
+    named = [(p, word) for p in parties if p.role in _ON_THE_WAY for word in p.places]
     text = f"{req.end_use} {req.item.description}".strip()
     words = region_places(ctx, text) if text and not named else ()
     if not named and not words:
@@ -275,7 +275,7 @@ def iraq(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[P
         k == "744.21.name_signals" for p in parties for k, _ in p.name_signals)
     if not military or Fact.NOT_MILITARY_END_USER in req.facts:
         return
-    where = {dest} | {p.country for p in parties if p.country and p.role.value in _ON_THE_WAY}
+    where = {dest} | {p.country for p in parties if p.country and p.role in _ON_THE_WAY}
     rule = ctx.get("746.3.military")
     hit = sorted(where & set(rule["countries"]))
     if hit and any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):

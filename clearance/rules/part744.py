@@ -60,7 +60,7 @@ def _gov_only(ctx: Ctx, key: str, f: Findings) -> None:
 
 
 def _party_countries(parties: list[PartyInfo], dest: str) -> set[str]:
-    return {p.country or dest for p in parties if p.role.value in {"end_user", "ultimate_consignee"}}
+    return {p.country or dest for p in parties if p.role in {"end_user", "ultimate_consignee"}}
 
 
 def meu(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
@@ -297,8 +297,9 @@ def exception_bars(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
     """A bar on every licence exception (Entity List § 744.11(a), UVL § 740.2(a)(17), § 744.8(c) ...) leaves
     none listed as available (issue 9: barred exceptions were still offered)."""
     if f.blanket_bar():
-        dropped = [x.symbol for x in f.exceptions if x.status is LeStatus.AVAILABLE]
-        f.exceptions = [x for x in f.exceptions if x.status is not LeStatus.AVAILABLE]
+        available = LeStatus.AVAILABLE
+        dropped = [x.symbol for x in f.exceptions if x.status is available]
+        f.exceptions = [x for x in f.exceptions if x.status is not available]
         if dropped:
             f.notes.append(f"licence exceptions {', '.join(dropped)} not available: every exception is barred")
 
@@ -329,6 +330,11 @@ def sdn(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[Pa
 def blocked_notes(parties: list[PartyInfo], subject: bool = True) -> list[str]:
     """Why each OFAC-blocked party is blocked (on the SDN List, or owned 50 % or more by SDN-listed persons):
     dealings are prohibited under 31 CFR chapter V whatever the EAR says, unless OFAC authorises them."""
+    for p in parties:
+        if p.sdn or p.sdn_owned:
+            break
+    else:
+        return []  # (the common case: no blocked party -- no list built)
     tail = "whatever the item, unless OFAC authorises them" if not subject else "unless OFAC authorises them"
     out = [f"{p.label} is on OFAC's SDN List [{', '.join(p.sdn)}]: blocked -- dealings are prohibited under 31 CFR "
            f"chapter V {tail}" for p in parties if p.sdn]
@@ -407,7 +413,14 @@ def sme_us_person_question(ctx: Ctx, req: Request, ways: tuple[str, ...]) -> lis
 def us_person_questions(req: Request, parties: list[PartyInfo]) -> list[str]:
     """For an item not subject to the EAR: the § 744.6 activities the order points to (not modelled -- the order
     does not say whether a "U.S. person" ships, transmits, facilitates or services). Empty when none."""
-    found = sorted(f.value for f in req.facts & US_PERSON_FACTS)
+    facts = req.facts & US_PERSON_FACTS
+    for p in parties:
+        if p.mieu_org or p.name_signals:
+            break
+    else:
+        if not facts:
+            return []  # (the common case: nothing points to § 744.6 -- no generator made)
+    found = sorted(f.value for f in facts)
     found += list(dict.fromkeys(f"{p.label} ({p.mieu_org or 'named as an intelligence organisation'})" for p in parties
                                 if p.mieu_org or any(k == "744.22.name_signals" for k, _ in p.name_signals)))
     if not found:

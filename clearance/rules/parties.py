@@ -99,7 +99,7 @@ class PartyInfo:
         return self.name or f"unlisted {self.role.value}"
 
 
-_party_info = constructor(PartyInfo)  # PartyInfo(...), twice as fast (clearance.rules.context)
+_party_info = constructor(PartyInfo)  # PartyInfo(...), faster (clearance.rules.context)
 
 
 def dated_party(ctx: Ctx, name: str) -> tuple[str, dict[str, Any] | None] | None:
@@ -280,11 +280,14 @@ def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
     return index
 
 
+def _organisations_index(ctx: Ctx) -> dict[str, tuple[str, str]]:
+    return _org_index(ctx.find("744.22.organisations"))
+
+
 def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
     """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day (the rule enters
     the trace only when it names the party)."""
-    index = ctx.memo("744.22.organisations index", lambda: _org_index(ctx.find("744.22.organisations")),
-                     replay=False)
+    index = ctx.memo("744.22.organisations index", _organisations_index, ctx, replay=False)
     found = next((index[k] for k in name_keys(name) if k in index), None)
     if found is not None:
         ctx.get("744.22.organisations")  # (the rule enters the trace only when it names the party)
@@ -299,6 +302,7 @@ def _check_fresh(ctx: Ctx, lists: Listings) -> None:
 
 # The lists that bind whoever exports (the EXPORTER role): a denial order and OFAC blocking
 ACTING_LISTS = frozenset({"dpl", "sdn"})
+_EXPORTER = Role.EXPORTER  # (an enum class's attribute is read through its metaclass's __getattr__ hook: once here)
 
 
 def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
@@ -335,7 +339,7 @@ def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
     """What the rules may know of ``party`` on the day: a function of the party, the listings snapshot (by
     identity) and the rules, so the engine memoises it."""
-    if party.role is Role.EXPORTER:
+    if party.role is _EXPORTER:
         return _exporter(ctx, party, lists)
     listings = party.listings
     owners = _owners(ctx, party, lists) if party.ownership else ()

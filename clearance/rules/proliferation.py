@@ -40,7 +40,7 @@ _RECEIVING = frozenset({"end_user", "ultimate_consignee"})
 
 
 def _where(dest: str, parties: list[PartyInfo]) -> set[str]:
-    return {dest} | {p.country for p in parties if p.country and p.role.value in _RECEIVING}
+    return {dest} | {p.country for p in parties if p.country and p.role in _RECEIVING}
 
 
 def _in_group(ctx: Ctx, where: set[str], group: str) -> set[str]:

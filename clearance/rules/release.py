@@ -13,6 +13,7 @@ from clearance.rules.context import Ctx
 from clearance.rules.parties import PartyInfo
 
 KEY = "734.13.us_person_release"
+_RELEASE, _US_PERSON_RECIPIENT = Transaction.RELEASE, Fact.US_PERSON_RECIPIENT  # (enum class attributes, read once)
 
 
 def _listed(p: PartyInfo) -> bool:
@@ -21,7 +22,7 @@ def _listed(p: PartyInfo) -> bool:
 
 def not_an_export(ctx: Ctx, req: Request, parties: list[PartyInfo]) -> str | None:
     """The note saying why the release is not an export; None when the rule does not apply to the request."""
-    if req.transaction is not Transaction.RELEASE or Fact.US_PERSON_RECIPIENT not in req.facts:
+    if req.transaction is not _RELEASE or _US_PERSON_RECIPIENT not in req.facts:
         return None
     if req.from_country != "US" or req.facts & {Fact.RELEASE_IN_DESTINATION, Fact.DEEMED_RELEASE} \
             or any(_listed(p) for p in parties):
