@@ -157,7 +157,7 @@ class NoDeMinimis(Value):
     text: str
     item_eccn_prefixes: list[str] = []
     input_eccns: list[str] = []  # content_eccn: a US input of these ECCN paragraphs has no de minimis level
-    ask_item_prefixes: list[str] = []  # content_eccn: items of these ECCNs with US content of unstated ECCN: asked
+    ask_item_prefixes: list[str] = []  # content_eccn: items (technology: any E ECCN) whose US content has no ECCN
     item_eccns: list[str] = []  # item_with_us_ic: the item's ECCNs or paragraphs ("3B001.a.4")
     ic_eccn_prefixes: list[str] = []  # item_with_us_ic: a US input of these ECCNs is an integrated circuit
     paragraphs: Literal["y_only", "not_y"] | None = None

@@ -89,8 +89,9 @@ def _no_de_minimis_rule(ctx: Ctx, eccn: str | None, has_us: bool, inputs: tuple[
 def _content_eccn(rule: dict[str, Any], eccn: str | None, has_us: bool,
                   inputs: tuple[str | None, ...]) -> dict[str, Any] | None:
     """§ 734.4(a)(3): a US input within ``input_eccns`` (the 9E003 hot-section paragraphs) leaves no de minimis
-    level; an input naming a parent of one ('9E003', '9E003.a') or, for an item of ``ask_item_prefixes``, US content
-    of no stated ECCN is the question."""
+    level; an input naming a parent of one ('9E003', '9E003.a') or, for an item of ``ask_item_prefixes`` (foreign
+    technology of any E ECCN: it may be commingled with such US technology), US content of no stated ECCN is the
+    question."""
     unsure = ""
     for line_eccn in inputs:
         if not line_eccn:

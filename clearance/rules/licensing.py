@@ -26,7 +26,7 @@ _basis = constructor(Basis)  # Basis(...), faster (clearance.rules.context)
 
 def _kind_unknown(req: Request) -> bool:
     """The item's kind cannot be told: no kind stated and an ECCN of no product group (EAR99) or none."""
-    return not req.item.eccn or parse_eccn(req.item.eccn).product_group is None
+    return not req.item.kind and (not req.item.eccn or parse_eccn(req.item.eccn).product_group is None)
 
 
 def item_kind(req: Request) -> str:
@@ -55,7 +55,7 @@ def _group_basis(ctx: Ctx, req: Request, info: PartyInfo, juris: Jurisdiction, f
     if Fact.STANDARDS_DEVELOPMENT in req.facts and item_kind(req) in std["kinds"] and is_at_only(ctx, req.item.eccn):
         f.excluded.append(f"{code} ({name}): excluded by {ctx.cite(f'el.group.{g}.standards')}")
         return
-    if (Fact.STANDARDS_DEVELOPMENT in req.facts and std["kinds"] and not req.item.kind and _kind_unknown(req)
+    if (Fact.STANDARDS_DEVELOPMENT in req.facts and std["kinds"] and _kind_unknown(req)
             and is_at_only(ctx, req.item.eccn)):
         # an EAR99 item of no stated kind: whether the carve-out reaches it turns on its kind (adversarial R20-32:
         # 'EAR99 technical data' for a 3GPP contribution was answered LICENSE_REQUIRED as a commodity)
@@ -360,11 +360,12 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, why_reasons: tuple[set[st
     covered = tuple(c for c in codes if c.rstrip("123") in rule["reasons"])
     reasons, sure = why_reasons
     ok, line = le_scopes.tsr(ctx, eccn, reasons)
+    key = f"740.tsr.{eccn.base}"
+    line_cite = f"{cite}; {ctx.cite(key)}" if ctx.find(key) is not None else cite  # (no rule: the line is 'N/A')
     if not ok and sure != reasons and le_scopes.tsr(ctx, eccn, sure)[0]:
-        _unsure_le(f, "TSR", line, reasons - sure, f"{cite}; {ctx.cite(f'740.tsr.{eccn.base}')}")
+        _unsure_le(f, "TSR", line, reasons - sure, line_cite)
     elif not ok:
-        scope = ctx.find(f"740.tsr.{eccn.base}")
-        f.barred("TSR", line, f"{cite}; {ctx.cite(f'740.tsr.{eccn.base}')}" if scope else cite)
+        f.barred("TSR", line, line_cite)
     elif dest in rule.get("suspended", {}):
         f.barred("TSR", str(rule["suspended"][dest]), cite)
     elif not grp & set(rule["groups"]):
@@ -377,7 +378,7 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, why_reasons: tuple[set[st
                         "once it is received", cite)
     else:
         f.available("TSR", f"national security requirements only, Country Group B, written assurance received "
-                           f"(§ 740.6(a)); {line}", f"{cite}; {ctx.cite(f'740.tsr.{eccn.base}')}", covers=covered)
+                           f"(§ 740.6(a)); {line}", line_cite, covers=covered)
 
 
 def _unsure_le(f: Findings, sym: str, why: str, open_reasons: set[str], cite: str) -> None:
