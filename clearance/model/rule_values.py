@@ -386,6 +386,23 @@ class HtsCode(Value):
     price: str | None = ""
 
 
+class HtsHeading(Value):
+    """A chapter (2 digits) or heading (4 digits) a Part 746 supplement is known to draw codes from, where its HTS-6
+    rows are not held: what the code range is and where that the supplement covers it was read."""
+
+    description: str
+    source: str
+
+
+class HtsHeadings(Value):
+    """The chapters and headings of a Part 746 supplement whose HTS-6 table is not held (``746.hts_headings.supp<n>``):
+    an order's HTS code in one of them, not among the codes held, is a question -- the supplement may list it, so a
+    stated ``ear99_not_listed_part_746`` alone does not settle it (clearance/rules/hts746.py)."""
+
+    supplement: str
+    headings: dict[str, HtsHeading]
+
+
 class HtsSupplement(Value):
     """The HTS-6 codes of a Supplement to Part 746 (tools/gen_part746_hts.py): a code an order names that the list
     holds requires a licence to the destinations of ``paragraphs`` (destination -> the paragraph requiring it);
@@ -459,6 +476,7 @@ VALUE_TYPES: dict[str, Any] = {
     "part746.*": Part746,
     "746.named_places": NamedPlaces,
     "746.hts.*": HtsSupplement,
+    "746.hts_headings.*": HtsHeadings,
 }
 
 

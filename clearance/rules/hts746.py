@@ -150,7 +150,7 @@ def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, dig
     if len(digits) < 6:  # a heading: a question when the list holds some of its HTS-6 codes
         listed = sorted(c for c in codes if c.startswith(digits[:4]))
         if not listed:
-            return False
+            return _in_heading(ctx, req, number, rule, where, digits, said, f)
         ask = (f"{said} names HTS heading {digits[:4]}, whose subheadings {', '.join(map(_fmt, listed))} {supp} "
                f"lists ({para}): state the item's HTS-6 code")
         _add(ctx, f, Basis(code, f"{para}; {ctx.cite(key)}", str(rule["policy"]), indeterminate=ask,
@@ -158,7 +158,7 @@ def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, dig
         return True
     entry = codes.get(digits[:6])
     if entry is None:
-        return False
+        return _in_heading(ctx, req, number, rule, where, digits, said, f)
     what = f"HTS {_fmt(digits)} ({entry['description']}; entry source: {entry['source']})"
     cite = f"{para}; {ctx.cite(key)}: {said} names {what}, which {supp} lists"
     if Fact.EAR99_NOT_LISTED_746 in req.facts:
@@ -179,6 +179,33 @@ def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, dig
         question = (f"{supp} lists HTS {_fmt(digits)} for a per-unit wholesale price in the U.S. of "
                     f"{entry['price']}: confirm the item's per-unit wholesale price")
     _add(ctx, f, Basis(code, cite, str(rule["policy"]), indeterminate=question, rules=(key,)), key)
+    return True
+
+
+def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where: str, digits: str, said: str,
+                f: Findings) -> bool:
+    """A question for a code the list does not hold whose chapter or heading the supplement is known to draw rows from
+    (``746.hts_headings.supp<n>``, where the supplement's table is not held); False when none applies."""
+    key = f"746.hts_headings.supp{number}"
+    held: dict[str, Any] | None = ctx.find(key)
+    if held is None:
+        return False
+    headings: dict[str, dict[str, str]] = held["headings"]
+    prefix = digits[:4] if digits[:4] in headings else digits[:2]
+    heading = headings.get(prefix)
+    if heading is None:
+        return False
+    supp = str(rule["supplement"])
+    para = str(rule["paragraphs"][where])
+    kind = "chapter" if len(prefix) == 2 else "heading"
+    ask = (f"{said} names HTS {_fmt(digits)}, of {kind} {prefix} ({heading['description']}), from which {supp} "
+           f"draws its rows ({heading['source']}); the supplement's table is not held: confirm whether it lists "
+           f"{_fmt(digits)} and, if so, whether the item's per-unit wholesale price in the U.S. meets the row's "
+           "threshold")
+    if Fact.EAR99_NOT_LISTED_746 in req.facts:
+        ask += "; the stated ear99_not_listed_part_746 alone does not settle a code of a heading the supplement covers"
+    _add(ctx, f, Basis(f"746-SUPP{number}", f"{para}; {ctx.cite(key)}", str(rule["policy"]), indeterminate=ask,
+                       rules=(key,)), key)
     return True
 
 

@@ -210,3 +210,55 @@ def test_a_ccl_item_the_section_does_not_yet_cover_is_asked(rules: RuleSet) -> N
     late = determine(Request(dt.date(2025, 12, 26), item, "RU", parties=party, facts=facts, id="C"), rules,
                      NONE_FOUND)
     assert all(b.code != "746-SUPP2" for b in late.bases) and any("Supplement No. 2" in n for n in late.notes)
+
+
+@pytest.mark.parametrize(("description", "hts", "prefix"), [
+    ("single malt whisky, 12 years", "2208.30", "heading 2208"),  # adversarial R20-22
+    ("new passenger car, wholesale $65,000", "8703.23", "heading 8703"),  # adversarial R20b-14
+    ("men's wool suit", "6203.11", "chapter 62"),
+    ("diamond necklace", "7113.19", "chapter 71"),
+    ("cognac, HTS 2208", None, "heading 2208"),  # a heading named in the description
+])
+def test_a_code_of_a_luxury_heading_the_table_does_not_hold_is_asked(rules: RuleSet, description: str,
+                                                                      hts: str | None, prefix: str) -> None:
+    """Supp. No. 5's table is not held: a code the rule data does not hold but whose heading or chapter the supplement
+    draws its rows from (746.hts_headings.supp5) is a question even when ear99_not_listed_part_746 is stated -- from
+    the day 87 FR 14785 took effect (2022-03-11); the day before, the stated fact decides."""
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Arbat Wine and Spirits OOO", "RU", listings=()),)
+    facts = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_FOOD_OR_MEDICINE, Fact.NOT_MILITARY_END_USE,
+                       Fact.NOT_MILITARY_END_USER})
+    item = Item("EAR99", "US", description=description, hts=hts)
+    on = determine(Request(dt.date(2022, 3, 11), item, "RU", parties=party, facts=facts, id="L"), rules, NONE_FOUND)
+    assert on.outcome is Outcome.CANNOT_CLEAR, (on.outcome, [(b.code, b.indeterminate) for b in on.bases])
+    basis = next(b for b in on.bases if b.code == "746-SUPP5")
+    assert basis.rules == ("746.hts_headings.supp5",) and "87 FR 14785" in basis.cite
+    assert prefix in (basis.indeterminate or "") and "ear99_not_listed_part_746" in (basis.indeterminate or "")
+    before = determine(Request(dt.date(2022, 3, 10), item, "RU", parties=party, facts=facts, id="L"), rules,
+                       NONE_FOUND)
+    assert all(b.code != "746-SUPP5" for b in before.bases)
+    belarus = determine(Request(dt.date(2025, 12, 26), item, "BY", parties=(dataclasses.replace(
+        party[0], country="BY"),), facts=facts, id="L"), rules, NONE_FOUND)
+    assert any(b.code == "746-SUPP5" and b.indeterminate for b in belarus.bases)
+    elsewhere = determine(Request(dt.date(2025, 12, 26), item, "KZ", parties=(dataclasses.replace(
+        party[0], country="KZ"),), facts=facts, id="L"), rules, NONE_FOUND)
+    assert all(b.code != "746-SUPP5" for b in elsewhere.bases)
+
+
+def test_a_code_outside_the_luxury_headings_is_still_decided_by_the_stated_fact(rules: RuleSet) -> None:
+    """Office paper (HTS 4802.56) is in no heading the supplement is known to draw from: the stated fact decides."""
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Tverskaya Office Supply OOO", "RU", listings=()),)
+    facts = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_FOOD_OR_MEDICINE, Fact.NOT_MILITARY_END_USE,
+                       Fact.NOT_MILITARY_END_USER})
+    d = determine(Request(dt.date(2025, 12, 26), Item("EAR99", "US", description="copy paper", hts="4802.56"), "RU",
+                          parties=party, facts=facts, id="P"), rules, NONE_FOUND)
+    assert d.outcome is Outcome.NO_LICENSE_REQUIRED, [(b.code, b.indeterminate) for b in d.bases]
+    assert any("4802.56" in n and "not among the codes" in n for n in d.notes)
+
+
+def test_every_luxury_heading_says_where_it_comes_from(rules: RuleSet) -> None:
+    value = rules.parameters["746.hts_headings.supp5"].values[0]
+    headings = value.value["headings"]
+    assert len(headings) >= 40 and "2208" in headings and "8703" in headings
+    assert all(len(k) in (2, 4) and k.isdigit() for k in headings)
+    assert all(h["source"].startswith("2nd: ") and "http" in h["source"] for h in headings.values())
+    assert value.citation.fr == "87 FR 14785"

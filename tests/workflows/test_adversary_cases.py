@@ -123,11 +123,10 @@ FALSE_CLEARS: dict[str, str] = {
     # the contradiction is asked (onward.regions; E339-E341)
     # R20b-12 (a Donetsk/Luhansk address against the stated ukraine_outside_covered_regions) fixed in session 12 (lead):
     # the contradiction is asked (onward.regions; E339-E341)
-    "R20-22": "whiskey HTS 2208.30 at $1,200 a bottle to Moscow on 2022-03-11 is NLR: § 746.10 / Supp. No. 5 to Part "
-              "746 (spirits of heading 2208) requires a licence, but the rule data holds 21 Supp. No. 5 codes and a "
-              "code not held lets the stated ear99_not_listed_part_746 decide (data: the Supp. No. 5 table)",
-    "R20b-14": "as R20-22 for a $65,000 passenger car, HTS 8703.23, to Moscow on 2023-06-01 (Supp. No. 5 vehicles) "
-               "(data)",
+    # R20-22 (whiskey HTS 2208.30 to Moscow) and R20b-14 (a car of HTS 8703.23) fixed in session 13 (lead): a code the
+    # rule data does not hold, of a chapter or heading Supp. No. 5 to Part 746 draws its rows from (rule
+    # 746.hts_headings.supp5, from secondary sources: the table is not held), is asked even with the stated
+    # ear99_not_listed_part_746
     # R18-74 ('Wiktor Wekselberg, Zug'), R18b-09 ('Aleksej Mordaschow, Teneriffa') and R18b-10 ('Arkadi Rotenberg,
     # Nice') fixed in session 12 (screen20): a person's name and, after the comma, a place no table holds is also read
     # without the place (nameline.person_and_place); the town had been an unmatched word capping the match
