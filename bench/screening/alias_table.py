@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.1"
+VERSION = "2026-12-03.2"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -340,6 +340,17 @@ CURATED: list[tuple[str, str, str]] = [
     ("CCCC First Harbor Engineering Bureau Co. Ltd.", "中交第一航务工程局有限公司", "high"),
     ("CCCC Second Navigation Engineering Bureau Co., Ltd.", "中交第二航务工程局有限公司", "high"),
     ("CCCC Third Navigation Engineering Bureau Co., Ltd.", "中交第三航务工程局有限公司", "high"),
+    # adversarial round 21 (R21-75, R21-78 screened CLEAR in Chinese; R21 noted 725th and Northern IC found by noise)
+    ("Hangzhou Hikmicro Sensing Technology Co.", "杭州海康微影传感科技有限公司", "high"),
+    ("China Communications Construction Company Dredging Group Co. Ltd.", "中交疏浚（集团）股份有限公司", "high"),
+    ("China Communications Construction Company Guangzhou Waterway Bureau", "中交广州航道局有限公司", "high"),
+    ("China Communications Construction Company Shanghai Waterway Bureau", "中交上海航道局有限公司", "high"),
+    ("China Communications Construction Company Tianjin Waterway Bureau", "中交天津航道局有限公司", "high"),
+    ("China State Shipbuilding Corporation, Limited (CSSC) 725th Research Institute", "洛阳船舶材料研究所", "high"),
+    ("China State Shipbuilding Corporation, Limited (CSSC) 725th Research Institute",
+     "中国船舶集团有限公司第七二五研究所", "medium"),
+    ("Northern Integrated Circuit Technology Innovation Center (Beijing) Co., Ltd.",
+     "北方集成电路技术创新中心（北京）有限公司", "high"),
     ("China Ocean Shipping Company Ltd.", "中国远洋运输有限公司", "high"),
     ("IRICO Group Company, Ltd.", "彩虹集团有限公司", "high"),
     ("China BlueChemical Limited", "中海石油化学股份有限公司", "high"),

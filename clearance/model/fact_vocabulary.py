@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from anyascii import anyascii
+
 from clearance.model.determination import Fact
 
 Where = Literal["knowledge", "end_use", "description"]
@@ -177,10 +179,21 @@ PHRASES: tuple[PhraseRule, ...] = (
 _NOT_WORD = re.compile(r"[^0-9a-z]+")  # a single character class: one linear pass
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_SIGNS = str.maketrans("", "", "ьЬъЪ")  # soft and hard signs: dropped, as the usual romanisations of place names do
+
+
+def _latin(m: re.Match[str]) -> str:
+    return str(anyascii(m.group(0).translate(_SIGNS)))
+
+
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces, with a space at each end; accents folded ("Policía" ->
-    ``policia``, "Armée" -> ``armee``, "für" -> ``fur``)."""
+    ``policia``, "Armée" -> ``armee``, "für" -> ``fur``); Cyrillic romanised letter by letter ("Донецьк" ->
+    ``donetsk``, "Севастополь" -> ``sevastopol``: an address in Russian or Ukrainian names its places too --
+    adversarial R21-56), other scripts dropped."""
     if not text.isascii():
+        text = _CYRILLIC.sub(_latin, text)
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
 

@@ -364,9 +364,17 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(
                 ctx, req, countries_on_the_way(ctx, dest, parties))
             if us_person and Fact.NO_US_PERSON_INVOLVED in req.facts:  # the § 744.6 question answered
-                juris.notes.extend(f"{q.split(' -- ')[0]} -- stated: no U.S. person takes part "
-                                   f"({Fact.NO_US_PERSON_INVOLVED.value})" for q in us_person)
-                us_person = []
+                in_us = next((p for p in everyone if p.country == "US"), None)
+                if in_us is not None:  # ... unless the order's own party is in the US (adversarial R21-36: a US
+                    # exporter shipping Japanese recorders stated no_us_person_involved and was NOT_SUBJECT)
+                    us_person = [f"{q} -- the order states {Fact.NO_US_PERSON_INVOLVED.value}, yet its "
+                                 f"{in_us.role.value.replace('_', ' ')} '{in_us.label}' is in the United States "
+                                 "(a U.S. person, 15 CFR 772.1): confirm who ships, transmits or services the item"
+                                 for q in us_person]
+                else:
+                    juris.notes.extend(f"{q.split(' -- ')[0]} -- stated: no U.S. person takes part "
+                                       f"({Fact.NO_US_PERSON_INVOLVED.value})" for q in us_person)
+                    us_person = []
             if req.unmapped_knowledge or us_person:
                 questions = _knowledge_questions(req) + [Question(q, fact="us_person") for q in us_person]
                 return _cannot(ctx, req, versions, questions, [], juris, used=used, unused=unused)

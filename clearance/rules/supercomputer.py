@@ -70,10 +70,20 @@ def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             continue
         where = dest in rule["destinations"] or (dest != UNSPECIFIED and bool(groups(ctx, dest) & set(rule["groups"])))
         if not where and dest != UNSPECIFIED and Fact.END_USE_OUTSIDE_MACAU_D5 in req.facts:
-            f.notes.append(f"{fact.value}: stated located outside Macau and Country Group D:5 "
-                           f"({Fact.END_USE_OUTSIDE_MACAU_D5.value}), destination {dest}: outside {cite}")
-            continue
-        if not where:
+            inside = _party_inside(ctx, rule, parties, dest)
+            if inside is None:
+                f.notes.append(f"{fact.value}: stated located outside Macau and Country Group D:5 "
+                               f"({Fact.END_USE_OUTSIDE_MACAU_D5.value}), destination {dest}: outside {cite}")
+                continue
+            # the order's own end user or consignee is located inside against the stated fact (adversarial R21-29:
+            # servers shipped to Singapore for a Hefei computing centre were cleared): a contradiction, asked
+            p = inside
+            contradiction = (
+                f"the order's {p.role.value.replace('_', ' ')} '{p.label}' is located in {p.country} (Macau or "
+                f"Country Group D:5), yet the order states {Fact.END_USE_OUTSIDE_MACAU_D5.value}: confirm where the "
+                "supercomputer or facility is located (15 CFR 744.23(a))")
+            question = f"{question}; {contradiction}" if question else contradiction
+        elif not where:
             question = question or (
                 f"§ 744.23 reaches end uses located in Macau or Country Group D:5; the destination {dest} is not: "
                 "state where the supercomputer or facility is located (if outside Macau and D:5, state "
@@ -84,6 +94,16 @@ def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             continue
         f.bases.append(Basis(code, cite, _policy(rule, eccn), indeterminate=question))
         f.barred(ALL, str(rule["exceptions"]), cite)
+
+
+def _party_inside(ctx: Ctx, rule: dict[str, Any], parties: list[PartyInfo], dest: str) -> PartyInfo | None:
+    """The first end user or ultimate consignee located in a destination or Country Group the paragraph reaches."""
+    for p in parties:
+        if p.role.value not in ("end_user", "ultimate_consignee") or not p.country or p.country == dest:
+            continue
+        if p.country in rule["destinations"] or bool(groups(ctx, p.country) & set(rule["groups"])):
+            return p
+    return None
 
 
 def headquarters(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
