@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.2"
+VERSION = "2026-12-03.3"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -351,6 +351,8 @@ CURATED: list[tuple[str, str, str]] = [
      "中国船舶集团有限公司第七二五研究所", "medium"),
     ("Northern Integrated Circuit Technology Innovation Center (Beijing) Co., Ltd.",
      "北方集成电路技术创新中心（北京）有限公司", "high"),
+    ("Forensic Genomics International", "深圳华大法医科技有限公司", "high"),  # R21-77: found as another Huada
+    ("BGI Research", "深圳华大生命科学研究院", "high"),
     ("China Ocean Shipping Company Ltd.", "中国远洋运输有限公司", "high"),
     ("IRICO Group Company, Ltd.", "彩虹集团有限公司", "high"),
     ("China BlueChemical Limited", "中海石油化学股份有限公司", "high"),

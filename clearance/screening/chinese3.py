@@ -10,7 +10,7 @@ near-certain one (adversarial R20-72, R20b-09..R20b-11: innocent persons answere
 from __future__ import annotations
 
 from clearance.screening.namesim import Guard, NameScore
-from clearance.text.han_names import han_person_chars, other_given_name
+from clearance.text.han_names import han_person_chars, other_given_name, other_surname
 from clearance.text.names import NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 
@@ -32,7 +32,11 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
             return []
         given = other_given_name(chars, latin.tokens)
         if given is None:
-            return []
+            other = other_surname(chars, latin.tokens)
+            if other is None:
+                return []
+            return [Guard(cap, f"a Chinese name in characters ({chars}) and one in Latin letters ('{other}') agree "
+                               "neither on the surname nor on the given name the characters spell")]
         return [Guard(cap, f"a Chinese name in characters ({chars}) and one in Latin letters agree at most on the "
                            f"surname: the given name '{given}' is not what the characters spell")]
     if not person or q.unspaced or c.unspaced or q.translit or c.translit or len(ns.pairs) != 1:

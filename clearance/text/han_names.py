@@ -27,11 +27,15 @@ from clearance.text.wade_giles import table as wade_giles_table
 NAME_CHARS = (2, 4)  # a person's name in characters has this many (fewest, most): a surname and a given name
 SURNAME_CHARS = (1, 2)  # a surname of one character, or of two (欧阳 Ouyang, 司马 Sima)
 _SEPARATORS = frozenset(" \u00b7\u30fb\u2027.")  # spaces and the middle dots written between name parts
+_COMMAS = (",", "\uff0c", "\u3001")  # comma, full-width comma, ideographic enumeration comma
 
 
 def han_person_chars(name: str) -> str | None:
     """The characters of ``name`` when it is written only in Chinese characters (spaces and middle dots aside) and
-    has as many as a person's name (NAME_CHARS); None otherwise."""
+    has as many as a person's name (NAME_CHARS); None otherwise. A place written after a comma ("杨建华, 武汉",
+    adversarial R21-108) is the person's address, not the name: the part before the first comma is read."""
+    for comma in _COMMAS:
+        name = name.split(comma, 1)[0]
     chars = "".join(ch for ch in name if ch not in _SEPARATORS)
     fewest, most = NAME_CHARS
     if not fewest <= len(chars) <= most or any(char_script(ch) != "Han" for ch in chars):
@@ -109,3 +113,25 @@ def other_given_name(chars: str, latin: Sequence[str]) -> str | None:
                     return None  # the given name agrees (whichever way it was found)
                 differs = differs or " ".join(rest)
     return differs
+
+
+def other_surname(chars: str, latin: Sequence[str]) -> str | None:
+    """The Latin name ``latin`` (its words, two or more, each read as Chinese syllables) when neither the surname nor
+    the given name written in ``chars`` is spelt by any of its words: 杨建华 (Yang Jianhua) is not 'HONG, Jinhua'
+    (adversarial R21-108: the sounds of yang~hong and jianhua~jinhua made a near-certain match on another person).
+    None when a word spells either part (``other_given_name`` judges a surname that agrees) or a word does not read
+    as Chinese syllables (a Cantonese spelling, 'YEUNG, Kin Wah', is left to the comparison of sounds)."""
+    if len(latin) < 2 or not all(len(w) > 1 and reads_as_syllables(w) for w in latin):
+        return None
+    for n_surname in SURNAME_CHARS:
+        surname, given = chars[:n_surname], chars[n_surname:]
+        if not given:
+            continue
+        for i in range(len(latin)):
+            for span in (1, 2, 3):
+                if i + span > len(latin):
+                    continue
+                word = "".join(latin[i:i + span])
+                if span <= 2 and spells(surname, word) or spells(given, word):
+                    return None
+    return " ".join(latin)

@@ -1,6 +1,6 @@
 """Screening fixes of adversarial round 21 (tests/rules/adversary_round21.yaml): listed Chinese parties written in
 their registered Chinese names, which the lists do not carry, found through the shipped alias table
-(bench/screening/alias_table.py, CURATED; clearance/resources/aliases.csv 2026-12-03.2) on the real rows of the lists
+(bench/screening/alias_table.py, CURATED; clearance/resources/aliases.csv from 2026-12-03.2) on the real rows of the lists
 a determination screens.
 
 - R21-75: the Entity List's Hangzhou Hikmicro Sensing Technology Co. as 杭州海康微影传感科技有限公司 screened CLEAR;
@@ -50,3 +50,41 @@ def test_the_sister_company_stays_apart(el_index: ScreeningIndex) -> None:
     """Hikvision's registered name is still Hikvision's, not Hikmicro's (both are on the Entity List)."""
     hit = top(el_index, "杭州海康威视数字技术股份有限公司")
     assert hit is not None and hit.decision is Decision.HIT and "Hikvision" in hit.name, hit
+
+
+@pytest.fixture(scope="module")
+def sdn_index(sdn_entities: list[Entity]) -> ScreeningIndex:
+    return build_index(sdn_entities)
+
+
+@pytest.mark.parametrize("query", ["杨建华", "杨建华, 武汉", "杨建华，武汉"])
+def test_a_chinese_name_in_characters_is_not_another_surname_and_given_name(sdn_index: ScreeningIndex,
+                                                                            query: str) -> None:
+    """R21-108: 杨建华 (Yang Jianhua), with or without a town after a comma, was a 0.98 HIT on SDN 'HONG, Jinhua'
+    (yang~hong and jianhua~jinhua by their sounds) and answered PROHIBITED: neither part agrees."""
+    found = list(screen(Query(query, "CN"), sdn_index, algorithm=V3, limit=20).hits)
+    assert not [h for h in found if h.decision is Decision.HIT], [(h.matched_name, h.score) for h in found]
+
+
+def test_the_same_name_and_a_cantonese_spelling_are_still_compared() -> None:
+    """The guard needs every Latin word to read as Chinese syllables and neither part to agree: the same name in
+    pinyin stays a near-certain match, and a Cantonese spelling (YEUNG, Kin Wah) is left to the comparison of sounds."""
+    from clearance.screening.registry import get_algorithm
+    from clearance.screening.screen import compare
+
+    algo = get_algorithm(V3)
+
+    def decided(a: str, b: str) -> Decision:
+        return algo.thresholds.decide(compare(a, b, person=True, algorithm=V3).score)
+
+    assert decided("杨建华", "YANG, Jianhua") is Decision.HIT
+    assert decided("杨建华", "HONG, Jinhua") is Decision.CLEAR
+    assert decided("杨建华", "YEUNG, Kin Wah") is not Decision.CLEAR
+
+
+def test_bgi_forensic_in_chinese_is_its_own_entry(el_index: ScreeningIndex) -> None:
+    """R21-77: 深圳华大法医科技有限公司 was a 0.87 HIT on another Huada ('Shenzhen Huada Jiutianke'), its own entry
+    (Forensic Genomics International, a.k.a. Shenzhen Huada Forensic Technology) lower: the basis would cite the
+    wrong listing."""
+    hit = top(el_index, "深圳华大法医科技有限公司")
+    assert hit is not None and hit.decision is Decision.HIT and hit.name == "Forensic Genomics International", hit
