@@ -35,7 +35,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
          "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml", "adversary_round19.yaml",
          "adversary_round19b.yaml", "adversary_round19c.yaml", "adversary_round20.yaml",
-         "adversary_round20b.yaml", "adversary_round21.yaml")
+         "adversary_round20b.yaml", "adversary_round21.yaml", "adversary_round21b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -154,6 +154,22 @@ FALSE_CLEARS: dict[str, str] = {
               "CLEAR with no candidate (screening)",
     "R21-78": "EL 'CCCC Dredging (Group)' written 中交疏浚（集团）股份有限公司 (中交 = CCCC): CLEAR with no candidate "
               "(screening)",
+    # round 21 follow-up (tests/rules/adversary_round21b.yaml, written after round 21's first run): 9 false clears of 28
+    "R21b-01": "'г. Донецк, ДНР' (Russian Cyrillic, with the DNR abbreviation), ukraine_outside_covered_regions "
+               "stated: NO_LICENSE_REQUIRED -- § 746.6 place names are not read in Cyrillic (rules: 746.6.place_names)",
+    "R21b-02": "as R21b-01 for 'г. Луганск, ЛНР' (rules)",
+    "R21b-03": "as R21b-01 for 'м. Сімферополь' (Simferopol in Ukrainian) (rules)",
+    "R21b-04": "as R21b-01 for 'г. Симферополь, Республика Крым' (Simferopol, 'Republic of Crimea', in Russian) "
+               "(rules)",
+    "R21b-05": "as R21b-01 for 'г. Севастополь' (Sevastopol in Russian) (rules)",
+    "R21b-09": "as R21b-01 for 'м. Макіївка' (Makiivka in Ukrainian) (rules)",
+    "R21b-12": "a Japanese maker ships via a US freight forwarder (intermediate consignee, country US) to a Chinese "
+               "military-intelligence end user with no_us_person_involved stated: NOT_SUBJECT -- the fact is not "
+               "checked against the order's US parties (§ 744.6(b)(5): facilitating) (rules)",
+    "R21b-14": "as R21-36 with transaction 'reexport': a US exporter and no_us_person_involved: NOT_SUBJECT (rules)",
+    "R21b-16": "ultimate consignee in Macau (MO), route to Singapore, supercomputer and "
+               "end_use_located_outside_macau_d5 stated: NO_LICENSE_REQUIRED though the order's ultimate destination "
+               "is read as MO for the Country Chart (§ 744.23(a)(1)) (rules)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -426,6 +442,17 @@ MISMATCHES: dict[str, str] = {
                "given names (Dmitriy Konstantinovich, Viktor Vladimirovich, Maxim Yuryevich) (screening)",
     "R21-114": "needless CANNOT_CLEAR: 'Kama Tyres Trading LLC, Kazan' a 0.69 possible match on SDN 'LIMITED LIABILITY "
                "COMPANY KAMA KOMMERCIAL' (screening)",
+    # round 21 follow-up (tests/rules/adversary_round21b.yaml): hard negatives not cleared
+    "R21b-23": "needless CANNOT_CLEAR: 王建华, 武汉 (Wang Jianhua) 0.69 possible matches on SDN 'ZHANG, Jian' and EL "
+               "'Wayne Weipeng' (screening)",
+    "R21b-24": "needless CANNOT_CLEAR: 'Yang Jianhua, Wuhan' a 0.63 possible match on SDN 'HONG, Jinhua' (in "
+               "characters a 0.98 HIT: R21-108) (screening)",
+    "R21b-25": "needless CANNOT_CLEAR: 张金华 (Zhang Jinhua) a 0.69 possible match on SDN 'SHAANXI HONGRUN JINHUA "
+               "TRADE AND COMMERCE COMPANY LTD' (screening)",
+    "R21b-27": "needless CANNOT_CLEAR: 'Смирнова Анна Сергеевна' a 0.69 possible match on SDN 'ERSHOVA, Anna "
+               "Sergeevna' (given name and patronymic only) (screening)",
+    "R21b-28": "needless CANNOT_CLEAR: 'Попова Мария Игоревна' 0.69 possible matches on SDN 'SHUVALOVA, Maria "
+               "Igorevna' and EL 'Mariya Lomova' (screening)",
 }
 
 
