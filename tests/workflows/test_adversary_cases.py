@@ -35,7 +35,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
          "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml", "adversary_round19.yaml",
          "adversary_round19b.yaml", "adversary_round19c.yaml", "adversary_round20.yaml",
-         "adversary_round20b.yaml", "adversary_round21.yaml", "adversary_round21b.yaml")
+         "adversary_round20b.yaml", "adversary_round21.yaml", "adversary_round21b.yaml",
+         "adversary_round21c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -170,6 +171,16 @@ FALSE_CLEARS: dict[str, str] = {
     "R21b-16": "ultimate consignee in Macau (MO), route to Singapore, supercomputer and "
                "end_use_located_outside_macau_d5 stated: NO_LICENSE_REQUIRED though the order's ultimate destination "
                "is read as MO for the Country Chart (§ 744.23(a)(1)) (rules)",
+    # round 21 second follow-up (tests/rules/adversary_round21c.yaml, written after 21b's run): 5 false clears of 20
+    "R21c-02": "EL 'China Aerospace Science and Industry Corporation Second Academy' written "
+               "中国航天科工集团第二研究院: CLEAR with no candidate (screening)",
+    "R21c-06": "EL 'Intellifusion' (a.k.a. 'Shenzhen Yuntian Lifei Technology Co., Ltd.') written "
+               "深圳云天励飞技术股份有限公司: CLEAR with no candidate (screening)",
+    "R21c-08": "as R21-75 for Hikmicro's Hong Kong branch 杭州海康微影传感科技有限公司香港分公司 (screening)",
+    "R21c-17": "a US purchaser (country US) of a Japanese-made item shipped JP->CN for a military-intelligence end use "
+               "with no_us_person_involved stated: NOT_SUBJECT (§ 744.6(b)(5): facilitating) (rules)",
+    "R21c-18": "as R21-29 with the end user in Hong Kong (China, D:5): the § 744.23 location fact trusted against it "
+               "(rules)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -453,6 +464,13 @@ MISMATCHES: dict[str, str] = {
                "Sergeevna' (given name and patronymic only) (screening)",
     "R21b-28": "needless CANNOT_CLEAR: 'Попова Мария Игоревна' 0.69 possible matches on SDN 'SHUVALOVA, Maria "
                "Igorevna' and EL 'Mariya Lomova' (screening)",
+    # round 21 second follow-up (tests/rules/adversary_round21c.yaml): Chinese universities not cleared
+    "R21c-11": "needless CANNOT_CLEAR: Renmin University 中国人民大学 0.69/0.67 possible matches on EL 'Harbin "
+               "Engineering University', 'Air Force Engineering University' (大学 only) (screening)",
+    "R21c-12": "needless CANNOT_CLEAR: Beijing Jiaotong University 北京交通大学 a 0.69 possible match on EL BUAA "
+               "(screening)",
+    "R21c-13": "needless CANNOT_CLEAR: China Agricultural University 中国农业大学 0.69 possible matches on EL 'Harbin "
+               "Engineering University', 'Air Force Engineering University' (screening)",
 }
 
 
