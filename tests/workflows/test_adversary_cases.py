@@ -35,7 +35,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round15b.yaml", "adversary_round16.yaml", "adversary_round17.yaml",
          "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml", "adversary_round19.yaml",
          "adversary_round19b.yaml", "adversary_round19c.yaml", "adversary_round20.yaml",
-         "adversary_round20b.yaml")
+         "adversary_round20b.yaml", "adversary_round21.yaml", "adversary_round21b.yaml",
+         "adversary_round21c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -137,6 +138,48 @@ FALSE_CLEARS: dict[str, str] = {
     # (tests/screening/test_issue9_screening.py)
     # R5-44 and R5-96 (a denied exporter or reexporter never screened) fixed in session 6 (lead): the order's exporter
     # is a party of role EXPORTER, screened against the Denied Persons and SDN Lists (test_the_exporter_is_screened)
+    # round 21 (tests/rules/adversary_round21.yaml; tests/rules/adversary_round21_report.md): 6 false clears of 114 at
+    # its first run (main b576375), besides R21-37 (withdrawn: MISMATCHES)
+    "R21-29": "4A994 servers via Singapore for a supercomputer, end user 'Hefei Advanced Computing Operations' (CN) in "
+              "the order, end_use_located_outside_macau_d5 stated: NO_LICENSE_REQUIRED -- the location fact is trusted "
+              "against the order's own end user in D:5 (§ 744.23(a)(1)) (rules)",
+    "R21-36": "a US exporter ships a Japanese-made (not subject) item JP->CN for a military-intelligence end use with "
+              "no_us_person_involved stated: NOT_SUBJECT -- the fact is not checked against the order's own US "
+              "exporter (§ 744.6(b)(5)) (rules)",
+    "R21-56": "'пр. Миру 10, Донецьк' (Ukrainian Cyrillic Donetsk) with ukraine_outside_covered_regions stated: "
+              "NO_LICENSE_REQUIRED -- the § 746.6 place names are not read in Ukrainian Cyrillic (rules: "
+              "746.6.place_names)",
+    "R21-57": "as R21-56 for 'вул. Радянська 3, Луганськ' (Luhansk in Ukrainian Cyrillic) (rules)",
+    "R21-75": "EL 'Hangzhou Hikmicro Sensing Technology Co.' written in its Chinese name 杭州海康微影传感科技有限公司: "
+              "CLEAR with no candidate (screening)",
+    "R21-78": "EL 'CCCC Dredging (Group)' written 中交疏浚（集团）股份有限公司 (中交 = CCCC): CLEAR with no candidate "
+              "(screening)",
+    # round 21 follow-up (tests/rules/adversary_round21b.yaml, written after round 21's first run): 9 false clears of 28
+    "R21b-01": "'г. Донецк, ДНР' (Russian Cyrillic, with the DNR abbreviation), ukraine_outside_covered_regions "
+               "stated: NO_LICENSE_REQUIRED -- § 746.6 place names are not read in Cyrillic (rules: 746.6.place_names)",
+    "R21b-02": "as R21b-01 for 'г. Луганск, ЛНР' (rules)",
+    "R21b-03": "as R21b-01 for 'м. Сімферополь' (Simferopol in Ukrainian) (rules)",
+    "R21b-04": "as R21b-01 for 'г. Симферополь, Республика Крым' (Simferopol, 'Republic of Crimea', in Russian) "
+               "(rules)",
+    "R21b-05": "as R21b-01 for 'г. Севастополь' (Sevastopol in Russian) (rules)",
+    "R21b-09": "as R21b-01 for 'м. Макіївка' (Makiivka in Ukrainian) (rules)",
+    "R21b-12": "a Japanese maker ships via a US freight forwarder (intermediate consignee, country US) to a Chinese "
+               "military-intelligence end user with no_us_person_involved stated: NOT_SUBJECT -- the fact is not "
+               "checked against the order's US parties (§ 744.6(b)(5): facilitating) (rules)",
+    "R21b-14": "as R21-36 with transaction 'reexport': a US exporter and no_us_person_involved: NOT_SUBJECT (rules)",
+    "R21b-16": "ultimate consignee in Macau (MO), route to Singapore, supercomputer and "
+               "end_use_located_outside_macau_d5 stated: NO_LICENSE_REQUIRED though the order's ultimate destination "
+               "is read as MO for the Country Chart (§ 744.23(a)(1)) (rules)",
+    # round 21 second follow-up (tests/rules/adversary_round21c.yaml, written after 21b's run): 5 false clears of 20
+    "R21c-02": "EL 'China Aerospace Science and Industry Corporation Second Academy' written "
+               "中国航天科工集团第二研究院: CLEAR with no candidate (screening)",
+    "R21c-06": "EL 'Intellifusion' (a.k.a. 'Shenzhen Yuntian Lifei Technology Co., Ltd.') written "
+               "深圳云天励飞技术股份有限公司: CLEAR with no candidate (screening)",
+    "R21c-08": "as R21-75 for Hikmicro's Hong Kong branch 杭州海康微影传感科技有限公司香港分公司 (screening)",
+    "R21c-17": "a US purchaser (country US) of a Japanese-made item shipped JP->CN for a military-intelligence end use "
+               "with no_us_person_involved stated: NOT_SUBJECT (§ 744.6(b)(5): facilitating) (rules)",
+    "R21c-18": "as R21-29 with the end user in Hong Kong (China, D:5): the § 744.23 location fact trusted against it "
+               "(rules)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -380,6 +423,53 @@ MISMATCHES: dict[str, str] = {
                "military-intelligence end user is asked the § 744.6 U.S.-person question although the order names no "
                "U.S. person (rules: § 744.6 not modelled, asked whatever the exporter's country; since session 12 "
                "the fact no_us_person_involved answers it: E342-E344)",
+    # round 21 (tests/rules/adversary_round21.yaml): the withdrawn case, over-blocks and needless CANNOT_CLEARs of its
+    # first run (tests/rules/adversary_round21_report.md)
+    "R21-37": "withdrawn by its author (report): 30 % US 3A991 content needs no licence to China on the Country Chart, "
+              "so it is not controlled content (Supp. No. 2 to Part 734; Part 744 is not counted): the item is not "
+              "subject and NOT_SUBJECT with the § 744.6 fact answered is right",
+    "R21-02": "over-block: 1E002.c (ceramic powder) technology to Malaysia with the TSR assurance is LICENSE_REQUIRED "
+              "on the NP1 row 'technology for items controlled by 1A002 for NP reasons', kept 'to confirm' (rules: a "
+              "condition in words that the paragraph rules out)",
+    "R21-41": "over-block: 5E992 technology for a 3GPP contribution to Huawei on 2020-06-18 is LICENSE_REQUIRED on the "
+              "2026 RS rows of 5E992 (technology for 5A992.z / 5D992.z), which did not exist in 2020; 5E992 was "
+              "AT-only and inside the 85 FR 36719 carve-out (rules: CCL row dating)",
+    "R21-95": "needless CANNOT_CLEAR: Yili dairy 内蒙古伊利实业集团股份有限公司 a 0.69 possible match on EL 'Inner "
+              "Mongolia First Machinery Group' (screening)",
+    "R21-98": "needless CANNOT_CLEAR: SF Express 顺丰速运有限公司 a 0.69 possible match on EL 'Anhui Sun-Create "
+              "Electronics' (screening)",
+    "R21-103": "needless CANNOT_CLEAR: 刘洋, 成都 (Liu Yang) 0.69 possible matches on EL/MEU Chengdu companies and EL "
+               "'Sharon Yang' (screening)",
+    "R21-106": "needless CANNOT_CLEAR: 'Zhou Jie, Xiamen' a 0.62 possible match on DPL 'DAVID ZHOU' and 0.59 on SDN "
+               "'YAN, Xiaobing' (screening)",
+    "R21-107": "needless CANNOT_CLEAR: 马晓东 (Ma Xiaodong) 0.59 possible matches on SDN 'WEI, Hsueh Lung', 'CHEN, "
+               "Dong' (screening)",
+    "R21-108": "over-block, wrong entity: 杨建华, 武汉 (Yang Jianhua) a 0.98 HIT on SDN 20567 'HONG, Jinhua' [NPWMD] "
+               "(another surname) and answered PROHIBITED (screening)",
+    "R21-109": "needless CANNOT_CLEAR: 'Wu Wei, Suzhou' a 0.69 possible match on EL 'Huawei Technical Service Co., "
+               "Ltd.' (screening)",
+    "R21-112": "needless CANNOT_CLEAR: 'Смирнов Алексей Викторович' 0.69 possible matches on SDN Smirnovs of other "
+               "given names (Dmitriy Konstantinovich, Viktor Vladimirovich, Maxim Yuryevich) (screening)",
+    "R21-114": "needless CANNOT_CLEAR: 'Kama Tyres Trading LLC, Kazan' a 0.69 possible match on SDN 'LIMITED LIABILITY "
+               "COMPANY KAMA KOMMERCIAL' (screening)",
+    # round 21 follow-up (tests/rules/adversary_round21b.yaml): hard negatives not cleared
+    "R21b-23": "needless CANNOT_CLEAR: 王建华, 武汉 (Wang Jianhua) 0.69 possible matches on SDN 'ZHANG, Jian' and EL "
+               "'Wayne Weipeng' (screening)",
+    "R21b-24": "needless CANNOT_CLEAR: 'Yang Jianhua, Wuhan' a 0.63 possible match on SDN 'HONG, Jinhua' (in "
+               "characters a 0.98 HIT: R21-108) (screening)",
+    "R21b-25": "needless CANNOT_CLEAR: 张金华 (Zhang Jinhua) a 0.69 possible match on SDN 'SHAANXI HONGRUN JINHUA "
+               "TRADE AND COMMERCE COMPANY LTD' (screening)",
+    "R21b-27": "needless CANNOT_CLEAR: 'Смирнова Анна Сергеевна' a 0.69 possible match on SDN 'ERSHOVA, Anna "
+               "Sergeevna' (given name and patronymic only) (screening)",
+    "R21b-28": "needless CANNOT_CLEAR: 'Попова Мария Игоревна' 0.69 possible matches on SDN 'SHUVALOVA, Maria "
+               "Igorevna' and EL 'Mariya Lomova' (screening)",
+    # round 21 second follow-up (tests/rules/adversary_round21c.yaml): Chinese universities not cleared
+    "R21c-11": "needless CANNOT_CLEAR: Renmin University 中国人民大学 0.69/0.67 possible matches on EL 'Harbin "
+               "Engineering University', 'Air Force Engineering University' (大学 only) (screening)",
+    "R21c-12": "needless CANNOT_CLEAR: Beijing Jiaotong University 北京交通大学 a 0.69 possible match on EL BUAA "
+               "(screening)",
+    "R21c-13": "needless CANNOT_CLEAR: China Agricultural University 中国农业大学 0.69 possible matches on EL 'Harbin "
+               "Engineering University', 'Air Force Engineering University' (screening)",
 }
 
 
