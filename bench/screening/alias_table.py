@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.3"
+VERSION = "2026-12-03.4"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -353,6 +353,10 @@ CURATED: list[tuple[str, str, str]] = [
      "北方集成电路技术创新中心（北京）有限公司", "high"),
     ("Forensic Genomics International", "深圳华大法医科技有限公司", "high"),  # R21-77: found as another Huada
     ("BGI Research", "深圳华大生命科学研究院", "high"),
+    ("China Aerospace Science and Industry Corporation Second Academy", "中国航天科工集团第二研究院", "high"),  # R21c-02
+    ("China Aerospace Science and Industry Corporation Second Academy", "中国航天科工集团有限公司第二研究院", "high"),
+    ("Intellifusion", "深圳云天励飞技术股份有限公司", "high"),  # R21c-06
+    ("Intellifusion", "云天励飞", "high"),
     ("China Ocean Shipping Company Ltd.", "中国远洋运输有限公司", "high"),
     ("IRICO Group Company, Ltd.", "彩虹集团有限公司", "high"),
     ("China BlueChemical Limited", "中海石油化学股份有限公司", "high"),

@@ -273,8 +273,9 @@ def test_a_chinese_short_name_finds_its_entry_not_a_person(ear_index: ScreeningI
     top = found[0]
     assert (top.name, top.decision) == ("Hangzhou Hikvision Digital Technology Co., Ltd.", Decision.HIT)
     assert top.score >= 0.95 and any(f.name == "alias_source" and "short name" in f.detail for f in top.explanation)
-    person = [h for h in found if h.name == "WEI, Hsueh Kang"]
-    assert person and all(h.decision is not Decision.HIT for h in person), [(h.name, h.score) for h in found]
+    person = [h for h in found if h.name == "WEI, Hsueh Kang"]  # (since session 13 not even a candidate: the
+    # characters spell neither its surname nor its given name, clearance.text.han_names.other_surname)
+    assert all(h.decision is not Decision.HIT for h in person), [(h.name, h.score) for h in found]
 
 
 def test_the_same_name_with_another_legal_form_in_another_country_is_reviewed(ear_index: ScreeningIndex) -> None:
