@@ -353,9 +353,10 @@ CURATED: list[tuple[str, str, str]] = [
      "北方集成电路技术创新中心（北京）有限公司", "high"),
     ("Forensic Genomics International", "深圳华大法医科技有限公司", "high"),  # R21-77: found as another Huada
     ("BGI Research", "深圳华大生命科学研究院", "high"),
-    ("China Aerospace Science and Industry Corporation Second Academy", "中国航天科工集团第二研究院", "high"),  # R21c-02
+    # R21c-02, R21c-06 (adversarial round 21: found by no candidate in Chinese)
+    ("China Aerospace Science and Industry Corporation Second Academy", "中国航天科工集团第二研究院", "high"),
     ("China Aerospace Science and Industry Corporation Second Academy", "中国航天科工集团有限公司第二研究院", "high"),
-    ("Intellifusion", "深圳云天励飞技术股份有限公司", "high"),  # R21c-06
+    ("Intellifusion", "深圳云天励飞技术股份有限公司", "high"),
     ("Intellifusion", "云天励飞", "high"),
     ("China Ocean Shipping Company Ltd.", "中国远洋运输有限公司", "high"),
     ("IRICO Group Company, Ltd.", "彩虹集团有限公司", "high"),

@@ -132,6 +132,6 @@ def other_surname(chars: str, latin: Sequence[str]) -> str | None:
                 if i + span > len(latin):
                     continue
                 word = "".join(latin[i:i + span])
-                if span <= 2 and spells(surname, word) or spells(given, word):
+                if (span <= 2 and spells(surname, word)) or spells(given, word):
                     return None
     return " ".join(latin)

@@ -1,7 +1,7 @@
 """Screening fixes of adversarial round 21 (tests/rules/adversary_round21.yaml): listed Chinese parties written in
 their registered Chinese names, which the lists do not carry, found through the shipped alias table
-(bench/screening/alias_table.py, CURATED; clearance/resources/aliases.csv from 2026-12-03.2) on the real rows of the lists
-a determination screens.
+(bench/screening/alias_table.py, CURATED; clearance/resources/aliases.csv from 2026-12-03.2) on the real rows of the
+lists a determination screens.
 
 - R21-75: the Entity List's Hangzhou Hikmicro Sensing Technology Co. as 杭州海康微影传感科技有限公司 screened CLEAR;
 - R21-78: the Entity List's CCCC Dredging (Group) as 中交疏浚（集团）股份有限公司 screened CLEAR;

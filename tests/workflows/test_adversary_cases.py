@@ -413,8 +413,8 @@ MISMATCHES: dict[str, str] = {
     "R21-107": "needless CANNOT_CLEAR: 马晓东 (Ma Xiaodong) 0.59 possible matches on SDN 'WEI, Hsueh Lung', 'CHEN, "
                "Dong' (screening)",
     "R21-108": "needless CANNOT_CLEAR (was over-block, wrong entity: a 0.98 HIT on SDN 20567 'HONG, Jinhua' [NPWMD] "
-               "answered PROHIBITED, fixed in session 13: neither surname nor given name agrees): 杨建华, 武汉 is still "
-               "a 0.69 possible match on EL 'Jin Ying Trading Co., Ltd.' (screening)",
+               "answered PROHIBITED, fixed in session 13: neither surname nor given name agrees): 杨建华, 武汉 is "
+               "still a 0.69 possible match on EL 'Jin Ying Trading Co., Ltd.' (screening)",
     "R21-109": "needless CANNOT_CLEAR: 'Wu Wei, Suzhou' a 0.69 possible match on EL 'Huawei Technical Service Co., "
                "Ltd.' (screening)",
     "R21-112": "needless CANNOT_CLEAR: 'Смирнов Алексей Викторович' 0.69 possible matches on SDN Smirnovs of other "
