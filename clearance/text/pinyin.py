@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -41,7 +42,11 @@ def _character_readings() -> set[str]:
     """The distinct values of pypinyin's character table (``pypinyin.constants.PINYIN_DICT``): each character's
     readings. Read from the file pypinyin loads them from, without importing pypinyin (its import loads its phrase
     dictionaries and segmenter: 0.3 s of CPU, a third of a one-row screen's start-up, for a Latin name's first word
-    that might be pinyin); from pypinyin itself when that file is not where this pypinyin keeps it."""
+    that might be pinyin); from pypinyin itself when it is imported already (Chinese characters transliterated) or
+    that file is not where this pypinyin keeps it."""
+    loaded = sys.modules.get("pypinyin.constants")
+    if loaded is not None:
+        return set(loaded.PINYIN_DICT.values())
     spec = importlib.util.find_spec("pypinyin")  # (a top-level package: found, not imported)
     for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
         path = Path(folder) / PINYIN_TABLE

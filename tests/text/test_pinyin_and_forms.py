@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,13 +29,18 @@ def test_character_table_read_without_pypinyin_is_pypinyins() -> None:
     the same readings as the table pypinyin loads, and the fallback through pypinyin gives the same."""
     from pypinyin.constants import PINYIN_DICT
 
-    assert pinyin._character_readings() == set(PINYIN_DICT.values())
-    saved = pinyin.PINYIN_TABLE
-    pinyin.PINYIN_TABLE = "no-such-table.json"  # (pypinyin itself, as when it keeps its table elsewhere)
+    imported = sys.modules.pop("pypinyin.constants")  # (as if not imported: read from the file)
     try:
         assert pinyin._character_readings() == set(PINYIN_DICT.values())
+        saved = pinyin.PINYIN_TABLE
+        pinyin.PINYIN_TABLE = "no-such-table.json"  # (pypinyin itself, as when it keeps its table elsewhere)
+        try:
+            assert pinyin._character_readings() == set(PINYIN_DICT.values())
+        finally:
+            pinyin.PINYIN_TABLE = saved
     finally:
-        pinyin.PINYIN_TABLE = saved
+        sys.modules["pypinyin.constants"] = imported
+    assert pinyin._character_readings() == set(PINYIN_DICT.values())  # (pypinyin's, imported)
 
 
 @given(st.lists(st.sampled_from(sorted(syllables())), min_size=2, max_size=4))
