@@ -38,6 +38,12 @@ def warm_up(scorer: peers.Scorer) -> None:
         for b in made_up:
             for _ in range(30):
                 scorer(Pair("warm", a + " " + str(_), b, "", False))
+    # persons too (and a surname after an initial): what person pairs alone read on first use is start-up as well
+    # (the pinyin syllables, when two persons' names agree on one word only: clearance-name@3's Chinese-name guard)
+    persons = [*made_up, "J Doe", "B Doe"]
+    for a in persons:
+        for b in persons:
+            scorer(Pair("warm", a, b, "Person", False))
 
 
 def main() -> None:

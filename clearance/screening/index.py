@@ -38,6 +38,14 @@ WHOLE_MIN_JOINED = 8  # a query's words written together this long or longer are
 WHOLE_MAX_RUN = 5  # runs of up to this many of a query's words as written (before terms are read) are joined too
 
 
+class StoredTowns(Protocol):
+    """The town tables of a cached index (``ScreeningIndex.stored_towns``): each None when it cannot be read."""
+
+    def listed(self) -> dict[str, frozenset[tuple[str, str]]] | None: ...
+
+    def addressed(self) -> dict[tuple[str, str], tuple[str, frozenset[str]]] | None: ...
+
+
 @dataclass(frozen=True)
 class ScreeningIndex:
     """Entities prepared for matching, blocking postings and the versions of the lists they came from."""
@@ -57,6 +65,10 @@ class ScreeningIndex:
     entity_person: NDArray[np.bool_] | None = None  # entity number -> a listed person (no entity unpickled to know)
     entity_list: NDArray[np.int32] | None = None  # entity number -> its list code's number in ``list_codes``
     list_codes: tuple[str, ...] = ()
+    # the tables ``towns.listed_towns`` and ``towns.entry_addresses`` make from every entity's addresses, as a cached
+    # index stores them (``workflows.index_cache``), read when first asked for; None (or None returned): made from
+    # the entities, which unpickles every one of them (seconds of CPU, paid by a one-row run of a line with a comma)
+    stored_towns: StoredTowns | None = None
 
     def is_person_entity(self, i: int) -> bool:
         """Whether entity ``i`` is a listed person (from ``entity_person`` when the index has it)."""

@@ -11,6 +11,7 @@ town agrees with the listing: it is evidence for the match, never a reason to fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -76,6 +77,14 @@ def listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]
     found = _CACHE.get(id(index))
     if found is not None and found[0] is index:
         return found[1]
+    stored = index.stored_towns.listed() if index.stored_towns is not None else None
+    if stored is not None:  # (a cached index: the table made when it was built)
+        return _remember(_CACHE, index, stored)
+    return _remember(_CACHE, index, make_listed_towns(index))
+
+
+def make_listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]:
+    """``listed_towns`` made from the entities (every one unpickled, when the index is a cached one)."""
     towns: dict[str, set[tuple[str, str]]] = {}
     for pe in index.entities:
         entity = pe.entity
@@ -85,11 +94,17 @@ def listed_towns(index: ScreeningIndex) -> dict[str, frozenset[tuple[str, str]]]
                 key = town_key(part) if part.strip() else None
                 if key is not None:
                     towns.setdefault(key, set()).add((entity.list_code, entity.entry_id))
-    out = {k: frozenset(v) for k, v in towns.items()}
-    if len(_CACHE) >= 4:
-        _CACHE.clear()
-    _CACHE[id(index)] = (index, out)
-    return out
+    return {k: frozenset(v) for k, v in towns.items()}
+
+
+_T = TypeVar("_T")
+
+
+def _remember(memo: dict[int, tuple[ScreeningIndex, _T]], index: ScreeningIndex, table: _T) -> _T:
+    if len(memo) >= 4:
+        memo.clear()
+    memo[id(index)] = (index, table)
+    return table
 
 
 def entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
@@ -99,6 +114,14 @@ def entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, f
     found = _ADDRESSED.get(id(index))
     if found is not None and found[0] is index:
         return found[1]
+    stored = index.stored_towns.addressed() if index.stored_towns is not None else None
+    if stored is not None:  # (a cached index: the table made when it was built)
+        return _remember(_ADDRESSED, index, stored)
+    return _remember(_ADDRESSED, index, make_entry_addresses(index))
+
+
+def make_entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, frozenset[str]]]:
+    """``entry_addresses`` made from the entities (every one unpickled, when the index is a cached one)."""
     known = frozenset().union(*listed_towns(index).values())
     out: dict[tuple[str, str], tuple[str, frozenset[str]]] = {}
     for pe in index.entities:
@@ -108,9 +131,6 @@ def entry_addresses(index: ScreeningIndex) -> dict[tuple[str, str], tuple[str, f
             text = " | ".join(fold(t)[0] for t in (*(f"{a.full} {a.city or ''}" for a in entity.addresses),
                                                   *(n.value for n in entity.names)))
             out[key] = (text, frozenset(a.country.upper() for a in entity.addresses if a.country))
-    if len(_ADDRESSED) >= 4:
-        _ADDRESSED.clear()
-    _ADDRESSED[id(index)] = (index, out)
     return out
 
 

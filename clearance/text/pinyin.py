@@ -9,8 +9,12 @@ comparison of sounds.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import sys
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 _VOWELS = frozenset("aeiou")
 MIN_SYLLABLES = 2  # a word of one syllable ("chan", "sun") is as often another romanisation (Cantonese) of a syllable
@@ -20,17 +24,39 @@ MIN_SYLLABLES = 2  # a word of one syllable ("chan", "sun") is as often another 
 def syllables() -> frozenset[str]:
     """Every toneless pinyin syllable of pypinyin's character table (ü written u, as ``fold`` writes it), without the
     interjections of no vowel ("m", "ng", "hm")."""
-    from pypinyin.constants import PINYIN_DICT  # imported on first use: the table loads with pypinyin
-
     # each character's readings ("zhōng,zhòng"): some 1,500 distinct readings over 40,000 characters, each read once
     # (built on the first pinyin word met, inside the first screening or pair scored: 0.2 s read character by character)
-    readings = {reading for value in set(PINYIN_DICT.values()) for reading in value.split(",")}
+    readings = {reading for value in _character_readings() for reading in value.split(",")}
     out: set[str] = set()
     for reading in readings:
         plain = "".join(ch for ch in unicodedata.normalize("NFD", reading) if not unicodedata.combining(ch))
         if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiou"):
             out.add(plain.lower())
     return frozenset(out)
+
+
+PINYIN_TABLE = "pinyin_dict.json"  # pypinyin's character table, as it ships it (``pypinyin.pinyin_dict`` loads it)
+
+
+def _character_readings() -> set[str]:
+    """The distinct values of pypinyin's character table (``pypinyin.constants.PINYIN_DICT``): each character's
+    readings. Read from the file pypinyin loads them from, without importing pypinyin (its import loads its phrase
+    dictionaries and segmenter: 0.3 s of CPU, a third of a one-row screen's start-up, for a Latin name's first word
+    that might be pinyin); from pypinyin itself when it is imported already (Chinese characters transliterated) or
+    that file is not where this pypinyin keeps it."""
+    loaded = sys.modules.get("pypinyin.constants")
+    if loaded is not None:
+        return set(loaded.PINYIN_DICT.values())
+    spec = importlib.util.find_spec("pypinyin")  # (a top-level package: found, not imported)
+    for folder in (spec.submodule_search_locations or ()) if spec is not None else ():
+        path = Path(folder) / PINYIN_TABLE
+        if path.is_file():
+            table = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
+                return set(table.values())
+    from pypinyin.constants import PINYIN_DICT  # imported on first use: the table loads with pypinyin
+
+    return set(PINYIN_DICT.values())
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,7 @@ def respell_word(word: str, system: int) -> str | None:
     """``word`` (lower case, as written) respelt the English way from spelling ``system`` (0 German, 1 French), or None
     when it carries no mark of that spelling or is left as written (see the module's docstring)."""
     mark, respell = _SYSTEMS[system]
-    if not _respellable(word) or not mark.search(word):
+    if not mark.search(word) or not _respellable(word):  # (the mark first: it needs no word list)
         return None
     out = respell(word)
     return out if out != word else None

@@ -43,6 +43,7 @@ from platformdirs import user_config_dir
 
 from clearance.errors import CannotClear
 from clearance.model.entity import Address, Entity, Identifier, Name
+from clearance.screening import towns
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.prefilter import FlatNames
 from clearance.screening.prepared import PreparedEntity, PreparedName
@@ -487,7 +488,7 @@ def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path
         if f in flats and f not in _APART:  # their strings kept as ``Strings`` (one str each, not many objects)
             flats[f] = dataclasses.replace(flats[f], vocab=Strings.of(flats[f].vocab),
                                            compact=Strings.of(flats[f].compact), run_text=Strings.of(flats[f].run_text))
-    core = dataclasses.replace(index, entities=(), postings={}, identifiers={})
+    core = dataclasses.replace(index, entities=(), postings={}, identifiers={}, stored_towns=None)
     core = dataclasses.replace(core, **{f: None for f in flats})  # type: ignore[arg-type]
     apart = {f: pickle.dumps(flats.pop(f), protocol=pickle.HIGHEST_PROTOCOL) for f in _APART if f in flats}
     apart_name = f"{name}{APART_SUFFIX}" if apart else None
@@ -498,6 +499,12 @@ def write_index(folder: Path, name: str, index: ScreeningIndex, *, key_dir: Path
                "apart": (apart_name, tuple(apart)) if apart_name is not None else None,
                "keys": pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)}
     if not _write_plain(folder, ents, data):
+        return False
+    # the town tables (``towns``), each pickled on its own: a run reads the one it needs, the first time it does
+    tables = (towns.listed_towns(index), towns.entry_addresses(index))
+    if not write(folder, f"{name}{TOWNS_SUFFIX}",
+                 pickle.dumps(tuple(pickle.dumps(t, protocol=pickle.HIGHEST_PROTOCOL) for t in tables),
+                              protocol=pickle.HIGHEST_PROTOCOL), key_dir=key_dir):
         return False
     if apart_name is not None and not write(folder, apart_name, pickle.dumps(apart, protocol=pickle.HIGHEST_PROTOCOL),
                                             key_dir=key_dir):
@@ -529,11 +536,42 @@ def read_index(folder: Path, name: str, *, key_dir: Path | None = None) -> Scree
             lazy.update((f, LazyFlatNames(functools.partial(loader.blob, f))) for f in apart[1] if f in _APART)
         return dataclasses.replace(core, entities=LazyEntities(buffer, got["offsets"], got["digests"], path,
                                                                got.get("keys")),
+                                   stored_towns=_StoredTowns(folder, f"{name}{TOWNS_SUFFIX}", key_dir),
                                    postings=Postings.unpack(got["postings"]),
                                    identifiers=Postings.unpack(got["identifiers"]),
                                    **flats, **lazy)  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError):
         return None
+
+
+TOWNS_SUFFIX = ".towns"
+
+
+class _StoredTowns:
+    """The signed entry of an index's town tables (``towns.listed_towns``, ``towns.entry_addresses``), read and
+    checked when first asked for, each table unpickled when first asked for. A missing or changed entry answers
+    None: ``towns`` then makes the table from the entities (the same table, in seconds instead of milliseconds)."""
+
+    def __init__(self, folder: Path, name: str, key_dir: Path | None) -> None:
+        self._folder, self._name, self._key_dir = folder, name, key_dir
+        self._blobs: tuple[bytes, ...] | None = None
+        self._tables: dict[int, Any] = {}
+
+    def _table(self, n: int, kind: type) -> Any:
+        if n not in self._tables:
+            if self._blobs is None:
+                raw = read(self._folder, self._name, key_dir=self._key_dir)
+                got = pickle.loads(raw) if raw is not None else None  # bytes this install signed
+                self._blobs = got if isinstance(got, tuple) and all(isinstance(b, bytes) for b in got) else ()
+            table = pickle.loads(self._blobs[n]) if n < len(self._blobs) else None  # (signed, as above)
+            self._tables[n] = table if isinstance(table, kind) else None
+        return self._tables[n]
+
+    def listed(self) -> dict[str, frozenset[tuple[str, str]]] | None:
+        return cast(dict[str, frozenset[tuple[str, str]]] | None, self._table(0, dict))
+
+    def addressed(self) -> dict[tuple[str, str], tuple[str, frozenset[str]]] | None:
+        return cast(dict[tuple[str, str], tuple[str, frozenset[str]]] | None, self._table(1, dict))
 
 
 def _write_plain(folder: Path, name: str, data: bytes) -> bool:

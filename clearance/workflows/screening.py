@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 30  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 31  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
 # 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
 # listed person's names prepared at index build, ``PreparedName.form3_person``; 14: entries "wherever located" have
@@ -62,7 +62,8 @@ INDEX_FORMAT = 30  # bump when ScreeningIndex or the text pipeline changes what 
 # 23: Chinese one-character terms read from the character, a listed name also without its own initials in parentheses;
 # 25: the Persian suffix سازی written apart, Chinese and Persian trade words; 26, 27: the merges of 22, 23 and 25;
 # 28: the Persian هوایی "air, aviation"; 29: a legal form written only in parentheses, "(yu)", is no bare "Yu";
-# 29 (screen21): Chinese trade words 飞行, 试验, 系统, 微系统, 科学院; 30: the merge of both 29s)
+# 29 (screen21): Chinese trade words 飞行, 试验, 系统, 微系统, 科学院; 30: the merge of both 29s;
+# 31: the town tables of ``towns`` stored with the index, ``index_cache.TOWNS_SUFFIX``)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
@@ -355,7 +356,7 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
         if len(head) <= SMALL_INPUT:
             workers = 1
         else:  # loaded once here, shared by the workers (copy-on-write) instead of loaded by each
-            _ready_for_batch(batch.index, (str(r.get("name") or "") for r in head), batch.algo)
+            _ready_for_batch(batch.index, (str(r.get("name") or "") for r in head), batch.algo, every_entity=True)
     if workers <= 1:
         gc.freeze()  # the index is long-lived: the collector need not walk it again and again
         try:
@@ -366,12 +367,15 @@ def _stream(rows: Iterable[dict[str, Any]], batch: _Batch, workers: int, as_json
     yield from _stream_parallel(rows, batch, workers, as_json)
 
 
-def _ready_for_batch(index: ScreeningIndex, names: Iterable[str] = (), algo: Algorithm | None = None) -> None:
+def _ready_for_batch(index: ScreeningIndex, names: Iterable[str] = (), algo: Algorithm | None = None,
+                     every_entity: bool = False) -> None:
     """Before a batch of more than SMALL_INPUT rows: the dict of the index's blocking keys made at once (a one-query
     run looks its keys up by bisection through the joined keys; a batch would make the dict after its first few
     thousand look-ups anyway), for clearance-name@3 the strings of its flat name arrays made (``Strings.make_all``:
     they would be after LIST_AFTER picks), and ``names`` (the first rows') folded, which loads what their scripts
-    need once (pypinyin's dictionaries for Chinese characters: 0.3 s of CPU). Nothing a result depends on changes."""
+    need once (pypinyin's dictionaries for Chinese characters: 0.3 s of CPU). ``every_entity`` (before workers are
+    forked): every entity of a cached index unpickled, once, shared with the workers, instead of each worker
+    unpickling those it meets (a large file meets most of them in each). Nothing a result depends on changes."""
     postings = index.postings
     if isinstance(postings, index_cache.Postings):
         postings.make_dict()
@@ -382,13 +386,16 @@ def _ready_for_batch(index: ScreeningIndex, names: Iterable[str] = (), algo: Alg
                     strings.make_all()  # the pre-filter picks words from them for every chunk
     for name in names:
         fold.fold(name)
-    # the towns of the listed entries' addresses (``towns.entry_town`` reads them for every line with a comma): made
-    # here, the collector paused, unpickling every entity once (~2.4 s of CPU) -- in the parent, shared with the
-    # workers, instead of once in each worker (and the entities a worker scores are then unpickled already)
+    # the towns of the listed entries' addresses (``towns.entry_town`` reads them for every line with a comma): read
+    # from the cached index (or made from the entities of an index built in this process) before any worker is
+    # forked, the collector paused, so that the workers share them
     enabled = gc.isenabled()
     gc.disable()
     try:
         towns.listed_towns(index)
+        if every_entity:
+            for _ in index.entities:  # (``LazyEntities`` unpickles each on first use and keeps it)
+                pass
     finally:
         if enabled:
             gc.enable()

@@ -134,3 +134,28 @@ def test_person_readings_prepared_at_build_are_prepare3s(uk_entities: list[Entit
             assert algo._name_form(pn, True) == prepare3(pn.form.original, True)
             assert algo._name_form(pn, False) == prepare3(pn.form.original)
     assert persons > 50
+
+
+def test_town_tables_stored_with_the_index(uk_entities: list[Entity], tmp_path: Path) -> None:
+    from clearance.screening import towns
+
+    index = build_index(uk_entities[:400])
+    listed, addressed = towns.make_listed_towns(index), towns.make_entry_addresses(index)
+    assert listed and addressed  # (the sample has entries with addresses naming towns)
+    key_dir = tmp_path / "key"
+    assert index_cache.write_index(tmp_path, "index-t.pkl", index, key_dir=key_dir)
+    got = index_cache.read_index(tmp_path, "index-t.pkl", key_dir=key_dir)
+    assert got is not None and isinstance(got.entities, index_cache.LazyEntities)
+    # read from the stored entry, in the same order, without unpickling an entity
+    assert list(towns.listed_towns(got).items()) == list(listed.items())
+    assert list(towns.entry_addresses(got).items()) == list(addressed.items())
+    assert all(e is None for e in got.entities._got)
+    # a changed entry is never unpickled: the tables are made from the entities again, the same
+    stored = tmp_path / f"index-t.pkl{index_cache.TOWNS_SUFFIX}"
+    data = bytearray(stored.read_bytes())
+    data[-1] ^= 1
+    stored.write_bytes(bytes(data))
+    again = index_cache.read_index(tmp_path, "index-t.pkl", key_dir=key_dir)
+    assert again is not None and again.stored_towns is not None and again.stored_towns.listed() is None
+    assert list(towns.listed_towns(again).items()) == list(listed.items())
+    assert list(towns.entry_addresses(again).items()) == list(addressed.items())

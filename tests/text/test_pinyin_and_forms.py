@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clearance.text import pinyin
 from clearance.text.names import prepare
 from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import join_place_syllables
@@ -19,6 +22,25 @@ def test_pinyin_words() -> None:
         assert pinyin_word(word), word
     for word in ("feng", "phenix", "tsinghua", "aero", "gree", "kwok", "optical", "xian", "sun", "bo1hong", "北京"):
         assert not pinyin_word(word), word
+
+
+def test_character_table_read_without_pypinyin_is_pypinyins() -> None:
+    """The syllables are read from the file pypinyin loads its character table from, without importing pypinyin:
+    the same readings as the table pypinyin loads, and the fallback through pypinyin gives the same."""
+    from pypinyin.constants import PINYIN_DICT
+
+    imported = sys.modules.pop("pypinyin.constants")  # (as if not imported: read from the file)
+    try:
+        assert pinyin._character_readings() == set(PINYIN_DICT.values())
+        saved = pinyin.PINYIN_TABLE
+        pinyin.PINYIN_TABLE = "no-such-table.json"  # (pypinyin itself, as when it keeps its table elsewhere)
+        try:
+            assert pinyin._character_readings() == set(PINYIN_DICT.values())
+        finally:
+            pinyin.PINYIN_TABLE = saved
+    finally:
+        sys.modules["pypinyin.constants"] = imported
+    assert pinyin._character_readings() == set(PINYIN_DICT.values())  # (pypinyin's, imported)
 
 
 @given(st.lists(st.sampled_from(sorted(syllables())), min_size=2, max_size=4))
