@@ -49,9 +49,11 @@ from clearance.screening.namesim import (
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
+from clearance.text.han_names import NAME_CHARS
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import country_places, places
+from clearance.text.scripts import char_script
 from clearance.text.terms import vocabulary
 
 UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
@@ -216,7 +218,7 @@ def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> t
 
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
-    out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP)  # (also where the names agree once spaces are gone)
+    out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP, CAP)  # (also where the names agree once spaces are gone)
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
             not _unseen(q, c, ns)):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
@@ -913,9 +915,10 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
         floor: float = 0.0,
     ) -> Match:
-        """@2's scoring, except that a query of no given type whose name carries a legal form ("LLC Rubezh")
-        is an organisation and is not compared with listed persons (their names by transliteration only)."""
-        if query.query.schema is None and entity.entity.schema is Schema.PERSON and query.form.legal_forms:
+        """@2's scoring, except that a query of no given type whose name says it is an organisation's (a legal form,
+        "LLC Rubezh"; organisation words in Chinese characters: ``organisation_query``) is not compared with listed
+        persons (their names by transliteration only)."""
+        if entity.entity.schema is Schema.PERSON and organisation_query(query):
             return Match(0.0, 0.0, "", "", ())
         m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
         if m.score < CAP and person_reading(query, entity):
@@ -1084,6 +1087,26 @@ def reads_as_person(form: NameForm) -> bool:
         return False
     words = organisation_words()
     return not any(t in words for t in form.tokens)
+
+
+def organisation_query(query: PreparedQuery) -> bool:
+    """A query clearance-name@3 compares with no listed person: of no given type, with a legal form in its name
+    ("LLC Rubezh") or written in Chinese characters as an organisation's name (``han_organisation``)."""
+    return query.query.schema is None and (bool(query.form.legal_forms) or han_organisation(query.form.original))
+
+
+@lru_cache(maxsize=20_000)
+def han_organisation(name: str) -> bool:
+    """A name written only in Chinese characters (spaces, dots and brackets aside), longer than a Chinese person's
+    name (``clearance.text.han_names.NAME_CHARS``: a surname and a given name, four characters at most) and reading
+    an organisation term or a legal form: 中国商飞试飞中心 (COMAC's flight test centre: 中国 China, 中心 centre).
+    Read as a person's name, its syllables matched a listed person's one by one ('ZHANG, Shi', 0.74)."""
+    chars = [ch for ch in name if ch.isalnum()]
+    if len(chars) <= NAME_CHARS[1] or any(char_script(ch) != "Han" for ch in chars):
+        return False
+    form = prepare3(name)
+    words = organisation_words()
+    return bool(form.legal_forms) or any(t in words for t in form.tokens)
 
 
 def person_reading(query: PreparedQuery, entity: PreparedEntity) -> bool:

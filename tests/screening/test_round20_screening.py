@@ -7,7 +7,9 @@ DPL, MEU, MIEU with the shipped alias table, as tests/workflows/test_adversary_c
 - Chinese trade words 飞行 flight, 系统 system, 微系统 microsystem, 科学院 academy (name_terms.yml) and 试验 test (read
   from the characters, clearance.text.translit): R20-38 (the Entity List's Chinese Flight Test Establishment in
   Chinese), R20b-08 (its SIMIT);
-- Turkish provinces and towns after a name's legal form are its address (address_words.yml): R20-48.
+- Turkish provinces and towns after a name's legal form are its address (address_words.yml): R20-48;
+- names in Chinese characters (session 13): a surname alone never makes a HIT (陈曲 / 'CHEN, Eric'), a company in
+  characters is no listed person (中国商飞试飞中心 / 'ZHANG, Shi'), the city 十堰市 is no laboratory (实验室).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from clearance.model.entity import Entity
+from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Hit, Query
 from clearance.screening.nameline import read_name_line
@@ -109,3 +112,45 @@ def test_a_turkish_town_and_province_after_the_legal_form(ear_index: ScreeningIn
     assert [h for h in found if h.name == mmk and h.decision is not Decision.CLEAR], shown(found)
     # a hard negative of the same form stays clear (R20's Kardemir, Karabük)
     assert not hits(ear_index, "Kardemir Karabük Demir Çelik San. ve Tic. A.Ş., Karabük", "TR")
+
+
+def test_a_chinese_surname_alone_never_makes_a_hit(ear_index: ScreeningIndex) -> None:
+    """陈曲 (an unlisted person in characters) was a 0.85 HIT on SDN 'CHEN, Eric': the surname agrees, the given name
+    'Eric' is no reading of 曲. A person may use an English name, so it is reviewed, never a HIT; the Entity List's
+    'Chen Qu' (the same characters' pinyin) stays a HIT."""
+    for country in ("CN", None):
+        found = hits(ear_index, "陈曲", country)
+        eric = [h for h in found if h.matched_name == "CHEN, Eric"]
+        assert eric and all(h.decision is Decision.POSSIBLE for h in eric), shown(found)
+        assert [h for h in found if h.matched_name == "Chen Qu" and h.decision is Decision.HIT], shown(found)
+    m = compare("陈曲", "CHEN, Eric", person=True, algorithm=V3)
+    assert m.score < 0.7 and any("only on the surname" in f.detail for f in m.features), m
+    # the given name spelt in pinyin or Wade-Giles still agrees
+    assert compare("陈曲", "CHEN, Qu", person=True, algorithm=V3).score >= 0.7
+    assert compare("张春明", "CHANG, Chun-ming", person=True, algorithm=V3).score >= 0.7
+
+
+def test_a_company_in_characters_is_no_listed_person(ear_index: ScreeningIndex) -> None:
+    """中国商飞试飞中心 (COMAC's flight test centre) was a 0.74 HIT on SDN 'ZHANG, Shi' (a.k.a. of 'ZHANG, Lei'): read
+    as a person's name, "shi" of 试 and "zhong" of 中 matched the person's name parts. A name in characters longer than
+    a person's, with organisation words (中国 China, 中心 centre), is an organisation's: never compared with a listed
+    person, as a name with a legal form is not."""
+    found = hits(ear_index, "中国商飞试飞中心", "CN")
+    assert not [h for h in found if h.schema == "Person"], shown(found)
+    assert not [h for h in found if h.decision is Decision.HIT], shown(found)
+    # a Chinese person's name in characters is still compared with listed persons
+    assert [h for h in hits(ear_index, "张晓明", "CN") if h.matched_name == "ZHANG, Xiaoming"]
+
+
+def test_the_city_shiyan_stays_a_place(ear_index: ScreeningIndex) -> None:
+    """十堰市 (the city of Shiyan, Hubei) read "shi yan shi", the syllables of 实验室 (laboratory): the term table,
+    keyed on the syllables, read the city as "lab" and found every listed laboratory. 实验室 is now read from its
+    characters, and Shiyan is a place."""
+    assert prepare3("十堰市").tokens[0] == "shiyan" and "lab" not in prepare3("十堰市").tokens
+    assert "lab" in prepare3("张江实验室").tokens and "lab" in prepare3("實驗室").tokens
+    found = hits(ear_index, "十堰市", "CN")
+    assert not [h for h in found if "lab" in h.matched_name.lower()], shown(found)
+    assert not [h for h in found if h.decision is Decision.HIT], shown(found)
+    # a listed laboratory in characters is still found
+    zj = [h for h in hits(ear_index, "张江实验室", "CN") if h.name == "Zhangjiang Laboratory"]
+    assert zj and zj[0].decision is Decision.HIT, shown(hits(ear_index, "张江实验室", "CN"))
