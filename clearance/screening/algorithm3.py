@@ -219,8 +219,11 @@ def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> t
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
     out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP, CAP)  # (also where the names agree once spaces are gone)
+    if not person:
+        out.extend(_han_brands_differ(q, c, ns))
+    # (not names read wholly as words, places and terms: 北京航空航天大学 / 南京航空航天大学 differ in a place)
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
-            not _unseen(q, c, ns)):
+            not _unseen(q, c, ns)) and (_syllabic(q) or _syllabic(c)):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -237,7 +240,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not matched_rare and brand:
             out.append(Guard(CAP, f"only common words agree; a distinctive word ({' '.join(brand)}) is not in the "
                                   "other name"))
-        if kept_q and kept_c and not (q.unspaced or c.unspaced):
+        # a name in Chinese characters read wholly as words (places, terms: 浙江大学 "zhejiang university") is compared
+        # as a name in Latin letters is; one keeping bare syllables (复旦大学 "fu dan university") is not
+        worded = not (_syllabic(q) or _syllabic(c))
+        if kept_q and kept_c and worded:
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
             out.extend(_shared_acronym_only(q, c, ns, qw, cw))
         out.extend(_short_typo_only(ns, kept_q, kept_c))
@@ -247,12 +253,12 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         # not for names written without spaces (Chinese), whose syllables are not words
         extra_q = [t for t in kept_q if qw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, c)]
         extra_c = [t for t in kept_c if cw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, q)]
-        if ((extra_q and not kept_c) or (extra_c and not kept_q)) and not (q.unspaced or c.unspaced):
+        if ((extra_q and not kept_c) or (extra_c and not kept_q)) and worded:
             out.append(Guard(CAP, f"one name adds a distinctive word ({' '.join(extra_q + extra_c)}): another "
                                   "party named after the other one, or the same one: a person reviews", soft=True))
         if _han(q) != _han(c):
             out.extend(_places_differ_han(ns, qw, cw))
-        if not (q.unspaced or c.unspaced):
+        if worded:
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
         elif ns.pairs and q.unspaced != c.unspaced:  # one written in Chinese: its syllables are no words, but
             # how much of each name agrees by weight is still read ("Nanjing University" / 南京航空航天大学, Nanjing
@@ -325,6 +331,64 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if d > allowed:
             out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
     return out
+
+
+MIN_BRAND_RUN = 2  # syllables in a row two names in characters must share for their brands to agree
+
+
+def _han_brands_differ(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """Two organisation names in Chinese characters whose brands differ: a Chinese company's name is a place, a brand
+    (字号, two characters or more, here a run of syllables no term or place reads) and trade words. The brands agree
+    when they are the same run, or share MIN_BRAND_RUN syllables in a row, or one of MIN_BRAND_RUN syllables or more
+    is inside the other (龙芯 / 龙芯中科, a short name; 大疆 in "shi da jiang" of 深圳市大疆创新科技); otherwise one
+    syllable alike is another character as often as not (深信服 "shen xin fu", Sangfor, / 信諾 "xin nuo", Sinno
+    Electronics: "xin" of 信; 信诺电子 / 樂芯電子, Lett Tronic: "xin" of 芯), and names agreeing besides only on trade
+    words are two parties of one trade. Capped below POSSIBLE. Not when a word of weight DISTINCT_AGREE agrees."""
+    if not (_han(q) and _han(c) and q.unspaced and c.unspaced):
+        return []
+    runs_q, runs_c = _brand_runs(q.tokens), _brand_runs(c.tokens)
+    if not runs_q or not runs_c or any(_runs_agree(a, b) for a in runs_q for b in runs_c):
+        return []
+    table = syllables()
+    if any(p.query not in table and p.candidate not in table and min(len(p.query), len(p.candidate)) > 1
+           and _pair_weight(p.query, dict(zip(q.tokens, q.weights, strict=True))) >= DISTINCT_AGREE for p in ns.pairs):
+        return []
+    shown = " ".join(" ".join(r) for r in runs_q) + " / " + " / ".join(" ".join(r) for r in runs_c)
+    return [Guard(DIFFERENT_CAP, f"in Chinese characters the brands differ ({shown}): a syllable alike is another "
+                                 "character as often as not, and the rest are trade words or places: parties of the "
+                                 "same trade, not one party")]
+
+
+def _brand_runs(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """The runs of bare syllables (neither a term nor a place) of a name in Chinese characters, in order."""
+    table = syllables()
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for t in (*tokens, ""):
+        if t in table:
+            run.append(t)
+        elif run:
+            out.append(tuple(run))
+            run = []
+    return out
+
+
+def _runs_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two brands in syllables agree: the same, one of MIN_BRAND_RUN or more inside the other, or sharing
+    MIN_BRAND_RUN in a row."""
+    if a == b:
+        return True
+    for i in range(len(a) - MIN_BRAND_RUN + 1):
+        part = a[i:i + MIN_BRAND_RUN]
+        if any(b[j:j + MIN_BRAND_RUN] == part for j in range(len(b) - MIN_BRAND_RUN + 1)):
+            return True
+    return False
+
+
+def _syllabic(form: NameForm) -> bool:
+    """A name written without spaces (Chinese) that keeps a bare syllable, neither a place nor a term ("fu", "dan" of
+    复旦大学): its syllables are not words, so the guards that weigh an organisation's words do not read it."""
+    return form.unspaced and any(t in syllables() for t in form.tokens)
 
 
 def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:

@@ -26,10 +26,10 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
     - compared as persons, both in pinyin, agreeing only on one part of one syllable (a surname), each keeping a
       given name written in pinyin that nothing of the other name matched: 'Zhang Yiming' / 'ZHANG, Wei'.
 
-    And at ``review`` (below HIT) a name in characters whose surname a word of the Latin name spells while the Latin
-    given name is no Chinese syllables (``clearance.text.han_names.foreign_given_name``: 陈曲 / 'CHEN, Eric'): only
-    the surname agrees as written, and a surname alone never makes a HIT; whether 陈曲 goes by "Eric" a person
-    reviews.
+    And at ``review`` (below HIT), compared as persons, a name in characters whose surname a word of the Latin name
+    spells while the Latin given name is no Chinese syllables (``clearance.text.han_names.foreign_given_name``:
+    陈曲 / 'CHEN, Eric'): only the surname agrees as written, and a surname alone never makes a HIT; whether 陈曲
+    goes by "Eric" a person reviews.
     """
     if q.unspaced != c.unspaced:
         han, latin = (q, c) if q.unspaced else (c, q)
@@ -38,7 +38,8 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
             return []
         given = other_given_name(chars, latin.tokens)
         if given is None:
-            foreign = foreign_given_name(chars, latin.tokens)
+            # (compared as persons only: 浙江大学 "Zhejiang University" spells 浙江 as a two-character "surname")
+            foreign = foreign_given_name(chars, latin.tokens) if person else None
             if foreign is None:
                 return []
             return [Guard(review, f"a Chinese name in characters ({chars}) and one in Latin letters agree as written "

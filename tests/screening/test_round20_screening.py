@@ -154,3 +154,31 @@ def test_the_city_shiyan_stays_a_place(ear_index: ScreeningIndex) -> None:
     # a listed laboratory in characters is still found
     zj = [h for h in hits(ear_index, "张江实验室", "CN") if h.name == "Zhangjiang Laboratory"]
     assert zj and zj[0].decision is Decision.HIT, shown(hits(ear_index, "张江实验室", "CN"))
+
+
+def test_a_chinese_university_is_not_another_of_its_province_or_trade(ear_index: ScreeningIndex) -> None:
+    """R20-58: 浙江大学 (Zhejiang University, unlisted) was a 0.69 possible match on EL BUAA ('Beihang University'),
+    'Zhejiang Uniview Technologies', 'Tianjin University, Zhejiang Research Institute', SDN 'ZHEJIANG WONDER IMP. AND
+    EXP.' and 四川大学 (Sichuan University): read wholly as words (a place and a term), it is compared as the same name
+    in Latin letters is; the listed universities written in characters are still found. (The UVL's 'Sun Yat-Sen
+    University', not loaded here, is still a possible match: tests/workflows/test_adversary_cases.py.)"""
+    assert not hits(ear_index, "浙江大学", "CN")
+    for query, listed in (("四川大学", "Sichuan University"), ("天津大学", "Tianjin University"),
+                          ("西北工业大学", "Northwestern Polytechnical University")):
+        found = [h for h in hits(ear_index, query, "CN") if h.name == listed]
+        assert found and found[0].decision is Decision.HIT, shown(hits(ear_index, query, "CN"))
+    assert compare("浙江大学", "Zhejiang University", algorithm=V3).score >= 0.7
+
+
+def test_chinese_brands_agreeing_on_one_syllable(ear_index: ScreeningIndex) -> None:
+    """R20-53: 深信服科技 (Sangfor, unlisted) was a 0.69 possible match on the Chinese name 信諾電子科技 of EL/SDN
+    'Sinno Electronics': "xin" of 信 was all the brands shared (and 諾 "nuo" was read as a Bulgarian legal form). One
+    syllable alike is no brand agreeing; a short name inside the full one still is."""
+    found = hits(ear_index, "深信服科技股份有限公司", "CN")
+    assert not [h for h in found if "Sinno" in h.name or "SINNO" in h.name], shown(found)
+    assert "nuo" in prepare3("信諾電子科技有限公司").tokens and "bo" in prepare3("福耀玻璃工业集团股份有限公司").tokens
+    assert compare("信诺电子科技有限公司", "樂芯電子集團有限公司", algorithm=V3).score < 0.5
+    sinno = [h for h in hits(ear_index, "信诺电子科技有限公司", "CN") if h.name == "Sinno Electronics Co., Ltd.,"]
+    assert sinno and sinno[0].decision is Decision.HIT
+    for short, full in (("龙芯", "龙芯中科技术股份有限公司"), ("大疆", "深圳市大疆创新科技有限公司")):
+        assert compare(short, full, algorithm=V3).score >= 0.7, (short, full)

@@ -357,8 +357,9 @@ MISMATCHES: dict[str, str] = {
               "12 the carve-out's kind is asked (O90) instead of a licence for a commodity; kind technology clears "
               "(O89) (rules: words never clear)",
     "R20b-17": "needless CANNOT_CLEAR: as R20-32 on 2020-09-01 (rules)",
-    "R20-53": "needless CANNOT_CLEAR: Sangfor (深信服科技股份有限公司) a 0.69 possible match on EL/SDN 'Sinno "
-              "Electronics' (screening: Chinese-character names)",
+    "R20-53": "needless CANNOT_CLEAR: Sangfor (深信服科技股份有限公司) a 0.61 possible match on SDN 'SHENG CORE "
+              "TECHNOLOGY' (only 'tech' agrees; 'sheng' is one pinyin syllable, as English words often are); the 0.69 "
+              "on EL/SDN 'Sinno Electronics' (信諾: one syllable alike) was fixed by screen22 (screening)",
     "R20-55": "needless CANNOT_CLEAR: Zoomlion (中联重科股份有限公司) a 0.55 possible match on EL 'Loongson "
               "Technology' (screening)",
     "R20-56": "needless CANNOT_CLEAR: Fuyao Glass (福耀玻璃工业集团股份有限公司) a 0.56 possible match on SDN 'KOREA "
@@ -366,8 +367,10 @@ MISMATCHES: dict[str, str] = {
     "R20-57": "needless CANNOT_CLEAR: Fudan University (复旦大学) a 0.69 possible match on EL 'Shanghai Fudan "
               "Microelectronics Co., Ltd.' and UVL 'Sun Yat-Sen University' (screening: the university is another "
               "entity than the company)",
-    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) 0.69 possible matches on EL BUAA, 'Tianjin "
-              "University', SDN 'ZHEJIANG WONDER IMP. AND EXP.' (screening)",
+    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) a 0.64 possible match on UVL 'Sun Yat-Sen "
+              "University' (only 'university' agrees; 'sun yat sen', three-letter words, are read as legal-form "
+              "residue); the matches on EL BUAA, 'Tianjin University', SDN 'ZHEJIANG WONDER' and 四川大学 were "
+              "fixed by screen22 (screening)",
     "R20-59": "needless CANNOT_CLEAR: Xi'an Jiaotong University a 0.68 possible match on EL 'Northwestern "
               "Polytechnical University' (screening)",
     "R20-60": "needless CANNOT_CLEAR: China Eastern Airlines (中国东方航空股份有限公司) 0.69 possible matches on SDN "
