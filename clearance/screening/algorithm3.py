@@ -221,9 +221,12 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
     out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP, CAP)  # (also where the names agree once spaces are gone)
     if not person:
         out.extend(_han_brands_differ(q, c, ns))
-    # (not names read wholly as words, places and terms: 北京航空航天大学 / 南京航空航天大学 differ in a place)
+    # two names in characters read wholly as words (places and terms) are compared as names in Latin letters are
+    # (浙江大学 / 四川大学 differ in a place); not a name in characters against one in Latin letters, which may
+    # translate what the characters read as a place (中山大学, Zhongshan: 'Sun Yat-Sen University', adversarial R18-16)
+    han_words = q.unspaced and c.unspaced and not (_syllabic(q) or _syllabic(c))
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
-            not _unseen(q, c, ns)) and (_syllabic(q) or _syllabic(c)):
+            not _unseen(q, c, ns)) and not han_words:
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -240,9 +243,9 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not matched_rare and brand:
             out.append(Guard(CAP, f"only common words agree; a distinctive word ({' '.join(brand)}) is not in the "
                                   "other name"))
-        # a name in Chinese characters read wholly as words (places, terms: 浙江大学 "zhejiang university") is compared
-        # as a name in Latin letters is; one keeping bare syllables (复旦大学 "fu dan university") is not
-        worded = not (_syllabic(q) or _syllabic(c))
+        # names in words: in Latin letters, or both in Chinese characters read wholly as places and terms (浙江大学
+        # "zhejiang university"; not one keeping bare syllables, 复旦大学 "fu dan university")
+        worded = han_words or not (q.unspaced or c.unspaced)
         if kept_q and kept_c and worded:
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
             out.extend(_shared_acronym_only(q, c, ns, qw, cw))

@@ -367,10 +367,10 @@ MISMATCHES: dict[str, str] = {
     "R20-57": "needless CANNOT_CLEAR: Fudan University (复旦大学) a 0.69 possible match on EL 'Shanghai Fudan "
               "Microelectronics Co., Ltd.' and UVL 'Sun Yat-Sen University' (screening: the university is another "
               "entity than the company)",
-    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) a 0.64 possible match on UVL 'Sun Yat-Sen "
-              "University' (only 'university' agrees; 'sun yat sen', three-letter words, are read as legal-form "
-              "residue); the matches on EL BUAA, 'Tianjin University', SDN 'ZHEJIANG WONDER' and 四川大学 were "
-              "fixed by screen22 (screening)",
+    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) 0.69 possible matches on EL BUAA ('Beihang "
+              "University'), 'Zhejiang Uniview', 'Tianjin University, Zhejiang Research Institute', SDN 'ZHEJIANG "
+              "WONDER IMP. AND EXP.', UVL 'Sun Yat-Sen University' (a name in Latin letters may translate what the "
+              "characters read as a place: R18-16); the match on 四川大学 was fixed by screen22 (screening)",
     "R20-59": "needless CANNOT_CLEAR: Xi'an Jiaotong University a 0.68 possible match on EL 'Northwestern "
               "Polytechnical University' (screening)",
     "R20-60": "needless CANNOT_CLEAR: China Eastern Airlines (中国东方航空股份有限公司) 0.69 possible matches on SDN "
