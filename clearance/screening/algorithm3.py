@@ -49,9 +49,11 @@ from clearance.screening.namesim import (
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
+from clearance.text.han_names import NAME_CHARS
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import country_places, places
+from clearance.text.scripts import char_script
 from clearance.text.terms import vocabulary
 
 UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
@@ -216,9 +218,15 @@ def token_similarity_alphabet(a: str, b: str, person: bool, phonetic: bool) -> t
 
 def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard]:
     """The @3 rules that apply to two compared names (both prepared by ``prepare3``)."""
-    out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP)  # (also where the names agree once spaces are gone)
+    out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP, CAP)  # (also where the names agree once spaces are gone)
+    if not person:
+        out.extend(_han_brands_differ(q, c, ns))
+    # two names in characters read wholly as words (places and terms) are compared as names in Latin letters are
+    # (浙江大学 / 四川大学 differ in a place); not a name in characters against one in Latin letters, which may
+    # translate what the characters read as a place (中山大学, Zhongshan: 'Sun Yat-Sen University', adversarial R18-16)
+    han_words = q.unspaced and c.unspaced and not (_syllabic(q) or _syllabic(c))
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
-            not _unseen(q, c, ns)):
+            not _unseen(q, c, ns)) and not han_words:
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -235,7 +243,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not matched_rare and brand:
             out.append(Guard(CAP, f"only common words agree; a distinctive word ({' '.join(brand)}) is not in the "
                                   "other name"))
-        if kept_q and kept_c and not (q.unspaced or c.unspaced):
+        # names in words: in Latin letters, or both in Chinese characters read wholly as places and terms (浙江大学
+        # "zhejiang university"; not one keeping bare syllables, 复旦大学 "fu dan university")
+        worded = han_words or not (q.unspaced or c.unspaced)
+        if kept_q and kept_c and worded:
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
             out.extend(_shared_acronym_only(q, c, ns, qw, cw))
         out.extend(_short_typo_only(ns, kept_q, kept_c))
@@ -245,12 +256,12 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         # not for names written without spaces (Chinese), whose syllables are not words
         extra_q = [t for t in kept_q if qw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, c)]
         extra_c = [t for t in kept_c if cw.get(t, 1.0) >= EXTRA_WEIGHT and not _residue(t) and not _acronym_of(t, q)]
-        if ((extra_q and not kept_c) or (extra_c and not kept_q)) and not (q.unspaced or c.unspaced):
+        if ((extra_q and not kept_c) or (extra_c and not kept_q)) and worded:
             out.append(Guard(CAP, f"one name adds a distinctive word ({' '.join(extra_q + extra_c)}): another "
                                   "party named after the other one, or the same one: a person reviews", soft=True))
         if _han(q) != _han(c):
             out.extend(_places_differ_han(ns, qw, cw))
-        if not (q.unspaced or c.unspaced):
+        if worded:
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
         elif ns.pairs and q.unspaced != c.unspaced:  # one written in Chinese: its syllables are no words, but
             # how much of each name agrees by weight is still read ("Nanjing University" / 南京航空航天大学, Nanjing
@@ -323,6 +334,64 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if d > allowed:
             out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
     return out
+
+
+MIN_BRAND_RUN = 2  # syllables in a row two names in characters must share for their brands to agree
+
+
+def _han_brands_differ(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """Two organisation names in Chinese characters whose brands differ: a Chinese company's name is a place, a brand
+    (字号, two characters or more, here a run of syllables no term or place reads) and trade words. The brands agree
+    when they are the same run, or share MIN_BRAND_RUN syllables in a row, or one of MIN_BRAND_RUN syllables or more
+    is inside the other (龙芯 / 龙芯中科, a short name; 大疆 in "shi da jiang" of 深圳市大疆创新科技); otherwise one
+    syllable alike is another character as often as not (深信服 "shen xin fu", Sangfor, / 信諾 "xin nuo", Sinno
+    Electronics: "xin" of 信; 信诺电子 / 樂芯電子, Lett Tronic: "xin" of 芯), and names agreeing besides only on trade
+    words are two parties of one trade. Capped below POSSIBLE. Not when a word of weight DISTINCT_AGREE agrees."""
+    if not (_han(q) and _han(c) and q.unspaced and c.unspaced):
+        return []
+    runs_q, runs_c = _brand_runs(q.tokens), _brand_runs(c.tokens)
+    if not runs_q or not runs_c or any(_runs_agree(a, b) for a in runs_q for b in runs_c):
+        return []
+    table = syllables()
+    if any(p.query not in table and p.candidate not in table and min(len(p.query), len(p.candidate)) > 1
+           and _pair_weight(p.query, dict(zip(q.tokens, q.weights, strict=True))) >= DISTINCT_AGREE for p in ns.pairs):
+        return []
+    shown = " ".join(" ".join(r) for r in runs_q) + " / " + " / ".join(" ".join(r) for r in runs_c)
+    return [Guard(DIFFERENT_CAP, f"in Chinese characters the brands differ ({shown}): a syllable alike is another "
+                                 "character as often as not, and the rest are trade words or places: parties of the "
+                                 "same trade, not one party")]
+
+
+def _brand_runs(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """The runs of bare syllables (neither a term nor a place) of a name in Chinese characters, in order."""
+    table = syllables()
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for t in (*tokens, ""):
+        if t in table:
+            run.append(t)
+        elif run:
+            out.append(tuple(run))
+            run = []
+    return out
+
+
+def _runs_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two brands in syllables agree: the same, one of MIN_BRAND_RUN or more inside the other, or sharing
+    MIN_BRAND_RUN in a row."""
+    if a == b:
+        return True
+    for i in range(len(a) - MIN_BRAND_RUN + 1):
+        part = a[i:i + MIN_BRAND_RUN]
+        if any(b[j:j + MIN_BRAND_RUN] == part for j in range(len(b) - MIN_BRAND_RUN + 1)):
+            return True
+    return False
+
+
+def _syllabic(form: NameForm) -> bool:
+    """A name written without spaces (Chinese) that keeps a bare syllable, neither a place nor a term ("fu", "dan" of
+    复旦大学): its syllables are not words, so the guards that weigh an organisation's words do not read it."""
+    return form.unspaced and any(t in syllables() for t in form.tokens)
 
 
 def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
@@ -913,9 +982,10 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None = None,
         floor: float = 0.0,
     ) -> Match:
-        """@2's scoring, except that a query of no given type whose name carries a legal form ("LLC Rubezh")
-        is an organisation and is not compared with listed persons (their names by transliteration only)."""
-        if query.query.schema is None and entity.entity.schema is Schema.PERSON and query.form.legal_forms:
+        """@2's scoring, except that a query of no given type whose name says it is an organisation's (a legal form,
+        "LLC Rubezh"; organisation words in Chinese characters: ``organisation_query``) is not compared with listed
+        persons (their names by transliteration only)."""
+        if entity.entity.schema is Schema.PERSON and organisation_query(query):
             return Match(0.0, 0.0, "", "", ())
         m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
         if m.score < CAP and person_reading(query, entity):
@@ -1084,6 +1154,26 @@ def reads_as_person(form: NameForm) -> bool:
         return False
     words = organisation_words()
     return not any(t in words for t in form.tokens)
+
+
+def organisation_query(query: PreparedQuery) -> bool:
+    """A query clearance-name@3 compares with no listed person: of no given type, with a legal form in its name
+    ("LLC Rubezh") or written in Chinese characters as an organisation's name (``han_organisation``)."""
+    return query.query.schema is None and (bool(query.form.legal_forms) or han_organisation(query.form.original))
+
+
+@lru_cache(maxsize=20_000)
+def han_organisation(name: str) -> bool:
+    """A name written only in Chinese characters (spaces, dots and brackets aside), longer than a Chinese person's
+    name (``clearance.text.han_names.NAME_CHARS``: a surname and a given name, four characters at most) and reading
+    an organisation term or a legal form: 中国商飞试飞中心 (COMAC's flight test centre: 中国 China, 中心 centre).
+    Read as a person's name, its syllables matched a listed person's one by one ('ZHANG, Shi', 0.74)."""
+    chars = [ch for ch in name if ch.isalnum()]
+    if len(chars) <= NAME_CHARS[1] or any(char_script(ch) != "Han" for ch in chars):
+        return False
+    form = prepare3(name)
+    words = organisation_words()
+    return bool(form.legal_forms) or any(t in words for t in form.tokens)
 
 
 def person_reading(query: PreparedQuery, entity: PreparedEntity) -> bool:

@@ -10,12 +10,13 @@ near-certain one (adversarial R20-72, R20b-09..R20b-11: innocent persons answere
 from __future__ import annotations
 
 from clearance.screening.namesim import Guard, NameScore
-from clearance.text.han_names import han_person_chars, other_given_name, other_surname
+from clearance.text.han_names import foreign_given_name, han_person_chars, other_given_name, other_surname
 from clearance.text.names import NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 
 
-def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, cap: float) -> list[Guard]:
+def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, cap: float, review: float,
+                        ) -> list[Guard]:
     """Guards capping at ``cap`` two names that are not the same Chinese person's name:
 
     - one written in Chinese characters as a person's name, the other in Latin letters read as Chinese syllables,
@@ -24,6 +25,11 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
       the Entity List, is compared both ways);
     - compared as persons, both in pinyin, agreeing only on one part of one syllable (a surname), each keeping a
       given name written in pinyin that nothing of the other name matched: 'Zhang Yiming' / 'ZHANG, Wei'.
+
+    And at ``review`` (below HIT), compared as persons, a name in characters whose surname a word of the Latin name
+    spells while the Latin given name is no Chinese syllables (``clearance.text.han_names.foreign_given_name``:
+    陈曲 / 'CHEN, Eric'): only the surname agrees as written, and a surname alone never makes a HIT; whether 陈曲
+    goes by "Eric" a person reviews.
     """
     if q.unspaced != c.unspaced:
         han, latin = (q, c) if q.unspaced else (c, q)
@@ -33,10 +39,16 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
         given = other_given_name(chars, latin.tokens)
         if given is None:
             other = other_surname(chars, latin.tokens)
-            if other is None:
+            if other is not None:
+                return [Guard(cap, f"a Chinese name in characters ({chars}) and one in Latin letters ('{other}') "
+                                   "agree neither on the surname nor on the given name the characters spell")]
+            # (compared as persons only: 浙江大学 "Zhejiang University" spells 浙江 as a two-character "surname")
+            foreign = foreign_given_name(chars, latin.tokens) if person else None
+            if foreign is None:
                 return []
-            return [Guard(cap, f"a Chinese name in characters ({chars}) and one in Latin letters ('{other}') agree "
-                               "neither on the surname nor on the given name the characters spell")]
+            return [Guard(review, f"a Chinese name in characters ({chars}) and one in Latin letters agree as written "
+                                  f"only on the surname: the given name '{foreign}' is no reading of the characters "
+                                  "(another name the person may use: a person reviews)")]
         return [Guard(cap, f"a Chinese name in characters ({chars}) and one in Latin letters agree at most on the "
                            f"surname: the given name '{given}' is not what the characters spell")]
     if not person or q.unspaced or c.unspaced or q.translit or c.translit or len(ns.pairs) != 1:

@@ -13,7 +13,13 @@ from numpy.typing import NDArray
 from clearance.model.entity import Schema
 from clearance.screening.addresses import match_addresses
 from clearance.screening.algorithm import Algorithm, ClearanceMatcher, ClearanceMatcherV2
-from clearance.screening.algorithm3 import CAP, ClearanceMatcherV3, entry_of_no_kind, query_read_as_person
+from clearance.screening.algorithm3 import (
+    CAP,
+    ClearanceMatcherV3,
+    entry_of_no_kind,
+    organisation_query,
+    query_read_as_person,
+)
 from clearance.screening.bound3 import (
     candidate_scores3,
     candidate_scores3_many,
@@ -377,9 +383,10 @@ _BOUNDED = (ClearanceMatcher, ClearanceMatcherV2)  # algorithms whose name score
 
 def organisation_by_legal_form(pq: PreparedQuery) -> bool:
     """A query that clearance-name@3 compares with no listed person: of no given type, with a legal form in its name
-    ("LLC Rubezh"; ``ClearanceMatcherV3.score`` scores such a pair 0 before looking at a name, so it is never a hit).
+    ("LLC Rubezh") or an organisation's name in Chinese characters (``algorithm3.organisation_query``;
+    ``ClearanceMatcherV3.score`` scores such a pair 0 before looking at a name, so it is never a hit).
     tests/screening/test_prefilter3.py checks that @3 still scores these pairs 0."""
-    return pq.query.schema is None and bool(pq.form.legal_forms)
+    return organisation_query(pq)
 
 
 def _drop_persons_of_organisations(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str],

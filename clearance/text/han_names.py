@@ -135,3 +135,24 @@ def other_surname(chars: str, latin: Sequence[str]) -> str | None:
                 if (span <= 2 and spells(surname, word)) or spells(given, word):
                     return None
     return " ".join(latin)
+
+
+def foreign_given_name(chars: str, latin: Sequence[str]) -> str | None:
+    """The given name of the Latin name ``latin`` when a word of it spells the surname written in ``chars`` (a
+    Chinese person's name in characters, ``han_person_chars``) and the other words do not all read as Chinese
+    syllables ('CHEN, Eric' for 陈曲): an English given name, or a spelling of another dialect, that no reading of
+    the characters spells. Only the surname agrees as written; whether the person also goes by that name the names
+    cannot tell. None when no word spells the surname, nothing else is left, or every other word reads as Chinese
+    syllables (``other_given_name`` judges those)."""
+    for n_surname in SURNAME_CHARS:
+        surname, given = chars[:n_surname], chars[n_surname:]
+        if not given:
+            continue
+        for i in range(len(latin)):
+            for span in (1, 2):
+                if i + span > len(latin) or not spells(surname, "".join(latin[i:i + span])):
+                    continue
+                rest = [w for w in (*latin[:i], *latin[i + span:]) if len(w) > 1]
+                if rest and not all(reads_as_syllables(w) for w in rest):
+                    return " ".join(rest)
+    return None

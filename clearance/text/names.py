@@ -10,9 +10,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from clearance.text.fold import fold, skeleton, tokens_skeleton
+from clearance.text.pinyin import syllables
 from clearance.text.places import join_place_syllables
 from clearance.text.scripts import ABJADS, UNSPACED, scripts_of
-from clearance.text.terms import MAX_SPAN, LegalForm, Vocabulary, vocabulary
+from clearance.text.terms import MAX_SPAN, LegalForm, Vocabulary, chinese_terms, vocabulary
 
 INITIAL_WEIGHT = 0.5
 DISTINCTIVE_WEIGHT = 0.7  # generic words weigh at most 0.6 (clearance/resources/name_terms.yml)
@@ -127,17 +128,29 @@ def _span_match(toks: list[str], i: int, table: dict[str, object], starts: froze
     return (i + 1, toks[i]) if toks[i] in table else None
 
 
+def _foreign_syllable(key: str) -> bool:
+    """A key of the legal-form or term tables that is one pinyin syllable and not from the Chinese (pinyin) table:
+    the Russian "ao" (AO) or "zao", the Bulgarian "nuo", "bo" (a Bulgarian "BO" read as an NGO), "ben", "san". In a
+    name written in Chinese characters such a syllable is one character (諾 "nuo" of 信諾, 玻 "bo" of 玻璃, glass),
+    never another language's legal form or term."""
+    return key in syllables() and key not in chinese_terms()
+
+
 def _strip_legal(toks: list[str], vocab: Vocabulary, short_form_words: bool = False, hyphened: bool = False,
-                 in_brackets: frozenset[str] = frozenset()) -> tuple[list[str], list[LegalForm]]:
+                 in_brackets: frozenset[str] = frozenset(), han: bool = False) -> tuple[list[str], list[LegalForm]]:
     """The tokens without their legal forms, and the forms. ``in_brackets``: what the name writes in parentheses,
     compacted; with ``short_form_words``, a form the table writes only in parentheses ("(yu)": Korean 유한회사) is a
-    legal form only when the name writes it so -- a bare "Yu" is a Chinese name ("Fang Yu", adversarial R18-15)."""
+    legal form only when the name writes it so -- a bare "Yu" is a Chinese name ("Fang Yu", adversarial R18-15).
+    ``han``: the syllables of a name written in Chinese characters, where no one syllable is a legal form
+    (``_foreign_syllable``; a Chinese legal form has two characters or more, 公司)."""
     kept: list[str] = []
     forms: list[LegalForm] = []
     i = 0
     while i < len(toks):
         hit = _span_match(toks, i, vocab.legal_forms, vocab.starts)  # type: ignore[arg-type]
         if hit is not None and short_form_words and hit[1] in vocab.bracketed and hit[1] not in in_brackets:
+            hit = None
+        if hit is not None and han and hit[0] == i + 1 and _foreign_syllable(hit[1]):
             hit = None
         if hit is not None:
             j, key = hit
@@ -165,14 +178,22 @@ def _other_kind(form: LegalForm, found: list[LegalForm]) -> bool:
 
 
 def _canonical(
-    toks: list[str], vocab: Vocabulary, table: dict[str, str], fuzzy: bool, spans: bool = True
+    toks: list[str], vocab: Vocabulary, table: dict[str, str], fuzzy: bool, spans: bool = True, han: bool = False,
 ) -> tuple[list[str], list[tuple[str, str]]]:
+    """``toks`` read through the term ``table``; ``han``: syllables of a name in Chinese characters, none read as a
+    term of another language (``_foreign_syllable``)."""
     out: list[str] = []
     renamed: list[tuple[str, str]] = []
     i = 0
     while i < len(toks):
         hit = _span_match(toks, i, table, vocab.starts if spans else frozenset())  # type: ignore[arg-type]
+        if hit is not None and han and hit[0] == i + 1 and _foreign_syllable(hit[1]):
+            hit = None
         if hit is None:
+            if han and _foreign_syllable(toks[i]):
+                out.append(toks[i])
+                i += 1
+                continue
             canon = table.get(_stem(toks[i])) or (_fuzzy_term(toks[i]) if fuzzy else None)  # "technolgies"
             if canon is None:
                 out.append(toks[i])
@@ -293,17 +314,20 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
     hyphened = short_form_words and _HYPHENED_LAST.search(name) is not None
     in_brackets = frozenset(fold(m)[0].replace(" ", "") for m in _BRACKETS.findall(name)) if (
         short_form_words and vocab.bracketed and "(" in name) else frozenset()
-    toks, forms = _strip_legal(_join_initials(toks), vocab, short_form_words, hyphened, in_brackets)
+    scripts = scripts_of(name)
+    # (@3) a name written in Chinese characters only: its syllables are characters, no one of them a legal form or a
+    # term of another language
+    han = places_first and method is not None and "pinyin" in method and "Latin" not in scripts
+    toks, forms = _strip_legal(_join_initials(toks), vocab, short_form_words, hyphened, in_brackets, han)
     if forms:  # a legal form between single letters ("a ngo a", from 'A𩱚A'): the letters are one acronym
         toks = _join_initials(toks)
     place_runs: list[tuple[str, str]] = []
     if places_first and method is not None and "pinyin" in method:
         toks, place_runs = join_place_syllables(toks, vocab.terms)
-    toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True)
+    toks, renamed = _canonical(toks, vocab, vocab.terms, fuzzy=True, han=han)
     renamed = place_runs + renamed
     joined = "".join(toks)
     weights = tuple([_weight(t, vocab) for t in toks])
-    scripts = scripts_of(name)
     return name_form(
         original=name,
         latin=latin,

@@ -69,6 +69,14 @@ def vocabulary() -> Vocabulary:
     return _build_vocabulary()
 
 
+@lru_cache(maxsize=1)
+def chinese_terms() -> frozenset[str]:
+    """The terms of the Chinese table (name_terms.yml ``pinyin``), compacted: the one-syllable ones ("yun", 云
+    cloud) are read in a name written in Chinese characters, other tables' one-syllable keys are not
+    (``clearance.text.names``)."""
+    return frozenset(compact(str(v)) for variants in _load("name_terms.yml")["pinyin"].values() for v in variants)
+
+
 def install_vocabulary(vocab: Vocabulary) -> bool:
     """Use ``vocab`` (the workflows layer's cached copy of this vocabulary, built from the same resource files
     and code) instead of building it: folding every alias (and importing pypinyin for the Chinese ones) costs

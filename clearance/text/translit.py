@@ -85,9 +85,12 @@ def _anyascii(text: str) -> str:
 # with 和, 何, 河), so a term table keyed on the syllable read 宁畅 (Nettrix's Ningchang) as "ning factory" and 和记
 # (Hutchison) as "nuclear ji" (adversarial round 16, R16-02). The term table no longer holds one-character variants.
 # Likewise a word whose syllables other words share: 试验 "test" is "shi yan" as 十堰 (Shiyan, a city of Hubei) and
-# 石岩 (a town of Shenzhen) are (adversarial R20-38: 中国飞行试验研究院, the Chinese Flight Test Establishment).
+# 石岩 (a town of Shenzhen) are (adversarial R20-38: 中国飞行试验研究院, the Chinese Flight Test Establishment), and so
+# are 实验 "experimental" and 实验室 "laboratory" ("shi yan shi", as 十堰市, the city of Shiyan, is: the term table
+# keyed on the syllables read the city as a laboratory; 実験室 is the Japanese writing).
 _HAN_WORDS = {"厂": "factory", "廠": "factory", "核": "nuclear", "铀": "uranium", "鈾": "uranium",
-              "试验": "test", "試驗": "test"}
+              "试验": "test", "試驗": "test", "实验室": "laboratory", "實驗室": "laboratory", "実験室": "laboratory",
+              "实验": "experimental", "實驗": "experimental"}
 _HAN_WORD = re.compile("(" + "|".join(sorted(_HAN_WORDS, key=len, reverse=True)) + ")")
 
 

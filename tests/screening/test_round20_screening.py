@@ -7,7 +7,9 @@ DPL, MEU, MIEU with the shipped alias table, as tests/workflows/test_adversary_c
 - Chinese trade words 飞行 flight, 系统 system, 微系统 microsystem, 科学院 academy (name_terms.yml) and 试验 test (read
   from the characters, clearance.text.translit): R20-38 (the Entity List's Chinese Flight Test Establishment in
   Chinese), R20b-08 (its SIMIT);
-- Turkish provinces and towns after a name's legal form are its address (address_words.yml): R20-48.
+- Turkish provinces and towns after a name's legal form are its address (address_words.yml): R20-48;
+- names in Chinese characters (session 13): a surname alone never makes a HIT (陈曲 / 'CHEN, Eric'), a company in
+  characters is no listed person (中国商飞试飞中心 / 'ZHANG, Shi'), the city 十堰市 is no laboratory (实验室).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from clearance.model.entity import Entity
+from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Hit, Query
 from clearance.screening.nameline import read_name_line
@@ -109,3 +112,77 @@ def test_a_turkish_town_and_province_after_the_legal_form(ear_index: ScreeningIn
     assert [h for h in found if h.name == mmk and h.decision is not Decision.CLEAR], shown(found)
     # a hard negative of the same form stays clear (R20's Kardemir, Karabük)
     assert not hits(ear_index, "Kardemir Karabük Demir Çelik San. ve Tic. A.Ş., Karabük", "TR")
+
+
+def test_a_chinese_surname_alone_never_makes_a_hit(ear_index: ScreeningIndex) -> None:
+    """陈曲 (an unlisted person in characters) was a 0.85 HIT on SDN 'CHEN, Eric': the surname agrees, the given name
+    'Eric' is no reading of 曲. A person may use an English name, so it is reviewed, never a HIT; the Entity List's
+    'Chen Qu' (the same characters' pinyin) stays a HIT."""
+    for country in ("CN", None):
+        found = hits(ear_index, "陈曲", country)
+        eric = [h for h in found if h.matched_name == "CHEN, Eric"]
+        assert eric and all(h.decision is Decision.POSSIBLE for h in eric), shown(found)
+        assert [h for h in found if h.matched_name == "Chen Qu" and h.decision is Decision.HIT], shown(found)
+    m = compare("陈曲", "CHEN, Eric", person=True, algorithm=V3)
+    assert m.score < 0.7 and any("only on the surname" in f.detail for f in m.features), m
+    # the given name spelt in pinyin or Wade-Giles still agrees
+    assert compare("陈曲", "CHEN, Qu", person=True, algorithm=V3).score >= 0.7
+    assert compare("张春明", "CHANG, Chun-ming", person=True, algorithm=V3).score >= 0.7
+
+
+def test_a_company_in_characters_is_no_listed_person(ear_index: ScreeningIndex) -> None:
+    """中国商飞试飞中心 (COMAC's flight test centre) was a 0.74 HIT on SDN 'ZHANG, Shi' (a.k.a. of 'ZHANG, Lei'): read
+    as a person's name, "shi" of 试 and "zhong" of 中 matched the person's name parts. A name in characters longer than
+    a person's, with organisation words (中国 China, 中心 centre), is an organisation's: never compared with a listed
+    person, as a name with a legal form is not."""
+    found = hits(ear_index, "中国商飞试飞中心", "CN")
+    assert not [h for h in found if h.schema == "Person"], shown(found)
+    assert not [h for h in found if h.decision is Decision.HIT], shown(found)
+    # a Chinese person's name in characters is still compared with listed persons
+    assert [h for h in hits(ear_index, "张晓明", "CN") if h.matched_name == "ZHANG, Xiaoming"]
+
+
+def test_the_city_shiyan_stays_a_place(ear_index: ScreeningIndex) -> None:
+    """十堰市 (the city of Shiyan, Hubei) read "shi yan shi", the syllables of 实验室 (laboratory): the term table,
+    keyed on the syllables, read the city as "lab" and found every listed laboratory. 实验室 is now read from its
+    characters, and Shiyan is a place."""
+    assert prepare3("十堰市").tokens[0] == "shiyan" and "lab" not in prepare3("十堰市").tokens
+    assert "lab" in prepare3("张江实验室").tokens and "lab" in prepare3("實驗室").tokens
+    found = hits(ear_index, "十堰市", "CN")
+    assert not [h for h in found if "lab" in h.matched_name.lower()], shown(found)
+    assert not [h for h in found if h.decision is Decision.HIT], shown(found)
+    # a listed laboratory in characters is still found
+    zj = [h for h in hits(ear_index, "张江实验室", "CN") if h.name == "Zhangjiang Laboratory"]
+    assert zj and zj[0].decision is Decision.HIT, shown(hits(ear_index, "张江实验室", "CN"))
+
+
+def test_a_chinese_university_is_not_another_of_its_province_or_trade(ear_index: ScreeningIndex) -> None:
+    """R20-58: 浙江大学 (Zhejiang University, unlisted) was a 0.69 possible match on 四川大学 (Sichuan University, the
+    Entity List's alias in characters): two names in characters read wholly as words (a place and a term) are
+    compared as the same names in Latin letters are, two universities of two provinces. Against a name in Latin
+    letters the words are not so read, since the Latin name may translate what the characters read as a place
+    (中山大学, Zhongshan: 'Sun Yat-Sen University', adversarial R18-16), so 'Beihang University' and others stay
+    possible matches; the listed universities written in characters are still found."""
+    found = hits(ear_index, "浙江大学", "CN")
+    assert not [h for h in found if h.matched_name == "四川大学"], shown(found)
+    assert not [h for h in found if h.decision is Decision.HIT], shown(found)
+    for query, listed in (("四川大学", "Sichuan University"), ("天津大学", "Tianjin University"),
+                          ("西北工业大学", "Northwestern Polytechnical University")):
+        own = [h for h in hits(ear_index, query, "CN") if h.name == listed]
+        assert own and own[0].decision is Decision.HIT, shown(hits(ear_index, query, "CN"))
+    assert compare("浙江大学", "Zhejiang University", algorithm=V3).score >= 0.7
+    assert compare("中山大学", "Sun Yat-Sen University", algorithm=V3).score >= 0.5
+
+
+def test_chinese_brands_agreeing_on_one_syllable(ear_index: ScreeningIndex) -> None:
+    """R20-53: 深信服科技 (Sangfor, unlisted) was a 0.69 possible match on the Chinese name 信諾電子科技 of EL/SDN
+    'Sinno Electronics': "xin" of 信 was all the brands shared (and 諾 "nuo" was read as a Bulgarian legal form). One
+    syllable alike is no brand agreeing; a short name inside the full one still is."""
+    found = hits(ear_index, "深信服科技股份有限公司", "CN")
+    assert not [h for h in found if "Sinno" in h.name or "SINNO" in h.name], shown(found)
+    assert "nuo" in prepare3("信諾電子科技有限公司").tokens and "bo" in prepare3("福耀玻璃工业集团股份有限公司").tokens
+    assert compare("信诺电子科技有限公司", "樂芯電子集團有限公司", algorithm=V3).score < 0.5
+    sinno = [h for h in hits(ear_index, "信诺电子科技有限公司", "CN") if h.name == "Sinno Electronics Co., Ltd.,"]
+    assert sinno and sinno[0].decision is Decision.HIT
+    for short, full in (("龙芯", "龙芯中科技术股份有限公司"), ("大疆", "深圳市大疆创新科技有限公司")):
+        assert compare(short, full, algorithm=V3).score >= 0.7, (short, full)

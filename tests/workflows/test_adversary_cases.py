@@ -307,8 +307,8 @@ MISMATCHES: dict[str, str] = {
               "'Tianjin University' (商业 'commerce' not read, the distinct word) (screening)",
     "R18-85": "needless CANNOT_CLEAR: UOB China (大华银行（中国）有限公司) is a 0.69 possible match on EL/SDN 'China "
               "HEAD Aerospace Technology Co.' (da~head read as a skeleton match) (screening)",
-    "R18-87": "needless CANNOT_CLEAR: Nanjing Normal University (南京师范大学) is a 0.69 possible match on EL "
-              "'4Paradigm Technology Co., Ltd' (compare 0.01) (screening)",
+    # R18-87 (南京师范大学 a 0.69 possible match on EL '4Paradigm Technology Co., Ltd' through its name in characters
+    # 第四范式) fixed by screen22 (session 13): brands in characters sharing no two syllables in a row differ
     "R18-88": "over-block, wrong entity: Northwest University, Xi'an (西北大学) is a 0.99 HIT on EL 'Northwestern "
               "Polytechnical University' through its alias-table name 西北工业大学: the missing 工业 weighs 0.12 and "
               "is ignored; answered LICENSE_REQUIRED (screening)",
@@ -367,8 +367,9 @@ MISMATCHES: dict[str, str] = {
               "12 the carve-out's kind is asked (O90) instead of a licence for a commodity; kind technology clears "
               "(O89) (rules: words never clear)",
     "R20b-17": "needless CANNOT_CLEAR: as R20-32 on 2020-09-01 (rules)",
-    "R20-53": "needless CANNOT_CLEAR: Sangfor (深信服科技股份有限公司) a 0.69 possible match on EL/SDN 'Sinno "
-              "Electronics' (screening: Chinese-character names)",
+    "R20-53": "needless CANNOT_CLEAR: Sangfor (深信服科技股份有限公司) a 0.61 possible match on SDN 'SHENG CORE "
+              "TECHNOLOGY' (only 'tech' agrees; 'sheng' is one pinyin syllable, as English words often are); the 0.69 "
+              "on EL/SDN 'Sinno Electronics' (信諾: one syllable alike) was fixed by screen22 (screening)",
     "R20-55": "needless CANNOT_CLEAR: Zoomlion (中联重科股份有限公司) a 0.55 possible match on EL 'Loongson "
               "Technology' (screening)",
     "R20-56": "needless CANNOT_CLEAR: Fuyao Glass (福耀玻璃工业集团股份有限公司) a 0.56 possible match on SDN 'KOREA "
@@ -376,8 +377,10 @@ MISMATCHES: dict[str, str] = {
     "R20-57": "needless CANNOT_CLEAR: Fudan University (复旦大学) a 0.69 possible match on EL 'Shanghai Fudan "
               "Microelectronics Co., Ltd.' and UVL 'Sun Yat-Sen University' (screening: the university is another "
               "entity than the company)",
-    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) 0.69 possible matches on EL BUAA, 'Tianjin "
-              "University', SDN 'ZHEJIANG WONDER IMP. AND EXP.' (screening)",
+    "R20-58": "needless CANNOT_CLEAR: Zhejiang University (浙江大学) 0.69 possible matches on EL BUAA ('Beihang "
+              "University'), 'Zhejiang Uniview', 'Tianjin University, Zhejiang Research Institute', SDN 'ZHEJIANG "
+              "WONDER IMP. AND EXP.', UVL 'Sun Yat-Sen University' (a name in Latin letters may translate what the "
+              "characters read as a place: R18-16); the match on 四川大学 was fixed by screen22 (screening)",
     "R20-59": "needless CANNOT_CLEAR: Xi'an Jiaotong University a 0.68 possible match on EL 'Northwestern "
               "Polytechnical University' (screening)",
     "R20-60": "needless CANNOT_CLEAR: China Eastern Airlines (中国东方航空股份有限公司) 0.69 possible matches on SDN "
