@@ -36,7 +36,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round17b.yaml", "adversary_round18.yaml", "adversary_round18b.yaml", "adversary_round19.yaml",
          "adversary_round19b.yaml", "adversary_round19c.yaml", "adversary_round20.yaml",
          "adversary_round20b.yaml", "adversary_round21.yaml", "adversary_round21b.yaml",
-         "adversary_round21c.yaml")
+         "adversary_round21c.yaml", "adversary_round22.yaml",
+         "adversary_round22b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -148,6 +149,45 @@ FALSE_CLEARS: dict[str, str] = {
     # in the fact vocabulary: E349-E351); R21-75, R21-78, R21c-08 (registered Chinese names in the alias table
     # 2026-12-03.2; tests/screening/test_round21_screening.py); R21c-02 (CASIC Second Academy) and R21c-06
     # (Intellifusion) in Chinese likewise (alias table 2026-12-03.4)
+    # round 22 (tests/rules/adversary_round22.yaml; tests/rules/adversary_round22_report.md): 11 false clears of 49 at
+    # its first run (adv22 on main fed6264)
+    "R22-01": "§ 744.6(b)(5): the exporter is a US corporation's Singapore branch (a U.S. person, § 772.1), yet "
+              "no_us_person_involved decides NOT_SUBJECT: only a party of country US contradicts the fact (rules)",
+    "R22-02": "§ 744.6(b)(5): the exporter's line says '(U.S. citizen)', country HK: no_us_person_involved decides "
+              "NOT_SUBJECT (rules)",
+    "R22-04": "§ 744.6(b)(5): a purchaser in Guam (GU: the United States, § 772.1) does not contradict "
+              "no_us_person_involved: NOT_SUBJECT (rules; PR, VI, AS, MP likewise)",
+    "R22-08": "§ 744.23(a)(1): a purchaser in China does not contradict end_use_located_outside_macau_d5 (only the end "
+              "user and consignees are read): NLR (rules)",
+    "R22-17": "§ 746.6(a)(1): Debaltseve (DNR-held since 2015) is not a place of the covered regions: "
+              "ukraine_outside_covered_regions decides NLR (rules, place names)",
+    "R22-23": "§ 746.10: 'код ТН ВЭД 3303 00 100 0' (the EAEU tariff code of perfume) not read as an HTS code: "
+              "ear99_not_listed_part_746 decides NLR (rules, hts746)",
+    "R22-24": "§ 746.10: 'CN code 2402 10 00' (EU Combined Nomenclature, cigars) to Minsk not read as an HTS code: "
+              "NLR (rules, hts746)",
+    "R22-25": "§ 746.10: 'luxury automatic wristwatches, 18k gold case, at $8,000' to Moscow, no code: the words "
+              "do not contradict ear99_not_listed_part_746: NLR (rules)",
+    "R22-26": "§ 746.10: 'H.S. 8903.33' (a motor yacht) not read as an HTS code: NLR (rules, hts746)",
+    "R22-27": "§ 746.10: 'commodity code 6203.11' (men's wool suits) not read as an HTS code: NLR (rules, hts746)",
+    "R22-30": "§ 746.8(a)(2), Supp. No. 4 to Part 746 (chapters 84 and 85, 88 FR 33422): laptops 'HTS 8471.30' to "
+              "Moscow, the code noted as not held, yet ear99_not_listed_part_746 decides NLR (rules, data)",
+    # round 22 follow-up (tests/rules/adversary_round22b.yaml, written after round 22's first run): 9 false clears of 13
+    "R22b-02": "§ 744.6(b)(5): the exporter's line says '(a Delaware corporation)', country SG: no_us_person_involved "
+               "decides NOT_SUBJECT (rules)",
+    "R22b-03": "§ 744.23(a)(1): a purchaser in Macau does not contradict end_use_located_outside_macau_d5: NLR (rules)",
+    "R22b-04": "§ 746.6(a)(1): Snizhne (DNR-held since 2014) not a place of the covered regions: NLR (rules, place "
+               "names)",
+    "R22b-05": "§ 746.6(a)(1): Antratsyt (LNR-held since 2014) not a place of the covered regions: NLR (rules, place "
+               "names)",
+    "R22b-06": "§ 746.6(a)(1): Debaltseve in Ukrainian (м. Дебальцеве) not a place of the covered regions: NLR (rules, "
+               "place names)",
+    "R22b-09": "§ 746.10: 'HS-Code: 910211' (wrist-watches, six digits without a dot) not read as an HTS code: NLR "
+               "(rules, hts746)",
+    "R22b-10": "§ 746.10: 'ТН ВЭД ЕАЭС 2204 21' (wine) not read as an HTS code: NLR (rules, hts746)",
+    "R22b-11": "§ 746.10: 'ladies' mink fur coats' to Moscow, no code: the words do not contradict "
+               "ear99_not_listed_part_746: NLR (rules)",
+    "R22b-12": "§ 746.10: 'single malt whisky' to Moscow, no code: the words do not contradict "
+               "ear99_not_listed_part_746: NLR (rules)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -169,6 +209,9 @@ STRICTER_AND_RIGHT: dict[str, str] = {
     # round 12: found near-certain in Cyrillic since session 11's merges
     "R12-06": "the Yaroslavl Shipbuilding Factory is also SDN 26509 'YAROSLAVSKY SHIPBUILDING PLANT' "
               "[UKRAINE-EO13662]: blocked, besides the Entity List listing the case gives",
+    # round 22: the case gives the party as on the Entity List only (report: withdrawn, PROHIBITED right)
+    "R22-34": "保利科技有限公司 (Poly Technologies Inc., EL) is also SDN 49446 aka 'POLY TECHNOLOGIES INC' (alias and "
+              "address files 2025-12-24, New Poly Building, Beijing): blocked",
 }
 # An expectation its author withdrew in the round's report after reading the tool's reasons (the file is kept as
 # written): the answer the report accepts instead.
