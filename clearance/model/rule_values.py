@@ -392,6 +392,7 @@ class HtsHeading(Value):
 
     description: str
     source: str
+    words: list[str] = []  # words of an item description naming such a good (normal form, " whisky"): asked
 
 
 class HtsHeadings(Value):

@@ -371,6 +371,14 @@ class UsPersonSupport(_Frozen):
     eccn_prefixes: tuple[str, ...] = ()
 
 
+class UsPersonSignals(_Frozen):
+    """What shows a party of an order to be a 'U.S. person' (15 CFR 772.1) against a stated no_us_person_involved:
+    its country (the United States and its territories) or words of its name (normal form, " us citizen")."""
+
+    countries: tuple[str, ...]
+    words: tuple[str, ...]
+
+
 class StaClause(_Frozen):
     """One clause of a several-clause "Special conditions for STA": these paragraphs to these Country Groups."""
 
@@ -426,4 +434,5 @@ VALUE_TYPES: dict[str, object] = {
     "740.tsr.*": GbsScope,  # the TSR line (§ 740.6) in the GBS line's grammar
     "740.sta.*": StaBar,
     "744.6.c2": UsPersonSupport,
+    "744.6.us_person_signals": UsPersonSignals,
 }

@@ -51,6 +51,12 @@ def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
     return _rule_words(ctx, "746.6.place_names", name)
 
 
+def us_person_words(ctx: Ctx, name: str) -> tuple[str, ...]:
+    """The words of ``name`` showing a 'U.S. person' (rule ``744.6.us_person_signals``: a U.S. citizen, a U.S.
+    company, a branch)."""
+    return _rule_words(ctx, "744.6.us_person_signals", name)
+
+
 def government_words(ctx: Ctx, name: str) -> tuple[str, ...]:
     """The words of ``name`` denoting a 'government end user' (rule ``740.17.government``; License Exception ENC)."""
     return _rule_words(ctx, "740.17.government", name)

@@ -364,13 +364,14 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(
                 ctx, req, countries_on_the_way(ctx, dest, parties))
             if us_person and Fact.NO_US_PERSON_INVOLVED in req.facts:  # the § 744.6 question answered
-                in_us = next((p for p in everyone if p.country == "US"), None)
-                if in_us is not None:  # ... unless the order's own party is in the US (adversarial R21-36: a US
-                    # exporter shipping Japanese recorders stated no_us_person_involved and was NOT_SUBJECT)
+                found = part744.us_person_party(ctx, everyone)
+                if found is not None:  # ... unless the order's own party is one (adversarial R21-36: a US exporter
+                    # shipping Japanese recorders stated no_us_person_involved and was NOT_SUBJECT; R22-01..R22-04)
+                    us, why = found
                     us_person = [f"{q} -- the order states {Fact.NO_US_PERSON_INVOLVED.value}, yet its "
-                                 f"{in_us.role.value.replace('_', ' ')} '{in_us.label}' is in the United States "
-                                 "(a U.S. person, 15 CFR 772.1): confirm who ships, transmits or services the item"
-                                 for q in us_person]
+                                 f"{us.role.value.replace('_', ' ')} '{us.label}' {why}: a U.S. person "
+                                 f"({ctx.cite('744.6.us_person_signals')}); confirm who ships, transmits, "
+                                 "facilitates or services the item" for q in us_person]
                 else:
                     juris.notes.extend(f"{q.split(' -- ')[0]} -- stated: no U.S. person takes part "
                                        f"({Fact.NO_US_PERSON_INVOLVED.value})" for q in us_person)

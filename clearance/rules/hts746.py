@@ -18,6 +18,7 @@ from typing import Any
 
 from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
+from clearance.model.fact_vocabulary import normalise
 from clearance.rules.context import Ctx
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
@@ -25,11 +26,16 @@ from clearance.rules.parties import PartyInfo
 
 REGION = "UA-REGION"  # the paragraphs' key for Crimea and the covered regions of Ukraine (§ 746.6)
 _PREFIX = "746.hts."
-_NUMBER = r"\d{4}(?:\.?\d{1,2})?(?:\.?\d{2}){0,2}"
-# a keyword, optional words such as "code" or "no.", then one or more numbers joined by commas, "and", "or", "/"
+# digits as written: "8542.32", "854232", "2402 10 00" (the EU's CN and the EAEU's TN VED group digits by spaces)
+_NUMBER = r"\d{4}(?:[. ]?\d{1,2})?(?:[. ]?\d{1,4}){0,2}"
+# a keyword, optional words such as "code" or "no.", then one or more numbers joined by commas, "and", "or", "/";
+# the keywords of other tariff nomenclatures built on the same six HS digits too: "CN code" (EU), "commodity code",
+# "H.S.", "HS-Code", "ТН ВЭД (ЕАЭС)" (the Eurasian Economic Union's; adversarial R22-23, R22-24, R22-26, R22-27,
+# R22b-09, R22b-10)
 _NAMED = re.compile(
-    r"\b(?:HTSUS|HTSA|HTS|HS|Schedule\s+B|harmoni[sz]ed(?:\s+(?:tariff|system))?(?:\s+schedule)?|tariff)"
-    r"(?:\s+(?:code|codes|no\.?|number|numbers|heading|subheading|classification|item))?\s*[:#]?\s*"
+    r"(?:\b(?:HTSUS|HTSA|HTS|H\.\s?S\.|HS|Schedule\s+B|harmoni[sz]ed(?:\s+(?:tariff|system))?(?:\s+schedule)?"
+    r"|tariff|CN(?=[\s-]+codes?\b)|combined\s+nomenclature|commodity(?=\s+codes?\b))|ТН\s?ВЭД(?:\s+ЕАЭС)?)"
+    r"(?:[\s-]+(?:code|codes|no\.?|number|numbers|heading|subheading|classification|item))?\s*[:#]?\s*"
     rf"({_NUMBER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_NUMBER})*)(?![\d.]*\d)",
     re.IGNORECASE)
 _ONE = re.compile(_NUMBER)
@@ -45,7 +51,10 @@ def named_codes(req: Request) -> list[tuple[str, str]]:
     if _may_name(text):
         for m in _NAMED.finditer(text):
             for number in _ONE.findall(m.group(1)):
-                out.append((number.replace(".", ""), f"the item description's {m.group(0).strip()!r}"))
+                if sum(ch.isdigit() for ch in number) > 10:
+                    continue  # (no nomenclature has more than ten digits: another number)
+                out.append((number.replace(".", "").replace(" ", ""),
+                            f"the item description's {m.group(0).strip()!r}"))
     first: dict[str, str] = {}
     for digits, where in out:
         first.setdefault(digits, where)
@@ -62,7 +71,8 @@ def _destination(dest: str, req: Request) -> str:
 _DIGIT = re.compile(r"\d")
 # the words an HTS code follows, on the lower-cased text with a space before it (substring tests: a regular expression
 # of alternatives costs ten times as much, and this runs for every order to a destination a list names)
-_HINTS = ("hts", " hs", "(hs", "/hs", ",hs", "tariff", "schedule b", "harmoni")
+_HINTS = ("hts", " hs", "(hs", "/hs", ",hs", "tariff", "schedule b", "harmoni", " h.s", "(h.s", " cn code",
+          " cn-code", "nomenclature", "commodity code", "тн вэд")
 
 
 def _may_name(text: str) -> bool:
@@ -103,10 +113,11 @@ def lookup(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list
     """GP6: a licence basis (or an open question) for each HTS code the order names that a Part 746 supplement in
     force on the day lists for the destination."""
     where = _destination(dest, req)
-    if where not in _destinations(ctx) or not (req.item.hts or _may_name(req.item.description)):
-        return  # (the common case, in a few hundred nanoseconds: no list names the destination, or no code named)
-    named = named_codes(req)
+    if where not in _destinations(ctx):
+        return  # (the common case, in a few hundred nanoseconds: no list names the destination)
+    named = named_codes(req) if req.item.hts or _may_name(req.item.description) else []
     if not named:
+        _named_goods(ctx, req, dest, where, f)
         return
     eccn = (req.item.eccn or "").strip().upper()
     checked: list[str] = []
@@ -131,6 +142,43 @@ def lookup(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list
         f.notes.append(f"HTS {', '.join(missing)}: not among the codes the rule data holds of Supp. Nos. "
                        f"{', '.join(checked)} to Part 746 (a code not found in an incomplete list is no evidence that "
                        "it is not listed: the section's own EAR99 question or fact decides)")
+
+
+def _named_goods(ctx: Ctx, req: Request, dest: str, where: str, f: Findings) -> None:
+    """No HTS code named: a good the item description names in the words of a chapter or heading Supp. No. 5 draws
+    its rows from (``746.hts_headings.supp5``: "single malt whisky", "mink fur coats", "18k gold wristwatches") is
+    asked for a destination the supplement reaches -- a stated ear99_not_listed_part_746 does not settle a luxury
+    good the order itself names (adversarial R22-25, R22b-11, R22b-12). Words ask, never clear."""
+    text = req.item.description
+    if not text:
+        return
+    for key in _keys(ctx):
+        rule: dict[str, Any] | None = ctx.find(key)
+        if rule is None or where not in rule["paragraphs"]:
+            continue
+        number = str(rule["supplement"]).split()[2]
+        held: dict[str, Any] | None = ctx.find(f"746.hts_headings.supp{number}")
+        if held is None:
+            continue
+        eccn = (req.item.eccn or "").strip().upper()
+        if not eccn or (eccn != "EAR99" and (rule["items"] == "ear99" or _section_requires(f, dest, where))):
+            continue
+        norm = normalise(text)
+        for prefix, heading in held["headings"].items():
+            word = next((w.strip() for w in heading.get("words", ()) if w in norm), None)
+            if word is None:
+                continue
+            kind = "chapter" if len(prefix) == 2 else "heading"
+            hkey = f"746.hts_headings.supp{number}"
+            ask = (f"the item description names '{word}', a good of {kind} {prefix} ({heading['description']}), "
+                   f"from which {rule['supplement']} draws its rows ({heading['source']}); no HTS code is given: "
+                   "state the item's HTS code (the supplement's table is not held: confirm whether it lists the code "
+                   "and any per-unit price threshold)")
+            if Fact.EAR99_NOT_LISTED_746 in req.facts:
+                ask += "; the stated ear99_not_listed_part_746 alone does not settle a luxury good the order names"
+            _add(ctx, f, Basis(f"746-SUPP{number}", f"{rule['paragraphs'][where]}; {ctx.cite(hkey)}",
+                               str(rule["policy"]), indeterminate=ask, rules=(hkey,)), hkey)
+            return
 
 
 def _section_requires(f: Findings, dest: str, where: str) -> bool:

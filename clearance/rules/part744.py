@@ -410,6 +410,22 @@ def sme_us_person_question(ctx: Ctx, req: Request, ways: tuple[str, ...]) -> lis
             f"({ctx.cite('744.6.c2')}) -- establish whether a U.S. person takes part"]
 
 
+def us_person_party(ctx: Ctx, parties: list[PartyInfo]) -> tuple[PartyInfo, str] | None:
+    """The first party of the order (the exporter included) that rule ``744.6.us_person_signals`` shows to be, or
+    possibly be, a 'U.S. person' (15 CFR 772.1), with what shows it; None when nothing does. (The words were read
+    from the name when the party was resolved: ``PartyInfo.us_person``, part of the party's memo key.)"""
+    rule = ctx.find("744.6.us_person_signals")
+    if rule is None:
+        return None
+    for p in parties:
+        if p.country in rule["countries"]:
+            return p, f"is located in {p.country} (the United States)"
+        if p.us_person:
+            return p, (f"names '{p.us_person[0]}' (a U.S. citizen or company, or a branch whose head office may be "
+                       "one)")
+    return None
+
+
 def us_person_questions(req: Request, parties: list[PartyInfo]) -> list[str]:
     """For an item not subject to the EAR: the § 744.6 activities the order points to (not modelled -- the order
     does not say whether a "U.S. person" ships, transmits, facilitates or services). Empty when none."""

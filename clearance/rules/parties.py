@@ -17,7 +17,7 @@ from clearance.model.determination import Owner, Party, Role
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import destination
 from clearance.rules.context import Ctx, constructor
-from clearance.rules.end_user_names import Signals, government_words, name_signals, region_places
+from clearance.rules.end_user_names import Signals, government_words, name_signals, region_places, us_person_words
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
 
 KNOWN_LISTINGS = {
@@ -93,6 +93,7 @@ class PartyInfo:
     sdn_owned: str | None = None  # blocked under OFAC's 50 % rule: the SDN owners and their shares
     places: tuple[str, ...] = ()  # places of Crimea / the covered regions of Ukraine the name names (§ 746.6)
     government: tuple[str, ...] = ()  # words of the name denoting a 'government end user' (ENC, § 740.17(b)(2))
+    us_person: tuple[str, ...] = ()  # words of the name showing a 'U.S. person' (§ 772.1; rule 744.6.us_person_signals)
 
     @property
     def label(self) -> str:
@@ -260,14 +261,16 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
     signals = name_signals(ctx, party.name) if ctx is not None else ()
     places = region_places(ctx, party.name) if ctx is not None else ()
     government = government_words(ctx, party.name) if ctx is not None else ()
+    us_person = us_person_words(ctx, party.name) if ctx is not None else ()
     owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
-        or bool(owners) or bool(sdn) or org is not None or bool(signals) or bool(places) or bool(government)
+        or bool(owners) or bool(sdn) or org is not None or bool(signals) or bool(places) or bool(government) \
+        or bool(us_person)
     # the party's country as the rules read it: Hong Kong is China from 2020-12-23 (the destination rows' mapping)
     country = destination(ctx, party.country) if ctx is not None and party.country else party.country
     return _party_info(party.role, country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                        meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
-                       party.listings, signals, owned, places, government)
+                       party.listings, signals, owned, places, government, us_person)
 
 
 def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:

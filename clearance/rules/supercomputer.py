@@ -19,6 +19,7 @@ from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
 
 END_USES = (Fact.SUPERCOMPUTER, Fact.ADVANCED_NODE_IC, Fact.IC_PRODUCTION_UNKNOWN_NODE)
+_LOCATED = frozenset({"end_user", "ultimate_consignee", "purchaser"})  # roles whose place contradicts the location fact
 
 
 def _in_scope(rule: dict[str, Any], eccn: Eccn | None) -> tuple[bool, str | None]:
@@ -97,9 +98,10 @@ def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
 
 
 def _party_inside(ctx: Ctx, rule: dict[str, Any], parties: list[PartyInfo], dest: str) -> PartyInfo | None:
-    """The first end user or ultimate consignee located in a destination or Country Group the paragraph reaches."""
+    """The first end user, ultimate consignee or purchaser located in a destination or Country Group the paragraph
+    reaches (a purchaser there is a red flag against the stated location: adversarial R22-08, R22b-03)."""
     for p in parties:
-        if p.role.value not in ("end_user", "ultimate_consignee") or not p.country or p.country == dest:
+        if p.role.value not in _LOCATED or not p.country or p.country == dest:
             continue
         if p.country in rule["destinations"] or bool(groups(ctx, p.country) & set(rule["groups"])):
             return p

@@ -262,3 +262,54 @@ def test_every_luxury_heading_says_where_it_comes_from(rules: RuleSet) -> None:
     assert all(len(k) in (2, 4) and k.isdigit() for k in headings)
     assert all(h["source"].startswith("2nd: ") and "http" in h["source"] for h in headings.values())
     assert value.citation.fr == "87 FR 14785"
+
+
+@pytest.mark.parametrize(("description", "prefix"), [
+    ("single malt whisky, 20 cases", "heading 2208"),  # adversarial R22b-12
+    ("ladies' mink fur coats, 30 pieces", "heading 4303"),  # R22b-11
+    ("luxury automatic wristwatches, 18k gold case", "heading 9101"),  # R22-25
+    ("diamond necklace", "chapter 71"),
+])
+def test_a_luxury_good_named_in_words_is_asked(rules: RuleSet, description: str, prefix: str) -> None:
+    """No HTS code, but the description names a good of a heading Supp. No. 5 draws from: asked to Russia (also
+    with ear99_not_listed_part_746), from 2022-03-11; not to Kazakhstan; the day before, the fact decides."""
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Tverskaya Boutique OOO", "RU", listings=()),)
+    facts = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_FOOD_OR_MEDICINE, Fact.NOT_MILITARY_END_USE,
+                       Fact.NOT_MILITARY_END_USER})
+    item = Item("EAR99", "US", description=description)
+    on = determine(Request(dt.date(2024, 3, 1), item, "RU", parties=party, facts=facts, id="W"), rules, NONE_FOUND)
+    assert on.outcome is Outcome.CANNOT_CLEAR, [(b.code, b.indeterminate) for b in on.bases]
+    basis = next(b for b in on.bases if b.code == "746-SUPP5")
+    assert prefix in (basis.indeterminate or "") and basis.rules == ("746.hts_headings.supp5",)
+    before = determine(Request(dt.date(2022, 3, 10), item, "RU", parties=party, facts=facts, id="W"), rules,
+                       NONE_FOUND)
+    assert all(b.code != "746-SUPP5" for b in before.bases)
+    kz = determine(Request(dt.date(2024, 3, 1), item, "KZ", parties=(dataclasses.replace(party[0], country="KZ"),),
+                           facts=facts, id="W"), rules, NONE_FOUND)
+    assert all(b.code != "746-SUPP5" for b in kz.bases)
+
+
+def test_plain_goods_in_words_are_not_asked(rules: RuleSet) -> None:
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Tverskaya Office Supply OOO", "RU", listings=()),)
+    facts = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_FOOD_OR_MEDICINE, Fact.NOT_MILITARY_END_USE,
+                       Fact.NOT_MILITARY_END_USER})
+    d = determine(Request(dt.date(2024, 3, 1), Item("EAR99", "US", description="steel warehouse shelving"), "RU",
+                          parties=party, facts=facts, id="S"), rules, NONE_FOUND)
+    assert d.outcome is Outcome.NO_LICENSE_REQUIRED, [(b.code, b.indeterminate) for b in d.bases]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("perfume, код ТН ВЭД 3303 00 100 0", "330300"),  # adversarial R22-23 (the EAEU's nomenclature)
+    ("wine, ТН ВЭД ЕАЭС 2204 21", "220421"),  # R22b-10
+    ("cigars, CN code 2402 10 00", "240210"),  # R22-24 (the EU's Combined Nomenclature)
+    ("motor yacht, H.S. 8903.33", "890333"),  # R22-26
+    ("men's wool suits, commodity code 6203.11", "620311"),  # R22-27
+    ("watches, HS-Code: 910211", "910211"),  # R22b-09
+])
+def test_other_nomenclatures_of_the_hs_digits_are_read(text: str, code: str) -> None:
+    request = Request(dt.date(2024, 3, 1), Item("EAR99", "US", description=text), "RU")
+    assert [d[:6] for d, _ in named_codes(request)] == [code]
+
+
+def test_a_country_code_before_digits_is_no_tariff_code() -> None:
+    assert named_codes(Request(dt.date(2024, 3, 1), Item("EAR99", "US", description="model 2024, CN 8542"), "RU")) == []
