@@ -346,7 +346,7 @@ class Ctx:
             trace, found = self.trace, hit[2]
             if found is None:
                 raise AssertionError(f"memo key {key!r} was memoised without replay and asked with it")
-            if not trace:
+            if not trace or trace.keys().isdisjoint(found):  # (all of them new: appended in order, in C)
                 trace.update(found)
             elif not found.keys() <= trace.keys():
                 for k, c in found.items():
