@@ -221,8 +221,8 @@ class RuleCache:
 
 
 class Ctx:
-    __slots__ = ("_day", "cache", "data", "day_read", "deps", "epoch", "memos", "rulemap", "rules", "trace",
-                 "version")
+    __slots__ = ("_day", "cache", "changed", "data", "day_read", "deps", "epoch", "memos", "rulemap", "rules",
+                 "trace", "version")
 
     def __init__(self, rules: RuleSet, day: dt.date, cache: RuleCache | None = None) -> None:
         self.rules = rules
@@ -231,7 +231,7 @@ class Ctx:
         self.cache = cache = cache if cache is not None else RuleCache()
         self.data = data = cache.data  # the hot path reads the dict directly
         dk = ("day", version, day)
-        found: tuple[int, dict[Hashable, Any], dict[str, Any]] | None = data.get(dk)
+        found: tuple[int, dict[Hashable, Any], dict[str, Any], dict[int, frozenset[str]]] | None = data.get(dk)
         if found is None:  # (once per day: the day's epoch, the rule set's memos and the epoch's rule lookups)
             epoch = rules.epoch(day)
             memos = cache.memos.get(version)
@@ -241,10 +241,15 @@ class Ctx:
             rulemap = data.get(rk)
             if rulemap is None:
                 rulemap = data[rk] = {}
-            found = data[dk] = (epoch, memos, rulemap)
+            ck = ("changed since", version, epoch)
+            changed = data.get(ck)
+            if changed is None:
+                changed = data[ck] = {}
+            found = data[dk] = (epoch, memos, rulemap, changed)
         self.epoch: int = found[0]
         self.memos: dict[Hashable, Any] = found[1]  # memoised results of this rule set
         self.rulemap: dict[str, Any] = found[2]  # rule key -> (value, trace line) or None, in this epoch
+        self.changed: dict[int, frozenset[str]] = found[3]  # another epoch -> _changed(it), in this epoch
         self.trace: dict[str, ConsultedRule] = {}
         self.day_read = False
         self.deps: set[str] | None = None  # inside a memoised computation: every rule key it read (or found empty)
@@ -327,12 +332,21 @@ class Ctx:
         again. (The arguments are passed, not closed over: no function object is made per call.)
         A result is reused on any day for which none of the rule keys it read changed since the day it was
         computed (see the module docstring), or only on its own day when ``fn`` read the day."""
-        hit = self.entry(key, fn, replay, *args)
+        # (the common case inline: the key's newest result is valid in this epoch -- as in entry, without its frame)
+        hit = self.memos.get(key)
+        if hit is not None and hit[5] <= self.epoch <= hit[6]:
+            self.cache.hits += 1
+            if hit[3]:
+                self.day_read = True
+            if self.deps is not None:
+                self.deps |= hit[4]
+        else:
+            hit = self.entry(key, fn, replay, *args)
         if replay:  # (a caller whose value carries its own trace may skip this)
             trace, found = self.trace, hit[2]
             if found is None:
                 raise AssertionError(f"memo key {key!r} was memoised without replay and asked with it")
-            if not trace:
+            if not trace or trace.keys().isdisjoint(found):  # (all of them new: appended in order, in C)
                 trace.update(found)
             elif not found.keys() <= trace.keys():
                 for k, c in found.items():
@@ -350,17 +364,26 @@ class Ctx:
         # v = [value, error, trace (key -> rule), read the day, deps, first epoch, last epoch, older result]
         head: list[Any] | None = memos.get(key)
         hit = None
-        if head is not None and head[5] <= self.epoch <= head[6]:
+        epoch = self.epoch
+        if head is not None and head[5] <= epoch <= head[6]:
             hit = head  # (the newest result, valid in this epoch: the common case)
         elif head is not None:
-            epoch = self.epoch
+            changed = self.changed  # (_changed's table of this epoch, read inline: no call per result looked at)
             v: list[Any] | None = head
             while v is not None:
-                if v[5] <= epoch <= v[6]:
+                first, last = v[5], v[6]
+                if first <= epoch <= last:
                     hit = v
                     break
-                if v[4].isdisjoint(self._changed(v[5] if epoch < v[5] else v[6])):
-                    v[5], v[6] = min(v[5], epoch), max(v[6], epoch)  # valid over the whole span between
+                other = first if epoch < first else last
+                keys = changed.get(other)
+                if keys is None:
+                    keys = self._changed(other)
+                if v[4].isdisjoint(keys):
+                    if epoch < first:  # valid over the whole span between
+                        v[5] = epoch
+                    else:
+                        v[6] = epoch
                     hit = v
                     break
                 v = v[7]
@@ -408,13 +431,16 @@ class Ctx:
 
     def _changed(self, other: int) -> frozenset[str]:
         """The rule keys whose value changes between epoch ``other`` and this determination's epoch."""
-        lo, hi = (other, self.epoch) if other < self.epoch else (self.epoch, other)
-        ck = ("changed", self.version, lo, hi)
-        found: frozenset[str] | None = self.data.get(ck)
+        found = self.changed.get(other)  # (this epoch's own table: an int key, no tuple to build and hash)
         if found is None:
-            at = self._boundaries()
-            found = frozenset().union(*at[lo:hi])
-            self.data[ck] = found
+            lo, hi = (other, self.epoch) if other < self.epoch else (self.epoch, other)
+            ck = ("changed", self.version, lo, hi)
+            found = self.data.get(ck)
+            if found is None:
+                at = self._boundaries()
+                found = frozenset().union(*at[lo:hi])
+                self.data[ck] = found
+            self.changed[other] = found
         return found
 
     def _boundaries(self) -> tuple[frozenset[str], ...]:

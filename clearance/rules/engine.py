@@ -86,6 +86,11 @@ _party_fields = fields_of(Party)
 _relabel = copier(Determination, "request_id", "as_of", "trace")  # Determination.relabel, faster
 _determination = constructor(Determination)  # Determination(...), faster
 _core_of = copier(Request, "id", "date", "parties")
+# dataclasses.replace of one field, faster (clearance.rules.context.copier)
+_with_overcome = copier(Basis, "overcome_by")
+_with_previously_covered = copier(Basis, "previously_covered_by")
+_with_text = copier(Question, "text")
+_with_to_confirm = copier(Determination, "to_confirm")
 _EXPORTER = Role.EXPORTER  # (an enum class's attribute is read through its metaclass's __getattr__ hook: once here)
 DPL_CITE = ("15 CFR 736.2(b)(4) (General Prohibition 4) and 764.3(a)(2): the party is subject to a denial order "
             "(Denied Persons List)")
@@ -101,7 +106,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     the day.
     """
     ctx = Ctx(rules, request.date, cache)
-    versions, used, unused = _provenance(rules.version, lists)
+    versions, used, unused, provenance = _provenance_keyed(rules.version, lists)
     for p in request.parties:
         if p.role is not _EXPORTER:
             break
@@ -121,11 +126,18 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         tokens = [t for _, t in resolved]
     else:
         # each party's memoised resolution; the rules each read are replayed below (ctx.trace stays empty)
-        entry = ctx.entry
+        entry, memos, epoch = ctx.entry, ctx.memos, ctx.epoch
         parties, tokens, traces = [], [], []
         for p in request.parties:
             # (the party's fields themselves in the key: hashed and compared in C, no token to look up first)
-            found = entry(("party", _party_fields(p), lists), _resolve, True, ctx, p, lists)
+            pkey = ("party", _party_fields(p), lists)
+            found = memos.get(pkey)  # (Ctx.entry's common case inline: the newest result, valid in this epoch)
+            if found is not None and found[5] <= epoch <= found[6]:
+                ctx.cache.hits += 1
+                if found[3]:
+                    ctx.day_read = True
+            else:
+                found = entry(pkey, _resolve, True, ctx, p, lists)
             traces.append(found[2])
             if found[1] is not None:  # (the parties after it are not resolved)
                 _replay(ctx.trace, traces)
@@ -137,9 +149,14 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
     # cache's token for its PartyInfo value) and the versions and list use the answer records (as a token), so
     # that answers are shared across requests whose listings snapshots differ only in identity. (Tokens
     # throughout: a key of small integers is hashed and compared in C, and the collector soon stops tracking it.)
-    key = ("determination", token(item_key(request.item) + _others(request)), tuple(tokens),
-           _provenance_token(rules.version, lists))
-    found = ctx.entry(key, _decide_request, False, ctx, request, parties, versions, used, unused)
+    key = ("determination", token(item_key(request.item) + _others(request)), tuple(tokens), provenance)
+    found = ctx.memos.get(key)  # (Ctx.entry's common case inline, as above; ctx.deps is None here)
+    if found is not None and found[5] <= ctx.epoch <= found[6]:
+        ctx.cache.hits += 1
+        if found[3]:
+            ctx.day_read = True
+    else:
+        found = ctx.entry(key, _decide_request, False, ctx, request, parties, versions, used, unused)
     if found[1] is not None:
         raise found[1].with_traceback(None)
     core: Determination = found[0]
@@ -208,6 +225,14 @@ def _provenance(rules_version: str,
 
 
 _PROVENANCES: dict[tuple[Versions, tuple[ListUse, ...], tuple[ListUse, ...]], int] = {}
+
+
+@functools.lru_cache(maxsize=256)
+def _provenance_keyed(rules_version: str, lists: Listings | None) -> tuple[Versions, tuple[ListUse, ...],
+                                                                           tuple[ListUse, ...], int]:
+    """``(*_provenance(rules_version, lists), _provenance_token(rules_version, lists))``: one cached call per
+    request instead of two."""
+    return (*_provenance(rules_version, lists), _provenance_token(rules_version, lists))
 
 
 @functools.lru_cache(maxsize=256)
@@ -295,11 +320,11 @@ def _licences(ctx: Ctx, req: Request, bases: list[Basis]) -> list[Basis]:
                     continue
                 if lic.valid_on(day):
                     by = Overcome(OvercomeKind.LICENSE, lic.licence_id, f"valid on {day.isoformat()}")
-                    b = dataclasses.replace(b, overcome_by=by)
+                    b = _with_overcome(b, by)
                     break
                 if lic.revoked is not None and day >= lic.revoked:
                     was = f"licence {lic.licence_id} (revoked {lic.revoked})"
-                    b = dataclasses.replace(b, previously_covered_by=was)
+                    b = _with_previously_covered(b, was)
         out.append(b)
     return out
 
@@ -354,7 +379,7 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
         dest = destination(ctx, req.to_country) if req.to_country != UNSPECIFIED else UNSPECIFIED
         juris = jurisdiction(ctx, req, dest, parties)
         if juris.subject is None:
-            return _cannot(ctx, req, versions, [dataclasses.replace(q, text=f"missing fact: {q.text}")
+            return _cannot(ctx, req, versions, [_with_text(q, f"missing fact: {q.text}")
                                                 for q in juris.unknown], [], juris, used=used, unused=unused)
         if juris.subject is False:
             notes = part744.blocked_notes(everyone, subject=False)
@@ -408,8 +433,7 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
         if b.overcome_by is None and not blanket_bar and b.indeterminate is None:
             for le in covering:
                 if b.code in le.covers:
-                    b = dataclasses.replace(b, overcome_by=Overcome(OvercomeKind.LICENSE_EXCEPTION, le.symbol,
-                                                                     le.citation))
+                    b = _with_overcome(b, Overcome(OvercomeKind.LICENSE_EXCEPTION, le.symbol, le.citation))
                     break
         bases.append(b)
     bases = _licences(ctx, req, bases)
@@ -455,7 +479,7 @@ def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdict
     notes = [f"held: {b.overcome_by.text()} covers {b.code}" for b in held if b.overcome_by is not None]
     policy = licensing.overall_policy(ctx, f.bases) if required else "n/a"
     decided = _record(ctx, req, juris, f, versions, used, unused, outcome, required, policy, notes)
-    return dataclasses.replace(decided, to_confirm=tuple(confirm)) if certain else decided
+    return _with_to_confirm(decided, tuple(confirm)) if certain else decided
 
 
 def _record(ctx: Ctx, req: Request, juris: Jurisdiction, f: Findings, versions: Versions, used: tuple[ListUse, ...],

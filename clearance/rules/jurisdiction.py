@@ -470,8 +470,10 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     ways = countries_on_the_way(ctx, dest, parties)
     grp = groups(ctx, dest)
     every = frozenset().union(*(groups(ctx, c) for c in ways)) if len(ways) > 1 else grp
+    # (the groups of the route's last stop are read once here: reading a rule again at this level changes neither
+    # the trace nor the answer's dependencies; the others' are read where they are used, as before)
     for country in ways:
-        rule = _no_de_minimis(ctx, req, country, groups(ctx, country))
+        rule = _no_de_minimis(ctx, req, country, grp if country == dest else groups(ctx, country))
         if rule is not None and "question" in rule:
             out.unknown.append(Question(str(rule["question"]) + _for(country, dest, parties), fact="item.us_inputs"))
             continue
@@ -505,8 +507,8 @@ def jurisdiction(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo]) ->
     for country in ways:
         # (the groups are read here, outside the memo, so they are part of its key: a country whose groups change
         # -- Nicaragua on 2024-03-15 -- must not get the day before's answer; adversarial R14-12, R14-13)
-        grp = groups(ctx, country)
-        fdp = ctx.memo(("fdp", key, country, who, grp), _fdp_without_values, ctx, req, country, grp, parties)
+        cgrp = grp if country == dest else groups(ctx, country)
+        fdp = ctx.memo(("fdp", key, country, who, cgrp), _fdp_without_values, ctx, req, country, cgrp, parties)
         for n in fdp.notes:  # (each new one, in order: loops, not generators, on every foreign-made order)
             if n not in out.notes:
                 out.notes.append(n)

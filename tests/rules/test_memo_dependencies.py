@@ -125,3 +125,40 @@ def test_a_country_group_change_is_not_answered_from_the_day_before() -> None:
     after = determine(dataclasses.replace(case, date=D(2024, 3, 15)), rules, NONE_FOUND, cache)
     assert before.outcome is Outcome.NOT_SUBJECT
     assert after.outcome is Outcome.LICENSE_REQUIRED and after.subject_to_ear
+
+
+def test_a_result_first_computed_late_is_reused_earlier_and_in_between() -> None:
+    # (revalidation towards an earlier epoch widens the result's span downwards; a day inside the span is then a
+    # plain hit, and the epoch's table of changed keys gives the same answer as the union of the boundaries)
+    rules, cache, n = _rules(), RuleCache(), Counter()
+    assert _ask(rules, cache, D(2023, 1, 1), "s", ("steady",), n) == ("S",)
+    assert _ask(rules, cache, D(2019, 3, 1), "s", ("steady",), n) == ("S",)
+    assert _ask(rules, cache, D(2021, 2, 1), "s", ("steady",), n) == ("S",)
+    assert n.calls == 1
+    assert _ask(rules, cache, D(2023, 1, 1), "m", ("moving",), n) == ("M2",)
+    assert _ask(rules, cache, D(2019, 3, 1), "m", ("moving",), n) == ("M1",)  # "moving" changed in between
+    assert _ask(rules, cache, D(2022, 6, 1), "m", ("moving",), n) == ("M2",)  # the 2023 result: nothing changed
+    assert n.calls == 3
+    ctx = Ctx(rules, D(2019, 3, 1), cache)
+    for other in range(len(rules.change_days)):
+        lo, hi = sorted((other, ctx.epoch))
+        assert ctx._changed(other) == frozenset().union(*ctx._boundaries()[lo:hi])
+
+
+def test_a_replayed_result_appends_the_rules_it_read_in_order() -> None:
+    # the trace of a memoised result is replayed after what the answer read before it: rules new to the trace in
+    # the result's order, rules already in it where they were -- computed or found in the cache, all new or not
+    rules, cache = _rules(), RuleCache()
+
+    def traced(day: dt.date, first: tuple[str, ...], key: str, reads: tuple[str, ...]) -> list[str]:
+        ctx = Ctx(rules, day, cache)
+        for k in first:
+            ctx.find(k)
+        ctx.memo(key, lambda: tuple(ctx.find(k) for k in reads))
+        return list(ctx.trace)
+
+    for _ in range(2):  # computed, then found in the cache
+        assert traced(D(2019, 3, 1), ("steady",), "new", ("other", "moving")) == ["steady", "other", "moving"]
+        assert traced(D(2019, 3, 1), ("moving",), "mixed", ("other", "moving", "steady")) == [
+            "moving", "other", "steady"]
+        assert traced(D(2019, 3, 1), (), "alone", ("moving", "steady")) == ["moving", "steady"]
