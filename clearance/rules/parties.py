@@ -319,8 +319,9 @@ def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
                           f"(modelled: {', '.join(sorted(KNOWN_LISTINGS))})")
         sdn = tuple(code.removeprefix(SDN_PREFIX) for code in party.listings if code.startswith(SDN_PREFIX))
         dpl = ListingEntry("dpl", party.name) if "denied_persons" in party.listings else None
-        return PartyInfo(party.role, party.country, party.name if dpl or sdn else None, dpl=dpl, sdn=sdn,
-                         source="given", given=party.listings)
+        us = us_person_words(ctx, party.name)  # (§ 744.6: whether the exporter is a U.S. person, rule data)
+        return PartyInfo(party.role, party.country, party.name if dpl or sdn or us else None, dpl=dpl, sdn=sdn,
+                         source="given", given=party.listings, us_person=us)
     if lists is None:
         raise MissingFact(f"exporter {party.name!r} not screened (Denied Persons and SDN Lists): give its listings "
                           "or a listings snapshot", fact="parties.listings")
@@ -335,8 +336,9 @@ def _exporter(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
                           "and give its listings (sdn:<TAG>) or none", fact="parties.listings")
     sdn = tuple(dict.fromkeys(t for e in strong for t in (e.programs or ("SDN",))))
     dpl = next((e for e in hits if e.list_code == "dpl"), None)
-    return PartyInfo(party.role, party.country, party.name if dpl or sdn else None, dpl=dpl, sdn=sdn,
-                     source=lists.label)
+    us = us_person_words(ctx, party.name)
+    return PartyInfo(party.role, party.country, party.name if dpl or sdn or us else None, dpl=dpl, sdn=sdn,
+                     source=lists.label, us_person=us)
 
 
 def resolve(ctx: Ctx, party: Party, lists: Listings | None) -> PartyInfo:
