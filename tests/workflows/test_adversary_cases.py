@@ -155,9 +155,8 @@ FALSE_CLEARS: dict[str, str] = {
     # Macau/D:5 against the § 744.23 location fact: O94), R22-17, R22b-04..R22b-06 (DNR/LNR towns held since 2014-2015:
     # E355), R22-23, R22-24, R22-26, R22-27, R22b-09, R22b-10 (tariff codes of the CN, the EAEU's ТН ВЭД, 'H.S.',
     # 'commodity code', 'HS-Code'), R22-25, R22b-11, R22b-12 (luxury goods named in words;
-    # tests/rules/test_part746_hts.py)
-    "R22-30": "§ 746.8(a)(2), Supp. No. 4 to Part 746 (chapters 84 and 85, 88 FR 33422): laptops 'HTS 8471.30' to "
-              "Moscow, the code noted as not held, yet ear99_not_listed_part_746 decides NLR (rules, data)",
+    # tests/rules/test_part746_hts.py); R22-30 (laptops 'HTS 8471.30' to Moscow: Supp. No. 4 to Part 746's chapters 84
+    # and 85 from 88 FR 33422, rule 746.hts_headings.supp4 from the case's own statement, asked: E356, E357)
     # round 22 follow-up (tests/rules/adversary_round22b.yaml, written after round 22's first run): 9 false clears of 13
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
