@@ -238,6 +238,10 @@ def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where
     held: dict[str, Any] | None = ctx.find(key)
     if held is None:
         return False
+    for other in _keys(ctx):  # another supplement holding the code itself decides it (its basis, not this question)
+        value: dict[str, Any] | None = ctx.find(other)
+        if value is not None and where in value["paragraphs"] and len(digits) >= 6 and digits[:6] in value["codes"]:
+            return True
     headings: dict[str, dict[str, str]] = held["headings"]
     prefix = digits[:4] if digits[:4] in headings else digits[:2]
     heading = headings.get(prefix)
