@@ -252,8 +252,8 @@ def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where
     kind = "chapter" if len(prefix) == 2 else "heading"
     ask = (f"{said} names HTS {_fmt(digits)}, of {kind} {prefix} ({heading['description']}), from which {supp} "
            f"draws its rows ({heading['source']}); the supplement's table is not held: confirm whether it lists "
-           f"{_fmt(digits)} and, if so, whether the item's per-unit wholesale price in the U.S. meets the row's "
-           "threshold")
+           f"{_fmt(digits)}" + (" and, if so, whether the item's per-unit wholesale price in the U.S. meets the "
+                                "row's threshold" if number == "5" else ""))
     if Fact.EAR99_NOT_LISTED_746 in req.facts:
         ask += "; the stated ear99_not_listed_part_746 alone does not settle a code of a heading the supplement covers"
     _add(ctx, f, Basis(f"746-SUPP{number}", f"{para}; {ctx.cite(key)}", str(rule["policy"]), indeterminate=ask,
