@@ -123,6 +123,8 @@ def other_surname(chars: str, latin: Sequence[str]) -> str | None:
     as Chinese syllables (a Cantonese spelling, 'YEUNG, Kin Wah', is left to the comparison of sounds)."""
     if len(latin) < 2 or not all(len(w) > 1 and reads_as_syllables(w) for w in latin):
         return None
+    if any(spells(chars, w) for w in latin):
+        return None  # a word spells the whole name ('HUAWEI Jishu' for 华为): the names agree there
     for n_surname in SURNAME_CHARS:
         surname, given = chars[:n_surname], chars[n_surname:]
         if not given:

@@ -87,3 +87,14 @@ def test_a_legal_form_written_only_in_parentheses_is_no_bare_word() -> None:
     assert [f.form for f in prepare3("Hanil (Yu)").legal_forms] == ["yu"]
     assert prepare3("한일 (유)").legal_forms
     assert prepare("Fang Yu").tokens == ("fang",)  # clearance-name@1/@2 unchanged
+
+
+def test_a_word_spelling_the_whole_name_in_characters_is_agreement() -> None:
+    """han_names.other_surname caps a Latin name only when no word spells the surname, the given name or the whole
+    name: 'HUAWEI Jishu' spells 华为 in one word (no cap: a listed party's pinyin alias is not capped away), while
+    'HONG, Jinhua' spells nothing of 杨建华 (adversarial R21-108)."""
+    from clearance.text.han_names import other_surname
+
+    assert other_surname("华为", ["huawei", "jishu"]) is None
+    assert other_surname("杨建华", ["hong", "jinhua"]) == "hong jinhua"
+    assert other_surname("杨建华", ["yang", "jianhua"]) is None
