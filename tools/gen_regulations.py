@@ -276,6 +276,37 @@ def _z_versions(eccn: str, value: dict[str, Any], cite: str) -> dict[dt.date, An
     }
 
 
+Z_REF = re.compile(r"\b\d[A-E]\d{3}\.z\b")
+
+
+def _z_ref(control: dict[str, Any]) -> bool:
+    """A conditional row that exists only for items of another ECCN's ".z" paragraphs (5E992: "technology" for
+    commodities controlled by 5A992.z.1 ...)."""
+    return control.get("scope") == "conditional" and bool(Z_REF.search(control["text"]))
+
+
+def _z_ref_versions(eccn: str, value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
+    """The rows of an entry that reach only items for another ECCN's ".z" paragraphs, by date (adversarial R21-41):
+    before 2023-11-17 (88 FR 73458) no ".z" paragraph existed, so the rows reached nothing; from then until the eCFR
+    text held (2026-07-23) their wording is not held (90 FR 4544 split the .z rows on 2025-01-13): they are kept as
+    requirements to be confirmed (CANNOT_CLEAR where only they would require the licence); the eCFR rows from
+    2026-07-23."""
+    others = [c for c in value["controls"] if not _z_ref(c)]
+    last = (Z_CURRENT - dt.timedelta(days=1)).isoformat()
+    unsure = [{**c, "unverified": f"the wording of this {eccn} row between {Z_START[0].isoformat()} ({Z_START[1]}, "
+               f"which added the .z paragraphs) and {last} is not held (the eCFR of {Z_CURRENT.isoformat()} reads: "
+               f"'{c['text']}')"} for c in value["controls"] if _z_ref(c)]
+    return {
+        START: {"value": {**value, "controls": others}, "cite": cite,
+                "verification": f"{ASSUMED}; the rows for '.z' items left out: no '.z' paragraph existed before "
+                                f"{Z_START[0].isoformat()} ({Z_START[1]})"},
+        Z_START[0]: {"value": {**value, "controls": [*others, *unsure]}, "cite": cite, "fr": Z_START[1],
+                     "verification": f"B ({Z_START[1]} added the .z paragraphs; the wording of the rows for .z "
+                                     f"items until {last} is not held: to be confirmed)"},
+        Z_CURRENT: {"value": value, "cite": cite, "fr": Z_SPLIT[1], "verification": f"eCFR-d {Z_CURRENT.isoformat()}"},
+    }
+
+
 def _conditions(eccn: str, controls: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
     """Attach the conditions in words of tools/ccl_conditions.yaml to the rows they qualify (``conditions``:
     paragraph -> words), checking that the words are the row's own and the paragraphs the row's."""
@@ -323,6 +354,8 @@ def gen_ccl(src: Path) -> dict[str, Any]:
             older = {**value, "controls": [c for c in controls if not c.get("z")] + [absent]}
             values[START] = {"value": older, "cite": cite, "verification": ASSUMED}
             values.update(_z_versions(eccn, value, cite))
+        elif any(_z_ref(c) for c in controls):
+            values.update(_z_ref_versions(eccn, value, cite))
         else:
             values[START] = {"value": value, "cite": cite, "verification": ASSUMED}
         params[f"ccl.{eccn}"] = {"section": "774 Supp. 1", "description": heading[:120], "values": values}

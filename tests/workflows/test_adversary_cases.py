@@ -412,9 +412,6 @@ MISMATCHES: dict[str, str] = {
     "R21-02": "over-block: 1E002.c (ceramic powder) technology to Malaysia with the TSR assurance is LICENSE_REQUIRED "
               "on the NP1 row 'technology for items controlled by 1A002 for NP reasons', kept 'to confirm' (rules: a "
               "condition in words that the paragraph rules out)",
-    "R21-41": "over-block: 5E992 technology for a 3GPP contribution to Huawei on 2020-06-18 is LICENSE_REQUIRED on the "
-              "2026 RS rows of 5E992 (technology for 5A992.z / 5D992.z), which did not exist in 2020; 5E992 was "
-              "AT-only and inside the 85 FR 36719 carve-out (rules: CCL row dating)",
     "R21-95": "needless CANNOT_CLEAR: Yili dairy 内蒙古伊利实业集团股份有限公司 a 0.69 possible match on EL 'Inner "
               "Mongolia First Machinery Group' (screening)",
     "R21-98": "needless CANNOT_CLEAR: SF Express 顺丰速运有限公司 a 0.69 possible match on EL 'Anhui Sun-Create "
