@@ -311,11 +311,18 @@ def _conditions(eccn: str, controls: list[dict[str, Any]], rows: list[dict[str, 
     """Attach the conditions in words of tools/ccl_conditions.yaml to the rows they qualify (``conditions``:
     paragraph -> words), checking that the words are the row's own and the paragraphs the row's."""
     for row in rows:
-        found = [c for c in controls if c["reason"] == row["reason"] and c.get("scope") == "paragraphs"
+        found = [c for c in controls if c["reason"] == row["reason"] and c.get("scope") in ("paragraphs", "conditional")
                  and row["words"] in c["text"]]
         if len(found) != 1:
             raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {len(found)} rows with {row['words']!r}")
         control = found[0]
+        if control["scope"] == "conditional":
+            # a row naming no paragraph of its own ("technology for items controlled by 1A002") that only some
+            # paragraphs can meet: `add` names them (the row reaches no other paragraph)
+            if not row.get("add"):
+                raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: a conditional row needs `add`")
+            control["scope"] = "paragraphs"
+            control["paragraphs"] = []
         control["paragraphs"] = control["paragraphs"] + [p for p in row.get("add", [])
                                                          if p not in control["paragraphs"]]
         for p in row["paragraphs"]:

@@ -409,9 +409,6 @@ MISMATCHES: dict[str, str] = {
     "R21-37": "withdrawn by its author (report): 30 % US 3A991 content needs no licence to China on the Country Chart, "
               "so it is not controlled content (Supp. No. 2 to Part 734; Part 744 is not counted): the item is not "
               "subject and NOT_SUBJECT with the § 744.6 fact answered is right",
-    "R21-02": "over-block: 1E002.c (ceramic powder) technology to Malaysia with the TSR assurance is LICENSE_REQUIRED "
-              "on the NP1 row 'technology for items controlled by 1A002 for NP reasons', kept 'to confirm' (rules: a "
-              "condition in words that the paragraph rules out)",
     "R21-95": "needless CANNOT_CLEAR: Yili dairy 内蒙古伊利实业集团股份有限公司 a 0.69 possible match on EL 'Inner "
               "Mongolia First Machinery Group' (screening)",
     "R21-98": "needless CANNOT_CLEAR: SF Express 顺丰速运有限公司 a 0.69 possible match on EL 'Anhui Sun-Create "
