@@ -196,6 +196,22 @@ FALSE_CLEARS: dict[str, str] = {
     "R23-49": "'中国人民解放军驻香港部队后勤保障部' (PLA Hong Kong Garrison), 3A991 to Hong Kong on 2021-06-01: not a name "
               "signal: NLR (rules, name signals)",
     "R23-62": "'海康威视 越南办事处' (Hikvision's Chinese short name, Vietnam office): screening CLEAR (screening)",
+    # round 23 follow-up (tests/rules/adversary_round23b.yaml, written after round 23's first run): 10 false clears of 21
+    "R23b-01": "no_us_person_involved stated; exporter 'Redwood Analytics LLC, a Nevada limited liability company': a "
+               "US state's LLC, not read: NOT_SUBJECT (rules)",
+    "R23b-05": "no_us_person_involved stated; exporter 'Northwind Controls, Inc., Sucursal en México': a branch "
+               "(sucursal) of a US corporation, not read: NOT_SUBJECT (rules)",
+    "R23b-06": "'fracción arancelaria 2208.30.03' (Mexican tariff fraction, whisky) to Moscow: not read; NLR (rules, "
+               "hts746)",
+    "R23b-07": "'NCM 2204.21.00' (Mercosur nomenclature, wine) to Moscow: not read; NLR (rules, hts746)",
+    "R23b-08": "'GTIP 7113.19.00.00.00' (Turkish code, jewellery) to Moscow: not read; NLR (rules, hts746)",
+    "R23b-10": "'Rolex Datejust 41' (wristwatches by brand) to Moscow: not read as a Supp. No. 5 good ('cognac' is); "
+               "NLR (rules, hts746)",
+    "R23b-11": "'Akmescit' (Turkish for Simferopol) against ukraine_outside_covered_regions: NLR (rules, place names)",
+    "R23b-12": "'Donieck' (Polish Donetsk) against ukraine_outside_covered_regions: NLR (rules, place names)",
+    "R23b-16": "'中国人民解放军火箭军装备部' (PLA Rocket Force in Chinese), 3A991 to China: not a name signal: NLR (rules, "
+               "name signals)",
+    "R23b-19": "'大华股份 胡志明市办事处' (Dahua's Chinese short name, HCMC office): screening CLEAR (screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
