@@ -217,6 +217,22 @@ FALSE_CLEARS: dict[str, str] = {
     "R23b-16": "'中国人民解放军火箭军装备部' (PLA Rocket Force in Chinese), 3A991 to China: not a name signal: NLR "
                "(rules, name signals)",
     "R23b-19": "'大华股份 胡志明市办事处' (Dahua's Chinese short name, HCMC office): screening CLEAR (screening)",
+    # round 23 second follow-up (tests/rules/adversary_round23c.yaml, written after 23b's run): 9 false clears of 12
+    "R23c-01": "no_us_person_involved stated; exporter 'Harborview Instruments, Inc. (DE)': a Delaware corporation "
+               "by the state's abbreviation, not read: NOT_SUBJECT (rules)",
+    "R23c-02": "no_us_person_involved stated; exporter 'Apex Controls Inc., Niederlassung Frankfurt': a "
+               "German-language branch of a US corporation, not read: NOT_SUBJECT (rules)",
+    "R23c-03": "no_us_person_involved stated; exporter '(LPR, United States)': a lawful permanent resident, not "
+               "read: NOT_SUBJECT (rules)",
+    "R23c-04": "'item 7113.19 per invoice' (a Supp. No. 5 code with no introducing word) to Moscow: not read; NLR "
+               "(rules, hts746)",
+    "R23c-05": "'código SA 2208.30' (Spanish for HS code, whisky) to Moscow: not read; NLR (rules, hts746)",
+    "R23c-06": "'Luhans'k' (soft-sign apostrophe) against ukraine_outside_covered_regions: NLR (rules, place names)",
+    "R23c-08": "'в/ч 55443, г. Псков' (a Russian military unit abbreviated), EAR99 with the § 746 fact: not a name "
+               "signal: NLR (rules, name signals)",
+    "R23c-09": "'Федеральная служба войск национальной гвардии Российской Федерации' (Rosgvardiya, a national guard: "
+               "§ 744.21(g)), EAR99 with the § 746 fact: not a name signal: NLR (rules, name signals)",
+    "R23c-11": "'华为马来西亚办事处' (Huawei's two-character name, 'Malaysia office'): screening CLEAR (screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
