@@ -478,6 +478,73 @@ def _short_name_after(name: str) -> tuple[str, str]:
     return before, short
 
 
+HAN_NAME_MIN = 2  # characters of a name left before an office word ("华为")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_TRIM = " \t,.;:，。；：、()（）[]【】"
+
+
+@dataclass(frozen=True, slots=True)
+class _HanOffices:
+    office_words: tuple[str, ...]  # longest first
+    stationed: tuple[str, ...]
+    places: tuple[str, ...]  # longest first
+
+
+@cache
+def _han_offices() -> _HanOffices:
+    path = resources.files("clearance.text").joinpath("han_offices.yml")
+    try:
+        raw = safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read the Chinese office words: {exc}", file=str(path)) from exc
+    keys = ("office_words", "stationed", "places")
+    if not isinstance(raw, dict) or set(raw) != set(keys) or not all(isinstance(raw[k], list) for k in keys):
+        raise DataError(f"Chinese office words: expected the lists {', '.join(keys)}", file=str(path))
+
+    def longest(key: str) -> tuple[str, ...]:
+        return tuple(sorted({str(w) for w in raw[key]}, key=len, reverse=True))
+
+    return _HanOffices(longest("office_words"), longest("stationed"), longest("places"))
+
+
+def _prc_place(chars: str) -> bool:
+    """``chars`` (two to four characters, a trailing 市 or 省 left out) spell a place of places.yml in pinyin
+    ("深圳" shenzhen)."""
+    from clearance.text.translit import to_latin
+
+    core = chars[:-1] if len(chars) > 2 and chars[-1] in "市省" else chars
+    return fold(to_latin(core)[0].replace(" ", ""))[0] in places()
+
+
+def han_office_reading(line: str) -> NameReading | None:
+    """A name written in Chinese characters that ends with where the party works: an office or branch word
+    (办事处, 代表处, 分公司 ...; clearance/text/han_offices.yml) and the place before it, with 驻 'stationed in'
+    ("华为马来西亚办事处" is read "华为", "海康威视 越南办事处" "海康威视": adversarial R23-62, R23b-19, R23c-11).
+    None when the line does not end with such a word or the name left has fewer than two characters."""
+    text = line.strip(_HAN_TRIM)
+    if not _HAN_CHAR.search(text):
+        return None
+    words = _han_offices()
+    office = next((w for w in words.office_words if text.endswith(w)), None)
+    if office is None:
+        return None
+    rest = text[: -len(office)].rstrip(_HAN_TRIM)
+    for _ in range(2):  # a city after its country: 越南胡志明市
+        place = next((p for p in words.places if rest.endswith(p)), None)
+        if place is None:
+            place = next((rest[-k:] for k in (4, 3, 2) if len(rest) > k and _HAN_CHAR.match(rest[-k])
+                          and _prc_place(rest[-k:])), None)
+        if place is None:
+            break
+        rest = rest[: -len(place)].rstrip(_HAN_TRIM)
+    stationed = next((w for w in words.stationed if rest.endswith(w)), None)
+    if stationed and len(rest) - len(stationed) >= HAN_NAME_MIN:
+        rest = rest[: -len(stationed)].rstrip(_HAN_TRIM)
+    if len(_HAN_CHAR.findall(rest)) < HAN_NAME_MIN:
+        return None
+    return NameReading(rest, (("address", text[len(rest):].strip(_HAN_TRIM)),))
+
+
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
     when the line has none of them, or when the name left carries no distinctive word (``distinctive``) and is of
@@ -486,6 +553,9 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
     ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
     """
+    han = han_office_reading(line)
+    if han is not None:
+        return han
     segs = _segments(line)
     first = 1 if _leading_acronym(line, segs, _address_cut(line, segs, 1)) else 0
     cut = _address_cut(line, segs, first)

@@ -198,7 +198,6 @@ FALSE_CLEARS: dict[str, str] = {
               "Chinese), EAR99 to China: not a name signal: NLR (rules, name signals)",
     "R23-49": "'中国人民解放军驻香港部队后勤保障部' (PLA Hong Kong Garrison), 3A991 to Hong Kong on 2021-06-01: not "
               "a name signal: NLR (rules, name signals)",
-    "R23-62": "'海康威视 越南办事处' (Hikvision's Chinese short name, Vietnam office): screening CLEAR (screening)",
     # round 23 follow-up (tests/rules/adversary_round23b.yaml, written after round 23's first run): 10 false clears
     # of 21
     "R23b-01": "no_us_person_involved stated; exporter 'Redwood Analytics LLC, a Nevada limited liability company': "
@@ -216,7 +215,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R23b-12": "'Donieck' (Polish Donetsk) against ukraine_outside_covered_regions: NLR (rules, place names)",
     "R23b-16": "'中国人民解放军火箭军装备部' (PLA Rocket Force in Chinese), 3A991 to China: not a name signal: NLR "
                "(rules, name signals)",
-    "R23b-19": "'大华股份 胡志明市办事处' (Dahua's Chinese short name, HCMC office): screening CLEAR (screening)",
     # round 23 second follow-up (tests/rules/adversary_round23c.yaml, written after 23b's run): 9 false clears of 12
     "R23c-01": "no_us_person_involved stated; exporter 'Harborview Instruments, Inc. (DE)': a Delaware corporation "
                "by the state's abbreviation, not read: NOT_SUBJECT (rules)",
@@ -232,7 +230,6 @@ FALSE_CLEARS: dict[str, str] = {
                "signal: NLR (rules, name signals)",
     "R23c-09": "'Федеральная служба войск национальной гвардии Российской Федерации' (Rosgvardiya, a national guard: "
                "§ 744.21(g)), EAR99 with the § 746 fact: not a name signal: NLR (rules, name signals)",
-    "R23c-11": "'华为马来西亚办事处' (Huawei's two-character name, 'Malaysia office'): screening CLEAR (screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's

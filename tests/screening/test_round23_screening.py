@@ -1,0 +1,61 @@
+"""Screening fixes of adversarial round 23 (tests/rules/adversary_round23*.yaml): a listed Chinese party written in
+characters with where it works after its name -- an office or branch word and the place before it -- screened CLEAR
+(R23-62 海康威视 越南办事处, R23b-19 大华股份 胡志明市办事处, R23c-11 华为马来西亚办事处). The name line is now read
+without them as well (clearance.screening.nameline.han_office_reading, clearance/text/han_offices.yml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearance.model.entity import Entity
+from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.model import Decision, Query
+from clearance.screening.nameline import han_office_reading, read_name_line
+from clearance.screening.screen import screen
+from clearance.sources.aliases import shipped
+
+V3 = "clearance-name@3"
+
+
+@pytest.mark.parametrize(("line", "name", "aside"), [
+    ("华为马来西亚办事处", "华为", "马来西亚办事处"),
+    ("华为驻马来西亚办事处", "华为", "驻马来西亚办事处"),
+    ("海康威视 越南办事处", "海康威视", "越南办事处"),
+    ("大华股份 胡志明市办事处", "大华股份", "胡志明市办事处"),
+    ("华为技术有限公司马来西亚分公司", "华为技术有限公司", "马来西亚分公司"),
+    ("华为深圳分公司", "华为", "深圳分公司"),  # a PRC city read from its pinyin (places.yml)
+    ("華為駐越南辦事處", "華為", "駐越南辦事處"),  # traditional characters
+])
+def test_an_office_or_branch_after_a_name_in_characters_is_set_aside(line: str, name: str, aside: str) -> None:
+    reading = han_office_reading(line)
+    assert reading is not None and reading.name == name and reading.text("address") == aside, reading
+    assert read_name_line(line, "CN") == reading
+
+
+@pytest.mark.parametrize("line", ["华为技术有限公司", "北京大学", "为办事处", "Huawei Malaysia office", "办事处"])
+def test_no_office_word_or_no_name_left_gives_no_reading(line: str) -> None:
+    assert han_office_reading(line) is None
+
+
+@pytest.fixture(scope="module")
+def el_index(el_entities: list[Entity]) -> ScreeningIndex:
+    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
+
+
+@pytest.mark.parametrize(("line", "country", "listed"), [
+    ("华为马来西亚办事处", "MY", "Huawei Technologies Co., Ltd."),
+    ("华为技术有限公司马来西亚分公司", "MY", "Huawei Technologies Co., Ltd."),
+    ("海康威视 越南办事处", "VN", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    ("大华股份 胡志明市办事处", "VN", "Dahua Technology"),
+])
+def test_a_listed_chinese_brand_with_its_office_abroad_is_found(el_index: ScreeningIndex, line: str, country: str,
+                                                                 listed: str) -> None:
+    found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
+    assert found and found[0].decision is Decision.HIT and found[0].name == listed, [(h.name, h.score) for h in found]
+
+
+@pytest.mark.parametrize(("line", "country"), [("小米越南办事处", "VN"), ("比亚迪马来西亚分公司", "MY")])
+def test_an_unlisted_brand_with_its_office_abroad_stays_clear(el_index: ScreeningIndex, line: str,
+                                                              country: str) -> None:
+    found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
+    assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]
