@@ -75,8 +75,28 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     rule = ctx.find(key)
     if rule is None:
         return ()
-    norm = normalise(name)
+    norm = _forms(name)
     return tuple(w.strip() for w in rule["words"] if w in norm)
+
+
+# letters NFKD does not decompose, as their plain Latin letters (Polish 'Ługańsk', 'Gorłówka'; Turkish dotless i)
+_PLAIN = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae",
+                        "œ": "oe"})
+_APOSTROPHES = ("'", "\u2019", "\u02bc", "`")  # inside a romanised word: "Luhans'k", "Sevastopol'"
+
+
+def _forms(name: str) -> str:
+    """The normal forms of ``name`` joined (two spaces apart, so that no word spans two forms): accents folded
+    first (``normalise``: 'Хрустальний' -> 'khrustalnii'), Cyrillic romanised first (the fact vocabulary's:
+    'khrustalniy'), and, where they differ, with the letters NFKD keeps (ł) made plain and apostrophes inside a
+    word dropped ('Ługańsk' -> 'lugansk', "Luhans'k" -> 'luhansk': adversarial R23-29, R23-30, R23c-06)."""
+    forms = [normalise(name), _normalise(name)]
+    plain = name.translate(_PLAIN)
+    for mark in _APOSTROPHES:
+        plain = plain.replace(mark, "")
+    if plain != name:
+        forms.append(normalise(plain))
+    return "".join(dict.fromkeys(forms))
 
 
 def normalise(text: str) -> str:

@@ -181,15 +181,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R23-18": "'code NC 3303 00 10' (French Combined Nomenclature, perfume) to Minsk: not read; NLR (rules, hts746)",
     "R23-20": "'GTİP 8450.11.11.00.00' (Turkish tariff code, chapter 84: Supp. No. 4) to Moscow in 2024: not read; "
               "NLR (rules, hts746)",
-    "R23-24": "'Aqmescit' (Crimean Tatar for Simferopol) against ukraine_outside_covered_regions: not a place the "
-              "rules hold; NLR (rules, place names)",
-    "R23-26": "'Makejewka' (German for Makiivka, DNR) against ukraine_outside_covered_regions: NLR (rules, place "
-              "names)",
-    "R23-29": "'м. Хрустальний' (Khrustalnyi / Krasnyi Luch, LNR) against ukraine_outside_covered_regions: NLR "
-              "(rules, place names)",
-    "R23-30": "'Ługańsk' (Polish Luhansk) against ukraine_outside_covered_regions: NLR (rules, place names: ł)",
-    "R23-31": "'Mariupol' (Donetsk oblast, administered by the so-called DNR since 2022) against "
-              "ukraine_outside_covered_regions: NLR; at least a question (rules, place names)",
     "R23-42": "'Войсковая часть 31612' (a Russian military unit in Cyrillic), EAR99 with the § 746 fact: § "
               "744.21(a)(2) reaches any item; the name is not a military end-user signal: NLR (rules, name signals)",
     "R23-43": "'中国人民解放军63600部队' (a PLA unit in Chinese), 3A991 to China (Supp. No. 2 to Part 744): not a "
@@ -210,9 +201,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R23b-08": "'GTIP 7113.19.00.00.00' (Turkish code, jewellery) to Moscow: not read; NLR (rules, hts746)",
     "R23b-10": "'Rolex Datejust 41' (wristwatches by brand) to Moscow: not read as a Supp. No. 5 good ('cognac' is); "
                "NLR (rules, hts746)",
-    "R23b-11": "'Akmescit' (Turkish for Simferopol) against ukraine_outside_covered_regions: NLR (rules, place "
-               "names)",
-    "R23b-12": "'Donieck' (Polish Donetsk) against ukraine_outside_covered_regions: NLR (rules, place names)",
     "R23b-16": "'中国人民解放军火箭军装备部' (PLA Rocket Force in Chinese), 3A991 to China: not a name signal: NLR "
                "(rules, name signals)",
     # round 23 second follow-up (tests/rules/adversary_round23c.yaml, written after 23b's run): 9 false clears of 12
@@ -225,7 +213,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R23c-04": "'item 7113.19 per invoice' (a Supp. No. 5 code with no introducing word) to Moscow: not read; NLR "
                "(rules, hts746)",
     "R23c-05": "'código SA 2208.30' (Spanish for HS code, whisky) to Moscow: not read; NLR (rules, hts746)",
-    "R23c-06": "'Luhans'k' (soft-sign apostrophe) against ukraine_outside_covered_regions: NLR (rules, place names)",
     "R23c-08": "'в/ч 55443, г. Псков' (a Russian military unit abbreviated), EAR99 with the § 746 fact: not a name "
                "signal: NLR (rules, name signals)",
     "R23c-09": "'Федеральная служба войск национальной гвардии Российской Федерации' (Rosgvardiya, a national guard: "
