@@ -266,6 +266,32 @@ FALSE_CLEARS: dict[str, str] = {
               "signal: NLR (rules, name signals)",
     "R24-52": "'Міністэрства абароны Рэспублікі Беларусь' (Belarus MoD in Belarusian), EAR99 with the § 746 fact: "
               "not a name signal: NLR (rules, name signals)",
+    # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
+    # 17
+    "R24b-01": "'شرکت پمپ خلیج فارس، اسکله شهید رجایی، بندرعباس' (Bandar Abbas, Iran, in Persian in the party "
+               "line; country given AE) not read: NLR (rules, place names)",
+    "R24b-02": "'조선릉라도무역총회사, 평양시 중구역' (Pyongyang in Korean in the party line; country given CN) not "
+               "read: NLR (rules, place names)",
+    "R24b-03": "'ООО «Карибский Торг», г. Гавана' (Havana in Russian in the party line; country given PA) not read: "
+               "NLR (rules, place names)",
+    "R24b-04": "'مؤسسة الساحل للتجارة، اللاذقية' (Latakia, Syria, in Arabic in the party line; country given LB, "
+               "2024) not read: NLR (rules, place names)",
+    "R24b-05": "'克里米亚仓储有限公司，辛菲罗波尔' (Crimea, Simferopol in Chinese), outside stated: not read: NLR "
+               "(rules, place names)",
+    "R24b-06": "'Sevastopil' (Ukrainian romanisation of Sevastopol), outside stated: not read: NLR (rules, place "
+               "names)",
+    "R24b-08": "'هواوي تكنولوجيز - مكتب القاهرة' (Huawei Technology, Cairo, in Arabic) screened CLEAR: NLR "
+               "(screening)",
+    "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
+               "noise only, answered by the order's listings []: NLR (screening)",
+    "R24b-10": "'National Univ. of Def. Tech., Changsha' (NUDT abbreviated) screened CLEAR: NLR (screening)",
+    "R24b-11": "'بانک ملت - شعبه سئول' (Bank Mellat, SDN, Seoul branch) a 0.54 possible match on another bank, "
+               "answered by the order's listings []: NLR (screening)",
+    "R24b-12": "'中国人民武装警察部队 后勤部' (People's Armed Police), 3A991 to China: not a name signal: NLR "
+               "(rules, name signals)",
+    "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
+               "read: NOT_SUBJECT (rules)",
+    "R24b-15": "'香水 200 瓶，HS编码 3303.00' (perfume, Chinese 'HS code') to Moscow: not read; NLR (rules, hts746)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
