@@ -292,6 +292,18 @@ FALSE_CLEARS: dict[str, str] = {
     "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
                "read: NOT_SUBJECT (rules)",
     "R24b-15": "'香水 200 瓶，HS编码 3303.00' (perfume, Chinese 'HS code') to Moscow: not read; NLR (rules, hts746)",
+    # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
+    "R24c-01": "'شرکت بازرگانی آبان، خیابان ولیعصر، تهران' (Tehran in Persian in the party line; country given "
+               "AE) not read: NLR (rules, place names)",
+    "R24c-02": "'朝鲜绫罗岛贸易总公司，平壤' (Pyongyang in Chinese in the party line; country given CN) not read: "
+               "NLR (rules, place names)",
+    "R24c-03": "'Empresa Importadora Oriente, Calle Frexes 120, Holguín' (a Cuban city, country given MX) not read: "
+               "NLR (rules, place names)",
+    "R24c-04": "'شركة الشام للمضخات، المزة، دمشق' (Damascus in Arabic in the party line; country given LB, 2024) "
+               "not read: NLR (rules, place names)",
+    "R24c-05": "'顿涅茨克仓储服务有限公司' (Donetsk in Chinese), outside stated: not read: NLR (rules, place names)",
+    "R24c-07": "'Представительство компании «Ханчжоу Хиквижн Диджитал Текнолоджи Ко., Лтд.» в Республике "
+               "Узбекистан' (Hikvision's listed name in Russian transliteration) screened CLEAR: NLR (screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
