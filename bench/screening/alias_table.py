@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.4"
+VERSION = "2026-12-03.5"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -445,6 +445,21 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
     ("PJSC AEROFLOT", "ПАО Аэрофлот - российские авиалинии",
      "the party's registered name in Russian (ПАО «Аэрофлот – российские авиалинии»), written from the table "
      "author's knowledge; confidence high"),
+    # adversarial round 24 (R24-04, R24-14, R24-15: Huawei's subsidiaries in Russia, Belarus and Japan in their own
+    # registered names screened CLEAR)
+    ("Huawei Russia", "ООО «Техкомпания Хуавэй»",
+     "the registered name in Russian of Huawei's Russian company (Техкомпания Хуавэй, 'Techcompany Huawei' LLC), "
+     "written from the table author's knowledge; confidence high"),
+    ("Huawei Russia", "Техкомпания Хуавэй",
+     "the same name without its legal form; written from the table author's knowledge; confidence high"),
+    ("Bel Huawei Technologies LLC", "СООО «Бел Хуавэй Текнолоджиз»",
+     "the registered name in Russian of the Belarusian joint venture (СООО: foreign-owned limited liability "
+     "company), written from the table author's knowledge; confidence high"),
+    ("Huawei Technologies Japan K.K.", "ファーウェイ・ジャパン株式会社",
+     "the Japanese name the company trades under (ファーウェイ, Huawei in katakana), written from the table author's "
+     "knowledge; confidence medium"),
+    ("Huawei Technologies Japan K.K.", "華為技術日本株式会社",
+     "the registered Japanese name of the company, written from the table author's knowledge; confidence medium"),
 ]
 # Japanese names of Japanese parties of the SDN List (no list in ../shared/data carries a Japanese name for them):
 # (name as the SDN List writes it, Japanese name, source). The National Police Agency of Japan publishes the

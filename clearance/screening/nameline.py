@@ -481,6 +481,7 @@ def _short_name_after(name: str) -> tuple[str, str]:
 HAN_NAME_MIN = 2  # characters of a name left before an office word ("华为")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_TRIM = " \t,.;:，。；：、()（）[]【】"
+_HAN_EDGE = " \t,.;:，。；：、"
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,33 +517,122 @@ def _prc_place(chars: str) -> bool:
     return fold(to_latin(core)[0].replace(" ", ""))[0] in places()
 
 
+_HAN_COMMA = re.compile(r"[，,、;；]")
+_HAN_INNER = re.compile(r"[（(]([^（）()]+)[）)]")
+_HAN_PAREN = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
+_HAN_ADDRESS = re.compile(r"[市区區县縣省州镇鎮路街道号號楼樓层層室]$|\d")  # a segment ending like an address
+
+
+def _han_place(words: _HanOffices, text: str) -> str | None:
+    """The place ``text`` ends with: a place of han_offices.yml or of the PRC (two to four characters)."""
+    place = next((p for p in words.places if text.endswith(p)), None)
+    if place is None:
+        place = next((text[-k:] for k in (4, 3, 2) if len(text) > k and _HAN_CHAR.match(text[-k])
+                      and _prc_place(text[-k:])), None)
+    return place
+
+
 def han_office_reading(line: str) -> NameReading | None:
-    """A name written in Chinese characters that ends with where the party works: an office or branch word
-    (办事处, 代表处, 分公司 ...; clearance/text/han_offices.yml) and the place before it, with 驻 'stationed in'
-    ("华为马来西亚办事处" is read "华为", "海康威视 越南办事处" "海康威视": adversarial R23-62, R23b-19, R23c-11).
-    None when the line does not end with such a word or the name left has fewer than two characters."""
-    text = line.strip(_HAN_TRIM)
+    """A name written in Chinese characters followed by where the party works: a trailing segment after a comma
+    that is a place or an address ("國防科技大學，長沙"), an office or branch word (办事处, 代表处, 分公司 ...;
+    clearance/text/han_offices.yml) and the place before it, with 驻 'stationed in' ("华为马来西亚办事处" is read
+    "华为", "海康威视 越南办事处" "海康威视", "华为技术有限公司驻哈萨克斯坦代表处，阿拉木图" "华为技术有限公司":
+    adversarial R23-62, R23b-19, R23c-11, R24-01..R24-03, R24-09..R24-11). None when the line has neither or the
+    name left has fewer than two characters."""
+    text = line.strip(_HAN_EDGE)
     if not _HAN_CHAR.search(text):
         return None
     words = _han_offices()
-    office = next((w for w in words.office_words if text.endswith(w)), None)
-    if office is None:
-        return None
-    rest = text[: -len(office)].rstrip(_HAN_TRIM)
-    for _ in range(2):  # a city after its country: 越南胡志明市
-        place = next((p for p in words.places if rest.endswith(p)), None)
-        if place is None:
-            place = next((rest[-k:] for k in (4, 3, 2) if len(rest) > k and _HAN_CHAR.match(rest[-k])
-                          and _prc_place(rest[-k:])), None)
-        if place is None:
+    end = len(text)
+    paren = _HAN_PAREN.search(text)  # a trailing parenthesis holding a place or address: （東京都千代田区）
+    if paren and (_HAN_ADDRESS.search(paren.group(1)) or _han_place(words, paren.group(1)) == paren.group(1)):
+        end = paren.start()
+    for sep in reversed(list(_HAN_COMMA.finditer(text))):  # trailing segments that are places or addresses
+        if sep.start() >= end:
+            continue
+        last = text[sep.end():end].strip(_HAN_TRIM)
+        if last and not (_han_place(words, last) == last or _HAN_ADDRESS.search(last)
+                         or (_han_place(words, last[:-1]) and last[-1] in "市区區县縣省")):
             break
-        rest = rest[: -len(place)].rstrip(_HAN_TRIM)
-    stationed = next((w for w in words.stationed if rest.endswith(w)), None)
-    if stationed and len(rest) - len(stationed) >= HAN_NAME_MIN:
-        rest = rest[: -len(stationed)].rstrip(_HAN_TRIM)
-    if len(_HAN_CHAR.findall(rest)) < HAN_NAME_MIN:
+        end = sep.start()
+    cut = end < len(text)
+    rest = text[:end].rstrip(_HAN_TRIM)
+    inner = _HAN_INNER.search(rest)  # a place in parentheses inside the name: 华为技术（越南）有限公司
+    place_aside = ""
+    if inner and _han_place(words, inner.group(1)) == inner.group(1) and inner.end() < len(rest):
+        place_aside = inner.group(1)
+        rest = rest[:inner.start()] + rest[inner.end():]
+        cut = True
+    office = next((w for w in words.office_words if rest.endswith(w)), None)
+    if office is None and not cut:
         return None
+    if office is not None:
+        rest = rest[: -len(office)].rstrip(_HAN_TRIM)
+        for _ in range(2):  # a city after its country: 越南胡志明市
+            place = _han_place(words, rest)
+            if place is None:
+                break
+            rest = rest[: -len(place)].rstrip(_HAN_TRIM)
+        stationed = next((w for w in words.stationed if rest.endswith(w)), None)
+        if stationed and len(rest) - len(stationed) >= HAN_NAME_MIN:
+            rest = rest[: -len(stationed)].rstrip(_HAN_TRIM)
+    if len(_HAN_CHAR.findall(rest)) < HAN_NAME_MIN or rest == text:
+        return None
+    if place_aside:
+        after = text[end:].strip(_HAN_TRIM)
+        return NameReading(rest, (("place", place_aside),) + ((("address", after),) if after else ()))
     return NameReading(rest, (("address", text[len(rest):].strip(_HAN_TRIM)),))
+
+
+# an office of a party written before its name ("Представительство АО «Алмаз-Антей» в Казахстане", "Branch of X in
+# Y", "نمایندگی کشتیرانی ... در هامبورگ"), and the words saying where after it: adversarial R24-12..R24-14, R24-16
+_LEADING_OFFICES = ("representative office of", "representative office", "representation of", "branch office of",
+                    "branch of", "liaison office of", "Представительство", "Филиал", "Отделение", "Представництво",
+                    "Філія", "نمایندگی", "دفتر", "شعبه", "شعبة", "فرع", "مكتب", "Sucursal de", "Succursale de",
+                    "Niederlassung", "Zweigniederlassung", "Vertretung")
+_WHERE = ("in", "в", "во", "у", "در", "à", "en", "au", "im", "at", "na", "فی", "في")
+WHERE_WORDS = 5  # words after "in" / "в" / "در" read as where the office is
+_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+@cache
+def _office_phrases() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    heads = tuple(sorted({tuple(fold(w)[0].split()) for w in _LEADING_OFFICES}, key=len, reverse=True))
+    return heads, frozenset(fold(w)[0] for w in _WHERE)
+
+
+def office_wrapper_reading(line: str) -> NameReading | None:
+    """The name of a line that writes an office of the party around it: an office word first and where it is
+    last ("Филиал ООО «Техкомпания Хуавэй» в г. Новосибирске" is read "ООО «Техкомпания Хуавэй»"), or a segment
+    after a dash that starts with an office word ("ایران‌ایر - دفتر فروش فرانکفورت", Iran Air's sales office). None
+    when the line has neither."""
+    heads, where = _office_phrases()
+    dash = _DASH.search(line)
+    if dash is not None:
+        tail = line[dash.end():].split()
+        if tail and fold(tail[0])[0] in _words().office_words | {h[0] for h in heads if len(h) == 1}:
+            name = line[:dash.start()].strip(_TRIM)
+            if name and fold(name)[0].strip():
+                return NameReading(name, (("address", line[dash.end():].strip()),))
+    written = line.split()
+    folded = [fold(w)[0].strip() for w in written]
+    head = next((h for h in heads if tuple(folded[:len(h)]) == h), None)
+    if head is None or len(written) <= len(head):
+        return None
+    words = written[len(head):]
+    marks = [fold(w)[0].strip() for w in words]
+    for i in range(len(words) - 1, 0, -1):
+        if marks[i] in where and 0 < len(words) - i - 1 <= WHERE_WORDS:
+            aside = " ".join(words[i:])
+            words = words[:i]
+            break
+    else:
+        aside = ""
+    name = " ".join(words).strip(_TRIM)
+    if not name or not fold(name)[0].strip():
+        return None
+    front = " ".join(written[:len(head)])
+    return NameReading(name, (("office", front),) + ((("address", aside),) if aside else ()))
 
 
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
@@ -553,7 +643,7 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
     ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
     """
-    han = han_office_reading(line)
+    han = han_office_reading(line) or office_wrapper_reading(line)
     if han is not None:
         return han
     segs = _segments(line)

@@ -242,7 +242,7 @@ def _words_of(name: str) -> tuple[str, ...]:
 
 _WHAT = {"address": "address that follows it", "acronym": "acronym written before it",
          "place": "city written before it", "town": "town that follows it, a town of this entry's address",
-         "short": "short name written after it in parentheses",
+         "short": "short name written after it in parentheses", "office": "office of the party written before it",
          "residence": "place that follows a person's name (where the person is)"}
 
 

@@ -59,3 +59,47 @@ def test_an_unlisted_brand_with_its_office_abroad_stays_clear(el_index: Screenin
                                                               country: str) -> None:
     found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
     assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]
+
+
+# adversarial round 24: the same kind in new forms -- a trailing place or address segment after a full-width comma,
+# a place in parentheses inside the name, an office written before the name and where it is after it
+@pytest.mark.parametrize(("line", "name"), [
+    ("华为技术（越南）有限公司，河内", "华为技术有限公司"),
+    ("华为技术有限公司驻哈萨克斯坦代表处，阿拉木图", "华为技术有限公司"),
+    ("國防科技大學，長沙", "國防科技大學"),
+    ("ファーウェイ・ジャパン株式会社（東京都千代田区）", "ファーウェイ・ジャパン株式会社"),
+    ("Филиал ООО «Техкомпания Хуавэй» в г. Новосибирске", "ООО «Техкомпания Хуавэй»"),
+    ("Представительство АО «Лаборатория Касперского» в Казахстане, г. Алматы", "АО «Лаборатория Касперского»"),
+    ("نمایندگی کشتیرانی جمهوری اسلامی ایران در هامبورگ", "کشتیرانی جمهوری اسلامی ایران"),
+    ("ایران\u200cایر - دفتر فروش فرانکفورت", "ایران\u200cایر"),
+    ("Representative Office of Huawei Technologies in Kazakhstan, Astana", "Huawei Technologies"),
+])
+def test_an_office_around_a_name_is_set_aside(line: str, name: str) -> None:
+    reading = read_name_line(line, None)
+    assert reading is not None and reading.name == name, reading
+
+
+@pytest.mark.parametrize("line", ["Bank of China", "Office of Naval Research", "中交疏浚（集团）股份有限公司"])
+def test_a_name_that_only_looks_like_an_office_is_kept(line: str) -> None:
+    reading = read_name_line(line, None)
+    assert reading is None or reading.name == line, reading
+
+
+@pytest.mark.parametrize(("line", "country", "listed"), [
+    ("华为技术有限公司驻哈萨克斯坦代表处，阿拉木图", "KZ", "Huawei Technologies Co., Ltd."),
+    ("國防科技大學，長沙", "CN", "National University of Defense Technology (NUDT)"),
+    ("ファーウェイ・ジャパン株式会社（東京都千代田区）", "JP", "Huawei Technologies Japan K.K."),
+    ("Филиал ООО «Техкомпания Хуавэй» в г. Новосибирске", "RU", "Huawei Russia"),
+    ("СООО «Бел Хуавэй Текнолоджиз», пр. Дзержинского 5, Минск", "BY", "Bel Huawei Technologies LLC"),
+])
+def test_a_listed_party_around_an_office_is_found(el_index: ScreeningIndex, line: str, country: str,
+                                                   listed: str) -> None:
+    found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
+    assert found and found[0].decision is Decision.HIT and found[0].name == listed, [(h.name, h.score) for h in found]
+
+
+@pytest.mark.parametrize(("line", "country"), [("Представительство ООО «Яндекс» в Казахстане, г. Алматы", "KZ"),
+                                               ("比亚迪（越南）有限公司", "VN")])
+def test_an_unlisted_party_around_an_office_stays_clear(el_index: ScreeningIndex, line: str, country: str) -> None:
+    found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
+    assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]

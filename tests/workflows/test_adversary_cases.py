@@ -220,28 +220,6 @@ FALSE_CLEARS: dict[str, str] = {
                "§ 744.21(g)), EAR99 with the § 746 fact: not a name signal: NLR (rules, name signals)",
     # round 24 (tests/rules/adversary_round24.yaml; tests/rules/adversary_round24_report.md): 26 false clears of 62 at
     # its first run (adv24 on main 30f2af4)
-    "R24-01": "'华为技术（越南）有限公司，河内' (Huawei Technologies (Vietnam), itself listed) screened CLEAR: NLR "
-              "(screening)",
-    "R24-02": "'华为技术有限公司驻哈萨克斯坦代表处，阿拉木图' (Huawei's representative office in Kazakhstan) screened "
-              "CLEAR: NLR (screening)",
-    "R24-03": "'华为印尼分公司，雅加达' (Huawei's Indonesian branch, short name) screened CLEAR: NLR (screening)",
-    "R24-04": "'ファーウェイ・ジャパン株式会社' (Huawei Technologies Japan K.K. in katakana) screened CLEAR: NLR "
-              "(screening)",
-    "R24-09": "'國防科技大學，長沙' (NUDT in traditional characters with the city) a 0.66 possible match "
-              "only, answered by the order's listings []: NLR (screening)",
-    "R24-10": "'中科曙光 印尼代表处' (Sugon's alias Zhongke Shuguang, Indonesian office) screened CLEAR: NLR "
-              "(screening)",
-    "R24-11": "'大疆创新 德国办事处' (DJI, Da-Jiang Innovations, German office) screened CLEAR: NLR (screening)",
-    "R24-12": "'Представительство АО «Концерн ВКО «Алмаз-Антей» в Республике Казахстан' (Almaz-Antey, EL and SDN) "
-              "screened CLEAR: NLR (screening)",
-    "R24-13": "'Представительство АО «Лаборатория Касперского» в Казахстане' (AO Kaspersky Lab) screened CLEAR: NLR "
-              "(screening)",
-    "R24-14": "'Филиал ООО «Техкомпания Хуавэй»' (Huawei Russia) screened CLEAR: NLR on the § 746 fact (screening)",
-    "R24-15": "'СООО «Бел Хуавэй Текнолоджиз», пр. Дзержинского 5, Минск' (Bel Huawei) screened CLEAR: NLR (screening)",
-    "R24-16": "'نمایندگی کشتیرانی جمهوری اسلامی ایران در هامبورگ' (IRISL, SDN, Hamburg office) screened CLEAR: NLR "
-              "(screening)",
-    "R24-17": "'ایران‌ایر - دفتر فروش فرانکفورت' (Iran Air, SDN, with a zero-width non-joiner) screened CLEAR: NLR "
-              "(screening)",
     "R24-27": "'Simferopil' (Ukrainian romanisation of Simferopol) not read: NLR on ukraine_outside_covered_regions "
               "(rules, place names)",
     "R24-32": "'小轿车 ... 商品编码：8703.23' (cars, Chinese 'commodity code') to Minsk: not read; NLR (rules, hts746)",
@@ -285,8 +263,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
                "noise only, answered by the order's listings []: NLR (screening)",
     "R24b-10": "'National Univ. of Def. Tech., Changsha' (NUDT abbreviated) screened CLEAR: NLR (screening)",
-    "R24b-11": "'بانک ملت - شعبه سئول' (Bank Mellat, SDN, Seoul branch) a 0.54 possible match on another bank, "
-               "answered by the order's listings []: NLR (screening)",
     "R24b-12": "'中国人民武装警察部队 后勤部' (People's Armed Police), 3A991 to China: not a name signal: NLR "
                "(rules, name signals)",
     "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
