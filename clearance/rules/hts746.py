@@ -67,6 +67,8 @@ _SHAPED = re.compile(
     r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_.,/#+\-$€£¥₽₺])"
     r"(\d{4}\.\d{2}(?:\.\d{1,4}){0,3}|\d{4} \d{2}(?: \d{1,4}){1,2}|\d{10}|\d{8})"
     r"(?![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_]|[.,/\-]\d)")
+# a date written year first ("2024.06.15", "2024 06 15": chapters 19 and 20 are no supplement's anyway)
+_DATE = re.compile(r"(?:19|20)\d\d[. ](?:0[1-9]|1[0-2])[. ](?:0[1-9]|[12]\d|3[01])")
 # a unit or a currency right after the number: a quantity, a measure or a price, not a code
 _UNIT = re.compile(
     r"\s?(?:%|‰|°|kgs?|g|gr|grams?|lbs?|oz|mm|cm|m|km|in|inch|ft|pcs|pc|pieces?|units?|ea|usd|eur|rub|rur|byn|cny|gbp"
@@ -140,7 +142,7 @@ def written_codes(req: Request) -> list[Code]:
             digits = m.group(1).replace(".", "").replace(" ", "")
             if " " in m.group(1) and not 8 <= len(digits) <= 10:
                 continue
-            if _UNIT.match(text, m.end()) or _names_something_else(text[:m.start()]):
+            if _UNIT.match(text, m.end()) or _DATE.fullmatch(m.group(1)) or _names_something_else(text[:m.start()]):
                 continue
             out.append(Code(digits, f"the {name}'s {m.group(1)!r} (a number shaped like an HTS code; no word "
                                     "says it is one)", introduced=False))
