@@ -54,7 +54,7 @@ _FILLER = (r"(?:[\s:#№：-]+(?:code|codes|no\.?|nr\.?|n°|number|nummer|numér
            r"|arancelari[oa]|fiscal|de|du|del)\b){0,3}")
 # a keyword, optional words such as "code" or "no.", then one or more numbers joined by commas, "and", "or", "/"
 _NAMED = re.compile(
-    rf"(?:{_KEYWORDS}){_FILLER}\s*[:#№：]?\s*"
+    rf"(?:{_KEYWORDS}){_FILLER}\s*[:#№：-]?\s*"
     rf"({_NUMBER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_NUMBER})*)(?![\d.]*\d)",
     re.IGNORECASE)
 _ONE = re.compile(_NUMBER)
@@ -71,7 +71,7 @@ _SHAPED = re.compile(
 _DATE = re.compile(r"(?:19|20)\d\d[. ](?:0[1-9]|1[0-2])[. ](?:0[1-9]|[12]\d|3[01])")
 # a unit or a currency right after the number: a quantity, a measure or a price, not a code
 _UNIT = re.compile(
-    r"\s?(?:%|‰|°|kgs?|g|gr|grams?|lbs?|oz|mm|cm|m|km|in|inch|ft|pcs|pc|pieces?|units?|ea|usd|eur|rub|rur|byn|cny|gbp"
+    r"\s?(?:%|‰|°|kgs?|g|gr|grams?|lbs?|oz|mm|cm|m|km|inch|ft|pcs|pc|pieces?|units?|ea|usd|eur|rub|rur|byn|cny|gbp"
     r"|chf|jpy|\$|€|£|¥|₽|₺|руб\w*|шт|кг|г|л|мл|мм|см|hz|khz|mhz|ghz|v|kv|w|kw|mw|mah|l|ml|cl|bar|psi|t|tons?"
     r"|tonnes?|bottles?|cases?|sets?|pairs?|stück|stk|uds|adet|件|个|台|套|公斤|千克|元|美元|欧元|卢布)(?!\w)",
     re.IGNORECASE)
@@ -79,12 +79,12 @@ _UNIT = re.compile(
 # after it, "no.", "#", "№" and the like are passed over
 _IDENTITY = frozenset((
     "part", "p/n", "pn", "mpn", "sku", "model", "mod", "type", "serial", "s/n", "sn", "lot", "batch", "ref",
-    "reference", "article", "art", "order", "po", "p.o", "invoice", "inv", "contract", "quote", "quotation", "tel",
+    "reference", "article", "order", "po", "p.o", "invoice", "inv", "contract", "quote", "quotation", "tel",
     "phone", "telephone", "fax", "mobile", "mob", "cell", "zip", "postal", "postcode", "inn", "vat", "tin", "ein",
     "tax", "id", "account", "acct", "iban", "swift", "bic", "kpp", "ogrn", "okpo", "unp", "price", "value", "amount",
     "cost", "total", "sum", "usd", "eur", "rub", "rur", "byn", "cny", "gbp", "chf", "jpy", "weight", "net", "gross",
     "qty", "quantity", "version", "ver", "v", "rev", "revision", "firmware", "drawing", "dwg", "catalog", "catalogue",
-    "cat", "box", "pallet", "container", "seal", "awb", "waybill", "tracking", "booking", "licence", "license",
+    "box", "pallet", "container", "seal", "awb", "waybill", "tracking", "booking", "licence", "license",
     "certificate", "cert", "permit", "eori", "duns", "cage", "imo", "mmsi", "vin", "gtin", "ean", "upc", "isbn",
     "$", "€", "£", "¥", "₽", "₺",
     # Russian, German, French, Spanish, Turkish

@@ -329,6 +329,7 @@ def test_a_country_code_before_digits_is_no_tariff_code() -> None:
     ("mercancía según factura, código SA 2208.30", "220830"),  # R23c-05 (sistema armonizado)
     ("Uhren, KN-Code 9101 21 00", "910121"),  # German: Kombinierte Nomenklatur
     ("вино, код УКТ ЗЕД 2204 21 79 00", "220421"),  # Ukraine's УКТ ЗЕД
+    ("DRAM, HS-8542.32", "854232"),
 ])
 def test_tariff_words_of_other_nomenclatures_and_languages_are_read(text: str, code: str) -> None:
     request = Request(dt.date(2025, 6, 2), Item("EAR99", "US", description=text), "RU")
@@ -342,6 +343,7 @@ def test_tariff_words_of_other_nomenclatures_and_languages_are_read(text: str, c
     ("whisky 2208 30 71 00", "220830"),
     ("香水3303000000", "330300"),  # ten digits written joined after Chinese
     ("jewellery 71131910", "711319"),
+    ("item 7113.19 in 14 boxes", "711319"),  # ('in' before a number is no unit)
 ])
 def test_a_number_shaped_like_a_code_is_read_as_possibly_one(text: str, code: str) -> None:
     request = Request(dt.date(2025, 6, 2), Item("EAR99", "US", description=text), "RU")
