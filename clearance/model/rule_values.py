@@ -392,7 +392,10 @@ class HtsHeading(Value):
 
     description: str
     source: str
-    words: list[str] = []  # words of an item description naming such a good (normal form, " whisky"): asked
+    # words of an item description naming such a good (" whisky", " коньяк", "香水": Latin and Cyrillic in any form,
+    # folded as the description is; Chinese and Japanese as written): asked
+    words: list[str] = []
+    brands: list[str] = []  # trade names of such goods (" rolex"): asked, as words are
 
 
 class HtsHeadings(Value):
@@ -402,6 +405,8 @@ class HtsHeadings(Value):
 
     supplement: str
     headings: dict[str, HtsHeading]
+    words_source: str = ""  # where the headings' words come from
+    brands_source: str = ""  # where the headings' brands come from (a brand asks, never decides)
 
 
 class HtsSupplement(Value):

@@ -14,7 +14,7 @@ not hold changes nothing (the lists are incomplete: the Part 746 section's own E
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
@@ -26,39 +26,152 @@ from clearance.rules.parties import PartyInfo
 
 REGION = "UA-REGION"  # the paragraphs' key for Crimea and the covered regions of Ukraine (§ 746.6)
 _PREFIX = "746.hts."
-# digits as written: "8542.32", "854232", "2402 10 00" (the EU's CN and the EAEU's TN VED group digits by spaces)
-_NUMBER = r"\d{4}(?:[. ]?\d{1,2})?(?:[. ]?\d{1,4}){0,2}"
-# a keyword, optional words such as "code" or "no.", then one or more numbers joined by commas, "and", "or", "/";
-# the keywords of other tariff nomenclatures built on the same six HS digits too: "CN code" (EU), "commodity code",
-# "H.S.", "HS-Code", "ТН ВЭД (ЕАЭС)" (the Eurasian Economic Union's; adversarial R22-23, R22-24, R22-26, R22-27,
-# R22b-09, R22b-10)
+# digits as written: "8542.32", "854232", "2402 10 00" (the EU's CN and the EAEU's TN VED group digits by spaces),
+# "8450.11.11.00.00" (Turkey's GTİP: twelve digits)
+_NUMBER = r"\d{4}(?:[. ]?\d{1,2})?(?:[. ]?\d{1,4}){0,3}"
+# The words that say a number is a tariff code: the nomenclatures built on the six HS digits, in the languages orders
+# are written in (adversarial R22-23 to R22-27, R22b-09, R22b-10, R23-11 to R23-20, R23b-06 to R23b-08, R23c-05). A
+# stem reads its language's compounds ("tarif": tariff, Zolltarifnummer, tarifaire, tarifa, tarife).
+_KEYWORDS = (
+    # English and the US nomenclatures; "heading 2208"; "customs code"
+    r"\b(?:HTSUS|HTSA|HTS|H\.\s?S\.|HS|HSN|HSK|Schedule\s+B|harmoni[sz]ed(?:\s+(?:tariff|system))?(?:\s+schedule)?"
+    r"|(?:sub)?headings?|customs\s+(?:codes?|tariff|classification|commodity)|commodity(?=\s+codes?\b)"
+    # the EU's CN (French NC, German KN) and TARIC; Mercosur's NCM; ALADI's NALADISA; Turkey's GTİP; Poland's PCN
+    r"|(?:CN|NC|KN)(?=[\s-]+(?:codes?|nummer)\b)|combined\s+nomenclature|TARIC|NCM|NALADISA|GT[İI]P|PCN"
+    # "code NC", "código SA" (sistema armonizado), "code SH" (système harmonisé), "kod CN", "codice NC"
+    r"|(?:c[oó]d(?:e|igo|ice)?|kod)\.?[\s-]+(?:SA|SH|NC|CN|KN|HS|NCM|TARIC)"
+    # tariff words by stem: tariff, tarif, tarifa, tarife, Zolltarif(nummer), Warentarif, taryfa; arancel(aria)
+    r"|\w*tari(?:f|ff|fa)\w*|\w*taryf\w*|\w*arancel\w*|nomenclat\w*|nomenklatur\w*|warennummer"
+    r"|zoll(?:nummer|code|position)|douan\w*|dogan\w*|classifica[cç][aã]o\s+fiscal)"
+    # the EAEU's ТН ВЭД (also written joined), Ukraine's УКТ ЗЕД, "таможенный код"
+    r"|ТН\s?ВЭД(?:\s+ЕАЭС)?|УКТ\s?ЗЕД|таможенн\w*\s+код\w*"
+    # Chinese 海关编码 / HS编码 / 商品编码 / 税则号 / 税号; Japanese 関税番号 / 統計品目番号; Korean 세번 / HS 코드
+    r"|海关(?:商品)?编码|商品编码|税则号?列?|税号|関税番号|統計品目番号|税番|세번"
+)
+# optional words between the keyword and the number ("code", "no.", "Nr.", "número", "код", "编码", ":" ...)
+_FILLER = (r"(?:[\s:#№：-]+(?:code|codes|no\.?|nr\.?|n°|number|nummer|numéro|numero|número|núm\.?|heading"
+           r"|subheading|classification|item|SA|SH|NC|CN|HS|NCM|ЕАЭС|код|кода|номер|编码|编号|コード|코드"
+           r"|arancelari[oa]|fiscal|de|du|del)\b){0,3}")
+# a keyword, optional words such as "code" or "no.", then one or more numbers joined by commas, "and", "or", "/"
 _NAMED = re.compile(
-    r"(?:\b(?:HTSUS|HTSA|HTS|H\.\s?S\.|HS|Schedule\s+B|harmoni[sz]ed(?:\s+(?:tariff|system))?(?:\s+schedule)?"
-    r"|tariff|CN(?=[\s-]+codes?\b)|combined\s+nomenclature|commodity(?=\s+codes?\b))|ТН\s?ВЭД(?:\s+ЕАЭС)?)"
-    r"(?:[\s-]+(?:code|codes|no\.?|number|numbers|heading|subheading|classification|item))?\s*[:#]?\s*"
+    rf"(?:{_KEYWORDS}){_FILLER}\s*[:#№：-]?\s*"
     rf"({_NUMBER}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_NUMBER})*)(?![\d.]*\d)",
     re.IGNORECASE)
 _ONE = re.compile(_NUMBER)
+# A number shaped like a tariff code whatever word (if any) comes before it (adversarial R23c-04 'item 7113.19 per
+# invoice'): four digits, a dot and two (more groups after dots: "2208.30.03", "8450.11.11.00.00"); four digits and
+# two to three more groups after spaces, 8 to 10 digits in all ("9102 11 00", "3303 00 100 0"); or 8 or 10 digits
+# written joined ("71131910", "3303000000": the national tariff lines; 6 joined digits are a postal code as often).
+# Not part of a longer number, a word or a part number ("AB-8542.32", "$8450.11", "1,234.56", "15.06.2024").
+_SHAPED = re.compile(
+    r"(?<![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_.,/#+\-$€£¥₽₺])"
+    r"(\d{4}\.\d{2}(?:\.\d{1,4}){0,3}|\d{4} \d{2}(?: \d{1,4}){1,2}|\d{10}|\d{8})"
+    r"(?![0-9A-Za-z\u00c0-\u024f\u0400-\u04ff_]|[.,/\-]\d)")
+# a date written year first ("2024.06.15", "2024 06 15": chapters 19 and 20 are no supplement's anyway)
+_DATE = re.compile(r"(?:19|20)\d\d[. ](?:0[1-9]|1[0-2])[. ](?:0[1-9]|[12]\d|3[01])")
+# a unit or a currency right after the number: a quantity, a measure or a price, not a code
+_UNIT = re.compile(
+    r"\s?(?:%|‰|°|kgs?|g|gr|grams?|lbs?|oz|mm|cm|m|km|inch|ft|pcs|pc|pieces?|units?|ea|usd|eur|rub|rur|byn|cny|gbp"
+    r"|chf|jpy|\$|€|£|¥|₽|₺|руб\w*|шт|кг|г|л|мл|мм|см|hz|khz|mhz|ghz|v|kv|w|kw|mw|mah|l|ml|cl|bar|psi|t|tons?"
+    r"|tonnes?|bottles?|cases?|sets?|pairs?|stück|stk|uds|adet|件|个|台|套|公斤|千克|元|美元|欧元|卢布)(?!\w)",
+    re.IGNORECASE)
+# the word before a number that says what else it is (a part, an order, a price, a telephone, a tax number ...);
+# after it, "no.", "#", "№" and the like are passed over
+_IDENTITY = frozenset((
+    "part", "p/n", "pn", "mpn", "sku", "model", "mod", "type", "serial", "s/n", "sn", "lot", "batch", "ref",
+    "reference", "article", "order", "po", "p.o", "invoice", "inv", "contract", "quote", "quotation", "tel",
+    "phone", "telephone", "fax", "mobile", "mob", "cell", "zip", "postal", "postcode", "inn", "vat", "tin", "ein",
+    "tax", "id", "account", "acct", "iban", "swift", "bic", "kpp", "ogrn", "okpo", "unp", "price", "value", "amount",
+    "cost", "total", "sum", "usd", "eur", "rub", "rur", "byn", "cny", "gbp", "chf", "jpy", "weight", "net", "gross",
+    "qty", "quantity", "version", "ver", "v", "rev", "revision", "firmware", "drawing", "dwg", "catalog", "catalogue",
+    "box", "pallet", "container", "seal", "awb", "waybill", "tracking", "booking", "licence", "license",
+    "certificate", "cert", "permit", "eori", "duns", "cage", "imo", "mmsi", "vin", "gtin", "ean", "upc", "isbn",
+    "$", "€", "£", "¥", "₽", "₺",
+    # Russian, German, French, Spanish, Turkish
+    "артикул", "арт", "модель", "заказ", "счет", "счёт", "инвойс", "договор", "контракт", "тел", "телефон", "факс",
+    "индекс", "инн", "кпп", "огрн", "окпо", "унп", "цена", "стоимость", "сумма", "вес", "партия", "руб",
+    "artikel", "artikelnummer", "bestellung", "bestellnummer", "rechnung", "rechnungsnummer", "preis", "modell",
+    "teil", "teilenummer", "typ", "seriennummer", "auftrag", "lieferschein", "gewicht", "betrag", "wert",
+    "réf", "référence", "commande", "facture", "prix", "modèle", "pièce", "poids", "montant", "valeur",
+    "pedido", "factura", "precio", "modelo", "referencia", "pieza", "peso", "importe", "valor", "orden", "contrato",
+    "sipariş", "fatura", "fiyat", "parça", "seri", "tutar", "ağırlık",
+    # Chinese
+    "型号", "订单", "订单号", "发票", "发票号", "电话", "价格", "单价", "金额", "合同", "编号", "料号", "零件号",
+    "序列号", "批号", "重量", "数量",
+))
+_PASSED = frozenset(("no", "no.", "nr", "nr.", "n°", "#", "№", "number", "nummer", "numéro", "número", "номер", "号",
+                     "num", "num.", ":", "-", "："))
+_TOKEN = re.compile(r"[^\s:：,;()\[\]]+|[:：]")
+_CJK_TAIL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+$")
+
+
+class Code(NamedTuple):
+    """An HTS code the order names: its digits (4 or 5 name a heading, 6 to 12 a subheading), where it was read, and
+    whether a word says it is a tariff code (``item.hts``, "HTS", "海关编码" ...) or only its shape does."""
+
+    digits: str
+    said: str
+    introduced: bool = True
+
+
+def written_codes(req: Request) -> list[Code]:
+    """Each HTS code the order names: ``item.hts``; in each of its texts (the item description, the end use, the
+    knowledge statements it states in words) a number after a tariff word, and a number shaped like a tariff code
+    whatever word comes before it, unless a word says it is something else (a part number, a price, a telephone)."""
+    out: list[Code] = []
+    if req.item.hts:
+        out.append(Code(req.item.hts.replace(".", ""), f"item.hts {req.item.hts!r}"))
+    # (the three texts are fields of the determination's memo key, clearance/rules/engine.py: an answer that read
+    # them is never shared with an order whose words differ)
+    texts = [("item description", req.item.description), ("end use", req.end_use)]
+    texts += [("knowledge statement", s) for s in req.unmapped_knowledge]
+    for name, text in texts:
+        if not text or _DIGIT.search(text) is None:
+            continue
+        spans: list[tuple[int, int]] = []
+        for m in _NAMED.finditer(text):
+            spans.append(m.span(1))
+            for number in _ONE.findall(m.group(1)):
+                digits = re.sub(r"\D", "", number)
+                if len(digits) > 12 or (len(digits) > 10 and number.isdigit()):
+                    continue  # (no nomenclature has more than twelve digits, nor more than ten written joined)
+                out.append(Code(digits, f"the {name}'s {m.group(0).strip()!r}"))
+        for m in _SHAPED.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            digits = m.group(1).replace(".", "").replace(" ", "")
+            if " " in m.group(1) and not 8 <= len(digits) <= 10:
+                continue
+            if _UNIT.match(text, m.end()) or _DATE.fullmatch(m.group(1)) or _names_something_else(text[:m.start()]):
+                continue
+            out.append(Code(digits, f"the {name}'s {m.group(1)!r} (a number shaped like an HTS code; no word "
+                                    "says it is one)", introduced=False))
+    first: dict[str, Code] = {}
+    for code in out:
+        if code.digits not in first or (code.introduced and not first[code.digits].introduced):
+            first[code.digits] = code
+    return list(first.values())
 
 
 def named_codes(req: Request) -> list[tuple[str, str]]:
-    """(digits, where) for each HTS code the order names: ``item.hts`` and the item description's HTS words. The
-    digits are as written without dots: 4 or 5 digits name a heading, 6 to 10 a subheading (its first six digits)."""
-    out: list[tuple[str, str]] = []
-    if req.item.hts:
-        out.append((req.item.hts.replace(".", ""), f"item.hts {req.item.hts!r}"))
-    text = req.item.description
-    if _may_name(text):
-        for m in _NAMED.finditer(text):
-            for number in _ONE.findall(m.group(1)):
-                if sum(ch.isdigit() for ch in number) > 10:
-                    continue  # (no nomenclature has more than ten digits: another number)
-                out.append((number.replace(".", "").replace(" ", ""),
-                            f"the item description's {m.group(0).strip()!r}"))
-    first: dict[str, str] = {}
-    for digits, where in out:
-        first.setdefault(digits, where)
-    return list(first.items())
+    """(digits, where) for each HTS code the order names (written_codes)."""
+    return [(c.digits, c.said) for c in written_codes(req)]
+
+
+def _names_something_else(before: str) -> bool:
+    """Whether the word just before a number (after "no.", "#", "№" ...) says the number is something other than a
+    tariff code: a part or model number, an order or invoice number, a price or a weight, a telephone, a tax
+    number."""
+    tokens = _TOKEN.findall(before[-40:])
+    while tokens and tokens[-1].lower() in _PASSED:
+        tokens.pop()
+    if not tokens:
+        return False
+    word = tokens[-1].lower().rstrip(".")
+    if word in _IDENTITY or word.rstrip(".") + "." in _IDENTITY:
+        return True
+    tail = _CJK_TAIL.search(word)  # Chinese writes no space: "订单号12345678"
+    return tail is not None and any(tail.group(0).endswith(w) for w in _IDENTITY if not w.isascii() and len(w) > 1)
 
 
 def _destination(dest: str, req: Request) -> str:
@@ -69,21 +182,6 @@ def _destination(dest: str, req: Request) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-# the words an HTS code follows, on the lower-cased text with a space before it (substring tests: a regular expression
-# of alternatives costs ten times as much, and this runs for every order to a destination a list names)
-_HINTS = ("hts", " hs", "(hs", "/hs", ",hs", "tariff", "schedule b", "harmoni", " h.s", "(h.s", " cn code",
-          " cn-code", "nomenclature", "commodity code", "тн вэд")
-
-
-def _may_name(text: str) -> bool:
-    """A cheap test before the pattern: the text has a digit and one of the words an HTS code follows."""
-    if not text:
-        return False
-    low = " " + text.lower()
-    for hint in _HINTS:
-        if hint in low:
-            return _DIGIT.search(text) is not None
-    return False
 
 
 def _destinations(ctx: Ctx) -> frozenset[str]:
@@ -111,14 +209,19 @@ def _fmt(code: str) -> str:
 
 def lookup(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """GP6: a licence basis (or an open question) for each HTS code the order names that a Part 746 supplement in
-    force on the day lists for the destination."""
+    force on the day lists for the destination; with none, a good of a supplement's headings the description names
+    in words is asked."""
     where = _destination(dest, req)
     if where not in _destinations(ctx):
         return  # (the common case, in a few hundred nanoseconds: no list names the destination)
-    named = named_codes(req) if req.item.hts or _may_name(req.item.description) else []
-    if not named:
+    named = written_codes(req)
+    if not named or not _codes(ctx, req, dest, where, named, f):
         _named_goods(ctx, req, dest, where, f)
-        return
+
+
+def _codes(ctx: Ctx, req: Request, dest: str, where: str, named: list[Code], f: Findings) -> bool:
+    """The bases, questions and notes for the codes the order names; False when none of them is held by a list (or
+    a chapter or heading a supplement draws from) for the destination."""
     eccn = (req.item.eccn or "").strip().upper()
     checked: list[str] = []
     found: set[str] = set()
@@ -129,56 +232,92 @@ def lookup(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list
         if not eccn or (eccn != "EAR99" and rule["items"] == "ear99"):
             continue  # (no ECCN: the Part 746 section asks for it; a CCL item: outside this list's scope)
         if eccn != "EAR99" and _section_requires(f, dest, where):
-            listed = [_fmt(d) for d, _ in named if any(c.startswith(d[:6]) for c in rule["codes"])]
+            listed = [_fmt(c.digits) for c in named if any(h.startswith(c.digits[:6]) for h in rule["codes"])]
             if listed:
                 f.notes.append(f"HTS {', '.join(listed)}: listed in {rule['supplement']} ({rule['paragraphs'][where]});"
                                f" the Part 746 section requires the licence for the CCL item {req.item.eccn} anyway")
-            found |= {d for d, _ in named}
+            found |= {c.digits for c in named}
             continue
         checked.append(str(rule["supplement"]).split()[2] + ("" if rule["complete"] else " (incomplete)"))
-        found |= {digits for digits, said in named if _one(ctx, req, key, rule, where, digits, said, f)}
-    missing = [f"{_fmt(d)} ({said})" for d, said in named if d not in found]
+        found |= {c.digits for c in named if _one(ctx, req, key, rule, where, c, f)}
+    missing = [f"{_fmt(c.digits)} ({c.said})" for c in named if c.digits not in found and c.introduced]
     if checked and missing:
         f.notes.append(f"HTS {', '.join(missing)}: not among the codes the rule data holds of Supp. Nos. "
                        f"{', '.join(checked)} to Part 746 (a code not found in an incomplete list is no evidence that "
                        "it is not listed: the section's own EAR99 question or fact decides)")
+    return bool(found)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_DOTLESS = str.maketrans("ıİ", "iI")  # (Turkish: 'pırlanta' is written 'pirlanta' as often)
+
+
+def _fold(text: str) -> str:
+    return normalise(text.translate(_DOTLESS))
+
+
+def _words(ctx: Ctx, key: str, held: dict[str, Any]) -> tuple[tuple[str, str, str, bool, str], ...]:
+    """(heading, what, word as written, raw, form matched) for each word and brand of a headings list, once per
+    rule set: a Latin or Cyrillic word in the form the folded description has ("коньяк" -> " konyak"), keeping
+    the leading and trailing spaces it is written with; a Chinese or Japanese word as written (raw)."""
+    ck = ("hts746.words", key, ctx.version, id(held))
+    found: tuple[tuple[str, str, str, bool, str], ...] | None = ctx.data.get(ck)
+    if found is None:
+        out = []
+        for prefix, heading in held["headings"].items():
+            for what in ("words", "brands"):
+                for w in heading.get(what, ()):
+                    if _CJK.search(w):
+                        out.append((prefix, what, w.strip(), True, w.strip()))
+                        continue
+                    form = _fold(w).strip()
+                    out.append((prefix, what, w.strip(), False,
+                                (" " if w.startswith(" ") else "") + form + (" " if w.endswith(" ") else "")))
+        found = ctx.data[ck] = tuple(out)
+    return found
 
 
 def _named_goods(ctx: Ctx, req: Request, dest: str, where: str, f: Findings) -> None:
-    """No HTS code named: a good the item description names in the words of a chapter or heading Supp. No. 5 draws
-    its rows from (``746.hts_headings.supp5``: "single malt whisky", "mink fur coats", "18k gold wristwatches") is
-    asked for a destination the supplement reaches -- a stated ear99_not_listed_part_746 does not settle a luxury
-    good the order itself names (adversarial R22-25, R22b-11, R22b-12). Words ask, never clear."""
+    """No HTS code a list holds named: a good the item description names in the words of a chapter or heading Supp.
+    No. 5 draws its rows from (``746.hts_headings.supp5``: "single malt whisky", "mink fur coats", "18k gold
+    wristwatches", "香水", "Armbanduhren"), or by a brand of such goods ("Rolex Datejust"), is asked for a destination
+    the supplement reaches -- a stated ear99_not_listed_part_746 does not settle a luxury good the order itself names
+    (adversarial R22-25, R22b-11, R22b-12, R23-13, R23-14, R23b-10). Words ask, never clear."""
     text = req.item.description
     if not text:
         return
+    norm: str | None = None
     for key in _keys(ctx):
         rule: dict[str, Any] | None = ctx.find(key)
         if rule is None or where not in rule["paragraphs"]:
             continue
         number = str(rule["supplement"]).split()[2]
-        held: dict[str, Any] | None = ctx.find(f"746.hts_headings.supp{number}")
+        hkey = f"746.hts_headings.supp{number}"
+        held: dict[str, Any] | None = ctx.find(hkey)
         if held is None:
             continue
         eccn = (req.item.eccn or "").strip().upper()
         if not eccn or (eccn != "EAR99" and (rule["items"] == "ear99" or _section_requires(f, dest, where))):
             continue
-        norm = normalise(text)
-        for prefix, heading in held["headings"].items():
-            word = next((w.strip() for w in heading.get("words", ()) if w in norm), None)
-            if word is None:
-                continue
-            kind = "chapter" if len(prefix) == 2 else "heading"
-            hkey = f"746.hts_headings.supp{number}"
-            ask = (f"the item description names '{word}', a good of {kind} {prefix} ({heading['description']}), "
-                   f"from which {rule['supplement']} draws its rows ({heading['source']}); no HTS code is given: "
-                   "state the item's HTS code (the supplement's table is not held: confirm whether it lists the code "
-                   "and any per-unit price threshold)")
-            if Fact.EAR99_NOT_LISTED_746 in req.facts:
-                ask += "; the stated ear99_not_listed_part_746 alone does not settle a luxury good the order names"
-            _add(ctx, f, Basis(f"746-SUPP{number}", f"{rule['paragraphs'][where]}; {ctx.cite(hkey)}",
-                               str(rule["policy"]), indeterminate=ask, rules=(hkey,)), hkey)
-            return
+        if norm is None:
+            norm = _fold(text)
+        hit = next(((prefix, what, word) for prefix, what, word, raw, form in _words(ctx, hkey, held)
+                    if (form in text if raw else form in norm)), None)
+        if hit is None:
+            continue
+        prefix, what, word = hit
+        heading = held["headings"][prefix]
+        kind = "chapter" if len(prefix) == 2 else "heading"
+        named = f"names '{word}', a good" if what == "words" else f"names the brand '{word}', whose goods are"
+        ask = (f"the item description {named} of {kind} {prefix} ({heading['description']}), "
+               f"from which {rule['supplement']} draws its rows ({heading['source']}); no HTS code is given: "
+               "state the item's HTS code (the supplement's table is not held: confirm whether it lists the code "
+               "and any per-unit price threshold)")
+        if Fact.EAR99_NOT_LISTED_746 in req.facts:
+            ask += "; the stated ear99_not_listed_part_746 alone does not settle a luxury good the order names"
+        _add(ctx, f, Basis(f"746-SUPP{number}", f"{rule['paragraphs'][where]}; {ctx.cite(hkey)}",
+                           str(rule["policy"]), indeterminate=ask, rules=(hkey,)), hkey)
+        return
 
 
 def _section_requires(f: Findings, dest: str, where: str) -> bool:
@@ -187,9 +326,10 @@ def _section_requires(f: Findings, dest: str, where: str) -> bool:
     return any(b.code in codes and b.indeterminate is None and b.overcome_by is None for b in f.bases)
 
 
-def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, digits: str, said: str,
-         f: Findings) -> bool:
-    """The basis (or question) for one named code in one list; False when the list does not hold it."""
+def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, named: Code, f: Findings) -> bool:
+    """The basis (or question) for one named code in one list; False when the list does not hold it. A number only
+    shaped like a code (no word says it is one) is a question, never a licence basis."""
+    digits, said = named.digits, named.said
     codes: dict[str, dict[str, Any]] = rule["codes"]
     supp = str(rule["supplement"])
     number = supp.split()[2]
@@ -198,7 +338,7 @@ def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, dig
     if len(digits) < 6:  # a heading: a question when the list holds some of its HTS-6 codes
         listed = sorted(c for c in codes if c.startswith(digits[:4]))
         if not listed:
-            return _in_heading(ctx, req, number, rule, where, digits, said, f)
+            return _in_heading(ctx, req, number, rule, where, named, f)
         ask = (f"{said} names HTS heading {digits[:4]}, whose subheadings {', '.join(map(_fmt, listed))} {supp} "
                f"lists ({para}): state the item's HTS-6 code")
         _add(ctx, f, Basis(code, f"{para}; {ctx.cite(key)}", str(rule["policy"]), indeterminate=ask,
@@ -206,10 +346,10 @@ def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, dig
         return True
     entry = codes.get(digits[:6])
     if entry is None:
-        return _in_heading(ctx, req, number, rule, where, digits, said, f)
+        return _in_heading(ctx, req, number, rule, where, named, f)
     what = f"HTS {_fmt(digits)} ({entry['description']}; entry source: {entry['source']})"
     cite = f"{para}; {ctx.cite(key)}: {said} names {what}, which {supp} lists"
-    if Fact.EAR99_NOT_LISTED_746 in req.facts:
+    if Fact.EAR99_NOT_LISTED_746 in req.facts and named.introduced:
         cite += (f"; the order states ear99_not_listed_part_746, but its own HTS code {_fmt(digits)} is listed in "
                  f"{supp}: the stated fact is contradicted by the order")
     question: str | None = None
@@ -226,11 +366,16 @@ def _one(ctx: Ctx, req: Request, key: str, rule: dict[str, Any], where: str, dig
     elif entry.get("price"):
         question = (f"{supp} lists HTS {_fmt(digits)} for a per-unit wholesale price in the U.S. of "
                     f"{entry['price']}: confirm the item's per-unit wholesale price")
+    if not named.introduced:
+        question = (f"{said} may be the item's HTS code, which {supp} lists: state the item's HTS code"
+                    + (f" ({question})" if question else "")
+                    + ("; the stated ear99_not_listed_part_746 alone does not settle it"
+                       if Fact.EAR99_NOT_LISTED_746 in req.facts else ""))
     _add(ctx, f, Basis(code, cite, str(rule["policy"]), indeterminate=question, rules=(key,)), key)
     return True
 
 
-def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where: str, digits: str, said: str,
+def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where: str, named: Code,
                 f: Findings) -> bool:
     """A question for a code the list does not hold whose chapter or heading the supplement is known to draw rows from
     (``746.hts_headings.supp<n>``, where the supplement's table is not held); False when none applies."""
@@ -238,6 +383,7 @@ def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where
     held: dict[str, Any] | None = ctx.find(key)
     if held is None:
         return False
+    digits, said = named.digits, named.said
     for other in _keys(ctx):  # another supplement holding the code itself decides it (its basis, not this question)
         value: dict[str, Any] | None = ctx.find(other)
         if value is not None and where in value["paragraphs"] and len(digits) >= 6 and digits[:6] in value["codes"]:
@@ -250,7 +396,8 @@ def _in_heading(ctx: Ctx, req: Request, number: str, rule: dict[str, Any], where
     supp = str(rule["supplement"])
     para = str(rule["paragraphs"][where])
     kind = "chapter" if len(prefix) == 2 else "heading"
-    ask = (f"{said} names HTS {_fmt(digits)}, of {kind} {prefix} ({heading['description']}), from which {supp} "
+    verb = "names" if named.introduced else "may name"
+    ask = (f"{said} {verb} HTS {_fmt(digits)}, of {kind} {prefix} ({heading['description']}), from which {supp} "
            f"draws its rows ({heading['source']}); the supplement's table is not held: confirm whether it lists "
            f"{_fmt(digits)}" + (" and, if so, whether the item's per-unit wholesale price in the U.S. meets the "
                                 "row's threshold" if number == "5" else ""))

@@ -19,7 +19,7 @@ from clearance.model.determination import Fact, Item, Outcome, Party, Request, R
 from clearance.model.order_input import validate_order
 from clearance.model.regulation import RuleSet
 from clearance.rules import NONE_FOUND, determine
-from clearance.rules.hts746 import named_codes
+from clearance.rules.hts746 import named_codes, written_codes
 from clearance.workflows.order_requests import to_request
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -313,3 +313,137 @@ def test_other_nomenclatures_of_the_hs_digits_are_read(text: str, code: str) -> 
 
 def test_a_country_code_before_digits_is_no_tariff_code() -> None:
     assert named_codes(Request(dt.date(2024, 3, 1), Item("EAR99", "US", description="model 2024, CN 8542"), "RU")) == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("case goods, 120 cases, TARIC 2208 30 71 00", "220830"),  # adversarial R23-11 (the EU's TARIC)
+    ("articles per invoice, HSN code 71131910", "711319"),  # R23-12 (India's HSN)
+    ("货物：香水，海关编码 3303000000", "330300"),  # R23-13 (China's customs code)
+    ("Armbanduhren, Zolltarifnummer 9102 11 00", "910211"),  # R23-14 (German)
+    ("изделия по инвойсу, ТНВЭД 4303101000", "430310"),  # R23-16 (ТН ВЭД written joined)
+    ("parfums, code NC 3303 00 10", "330300"),  # R23-18 (French: nomenclature combinée)
+    ("çamaşır makinesi, GTİP 8450.11.11.00.00", "845011"),  # R23-20 (Turkey's twelve-digit GTİP)
+    ("mercancía según factura, fracción arancelaria 2208.30.03", "220830"),  # R23b-06 (Mexico)
+    ("goods per invoice, NCM 2204.21.00", "220421"),  # R23b-07 (Mercosur)
+    ("goods per invoice, GTIP 7113.19.00.00.00", "711319"),  # R23b-08
+    ("mercancía según factura, código SA 2208.30", "220830"),  # R23c-05 (sistema armonizado)
+    ("Uhren, KN-Code 9101 21 00", "910121"),  # German: Kombinierte Nomenklatur
+    ("вино, код УКТ ЗЕД 2204 21 79 00", "220421"),  # Ukraine's УКТ ЗЕД
+    ("DRAM, HS-8542.32", "854232"),
+])
+def test_tariff_words_of_other_nomenclatures_and_languages_are_read(text: str, code: str) -> None:
+    request = Request(dt.date(2025, 6, 2), Item("EAR99", "US", description=text), "RU")
+    codes = written_codes(request)
+    assert [c.digits[:6] for c in codes] == [code] and codes[0].introduced, codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("item 7113.19 per invoice, 14 pcs", "711319"),  # adversarial R23c-04: no word says what the number is
+    ("DRAM modules 8542.32", "854232"),
+    ("whisky 2208 30 71 00", "220830"),
+    ("香水3303000000", "330300"),  # ten digits written joined after Chinese
+    ("jewellery 71131910", "711319"),
+    ("item 7113.19 in 14 boxes", "711319"),  # ('in' before a number is no unit)
+])
+def test_a_number_shaped_like_a_code_is_read_as_possibly_one(text: str, code: str) -> None:
+    request = Request(dt.date(2025, 6, 2), Item("EAR99", "US", description=text), "RU")
+    codes = written_codes(request)
+    assert [c.digits[:6] for c in codes] == [code] and not codes[0].introduced, codes
+
+
+@pytest.mark.parametrize("text", [
+    "part no. 8542.32 rev B", "P/N 84501111", "model 7113.19", "Artikel 7113.19", "артикул 8471.30",
+    "unit price 2208.30 USD", "price: $8450.11", "EUR 7113.19", "1,234.56 and 12,208.30", "8450.11 kg gross",
+    "40 pcs at 7113.19 €", "dated 15.06.2024", "delivered 2024.06.15", "tel. 8432123456", "ИНН 6201234567",
+    "620014 Yekaterinburg", "drawing AB-8542.32", "spare 8542.32-01", "lot 71131910", "订单号71131910",
+    "order #85423200", "8542.321", "HSBC 854232", "v8542.32", "6 pcs 2208",
+])
+def test_a_number_a_word_says_is_something_else_is_not_read(text: str) -> None:
+    """Part and model numbers, prices, quantities, dates, telephones, tax numbers, postal codes: not read."""
+    assert written_codes(Request(dt.date(2025, 6, 2), Item("EAR99", "US", description=text), "RU")) == []
+
+
+FACTS_RU = frozenset({Fact.EAR99_NOT_LISTED_746, Fact.NOT_FOOD_OR_MEDICINE, Fact.NOT_MILITARY_END_USE,
+                      Fact.NOT_MILITARY_END_USER})
+
+
+def _ru(description: str, end_use: str = "", to: str = "RU", knowledge: tuple[str, ...] = (),
+        day: dt.date = dt.date(2025, 6, 2)) -> Request:
+    party = (Party(Role.ULTIMATE_CONSIGNEE, "Tverskaya Trading OOO", to, listings=()),)
+    return Request(day, Item("EAR99", "US", description=description), to, parties=party, end_use=end_use,
+                   facts=FACTS_RU, unmapped_knowledge=knowledge, id="N")
+
+
+def test_a_listed_code_only_shaped_like_one_is_a_question_not_a_licence(rules: RuleSet) -> None:
+    """'HTS 8542.32' (Supp. No. 7 lists it) requires the licence; the bare '8542.32' asks whether it is the item's
+    code: a number with no tariff word before it may be something else, so it never decides on its own."""
+    named = determine(_ru("DRAM modules, HTS 8542.32", day=dt.date(2025, 12, 26)), rules, NONE_FOUND)
+    assert named.outcome is Outcome.LICENSE_REQUIRED
+    bare = determine(_ru("DRAM modules 8542.32", day=dt.date(2025, 12, 26)), rules, NONE_FOUND)
+    assert bare.outcome is Outcome.CANNOT_CLEAR
+    basis = next(b for b in bare.bases if b.code == "746-SUPP7")
+    assert "no word says it is one" in (basis.indeterminate or "") and "contradicted" not in basis.cite
+
+
+@pytest.mark.parametrize(("field", "text"), [
+    ("end_use", "retail resale; goods to be declared at Russian customs under HS 2402.20"),  # adversarial R23-17
+    ("knowledge", "the consignee will declare the goods under ТН ВЭД 2208 30 820 0"),
+])
+def test_codes_are_read_in_every_text_of_the_order(rules: RuleSet, field: str, text: str) -> None:
+    """A code in the end use or a knowledge statement is read as in the description; the answer memo keys on both
+    texts (clearance/rules/engine.py), so one cache shares no answer between the order with and without them."""
+    from clearance.rules import RuleCache
+    cache = RuleCache()
+    plain = _ru("consumer goods per packing list")
+    worded = (dataclasses.replace(plain, end_use=text) if field == "end_use"
+              else dataclasses.replace(plain, unmapped_knowledge=(text,)))
+    assert determine(plain, rules, NONE_FOUND, cache).outcome is Outcome.NO_LICENSE_REQUIRED
+    d = determine(worded, rules, NONE_FOUND, cache)
+    assert d.outcome is Outcome.CANNOT_CLEAR and any(b.code == "746-SUPP5" for b in d.bases), d.reasons
+    assert determine(plain, rules, NONE_FOUND, cache).outcome is Outcome.NO_LICENSE_REQUIRED
+
+
+@pytest.mark.parametrize(("description", "prefix"), [
+    ("货物：香水", "heading 3303"),  # adversarial R23-13 (Chinese)
+    ("Armbanduhren aus Gold, 6 Stück", "heading 9101"),  # R23-14 (German)
+    ("коньяк армянский, 60 бутылок", "heading 2208"),  # Russian
+    ("шуба норковая", "heading 4303"),
+    ("montres de luxe suisses", "heading 9101"),  # French
+    ("relojes de pulsera de oro", "heading 9101"),  # Spanish
+    ("pırlanta yüzük ve kolye", "chapter 71"),  # Turkish
+    ("Rolex Datejust 41, Oystersteel and yellow gold, 4 pcs", "heading 9101"),  # R23b-10 (a brand alone)
+    ("Louis Vuitton Keepall 55", "heading 4202"),
+    ("劳力士 手表", "heading 9101"),
+])
+def test_luxury_goods_named_in_other_languages_or_by_brand_are_asked(rules: RuleSet, description: str,
+                                                                     prefix: str) -> None:
+    d = determine(_ru(description), rules, NONE_FOUND)
+    assert d.outcome is Outcome.CANNOT_CLEAR, [(b.code, b.indeterminate) for b in d.bases]
+    basis = next(b for b in d.bases if b.code == "746-SUPP5")
+    assert prefix in (basis.indeterminate or "") and basis.rules == ("746.hts_headings.supp5",)
+    assert determine(_ru(description, to="KZ"), rules, NONE_FOUND).outcome is Outcome.NO_LICENSE_REQUIRED
+
+
+@pytest.mark.parametrize("description", [
+    "roasted coffee beans 0901.21", "printed books 4901.99", "office chairs, model 7113.19, unit price 2208.30 USD",
+    "Omega Engineering thermocouples", "shipped by Hermes parcel service: steel shelving",
+    "Rolls-Royce turbine blade inspection fixtures, EAR99", "Bentley MicroStation licence keys on USB",
+    "steel warehouse shelving, Lieferschein 84501111",
+])
+def test_hard_negatives_to_russia_still_clear_on_the_stated_fact(rules: RuleSet, description: str) -> None:
+    d = determine(_ru(description), rules, NONE_FOUND)
+    assert d.outcome is Outcome.NO_LICENSE_REQUIRED, [(b.code, b.indeterminate) for b in d.bases]
+
+
+def test_every_brand_and_word_is_folded_as_the_description_is(rules: RuleSet) -> None:
+    """The brands are data (rule 746.hts_headings.supp5, with the source of their categories); every word and brand
+    written in Latin or Cyrillic letters matches its own folded form (a word that cannot match is caught here)."""
+    from clearance.rules.hts746 import _CJK, _fold
+    value = rules.parameters["746.hts_headings.supp5"].values[0].value
+    assert "never clears" in value["brands_source"] and "normalise" in value["words_source"]
+    brands = [b for h in value["headings"].values() for b in h.get("brands", ())]
+    assert len(brands) >= 80 and " rolex" in value["headings"]["9101"]["brands"]
+    for heading in value["headings"].values():
+        for w in heading.get("words", []) + heading.get("brands", []):
+            if not _CJK.search(w):
+                assert _fold(w).strip() and _fold(w).strip() in _fold(f"x {w} x"), w

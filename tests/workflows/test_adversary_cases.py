@@ -170,18 +170,10 @@ FALSE_CLEARS: dict[str, str] = {
               "jurisdiction within the United States, not read: NOT_SUBJECT (rules)",
     "R23-09": "no_us_person_involved stated; exporter '(dual U.S./Indian citizen)': a US citizen, not read: "
               "NOT_SUBJECT (rules)",
-    "R23-11": "'TARIC 2208 30 71 00' (EU TARIC, whisky) to Moscow: the code is not read; NLR on "
-              "ear99_not_listed_part_746 (rules, hts746)",
-    "R23-12": "'HSN code 71131910' (India's HSN, jewellery) to Moscow: not read; NLR on the stated fact (rules, "
-              "hts746)",
-    "R23-13": "'货物：香水，海关编码 3303000000' (Chinese customs code, perfume) to Moscow: neither the code nor the "
-              "word read, a Chinese description not asked; NLR (rules, hts746)",
-    "R23-14": "'Armbanduhren, Zolltarifnummer 9102 11 00' (German, wristwatches) to Moscow: not read; NLR (rules, "
-              "hts746)",
-    "R23-16": "'ТНВЭД 4303101000' (EAEU code written joined, fur apparel) to Moscow: not read; NLR (rules, hts746)",
-    "R23-18": "'code NC 3303 00 10' (French Combined Nomenclature, perfume) to Minsk: not read; NLR (rules, hts746)",
-    "R23-20": "'GTİP 8450.11.11.00.00' (Turkish tariff code, chapter 84: Supp. No. 4) to Moscow in 2024: not read; "
-              "NLR (rules, hts746)",
+    # R23-11 to R23-14, R23-16, R23-18, R23-20 (tariff codes after TARIC, HSN, 海关编码, Zolltarifnummer, ТНВЭД joined,
+    # code NC, GTİP; Chinese and German luxury words) fixed by fix23b (session 14): the tariff words of other
+    # nomenclatures and languages, and a number shaped like an HTS code whatever word comes before it (a question);
+    # codes read in the end use and knowledge statements too (R23-17); tests/rules/test_part746_hts.py
     "R23-42": "'Войсковая часть 31612' (a Russian military unit in Cyrillic), EAR99 with the § 746 fact: § "
               "744.21(a)(2) reaches any item; the name is not a military end-user signal: NLR (rules, name signals)",
     "R23-43": "'中国人民解放军63600部队' (a PLA unit in Chinese), 3A991 to China (Supp. No. 2 to Part 744): not a "
@@ -196,12 +188,8 @@ FALSE_CLEARS: dict[str, str] = {
                "a US state's LLC, not read: NOT_SUBJECT (rules)",
     "R23b-05": "no_us_person_involved stated; exporter 'Northwind Controls, Inc., Sucursal en México': a branch "
                "(sucursal) of a US corporation, not read: NOT_SUBJECT (rules)",
-    "R23b-06": "'fracción arancelaria 2208.30.03' (Mexican tariff fraction, whisky) to Moscow: not read; NLR (rules, "
-               "hts746)",
-    "R23b-07": "'NCM 2204.21.00' (Mercosur nomenclature, wine) to Moscow: not read; NLR (rules, hts746)",
-    "R23b-08": "'GTIP 7113.19.00.00.00' (Turkish code, jewellery) to Moscow: not read; NLR (rules, hts746)",
-    "R23b-10": "'Rolex Datejust 41' (wristwatches by brand) to Moscow: not read as a Supp. No. 5 good ('cognac' is); "
-               "NLR (rules, hts746)",
+    # R23b-06 to R23b-08 ('fracción arancelaria', NCM, GTIP) and R23b-10 (a brand: 'Rolex Datejust 41', rule
+    # 746.hts_headings.supp5 brands) fixed by fix23b (session 14)
     "R23b-16": "'中国人民解放军火箭军装备部' (PLA Rocket Force in Chinese), 3A991 to China: not a name signal: NLR "
                "(rules, name signals)",
     # round 23 second follow-up (tests/rules/adversary_round23c.yaml, written after 23b's run): 9 false clears of 12
@@ -211,9 +199,8 @@ FALSE_CLEARS: dict[str, str] = {
                "German-language branch of a US corporation, not read: NOT_SUBJECT (rules)",
     "R23c-03": "no_us_person_involved stated; exporter '(LPR, United States)': a lawful permanent resident, not "
                "read: NOT_SUBJECT (rules)",
-    "R23c-04": "'item 7113.19 per invoice' (a Supp. No. 5 code with no introducing word) to Moscow: not read; NLR "
-               "(rules, hts746)",
-    "R23c-05": "'código SA 2208.30' (Spanish for HS code, whisky) to Moscow: not read; NLR (rules, hts746)",
+    # R23c-04 ('item 7113.19 per invoice': a number shaped like a code, no tariff word) and R23c-05 ('código SA')
+    # fixed by fix23b (session 14)
     "R23c-08": "'в/ч 55443, г. Псков' (a Russian military unit abbreviated), EAR99 with the § 746 fact: not a name "
                "signal: NLR (rules, name signals)",
     "R23c-09": "'Федеральная служба войск национальной гвардии Российской Федерации' (Rosgvardiya, a national guard: "
