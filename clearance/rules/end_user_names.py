@@ -13,6 +13,7 @@ import unicodedata
 
 from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
+from clearance.rules.place_words import written_form
 
 KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
@@ -96,6 +97,8 @@ def _forms(name: str) -> str:
         plain = plain.replace(mark, "")
     if plain != name:
         forms.append(normalise(plain))
+    if not name.isascii():  # words in another script as written (克里米亚, 顿涅茨克: adversarial R24b-05, R24c-05)
+        forms.append(written_form(name))
     return "".join(dict.fromkeys(forms))
 
 

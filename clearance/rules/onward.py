@@ -17,10 +17,11 @@ from clearance.model.determination import Basis, Fact, Request, Transaction
 from clearance.rules import embargo, hts746, licensing
 from clearance.rules.chart import UNSPECIFIED, destination, groups
 from clearance.rules.context import Ctx
-from clearance.rules.end_user_names import normalise, region_places
+from clearance.rules.end_user_names import region_places
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
+from clearance.rules.place_words import country_places
 
 _ON_THE_WAY = frozenset({"end_user", "ultimate_consignee", "intermediate_consignee"})
 
@@ -167,55 +168,40 @@ def named_places(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
                  f: Findings) -> None:
     """A country with a Part 746 section (or a place in it) named by the order's end use or item description --
     "for a water utility project in Iran", "assembly at our partner's plant in Minsk", "for Iran Air A330" -- where
-    no party is located there (adversarial round 6, R6-74, R6-80, R6-81, R6-89; rule ``746.named_places``): if that
-    section would require a licence (or cannot tell) for the item, where the item goes is asked (GP6, GP10, § 738.4(a):
-    the knowledge decides), unless a Part 744 licence is required anyway."""
+    no party is located there (adversarial round 6, R6-74, R6-80, R6-81, R6-89; rule ``746.named_places``), or by a
+    party's own name or address line while its country is written as another ("..., بندرعباس" with country AE:
+    adversarial R24b-01..R24b-04, R24c-01..R24c-04): if that section would require a licence (or cannot tell) for
+    the item, where the item goes is asked (GP6, GP10, § 738.4(a): the knowledge decides), unless a Part 744 licence
+    is required anyway."""
     text = f"{req.end_use} {req.item.description}".strip()
-    if not text:
-        return
-    named = _named(ctx, text)
+    named: list[tuple[str, str, str]] = [(c, w, f"the order's end use or item description names '{w}'")
+                                         for c, w in (country_places(ctx, text) if text else ())]
+    for p in parties:
+        if p.role.value in _ON_THE_WAY:
+            named += [(c, w, f"the {p.role.value.replace('_', ' ')} '{p.label}' (country {p.country or 'not given'}) "
+                             f"names '{w}'") for c, w in p.embargo_places]
     if not named:
         return
     on_the_way = {dest} | {destination(ctx, p.country) for p in parties if p.country and p.country != UNSPECIFIED}
-    for country, word in named:
-        if country in on_the_way or embargo.section_rule(ctx, country) is None:
+    done: set[str] = set()
+    for country, _word, where in named:
+        if country in on_the_way or country in done or embargo.section_rule(ctx, country) is None:
             continue
+        done.add(country)
         trial = Findings()
         embargo.part746(ctx, req, country, juris, parties, trial)
         hts746.lookup(ctx, req, country, juris, parties, trial)
         if not trial.bases:
             continue
         codes = ", ".join(dict.fromkeys(b.code for b in trial.bases))
-        question = (f"the order's end use or item description names '{word}' ({country}; rule 746.named_places): if "
-                    f"the item goes there, {codes} applies (15 CFR 736.2(b)(6), Part 746) -- say where the item goes "
-                    f"(name the party located in {country}), or restate the words if it does not go there")
+        question = (f"{where} ({country}; rule 746.named_places): if the item goes there, {codes} applies (15 CFR "
+                    f"736.2(b)(6), Part 746) -- say where the item goes (name the party located in {country}), or "
+                    "restate the words if it does not go there")
         if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
             f.notes.append(f"{question} [a Part 744 licence is required anyway]")
             continue
         f.bases.append(Basis(f"746-NAMED-{country}", ctx.cite("746.named_places"), "n/a", indeterminate=question,
                              rules=("746.named_places",)))
-
-
-def _named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
-    """(country, word) for each country of rule ``746.named_places`` the text names (memoised per text)."""
-    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), _find_named, ctx, text,
-                                                  replay=False)
-    if found:
-        ctx.get("746.named_places")
-    return found
-
-
-def _find_named(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
-    rule = ctx.find("746.named_places")
-    if rule is None:
-        return ()
-    norm = f" {normalise(text)} "
-    out = []
-    for country, words in rule["countries"].items():
-        word = next((w.strip() for w in words if w in norm), None)
-        if word is not None:
-            out.append((str(country), word))
-    return tuple(out)
 
 
 def regions(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:

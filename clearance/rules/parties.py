@@ -19,6 +19,7 @@ from clearance.rules.chart import destination
 from clearance.rules.context import Ctx, constructor
 from clearance.rules.end_user_names import Signals, government_words, name_signals, region_places, us_person_words
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
+from clearance.rules.place_words import country_places
 
 KNOWN_LISTINGS = {
     "entity_list", "entity_list_fn1", "entity_list_fn3", "entity_list_fn4", "entity_list_fn5", "unverified_list",
@@ -94,6 +95,7 @@ class PartyInfo:
     places: tuple[str, ...] = ()  # places of Crimea / the covered regions of Ukraine the name names (§ 746.6)
     government: tuple[str, ...] = ()  # words of the name denoting a 'government end user' (ENC, § 740.17(b)(2))
     us_person: tuple[str, ...] = ()  # words of the name showing a 'U.S. person' (§ 772.1; rule 744.6.us_person_signals)
+    embargo_places: tuple[tuple[str, str], ...] = ()  # (country, word): Part 746 places the name or address names
 
     @property
     def label(self) -> str:
@@ -262,15 +264,16 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
     places = region_places(ctx, party.name) if ctx is not None else ()
     government = government_words(ctx, party.name) if ctx is not None else ()
     us_person = us_person_words(ctx, party.name) if ctx is not None else ()
+    embargo = country_places(ctx, party.name) if ctx is not None else ()
     owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
         or bool(owners) or bool(sdn) or org is not None or bool(signals) or bool(places) or bool(government) \
-        or bool(us_person)
+        or bool(us_person) or bool(embargo)
     # the party's country as the rules read it: Hong Kong is China from 2020-12-23 (the destination rows' mapping)
     country = destination(ctx, party.country) if ctx is not None and party.country else party.country
     return _party_info(party.role, country, party.name if listed else None, el_group, el_entry, on_el, fn1, uvl,
                        meu, dpl, el_footnotes, sdn, org[0] if org else None, org[1] if org else None, source, owners,
-                       party.listings, signals, owned, places, government, us_person)
+                       party.listings, signals, owned, places, government, us_person, embargo)
 
 
 def _org_index(value: dict[str, Any] | None) -> dict[str, tuple[str, str]]:

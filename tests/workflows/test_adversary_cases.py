@@ -207,8 +207,6 @@ FALSE_CLEARS: dict[str, str] = {
                "§ 744.21(g)), EAR99 with the § 746 fact: not a name signal: NLR (rules, name signals)",
     # round 24 (tests/rules/adversary_round24.yaml; tests/rules/adversary_round24_report.md): 26 false clears of 62 at
     # its first run (adv24 on main 30f2af4)
-    "R24-27": "'Simferopil' (Ukrainian romanisation of Simferopol) not read: NLR on ukraine_outside_covered_regions "
-              "(rules, place names)",
     "R24-32": "'小轿车 ... 商品编码：8703.23' (cars, Chinese 'commodity code') to Minsk: not read; NLR (rules, hts746)",
     "R24-34": "'наручные часы швейцарские' (wristwatches in Russian words) to Moscow: not read; NLR (rules, hts746)",
     "R24-35": "'مجوهرات ذهبية، رمز النظام المنسق 7113.19' (jewellery, Arabic 'HS code') to Moscow: not read; NLR "
@@ -233,18 +231,6 @@ FALSE_CLEARS: dict[str, str] = {
               "not a name signal: NLR (rules, name signals)",
     # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
     # 17
-    "R24b-01": "'شرکت پمپ خلیج فارس، اسکله شهید رجایی، بندرعباس' (Bandar Abbas, Iran, in Persian in the party "
-               "line; country given AE) not read: NLR (rules, place names)",
-    "R24b-02": "'조선릉라도무역총회사, 평양시 중구역' (Pyongyang in Korean in the party line; country given CN) not "
-               "read: NLR (rules, place names)",
-    "R24b-03": "'ООО «Карибский Торг», г. Гавана' (Havana in Russian in the party line; country given PA) not read: "
-               "NLR (rules, place names)",
-    "R24b-04": "'مؤسسة الساحل للتجارة، اللاذقية' (Latakia, Syria, in Arabic in the party line; country given LB, "
-               "2024) not read: NLR (rules, place names)",
-    "R24b-05": "'克里米亚仓储有限公司，辛菲罗波尔' (Crimea, Simferopol in Chinese), outside stated: not read: NLR "
-               "(rules, place names)",
-    "R24b-06": "'Sevastopil' (Ukrainian romanisation of Sevastopol), outside stated: not read: NLR (rules, place "
-               "names)",
     "R24b-08": "'هواوي تكنولوجيز - مكتب القاهرة' (Huawei Technology, Cairo, in Arabic) screened CLEAR: NLR "
                "(screening)",
     "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
@@ -254,17 +240,7 @@ FALSE_CLEARS: dict[str, str] = {
                "(rules, name signals)",
     "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
                "read: NOT_SUBJECT (rules)",
-    "R24b-15": "'香水 200 瓶，HS编码 3303.00' (perfume, Chinese 'HS code') to Moscow: not read; NLR (rules, hts746)",
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
-    "R24c-01": "'شرکت بازرگانی آبان، خیابان ولیعصر، تهران' (Tehran in Persian in the party line; country given "
-               "AE) not read: NLR (rules, place names)",
-    "R24c-02": "'朝鲜绫罗岛贸易总公司，平壤' (Pyongyang in Chinese in the party line; country given CN) not read: "
-               "NLR (rules, place names)",
-    "R24c-03": "'Empresa Importadora Oriente, Calle Frexes 120, Holguín' (a Cuban city, country given MX) not read: "
-               "NLR (rules, place names)",
-    "R24c-04": "'شركة الشام للمضخات، المزة، دمشق' (Damascus in Arabic in the party line; country given LB, 2024) "
-               "not read: NLR (rules, place names)",
-    "R24c-05": "'顿涅茨克仓储服务有限公司' (Donetsk in Chinese), outside stated: not read: NLR (rules, place names)",
     "R24c-07": "'Представительство компании «Ханчжоу Хиквижн Диджитал Текнолоджи Ко., Лтд.» в Республике "
                "Узбекистан' (Hikvision's listed name in Russian transliteration) screened CLEAR: NLR (screening)",
 }
@@ -559,8 +535,6 @@ MISMATCHES: dict[str, str] = {
     "R24-40": "over-block (screening): 'Controles del Bajío S.A. de C.V., Av. Estados Unidos 1250, Guadalajara' a 0.69 "
               "possible match on SDN 'KONTROLES ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V.': CANNOT_CLEAR where "
               "NOT_SUBJECT is right",
-    "R24-59": "over-block (rules, place names): 'Krymská 12, Praha 10' (a Prague street) read as 'krym' (Crimea): "
-              "CANNOT_CLEAR for EAR99 to the Czech Republic",
 }
 
 
