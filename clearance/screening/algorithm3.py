@@ -48,7 +48,7 @@ from clearance.screening.namesim import (
 )
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
-from clearance.text.fold import skeleton
+from clearance.text.fold import fold, skeleton
 from clearance.text.han_names import NAME_CHARS
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
@@ -62,6 +62,8 @@ CONSONANT_MIN = 0.6  # cross-script name parts: the consonants as written must a
 RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
 CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
 PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the other name: not the same person
+FULLER_MIN_PARTS = 2  # a person's name of this many parts or more, all found in a longer name ...
+FULLER_EXTRA = 2  # ... that adds at most this many parts (middle names, a second surname) is that name in full
 CAP = 0.69  # the highest POSSIBLE score: a person reviews
 SHORT_RESIDUE = 3  # organisation words this short, left unmatched, are residue (see ``_residue``)
 EXTRA_WEIGHT = 0.9  # a word this rare that only one organisation name has may name another party (a brand)
@@ -282,7 +284,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
     else:
         rare_q = [t for t in ns.unmatched_query if _person_rare(t, qw)]
         rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
-        if rare_q or rare_c:
+        if (rare_q or rare_c) and not _fuller_form(q, c, ns, qw, cw):
             out.append(Guard(CAP, f"a distinctive name part is not in the other name ({' '.join(rare_q + rare_c)})"))
         other_q = [t for t in ns.unmatched_query if len(t) > 1 and not t.endswith(_PATRONYMIC)]
         other_c = [t for t in ns.unmatched_candidate if len(t) > 1 and not t.endswith(_PATRONYMIC)]
@@ -788,6 +790,42 @@ def _lacking_part(token: str, others: Sequence[str], exact: bool) -> bool:
         return True
     sk = skeleton(token)
     return len(sk) >= 2 and not any(Levenshtein.normalized_similarity(sk, skeleton(o)) >= LOOSE_PART for o in others)
+
+
+def _fuller_form(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> bool:
+    """One person's name is the other with middle names written out: the shorter name (FULLER_MIN_PARTS parts or
+    more) agrees part for part with the longer one, each part the same or a typo of it (not a nickname, an initial
+    or a run of parts joined), one of them distinctive (PERSON_RARE_WEIGHT: not only common given names); the
+    longer name begins and ends with the parts that begin and end the shorter one (read given names first: "AKLI,
+    Mohamed Amine" as "Mohamed Amine Akli") and adds fewer parts between them than the shorter name has ("Hillary
+    Clinton" / "Hillary Rodham Clinton", "Mohammad Islambouli" / "ISLAMBOULI, Mohammad Shawqi"). A middle name the
+    shorter name lacks is then no other person's part: the coverage of the weights still counts it, the
+    distinctive-part guard does not. Not a part added before or after ("Gerhard Mueller" / "MUELLER, Markus
+    Gerhard"; a second surname is another family's name as often as it is the same person's), nor parts in another
+    order ("John Howard" / "Howard Jon BAKER")."""
+    if ns.unmatched_query and ns.unmatched_candidate:
+        return False
+    short, long_, extra = (q, c, ns.unmatched_candidate) if not ns.unmatched_query else (c, q, ns.unmatched_query)
+    if len(short.tokens) < FULLER_MIN_PARTS or not extra or len(extra) > min(FULLER_EXTRA, len(short.tokens) - 1):
+        return False
+    if any(p.how not in ("exact", "typo") or " " in p.query + p.candidate for p in ns.pairs):
+        return False
+    if not any(_matched_weight(p, qw, cw) >= PERSON_RARE_WEIGHT for p in ns.pairs):
+        return False
+    agree = {(p.query, p.candidate) if short is q else (p.candidate, p.query) for p in ns.pairs}
+    s, lg = _given_first(short), _given_first(long_)
+    return (s[0], lg[0]) in agree and (s[-1], lg[-1]) in agree
+
+
+def _given_first(form: NameForm) -> tuple[str, ...]:
+    """A person's name parts with a surname written first before a comma ("AKLI, Mohamed Amine") moved last."""
+    toks = form.tokens
+    if "," not in form.original:
+        return toks
+    head = fold(form.original.split(",", 1)[0])[0].split()
+    if head and len(head) < len(toks) and toks[:len(head)] == tuple(head):
+        return (*toks[len(head):], *toks[:len(head)])
+    return toks
 
 
 def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
