@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.5"
+VERSION = "2026-12-03.6"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -438,6 +438,10 @@ CURATED_SHORT: list[tuple[str, str, str]] = [
 ]
 # Other names of listed parties in Latin or Cyrillic script that the lists do not carry: (name as a US list writes
 # it, other name, source). The DPL is looked up too (denied persons are screened by every determination).
+RU_TRANSLIT = ("the name as written in Russian-language trade documents and press (a transliteration of the English "
+               "name), written from the table author's knowledge; confidence high")
+AR_TRANSLIT = ("the name as written in Arabic-language press and trade documents (a transliteration of the English "
+               "name), written from the table author's knowledge; confidence high")
 CURATED_OTHER: list[tuple[str, str, str]] = [
     ("PJSC AEROFLOT", "Aeroflot - Russian Airlines",
      "the party's registered name, Public Joint-Stock Company 'Aeroflot - Russian Airlines' (the UK consolidated list "
@@ -460,6 +464,17 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
      "knowledge; confidence medium"),
     ("Huawei Technologies Japan K.K.", "華為技術日本株式会社",
      "the registered Japanese name of the company, written from the table author's knowledge; confidence medium"),
+    # adversarial round 24 (R24b-08, R24c-07: Huawei in Arabic, Hikvision's name transliterated into Russian)
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "Ханчжоу Хиквижн Диджитал Текнолоджи Ко., Лтд.", RU_TRANSLIT),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "Хиквижн", RU_TRANSLIT),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "Хиквижен", RU_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "Хуавэй Текнолоджиз", RU_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "Хуавей Текнолоджис", RU_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "Хуавэй", RU_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "Хуавей", RU_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "هواوي تكنولوجيز", AR_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "هواوي", AR_TRANSLIT),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "هيكفيجن", AR_TRANSLIT),
 ]
 # Japanese names of Japanese parties of the SDN List (no list in ../shared/data carries a Japanese name for them):
 # (name as the SDN List writes it, Japanese name, source). The National Police Agency of Japan publishes the
@@ -574,8 +589,9 @@ def key(name: str, strip_legal: bool = False) -> str:
 
 
 def script(name: str) -> str:
-    s = scripts_of(name) & {"Han", "Cyrillic", "Hangul"}
-    return "Hangul" if "Hangul" in s else "Han" if "Han" in s else "Cyrillic" if s else "Latin"
+    s = scripts_of(name) & {"Han", "Cyrillic", "Hangul", "Arabic"}
+    return ("Hangul" if "Hangul" in s else "Han" if "Han" in s else "Cyrillic" if "Cyrillic" in s
+            else "Arabic" if s else "Latin")
 
 
 def cetc_number(name: str) -> int | None:

@@ -103,3 +103,17 @@ def test_a_listed_party_around_an_office_is_found(el_index: ScreeningIndex, line
 def test_an_unlisted_party_around_an_office_stays_clear(el_index: ScreeningIndex, line: str, country: str) -> None:
     found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
     assert not [h for h in found if h.decision is Decision.HIT], [(h.name, h.score) for h in found]
+
+
+@pytest.mark.parametrize(("line", "country", "listed"), [
+    ("National Univ. of Def. Tech., Changsha", "CN", "National University of Defense Technology (NUDT)"),
+    ("Представительство компании «Ханчжоу Хиквижн Диджитал Текнолоджи Ко., Лтд.» в Республике Узбекистан", "UZ",
+     "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    ("هواوي تكنولوجيز - مكتب القاهرة", "EG", "Huawei Technologies Co., Ltd."),
+])
+def test_abbreviations_and_transliterated_names_are_found(el_index: ScreeningIndex, line: str, country: str,
+                                                          listed: str) -> None:
+    """Adversarial R24b-10 ('Def.' for Defense: abbreviations.yml), R24c-07 and R24b-08 (Hikvision's English name
+    transliterated into Russian, Huawei in Arabic: alias table 2026-12-03.6)."""
+    found = list(screen(Query(line, country), el_index, algorithm=V3, limit=5).hits)
+    assert found and found[0].decision is Decision.HIT and found[0].name == listed, [(h.name, h.score) for h in found]

@@ -231,18 +231,13 @@ FALSE_CLEARS: dict[str, str] = {
               "not a name signal: NLR (rules, name signals)",
     # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
     # 17
-    "R24b-08": "'هواوي تكنولوجيز - مكتب القاهرة' (Huawei Technology, Cairo, in Arabic) screened CLEAR: NLR "
-               "(screening)",
     "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
                "noise only, answered by the order's listings []: NLR (screening)",
-    "R24b-10": "'National Univ. of Def. Tech., Changsha' (NUDT abbreviated) screened CLEAR: NLR (screening)",
     "R24b-12": "'中国人民武装警察部队 后勤部' (People's Armed Police), 3A991 to China: not a name signal: NLR "
                "(rules, name signals)",
     "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
                "read: NOT_SUBJECT (rules)",
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
-    "R24c-07": "'Представительство компании «Ханчжоу Хиквижн Диджитал Текнолоджи Ко., Лтд.» в Республике "
-               "Узбекистан' (Hikvision's listed name in Russian transliteration) screened CLEAR: NLR (screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
