@@ -5,11 +5,18 @@ A name is read once while the word lists stay the same (the answer is kept in th
 resolution keeps the words found (PartyInfo.name_signals) and the name itself, so that the steps in
 clearance.rules.part744 can ask about them -- only where the rule would require a licence if the party were
 such an end user.
+
+Words in Latin letters are compared with the name's normal form (docs/facts.md: accents folded, Cyrillic
+romanised, other scripts dropped); a word written in another script (Cyrillic "войсков", Chinese "解放军") with the
+name as written in its own script (``native``), so that the rule data can hold the words as the names write them
+(adversarial round 23).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
@@ -41,8 +48,8 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 
 def _signals(ctx: Ctx, name: str) -> Signals:
-    norm = normalise(name)
-    return tuple((key, w.strip()) for key, words in _words(ctx) for w in words if w in norm)
+    forms = NameForms(name)
+    return tuple((key, w.strip()) for key, words in _words(ctx) for w in words if forms.has(w))
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -52,9 +59,66 @@ def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
 
 
 def us_person_words(ctx: Ctx, name: str) -> tuple[str, ...]:
-    """The words of ``name`` showing a 'U.S. person' (rule ``744.6.us_person_signals``: a U.S. citizen, a U.S.
-    company, a branch)."""
-    return _rule_words(ctx, "744.6.us_person_signals", name)
+    """What in ``name`` shows a 'U.S. person' (rule ``744.6.us_person_signals``: a U.S. citizen or permanent
+    resident, a company organised under the law of a US state or territory, a branch or office of a company of a
+    US legal form), in the words found (memoised per name; the rule enters the trace only when one is found)."""
+    found: tuple[str, ...] = ctx.memo(("744.6.us_person_signals", name), _us_person, ctx, name, replay=False)
+    if found:
+        ctx.get("744.6.us_person_signals")
+    return found
+
+
+def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
+    rule = ctx.find("744.6.us_person_signals")
+    if rule is None:
+        return ()
+    forms = NameForms(name)
+    found = [w.strip() for w in rule["words"] if forms.has(w)]
+    phrases = _jurisdiction_phrases(tuple(rule.get("templates", ())), tuple(rule.get("jurisdictions", ())))
+    found += [w.strip() for w in phrases if w in forms.norm]
+    statuses = _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
+                               int(rule.get("gap", 0)))
+    if statuses is not None:
+        found += [m.group(0) for m in statuses.finditer(forms.norm)]
+    legal = [w.strip() for w in rule.get("forms", ()) if w in forms.norm]
+    # a US state or territory in parentheses ("LLC (Texas)", "(Puerto Rico)", "(USA)"); its two-letter code only
+    # after a US legal form ("Inc. (DE)": alone, "(DE)" is as likely Germany)
+    nation = tuple(rule.get("nation", ()))
+    places = set(rule.get("jurisdictions", ())) | set(nation) | (set(rule.get("codes", ())) if legal else set())
+    for inner in _parenthesised(name):
+        bare = next((inner[:-len(n) - 1] for n in nation if inner.endswith(f" {n}")), inner)  # "(Delaware, USA)"
+        if inner in places or bare in places:
+            found.append(f"{legal[0]} ({inner})" if legal else f"({inner})")
+    if legal:  # a branch or office of a company of a US legal form, in other languages ("Inc., Sucursal en México")
+        found += [f"{legal[0]} {w.strip()}" for w in rule.get("branch_words", ()) if forms.has(w)]
+    return tuple(dict.fromkeys(found))
+
+
+_PARENS = re.compile(r"[(（]([^()（）]{1,60})[)）]")
+
+
+def _parenthesised(name: str) -> list[str]:
+    """The normal form of each parenthesised part of ``name`` ("LLC (Texas)" -> ``texas``)."""
+    return [normalise(m.group(1)).strip() for m in _PARENS.finditer(name)]
+
+
+@lru_cache(maxsize=8)
+def _jurisdiction_phrases(templates: tuple[str, ...], places: tuple[str, ...]) -> tuple[str, ...]:
+    """Each template (" a {} corporation") with each US state or territory (``texas``) in its place."""
+    return tuple(t.replace("{}", p) for t in templates for p in places)
+
+
+@lru_cache(maxsize=8)
+def _status_pattern(markers: tuple[str, ...], statuses: tuple[str, ...], gap: int) -> re.Pattern[str] | None:
+    """A US marker (``u s``, ``american`` ...) and a personal status (``citizen``, ``permanent resident``, ``lpr``
+    ...) within ``gap`` words of each other, in either order, in the normal form ("dual U.S./Indian citizen",
+    "LPR, United States"). Linear: fixed alternatives and a bounded run of words."""
+    if not markers or not statuses:
+        return None
+    mark = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    status = "|".join(re.escape(s) for s in sorted(statuses, key=len, reverse=True))
+    between = f"(?: [a-z]+){{0,{gap}}} "
+    return re.compile(f"(?<= )(?:(?:{mark}){between}(?:{status})|(?:{status}){between}(?:{mark}))(?= )")
 
 
 def government_words(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -75,8 +139,41 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     rule = ctx.find(key)
     if rule is None:
         return ()
-    norm = normalise(name)
-    return tuple(w.strip() for w in rule["words"] if w in norm)
+    forms = NameForms(name)
+    return tuple(w.strip() for w in rule["words"] if forms.has(w))
+
+
+class NameForms:
+    """A name in the two forms rule words are compared with: a word in Latin letters with the normal form
+    (Cyrillic romanised, other scripts dropped); a word in another script (Cyrillic "войсков", Chinese "解放军")
+    with the name in its own script (``native``), made only when such a word is asked about."""
+
+    __slots__ = ("_native", "name", "norm")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.norm = normalise(name)
+        self._native: str | None = None
+
+    def has(self, word: str) -> bool:
+        if word.isascii():
+            return word in self.norm
+        if self.name.isascii():
+            return False
+        if self._native is None:
+            self._native = native(self.name)
+        return word in self._native
+
+
+_NOT_NATIVE_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
+
+
+def native(text: str) -> str:
+    """The normal form of a name in its own script: compatibility forms folded (full-width digits), lower case,
+    'ё' as 'е', words separated by single spaces with a space at each end ("в/ч 55443" -> `` в ч 55443 ``;
+    Chinese has no spaces: "中国人民解放军63600部队" is one word, read by the characters it contains)."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return f" {_NOT_NATIVE_WORD.sub(' ', text).strip()} "
 
 
 def normalise(text: str) -> str:
