@@ -164,8 +164,8 @@ FALSE_CLEARS: dict[str, str] = {
     # fixed in session 14 (fix23a): R23-01, R23-04, R23-08, R23-09, R23b-01, R23b-05, R23c-01..R23c-03 (§ 744.6: a
     # US state or territory in parentheses or as 'a <State> corporation / LLC', its postal code after a US legal form,
     # permanent residents and 'U.S./... citizen', branches in other languages: rule 744.6.us_person_signals;
-    # E358-E365); R23-42, R23-43, R23-45, R23-49, R23b-16, R23c-08, R23c-09 (military and intelligence end users in
-    # Cyrillic and Chinese, read in the name as written: rules 744.21.name_signals, 744.22.name_signals; E366-E373)
+    # E380-E389); R23-42, R23-43, R23-45, R23-49, R23b-16, R23c-08, R23c-09 (military and intelligence end users in
+    # Cyrillic and Chinese, read in the name as written: rules 744.21.name_signals, 744.22.name_signals; E390-E401)
     "R23-11": "'TARIC 2208 30 71 00' (EU TARIC, whisky) to Moscow: the code is not read; NLR on "
               "ear99_not_listed_part_746 (rules, hts746)",
     "R23-12": "'HSN code 71131910' (India's HSN, jewellery) to Moscow: not read; NLR on the stated fact (rules, "
