@@ -25,17 +25,21 @@ KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 
-def _words(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
+Words = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (rule key, Latin words, words of other scripts)
+
+
+def _words(ctx: Ctx) -> Words:
     """The words of each rule in force on the day (memoised: the cache records which rules they came from)."""
     return ctx.memo("name signal words", _words_of, ctx, replay=False)
 
 
-def _words_of(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _words_of(ctx: Ctx) -> Words:
     out = []
     for key in KEYS:
         value = ctx.find(key)
         if value is not None:
-            out.append((key, tuple(str(w) for w in value["words"])))
+            words = [str(w) for w in value["words"]]
+            out.append((key, tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
     return tuple(out)
 
 
@@ -48,8 +52,9 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 
 def _signals(ctx: Ctx, name: str) -> Signals:
-    forms = NameForms(name)
-    return tuple((key, w.strip()) for key, words in _words(ctx) for w in words if forms.has(w))
+    norm, own = name_forms(name)
+    return tuple((key, w.strip()) for key, latin, other in _words(ctx)
+                 for w in (*(w for w in latin if w in norm), *(w for w in other if w in own)))
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -72,15 +77,17 @@ def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
     rule = ctx.find("744.6.us_person_signals")
     if rule is None:
         return ()
-    forms = NameForms(name)
-    found = [w.strip() for w in rule["words"] if forms.has(w)]
-    phrases = _jurisdiction_phrases(tuple(rule.get("templates", ())), tuple(rule.get("jurisdictions", ())))
-    found += [w.strip() for w in phrases if w in forms.norm]
+    forms = name_forms(name)
+    norm = forms[0]
+    found = [w.strip() for w in rule["words"] if has(forms, w)]
+    # a template with each jurisdiction the name has ("a {} corporation" with "puerto rico")
+    here = [j for j in rule.get("jurisdictions", ()) if f" {j} " in norm]
+    found += [p.strip() for t in rule.get("templates", ()) for j in here if (p := t.replace("{}", j)) in norm]
     statuses = _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
                                int(rule.get("gap", 0)))
     if statuses is not None:
-        found += [m.group(0) for m in statuses.finditer(forms.norm)]
-    legal = [w.strip() for w in rule.get("forms", ()) if w in forms.norm]
+        found += [m.group(0) for m in statuses.finditer(norm)]
+    legal = [w.strip() for w in rule.get("forms", ()) if w in norm]
     # a US state or territory in parentheses ("LLC (Texas)", "(Puerto Rico)", "(USA)"); its two-letter code only
     # after a US legal form ("Inc. (DE)": alone, "(DE)" is as likely Germany)
     nation = tuple(rule.get("nation", ()))
@@ -90,7 +97,7 @@ def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
         if inner in places or bare in places:
             found.append(f"{legal[0]} ({inner})" if legal else f"({inner})")
     if legal:  # a branch or office of a company of a US legal form, in other languages ("Inc., Sucursal en México")
-        found += [f"{legal[0]} {w.strip()}" for w in rule.get("branch_words", ()) if forms.has(w)]
+        found += [f"{legal[0]} {w.strip()}" for w in rule.get("branch_words", ()) if has(forms, w)]
     return tuple(dict.fromkeys(found))
 
 
@@ -100,12 +107,6 @@ _PARENS = re.compile(r"[(（]([^()（）]{1,60})[)）]")
 def _parenthesised(name: str) -> list[str]:
     """The normal form of each parenthesised part of ``name`` ("LLC (Texas)" -> ``texas``)."""
     return [normalise(m.group(1)).strip() for m in _PARENS.finditer(name)]
-
-
-@lru_cache(maxsize=8)
-def _jurisdiction_phrases(templates: tuple[str, ...], places: tuple[str, ...]) -> tuple[str, ...]:
-    """Each template (" a {} corporation") with each US state or territory (``texas``) in its place."""
-    return tuple(t.replace("{}", p) for t in templates for p in places)
 
 
 @lru_cache(maxsize=8)
@@ -139,30 +140,20 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     rule = ctx.find(key)
     if rule is None:
         return ()
-    forms = NameForms(name)
-    return tuple(w.strip() for w in rule["words"] if forms.has(w))
+    forms = name_forms(name)
+    return tuple(w.strip() for w in rule["words"] if has(forms, w))
 
 
-class NameForms:
-    """A name in the two forms rule words are compared with: a word in Latin letters with the normal form
-    (Cyrillic romanised, other scripts dropped); a word in another script (Cyrillic "войсков", Chinese "解放军")
-    with the name in its own script (``native``), made only when such a word is asked about."""
+def name_forms(name: str) -> tuple[str, str]:
+    """A name in the two forms rule words are compared with: the normal form, for a word in Latin letters
+    (Cyrillic romanised, other scripts dropped), and the name in its own script (``native``; empty for a name in
+    ASCII), for a word in another script (Cyrillic "войсков", Chinese "解放军")."""
+    return normalise(name), ("" if name.isascii() else native(name))
 
-    __slots__ = ("_native", "name", "norm")
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.norm = normalise(name)
-        self._native: str | None = None
-
-    def has(self, word: str) -> bool:
-        if word.isascii():
-            return word in self.norm
-        if self.name.isascii():
-            return False
-        if self._native is None:
-            self._native = native(self.name)
-        return word in self._native
+def has(forms: tuple[str, str], word: str) -> bool:
+    """Whether the name of ``forms`` (name_forms) has ``word``, compared in the form of its script."""
+    return word in (forms[0] if word.isascii() else forms[1])
 
 
 _NOT_NATIVE_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
