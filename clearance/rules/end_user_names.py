@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
@@ -53,8 +54,10 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
-    return tuple((key, w.strip()) for key, latin, other in _words(ctx)
-                 for w in (*(w for w in latin if w in norm), *(w for w in other if w in own)))
+    found = [(key, w.strip()) for key, latin, _ in _words(ctx) for w in latin if w in norm]
+    if own:  # (a name in ASCII has no word of another script)
+        found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in own]
+    return tuple(found)
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -73,31 +76,77 @@ def us_person_words(ctx: Ctx, name: str) -> tuple[str, ...]:
     return found
 
 
-def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
+class _UsPerson(NamedTuple):
+    """Rule ``744.6.us_person_signals`` made ready to read names with (once per rule value)."""
+
+    words: tuple[str, ...]  # in Latin letters
+    other_words: tuple[str, ...]  # in other scripts
+    jurisdictions: dict[str, tuple[tuple[str, str], ...]]  # by first word: ("new", ((" new york ", "new york"), ...))
+    templates: tuple[str, ...]
+    statuses: re.Pattern[str] | None
+    status_words: tuple[str, ...]  # (the pattern is tried only when one of them is in the name)
+    forms: tuple[str, ...]
+    alone: frozenset[str]  # in parentheses alone: a jurisdiction or the nation
+    with_form: frozenset[str]  # in parentheses after a US legal form: also a postal code
+    nation: tuple[str, ...]  # (" usa", ...: "(Delaware, USA)")
+    branch_words: tuple[str, ...]  # in Latin letters
+    other_branch_words: tuple[str, ...]  # in other scripts
+
+
+def _us_rule(ctx: Ctx) -> _UsPerson | None:
+    return ctx.memo("744.6.us_person_signals ready", _us_rule_of, ctx, replay=False)
+
+
+def _us_rule_of(ctx: Ctx) -> _UsPerson | None:
     rule = ctx.find("744.6.us_person_signals")
     if rule is None:
+        return None
+    places = tuple(str(j) for j in rule.get("jurisdictions", ()))
+    nation = tuple(str(n) for n in rule.get("nation", ()))
+    alone = frozenset(places) | frozenset(nation)
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for j in places:
+        by_first.setdefault(j.split()[0], []).append((f" {j} ", j))
+    words = [str(w) for w in rule["words"]]
+    branch = [str(w) for w in rule.get("branch_words", ())]
+    return _UsPerson(tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()),
+                     {k: tuple(v) for k, v in by_first.items()}, tuple(rule.get("templates", ())),
+                     _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
+                                     int(rule.get("gap", 0))),
+                     tuple(f" {w}" for w in rule.get("statuses", ())),
+                     tuple(rule.get("forms", ())), alone, alone | frozenset(rule.get("codes", ())),
+                     tuple(f" {n}" for n in nation), tuple(w for w in branch if w.isascii()),
+                     tuple(w for w in branch if not w.isascii()))
+
+
+def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
+    rule = _us_rule(ctx)
+    if rule is None:
         return ()
-    forms = name_forms(name)
-    norm = forms[0]
-    found = [w.strip() for w in rule["words"] if has(forms, w)]
+    norm, own = name_forms(name)
+    found = [w.strip() for w in rule.words if w in norm]
+    if own:
+        found += [w.strip() for w in rule.other_words if w in own]
     # a template with each jurisdiction the name has ("a {} corporation" with "puerto rico")
-    here = [j for j in rule.get("jurisdictions", ()) if f" {j} " in norm]
-    found += [p.strip() for t in rule.get("templates", ()) for j in here if (p := t.replace("{}", j)) in norm]
-    statuses = _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
-                               int(rule.get("gap", 0)))
-    if statuses is not None:
-        found += [m.group(0) for m in statuses.finditer(norm)]
-    legal = [w.strip() for w in rule.get("forms", ()) if w in norm]
+    here = list(dict.fromkeys(j for w in norm.split() for padded, j in rule.jurisdictions.get(w, ())
+                              if padded in norm))
+    if here:
+        found += [p.strip() for t in rule.templates for j in here if (p := t.replace("{}", j)) in norm]
+    if rule.statuses is not None and any(w in norm for w in rule.status_words):
+        found += [m.group(0) for m in rule.statuses.finditer(norm)]
+    legal = [w.strip() for w in rule.forms if w in norm]
     # a US state or territory in parentheses ("LLC (Texas)", "(Puerto Rico)", "(USA)"); its two-letter code only
     # after a US legal form ("Inc. (DE)": alone, "(DE)" is as likely Germany)
-    nation = tuple(rule.get("nation", ()))
-    places = set(rule.get("jurisdictions", ())) | set(nation) | (set(rule.get("codes", ())) if legal else set())
-    for inner in _parenthesised(name):
-        bare = next((inner[:-len(n) - 1] for n in nation if inner.endswith(f" {n}")), inner)  # "(Delaware, USA)"
-        if inner in places or bare in places:
-            found.append(f"{legal[0]} ({inner})" if legal else f"({inner})")
+    if "(" in name or "（" in name:
+        places = rule.with_form if legal else rule.alone
+        for inner in _parenthesised(name):
+            bare = next((inner[:-len(n)] for n in rule.nation if inner.endswith(n)), inner)  # "(Delaware, USA)"
+            if inner in places or bare in places:
+                found.append(f"{legal[0]} ({inner})" if legal else f"({inner})")
     if legal:  # a branch or office of a company of a US legal form, in other languages ("Inc., Sucursal en México")
-        found += [f"{legal[0]} {w.strip()}" for w in rule.get("branch_words", ()) if has(forms, w)]
+        found += [f"{legal[0]} {w.strip()}" for w in rule.branch_words if w in norm]
+        if own:
+            found += [f"{legal[0]} {w.strip()}" for w in rule.other_branch_words if w in own]
     return tuple(dict.fromkeys(found))
 
 
