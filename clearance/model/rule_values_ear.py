@@ -376,7 +376,16 @@ class UsPersonSignals(_Frozen):
     its country (the United States and its territories) or words of its name (normal form, " us citizen")."""
 
     countries: tuple[str, ...]
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # normal form, " word " boundaries; a word in another script is read in the name's own
+    jurisdictions: tuple[str, ...] = ()  # the US states and territories, normal form ("new york", "puerto rico")
+    templates: tuple[str, ...] = ()  # phrases with a jurisdiction in place of {} (" a {} corporation")
+    codes: tuple[str, ...] = ()  # their postal codes ("tx"): in parentheses after a US legal form only
+    nation: tuple[str, ...] = ()  # the United States itself in parentheses ("usa", "united states")
+    forms: tuple[str, ...] = ()  # US legal forms (" inc ", " llc ", " corp ")
+    branch_words: tuple[str, ...] = ()  # a branch or office in other languages, with a US legal form in the name
+    markers: tuple[str, ...] = ()  # the United States as a nationality ("u s", "american") ...
+    statuses: tuple[str, ...] = ()  # ... within ``gap`` words of a personal status ("citizen", "lpr")
+    gap: int = Field(default=0, ge=0, le=3)
 
 
 class StaClause(_Frozen):

@@ -5,11 +5,19 @@ A name is read once while the word lists stay the same (the answer is kept in th
 resolution keeps the words found (PartyInfo.name_signals) and the name itself, so that the steps in
 clearance.rules.part744 can ask about them -- only where the rule would require a licence if the party were
 such an end user.
+
+Words in Latin letters are compared with the name's normal form (docs/facts.md: accents folded, Cyrillic
+romanised, other scripts dropped); a word written in another script (Cyrillic "войсков", Chinese "解放军") with the
+name as written in its own script (``native``), so that the rule data can hold the words as the names write them
+(adversarial round 23).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
 
 from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
@@ -19,17 +27,21 @@ KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 
-def _words(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
+Words = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (rule key, Latin words, words of other scripts)
+
+
+def _words(ctx: Ctx) -> Words:
     """The words of each rule in force on the day (memoised: the cache records which rules they came from)."""
     return ctx.memo("name signal words", _words_of, ctx, replay=False)
 
 
-def _words_of(ctx: Ctx) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _words_of(ctx: Ctx) -> Words:
     out = []
     for key in KEYS:
         value = ctx.find(key)
         if value is not None:
-            out.append((key, tuple(str(w) for w in value["words"])))
+            words = [str(w) for w in value["words"]]
+            out.append((key, tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
     return tuple(out)
 
 
@@ -42,8 +54,11 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 
 def _signals(ctx: Ctx, name: str) -> Signals:
-    norm = normalise(name)
-    return tuple((key, w.strip()) for key, words in _words(ctx) for w in words if w in norm)
+    norm, own = name_forms(name)
+    found = [(key, w.strip()) for key, latin, _ in _words(ctx) for w in latin if w in norm]
+    if own:  # (a name in ASCII has no word of another script)
+        found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in own]
+    return tuple(found)
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -53,9 +68,108 @@ def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
 
 
 def us_person_words(ctx: Ctx, name: str) -> tuple[str, ...]:
-    """The words of ``name`` showing a 'U.S. person' (rule ``744.6.us_person_signals``: a U.S. citizen, a U.S.
-    company, a branch)."""
-    return _rule_words(ctx, "744.6.us_person_signals", name)
+    """What in ``name`` shows a 'U.S. person' (rule ``744.6.us_person_signals``: a U.S. citizen or permanent
+    resident, a company organised under the law of a US state or territory, a branch or office of a company of a
+    US legal form), in the words found (memoised per name; the rule enters the trace only when one is found)."""
+    found: tuple[str, ...] = ctx.memo(("744.6.us_person_signals", name), _us_person, ctx, name, replay=False)
+    if found:
+        ctx.get("744.6.us_person_signals")
+    return found
+
+
+class _UsPerson(NamedTuple):
+    """Rule ``744.6.us_person_signals`` made ready to read names with (once per rule value)."""
+
+    words: tuple[str, ...]  # in Latin letters
+    other_words: tuple[str, ...]  # in other scripts
+    jurisdictions: dict[str, tuple[tuple[str, str], ...]]  # by first word: ("new", ((" new york ", "new york"), ...))
+    templates: tuple[str, ...]
+    statuses: re.Pattern[str] | None
+    status_words: tuple[str, ...]  # (the pattern is tried only when one of them is in the name)
+    forms: tuple[str, ...]
+    alone: frozenset[str]  # in parentheses alone: a jurisdiction or the nation
+    with_form: frozenset[str]  # in parentheses after a US legal form: also a postal code
+    nation: tuple[str, ...]  # (" usa", ...: "(Delaware, USA)")
+    branch_words: tuple[str, ...]  # in Latin letters
+    other_branch_words: tuple[str, ...]  # in other scripts
+
+
+def _us_rule(ctx: Ctx) -> _UsPerson | None:
+    return ctx.memo("744.6.us_person_signals ready", _us_rule_of, ctx, replay=False)
+
+
+def _us_rule_of(ctx: Ctx) -> _UsPerson | None:
+    rule = ctx.find("744.6.us_person_signals")
+    if rule is None:
+        return None
+    places = tuple(str(j) for j in rule.get("jurisdictions", ()))
+    nation = tuple(str(n) for n in rule.get("nation", ()))
+    alone = frozenset(places) | frozenset(nation)
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for j in places:
+        by_first.setdefault(j.split()[0], []).append((f" {j} ", j))
+    words = [str(w) for w in rule["words"]]
+    branch = [str(w) for w in rule.get("branch_words", ())]
+    return _UsPerson(tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()),
+                     {k: tuple(v) for k, v in by_first.items()}, tuple(rule.get("templates", ())),
+                     _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
+                                     int(rule.get("gap", 0))),
+                     tuple(f" {w}" for w in rule.get("statuses", ())),
+                     tuple(rule.get("forms", ())), alone, alone | frozenset(rule.get("codes", ())),
+                     tuple(f" {n}" for n in nation), tuple(w for w in branch if w.isascii()),
+                     tuple(w for w in branch if not w.isascii()))
+
+
+def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
+    rule = _us_rule(ctx)
+    if rule is None:
+        return ()
+    norm, own = name_forms(name)
+    found = [w.strip() for w in rule.words if w in norm]
+    if own:
+        found += [w.strip() for w in rule.other_words if w in own]
+    # a template with each jurisdiction the name has ("a {} corporation" with "puerto rico")
+    here = list(dict.fromkeys(j for w in norm.split() for padded, j in rule.jurisdictions.get(w, ())
+                              if padded in norm))
+    if here:
+        found += [p.strip() for t in rule.templates for j in here if (p := t.replace("{}", j)) in norm]
+    if rule.statuses is not None and any(w in norm for w in rule.status_words):
+        found += [m.group(0) for m in rule.statuses.finditer(norm)]
+    legal = [w.strip() for w in rule.forms if w in norm]
+    # a US state or territory in parentheses ("LLC (Texas)", "(Puerto Rico)", "(USA)"); its two-letter code only
+    # after a US legal form ("Inc. (DE)": alone, "(DE)" is as likely Germany)
+    if "(" in name or "（" in name:
+        places = rule.with_form if legal else rule.alone
+        for inner in _parenthesised(name):
+            bare = next((inner[:-len(n)] for n in rule.nation if inner.endswith(n)), inner)  # "(Delaware, USA)"
+            if inner in places or bare in places:
+                found.append(f"{legal[0]} ({inner})" if legal else f"({inner})")
+    if legal:  # a branch or office of a company of a US legal form, in other languages ("Inc., Sucursal en México")
+        found += [f"{legal[0]} {w.strip()}" for w in rule.branch_words if w in norm]
+        if own:
+            found += [f"{legal[0]} {w.strip()}" for w in rule.other_branch_words if w in own]
+    return tuple(dict.fromkeys(found))
+
+
+_PARENS = re.compile(r"[(（]([^()（）]{1,60})[)）]")
+
+
+def _parenthesised(name: str) -> list[str]:
+    """The normal form of each parenthesised part of ``name`` ("LLC (Texas)" -> ``texas``)."""
+    return [normalise(m.group(1)).strip() for m in _PARENS.finditer(name)]
+
+
+@lru_cache(maxsize=8)
+def _status_pattern(markers: tuple[str, ...], statuses: tuple[str, ...], gap: int) -> re.Pattern[str] | None:
+    """A US marker (``u s``, ``american`` ...) and a personal status (``citizen``, ``permanent resident``, ``lpr``
+    ...) within ``gap`` words of each other, in either order, in the normal form ("dual U.S./Indian citizen",
+    "LPR, United States"). Linear: fixed alternatives and a bounded run of words."""
+    if not markers or not statuses:
+        return None
+    mark = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
+    status = "|".join(re.escape(s) for s in sorted(statuses, key=len, reverse=True))
+    between = f"(?: [a-z]+){{0,{gap}}} "
+    return re.compile(f"(?<= )(?:(?:{mark}){between}(?:{status})|(?:{status}){between}(?:{mark}))(?= )")
 
 
 def government_words(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -76,8 +190,32 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     rule = ctx.find(key)
     if rule is None:
         return ()
-    norm = _forms(name)
-    return tuple(w.strip() for w in rule["words"] if w in norm)
+    norm = _forms(name)  # (Latin words: romanised both ways, ł and apostrophes plain; others also as written)
+    forms = name_forms(name)
+    return tuple(w.strip() for w in rule["words"] if w in norm or has(forms, w))
+
+
+def name_forms(name: str) -> tuple[str, str]:
+    """A name in the two forms rule words are compared with: the normal form, for a word in Latin letters
+    (Cyrillic romanised, other scripts dropped), and the name in its own script (``native``; empty for a name in
+    ASCII), for a word in another script (Cyrillic "войсков", Chinese "解放军")."""
+    return normalise(name), ("" if name.isascii() else native(name))
+
+
+def has(forms: tuple[str, str], word: str) -> bool:
+    """Whether the name of ``forms`` (name_forms) has ``word``, compared in the form of its script."""
+    return word in (forms[0] if word.isascii() else forms[1])
+
+
+_NOT_NATIVE_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
+
+
+def native(text: str) -> str:
+    """The normal form of a name in its own script: compatibility forms folded (full-width digits), lower case,
+    'ё' as 'е', words separated by single spaces with a space at each end ("в/ч 55443" -> `` в ч 55443 ``;
+    Chinese has no spaces: "中国人民解放军63600部队" is one word, read by the characters it contains)."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return f" {_NOT_NATIVE_WORD.sub(' ', text).strip()} "
 
 
 # letters NFKD does not decompose, as their plain Latin letters (Polish 'Ługańsk', 'Gorłówka'; Turkish dotless i)

@@ -26,7 +26,7 @@ from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
-from clearance.rules.end_user_names import normalise
+from clearance.rules.end_user_names import has, name_forms
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.parties import PartyInfo
 
@@ -98,10 +98,10 @@ def wherever_located(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, par
         return
     rule = ctx.get(WHEREVER)
     for p in signalled:
-        norm = normalise(str(p.name))
+        forms = name_forms(str(p.name))  # (a nation word in Cyrillic is read in the name as written)
         units = [w for k, w in p.name_signals if k == WHEREVER]
         for e in rule["entries"]:
-            nation = [w.strip() for w in e["nation_words"] if w in norm]
+            nation = [w.strip() for w in e["nation_words"] if has(forms, w)]
             if not nation:
                 continue
             question = (f"{p.label!r} reads as an operating unit of the Entity List entity {e['entry']!r} "
@@ -421,8 +421,8 @@ def us_person_party(ctx: Ctx, parties: list[PartyInfo]) -> tuple[PartyInfo, str]
         if p.country in rule["countries"]:
             return p, f"is located in {p.country} (the United States)"
         if p.us_person:
-            return p, (f"names '{p.us_person[0]}' (a U.S. citizen or company, or a branch whose head office may be "
-                       "one)")
+            return p, (f"names '{p.us_person[0]}' (a U.S. citizen or permanent resident, a company of a US state "
+                       "or territory, or a branch or office whose company may be one)")
     return None
 
 

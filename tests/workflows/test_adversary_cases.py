@@ -162,49 +162,22 @@ FALSE_CLEARS: dict[str, str] = {
     # round 22 follow-up (tests/rules/adversary_round22b.yaml, written after round 22's first run): 9 false clears of 13
     # round 23 (tests/rules/adversary_round23.yaml; tests/rules/adversary_round23_report.md): 21 false clears of 74 at
     # its first run (adv23 on main 58b50f6)
-    "R23-01": "no_us_person_involved stated; exporter 'Lone Star Instrumentation LLC (Texas)': an LLC of a US "
-              "state's law is a U.S. person (§ 772.1), '(Texas)' is not read as a signal: NOT_SUBJECT (rules)",
-    "R23-04": "no_us_person_involved stated; exporter '(U.S. lawful permanent resident)': a permanent resident is a "
-              "U.S. person (§ 772.1), not read: NOT_SUBJECT (rules)",
-    "R23-08": "no_us_person_involved stated; exporter '(a Puerto Rico corporation)': organised under the law of a "
-              "jurisdiction within the United States, not read: NOT_SUBJECT (rules)",
-    "R23-09": "no_us_person_involved stated; exporter '(dual U.S./Indian citizen)': a US citizen, not read: "
-              "NOT_SUBJECT (rules)",
+    # fixed in session 14 (fix23a): R23-01, R23-04, R23-08, R23-09, R23b-01, R23b-05, R23c-01..R23c-03 (§ 744.6: a
+    # US state or territory in parentheses or as 'a <State> corporation / LLC', its postal code after a US legal form,
+    # permanent residents and 'U.S./... citizen', branches in other languages: rule 744.6.us_person_signals;
+    # E380-E389); R23-42, R23-43, R23-45, R23-49, R23b-16, R23c-08, R23c-09 (military and intelligence end users in
+    # Cyrillic and Chinese, read in the name as written: rules 744.21.name_signals, 744.22.name_signals; E390-E401)
     # R23-11 to R23-14, R23-16, R23-18, R23-20 (tariff codes after TARIC, HSN, 海关编码, Zolltarifnummer, ТНВЭД joined,
     # code NC, GTİP; Chinese and German luxury words) fixed by fix23b (session 14): the tariff words of other
     # nomenclatures and languages, and a number shaped like an HTS code whatever word comes before it (a question);
     # codes read in the end use and knowledge statements too (R23-17); tests/rules/test_part746_hts.py
-    "R23-42": "'Войсковая часть 31612' (a Russian military unit in Cyrillic), EAR99 with the § 746 fact: § "
-              "744.21(a)(2) reaches any item; the name is not a military end-user signal: NLR (rules, name signals)",
-    "R23-43": "'中国人民解放军63600部队' (a PLA unit in Chinese), 3A991 to China (Supp. No. 2 to Part 744): not a "
-              "name signal: NLR (rules, name signals)",
-    "R23-45": "'中央军委联合参谋部情报局' (§ 744.22(f)(2)(iv) Intelligence Bureau of the Joint Staff Department in "
-              "Chinese), EAR99 to China: not a name signal: NLR (rules, name signals)",
-    "R23-49": "'中国人民解放军驻香港部队后勤保障部' (PLA Hong Kong Garrison), 3A991 to Hong Kong on 2021-06-01: not "
-              "a name signal: NLR (rules, name signals)",
     # round 23 follow-up (tests/rules/adversary_round23b.yaml, written after round 23's first run): 10 false clears
     # of 21
-    "R23b-01": "no_us_person_involved stated; exporter 'Redwood Analytics LLC, a Nevada limited liability company': "
-               "a US state's LLC, not read: NOT_SUBJECT (rules)",
-    "R23b-05": "no_us_person_involved stated; exporter 'Northwind Controls, Inc., Sucursal en México': a branch "
-               "(sucursal) of a US corporation, not read: NOT_SUBJECT (rules)",
     # R23b-06 to R23b-08 ('fracción arancelaria', NCM, GTIP) and R23b-10 (a brand: 'Rolex Datejust 41', rule
     # 746.hts_headings.supp5 brands) fixed by fix23b (session 14)
-    "R23b-16": "'中国人民解放军火箭军装备部' (PLA Rocket Force in Chinese), 3A991 to China: not a name signal: NLR "
-               "(rules, name signals)",
     # round 23 second follow-up (tests/rules/adversary_round23c.yaml, written after 23b's run): 9 false clears of 12
-    "R23c-01": "no_us_person_involved stated; exporter 'Harborview Instruments, Inc. (DE)': a Delaware corporation "
-               "by the state's abbreviation, not read: NOT_SUBJECT (rules)",
-    "R23c-02": "no_us_person_involved stated; exporter 'Apex Controls Inc., Niederlassung Frankfurt': a "
-               "German-language branch of a US corporation, not read: NOT_SUBJECT (rules)",
-    "R23c-03": "no_us_person_involved stated; exporter '(LPR, United States)': a lawful permanent resident, not "
-               "read: NOT_SUBJECT (rules)",
     # R23c-04 ('item 7113.19 per invoice': a number shaped like a code, no tariff word) and R23c-05 ('código SA')
     # fixed by fix23b (session 14)
-    "R23c-08": "'в/ч 55443, г. Псков' (a Russian military unit abbreviated), EAR99 with the § 746 fact: not a name "
-               "signal: NLR (rules, name signals)",
-    "R23c-09": "'Федеральная служба войск национальной гвардии Российской Федерации' (Rosgvardiya, a national guard: "
-               "§ 744.21(g)), EAR99 with the § 746 fact: not a name signal: NLR (rules, name signals)",
     # round 24 (tests/rules/adversary_round24.yaml; tests/rules/adversary_round24_report.md): 26 false clears of 62 at
     # its first run (adv24 on main 30f2af4)
     "R24-32": "'小轿车 ... 商品编码：8703.23' (cars, Chinese 'commodity code') to Minsk: not read; NLR (rules, hts746)",
