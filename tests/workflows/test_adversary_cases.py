@@ -180,34 +180,20 @@ FALSE_CLEARS: dict[str, str] = {
     # fixed by fix23b (session 14)
     # round 24 (tests/rules/adversary_round24.yaml; tests/rules/adversary_round24_report.md): 26 false clears of 62 at
     # its first run (adv24 on main 30f2af4)
-    "R24-32": "'小轿车 ... 商品编码：8703.23' (cars, Chinese 'commodity code') to Minsk: not read; NLR (rules, hts746)",
-    "R24-34": "'наручные часы швейцарские' (wristwatches in Russian words) to Moscow: not read; NLR (rules, hts746)",
-    "R24-35": "'مجوهرات ذهبية، رمز النظام المنسق 7113.19' (jewellery, Arabic 'HS code') to Moscow: not read; NLR "
-              "(rules, hts746)",
     "R24-36": "no_us_person_involved stated; exporter '(ciudadano estadounidense)': a US citizen in Spanish, not read: "
               "NOT_SUBJECT (rules)",
-    "R24-37": "no_us_person_involved stated; exporter 'Apex Controls Inc. 東京支店': a US corporation's branch in "
-              "Japanese, not read: NOT_SUBJECT (rules)",
     "R24-42": "'Servicio Bolivariano de Inteligencia Nacional (SEBIN)' (a government intelligence organisation, § "
               "744.21(g)), 3A991 to Venezuela: not a name signal: NLR (rules, name signals)",
     "R24-45": "'တပ်မတော် ထောက်ပံ့ရေးဌာန' (the Tatmadaw in Burmese), 3A991 to Burma: not a name signal: NLR (rules, name "
               "signals)",
     "R24-46": "'缅甸国防军 仰光后勤处' (Burma's armed forces in Chinese), 3A991 to Burma: not a name signal: NLR "
               "(rules, name signals)",
-    "R24-49": "'شعبة المخابرات العسكرية السورية - مكتب بيروت' (§ 744.22(f)(2)(viii) Syrian Military Intelligence in "
-              "Arabic), EAR99 to Lebanon 2024: not a name signal: NLR (rules, name signals)",
-    "R24-50": "'朝鲜人民军侦察总局 驻沈阳办事处' (North Korea's RGB, § 744.22(f)(2)(vi), SDN, in Chinese) "
-              "screened CLEAR, no name signal: NLR (screening; rules)",
-    "R24-51": "'Управление Росгвардии по г. Москве' (Rosgvardiya's short name), EAR99 with the § 746 fact: not a name "
-              "signal: NLR (rules, name signals)",
     "R24-52": "'Міністэрства абароны Рэспублікі Беларусь' (Belarus MoD in Belarusian), EAR99 with the § 746 fact: "
               "not a name signal: NLR (rules, name signals)",
     # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
     # 17
     "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
                "noise only, answered by the order's listings []: NLR (screening)",
-    "R24b-12": "'中国人民武装警察部队 后勤部' (People's Armed Police), 3A991 to China: not a name signal: NLR "
-               "(rules, name signals)",
     "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
                "read: NOT_SUBJECT (rules)",
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
