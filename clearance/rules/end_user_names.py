@@ -56,8 +56,9 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
     found = [(key, w.strip()) for key, latin, _ in _words(ctx) for w in latin if w in norm]
-    if own:  # (a name in ASCII has no word of another script)
-        found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in own]
+    if own:  # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
+        kept = f"{own} {unicodedata.normalize('NFKC', name).casefold()} "
+        found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in kept]
     return tuple(found)
 
 
@@ -237,6 +238,7 @@ def _forms(name: str) -> str:
         forms.append(normalise(plain))
     if not name.isascii():  # words in another script as written (克里米亚, 顿涅茨克: adversarial R24b-05, R24c-05)
         forms.append(written_form(name))
+        forms.append(f" {unicodedata.normalize('NFKC', name).casefold()} ")  # marks kept (Burmese တပ်မတော်: R24-45)
     return "".join(dict.fromkeys(forms))
 
 

@@ -180,22 +180,10 @@ FALSE_CLEARS: dict[str, str] = {
     # fixed by fix23b (session 14)
     # round 24 (tests/rules/adversary_round24.yaml; tests/rules/adversary_round24_report.md): 26 false clears of 62 at
     # its first run (adv24 on main 30f2af4)
-    "R24-36": "no_us_person_involved stated; exporter '(ciudadano estadounidense)': a US citizen in Spanish, not read: "
-              "NOT_SUBJECT (rules)",
-    "R24-42": "'Servicio Bolivariano de Inteligencia Nacional (SEBIN)' (a government intelligence organisation, § "
-              "744.21(g)), 3A991 to Venezuela: not a name signal: NLR (rules, name signals)",
-    "R24-45": "'တပ်မတော် ထောက်ပံ့ရေးဌာန' (the Tatmadaw in Burmese), 3A991 to Burma: not a name signal: NLR (rules, name "
-              "signals)",
-    "R24-46": "'缅甸国防军 仰光后勤处' (Burma's armed forces in Chinese), 3A991 to Burma: not a name signal: NLR "
-              "(rules, name signals)",
-    "R24-52": "'Міністэрства абароны Рэспублікі Беларусь' (Belarus MoD in Belarusian), EAR99 with the § 746 fact: "
-              "not a name signal: NLR (rules, name signals)",
     # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
     # 17
     "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
                "noise only, answered by the order's listings []: NLR (screening)",
-    "R24b-14": "no_us_person_involved stated; exporter '(cidadão norte-americano)': a US citizen in Portuguese, not "
-               "read: NOT_SUBJECT (rules)",
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
