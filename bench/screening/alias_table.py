@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.6"
+VERSION = "2026-12-03.7"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -475,6 +475,11 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
     ("Huawei Technologies Co., Ltd.", "هواوي تكنولوجيز", AR_TRANSLIT),
     ("Huawei Technologies Co., Ltd.", "هواوي", AR_TRANSLIT),
     ("Hangzhou Hikvision Digital Technology Co., Ltd.", "هيكفيجن", AR_TRANSLIT),
+    ("Huawei Technologies (Thailand) Co.", "บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด",
+     "the registered Thai name of the company (บริษัท ... จำกัด: company limited; หัวเว่ย: Huawei), written from the "
+     "table author's knowledge; confidence medium"),
+    ("Huawei Technologies (Thailand) Co.", "หัวเว่ย เทคโนโลยี่ (ประเทศไทย)",
+     "the same name without its legal form; confidence medium"),
 ]
 # Japanese names of Japanese parties of the SDN List (no list in ../shared/data carries a Japanese name for them):
 # (name as the SDN List writes it, Japanese name, source). The National Police Agency of Japan publishes the
@@ -589,9 +594,9 @@ def key(name: str, strip_legal: bool = False) -> str:
 
 
 def script(name: str) -> str:
-    s = scripts_of(name) & {"Han", "Cyrillic", "Hangul", "Arabic"}
+    s = scripts_of(name) & {"Han", "Cyrillic", "Hangul", "Arabic", "Thai"}
     return ("Hangul" if "Hangul" in s else "Han" if "Han" in s else "Cyrillic" if "Cyrillic" in s
-            else "Arabic" if s else "Latin")
+            else "Arabic" if "Arabic" in s else "Thai" if s else "Latin")
 
 
 def cetc_number(name: str) -> int | None:

@@ -182,8 +182,6 @@ FALSE_CLEARS: dict[str, str] = {
     # its first run (adv24 on main 30f2af4)
     # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
     # 17
-    "R24b-09": "'บริษัท หัวเว่ย เทคโนโลยี่ (ประเทศไทย) จำกัด' (Huawei Thailand in Thai) a possible match on "
-               "noise only, answered by the order's listings []: NLR (screening)",
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
