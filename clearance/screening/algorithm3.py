@@ -435,7 +435,9 @@ def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, f
     agrees is trade words, places or a syllable or two by chance: 中国人民大学 (Renmin University) / 'Harbin
     Engineering University' (大学 only), 顺丰速运 (SF Express) / 'Anhui Sun-Create Electronics' (shun~sun by sound),
     华为技术服务 / 'Wu Wei' (wei of 华为 and wu of 服务). Capped below POSSIBLE. (A Latin name translating the brand,
-    北方 / 'North', agrees on no more and already scores below POSSIBLE: the alias table holds such names.)"""
+    北方 / 'North', agrees on no more and already scores below POSSIBLE: the alias table holds such names.) Not when
+    a city agrees (the rest may be translated) nor when the Latin name keeps a number (the characters may write it).
+    """
     han, latin = (q, c) if _han(q) else (c, q)
     runs = [r for r in _brand_runs(han.tokens) if len(r) >= MIN_BRAND_RUN]  # (one syllable: 云从, CloudWalk)
     if not runs:
@@ -443,6 +445,12 @@ def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, f
     matched = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()}
     if any(all(t in matched for t in r) or _run_in_latin(r, latin) for r in runs):
         return []
+    regional = _regional_places()
+    if any(p.query in regional or p.candidate in regional for p in ns.pairs):
+        return []  # the same city: the Latin name may translate the rest (南京理工大学, "Nanjing University of Science
+        # and Technology": 理工 is no brand but "science and technology")
+    if any(t.isdigit() for t in (ns.unmatched_candidate if han is q else ns.unmatched_query)):
+        return []  # a number the characters may write (第十四研究所, "14th Research Institute")
     table = syllables()
     for p in ns.pairs:
         words = p.query if han is q else p.candidate

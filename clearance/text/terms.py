@@ -191,7 +191,7 @@ def _build_vocabulary() -> Vocabulary:
                 if len(words) > 1:
                     starts.add(words[0])
     nick: dict[str, set[str]] = {}
-    for key, variants in sym["nicknames"].items():
+    for key, variants in (*sym["nicknames"].items(), *(own.get("nicknames") or {}).items()):
         group = {compact(str(v)) for v in (*variants, key)} - {""}
         group |= {s for g in group for s in diminutive_spellings(g)}
         for g in group:
