@@ -107,3 +107,23 @@ def test_no_possible_match_on_another_party_el(el_index: ScreeningIndex, query: 
 ])
 def test_the_listed_parties_are_still_found(el_index: ScreeningIndex, query: str, listed: str) -> None:
     assert on(flagged(el_index, query, "CN"), listed)
+
+
+@pytest.mark.parametrize(("a", "b", "person"), [
+    # the Latin name may translate what the characters write: a city agreeing, a number kept
+    ("南京理工大学", "Nanjing University of Science and Technology", False),
+    ("中国电子科技集团公司第十四研究所", "China Electronics Technology Group Corporation 14th Research Institute", False),
+    ("北京航空航天大学", "Beihang University", False),
+    # a pet name is the given name spelt otherwise, not a part of its own
+    ("Sasha Ivanov", "IVANOV, Aleksandr", True),
+    ("Миша Петров", "PETROV, Mikhail", True),
+    # a surname in another romanisation (Cantonese, Hokkien) may be the characters' surname
+    ("刘洋", "LAU, Yeung", True),
+    ("陈明", "TAN, Ming", True),
+])
+def test_what_may_be_the_same_party_is_still_reviewed(a: str, b: str, person: bool) -> None:
+    from clearance.screening.registry import get_algorithm
+    from clearance.screening.screen import compare
+
+    algo = get_algorithm(V3)
+    assert algo.thresholds.decide(compare(a, b, person=person, algorithm=V3).score) in FLAGGED
