@@ -414,11 +414,13 @@ MISMATCHES: dict[str, str] = {
     "R21-114": "needless CANNOT_CLEAR: 'Kama Tyres Trading LLC, Kazan' a 0.69 possible match on SDN 'LIMITED LIABILITY "
                "COMPANY KAMA KOMMERCIAL' (screening)",
     # round 21 follow-up (tests/rules/adversary_round21b.yaml): hard negatives not cleared
-    "R21b-23": "needless CANNOT_CLEAR: 王建华, 武汉 (Wang Jianhua) 0.69 possible matches on SDN 'ZHANG, Jian' and EL "
-               "'Wayne Weipeng' (screening)",
+    "R21b-23": "needless CANNOT_CLEAR: 王建华, 武汉 (Wang Jianhua) a 0.69 possible match on EL 'Wayne Weipeng' (a.k.a. "
+               "'Wang Wayne': the surname agrees and the English given name is no reading of the characters, kept a "
+               "review since session 13: whether 王建华 goes by 'Wayne' a person reviews) (screening)",
     # round 21 second follow-up (tests/rules/adversary_round21c.yaml): Chinese universities not cleared
     "R21c-12": "needless CANNOT_CLEAR: Beijing Jiaotong University 北京交通大学 a 0.69 possible match on EL BUAA "
-               "(screening)",
+               "('Beihang University': beijing~beihang as a typo, the same typo that finds 北京航空航天大学, which is "
+               "Beihang, kept) (screening)",
 }
 
 
