@@ -49,7 +49,7 @@ from clearance.screening.namesim import (
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
 from clearance.text.fold import skeleton
-from clearance.text.han_names import NAME_CHARS
+from clearance.text.han_names import NAME_CHARS, reads_as_syllables
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import country_places, country_words, places
@@ -443,7 +443,12 @@ def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, f
     if not runs:
         return []
     matched = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()}
-    if any(all(t in matched for t in r) or _run_in_latin(r, latin) for r in runs):
+    # a syllable of the brand matched by sound to a Latin word of its own that is no pinyin: a translation or
+    # another romanisation of the brand ('Phenix' for 凤凰, feng~phenix), not a syllable alike by chance
+    sounded = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()
+               if len(lw := (p.candidate if han is q else p.query).replace(" ", "")) > SHORT_WORD - 2
+               and lw.isalpha() and not reads_as_syllables(lw)}
+    if any(all(t in matched for t in r) or sounded & set(r) or _run_in_latin(r, latin) for r in runs):
         return []
     regional = _regional_places()
     if any(p.query in regional or p.candidate in regional for p in ns.pairs):
