@@ -50,7 +50,7 @@ def on(hits: list[Hit], listed: str) -> list[tuple[str, float]]:
     ("Смирнов Алексей Викторович", "RU", "BUDNEV, Aleksei Viktorovich"),  # given name and patronymic only
     ("Смирнова Анна Сергеевна, Тверь", "RU", "ERSHOVA, Anna Sergeevna"),  # R21b-27
     ("Попова Мария Игоревна", "RU", "SHUVALOVA, Maria Igorevna"),  # R21b-28
-    ("Петров Иван Сергеевич, г. Казань", "RU", "MISHKIN, Alexander Yevgeniyevich"),  # R22-49: a.k.a. PETROV, Alexander
+    ("Петров Иван Сергеевич, г. Казань", "RU", "MISHKIN, Alexander Yevgeniyevich"),  # R22-49: 'PETROV, Alexander'
     ("刘洋, 成都", "CN", "FAN, Yang"),  # R21-103: the given name alone
     ("马晓东", "CN", "CHEN, Dong"),  # R21-107
     ("马晓东", "CN", "WEI, Hsueh Lung"),  # (a.k.a. KEUN DONG)
@@ -112,7 +112,8 @@ def test_the_listed_parties_are_still_found(el_index: ScreeningIndex, query: str
 @pytest.mark.parametrize(("a", "b", "person"), [
     # the Latin name may translate what the characters write: a city agreeing, a number kept
     ("南京理工大学", "Nanjing University of Science and Technology", False),
-    ("中国电子科技集团公司第十四研究所", "China Electronics Technology Group Corporation 14th Research Institute", False),
+    ("中国电子科技集团公司第十四研究所", "China Electronics Technology Group Corporation 14th Research Institute",
+     False),
     ("北京航空航天大学", "Beihang University", False),
     # a pet name is the given name spelt otherwise, not a part of its own
     ("Sasha Ivanov", "IVANOV, Aleksandr", True),
