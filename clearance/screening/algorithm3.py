@@ -446,7 +446,7 @@ def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, f
     # a syllable of the brand matched by sound to a Latin word of its own that is no pinyin: a translation or
     # another romanisation of the brand ('Phenix' for 凤凰, feng~phenix), not a syllable alike by chance
     sounded = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()
-               if len(lw := (p.candidate if han is q else p.query).replace(" ", "")) > SHORT_WORD - 2
+               if len(lw := (p.candidate if han is q else p.query).replace(" ", "")) >= SHORT_WORD
                and lw.isalpha() and not reads_as_syllables(lw)}
     if any(all(t in matched for t in r) or sounded & set(r) or _run_in_latin(r, latin) for r in runs):
         return []
