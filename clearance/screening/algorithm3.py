@@ -49,10 +49,10 @@ from clearance.screening.namesim import (
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold, skeleton
-from clearance.text.han_names import NAME_CHARS
+from clearance.text.han_names import NAME_CHARS, reads_as_syllables
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
-from clearance.text.places import country_places, places
+from clearance.text.places import country_places, country_words, places
 from clearance.text.scripts import char_script
 from clearance.text.terms import vocabulary
 
@@ -69,6 +69,7 @@ SHORT_RESIDUE = 3  # organisation words this short, left unmatched, are residue 
 EXTRA_WEIGHT = 0.9  # a word this rare that only one organisation name has may name another party (a brand)
 DISTINCT_AGREE = 0.9  # an organisation name agreeing on no word this rare agrees only on common words
 COVER_MIN = 0.6  # organisation names: at least this share of each name's weight must agree for a HIT
+OWN_PART_SIM = 0.6  # a person's name parts left over whose skeletons agree this much may be one part spelt otherwise
 LOOSE_PART = 0.5  # across scripts, unmatched name parts whose skeletons agree this much may be one part
 SHORT_NUMBER_WEIGHT = 0.5  # a one-digit number ("1" read from "First") says little about which party it is
 SINGLE_COMMON_CAP = 0.45  # a person's one common word (a given name) against a longer name: CLEAR
@@ -270,6 +271,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             # University of Aeronautics and Astronautics); not between two names in Chinese (syllables are residue)
             out.extend(_coverage_guard(q, c, ns, qw, cw))
             out.extend(_pinyin_brands_differ(q, c, ns, qw, cw))
+            out.extend(_han_brand_unshared(q, c, ns, qw, cw))
     elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
         exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
         lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
@@ -427,6 +429,70 @@ def _pinyin_brands_differ(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
                                  f"({' '.join(own)}): parties of the same trade, not one party")]
 
 
+def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
+                        ) -> list[Guard]:
+    """An organisation name in Chinese characters and one in Latin letters that do not share the brand (a run of bare
+    syllables, ``_brand_runs``) of the characters: no run is spelt in the Latin name nor matched syllable for
+    syllable, and nothing else distinctive agrees (no word of weight DISTINCT_AGREE matched letter for letter). What
+    agrees is trade words, places or a syllable or two by chance: 中国人民大学 (Renmin University) / 'Harbin
+    Engineering University' (大学 only), 顺丰速运 (SF Express) / 'Anhui Sun-Create Electronics' (shun~sun by sound),
+    华为技术服务 / 'Wu Wei' (wei of 华为 and wu of 服务). Capped below POSSIBLE. (A Latin name translating the brand,
+    北方 / 'North', agrees on no more and already scores below POSSIBLE: the alias table holds such names.) Not when
+    a city agrees (the rest may be translated) nor when the Latin name keeps a number (the characters may write it).
+    """
+    han, latin = (q, c) if _han(q) else (c, q)
+    runs = [r for r in _brand_runs(han.tokens) if len(r) >= MIN_BRAND_RUN]  # (one syllable: 云从, CloudWalk)
+    if not runs:
+        return []
+    matched = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()}
+    # a syllable of the brand matched by sound to a Latin word of its own that is no pinyin: a translation or
+    # another romanisation of the brand ('Phenix' for 凤凰, feng~phenix), not a syllable alike by chance
+    sounded = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()
+               if len(lw := (p.candidate if han is q else p.query).replace(" ", "")) >= SHORT_WORD
+               and lw.isalpha() and not reads_as_syllables(lw)}
+    if any(all(t in matched for t in r) or sounded & set(r) or _run_in_latin(r, latin) for r in runs):
+        return []
+    regional = _regional_places()
+    if any(p.query in regional or p.candidate in regional for p in ns.pairs):
+        return []  # the same city: the Latin name may translate the rest (南京理工大学, "Nanjing University of Science
+        # and Technology": 理工 is no brand but "science and technology")
+    if any(t.isdigit() for t in (ns.unmatched_candidate if han is q else ns.unmatched_query)):
+        return []  # a number the characters may write (第十四研究所, "14th Research Institute")
+    table = syllables()
+    for p in ns.pairs:
+        words = p.query if han is q else p.candidate
+        if p.how in _EXACT_HOW and not all(w in table for w in words.split()) and max(
+                _pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) >= DISTINCT_AGREE:
+            return []  # a distinctive word agrees letter for letter (a place would weigh less)
+    shown = " / ".join(" ".join(r) for r in runs)
+    return [Guard(DIFFERENT_CAP, f"the brand in Chinese characters ({shown}) is not in the name in Latin letters, "
+                                 "and only trade words, places or single syllables agree: parties of the same trade, "
+                                 "not one party")]
+
+
+RUN_SPELT_SIM = 0.75  # a brand's syllables joined agreeing this much with a Latin word: spelt otherwise (哈尔滨 Harbin)
+
+
+def _run_in_latin(run: tuple[str, ...], latin: NameForm) -> bool:
+    """A brand in syllables that the Latin name may write: MIN_BRAND_RUN syllables in a row of it inside the Latin
+    name joined ("meiya" of 美亚柏科, Meiya Pico), or a word (or two in a row) spelling MIN_BRAND_RUN syllables or
+    more of it in a row nearly ("haerbin" of 哈尔滨工程 / "harbin") or with the same first letter and consonant
+    skeleton ("shenwei" / "sunway")."""
+    for i in range(len(run) - MIN_BRAND_RUN + 1):
+        if "".join(run[i:i + MIN_BRAND_RUN]) in latin.compact:
+            return True
+    words = [w for w in latin.tokens if w.isalpha()]
+    words += ["".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    for i in range(len(run)):
+        for j in range(i + MIN_BRAND_RUN, len(run) + 1):
+            joined = "".join(run[i:j])
+            sk = skeleton(joined)
+            if any(Levenshtein.normalized_similarity(joined, w) >= RUN_SPELT_SIM
+                   or (w[0] == joined[0] and len(sk) >= 2 and skeleton(w) == sk) for w in words):
+                return True
+    return False
+
+
 def _places_differ_han(ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
     """An organisation name in Chinese characters and one in Latin letters that agree only on common words (none
     weighs DISTINCT_AGREE, or syllables by their consonants) and each name a place the other lacks ("Zhuhai" from
@@ -444,11 +510,28 @@ def _places_differ_han(ns: NameScore, qw: dict[str, float], cw: dict[str, float]
     weak = [p for p in ns.pairs if p.how == "skeleton" and _one_sound(p)]  # ("ge" ~ "hk": one sound each)
     own_q = [t for t in (*ns.unmatched_query, *(p.query for p in weak)) if t in table]
     own_c = [t for t in (*ns.unmatched_candidate, *(p.candidate for p in weak)) if t in table]
+    # a place in China against another country ("neimenggu" from 内蒙古 / "Korea Zinc Industrial Group")
+    abroad = _foreign_to_china()
+    if own_q and not own_c and _chinese_places(own_q):
+        own_c = [t for t in ns.unmatched_candidate if t in abroad]
+    elif own_c and not own_q and _chinese_places(own_c):
+        own_q = [t for t in ns.unmatched_query if t in abroad]
     if not (own_q and own_c):
         return []
     return [Guard(DIFFERENT_CAP, f"in Chinese characters and in Latin letters the names agree only on common words "
                                  f"and name different places ({' '.join(own_q)} / {' '.join(own_c)}): parties of "
                                  "the same trade in two places, not one party")]
+
+
+@lru_cache(maxsize=1)
+def _foreign_to_china() -> frozenset[str]:
+    """The countries of places.yml other than China (and no continent: "Asia", "Europe" name no other country)."""
+    return country_words() - {"china", "asia", "europe", "prc"}
+
+
+def _chinese_places(words: Sequence[str]) -> bool:
+    """Every word is a place in China (its provinces and cities, Hong Kong and Macau)."""
+    return all("CN" in country_places().get((w,), frozenset()) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -856,7 +939,70 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
         if rest and min(len(q.tokens), len(c.tokens)) >= 2:
             out.append(Guard(CAP, f"only one name part agrees ({whole[0].query}); the names also have "
                                   f"{' '.join(rest)}"))
+    if not _cross_script(q, c) and not initials:  # (an initial may be a name part of either: reviewed as it was)
+        out.extend(_one_part_each_own(ns, whole))
     return out
+
+
+def _patronymic_pair(p: TokenPair) -> bool:
+    return p.query.endswith(_PATRONYMIC) and p.candidate.endswith(_PATRONYMIC)
+
+
+def _one_part_each_own(ns: NameScore, whole: Sequence[TokenPair]) -> list[Guard]:
+    """A person's names that agree on one name part at most, a patronymic aside, while each keeps a name part of its
+    own that resembles nothing left in the other: 'Zhou Jie' / 'DAVID ZHOU', 'Смирнов Алексей Викторович' / 'SMIRNOV,
+    Dmitriy Konstantinovich' (a surname alone), 'Смирнова Анна Сергеевна' / 'ERSHOVA, Anna Sergeevna' (a given name
+    and the father's name, shared by thousands), 'Yang Jianhua' / 'HONG, Jinhua'. Two persons, not one: capped below
+    POSSIBLE. Parts left over that resemble each other by their consonants ('Aleksandr' / 'Alexander' not matched as
+    a typo) or are patronymics or initials do not count; two Chinese syllables resemble only themselves."""
+    rhymes = [p for p in whole if _rhyme_only(p)]
+    agreeing = [p for p in whole if not _patronymic_pair(p) and p not in rhymes]
+    if len(agreeing) > 1 or any(" " in p.query + p.candidate for p in agreeing):
+        return []
+    left_q = [t for t in (*ns.unmatched_query, *(p.query for p in rhymes)) if len(t) > 1
+              and not t.endswith(_PATRONYMIC)]
+    left_c = [t for t in (*ns.unmatched_candidate, *(p.candidate for p in rhymes)) if len(t) > 1
+              and not t.endswith(_PATRONYMIC)]
+    own_q = [t for t in left_q if _own_part(t, left_c)]
+    own_c = [t for t in left_c if _own_part(t, left_q)]
+    if not (own_q and own_c):
+        return []
+    shared = " ".join(p.query for p in agreeing) or "none"
+    return [Guard(DIFFERENT_CAP, f"one name part agrees at most ({shared}; a patronymic aside) and each name has "
+                                 f"its own ({' '.join(own_q)} / {' '.join(own_c)}): two persons, not one")]
+
+
+_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "skaya", "sky", "skiy", "ski", "enko", "uk", "yuk")
+RHYME_STEM_SIM = 0.5  # a surname matched as a typo whose stems (its ending aside) agree less than this: no agreement
+
+
+def _rhyme_only(p: TokenPair) -> bool:
+    """Two surnames matched as a typo that share a common Slavic ending and little else: 'Popova' / 'Lomova' (pop /
+    lom), 'Petrov' / 'Ketov': the ending is shared by thousands of surnames, the stem says which."""
+    if p.how != "typo" or " " in p.query + p.candidate:
+        return False
+    for end in _SURNAME_ENDINGS:
+        if p.query.endswith(end) and p.candidate.endswith(end):
+            a, b = p.query[:-len(end)], p.candidate[:-len(end)]
+            return bool(a and b) and Levenshtein.normalized_similarity(a, b) < RHYME_STEM_SIM
+    return False
+
+
+def _own_part(token: str, others: Sequence[str]) -> bool:
+    """A name part (two letters or more, no place: a town read with the name) that no part left in the other name
+    resembles: consonant skeletons agreeing at least OWN_PART_SIM ("aleksandr" / "alexander"; not "aleksey" / "maksim",
+    lks / mksm), or equal when one is a single sound; a Chinese syllable against Chinese syllables only by itself."""
+    table = syllables()
+    if len(token) < 2 or (token in places() and token not in table):  # ('hong' of Hong Kong is also a surname)
+        return False
+    if token in table and others and all(o in table for o in others):
+        return token not in others
+    sk = skeleton(token)
+    for o in others:
+        so = skeleton(o)
+        if (sk == so) or (len(sk) >= 2 and len(so) >= 2 and Levenshtein.normalized_similarity(sk, so) >= OWN_PART_SIM):
+            return False
+    return True
 
 
 def _one_sound(p: TokenPair) -> bool:

@@ -10,7 +10,13 @@ near-certain one (adversarial R20-72, R20b-09..R20b-11: innocent persons answere
 from __future__ import annotations
 
 from clearance.screening.namesim import Guard, NameScore
-from clearance.text.han_names import foreign_given_name, han_person_chars, other_given_name, other_surname
+from clearance.text.han_names import (
+    foreign_given_name,
+    han_person_chars,
+    missing_surname,
+    other_given_name,
+    other_surname,
+)
 from clearance.text.names import NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 
@@ -42,6 +48,18 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
             if other is not None:
                 return [Guard(cap, f"a Chinese name in characters ({chars}) and one in Latin letters ('{other}') "
                                    "agree neither on the surname nor on the given name the characters spell")]
+            # the surname in no spelling of any word: a given name alone agrees (刘洋 / 'FAN, Yang', 'Sharon Yang'),
+            # compared as persons or against a Latin name that reads as a person's (an entry of no stated kind,
+            # 'Fang Yu' of the Entity List, is also compared as an organisation); against an organisation's name,
+            # what agrees is no brand starting with the surname ('Jinhua' of 'SHAANXI HONGRUN JINHUA TRADE' for
+            # 张金华) -- not when the characters read an organisation's word (大华股份: a brand, no person's name)
+            loose = person or _person_like(latin)
+            if loose or not _organisation_words(han):
+                missing = missing_surname(chars, latin.tokens, loose)
+                if missing is not None:
+                    return [Guard(cap, f"a Chinese person's name in characters ({chars}) and a name in Latin letters "
+                                       f"('{missing}') with no word that is the surname in any spelling: at most "
+                                       "the given name agrees")]
             # (compared as persons only: 浙江大学 "Zhejiang University" spells 浙江 as a two-character "surname")
             foreign = foreign_given_name(chars, latin.tokens) if person else None
             if foreign is None:
@@ -62,6 +80,20 @@ def chinese_name_guards(q: NameForm, c: NameForm, ns: NameScore, person: bool, c
         return []
     return [Guard(cap, f"two Chinese names in pinyin agree only on one syllable ({pair.query}, a surname shared by "
                        f"millions); each has its own given name ({' '.join(own_q)} / {' '.join(own_c)})")]
+
+
+def _person_like(form: NameForm) -> bool:
+    """A Latin name that may be a person's: two to five words, no legal form, no organisation term."""
+    from clearance.screening.algorithm3 import reads_as_person  # (algorithm3 imports this module)
+
+    return reads_as_person(form)
+
+
+def _organisation_words(form: NameForm) -> bool:
+    """A name with a legal form or an organisation term (大华股份, 华为技术)."""
+    from clearance.screening.algorithm3 import organisation_words
+
+    return bool(form.legal_forms) or any(t in organisation_words() for t in form.tokens)
 
 
 def _pinyin_part(token: str) -> bool:

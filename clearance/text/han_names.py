@@ -20,6 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
+from clearance.text.fold import skeleton
 from clearance.text.pinyin import syllables
 from clearance.text.scripts import char_script
 from clearance.text.wade_giles import table as wade_giles_table
@@ -158,3 +161,71 @@ def foreign_given_name(chars: str, latin: Sequence[str]) -> str | None:
                 if rest and not all(reads_as_syllables(w) for w in rest):
                     return " ".join(rest)
     return None
+
+
+# The spellings of common surnames in Cantonese, Hokkien/Teochew and other romanisations that share neither letters
+# nor consonants with the pinyin (Hong Kong, Singapore, Malaysia, Taiwan): 吴 is "Ng" and "Goh", 许 "Hui" and "Koh".
+# A Latin name with one of these words may carry the characters' surname (``missing_surname`` does not judge it).
+_DIALECT_SURNAMES: dict[str, tuple[str, ...]] = {
+    "陈": ("chan", "tan", "chin", "ting"), "陳": ("chan", "tan", "chin", "ting"),
+    "黄": ("wong", "ng", "ooi", "wee", "oei"), "黃": ("wong", "ng", "ooi", "wee", "oei"),
+    "王": ("wong", "ong", "heng"), "吴": ("ng", "goh", "woo", "ngo"), "吳": ("ng", "goh", "woo", "ngo"),
+    "许": ("hui", "koh", "khoo", "hsu"), "許": ("hui", "koh", "khoo", "hsu"), "胡": ("woo", "oh", "aw"),
+    "郑": ("tay", "teh", "tee"), "鄭": ("tay", "teh", "tee"), "张": ("teo", "teoh", "chong"),
+    "張": ("teo", "teoh", "chong"), "叶": ("yip", "yap", "yeh"), "葉": ("yip", "yap", "yeh"),
+    "余": ("yee", "ee"), "何": ("ho", "hoh"), "姚": ("yiu",), "欧阳": ("auyeung", "owyang"),
+    "歐陽": ("auyeung", "owyang"), "蔡": ("choi", "chua", "tsai"), "邓": ("tang",), "鄧": ("tang",),
+    "谢": ("tse", "chia"), "謝": ("tse", "chia"), "曾": ("tsang",), "周": ("chow", "chau", "chew"),
+    "杨": ("yeung", "yeo"), "楊": ("yeung", "yeo"), "郭": ("kwok", "quek"), "梁": ("leung", "neo"),
+    "林": ("lim", "lam"), "徐": ("tsui", "chee"), "苏": ("soh",), "蘇": ("soh",), "罗": ("law", "loh"),
+    "羅": ("law", "loh"), "朱": ("choo", "chiu"), "刘": ("lau", "low"), "劉": ("lau", "low"),
+}
+
+
+# surnames of two characters (the rest are of one: 马晓东 is Ma Xiaodong, not "Ma Xiao" Dong)
+COMPOUND_SURNAMES = frozenset({
+    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "令狐", "慕容", "司徒", "夏侯",
+    "尉迟", "尉遲", "公孙", "公孫", "轩辕", "軒轅", "端木", "长孙", "長孫", "宇文", "申屠", "澹台", "南宫", "南宮",
+    "闻人", "聞人", "西门", "西門",
+})
+
+
+DIALECT_LEN = 7  # a surname in another romanisation is a short word ("auyeung" for 欧阳 the longest)
+
+
+def _resembles(spelling: str, word: str) -> bool:
+    """A Latin word that may be a surname's spelling in another romanisation: the same consonant skeleton, the same
+    first consonant, or skeletons at most half different ("chen" / "chan", "liu" / "lau", "zhang" / "cheung")."""
+    a, b = skeleton(spelling), skeleton(word)
+    if a == b or (a and b and a[0] == b[0]):
+        return True
+    return len(a) >= 2 and len(b) >= 2 and Levenshtein.normalized_similarity(a, b) >= 0.5
+
+
+def missing_surname(chars: str, latin: Sequence[str], loose: bool = True) -> str | None:
+    """The Latin name ``latin`` (its words, two or more) when none of its words is the surname written in ``chars``
+    (a Chinese person's name in characters) in any spelling: not its pinyin or Wade-Giles syllable, alone or with
+    the syllables after it ('huawei' for 华为, 'dahua' for 大华), nor a spelling of another romanisation
+    (``_DIALECT_SURNAMES``), nor (``loose``: a person's name) a word resembling one by its consonants. Then the names
+    agree at most on the given name (刘洋 / 'FAN, Yang', 'Sharon Yang'; 马晓东 / 'CHEN, Dong'; 李芳 / 'Fang Yu'), or
+    (an organisation's name, not ``loose``) on words that are no brand starting with the surname (张金华 / 'SHAANXI
+    HONGRUN JINHUA TRADE'). None when a word may be the surname."""
+    words = [w for w in latin if len(w) > 1]
+    if len(words) < 2:
+        return None
+    for n_surname in SURNAME_CHARS:
+        surname = chars[:n_surname]
+        if len(chars) - n_surname < 1 or (n_surname == 2 and surname not in COMPOUND_SURNAMES):
+            continue
+        other = _DIALECT_SURNAMES.get(surname, ())
+        for i in range(len(words)):
+            for span in (1, 2):
+                if i + span > len(words):
+                    continue
+                word = "".join(words[i:i + span])
+                if word in other or any(spells(chars[:k], word) for k in range(n_surname, len(chars) + 1)):
+                    return None
+                if loose and span == 1 and len(word) <= DIALECT_LEN and any(
+                        _resembles(s, word) for ch in surname for s in spellings(ch)):
+                    return None
+    return " ".join(words)

@@ -49,6 +49,16 @@ def country_places() -> dict[tuple[str, ...], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """The countries of places.yml (its region ``countries``: "russia", "iran", "usa"), each as one folded word."""
+    raw, path = read_resource("places.yml", "place names")
+    names = raw.get("countries") if isinstance(raw, dict) else None
+    if not isinstance(names, list):
+        raise DataError("place names: the region 'countries' is missing", file=path)
+    return frozenset(fold(str(n).replace("'", ""))[0].replace(" ", "") for n in names)
+
+
+@lru_cache(maxsize=1)
 def world_cities() -> frozenset[tuple[str, ...]]:
     """The cities of address_words.yml (the world's capitals, trading and port cities, India's, Korea's and
     Somalia's larger towns) as their folded words: what a free text may name as where something is made or goes."""

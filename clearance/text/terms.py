@@ -191,7 +191,8 @@ def _build_vocabulary() -> Vocabulary:
                 if len(words) > 1:
                     starts.add(words[0])
     nick: dict[str, set[str]] = {}
-    for key, variants in (*sym["nicknames"].items(), *(own.get("given_names") or {}).items()):
+    for key, variants in (*sym["nicknames"].items(), *(own.get("given_names") or {}).items(),
+                          *(own.get("nicknames") or {}).items()):
         group = {compact(str(v)) for v in (*variants, key)} - {""}
         group |= {s for g in group for s in diminutive_spellings(g)}
         for g in group:
