@@ -430,6 +430,10 @@ MISMATCHES: dict[str, str] = {
     # R20-56, R20-59 (a person's names agreeing on one part at most, each with its own; a Chinese name in characters
     # with no word of the Latin name its surname; a brand in characters the Latin name does not share)
     # R21-114 kept: 'Kama' is the brand both names share (another company of the brand, or the same: a person reviews)
+    "R21-104": "needless CANNOT_CLEAR (since session 14): 陈静（杭州） is read without its city in parentheses "
+               "(nameline.han_office_reading, adversarial round 24) and 陈静 alone is a 0.59 possible match on SDN "
+               "'CHEN, Eric' -- the surname agreeing against an English given name is a review by design (screen22; "
+               "as R21b-23) (screening)",
     "R21-114": "needless CANNOT_CLEAR: 'Kama Tyres Trading LLC, Kazan' a 0.69 possible match on SDN 'LIMITED LIABILITY "
                "COMPANY KAMA KOMMERCIAL' (screening)",
     # round 21 follow-up (tests/rules/adversary_round21b.yaml): hard negatives not cleared
