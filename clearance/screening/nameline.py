@@ -114,21 +114,26 @@ class _Words:
     vessel_types: frozenset[tuple[str, ...]]
 
 
+def _read_yaml(name: str, what: str) -> tuple[object, str]:
+    """The YAML resource ``name`` of clearance.text, read, and its path (a DataError naming ``what`` otherwise)."""
+    path = resources.files("clearance.text").joinpath(name)
+    try:
+        return safe_load(path.read_text(encoding="utf-8")), str(path)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read {what}: {exc}", file=str(path)) from exc
+
+
 @cache
 def _words() -> _Words:
-    path = resources.files("clearance.text").joinpath("address_words.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read address words: {exc}", file=str(path)) from exc
+    raw, path = _read_yaml("address_words.yml", "address words")
     if not isinstance(raw, dict):
-        raise DataError("address words: expected a mapping of lists", file=str(path))
+        raise DataError("address words: expected a mapping of lists", file=path)
     for key in raw:
         if key not in _KEYS:
-            raise DataError(f"address words: unknown key {key!r}", file=str(path), field=str(key))
+            raise DataError(f"address words: unknown key {key!r}", file=path, field=str(key))
     for key in _KEYS:
         if not isinstance(raw.get(key), list):
-            raise DataError(f"address words: expected the list {key!r}", file=str(path), field=key)
+            raise DataError(f"address words: expected the list {key!r}", file=path, field=key)
 
     def folded(key: str) -> list[str]:
         return [fold(str(w))[0] for w in raw[key]]
@@ -493,14 +498,10 @@ class _HanOffices:
 
 @cache
 def _han_offices() -> _HanOffices:
-    path = resources.files("clearance.text").joinpath("han_offices.yml")
-    try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read the Chinese office words: {exc}", file=str(path)) from exc
+    raw, path = _read_yaml("han_offices.yml", "the Chinese office words")
     keys = ("office_words", "stationed", "places")
     if not isinstance(raw, dict) or set(raw) != set(keys) or not all(isinstance(raw[k], list) for k in keys):
-        raise DataError(f"Chinese office words: expected the lists {', '.join(keys)}", file=str(path))
+        raise DataError(f"Chinese office words: expected the lists {', '.join(keys)}", file=path)
 
     def longest(key: str) -> tuple[str, ...]:
         return tuple(sorted({str(w) for w in raw[key]}, key=len, reverse=True))
