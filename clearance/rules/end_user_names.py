@@ -8,20 +8,19 @@ such an end user.
 
 Words in Latin letters are compared with the name's normal form (docs/facts.md: accents folded, Cyrillic
 romanised, other scripts dropped); a word written in another script (Cyrillic "войсков", Chinese "解放军") with the
-name as written in its own script (``native``), so that the rule data can hold the words as the names write them
+name as written in its own script (``place_words.written_form``), so that the rule data can hold the words as the names write them
 (adversarial round 23).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from clearance.model.fact_vocabulary import normalise as _normalise
 from clearance.rules.context import Ctx
-from clearance.rules.place_words import written_form
+from clearance.rules.place_words import folded as normalise
+from clearance.rules.place_words import text_forms, written_form, written_forms
 
 KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
@@ -57,7 +56,7 @@ def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
     found = [(key, w.strip()) for key, latin, _ in _words(ctx) for w in latin if w in norm]
     if own:  # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
-        kept = f"{own} {unicodedata.normalize('NFKC', name).casefold()} "
+        kept = written_forms(name)
         found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in kept]
     return tuple(found)
 
@@ -191,60 +190,17 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     rule = ctx.find(key)
     if rule is None:
         return ()
-    norm = _forms(name)  # (Latin words: romanised both ways, ł and apostrophes plain; others also as written)
-    forms = name_forms(name)
-    return tuple(w.strip() for w in rule["words"] if w in norm or has(forms, w))
+    norm = text_forms(name)
+    return tuple(w.strip() for w in rule["words"] if w in norm)
 
 
 def name_forms(name: str) -> tuple[str, str]:
     """A name in the two forms rule words are compared with: the normal form, for a word in Latin letters
-    (Cyrillic romanised, other scripts dropped), and the name in its own script (``native``; empty for a name in
-    ASCII), for a word in another script (Cyrillic "войсков", Chinese "解放军")."""
-    return normalise(name), ("" if name.isascii() else native(name))
+    (Cyrillic romanised, other scripts dropped), and the name in its own script (``place_words.written_form``;
+    empty for a name in ASCII), for a word in another script (Cyrillic "войсков", Chinese "解放军")."""
+    return normalise(name), ("" if name.isascii() else written_form(name))
 
 
 def has(forms: tuple[str, str], word: str) -> bool:
     """Whether the name of ``forms`` (name_forms) has ``word``, compared in the form of its script."""
     return word in (forms[0] if word.isascii() else forms[1])
-
-
-_NOT_NATIVE_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
-
-
-def native(text: str) -> str:
-    """The normal form of a name in its own script: compatibility forms folded (full-width digits), lower case,
-    'ё' as 'е', words separated by single spaces with a space at each end ("в/ч 55443" -> `` в ч 55443 ``;
-    Chinese has no spaces: "中国人民解放军63600部队" is one word, read by the characters it contains)."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    return f" {_NOT_NATIVE_WORD.sub(' ', text).strip()} "
-
-
-# letters NFKD does not decompose, as their plain Latin letters (Polish 'Ługańsk', 'Gorłówka'; Turkish dotless i)
-_PLAIN = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae",
-                        "œ": "oe"})
-_APOSTROPHES = ("'", "\u2019", "\u02bc", "`")  # inside a romanised word: "Luhans'k", "Sevastopol'"
-
-
-def _forms(name: str) -> str:
-    """The normal forms of ``name`` joined (two spaces apart, so that no word spans two forms): accents folded
-    first (``normalise``: 'Хрустальний' -> 'khrustalnii'), Cyrillic romanised first (the fact vocabulary's:
-    'khrustalniy'), and, where they differ, with the letters NFKD keeps (ł) made plain and apostrophes inside a
-    word dropped ('Ługańsk' -> 'lugansk', "Luhans'k" -> 'luhansk': adversarial R23-29, R23-30, R23c-06)."""
-    forms = [normalise(name), _normalise(name)]
-    plain = name.translate(_PLAIN)
-    for mark in _APOSTROPHES:
-        plain = plain.replace(mark, "")
-    if plain != name:
-        forms.append(normalise(plain))
-    if not name.isascii():  # words in another script as written (克里米亚, 顿涅茨克: adversarial R24b-05, R24c-05)
-        forms.append(written_form(name))
-        forms.append(f" {unicodedata.normalize('NFKC', name).casefold()} ")  # marks kept (Burmese တပ်မတော်: R24-45)
-    return "".join(dict.fromkeys(forms))
-
-
-def normalise(text: str) -> str:
-    """The normal form of docs/facts.md with accents folded first ("Armée" -> ``armee``, "Policía" -> ``policia``):
-    names are written in many languages (adversarial R5-79)."""
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return _normalise(text)
