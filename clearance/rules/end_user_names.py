@@ -8,8 +8,8 @@ such an end user.
 
 Words in Latin letters are compared with the name's normal form (docs/facts.md: accents folded, Cyrillic
 romanised, other scripts dropped); a word written in another script (Cyrillic "войсков", Chinese "解放军") with the
-name as written in its own script (``place_words.written_form``), so that the rule data can hold the words as the names write them
-(adversarial round 23).
+name as written in its own script (``place_words.written_form``), so that the rule data can hold the words as the
+names write them (adversarial round 23).
 """
 
 from __future__ import annotations
