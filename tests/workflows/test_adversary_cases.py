@@ -39,7 +39,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round21c.yaml", "adversary_round22.yaml",
          "adversary_round22b.yaml", "adversary_round23.yaml",
          "adversary_round23b.yaml", "adversary_round23c.yaml", "adversary_round24.yaml",
-         "adversary_round24b.yaml", "adversary_round24c.yaml")
+         "adversary_round24b.yaml", "adversary_round24c.yaml", "adversary_round25.yaml",
+         "adversary_round25b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -183,6 +184,59 @@ FALSE_CLEARS: dict[str, str] = {
     # round 24 follow-up (tests/rules/adversary_round24b.yaml, written after round 24's first run): 13 false clears of
     # 17
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
+    # round 25 (tests/rules/adversary_round25.yaml, adversary_round25b.yaml; adversary_round25_report.md): 25 false
+    # clears of 79 at its first run (adv25 on main dfae44f), 19 of 29 in the follow-up written after it
+    "R25-02": "screening: SenseTime's HK office in Chinese '商汤科技香港办事处，九龙湾' screened CLEAR "
+              "(商汤 = EL alias Shangtang)",
+    "R25-05": "screening: 'Huawei Technologies Co., Ltd. Türkiye İstanbul Şubesi' (Turkish branch words after the full"
+              " name) CLEAR",
+    "R25-06": "screening: 'Văn phòng đại diện Huawei Technologies Co., Ltd tại Hà Nội' (Vietnamese rep-office words) "
+              "CLEAR",
+    "R25-07": "screening: Dahua in Arabic 'داهوا تكنولوجي - فرع دبي' a 0.69 noise POSSIBLE answered by listings []",
+    "R25-08": "screening: Hikvision in Hangul '하이크비전 디지털 테크놀로지 한국지사' CLEAR",
+    "R25-11": "screening: JSC Integral in Belarusian 'Філіял ААТ «Інтэграл» у г. Астана' CLEAR",
+    "R25-12": "screening: SDN Mahan Air in Chinese '马汉航空公司北京代表处' CLEAR",
+    "R25-13": "screening: Kaspersky Lab in Hangul '카스퍼스키 랩 한국지사' CLEAR",
+    "R25-14": "screening: SDN KOMID in Korean with 심양대표부 a 0.69 POSSIBLE of KOMID answered by listings []",
+    "R25-16": "rules: 'Tahran Şubesi' (Turkish Tehran) in the party line not read (746.named_places)",
+    "R25-17": "rules: '테헤란 사무소' (Korean Tehran) in the party line not read (746.named_places)",
+    "R25-18": "rules: 'Bình Nhưỡng' (Vietnamese Pyongyang) in the party line not read (746.named_places)",
+    "R25-19": "rules: '平壌' (Japanese form of Pyongyang) in the party line not read (746.named_places)",
+    "R25-28": "rules: '(công dân Hoa Kỳ)' (Vietnamese US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
+    "R25-29": "rules: '(ABD vatandaşı)' (Turkish US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
+    "R25-33": "rules: the RCAF in Khmer 'កងយោធពលខេមរភូមិន្ទ' not read as a § 744.21(g) military end user (3A991, KH)",
+    "R25-35": "rules: Cambodia's GDRI in French ('recherche et du renseignement') not read as § 744.22(f)(2)(ii)",
+    "R25-36": "rules/screening: IRGC-IO in Persian 'سازمان اطلاعات سپاه ...' not read (§ 744.22(f)(2)(v)), screened "
+              "CLEAR",
+    "R25-39": "rules/screening: RGB in Korean '조선인민군 정찰총국' not read (§ 744.22(f)(2)(vi)), screened CLEAR",
+    "R25-40": "rules: 'Milicia Bolivariana' (a FANB component) not read as a § 744.21(g) military end user (3A991, VE)",
+    "R25-44": "rules: Supp. No. 5 watches in Turkish 'kol saatleri' not read against ear99_not_listed_part_746",
+    "R25-46": "rules: Supp. No. 5 perfume in Korean '향수' not read against ear99_not_listed_part_746",
+    "R25-47": "rules: Supp. No. 5 perfume in Vietnamese 'nước hoa' not read against ear99_not_listed_part_746",
+    "R25-48": "rules: Supp. No. 5 handbags in Italian 'borse in pelle' not read against ear99_not_listed_part_746",
+    "R25-57": "rules: 'Policía Nacional de Colombia' not read as a government end user (740.17.government): ENC (b)(2)"
+              " given",
+    "R25b-01": "screening: 'Huawei Technologies Co., Ltd., Sucursal Argentina, Buenos Aires' a 0.69 POSSIBLE answered "
+               "by listings []",
+    "R25b-02": "screening: 'Huawei Technologies Co., Ltd. İstanbul Şubesi' CLEAR",
+    "R25b-03": "screening: 'Kantor Perwakilan Huawei Technologies Co., Ltd. di Jakarta' (Indonesian) CLEAR",
+    "R25b-04": "screening: 'Huawei Technologies Co., Ltd. Oddział w Polsce, Warszawa' (Polish) CLEAR",
+    "R25b-05": "screening: 'Hangzhou Hikvision Digital Technology Co., Ltd., Zweigniederlassung Düsseldorf' CLEAR",
+    "R25b-06": "screening: Huawei in Hangul '화웨이 테크놀로지스 서울지사' CLEAR",
+    "R25b-08": "rules: 'テヘラン' (katakana Tehran) in the party line not read (746.named_places)",
+    "R25b-10": "rules: 'Şam' (Turkish Damascus) in the party line not read, 2024 (746.named_places)",
+    "R25b-12": "rules: '(quốc tịch Mỹ)' (Vietnamese US nationality) not a U.S.-person signal (§ 744.6)",
+    "R25b-13": "rules: '(مواطن أمريكي)' (Arabic US citizen) not a U.S.-person signal (§ 744.6)",
+    "R25b-14": "rules: '(미국 시민권자)' (Korean US citizen) not a U.S.-person signal (§ 744.6)",
+    "R25b-15": "rules: '(Amerikan vatandaşı)' (Turkish American citizen) not a U.S.-person signal (§ 744.6)",
+    "R25b-16": "rules: Cambodia's Ministry of National Defence in Khmer not read (§ 744.21(g), 3A991, KH)",
+    "R25b-17": "rules: '柬埔寨皇家军队' (RCAF in Chinese: 军队 'armed forces') not read (§ 744.21(g), 3A991, KH)",
+    "R25b-19": "rules: 'Bolivarian National Militia' (English) not read (§ 744.21(g), 3A991, VE)",
+    "R25b-21": "rules: Supp. No. 5 watches in Korean '손목시계' not read against ear99_not_listed_part_746",
+    "R25b-22": "rules: Supp. No. 5 watches in Vietnamese 'đồng hồ đeo tay' not read against ear99_not_listed_part_746",
+    "R25b-23": "rules: Supp. No. 5 watches in Italian 'orologi da polso' not read against ear99_not_listed_part_746",
+    "R25b-25": "rules: 'Polícia Federal' (Brazil) not read as a government end user (740.17.government): ENC (b)(2) "
+               "given",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -447,6 +501,24 @@ MISMATCHES: dict[str, str] = {
     "R24-40": "over-block (screening): 'Controles del Bajío S.A. de C.V., Av. Estados Unidos 1250, Guadalajara' a 0.69 "
               "possible match on SDN 'KONTROLES ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V.': CANNOT_CLEAR where "
               "NOT_SUBJECT is right",
+    # round 25: case errors, over-blocks and needless CANNOT_CLEARs of its first runs (adversary_round25_report.md)
+    "R25-56": "case error (report): 6B002 NS2 to India is NLR (India has no NS2 X), but the answer lacks the § "
+              "744.15(b) UVL statement: on 2023-12-20 the EL/SDN versions describe later days, screening stops and "
+              "listings [] answers it, so the UVL (2023-11-30) HIT on 'Conduit Technologies Pvt., Ltd.' is lost "
+              "(rules/screening)",
+    "R25-59": "case error (report): plant_direct_product_of names 3B001 (equipment), not technology; NOT_SUBJECT "
+              "follows the stated facts (R25b-28 with 3E001 is LICENSE_REQUIRED); the input is taken silently (rules: "
+              "refuse or ask?)",
+    "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
+              "later than the date; owners' listings not given), as the LATER kind",
+    "R25-69": "over-block: 'Cuba (Beja), Portugal' read as Cuba (746.named_places)",
+    "R25-70": "over-block: 'Shiraz Estate Wines ..., Barossa Valley' read as Iran (746.named_places)",
+    "R25-74": "over-block: the surname 'Teherani' read as Tehran (746.named_places)",
+    "R25-75": "over-block: 'La Habana Tapas Bar S.L., Madrid' read as Cuba (746.named_places)",
+    "R25-78": "over-block: the Salvation Army's '軍區' (its territorial command) read as a military end user "
+              "(744.21.name_signals)",
+    "R25-79": "over-block: 'Ejército de Salvación' (Salvation Army) read as a military end user (744.21.name_signals)",
+    "R25b-29": "over-block: 'The Salvation Army, Caracas' read as a military end user (744.21.name_signals)",
 }
 
 
