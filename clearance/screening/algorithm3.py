@@ -55,6 +55,7 @@ from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import country_places, country_words, places
 from clearance.text.scripts import char_script
 from clearance.text.terms import vocabulary
+from clearance.text.translit import to_latin
 
 UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
 SHORT_WORD = 5  # a one-word name this short, one letter off, is as often another brand ("Canon" / "Cancon")
@@ -395,7 +396,7 @@ def _runs_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _syllabic(form: NameForm) -> bool:
     """A name written without spaces (Chinese) that keeps a bare syllable, neither a place nor a term ("fu", "dan" of
     复旦大学): its syllables are not words, so the guards that weigh an organisation's words do not read it."""
-    return form.unspaced and any(t in syllables() for t in form.tokens)
+    return form.unspaced and any(t in syllables() and t not in places() for t in form.tokens)  # 西安 "xian" a place
 
 
 def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
@@ -416,17 +417,44 @@ def _pinyin_brands_differ(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     spell, and the characters keep syllables of their own: "Huawei Technologies Co., Ltd." / 保利科技 (Poly
     Technologies, "bao li tech"). Pinyin spells each syllable one way, so "huawei" is no "bao li": two parties of the
     same trade, capped below POSSIBLE (``_different_party`` in one script)."""
-    if any(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) >= DISTINCT_AGREE for p in ns.pairs):
-        return []
-    han, latin, han_left, latin_left = (q, c, ns.unmatched_query, ns.unmatched_candidate) if _han(q) else (
+    han_is_q = _han(q)
+    han, latin, han_left, latin_left = (q, c, ns.unmatched_query, ns.unmatched_candidate) if han_is_q else (
         c, q, ns.unmatched_candidate, ns.unmatched_query)
-    brands = [t for t in latin_left if pinyin_word(t) and t not in han.compact]
+    # a pinyin brand matched only as a typo of a word the characters read ("beihang" ~ "beijing" of 北京) agrees
+    # only if the characters' syllables spell it (Beihang shortens 北京航空航天, bei-jing hang-kong); otherwise it is
+    # another brand of pinyin, which spells each syllable one way (北京科技大学, USTB: adversarial R18-83)
+    read = _read_pinyin(han.original)
+    foreign = [latin_word for p in ns.pairs if p.how == "typo"
+               for latin_word in [p.candidate if han_is_q else p.query]
+               if pinyin_word(latin_word) and not _syllables_from(latin_word, read)]
+    if any(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) >= DISTINCT_AGREE for p in ns.pairs
+           if (p.candidate if han_is_q else p.query) not in foreign):
+        return []
+    brands = [t for t in latin_left if pinyin_word(t) and t not in han.compact] + foreign
     own = [t for t in han_left if t in syllables() and t not in latin.compact]
-    if not (brands and own):
+    if not brands or not (own or any(not _syllables_from(t, read) for t in brands)):
+        # (with no syllable of their own, the characters may still be the name the brand shortens, "Beihang" of
+        # 北京航空航天大学; not when a syllable of the brand is none of theirs: 北京科技大学, USTB, adversarial R18-83)
         return []
     return [Guard(DIFFERENT_CAP, f"in Chinese characters and in Latin letters the names agree only on common words, "
                                  f"and the pinyin brand ({' '.join(brands)}) is not what the characters spell "
                                  f"({' '.join(own)}): parties of the same trade, not one party")]
+
+
+@lru_cache(maxsize=10_000)
+def _read_pinyin(original: str) -> str:
+    """A name in characters read syllable by syllable in pinyin, joined ("beijinghangkonghangtiandaxue")."""
+    return to_latin(original)[0].casefold().replace(" ", "")
+
+
+def _syllables_from(word: str, compact: str) -> bool:
+    """``word`` splits into pinyin syllables each of which ``compact`` (a name in characters read in pinyin, joined)
+    holds: it may shorten that name ("beihang" of 北京航空航天, bei-jing hang-kong)."""
+    table = syllables()
+    reach = [True] + [False] * len(word)
+    for i in range(1, len(word) + 1):
+        reach[i] = any(reach[k] and word[k:i] in table and word[k:i] in compact for k in range(max(0, i - 6), i))
+    return reach[-1]
 
 
 def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],

@@ -421,8 +421,11 @@ class PartyScreener:
             if screening.decision == Decision.CANNOT_CLEAR.value:
                 # the versions of the day cannot be used; a later version still proves a listing that began on or
                 # before the day and still stands (adversarial review A29, A30); otherwise the order's word stands
+                # (any list that can answer for the day: a near-certain Unverified List match the order's empty
+                # listings leave out loses the § 744.15(b) statement and bars licence exceptions, adversarial R25-56)
                 return screening, (self._later_contradiction(party, day, given)
-                                   or self._blocking_contradiction(party, day, given))
+                                   or self._blocking_contradiction(party, day, given,
+                                                                   codes=frozenset(self._day(day).versions)))
             lists_of = self._day(day).versions
             entities = self._index(lists_of).entities if self.historical else {}
         for h in screening.hits:
@@ -436,13 +439,13 @@ class PartyScreener:
                     h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
 
-    def _blocking_contradiction(self, party: Party, day: dt.date, given: set[str],
-                                unscreened: bool = False) -> _Contradiction | None:
-        """A near-certain HIT on the Denied Persons or SDN List, in a version that describes ``day`` and is not stale
-        on it, on a list the order does not give: it proves a prohibition even when another list cannot answer for
-        the day (adversarial B08: a party given as on the Entity List, whose Entity List version is later, and
-        found on the SDN List of the day)."""
-        usable = {c: v for c, v in self._day(day).versions.items() if c in ACTING_LISTS and c not in given
+    def _blocking_contradiction(self, party: Party, day: dt.date, given: set[str], unscreened: bool = False,
+                                codes: frozenset[str] = ACTING_LISTS) -> _Contradiction | None:
+        """A near-certain HIT on the Denied Persons or SDN List (or another of ``codes``), in a version that describes
+        ``day`` and is not stale on it, on a list the order does not give: it proves a prohibition even when another
+        list cannot answer for the day (adversarial B08: a party given as on the Entity List, whose Entity List
+        version is later, and found on the SDN List of the day)."""
+        usable = {c: v for c, v in self._day(day).versions.items() if c in codes and c not in given
                   and (_describes(v) or day) <= day and not stale_reason(v, self.settings, day)}
         if not usable:
             return None

@@ -861,3 +861,20 @@ def test_round18_a_short_name_in_parentheses_after_the_name(ear_index: Screening
                            ("شرکت هواپیمایی آسمان (آسمان)، دبی", "AE")):
         found = [h for h in hits(ear_index, query, country) if h.decision is not Decision.CLEAR]
         assert not found, (query, [(h.name, h.score) for h in found])
+
+
+def test_round18_chinese_universities_named_after_a_region_or_city_are_not_listed_ones(
+        ear_index: ScreeningIndex) -> None:
+    """R18-83 and R18-88 (wrong-entity bases): 北京科技大学 (University of Science and Technology Beijing) was a 0.94
+    HIT on BUAA's 'Beihang University' ("beijing" read as a typo of "beihang", which the characters do not spell),
+    and '西北大学，西安' (Northwest University) a 0.99 HIT on 西北工业大学 (Northwestern Polytechnical University):
+    西北 is a compass region and 西安 a city, not a brand, so the names differ in 工业 ("industry") only."""
+    for name in ("北京科技大学", "西北大学，西安", "西北大学"):
+        wrong = [(h.name, h.score) for h in hits(ear_index, name, "CN") if h.decision is Decision.HIT]
+        assert not wrong, (name, wrong)
+    assert compare("北京科技大学", "Beihang University", algorithm=V3).score < 0.5
+    assert compare("西北大学，西安", "西北工业大学", algorithm=V3).score < 0.5
+    # the listed universities themselves, in characters, and the brand that shortens BUAA's name, still found
+    assert hits(ear_index, "西北工业大学", "CN")[0].name == "Northwestern Polytechnical University"
+    assert hits(ear_index, "北京航空航天大学", "CN")[0].decision is Decision.HIT
+    assert compare("北京航空航天大学", "Beihang University", algorithm=V3).score >= 0.5

@@ -172,6 +172,20 @@ def test_given_listings_that_screening_contradicts_cannot_clear(screener: PartyS
     assert d.outcome is Outcome.LICENSE_REQUIRED  # the order's listing agrees with the screening
 
 
+def test_an_unverified_list_match_of_the_day_contradicts_empty_listings(screener: PartyScreener,
+                                                                       rules: RuleSet) -> None:
+    """R25-56/R25b-27: on 2023-12-20 the Entity List version describes a later day, so screening cannot answer and
+    the order's listings [] stood, although the Unverified List version of 2023-11-30 (which can answer for the day)
+    has the party: the answer was NLR without the § 744.15(b) statement. Now the match contradicts the order."""
+    name = "Conduit Technologies Pvt. Ltd., Viman Nagar, Pune"
+    d, _ = screener.determine(_order(name, dt.date(2023, 12, 20), eccn="6B002", to="IN", listings=()), rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR
+    assert "uvl version" in d.reasons[0] and "correct the order's listings" in d.reasons[0], d.reasons
+    d, _ = screener.determine(_order(name, dt.date(2023, 12, 20), eccn="6B002", to="IN",
+                                     listings=("unverified_list",)), rules)
+    assert d.outcome is not Outcome.CANNOT_CLEAR and any("744.15" in o for o in d.obligations), d
+
+
 def test_unscreenable_name_and_no_party_cannot_clear(screener: PartyScreener, rules: RuleSet) -> None:
     d, record = screener.determine(_order("ООО", to="DE"), rules)
     assert d.outcome is Outcome.CANNOT_CLEAR and "no distinctive word" in d.reasons[0]
