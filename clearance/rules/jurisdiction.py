@@ -610,6 +610,16 @@ def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[P
             out.subject, out.via, out.fdp_version = True, f"fdp_{rule['rule']}", dict(rule)
             out.basis.append(f"foreign direct product, {rule['name']} (§ {rule['rule']}; {ctx.cite(key)})")
             return out
+    facts = req.item.fdp
+    stated = () if facts is None else (*(facts.direct_product_of or ()), *(facts.plant_direct_product_of or ()))
+    if not_de := sorted({e for e in stated if parse_eccn(e).product_group not in (None, "D", "E")}):
+        # a direct product is made from software or technology (§ 734.9: product groups D and E), and so is the plant
+        # or major component of a plant; a commodity ECCN there (3B001, equipment: adversarial R25-59) says the
+        # facts were misread, and the rules answered from them cannot clear the item
+        out.unknown.append(Question(
+            f"fdp_facts name {', '.join(not_de)}, not software or technology (product group D or E): the foreign "
+            "direct product rules (§ 734.9) reach items made from US-origin software/technology or in a plant "
+            "that is itself a direct product of it; " + _FACTS_TO_STATE, fact="item.fdp_facts"))
     return out
 
 

@@ -504,9 +504,6 @@ MISMATCHES: dict[str, str] = {
               "744.15(b) UVL statement: on 2023-12-20 the EL/SDN versions describe later days, screening stops and "
               "listings [] answers it, so the UVL (2023-11-30) HIT on 'Conduit Technologies Pvt., Ltd.' is lost "
               "(rules/screening)",
-    "R25-59": "case error (report): plant_direct_product_of names 3B001 (equipment), not technology; NOT_SUBJECT "
-              "follows the stated facts (R25b-28 with 3E001 is LICENSE_REQUIRED); the input is taken silently (rules: "
-              "refuse or ask?)",
     "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
               "later than the date; owners' listings not given), as the LATER kind",
     "R25-69": "over-block: 'Cuba (Beja), Portugal' read as Cuba (746.named_places)",
