@@ -125,6 +125,9 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
     if a == b:
         return 1.0, "exact"
     if phonetic:  # across scripts transliterations differ by more than typos: @2's similarity
+        if not person and a.isalpha() and b.isalpha() and min(len(a), len(b)) >= 3 and (
+                a[1:] == b or b[1:] == a or (a[0] != b[0] and a[1:] == b[1:] and len(a) <= 5)):
+            return 0.0, ""  # (but a brand's letter is kept: 'A-Bank' is no 'Т-банк', T-Bank, nor 'банк')
         sim, how = token_similarity(a, b, person, phonetic)
         if how == "skeleton" and not person and (a in _generic_terms() or b in _generic_terms()):
             # a generic organisation term ("tech", "co", "grp", "intl") stands for its word by a canonical short
@@ -139,7 +142,10 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
         if short >= VOWELS_KEPT * long_ and la != lb and a[0] == b[0] and (_vowels_dropped(a, b)
                                                                           or _vowels_dropped(b, a)):
             return short / long_, "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
-        if a.isalpha() and b.isalpha():
+        if a.isalpha() and b.isalpha() and (person or a[1:] != b and b[1:] != a and (a[0] == b[0] or short > 5)):
+            # (in an organisation's name a letter before a whole word makes another one: "abank", A-Bank, is no typo
+            # of "bank"; nor is a short word with another first letter: "abank" is no "tbank", T-Bank; a person's
+            # name part may be: "Anastassia" / "Nastassia")
             # at most MAX_EDITS are ever allowed: the words' weights are looked up only for a pair that close
             d = OSA.distance(a, b, score_cutoff=MAX_EDITS)
             if d <= MAX_EDITS and d <= allowed_edits(short, min(_rarity_weight(a), _rarity_weight(b)), person):
@@ -1324,7 +1330,14 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
     def _compact_ok(a: NameForm, b: NameForm) -> bool:
         """Whether the names written without spaces differ by no more than a typo (the compact method's case)."""
         if a.phonetic != b.phonetic or a.scripts != b.scripts:
-            return True  # across scripts the joined forms are compared by the skeleton guard instead
+            # across scripts the joined forms are compared by the skeleton guard instead; but two names of one word
+            # each (legal forms aside) that the token similarity tells apart are not one name joined ('A-Bank' /
+            # 'АО ‘Т-банк’', T-Bank)
+            if not (isinstance(a, NameForm) and isinstance(b, NameForm)):
+                return True
+            wa, wb = [t for t in a.tokens if not _residue(t)], [t for t in b.tokens if not _residue(t)]
+            return not (len(wa) == len(wb) == 1 and wa[0] != wb[0]
+                        and token_similarity3(wa[0], wb[0], False, True)[0] == 0.0)
         la, lb = len(a.compact), len(b.compact)
         if la - lb > 1 or lb - la > 1:
             return False  # a word more or less, not a space

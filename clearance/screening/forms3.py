@@ -40,7 +40,12 @@ from clearance.text.titles import without_titles
 # EG", "Aviastar-SP"); "gu fen" left of 股份有限公司 set aside; a place in Chinese characters read before the term
 # table (上海 "shang hai" is no "business hai").
 # 7: a legal form the table writes only in parentheses ("(yu)") is one only when the name writes it so.
-FORMS_VERSION = 7
+# 8: a single letter joined by a hyphen to a word of an organisation's name is one word with it ("A-Bank" is no
+# "Bank": session 15).
+FORMS_VERSION = 8
+
+# a single letter joined by a hyphen to a word: "A-Bank", "T-Bank", "Т-Банк" (not "A-Z", not "J.-P.")
+_LETTER_HYPHEN = re.compile(r"(?<![\w.])([^\W\d_])[-\u2010\u2011]([^\W\d_]{2,})")
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
@@ -238,6 +243,10 @@ def _text3(name: str, person: bool) -> tuple[str, list[tuple[str, str]]]:
         text, changed = without_titles(text)
     else:
         text, changed = respell(text)
+        if _LETTER_HYPHEN.search(text):  # "A-Bank", "T-Bank": the letter is the brand, not an initial left over
+            joined = _LETTER_HYPHEN.sub(r"\1\2", text)
+            changed += [(w, u) for w, u in zip(text.split(), joined.split(), strict=True) if w != u]
+            text = joined
     plain = unleet_text(text)
     if plain != text:
         changed += [(w, u) for w, u in zip(text.split(), plain.split(), strict=True) if w != u]

@@ -878,3 +878,16 @@ def test_round18_chinese_universities_named_after_a_region_or_city_are_not_liste
     assert hits(ear_index, "西北工业大学", "CN")[0].name == "Northwestern Polytechnical University"
     assert hits(ear_index, "北京航空航天大学", "CN")[0].decision is Decision.HIT
     assert compare("北京航空航天大学", "Beihang University", algorithm=V3).score >= 0.5
+
+
+def test_a_letter_joined_to_a_word_is_part_of_the_brand(ear_index: ScreeningIndex) -> None:
+    """'A-Bank, Moscow' was a 0.97 HIT on SDN 'BM BANK JSC' through its alias 'Bank of Moscow': the letter joined by
+    a hyphen was dropped as an initial left over, leaving "bank moscow". The letter and the word are one word."""
+    found = [(h.name, h.score) for h in hits(ear_index, "A-Bank, Moscow", "RU") if h.decision is Decision.HIT]
+    assert not found, found
+    assert compare("A-Bank, Moscow", "Bank of Moscow", algorithm=V3).score < 0.5
+    assert compare("abank", "bank", algorithm=V3).score < 0.5  # a letter before a whole word is no typo
+    # the same brand written with or without its hyphen, and a listed name written with one, still agree
+    assert compare("T-Bank", "T-Bank JSC", algorithm=V3).score >= 0.7
+    assert compare("Abank Moscow", "A-Bank Moscow", algorithm=V3).score >= 0.7
+    assert hits(ear_index, "Bank of Moscow", "RU")[0].decision is Decision.HIT
