@@ -142,7 +142,7 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
         if short >= VOWELS_KEPT * long_ and la != lb and a[0] == b[0] and (_vowels_dropped(a, b)
                                                                           or _vowels_dropped(b, a)):
             return short / long_, "typo"  # only letters left out: the OSA similarity (the pre-filter's bound)
-        if a.isalpha() and b.isalpha() and (person or a[1:] != b and b[1:] != a and (a[0] == b[0] or short > 5)):
+        if a.isalpha() and b.isalpha() and (person or (a[1:] != b and b[1:] != a and (a[0] == b[0] or short > 5))):
             # (in an organisation's name a letter before a whole word makes another one: "abank", A-Bank, is no typo
             # of "bank"; nor is a short word with another first letter: "abank" is no "tbank", T-Bank; a person's
             # name part may be: "Anastassia" / "Nastassia")
