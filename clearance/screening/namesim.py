@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -68,7 +67,6 @@ def _skeleton_sim(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(sa, sb) * SKELETON_DISCOUNT
 
 
-_INITIAL = itemgetter(0)  # a token's first letter
 _TYPO_CUTOFF = (TOKEN_CUTOFF - 1e-9, LONG_TOKEN_CUTOFF - 1e-9)  # by "shortest token has 6+ letters"
 
 
@@ -251,6 +249,27 @@ def _join_pass(
     return out
 
 
+def _may_join(at: tuple[str, ...], bt: tuple[str, ...], used_a: set[int], used_b: set[int]) -> bool:
+    """Whether ``_join_pass`` in one script (not ``phonetic``) may join a word of ``at`` to a run of ``bt``'s words,
+    ``used_a`` and ``used_b`` aligned already: False only when it cannot. A run starts at an unmatched word followed
+    by another (two words at least) that begins with the word's letter; it grows from those two words and is given
+    up once longer than ``1.5 * len(word) + 1``; a word of fewer than 6 letters must equal it (as long as the word)."""
+    runs = [(bt[k][0], len(bt[k]) + len(bt[k + 1])) for k in range(len(bt) - 1)
+            if k not in used_b and k + 1 not in used_b]
+    if not runs:
+        return False
+    for i, tok in enumerate(at):
+        lt = len(tok)
+        if lt < 3 or i in used_a:
+            continue
+        longest = lt if lt < 6 else 1.5 * lt + 1
+        first = tok[0]
+        for letter, two in runs:
+            if letter == first and two <= longest:
+                return True
+    return False
+
+
 def _joined_pairs(q: NameForm, c: NameForm, joined: list[tuple[int, int, float, str]]) -> tuple[TokenPair, ...]:
     runs: dict[int, list[int]] = {}
     cruns: dict[int, list[int]] = {}
@@ -313,13 +332,22 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
     resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
-    # in one script a word equals a run of the other name's words only if they begin with the same letter
-    if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct) and (
-            phonetic or not set(map(_INITIAL, qt)).isdisjoint(map(_INITIAL, ct))):
-        joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
-        flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
-        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,
-                                                             exact_pinyin)]
+    if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct):
+        if phonetic:
+            joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
+            forth = back = True
+        else:  # in one script: each way only when a word may equal a run of the other's (``_may_join``)
+            used_q = {p[0] for p in pairs}
+            used_c = {p[1] for p in pairs}
+            forth = _may_join(qt, ct, used_q, used_c)
+            if forth:
+                joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
+            # (nothing joined one way: the other way starts from the aligned pairs alone)
+            back = bool(joined) or _may_join(ct, qt, used_c, used_q)
+        if back:
+            flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
+            joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,
+                                                                 exact_pinyin)]
     wq, wc = q.weight, c.weight
     qw, cw = q.weights, c.weights
     if joined:
