@@ -1278,18 +1278,21 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         if not a.tokens or not b.tokens:
             raw = 0.0  # ``name_similarity``'s score of a name without tokens
         else:
-            # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
-            # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
-            sim_of = token_similarity_alphabet if person and a.scripts != b.scripts and (
-                a.scripts & _ALPHABETS or b.scripts & _ALPHABETS) else token_similarity3
-            if _han(a) != _han(b):
-                sim_of = token_similarity_pinyin if not person else token_similarity_pinyin_person
-            elif _han(a):
-                sim_of = token_similarity_han
-            core = similarity_core(a, b, person, sim_of, resegment_always=not person,
-                                   max_edits=MAX_EDITS if sim_of in (token_similarity3, token_similarity_pinyin_person,
-                                                                     token_similarity_han) else None,
-                                   exact_pinyin=sim_of is token_similarity_pinyin)
+            # the token similarity by the names' scripts (``_han`` of each written out: on every pair compared)
+            han_a = a.translit is not None and "pinyin" in a.translit
+            if han_a != (b.translit is not None and "pinyin" in b.translit):
+                if person:
+                    core = similarity_core(a, b, person, token_similarity_pinyin_person, False, MAX_EDITS, False)
+                else:
+                    core = similarity_core(a, b, person, token_similarity_pinyin, True, None, True)
+            elif han_a:
+                core = similarity_core(a, b, person, token_similarity_han, not person, MAX_EDITS, False)
+            elif person and a.scripts != b.scripts and (a.scripts & _ALPHABETS or b.scripts & _ALPHABETS):
+                # a person's name transliterated from another alphabet (Cyrillic, Greek) is spelt many ways
+                # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
+                core = similarity_core(a, b, person, token_similarity_alphabet, False, None, False)
+            else:
+                core = similarity_core(a, b, person, token_similarity3, not person, MAX_EDITS, False)
             raw = _clamp(core[0])
             if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces

@@ -68,8 +68,9 @@ def _skeleton_sim(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(sa, sb) * SKELETON_DISCOUNT
 
 
-_INITIAL = itemgetter(0)  # a token's first letter
 _TYPO_CUTOFF = (TOKEN_CUTOFF - 1e-9, LONG_TOKEN_CUTOFF - 1e-9)  # by "shortest token has 6+ letters"
+
+_INITIAL = itemgetter(0)  # a token's first letter
 
 
 @lru_cache(maxsize=500_000)
@@ -145,7 +146,8 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                         continue
                     # (no OSA distance is below the difference in length)
                     if max_edits is not None and not (la != lb and a[0] == b[0]) and (
-                            abs(la - lb) > max_edits or OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
+                            (la - lb if la > lb else lb - la) > max_edits
+                            or OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
@@ -251,6 +253,27 @@ def _join_pass(
     return out
 
 
+def _may_join(at: tuple[str, ...], bt: tuple[str, ...], used_a: set[int], used_b: set[int]) -> bool:
+    """Whether ``_join_pass`` in one script (not ``phonetic``) may join a word of ``at`` to a run of ``bt``'s words,
+    ``used_a`` and ``used_b`` aligned already: False only when it cannot. A run starts at an unmatched word followed
+    by another (two words at least) that begins with the word's letter; it grows from those two words and is given
+    up once longer than ``1.5 * len(word) + 1``; a word of fewer than 6 letters must equal it (as long as the word)."""
+    runs = [(bt[k][0], len(bt[k]) + len(bt[k + 1])) for k in range(len(bt) - 1)
+            if k not in used_b and k + 1 not in used_b]
+    if not runs:
+        return False
+    for i, tok in enumerate(at):
+        lt = len(tok)
+        if lt < 3 or i in used_a:
+            continue
+        longest = lt if lt < 6 else 1.5 * lt + 1
+        first = tok[0]
+        for letter, two in runs:
+            if letter == first and two <= longest:
+                return True
+    return False
+
+
 def _joined_pairs(q: NameForm, c: NameForm, joined: list[tuple[int, int, float, str]]) -> tuple[TokenPair, ...]:
     runs: dict[int, list[int]] = {}
     cruns: dict[int, list[int]] = {}
@@ -311,15 +334,26 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     qt, ct = q.tokens, c.tokens
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
     pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
-    resegment = q.unspaced or c.unspaced or len(qt) != len(ct)  # word counts differ, or a script has no spaces
+    nq, nc, npairs = len(qt), len(ct), len(pairs)
+    resegment = q.unspaced or c.unspaced or nq != nc  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
-    # in one script a word equals a run of the other name's words only if they begin with the same letter
-    if (resegment or resegment_always) and len(pairs) < len(qt) and len(pairs) < len(ct) and (
-            phonetic or not set(map(_INITIAL, qt)).isdisjoint(map(_INITIAL, ct))):
-        joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
-        flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
-        joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,
-                                                             exact_pinyin)]
+    if (resegment or resegment_always) and npairs < nq and npairs < nc:
+        back = True
+        if phonetic:
+            joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
+        elif set(map(_INITIAL, qt)).isdisjoint(map(_INITIAL, ct)):
+            back = False  # in one script a word equals a run of words only if they begin with the same letter
+        else:  # in one script: each way only when a word may equal a run of the other's (``_may_join``)
+            used_q = {p[0] for p in pairs}
+            used_c = {p[1] for p in pairs}
+            if _may_join(qt, ct, used_q, used_c):
+                joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
+            # (nothing joined one way: the other way starts from the aligned pairs alone)
+            back = bool(joined) or _may_join(ct, qt, used_c, used_q)
+        if back:
+            flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
+            joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,
+                                                                 exact_pinyin)]
     wq, wc = q.weight, c.weight
     qw, cw = q.weights, c.weights
     if joined:
@@ -345,7 +379,15 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         mq = mc = 0.0
         matched_q = set()
         matched_c = set()
-    score = coverage_score(min(1.0, mq / wq), min(1.0, mc / wc), person) if (pairs or joined) and wq and wc else 0.0
+    if (pairs or joined) and wq and wc:  # ``coverage_score`` of the shares matched, each at most 1.0, written out
+        cq, cc = mq / wq, mc / wc
+        cq = cq if cq < 1.0 else 1.0
+        cc = cc if cc < 1.0 else 1.0
+        lo, hi = (cq, cc) if cq < cc else (cc, cq)
+        alpha = 0.5 if person else 0.65
+        score = alpha * lo + (1 - alpha) * hi
+    else:
+        score = 0.0
     tokens_score = score
     method = "tokens"
     if phonetic or resegment:
@@ -356,7 +398,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
             sk = Levenshtein.normalized_similarity(q.skeleton, c.skeleton) * SKELETON_DISCOUNT * COMPACT_DISCOUNT
             if sk > score:
                 score, method = sk, "skeleton"
-    if (len(qt) == 1 or len(ct) == 1) and pairs and not joined and all(p[3] in _WEAK_HOW for p in pairs):
+    if (nq == 1 or nc == 1) and pairs and not joined and all(p[3] in _WEAK_HOW for p in pairs):
         score, method = min(score, SINGLE_WEAK_CAP), method + "+single-weak"  # "Napoleon" ~ "Leo Kestenberg"
     if not person and _words_conflict(q, c, matched_q, matched_c):
         score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"

@@ -19,15 +19,27 @@ def clean(text: str) -> str:
     if text.isascii() and text.isprintable():
         return " ".join(text[: MAX_NAME_CHARS * 2].split())[:MAX_NAME_CHARS]
     text = unicodedata.normalize("NFKC", text[: MAX_NAME_CHARS * 2])
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    if not text.isprintable():  # (a printable text has no character of a category "C*": nothing to blank)
+        text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     return " ".join(text.split())[:MAX_NAME_CHARS]
 
 
 def strip_accents(text: str) -> str:
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text).translate(_UNCOMBINED)
+
+
+class _UncombinedTable(dict[int, "str | None"]):
+    """``str.translate`` table that drops combining characters (``unicodedata.combining``), filled as characters
+    are met: ``text.translate(_UNCOMBINED)`` is ``text`` without them, in one pass in C."""
+
+    def __missing__(self, codepoint: int) -> str | None:
+        out = self[codepoint] = None if unicodedata.combining(chr(codepoint)) else chr(codepoint)
+        return out
+
+
+_UNCOMBINED = _UncombinedTable()
 
 
 FOLD_MEMO_CHARS = 256  # texts this long or shorter are remembered by ``fold`` (FOLD_MEMO_SIZE of them)

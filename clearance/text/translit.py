@@ -49,6 +49,7 @@ _URDU_LETTER_NAMES = {
     "ٹی": "T", "یو": "U", "وی": "V", "ڈبلیو": "W", "ایکس": "X", "وائی": "Y", "زیڈ": "Z",
 }
 _URDU_WORDS = frozenset({"کے", "سی", "جی", "او", "آئی", "پی"})
+_HEBREW_BLOCK = re.compile("[\u0590-\u05ff]")  # a character of the Hebrew block (``_hebrew_acronyms``)
 _URDU_ONLY = frozenset("ٹڈڑںھہۂے")
 _URDU_NAME = "(?:" + "|".join(sorted(map(re.escape, _URDU_LETTER_NAMES), key=len, reverse=True)) + ")"
 _URDU_RUN = re.compile(rf"(?<![\u0600-\u06FF]){_URDU_NAME}(?:[.\-\s]{{1,2}}{_URDU_NAME})+\.?(?![\u0600-\u06FF])")
@@ -167,7 +168,7 @@ def _runs(text: str) -> list[tuple[str | None, str]]:
 @lru_cache(maxsize=65536)
 def _to_latin(text: str) -> tuple[str, str | None]:
     """``to_latin`` of a text that is not all ASCII (cached)."""
-    if any("\u0590" <= ch <= "\u05ff" for ch in text):
+    if _HEBREW_BLOCK.search(text):
         text = _hebrew_acronyms(text)
     if not _URDU_ONLY.isdisjoint(text):
         text = _urdu_letters(text)
