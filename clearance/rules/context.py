@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from clearance.errors import CannotClear
@@ -29,6 +29,18 @@ T = TypeVar("T")
 _MISSING = object()
 _DAY = object()  # first element of the memo key of a result that read the day
 _VARIANTS = 8  # results kept per memo key for reuse in other epochs (one per distinct set of dependencies)
+
+# Rules read as an index (a mapping from a name key to what the rule says of it) whose readers depend on a few entries
+# only: rule key -> the function making the index of one of its values (None when the rule has no value on the day).
+# Besides the rule key itself, the change table then holds ``index_key(rule, entry)`` for each entry that is added,
+# removed or changed on a day the rule changes, so that a reader can depend on the entries it looked up instead of the
+# whole rule (Ctx.depend_on_entries): a party named in none of them is not resolved again when another one changes.
+INDEXED_RULES: dict[str, Callable[[Any], Mapping[Any, Any]]] = {}
+
+
+def index_key(rule: str, entry: Hashable) -> str:
+    """The dependency key of ``entry`` of the index of ``rule`` (see INDEXED_RULES): never a rule key."""
+    return f"{rule}#{entry}"
 
 
 class Key:
@@ -445,19 +457,35 @@ class Ctx:
 
     def _boundaries(self) -> tuple[frozenset[str], ...]:
         """For each rule change day (``RuleSet.change_days``), the keys with a value starting or ending on it."""
-        bk = ("boundaries", self.version)
+        bk = ("boundaries", self.version, tuple(INDEXED_RULES.items()))
         found: tuple[frozenset[str], ...] | None = self.data.get(bk)
         if found is None:
             index = {day: i for i, day in enumerate(self.rules.change_days)}
             keys: list[set[str]] = [set() for _ in self.rules.change_days]
             for param in self.rules.parameters.values():
+                indexed = INDEXED_RULES.get(param.key)
                 for dv in param.values:
-                    keys[index[dv.start.toordinal()]].add(param.key)
-                    if dv.end is not None:
-                        keys[index[dv.end.toordinal()]].add(param.key)
+                    for day in (dv.start, dv.end):
+                        if day is None:
+                            continue
+                        keys[index[day.toordinal()]].add(param.key)
+                        if indexed is not None:  # the entries of the index that differ from the day before
+                            before = param.find(day - dt.timedelta(days=1))
+                            after = param.find(day)
+                            old = indexed(before.value if before is not None else None)
+                            new = indexed(after.value if after is not None else None)
+                            keys[index[day.toordinal()]].update(
+                                index_key(param.key, k) for k in old.keys() | new.keys()
+                                if old.get(k, _MISSING) != new.get(k, _MISSING))
             found = tuple(frozenset(k) for k in keys)
             self.data[bk] = found
         return found
+
+    def depend_on_entries(self, rule: str, entries: Iterable[Hashable]) -> None:
+        """Record that the current computation read ``entries`` of the index of ``rule`` (INDEXED_RULES) and nothing
+        else of it: it is then computed again in another epoch only when one of them changed in between."""
+        if self.deps is not None:
+            self.deps.update(index_key(rule, e) for e in entries)
 
     def has(self, key: str) -> bool:
         return key in self.rules.parameters
