@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from clearance.errors import CannotClear
@@ -36,6 +36,13 @@ _VARIANTS = 8  # results kept per memo key for reuse in other epochs (one per di
 # removed or changed on a day the rule changes, so that a reader can depend on the entries it looked up instead of the
 # whole rule (Ctx.depend_on_entries): a party named in none of them is not resolved again when another one changes.
 INDEXED_RULES: dict[str, Callable[[Any], Mapping[Any, Any]]] = {}
+
+
+# Rules that are lists of words a text is searched for: rule key -> the words of one of its values, in order. The
+# change table then also holds ``index_key(rule, word)`` for each word added or removed on a day the rule changes
+# (every word of both values when the order of the words they share changes), so that the words found in a text
+# depend only on the words the text has (Ctx.depend_on_words).
+WORD_RULES: dict[str, Callable[[Any], Sequence[str]]] = {}
 
 
 def index_key(rule: str, entry: Hashable) -> str:
@@ -457,13 +464,14 @@ class Ctx:
 
     def _boundaries(self) -> tuple[frozenset[str], ...]:
         """For each rule change day (``RuleSet.change_days``), the keys with a value starting or ending on it."""
-        bk = ("boundaries", self.version, tuple(INDEXED_RULES.items()))
+        bk = ("boundaries", self.version, tuple(INDEXED_RULES.items()), tuple(WORD_RULES.items()))
         found: tuple[frozenset[str], ...] | None = self.data.get(bk)
         if found is None:
             index = {day: i for i, day in enumerate(self.rules.change_days)}
             keys: list[set[str]] = [set() for _ in self.rules.change_days]
             for param in self.rules.parameters.values():
                 indexed = INDEXED_RULES.get(param.key)
+                words_of = WORD_RULES.get(param.key)
                 for dv in param.values:
                     for day in (dv.start, dv.end):
                         if day is None:
@@ -477,6 +485,15 @@ class Ctx:
                             keys[index[day.toordinal()]].update(
                                 index_key(param.key, k) for k in old.keys() | new.keys()
                                 if old.get(k, _MISSING) != new.get(k, _MISSING))
+                        if words_of is not None:  # the words added or removed (all of them when the order changes)
+                            before = param.find(day - dt.timedelta(days=1))
+                            after = param.find(day)
+                            was = list(words_of(before.value)) if before is not None else []
+                            now = list(words_of(after.value)) if after is not None else []
+                            in_was, in_now = set(was), set(now)
+                            same_order = [w for w in was if w in in_now] == [w for w in now if w in in_was]
+                            keys[index[day.toordinal()]].update(
+                                index_key(param.key, w) for w in (in_was ^ in_now if same_order else in_was | in_now))
             found = tuple(frozenset(k) for k in keys)
             self.data[bk] = found
         return found
@@ -486,6 +503,30 @@ class Ctx:
         else of it: it is then computed again in another epoch only when one of them changed in between."""
         if self.deps is not None:
             self.deps.update(index_key(rule, e) for e in entries)
+
+    def depend_on_words(self, rule: str, has: Callable[[str], bool]) -> None:
+        """Record that the current computation read, of rule ``rule`` (WORD_RULES), only whether each of its words is
+        one that ``has`` accepts (a word of the text searched): it is then computed again in another epoch only when
+        such a word (among the words of any of the rule's values) was added or removed in between."""
+        if self.deps is None:
+            return
+        hk = ("every word", self.version, rule)
+        words: frozenset[str] | None = self.data.get(hk)
+        if words is None:
+            param = self.rules.parameters.get(rule)
+            words_of = WORD_RULES[rule]
+            words = frozenset(w for dv in (param.values if param is not None else ()) for w in words_of(dv.value))
+            self.data[hk] = words
+        self.deps.update(index_key(rule, w) for w in words if has(w))
+
+    def untracked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(*args, **kwargs)`` without recording the rule keys it reads as dependencies of the current
+        computation: for a caller that records narrower ones itself (depend_on_entries, depend_on_words)."""
+        deps, self.deps = self.deps, None
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.deps = deps
 
     def has(self, key: str) -> bool:
         return key in self.rules.parameters

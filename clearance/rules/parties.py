@@ -299,11 +299,8 @@ def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
     the trace only when it names the party). The result is read from the index's entries of the name's keys only,
     so the computation depends on those entries (Ctx.depend_on_entries), not on the whole rule: a change of
     another organisation's entry does not make every party's resolution be computed again."""
-    deps, ctx.deps = ctx.deps, None  # (the index's own dependency, the whole rule, is not the caller's)
-    try:
-        index = ctx.memo("744.22.organisations index", _organisations_index, ctx, replay=False)
-    finally:
-        ctx.deps = deps
+    # (the index's own dependency, the whole rule, is not the caller's)
+    index = ctx.untracked(ctx.memo, "744.22.organisations index", _organisations_index, ctx, replay=False)
     keys = name_keys(name)
     ctx.depend_on_entries(ORGANISATIONS, keys)
     found = next((index[k] for k in keys if k in index), None)

@@ -10,7 +10,8 @@ from typing import Any
 
 from clearance.model.regulation import Citation, DatedValue, Parameter, RuleSet
 from clearance.rules import load_rules
-from clearance.rules.context import INDEXED_RULES, Ctx, RuleCache, index_key
+from clearance.rules.context import INDEXED_RULES, WORD_RULES, Ctx, RuleCache, index_key
+from clearance.rules.end_user_names import region_places
 from clearance.rules.parties import ORGANISATIONS, _org_index, mieu_organisation
 
 D = dt.date
@@ -83,3 +84,50 @@ def test_the_change_table_names_exactly_the_entries_that_differ_in_the_packaged_
         assert ORGANISATIONS in changed
         for name in itertools.chain(old, new, ["no such organisation"]):
             assert (index_key(ORGANISATIONS, name) in changed) == (old.get(name) != new.get(name)), (day, name)
+
+
+def _place_rules() -> RuleSet:
+    cite = Citation("15 CFR 746.6 (test)")
+    key = "746.6.place_names"
+    values = (
+        DatedValue(D(2019, 1, 1), D(2020, 1, 1), {"words": [" sevastopol "]}, cite),
+        DatedValue(D(2020, 1, 1), D(2021, 1, 1), {"words": [" sevastopol ", " yalta "]}, cite),
+        DatedValue(D(2021, 1, 1), None, {"words": [" yalta ", " sevastopol "]}, cite),  # the same words, reordered
+    )
+    return RuleSet("test-places@1", {key: Parameter(key, "746.6", "test", values)})
+
+
+def _places(name: str) -> tuple[list[Any], int]:
+    rules, cache, calls = _place_rules(), RuleCache(), [0]
+    answers = []
+    for day in DAYS[:3]:
+        ctx = Ctx(rules, day, cache)
+
+        def compute(ctx: Ctx = ctx) -> Any:
+            calls[0] += 1
+            return region_places(ctx, name)
+
+        answers.append(ctx.memo(("party", name), compute))
+    return answers, calls[0]
+
+
+def test_a_name_without_any_of_the_words_is_searched_once() -> None:
+    assert "746.6.place_names" in WORD_RULES
+    assert _places("Kyiv Trading House") == ([(), (), ()], 1)
+
+
+def test_a_name_is_searched_again_when_one_of_its_words_is_added() -> None:
+    answers, calls = _places("Yalta Port Services")
+    assert answers == [(), ("yalta",), ("yalta",)]
+    assert calls == 3  # found from 2020: the rule's trace line changes on 2021-01-01 (the order), computed again
+
+
+def test_a_reorder_of_the_words_is_a_change_of_every_word() -> None:
+    rules = _place_rules()
+    ctx = Ctx(rules, D(2021, 6, 1), RuleCache())
+    changed = ctx._changed(ctx.epoch - 1)
+    assert {index_key("746.6.place_names", w) for w in (" sevastopol ", " yalta ")} <= changed
+    ctx = Ctx(rules, D(2020, 6, 1), RuleCache())
+    changed = ctx._changed(ctx.epoch - 1)
+    assert index_key("746.6.place_names", " yalta ") in changed
+    assert index_key("746.6.place_names", " sevastopol ") not in changed
