@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import operator
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from clearance.errors import CannotClear
@@ -29,6 +29,25 @@ T = TypeVar("T")
 _MISSING = object()
 _DAY = object()  # first element of the memo key of a result that read the day
 _VARIANTS = 8  # results kept per memo key for reuse in other epochs (one per distinct set of dependencies)
+
+# Rules read as an index (a mapping from a name key to what the rule says of it) whose readers depend on a few entries
+# only: rule key -> the function making the index of one of its values (None when the rule has no value on the day).
+# Besides the rule key itself, the change table then holds ``index_key(rule, entry)`` for each entry that is added,
+# removed or changed on a day the rule changes, so that a reader can depend on the entries it looked up instead of the
+# whole rule (Ctx.depend_on_entries): a party named in none of them is not resolved again when another one changes.
+INDEXED_RULES: dict[str, Callable[[Any], Mapping[Any, Any]]] = {}
+
+
+# Rules that are lists of words a text is searched for: rule key -> the words of one of its values, in order. The
+# change table then also holds ``index_key(rule, word)`` for each word added or removed on a day the rule changes
+# (every word of both values when the order of the words they share changes), so that the words found in a text
+# depend only on the words the text has (Ctx.depend_on_words).
+WORD_RULES: dict[str, Callable[[Any], Sequence[str]]] = {}
+
+
+def index_key(rule: str, entry: Hashable) -> str:
+    """The dependency key of ``entry`` of the index of ``rule`` (see INDEXED_RULES): never a rule key."""
+    return f"{rule}#{entry}"
 
 
 class Key:
@@ -445,19 +464,69 @@ class Ctx:
 
     def _boundaries(self) -> tuple[frozenset[str], ...]:
         """For each rule change day (``RuleSet.change_days``), the keys with a value starting or ending on it."""
-        bk = ("boundaries", self.version)
+        bk = ("boundaries", self.version, tuple(INDEXED_RULES.items()), tuple(WORD_RULES.items()))
         found: tuple[frozenset[str], ...] | None = self.data.get(bk)
         if found is None:
             index = {day: i for i, day in enumerate(self.rules.change_days)}
             keys: list[set[str]] = [set() for _ in self.rules.change_days]
             for param in self.rules.parameters.values():
+                indexed = INDEXED_RULES.get(param.key)
+                words_of = WORD_RULES.get(param.key)
                 for dv in param.values:
-                    keys[index[dv.start.toordinal()]].add(param.key)
-                    if dv.end is not None:
-                        keys[index[dv.end.toordinal()]].add(param.key)
+                    for day in (dv.start, dv.end):
+                        if day is None:
+                            continue
+                        keys[index[day.toordinal()]].add(param.key)
+                        if indexed is not None:  # the entries of the index that differ from the day before
+                            before = param.find(day - dt.timedelta(days=1))
+                            after = param.find(day)
+                            old = indexed(before.value if before is not None else None)
+                            new = indexed(after.value if after is not None else None)
+                            keys[index[day.toordinal()]].update(
+                                index_key(param.key, k) for k in old.keys() | new.keys()
+                                if old.get(k, _MISSING) != new.get(k, _MISSING))
+                        if words_of is not None:  # the words added or removed (all of them when the order changes)
+                            before = param.find(day - dt.timedelta(days=1))
+                            after = param.find(day)
+                            was = list(words_of(before.value)) if before is not None else []
+                            now = list(words_of(after.value)) if after is not None else []
+                            in_was, in_now = set(was), set(now)
+                            same_order = [w for w in was if w in in_now] == [w for w in now if w in in_was]
+                            keys[index[day.toordinal()]].update(
+                                index_key(param.key, w) for w in (in_was ^ in_now if same_order else in_was | in_now))
             found = tuple(frozenset(k) for k in keys)
             self.data[bk] = found
         return found
+
+    def depend_on_entries(self, rule: str, entries: Iterable[Hashable]) -> None:
+        """Record that the current computation read ``entries`` of the index of ``rule`` (INDEXED_RULES) and nothing
+        else of it: it is then computed again in another epoch only when one of them changed in between."""
+        if self.deps is not None:
+            self.deps.update(index_key(rule, e) for e in entries)
+
+    def depend_on_words(self, rule: str, has: Callable[[str], bool]) -> None:
+        """Record that the current computation read, of rule ``rule`` (WORD_RULES), only whether each of its words is
+        one that ``has`` accepts (a word of the text searched): it is then computed again in another epoch only when
+        such a word (among the words of any of the rule's values) was added or removed in between."""
+        if self.deps is None:
+            return
+        hk = ("every word", self.version, rule)
+        words: frozenset[str] | None = self.data.get(hk)
+        if words is None:
+            param = self.rules.parameters.get(rule)
+            words_of = WORD_RULES[rule]
+            words = frozenset(w for dv in (param.values if param is not None else ()) for w in words_of(dv.value))
+            self.data[hk] = words
+        self.deps.update(index_key(rule, w) for w in words if has(w))
+
+    def untracked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``fn(*args, **kwargs)`` without recording the rule keys it reads as dependencies of the current
+        computation: for a caller that records narrower ones itself (depend_on_entries, depend_on_words)."""
+        deps, self.deps = self.deps, None
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self.deps = deps
 
     def has(self, key: str) -> bool:
         return key in self.rules.parameters

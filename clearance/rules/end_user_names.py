@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from clearance.rules.context import Ctx
+from clearance.rules.context import WORD_RULES, Ctx
 from clearance.rules.place_words import folded as normalise
 from clearance.rules.place_words import text_forms, written_form, written_forms
 
@@ -27,6 +27,15 @@ Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 
 Words = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (rule key, Latin words, words of other scripts)
+
+
+def _rule_words_of(value: dict[str, Any]) -> list[str]:
+    return [str(w) for w in value["words"]]
+
+
+for _key in (*KEYS, "746.6.place_names", "740.17.government"):
+    # (a name's words depend on the words the name has, not on every word of the rule: Ctx.depend_on_words)
+    WORD_RULES[_key] = _rule_words_of
 
 
 def _words(ctx: Ctx) -> Words:
@@ -54,10 +63,14 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
-    found = [(key, w.strip()) for key, latin, _ in _words(ctx) for w in latin if w in norm]
+    words = ctx.untracked(_words, ctx)  # (the result depends on the words the name has only: recorded below)
+    found = [(key, w.strip()) for key, latin, _ in words for w in latin if w in norm]
+    kept = ""
     if own:  # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
         kept = written_forms(name)
-        found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in kept]
+        found += [(key, w.strip()) for key, _, other in words for w in other if w in kept]
+    for key in KEYS:
+        ctx.depend_on_words(key, lambda w: w in norm if w.isascii() else bool(own) and w in kept)
     return tuple(found)
 
 
@@ -187,10 +200,12 @@ def _rule_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
 
 
 def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
-    rule = ctx.find(key)
+    norm = text_forms(name)
+    # (the result depends on the words the name has only: not on the whole rule)
+    ctx.depend_on_words(key, lambda w: w in norm)
+    rule = ctx.untracked(ctx.find, key)
     if rule is None:
         return ()
-    norm = text_forms(name)
     return tuple(w.strip() for w in rule["words"] if w in norm)
 
 

@@ -16,7 +16,7 @@ from clearance.errors import CannotClear
 from clearance.model.determination import Owner, Party, Role
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import destination
-from clearance.rules.context import Ctx, constructor
+from clearance.rules.context import INDEXED_RULES, Ctx, constructor
 from clearance.rules.end_user_names import Signals, government_words, name_signals, region_places, us_person_words
 from clearance.rules.listings import ListingEntry, Listings, name_keys, party_index
 from clearance.rules.place_words import country_places
@@ -290,13 +290,22 @@ def _organisations_index(ctx: Ctx) -> dict[str, tuple[str, str]]:
     return _org_index(ctx.find("744.22.organisations"))
 
 
+ORGANISATIONS = "744.22.organisations"
+INDEXED_RULES[ORGANISATIONS] = _org_index  # (a party depends on the entries of its name keys only: see Ctx._boundaries)
+
+
 def mieu_organisation(ctx: Ctx, name: str) -> tuple[str, str] | None:
     """(paragraph, country) when ``name`` is an organisation § 744.22(f)(2) names on the day (the rule enters
-    the trace only when it names the party)."""
-    index = ctx.memo("744.22.organisations index", _organisations_index, ctx, replay=False)
-    found = next((index[k] for k in name_keys(name) if k in index), None)
+    the trace only when it names the party). The result is read from the index's entries of the name's keys only,
+    so the computation depends on those entries (Ctx.depend_on_entries), not on the whole rule: a change of
+    another organisation's entry does not make every party's resolution be computed again."""
+    # (the index's own dependency, the whole rule, is not the caller's)
+    index = ctx.untracked(ctx.memo, "744.22.organisations index", _organisations_index, ctx, replay=False)
+    keys = name_keys(name)
+    ctx.depend_on_entries(ORGANISATIONS, keys)
+    found = next((index[k] for k in keys if k in index), None)
     if found is not None:
-        ctx.get("744.22.organisations")  # (the rule enters the trace only when it names the party)
+        ctx.get(ORGANISATIONS)  # (the rule enters the trace only when it names the party)
     return found
 
 

@@ -1,0 +1,133 @@
+"""A party's resolution depends on the entries of the § 744.22(f)(2) organisations index its name looks up, not on
+the whole rule (clearance.rules.context.INDEXED_RULES): a change of another organisation's entry does not make it be
+computed again, a change of its own entry (added, changed, removed, the rule ending) does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from clearance.model.regulation import Citation, DatedValue, Parameter, RuleSet
+from clearance.rules import load_rules
+from clearance.rules.context import INDEXED_RULES, WORD_RULES, Ctx, RuleCache, index_key
+from clearance.rules.end_user_names import region_places
+from clearance.rules.parties import ORGANISATIONS, _org_index, mieu_organisation
+
+D = dt.date
+
+
+def _orgs(*orgs: tuple[str, str]) -> dict[str, Any]:
+    return {"organisations": [{"names": [name], "paragraph": para, "country": "CN"} for name, para in orgs]}
+
+
+def _rules() -> RuleSet:
+    cite = Citation("15 CFR 744.22(f)(2) (test)")
+    values = (
+        DatedValue(D(2019, 1, 1), D(2020, 1, 1), _orgs(("Alpha Academy", "(f)(2)(i)")), cite),
+        DatedValue(D(2020, 1, 1), D(2021, 1, 1), _orgs(("Alpha Academy", "(f)(2)(i)"), ("Beta Bureau", "(f)(2)(ii)")),
+                   cite),
+        DatedValue(D(2021, 1, 1), D(2022, 1, 1), _orgs(("Alpha Academy", "(f)(2)(iii)"), ("Beta Bureau", "(f)(2)(ii)")),
+                   cite),
+    )  # (no value from 2022)
+    return RuleSet("test-orgs@1", {ORGANISATIONS: Parameter(ORGANISATIONS, "744.22", "test", values)})
+
+
+DAYS = [D(2019, 6, 1), D(2020, 6, 1), D(2021, 6, 1), D(2022, 6, 1)]  # one day in each epoch
+
+
+def _answers(name: str) -> tuple[list[Any], int]:
+    rules, cache, calls = _rules(), RuleCache(), [0]
+    answers = []
+    for day in DAYS:
+        ctx = Ctx(rules, day, cache)
+
+        def compute(ctx: Ctx = ctx) -> Any:
+            calls[0] += 1
+            return mieu_organisation(ctx, name)
+
+        answers.append(ctx.memo(("party", name), compute))
+    return answers, calls[0]
+
+
+def test_a_name_no_entry_names_is_resolved_once() -> None:
+    assert _answers("Gamma Trading") == ([None] * 4, 1)
+
+
+def test_a_name_is_resolved_again_when_its_entry_is_added_or_removed() -> None:
+    answers, calls = _answers("Beta Bureau")
+    assert answers == [None, ("(f)(2)(ii)", "CN"), ("(f)(2)(ii)", "CN"), None]
+    # added on 2020-01-01, gone with the rule on 2022-01-01; and a name the rule names depends on the whole rule
+    # from then on (its trace line is the dated value's: Alpha Academy's new paragraph on 2021-01-01 changes it)
+    assert calls == 4
+
+
+def test_a_name_is_resolved_again_when_its_entry_changes() -> None:
+    answers, calls = _answers("Alpha Academy")
+    assert answers == [("(f)(2)(i)", "CN"), ("(f)(2)(i)", "CN"), ("(f)(2)(iii)", "CN"), None]
+    assert calls == 4  # named: every change of the rule (its trace line), Beta Bureau's addition on 2020-01-01 too
+
+
+def test_the_change_table_names_exactly_the_entries_that_differ_in_the_packaged_rules() -> None:
+    rules = load_rules()
+    assert INDEXED_RULES[ORGANISATIONS] is _org_index
+    param = rules.parameters[ORGANISATIONS]
+    days = sorted({d for dv in param.values for d in (dv.start, dv.end) if d is not None})
+    assert len(days) >= 2
+    for day in days:
+        ctx = Ctx(rules, day, RuleCache())
+        before = param.find(day - dt.timedelta(days=1))
+        after = param.find(day)
+        old = _org_index(before.value if before else None)
+        new = _org_index(after.value if after else None)
+        changed = ctx._changed(ctx.epoch - 1)
+        assert ORGANISATIONS in changed
+        for name in itertools.chain(old, new, ["no such organisation"]):
+            assert (index_key(ORGANISATIONS, name) in changed) == (old.get(name) != new.get(name)), (day, name)
+
+
+def _place_rules() -> RuleSet:
+    cite = Citation("15 CFR 746.6 (test)")
+    key = "746.6.place_names"
+    values = (
+        DatedValue(D(2019, 1, 1), D(2020, 1, 1), {"words": [" sevastopol "]}, cite),
+        DatedValue(D(2020, 1, 1), D(2021, 1, 1), {"words": [" sevastopol ", " yalta "]}, cite),
+        DatedValue(D(2021, 1, 1), None, {"words": [" yalta ", " sevastopol "]}, cite),  # the same words, reordered
+    )
+    return RuleSet("test-places@1", {key: Parameter(key, "746.6", "test", values)})
+
+
+def _places(name: str) -> tuple[list[Any], int]:
+    rules, cache, calls = _place_rules(), RuleCache(), [0]
+    answers = []
+    for day in DAYS[:3]:
+        ctx = Ctx(rules, day, cache)
+
+        def compute(ctx: Ctx = ctx) -> Any:
+            calls[0] += 1
+            return region_places(ctx, name)
+
+        answers.append(ctx.memo(("party", name), compute))
+    return answers, calls[0]
+
+
+def test_a_name_without_any_of_the_words_is_searched_once() -> None:
+    assert "746.6.place_names" in WORD_RULES
+    assert _places("Kyiv Trading House") == ([(), (), ()], 1)
+
+
+def test_a_name_is_searched_again_when_one_of_its_words_is_added() -> None:
+    answers, calls = _places("Yalta Port Services")
+    assert answers == [(), ("yalta",), ("yalta",)]
+    assert calls == 3  # found from 2020: the rule's trace line changes on 2021-01-01 (the order), computed again
+
+
+def test_a_reorder_of_the_words_is_a_change_of_every_word() -> None:
+    rules = _place_rules()
+    ctx = Ctx(rules, D(2021, 6, 1), RuleCache())
+    changed = ctx._changed(ctx.epoch - 1)
+    assert {index_key("746.6.place_names", w) for w in (" sevastopol ", " yalta ")} <= changed
+    ctx = Ctx(rules, D(2020, 6, 1), RuleCache())
+    changed = ctx._changed(ctx.epoch - 1)
+    assert index_key("746.6.place_names", " yalta ") in changed
+    assert index_key("746.6.place_names", " sevastopol ") not in changed
