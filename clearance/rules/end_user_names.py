@@ -26,12 +26,34 @@ KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 
-Words = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (rule key, Latin words, words of other scripts)
+class _Rule(NamedTuple):
+    """The words of one rule, made ready to read names with (once per rule value)."""
+
+    key: str
+    latin: tuple[str, ...]  # words in Latin letters (compared with the normal form)
+    other: tuple[tuple[str, str], ...]  # other scripts: (as compared, Arabic letters as Persian; as written)
+    # (phrases in Latin letters, phrases of other scripts, words that are then no sign): rule ``not_end_users``
+    not_end_users: tuple[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], ...]
+
+
+Words = tuple[_Rule, ...]
+
+# Arabic and Persian write the same letters with different code points (yeh, kaf, alef maksura, heh goal): a word is
+# compared with the name in one spelling ('نیروی هوایی' and 'نيروي هوايي')
+_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه"})
 
 
 def _words(ctx: Ctx) -> Words:
     """The words of each rule in force on the day (memoised: the cache records which rules they came from)."""
     return ctx.memo("name signal words", _words_of, ctx, replay=False)
+
+
+def _split(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(w for w in words if w.isascii()), tuple(w.translate(_ARABIC) for w in words if not w.isascii())
+
+
+def _other(words: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((w.translate(_ARABIC), w) for w in words if not w.isascii())
 
 
 def _words_of(ctx: Ctx) -> Words:
@@ -40,7 +62,11 @@ def _words_of(ctx: Ctx) -> Words:
         value = ctx.find(key)
         if value is not None:
             words = [str(w) for w in value["words"]]
-            out.append((key, tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
+            latin, other = tuple(w for w in words if w.isascii()), _other(words)
+            known = tuple((*_split([str(p) for p in n["phrases"]]),
+                           frozenset(str(w).translate(_ARABIC) for w in n.get("words", ())))
+                          for n in value.get("not_end_users", ()))
+            out.append(_Rule(key, latin, other, known))
     return tuple(out)
 
 
@@ -54,10 +80,20 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
-    found = [(key, w.strip()) for key, latin, _ in _words(ctx) for w in latin if w in norm]
-    if own:  # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
-        kept = written_forms(name)
-        found += [(key, w.strip()) for key, _, other in _words(ctx) for w in other if w in kept]
+    # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
+    kept = written_forms(name).translate(_ARABIC) if own else ""
+    found: list[tuple[str, str]] = []
+    for rule in _words(ctx):
+        latin_form, other_form, drop = norm, kept, frozenset[str]()
+        for latin, other, words in rule.not_end_users:  # (the Salvation Army: 'army' is its name, R25-78, R25-79)
+            hit = [p for p in latin if p in latin_form] + [p for p in other if p in other_form]
+            for p in hit:
+                latin_form, other_form = latin_form.replace(p, "  "), other_form.replace(p, "  ")
+            if hit:
+                drop |= words
+        found += [(rule.key, w.strip()) for w in rule.latin if w in latin_form and w not in drop]
+        if other_form:
+            found += [(rule.key, w.strip()) for form, w in rule.other if form in other_form and form not in drop]
     return tuple(found)
 
 
