@@ -14,6 +14,7 @@ not hold changes nothing (the lists are incomplete: the Part 746 section's own E
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 from clearance.model.decision import ALL
@@ -252,6 +253,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DOTLESS = str.maketrans("ıİ", "iI")  # (Turkish: 'pırlanta' is written 'pirlanta' as often)
 
 
+def _raw(word: str) -> bool:
+    """Whether ``word`` is matched as written: a letter of a script the normal form does not keep (Chinese,
+    Japanese, Korean, Arabic, Persian, Devanagari, Thai ...; Latin and Cyrillic are folded)."""
+    return bool(_CJK.search(word)) or any(
+        ch.isalpha() and not unicodedata.name(ch, "").startswith(("LATIN", "CYRILLIC")) for ch in word)
+
+
 def _fold(text: str) -> str:
     return normalise(text.translate(_DOTLESS))
 
@@ -267,7 +275,7 @@ def _words(ctx: Ctx, key: str, held: dict[str, Any]) -> tuple[tuple[str, str, st
         for prefix, heading in held["headings"].items():
             for what in ("words", "brands"):
                 for w in heading.get(what, ()):
-                    if _CJK.search(w):
+                    if _raw(w):
                         out.append((prefix, what, w.strip(), True, w.strip()))
                         continue
                     form = _fold(w).strip()

@@ -204,12 +204,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R25-19": "rules: '平壌' (Japanese form of Pyongyang) in the party line not read (746.named_places)",
     "R25-28": "rules: '(công dân Hoa Kỳ)' (Vietnamese US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
     "R25-29": "rules: '(ABD vatandaşı)' (Turkish US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
-    "R25-44": "rules: Supp. No. 5 watches in Turkish 'kol saatleri' not read against ear99_not_listed_part_746",
-    "R25-46": "rules: Supp. No. 5 perfume in Korean '향수' not read against ear99_not_listed_part_746",
-    "R25-47": "rules: Supp. No. 5 perfume in Vietnamese 'nước hoa' not read against ear99_not_listed_part_746",
-    "R25-48": "rules: Supp. No. 5 handbags in Italian 'borse in pelle' not read against ear99_not_listed_part_746",
-    "R25-57": "rules: 'Policía Nacional de Colombia' not read as a government end user (740.17.government): ENC (b)(2)"
-              " given",
     "R25b-01": "screening: 'Huawei Technologies Co., Ltd., Sucursal Argentina, Buenos Aires' a 0.69 POSSIBLE answered "
                "by listings []",
     "R25b-02": "screening: 'Huawei Technologies Co., Ltd. İstanbul Şubesi' CLEAR",
@@ -223,11 +217,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R25b-13": "rules: '(مواطن أمريكي)' (Arabic US citizen) not a U.S.-person signal (§ 744.6)",
     "R25b-14": "rules: '(미국 시민권자)' (Korean US citizen) not a U.S.-person signal (§ 744.6)",
     "R25b-15": "rules: '(Amerikan vatandaşı)' (Turkish American citizen) not a U.S.-person signal (§ 744.6)",
-    "R25b-21": "rules: Supp. No. 5 watches in Korean '손목시계' not read against ear99_not_listed_part_746",
-    "R25b-22": "rules: Supp. No. 5 watches in Vietnamese 'đồng hồ đeo tay' not read against ear99_not_listed_part_746",
-    "R25b-23": "rules: Supp. No. 5 watches in Italian 'orologi da polso' not read against ear99_not_listed_part_746",
-    "R25b-25": "rules: 'Polícia Federal' (Brazil) not read as a government end user (740.17.government): ENC (b)(2) "
-               "given",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
