@@ -226,6 +226,7 @@ class EncGovernment(_Frozen):
     supp3_verified: bool = False
     words: tuple[str, ...]
     question: str
+    not_end_users: tuple[NotEndUser, ...] = ()  # organisations whose name has a word but which are none
 
 
 class CameraScope(_Frozen):

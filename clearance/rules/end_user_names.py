@@ -227,7 +227,14 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     if rule is None:
         return ()
     norm = text_forms(name)
-    return tuple(w.strip() for w in rule["words"] if w in norm)
+    drop: set[str] = set()
+    for known in rule.get("not_end_users", ()):  # (the Salvation Army: 'army' is its name, R25-79)
+        hit = [p for p in known["phrases"] if p in norm]
+        for p in hit:
+            norm = norm.replace(p, "  ")
+        if hit:
+            drop |= set(known.get("words", ()))
+    return tuple(w.strip() for w in rule["words"] if w in norm and w not in drop)
 
 
 def name_forms(name: str) -> tuple[str, str]:
