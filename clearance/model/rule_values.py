@@ -407,6 +407,9 @@ class HtsHeadings(Value):
     headings: dict[str, HtsHeading]
     words_source: str = ""  # where the headings' words come from
     brands_source: str = ""  # where the headings' brands come from (a brand asks, never decides)
+    # asked when ear99_not_listed_part_746 is stated, no HTS code is named and the item description is not written in
+    # English (another script, or function words of another language): what the item is cannot be read from it
+    unread_description: str = ""
 
 
 class HtsSupplement(Value):

@@ -151,6 +151,17 @@ class PlaceNames(_Frozen):
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
 
 
+class NotEndUser(_Frozen):
+    """A known organisation that is no such end user although its name has the rule's words (the Salvation Army:
+    'army', 救世軍, 'Ejército de Salvación'): its ``phrases`` are read out of the name before the words are looked
+    for, and in a name with one of them ``words`` (its own vocabulary: 軍區, its territorial command) are no sign."""
+
+    name: str
+    why: str
+    phrases: tuple[str, ...]
+    words: tuple[str, ...] = ()
+
+
 class NameSignals(_Frozen):
     """Words of a party's name that denote a military (-intelligence) end user: an open question where the rule
     would require a licence with ``fact`` stated, unless the order states ``fact`` or ``negative_fact``."""
@@ -159,6 +170,7 @@ class NameSignals(_Frozen):
     fact: str
     negative_fact: str
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
+    not_end_users: tuple[NotEndUser, ...] = ()
 
 
 class WhereverEntry(_Frozen):
@@ -214,6 +226,7 @@ class EncGovernment(_Frozen):
     supp3_verified: bool = False
     words: tuple[str, ...]
     question: str
+    not_end_users: tuple[NotEndUser, ...] = ()  # organisations whose name has a word but which are none
 
 
 class CameraScope(_Frozen):

@@ -26,11 +26,28 @@ KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 
-Words = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # (rule key, Latin words, words of other scripts)
+class _Rule(NamedTuple):
+    """The words of one rule, made ready to read names with (once per rule value)."""
+
+    key: str
+    latin: tuple[str, ...]  # words in Latin letters (compared with the normal form)
+    other: tuple[tuple[str, str], ...]  # other scripts: (as compared, Arabic letters as Persian; as written)
+    # (phrases in Latin letters, phrases of other scripts, words that are then no sign): rule ``not_end_users``
+    not_end_users: tuple[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], ...]
+
+
+Words = tuple[_Rule, ...]
+
+# Arabic and Persian write the same letters with different code points (yeh, kaf, alef maksura, heh goal): a word is
+# compared with the name in one spelling ('نیروی هوایی' and 'نيروي هوايي')
+_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه"})
 
 
 def _rule_words_of(value: dict[str, Any]) -> list[str]:
-    return [str(w) for w in value["words"]]
+    # (the phrases of not_end_users and the words they set aside decide the answer too: a name that has none of these
+    # strings has the same answer whatever the rule's other strings are)
+    return [str(w) for w in value["words"]] + [str(x) for n in value.get("not_end_users", ())
+                                               for x in (*n["phrases"], *n.get("words", ()))]
 
 
 for _key in (*KEYS, "746.6.place_names", "740.17.government"):
@@ -43,13 +60,25 @@ def _words(ctx: Ctx) -> Words:
     return ctx.memo("name signal words", _words_of, ctx, replay=False)
 
 
+def _split(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(w for w in words if w.isascii()), tuple(w.translate(_ARABIC) for w in words if not w.isascii())
+
+
+def _other(words: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((w.translate(_ARABIC), w) for w in words if not w.isascii())
+
+
 def _words_of(ctx: Ctx) -> Words:
     out = []
     for key in KEYS:
         value = ctx.find(key)
         if value is not None:
             words = [str(w) for w in value["words"]]
-            out.append((key, tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
+            latin, other = tuple(w for w in words if w.isascii()), _other(words)
+            known = tuple((*_split([str(p) for p in n["phrases"]]),
+                           frozenset(str(w).translate(_ARABIC) for w in n.get("words", ())))
+                          for n in value.get("not_end_users", ()))
+            out.append(_Rule(key, latin, other, known))
     return tuple(out)
 
 
@@ -63,14 +92,20 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
-    words = ctx.untracked(_words, ctx)  # (the result depends on the words the name has only: recorded below)
-    found = [(key, w.strip()) for key, latin, _ in words for w in latin if w in norm]
-    kept = ""
-    if own:  # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
-        kept = written_forms(name)
-        found += [(key, w.strip()) for key, _, other in words for w in other if w in kept]
-    for key in KEYS:
-        ctx.depend_on_words(key, lambda w: w in norm if w.isascii() else bool(own) and w in kept)
+    # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
+    kept = written_forms(name).translate(_ARABIC) if own else ""
+    found: list[tuple[str, str]] = []
+    for rule in _words(ctx):
+        latin_form, other_form, drop = norm, kept, frozenset[str]()
+        for latin, other, words in rule.not_end_users:  # (the Salvation Army: 'army' is its name, R25-78, R25-79)
+            hit = [p for p in latin if p in latin_form] + [p for p in other if p in other_form]
+            for p in hit:
+                latin_form, other_form = latin_form.replace(p, "  "), other_form.replace(p, "  ")
+            if hit:
+                drop |= words
+        found += [(rule.key, w.strip()) for w in rule.latin if w in latin_form and w not in drop]
+        if other_form:
+            found += [(rule.key, w.strip()) for form, w in rule.other if form in other_form and form not in drop]
     return tuple(found)
 
 
@@ -201,12 +236,20 @@ def _rule_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
 
 def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     norm = text_forms(name)
-    # (the result depends on the words the name has only: not on the whole rule)
+    # (the result depends on the strings of the rule the name has only -- words, not_end_users phrases and the words
+    # they set aside (``_rule_words_of``) --, not on the whole rule)
     ctx.depend_on_words(key, lambda w: w in norm)
     rule = ctx.untracked(ctx.find, key)
     if rule is None:
         return ()
-    return tuple(w.strip() for w in rule["words"] if w in norm)
+    drop: set[str] = set()
+    for known in rule.get("not_end_users", ()):  # (the Salvation Army: 'army' is its name, R25-79)
+        hit = [p for p in known["phrases"] if p in norm]
+        for p in hit:
+            norm = norm.replace(p, "  ")
+        if hit:
+            drop |= set(known.get("words", ()))
+    return tuple(w.strip() for w in rule["words"] if w in norm and w not in drop)
 
 
 def name_forms(name: str) -> tuple[str, str]:

@@ -14,11 +14,12 @@ not hold changes nothing (the lists are incomplete: the Part 746 section's own E
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
-from clearance.model.fact_vocabulary import normalise
+from clearance.model.fact_vocabulary import normalise, not_english
 from clearance.rules.context import Ctx
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
@@ -252,6 +253,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DOTLESS = str.maketrans("ıİ", "iI")  # (Turkish: 'pırlanta' is written 'pirlanta' as often)
 
 
+def _raw(word: str) -> bool:
+    """Whether ``word`` is matched as written: a letter of a script the normal form does not keep (Chinese,
+    Japanese, Korean, Arabic, Persian, Devanagari, Thai ...; Latin and Cyrillic are folded)."""
+    return bool(_CJK.search(word)) or any(
+        ch.isalpha() and not unicodedata.name(ch, "").startswith(("LATIN", "CYRILLIC")) for ch in word)
+
+
 def _fold(text: str) -> str:
     return normalise(text.translate(_DOTLESS))
 
@@ -267,7 +275,7 @@ def _words(ctx: Ctx, key: str, held: dict[str, Any]) -> tuple[tuple[str, str, st
         for prefix, heading in held["headings"].items():
             for what in ("words", "brands"):
                 for w in heading.get(what, ()):
-                    if _CJK.search(w):
+                    if _raw(w):
                         out.append((prefix, what, w.strip(), True, w.strip()))
                         continue
                     form = _fold(w).strip()
@@ -304,6 +312,8 @@ def _named_goods(ctx: Ctx, req: Request, dest: str, where: str, f: Findings) -> 
         hit = next(((prefix, what, word) for prefix, what, word, raw, form in _words(ctx, hkey, held)
                     if (form in text if raw else form in norm)), None)
         if hit is None:
+            if _unread(ctx, req, rule, where, number, hkey, held, norm, f):
+                return
             continue
         prefix, what, word = hit
         heading = held["headings"][prefix]
@@ -318,6 +328,25 @@ def _named_goods(ctx: Ctx, req: Request, dest: str, where: str, f: Findings) -> 
         _add(ctx, f, Basis(f"746-SUPP{number}", f"{rule['paragraphs'][where]}; {ctx.cite(hkey)}",
                            str(rule["policy"]), indeterminate=ask, rules=(hkey,)), hkey)
         return
+
+
+def _unread(ctx: Ctx, req: Request, rule: dict[str, Any], where: str, number: str, hkey: str,
+            held: dict[str, Any], norm: str, f: Findings) -> bool:
+    """An EAR99 item stated not listed in Part 746 (``ear99_not_listed_part_746``) whose description names no good
+    of the supplement's headings, no HTS code and is not written in English: what the item is -- on which the fact
+    rests -- cannot be read, so the fact alone does not clear (fail closed, as an end use not in English is asked;
+    adversarial round 25). A question, never a licence basis."""
+    question = str(held.get("unread_description", ""))
+    if not question or Fact.EAR99_NOT_LISTED_746 not in req.facts or written_codes(req):
+        return False
+    why = not_english(req.item.description, norm)
+    if why is None:
+        return False
+    said = why.split("(", 1)[1].split(")", 1)[0] if "(" in why else why
+    ask = question.replace("{why}", said)
+    _add(ctx, f, Basis(f"746-SUPP{number}", f"{rule['paragraphs'][where]}; {ctx.cite(hkey)}", str(rule["policy"]),
+                       indeterminate=ask, rules=(hkey,)), hkey)
+    return True
 
 
 def _section_requires(f: Findings, dest: str, where: str) -> bool:

@@ -204,18 +204,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R25-19": "rules: '平壌' (Japanese form of Pyongyang) in the party line not read (746.named_places)",
     "R25-28": "rules: '(công dân Hoa Kỳ)' (Vietnamese US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
     "R25-29": "rules: '(ABD vatandaşı)' (Turkish US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
-    "R25-33": "rules: the RCAF in Khmer 'កងយោធពលខេមរភូមិន្ទ' not read as a § 744.21(g) military end user (3A991, KH)",
-    "R25-35": "rules: Cambodia's GDRI in French ('recherche et du renseignement') not read as § 744.22(f)(2)(ii)",
-    "R25-36": "rules/screening: IRGC-IO in Persian 'سازمان اطلاعات سپاه ...' not read (§ 744.22(f)(2)(v)), screened "
-              "CLEAR",
-    "R25-39": "rules/screening: RGB in Korean '조선인민군 정찰총국' not read (§ 744.22(f)(2)(vi)), screened CLEAR",
-    "R25-40": "rules: 'Milicia Bolivariana' (a FANB component) not read as a § 744.21(g) military end user (3A991, VE)",
-    "R25-44": "rules: Supp. No. 5 watches in Turkish 'kol saatleri' not read against ear99_not_listed_part_746",
-    "R25-46": "rules: Supp. No. 5 perfume in Korean '향수' not read against ear99_not_listed_part_746",
-    "R25-47": "rules: Supp. No. 5 perfume in Vietnamese 'nước hoa' not read against ear99_not_listed_part_746",
-    "R25-48": "rules: Supp. No. 5 handbags in Italian 'borse in pelle' not read against ear99_not_listed_part_746",
-    "R25-57": "rules: 'Policía Nacional de Colombia' not read as a government end user (740.17.government): ENC (b)(2)"
-              " given",
     "R25b-01": "screening: 'Huawei Technologies Co., Ltd., Sucursal Argentina, Buenos Aires' a 0.69 POSSIBLE answered "
                "by listings []",
     "R25b-02": "screening: 'Huawei Technologies Co., Ltd. İstanbul Şubesi' CLEAR",
@@ -229,14 +217,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R25b-13": "rules: '(مواطن أمريكي)' (Arabic US citizen) not a U.S.-person signal (§ 744.6)",
     "R25b-14": "rules: '(미국 시민권자)' (Korean US citizen) not a U.S.-person signal (§ 744.6)",
     "R25b-15": "rules: '(Amerikan vatandaşı)' (Turkish American citizen) not a U.S.-person signal (§ 744.6)",
-    "R25b-16": "rules: Cambodia's Ministry of National Defence in Khmer not read (§ 744.21(g), 3A991, KH)",
-    "R25b-17": "rules: '柬埔寨皇家军队' (RCAF in Chinese: 军队 'armed forces') not read (§ 744.21(g), 3A991, KH)",
-    "R25b-19": "rules: 'Bolivarian National Militia' (English) not read (§ 744.21(g), 3A991, VE)",
-    "R25b-21": "rules: Supp. No. 5 watches in Korean '손목시계' not read against ear99_not_listed_part_746",
-    "R25b-22": "rules: Supp. No. 5 watches in Vietnamese 'đồng hồ đeo tay' not read against ear99_not_listed_part_746",
-    "R25b-23": "rules: Supp. No. 5 watches in Italian 'orologi da polso' not read against ear99_not_listed_part_746",
-    "R25b-25": "rules: 'Polícia Federal' (Brazil) not read as a government end user (740.17.government): ENC (b)(2) "
-               "given",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -510,10 +490,6 @@ MISMATCHES: dict[str, str] = {
     "R25-70": "over-block: 'Shiraz Estate Wines ..., Barossa Valley' read as Iran (746.named_places)",
     "R25-74": "over-block: the surname 'Teherani' read as Tehran (746.named_places)",
     "R25-75": "over-block: 'La Habana Tapas Bar S.L., Madrid' read as Cuba (746.named_places)",
-    "R25-78": "over-block: the Salvation Army's '軍區' (its territorial command) read as a military end user "
-              "(744.21.name_signals)",
-    "R25-79": "over-block: 'Ejército de Salvación' (Salvation Army) read as a military end user (744.21.name_signals)",
-    "R25b-29": "over-block: 'The Salvation Army, Caracas' read as a military end user (744.21.name_signals)",
 }
 
 
