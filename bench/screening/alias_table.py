@@ -500,6 +500,11 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
      "confidence high"),
     ("MAHAN AIR", "马汉航空公司",
      "the same name with 公司 'company'; written from the table author's knowledge; confidence high"),
+    ("IRAN AIR", "伊朗航空公司",
+     "the airline's name in Chinese (伊朗 Iran, 航空公司 airline company), as Chinese-language press and its "
+     "offices in "
+     "China write it (R25b-07: '伊朗航空公司迪拜办事处' was read only on the place 伊朗); written from the table "
+     "author's knowledge; confidence high"),
     ("ISLAMIC REVOLUTIONARY GUARD CORPS INTELLIGENCE ORGANIZATION", "سازمان اطلاعات سپاه پاسداران انقلاب اسلامی",
      "the organisation's name in Persian (سازمان اطلاعات 'intelligence organisation' of سپاه پاسداران انقلاب اسلامی, "
      "the Islamic Revolutionary Guard Corps), written from the table author's knowledge; confidence high"),

@@ -893,6 +893,7 @@ def test_round25_a_branch_phrase_of_another_language_around_a_listed_name(ear_in
     ("카스퍼스키 랩 한국지사", "KR", "AO Kaspersky Lab"),  # R25-13
     ("Філіял ААТ «Інтэграл» у г. Астана", "KZ", "JSC Integral"),  # R25-11 (Belarusian)
     ("马汉航空公司北京代表处", "CN", "MAHAN AIR"),  # R25-12
+    ("伊朗航空公司迪拜办事处", "AE", "IRAN AIR"),  # R25b-07 (passed on the place 伊朗 only)
     ("سازمان اطلاعات سپاه پاسداران انقلاب اسلامی - دفتر دبی", "AE",
      "ISLAMIC REVOLUTIONARY GUARD CORPS INTELLIGENCE ORGANIZATION"),  # R25-36
     ("조선인민군 정찰총국 선양대표부", "CN", "RECONNAISSANCE GENERAL BUREAU"),  # R25-39
