@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.7"
+VERSION = "2026-12-03.8"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -442,6 +442,8 @@ RU_TRANSLIT = ("the name as written in Russian-language trade documents and pres
                "name), written from the table author's knowledge; confidence high")
 AR_TRANSLIT = ("the name as written in Arabic-language press and trade documents (a transliteration of the English "
                "name), written from the table author's knowledge; confidence high")
+KO_TRANSLIT = ("the name as written in Korean-language press and by the party's Korean offices (a Hangul "
+               "transliteration of the English name), written from the table author's knowledge; confidence high")
 CURATED_OTHER: list[tuple[str, str, str]] = [
     ("PJSC AEROFLOT", "Aeroflot - Russian Airlines",
      "the party's registered name, Public Joint-Stock Company 'Aeroflot - Russian Airlines' (the UK consolidated list "
@@ -480,6 +482,35 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
      "table author's knowledge; confidence medium"),
     ("Huawei Technologies (Thailand) Co.", "หัวเว่ย เทคโนโลยี่ (ประเทศไทย)",
      "the same name without its legal form; confidence medium"),
+    # adversarial round 25 (R25-07, R25-08, R25-12, R25-13, R25-36, R25b-06: listed parties written in Hangul,
+    # Arabic, Chinese and Persian with an office word after the name screened CLEAR)
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "하이크비전", KO_TRANSLIT),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "하이크비전 디지털 테크놀로지", KO_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "화웨이", KO_TRANSLIT),
+    ("Huawei Technologies Co., Ltd.", "화웨이 테크놀로지스", KO_TRANSLIT),
+    ("AO Kaspersky Lab", "카스퍼스키 랩", KO_TRANSLIT),
+    ("AO Kaspersky Lab", "카스퍼스키랩", KO_TRANSLIT),
+    ("Zhejiang Dahua Technology Co., Ltd.", "داهوا تكنولوجي", AR_TRANSLIT),
+    ("Zhejiang Dahua Technology Co., Ltd.", "داهوا", AR_TRANSLIT),
+    ("Dahua Technology", "داهوا تكنولوجي", AR_TRANSLIT),  # (the Entity List's entry, 84 FR 54002)
+    ("Dahua Technology", "داهوا", AR_TRANSLIT),
+    ("MAHAN AIR", "马汉航空",
+     "the airline's name in Chinese-language press and aviation documents (马汉 Mahan, 航空 air / airline; also "
+     "written 伊朗马汉航空公司, 'Iran's Mahan Air company'), written from the table author's knowledge; "
+     "confidence high"),
+    ("MAHAN AIR", "马汉航空公司",
+     "the same name with 公司 'company'; written from the table author's knowledge; confidence high"),
+    ("IRAN AIR", "伊朗航空公司",
+     "the airline's name in Chinese (伊朗 Iran, 航空公司 airline company), as Chinese-language press and its "
+     "offices in "
+     "China write it (R25b-07: '伊朗航空公司迪拜办事处' was read only on the place 伊朗); written from the table "
+     "author's knowledge; confidence high"),
+    ("ISLAMIC REVOLUTIONARY GUARD CORPS INTELLIGENCE ORGANIZATION", "سازمان اطلاعات سپاه پاسداران انقلاب اسلامی",
+     "the organisation's name in Persian (سازمان اطلاعات 'intelligence organisation' of سپاه پاسداران انقلاب اسلامی, "
+     "the Islamic Revolutionary Guard Corps), written from the table author's knowledge; confidence high"),
+    ("ISLAMIC REVOLUTIONARY GUARD CORPS INTELLIGENCE ORGANIZATION", "سازمان اطلاعات سپاه",
+     "the short Persian name used in Iranian press ('intelligence organisation of the Corps'), written from the table "
+     "author's knowledge; confidence high"),
 ]
 # Japanese names of Japanese parties of the SDN List (no list in ../shared/data carries a Japanese name for them):
 # (name as the SDN List writes it, Japanese name, source). The National Police Agency of Japan publishes the
@@ -502,6 +533,10 @@ KOREAN_SOURCE = ("Korean name used by the DPRK party ({gloss}); written from the
 CURATED_KOREAN: list[tuple[str, str, str, str]] = [
     ("KOREA MINING DEVELOPMENT TRADING CORPORATION", "조선광업개발무역회사",
      "조선 Korea, 광업 mining, 개발 development, 무역 trading, 회사 corporation: KOMID", "high"),
+    # adversarial round 25 (R25-39: '조선인민군 정찰총국 선양대표부' screened CLEAR)
+    ("RECONNAISSANCE GENERAL BUREAU", "정찰총국", "정찰 reconnaissance, 총국 general bureau: the RGB", "high"),
+    ("RECONNAISSANCE GENERAL BUREAU", "조선인민군 정찰총국",
+     "조선인민군 Korean People's Army, 정찰총국 Reconnaissance General Bureau: the RGB under the KPA", "high"),
 ]
 # CETC research institutes: the group's naming is "中国电子科技集团公司第<N>研究所" (N in Chinese numerals).
 # Rows added in session 6 (trail6, adversarial round 6: R6-29, R6-34, R6-64), keyed by entry: the Russian MoD

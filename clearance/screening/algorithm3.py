@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -236,7 +237,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
     # translate what the characters read as a place (中山大学, Zhongshan: 'Sun Yat-Sen University', adversarial R18-16)
     han_words = q.unspaced and c.unspaced and not (_syllabic(q) or _syllabic(c))
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
-            not _unseen(q, c, ns)) and not han_words:
+            not _unseen(q, c, ns)) and not han_words and not _latin_words_differ(q, c):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -403,6 +404,21 @@ def _syllabic(form: NameForm) -> bool:
     """A name written without spaces (Chinese) that keeps a bare syllable, neither a place nor a term ("fu", "dan" of
     复旦大学): its syllables are not words, so the guards that weigh an organisation's words do not read it."""
     return form.unspaced and any(t in syllables() and t not in places() for t in form.tokens)  # 西安 "xian" a place
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _latin_words_differ(q: NameForm, c: NameForm) -> bool:
+    """Whether each name keeps a word written in Latin letters in the name as written that the other, joined, does
+    not hold: "LG전자" ('LG Electronics', Korean) / "LL Electronic Limited" agree letter for letter once spaces are
+    gone but for "lg" / "ll", which no transliteration made (adversarial round 25's hard negatives: a Korean firm's
+    office read as "LG전자" was a 0.93 HIT). Such names are compared word by word, not as letters joined."""
+    def own(form: NameForm, other: NameForm) -> bool:
+        written = {w.casefold() for w in _LATIN_WORD.findall(form.original)}
+        return any(t in written and t not in other.compact for t in form.tokens)
+
+    return (q.unspaced or c.unspaced) and own(q, c) and own(c, q)
 
 
 def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
@@ -1294,7 +1310,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             else:
                 core = similarity_core(a, b, person, token_similarity3, not person, MAX_EDITS, False)
             raw = _clamp(core[0])
-            if core[1].startswith(("compact", "skeleton")) and not self._compact_ok(a, b):
+            if core[1].startswith(("compact", "skeleton")) and not (self._compact_ok(a, b)
+                                                                    and not _latin_words_differ(a, b)):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces
         if a.legal_forms and b.legal_forms and _forms_differ(a, b):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)

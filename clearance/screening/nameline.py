@@ -42,6 +42,7 @@ reading the name without its address or acronym can only add a hit, never remove
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -178,8 +179,29 @@ def _office_word(word: str) -> bool:
 
 def _is_office(words: list[str]) -> bool:
     """A description of an office or branch: office words, connectors, places and numbers, with a head word
-    ("representative office in astana", "service centre", "dubai branch")."""
+    ("representative office in astana", "service centre", "dubai branch"), and perhaps where it is after a word
+    saying where ("oddzial w polsce": ``_where_start``)."""
+    words = words[:_where_start(words)]
     return bool(words) and _has_head(words) and all(_office_word(w) for w in words)
+
+
+def _where_start(words: list[str]) -> int:
+    """The index of a word saying where (office_phrases.yml ``trailing_where``: "in", Polish "w", Vietnamese "tai")
+    followed by one to WHERE_WORDS words ending ``words`` and preceded by a word, or ``len(words)``: the words after it
+    name the office's place, which no table need hold ("Oddział w Polsce": Polish, 'branch in Poland')."""
+    where = _phrases().trailing_where
+    for i in range(len(words) - 2, max(0, len(words) - WHERE_WORDS - 2), -1):
+        if i > 0 and words[i] in where:
+            return i
+    return len(words)
+
+
+def names_office(text: str) -> bool:
+    """Whether ``text`` (what a reading set aside) names an office or branch of the party: a head word of
+    address_words.yml ``office_heads`` ("Sucursal Argentina, Buenos Aires", "Türkiye İstanbul Şubesi") or a Korean
+    office word ("서울지사"). Such a place says where the listed party has an office, not that it is another party."""
+    phrases = _phrases()
+    return _has_head(fold(text)[0].split()) or any(w in text for w in phrases.hangul_offices)
 
 
 def _is_address(segment: str) -> bool:
@@ -347,6 +369,10 @@ def _office_tail(line: str, start: int, end: int) -> int:
     head word, that starts with no connector and leaves before it a word that is none of these."""
     words = _written_words(line, start, end)
     connectors = _words().connectors
+    flat = [(k, w) for k, (_, _, ws) in enumerate(words) for w in ws]
+    cut = _where_start([w for _, w in flat])
+    if cut < len(flat) and cut > 0 and flat[cut][0] != flat[cut - 1][0]:
+        words = words[:flat[cut][0]]  # "Oddział w Polsce": the office's place after "w" ('in'), read as an office word
     # the written words from ``first`` on are all office words (those before ``first`` end in one that is not): only
     # a tail starting there or later can be the description, and only when ``first`` is 0 are its words the whole
     # name (the same answer as trying every start and checking every word of each tail and of what it leaves)
@@ -484,6 +510,8 @@ def _short_name_after(name: str) -> tuple[str, str]:
 
 
 HAN_NAME_MIN = 2  # characters of a name left before an office word ("华为")
+HAN_AFTER_OFFICE = 6  # characters of a segment after an office word read as where it is (九龙湾 Kowloon Bay)
+_HAN_FIRM = ("公司", "集团", "集團", "株式会社", "有限")  # ... unless it names a firm
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_TRIM = " \t,.;:，。；：、()（）[]【】"
 _HAN_EDGE = " \t,.;:，。；：、"
@@ -552,10 +580,15 @@ def han_office_reading(line: str) -> NameReading | None:
         if sep.start() >= end:
             continue
         last = text[sep.end():end].strip(_HAN_TRIM)
-        if last and not (_han_place(words, last) == last or _HAN_ADDRESS.search(last)
+        before = text[:sep.start()].rstrip(_HAN_TRIM)
+        after_office = (len(last) <= HAN_AFTER_OFFICE and not any(f in last for f in _HAN_FIRM)
+                        and any(before.endswith(w) for w in words.office_words))  # 商汤科技香港办事处，九龙湾
+        if last and not (_han_place(words, last) == last or _HAN_ADDRESS.search(last) or after_office
                          or (_han_place(words, last[:-1]) and last[-1] in "市区區县縣省")):
             break
         end = sep.start()
+        if after_office:
+            break
     cut = end < len(text)
     rest = text[:end].rstrip(_HAN_TRIM)
     inner = _HAN_INNER.search(rest)  # a place in parentheses inside the name: 华为技术（越南）有限公司
@@ -585,21 +618,54 @@ def han_office_reading(line: str) -> NameReading | None:
     return NameReading(rest, (("address", text[len(rest):].strip(_HAN_TRIM)),))
 
 
-# an office of a party written before its name ("Представительство АО «Алмаз-Антей» в Казахстане", "Branch of X in
-# Y", "نمایندگی کشتیرانی ... در هامبورگ"), and the words saying where after it: adversarial R24-12..R24-14, R24-16
-_LEADING_OFFICES = ("representative office of", "representative office", "representation of", "branch office of",
-                    "branch of", "liaison office of", "Представительство", "Филиал", "Отделение", "Представництво",
-                    "Філія", "نمایندگی", "دفتر", "شعبه", "شعبة", "فرع", "مكتب", "Sucursal de", "Succursale de",
-                    "Niederlassung", "Zweigniederlassung", "Vertretung")
-_WHERE = ("in", "в", "во", "у", "در", "à", "en", "au", "im", "at", "na", "فی", "في")
 WHERE_WORDS = 5  # words after "in" / "в" / "در" read as where the office is
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+_PHRASE_KEYS = ("leading", "where", "trailing_where", "hangul_offices", "hangul_office_after_place", "hangul_places")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """office_phrases.yml: an office of a party written before its name ("Представительство АО «Алмаз-Антей» в
+    Казахстане", "Văn phòng đại diện X tại Hà Nội", "Kantor Perwakilan X di Jakarta"), the words saying where after it
+    (adversarial R24-12..R24-14, R24-16, R25-06, R25-11, R25b-03), and the Korean office words after a name."""
+
+    leading: tuple[tuple[str, ...], ...]  # plain words (``plain``), longest first
+    where: frozenset[str]  # plain
+    trailing_where: frozenset[str]  # folded (the address words' form)
+    hangul_offices: tuple[str, ...]  # longest first
+    hangul_after_place: frozenset[str]
+    hangul_places: frozenset[str]
+
+
+_MARKS = str.maketrans({"đ": "d", "ł": "l", "ı": "i", "ø": "o", "ß": "ss"})
+
+
+def plain(word: str) -> str:
+    """``word`` in lower case without accents, in its own script ("Oddział" -> "oddzial", "Văn" -> "van",
+    "Філіял" -> "філіял"): a word of office_phrases.yml is compared so, not transliterated (the Thai สาขา
+    'branch' transliterates to "sakha", the Sakha Republic)."""
+    text = unicodedata.normalize("NFKD", word.casefold().translate(_MARKS))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).strip(".,;:«»\"'()")
 
 
 @cache
-def _office_phrases() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
-    heads = tuple(sorted({tuple(fold(w)[0].split()) for w in _LEADING_OFFICES}, key=len, reverse=True))
-    return heads, frozenset(fold(w)[0] for w in _WHERE)
+def _phrases() -> _Phrases:
+    raw, path = _read_yaml("office_phrases.yml", "the office phrases")
+    if not isinstance(raw, dict) or set(raw) != set(_PHRASE_KEYS) or not all(
+            isinstance(raw[k], list) for k in _PHRASE_KEYS):
+        raise DataError(f"office phrases: expected the lists {', '.join(_PHRASE_KEYS)}", file=path)
+
+    def words(key: str) -> list[str]:
+        return [str(w) for w in raw[key]]
+
+    return _Phrases(
+        leading=tuple(sorted({tuple(plain(x) for x in w.split()) for w in words("leading")}, key=len, reverse=True)),
+        where=frozenset(plain(w) for w in words("where")),
+        trailing_where=frozenset(fold(w)[0] for w in words("trailing_where")),
+        hangul_offices=tuple(sorted(set(words("hangul_offices")), key=len, reverse=True)),
+        hangul_after_place=frozenset(words("hangul_office_after_place")),
+        hangul_places=frozenset(words("hangul_places")),
+    )
 
 
 def office_wrapper_reading(line: str) -> NameReading | None:
@@ -607,21 +673,23 @@ def office_wrapper_reading(line: str) -> NameReading | None:
     last ("Филиал ООО «Техкомпания Хуавэй» в г. Новосибирске" is read "ООО «Техкомпания Хуавэй»"), or a segment
     after a dash that starts with an office word ("ایران‌ایر - دفتر فروش فرانکفورت", Iran Air's sales office). None
     when the line has neither."""
-    heads, where = _office_phrases()
+    phrases = _phrases()
+    heads, where = phrases.leading, phrases.where
     dash = _DASH.search(line)
     if dash is not None:
         tail = line[dash.end():].split()
-        if tail and fold(tail[0])[0] in _words().office_words | {h[0] for h in heads if len(h) == 1}:
+        if tail and (fold(tail[0])[0] in _words().office_words
+                     or (plain(tail[0]),) in heads):
             name = line[:dash.start()].strip(_TRIM)
             if name and fold(name)[0].strip():
                 return NameReading(name, (("address", line[dash.end():].strip()),))
     written = line.split()
-    folded = [fold(w)[0].strip() for w in written]
+    folded = [plain(w) for w in written]
     head = next((h for h in heads if tuple(folded[:len(h)]) == h), None)
     if head is None or len(written) <= len(head):
         return None
     words = written[len(head):]
-    marks = [fold(w)[0].strip() for w in words]
+    marks = [plain(w) for w in words]
     for i in range(len(words) - 1, 0, -1):
         if marks[i] in where and 0 < len(words) - i - 1 <= WHERE_WORDS:
             aside = " ".join(words[i:])
@@ -636,6 +704,40 @@ def office_wrapper_reading(line: str) -> NameReading | None:
     return NameReading(name, (("office", front),) + ((("address", aside),) if aside else ()))
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_TRIM = " \t,.;:()[]"
+HANGUL_NAME_MIN = 2  # characters of a name left before a Korean office word
+
+
+def hangul_office_reading(line: str) -> NameReading | None:
+    """A name followed by a Korean office word, alone or joined to the place before it (office_phrases.yml
+    ``hangul_offices``): "하이크비전 디지털 테크놀로지 한국지사" ('Korea branch') is read
+    "하이크비전 디지털 테크놀로지", "조선광업개발무역회사 심양대표부" ('Shenyang representative office')
+    "조선광업개발무역회사" (adversarial R25-08, R25-13, R25-14, R25-39, R25b-06). A word that also ends other
+    compounds (사무소: 법률사무소 is a law firm) is read only alone or after a place of ``hangul_places``. None when
+    the line ends with no such word or the name left is shorter than HANGUL_NAME_MIN characters."""
+    if not _HANGUL.search(line):
+        return None
+    phrases = _phrases()
+    tokens = line.strip(_HANGUL_TRIM).split()
+    if len(tokens) < 2:
+        return None
+    last = tokens[-1].strip(_HANGUL_TRIM)
+    office = next((w for w in phrases.hangul_offices if last.endswith(w)), None)
+    if office is None:
+        return None
+    prefix = last[:-len(office)]
+    if prefix and office in phrases.hangul_after_place and prefix not in phrases.hangul_places:
+        return None
+    k = len(tokens) - 1
+    if not prefix and k > 1 and tokens[k - 1].strip(_HANGUL_TRIM) in phrases.hangul_places:
+        k -= 1  # "테헤란 사무소": the place written apart
+    name = " ".join(tokens[:k]).strip(_HANGUL_TRIM)
+    if len(name.replace(" ", "")) < HANGUL_NAME_MIN:
+        return None
+    return NameReading(name, (("address", " ".join(tokens[k:])),))
+
+
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
     when the line has none of them, or when the name left carries no distinctive word (``distinctive``) and is of
@@ -644,7 +746,7 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
     ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
     """
-    han = han_office_reading(line) or office_wrapper_reading(line)
+    han = han_office_reading(line) or hangul_office_reading(line) or office_wrapper_reading(line)
     if han is not None:
         return han
     segs = _segments(line)

@@ -30,7 +30,7 @@ from clearance.screening.bound3 import (
 from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.nameline import NameReading, person_and_place, read_name_line
+from clearance.screening.nameline import NameReading, names_office, person_and_place, read_name_line
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
@@ -214,8 +214,11 @@ def _town_evidence(reading: NameReading, country: str | None, index: ScreeningIn
     the entry's addresses name towns, all in other countries than the party's (``towns.towns_disagree``), the place
     is evidence against that entry: its near-certain hit is capped at POSSIBLE (a person reviews: the party may
     have another office). A town the entry's address names agrees, and an entry with no town in its addresses says
-    nothing. None when no place was set aside."""
+    nothing. None when no place was set aside, or when what was set aside names an office or branch of the party
+    ("Sucursal Argentina, Buenos Aires": ``nameline.names_office``)."""
     address = reading.text("address")
+    if reading.text("office") is not None or (address and names_office(address)):
+        return None  # a branch or office of the party where it is: the listed company itself (adversarial R25b-01)
     towns = aside_towns(address) if address else ()
     if not towns:
         return None
