@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from clearance.rules.context import Ctx
 from clearance.rules.place_words import folded as normalise
-from clearance.rules.place_words import text_forms, written_form, written_forms
+from clearance.rules.place_words import rule_word, text_forms, written_form, written_forms
 
 KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
@@ -191,7 +191,7 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     if rule is None:
         return ()
     norm = text_forms(name)
-    return tuple(w.strip() for w in rule["words"] if w in norm)
+    return tuple(w.strip() for w in rule["words"] if rule_word(w) in norm)
 
 
 def name_forms(name: str) -> tuple[str, str]:
