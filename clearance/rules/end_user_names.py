@@ -110,7 +110,7 @@ def _us_rule_of(ctx: Ctx) -> _UsPerson | None:
         by_first.setdefault(j.split()[0], []).append((f" {j} ", j))
     words = [str(w) for w in rule["words"]]
     branch = [str(w) for w in rule.get("branch_words", ())]
-    return _UsPerson(tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()),
+    return _UsPerson(tuple(w for w in words if w.isascii()), tuple(rule_word(w) for w in words if not w.isascii()),
                      {k: tuple(v) for k, v in by_first.items()}, tuple(rule.get("templates", ())),
                      _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
                                      int(rule.get("gap", 0))),
@@ -126,8 +126,9 @@ def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
         return ()
     norm, own = name_forms(name)
     found = [w.strip() for w in rule.words if w in norm]
-    if own:
-        found += [w.strip() for w in rule.other_words if w in own]
+    if own:  # (marks kept too: Hindi 'नागरिक', Thai 'พลเมือง' -- adversarial round 25)
+        kept = written_forms(name)
+        found += [w.strip() for w in rule.other_words if w in kept]
     # a template with each jurisdiction the name has ("a {} corporation" with "puerto rico")
     here = list(dict.fromkeys(j for w in norm.split() for padded, j in rule.jurisdictions.get(w, ())
                               if padded in norm))
