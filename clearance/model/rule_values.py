@@ -248,6 +248,11 @@ class NamedPlaces(Value):
     elsewhere: dict[str, list[str]] = {}
     home: dict[str, list[str]] = {}
     postcodes: dict[str, str] = {}  # a regular expression of a postal code with its state, in the folded form
+    # a line with one of ``offices`` (an office or branch: 'oficina', 'branch', 'şubesi'), or with one of
+    # ``located`` (a preposition of place: 'en', 'in', 'a') right before the word ('oficina en La Habana',
+    # 'Exportaciones a Cuba'), is never explained away by its address
+    offices: list[str] = []
+    located: list[str] = []
     # a word without a trailing space is a stem ("tehran" reads "Tehranda", "Teheranie"); followed by exactly one of
     # these endings it is a surname of origin, not the place ("Teherani", "Isfahani", "تهرانی")
     nisba: list[str] = []

@@ -77,6 +77,8 @@ class _Places(NamedTuple):
     home: dict[str, tuple[str, ...]]
     postcodes: dict[str, re.Pattern[str]]
     nisba: frozenset[str]
+    offices: tuple[str, ...]
+    located: re.Pattern[str] | None
 
 
 def rule_word(w: str) -> str:
@@ -92,7 +94,16 @@ def _ready(ctx: Ctx) -> _Places | None:
                    {str(c): frozenset(rule_word(str(w)) for w in ws) for c, ws in rule.get("elsewhere", {}).items()},
                    {str(c): tuple(f" {folded(str(w)).strip()} " for w in ws) for c, ws in rule.get("home", {}).items()},
                    {str(c): re.compile(str(p)) for c, p in rule.get("postcodes", {}).items()},
-                   frozenset(rule_word(str(e)) for e in rule.get("nisba", ())))
+                   frozenset(rule_word(str(e)) for e in rule.get("nisba", ())),
+                   tuple(str(w) for w in rule.get("offices", ())), _located(tuple(rule.get("located", ()))))
+
+
+def _located(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A preposition of place, with an article or not, at the end of the text before a word ('... oficina en la')."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(str(w).strip()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f" (?:{alternatives})(?: (?:la|el|l|le|les|los|las|o|a|os|as|the))? $")
 
 
 def has_word(norm: str, word: str, nisba: frozenset[str] = frozenset()) -> bool:
@@ -137,7 +148,12 @@ def _placed(rule: _Places, text: str, word: str, home: str) -> bool:
     at = form.rfind(word.rstrip() + " ") if word.isascii() else -1
     if at < 0:
         return False  # (found in another form only: read as the place)
+    if any(w in form for w in rule.offices) or (rule.located is not None and any(
+            rule.located.search(form[:i + 1]) for i in _starts(form, word.rstrip() + " "))):
+        return False  # (an office or a place of the word's country: 'sucursal La Habana', 'en Cuba')
     tail = form[at + len(word.rstrip()):]
+    if any(has_word(tail, w, rule.nisba) for _, words in rule.countries for w in words if w.isascii()):
+        return False  # (another place named after it: 'La Habana, Cuba, España')
     last = text.replace("\uff0c", ",").rsplit(",", 1)[-1].strip(" ().")
     if "," in text and country_code(last) == home and f" {folded(last).strip()} " in tail:
         return True
@@ -145,3 +161,12 @@ def _placed(rule: _Places, text: str, word: str, home: str) -> bool:
         return True
     code = rule.postcodes.get(home)
     return code is not None and code.search(tail) is not None
+
+
+def _starts(text: str, word: str) -> list[int]:
+    """Where ``word`` begins in ``text``, each time."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
