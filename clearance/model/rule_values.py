@@ -254,7 +254,7 @@ class NamedPlaces(Value):
     offices: list[str] = []
     located: list[str] = []
     # a word without a trailing space is a stem ("tehran" reads "Tehranda", "Teheranie"); followed by exactly one of
-    # these endings it is a surname of origin, not the place ("Teherani", "Isfahani", "تهرانی")
+    # these endings it is a surname of origin, not the place ("Teherani", "Isfahani")
     nisba: list[str] = []
 
 
