@@ -242,6 +242,20 @@ class NamedPlaces(Value):
     it): the item may go there although no party is located there."""
 
     countries: dict[str, list[str]]
+    # words of ``countries`` that also name something elsewhere (a town of Portugal named Cuba, the Shiraz grape, a
+    # 'La Habana' bar): in a party's own line they are read as the place unless the line after them puts the party
+    # in its own country by a clear address (``home``: its country's names and cities; ``postcodes``)
+    elsewhere: dict[str, list[str]] = {}
+    home: dict[str, list[str]] = {}
+    postcodes: dict[str, str] = {}  # a regular expression of a postal code with its state, in the folded form
+    # a line with one of ``offices`` (an office or branch: 'oficina', 'branch', 'şubesi'), or with one of
+    # ``located`` (a preposition of place: 'en', 'in', 'a') right before the word ('oficina en La Habana',
+    # 'Exportaciones a Cuba'), is never explained away by its address
+    offices: list[str] = []
+    located: list[str] = []
+    # a word without a trailing space is a stem ("tehran" reads "Tehranda", "Teheranie"); followed by exactly one of
+    # these endings it is a surname of origin, not the place ("Teherani", "Isfahani")
+    nisba: list[str] = []
 
 
 # ---- Part 744: Entity List, end uses and end users ----------------------------------------------------------

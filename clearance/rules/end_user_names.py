@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from clearance.rules.context import WORD_RULES, Ctx
 from clearance.rules.place_words import folded as normalise
-from clearance.rules.place_words import text_forms, written_form, written_forms
+from clearance.rules.place_words import rule_word, text_forms, written_form, written_forms
 
 KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
@@ -158,7 +158,7 @@ def _us_rule_of(ctx: Ctx) -> _UsPerson | None:
         by_first.setdefault(j.split()[0], []).append((f" {j} ", j))
     words = [str(w) for w in rule["words"]]
     branch = [str(w) for w in rule.get("branch_words", ())]
-    return _UsPerson(tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()),
+    return _UsPerson(tuple(w for w in words if w.isascii()), tuple(rule_word(w) for w in words if not w.isascii()),
                      {k: tuple(v) for k, v in by_first.items()}, tuple(rule.get("templates", ())),
                      _status_pattern(tuple(rule.get("markers", ())), tuple(rule.get("statuses", ())),
                                      int(rule.get("gap", 0))),
@@ -174,8 +174,9 @@ def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
         return ()
     norm, own = name_forms(name)
     found = [w.strip() for w in rule.words if w in norm]
-    if own:
-        found += [w.strip() for w in rule.other_words if w in own]
+    if own:  # (marks kept too: Hindi 'नागरिक', Thai 'พลเมือง' -- adversarial round 25)
+        kept = written_forms(name)
+        found += [w.strip() for w in rule.other_words if w in kept]
     # a template with each jurisdiction the name has ("a {} corporation" with "puerto rico")
     here = list(dict.fromkeys(j for w in norm.split() for padded, j in rule.jurisdictions.get(w, ())
                               if padded in norm))
@@ -238,7 +239,7 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     norm = text_forms(name)
     # (the result depends on the strings of the rule the name has only -- words, not_end_users phrases and the words
     # they set aside (``_rule_words_of``) --, not on the whole rule)
-    ctx.depend_on_words(key, lambda w: w in norm)
+    ctx.depend_on_words(key, lambda w: w in norm or rule_word(w) in norm)
     rule = ctx.untracked(ctx.find, key)
     if rule is None:
         return ()
@@ -249,7 +250,7 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
             norm = norm.replace(p, "  ")
         if hit:
             drop |= set(known.get("words", ()))
-    return tuple(w.strip() for w in rule["words"] if w in norm and w not in drop)
+    return tuple(w.strip() for w in rule["words"] if rule_word(w) in norm and w not in drop)
 
 
 def name_forms(name: str) -> tuple[str, str]:

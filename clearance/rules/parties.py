@@ -264,7 +264,7 @@ def _info(party: Party, named: bool, el_group: str | None = None, el_entry: List
     places = region_places(ctx, party.name) if ctx is not None else ()
     government = government_words(ctx, party.name) if ctx is not None else ()
     us_person = us_person_words(ctx, party.name) if ctx is not None else ()
-    embargo = country_places(ctx, party.name) if ctx is not None else ()
+    embargo = country_places(ctx, party.name, party.country or None) if ctx is not None else ()
     owned = sdn_owned(ctx, party, owners) if ctx is not None and owners else None
     listed = named or on_el or uvl or meu or el_group is not None or el_entry is not None or dpl is not None \
         or bool(owners) or bool(sdn) or org is not None or bool(signals) or bool(places) or bool(government) \

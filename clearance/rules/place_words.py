@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from clearance.model.fact_vocabulary import normalise
 from clearance.rules.context import Ctx
+from clearance.text.countries import country_code
 
 _JOINERS = re.compile("[\u200c\u200d\u200e\u200f]")  # zero-width (non-)joiners and direction marks
 _NOT_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
@@ -55,23 +57,116 @@ def text_forms(text: str) -> str:
     return "".join(f" {f.strip()} " for f in dict.fromkeys(forms))
 
 
-def country_places(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
+def country_places(ctx: Ctx, text: str, home: str | None = None) -> tuple[tuple[str, str], ...]:
     """(country, word) for each country of rule ``746.named_places`` that ``text`` names (memoised per text; the
-    rule enters the trace only when one is found)."""
-    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text), _find, ctx, text, replay=False)
+    rule enters the trace only when one is found). ``home``: the country of the party whose own line ``text`` is --
+    a word that also names something elsewhere (rule ``elsewhere``: 'Cuba (Beja), Portugal', 'Shiraz Estate Wines')
+    is not read as the place when the line after it puts the party in ``home`` by a clear address."""
+    found: tuple[tuple[str, str], ...] = ctx.memo(("746.named_places", text, home), _find, ctx, text, home,
+                                                  replay=False)
     if found:
         ctx.get("746.named_places")
     return found
 
 
-def _find(ctx: Ctx, text: str) -> tuple[tuple[str, str], ...]:
+class _Places(NamedTuple):
+    """Rule ``746.named_places`` made ready (once per rule value): words in the forms the text is matched in."""
+
+    countries: tuple[tuple[str, tuple[str, ...]], ...]
+    elsewhere: dict[str, frozenset[str]]
+    home: dict[str, tuple[str, ...]]
+    postcodes: dict[str, re.Pattern[str]]
+    nisba: frozenset[str]
+    offices: tuple[str, ...]
+    located: re.Pattern[str] | None
+
+
+def rule_word(w: str) -> str:
+    """A rule word as the text forms write it (a word in another script: NFKC, lower case -- Hindi 'ज़')."""
+    return w if w.isascii() else unicodedata.normalize("NFKC", w).casefold()
+
+
+def _ready(ctx: Ctx) -> _Places | None:
     rule = ctx.find("746.named_places")
+    if rule is None:
+        return None
+    return _Places(tuple((str(c), tuple(rule_word(str(w)) for w in ws)) for c, ws in rule["countries"].items()),
+                   {str(c): frozenset(rule_word(str(w)) for w in ws) for c, ws in rule.get("elsewhere", {}).items()},
+                   {str(c): tuple(f" {folded(str(w)).strip()} " for w in ws) for c, ws in rule.get("home", {}).items()},
+                   {str(c): re.compile(str(p)) for c, p in rule.get("postcodes", {}).items()},
+                   frozenset(rule_word(str(e)) for e in rule.get("nisba", ())),
+                   tuple(str(w) for w in rule.get("offices", ())), _located(tuple(rule.get("located", ()))))
+
+
+def _located(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A preposition of place, with an article or not, at the end of the text before a word ('... oficina en la')."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(str(w).strip()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f" (?:{alternatives})(?: (?:la|el|l|le|les|los|las|o|a|os|as|the))? $")
+
+
+def has_word(norm: str, word: str, nisba: frozenset[str] = frozenset()) -> bool:
+    """Whether the text forms ``norm`` have the rule word ``word``: a word ending in a space whole, one without as
+    a stem -- but a stem followed by exactly a ``nisba`` ending is a surname ("Teherani"), not the place."""
+    if word not in norm:
+        return False
+    if not nisba or word.endswith(" "):
+        return True
+    at = norm.find(word)
+    while at >= 0:
+        start = at + len(word)
+        end = norm.find(" ", start)
+        if norm[start:end if end >= 0 else len(norm)] not in nisba:
+            return True
+        at = norm.find(word, start)
+    return False
+
+
+def _find(ctx: Ctx, text: str, home: str | None) -> tuple[tuple[str, str], ...]:
+    rule = ctx.memo("746.named_places ready", _ready, ctx, replay=False)
     if rule is None:
         return ()
     norm = text_forms(text)
     out = []
-    for country, words in rule["countries"].items():
-        word = next((w.strip() for w in words if w in norm), None)
-        if word is not None:
-            out.append((str(country), word))
+    for country, words in rule.countries:
+        hits = [w for w in words if has_word(norm, w, rule.nisba)]
+        if hits and home and home != country:
+            hits = [w for w in hits if w not in rule.elsewhere.get(country, ()) or not _placed(rule, text, w, home)]
+        if hits:
+            out.append((country, hits[0].strip()))
     return tuple(out)
+
+
+def _placed(rule: _Places, text: str, word: str, home: str) -> bool:
+    """Whether ``text`` (a party's own line) puts the party in ``home`` by a clear address after the last place of
+    ``word``: its country's name (the last comma part: '..., Portugal') or one of its cities, or its postal code
+    with its state ('SA 5352'), all after the word ('Adega Cooperativa de Cuba, 7940-170 Cuba (Beja), Portugal';
+    'La Habana Tapas Bar S.L., Calle de Atocha 45, Madrid'). A line that ends with the word ('..., La Habana') or
+    whose words after it name no place of ``home`` is not placed: the word stays a place (a question)."""
+    form = folded(text.translate(_PLAIN))
+    at = form.rfind(word.rstrip() + " ") if word.isascii() else -1
+    if at < 0:
+        return False  # (found in another form only: read as the place)
+    if any(w in form for w in rule.offices) or (rule.located is not None and any(
+            rule.located.search(form[:i + 1]) for i in _starts(form, word.rstrip() + " "))):
+        return False  # (an office or a place of the word's country: 'sucursal La Habana', 'en Cuba')
+    tail = form[at + len(word.rstrip()):]
+    if any(has_word(tail, w, rule.nisba) for _, words in rule.countries for w in words if w.isascii()):
+        return False  # (another place named after it: 'La Habana, Cuba, España')
+    last = text.replace("\uff0c", ",").rsplit(",", 1)[-1].strip(" ().")
+    if "," in text and country_code(last) == home and f" {folded(last).strip()} " in tail:
+        return True
+    if any(h in tail for h in rule.home.get(home, ())):
+        return True
+    code = rule.postcodes.get(home)
+    return code is not None and code.search(tail) is not None
+
+
+def _starts(text: str, word: str) -> list[int]:
+    """Where ``word`` begins in ``text``, each time."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out

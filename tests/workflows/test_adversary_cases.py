@@ -186,18 +186,6 @@ FALSE_CLEARS: dict[str, str] = {
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
     # round 25 (tests/rules/adversary_round25.yaml, adversary_round25b.yaml; adversary_round25_report.md): 25 false
     # clears of 79 at its first run (adv25 on main dfae44f), 19 of 29 in the follow-up written after it
-    "R25-16": "rules: 'Tahran Şubesi' (Turkish Tehran) in the party line not read (746.named_places)",
-    "R25-17": "rules: '테헤란 사무소' (Korean Tehran) in the party line not read (746.named_places)",
-    "R25-18": "rules: 'Bình Nhưỡng' (Vietnamese Pyongyang) in the party line not read (746.named_places)",
-    "R25-19": "rules: '平壌' (Japanese form of Pyongyang) in the party line not read (746.named_places)",
-    "R25-28": "rules: '(công dân Hoa Kỳ)' (Vietnamese US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
-    "R25-29": "rules: '(ABD vatandaşı)' (Turkish US citizen) not a U.S.-person signal: NOT_SUBJECT (§ 744.6)",
-    "R25b-08": "rules: 'テヘラン' (katakana Tehran) in the party line not read (746.named_places)",
-    "R25b-10": "rules: 'Şam' (Turkish Damascus) in the party line not read, 2024 (746.named_places)",
-    "R25b-12": "rules: '(quốc tịch Mỹ)' (Vietnamese US nationality) not a U.S.-person signal (§ 744.6)",
-    "R25b-13": "rules: '(مواطن أمريكي)' (Arabic US citizen) not a U.S.-person signal (§ 744.6)",
-    "R25b-14": "rules: '(미국 시민권자)' (Korean US citizen) not a U.S.-person signal (§ 744.6)",
-    "R25b-15": "rules: '(Amerikan vatandaşı)' (Turkish American citizen) not a U.S.-person signal (§ 744.6)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -467,10 +455,6 @@ MISMATCHES: dict[str, str] = {
               "(rules/screening)",
     "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
               "later than the date; owners' listings not given), as the LATER kind",
-    "R25-69": "over-block: 'Cuba (Beja), Portugal' read as Cuba (746.named_places)",
-    "R25-70": "over-block: 'Shiraz Estate Wines ..., Barossa Valley' read as Iran (746.named_places)",
-    "R25-74": "over-block: the surname 'Teherani' read as Tehran (746.named_places)",
-    "R25-75": "over-block: 'La Habana Tapas Bar S.L., Madrid' read as Cuba (746.named_places)",
 }
 
 
