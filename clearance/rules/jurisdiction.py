@@ -175,6 +175,16 @@ def _threshold_of(ctx: Ctx, grp: frozenset[str]) -> tuple[Fraction, str]:
     return limit, f"{float(limit) * 100:g}"  # (float(Fraction) is a Python method: once per level, not per order)
 
 
+def _made_from(eccns: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The ECCNs an item (or its plant) is stated to be a direct product of, or None (not stated) when they name
+    commodities only: a direct product is made from software or technology (§ 734.9: product groups D and E), and
+    so is the plant or major component of a plant, so '3B001' there says the facts were misread (adversarial R25-59):
+    the rule reached asks for them again rather than find the item outside its scope."""
+    if eccns and all(parse_eccn(e).product_group not in (None, "D", "E") for e in eccns):
+        return None
+    return eccns
+
+
 def _fdp_fn1(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction) -> bool | None:
     version = ctx.get("fdp.fn1")
     if version["version"] == "none":
@@ -191,12 +201,15 @@ def _fdp_fn1(ctx: Ctx, req: Request, parties: list[PartyInfo], out: Jurisdiction
             "technology/software", fact="item.fdp_facts"
         ))
         return None
+    if version["requires_fn1_design"] and facts.designed_by_fn1_entity is False:
+        return False  # (the rule of the day catches only items of a footnote-1 entity's design, whatever made them)
     eccns = set(version["eccns"])
-    direct = None if facts.direct_product_of is None else bool(eccns & set(facts.direct_product_of))
+    made, plant_made = _made_from(facts.direct_product_of), _made_from(facts.plant_direct_product_of)
+    direct = None if made is None else bool(eccns & set(made))
     plant: bool | None
-    if facts.plant_direct_product_of is None:
+    if plant_made is None:
         plant = None
-    elif not eccns & set(facts.plant_direct_product_of):
+    elif not eccns & set(plant_made):
         plant = False
     else:
         plant = facts.plant_tech_us_origin if version.get("plant_us_origin") else True
@@ -381,8 +394,8 @@ def _fdp_other(
     if item_scope is False:
         return False
     facts = req.item.fdp
-    direct = None if facts is None else facts.direct_product_of
-    plant = None if facts is None else facts.plant_direct_product_of
+    direct = None if facts is None else _made_from(facts.direct_product_of)
+    plant = None if facts is None else _made_from(facts.plant_direct_product_of)
     contains_ic = bool(rule.get("contains_ic"))  # (item_scope is True or None here)
     if direct is not None and plant is not None and not direct and not plant and not contains_ic:
         out.notes.append(f"{label}: reached ({why}) but not applicable -- the facts establish the item is not a "
@@ -610,16 +623,6 @@ def _fdp(ctx: Ctx, req: Request, dest: str, grp: frozenset[str], parties: list[P
             out.subject, out.via, out.fdp_version = True, f"fdp_{rule['rule']}", dict(rule)
             out.basis.append(f"foreign direct product, {rule['name']} (§ {rule['rule']}; {ctx.cite(key)})")
             return out
-    facts = req.item.fdp
-    stated = () if facts is None else (*(facts.direct_product_of or ()), *(facts.plant_direct_product_of or ()))
-    if not_de := sorted({e for e in stated if parse_eccn(e).product_group not in (None, "D", "E")}):
-        # a direct product is made from software or technology (§ 734.9: product groups D and E), and so is the plant
-        # or major component of a plant; a commodity ECCN there (3B001, equipment: adversarial R25-59) says the
-        # facts were misread, and the rules answered from them cannot clear the item
-        out.unknown.append(Question(
-            f"fdp_facts name {', '.join(not_de)}, not software or technology (product group D or E): the foreign "
-            "direct product rules (§ 734.9) reach items made from US-origin software/technology or in a plant "
-            "that is itself a direct product of it; " + _FACTS_TO_STATE, fact="item.fdp_facts"))
     return out
 
 

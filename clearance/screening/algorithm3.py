@@ -232,6 +232,8 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
     out = chinese_name_guards(q, c, ns, person, DIFFERENT_CAP, CAP)  # (also where the names agree once spaces are gone)
     if not person:
         out.extend(_han_brands_differ(q, c, ns))
+        if q.unspaced and c.unspaced and _han(q) and _han(c):
+            out.extend(_region_terms_differ(q, c))
     # two names in characters read wholly as words (places and terms) are compared as names in Latin letters are
     # (浙江大学 / 四川大学 differ in a place); not a name in characters against one in Latin letters, which may
     # translate what the characters read as a place (中山大学, Zhongshan: 'Sun Yat-Sen University', adversarial R18-16)
@@ -398,6 +400,34 @@ def _runs_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if any(b[j:j + MIN_BRAND_RUN] == part for j in range(len(b) - MIN_BRAND_RUN + 1)):
             return True
     return False
+
+
+# China's compass regions, in pinyin syllables: they open the names of many universities and institutes, and are
+# no brand (西北大学, Northwest University, is not 西北工业大学, Northwestern Polytechnical University: R18-88).
+# Not places (places weigh little, and '西北工业大学' written 'Xibei Gongye Daxue' must keep a word to be read by)
+_HAN_REGIONS = frozenset({("xi", "bei"), ("dong", "bei"), ("xi", "nan"), ("dong", "nan"), ("hua", "bei"),
+                          ("hua", "dong"), ("hua", "nan"), ("hua", "zhong")})
+
+
+def _region_terms_differ(q: NameForm, c: NameForm) -> list[Guard]:
+    """Two names in Chinese characters made of one compass region (``_HAN_REGIONS``), places and organisation terms
+    only, that differ in a term: two institutions of one region ("xi bei university" / "xi bei industry
+    university"), not one."""
+    terms = _term_words()
+    rest: list[tuple[str, ...]] = []
+    for form in (q, c):
+        words = tuple(t for t in form.tokens if t not in places() and t not in terms)  # (syllables are short)
+        if words not in _HAN_REGIONS:
+            return []
+        rest.append(words)
+    if rest[0] != rest[1]:
+        return []
+    tq = {t for t in q.tokens if t in terms and not _residue(t)}
+    tc = {t for t in c.tokens if t in terms and not _residue(t)}
+    if tq == tc:
+        return []
+    return [Guard(DIFFERENT_CAP, f"both names are a region ({' '.join(rest[0])}) and organisation terms, and they "
+                                 f"differ in {' '.join(sorted(tq ^ tc))}: two institutions, not one")]
 
 
 def _syllabic(form: NameForm) -> bool:

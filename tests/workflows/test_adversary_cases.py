@@ -439,8 +439,6 @@ MISMATCHES: dict[str, str] = {
                "'Wang Wayne': the surname agrees and the English given name is no reading of the characters, kept a "
                "review since session 13: whether 王建华 goes by 'Wayne' a person reviews) (screening)",
     # round 21 second follow-up (tests/rules/adversary_round21c.yaml): Chinese universities not cleared
-    "R21c-12": "needless CANNOT_CLEAR: Beijing Jiaotong University 北京交通大学 a 0.69 possible match on EL BUAA "
-               "(screening)",
     # round 24 (tests/rules/adversary_round24.yaml): over-blocks of hard negatives at its first run
     "R24-40": "over-block (screening): 'Controles del Bajío S.A. de C.V., Av. Estados Unidos 1250, Guadalajara' a 0.69 "
               "possible match on SDN 'KONTROLES ELECTRONICOS DE BAJA CALIFORNIA, S.A. DE C.V.': CANNOT_CLEAR where "
