@@ -20,6 +20,7 @@ from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction, new_findings
 from clearance.rules.jurisdiction import LOW_GENERATIONS, is_at_only
 from clearance.rules.parties import OWNER_LISTS, PartyInfo
+from clearance.text.fold import fold
 
 _basis = constructor(Basis)  # Basis(...), faster (clearance.rules.context)
 
@@ -410,10 +411,26 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
         limit, line, cite, covers = lvs
         ok, why = le_scopes.lvs_value(limit, req.item.value, line)
-        if ok:
+        if ok and (split := _part_of_an_order(ctx, req.item.description)):
+            # (the value given may be one shipment's: the limit is the order's, which may not be split)
+            rule = ctx.get("740.3.order_words")
+            f.questions.append(Question(f"{rule['question']} ({', '.join(split)}; {ctx.cite('740.3.order_words')})",
+                                        fact="item.value"))
+            f.barred("LVS", "the description says the shipment is part of a larger order", cite)
+        elif ok:
             f.available("LVS", why, cite, covers=covers)
         else:
             f.barred("LVS", why, cite)
+
+
+def _part_of_an_order(ctx: Ctx, description: str | None) -> tuple[str, ...]:
+    """The words of rule ``740.3.order_words`` in the item's description (folded): it says the shipment is part of
+    a larger order."""
+    if not description:
+        return ()
+    text = " " + re.sub(r"\s+", " ", fold(description)[0].lower()) + " "
+    rule = ctx.get("740.3.order_words")
+    return tuple(w.strip() for w in rule["words"] if w in text)
 
 
 def _shipped_from_d5(ctx: Ctx, req: Request, f: Findings) -> None:

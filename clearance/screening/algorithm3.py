@@ -1383,8 +1383,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             # across scripts the joined forms are compared by the skeleton guard instead; but two names of one word
             # each (legal forms aside) that the token similarity tells apart are not one name joined ('A-Bank' /
             # 'АО ‘Т-банк’', T-Bank)
-            if not (isinstance(a, NameForm) and isinstance(b, NameForm)):
-                return True
+            if not (isinstance(a, NameForm) and isinstance(b, NameForm)) or a.person or b.person:
+                return True  # (a person's name parts are short: 'Kim Jong Un' / '김정은' is one name joined)
             wa, wb = [t for t in a.tokens if not _residue(t)], [t for t in b.tokens if not _residue(t)]
             return not (len(wa) == len(wb) == 1 and wa[0] != wb[0]
                         and token_similarity3(wa[0], wb[0], False, True)[0] == 0.0)
