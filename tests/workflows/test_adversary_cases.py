@@ -40,7 +40,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round22b.yaml", "adversary_round23.yaml",
          "adversary_round23b.yaml", "adversary_round23c.yaml", "adversary_round24.yaml",
          "adversary_round24b.yaml", "adversary_round24c.yaml", "adversary_round25.yaml",
-         "adversary_round25b.yaml")
+         "adversary_round25b.yaml", "adversary_round26.yaml",
+         "adversary_round26b.yaml", "adversary_round26c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -237,6 +238,10 @@ FALSE_CLEARS: dict[str, str] = {
     "R25b-23": "rules: Supp. No. 5 watches in Italian 'orologi da polso' not read against ear99_not_listed_part_746",
     "R25b-25": "rules: 'Polícia Federal' (Brazil) not read as a government end user (740.17.government): ENC (b)(2) "
                "given",
+    # round 26 (tests/rules/adversary_round26.yaml, 26b, 26c; tests/rules/adversary_round26_report.md): 1 false clear of
+    # 64, regulatory logic only (licence exception paragraphs and value limits, FDP dates, de minimis, chart by date)
+    "R26-03": "rules: LVS § 740.3(d) given for a $2,500 shipment the description says is 1 of 4 of one $10,000 order "
+              "(3A002.a, $3,000 limit; an order may not be split): the order value in the words is not read",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -514,6 +519,13 @@ MISMATCHES: dict[str, str] = {
               "(744.21.name_signals)",
     "R25-79": "over-block: 'Ejército de Salvación' (Salvation Army) read as a military end user (744.21.name_signals)",
     "R25b-29": "over-block: 'The Salvation Army, Caracas' read as a military end user (744.21.name_signals)",
+    # round 26: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round26_report.md)
+    "R26-11": "over-block: GBS 'not established for 4A003.g' although the line reads 'Yes, for 4A003.g and specially "
+              "designed parts ...' (740.gbs.4A003; a CC1 fingerprint-computer question beside it)",
+    "R26-20": "needless CANNOT_CLEAR: ENC (b)(2) to the German Federal Police asked as a government end user 'outside "
+              "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
+    "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
+               "equipment controlled by 3B001.a.3, or .f' and the order says it is not (740.gbs.3B001)",
 }
 
 
