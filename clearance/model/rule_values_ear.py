@@ -229,6 +229,14 @@ class EncGovernment(_Frozen):
     not_end_users: tuple[NotEndUser, ...] = ()  # organisations whose name has a word but which are none
 
 
+class OrderWords(_Frozen):
+    """§ 740.3(d): words of an item's description that say the shipment is part of a larger order (the LVS limit is
+    the order's, and an order may not be split): LVS becomes ``question``."""
+
+    words: tuple[str, ...]
+    question: str
+
+
 class CameraScope(_Frozen):
     items: tuple[str, ...]  # ECCNs or ECCN paragraphs
     except_countries: tuple[str, ...] = ()
@@ -435,6 +443,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.5.rule": MaritimePropulsion,
     "744.7.rule": ForeignVessels,
     "740.17.government": EncGovernment,
+    "740.3.order_words": OrderWords,
     "744.9.rule": Cameras,
     "740.2.a9": AdvancedComputingLes,
     "740.2.a4": ReasonLeBar,

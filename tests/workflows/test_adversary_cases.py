@@ -40,7 +40,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round22b.yaml", "adversary_round23.yaml",
          "adversary_round23b.yaml", "adversary_round23c.yaml", "adversary_round24.yaml",
          "adversary_round24b.yaml", "adversary_round24c.yaml", "adversary_round25.yaml",
-         "adversary_round25b.yaml")
+         "adversary_round25b.yaml", "adversary_round26.yaml",
+         "adversary_round26b.yaml", "adversary_round26c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -186,6 +187,9 @@ FALSE_CLEARS: dict[str, str] = {
     # round 24 second follow-up (tests/rules/adversary_round24c.yaml, written after 24b's run): 6 false clears of 11
     # round 25 (tests/rules/adversary_round25.yaml, adversary_round25b.yaml; adversary_round25_report.md): 25 false
     # clears of 79 at its first run (adv25 on main dfae44f), 19 of 29 in the follow-up written after it
+    # round 26 (tests/rules/adversary_round26.yaml, 26b, 26c; tests/rules/adversary_round26_report.md): 1 false clear of
+    # 64, regulatory logic only (licence exception paragraphs and value limits, FDP dates, de minimis, chart by date);
+    # R26-03 (LVS for one shipment of a split order said in the description) fixed in session 15: 740.3.order_words
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -453,6 +457,14 @@ MISMATCHES: dict[str, str] = {
               "(rules/screening)",
     "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
               "later than the date; owners' listings not given), as the LATER kind",
+    # round 26: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round26_report.md)
+    "R26-11": "over-block: GBS 'not established for 4A003.g' although the line reads 'Yes, for 4A003.g and specially "
+              "designed parts ...' (740.gbs.4A003; a CC1 fingerprint-computer question beside it)",
+    "R26-20": "needless CANNOT_CLEAR: ENC (b)(2) to the German Federal Police asked as a government end user 'outside "
+              "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
+    "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
+               "equipment controlled by 3B001.a.3, or .f' and the order says it is not (740.gbs.3B001)",
+
 }
 
 
