@@ -36,18 +36,23 @@ def _rules() -> RuleSet:
 DAYS = [D(2019, 6, 1), D(2020, 6, 1), D(2021, 6, 1), D(2022, 6, 1)]  # one day in each epoch
 
 
-def _answers(name: str) -> tuple[list[Any], int]:
-    rules, cache, calls = _rules(), RuleCache(), [0]
+def _memo_runs(rules: RuleSet, days: list[D], read: Any, name: str) -> tuple[list[Any], int]:
+    """``read(ctx, name)`` memoised on each of ``days`` in one cache: the answers, and how often it was computed."""
+    cache, calls = RuleCache(), [0]
     answers = []
-    for day in DAYS:
+    for day in days:
         ctx = Ctx(rules, day, cache)
 
         def compute(ctx: Ctx = ctx) -> Any:
             calls[0] += 1
-            return mieu_organisation(ctx, name)
+            return read(ctx, name)
 
         answers.append(ctx.memo(("party", name), compute))
     return answers, calls[0]
+
+
+def _answers(name: str) -> tuple[list[Any], int]:
+    return _memo_runs(_rules(), DAYS, mieu_organisation, name)
 
 
 def test_a_name_no_entry_names_is_resolved_once() -> None:
@@ -98,17 +103,7 @@ def _place_rules() -> RuleSet:
 
 
 def _places(name: str) -> tuple[list[Any], int]:
-    rules, cache, calls = _place_rules(), RuleCache(), [0]
-    answers = []
-    for day in DAYS[:3]:
-        ctx = Ctx(rules, day, cache)
-
-        def compute(ctx: Ctx = ctx) -> Any:
-            calls[0] += 1
-            return region_places(ctx, name)
-
-        answers.append(ctx.memo(("party", name), compute))
-    return answers, calls[0]
+    return _memo_runs(_place_rules(), DAYS[:3], region_places, name)
 
 
 def test_a_name_without_any_of_the_words_is_searched_once() -> None:
