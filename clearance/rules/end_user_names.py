@@ -50,8 +50,9 @@ def _rule_words_of(value: dict[str, Any]) -> list[str]:
                                                for x in (*n["phrases"], *n.get("words", ()))]
 
 
-for _key in (*KEYS, "746.6.place_names", "740.17.government"):
-    # (a name's words depend on the words the name has, not on every word of the rule: Ctx.depend_on_words)
+for _key in ("746.6.place_names", "740.17.government"):
+    # (a name's words depend on the words the name has, not on every word of the rule: Ctx.depend_on_words, read by
+    # ``_find_words``; the name signals of KEYS read their rules whole, so their words are not registered)
     WORD_RULES[_key] = _rule_words_of
 
 
