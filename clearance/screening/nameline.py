@@ -390,6 +390,17 @@ def _office_tail(line: str, start: int, end: int) -> int:
     return end
 
 
+def _open_paren_cut(line: str, start: int, end: int) -> int:
+    """``end``, or the offset of a parenthesis the cut left open: a trailing office description that began inside
+    one ("Conduit Technologies Pvt. Ltd. (Viman Nagar office), Pune": the office words were cut, "(Viman Nagar"
+    was left) is set aside from its opening parenthesis on, so long as a name is left before it."""
+    text = line[start:end]
+    if text.count("(") <= text.count(")"):
+        return end
+    at = start + text.rfind("(")
+    return at if line[start:at].strip(_TRIM) else end
+
+
 @cache
 def _vessel_kinds() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The vessel types by their first word, longest first (at most one of a length matches at a place)."""
@@ -756,6 +767,7 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
         cut = first + 1  # a vessel's name has no comma: a port, an anchorage or an agent follows it
     start, end = segs[first][0], segs[cut - 1][1]
     end = _office_tail(line, segs[cut - 1][0], end)
+    end = _open_paren_cut(line, start, end)
     begin = _role_end(line, start, end)
     city = _place_end(line, begin, end, country) if begin == start else begin
     name = line[city:end].strip(_TRIM)

@@ -127,3 +127,12 @@ def test_a_loose_match_never_reaches_hit_even_with_evidence(
     r = screen(Query("World Equipment Trading Co.", country=countries[0]), bis_index, today=None)
     hit = next(h for h in r.hits if h.entry_id == entity.entry_id)
     assert hit.decision is Decision.POSSIBLE and hit.score == get_algorithm(V2).loose_cap  # type: ignore[attr-defined]
+
+
+def test_an_office_in_parentheses_before_the_city_is_set_aside(bis_index: ScreeningIndex,
+                                                                uvl_entities: list[Entity]) -> None:
+    """Adversarial R25-56: the UVL's Conduit Technologies written with its office in parentheses and the city after
+    them was a 0.69 POSSIBLE (the office words were cut, "(Viman Nagar" was left in the name); it is a HIT."""
+    entity = next(e for e in uvl_entities if e.name.startswith("Conduit Technologies"))
+    line = "Conduit Technologies Pvt. Ltd. (Viman Nagar office), Pune"
+    assert decision_for(bis_index, line, entity, "clearance-name@3") is Decision.HIT
