@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-03.8"
+VERSION = "2026-12-04.1"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -445,6 +445,10 @@ AR_TRANSLIT = ("the name as written in Arabic-language press and trade documents
 KO_TRANSLIT = ("the name as written in Korean-language press and by the party's Korean offices (a Hangul "
                "transliteration of the English name), written from the table author's knowledge; confidence high")
 CURATED_OTHER: list[tuple[str, str, str]] = [
+    # a renamed party: the SDN file of 2024-05-03 knows Tinkoff Bank (SDN 44259) by its old names only
+    ("JSC TINKOFF BANK", "T-Bank JSC",
+     "the party's name since 5 June 2024 (the EU consolidated list, OpenSanctions EU journal file 32014R0269.csv: "
+     "'T-Bank JSC ... known as Tinkoff Bank until 5 June 2024'); confidence high"),
     ("PJSC AEROFLOT", "Aeroflot - Russian Airlines",
      "the party's registered name, Public Joint-Stock Company 'Aeroflot - Russian Airlines' (the UK consolidated list "
      "2025-04-14 writes it 'Aeroflot-Russian Airlines PJSC', entry RUS1768); confidence high"),

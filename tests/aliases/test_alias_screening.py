@@ -16,7 +16,7 @@ from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Query
 from clearance.screening.screen import screen
 from clearance.settings import get_settings
-from clearance.sources import entity_list
+from clearance.sources import entity_list, ofac
 from clearance.sources.aliases import shipped
 
 runner = CliRunner()
@@ -100,3 +100,19 @@ def test_screen_command_uses_the_shipped_and_the_users_tables(el_db: Path, el: l
     assert "matched alias from our vendor file 2026-11" in json.dumps(after["hits"][0]["explanation"],
                                                                        ensure_ascii=False)
     assert os.path.exists(el_db)
+
+
+def test_a_renamed_sdn_party_is_found_by_its_new_name(data_dir: Path) -> None:
+    """Tinkoff Bank (SDN 44259) has been T-Bank since June 2024; the SDN file of 2024-05-03 does not say so, the EU
+    list does: through the shipped table 'JSC T-Bank' is a HIT on the entry, explained as an alias."""
+    d = data_dir / "us_ofac"
+    sdn = [e for pl in ofac.PARSER.parse((d / "sdn_2024-05-03.csv", d / "add_2025-12-24.csv",
+                                           d / "alt_2025-12-24.csv", d / "sdn_comments_2025-12-24.csv"))
+           for e in pl.entities]
+    rows = [r.extra_name() for r in shipped() if r.list_code == "sdn"]
+    for query in ("JSC T-Bank", "T-Bank"):
+        without = screen(Query(query), build_index(sdn), today=None)  # type: ignore[arg-type]
+        assert not any(h.entry_id == "44259" and h.decision is Decision.HIT for h in without.hits), query
+        r = screen(Query(query), build_index(sdn, aliases=rows), today=None)  # type: ignore[arg-type]
+        hit = next(h for h in r.hits if h.entry_id == "44259")
+        assert hit.decision is Decision.HIT, query

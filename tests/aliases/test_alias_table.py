@@ -105,3 +105,11 @@ def test_a_native_name_two_legal_persons_carry_is_no_alias(table: list[AliasRow]
     assert _other_person(_numbers(shipyard), _numbers(bureau))
     assert not _other_person(frozenset({"1648013442"}), frozenset({"1031644204514"}))  # an INN and an OGRN
     assert not _other_person(frozenset({"1648013442"}), frozenset({"1648013442", "1031644204514"}))
+
+
+
+def test_a_renamed_party_carries_its_new_name(table: list[AliasRow]) -> None:
+    """The SDN file of 2024-05-03 knows Tinkoff Bank only by its old names; it has been T-Bank since June 2024 (the
+    EU list says so): the curated row gives the entry its new name, with the source."""
+    rows = [r for r in table if (r.list_code, r.entry_key, r.alias) == ("sdn", "44259", "T-Bank JSC")]
+    assert len(rows) == 1 and "5 June 2024" in rows[0].source
