@@ -190,6 +190,38 @@ FALSE_CLEARS: dict[str, str] = {
     # round 26 (tests/rules/adversary_round26.yaml, 26b, 26c; tests/rules/adversary_round26_report.md): 1 false clear of
     # 64, regulatory logic only (licence exception paragraphs and value limits, FDP dates, de minimis, chart by date);
     # R26-03 (LVS for one shipment of a split order said in the description) fixed in session 15: 740.3.order_words
+    # round 28 (tests/rules/adversary_round28.yaml, 28b; adversary_round28_report.md): 10 false clears of 115 at its
+    # first run (adv28 on main 2c0c785), 20 of 41 in the follow-up written after it
+    "R28-04": "EL Hikvision + Malay '(Cawangan Malaysia)', Selangor: screening CLEAR, NLR",
+    "R28-08": "EL Huawei + Hungarian 'Magyarországi Fióktelepe': screening CLEAR, NLR",
+    "R28-09": "EL Huawei + Romanian 'Sucursala București': screening CLEAR, NLR",
+    "R28-10": "EL Uniview + Hangul '한국지사' and a Korean address: screening CLEAR, NLR",
+    "R28-11": "EL Megvii + '日本支社（東京都港区）': screening CLEAR, NLR",
+    "R28-13": "EL DJI by its registered Chinese name + '欧洲办事处，Frankfurt am Main': screening CLEAR, NLR",
+    "R28-27": "EL Phytium by its alias 'Tianjin Feiteng Information Technology' + 'Co., Ltd., Binhai New Area': CLEAR",
+    "R28-83": "Supp. No. 4 bearings in German ('Rillenkugellager') to Russia, fact stated: NLR (rules)",
+    "R28-85": "Supp. No. 2 drill pipe in Spanish ('tubería de perforación') to Russia: NLR (rules)",
+    "R28-86": "Supp. No. 4 lathes in Turkish ('CNC torna tezgahı') to Russia: NLR (rules)",
+    "R28b-01": "EL Huawei + Slovak 'organizačná zložka': screening CLEAR, NLR",
+    "R28b-02": "EL Huawei in Bulgarian Cyrillic + 'клон България': screening CLEAR, NLR",
+    "R28b-03": "EL Huawei + Croatian 'podružnica Zagreb': screening CLEAR, NLR",
+    "R28b-05": "EL Huawei + Swedish 'filial i Sverige': screening CLEAR, NLR",
+    "R28b-06": "EL Huawei + Finnish 'sivuliike Suomessa': screening CLEAR, NLR",
+    "R28b-09": "EL Hikvision + Hebrew 'סניף ישראל': screening CLEAR, NLR",
+    "R28b-10": "EL Hikvision + Hindi 'शाखा कार्यालय': screening CLEAR, NLR",
+    "R28b-11": "EL Hytera + '日本支店（大阪市北区）': screening CLEAR, NLR",
+    "R28b-12": "EL Inspur Group + '台灣分公司，台北市': screening CLEAR, NLR",
+    "R28b-15": "EL Huawei + Hungarian 'fióktelep' (no town): screening CLEAR, NLR",
+    "R28b-17": "EL 'Tianjin Phytium Information Technology Co., Ltd., Binhai New Area': screening CLEAR, NLR",
+    "R28b-18": "EL DJI alias 'Shenzhen DJI Sciences and Technologies Ltd.' + 'Nanshan District, Shenzhen': CLEAR",
+    "R28b-24": "EL Kaspersky as 'Laboratoriya Kasperskovo ZAO', Dubai: screening CLEAR, NLR",
+    "R28b-26": "SDN SYRIAN ARAB AIRLINES by its brand 'SyrianAir' (Sharjah office): screening CLEAR, NLR",
+    "R28b-29": "Supp. No. 4 bearings in French ('roulements à billes') to Russia: NLR (rules)",
+    "R28b-30": "Supp. No. 4 bearings in Italian ('cuscinetti a sfera') to Russia: NLR (rules)",
+    "R28b-31": "Supp. No. 4 excavator in Portuguese ('escavadeira hidráulica') to Russia: NLR (rules)",
+    "R28b-32": "Supp. No. 4 transformers in Spanish ('transformadores eléctricos') to Russia: NLR (rules)",
+    "R28b-33": "Supp. No. 4 bearings in Turkish ('rulman') to Russia: NLR (rules)",
+    "R28b-36": "Supp. No. 4 bearings in Polish ('łożyska kulkowe') to Belarus: NLR (rules)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -464,6 +496,16 @@ MISMATCHES: dict[str, str] = {
               "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
     "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
                "equipment controlled by 3B001.a.3, or .f' and the order says it is not (740.gbs.3B001)",
+    "R28-61": "over-block: 'ciudadano de los Estados Unidos Mexicanos' (a Mexican) read as a US citizen (744.6 words)",
+    "R28-90": "over-block: 'Planar Oy, Espoo' (Finland) a 0.98 EL match on 'OOO Planar' (Izhevsk) (screening)",
+    "R28-96": "over-block: the surname 'Lugansky' (Berlin) asked as the LNR (746-REGION)",
+    "R28-98": "over-block: the Peruvian surname 'Cuba' in 'Estudio Jurídico Cuba & Asociados, Lima' (746.named_places)",
+    "R28-99": "over-block: 'Damasco Alimentos Ltda., São Paulo' (apricot) read as Damascus (746.named_places)",
+    "R28-105": "over-block: 'Distribuidora La Armada S.A., Managua' asked as a military end user (744.21 words)",
+    "R28-106": "over-block: 'Cuban heel' boots to Mexico (746.named_places in the description)",
+    "R28-109": "over-block: paint colour 'Havana Brown' to Canada (746.named_places in the description)",
+    "R28-114": 'over-block: insulin described in Russian to Russia asked (not-English description rule, by design)',
+    "R28-115": 'needless CANNOT_CLEAR: ENC (b)(2) to the Dutch Ministry of Defence asked although NL is in Supp. No. 3',
 
 }
 
