@@ -223,6 +223,12 @@ FALSE_CLEARS: dict[str, str] = {
     "R28b-32": "Supp. No. 4 transformers in Spanish ('transformadores eléctricos') to Russia: NLR (rules)",
     "R28b-33": "Supp. No. 4 bearings in Turkish ('rulman') to Russia: NLR (rules)",
     "R28b-36": "Supp. No. 4 bearings in Polish ('łożyska kulkowe') to Belarus: NLR (rules)",
+    # round 28 second follow-up (adversary_round28c.yaml, written after 28b's run): 5 false clears of 34
+    "R28c-08": "EL Huawei + Norwegian 'NUF' (branch of a foreign company), Fornebu: screening CLEAR, NLR",
+    "R28c-09": "EL Huawei + Dutch 'bijkantoor Nederland': screening CLEAR, NLR",
+    "R28c-10": "EL Huawei + Danish 'filial af udenlandsk selskab': screening CLEAR, NLR",
+    "R28c-11": "EL Huawei + Lithuanian 'Lietuvos filialas': screening CLEAR, NLR",
+    "R28c-12": "EL Huawei + Serbian 'ogranak Beograd': screening CLEAR, NLR",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
