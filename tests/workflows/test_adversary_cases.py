@@ -42,7 +42,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round24b.yaml", "adversary_round24c.yaml", "adversary_round25.yaml",
          "adversary_round25b.yaml", "adversary_round26.yaml",
          "adversary_round26b.yaml", "adversary_round26c.yaml", "adversary_round27.yaml",
-         "adversary_round27b.yaml", "adversary_round27c.yaml")
+         "adversary_round27b.yaml", "adversary_round27c.yaml", "adversary_round28.yaml",
+         "adversary_round28b.yaml", "adversary_round28c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -215,6 +216,44 @@ FALSE_CLEARS: dict[str, str] = {
     "R27c-03": "R27b-06's words (§ 744.3, Egypt) in the item description: NLR (" + WORDS27 + ")",
     "R27c-04": "R27b-10's words (§ 744.22, China) in the item description: NLR (" + WORDS27 + ")",
     "R27c-05": "R27b-05's words (§ 744.2, Pakistan) in the item description: NLR (" + WORDS27 + ")",
+    # round 28 (tests/rules/adversary_round28.yaml, 28b; adversary_round28_report.md): 10 false clears of 115 at its
+    # first run (adv28 on main 2c0c785), 20 of 41 in the follow-up written after it
+    "R28-04": "EL Hikvision + Malay '(Cawangan Malaysia)', Selangor: screening CLEAR, NLR",
+    "R28-08": "EL Huawei + Hungarian 'Magyarországi Fióktelepe': screening CLEAR, NLR",
+    "R28-09": "EL Huawei + Romanian 'Sucursala București': screening CLEAR, NLR",
+    "R28-10": "EL Uniview + Hangul '한국지사' and a Korean address: screening CLEAR, NLR",
+    "R28-11": "EL Megvii + '日本支社（東京都港区）': screening CLEAR, NLR",
+    "R28-13": "EL DJI by its registered Chinese name + '欧洲办事处，Frankfurt am Main': screening CLEAR, NLR",
+    "R28-27": "EL Phytium by its alias 'Tianjin Feiteng Information Technology' + 'Co., Ltd., Binhai New Area': CLEAR",
+    "R28-83": "Supp. No. 4 bearings in German ('Rillenkugellager') to Russia, fact stated: NLR (rules)",
+    "R28-85": "Supp. No. 2 drill pipe in Spanish ('tubería de perforación') to Russia: NLR (rules)",
+    "R28-86": "Supp. No. 4 lathes in Turkish ('CNC torna tezgahı') to Russia: NLR (rules)",
+    "R28b-01": "EL Huawei + Slovak 'organizačná zložka': screening CLEAR, NLR",
+    "R28b-02": "EL Huawei in Bulgarian Cyrillic + 'клон България': screening CLEAR, NLR",
+    "R28b-03": "EL Huawei + Croatian 'podružnica Zagreb': screening CLEAR, NLR",
+    "R28b-05": "EL Huawei + Swedish 'filial i Sverige': screening CLEAR, NLR",
+    "R28b-06": "EL Huawei + Finnish 'sivuliike Suomessa': screening CLEAR, NLR",
+    "R28b-09": "EL Hikvision + Hebrew 'סניף ישראל': screening CLEAR, NLR",
+    "R28b-10": "EL Hikvision + Hindi 'शाखा कार्यालय': screening CLEAR, NLR",
+    "R28b-11": "EL Hytera + '日本支店（大阪市北区）': screening CLEAR, NLR",
+    "R28b-12": "EL Inspur Group + '台灣分公司，台北市': screening CLEAR, NLR",
+    "R28b-15": "EL Huawei + Hungarian 'fióktelep' (no town): screening CLEAR, NLR",
+    "R28b-17": "EL 'Tianjin Phytium Information Technology Co., Ltd., Binhai New Area': screening CLEAR, NLR",
+    "R28b-18": "EL DJI alias 'Shenzhen DJI Sciences and Technologies Ltd.' + 'Nanshan District, Shenzhen': CLEAR",
+    "R28b-24": "EL Kaspersky as 'Laboratoriya Kasperskovo ZAO', Dubai: screening CLEAR, NLR",
+    "R28b-26": "SDN SYRIAN ARAB AIRLINES by its brand 'SyrianAir' (Sharjah office): screening CLEAR, NLR",
+    "R28b-29": "Supp. No. 4 bearings in French ('roulements à billes') to Russia: NLR (rules)",
+    "R28b-30": "Supp. No. 4 bearings in Italian ('cuscinetti a sfera') to Russia: NLR (rules)",
+    "R28b-31": "Supp. No. 4 excavator in Portuguese ('escavadeira hidráulica') to Russia: NLR (rules)",
+    "R28b-32": "Supp. No. 4 transformers in Spanish ('transformadores eléctricos') to Russia: NLR (rules)",
+    "R28b-33": "Supp. No. 4 bearings in Turkish ('rulman') to Russia: NLR (rules)",
+    "R28b-36": "Supp. No. 4 bearings in Polish ('łożyska kulkowe') to Belarus: NLR (rules)",
+    # round 28 second follow-up (adversary_round28c.yaml, written after 28b's run): 5 false clears of 34
+    "R28c-08": "EL Huawei + Norwegian 'NUF' (branch of a foreign company), Fornebu: screening CLEAR, NLR",
+    "R28c-09": "EL Huawei + Dutch 'bijkantoor Nederland': screening CLEAR, NLR",
+    "R28c-10": "EL Huawei + Danish 'filial af udenlandsk selskab': screening CLEAR, NLR",
+    "R28c-11": "EL Huawei + Lithuanian 'Lietuvos filialas': screening CLEAR, NLR",
+    "R28c-12": "EL Huawei + Serbian 'ogranak Beograd': screening CLEAR, NLR",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -489,6 +528,16 @@ MISMATCHES: dict[str, str] = {
               "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
     "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
                "equipment controlled by 3B001.a.3, or .f' and the order says it is not (740.gbs.3B001)",
+    "R28-61": "over-block: 'ciudadano de los Estados Unidos Mexicanos' (a Mexican) read as a US citizen (744.6 words)",
+    "R28-90": "over-block: 'Planar Oy, Espoo' (Finland) a 0.98 EL match on 'OOO Planar' (Izhevsk) (screening)",
+    "R28-96": "over-block: the surname 'Lugansky' (Berlin) asked as the LNR (746-REGION)",
+    "R28-98": "over-block: the Peruvian surname 'Cuba' in 'Estudio Jurídico Cuba & Asociados, Lima' (746.named_places)",
+    "R28-99": "over-block: 'Damasco Alimentos Ltda., São Paulo' (apricot) read as Damascus (746.named_places)",
+    "R28-105": "over-block: 'Distribuidora La Armada S.A., Managua' asked as a military end user (744.21 words)",
+    "R28-106": "over-block: 'Cuban heel' boots to Mexico (746.named_places in the description)",
+    "R28-109": "over-block: paint colour 'Havana Brown' to Canada (746.named_places in the description)",
+    "R28-114": 'over-block: insulin described in Russian to Russia asked (not-English description rule, by design)',
+    "R28-115": 'needless CANNOT_CLEAR: ENC (b)(2) to the Dutch Ministry of Defence asked although NL is in Supp. No. 3',
 
     # round 27: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round27_report.md)
     "R27-19": "over-block: § 744.6 U.S.-person question for a not-subject item for a nuclear explosive end use in the "
