@@ -515,10 +515,6 @@ MISMATCHES: dict[str, str] = {
     "R25b-27": "CANNOT_CLEAR, not NLR with the § 744.15(b) statement: the order gives listings [] while the UVL "
                 "version of the day has 'Conduit Technologies Pvt., Ltd.' at 0.99: a contradiction the order must "
                 "correct (session 15; before, the UVL match was lost and the answer was NLR without the statement)",
-    "R25-56": "case error (report): 6B002 NS2 to India is NLR (India has no NS2 X), but the answer lacks the § "
-              "744.15(b) UVL statement: on 2023-12-20 the EL/SDN versions describe later days, screening stops and "
-              "listings [] answers it, so the UVL (2023-11-30) HIT on 'Conduit Technologies Pvt., Ltd.' is lost "
-              "(rules/screening)",
     "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
               "later than the date; owners' listings not given), as the LATER kind",
     # round 26: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round26_report.md)
