@@ -30,6 +30,10 @@ _SPEED = re.compile(r"(\d{1,9}(?:,\d{3})*(?:\.\d{1,6})?)\s?([gtp])flops\b", re.I
 _WIDTH = re.compile(r"\b(?:32|64|128)[ -]?bits?\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+")  # runs of letters, in any script
 _ABBREVIATION = 5  # a word written in capitals up to this length is an abbreviation ("CNC", "LED"): not counted
+# words that join the words of a goods description in other languages ('tubos de acero', 'cuscinetti di bronzo',
+# 'Rohre mit Gewinde', 'çelik ve boru'), standing alone between spaces -- not a prefix ('de-icing'); English names
+# write some of them ('de Beers'), so they are not among the function words of free text (fact_vocabulary)
+_JOINING = frozenset({"de", "del", "la", "el", "di", "da", "mit", "ve", "ile", "con", "sin", "das", "dos"})
 _PROCESSOR = re.compile(r"processor|\bcpus?\b", re.IGNORECASE)
 MIN_GFLOPS = 5
 _MEETS_ECCN = re.compile(r"\b(?:meet|meets|meeting|exceed|exceeds|exceeding)\b[^.;]{0,40}?\b\d[A-E]\d{3}\b",
@@ -72,27 +76,31 @@ def foreign_words(text: str) -> list[str]:
     """The words showing that ``text`` (in Latin letters) is not written in English, or [] when it may be English.
 
     The words counted are the runs of two or more letters (abbreviations in capitals and letters joined to digits,
-    "6204-2RS", left out). A word is foreign when it has a letter English does not write ('Stück', 'tubería',
-    'tezgahı', 'łożyska'), is a function word of another language ('para', 'pour', 'und') or is not in the English
-    vocabulary (clearance/text/english.py). The text is not English when more than half its words are foreign and
-    one of them is foreign by its letters or as a function word, or when every word is foreign ('cuscinetti a sfera
-    ... pezzi', 'Rillenkugellager'). An English text with a few words the vocabulary lacks ('benchtop fermenter
+    "6204-2RS", left out; a text all in capitals has no abbreviation). A word is foreign when it has a letter English
+    does not write ('Stück', 'tubería', 'tezgahı', 'łożyska'), is a function word of another language ('para',
+    'pour', 'und'; 'de', 'di', 'mit', 've' standing alone) or is not in the English vocabulary
+    (clearance/text/english.py). The text is not English when more than half its words are foreign and one of them
+    is foreign by its letters or as a function word, or when every word is foreign ('cuscinetti a sfera ...
+    pezzi', 'Rillenkugellager'). An English text with a few words the vocabulary lacks ('benchtop fermenter
     controllers', a brand) keeps a word it reads."""
     if not text:
         return []
     words: list[str] = []
     foreign: list[str] = []
     marked = False
+    capitals = not any(ch.islower() for ch in text)  # (written all in capitals: no word is told an abbreviation)
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        end = m.end()
-        if len(word) < 2 or (word.isupper() and len(word) <= _ABBREVIATION) or (
-                end < len(text) and text[end].isdigit()) or (m.start() > 0 and text[m.start() - 1].isdigit()):
+        start, end = m.span()
+        before, after = text[start - 1:start], text[end:end + 1]
+        if len(word) < 2 or (word.isupper() and len(word) <= _ABBREVIATION and not capitals) or after.isdigit() or (
+                before.isdigit()):
             continue
         words.append(word)
         low = word.lower()
         plain = strip_accents(low).replace("ı", "i").replace("ł", "l").replace("ß", "ss")
-        if not all("a" <= ch <= "z" for ch in low) or foreign_function_word(plain):
+        alone = before in ("", " ") and after in ("", " ")
+        if not all("a" <= ch <= "z" for ch in low) or foreign_function_word(plain) or (alone and plain in _JOINING):
             foreign.append(word)
             marked = True
         elif not is_read(plain):
