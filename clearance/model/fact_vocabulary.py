@@ -355,6 +355,11 @@ def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:
     return [flag for flag in red_flags(text) if flag not in explained]
 
 
+def foreign_function_word(word: str) -> bool:
+    """Whether a folded lower-case word is a function word of another language than English (``_FOREIGN_WORDS``)."""
+    return word in _FOREIGN_WORDS
+
+
 def not_english(text: str, norm: str) -> str | None:
     """Why ``text`` is not read as English (a letter of another script, or two function words of another
     language), else None."""

@@ -256,6 +256,8 @@ class NamedPlaces(Value):
     # a word without a trailing space is a stem ("tehran" reads "Tehranda", "Teheranie"); followed by exactly one of
     # these endings it is a surname of origin, not the place ("Teherani", "Isfahani")
     nisba: list[str] = []
+    # phrases naming a thing after a place ('Cuban heel', 'Havana Brown'): set aside before the words are matched
+    not_places: list[str] = []
 
 
 # ---- Part 744: Entity List, end uses and end users ----------------------------------------------------------

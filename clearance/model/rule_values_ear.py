@@ -407,6 +407,9 @@ class UsPersonSignals(_Frozen):
     markers: tuple[str, ...] = ()  # the United States as a nationality ("u s", "american") ...
     statuses: tuple[str, ...] = ()  # ... within ``gap`` words of a personal status ("citizen", "lpr")
     gap: int = Field(default=0, ge=0, le=3)
+    # another country's official name in the words of 'United States' (" estados unidos mexicanos"): read as that
+    # country before any word, marker or status is matched
+    other_nations: tuple[str, ...] = ()
 
 
 class StaClause(_Frozen):

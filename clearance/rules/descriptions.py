@@ -9,7 +9,9 @@ of a CCL row's condition ("below the 3A101.a.2.b MT parameters"), which names th
   in words names such an ECCN; R3-05, R5-17); ``ccl_condition_not_met``: "below the 3A101.a.2.b MT parameters",
   "not meeting 1C210 criteria" (R5-84, R5-85), unless a "meeting" reading stands elsewhere;
 * the words of a rule value (``744.5.rule`` phrases, ``744.7.rule`` words) in the end use, compared in the normal
-  form of clearance.model.fact_vocabulary.normalise.
+  form of clearance.model.fact_vocabulary.normalise;
+* ``foreign_words``: the words showing that a description in Latin letters is not written in English (adversarial
+  R28-83, R28-85, R28-86: German, Spanish, Turkish), read only to ask (clearance/rules/hts746.py).
 
 Linear patterns only (no nested repetition): a long description costs microseconds.
 """
@@ -20,10 +22,18 @@ import re
 from collections.abc import Iterable
 
 from clearance.model.determination import Fact
-from clearance.model.fact_vocabulary import normalise
+from clearance.model.fact_vocabulary import foreign_function_word, normalise
+from clearance.text.english import is_read
+from clearance.text.fold import strip_accents
 
 _SPEED = re.compile(r"(\d{1,9}(?:,\d{3})*(?:\.\d{1,6})?)\s?([gtp])flops\b", re.IGNORECASE)
 _WIDTH = re.compile(r"\b(?:32|64|128)[ -]?bits?\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_]+")  # runs of letters, in any script
+_ABBREVIATION = 5  # a word written in capitals up to this length is an abbreviation ("CNC", "LED"): not counted
+# words that join the words of a goods description in other languages ('tubos de acero', 'cuscinetti di bronzo',
+# 'Rohre mit Gewinde', 'çelik ve boru'), standing alone between spaces -- not a prefix ('de-icing'); English names
+# write some of them ('de Beers'), so they are not among the function words of free text (fact_vocabulary)
+_JOINING = frozenset({"de", "del", "la", "el", "di", "da", "mit", "ve", "ile", "con", "sin", "das", "dos"})
 _PROCESSOR = re.compile(r"processor|\bcpus?\b", re.IGNORECASE)
 MIN_GFLOPS = 5
 _MEETS_ECCN = re.compile(r"\b(?:meet|meets|meeting|exceed|exceeds|exceeding)\b[^.;]{0,40}?\b\d[A-E]\d{3}\b",
@@ -60,3 +70,41 @@ def words_in(text: str, words: Iterable[str]) -> list[str]:
         return []
     norm = normalise(text)
     return [w.strip() for w in words if w in norm]
+
+
+def foreign_words(text: str) -> list[str]:
+    """The words showing that ``text`` (in Latin letters) is not written in English, or [] when it may be English.
+
+    The words counted are the runs of two or more letters (abbreviations in capitals and letters joined to digits,
+    "6204-2RS", left out; a text all in capitals has no abbreviation). A word is foreign when it has a letter English
+    does not write ('Stück', 'tubería', 'tezgahı', 'łożyska'), is a function word of another language ('para',
+    'pour', 'und'; 'de', 'di', 'mit', 've' standing alone) or is not in the English vocabulary
+    (clearance/text/english.py). The text is not English when more than half its words are foreign and one of them
+    is foreign by its letters or as a function word, or when every word is foreign ('cuscinetti a sfera ...
+    pezzi', 'Rillenkugellager'). An English text with a few words the vocabulary lacks ('benchtop fermenter
+    controllers', a brand) keeps a word it reads."""
+    if not text:
+        return []
+    words: list[str] = []
+    foreign: list[str] = []
+    marked = False
+    capitals = not any(ch.islower() for ch in text)  # (written all in capitals: no word is told an abbreviation)
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        start, end = m.span()
+        before, after = text[start - 1:start], text[end:end + 1]
+        if len(word) < 2 or (word.isupper() and len(word) <= _ABBREVIATION and not capitals) or after.isdigit() or (
+                before.isdigit()):
+            continue
+        words.append(word)
+        low = word.lower()
+        plain = strip_accents(low).replace("ı", "i").replace("ł", "l").replace("ß", "ss")
+        alone = before in ("", " ") and after in ("", " ")
+        if not all("a" <= ch <= "z" for ch in low) or foreign_function_word(plain) or (alone and plain in _JOINING):
+            foreign.append(word)
+            marked = True
+        elif not is_read(plain):
+            foreign.append(word)
+    if foreign and (len(foreign) == len(words) or (marked and 2 * len(foreign) > len(words))):
+        return list(dict.fromkeys(foreign))
+    return []

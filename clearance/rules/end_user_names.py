@@ -141,6 +141,8 @@ class _UsPerson(NamedTuple):
     nation: tuple[str, ...]  # (" usa", ...: "(Delaware, USA)")
     branch_words: tuple[str, ...]  # in Latin letters
     other_branch_words: tuple[str, ...]  # in other scripts
+    other_nations: tuple[str, ...]  # another country's name in the words of 'United States' (Mexico's), set aside
+    markers: tuple[str, ...]  # the United States as a nationality ("estados unidos", "american")
 
 
 def _us_rule(ctx: Ctx) -> _UsPerson | None:
@@ -166,7 +168,8 @@ def _us_rule_of(ctx: Ctx) -> _UsPerson | None:
                      tuple(f" {w}" for w in rule.get("statuses", ())),
                      tuple(rule.get("forms", ())), alone, alone | frozenset(rule.get("codes", ())),
                      tuple(f" {n}" for n in nation), tuple(w for w in branch if w.isascii()),
-                     tuple(w for w in branch if not w.isascii()))
+                     tuple(w for w in branch if not w.isascii()), tuple(str(n) for n in rule.get("other_nations", ())),
+                     tuple(str(m) for m in rule.get("markers", ())))
 
 
 def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
@@ -174,7 +177,17 @@ def _us_person(ctx: Ctx, name: str) -> tuple[str, ...]:
     if rule is None:
         return ()
     norm, own = name_forms(name)
-    found = [w.strip() for w in rule.words if w in norm]
+    found: list[str] = []
+    for other in rule.other_nations:  # ('ciudadano de los Estados Unidos Mexicanos': Mexico, R28-61)
+        if other in norm:
+            norm = norm.replace(other, " " + other.replace(" ", "") + " ")
+            # (the United States named besides, anywhere in the line, with a personal status anywhere: still asked
+            # -- 'ciudadano de los Estados Unidos Mexicanos y de los Estados Unidos de América')
+            marker = next((m for m in rule.markers if f" {m} " in norm), None)
+            status = next((s for s in rule.status_words if f"{s} " in norm), None)
+            if marker and status:
+                found.append(f"{marker} ... {status.strip()}")
+    found += [w.strip() for w in rule.words if w in norm]
     if own:  # (marks kept too: Hindi 'नागरिक', Thai 'พลเมือง' -- adversarial round 25)
         kept = written_forms(name)
         found += [w.strip() for w in rule.other_words if w in kept]

@@ -21,6 +21,7 @@ from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.fact_vocabulary import normalise, not_english
 from clearance.rules.context import Ctx
+from clearance.rules.descriptions import foreign_words
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import END_USER_CODES
 from clearance.rules.parties import PartyInfo
@@ -333,16 +334,21 @@ def _named_goods(ctx: Ctx, req: Request, dest: str, where: str, f: Findings) -> 
 def _unread(ctx: Ctx, req: Request, rule: dict[str, Any], where: str, number: str, hkey: str,
             held: dict[str, Any], norm: str, f: Findings) -> bool:
     """An EAR99 item stated not listed in Part 746 (``ear99_not_listed_part_746``) whose description names no good
-    of the supplement's headings, no HTS code and is not written in English: what the item is -- on which the fact
-    rests -- cannot be read, so the fact alone does not clear (fail closed, as an end use not in English is asked;
-    adversarial round 25). A question, never a licence basis."""
+    of the supplement's headings, no HTS code and is not written in English (another script, two function words of
+    another language, or mostly words English does not have: descriptions.foreign_words): what the item is -- on
+    which the fact rests -- cannot be read, so the fact alone does not clear (fail closed, as an end use not in
+    English is asked; adversarial rounds 25 and 28). A question, never a licence basis."""
     question = str(held.get("unread_description", ""))
     if not question or Fact.EAR99_NOT_LISTED_746 not in req.facts or written_codes(req):
         return False
     why = not_english(req.item.description, norm)
-    if why is None:
-        return False
-    said = why.split("(", 1)[1].split(")", 1)[0] if "(" in why else why
+    if why is not None:
+        said = why.split("(", 1)[1].split(")", 1)[0] if "(" in why else why
+    else:  # (Latin letters: German, Spanish, Turkish ... by its words -- adversarial R28-83, R28-85, R28-86)
+        foreign = foreign_words(req.item.description)
+        if not foreign:
+            return False
+        said = ", ".join(repr(w) for w in foreign[:6])
     ask = question.replace("{why}", said)
     _add(ctx, f, Basis(f"746-SUPP{number}", f"{rule['paragraphs'][where]}; {ctx.cite(hkey)}", str(rule["policy"]),
                        indeterminate=ask, rules=(hkey,)), hkey)

@@ -79,6 +79,7 @@ class _Places(NamedTuple):
     nisba: frozenset[str]
     offices: tuple[str, ...]
     located: re.Pattern[str] | None
+    not_places: tuple[str, ...]
 
 
 def rule_word(w: str) -> str:
@@ -95,7 +96,8 @@ def _ready(ctx: Ctx) -> _Places | None:
                    {str(c): tuple(f" {folded(str(w)).strip()} " for w in ws) for c, ws in rule.get("home", {}).items()},
                    {str(c): re.compile(str(p)) for c, p in rule.get("postcodes", {}).items()},
                    frozenset(rule_word(str(e)) for e in rule.get("nisba", ())),
-                   tuple(str(w) for w in rule.get("offices", ())), _located(tuple(rule.get("located", ()))))
+                   tuple(str(w) for w in rule.get("offices", ())), _located(tuple(rule.get("located", ()))),
+                   tuple(str(w) for w in rule.get("not_places", ())))
 
 
 def _located(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -128,6 +130,9 @@ def _find(ctx: Ctx, text: str, home: str | None) -> tuple[tuple[str, str], ...]:
     if rule is None:
         return ()
     norm = text_forms(text)
+    for phrase in rule.not_places:  # (a thing named after a place: 'Cuban heel' boots, 'Havana Brown' paint)
+        if phrase in norm:
+            norm = norm.replace(phrase, " " * len(phrase))
     out = []
     for country, words in rule.countries:
         hits = [w for w in words if has_word(norm, w, rule.nisba)]
