@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-04.1"
+VERSION = "2026-12-04.2"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -442,6 +442,8 @@ RU_TRANSLIT = ("the name as written in Russian-language trade documents and pres
                "name), written from the table author's knowledge; confidence high")
 AR_TRANSLIT = ("the name as written in Arabic-language press and trade documents (a transliteration of the English "
                "name), written from the table author's knowledge; confidence high")
+AR_OFFICIAL = ("the party's official name in Arabic (as the Syrian state and its own documents write it), written from "
+               "the table author's knowledge; confidence high")
 KO_TRANSLIT = ("the name as written in Korean-language press and by the party's Korean offices (a Hangul "
                "transliteration of the English name), written from the table author's knowledge; confidence high")
 CURATED_OTHER: list[tuple[str, str, str]] = [
@@ -515,6 +517,14 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
     ("ISLAMIC REVOLUTIONARY GUARD CORPS INTELLIGENCE ORGANIZATION", "سازمان اطلاعات سپاه",
      "the short Persian name used in Iranian press ('intelligence organisation of the Corps'), written from the table "
      "author's knowledge; confidence high"),
+    # adversarial round 28 (R28-18: SDN Syrian Arab Airlines written by its Arabic name with an office word was
+    # found only by the place word سورية): Syrian state parties of the SDN List by their official Arabic names
+    ("SYRIAN ARAB AIRLINES", "مؤسسة الطيران العربية السورية", AR_OFFICIAL),
+    ("SYRIAN ARAB AIRLINES", "السورية للطيران",
+     "the airline's trading name in Arabic (Syrianair, 'the Syrian [company] for aviation'), written from the table "
+     "author's knowledge; confidence high"),
+    ("COMMERCIAL BANK OF SYRIA", "المصرف التجاري السوري", AR_OFFICIAL),
+    ("SYRIAN PETROLEUM COMPANY", "الشركة السورية للنفط", AR_OFFICIAL),
 ]
 # Japanese names of Japanese parties of the SDN List (no list in ../shared/data carries a Japanese name for them):
 # (name as the SDN List writes it, Japanese name, source). The National Police Agency of Japan publishes the

@@ -395,8 +395,8 @@ def _open_paren_cut(line: str, start: int, end: int) -> int:
     one ("Conduit Technologies Pvt. Ltd. (Viman Nagar office), Pune": the office words were cut, "(Viman Nagar"
     was left) is set aside from its opening parenthesis on, so long as a name is left before it."""
     text = line[start:end]
-    if text.count("(") <= text.count(")"):
-        return end
+    if text.count("(") <= text.count(")") or line[end:].lstrip().startswith(")"):
+        return end  # (a parenthesis the segment ends with is the line's trailing one: "Co. Ltd. (SAMC)")
     at = start + text.rfind("(")
     return at if line[start:at].strip(_TRIM) else end
 
@@ -531,6 +531,7 @@ _HAN_EDGE = " \t,.;:，。；：、"
 @dataclass(frozen=True, slots=True)
 class _HanOffices:
     office_words: tuple[str, ...]  # longest first
+    after_place: tuple[str, ...]  # read only after a place or a name in Latin letters (事務所), longest first
     stationed: tuple[str, ...]
     places: tuple[str, ...]  # longest first
 
@@ -538,14 +539,14 @@ class _HanOffices:
 @cache
 def _han_offices() -> _HanOffices:
     raw, path = _read_yaml("han_offices.yml", "the Chinese office words")
-    keys = ("office_words", "stationed", "places")
+    keys = ("office_words", "office_after_place", "stationed", "places")
     if not isinstance(raw, dict) or set(raw) != set(keys) or not all(isinstance(raw[k], list) for k in keys):
         raise DataError(f"Chinese office words: expected the lists {', '.join(keys)}", file=path)
 
     def longest(key: str) -> tuple[str, ...]:
         return tuple(sorted({str(w) for w in raw[key]}, key=len, reverse=True))
 
-    return _HanOffices(longest("office_words"), longest("stationed"), longest("places"))
+    return _HanOffices(longest("office_words"), longest("office_after_place"), longest("stationed"), longest("places"))
 
 
 def _prc_place(chars: str) -> bool:
@@ -572,13 +573,25 @@ def _han_place(words: _HanOffices, text: str) -> str | None:
     return place
 
 
+def _where_after_office(segment: str) -> bool:
+    """A segment after an office word that says where the office is: a few Chinese characters naming no firm
+    (商汤科技香港办事处，九龙湾 'Kowloon Bay'), or a few words in Latin letters with no legal form
+    (深圳市大疆创新科技有限公司 欧洲办事处，Frankfurt am Main: adversarial R28-13)."""
+    if _HAN_CHAR.search(segment):
+        return len(segment) <= HAN_AFTER_OFFICE and not any(f in segment for f in _HAN_FIRM)
+    return 0 < len(segment.split()) <= WHERE_WORDS and not _has_legal_form(segment)
+
+
 def han_office_reading(line: str) -> NameReading | None:
     """A name written in Chinese characters followed by where the party works: a trailing segment after a comma
     that is a place or an address ("國防科技大學，長沙"), an office or branch word (办事处, 代表处, 分公司 ...;
     clearance/text/han_offices.yml) and the place before it, with 驻 'stationed in' ("华为马来西亚办事处" is read
     "华为", "海康威视 越南办事处" "海康威视", "华为技术有限公司驻哈萨克斯坦代表处，阿拉木图" "华为技术有限公司":
-    adversarial R23-62, R23b-19, R23c-11, R24-01..R24-03, R24-09..R24-11). None when the line has neither or the
-    name left has fewer than two characters."""
+    adversarial R23-62, R23b-19, R23c-11, R24-01..R24-03, R24-09..R24-11). Japanese office words too (支社, 支店;
+    事務所 only after a place or a name in Latin letters: 法律事務所 is a law firm), and a name in Latin letters before
+    them ("Megvii Technology 日本支社（東京都港区）", R28-11); a place in Latin letters after the office word's comma
+    ("欧洲办事处，Frankfurt am Main", R28-13). None when the line has neither or the name left has fewer than two
+    characters (or, in Latin letters, no distinctive word)."""
     text = line.strip(_HAN_EDGE)
     if not _HAN_CHAR.search(text):
         return None
@@ -592,8 +605,7 @@ def han_office_reading(line: str) -> NameReading | None:
             continue
         last = text[sep.end():end].strip(_HAN_TRIM)
         before = text[:sep.start()].rstrip(_HAN_TRIM)
-        after_office = (len(last) <= HAN_AFTER_OFFICE and not any(f in last for f in _HAN_FIRM)
-                        and any(before.endswith(w) for w in words.office_words))  # 商汤科技香港办事处，九龙湾
+        after_office = (_where_after_office(last) and any(before.endswith(w) for w in words.office_words))
         if last and not (_han_place(words, last) == last or _HAN_ADDRESS.search(last) or after_office
                          or (_han_place(words, last[:-1]) and last[-1] in "市区區县縣省")):
             break
@@ -609,20 +621,28 @@ def han_office_reading(line: str) -> NameReading | None:
         rest = rest[:inner.start()] + rest[inner.end():]
         cut = True
     office = next((w for w in words.office_words if rest.endswith(w)), None)
-    if office is None and not cut:
+    loose = next((w for w in words.after_place if office is None and rest.endswith(w)), None)
+    if office is None and loose is None and not cut:
         return None
-    if office is not None:
-        rest = rest[: -len(office)].rstrip(_HAN_TRIM)
+    if office is not None or loose is not None:
+        before_office = rest[: -len(office or loose or "")].rstrip(_HAN_TRIM)
+        placed = before_office
         for _ in range(2):  # a city after its country: 越南胡志明市
-            place = _han_place(words, rest)
+            place = _han_place(words, placed)
             if place is None:
                 break
-            rest = rest[: -len(place)].rstrip(_HAN_TRIM)
-        stationed = next((w for w in words.stationed if rest.endswith(w)), None)
-        if stationed and len(rest) - len(stationed) >= HAN_NAME_MIN:
-            rest = rest[: -len(stationed)].rstrip(_HAN_TRIM)
-    if len(_HAN_CHAR.findall(rest)) < HAN_NAME_MIN or rest == text:
-        return None
+            placed = placed[: -len(place)].rstrip(_HAN_TRIM)
+        if loose is not None and placed == before_office and _HAN_CHAR.search(before_office):
+            if not cut:
+                return None  # 山田法律事務所: a firm's own name
+        else:
+            rest = placed
+            stationed = next((w for w in words.stationed if rest.endswith(w)), None)
+            if stationed and len(rest) - len(stationed) >= HAN_NAME_MIN:
+                rest = rest[: -len(stationed)].rstrip(_HAN_TRIM)
+    if rest == text or not (len(_HAN_CHAR.findall(rest)) >= HAN_NAME_MIN
+                            or (not _HAN_CHAR.search(rest) and distinctive(rest))):
+        return None  # the name left: two Chinese characters or more, or a name in Latin letters ("Megvii Technology")
     if place_aside:
         after = text[end:].strip(_HAN_TRIM)
         return NameReading(rest, (("place", place_aside),) + ((("address", after),) if after else ()))
@@ -730,6 +750,7 @@ def hangul_office_reading(line: str) -> NameReading | None:
     if not _HANGUL.search(line):
         return None
     phrases = _phrases()
+    line, address = _hangul_address_off(line)
     tokens = line.strip(_HANGUL_TRIM).split()
     if len(tokens) < 2:
         return None
@@ -746,7 +767,85 @@ def hangul_office_reading(line: str) -> NameReading | None:
     name = " ".join(tokens[:k]).strip(_HANGUL_TRIM)
     if len(name.replace(" ", "")) < HANGUL_NAME_MIN:
         return None
-    return NameReading(name, (("address", " ".join(tokens[k:])),))
+    return NameReading(name, (("address", ", ".join(x for x in (" ".join(tokens[k:]), address) if x)),))
+
+
+# the endings of a Korean address's words: 특별시 / 광역시 / 시 (city), 도 (province), 구 / 군 (district, county), 동 /
+# 읍 / 면 / 리 (neighbourhood, town, township, village), 로 / 길 (road, street), 층 / 호 (floor, room), 번지 (lot)
+_HANGUL_COMMA = re.compile(r"\s*[,\uff0c]\s*")
+_HANGUL_ADDRESS = re.compile(r"^(?:[\uac00-\ud7a3]+(?:시|도|구|군|동|읍|면|리|로|길|층|호|번지)"
+                             r"|[\d\-]+(?:번지|층|호)?)$")
+
+
+def _hangul_address_off(line: str) -> tuple[str, str]:
+    """``line`` without the trailing segments (after a comma) that are a Korean address ("서울특별시 강남구": every
+    word ends like an address word or is a number, or is a place of ``hangul_places``), and those segments as
+    written: "Zhejiang Uniview Technologies Co., Ltd. 한국지사, 서울특별시 강남구" (adversarial R28-10)."""
+    places = _phrases().hangul_places
+    text = line.strip()
+    end = len(text)
+    for sep in reversed(list(_HANGUL_COMMA.finditer(text))):
+        words = text[sep.end():end].split()
+        if not words or not all(_HANGUL_ADDRESS.match(w) or w in places for w in words):
+            break
+        end = sep.start()
+    return text[:end], text[end:].strip(" ,\uff0c")
+
+
+OFFICE_PHRASE_WORDS = 5  # words of an office phrase after a legal form ("Magyarországi Fióktelepe")
+_CLOSE = {"(": ")", "\uff08": "\uff09", "[": "]"}
+
+
+def _office_phrase(rest: str) -> tuple[str, str] | None:
+    """The office phrase ``rest`` starts with (a parenthesis, or the words up to the next separator) and what
+    follows it, when the phrase has OFFICE_PHRASE_WORDS words or fewer, an office head word of any language
+    (address_words.yml ``office_heads``: "Fióktelepe", "Sucursala", "Cawangan") and no legal form, and what follows
+    it is an address or short segments with no legal form (a town or state no table holds: "Petaling Jaya,
+    Selangor"); None otherwise."""
+    rest = rest.lstrip(_TRIM + " .;:")
+    if not rest:
+        return None
+    close = _CLOSE.get(rest[0])
+    if close is not None:
+        shut = rest.find(close)
+        if shut < 0:
+            return None
+        phrase, after = rest[1:shut], rest[shut + 1:]
+    else:
+        sep = _SEPARATOR.search(rest)
+        phrase, after = (rest[:sep.start()], rest[sep.start():]) if sep else (rest, "")
+    words = fold(phrase)[0].split()
+    if not 0 < len(words) <= OFFICE_PHRASE_WORDS or not _has_head(words) or _has_legal_form(phrase):
+        return None
+    tail = [t for t in _SEPARATOR.split(after.strip(_TRIM + " .;:")) if t.strip()]
+    if not all(_is_address(t) or (len(t.split()) <= LOOSE_WORDS and not _has_legal_form(t)) for t in tail):
+        return None
+    return phrase.strip(), after.strip(_TRIM + " .;:")
+
+
+def legal_form_office_reading(line: str) -> NameReading | None:
+    """A name whose legal form, or a parenthesis, is followed by an office or branch phrase in any language and
+    perhaps where the office is: "Huawei Technologies Co., Ltd. Magyarországi Fióktelepe, Budapest" (Hungarian
+    'Hungarian branch'), "Huawei Technologies Co., Ltd. Sucursala București" (Romanian), "Hangzhou Hikvision Digital
+    Technology Co., Ltd. (Cawangan Malaysia), Petaling Jaya, Selangor" (Malay; adversarial R28-04, R28-08, R28-09).
+    The legal form (or the parenthesis) says where the name ends, so the office's place need be in no table; the
+    phrase holds an office head word (``_office_phrase``). The name left must carry a distinctive word. None when the
+    line has no such phrase."""
+    if not _has_head(fold(line)[0].split()):
+        return None
+    for m in _WORD.finditer(line):
+        end = m.end()
+        before = line[:end].rstrip(_TRIM + " ")
+        rest = line[end:]
+        opens = rest.lstrip(" ")[:1] in _CLOSE
+        if not opens and not _ends_with_legal_form(before):
+            continue
+        found = _office_phrase(rest)
+        if found is None or not distinctive(before):
+            continue
+        phrase, after = found
+        return NameReading(before, (("office", phrase),) + ((("address", after),) if after else ()))
+    return None
 
 
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
@@ -760,6 +859,16 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     han = han_office_reading(line) or hangul_office_reading(line) or office_wrapper_reading(line)
     if han is not None:
         return han
+    plain = _plain_reading(line, country)
+    office = legal_form_office_reading(line)
+    if office is not None and (plain is None or (len(plain.name) > len(office.name)
+                                                 and plain.name.startswith(office.name))):
+        return office  # words of the office phrase the plain reading left in the name ("Ltd. Debreceni Fióktelepe")
+    return plain
+
+
+def _plain_reading(line: str, country: str | None) -> NameReading | None:
+    """``read_name_line`` but for the office phrases around a name (``han_office_reading``, ...)."""
     segs = _segments(line)
     first = 1 if _leading_acronym(line, segs, _address_cut(line, segs, 1)) else 0
     cut = _address_cut(line, segs, first)

@@ -21,6 +21,7 @@ from clearance.screening.nameline import is_place
 from clearance.screening.prepared import worldwide
 from clearance.text.countries import country_code
 from clearance.text.fold import fold
+from clearance.text.places import country_places
 
 MAX_TOWN_WORDS = 3  # a trailing segment of more words is not read as a town
 MIN_TOWN_CHARS = 3
@@ -152,7 +153,9 @@ def towns_disagree(towns: tuple[str, ...], country: str | None, entry: tuple[str
     """Whether ``towns`` (``aside_towns``) of a party in ``country`` say it is not the entry: the entry's addresses
     name towns, none of these, and are all in other countries than the party's. Another town of the same country
     says little (a company registered in one town trades from another: Entity List 'Tro.Ya, LLC' of Bishkek is
-    SDN 'TRO YA LLC' of Tokmok), nor does a party of no stated country."""
+    SDN 'TRO YA LLC' of Tokmok), nor does a party of no stated country, nor a town that is in the entry's country
+    however it is spelt (``places.country_places``: "Laboratoriya Kasperskovo ZAO, ..., Moskva" of a party in AE /
+    the Entity List's AO Kaspersky Lab of Moscow, adversarial R28-24)."""
     found = entry_addresses(index).get(entry)
     if found is None or not towns or country is None:
         return False
@@ -160,10 +163,13 @@ def towns_disagree(towns: tuple[str, ...], country: str | None, entry: tuple[str
     if not countries or (country_code(country) or country.upper()) in countries:
         return False
     words = text.split()
+    known = country_places()
     for town in towns:
         folded = " ".join(fold(town)[0].split())
         if f" {folded} " in f" {text} " or folded.replace(" ", "") in words:
             return False
+        if known.get(tuple(folded.split()), frozenset()) & countries:
+            return False  # a town of the entry's own country spelt otherwise ("Moskva", "Москва" / "Moscow")
     return True
 
 

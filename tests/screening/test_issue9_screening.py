@@ -983,3 +983,88 @@ def test_round25_a_latin_word_in_a_korean_name_is_compared_as_a_word(ear_index: 
     assert compare("LG전자", "LL Electronic Limited", algorithm=V3).score < 0.5
     found = [h for h in hits(ear_index, "LG전자 베이징대표부", "CN") if h.decision is Decision.HIT]
     assert not found, [(h.name, h.score) for h in found]
+
+
+# adversarial round 28 (tests/rules/adversary_round28.yaml): a listed party written with a branch phrase of more
+# languages after its legal form or in parentheses (address_words.yml office_heads; nameline.legal_form_office_reading),
+# a Latin name with a Korean office word and a Korean address, or with a Japanese one (han_offices.yml), a Chinese name
+# with an office word and a place in Latin letters, a PRC new area after the name, screened CLEAR
+@pytest.mark.parametrize(("query", "country", "listed"), [
+    ("Hangzhou Hikvision Digital Technology Co., Ltd. (Cawangan Malaysia), Petaling Jaya, Selangor", "MY",
+     "Hangzhou Hikvision Digital Technology Co., Ltd."),  # R28-04 (Malay, in parentheses)
+    ("Huawei Technologies Co., Ltd. Magyarországi Fióktelepe, Budapest", "HU",
+     "Huawei Technologies Co., Ltd."),  # R28-08 (Hungarian)
+    ("Huawei Technologies Co., Ltd. Sucursala București", "RO", "Huawei Technologies Co., Ltd."),  # R28-09
+    ("Hangzhou Hikvision Digital Technology Co., Ltd., pobočka Bratislava", "SK",
+     "Hangzhou Hikvision Digital Technology Co., Ltd."),  # Slovak
+    ("Hytera Communications Limited Υποκατάστημα Ελλάδος", "GR", "Hytera Communications Limited"),  # Greek
+    ("Hytera Communications Limited - клон България, София", "BG", "Hytera Communications Limited"),  # Bulgarian
+    ("Zhejiang Uniview Technologies Co., Ltd. 한국지사, 서울특별시 강남구", "KR",
+     "Zhejiang Uniview Technologies Co., Ltd."),  # R28-10
+    ("Megvii Technology 日本支社（東京都港区）", "JP", "Megvii Technology"),  # R28-11
+    ("Megvii Technology 大阪事務所", "JP", "Megvii Technology"),  # 事務所 after a place
+    ("深圳市大疆创新科技有限公司 欧洲办事处，Frankfurt am Main", "DE", "DJI"),  # R28-13
+    ("Tianjin Feiteng Information Technology Co., Ltd., Binhai New Area", "CN",
+     "Tianjin Phytium Information Technology"),  # R28-27 (the entry's alias; a PRC state-level new area)
+])
+def test_round28_a_branch_phrase_of_more_languages_around_a_listed_name(ear_index: ScreeningIndex, query: str,
+                                                                       country: str, listed: str) -> None:
+    found = named(hits(ear_index, query, country), listed)
+    assert found and found[0].decision is Decision.HIT, [(h.name, h.score) for h in hits(ear_index, query, country)]
+
+
+@pytest.mark.parametrize(("query", "country"), [
+    ("Nokia Solutions and Networks Oy Magyarországi Fióktelepe, Budapest", "HU"),
+    ("Robert Bosch GmbH Sucursala București", "RO"),
+    ("Samsung Electronics Co., Ltd. 日本支社（東京都港区）", "JP"),
+    ("Sony Group Corporation (Cawangan Malaysia), Petaling Jaya, Selangor", "MY"),
+    ("山田法律事務所（東京都港区）", "JP"),  # a law firm: 事務所 after no place is no office of a party
+    ("青岛海尔股份有限公司 欧洲办事处，Frankfurt am Main", "DE"),
+    ("Tianjin FAW Toyota Motor Co., Ltd., Binhai New Area", "CN"),
+    ("Ericsson AB, organizační složka, Praha 4", "CZ"),
+    ("LG Electronics Inc. 한국지사, 서울특별시 영등포구", "KR"),
+    ("Panasonic Corporation 日本事務所", "JP"),
+    ("Siemens Healthineers AG - клон България, София", "BG"),
+    ("Schneider Electric Industries SAS, pobočka Bratislava", "SK"),
+])
+def test_round28_office_phrases_add_no_hit_to_unlisted_firms(ear_index: ScreeningIndex, query: str,
+                                                             country: str) -> None:
+    found = [h for h in hits(ear_index, query, country) if h.decision is not Decision.CLEAR]
+    assert not found, [(h.name, h.score) for h in found]
+
+
+def test_round28_office_readings() -> None:
+    """The readings behind the tests above, and what is not read: an office phrase after the legal form needs an
+    office head word and no other firm after it; 事務所 after a name in characters and no place is the firm's own
+    name (法律事務所, a law firm)."""
+    # (the place after the office word in no table: the legal form says where the name ends)
+    assert read_name_line("Huawei Technologies Co., Ltd. Sucursala Ploiești") == NameReading(
+        "Huawei Technologies Co., Ltd.", (("office", "Sucursala Ploiești"),))
+    assert read_name_line("Huawei Technologies Co., Ltd. Debreceni Fióktelepe") == NameReading(
+        "Huawei Technologies Co., Ltd.", (("office", "Debreceni Fióktelepe"),))
+    assert read_name_line("Foo Bar Ltd. (Cawangan Kota Bharu), Kelantan") == NameReading(
+        "Foo Bar Ltd.", (("office", "Cawangan Kota Bharu"), ("address", "Kelantan")))
+    assert read_name_line("Foo Bar Ltd. Fióktelepe, Baz Trading LLC") is None  # another firm after the office
+    assert read_name_line("Foo Bar Ltd. Sucursala Noua Mare Veche Lunga Foarte") is None  # too long for an office
+    reading = read_name_line("Zhejiang Uniview Technologies Co., Ltd. 한국지사, 서울특별시 강남구")
+    assert reading is not None and reading.name.startswith("Zhejiang Uniview Technologies Co., Ltd")
+    assert reading.text("address") == "한국지사, 서울특별시 강남구"
+    assert read_name_line("Megvii Technology 日本支社（東京都港区）") == NameReading(
+        "Megvii Technology", (("address", "日本支社（東京都港区"),))
+    assert read_name_line("山田法律事務所") is None
+
+
+@pytest.mark.parametrize(("query", "country", "listed"), [
+    # R28-24, R28-35: the town after the name is the entry's own town spelt otherwise (Moskva, Москва / Moscow): no
+    # evidence of another party; it capped the hits at 0.69
+    ("Laboratoriya Kasperskovo ZAO, Leningradskoe shosse 39A, Moskva", "AE", "AO Kaspersky Lab"),
+    ("ПАО «Авиационный комплекс им. С. В. Ильюшина», Москва", "KZ",
+     "Open Joint Stock Company Ilyushin Aviation Complex"),
+    # R28-18: SDN Syrian Arab Airlines by its official Arabic name (alias table), with an office word
+    ("مؤسسة الطيران العربية السورية - مكتب دبي", "AE", "SYRIAN ARAB AIRLINES"),
+])
+def test_round28_listed_names_found_themselves_not_only_their_places(ear_index: ScreeningIndex, query: str,
+                                                                     country: str, listed: str) -> None:
+    found = named(hits(ear_index, query, country), listed)
+    assert found and found[0].decision is Decision.HIT, [(h.name, h.score) for h in hits(ear_index, query, country)]
+    assert not any(f.name == "town" for f in found[0].explanation), found[0].explanation
