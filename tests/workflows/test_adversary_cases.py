@@ -218,32 +218,14 @@ FALSE_CLEARS: dict[str, str] = {
     "R27c-05": "R27b-05's words (§ 744.2, Pakistan) in the item description: NLR (" + WORDS27 + ")",
     # round 28 (tests/rules/adversary_round28.yaml, 28b; adversary_round28_report.md): 10 false clears of 115 at its
     # first run (adv28 on main 2c0c785), 20 of 41 in the follow-up written after it
-    "R28-04": "EL Hikvision + Malay '(Cawangan Malaysia)', Selangor: screening CLEAR, NLR",
-    "R28-08": "EL Huawei + Hungarian 'Magyarországi Fióktelepe': screening CLEAR, NLR",
-    "R28-09": "EL Huawei + Romanian 'Sucursala București': screening CLEAR, NLR",
-    "R28-10": "EL Uniview + Hangul '한국지사' and a Korean address: screening CLEAR, NLR",
-    "R28-11": "EL Megvii + '日本支社（東京都港区）': screening CLEAR, NLR",
-    "R28-13": "EL DJI by its registered Chinese name + '欧洲办事处，Frankfurt am Main': screening CLEAR, NLR",
-    "R28-27": "EL Phytium by its alias 'Tianjin Feiteng Information Technology' + 'Co., Ltd., Binhai New Area': CLEAR",
-    "R28b-01": "EL Huawei + Slovak 'organizačná zložka': screening CLEAR, NLR",
     "R28b-02": "EL Huawei in Bulgarian Cyrillic + 'клон България': screening CLEAR, NLR",
-    "R28b-03": "EL Huawei + Croatian 'podružnica Zagreb': screening CLEAR, NLR",
-    "R28b-05": "EL Huawei + Swedish 'filial i Sverige': screening CLEAR, NLR",
-    "R28b-06": "EL Huawei + Finnish 'sivuliike Suomessa': screening CLEAR, NLR",
     "R28b-09": "EL Hikvision + Hebrew 'סניף ישראל': screening CLEAR, NLR",
     "R28b-10": "EL Hikvision + Hindi 'शाखा कार्यालय': screening CLEAR, NLR",
-    "R28b-11": "EL Hytera + '日本支店（大阪市北区）': screening CLEAR, NLR",
-    "R28b-12": "EL Inspur Group + '台灣分公司，台北市': screening CLEAR, NLR",
-    "R28b-15": "EL Huawei + Hungarian 'fióktelep' (no town): screening CLEAR, NLR",
-    "R28b-17": "EL 'Tianjin Phytium Information Technology Co., Ltd., Binhai New Area': screening CLEAR, NLR",
     "R28b-18": "EL DJI alias 'Shenzhen DJI Sciences and Technologies Ltd.' + 'Nanshan District, Shenzhen': CLEAR",
     "R28b-24": "EL Kaspersky as 'Laboratoriya Kasperskovo ZAO', Dubai: screening CLEAR, NLR",
     "R28b-26": "SDN SYRIAN ARAB AIRLINES by its brand 'SyrianAir' (Sharjah office): screening CLEAR, NLR",
     # round 28 second follow-up (adversary_round28c.yaml, written after 28b's run): 5 false clears of 34
     "R28c-08": "EL Huawei + Norwegian 'NUF' (branch of a foreign company), Fornebu: screening CLEAR, NLR",
-    "R28c-09": "EL Huawei + Dutch 'bijkantoor Nederland': screening CLEAR, NLR",
-    "R28c-10": "EL Huawei + Danish 'filial af udenlandsk selskab': screening CLEAR, NLR",
-    "R28c-11": "EL Huawei + Lithuanian 'Lietuvos filialas': screening CLEAR, NLR",
     "R28c-12": "EL Huawei + Serbian 'ogranak Beograd': screening CLEAR, NLR",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
