@@ -37,6 +37,7 @@ from clearance.screening.model import Feature, Match, match_of
 from clearance.screening.namesim import (
     INITIAL_SIM,
     NICKNAME_SIM,
+    SPELT_ALIKE_EDITS,
     Core,
     Guard,
     NameScore,
@@ -45,6 +46,7 @@ from clearance.screening.namesim import (
     name_score,
     name_similarity,
     similarity_core,
+    spelt_alike,
     token_similarity,
 )
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
@@ -162,6 +164,8 @@ def token_similarity3(a: str, b: str, person: bool, phonetic: bool) -> tuple[flo
         nicks = vocabulary().nicknames.get(a)
         if nicks and b in nicks:
             return NICKNAME_SIM, "nickname"
+        if spelt_alike(a, b):  # (the pre-filter's bound: ``prefilter._spelt_alike_bound``)
+            return 1.0 - SPELT_ALIKE_EDITS / long_, "typo"
     return 0.0, ""
 
 

@@ -12,6 +12,9 @@ never below @3's:
 - @3's typo: ``1 - d / max(len)`` with ``d`` the OSA distance (a swap of two letters counts once), at most
   ``allowed_edits(shorter length, weight, person)`` edits: exactly rapidfuzz's ``OSA.normalized_similarity``;
   the lowest such value (``lowest_typo_similarity``) is computed from ``allowed_edits`` itself;
+- @3's spelling of a person's name part with other vowels in place (``namesim.spelt_alike``, "keeley" / "kaylee"):
+  ``1 - SPELT_ALIKE_EDITS / len`` however many vowels differ, added by ``upper_bounds_chunk`` for such pairs
+  (``TokenBound.spelt_alike``);
 - @2's typo (across alphabets, persons): the Levenshtein similarity from LONG_TOKEN_CUTOFF, never above the
   OSA similarity (an OSA distance is never above the Levenshtein distance).
 
@@ -69,7 +72,8 @@ def lowest_typo_similarity() -> float:
 @lru_cache(maxsize=1)
 def token_bound3() -> TokenBound:
     """The token bound of clearance-name@3: the OSA similarity from the lower of @3's and @2's typo cutoffs."""
-    return TokenBound(OSA.normalized_similarity, min(lowest_typo_similarity(), LONG_TOKEN_CUTOFF) - 1e-9)
+    return TokenBound(OSA.normalized_similarity, min(lowest_typo_similarity(), LONG_TOKEN_CUTOFF) - 1e-9,
+                      spelt_alike=True)
 
 
 class _Joined(NamedTuple):

@@ -104,6 +104,27 @@ def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[floa
     return best, how
 
 
+_VOWEL_LETTERS = frozenset("aeiouy")
+SPELT_ALIKE_MIN = 6  # a person's name parts this long, the same but for vowels in place of vowels, are one name
+SPELT_ALIKE_EDITS = 2  # ... that agree as two typos would (``1 - 2 / length``) however many vowels differ
+
+
+@lru_cache(maxsize=200_000)
+def consonants(token: str) -> str:
+    """A word's first letter, then its letters with every vowel (y among them) written "_": "keeley" -> "k__l__"."""
+    return token[:1] + "".join("_" if ch in _VOWEL_LETTERS else ch for ch in token[1:])
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Two of a person's name parts of SPELT_ALIKE_MIN letters or more, as long as each other, that differ only by
+    vowels written in place of other vowels (y among them) after the same first letter: one name spelt otherwise
+    ("Keeley" / "Kaylee", "Jaimie" / "Jeymie"), however many vowels differ. Not shorter parts, often other names
+    ("Dan" / "Dean"); not a vowel added or left out ("Marin" / "Moreno" are two surnames); nor words that read as
+    pinyin: pinyin spells each syllable one way, and its vowels tell syllables apart."""
+    return (a[0] == b[0] and len(a) == len(b) and len(a) >= SPELT_ALIKE_MIN and a != b
+            and consonants(a) == consonants(b) and not (pinyin_word(a) or pinyin_word(b)))
+
+
 TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
 
 
@@ -147,7 +168,8 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                     # (no OSA distance is below the difference in length)
                     if max_edits is not None and not (la != lb and a[0] == b[0]) and (
                             (la - lb if la > lb else lb - la) > max_edits
-                            or OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
+                            or OSA.distance(a, b, score_cutoff=max_edits) > max_edits) and not (
+                            person and la == lb and a[0] == b[0] and spelt_alike(a, b)):
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:

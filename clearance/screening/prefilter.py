@@ -45,6 +45,9 @@ from clearance.screening.namesim import (
     LONG_TOKEN_CUTOFF,
     NICKNAME_SIM,
     SKELETON_DISCOUNT,
+    SPELT_ALIKE_EDITS,
+    SPELT_ALIKE_MIN,
+    consonants,
     coverage_score,
 )
 from clearance.screening.strings import pick
@@ -186,10 +189,13 @@ class TokenBound:
     """How the token similarity of an algorithm is bounded: a rapidfuzz normalised similarity never below it
     wherever it is not 0, and the lowest value at which it is not 0 (initials, nicknames and exact tokens are
     handled apart). clearance-name@1/@2: the Levenshtein similarity from the lowest typo cutoff (``LEVENSHTEIN``);
-    clearance-name@3 defines its own (``clearance.screening.bound3``)."""
+    clearance-name@3 defines its own (``clearance.screening.bound3``). ``spelt_alike`` (clearance-name@3): a person's
+    name parts that differ only in their vowels (``namesim.spelt_alike``) agree ``1 - SPELT_ALIKE_EDITS / longer
+    length`` however far apart they are letter for letter."""
 
     scorer: Any
     cutoff: float
+    spelt_alike: bool = False
 
 
 LEVENSHTEIN = TokenBound(Levenshtein.normalized_similarity, _CUTOFF)
@@ -257,6 +263,27 @@ def _across(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.int64],
 
 CompactGate = Callable[[NameForm, FlatNames, int], bool]
 CompareGate = Callable[[NameForm, FlatNames, int, bool], bool]
+
+
+def _spelt_alike_bound(sims: NDArray[np.float64], la: NDArray[np.int64], lb: NDArray[np.int64], qtoks: list[str],
+                       q_ids: NDArray[np.int64], q_first: NDArray[np.int64], flat: FlatNames,
+                       c_tok: NDArray[np.int64]) -> None:
+    """Raise (in place) ``sims`` of the word pairs that ``namesim.spelt_alike`` reads as one person's name part spelt
+    otherwise to the similarity clearance-name@3 gives them: as long as each other, SPELT_ALIKE_MIN letters or more,
+    the same first letter, the same consonants in the same places (each distinct word's ``consonants`` computed
+    once). Words read as pinyin, which @3 does not count as spelt alike, are raised too: a bound may be higher than
+    the score, never lower."""
+    at = np.flatnonzero((la >= SPELT_ALIKE_MIN) & (la == lb) & (q_first == flat.vocab_first[c_tok]))
+    if not len(at):
+        return
+    keys: dict[str, int] = {}
+    q_key = np.array([keys.setdefault(consonants(t), len(keys)) for t in qtoks], dtype=np.int64)
+    c_ids, c_inv = np.unique(c_tok[at], return_inverse=True)
+    c_key = np.array([keys.get(consonants(flat.vocab[v]), -1) for v in c_ids.tolist()], dtype=np.int64)
+    same = np.flatnonzero(q_key[q_ids[at]] == c_key[c_inv])
+    if len(same):
+        k = at[same]
+        sims[k] = np.maximum(sims[k], 1.0 - SPELT_ALIKE_EDITS / la[k])
 
 
 def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequence[NDArray[np.int64]],
@@ -345,6 +372,8 @@ def upper_bounds_chunk(queries: Sequence[NameForm], flat: FlatNames, names: Sequ
         if nick_keys:
             nick = np.isin(q_ids_a[e_q] * len(flat.vocab) + c_tok, np.array(nick_keys, dtype=np.int64))
             sims = np.where(nick, np.maximum(sims, NICKNAME_SIM), sims)
+        if token.spelt_alike:
+            _spelt_alike_bound(sims, la, lb, qtoks, q_ids_a[e_q], qtok_first[q_ids_a[e_q]], flat, c_tok)
     if cross.any():  # across scripts two words also match by their consonant skeletons
         xe = np.flatnonzero(cross[pair_of])
         sims[xe] = np.maximum(sims[xe], _skeleton_bound(qtoks, q_ids_a[e_q[xe]], flat.vocab, c_tok[xe], _CUTOFF))

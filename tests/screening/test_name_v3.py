@@ -14,6 +14,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.screening.algorithm3 import _vowels_dropped
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.screening.model import Decision, Query
+from clearance.screening.namesim import spelt_alike
 from clearance.screening.registry import get_algorithm
 from clearance.screening.screen import compare, screen
 from clearance.text.terms import diminutive_spellings
@@ -117,6 +118,25 @@ def test_typo_in_a_long_russian_enterprise_name_is_a_hit(sdn_entities: list[Enti
     listed = entity_named(sdn_entities, r"AKTSIONERNOE OBSHCHESTVO ELEKTROTYAGA")
     hits = top_hits(index, "Aktsionernoe Obshchestvo Elektrotyaha", V3)
     assert (listed.list_code, listed.entry_id, Decision.HIT) in hits
+
+
+def test_a_given_name_spelt_with_other_vowels_finds_the_listed_person(sdn_entities: list[Entity],
+                                                                      index: ScreeningIndex) -> None:
+    """"Feysel" is the Turkish spelling of "Faisal": three letters apart, every one a vowel for a vowel in the same
+    place (``namesim.spelt_alike``). @3 finds the SDN person by it; @2 reads two different given names."""
+    listed = entity_named(sdn_entities, r"NADEEM, Faisal")
+    assert (listed.list_code, listed.entry_id, Decision.HIT) in top_hits(index, "Feysel Nadeem", V3, Schema.PERSON)
+    assert (listed.list_code, listed.entry_id, Decision.HIT) not in top_hits(index, "Feysel Nadeem", V2,
+                                                                             Schema.PERSON)
+    assert spelt_alike("keeley", "kaylee") and spelt_alike("feysel", "faisal")
+
+
+@pytest.mark.parametrize(("a", "b"), [("dean", "daan"), ("marin", "moreno"), ("napoleon", "napulione"),
+                                      ("zhiquan", "zhuquan"), ("keeley", "kaelex"), ("faisal", "paisal")])
+def test_spelt_alike_is_only_vowels_for_vowels_in_long_name_parts(a: str, b: str) -> None:
+    """Short parts are often other names, a vowel added or left out makes another surname, pinyin spells each syllable
+    one way, and a consonant or the first letter that differ are another name."""
+    assert not spelt_alike(a, b)
 
 
 def test_one_word_given_name_does_not_hit_a_person(all_entities: list[Entity], index: ScreeningIndex) -> None:

@@ -29,6 +29,7 @@ from clearance.screening.bound3 import (
     lowest_typo_similarity,
     token_bound3,
 )
+from clearance.screening.namesim import spelt_alike
 from clearance.screening.prefilter import upper_bounds_chunk
 from clearance.screening.prepared import prepare_query
 from clearance.screening.registry import get_algorithm
@@ -169,3 +170,42 @@ def test_persons_dropped_for_an_organisation_are_scored_zero(index: ScreeningInd
                 assert v3.score(pq, index.entities[i], positions).score == 0.0, (query.name, i)
                 checked += 1
     assert checked > 100
+
+
+_OTHER_VOWEL = str.maketrans("aeiouyAEIOUY", "eiouyaEIOUYA")
+
+
+def _respelt(name: str) -> str:
+    """``name`` with the vowels after the first letter of each word of 6 letters or more written as other vowels."""
+    return " ".join(w[0] + w[1:].translate(_OTHER_VOWEL) if len(w) >= 6 and w.isalpha() else w for w in name.split())
+
+
+def test_bound3_holds_for_person_names_spelt_with_other_vowels(index: ScreeningIndex, all_entities: list[Entity],
+                                                               v3: ClearanceMatcherV3) -> None:
+    """Listed persons' names with other vowels in their long name parts ("Kaylee" for "Keeley": many letters apart,
+    ``namesim.spelt_alike``): the bound is never below @3's raw score, and the pruned and exhaustive paths agree."""
+    names = sorted({n.value for e in all_entities if e.schema is Schema.PERSON for n in e.names
+                    if any(len(w) >= 6 and w.isalpha() for w in n.value.split())})[::40]
+    queries = [Query(_respelt(n), None, Schema.PERSON) for n in names]
+    flat = index.flat3_person
+    assert flat is not None and len(queries) > 300
+    forms, cands = [], []
+    for query in queries:
+        pq = prepare_query(query)
+        found = index.candidates(pq.form, pq.id_keys, keys=v3.query_keys(pq.form), rerank=v3.candidate_score(pq.form))
+        forms.append(v3._form(pq.form, True))
+        cands.append([(i, p) for i, positions in found.items() for p in positions])
+    bounds = upper_bounds_chunk(forms, flat, [np.array([flat.entity_first[i] + p for i, p in c], dtype=np.int64)
+                                              for c in cands], True, token_bound3(), compact_gate3, join_always=True,
+                                compare_gate=compare_gate3(v3), across=True)
+    alike = 0
+    for qform, mine, bound in zip(forms, cands, bounds, strict=True):
+        for (i, p), b in zip(mine, bound.tolist(), strict=True):
+            raw, ns = v3._name_raw(qform, v3._name_form(index.entities[i].names[p], True), True, True)[:2]
+            assert b >= raw, (qform.original, index.entities[i].names[p].form.original, raw, b)
+            alike += ns is not None and any(spelt_alike(t.query, t.candidate) for t in ns.pairs)
+    assert alike > 50  # the pairs spelt alike are there, and bounded
+    fast = [json.dumps(r.to_dict(), sort_keys=True) for r in screen_many(queries, index, algorithm="clearance-name@3")]
+    slow = [json.dumps(screen(q, index, algorithm="clearance-name@3", prefilter=False).to_dict(), sort_keys=True)
+            for q in queries]
+    assert fast == slow
