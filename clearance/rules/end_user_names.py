@@ -302,7 +302,10 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     # they set aside (``_rule_words_of``) --, not on the whole rule: Ctx.depend_on_words with the test
     # ``w in norm or rule_word(w) in norm``, made inline on the words as rule_word writes them)
     if ctx.deps is not None:
-        ctx.depend_on_found_words(key, [w for w, form in _word_forms(ctx, key) if w in norm or form in norm])
+        ascii_words, others = _word_forms(ctx, key)
+        found = [w for w in ascii_words if w in norm]  # (rule_word(w) is w)
+        found += [w for w, form in others if w in norm or form in norm]
+        ctx.depend_on_found_words(key, found)
     rule = ctx.untracked(ctx.find, key)
     if rule is None:
         return ()
@@ -316,13 +319,15 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in rule["words"] if rule_word(w) in norm and w not in drop)
 
 
-def _word_forms(ctx: Ctx, key: str) -> tuple[tuple[str, str], ...]:
-    """(word, rule_word(word)) for every word of every value of rule ``key`` (Ctx.every_word), made once per rule
-    set."""
+def _word_forms(ctx: Ctx, key: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Every word of every value of rule ``key`` (Ctx.every_word), made once per rule set: those in ASCII (which
+    rule_word leaves as they are), and (word, rule_word(word)) for the others."""
     fk = ("word forms", ctx.version, key)
-    found: tuple[tuple[str, str], ...] | None = ctx.data.get(fk)
+    found: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = ctx.data.get(fk)
     if found is None:
-        found = ctx.data[fk] = tuple((w, rule_word(w)) for w in sorted(ctx.every_word(key)))
+        words = sorted(ctx.every_word(key))
+        found = ctx.data[fk] = (tuple(w for w in words if w.isascii()),
+                                tuple((w, rule_word(w)) for w in words if not w.isascii()))
     return found
 
 
