@@ -504,12 +504,8 @@ class Ctx:
         if self.deps is not None:
             self.deps.update(index_key(rule, e) for e in entries)
 
-    def depend_on_words(self, rule: str, has: Callable[[str], bool]) -> None:
-        """Record that the current computation read, of rule ``rule`` (WORD_RULES), only whether each of its words is
-        one that ``has`` accepts (a word of the text searched): it is then computed again in another epoch only when
-        such a word (among the words of any of the rule's values) was added or removed in between."""
-        if self.deps is None:
-            return
+    def every_word(self, rule: str) -> frozenset[str]:
+        """Every word of every value of rule ``rule`` (WORD_RULES), made once per rule set."""
         hk = ("every word", self.version, rule)
         words: frozenset[str] | None = self.data.get(hk)
         if words is None:
@@ -517,7 +513,21 @@ class Ctx:
             words_of = WORD_RULES[rule]
             words = frozenset(w for dv in (param.values if param is not None else ()) for w in words_of(dv.value))
             self.data[hk] = words
-        self.deps.update(index_key(rule, w) for w in words if has(w))
+        return words
+
+    def depend_on_words(self, rule: str, has: Callable[[str], bool]) -> None:
+        """Record that the current computation read, of rule ``rule`` (WORD_RULES), only whether each of its words is
+        one that ``has`` accepts (a word of the text searched): it is then computed again in another epoch only when
+        such a word (among the words of any of the rule's values) was added or removed in between."""
+        if self.deps is None:
+            return
+        self.deps.update(index_key(rule, w) for w in self.every_word(rule) if has(w))
+
+    def depend_on_found_words(self, rule: str, found: Iterable[str]) -> None:
+        """``depend_on_words(rule, has)`` for a caller that has itself selected, of ``every_word(rule)``, the words
+        ``found`` that ``has`` accepts (each test made inline, without a call per word)."""
+        if self.deps is not None:
+            self.deps.update(index_key(rule, w) for w in found)
 
     def untracked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` without recording the rule keys it reads as dependencies of the current

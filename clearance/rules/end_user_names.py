@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from clearance.rules.context import WORD_RULES, Ctx
+from clearance.rules.context import INDEXED_RULES, WORD_RULES, Ctx
 from clearance.rules.place_words import folded as normalise
 from clearance.rules.place_words import rule_word, text_forms, written_form, written_forms
 
@@ -52,13 +52,73 @@ def _rule_words_of(value: dict[str, Any]) -> list[str]:
 
 for _key in ("746.6.place_names", "740.17.government"):
     # (a name's words depend on the words the name has, not on every word of the rule: Ctx.depend_on_words, read by
-    # ``_find_words``; the name signals of KEYS read their rules whole, so their words are not registered)
+    # ``_find_words``)
     WORD_RULES[_key] = _rule_words_of
+
+
+def _signal_words_of(value: dict[str, Any]) -> list[str]:
+    return [str(w) for w in value["words"]]
+
+
+_STRUCTURE = "not_end_users"  # the one entry of a name-signal rule's index (INDEXED_RULES)
+
+
+def _structure(value: dict[str, Any] | None) -> dict[str, Any]:
+    """A value of one of KEYS as an index of one entry, its not_end_users (phrases and the words they set aside)."""
+    return {} if value is None else {_STRUCTURE: value.get("not_end_users")}
+
+
+for _key in KEYS:
+    # A name's signals (_signals) are a function of the name, each rule's words in order (Ctx.depend_on_words: the
+    # change table names a word on each day it is added or removed, every word when the order changes) and its
+    # not_end_users (INDEXED_RULES: named on each day they change, and on the days the rule starts or ends): a name is
+    # read again only when a word it has, or those phrases, changed -- not when the rest of the rule changes (the
+    # entries of 744.11.wherever_located) nor when words it does not have were added (744.11.wherever_located on
+    # 2022-03-03).
+    WORD_RULES[_key] = _signal_words_of
+    INDEXED_RULES[_key] = _structure
 
 
 def _words(ctx: Ctx) -> Words:
     """The words of each rule in force on the day (memoised: the cache records which rules they came from)."""
     return ctx.memo("name signal words", _words_of, ctx, replay=False)
+
+
+class _Forms(NamedTuple):
+    """Every word of every value of a rule of KEYS (Ctx.every_word), split by how _signals compares it."""
+
+    latin: tuple[str, ...]  # in Latin letters: compared with the normal form
+    other: tuple[tuple[str, str], ...]  # other scripts: (the word, as compared with the name as written)
+    spaced: tuple[str, ...]  # with two spaces in a row: may be found where a not_end_users phrase was taken out
+
+
+def _forms(ctx: Ctx, key: str) -> _Forms:
+    fk = ("signal word forms", ctx.version, key)
+    found: _Forms | None = ctx.data.get(fk)
+    if found is None:
+        words = sorted(ctx.every_word(key))
+        found = _Forms(tuple(w for w in words if w.isascii()),
+                       tuple((w, w.translate(_ARABIC)) for w in words if not w.isascii()),
+                       tuple(w for w in words if "  " in w))
+        ctx.data[fk] = found
+    return found
+
+
+def _signal_words(ctx: Ctx, norm: str, kept: str) -> Words:
+    """``_words(ctx)``, the current computation depending, of each rule of KEYS, on its not_end_users and on the words
+    of the name (normal form ``norm``, as written ``kept``) -- not on the whole rule. A word found in _signals is one
+    of these: a word in Latin letters found where a phrase was taken out (two spaces) and not in ``norm`` has two
+    spaces in a row itself."""
+    words = ctx.untracked(_words, ctx)
+    if ctx.deps is not None:
+        for key in KEYS:
+            ctx.depend_on_entries(key, (_STRUCTURE,))
+            forms = _forms(ctx, key)
+            found = [w for w in forms.latin if w in norm]
+            if kept:
+                found += [w for w, form in forms.other if form in kept]
+            ctx.depend_on_found_words(key, (*found, *forms.spaced))
+    return words
 
 
 def _split(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -96,7 +156,7 @@ def _signals(ctx: Ctx, name: str) -> Signals:
     # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
     kept = written_forms(name).translate(_ARABIC) if own else ""
     found: list[tuple[str, str]] = []
-    for rule in _words(ctx):
+    for rule in _signal_words(ctx, norm, kept):
         latin_form, other_form, drop = norm, kept, frozenset[str]()
         for latin, other, words in rule.not_end_users:  # (the Salvation Army: 'army' is its name, R25-78, R25-79)
             hit = [p for p in latin if p in latin_form] + [p for p in other if p in other_form]
@@ -252,8 +312,13 @@ def _rule_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
 def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
     norm = text_forms(name)
     # (the result depends on the strings of the rule the name has only -- words, not_end_users phrases and the words
-    # they set aside (``_rule_words_of``) --, not on the whole rule)
-    ctx.depend_on_words(key, lambda w: w in norm or rule_word(w) in norm)
+    # they set aside (``_rule_words_of``) --, not on the whole rule: Ctx.depend_on_words with the test
+    # ``w in norm or rule_word(w) in norm``, made inline on the words as rule_word writes them)
+    if ctx.deps is not None:
+        ascii_words, others = _word_forms(ctx, key)
+        found = [w for w in ascii_words if w in norm]  # (rule_word(w) is w)
+        found += [w for w, form in others if w in norm or form in norm]
+        ctx.depend_on_found_words(key, found)
     rule = ctx.untracked(ctx.find, key)
     if rule is None:
         return ()
@@ -265,6 +330,18 @@ def _find_words(ctx: Ctx, key: str, name: str) -> tuple[str, ...]:
         if hit:
             drop |= set(known.get("words", ()))
     return tuple(w.strip() for w in rule["words"] if rule_word(w) in norm and w not in drop)
+
+
+def _word_forms(ctx: Ctx, key: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Every word of every value of rule ``key`` (Ctx.every_word), made once per rule set: those in ASCII (which
+    rule_word leaves as they are), and (word, rule_word(word)) for the others."""
+    fk = ("word forms", ctx.version, key)
+    found: tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None = ctx.data.get(fk)
+    if found is None:
+        words = sorted(ctx.every_word(key))
+        found = ctx.data[fk] = (tuple(w for w in words if w.isascii()),
+                                tuple((w, rule_word(w)) for w in words if not w.isascii()))
+    return found
 
 
 def name_forms(name: str) -> tuple[str, str]:

@@ -16,10 +16,11 @@ import functools
 import operator
 from collections.abc import Callable, Sequence
 from importlib import metadata
+from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ListUse, Overcome, OvercomeKind, Question, Versions
-from clearance.model.determination import Basis, Determination, Fact, Outcome, Party, Request, Role, Transaction
+from clearance.model.determination import Basis, Determination, Fact, Item, Outcome, Party, Request, Role, Transaction
 from clearance.model.regulation import ConsultedRule, MissingFact, RuleGap, RuleSet
 from clearance.rules import (
     embargo,
@@ -35,7 +36,7 @@ from clearance.rules import (
 )
 from clearance.rules.chart import UNSPECIFIED, destination
 from clearance.rules.context import Ctx, RuleCache, constructor, copier, fields_of
-from clearance.rules.findings import Findings, Jurisdiction, new_findings
+from clearance.rules.findings import Findings, Jurisdiction, new_findings, new_jurisdiction
 from clearance.rules.item_keys import item_key
 from clearance.rules.jurisdiction import countries_on_the_way, jurisdiction
 from clearance.rules.listings import EAR_LIST_CODES, Listings
@@ -156,7 +157,7 @@ def determine(request: Request, rules: RuleSet, lists: Listings | None = None,
         if found[3]:
             ctx.day_read = True
     else:
-        found = ctx.entry(key, _decide_request, False, ctx, request, parties, versions, used, unused)
+        found = ctx.entry(key, _decide_request, False, ctx, request, parties, versions, used, unused, provenance)
     if found[1] is not None:
         raise found[1].with_traceback(None)
     core: Determination = found[0]
@@ -203,9 +204,10 @@ def _resolve(ctx: Ctx, party: Party, lists: Listings | None) -> tuple[PartyInfo,
 
 
 def _decide_request(ctx: Ctx, request: Request, parties: list[PartyInfo], versions: Versions,
-                    used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
-    """_decide on the request as the rules see it (see _core)."""
-    return _decide(ctx, _core(request), parties, versions, used, unused)
+                    used: tuple[ListUse, ...], unused: tuple[ListUse, ...], provenance: int = -1) -> Determination:
+    """_decide on the request as the rules see it (see _core). ``provenance``: the token of (versions, used,
+    unused) -- _provenance_token --, or -1 (then the licence steps are not shared, see _after_jurisdiction)."""
+    return _decide(ctx, _core(request), parties, versions, used, unused, provenance)
 
 
 def _core(request: Request) -> Request:
@@ -356,7 +358,7 @@ def _denied(ctx: Ctx, parties: list[PartyInfo]) -> list[Basis]:
 
 
 def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions,
-            used: tuple[ListUse, ...], unused: tuple[ListUse, ...]) -> Determination:
+            used: tuple[ListUse, ...], unused: tuple[ListUse, ...], provenance: int = -1) -> Determination:
     juris: Jurisdiction | None = None
     f = new_findings()
     # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it
@@ -410,6 +412,23 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
                 req.id, req.date, Outcome.NOT_SUBJECT, False, tuple(juris.basis), False, (), "n/a", (), (), (),
                 (), (), ctx.cache.rule_tuple(ctx.trace.values()), versions, tuple(notes), used, unused,
             )
+    except CannotClear as exc:
+        questions, gaps = _classify(exc)
+        return _cannot(ctx, req, versions, questions, gaps, juris, f, used=used, unused=unused)
+    item = req.item
+    if provenance >= 0 and (item.us_inputs is not None or item.us_controlled_value is not None
+                            or item.total_value is not None):
+        return _shared_after_jurisdiction(ctx, req, dest, juris, everyone, parties, versions, used, unused,
+                                          provenance)
+    return _after_jurisdiction(ctx, req, dest, juris, everyone, parties, versions, used, unused)
+
+
+def _after_jurisdiction(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, everyone: list[PartyInfo],
+                        parties: list[PartyInfo], versions: Versions, used: tuple[ListUse, ...],
+                        unused: tuple[ListUse, ...]) -> Determination:
+    """The answer for an item subject to the EAR (``juris``): the licence steps, then the conclusion."""
+    f = new_findings()
+    try:
         not_export = release.not_an_export(ctx, req, parties)
         if not_export:  # a release in the US to a U.S. person (§ 734.13(b)): no licence step applies
             f.notes.append(not_export)
@@ -421,6 +440,49 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
         questions, gaps = _classify(exc)
         return _cannot(ctx, req, versions, questions, gaps, juris, f, used=used, unused=unused)
     return _conclude(ctx, req, everyone, juris, f, versions, used, unused)
+
+
+# What the licence steps and the conclusion read of what jurisdiction found: whether the item is subject (True here),
+# how (``via``) and the kind of the § 734.4(a) rule that denied de minimis; its basis and notes only go into the answer,
+# as its first subject_basis and notes. _shared_after_jurisdiction passes them this view, with a marker in place of
+# the basis and the notes, and puts the real ones in place of the marker.
+_BASIS_MARK = "\x00jurisdiction basis\x00"
+_NOTES_MARK = "\x00jurisdiction notes\x00"
+_with_jurisdiction = copier(Determination, "subject_basis", "notes", "trace")
+_without_values = copier(Item, "us_inputs", "us_controlled_value", "total_value")
+_with_item = copier(Request, "item")
+
+
+def _shared_after_jurisdiction(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, everyone: list[PartyInfo],
+                               parties: list[PartyInfo], versions: Versions, used: tuple[ListUse, ...],
+                               unused: tuple[ListUse, ...], provenance: int) -> Determination:
+    """``_after_jurisdiction`` for a foreign-made item whose bill of materials or values are in the request: no step
+    reads them (de minimis, in jurisdiction, does), so the steps' answer is memoised on the request without them and
+    on the view of ``juris`` the steps read (see _BASIS_MARK): the foreign-made items that differ only in their
+    values share it (each has its own de minimis share, so each is a new answer). The result is the answer
+    _after_jurisdiction gives, or (when the marked answer does not carry the markers where they belong) that answer
+    itself."""
+    rule = juris.no_de_minimis_rule
+    kind = rule["kind"] if rule is not None else None
+    view_item = _without_values(req.item, None, None, None)
+    token = ctx.cache.token
+    key = ("after jurisdiction", token(item_key(view_item) + _others(req)), tuple(map(ctx.cache.token_of, everyone)),
+           dest, juris.via, kind, provenance)
+    marked: Determination = ctx.memo(key, _after_marked, ctx, _with_item(req, view_item), dest, juris.via, kind,
+                                     everyone, parties, versions, used, unused)
+    notes = marked.notes
+    if marked.subject_basis != (_BASIS_MARK,) or not notes or notes[0] != _NOTES_MARK \
+            or marked.subject_to_ear is not True:  # (not expected: the answer is then made as it was)
+        return _after_jurisdiction(ctx, req, dest, juris, everyone, parties, versions, used, unused)
+    return _with_jurisdiction(marked, tuple(juris.basis), (*juris.notes, *notes[1:]),
+                              ctx.cache.rule_tuple(ctx.trace.values()))
+
+
+def _after_marked(ctx: Ctx, req: Request, dest: str, via: str, kind: Any, everyone: list[PartyInfo],
+                  parties: list[PartyInfo], versions: Versions, used: tuple[ListUse, ...],
+                  unused: tuple[ListUse, ...]) -> Determination:
+    view = new_jurisdiction(True, [_BASIS_MARK], via, None if kind is None else {"kind": kind}, None, [], [_NOTES_MARK])
+    return _after_jurisdiction(ctx, req, dest, view, everyone, parties, versions, used, unused)
 
 
 def _conclude(ctx: Ctx, req: Request, parties: list[PartyInfo], juris: Jurisdiction, f: Findings,

@@ -126,3 +126,63 @@ def test_a_reorder_of_the_words_is_a_change_of_every_word() -> None:
     changed = ctx._changed(ctx.epoch - 1)
     assert index_key("746.6.place_names", " yalta ") in changed
     assert index_key("746.6.place_names", " sevastopol ") not in changed
+
+
+# the name signals (clearance.rules.end_user_names._signals): a function of the name, each rule's words the name has
+# (WORD_RULES) and its not_end_users (INDEXED_RULES) -- not of the rest of the rule (744.11.wherever_located's entries)
+_SIGNAL_DAYS = [D(2019, 6, 1), D(2020, 6, 1), D(2021, 6, 1), D(2022, 6, 1)]
+
+
+def _signal_rules(not_end_users_2022: list[dict[str, Any]] | None = None) -> RuleSet:
+    cite = Citation("15 CFR 744 (test)")
+    army = [{"phrases": [" salvation army "], "words": [" army "]}]
+    unit = {"words": [" military unit "], "entries": [{"entry": "Ministry of Defence", "nation_words": [" russia "],
+                                                         "cite": "test"}]}
+    params = {
+        "744.21.name_signals": (
+            DatedValue(D(2019, 1, 1), D(2022, 1, 1), {"words": [" army "], "not_end_users": army}, cite),
+            DatedValue(D(2022, 1, 1), None, {"words": [" army "], "not_end_users": army if not_end_users_2022 is None
+                                             else not_end_users_2022}, cite),
+        ),
+        "744.22.name_signals": (DatedValue(D(2019, 1, 1), None, {"words": [" intelligence "]}, cite),),
+        "744.11.wherever_located": (
+            DatedValue(D(2019, 1, 1), D(2020, 1, 1), {"words": [], "entries": []}, cite),
+            DatedValue(D(2020, 1, 1), D(2021, 1, 1), {"words": [" military unit "], "entries": []}, cite),
+            DatedValue(D(2021, 1, 1), None, unit, cite),  # the entries change, not the words
+        ),
+    }
+    return RuleSet("test-signals@1", {k: Parameter(k, "744", "test", v) for k, v in params.items()})
+
+
+def _signal_runs(name: str, rules: RuleSet | None = None) -> tuple[list[Any], int]:
+    from clearance.rules.end_user_names import _signals
+
+    rules = rules or _signal_rules()
+    answers, calls = _memo_runs(rules, _SIGNAL_DAYS, _signals, name)
+    # the same answers as each day's own, uncached reading
+    assert answers == [_signals(Ctx(rules, day, RuleCache()), name) for day in _SIGNAL_DAYS]
+    return answers, calls
+
+
+def test_a_name_without_signal_words_is_read_once_whatever_the_rules_add() -> None:
+    assert "744.11.wherever_located" in WORD_RULES and "744.11.wherever_located" in INDEXED_RULES
+    # (the unit words added on 2020-01-01 and the entries changed on 2021-01-01 are not in the name)
+    assert _signal_runs("Kyiv Trading House") == ([()] * 4, 1)
+
+
+def test_a_name_is_read_again_when_a_word_it_has_is_added() -> None:
+    found = (("744.11.wherever_located", "military unit"),)
+    # added on 2020-01-01: read again; the entries' change on 2021-01-01 is not a change of the name's signals
+    assert _signal_runs("Military Unit 01234, Russia") == ([(), found, found, found], 2)
+
+
+def test_a_change_of_not_end_users_reads_every_name_again() -> None:
+    answers, calls = _signal_runs("Salvation Army Hall", _signal_rules([]))
+    assert answers == [(), (), (), (("744.21.name_signals", "army"),)]  # the phrase set 'army' aside until 2022
+    assert calls == 2
+    # a phrase moved between entries (the same strings in the same order) is a change too
+    moved = [{"phrases": [" salvation army "], "words": []}, {"phrases": [" hall "], "words": [" army "]}]
+    answers, calls = _signal_runs("Salvation Army Hall", _signal_rules(moved))
+    assert answers == [(), (), (), ()]  # (' hall ' now sets 'army' aside)
+    assert calls == 2
+    assert _signal_runs("Kyiv Trading House", _signal_rules(moved)) == ([()] * 4, 2)
