@@ -41,7 +41,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round23b.yaml", "adversary_round23c.yaml", "adversary_round24.yaml",
          "adversary_round24b.yaml", "adversary_round24c.yaml", "adversary_round25.yaml",
          "adversary_round25b.yaml", "adversary_round26.yaml",
-         "adversary_round26b.yaml", "adversary_round26c.yaml", "adversary_round27.yaml")
+         "adversary_round26b.yaml", "adversary_round26c.yaml", "adversary_round27.yaml",
+         "adversary_round27b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
