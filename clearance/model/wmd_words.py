@@ -52,6 +52,7 @@ class _Vocabulary:
     sections: dict[str, _Section]
     never_negated: frozenset[str]
     dispersal: tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]  # words, prepositions, people
+    use_against: tuple[tuple[str, ...], tuple[str, ...]]  # use words, people they are used against
     range_km: int
     civil: re.Pattern[str]
     agent_contexts: tuple[str, ...]
@@ -84,6 +85,7 @@ def vocabulary() -> _Vocabulary:
     disp = raw["dispersal"]
     return _Vocabulary(sections, frozenset(raw["never_negated"]),
                        (tuple(disp["words"]), frozenset(disp["prepositions"]), tuple(disp["people"])),
+                       (tuple(disp.get("use_words", ())), tuple(disp.get("use_people", ()))),
                        int(raw["range_km"]), _pattern(raw["civil"]["spans"]),
                        tuple(" " + c.rstrip("*") for c in raw["civil"]["agent_contexts"]))
 
@@ -103,10 +105,16 @@ def _word_match(word: str, terms: tuple[str, ...]) -> bool:
 
 
 def _dispersal(words: list[str]) -> list[str]:
-    verbs, preps, people = vocabulary().dispersal
+    voc = vocabulary()
+    verbs, preps, anyone = voc.dispersal
+    uses, targets = voc.use_against
     out = []
     for i, w in enumerate(words):
-        if not _word_match(w, verbs):
+        if _word_match(w, verbs):
+            people = anyone
+        elif w in uses:
+            people = targets
+        else:
             continue
         for j in range(i + 1, min(i + 7, len(words))):
             if words[j] in preps and any(_word_match(p, people) for p in words[j + 1:j + 4]):
