@@ -243,8 +243,6 @@ MISMATCHES: dict[str, str] = {
     # no end-use fact is stated -- needless CANNOT_CLEARs, the price of R27-16 / R27b-01..R27b-11 not clearing
     "R3-33": "CANNOT_CLEAR, not NOT_SUBJECT: the end use 'installation and start-up service by a US person' names no "
              "civil activity and states no end-use fact (end_use_checked would answer it)",
-    "R19-10": "CANNOT_CLEAR, not LICENSE_EXCEPTION: 'route-clearance convoys of the Argentine border police' names no "
-              "civil activity (police is left out of the civil list on purpose: § 744.21(g))",
     "R27-29": "CANNOT_CLEAR, not NO_LICENSE_REQUIRED: 'incorporation into a foreign-made commodity classified under "
               "ECCN 0A919' names no civil activity and states no end-use fact",
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' is found (alias table, HIT 0.99) but the loaded DPL (2023-11-30) "
