@@ -87,6 +87,7 @@ class Fact(StrEnum):
     VESSEL_AIRCRAFT_CHECKED = "vessel_aircraft_countries_checked"  # § 744.7(a)(1)-(3) checked for the vessel/aircraft
     TSR_WRITTEN_ASSURANCE = "tsr_written_assurance"  # § 740.6(a)(3): the consignee's written assurance was received
     US_PERSON_RECIPIENT = "us_person_recipient"  # a release in the US to a U.S. person (§ 772.1): not an export
+    END_USE_CHECKED = "end_use_checked"  # checked: the end use in words is none of the end uses of Part 744
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,10 @@ MEANINGS: dict[Fact, str] = {
     Fact.US_PERSON_RECIPIENT: "the technology or software is released in the United States to a 'U.S. person' "
     "(15 CFR 772.1: a U.S. citizen, lawful permanent resident or protected individual, or a U.S. entity): not a "
     "deemed export (15 CFR 734.13(b) reaches releases to foreign persons only), so no EAR licence is needed for it",
+    Fact.END_USE_CHECKED: "checked: the end use stated in words is none of the end uses of Part 744 (nuclear, rocket "
+    "and UAV, chemical and biological weapons end uses of 15 CFR 744.2-744.4; 'military end use' of 744.21; "
+    "'military-intelligence end use' of 744.22; 744.23): answers the question an end use in words no vocabulary reads "
+    "raises (it does not answer a red flag or a word of 744.2-744.4, which ask for their own facts)",
 }
 
 
@@ -291,7 +295,14 @@ RED_FLAGS: tuple[str, ...] = (
     # adversarial round 9 (R9-34: "fire-direction computers for self-propelled howitzers", § 744.17 in D:1)
     " howitzer", " fire direction", " self propelled gun", " self propelled artillery", " gunship",
     " combat vehicle", " infantry fighting vehicle",
+    # adversarial round 27 (R27b-10, R27b-11): signals intelligence of a general staff (§ 744.22) and a person barred
+    # from export dealings (a denial order, § 736.2(b)(4)) in plain words
+    " signals intercept", " signal intercept", " intercept station", " sigint", " elint", " comint",
+    " general staff", " third department", " barred", " debarred", " denial order", " export privilege",
+    " denied person", " denied party",
 )
+# the red flags of what an item is for, read in the purpose clause of an item description too (round 27: R27c-04)
+USE_RED_FLAGS = frozenset(f.strip() for f in RED_FLAGS[RED_FLAGS.index(" signals intercept"):])
 # An end use or knowledge statement not written in English is read by nobody here: it is a red flag in itself. Text
 # in a script other than Latin (Chinese, Japanese, Cyrillic, Arabic ...) or with two or more function words of
 # another language (R5-01 German, R5-03 Spanish, R5-99 Italian) -- words chosen not to be English words.
@@ -326,7 +337,9 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
                                       "turret", "battle tank", "armoured", "armored", "personnel carrier"}) | _ARMED,
     Fact.MILITARY_END_USER: frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence",
                                        "defense", "ministry of defen", "pla", "marines"}) | _ARMED,
-    Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence", "reconnaissance"}),
+    Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence", "reconnaissance", "signals intercept",
+                                           "signal intercept", "intercept station", "sigint", "elint", "comint",
+                                           "general staff", "third department"}),
     Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
                                      "heavy water", "isotope separation", "reprocessing", "fissile", "tritium",
                                      "hot cell", "purex", "spent fuel", "mox", "mixed oxide"}),

@@ -392,6 +392,31 @@ class UsPersonSupport(_Frozen):
     eccn_prefixes: tuple[str, ...] = ()
 
 
+class UsPersonParagraph(_Frozen):
+    """One paragraph of § 744.6(b)/(c)(2): the facts (end uses or end users) it turns on and where the end use must
+    be ("in or by" a country): ``everywhere``, or ``countries``/``groups`` (in any of them), or anywhere except
+    ``not_countries``/``not_groups``. ``verified: false``: the wording of the day is not held; the paragraph is read
+    as reaching everywhere (fail closed)."""
+
+    paragraph: str
+    facts: tuple[str, ...]
+    everywhere: bool = False
+    countries: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    not_countries: tuple[str, ...] = ()
+    not_groups: tuple[str, ...] = ()
+    verified: bool = True
+
+
+class UsPersonScope(_Frozen):
+    """§ 744.6(b)(1)-(5), (c)(2)(i)-(ii): the paragraphs in force on the day, each with its facts and countries. A
+    fact no paragraph in force names asks nothing; a party named as a military-intelligence end user counts as
+    ``military_intelligence_end_use``."""
+
+    paragraphs: tuple[UsPersonParagraph, ...]
+    text: str
+
+
 class UsPersonSignals(_Frozen):
     """What shows a party of an order to be a 'U.S. person' (15 CFR 772.1) against a stated no_us_person_involved:
     its country (the United States and its territories) or words of its name (normal form, " us citizen")."""
@@ -468,5 +493,6 @@ VALUE_TYPES: dict[str, object] = {
     "740.tsr.*": GbsScope,  # the TSR line (§ 740.6) in the GBS line's grammar
     "740.sta.*": StaBar,
     "744.6.c2": UsPersonSupport,
+    "744.6.scope": UsPersonScope,
     "744.6.us_person_signals": UsPersonSignals,
 }

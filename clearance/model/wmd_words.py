@@ -52,6 +52,7 @@ class _Vocabulary:
     sections: dict[str, _Section]
     never_negated: frozenset[str]
     dispersal: tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]  # words, prepositions, people
+    use_against: tuple[tuple[str, ...], tuple[str, ...]]  # use words, people they are used against
     range_km: int
     civil: re.Pattern[str]
     agent_contexts: tuple[str, ...]
@@ -84,6 +85,7 @@ def vocabulary() -> _Vocabulary:
     disp = raw["dispersal"]
     return _Vocabulary(sections, frozenset(raw["never_negated"]),
                        (tuple(disp["words"]), frozenset(disp["prepositions"]), tuple(disp["people"])),
+                       (tuple(disp.get("use_words", ())), tuple(disp.get("use_people", ()))),
                        int(raw["range_km"]), _pattern(raw["civil"]["spans"]),
                        tuple(" " + c.rstrip("*") for c in raw["civil"]["agent_contexts"]))
 
@@ -103,10 +105,16 @@ def _word_match(word: str, terms: tuple[str, ...]) -> bool:
 
 
 def _dispersal(words: list[str]) -> list[str]:
-    verbs, preps, people = vocabulary().dispersal
+    voc = vocabulary()
+    verbs, preps, anyone = voc.dispersal
+    uses, targets = voc.use_against
     out = []
     for i, w in enumerate(words):
-        if not _word_match(w, verbs):
+        if _word_match(w, verbs):
+            people = anyone
+        elif w in uses:
+            people = targets
+        else:
             continue
         for j in range(i + 1, min(i + 7, len(words))):
             if words[j] in preps and any(_word_match(p, people) for p in words[j + 1:j + 4]):
@@ -136,10 +144,12 @@ def _first_unnegated(joined: str, probe: str, term: str, never: frozenset[str]) 
     return -1
 
 
-def wmd_words(text: str, *, civil: bool = True) -> dict[str, list[str]]:
+def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[str, list[str]]:
     """The §§ 744.2-744.4 words of ``text`` by section ("744.2": ["enrich", "uf6"]); with ``civil`` the known civil
     contexts are masked first and, where the text names a vaccine or diagnostic context (the 1C351 Note 1
-    exclusions), pathogen and toxin names are not read by themselves."""
+    exclusions), pathogen and toxin names are not read by themselves. With ``use_only``, only the words of what an
+    item is used for (kind ``use``: harm to people, stockpiling, a device detonated) and dispersal over people are
+    read -- the reading of an item description's purpose clause, whose other words name the item's class."""
     if not text:
         return {}
     voc = vocabulary()
@@ -166,8 +176,9 @@ def wmd_words(text: str, *, civil: bool = True) -> dict[str, list[str]]:
             at = _first_unnegated(raw_joined, stem, term, voc.never_negated)
             if at >= 0:
                 found.append((" ".join(raw_joined[at + 1:].split(" ")[:len(stem.split())]), term))
-        shown = [read for read, term in found if agents_ok or sec.kinds[term] != "agent"]
-        if key == "744.3":
+        shown = [read for read, term in found if (agents_ok or sec.kinds[term] != "agent")
+                 and (not use_only or sec.kinds[term] == "use")]
+        if key == "744.3" and not use_only:
             shown += [f"{d} (a range of {voc.range_km} km or more)" for d in _distances(text, voc.range_km)]
         if key == "744.4":
             shown += [f"'{d}' (dispersal over people)" for d in _dispersal(raw_words)]

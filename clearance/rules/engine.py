@@ -388,8 +388,9 @@ def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions
             if notes:  # OFAC blocking does not depend on the EAR's jurisdiction over the item
                 return _record(ctx, req, juris, f, versions, used, unused, Outcome.PROHIBITED, True,
                                "blocked (OFAC)", notes, subject=False)
-            us_person = part744.us_person_questions(req, parties) + part744.sme_us_person_question(
-                ctx, req, countries_on_the_way(ctx, dest, parties))
+            ways = countries_on_the_way(ctx, dest, parties)
+            us_person = part744.us_person_questions(ctx, req, parties, ways) + part744.sme_us_person_question(
+                ctx, req, ways)
             if us_person and Fact.NO_US_PERSON_INVOLVED in req.facts:  # the § 744.6 question answered
                 found = part744.us_person_party(ctx, everyone)
                 if found is not None:  # ... unless the order's own party is one (adversarial R21-36: a US exporter

@@ -18,12 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
+from typing import Any
 
 from clearance.errors import CannotClear
 from clearance.model.decision import ALL, ALL_OTHERS, LeStatus
 from clearance.model.determination import Basis, Fact, Request
 from clearance.model.regulation import MissingFact, RuleGap
-from clearance.rules.chart import groups
+from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
 from clearance.rules.end_user_names import has, name_forms
@@ -426,21 +427,47 @@ def us_person_party(ctx: Ctx, parties: list[PartyInfo]) -> tuple[PartyInfo, str]
     return None
 
 
-def us_person_questions(req: Request, parties: list[PartyInfo]) -> list[str]:
-    """For an item not subject to the EAR: the § 744.6 activities the order points to (not modelled -- the order
-    does not say whether a "U.S. person" ships, transmits, facilitates or services). Empty when none."""
+def _reaches(ctx: Ctx, para: dict[str, Any], ways: tuple[str, ...]) -> bool:
+    """Whether a § 744.6 paragraph (rule ``744.6.scope``) reaches an end use in or by one of ``ways`` (the countries
+    the item goes to); a paragraph not verified, or no single country known, reaches (fail closed)."""
+    if para.get("everywhere") or not para.get("verified", True) or not ways or UNSPECIFIED in ways:
+        return True
+    within = set(para.get("countries", ())), set(para.get("groups", ()))
+    outside = set(para.get("not_countries", ())), set(para.get("not_groups", ()))
+    for c in ways:
+        g = groups(ctx, c)
+        if within[0] or within[1]:
+            if c in within[0] or g & within[1]:
+                return True
+        elif c not in outside[0] and not g & outside[1]:
+            return True
+    return False
+
+
+def us_person_questions(ctx: Ctx, req: Request, parties: list[PartyInfo], ways: tuple[str, ...]) -> list[str]:
+    """For an item not subject to the EAR: the § 744.6 activities the order points to that a paragraph in force on
+    the day reaches in the countries the item goes to (rule ``744.6.scope``: (b)(1) outside Supp. No. 3 to Part 744,
+    (b)(2) D:4/E:2, (b)(5) from 2021-03-16 in its countries, (c)(2) from 2022-10-07 in Macau/D:5). Not modelled
+    beyond that -- the order does not say whether a "U.S. person" ships, transmits, facilitates or services. Empty
+    when none."""
     facts = req.facts & US_PERSON_FACTS
-    for p in parties:
-        if p.mieu_org or p.name_signals:
-            break
-    else:
-        if not facts:
-            return []  # (the common case: nothing points to § 744.6 -- no generator made)
-    found = sorted(f.value for f in facts)
-    found += list(dict.fromkeys(f"{p.label} ({p.mieu_org or 'named as an intelligence organisation'})" for p in parties
-                                if p.mieu_org or any(k == "744.22.name_signals" for k, _ in p.name_signals)))
+    named = list(dict.fromkeys(f"{p.label} ({p.mieu_org or 'named as an intelligence organisation'})" for p in parties
+                               if p.mieu_org or any(k == "744.22.name_signals" for k, _ in p.name_signals)))
+    if not facts and not named:
+        return []  # (the common case: nothing points to § 744.6 -- no generator made)
+    pointed: dict[str, list[str]] = {f.value: [f.value] for f in facts}
+    if named:  # a party named as a military-intelligence end user: § 744.6(b)(5)
+        pointed.setdefault(Fact.MILITARY_INTELLIGENCE.value, []).extend(named)
+    found: list[str] = []
+    paragraphs: list[str] = []
+    for para in ctx.get("744.6.scope")["paragraphs"]:
+        hit = [w for f in para["facts"] for w in pointed.get(f, ())]
+        if hit and _reaches(ctx, para, ways):
+            found += [w for w in hit if w not in found]
+            paragraphs.append(para["paragraph"])
     if not found:
         return []
     return [f"§ 744.6: the item is not subject to the EAR, but a 'U.S. person' may not support {', '.join(found)} "
-            "without a BIS licence (§ 744.6(b)(1)-(5), (c)(2): shipping, transmitting or transferring a foreign item, "
-            "facilitating, or servicing) -- not modelled: establish whether a U.S. person takes part"]
+            f"without a BIS licence ({'; '.join(paragraphs)}; {ctx.cite('744.6.scope')}; 'support' of § 744.6(b)(6): "
+            "shipping, transmitting or transferring a foreign item, facilitating, or servicing) -- not modelled: "
+            "establish whether a U.S. person takes part"]

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from clearance.model.civil_words import civil_words
 from clearance.model.determination import (
     Fact,
     FdpFacts,
@@ -25,7 +26,7 @@ from clearance.model.determination import (
     Transaction,
     UsInput,
 )
-from clearance.model.fact_vocabulary import Where, facts_in, unexplained_red_flags
+from clearance.model.fact_vocabulary import USE_RED_FLAGS, Where, facts_in, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
 from clearance.model.wmd_words import SHORT, section_fact, wmd_words
 from clearance.text.countries import country_name
@@ -82,16 +83,25 @@ def _party(raw: PartyInput, notes: list[str]) -> Party:
     return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
 
 
+# the facts that say what an end use in words is (stated as codes or read from it): with one, the text is not the
+# question of an end use no vocabulary reads (not_military_end_use is not one: it answers § 744.21 only)
+_END_USE_FACTS = frozenset({
+    Fact.MILITARY_END_USE, Fact.MILITARY_END_USER, Fact.MILITARY_INTELLIGENCE, Fact.NUCLEAR_END_USE,
+    Fact.MISSILE_END_USE, Fact.WMD_DELIVERY, Fact.CBW_END_USE, Fact.CW_PRECURSOR_PLANT, Fact.SUPERCOMPUTER,
+    Fact.ADVANCED_NODE_IC, Fact.IC_PRODUCTION_UNKNOWN_NODE, Fact.STANDARDS_DEVELOPMENT, Fact.TGL_EXISTING_NETWORKS,
+    Fact.TGL_EXISTING_HANDSETS, Fact.TGL_CYBERSECURITY, Fact.TGL_5G_STANDARDS, Fact.INCORPORATED_FOR_FN1,
+    Fact.MARITIME_NUCLEAR_PROPULSION, Fact.VESSEL_AIRCRAFT_CHECKED, Fact.END_USE_CHECKED})
+
 # the facts that account for the words of each of §§ 744.2-744.4 (the rules then apply the section)
 _SECTION_FACTS = {"744.2": {Fact.NUCLEAR_END_USE}, "744.3": {Fact.MISSILE_END_USE, Fact.WMD_DELIVERY},
                   "744.4": {Fact.CBW_END_USE, Fact.CW_PRECURSOR_PLANT}}
 
 
-def _wmd_questions(text: str, found: list[Fact]) -> list[str]:
+def _wmd_questions(text: str, found: list[Fact], use_only: bool = False) -> list[str]:
     """The §§ 744.2-744.4 words of ``text`` (clearance/model/wmd_words.py) whose section no stated fact accounts for,
     as questions naming the section and the fact to state."""
     out = []
-    for section, words in wmd_words(text).items():
+    for section, words in wmd_words(text, use_only=use_only).items():
         if not _SECTION_FACTS[section] & set(found):
             out.append(f"words of 15 CFR {section} ({SHORT[section]}): {', '.join(words)} -- state "
                        f"{section_fact(section)} if the item is for such an activity")
@@ -107,6 +117,30 @@ def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) 
         why.append(f"{flags_label}: {', '.join(flags)}")
     if words := unread_words(text, known):
         why.append(f"words Clearance does not read: {', '.join(words)}; state the facts they mean (docs/facts.md)")
+    return "; ".join(why)
+
+
+# where an item description goes on to say what the item is for ("reactor, 500 litres, for pilot-scale synthesis of
+# ..."): a purpose word, read from there on as an end use
+_PURPOSE = re.compile(r"\b(?:for|to be|intended|destined|used (?:in|for|by|on|at)|which will|that will)\b", re.I)
+
+
+def purpose_clause(description: str) -> str:
+    """The part of an item description from its first purpose word on ("for ...", "to be ...", "intended ..."); ""
+    when it has none."""
+    m = _PURPOSE.search(description or "")
+    return description[m.start():] if m else ""
+
+
+def _purpose_not_read(clause: str, found: list[Fact]) -> str:
+    """Why the purpose clause of an item description cannot be taken as read: its §§ 744.2-744.4 words of what an
+    item is used for (kind ``use``) and dispersal over people that no fact accounts for; "" when it is read. (Its
+    other words, red flags included, are not read here: a description names the item's technical class as the CCL
+    does -- "9A610.x part for a military aircraft" -- and the rules read the classification), except the red flags of
+    what an item is for (``USE_RED_FLAGS``: signals intercept, general staff, barred ...)."""
+    why = _wmd_questions(clause, found, use_only=True)
+    if flags := [f for f in unexplained_red_flags(clause, found) if f in USE_RED_FLAGS]:
+        why.append(f"red flags: {', '.join(flags)}")
     return "; ".join(why)
 
 
@@ -187,7 +221,17 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
     stated = read("end_use", order.end_use) + list(order.facts)
     if why := _not_read(order.end_use, stated, known, "red flags"):  # never ignored (nor hidden by a fact)
         unmapped += (f"end use {order.end_use[:200]!r} ({why})",)
-    read("description", item.description)
+    elif order.end_use.strip() and not _END_USE_FACTS & set(stated) and not civil_words(order.end_use):
+        # an end use no vocabulary reads: knowledge in plain words is a fact or a question (issue 9 kind 7;
+        # adversarial R27-16, R27b-01..R27b-11), never dropped
+        unmapped += (f"end use {order.end_use[:200]!r} (no fact is read from it and it names no civil activity of "
+                     f"docs/facts.md: state the facts it gives as codes -- e.g. {Fact.CBW_END_USE.value}, "
+                     f"{Fact.MILITARY_END_USE.value} -- or {Fact.END_USE_CHECKED.value} if it is none of the end uses "
+                     "of Part 744)",)
+    found_in_item = read("description", item.description)
+    if (clause := purpose_clause(item.description)) and (why := _purpose_not_read(
+            clause, found_in_item + stated)):  # an end use written in the description (adversarial R27c-02..R27c-05)
+        unmapped += (f"item description {item.description[:200]!r} ({why})",)
     licences: tuple[LicenceState, ...] = ()
     if order.licence_state is not None:
         ls = order.licence_state

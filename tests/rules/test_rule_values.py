@@ -85,3 +85,18 @@ def test_a_score_just_below_the_near_certain_bar_is_not_printed_as_the_bar() -> 
     assert below_bar(0.9499) == "0.9499" and float(below_bar(0.9499)) < NEAR_CERTAIN
     assert below_bar(0.9451) == "0.9451"
     assert below_bar(0.69) == "0.69" and below_bar(0.944) == "0.94"
+
+
+def test_744_6_b1_countries_are_supplement_3_to_part_744(rules: RuleSet) -> None:
+    """§ 744.6(b)(1) reaches nuclear explosive devices outside Supp. No. 3 to Part 744: the same countries as the
+    § 744.2 rule generated from the eCFR text (rule 744.2.rule), on every day both are defined."""
+    supp3 = {dv.start: set(dv.value["exempt_countries"]) for dv in rules.parameters["744.2.rule"].values}
+    assert supp3, "no 744.2.rule values"
+    seen = 0
+    for dv in rules.parameters["744.6.scope"].values:
+        for para in dv.value["paragraphs"]:
+            if para["paragraph"] == "744.6(b)(1)":
+                day = max(d for d in supp3 if d <= dv.start)
+                assert set(para["not_countries"]) == supp3[day], dv.start
+                seen += 1
+    assert seen >= 4

@@ -53,13 +53,16 @@ def test_a_place_of_another_country_in_the_words_is_a_question() -> None:
     # are not asked about (no chart applies to it)
     knows = _order(knowledge=["the goods will be resold in Minsk"])
     assert "Belarus (BY)" in to_request(validate_order(knows))[0].unmapped_knowledge[0]
-    assert to_request(validate_order(_order(end_use="for our partner's plant in Minsk")))[0].unmapped_knowledge == ()
+    # (end_use_checked: "plant" is no civil activity of docs/facts.md, so the end use alone would be asked)
+    assert to_request(validate_order(_order(end_use="for our partner's plant in Minsk",
+                                            facts=["end_use_checked"])))[0].unmapped_knowledge == ()
     desc = _order(item={"eccn": "3A991", "origin": "US", "description": "controllers for a plant in Caracas"})
     assert "Venezuela (VE)" in to_request(validate_order(desc))[0].unmapped_knowledge[0]
     ear99 = _order(item={"eccn": "EAR99", "origin": "US", "description": "towels for a hotel in Shanghai"})
     assert to_request(validate_order(ear99))[0].unmapped_knowledge == ()
     # a place of the destination or of a party's country is not asked
     assert to_request(validate_order(_order(end_use="for the new plant in Astana, then Shenzhen",
+                                            facts=["end_use_checked"],
                                             parties=[{"role": "end_user", "name": "Shenzhen Lanfeng Electric",
                                                       "country": "CN", "listings": []}])))[0].unmapped_knowledge == ()
     assert to_request(validate_order(_order(end_use="for a factory in Kazakhstan")))[0].unmapped_knowledge == ()

@@ -274,6 +274,13 @@ LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describ
 # Session 4's screening work (Chinese place syllables, 'Pvt Ltd', ministry initials, the alias table's KOMID and Megvii
 # rows, blocking by a name's rare word) promoted R3-51 and R3-133; with the entry scopes read, U01 too.
 MISMATCHES: dict[str, str] = {
+    # session 16 (fix27): an end use no vocabulary reads is an open question (issue 9 kind 7; docs/facts.md "An end
+    # use no vocabulary reads"): these civil end uses name no word of clearance/resources/civil_activities.yml and
+    # no end-use fact is stated -- needless CANNOT_CLEARs, the price of R27-16 / R27b-01..R27b-11 not clearing
+    "R3-33": "CANNOT_CLEAR, not NOT_SUBJECT: the end use 'installation and start-up service by a US person' names no "
+             "civil activity and states no end-use fact (end_use_checked would answer it)",
+    "R27-29": "CANNOT_CLEAR, not NO_LICENSE_REQUIRED: 'incorporation into a foreign-made commodity classified under "
+              "ECCN 0A919' names no civil activity and states no end-use fact",
     "L04": "CANNOT_CLEAR: 'Aeroflot Russian Airlines' is found (alias table, HIT 0.99) but the loaded DPL (2023-11-30) "
            "says the denial order of 'PJSC AEROFLOT' expired on 2024-09-25, before the order's date: whether it was "
            "renewed is to confirm (data: a newer DPL would decide it)",
