@@ -48,9 +48,6 @@ AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as ac
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
 SCREENING = "screening (issue 10)"
-# Round 27's false clears share one cause (tests/rules/adversary_round27_report.md)
-WORDS27 = ("rules, kind 7: words of an end use (end_use text or item description) that hit no red flag or §§ "
-           "744.2-744.4 term are dropped without a question")
 # Still a false clear: the name is not found by screening, or the order cannot carry what decides it.
 # (I02, U03, Z21, A25 were: screening misses, fixed in clearance-name@3 -- tests/screening/test_issue9_screening.py)
 FALSE_CLEARS: dict[str, str] = {
@@ -196,26 +193,8 @@ FALSE_CLEARS: dict[str, str] = {
     # 64, regulatory logic only (licence exception paragraphs and value limits, FDP dates, de minimis, chart by date);
     # R26-03 (LVS for one shipment of a split order said in the description) fixed in session 15: 740.3.order_words
     # round 27 (tests/rules/adversary_round27.yaml, 27b, 27c): 1 false clear of 68 at its first run (adv27 on main
-    # 2c0c785), 9 of 20 in the follow-up 27b and 4 of 6 in 27c, all of one cause (WORDS27)
-    "R27-16": "§ 744.4(a): 'organophosphate ... lethal to humans ... stockpiled for use against insurgents' (MX): "
-              "NLR (" + WORDS27 + ")",
-    "R27b-01": "§ 744.4(a): 'incapacitating compound to be stockpiled in shells' (MX): NLR (" + WORDS27 + ")",
-    "R27b-02": "§ 744.4(a): 'lethal nerve compound for the state stockpile' (BR): NLR (" + WORDS27 + ")",
-    "R27b-03": "§ 744.4(a): 'lethal bacterium, dried and milled to 1-5 micron particles for storage' (BR): NLR ("
-               + WORDS27 + ")",
-    "R27b-04": "§ 744.4(a): 'toxic gas to be used on prisoners' (MX): NLR (" + WORDS27 + ")",
-    "R27b-05": "§ 744.2(a)(1): 'core of the customer's test device, to be detonated underground' (BR): NLR ("
-               + WORDS27 + ")",
-    "R27b-06": "§ 744.3(a)(3), D:4: 'long-range surface-to-surface strike system' (EG): NLR (" + WORDS27 + ")",
-    "R27b-07": "§ 744.3(a)(3), D:4: 'remotely flown target planes' (IQ): NLR (" + WORDS27 + ")",
-    "R27b-10": "§ 744.22: EAR99 for 'signals-intercept stations of the General Staff's Third Department' (CN): NLR ("
-               + WORDS27 + ")",
-    "R27b-11": "GP4, § 736.2(b)(4): 'broker ... barred by the Commerce Department from export dealings' (DE): NLR ("
-               + WORDS27 + ")",
-    "R27c-02": "R27-16's words in the item description: NLR (" + WORDS27 + ")",
-    "R27c-03": "R27b-06's words (§ 744.3, Egypt) in the item description: NLR (" + WORDS27 + ")",
-    "R27c-04": "R27b-10's words (§ 744.22, China) in the item description: NLR (" + WORDS27 + ")",
-    "R27c-05": "R27b-05's words (§ 744.2, Pakistan) in the item description: NLR (" + WORDS27 + ")",
+    # 2c0c785), 9 of 20 in the follow-up 27b and 4 of 6 in 27c, all of one cause (words of an end use that hit no
+    # red flag or §§ 744.2-744.4 term were dropped without a question): all fixed in session 16 (fix27)
     # round 28 (tests/rules/adversary_round28.yaml, 28b; adversary_round28_report.md): 10 false clears of 115 at its
     # first run (adv28 on main 2c0c785), 20 of 41 in the follow-up written after it
     "R28b-02": "EL Huawei in Bulgarian Cyrillic + 'клон България': screening CLEAR, NLR",
@@ -511,16 +490,6 @@ MISMATCHES: dict[str, str] = {
     "R28-115": 'needless CANNOT_CLEAR: ENC (b)(2) to the Dutch Ministry of Defence asked although NL is in Supp. No. 3',
 
     # round 27: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round27_report.md)
-    "R27-19": "over-block: § 744.6 U.S.-person question for a not-subject item for a nuclear explosive end use in the "
-              "United Kingdom, although § 744.6(b)(1) reaches only countries outside Supp. No. 3 to Part 744 (rules)",
-    "R27-20": "over-block: § 744.6 question for a missile end use in Brazil, although § 744.6(b)(2) reaches only D:4 "
-              "and E:2 (rules)",
-    "R27-21": "over-block: § 744.6(b)(5) question on 2021-03-15, the day before it took effect (rules: the question "
-              "is not dated)",
-    "R27-23": "over-block: § 744.6(b)(5) question for a military-intelligence end use in India, not a (b)(5) "
-              "country (rules)",
-    "R27-24": "over-block: § 744.6(c)(2) question on 2022-10-06, before 87 FR 62186 (rules: the question is not "
-              "dated)",
     "R27-60": "over-block: a German-made direct product shipped from Germany to Russia gets 746-RU: the Supp. No. 3 "
               "to Part 746 partner-country exclusion is not applied (rules; as R19's)",
     "R27-68": "needless CANNOT_CLEAR by design: a civil knowledge statement ('for the customer's accounting office') "
