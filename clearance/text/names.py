@@ -232,10 +232,10 @@ def _canonical(
     return out, renamed
 
 
-@lru_cache(maxsize=100_000)
 def _person_term(token: str) -> tuple[str, bool]:
-    """One word of a person's name as ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up
-    (cached: name parts repeat): the word it is read as, and whether that is a rewrite to record."""
+    """One word of a person's name as ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up:
+    the word it is read as, and whether that is a rewrite to record (remembered with the rest of the word's reading
+    by ``_person_word``)."""
     table = vocabulary().person_terms
     if token in table:
         canon = table[token]
@@ -251,6 +251,9 @@ def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
     canon, changed = _person_term(token)
     w = _weight(canon, vocabulary())
     return canon, changed, w, (len(canon) >= 2 and w >= DISTINCTIVE_WEIGHT) or canon.isdigit(), skeleton(canon)
+
+
+_PHONETIC_SCRIPTS = ABJADS | UNSPACED  # ``NameForm.phonetic``: a name with a letter of one of these scripts
 
 
 def _person_form(name: str, latin: str, method: str | None, toks: list[str]) -> NameForm:
@@ -271,10 +274,25 @@ def _person_form(name: str, latin: str, method: str | None, toks: list[str]) -> 
         distinctive = distinctive or dist
         skel += s[1:] if skel and s and skel[-1] == s[0] else s
     scripts = scripts_of(name)
-    return name_form(original=name, latin=latin, tokens=tuple(out), weights=tuple(weights), legal_forms=(),
-                     renamed=tuple(renamed), scripts=scripts, translit=method, compact="".join(out), skeleton=skel,
-                     phonetic=bool(scripts & (ABJADS | UNSPACED)), unspaced=bool(scripts & UNSPACED),
-                     weight=sum(weights), distinctive=distinctive, person=True)
+    # ``name_form(...)`` of these fields, its stores written out here (a form for each person's name prepared)
+    form = _NameFormSlots()
+    form.original = name
+    form.latin = latin
+    form.tokens = tuple(out)
+    form.weights = tuple(weights)
+    form.legal_forms = ()
+    form.renamed = tuple(renamed)
+    form.scripts = scripts
+    form.translit = method
+    form.compact = "".join(out)
+    form.skeleton = skel
+    form.phonetic = not scripts.isdisjoint(_PHONETIC_SCRIPTS)
+    form.unspaced = not scripts.isdisjoint(UNSPACED)
+    form.weight = sum(weights)
+    form.distinctive = distinctive
+    form.person = True
+    form.__class__ = NameForm  # type: ignore[assignment]
+    return form  # type: ignore[return-value]
 
 
 def _join_initials(toks: list[str]) -> list[str]:
@@ -359,8 +377,8 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
         translit=method,
         compact=joined,
         skeleton=tokens_skeleton(toks),  # = skeleton(joined)
-        phonetic=bool(scripts & (ABJADS | UNSPACED)),
-        unspaced=bool(scripts & UNSPACED),
+        phonetic=not scripts.isdisjoint(_PHONETIC_SCRIPTS),
+        unspaced=not scripts.isdisjoint(UNSPACED),
         weight=sum(weights),
         distinctive=any((len(t) >= 2 and w >= DISTINCTIVE_WEIGHT) or t.isdigit() for t, w in zip(toks, weights,
                                                                                                   strict=True)),

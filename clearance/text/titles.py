@@ -47,7 +47,10 @@ def titles() -> Titles:
 @lru_cache(maxsize=100_000)
 def _core(word: str) -> tuple[str, ...]:
     """A written word as title words: "Dr." -> ("dr",), "H.E." -> ("h", "e"), "Emperador" -> ("emperador",)."""
-    return tuple(_NOT_WORD.sub(" ", word.lower()).split())
+    low = word.lower()
+    if low.isalpha():  # (most words) all word characters, no space: the word itself
+        return (low,)
+    return tuple(_NOT_WORD.sub(" ", low).split())
 
 
 @lru_cache(maxsize=100_000)
