@@ -170,7 +170,7 @@ def _rarity_weight(token: str) -> float:
     return rarity().weight(token)
 
 
-_VOWELS = frozenset("aeiouy")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")  # ``str.translate`` table: the vowels left out
 
 
 def _vowels_dropped(short: str, long: str) -> bool:
@@ -178,7 +178,7 @@ def _vowels_dropped(short: str, long: str) -> bool:
     same first letter and the same consonants in the same order, only vowels left out."""
     if len(short) >= len(long) or short[0] != long[0] or not (short.isalpha() and long.isalpha()):
         return False
-    if "".join(ch for ch in short[1:] if ch not in _VOWELS) != "".join(ch for ch in long[1:] if ch not in _VOWELS):
+    if short[1:].translate(_NO_VOWELS) != long[1:].translate(_NO_VOWELS):
         return False
     it = iter(long)
     return all(ch in it for ch in short)  # the vowels it keeps are in order too
@@ -1182,10 +1182,8 @@ def _clamp(x: float) -> float:
     return x if x < 1.0 else 1.0
 
 
-@lru_cache(maxsize=16)
-def _raw_min_cap(midpoint: float, slope: float) -> float:
-    """The raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``) for a calibration curve."""
-    return midpoint - math.log(1.0 / MIN_CAP - 1.0) / slope
+# ``midpoint - _LOG_MIN_CAP / slope``: the raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``)
+_LOG_MIN_CAP = math.log(1.0 / MIN_CAP - 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1347,7 +1345,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
         raw = _clamp(raw)
-        if not explain and raw <= _raw_min_cap(self.midpoint, self.slope):
+        if not explain and raw <= self.midpoint - _LOG_MIN_CAP / self.slope:  # (the raw score of MIN_CAP)
             return raw, None, loose, False
         ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)
         return self._guarded(a, b, person, ns, raw, loose)

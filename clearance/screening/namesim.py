@@ -106,6 +106,38 @@ def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[floa
 
 TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
 
+# ``_length_row``'s codes: what ``_align`` (in one script) asks of two different words, neither an initial of a
+# person's name nor a nickname of the other, by their lengths
+_SKIP = 0  # nothing: their lengths rule out a typo (token_similarity is 0)
+_SAME_FIRST = 1  # the similarity when they begin with the same letter (more than ``max_edits`` apart in length)
+_CLOSE = 2  # the similarity when they begin with the same letter and differ in length, or are ``max_edits`` or
+# fewer OSA edits apart
+_ASK = 3  # the similarity (no ``max_edits``)
+
+
+def _length_code(la: int, lb: int, max_edits: int | None) -> int:
+    """The code of two words of ``la`` and ``lb`` letters (see ``_SKIP``): the length tests of ``_align``."""
+    if la < lb:
+        if la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb:
+            return _SKIP
+    elif lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la:
+        return _SKIP
+    if max_edits is None:
+        return _ASK
+    # (no OSA distance is below the difference in length: words further apart agree only by letters left out, which
+    # ``token_similarity3`` finds in words of one first letter)
+    return _SAME_FIRST if (la - lb if la > lb else lb - la) > max_edits else _CLOSE
+
+
+@lru_cache(maxsize=4096)
+def _length_row(la: int, max_edits: int | None) -> tuple[int, ...]:
+    """``_length_code(la, lb, max_edits)`` for lb = 0, 1, ...: every longer word is _SKIP (a word of ``la`` letters
+    is a typo of none ``la / TOKEN_CUTOFF`` times as long, nor of any word when shorter than 4 letters)."""
+    end = la + 1
+    while _length_code(la, end, max_edits) != _SKIP:
+        end += 1
+    return tuple(_length_code(la, lb, max_edits) for lb in range(end))
+
 
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
            max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
@@ -130,24 +162,34 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
         clens = list(map(len, ctoks))
         for i, a in enumerate(q.tokens):
             la = len(a)
+            if person and la == 1:  # an initial: every other word is asked (``token_similarity``'s "initial")
+                for j, b in enumerate(ctoks):
+                    if a == b:
+                        cand.append((1.0, i, j, "exact"))
+                        continue
+                    sim, how = sim_of(a, b, person, phonetic)
+                    if sim > 0:
+                        cand.append((sim, i, j, how))
+                continue
             nicks = nicknames.get(a, ()) if nicknames else ()
-            initial = person and la == 1
+            row = _length_row(la, max_edits)
+            nrow = len(row)
+            first = a[0]
             for j, b in enumerate(ctoks):
                 if a == b:
                     cand.append((1.0, i, j, "exact"))
                     continue
-                # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
+                # cheap cases where token_similarity is 0 (not an initial, nickname or typo): ``_length_row``
                 lb = clens[j]
-                if not (initial or (person and lb == 1)) and b not in nicks:
-                    if la < lb:
-                        if la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb:
-                            continue
-                    elif lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la:
+                if not (person and lb == 1) and b not in nicks:
+                    code = row[lb] if lb < nrow else _SKIP
+                    if code == _SKIP:
                         continue
-                    # (no OSA distance is below the difference in length)
-                    if max_edits is not None and not (la != lb and a[0] == b[0]) and (
-                            (la - lb if la > lb else lb - la) > max_edits
-                            or OSA.distance(a, b, score_cutoff=max_edits) > max_edits):
+                    if code == _SAME_FIRST:
+                        if b[0] != first:
+                            continue
+                    elif code == _CLOSE and (la == lb or b[0] != first) and OSA.distance(
+                            a, b, score_cutoff=max_edits) > max_edits:  # (max_edits is not None for these codes)
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
@@ -258,19 +300,21 @@ def _may_join(at: tuple[str, ...], bt: tuple[str, ...], used_a: set[int], used_b
     ``used_a`` and ``used_b`` aligned already: False only when it cannot. A run starts at an unmatched word followed
     by another (two words at least) that begins with the word's letter; it grows from those two words and is given
     up once longer than ``1.5 * len(word) + 1``; a word of fewer than 6 letters must equal it (as long as the word)."""
-    runs = [(bt[k][0], len(bt[k]) + len(bt[k + 1])) for k in range(len(bt) - 1)
-            if k not in used_b and k + 1 not in used_b]
-    if not runs:
+    shortest: dict[str, int] = {}  # the shortest two-word run by its first letter
+    for k in range(len(bt) - 1):
+        if k not in used_b and k + 1 not in used_b:
+            letter, two = bt[k][0], len(bt[k]) + len(bt[k + 1])
+            if two < shortest.get(letter, two + 1):
+                shortest[letter] = two
+    if not shortest:
         return False
     for i, tok in enumerate(at):
         lt = len(tok)
         if lt < 3 or i in used_a:
             continue
-        longest = lt if lt < 6 else 1.5 * lt + 1
-        first = tok[0]
-        for letter, two in runs:
-            if letter == first and two <= longest:
-                return True
+        two = shortest.get(tok[0])
+        if two is not None and two <= (lt if lt < 6 else 1.5 * lt + 1):
+            return True
     return False
 
 

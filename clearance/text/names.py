@@ -345,7 +345,9 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
     """
     vocab = vocabulary()
     latin, method = fold(name)
-    toks = [t for t in latin.split() if t not in vocab.stopwords]
+    toks = latin.split()
+    if not vocab.stopwords.isdisjoint(toks):  # (most names have no stopword)
+        toks = [t for t in toks if t not in vocab.stopwords]
     if person:
         return _person_form(name, latin, method, toks)
     toks = [_respelled(t, vocab) for t in toks]
