@@ -1336,8 +1336,15 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
                 # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
                 core = similarity_core(a, b, person, token_similarity_alphabet, False, None, False)
             else:
-                core = similarity_core(a, b, person, token_similarity3, not person, MAX_EDITS, False)
-            raw = _clamp(core[0])
+                # (not ``explain``: the names joined are not compared when nothing else agrees and ``_compact_ok``
+                # would reject them, names in one script of lengths joined more than a letter apart: the raw score is
+                # the tokens' either way, 0.0)
+                core = similarity_core(a, b, person, token_similarity3, not person, MAX_EDITS, False,
+                                       not explain and a.phonetic == b.phonetic and a.scripts == b.scripts and (
+                                           (la := len(a.compact)) - (lb := len(b.compact)) > 1 or lb - la > 1))
+            raw = core[0]
+            raw = raw if raw > 0.0 else 0.0  # (``_clamp``, written out)
+            raw = raw if raw < 1.0 else 1.0
             if core[1].startswith(("compact", "skeleton")) and not (self._compact_ok(a, b)
                                                                     and not _latin_words_differ(a, b)):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces

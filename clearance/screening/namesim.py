@@ -370,11 +370,12 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
 
 def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = token_similarity,
                     resegment_always: bool = False, max_edits: int | None = None, exact_pinyin: bool = False,
-                    ) -> Core:
+                    tokens_only: bool = False) -> Core:
     """The work of ``name_similarity`` for two names that both have tokens, before any explanation is built: the
     score (not yet clamped to [0, 1]), the method, the score of the token alignment alone, the aligned pairs, the
     pairs of words written joined, and the indices of each name's matched tokens (``name_score`` makes the
-    ``NameScore`` of it). ``exact_pinyin``: see ``_join_pass``."""
+    ``NameScore`` of it). ``exact_pinyin``: see ``_join_pass``. ``tokens_only``: when no word agrees, the names
+    joined are not compared (the caller takes the tokens' score, 0.0, whatever the method)."""
     qt, ct = q.tokens, c.tokens
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
     pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
@@ -434,7 +435,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         score = 0.0
     tokens_score = score
     method = "tokens"
-    if phonetic or resegment:
+    if (phonetic or resegment) and not (tokens_only and not pairs and not joined):
         comp = Levenshtein.normalized_similarity(q.compact, c.compact) * COMPACT_DISCOUNT
         if comp > score:
             score, method = comp, "compact"

@@ -86,7 +86,8 @@ def skeleton(word: str) -> str:
     """
     # vowels, semivowels and h dropped (written or not depending on the script) and the sounds merged, in one pass in
     # C; then repeats collapsed, when there are any
-    mapped = word.translate(_SKEL_TABLE)
+    mapped = (word.encode().translate(_SKEL_BYTES, b"aeiouywh").decode() if word.isascii()
+              else word.translate(_SKEL_TABLE))
     if _REPEAT.search(mapped) is None:
         return mapped
     out: list[str] = []
@@ -111,4 +112,5 @@ _token_skeleton = lru_cache(maxsize=200_000)(skeleton)
 
 _SKEL = {"g": "k", "c": "k", "q": "k", "x": "k", "b": "p", "f": "p", "v": "p", "d": "t", "r": "l", "z": "s", "j": "j"}
 _SKEL_TABLE = str.maketrans({**{ch: None for ch in "aeiouywh"}, **_SKEL})
+_SKEL_BYTES = bytes.maketrans("".join(_SKEL).encode(), "".join(_SKEL.values()).encode())  # (ASCII words, faster)
 _REPEAT = re.compile(r"(.)\1", re.DOTALL)  # a character twice in a row

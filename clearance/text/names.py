@@ -249,7 +249,10 @@ def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
     """A word of a person's name as ``prepare`` reads it (cached: name parts repeat): the word it is read as
     (``_person_term``), whether that is a rewrite, its weight, whether it is distinctive, and its skeleton."""
     canon, changed = _person_term(token)
-    w = _weight(canon, vocabulary())
+    if canon.isalpha():  # ``_weight(canon, vocabulary())``, written out
+        w = INITIAL_WEIGHT if len(canon) == 1 else vocabulary().generic.get(canon, 1.0)
+    else:
+        w = DIGIT_WEIGHT
     return canon, changed, w, (len(canon) >= 2 and w >= DISTINCTIVE_WEIGHT) or canon.isdigit(), skeleton(canon)
 
 
