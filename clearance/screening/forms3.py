@@ -330,7 +330,8 @@ def token_weight(token: str, person: bool) -> float:
     if len(token) == 1:
         return INITIAL_WEIGHT
     if person:
-        return rarity().weight(token)
+        table = rarity()
+        return table.weight_of_count(table.df.get(token, 0))  # (``RarityTable.weight``)
     w = min(rarity().word_weight(token), vocabulary().generic.get(token, 1.0))
     if token in places():
         w = min(w, PLACE_WEIGHT)

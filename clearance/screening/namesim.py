@@ -139,6 +139,16 @@ def _length_row(la: int, max_edits: int | None) -> tuple[int, ...]:
     return tuple(_length_code(la, lb, max_edits) for lb in range(end))
 
 
+_ROWS_LEN = 64  # words shorter than this: ``_length_row`` from a list, by ``max_edits``
+_ROWS: dict[int | None, list[tuple[int, ...]]] = {}
+
+
+def _rows(max_edits: int | None) -> list[tuple[int, ...]]:
+    """``_length_row(la, max_edits)`` for la = 0, 1, ... _ROWS_LEN - 1 (remembered in _ROWS)."""
+    out = _ROWS[max_edits] = [_length_row(la, max_edits) for la in range(_ROWS_LEN)]
+    return out
+
+
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
            max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
     """Token pairs aligned greedily, best similarity first (ties in reading order).
@@ -160,6 +170,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
     else:
         nicknames = vocabulary().nicknames if person else None
         clens = list(map(len, ctoks))
+        rows = _ROWS.get(max_edits) or _rows(max_edits)
         for i, a in enumerate(q.tokens):
             la = len(a)
             if person and la == 1:  # an initial: every other word is asked (``token_similarity``'s "initial")
@@ -172,7 +183,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                         cand.append((sim, i, j, how))
                 continue
             nicks = nicknames.get(a, ()) if nicknames else ()
-            row = _length_row(la, max_edits)
+            row = rows[la] if la < _ROWS_LEN else _length_row(la, max_edits)
             nrow = len(row)
             first = a[0]
             for j, b in enumerate(ctoks):

@@ -232,25 +232,21 @@ def _canonical(
     return out, renamed
 
 
-def _person_term(token: str) -> tuple[str, bool]:
-    """One word of a person's name as ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up:
-    the word it is read as, and whether that is a rewrite to record (remembered with the rest of the word's reading
-    by ``_person_word``)."""
-    table = vocabulary().person_terms
-    if token in table:
-        canon = table[token]
-        return canon, canon != token
-    found = table.get(_stem(token))
-    return (found, True) if found else (token, False)
-
-
 @lru_cache(maxsize=100_000)
 def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
-    """A word of a person's name as ``prepare`` reads it (cached: name parts repeat): the word it is read as
-    (``_person_term``), whether that is a rewrite, its weight, whether it is distinctive, and its skeleton."""
-    canon, changed = _person_term(token)
-    if canon.isalpha():  # ``_weight(canon, vocabulary())``, written out
-        w = INITIAL_WEIGHT if len(canon) == 1 else vocabulary().generic.get(canon, 1.0)
+    """A word of a person's name as ``prepare`` reads it (cached: name parts repeat): the word it is read as (as
+    ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up), whether that is a rewrite to record,
+    its weight, whether it is distinctive, and its skeleton."""
+    vocab = vocabulary()
+    table = vocab.person_terms
+    if token in table:
+        canon = table[token]
+        changed = canon != token
+    else:
+        found = table.get(_stem(token))
+        canon, changed = (found, True) if found else (token, False)
+    if canon.isalpha():  # ``_weight(canon, vocab)``, written out
+        w = INITIAL_WEIGHT if len(canon) == 1 else vocab.generic.get(canon, 1.0)
     else:
         w = DIGIT_WEIGHT
     return canon, changed, w, (len(canon) >= 2 and w >= DISTINCTIVE_WEIGHT) or canon.isdigit(), skeleton(canon)
