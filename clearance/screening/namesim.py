@@ -323,8 +323,8 @@ def _may_join(at: tuple[str, ...], bt: tuple[str, ...], used_a: set[int], used_b
         lt = len(tok)
         if lt < 3 or i in used_a:
             continue
-        two = shortest.get(tok[0])
-        if two is not None and two <= (lt if lt < 6 else 1.5 * lt + 1):
+        run = shortest.get(tok[0])
+        if run is not None and run <= (lt if lt < 6 else 1.5 * lt + 1):
             return True
     return False
 

@@ -245,10 +245,8 @@ def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
     else:
         found = table.get(_stem(token))
         canon, changed = (found, True) if found else (token, False)
-    if canon.isalpha():  # ``_weight(canon, vocab)``, written out
-        w = INITIAL_WEIGHT if len(canon) == 1 else vocab.generic.get(canon, 1.0)
-    else:
-        w = DIGIT_WEIGHT
+    # ``_weight(canon, vocab)``, written out
+    w = DIGIT_WEIGHT if not canon.isalpha() else INITIAL_WEIGHT if len(canon) == 1 else vocab.generic.get(canon, 1.0)
     return canon, changed, w, (len(canon) >= 2 and w >= DISTINCTIVE_WEIGHT) or canon.isdigit(), skeleton(canon)
 
 
