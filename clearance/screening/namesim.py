@@ -171,6 +171,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
         nicknames = vocabulary().nicknames if person else None
         clens = list(map(len, ctoks))
         rows = _ROWS.get(max_edits) or _rows(max_edits)
+        edits = 0 if max_edits is None else max_edits  # (no code _CLOSE without max_edits)
         for i, a in enumerate(q.tokens):
             la = len(a)
             if person and la == 1:  # an initial: every other word is asked (``token_similarity``'s "initial")
@@ -200,7 +201,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                         if b[0] != first:
                             continue
                     elif code == _CLOSE and (la == lb or b[0] != first) and OSA.distance(
-                            a, b, score_cutoff=max_edits) > max_edits:  # (max_edits is not None for these codes)
+                            a, b, score_cutoff=edits) > edits:
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
