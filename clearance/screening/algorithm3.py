@@ -174,7 +174,7 @@ def _rarity_weight(token: str) -> float:
     return rarity().weight(token)
 
 
-_VOWELS = frozenset("aeiouy")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")  # ``str.translate`` table: the vowels left out
 
 
 def _vowels_dropped(short: str, long: str) -> bool:
@@ -182,7 +182,7 @@ def _vowels_dropped(short: str, long: str) -> bool:
     same first letter and the same consonants in the same order, only vowels left out."""
     if len(short) >= len(long) or short[0] != long[0] or not (short.isalpha() and long.isalpha()):
         return False
-    if "".join(ch for ch in short[1:] if ch not in _VOWELS) != "".join(ch for ch in long[1:] if ch not in _VOWELS):
+    if short[1:].translate(_NO_VOWELS) != long[1:].translate(_NO_VOWELS):
         return False
     it = iter(long)
     return all(ch in it for ch in short)  # the vowels it keeps are in order too
@@ -1186,10 +1186,8 @@ def _clamp(x: float) -> float:
     return x if x < 1.0 else 1.0
 
 
-@lru_cache(maxsize=16)
-def _raw_min_cap(midpoint: float, slope: float) -> float:
-    """The raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``) for a calibration curve."""
-    return midpoint - math.log(1.0 / MIN_CAP - 1.0) / slope
+# ``midpoint - _LOG_MIN_CAP / slope``: the raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``)
+_LOG_MIN_CAP = math.log(1.0 / MIN_CAP - 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1342,8 +1340,15 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
                 # ("Alshevskikh" / "Alshevsky", "Darashenka" / "Doroshenko"): @2's looser token similarity
                 core = similarity_core(a, b, person, token_similarity_alphabet, False, None, False)
             else:
-                core = similarity_core(a, b, person, token_similarity3, not person, MAX_EDITS, False)
-            raw = _clamp(core[0])
+                # (not ``explain``: the names joined are not compared when nothing else agrees and ``_compact_ok``
+                # would reject them, names in one script of lengths joined more than a letter apart: the raw score is
+                # the tokens' either way, 0.0)
+                core = similarity_core(a, b, person, token_similarity3, not person, MAX_EDITS, False,
+                                       not explain and a.phonetic == b.phonetic and a.scripts == b.scripts and (
+                                           (la := len(a.compact)) - (lb := len(b.compact)) > 1 or lb - la > 1))
+            raw = core[0]
+            raw = raw if raw > 0.0 else 0.0  # (``_clamp``, written out)
+            raw = raw if raw < 1.0 else 1.0
             if core[1].startswith(("compact", "skeleton")) and not (self._compact_ok(a, b)
                                                                     and not _latin_words_differ(a, b)):
                 raw = core[2]  # the names joined differ by more than a typo: a word is missing, not spaces
@@ -1351,7 +1356,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
         raw = _clamp(raw)
-        if not explain and raw <= _raw_min_cap(self.midpoint, self.slope):
+        if not explain and raw <= self.midpoint - _LOG_MIN_CAP / self.slope:  # (the raw score of MIN_CAP)
             return raw, None, loose, False
         ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)
         return self._guarded(a, b, person, ns, raw, loose)

@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import tokens_skeleton
-from clearance.text.names import INITIAL_WEIGHT, NameForm, name_form, prepare
+from clearance.text.names import INITIAL_WEIGHT, NameForm, _NameFormSlots, name_form, prepare
 from clearance.text.numbers import may_read_numbers, numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, join_place_syllables, places
 from clearance.text.scripts import scripts_of
@@ -330,7 +330,8 @@ def token_weight(token: str, person: bool) -> float:
     if len(token) == 1:
         return INITIAL_WEIGHT
     if person:
-        return rarity().weight(token)
+        table = rarity()
+        return table.weight_of_count(table.df.get(token, 0))  # (``RarityTable.weight``)
     w = min(rarity().word_weight(token), vocabulary().generic.get(token, 1.0))
     if token in places():
         w = min(w, PLACE_WEIGHT)
@@ -341,16 +342,35 @@ def token_weight(token: str, person: bool) -> float:
 def prepare3(name: str, person: bool = False) -> NameForm:
     """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
     plain, renamed = _text3(name, person)
-    base = _prepare(plain, person)
-    toks, renamed3 = _canonical_tokens(name, base, renamed, person)
+    if person and not may_read_numbers((base := prepare(plain, True)).tokens):
+        toks, renamed3 = base.tokens, tuple(renamed)  # (``_prepare`` and ``_canonical_tokens`` of a person's words)
+    else:
+        base = _prepare(plain, person)
+        toks, renamed3 = _canonical_tokens(name, base, renamed, person)
     weights = tuple(map(token_weight, toks, repeat(person)))
     if toks == base.tokens and not renamed3:
         if weights == base.weights and base.original == name:
             return base  # the same in every field (the rare words of a person's name weigh 1.0 either way)
-        return name_form(original=name, latin=base.latin, tokens=base.tokens, weights=weights,
-                         legal_forms=base.legal_forms, renamed=base.renamed, scripts=base.scripts,
-                         translit=base.translit, compact=base.compact, skeleton=base.skeleton, phonetic=base.phonetic,
-                         unspaced=base.unspaced, weight=sum(weights), distinctive=base.distinctive, person=base.person)
+        # ``name_form(...)`` of ``base``'s fields with these weights and ``name``, its stores written out here (most
+        # names prepared: a person's words weighed by their rarity)
+        form = _NameFormSlots()
+        form.original = name
+        form.latin = base.latin
+        form.tokens = base.tokens
+        form.weights = weights
+        form.legal_forms = base.legal_forms
+        form.renamed = base.renamed
+        form.scripts = base.scripts
+        form.translit = base.translit
+        form.compact = base.compact
+        form.skeleton = base.skeleton
+        form.phonetic = base.phonetic
+        form.unspaced = base.unspaced
+        form.weight = sum(weights)
+        form.distinctive = base.distinctive
+        form.person = base.person
+        form.__class__ = NameForm  # type: ignore[assignment]
+        return form  # type: ignore[return-value]
     joined = "".join(toks)
     return name_form(original=name, latin=base.latin, tokens=toks, weights=weights, legal_forms=base.legal_forms,
                      renamed=base.renamed + renamed3, scripts=base.scripts, translit=base.translit, compact=joined,

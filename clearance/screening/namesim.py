@@ -127,6 +127,48 @@ def spelt_alike(a: str, b: str) -> bool:
 
 TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
 
+# ``_length_row``'s codes: what ``_align`` (in one script) asks of two different words, neither an initial of a
+# person's name nor a nickname of the other, by their lengths
+_SKIP = 0  # nothing: their lengths rule out a typo (token_similarity is 0)
+_SAME_FIRST = 1  # the similarity when they begin with the same letter (more than ``max_edits`` apart in length)
+_CLOSE = 2  # the similarity when they begin with the same letter and differ in length, or are ``max_edits`` or
+# fewer OSA edits apart
+_ASK = 3  # the similarity (no ``max_edits``)
+
+
+def _length_code(la: int, lb: int, max_edits: int | None) -> int:
+    """The code of two words of ``la`` and ``lb`` letters (see ``_SKIP``): the length tests of ``_align``."""
+    if la < lb:
+        if la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb:
+            return _SKIP
+    elif lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la:
+        return _SKIP
+    if max_edits is None:
+        return _ASK
+    # (no OSA distance is below the difference in length: words further apart agree only by letters left out, which
+    # ``token_similarity3`` finds in words of one first letter)
+    return _SAME_FIRST if (la - lb if la > lb else lb - la) > max_edits else _CLOSE
+
+
+@lru_cache(maxsize=4096)
+def _length_row(la: int, max_edits: int | None) -> tuple[int, ...]:
+    """``_length_code(la, lb, max_edits)`` for lb = 0, 1, ...: every longer word is _SKIP (a word of ``la`` letters
+    is a typo of none ``la / TOKEN_CUTOFF`` times as long, nor of any word when shorter than 4 letters)."""
+    end = la + 1
+    while _length_code(la, end, max_edits) != _SKIP:
+        end += 1
+    return tuple(_length_code(la, lb, max_edits) for lb in range(end))
+
+
+_ROWS_LEN = 64  # words shorter than this: ``_length_row`` from a list, by ``max_edits``
+_ROWS: dict[int | None, list[tuple[int, ...]]] = {}
+
+
+def _rows(max_edits: int | None) -> list[tuple[int, ...]]:
+    """``_length_row(la, max_edits)`` for la = 0, 1, ... _ROWS_LEN - 1 (remembered in _ROWS)."""
+    out = _ROWS[max_edits] = [_length_row(la, max_edits) for la in range(_ROWS_LEN)]
+    return out
+
 
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
            max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
@@ -149,27 +191,39 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
     else:
         nicknames = vocabulary().nicknames if person else None
         clens = list(map(len, ctoks))
+        rows = _ROWS.get(max_edits) or _rows(max_edits)
+        edits = 0 if max_edits is None else max_edits  # (no code _CLOSE without max_edits)
         for i, a in enumerate(q.tokens):
             la = len(a)
+            if person and la == 1:  # an initial: every other word is asked (``token_similarity``'s "initial")
+                for j, b in enumerate(ctoks):
+                    if a == b:
+                        cand.append((1.0, i, j, "exact"))
+                        continue
+                    sim, how = sim_of(a, b, person, phonetic)
+                    if sim > 0:
+                        cand.append((sim, i, j, how))
+                continue
             nicks = nicknames.get(a, ()) if nicknames else ()
-            initial = person and la == 1
+            row = rows[la] if la < _ROWS_LEN else _length_row(la, max_edits)
+            nrow = len(row)
+            first = a[0]
             for j, b in enumerate(ctoks):
                 if a == b:
                     cand.append((1.0, i, j, "exact"))
                     continue
-                # cheap cases where token_similarity is 0 (not an initial, nickname or typo)
+                # cheap cases where token_similarity is 0 (not an initial, nickname or typo): ``_length_row``
                 lb = clens[j]
-                if not (initial or (person and lb == 1)) and b not in nicks:
-                    if la < lb:
-                        if la < 4 or la < _TYPO_CUTOFF[la >= 6] * lb:
-                            continue
-                    elif lb < 4 or lb < _TYPO_CUTOFF[lb >= 6] * la:
+                if not (person and lb == 1) and b not in nicks:
+                    code = row[lb] if lb < nrow else _SKIP
+                    if code == _SKIP:
                         continue
-                    # (no OSA distance is below the difference in length)
-                    if max_edits is not None and not (la != lb and a[0] == b[0]) and (
-                            (la - lb if la > lb else lb - la) > max_edits
-                            or OSA.distance(a, b, score_cutoff=max_edits) > max_edits) and not (
-                            person and la == lb and a[0] == b[0] and spelt_alike(a, b)):
+                    if code == _SAME_FIRST:
+                        if b[0] != first:
+                            continue
+                    elif code == _CLOSE and (la == lb or b[0] != first) and OSA.distance(
+                            a, b, score_cutoff=edits) > edits and not (
+                            person and la == lb and b[0] == first and spelt_alike(a, b)):
                         continue
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
@@ -280,19 +334,21 @@ def _may_join(at: tuple[str, ...], bt: tuple[str, ...], used_a: set[int], used_b
     ``used_a`` and ``used_b`` aligned already: False only when it cannot. A run starts at an unmatched word followed
     by another (two words at least) that begins with the word's letter; it grows from those two words and is given
     up once longer than ``1.5 * len(word) + 1``; a word of fewer than 6 letters must equal it (as long as the word)."""
-    runs = [(bt[k][0], len(bt[k]) + len(bt[k + 1])) for k in range(len(bt) - 1)
-            if k not in used_b and k + 1 not in used_b]
-    if not runs:
+    shortest: dict[str, int] = {}  # the shortest two-word run by its first letter
+    for k in range(len(bt) - 1):
+        if k not in used_b and k + 1 not in used_b:
+            letter, two = bt[k][0], len(bt[k]) + len(bt[k + 1])
+            if two < shortest.get(letter, two + 1):
+                shortest[letter] = two
+    if not shortest:
         return False
     for i, tok in enumerate(at):
         lt = len(tok)
         if lt < 3 or i in used_a:
             continue
-        longest = lt if lt < 6 else 1.5 * lt + 1
-        first = tok[0]
-        for letter, two in runs:
-            if letter == first and two <= longest:
-                return True
+        run = shortest.get(tok[0])
+        if run is not None and run <= (lt if lt < 6 else 1.5 * lt + 1):
+            return True
     return False
 
 
@@ -348,11 +404,12 @@ def name_similarity(q: NameForm, c: NameForm, person: bool = False, explain: boo
 
 def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = token_similarity,
                     resegment_always: bool = False, max_edits: int | None = None, exact_pinyin: bool = False,
-                    ) -> Core:
+                    tokens_only: bool = False) -> Core:
     """The work of ``name_similarity`` for two names that both have tokens, before any explanation is built: the
     score (not yet clamped to [0, 1]), the method, the score of the token alignment alone, the aligned pairs, the
     pairs of words written joined, and the indices of each name's matched tokens (``name_score`` makes the
-    ``NameScore`` of it). ``exact_pinyin``: see ``_join_pass``."""
+    ``NameScore`` of it). ``exact_pinyin``: see ``_join_pass``. ``tokens_only``: when no word agrees, the names
+    joined are not compared (the caller takes the tokens' score, 0.0, whatever the method)."""
     qt, ct = q.tokens, c.tokens
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
     pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
@@ -412,7 +469,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         score = 0.0
     tokens_score = score
     method = "tokens"
-    if phonetic or resegment:
+    if (phonetic or resegment) and not (tokens_only and not pairs and not joined):
         comp = Levenshtein.normalized_similarity(q.compact, c.compact) * COMPACT_DISCOUNT
         if comp > score:
             score, method = comp, "compact"

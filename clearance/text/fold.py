@@ -59,6 +59,10 @@ def _fold(text: str) -> tuple[str, str | None]:
         latin = clean(text).casefold()
         if "'" in latin or "`" in latin:  # the ASCII apostrophes
             latin = _APOSTROPHES.sub("", latin)
+        elif latin.replace(" ", "").isalnum() and latin[-1] != " ":
+            # (most names) ASCII letters and digits between single spaces (``clean``'s, none leading; one trailing
+            # only where the text was cut): already the runs of [0-9a-z] joined by spaces
+            return latin, None
         return " ".join(_WORD.findall(latin)), None
     latin, method = to_latin(clean(text))
     latin = strip_accents(latin).casefold()
@@ -80,13 +84,16 @@ def skeleton(word: str) -> str:
     merged; repeats collapsed:
     "mohamed" and "mhmd" (محمد) both give "mt"; "kim jong un" and "gimjeongeun" (김정은) both "kmjnkn".
     """
+    # vowels, semivowels and h dropped (written or not depending on the script) and the sounds merged, in one pass in
+    # C; then repeats collapsed, when there are any
+    mapped = (word.encode().translate(_SKEL_BYTES, b"aeiouywh").decode() if word.isascii()
+              else word.translate(_SKEL_TABLE))
+    if _REPEAT.search(mapped) is None:
+        return mapped
     out: list[str] = []
-    for ch in word:
-        if ch in "aeiouywh":  # vowels, semivowels and h: written or not depending on the script
-            continue
-        mapped = _SKEL.get(ch, ch)
-        if not out or out[-1] != mapped:
-            out.append(mapped)
+    for ch in mapped:
+        if not out or out[-1] != ch:
+            out.append(ch)
     return "".join(out)
 
 
@@ -104,3 +111,6 @@ def tokens_skeleton(tokens: Sequence[str]) -> str:
 _token_skeleton = lru_cache(maxsize=200_000)(skeleton)
 
 _SKEL = {"g": "k", "c": "k", "q": "k", "x": "k", "b": "p", "f": "p", "v": "p", "d": "t", "r": "l", "z": "s", "j": "j"}
+_SKEL_TABLE = str.maketrans({**{ch: None for ch in "aeiouywh"}, **_SKEL})
+_SKEL_BYTES = bytes.maketrans("".join(_SKEL).encode(), "".join(_SKEL.values()).encode())  # (ASCII words, faster)
+_REPEAT = re.compile(r"(.)\1", re.DOTALL)  # a character twice in a row

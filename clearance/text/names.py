@@ -233,24 +233,24 @@ def _canonical(
 
 
 @lru_cache(maxsize=100_000)
-def _person_term(token: str) -> tuple[str, bool]:
-    """One word of a person's name as ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up
-    (cached: name parts repeat): the word it is read as, and whether that is a rewrite to record."""
-    table = vocabulary().person_terms
+def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
+    """A word of a person's name as ``prepare`` reads it (cached: name parts repeat): the word it is read as (as
+    ``_canonical`` reads it with the person terms, no spans and no fuzzy look-up), whether that is a rewrite to record,
+    its weight, whether it is distinctive, and its skeleton."""
+    vocab = vocabulary()
+    table = vocab.person_terms
     if token in table:
         canon = table[token]
-        return canon, canon != token
-    found = table.get(_stem(token))
-    return (found, True) if found else (token, False)
-
-
-@lru_cache(maxsize=100_000)
-def _person_word(token: str) -> tuple[str, bool, float, bool, str]:
-    """A word of a person's name as ``prepare`` reads it (cached: name parts repeat): the word it is read as
-    (``_person_term``), whether that is a rewrite, its weight, whether it is distinctive, and its skeleton."""
-    canon, changed = _person_term(token)
-    w = _weight(canon, vocabulary())
+        changed = canon != token
+    else:
+        found = table.get(_stem(token))
+        canon, changed = (found, True) if found else (token, False)
+    # ``_weight(canon, vocab)``, written out
+    w = DIGIT_WEIGHT if not canon.isalpha() else INITIAL_WEIGHT if len(canon) == 1 else vocab.generic.get(canon, 1.0)
     return canon, changed, w, (len(canon) >= 2 and w >= DISTINCTIVE_WEIGHT) or canon.isdigit(), skeleton(canon)
+
+
+_PHONETIC_SCRIPTS = ABJADS | UNSPACED  # ``NameForm.phonetic``: a name with a letter of one of these scripts
 
 
 def _person_form(name: str, latin: str, method: str | None, toks: list[str]) -> NameForm:
@@ -271,10 +271,25 @@ def _person_form(name: str, latin: str, method: str | None, toks: list[str]) -> 
         distinctive = distinctive or dist
         skel += s[1:] if skel and s and skel[-1] == s[0] else s
     scripts = scripts_of(name)
-    return name_form(original=name, latin=latin, tokens=tuple(out), weights=tuple(weights), legal_forms=(),
-                     renamed=tuple(renamed), scripts=scripts, translit=method, compact="".join(out), skeleton=skel,
-                     phonetic=bool(scripts & (ABJADS | UNSPACED)), unspaced=bool(scripts & UNSPACED),
-                     weight=sum(weights), distinctive=distinctive, person=True)
+    # ``name_form(...)`` of these fields, its stores written out here (a form for each person's name prepared)
+    form = _NameFormSlots()
+    form.original = name
+    form.latin = latin
+    form.tokens = tuple(out)
+    form.weights = tuple(weights)
+    form.legal_forms = ()
+    form.renamed = tuple(renamed)
+    form.scripts = scripts
+    form.translit = method
+    form.compact = "".join(out)
+    form.skeleton = skel
+    form.phonetic = not scripts.isdisjoint(_PHONETIC_SCRIPTS)
+    form.unspaced = not scripts.isdisjoint(UNSPACED)
+    form.weight = sum(weights)
+    form.distinctive = distinctive
+    form.person = True
+    form.__class__ = NameForm  # type: ignore[assignment]
+    return form  # type: ignore[return-value]
 
 
 def _join_initials(toks: list[str]) -> list[str]:
@@ -327,7 +342,9 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
     """
     vocab = vocabulary()
     latin, method = fold(name)
-    toks = [t for t in latin.split() if t not in vocab.stopwords]
+    toks = latin.split()
+    if not vocab.stopwords.isdisjoint(toks):  # (most names have no stopword)
+        toks = [t for t in toks if t not in vocab.stopwords]
     if person:
         return _person_form(name, latin, method, toks)
     toks = [_respelled(t, vocab) for t in toks]
@@ -359,8 +376,8 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
         translit=method,
         compact=joined,
         skeleton=tokens_skeleton(toks),  # = skeleton(joined)
-        phonetic=bool(scripts & (ABJADS | UNSPACED)),
-        unspaced=bool(scripts & UNSPACED),
+        phonetic=not scripts.isdisjoint(_PHONETIC_SCRIPTS),
+        unspaced=not scripts.isdisjoint(UNSPACED),
         weight=sum(weights),
         distinctive=any((len(t) >= 2 and w >= DISTINCTIVE_WEIGHT) or t.isdigit() for t, w in zip(toks, weights,
                                                                                                   strict=True)),

@@ -51,7 +51,7 @@ def scripts_of(text: str) -> frozenset[str]:
     """Every script used by the letters of ``text``."""
     if text.isascii():  # an ASCII letter is Latin, any other ASCII character no script; cased, a letter changes
         return _LATIN if text.lower() != text.upper() else _NONE
-    return frozenset(s for s in map(char_script, set(text)) if s is not None)  # each character once
+    return frozenset(filter(None, map(char_script, set(text))))  # each character once; None (no script) left out
 
 
 def is_latin(text: str) -> bool:

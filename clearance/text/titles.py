@@ -47,17 +47,24 @@ def titles() -> Titles:
 @lru_cache(maxsize=100_000)
 def _core(word: str) -> tuple[str, ...]:
     """A written word as title words: "Dr." -> ("dr",), "H.E." -> ("h", "e"), "Emperador" -> ("emperador",)."""
-    return tuple(_NOT_WORD.sub(" ", word.lower()).split())
+    low = word.lower()
+    if low.isalpha():  # (most words) all word characters, no space: the word itself
+        return (low,)
+    return tuple(_NOT_WORD.sub(" ", low).split())
 
 
 @lru_cache(maxsize=100_000)
 def _plain_word(word: str) -> bool:
     """A written word that ``without_titles`` leaves as it is wherever it stands: it has a word core, the core
     begins no title, and it is no regnal number nor an abbreviated given name."""
+    table = titles()
+    low = word.lower()
+    if low.isalpha():  # (most words) ``_core`` is the word alone, read here without remembering it
+        return not (low in table.starts or low in _REGNAL or low in table.given_names)
     core = _core(word)
-    if not core or core[0] in titles().starts:
+    if not core or core[0] in table.starts:
         return False
-    return not (len(core) == 1 and (core[0] in _REGNAL or core[0] in titles().given_names))
+    return not (len(core) == 1 and (core[0] in _REGNAL or core[0] in table.given_names))
 
 
 def without_titles(name: str) -> tuple[str, list[tuple[str, str]]]:

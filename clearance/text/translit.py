@@ -144,7 +144,7 @@ def _convert(chunk: str, script: str | None, methods: list[str]) -> str:
 def _runs(text: str) -> list[tuple[str | None, str]]:
     """``text`` cut where the script changes: a character of no script (digit, space, punctuation) belongs to the
     run before it, or to a run of no script at the start."""
-    letters = {s for s in map(char_script, set(text)) if s is not None}
+    letters = set(filter(None, map(char_script, set(text))))  # (None: no script)
     if len(letters) == 1:  # the characters before the first letter, then one run
         only = letters.pop()
         k = next(i for i, ch in enumerate(text) if char_script(ch) is not None)

@@ -2,7 +2,8 @@
 
 Each shortcut is checked against the step it stands for, written out here the long way: skeletons joined word by
 word, anyascii through a table of characters, scripts of ASCII text, transliteration by runs, a person's words read
-one by one, prepare3 handing back prepare's own form. Property tests run derandomised (a failure reproduces).
+one by one, prepare3 handing back prepare's own form, skeletons by ``translate``, ASCII words folded without the
+regex, ``_align``'s length tests from a table. Property tests run derandomised (a failure reproduces).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from anyascii import anyascii
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from clearance.screening import namesim
 from clearance.screening.forms3 import _text3, prepare3
+from clearance.text import fold as fold_module
 from clearance.text import translit
-from clearance.text.fold import fold, skeleton, tokens_skeleton
+from clearance.text.fold import clean, fold, skeleton, tokens_skeleton
 from clearance.text.names import NameForm, _canonical, _weight, name_form, prepare
 from clearance.text.pinyin import syllables
 from clearance.text.scripts import char_script, scripts_of
@@ -151,3 +154,58 @@ def test_pinyin_syllables_read_reading_by_reading() -> None:
             if plain.isascii() and plain.isalpha() and any(v in plain for v in "aeiou"):
                 long_way.add(plain.lower())
     assert syllables() == frozenset(long_way)
+
+
+def _skeleton_long_way(word: str) -> str:
+    """``skeleton`` character by character: vowels, w, y and h dropped, sounds merged, a repeat kept once."""
+    out: list[str] = []
+    for ch in word:
+        if ch in "aeiouywh":
+            continue
+        mapped = {"g": "k", "c": "k", "q": "k", "x": "k", "b": "p", "f": "p", "v": "p", "d": "t", "r": "l",
+                  "z": "s"}.get(ch, ch)
+        if not out or out[-1] != mapped:
+            out.append(mapped)
+    return "".join(out)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(list("abcdfghkjlmnpqrstvwxyzeiou0 ")), st.characters(max_codepoint=0x5FF)),
+               max_size=14))
+@example("mohammed")
+@example("ssmmiitthh")
+@example("crl")
+@example("ééxx")
+def test_skeletons_the_long_way(word: str) -> None:
+    assert skeleton(word) == _skeleton_long_way(word)
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.text(st.sampled_from(list("abcXYZ019 \t\n'`-._,;\x01\x7f")), max_size=30))
+@example("John  Smith ")
+@example("O'Brien")
+@example("a" * 999 + " b")
+def test_ascii_text_folded_as_the_regex_folds_it(text: str) -> None:
+    latin = clean(text).casefold()
+    latin = fold_module._APOSTROPHES.sub("", latin)
+    assert fold_module._fold(text) == (" ".join(fold_module._WORD.findall(latin)), None)
+
+
+def test_align_length_table_is_the_length_tests() -> None:
+    """``_length_row``'s codes are ``_align``'s tests by length written out (no word too short or too long for a typo
+    of the other; then the OSA distance or the first letter), for every pair of lengths up to 200 letters."""
+    for max_edits in (None, 0, 1, 2):
+        for la in range(1, 200):
+            row = namesim._length_row(la, max_edits)
+            for lb in range(1, 300):
+                if la < lb:
+                    skip = la < 4 or la < namesim._TYPO_CUTOFF[la >= 6] * lb
+                else:
+                    skip = lb < 4 or lb < namesim._TYPO_CUTOFF[lb >= 6] * la
+                code = row[lb] if lb < len(row) else namesim._SKIP
+                if skip:
+                    assert code == namesim._SKIP, (la, lb, max_edits)
+                elif max_edits is None:
+                    assert code == namesim._ASK, (la, lb)
+                else:
+                    assert code == (namesim._SAME_FIRST if abs(la - lb) > max_edits else namesim._CLOSE), (la, lb)
