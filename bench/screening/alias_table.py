@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-04.2"
+VERSION = "2026-12-04.3"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -523,6 +523,11 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
     ("SYRIAN ARAB AIRLINES", "السورية للطيران",
      "the airline's trading name in Arabic (Syrianair, 'the Syrian [company] for aviation'), written from the table "
      "author's knowledge; confidence high"),
+    # ... and by its brand in Latin letters (R28b-26: 'SyrianAir Sharjah Sales Office' matched only the Syrian Air
+    # Force): the SDN List names the airline so only in the remarks of its aircraft ('Aircraft Operator Syrianair')
+    ("SYRIAN ARAB AIRLINES", "Syrianair",
+     "the airline's trading name and brand (SDN List 2024-05-03, entries of its aircraft such as YK-ANH: 'Aircraft "
+     "Operator Syrianair'); confidence high"),
     ("COMMERCIAL BANK OF SYRIA", "المصرف التجاري السوري", AR_OFFICIAL),
     ("SYRIAN PETROLEUM COMPANY", "الشركة السورية للنفط", AR_OFFICIAL),
 ]

@@ -42,7 +42,7 @@ from clearance.screening.prefilter import (
 )
 from clearance.screening.prepared import PreparedQuery, is_person, prepare_query
 from clearance.screening.registry import get_algorithm
-from clearance.screening.towns import aside_towns, entry_town, towns_disagree
+from clearance.screening.towns import aside_towns, entry_town, form_of_entry_country, towns_disagree
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
 from clearance.text.romanise import respellings
@@ -152,12 +152,16 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # a person's name and where the person is ("Arkadi Rotenberg, Nice"): the name without the place, for every
     # entry (``nameline.person_and_place``; besides the town reading, whose entries the town agrees with)
     persons = [person_and_place(q.name) if r is None else None for q, r in zip(queries, readings, strict=True)]
+    # a leading city kept when an address was set aside too: the city may be a word of the listed name itself
+    # ("Shenzhen DJI Sciences and Technologies Ltd., Nanshan District, Shenzhen": the Entity List's alias of DJI)
+    placed = [_with_place(r) for r in readings]
     for k, town in enumerate(towns):
         if town is not None:
             readings[k] = NameReading(town.name, (("town", town.town),))
     # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
     extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
-             for q, r in (*zip(queries, readings, strict=True), *zip(queries, persons, strict=True)) if r]
+             for q, r in (*zip(queries, readings, strict=True), *zip(queries, persons, strict=True),
+                          *zip(queries, placed, strict=True)) if r]
     if not extra:
         return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
@@ -171,7 +175,25 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     for k, person in enumerate(persons):
         if person is not None:
             out[k] = _merge(out[k], next(more), person, limit)
+    for k, kept in enumerate(placed):
+        if kept is not None:  # (its near-certain hits only: the city alone brings look-alikes of the same city)
+            found = next(more)
+            found = dataclasses.replace(found, hits=tuple(h for h in found.hits if h.decision is Decision.HIT))
+            out[k] = _merge(out[k], found, kept, limit,
+                            against=_town_evidence(kept, out[k].query.country, index, algo))
     return out
+
+
+def _with_place(reading: NameReading | None) -> NameReading | None:
+    """A reading that set aside both a leading city and an address, with the city kept before the name (the
+    reading without the city stays: this one can only add hits); None for any other reading."""
+    if reading is None or reading.role is not None or reading.text("address") is None:
+        return None
+    place = reading.text("place")
+    if place is None:
+        return None
+    return dataclasses.replace(reading, name=f"{place} {reading.name}",
+                               set_aside=tuple((k, t) for k, t in reading.set_aside if k != "place"))
 
 
 def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, limit: int,
@@ -228,6 +250,8 @@ def _town_evidence(reading: NameReading, country: str | None, index: ScreeningIn
     def against(h: Hit) -> Hit:
         if h.score < hit_at or not towns_disagree(towns, country, (h.list_code, h.entry_id), index):
             return h
+        if form_of_entry_country(reading.name, country, (h.list_code, h.entry_id), index):
+            return h  # a legal form of the entry's country only: the company itself at an office abroad
         note = Feature("town", TOWN_CAP, f"the line's place ({written!r}, {country}) is in none of the entry's "
                        "addresses, all in other countries: perhaps another party of the same name elsewhere, a person "
                        f"reviews: capped at {TOWN_CAP:.2f}", written, "")

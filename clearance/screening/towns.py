@@ -11,17 +11,21 @@ town agrees with the listing: it is evidence for the match, never a reason to fi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from clearance.errors import DataError
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.nameline import is_place
 from clearance.screening.prepared import worldwide
 from clearance.text.countries import country_code
 from clearance.text.fold import fold
+from clearance.text.names import prepare
 from clearance.text.places import country_places
+from clearance.text.yamlload import read_resource
 
 MAX_TOWN_WORDS = 3  # a trailing segment of more words is not read as a town
 MIN_TOWN_CHARS = 3
@@ -171,6 +175,31 @@ def towns_disagree(towns: tuple[str, ...], country: str | None, entry: tuple[str
         if known.get(tuple(folded.split()), frozenset()) & countries:
             return False  # a town of the entry's own country spelt otherwise ("Moskva", "Москва" / "Moscow")
     return True
+
+
+@cache
+def _form_countries() -> dict[str, frozenset[str]]:
+    raw, path = read_resource("legal_form_countries.yml", "the legal forms' countries")
+    if not isinstance(raw, dict) or not all(isinstance(v, list) and v for v in raw.values()):
+        raise DataError("legal forms' countries: expected form: [countries]", file=path)
+    return {str(k): frozenset(str(c) for c in v) for k, v in raw.items()}
+
+
+def form_of_entry_country(name: str, country: str | None, entry: tuple[str, str], index: ScreeningIndex) -> bool:
+    """Whether ``name`` carries a legal form that only the law of some countries provides (legal_form_countries.yml),
+    the entry's addresses are in one of them and the party's ``country`` is in none: the line names the company of the
+    entry's country at a place abroad ("Laboratoriya Kasperskovo ZAO, Dubai Internet City", AE: a Russian ZAO), so a
+    town there is no evidence of another party (adversarial R28b-24)."""
+    found = entry_addresses(index).get(entry)
+    if found is None or country is None:
+        return False
+    table = _form_countries()
+    code = country_code(country) or country.upper()
+    for form in prepare(name).legal_forms:
+        lands = table.get(form.form)
+        if lands and code not in lands and lands & found[1]:
+            return True
+    return False
 
 
 def entry_town(line: str, index: ScreeningIndex) -> EntryTown | None:

@@ -1068,3 +1068,48 @@ def test_round28_listed_names_found_themselves_not_only_their_places(ear_index: 
     found = named(hits(ear_index, query, country), listed)
     assert found and found[0].decision is Decision.HIT, [(h.name, h.score) for h in hits(ear_index, query, country)]
     assert not any(f.name == "town" for f in found[0].explanation), found[0].explanation
+
+
+@pytest.mark.parametrize(("query", "country", "listed"), [
+    # round 28b/28c: office words of more languages as data (address_words.yml office_heads): Serbian 'ogranak',
+    # Norwegian 'NUF' (a foreign company's Norwegian branch), Hebrew 'סניף', Hindi 'शाखा कार्यालय'
+    ("Huawei Technologies Co., Ltd. – ogranak Beograd", "RS", "Huawei Technologies Co., Ltd."),
+    ("Huawei Technologies Co., Ltd. NUF, Fornebu", "NO", "Huawei Technologies Co., Ltd."),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd. – סניף ישראל, תל אביב", "IL",
+     "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd. शाखा कार्यालय, नई दिल्ली", "IN",
+     "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    # 'Ко., Лтд.' is 'Co., Ltd.' in Cyrillic (name_terms.yml legal_forms), no word of the name
+    ("Хуауей Текнолъджис Ко., Лтд. – клон България, София", "BG", "Huawei Technologies Co., Ltd."),
+    # the leading city kept when an address is set aside as well: the Entity List's alias of DJI begins with it
+    ("Shenzhen DJI Sciences and Technologies Ltd., Nanshan District, Shenzhen", "CN", "DJI"),
+    # the airline's brand (alias table: 'Aircraft Operator Syrianair' in the SDN remarks of its aircraft)
+    ("SyrianAir Sharjah Sales Office", "AE", "SYRIAN ARAB AIRLINES"),
+    # a Russian legal form (legal_form_countries.yml): the Russian company at a place abroad, no other party there
+    ("Laboratoriya Kasperskovo ZAO, Dubai Internet City", "AE", "AO Kaspersky Lab"),
+])
+def test_round28b_listed_parties_with_offices_are_hits(ear_index: ScreeningIndex, query: str, country: str,
+                                                      listed: str) -> None:
+    found = named(hits(ear_index, query, country), listed)
+    assert found and found[0].decision is Decision.HIT, [(h.name, h.score) for h in hits(ear_index, query, country)]
+
+
+@pytest.mark.parametrize(("query", "country"), [
+    ("Equinor ASA NUF, Fornebu", "NO"),
+    ("Sinopharm Co., Ltd. – ogranak Beograd", "RS"),
+    ("Hangzhou Foo Digital Technology Co., Ltd. – סניף ישראל, תל אביב", "IL"),
+    ("Foo Bar Technology Co., Ltd. शाखा कार्यालय, नई दिल्ली", "IN"),
+    ("Ко Текнолъджис Лтд.", "BG"),
+    ("Shenzhen Foo Sciences and Technologies Ltd., Nanshan District, Shenzhen", "CN"),
+])
+def test_round28b_office_readings_add_no_hit_to_unlisted_firms(ear_index: ScreeningIndex, query: str,
+                                                               country: str) -> None:
+    found = [h for h in hits(ear_index, query, country) if h.decision is not Decision.CLEAR]
+    assert not found, [(h.name, h.score) for h in found]
+
+
+def test_a_town_abroad_still_caps_a_name_without_a_form_of_the_entrys_country(ear_index: ScreeningIndex) -> None:
+    """The town evidence stands when the legal form could be of the party's own country (a UAE free-zone FZE)."""
+    found = named(hits(ear_index, "Laboratoriya Kasperskovo FZE, Dubai Internet City", "AE"), "AO Kaspersky Lab")
+    assert found and found[0].decision is Decision.POSSIBLE, found
+    assert any(f.name == "town" for f in found[0].explanation), found[0].explanation

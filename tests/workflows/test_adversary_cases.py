@@ -197,15 +197,7 @@ FALSE_CLEARS: dict[str, str] = {
     # red flag or §§ 744.2-744.4 term were dropped without a question): all fixed in session 16 (fix27)
     # round 28 (tests/rules/adversary_round28.yaml, 28b; adversary_round28_report.md): 10 false clears of 115 at its
     # first run (adv28 on main 2c0c785), 20 of 41 in the follow-up written after it
-    "R28b-02": "EL Huawei in Bulgarian Cyrillic + 'клон България': screening CLEAR, NLR",
-    "R28b-09": "EL Hikvision + Hebrew 'סניף ישראל': screening CLEAR, NLR",
-    "R28b-10": "EL Hikvision + Hindi 'शाखा कार्यालय': screening CLEAR, NLR",
-    "R28b-18": "EL DJI alias 'Shenzhen DJI Sciences and Technologies Ltd.' + 'Nanshan District, Shenzhen': CLEAR",
-    "R28b-24": "EL Kaspersky as 'Laboratoriya Kasperskovo ZAO', Dubai: screening CLEAR, NLR",
-    "R28b-26": "SDN SYRIAN ARAB AIRLINES by its brand 'SyrianAir' (Sharjah office): screening CLEAR, NLR",
-    # round 28 second follow-up (adversary_round28c.yaml, written after 28b's run): 5 false clears of 34
-    "R28c-08": "EL Huawei + Norwegian 'NUF' (branch of a foreign company), Fornebu: screening CLEAR, NLR",
-    "R28c-12": "EL Huawei + Serbian 'ogranak Beograd': screening CLEAR, NLR",
+    # (and 5 of 34 in the second follow-up 28c); every round-28 false clear fixed in session 16 (fix28a/b/c)
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
