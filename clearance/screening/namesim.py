@@ -170,6 +170,19 @@ def _rows(max_edits: int | None) -> list[tuple[int, ...]]:
     return out
 
 
+def _ask_every(i: int, a: str, ctoks: tuple[str, ...], person: bool, phonetic: bool, sim_of: TokenSim,
+               cand: list[tuple[float, int, int, str]]) -> None:
+    """``_align``'s candidates of the query's word ``a`` (at ``i``) against every word of the candidate name, each
+    asked of ``sim_of`` (no length test first)."""
+    for j, b in enumerate(ctoks):
+        if a == b:
+            cand.append((1.0, i, j, "exact"))
+            continue
+        sim, how = sim_of(a, b, person, phonetic)
+        if sim > 0:
+            cand.append((sim, i, j, how))
+
+
 def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
            max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
     """Token pairs aligned greedily, best similarity first (ties in reading order).
@@ -181,13 +194,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
     ctoks = c.tokens
     if phonetic:
         for i, a in enumerate(q.tokens):
-            for j, b in enumerate(ctoks):
-                if a == b:
-                    cand.append((1.0, i, j, "exact"))
-                    continue
-                sim, how = sim_of(a, b, person, phonetic)
-                if sim > 0:
-                    cand.append((sim, i, j, how))
+            _ask_every(i, a, ctoks, person, phonetic, sim_of, cand)
     else:
         nicknames = vocabulary().nicknames if person else None
         clens = list(map(len, ctoks))
@@ -196,13 +203,7 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
         for i, a in enumerate(q.tokens):
             la = len(a)
             if person and la == 1:  # an initial: every other word is asked (``token_similarity``'s "initial")
-                for j, b in enumerate(ctoks):
-                    if a == b:
-                        cand.append((1.0, i, j, "exact"))
-                        continue
-                    sim, how = sim_of(a, b, person, phonetic)
-                    if sim > 0:
-                        cand.append((sim, i, j, how))
+                _ask_every(i, a, ctoks, person, phonetic, sim_of, cand)
                 continue
             nicks = nicknames.get(a, ()) if nicknames else ()
             row = rows[la] if la < _ROWS_LEN else _length_row(la, max_edits)
