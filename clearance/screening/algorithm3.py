@@ -49,13 +49,13 @@ from clearance.screening.namesim import (
     spelt_alike,
     token_similarity,
 )
-from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery
+from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery, is_person
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold, skeleton
 from clearance.text.han_names import NAME_CHARS, reads_as_syllables
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
-from clearance.text.places import country_places, country_words, places
+from clearance.text.places import branch_qualifiers, country_places, country_words, places
 from clearance.text.scripts import char_script
 from clearance.text.terms import vocabulary
 from clearance.text.translit import to_latin
@@ -69,6 +69,7 @@ PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the oth
 FULLER_MIN_PARTS = 2  # a person's name of this many parts or more, all found in a longer name ...
 FULLER_EXTRA = 2  # ... that adds at most this many parts (middle names, a second surname) is that name in full
 CAP = 0.69  # the highest POSSIBLE score: a person reviews
+GENERIC_WEIGHT = 0.3  # a word this common says little of which party it is (``_brand_abroad``)
 SHORT_RESIDUE = 3  # organisation words this short, left unmatched, are residue (see ``_residue``)
 EXTRA_WEIGHT = 0.9  # a word this rare that only one organisation name has may name another party (a brand)
 DISTINCT_AGREE = 0.9  # an organisation name agreeing on no word this rare agrees only on common words
@@ -1254,11 +1255,57 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         if entity.entity.schema is Schema.PERSON and organisation_query(query):
             return Match(0.0, 0.0, "", "", ())
         m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
+        if m.score < self.thresholds.possible and m.raw > 0.0 and query.country:
+            m = self._brand_abroad(query, entity, positions, m)
         if m.score < CAP and person_reading(query, entity):
             m = self._as_person(query, entity, positions, floor, m)
         if m.score <= CAP:
             return m
         return _other_form_elsewhere(m)
+
+    def _brand_abroad(self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None,
+                      m: Match) -> Match:
+        """``m``, or a possible match (at most CAP) where only the country conflict took an organisation's name below
+        POSSIBLE and the name is the entry's with a region, country, place or office word added: the listed brand's
+        office or subsidiary abroad ("Hikvision Middle East FZE" in AE / Entity List 'Hikvision' in CN; "DJI Europe
+        B.V." in NL), which a person must look at (an affiliate may be covered: § 744.11(a)(1)/(a)(3) and Supp. No. 8
+        to Part 744), never a clear. The entry's name must be in the query: a word of it that is neither generic (weight
+        over GENERIC_WEIGHT) nor a place agrees exactly, and only generic words of it may be missing ("AO"); and the
+        query adds only region, country, place or office words (``branch_qualifiers``): not a trade word ("Schneider
+        Instruments Corp." in HK / 'Schneider GmbH': another party of the surname, the country may tell)."""
+        if is_person(query.query.schema) or entity.entity.schema is Schema.PERSON:
+            return m
+        if not entity.countries or query.country in entity.countries:
+            return m
+        pn = next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
+                   and (positions is None or i in positions)), None)
+        if pn is None:
+            return m
+        qform, cform = self._form(query.form, False), self._name_form(pn, False)
+        if not qform.distinctive or not cform.distinctive:
+            return m
+        raw, ns, loose = self._name_raw(qform, cform, False)
+        if loose or ns is None or not ns.method.startswith("tokens"):
+            return m
+        name_score = min(self.calibrate(raw), self._final_cap(qform, cform, False))
+        if name_score < self.thresholds.possible:
+            return m
+        cweight = dict(zip(cform.tokens, cform.weights, strict=True))
+        if any(cweight.get(t, 1.0) > GENERIC_WEIGHT for t in ns.unmatched_candidate):
+            return m
+        qualifiers = branch_qualifiers()
+        if not any(p.how == "exact" and cweight.get(p.candidate, 0.0) > GENERIC_WEIGHT
+                   and p.candidate not in qualifiers for p in ns.pairs):
+            return m
+        if not ns.unmatched_query or any(t not in qualifiers for t in ns.unmatched_query):
+            return m  # (a trade word added, "Schneider Instruments" / 'Schneider GmbH': the country may tell)
+        full = ClearanceMatcherV2.score(self, query, entity, positions, 0.0)
+        note = Feature("country", 0.0, f"country conflicts ({query.country} / {', '.join(sorted(entity.countries))}), "
+                       "but the name is the entry's brand with a region, place or office added: perhaps its office "
+                       "or affiliate abroad, a person reviews (not cleared on the country)", query.query.name,
+                       m.matched_name)
+        feats = (*(f for f in full.features if f.name != "country"), note)
+        return Match(round(min(name_score, CAP), 4), full.raw, full.matched_name, full.matched_kind, feats)
 
     def _as_person(self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None,
                    floor: float, m: Match) -> Match:

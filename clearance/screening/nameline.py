@@ -79,7 +79,7 @@ PLACE_SPAN = 3  # words of a leading place ("Nei Mongol", "Hong Kong")
 DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
 # 0.4 % of names or more: "bank", "trade", "office", "industry") says nothing about which party a name is
 _KEYS = ("street", "building_heads", "us_states", "regions", "districts", "cities", "office_heads", "office_words",
-         "connectors", "vessel_roles", "vessel_types")
+         "connectors", "vessel_roles", "vessel_types", "world_regions")
 
 
 @dataclass(frozen=True, slots=True)

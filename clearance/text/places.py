@@ -69,6 +69,22 @@ def world_cities() -> frozenset[tuple[str, ...]]:
     return frozenset(words for n in names if (words := tuple(fold(str(n).replace("'", ""))[0].split())))
 
 
+@lru_cache(maxsize=1)
+def branch_qualifiers() -> frozenset[str]:
+    """Folded words that an office or subsidiary abroad adds to a company's name beside its brand ("Hikvision
+    Middle East FZE", "DJI Europe B.V."): address_words.yml's ``world_regions`` and ``office_words``, the one-word
+    cities there, and every place and country of places.yml."""
+    raw, path = read_resource("address_words.yml", "address words")
+    out: set[str] = set(places()) | set(country_words())
+    for key in ("world_regions", "office_words"):
+        names = raw.get(key) if isinstance(raw, dict) else None
+        if not isinstance(names, list):
+            raise DataError(f"address words: expected the list {key!r}", file=path, field=key)
+        out.update(w for n in names for w in fold(str(n).replace("'", ""))[0].split())
+    out.update(words[0] for words in world_cities() if len(words) == 1)
+    return frozenset(out)
+
+
 PLACE_SYLLABLES = 3  # a place name written in Chinese characters reads as up to this many pinyin syllables
 
 
