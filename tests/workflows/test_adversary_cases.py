@@ -45,7 +45,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round27b.yaml", "adversary_round27c.yaml", "adversary_round28.yaml",
          "adversary_round28b.yaml", "adversary_round28c.yaml", "adversary_round29.yaml",
          "adversary_round29b.yaml", "adversary_round29c.yaml",
-         "adversary_round29d.yaml")
+         "adversary_round29d.yaml", "adversary_round29e.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
