@@ -198,6 +198,50 @@ FALSE_CLEARS: dict[str, str] = {
     # round 28 (tests/rules/adversary_round28.yaml, 28b; adversary_round28_report.md): 10 false clears of 115 at its
     # first run (adv28 on main 2c0c785), 20 of 41 in the follow-up written after it
     # (and 5 of 34 in the second follow-up 28c); every round-28 false clear fixed in session 16 (fix28a/b/c)
+    # round 31 (tests/rules/adversary_round31.yaml; adversary_round31_report.md): 22 false clears of 108 at its
+    # first run (adv31 on main 0ccc342): a POSSIBLE below ~0.70 is dropped with no reason (13), or not read (9)
+    "R31-01": "EL Hikvision in caps with its address glued on (no commas): a 0.55 POSSIBLE dropped, "
+              "NLR (screening)",
+    "R31-03": "EL Kingsemi behind 'Attn: Procurement Dept. /' and an address: a 0.69 POSSIBLE "
+              "dropped, NLR (screening)",
+    "R31-04": "EL Intellifusion as the d/b/a of another name: a 0.55 POSSIBLE dropped, NLR (screening)",
+    "R31-06": "EL Inspur Taiwan's alias 'Number Media Ltd.' with '(a subsidiary of Inspur Group)': a "
+              "0.69 POSSIBLE dropped (screening)",
+    "R31-08": "EL YMTC as 'Yangtze River Storage Technology' (English of 长江存储; alias Changjiang "
+              "Storage): CLEAR (screening)",
+    "R31-09": "EL Sugon as 'Dawn Information Industry' (English of 曙光; alias Dawning): a 0.69 "
+              "POSSIBLE dropped (screening)",
+    "R31-12": "EL NUDT's alias 'Hunan Guofang Keji University' in Wade-Giles: a 0.69 POSSIBLE "
+              "dropped, NLR (screening)",
+    "R31-16": "EL Hikvision with OCR digits (Hikvisi0n Digita1 Techno1ogy): a 0.69 POSSIBLE dropped, "
+              "NLR (screening)",
+    "R31-21": "EL person Xianfa Lin as 'LIN Hsien-fa' (Wade-Giles) at his listed Buji, Longgang "
+              "address: CLEAR (screening)",
+    "R31-25": "MEU Shenyang Aircraft Corporation by its registered English name 'Shenyang Aircraft "
+              "Industry (Group) Co., Ltd.' (3A991): CLEAR (screening)",
+    "R31-29": "EL MCST / SDN 39180 as 'AO MZST (Moskauer Zentrum für SPARC-Technologien)' (German "
+              "style): CLEAR (screening)",
+    "R31-30": "EL / SDN 16885 Uralvagonzavod as 'Uralwagonsawod AG' (German spelling): a 0.69 "
+              "POSSIBLE dropped (screening)",
+    "R31-38": "EL PEC as 'OOO Peterburgskaya Elektronnaya Kompaniya, Zastavskaya ul. 32A' (Russian "
+              "transliteration): CLEAR (screening)",
+    "R31-46": "EL Sawa Air Aviation FZCO in caps, 'F.Z.C.O.' and its P.O. box glued on: a 0.59 "
+              "POSSIBLE dropped (screening)",
+    "R31-48": "SDN 12927 Mahan Air in Persian (هواپیمایی ماهان) with a Dubai sales office: CLEAR (screening)",
+    "R31-51": "SDN 41478 Aeromotus Unmanned Aerial Vehicles Trading as 'Aero Motus UAV Trading LLC': "
+              "CLEAR (screening)",
+    "R31-52": "SDN 45734 Alfa Logistics FZCO written 'Alpha': only an unrelated 0.69 POSSIBLE, "
+              "dropped (screening)",
+    "R31-55": "EL Mohammad Nayeb as 'Muhammad Nayib' at his listed Deira street: only an unrelated "
+              "0.57 POSSIBLE (screening)",
+    "R31-57": "EL Taha Mansur (a.k.a. Taha Mansour) as 'Taha Mansoor' at Al Quoz: a 0.69 POSSIBLE "
+              "dropped (screening)",
+    "R31-59": "EL Yildiz Cip in Turkish letters ('Yıldız Çip ... Ltd. Şti.'): a 0.69 POSSIBLE dropped"
+              " (screening)",
+    "R31-60": "EL Business Metal with its legal form abbreviated in Turkish ('San. ve Dış Tic. Ltd. "
+              "Şti.'): CLEAR (screening)",
+    "R31-62": "EL / SDN 25653 Mesbah Energy in Persian (شرکت انرژی مصباح) with a Dubai office: CLEAR "
+              "(screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -489,6 +533,12 @@ MISMATCHES: dict[str, str] = {
     "R27b-17": "needless CANNOT_CLEAR: 'isotope ratios in groundwater' read as a § 744.2 term ('isotope') (rules)",
     "R27b-20": "needless CANNOT_CLEAR: 3A991 to China for a civil airport baggage system: any end use in words "
                "asks the § 744.21 question (rules)",
+    # round 31: hard negatives not cleared at its first run (adversary_round31_report.md)
+    "R31-78": "needless CANNOT_CLEAR: made-up 'Tianjin Feima Xinxi Jishu 有限公司' a 0.90 match on EL "
+              "Phytium (Feiteng) (screening)",
+    "R31-101": "over-block, wrong entity: 'Mohammad Ali Rezaei, Hamburg' PROHIBITED on SDN 54158 "
+               "'REZAEI, Mohammad' (alias file only) 0.97: a compound given name with a word more is "
+               "a review, not a near-certain block (screening)",
 }
 
 
