@@ -243,6 +243,38 @@ FALSE_CLEARS: dict[str, str] = {
               "Şti.'): CLEAR (screening)",
     "R31-62": "EL / SDN 25653 Mesbah Energy in Persian (شرکت انرژی مصباح) with a Dubai office: CLEAR "
               "(screening)",
+    # round 31b (tests/rules/adversary_round31b.yaml, written after round 31's first run): 19 false clears of 58
+    "R31b-01": "EL Fortune Source after 'Notify party:' and before '/ Ship to:' its address: a 0.69 "
+               "POSSIBLE dropped (screening)",
+    "R31b-02": "EL Y-Sing Components after 'Kerry Logistics (Hong Kong) Ltd. for account of': a 0.63 "
+               "POSSIBLE dropped (screening)",
+    "R31b-03": "EL Sawa Air Aviation FZCO after 'DHL Global Forwarding (UAE) on behalf of': a 0.58 "
+               "POSSIBLE dropped (screening)",
+    "R31b-05": "EL Hytera after 'CONSIGNEE:' with its listed address glued on, caps: a 0.57 POSSIBLE "
+               "dropped (screening)",
+    "R31b-06": "EL DJI (a.k.a. Da-Jiang Innovations) named as a joint-venture party: a 0.59 POSSIBLE "
+               "dropped (screening)",
+    "R31b-08": "EL Kingsemi after its listed address ('No. 16 Feiyun Road, Hunnan District, Shenyang "
+               "- ...'): CLEAR (screening)",
+    "R31b-13": "EL Phytium with the city in Wade-Giles (T'ien-chin), the brand intact: a 0.69 "
+               "POSSIBLE dropped (screening)",
+    "R31b-14": "EL Lim Yong Nam (a.k.a. Lin Rongnan) as 林荣南: a 0.69 POSSIBLE dropped (screening)",
+    "R31b-17": "EL Sukhoi / SDN 36431 as 'Compagnie Soukhoï' (French): a 0.69 POSSIBLE dropped (screening)",
+    "R31b-18": "EL / SDN 35996 Ilyushin as 'Iljuschin Luftfahrtkomplex AG' (German): a 0.69 POSSIBLE "
+               "dropped (screening)",
+    "R31b-19": "EL / SDN 16911 Kalashnikov as 'Konzern Kalaschnikow' (German): a 0.69 POSSIBLE "
+               "dropped (screening)",
+    "R31b-20": "EL / SDN 16865 Almaz-Antey as 'Almaz-Anteï' (French): a 0.69 POSSIBLE dropped (screening)",
+    "R31b-23": "EL / SDN 9352 SSRC by its own French alias with accents ('Centre d'Études et de "
+               "Recherches Scientifiques (CERS)'): CLEAR (screening)",
+    "R31b-24": "SDN 12927 Mahan Air in Arabic script (طيران ماهان): CLEAR (screening)",
+    "R31b-26": "EL Majid Kakavand in Persian script (مجید کاکاوند): a 0.69 POSSIBLE dropped (screening)",
+    "R31b-29": "EL Profflab / SDN 48847 as ОсОО «Профлаб» (Cyrillic, one f): CLEAR (screening)",
+    "R31b-31": "EL Mvizion / SDN 46027 as 'MVIZION MChJ' (Uzbek legal form): a 0.69 POSSIBLE dropped "
+               "(screening)",
+    "R31b-32": "EL Tako LLC in Armenian script («Տակո» ՍՊԸ): a 0.69 POSSIBLE dropped (screening)",
+    "R31b-34": "EL Tro.Ya / SDN 48802 as 'TroYa LLC': only an unrelated 0.67 POSSIBLE ('JM TROYA'), "
+               "dropped (screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -540,6 +572,9 @@ MISMATCHES: dict[str, str] = {
     "R31-101": "over-block, wrong entity: 'Mohammad Ali Rezaei, Hamburg' PROHIBITED on SDN 54158 "
                "'REZAEI, Mohammad' (alias file only) 0.97: a compound given name with a word more is "
                "a review, not a near-certain block (screening)",
+    # round 31b: a hard negative not cleared
+    "R31b-54": "needless CANNOT_CLEAR, wrong entity: 'Xibei Daxue' (Northwest University) a 0.99 HIT "
+               "on EL Northwestern Polytechnical University (Xibei Gongye Daxue) (screening)",
 }
 
 
