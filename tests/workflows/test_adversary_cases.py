@@ -44,7 +44,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round26b.yaml", "adversary_round26c.yaml", "adversary_round27.yaml",
          "adversary_round27b.yaml", "adversary_round27c.yaml", "adversary_round28.yaml",
          "adversary_round28b.yaml", "adversary_round28c.yaml", "adversary_round31.yaml",
-         "adversary_round31b.yaml")
+         "adversary_round31b.yaml", "adversary_round31c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
