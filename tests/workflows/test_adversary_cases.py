@@ -234,6 +234,21 @@ FALSE_CLEARS: dict[str, str] = {
     "R30-31": "§ 744.2(a)(3)(iii): description 'for the uranium enrichment cascade' not read",
     "R30-32": "§ 744.21: description '5A991.b.7 ... for the PLA Navy's destroyers' not read (China)",
     "R30-35": "§ 744.22: 'eavesdropping stations of the armed services' spy agency' beside 'telecom' (China, EAR99)",
+    # round 30b (written after round 30's first run, before its own): 11 false clears of 15
+    "R30b-01": "§ 744.4: knowledge 'the military customer will fill the shells with a substance that kills anyone who"
+               " breathes it': the military fact accounts for it (MX)",
+    "R30b-02": "§ 744.21: 'civil airline engine overhaul (no military end use); the same shop also overhauls the air "
+               "arm's interceptor jets' (CN, 9A991)",
+    "R30b-03": "§ 744.21(a)(2): 'no military end use: generators for the field hospitals of the units fighting at the"
+               " front' (RU)",
+    "R30b-04": "§ 744.21(a)(2): description '... for the field hospitals of the Russian army's frontline units' not "
+               "read (RU)",
+    "R30b-05": "§ 744.21: description '... for the PLAAF's J-16 fighters' not read (CN, 9A991)",
+    "R30b-06": "§§ 744.21, 744.3: description '... for the PLA Rocket Force's launch units' not read (CN, 3A991)",
+    "R30b-07": "§ 744.4: description 'biosafety cabinets for anthrax production' not read (MX)",
+    "R30b-08": "§ 744.2(a)(1): description 'lathes for the customer's nuclear weapons programme' not read (BR)",
+    "R30b-14": "§ 744.4: 'bacteria that kill cattle are to be grown, dried and mixed into feed for the neighbouring "
+               "country's herds' beside 'textile factory' (MX)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -569,6 +584,21 @@ MISMATCHES: dict[str, str] = {
     "R30-91": "over-block: CANNOT_CLEAR for 'consumer fireworks rockets for a national day celebration' (law: NLR)",
     "R30-95": "over-block: CANNOT_CLEAR for 'dishwashers for the employee canteen of a chip foundry in Shanghai' "
               "(law: NLR)",
+    # round 30b: civil end uses the civil list does not name
+    "R30b-17": "needless CANNOT_CLEAR: 'organ pipes for a cathedral' names no listed civil word (fallback question; "
+               "law: NLR)",
+    "R30b-18": "needless CANNOT_CLEAR: 'chairs for a symphony orchestra' names no listed civil word (fallback "
+               "question; law: NLR)",
+    "R30b-19": "needless CANNOT_CLEAR: 'feeding troughs for a zoo' names no listed civil word (fallback question; "
+               "law: NLR)",
+    "R30b-20": "needless CANNOT_CLEAR: 'display cases for a museum' names no listed civil word (fallback question; "
+               "law: NLR)",
+    "R30b-21": "needless CANNOT_CLEAR: 'turf mowers for a football stadium' names no listed civil word (fallback "
+               "question; law: NLR)",
+    "R30b-22": "needless CANNOT_CLEAR: 'ice machines for a fish-processing plant' names no listed civil word "
+               "(fallback question; law: NLR)",
+    "R30b-24": "needless CANNOT_CLEAR: 'flowers for a wedding' names no listed civil word (fallback question; law: "
+               "NLR)",
 }
 
 
