@@ -204,7 +204,7 @@ FALSE_CLEARS: dict[str, str] = {
     # 744.21-744.23, GP4/GP10) beside a civil word or a fact that does not account for them
     # fixed by fix30b (session 17): R30-38, R30-42..R30-45 (party names: a unit designator, the ministry's word order,
     # fleets; §§ 744.2-744.4 name signals), R30-46..R30-48, R30-50 (§ 744.23 end uses in words), R30-51, R30-52 (§§
-    # 744.17, 744.9: weapons named), R30-53 (GP4 in words), R30-54 ('the Islamic Republic')
+    # 744.17, 744.9: weapons named), R30-53 (GP4 in words), R30-54 ('the Islamic Republic'); R30b-12, R30b-13 (§ 744.23)
     "R30-01": "§ 744.4: 'mortar shells' filled 'with a choking substance ... fired at rebel positions' beside "
               "'pesticide factory'",
     "R30-03": "§ 744.4: 'the CW production line' beside 'commercial chemicals factory' (CW not read)",
