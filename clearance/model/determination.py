@@ -64,6 +64,7 @@ class Fact(StrEnum):
     NOT_MILITARY_END_USER = "not_military_end_user"  # checked: no party is a § 744.21(g) military end user
     NOT_MILITARY_END_USE = "not_military_end_use"  # checked: the stated end use is not a § 744.21(f) military end use
     NOT_MILITARY_INTELLIGENCE = "not_military_intelligence_end_user"  # checked: no § 744.22(f)(2) end user
+    NOT_WMD_END_USER = "not_wmd_end_user"  # checked: no party is a §§ 744.2-744.4 end user, whatever its name says
     NUCLEAR_END_USE = "nuclear_end_use"  # § 744.2(a)(1)-(3): nuclear explosive, unsafeguarded or fuel-cycle activity
     MISSILE_END_USE = "missile_end_use"  # § 744.3(a): rocket systems or unmanned aerial vehicles
     MISSILE_RANGE_BELOW_300KM = "missile_range_below_300km"  # those rocket systems/UAVs cannot reach 300 km

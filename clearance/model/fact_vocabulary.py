@@ -56,6 +56,9 @@ MEANINGS: dict[Fact, str] = {
     Fact.NOT_MILITARY_END_USE: "checked: the end use stated in words is not a 'military end use' (15 CFR 744.21(f))",
     Fact.NOT_MILITARY_INTELLIGENCE: "checked: no party is a 'military-intelligence end user' (15 CFR 744.22(f)(2)), "
     "whatever its name suggests",
+    Fact.NOT_WMD_END_USER: "checked: no party is an end user of nuclear explosive or fuel-cycle activities, rocket "
+    "systems or unmanned aerial vehicles, or chemical or biological weapons (15 CFR 744.2-744.4), whatever its name "
+    "suggests",
     Fact.NUCLEAR_END_USE: "the exporter knows the item will be used, directly or indirectly, in a nuclear explosive "
     "activity, an unsafeguarded nuclear activity or a nuclear fuel-cycle facility of 15 CFR 744.2(a)(1)-(3) "
     "(reprocessing, heavy water, isotope separation, plutonium fuel fabrication)",
@@ -159,7 +162,8 @@ PHRASES: tuple[PhraseRule, ...] = (
     PhraseRule("end_use", Fact.STANDARDS_DEVELOPMENT, (" standard ", " standards "),
                with_any=(" develop", " revision ", " revise", " contribut", " setting ")),
     PhraseRule("end_use", Fact.TGL_CYBERSECURITY, (" cybersecurity research ", " vulnerability disclosure ")),
-    PhraseRule("end_use", Fact.SUPERCOMPUTER, (" supercomputer",), unless=(" no supercomputer",)),
+    PhraseRule("end_use", Fact.SUPERCOMPUTER, (" supercomputer",),
+               unless=(" no supercomputer", " below supercomputer", " not a supercomputer", " short of supercomputer")),
     PhraseRule("end_use", Fact.ADVANCED_NODE_IC, (" advanced node", *_NODES),
                unless=(" not advanced node", " no advanced node", " not an advanced node", " no an advanced node")),
     *(PhraseRule(where, fact, phrases, unless=tuple(f"{neg}{p}" for neg in (" no", " not", " non") for p in phrases))

@@ -171,12 +171,67 @@ class NameSignals(_Frozen):
     negative_fact: str
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
     not_end_users: tuple[NotEndUser, ...] = ()
+    who: str = ""  # what such an end user is, in the question ("an end user of chemical or biological weapons")
 
 
 class WhereverEntry(_Frozen):
     entry: str  # the Entity List entry as listed
     cite: str  # its Federal Register documents
     nation_words: tuple[str, ...]  # normalised words naming its nation ("russian", "of the russian federation")
+
+
+class WordCount(_Frozen):
+    """A number written before ``unit`` ("232-layer": 232 " layer") of at least ``min``, read only with one of
+    ``with_any`` in the text (when given)."""
+
+    unit: str
+    min: int
+    with_any: tuple[str, ...] = ()
+
+
+class EndUseWordsEntry(_Frozen):
+    """Words of an end use stating the § 744.23 end use of ``paragraph``: its ``fact`` (evaluated with it added), or,
+    without a fact, a question for any CCL item (``ccl_only``) asked in the words of ``question``."""
+
+    paragraph: str
+    fact: str | None = None
+    ccl_only: bool = False
+    words: tuple[str, ...]
+    counts: tuple[WordCount, ...] = ()
+    unless: tuple[str, ...] = ()
+    question: str | None = None
+
+
+class EndUseWords744_23(_Frozen):
+    """Rule ``744.23.end_use_words``: the entries, asked where § 744.23 reaches (``destinations``, ``groups``)."""
+
+    destinations: tuple[str, ...]
+    groups: tuple[str, ...]
+    entries: tuple[EndUseWordsEntry, ...]
+
+
+class PhraseEntry(_Frozen):
+    """One of ``words`` (normal form), with one of ``with_any`` when given."""
+
+    words: tuple[str, ...]
+    with_any: tuple[str, ...] = ()
+
+
+class MilitaryItemWords(_Frozen):
+    """Rule ``744.21.military_item_words``: words of an end use naming weapons or military platforms (none of
+    ``unless`` in the text)."""
+
+    words: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+
+
+class DenialWords(_Frozen):
+    """Rule ``736.2.b4_words``: words of an end use saying a person in the transaction is under a denial order
+    (General Prohibition Four) -- the question, unless one of ``unless`` is in the text."""
+
+    entries: tuple[PhraseEntry, ...]
+    unless: tuple[str, ...] = ()
+    question: str
 
 
 class WhereverLocated(_Frozen):
@@ -482,6 +537,12 @@ VALUE_TYPES: dict[str, object] = {
     "746.3.transfer": UnmodelledMilitary,
     "744.21.name_signals": NameSignals,
     "744.22.name_signals": NameSignals,
+    "744.2.name_signals": NameSignals,
+    "736.2.b4_words": DenialWords,
+    "744.21.military_item_words": MilitaryItemWords,
+    "744.23.end_use_words": EndUseWords744_23,
+    "744.3.name_signals": NameSignals,
+    "744.4.name_signals": NameSignals,
     "744.11.wherever_located": WhereverLocated,
     "746.6.place_names": PlaceNames,
     "744.2.rule": NuclearEndUse,

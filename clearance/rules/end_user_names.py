@@ -1,5 +1,6 @@
-"""Words of a party's name that denote a military end user (§ 744.21(g)) or a military-intelligence end user
-(§ 744.22(f)(2)): rule data ``744.21.name_signals`` and ``744.22.name_signals``.
+"""Words of a party's name that denote a military end user (§ 744.21(g)), a military-intelligence end user
+(§ 744.22(f)(2)) or an end user of §§ 744.2-744.4 (nuclear, rocket systems and UAVs, chemical and biological weapons):
+rule data ``744.21.name_signals``, ``744.22.name_signals`` and ``744.2.name_signals`` ... ``744.4.name_signals``.
 
 A name is read once while the word lists stay the same (the answer is kept in the caller's cache); the party
 resolution keeps the words found (PartyInfo.name_signals) and the name itself, so that the steps in
@@ -22,7 +23,11 @@ from clearance.rules.context import INDEXED_RULES, WORD_RULES, Ctx
 from clearance.rules.place_words import folded as normalise
 from clearance.rules.place_words import rule_word, text_forms, written_form, written_forms
 
-KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located")
+KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located", "744.2.name_signals",
+        "744.3.name_signals", "744.4.name_signals")
+# a digit in a rule word stands for any digit: the name's normal form is read with each digit as 0 (a PLA Military
+# Unit Cover Designator, 'Unit 91550', is the word " unit 00000 ": adversarial R30-38)
+_DIGITS = str.maketrans("123456789", "000000000")
 Signals = tuple[tuple[str, str], ...]  # (rule key, word) pairs
 
 
@@ -153,6 +158,7 @@ def name_signals(ctx: Ctx, name: str) -> Signals:
 
 def _signals(ctx: Ctx, name: str) -> Signals:
     norm, own = name_forms(name)
+    norm = norm.translate(_DIGITS)
     # (a name in ASCII has no word of another script; marks kept too: Burmese တပ်မတော်, R24-45)
     kept = written_forms(name).translate(_ARABIC) if own else ""
     found: list[tuple[str, str]] = []

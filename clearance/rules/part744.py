@@ -23,6 +23,7 @@ from typing import Any
 from clearance.errors import CannotClear
 from clearance.model.decision import ALL, ALL_OTHERS, LeStatus
 from clearance.model.determination import Basis, Fact, Request
+from clearance.model.fact_vocabulary import normalise
 from clearance.model.regulation import MissingFact, RuleGap
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
@@ -78,9 +79,9 @@ def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     if not any(p.name_signals for p in parties):
         return
     if not req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USER}):
-        _ask_names(ctx, req, dest, parties, f, "744.21.name_signals", Fact.MILITARY_END_USER, _meu, "MEU")
+        ask_names(ctx, req, dest, parties, f, "744.21.name_signals", Fact.MILITARY_END_USER, _meu, "MEU")
     if not req.facts & {Fact.MILITARY_INTELLIGENCE, Fact.NOT_MILITARY_INTELLIGENCE}:
-        _ask_names(ctx, req, dest, parties, f, "744.22.name_signals", Fact.MILITARY_INTELLIGENCE, _mieu_or_named,
+        ask_names(ctx, req, dest, parties, f, "744.22.name_signals", Fact.MILITARY_INTELLIGENCE, _mieu_or_named,
                    "MIEU")
 
 
@@ -156,7 +157,28 @@ def end_use_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, partie
     f.bases.extend(replace(b, indeterminate=text) for b in found)
 
 
-def _ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings, key: str, fact: Fact,
+def denial_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                 f: Findings) -> None:
+    """An end use saying in words that a person taking part is under a denial order ("our forwarder, who is under a
+    Commerce Department order forbidding him to take part in any export": adversarial R30-53, R30b-15; rule
+    ``736.2.b4_words``): that person is no party screening can find -- the question (General Prohibition Four)."""
+    if not req.end_use.strip():
+        return
+    rule = ctx.find("736.2.b4_words")
+    if rule is None:
+        return
+    norm = normalise(req.end_use)
+    if any(u in norm for u in rule.get("unless", ())):
+        return
+    found = [w.strip() for e in rule["entries"] for w in e["words"] if w in norm
+             and (not e.get("with_any") or any(x in norm for x in e["with_any"]))]
+    if found:
+        f.bases.append(Basis("DPL", f"15 CFR 736.2(b)(4); {ctx.cite('736.2.b4_words')}", "n/a",
+                             indeterminate=f"the end use says '{', '.join(dict.fromkeys(found))}': {rule['question']}",
+                             rules=("736.2.b4_words",)))
+
+
+def ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings, key: str, fact: Fact,
                step: Callable[[Ctx, Request, frozenset[Fact], str, list[PartyInfo], Findings], None],
                code: str) -> None:
     """A party whose name denotes such an end user, with no fact stated either way: an open question wherever
@@ -176,9 +198,10 @@ def _ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: F
         return
     rule = ctx.get(key)
     who = "; ".join(f"{label!r} (words: {', '.join(words)})" for label, words in named.items())
-    text = (f"the party name says it may be a {'military-intelligence' if code == 'MIEU' else 'military'} end user "
-            f"({rule['paragraph']}): {who}; § {rule['paragraph'].split('(')[0]} would require a licence -- state "
-            f"{rule['fact']} or {rule['negative_fact']}")
+    what = rule.get("who") or f"a {'military-intelligence' if code == 'MIEU' else 'military'} end user"
+    text = (f"the party name says it may be {what} ({rule['paragraph']}): {who}; § "
+            f"{rule['paragraph'].split('(')[0]} would require a licence -- state {rule['fact']} or "
+            f"{rule['negative_fact']}")
     if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
         f.notes.append(f"{text} (noted: a Part 744 licence is required anyway)")
         return

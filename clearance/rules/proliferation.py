@@ -20,6 +20,7 @@ carve-out for NPT nuclear-weapon States in NATO is not modelled: a stated ``wmd_
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from clearance.model.decision import ALL, ALL_OTHERS
@@ -32,6 +33,7 @@ from clearance.rules.context import Ctx
 from clearance.rules.descriptions import microprocessor_744_17, words_in
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
+from clearance.rules.part744 import ask_names
 from clearance.rules.parties import PartyInfo
 
 TRIGGERS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WMD_DELIVERY, Fact.CBW_END_USE,
@@ -83,6 +85,37 @@ def end_uses(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: li
                    f"{', '.join(outside)} (not Country Group {group})", rule)
         else:
             f.notes.append(f"§ 744.4(a) precursor plant: {', '.join(sorted(where))} in Country Group {group}")
+
+
+# the party-name rules of §§ 744.2-744.4 (clearance/regulations/part_744/wmd_end_user_names.yaml): (rule key, the fact
+# asked, the basis code, the facts that state the section for the order)
+_NAME_RULES = (("744.2.name_signals", Fact.NUCLEAR_END_USE, "744.2", frozenset({Fact.NUCLEAR_END_USE})),
+               ("744.3.name_signals", Fact.MISSILE_END_USE, "744.3",
+                frozenset({Fact.MISSILE_END_USE, Fact.WMD_DELIVERY})),
+               ("744.4.name_signals", Fact.CBW_END_USE, "744.4",
+                frozenset({Fact.CBW_END_USE, Fact.CW_PRECURSOR_PLANT})))
+
+
+def names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
+    """A party (not the exporter) whose name denotes an end user of §§ 744.2-744.4 ("Long-Range Rocket Test Centre",
+    "Centro Tecnológico de Armas Químicas": adversarial R30-44, R30-45), with no fact stated either way: an open
+    question wherever the section with its fact stated would require a licence (a note when a Part 744 licence is
+    required anyway)."""
+    if Fact.NOT_WMD_END_USER in req.facts:
+        return
+    others = [p for p in parties if p.role.value != "exporter" and p.name_signals]
+    keys = {k for p in others for k, _ in p.name_signals}
+    if not keys:
+        return
+    named = [p for p in parties if p.role.value != "exporter"]
+
+    def trial(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo],
+              f: Findings) -> None:
+        end_uses(ctx, replace(req, facts=facts), dest, juris, parties, f)
+
+    for key, fact, code, stated in _NAME_RULES:
+        if key in keys and not req.facts & stated:
+            ask_names(ctx, req, dest, named, f, key, fact, trial, code)
 
 
 def _civil_uav_in_d4(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings) -> None:
@@ -219,6 +252,32 @@ def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, part
                          rules=("744.17.rule",)))
     f.available("GOV", str(rule["license_exceptions"]), ctx.cite("744.17.rule"))
     f.barred(ALL_OTHERS, f"only {rule['license_exceptions']}", ctx.cite("744.17.rule"))
+
+
+def military_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                   f: Findings) -> None:
+    """An end use naming weapons or their fire control (rule ``744.21.military_item_words``: "the aiming computers of
+    the coastal gun batteries", "night sights for tank guns": adversarial R30-51, R30-52) with no fact stated either
+    way: §§ 744.17 and 744.9 evaluated with military_end_use added; where either would require a licence, a basis to
+    be confirmed naming the words."""
+    if not req.end_use.strip() or not req.item.eccn or req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USE}):
+        return
+    rule = ctx.find("744.21.military_item_words")
+    if rule is None:
+        return
+    norm = normalise(req.end_use)
+    found = [w.strip() for w in rule["words"] if w in norm]
+    if not found or any(u in norm for u in rule.get("unless", ())):
+        return
+    trial = Findings()
+    tried = replace(req, facts=req.facts | {Fact.MILITARY_END_USE})
+    microprocessors(ctx, tried, dest, juris, parties, trial)
+    cameras(ctx, tried, dest, juris, parties, trial)
+    question = (f"the end use names weapons or their fire control ('{', '.join(found)}'): a 'military end use' "
+                "(15 CFR 744.21(f)) -- state military_end_use, or not_military_end_use if the item is not for them")
+    f.bases.extend(replace(b, indeterminate=f"{question}; {b.indeterminate}" if b.indeterminate else question,
+                           rules=(*b.rules, "744.21.military_item_words"))
+                   for b in trial.bases if b.code in ("744.17", "744.9"))
 
 
 def _in(eccn_text: str, refs: tuple[str, ...]) -> bool | None:

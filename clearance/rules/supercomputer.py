@@ -7,10 +7,13 @@ review policy. Unverified wording -> an indeterminate basis naming the question 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
+from clearance.model.fact_vocabulary import normalise
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
@@ -95,6 +98,75 @@ def end_use(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
             continue
         f.bases.append(Basis(code, cite, _policy(rule, eccn), indeterminate=question))
         f.barred(ALL, str(rule["exceptions"]), cite)
+
+
+_WORDS = "744.23.end_use_words"
+_COUNT = re.compile(r" (\d{1,6}) ?(?=[a-z])")  # a number in the normal form, then (the unit word checked after it)
+# the facts that answer the words of an entry: stated either way (the fact itself, or the end use checked or located
+# outside Macau and D:5)
+_ANSWERED = frozenset({Fact.END_USE_CHECKED, Fact.END_USE_OUTSIDE_MACAU_D5})
+
+
+def _count_found(norm: str, unit: str, least: int) -> str | None:
+    for m in _COUNT.finditer(norm):
+        if norm.startswith(unit, m.end() - 1) and int(m.group(1)) >= least:
+            return f"{m.group(1)}{unit}"
+    return None
+
+
+def _words_found(entry: dict[str, Any], norm: str) -> list[str]:
+    """The words (and counts) of an entry of rule ``744.23.end_use_words`` in the normal form ``norm``."""
+    if any(u in norm for u in entry.get("unless", ())):
+        return []
+    found = [w.strip() for w in entry["words"] if w in norm]
+    for c in entry.get("counts", ()):
+        if c.get("with_any") and not any(w in norm for w in c["with_any"]):
+            continue
+        if (hit := _count_found(norm, str(c["unit"]), int(c["min"]))) is not None:
+            found.append(hit.strip())
+    return found
+
+
+def end_use_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                  f: Findings) -> None:
+    """An end use in words stating a § 744.23 end use (rule ``744.23.end_use_words``: "232-layer NAND", "the
+    foundry's N+1 process line", "one quintillion operations per second", "chip-making machines": adversarial
+    R30-46..R30-50, R30b-12, R30b-13) where § 744.23 reaches it, with no fact stated either way: § 744.23 evaluated
+    with the entry's fact added; where it would require a licence, a basis to be confirmed naming the words."""
+    if not req.end_use.strip() or req.facts & _ANSWERED:
+        return
+    rule = ctx.find(_WORDS)
+    if rule is None or not rule["entries"]:
+        return
+    where = {dest} | {p.country for p in parties if p.country and p.role in _LOCATED}
+    if not any(c in rule["destinations"] or groups(ctx, c) & set(rule["groups"]) for c in where
+               if c != UNSPECIFIED):
+        return
+    norm = normalise(req.end_use)
+    eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
+    for entry in rule["entries"]:
+        found = _words_found(entry, norm)
+        if not found:
+            continue
+        said = f"the end use says '{', '.join(found)}' (§ {entry['paragraph']})"
+        if entry.get("fact") is None:
+            if eccn is not None and eccn.is_ear99 and entry.get("ccl_only"):
+                continue
+            question = f"{said}: {entry['question']}"
+            f.bases.append(Basis(f"744.23-{entry['paragraph']}", ctx.cite(_WORDS), "presumption of denial "
+                                 "(744.23(d)(1))", indeterminate=question, rules=(_WORDS,)))
+            continue
+        fact = Fact(entry["fact"])
+        if fact in req.facts or (fact is Fact.IC_PRODUCTION_UNKNOWN_NODE and Fact.ADVANCED_NODE_IC in req.facts):
+            continue
+        trial = Findings()
+        end_use(ctx, replace(req, facts=req.facts | {fact}), dest, juris, parties, trial)
+        code = f"744.23-{fact.value}"
+        question = (f"{said}: § 744.23 requires a licence if the item is for that end use -- state {fact.value}, "
+                    f"or {Fact.END_USE_CHECKED.value} if it is not")
+        f.bases.extend(replace(b, indeterminate=f"{question}; {b.indeterminate}" if b.indeterminate else question,
+                               rules=(*b.rules, _WORDS))
+                       for b in trial.bases if b.code == code)
 
 
 def _party_inside(ctx: Ctx, rule: dict[str, Any], parties: list[PartyInfo], dest: str) -> PartyInfo | None:

@@ -205,6 +205,9 @@ FALSE_CLEARS: dict[str, str] = {
     # round 30 (tests/rules/adversary_round30.yaml; adversary_round30_report.md): 38 false clears of 54 at its first
     # run (adv30 on main 0ccc342): end uses, descriptions and party names in plain words (§§ 744.2-744.4, 744.9, 744.17,
     # 744.21-744.23, GP4/GP10) beside a civil word or a fact that does not account for them
+    # fixed by fix30b (session 17): R30-38, R30-42..R30-45 (party names: a unit designator, the ministry's word order,
+    # fleets; §§ 744.2-744.4 name signals), R30-46..R30-48, R30-50 (§ 744.23 end uses in words), R30-51, R30-52 (§§
+    # 744.17, 744.9: weapons named), R30-53 (GP4 in words), R30-54 ('the Islamic Republic'); R30b-12, R30b-13 (§ 744.23)
     "R30-01": "§ 744.4: 'mortar shells' filled 'with a choking substance ... fired at rebel positions' beside "
               "'pesticide factory'",
     "R30-03": "§ 744.4: 'the CW production line' beside 'commercial chemicals factory' (CW not read)",
@@ -234,22 +237,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R30-31": "§ 744.2(a)(3)(iii): description 'for the uranium enrichment cascade' not read",
     "R30-32": "§ 744.21: description '5A991.b.7 ... for the PLA Navy's destroyers' not read (China)",
     "R30-35": "§ 744.22: 'eavesdropping stations of the armed services' spy agency' beside 'telecom' (China, EAR99)",
-    "R30-38": "§ 744.21: party 'Unit 91550, Dalian' (a PLA unit designator) with 9A991 to China",
-    "R30-42": "§ 744.21(a)(2): party '... of the Russian Defence Ministry' (word order of 'ministry of defen...')",
-    "R30-43": "§ 744.21: party 'South Sea Fleet Supply Depot' (PLA Navy) with 8A992 to China",
-    "R30-44": "§ 744.3 (D:4): party 'Long-Range Rocket Test Centre, Cairo' (names are read for §§ 744.21/22 only)",
-    "R30-45": "§ 744.4: party 'Centro Tecnologico de Armas Quimicas' (chemical weapons centre)",
-    "R30-46": "§ 744.23(a)(2)(i): '232-layer NAND flash' (an advanced node by § 772.1) beside 'smartphones', China",
-    "R30-47": "§ 744.23(a)(2)(i): 'the foundry's N+1 process line' (7 nm class) beside 'smartphone', China",
-    "R30-48": "§ 744.23(a)(2)(ii): 3B991 for 'a chip foundry in Shenzhen', node unknown, beside 'cars'",
-    "R30-50": "§ 744.23(a)(4)(i): 2B991 lathe machining 'the vacuum chambers of chip-making machines', China",
-    "R30-51": "§ 744.17: 'the aiming computers of the coastal gun batteries' with microprocessor_744_17 stated, "
-              "Vietnam",
-    "R30-52": "§ 744.9(a)(1)(iii): 6A993.a cores 'built into the night sights for tank guns', Brazil",
-    "R30-53": "GP4: 'our forwarder, who is under a Commerce Department order forbidding him to take part in any "
-              "export' beside 'hospital'",
-    "R30-54": "GP10: 'half will go on by dhow across the Gulf to its sister shop in the Islamic Republic' beside "
-              "'retail'",
     # round 30b (written after round 30's first run, before its own): 11 false clears of 15
     "R30b-01": "§ 744.4: knowledge 'the military customer will fill the shells with a substance that kills anyone who"
                " breathes it': the military fact accounts for it (MX)",
@@ -263,9 +250,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R30b-06": "§§ 744.21, 744.3: description '... for the PLA Rocket Force's launch units' not read (CN, 3A991)",
     "R30b-07": "§ 744.4: description 'biosafety cabinets for anthrax production' not read (MX)",
     "R30b-08": "§ 744.2(a)(1): description 'lathes for the customer's nuclear weapons programme' not read (BR)",
-    "R30b-12": "§ 744.23(a)(1): 'a weather forecasting computer doing one quintillion double-precision operations per"
-               " second' (CN, 4A994)",
-    "R30b-13": "§ 744.23(a)(4)(i): 2B991 lathe for 'precision wafer stages for chip exposure tools' (CN)",
     "R30b-14": "§ 744.4: 'bacteria that kill cattle are to be grown, dried and mixed into feed for the neighbouring "
                "country's herds' beside 'textile factory' (MX)",
     # round 31 (tests/rules/adversary_round31.yaml; adversary_round31_report.md): 22 false clears of 108 at its
@@ -662,6 +646,7 @@ MISMATCHES: dict[str, str] = {
                "(§ 772.1): not an export",
     "R29c-13": "needless CANNOT_CLEAR: 'no Country Chart row' for Guam, which is in the United States (§ 772.1)",
     # round 30: hard negatives not cleared at its first run (adversary_round30_report.md): words read without sense
+    # (R30-93 'far below supercomputer scale' and R30-94 'cleanroom' fixed by fix30b, session 17)
     "R30-56": "over-block: CANNOT_CLEAR for 'fresh rocket leaves for the salad menu of a restaurant chain' (law: NLR)",
     "R30-57": "over-block: CANNOT_CLEAR for 'large-missile-impact laminated glass for a bank's branch windows in a ' "
               "(law: NLR)",
@@ -702,10 +687,6 @@ MISMATCHES: dict[str, str] = {
               "(law: NLR)",
     "R30-89": "over-block: CANNOT_CLEAR for 'poison ivy creams for a pharmacy chain' (law: NLR)",
     "R30-91": "over-block: CANNOT_CLEAR for 'consumer fireworks rockets for a national day celebration' (law: NLR)",
-    "R30-93": "over-block: LICENSE_REQUIRED 744.23-supercomputer: 'far below supercomputer scale' (a 20-teraflop bank"
-              " cluster) read as the supercomputer fact",
-    "R30-94": "over-block: CANNOT_CLEAR for 'cleanroom garments for a fab that makes only 28 nm and older chips' "
-              "(law: NLR)",
     "R30-95": "over-block: CANNOT_CLEAR for 'dishwashers for the employee canteen of a chip foundry in Shanghai' "
               "(law: NLR)",
     # round 30b: civil end uses the civil list does not name
