@@ -181,10 +181,46 @@ def _split_top(text: str) -> list[str]:
     return [norm(re.sub(r"^and\s+", "", p.strip())) for p in out if p.strip()]
 
 
+# words that qualify what comes before them ("; provided that ...", "; except ..."): a segment of a grant starting so
+# is no item of its own
+_QUALIFYING = re.compile(r"^(?:provided|except|unless|if|when|only|for use|exported|reexported|that|which|having)\b")
+# "... and “specially designed” “parts” and “components” therefor": items added to the grant in words (asked, never
+# granted), not words qualifying the paragraphs before them
+_THEREFOR = re.compile(r"\s+and\s+((?:“specially designed”\s+)?(?:“?(?:parts|components|accessories|attachments)”?"
+                       r"(?:,\s*|\s+(?:and|or)\s+)?)+\s*therefor)\b")
+# "exported separately or as part of a system": both ways of exporting, so no condition on the grant
+_EITHER_WAY = re.compile(r",?\s+exported separately or as part of a system$")
+# "3C002.a provided that they are not also controlled by 3C002.b through .e": the proviso names paragraphs of the
+# entry, so it is the test "N/A for 3C002.b through .e" on the order's paragraph (as every "N/A for" list is read)
+_NOT_ALSO = re.compile(r"^(.+?),? provided that (?:they|it) (?:are|is) not also controlled by (.+)$")
+
+
 def _grant(eccn: str, text: str, usd: int | None, scope: dict[str, Any], kind: str) -> None:
-    """A clause granting the exception for listed paragraphs. Words outside parentheses make the whole clause
-    conditional (they may qualify every paragraph); a parenthetical qualifies only its own paragraph: "except"
-    takes paragraphs or reasons away, anything else makes that paragraph conditional."""
+    """A clause granting the exception for listed paragraphs. Its segments (at ";": "manipulators ... controlled
+    by 8A002.i.2 ...; and 8A002.r") are read apart, unless one after the first starts with qualifying words (then
+    the whole clause is conditional); in a segment, words outside parentheses make the segment conditional (they may
+    qualify every paragraph), but for items added in words ("and ... “components” therefor", asked) and a
+    proviso naming only paragraphs of the entry ("provided that they are not also controlled by 3C002.b through
+    .e": those paragraphs N/A); a parenthetical qualifies only its own paragraph: "except" takes paragraphs or
+    reasons away, anything else makes that paragraph conditional."""
+    segments = [re.sub(r"^and\s+", "", norm(s)) for s in text.split(";") if s.strip()]
+    if len(segments) > 1 and any(_QUALIFYING.match(s) for s in segments[1:]):
+        scope["conditional"].append(norm(text))
+        return
+    for segment in segments:
+        _grant_segment(eccn, segment, usd, scope, kind)
+
+
+def _grant_segment(eccn: str, text: str, usd: int | None, scope: dict[str, Any], kind: str) -> None:
+    text = _EITHER_WAY.sub("", norm(text).rstrip("."))
+    added = _THEREFOR.search(text)
+    if added:
+        scope["conditional"].append(added.group(1))
+        text = text[: added.start()] + text[added.end():]
+    proviso = _NOT_ALSO.match(text)
+    if proviso and para_list(eccn, proviso.group(1)) and para_list(eccn, proviso.group(2)):
+        scope["na_paragraphs"] += para_list(eccn, proviso.group(2)) or []
+        text = proviso.group(1)
     pieces = _split_top(text)
     parsed = [(piece, _strip_parens(piece)) for piece in pieces]
     if not pieces or any(para_list(eccn, bare) is None for _, (bare, _) in parsed):
@@ -393,8 +429,17 @@ def parse_sta(eccn: str, raw: str) -> dict[str, Any]:
     others = {m for m in re.findall(r"\b\d[A-E]\d{3}\b", text) if m != eccn}
     whole = bool(others) or bool(re.search(rf"this (?:entry|ECCN)|any item in (?:ECCN )?{eccn}\b(?!\.[a-z])|"
                                            rf"(?:for|by|in) (?:ECCN )?{eccn}(?:\.|\s|$)(?![a-z])", text))
-    paragraphs = [] if whole else _sta_paragraphs(eccn, re.sub(r"\((?:See|see) [^)]*\)", " ", text))
+    # "6A001.a.2 (except .a.2.a.4)": a parenthetical that is only a list of the entry's paragraphs inside those
+    # barred takes them out of the bar; one with words excepts nothing (fail closed)
+    excepted: list[str] = []
+    for m in re.finditer(r"\(except ([^()]*)\)", text):
+        excepted += para_list(eccn, m.group(1)) or []
+    bare = re.sub(r"\((?:See|see) [^)]*\)|\(except [^()]*\)", " ", text)
+    paragraphs = [] if whole else _sta_paragraphs(eccn, bare)
+    excepted = [e for e in excepted if any(e.startswith(p + ".") for p in paragraphs)]
     out: dict[str, Any] = {"eccn": eccn, "text": text, "groups": sorted(groups), "paragraphs": paragraphs}
+    if excepted and paragraphs:
+        out["excepted"] = excepted
     clauses = [] if whole else _sta_clauses(eccn, text)
     if clauses:
         out["clauses"] = clauses

@@ -447,13 +447,15 @@ class StaClause(_Frozen):
 class StaBar(_Frozen):
     """An ECCN's "Special conditions for STA": STA may not be used for these paragraphs (empty: the whole ECCN) to
     these Country Groups (empty: any destination); where the text's clauses each name their own paragraphs and
-    groups, ``clauses`` holds them and decides (the union above is kept for display)."""
+    groups, ``clauses`` holds them and decides (the union above is kept for display); ``excepted``: paragraphs inside
+    those barred that the text takes out of the bar ("6A001.a.2 (except .a.2.a.4)")."""
 
     eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
     text: str
     groups: tuple[Literal["A:5", "A:6"], ...] = ()
     paragraphs: tuple[str, ...] = ()
     clauses: tuple[StaClause, ...] = ()
+    excepted: tuple[str, ...] = ()
 
 
 VALUE_TYPES: dict[str, object] = {

@@ -128,6 +128,8 @@ def sta_bar(ctx: Ctx, eccn: Eccn, groups: frozenset[str]) -> str | None:
     entry = _entry(ctx, "740.sta", eccn)
     if entry is None:
         return None
+    if eccn.paragraph and any(eccn.within(p) for p in entry.get("excepted", [])):
+        return None  # "6A001.a.2 (except .a.2.a.4)": the item is in a paragraph the bar excepts
     for clause in entry.get("clauses") or (entry,):
         why = _sta_clause_bar(eccn, list(clause.get("groups", [])), list(clause.get("paragraphs", [])), groups,
                               str(entry["text"]))

@@ -470,8 +470,8 @@ MISMATCHES: dict[str, str] = {
     "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
               "later than the date; owners' listings not given), as the LATER kind",
     # round 26: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round26_report.md)
-    "R26-11": "over-block: GBS 'not established for 4A003.g' although the line reads 'Yes, for 4A003.g and specially "
-              "designed parts ...' (740.gbs.4A003; a CC1 fingerprint-computer question beside it)",
+    "R26-11": "needless CANNOT_CLEAR: GBS for 4A003.g is established since session 17 (fix29), but the CC1 row 'CC "
+              "applies to digital computers for computerized finger-print equipment' is asked of 4A003.g (rules)",
     "R26-20": "needless CANNOT_CLEAR: ENC (b)(2) to the German Federal Police asked as a government end user 'outside "
               "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
     "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
