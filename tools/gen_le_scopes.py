@@ -142,6 +142,7 @@ def _na(eccn: str, text: str, scope: dict[str, Any]) -> None:
     text = norm(text).rstrip(".")
     parts = re.split(r"\s+and for\s+|;\s*", text)
     for part in parts:
+        part = _na_on_condition(eccn, part, scope)
         if re.search(r"\bdestinations?\b|\bcountries\b", part):
             scope["na_words"].append(part)
             continue
@@ -162,6 +163,26 @@ def _na(eccn: str, text: str, scope: dict[str, Any]) -> None:
             scope["na_paragraphs"] += loose
         else:
             scope["na_words"].append(part)
+
+
+_ON_CONDITION = re.compile(r"\b(?:only if|if|when|unless)\b")
+
+
+def _na_on_condition(eccn: str, part: str, scope: dict[str, Any]) -> str:
+    """The pieces of an N/A list that name one paragraph with a condition in words in their parenthetical (".e
+    (automatic loading ... only if connected to equipment controlled by 3B001.a.3, or .f)"): to ``na_conditional``
+    (the exception is a question for an item in it, never offered); the rest of the list returned. A piece whose
+    words are not such a condition is left in the list (taken away whole)."""
+    pieces = _split_top(part)
+    kept: list[str] = []
+    for piece in pieces:
+        bare, parens = _strip_parens(piece)
+        paras = para_list(eccn, bare)
+        if paras and len(paras) == 1 and len(parens) == 1 and _ON_CONDITION.search(parens[0]):
+            scope["na_conditional"].append({"paragraph": paras[0], "words": norm(parens[0])})
+        else:
+            kept.append(piece)
+    return part if len(kept) == len(pieces) else ", ".join(kept)
 
 
 def _split_top(text: str) -> list[str]:
@@ -294,6 +315,7 @@ def parse_lvs(eccn: str, raw: str) -> dict[str, Any]:
         "na_paragraphs": [],
         "na_reasons": [],
         "conditional": [],
+        "na_conditional": [],
         "na_words": [],
     }
     if text == "N/A":
@@ -344,6 +366,7 @@ def parse_gbs(eccn: str, raw: str) -> dict[str, Any]:
         "na_paragraphs": [],
         "na_reasons": [],
         "conditional": [],
+        "na_conditional": [],
         "na_words": [],
     }
     if text == "N/A":
@@ -378,10 +401,10 @@ def _finish(scope: dict[str, Any], status: str) -> dict[str, Any]:
         scope["limits"] = [lim for lim in scope.get("limits", []) if lim["paragraphs"]]
         status = "partial"
     out: dict[str, Any] = {"eccn": scope["eccn"], "text": scope["text"], "status": status}
-    for key in ("limits", "paragraphs", "na_paragraphs", "na_reasons", "conditional"):
+    for key in ("limits", "paragraphs", "na_paragraphs", "na_reasons", "conditional", "na_conditional"):
         value = scope.get(key)
         if value:
-            out[key] = list(dict.fromkeys(value)) if key != "limits" else value
+            out[key] = list(dict.fromkeys(value)) if key not in ("limits", "na_conditional") else value
     if status == "partial" and not out.get("limits") and not out.get("paragraphs") and not out.get("conditional"):
         out["status"] = "none"
     return out

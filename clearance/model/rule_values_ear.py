@@ -361,6 +361,15 @@ class ValueLimit(_Frozen):
     destinations: tuple[str, ...] = ()
 
 
+class NaCondition(_Frozen):
+    """A paragraph the line takes the exception away from only on a condition in words (".e (automatic loading
+    multi-chamber central wafer handling systems only if connected to equipment controlled by 3B001.a.3, or .f)"):
+    for an item in it the exception is a question, never offered."""
+
+    paragraph: str
+    words: str
+
+
 class LvsScope(_Frozen):
     eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
     text: str  # the "LVS:" line as printed
@@ -369,6 +378,7 @@ class LvsScope(_Frozen):
     na_paragraphs: tuple[str, ...] = ()
     na_reasons: tuple[str, ...] = ()  # N/A when the item is controlled for these reasons, e.g. ("MT",)
     conditional: tuple[str, ...] = ()  # clauses the parser could not reduce: those grants need facts (not offered)
+    na_conditional: tuple[NaCondition, ...] = ()
 
 
 class GbsScope(_Frozen):
@@ -379,6 +389,7 @@ class GbsScope(_Frozen):
     na_paragraphs: tuple[str, ...] = ()
     na_reasons: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
+    na_conditional: tuple[NaCondition, ...] = ()
 
 
 class UsPersonSupport(_Frozen):

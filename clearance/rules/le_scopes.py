@@ -35,8 +35,18 @@ def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
     hit = reasons & set(entry.get("na_reasons", []))
     if hit:
         return f"N/A for items controlled for {', '.join(sorted(hit))} ({entry['text']})"
-    if not eccn.paragraph and entry.get("na_paragraphs"):
+    if not eccn.paragraph and (entry.get("na_paragraphs") or entry.get("na_conditional")):
         return f"paragraph not given and the line excludes paragraphs ({entry['text']})"
+    return None
+
+
+def na_condition(ctx: Ctx, key: str, eccn: Eccn) -> str | None:
+    """The words on which the ``key`` line ('740.gbs', '740.lvs', '740.tsr') takes the exception away from the
+    item's paragraph ("only if connected to equipment controlled by 3B001.a.3, or .f"); None when it names none."""
+    entry = _entry(ctx, key, eccn)
+    for cond in (entry or {}).get("na_conditional", []):
+        if eccn.paragraph and _may_be_under(eccn, [str(cond["paragraph"])]):
+            return f"N/A for {eccn.base}.{cond['paragraph']} {cond['words']} ({entry['text'] if entry else ''})"
     return None
 
 

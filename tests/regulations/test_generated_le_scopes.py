@@ -113,6 +113,12 @@ def test_gbs_and_sta_line_grammar() -> None:
     sta = gen.parse_sta("6A001", "STA: License Exception STA may not be used to ship commodities in 6A001.a.2 "
                                  "(except those for civil use) to any of the destinations listed in Country Group A:6.")
     assert "excepted" not in sta
+    s = gen.parse_gbs("3B001", "Yes, except a.3 (molecular beam epitaxial growth equipment using gas sources), .e "
+                               "(automatic loading multi-chamber central wafer handling systems only if connected to "
+                               "equipment controlled by 3B001.a.3, or .f), .f (lithography equipment) and .q.")
+    assert s["na_paragraphs"] == ["a.3", "f", "q"] and s["status"] == "all"
+    assert s["na_conditional"] == [{"paragraph": "e", "words": "automatic loading multi-chamber central wafer "
+                                    "handling systems only if connected to equipment controlled by 3B001.a.3, or .f"}]
 
 
 def test_entire_entry_except_lists() -> None:

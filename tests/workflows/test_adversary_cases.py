@@ -475,8 +475,7 @@ MISMATCHES: dict[str, str] = {
               "applies to digital computers for computerized finger-print equipment' is asked of 4A003.g (rules)",
     "R26-20": "needless CANNOT_CLEAR: ENC (b)(2) to the German Federal Police asked as a government end user 'outside "
               "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
-    "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
-               "equipment controlled by 3B001.a.3, or .f' and the order says it is not (740.gbs.3B001)",
+    # R26b-04 (3B001.e GBS 'only if connected to ...'): asked since session 17 (fix29), CANNOT_CLEAR is acceptable
     "R28-90": "over-block: 'Planar Oy, Espoo' (Finland) a 0.98 EL match on 'OOO Planar' (Izhevsk) (screening)",
     "R28-96": "over-block: the surname 'Lugansky' (Berlin) asked as the LNR (746-REGION)",
     "R28-105": "over-block: 'Distribuidora La Armada S.A., Managua' asked as a military end user (744.21 words)",
