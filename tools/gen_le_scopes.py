@@ -16,7 +16,13 @@ Exceptions" lines of every ECCN). Output: ``part_740/le_scopes.yaml`` with one p
 
 Fail-closed parsing: a clause that grants an exception but carries words the parser cannot reduce to ECCN
 paragraphs goes to ``conditional`` (the grant needs facts, so an engine does not offer it); a clause that
-takes an exception away and names paragraphs takes them away whole, whatever qualifies them. Dates follow
+takes an exception away and names paragraphs takes them away whole, whatever qualifies them, except a single
+paragraph whose parenthetical is a condition ("only if", "if", "when", "unless"): ``na_conditional``, asked.
+A grant is read in its ";" segments ("manipulators ... 8A002.i.2 ...; and 8A002.r": .r granted, the words
+conditional); a proviso naming only the entry's paragraphs ("provided that they are not also controlled by
+3C002.b through .e") makes them N/A; "... and parts and components therefor" is an addition in words (conditional),
+"exported separately or as part of a system" no condition. An STA bar's "(except .a.2.a.4)" is ``excepted``.
+Dates follow
 tools/gen_regulations.py: from 2019-01-01 on the stated assumption that the lines did not change (ECCNs that
 exist only later start later).
 """
