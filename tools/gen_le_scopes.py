@@ -22,9 +22,8 @@ A grant is read in its ";" segments ("manipulators ... 8A002.i.2 ...; and 8A002.
 conditional); a proviso naming only the entry's paragraphs ("provided that they are not also controlled by
 3C002.b through .e") makes them N/A; "... and parts and components therefor" is an addition in words (conditional),
 "exported separately or as part of a system" no condition. An STA bar's "(except .a.2.a.4)" is ``excepted``.
-Dates follow
-tools/gen_regulations.py: from 2019-01-01 on the stated assumption that the lines did not change (ECCNs that
-exist only later start later).
+Dates follow tools/gen_regulations.py: from 2019-01-01 on the stated assumption that the lines did not change
+(ECCNs that exist only later start later).
 """
 
 from __future__ import annotations
