@@ -16,9 +16,14 @@ Exceptions" lines of every ECCN). Output: ``part_740/le_scopes.yaml`` with one p
 
 Fail-closed parsing: a clause that grants an exception but carries words the parser cannot reduce to ECCN
 paragraphs goes to ``conditional`` (the grant needs facts, so an engine does not offer it); a clause that
-takes an exception away and names paragraphs takes them away whole, whatever qualifies them. Dates follow
-tools/gen_regulations.py: from 2019-01-01 on the stated assumption that the lines did not change (ECCNs that
-exist only later start later).
+takes an exception away and names paragraphs takes them away whole, whatever qualifies them, except a single
+paragraph whose parenthetical is a condition ("only if", "if", "when", "unless"): ``na_conditional``, asked.
+A grant is read in its ";" segments ("manipulators ... 8A002.i.2 ...; and 8A002.r": .r granted, the words
+conditional); a proviso naming only the entry's paragraphs ("provided that they are not also controlled by
+3C002.b through .e") makes them N/A; "... and parts and components therefor" is an addition in words (conditional),
+"exported separately or as part of a system" no condition. An STA bar's "(except .a.2.a.4)" is ``excepted``.
+Dates follow tools/gen_regulations.py: from 2019-01-01 on the stated assumption that the lines did not change
+(ECCNs that exist only later start later).
 """
 
 from __future__ import annotations
@@ -142,6 +147,7 @@ def _na(eccn: str, text: str, scope: dict[str, Any]) -> None:
     text = norm(text).rstrip(".")
     parts = re.split(r"\s+and for\s+|;\s*", text)
     for part in parts:
+        part = _na_on_condition(eccn, part, scope)
         if re.search(r"\bdestinations?\b|\bcountries\b", part):
             scope["na_words"].append(part)
             continue
@@ -164,6 +170,26 @@ def _na(eccn: str, text: str, scope: dict[str, Any]) -> None:
             scope["na_words"].append(part)
 
 
+_ON_CONDITION = re.compile(r"\b(?:only if|if|when|unless)\b")
+
+
+def _na_on_condition(eccn: str, part: str, scope: dict[str, Any]) -> str:
+    """The pieces of an N/A list that name one paragraph with a condition in words in their parenthetical (".e
+    (automatic loading ... only if connected to equipment controlled by 3B001.a.3, or .f)"): to ``na_conditional``
+    (the exception is a question for an item in it, never offered); the rest of the list returned. A piece whose
+    words are not such a condition is left in the list (taken away whole)."""
+    pieces = _split_top(part)
+    kept: list[str] = []
+    for piece in pieces:
+        bare, parens = _strip_parens(piece)
+        paras = para_list(eccn, bare)
+        if paras and len(paras) == 1 and len(parens) == 1 and _ON_CONDITION.search(parens[0]):
+            scope["na_conditional"].append({"paragraph": paras[0], "words": norm(parens[0])})
+        else:
+            kept.append(piece)
+    return part if len(kept) == len(pieces) else ", ".join(kept)
+
+
 def _split_top(text: str) -> list[str]:
     """Split a list at commas and "and" outside parentheses."""
     pieces, depth, cur = [], 0, ""
@@ -181,10 +207,46 @@ def _split_top(text: str) -> list[str]:
     return [norm(re.sub(r"^and\s+", "", p.strip())) for p in out if p.strip()]
 
 
+# words that qualify what comes before them ("; provided that ...", "; except ..."): a segment of a grant starting so
+# is no item of its own
+_QUALIFYING = re.compile(r"^(?:provided|except|unless|if|when|only|for use|exported|reexported|that|which|having)\b")
+# "... and “specially designed” “parts” and “components” therefor": items added to the grant in words (asked, never
+# granted), not words qualifying the paragraphs before them
+_THEREFOR = re.compile(r"\s+and\s+((?:“specially designed”\s+)?(?:“?(?:parts|components|accessories|attachments)”?"
+                       r"(?:,\s*|\s+(?:and|or)\s+)?)+\s*therefor)\b")
+# "exported separately or as part of a system": both ways of exporting, so no condition on the grant
+_EITHER_WAY = re.compile(r",?\s+exported separately or as part of a system$")
+# "3C002.a provided that they are not also controlled by 3C002.b through .e": the proviso names paragraphs of the
+# entry, so it is the test "N/A for 3C002.b through .e" on the order's paragraph (as every "N/A for" list is read)
+_NOT_ALSO = re.compile(r"^(.+?),? provided that (?:they|it) (?:are|is) not also controlled by (.+)$")
+
+
 def _grant(eccn: str, text: str, usd: int | None, scope: dict[str, Any], kind: str) -> None:
-    """A clause granting the exception for listed paragraphs. Words outside parentheses make the whole clause
-    conditional (they may qualify every paragraph); a parenthetical qualifies only its own paragraph: "except"
-    takes paragraphs or reasons away, anything else makes that paragraph conditional."""
+    """A clause granting the exception for listed paragraphs. Its segments (at ";": "manipulators ... controlled
+    by 8A002.i.2 ...; and 8A002.r") are read apart, unless one after the first starts with qualifying words (then
+    the whole clause is conditional); in a segment, words outside parentheses make the segment conditional (they may
+    qualify every paragraph), but for items added in words ("and ... “components” therefor", asked) and a
+    proviso naming only paragraphs of the entry ("provided that they are not also controlled by 3C002.b through
+    .e": those paragraphs N/A); a parenthetical qualifies only its own paragraph: "except" takes paragraphs or
+    reasons away, anything else makes that paragraph conditional."""
+    segments = [re.sub(r"^and\s+", "", norm(s)) for s in text.split(";") if s.strip()]
+    if len(segments) > 1 and any(_QUALIFYING.match(s) for s in segments[1:]):
+        scope["conditional"].append(norm(text))
+        return
+    for segment in segments:
+        _grant_segment(eccn, segment, usd, scope, kind)
+
+
+def _grant_segment(eccn: str, text: str, usd: int | None, scope: dict[str, Any], kind: str) -> None:
+    text = _EITHER_WAY.sub("", norm(text).rstrip("."))
+    added = _THEREFOR.search(text)
+    if added:
+        scope["conditional"].append(added.group(1))
+        text = text[: added.start()] + text[added.end():]
+    proviso = _NOT_ALSO.match(text)
+    if proviso and para_list(eccn, proviso.group(1)) and para_list(eccn, proviso.group(2)):
+        scope["na_paragraphs"] += para_list(eccn, proviso.group(2)) or []
+        text = proviso.group(1)
     pieces = _split_top(text)
     parsed = [(piece, _strip_parens(piece)) for piece in pieces]
     if not pieces or any(para_list(eccn, bare) is None for _, (bare, _) in parsed):
@@ -258,6 +320,7 @@ def parse_lvs(eccn: str, raw: str) -> dict[str, Any]:
         "na_paragraphs": [],
         "na_reasons": [],
         "conditional": [],
+        "na_conditional": [],
         "na_words": [],
     }
     if text == "N/A":
@@ -308,6 +371,7 @@ def parse_gbs(eccn: str, raw: str) -> dict[str, Any]:
         "na_paragraphs": [],
         "na_reasons": [],
         "conditional": [],
+        "na_conditional": [],
         "na_words": [],
     }
     if text == "N/A":
@@ -342,10 +406,10 @@ def _finish(scope: dict[str, Any], status: str) -> dict[str, Any]:
         scope["limits"] = [lim for lim in scope.get("limits", []) if lim["paragraphs"]]
         status = "partial"
     out: dict[str, Any] = {"eccn": scope["eccn"], "text": scope["text"], "status": status}
-    for key in ("limits", "paragraphs", "na_paragraphs", "na_reasons", "conditional"):
+    for key in ("limits", "paragraphs", "na_paragraphs", "na_reasons", "conditional", "na_conditional"):
         value = scope.get(key)
         if value:
-            out[key] = list(dict.fromkeys(value)) if key != "limits" else value
+            out[key] = list(dict.fromkeys(value)) if key not in ("limits", "na_conditional") else value
     if status == "partial" and not out.get("limits") and not out.get("paragraphs") and not out.get("conditional"):
         out["status"] = "none"
     return out
@@ -393,8 +457,17 @@ def parse_sta(eccn: str, raw: str) -> dict[str, Any]:
     others = {m for m in re.findall(r"\b\d[A-E]\d{3}\b", text) if m != eccn}
     whole = bool(others) or bool(re.search(rf"this (?:entry|ECCN)|any item in (?:ECCN )?{eccn}\b(?!\.[a-z])|"
                                            rf"(?:for|by|in) (?:ECCN )?{eccn}(?:\.|\s|$)(?![a-z])", text))
-    paragraphs = [] if whole else _sta_paragraphs(eccn, re.sub(r"\((?:See|see) [^)]*\)", " ", text))
+    # "6A001.a.2 (except .a.2.a.4)": a parenthetical that is only a list of the entry's paragraphs inside those
+    # barred takes them out of the bar; one with words excepts nothing (fail closed)
+    excepted: list[str] = []
+    for m in re.finditer(r"\(except ([^()]*)\)", text):
+        excepted += para_list(eccn, m.group(1)) or []
+    bare = re.sub(r"\((?:See|see) [^)]*\)|\(except [^()]*\)", " ", text)
+    paragraphs = [] if whole else _sta_paragraphs(eccn, bare)
+    excepted = [e for e in excepted if any(e.startswith(p + ".") for p in paragraphs)]
     out: dict[str, Any] = {"eccn": eccn, "text": text, "groups": sorted(groups), "paragraphs": paragraphs}
+    if excepted and paragraphs:
+        out["excepted"] = excepted
     clauses = [] if whole else _sta_clauses(eccn, text)
     if clauses:
         out["clauses"] = clauses

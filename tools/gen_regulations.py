@@ -125,6 +125,64 @@ def _refs(text: str, eccn: str) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(paras)), list(dict.fromkeys(other))
 
 
+# words that qualify the paragraphs before them ("0A509.a for items for ECCN 0A502", "... when ...", "if ..."): they
+# never start a new item of an except-list ("presses with maximum working pressures below 69 MPa" does)
+_QUALIFIER = re.compile(r"^(?:for|when|if|that|which|having|controlled|used|unless|provided|only|exported|"
+                        r"reexported|being|in|of|with|where|except|meeting|specially)\b")
+_EXC_TOKEN = re.compile(r"(?:(\d[A-E]\d{3})\.|\.)?([a-z](?:\.[a-z0-9]+)*)")
+
+
+def _split_outside(text: str, sep: str) -> list[str]:
+    """``text`` split at the regex ``sep`` outside parentheses."""
+    pieces, depth, start = [], 0, 0
+    for m in re.finditer(rf"[()]|{sep}", text):
+        if m.group(0) == "(":
+            depth += 1
+        elif m.group(0) == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            pieces.append(text[start : m.start()])
+            start = m.end()
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _except_list(text: str, eccn: str) -> list[str]:
+    """The paragraphs of ``eccn`` an "applies to entire entry, except ..." row takes out of the row, read as a list
+    ("1B001.d.4, e and f", ".e, .x, and .y", "9A610.b; parts ... if ...; and 9A610.y"). Fail closed (issue 9: never
+    drop a reason the text does not drop): only the first sentence is read (a following "Note: MT applies to ..."
+    excepts nothing); an item in words excepts nothing; a bare ".a.11" belongs to the ECCN named last before it
+    ("“software” for 1C607.a.10, .a.11": 1C607's, not this entry's); a paragraph that words qualify ("0A509.a for
+    items for ECCN 0A502") is not excepted, nor any paragraph of its clause before it (the words may qualify them)."""
+    body = re.split(r"\.\s+(?=[A-Z])", " ".join(text.split()), maxsplit=1)[0].rstrip(".")
+    body = re.sub(r"\b(\d[A-E]\d{3})\. ([a-z])\b", r"\1.\2", body.replace("ECCN ", ""))  # "8A620. b": 8A620.b
+    out: list[str] = []
+    for clause in _split_outside(body, r";"):
+        current = eccn
+        taken: list[str] = []
+        for piece in _split_outside(clause, r","):
+            for sub in _split_outside(re.sub(r"^(?:and|or)\s+", "", piece), r"\s(?:and|or)\s"):
+                rng = re.fullmatch(rf"{_EXC_TOKEN.pattern}\s+(?:to|through)\s+{_EXC_TOKEN.pattern}", sub)
+                tok = _EXC_TOKEN.fullmatch(sub)
+                if rng or tok:
+                    m = rng or tok
+                    assert m is not None
+                    current = m.group(1) or current
+                    if current != eccn or (rng and (rng.group(3) or current) != eccn):
+                        continue
+                    steps = _expand(rng.group(2), rng.group(4)) if rng else [m.group(2)]
+                    if steps is None:
+                        continue
+                    taken += steps
+                    continue
+                named = re.findall(r"\b(\d[A-E]\d{3})\b", sub)
+                if _QUALIFIER.match(sub) or re.match(r"(?:\d[A-E]\d{3}\.|\.)?[a-z](?:\.[a-z0-9]+)*\s", sub):
+                    taken = []  # words qualifying what came before: nothing before them in the clause is excepted
+                current = named[-1] if named else current
+        out += taken
+    return list(dict.fromkeys(out))
+
+
 NAMED_DESTINATIONS = {"North Korea": "KP", "Iraq": "IQ", "Pakistan": "PK", "Iran": "IR", "Syria": "SY", "Cuba": "CU"}
 
 
@@ -183,11 +241,7 @@ def parse_control(row: dict[str, str], eccn: str) -> dict[str, Any] | None:
         exc = re.search(r"except:? (.*)$", control)
         out["scope"] = "entire"
         if exc:
-            # a clause with a condition ("parts ... in 9A610.x if being exported ... for use in an aircraft controlled
-            # in 9A610.b") excepts nothing for sure: the row keeps those paragraphs (fail closed)
-            clauses = [c for c in re.split(r";\s*", exc.group(1)) if not re.search(r"\bif\b", c)]
-            paras, _ = _refs("; ".join(clauses), eccn)
-            out["except"] = paras
+            out["except"] = _except_list(exc.group(1), eccn)
     else:
         # "5A001.b (except .b.5), .c": a parenthetical that is only a list of this ECCN's paragraphs takes them out of
         # the row (adversarial R8-08); one with words ("(except a.3.d.2.a ... for lead selenide based FPAs)") stays in
@@ -311,8 +365,8 @@ def _conditions(eccn: str, controls: list[dict[str, Any]], rows: list[dict[str, 
     """Attach the conditions in words of tools/ccl_conditions.yaml to the rows they qualify (``conditions``:
     paragraph -> words), checking that the words are the row's own and the paragraphs the row's."""
     for row in rows:
-        found = [c for c in controls if c["reason"] == row["reason"] and c.get("scope") in ("paragraphs", "conditional")
-                 and row["words"] in c["text"]]
+        found = [c for c in controls if c["reason"] == row["reason"]
+                 and c.get("scope") in ("paragraphs", "conditional", "entire") and row["words"] in c["text"]]
         if len(found) != 1:
             raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {len(found)} rows with {row['words']!r}")
         control = found[0]
@@ -323,6 +377,15 @@ def _conditions(eccn: str, controls: list[dict[str, Any]], rows: list[dict[str, 
                 raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: a conditional row needs `add`")
             control["scope"] = "paragraphs"
             control["paragraphs"] = []
+        if control["scope"] == "entire":
+            # a row on the entire entry whose note conditions some paragraphs ("MT applies to entire entry, except
+            # 1B001.d.4, e and f. Note: MT applies to equipment in 1B001.d that meet or exceed the parameters of
+            # 1B101"): the paragraphs must be ones the row reaches (not excepted)
+            if row.get("add") or any(p in control.get("except", []) for p in row["paragraphs"]):
+                raise SystemExit(f"{CONDITIONS_FILE.name}: {eccn} {row['reason']}: {row['paragraphs']} excepted")
+            for p in row["paragraphs"]:
+                control.setdefault("conditions", {})[p] = row["words"]
+            continue
         control["paragraphs"] = control["paragraphs"] + [p for p in row.get("add", [])
                                                          if p not in control["paragraphs"]]
         for p in row["paragraphs"]:

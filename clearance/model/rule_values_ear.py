@@ -416,6 +416,15 @@ class ValueLimit(_Frozen):
     destinations: tuple[str, ...] = ()
 
 
+class NaCondition(_Frozen):
+    """A paragraph the line takes the exception away from only on a condition in words (".e (automatic loading
+    multi-chamber central wafer handling systems only if connected to equipment controlled by 3B001.a.3, or .f)"):
+    for an item in it the exception is a question, never offered."""
+
+    paragraph: str
+    words: str
+
+
 class LvsScope(_Frozen):
     eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
     text: str  # the "LVS:" line as printed
@@ -424,6 +433,7 @@ class LvsScope(_Frozen):
     na_paragraphs: tuple[str, ...] = ()
     na_reasons: tuple[str, ...] = ()  # N/A when the item is controlled for these reasons, e.g. ("MT",)
     conditional: tuple[str, ...] = ()  # clauses the parser could not reduce: those grants need facts (not offered)
+    na_conditional: tuple[NaCondition, ...] = ()
 
 
 class GbsScope(_Frozen):
@@ -434,6 +444,7 @@ class GbsScope(_Frozen):
     na_paragraphs: tuple[str, ...] = ()
     na_reasons: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
+    na_conditional: tuple[NaCondition, ...] = ()
 
 
 class UsPersonSupport(_Frozen):
@@ -502,13 +513,15 @@ class StaClause(_Frozen):
 class StaBar(_Frozen):
     """An ECCN's "Special conditions for STA": STA may not be used for these paragraphs (empty: the whole ECCN) to
     these Country Groups (empty: any destination); where the text's clauses each name their own paragraphs and
-    groups, ``clauses`` holds them and decides (the union above is kept for display)."""
+    groups, ``clauses`` holds them and decides (the union above is kept for display); ``excepted``: paragraphs inside
+    those barred that the text takes out of the bar ("6A001.a.2 (except .a.2.a.4)")."""
 
     eccn: str = Field(pattern=r"^\d[A-E]\d{3}$")
     text: str
     groups: tuple[Literal["A:5", "A:6"], ...] = ()
     paragraphs: tuple[str, ...] = ()
     clauses: tuple[StaClause, ...] = ()
+    excepted: tuple[str, ...] = ()
 
 
 VALUE_TYPES: dict[str, object] = {

@@ -35,8 +35,18 @@ def _na(eccn: Eccn, entry: dict[str, Any], reasons: set[str]) -> str | None:
     hit = reasons & set(entry.get("na_reasons", []))
     if hit:
         return f"N/A for items controlled for {', '.join(sorted(hit))} ({entry['text']})"
-    if not eccn.paragraph and entry.get("na_paragraphs"):
+    if not eccn.paragraph and (entry.get("na_paragraphs") or entry.get("na_conditional")):
         return f"paragraph not given and the line excludes paragraphs ({entry['text']})"
+    return None
+
+
+def na_condition(ctx: Ctx, key: str, eccn: Eccn) -> str | None:
+    """The words on which the ``key`` line ('740.gbs', '740.lvs', '740.tsr') takes the exception away from the
+    item's paragraph ("only if connected to equipment controlled by 3B001.a.3, or .f"); None when it names none."""
+    entry = _entry(ctx, key, eccn)
+    for cond in (entry or {}).get("na_conditional", []):
+        if eccn.paragraph and _may_be_under(eccn, [str(cond["paragraph"])]):
+            return f"N/A for {eccn.base}.{cond['paragraph']} {cond['words']} ({entry['text'] if entry else ''})"
     return None
 
 
@@ -128,6 +138,8 @@ def sta_bar(ctx: Ctx, eccn: Eccn, groups: frozenset[str]) -> str | None:
     entry = _entry(ctx, "740.sta", eccn)
     if entry is None:
         return None
+    if eccn.paragraph and any(eccn.within(p) for p in entry.get("excepted", [])):
+        return None  # "6A001.a.2 (except .a.2.a.4)": the item is in a paragraph the bar excepts
     for clause in entry.get("clauses") or (entry,):
         why = _sta_clause_bar(eccn, list(clause.get("groups", [])), list(clause.get("paragraphs", [])), groups,
                               str(entry["text"]))

@@ -295,6 +295,8 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
                 _unsure_le(f, sym, line, reasons - sure, cite)
             elif limit is None:
                 f.barred(sym, line, cite)
+            elif (cond := le_scopes.na_condition(ctx, "740.lvs", eccn)) is not None:
+                _le_condition(f, sym, cond, cite)
             else:
                 # a footnote requirement (firearms to AU/GB, UN, § 742 special provisions) is not an LVS line's
                 lvs = (limit, line, cite,
@@ -303,6 +305,8 @@ def _chart_exceptions(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, dest: str, f
         ok, why = le_scopes.gbs(ctx, eccn, reasons)
         if not ok and sure != reasons and le_scopes.gbs(ctx, eccn, sure)[0]:
             _unsure_le(f, sym, why, reasons - sure, cite)
+        elif ok and (cond := le_scopes.na_condition(ctx, "740.gbs", eccn)) is not None:
+            _le_condition(f, sym, cond, cite)
         elif ok and not ns:  # § 740.4: "a license requirement ... for national security reasons only"
             f.barred(sym, f"GBS overcomes national security licence requirements only (§ 740.4); here: "
                           f"{', '.join(codes)}", cite)
@@ -367,6 +371,8 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, why_reasons: tuple[set[st
         _unsure_le(f, "TSR", line, reasons - sure, line_cite)
     elif not ok:
         f.barred("TSR", line, line_cite)
+    elif (cond := le_scopes.na_condition(ctx, "740.tsr", eccn)) is not None:
+        _le_condition(f, "TSR", cond, line_cite)
     elif dest in rule.get("suspended", {}):
         f.barred("TSR", str(rule["suspended"][dest]), cite)
     elif not grp & set(rule["groups"]):
@@ -380,6 +386,13 @@ def _tsr(ctx: Ctx, facts: frozenset[Fact], eccn: Eccn, why_reasons: tuple[set[st
     else:
         f.available("TSR", f"national security requirements only, Country Group B, written assurance received "
                            f"(§ 740.6(a)); {line}", line_cite, covers=covered)
+
+
+def _le_condition(f: Findings, sym: str, cond: str, cite: str) -> None:
+    """An exception the ECCN's line takes away from the item's paragraph on a condition in words: an open question
+    (never offered; no fact answers it)."""
+    f.questions.append(Question(f"{sym} ({cite}): {cond}; it is available if the condition is not met (a person "
+                                "checks)", fact="to_confirm"))
 
 
 def _unsure_le(f: Findings, sym: str, why: str, open_reasons: set[str], cite: str) -> None:

@@ -85,3 +85,56 @@ def test_one_rule_per_eccn_and_exception(rules: RuleSet) -> None:
 def test_later_eccns_start_later(rules: RuleSet) -> None:
     assert "3A090" not in _entries(rules, "740.lvs.limits", "2022-10-06")
     assert "3A090" in _entries(rules, "740.lvs.limits", "2022-10-07")
+
+
+def test_gbs_and_sta_line_grammar() -> None:
+    """Session 17 (adversarial round 29): a GBS grant read in segments, a proviso naming the entry's own paragraphs,
+    items added in words ("parts ... therefor") asked, an STA bar's parenthesised exception; every other wording
+    stays conditional (never a wider grant than the words)."""
+    gen = _tool("gen_le_scopes")
+    s = gen.parse_gbs("3C002", "Yes for 3C002.a provided that they are not also controlled by 3C002.b through .e.")
+    assert s["paragraphs"] == ["a"] and s["na_paragraphs"] == ["b", "c", "d", "e"] and "conditional" not in s
+    s = gen.parse_gbs("3C002", "Yes for 3C002.a provided that they are exported for civil use.")
+    assert "paragraphs" not in s and s["conditional"]
+    s = gen.parse_gbs("8A002", "Yes for manipulators for civil end uses controlled by 8A002.i.2 and having 5 "
+                               "degrees of freedom of movement; and 8A002.r.")
+    assert s["paragraphs"] == ["r"] and len(s["conditional"]) == 1 and "8A002.r" not in s["conditional"][0]
+    s = gen.parse_gbs("8A002", "Yes for 8A002.r; provided that they are for civil end uses.")
+    assert "paragraphs" not in s and s["status"] == "partial"  # a later segment qualifying: all conditional
+    s = gen.parse_gbs("4A003", "Yes, for 4A003.g and “specially designed” “parts” and “components” therefor, "
+                               "exported separately or as part of a system.")
+    assert s["paragraphs"] == ["g"] and s["conditional"] == ["“specially designed” “parts” and “components” therefor"]
+    s = gen.parse_gbs("4A003", "Yes, for 4A003.g, exported for civil use.")
+    assert "paragraphs" not in s
+    sta = gen.parse_sta("6A001", "STA: License Exception STA may not be used to ship commodities in 6A001.a.1.b, "
+                                 "6A001.a.1.e or 6A001.a.2 (except .a.2.a.4) to any of the destinations listed in "
+                                 "Country Group A:6 (See Supplement No.1 to part 740 of the EAR).")
+    assert sta["paragraphs"] == ["a.1.b", "a.1.e", "a.2"] and sta["excepted"] == ["a.2.a.4"]
+    sta = gen.parse_sta("6A001", "STA: License Exception STA may not be used to ship commodities in 6A001.a.2 "
+                                 "(except those for civil use) to any of the destinations listed in Country Group A:6.")
+    assert "excepted" not in sta
+    s = gen.parse_gbs("3B001", "Yes, except a.3 (molecular beam epitaxial growth equipment using gas sources), .e "
+                               "(automatic loading multi-chamber central wafer handling systems only if connected to "
+                               "equipment controlled by 3B001.a.3, or .f), .f (lithography equipment) and .q.")
+    assert s["na_paragraphs"] == ["a.3", "f", "q"] and s["status"] == "all"
+    assert s["na_conditional"] == [{"paragraph": "e", "words": "automatic loading multi-chamber central wafer "
+                                    "handling systems only if connected to equipment controlled by 3B001.a.3, or .f"}]
+
+
+def test_entire_entry_except_lists() -> None:
+    """tools/gen_regulations.py: the paragraphs an "applies to entire entry, except ..." row takes out -- bare
+    letters in a list, a note after the list excepting nothing, a bare ".a.11" belonging to the ECCN named before
+    it, a qualified paragraph not excepted (session 17: the old reading excepted all of 1B001.d, 9A012.a, 1C607.a)."""
+    gen = _tool("gen_regulations")
+    assert gen._except_list("1B001.d.4, e and f. Note: MT applies to equipment in 1B001.d that meet or exceed the "
+                            "parameters of 1B101", "1B001") == ["d.4", "e", "f"]
+    assert gen._except_list(".a.1", "9A012") == ["a.1"]
+    assert gen._except_list("1C607.a.10, .a.11, .a.12, and .a.14", "1C607") == ["a.10", "a.11", "a.12", "a.14"]
+    assert gen._except_list("“software” for 1C607.a.10, .a.11, .a.12, and .a.14", "1D607") == []
+    assert gen._except_list("0A509.a for items for ECCN 0A502 or ECCN 0A508, and 0A509.d", "0A509") == ["d"]
+    assert gen._except_list("2B004.b.3 and presses with maximum working pressures below 69 MPa", "2B004") == ["b.3"]
+    assert gen._except_list("9A610.b; parts and components controlled in 9A610.x if being exported or reexported "
+                            "for use in an aircraft controlled in 9A610.b; and 9A610.y", "9A610") == ["b", "y"]
+    assert gen._except_list("8A620. b and .y", "8A620") == ["b", "y"]
+    assert gen._except_list("9D515.x and y", "9D515") == ["x", "y"]
+    assert gen._except_list(".a and .b when used in aircraft", "9A999") == []

@@ -606,12 +606,11 @@ MISMATCHES: dict[str, str] = {
     "R25-65": "needless CANNOT_CLEAR: owners of a 49.9 % aggregate 'cannot be screened' on 2025-10-20 (EL version "
               "later than the date; owners' listings not given), as the LATER kind",
     # round 26: over-blocks and needless CANNOT_CLEARs of hard negatives (adversary_round26_report.md)
-    "R26-11": "over-block: GBS 'not established for 4A003.g' although the line reads 'Yes, for 4A003.g and specially "
-              "designed parts ...' (740.gbs.4A003; a CC1 fingerprint-computer question beside it)",
+    "R26-11": "needless CANNOT_CLEAR: GBS for 4A003.g is established since session 17 (fix29), but the CC1 row 'CC "
+              "applies to digital computers for computerized finger-print equipment' is asked of 4A003.g (rules)",
     "R26-20": "needless CANNOT_CLEAR: ENC (b)(2) to the German Federal Police asked as a government end user 'outside "
               "Supplement No. 3 to Part 740' although Germany is in Supp. No. 3 (740.17.government)",
-    "R26b-04": "over-block: GBS barred for all of 3B001.e although the line excludes .e 'only if connected to "
-               "equipment controlled by 3B001.a.3, or .f' and the order says it is not (740.gbs.3B001)",
+    # R26b-04 (3B001.e GBS 'only if connected to ...'): asked since session 17 (fix29), CANNOT_CLEAR is acceptable
     "R28-90": "over-block: 'Planar Oy, Espoo' (Finland) a 0.98 EL match on 'OOO Planar' (Izhevsk) (screening)",
     "R28-96": "over-block: the surname 'Lugansky' (Berlin) asked as the LNR (746-REGION)",
     "R28-105": "over-block: 'Distribuidora La Armada S.A., Managua' asked as a military end user (744.21 words)",
@@ -628,15 +627,8 @@ MISMATCHES: dict[str, str] = {
                "asks the § 744.21 question (rules)",
     # round 29 (tests/rules/adversary_round29.yaml, 29b, 29c; adversary_round29_report.md): no false clear; the
     # over-blocks of hard negatives at their first runs (adv29 on main 0ccc342)
-    "R29-10": "over-block: the 1B001 row 'MT applies to entire entry, except 1B001.d.4, e and f' is read as MT for "
-              "1B001.f too (basis MT1), so LVS '$5000 for all other items' is barred 'N/A for MT' (rules: row except)",
-    "R29b-21": "over-block: as R29-10 for 1B001.e (MT excepted by the row), LVS barred (rules: row except)",
-    "R29-32": "over-block: GBS 'Yes for 3C002.a provided that they are not also controlled by 3C002.b through .e' "
-              "read as not established for 3C002.a although the order states the proviso (rules: GBS line)",
-    "R29-37": "over-block: GBS 'Yes for manipulators ... 8A002.i.2 ...; and 8A002.r.' read as not established for "
-              "8A002.r (rules: GBS line)",
-    "R29-45": "over-block: STA bar '6A001.a.2 (except .a.2.a.4) to ... A:6' applied to 6A001.a.2.a.4 itself; STA "
-              "(c)(2) to Israel not offered (rules: STA special condition's inner except)",
+    # fixed in session 17 (fix29: CCL row except-lists, GBS segments and provisos, STA inner except): R29-10,
+    # R29b-21, R29-32, R29-37, R29-45
     "R29-74": "over-block by design: § 734.7 published information is never asked (docs/coverage.md: § 734.3(b) fails "
               "closed); NS1 licence for journal-published 2E003 technology",
     "R29-75": "over-block by design: TSU § 740.13(c) bug-fix software update never offered (docs/coverage.md)",
