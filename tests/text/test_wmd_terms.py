@@ -161,6 +161,7 @@ def test_weapons_words_beside_civil_words_are_found(text: str, section: str, wor
     "consumer fireworks rockets for a national day celebration",
     "mounts for CW laser diodes in the university's optics laboratory",
     "a plastic bag with a suffocation warning for a retail shop",
+    "full-face gas masks with filter canisters for protection against chemical warfare agents",
 ])
 def test_word_senses_raise_nothing(text: str) -> None:
     assert wmd_words(text) == {}
