@@ -72,6 +72,7 @@ class _Vocabulary:
     harm: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # harm verbs, whom they harm
     pathogen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # pathogen words, what they do
     harmless: tuple[str, ...] = ()
+    harmless_killed: tuple[str, ...] = ()  # what a harm verb may kill that is no person (germs, weeds)
 
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
@@ -134,7 +135,7 @@ def vocabulary() -> _Vocabulary:
                        (tuple(disp.get("weapon_verbs", ())), frozenset(disp.get("weapon_prepositions", ()))),
                        (tuple(disp.get("harm_verbs", ())), tuple(disp.get("harm_targets", ()))),
                        (tuple(disp.get("pathogen_words", ())), tuple(disp.get("pathogen_verbs", ()))),
-                       tuple(disp.get("harmless", ())))
+                       tuple(disp.get("harmless", ())), tuple(disp.get("harmless_killed", ())))
 
 
 def civil_spans(norm: str) -> list[str]:
@@ -157,10 +158,13 @@ def _word_match(word: str, terms: tuple[str, ...]) -> bool:
     return any(word.startswith(t[:-1]) if t.endswith("*") else word == t for t in terms)
 
 
-def _harmless(words: list[str], i: int, k: int) -> bool:
+def _harmless(words: list[str], i: int, k: int, killed: bool = False) -> bool:
     """Whether what is dispersed or harms, from four words before ``i`` to ``k``, is harmless (sanitiser, confetti,
-    insecticide, germs: tools/wmd_words.yaml ``harmless``)."""
-    return any(_word_match(w, vocabulary().harmless) for w in words[max(0, i - 4):k + 1])
+    insecticide: tools/wmd_words.yaml ``harmless``; with ``killed``, also what a harm verb kills that is no person:
+    germs, weeds, ``harmless_killed``)."""
+    voc = vocabulary()
+    terms = voc.harmless + voc.harmless_killed if killed else voc.harmless
+    return any(_word_match(w, terms) for w in words[max(0, i - 4):k + 1])
 
 
 def _dispersal(words: list[str]) -> list[str]:
@@ -191,7 +195,7 @@ def _dispersal(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
         if _word_match(w, harm_verbs):
             k = next((k for k in range(i + 1, min(i + 6, len(words))) if _word_match(words[k], harmed)), -1)
-            if k > 0 and not _harmless(words, i, k):
+            if k > 0 and not _harmless(words, i, k, killed=True):
                 out.append(f"'{' '.join(words[i:k + 1])}' (harm to people)")
         if _word_match(w, germs):
             k = next((k for k in range(i + 1, min(i + 4, len(words))) if _word_match(words[k], germ_verbs)), -1)

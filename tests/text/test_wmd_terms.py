@@ -122,6 +122,9 @@ def test_a_civil_context_masks_only_its_own_words() -> None:
     ("test devices for battery testing, to be detonated underground", "744.2", "test devices"),
     ("sensors for the device detonated underground at the old mine", "744.2", "detonated underground"),
     ("stockpiling the canisters of the chemical arsenal", "744.4", "arsenal"),
+    # what kills may be germs; what is spread may not ("harmless_killed" is read for harm only)
+    ("to spread germs among the people of the rebel town", "744.4",
+     "'spread germs among the people' (dispersal over people)"),
 ])
 def test_weapons_words_beside_civil_words_are_found(text: str, section: str, word: str) -> None:
     assert word in wmd_words(text).get(section, []), wmd_words(text)
