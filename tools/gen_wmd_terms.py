@@ -18,7 +18,9 @@ The words come from three places:
   entries, Categories 1, 2, 7 and 9 among them, for § 744.3) that are *key* to them -- at least 3 of every 4 of the
   documents holding the word are the section's -- and rare in English (fewer than 1,000 occurrences in the
   dictionary), 4 letters or more, less the ordinary words listed in tools/wmd_words.yaml (``not_terms``);
-* **hand** words of weapons, delivery and dispersal, civil contexts and the dispersal pattern: tools/wmd_words.yaml.
+* **hand** words of weapons, delivery and dispersal, of what an item is for (``use``), weapons and activities named
+  outright (``weapon``), civil contexts and word senses, and the dispersal and harm patterns: tools/wmd_words.yaml
+  (a hand term's ``{a|b}`` alternatives are written out here; a civil span keeps them, the reader compiles it).
 
 Terms are in the normal form of docs/facts.md; a word is kept in its singular form (a final 's' dropped, not 'ss'),
 and the reader compares words the same way. The output is sorted and carries no date, so the same inputs give the
@@ -181,6 +183,18 @@ def agent_names(ccl: dict[str, dict[str, Any]], freq: dict[str, int]) -> dict[st
     return out
 
 
+_ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(term: str) -> list[str]:
+    """A hand term with its '{a|b}' alternatives written out ("{cw|bw} agent*" -> "cw agent*", "bw agent*"), in
+    order; a term without braces is itself."""
+    m = _ALTERNATIVES.search(term)
+    if m is None:
+        return [" ".join(term.split())]
+    return [t for alt in m.group(1).split("|") for t in expand(term[:m.start()] + alt + term[m.end():])]
+
+
 def generate(data: Path) -> dict[str, Any]:
     hand: dict[str, Any] = yaml.safe_load(HAND.read_text(encoding="utf-8"))
     freq = dictionary()
@@ -191,10 +205,10 @@ def generate(data: Path) -> dict[str, Any]:
     out: dict[str, Any] = {"sections": {}}
     for section in ("744.2", "744.3", "744.4"):
         terms: dict[str, dict[str, str]] = {}
-        for term in hand["hand"][section]:
-            terms[term] = {"kind": "hand", "source": "tools/wmd_words.yaml"}
-        for term in hand.get("use", {}).get(section, []):
-            terms[term] = {"kind": "use", "source": "tools/wmd_words.yaml"}
+        for kind in ("hand", "use", "weapon"):
+            for written in hand.get(kind, {}).get(section, []):
+                for term in expand(written):
+                    terms[term] = {"kind": kind, "source": "tools/wmd_words.yaml"}
         for term, source in words.get(section, {}).items():
             terms.setdefault(term, {"kind": "word", "source": source})
         if section == "744.4":
@@ -215,7 +229,8 @@ HEADER = """\
 # hand-kept tools/wmd_words.yaml -- do not edit; edit those and re-run (tests/text/test_wmd_terms.py compares).
 # The §§ 744.2-744.4 end-use vocabulary read by clearance/model/wmd_words.py (docs/facts.md, "Words of §§ 744.2-744.4").
 # kind: hand (weapon, delivery, dispersal words), use (what the item is for: harm, stockpiling; read in descriptions
-# too), word (key rare word of the section's text or CCL headings),
+# too), weapon (weapons and §§ 744.2-744.4 activities named outright or by euphemism; read in descriptions too),
+# word (key rare word of the section's text or CCL headings),
 # agent (1C351/1C354 pathogen or toxin), precursor (1C350 chemical). A trailing '*' matches continuations.
 """
 

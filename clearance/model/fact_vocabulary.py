@@ -304,6 +304,12 @@ RED_FLAGS: tuple[str, ...] = (
     " signals intercept", " signal intercept", " intercept station", " sigint", " elint", " comint",
     " general staff", " third department", " barred", " debarred", " denial order", " export privilege",
     " denied person", " denied party",
+    # adversarial round 30 (R30-35, R30b-02, R30b-03, R30-01): spies, armed services and the front in plain words
+    " eavesdrop", " spy agenc", " spy service", " spy station", " espionage", " armed service",
+    " intelligence agenc", " intelligence service", " intelligence bureau", " air arm", " interceptor jet",
+    " interceptor aircraft", " fighting at the front", " units fighting", " troops fighting", " frontline unit",
+    " frontline troop", " front line unit", " front line troop", " mortar shell", " artillery shell", " gunnery",
+    " troops ", " soldiers ",
 )
 # the red flags of what an item is for, read in the purpose clause of an item description too (round 27: R27c-04)
 USE_RED_FLAGS = frozenset(f.strip() for f in RED_FLAGS[RED_FLAGS.index(" signals intercept"):])
@@ -330,7 +336,12 @@ _MARKS = re.compile(
     r"|\bMo[Dd]\b|\bMOD\b"  # a ministry of defence (R5-09 "the Venezuelan MoD's")
 )
 _NEGATIONS = (" no", " not", " non")
-_ARMED = frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence", "defense",
+# the red flags of round 30 that a military fact accounts for (R30b-01: "the military customer" does not account for
+# "kills anyone who breathes it", a word of § 744.4, which asks for its own fact)
+_ARMED_30 = frozenset({"armed service", "air arm", "interceptor jet", "interceptor aircraft", "fighting at the front",
+                       "units fighting", "troops fighting", "frontline unit", "frontline troop", "front line unit",
+                       "front line troop", "mortar shell", "artillery shell", "gunnery", "troops", "soldiers"})
+_ARMED = _ARMED_30 | frozenset({"military", "army", "navy", "naval", "air force", "armed forces", "defence", "defense",
                     "ministry of defen", "pla", "marines", "naval infantry", "armed police", "paramilitar", "armoured",
                     "armored", "personnel carrier", "main battle tank"})
 # The red flags a fact read from the same text accounts for: "for military vehicles" is the fact military_end_use,
@@ -343,7 +354,9 @@ _EXPLAINED_BY: dict[Fact, frozenset[str]] = {
                                        "defense", "ministry of defen", "pla", "marines"}) | _ARMED,
     Fact.MILITARY_INTELLIGENCE: frozenset({"military", "intelligence", "reconnaissance", "signals intercept",
                                            "signal intercept", "intercept station", "sigint", "elint", "comint",
-                                           "general staff", "third department"}),
+                                           "general staff", "third department", "eavesdrop", "spy agenc",
+                                           "spy service", "spy station", "espionage", "intelligence agenc",
+                                           "intelligence service", "intelligence bureau", "armed service"}),
     Fact.NUCLEAR_END_USE: frozenset({"nuclear", "reactor", "enrichment", "uranium", "plutonium", "centrifuge",
                                      "heavy water", "isotope separation", "reprocessing", "fissile", "tritium",
                                      "hot cell", "purex", "spent fuel", "mox", "mixed oxide"}),
@@ -370,6 +383,21 @@ def unexplained_red_flags(text: str, facts: list[Fact]) -> list[str]:
     if _MILITARY & set(facts):  # a military fact accounts for the services' names and designators
         explained |= _SERVICES | {m.group(0) for m in _MARKS.finditer(text or "")}
     return [flag for flag in red_flags(text) if flag not in explained]
+
+
+_ECCN_MARK = re.compile(r"\d[A-Ea-e]\d")
+
+
+def purpose_red_flag(flag: str) -> bool:
+    """Whether a red flag is read in the purpose clause of an item description ("... for the PLA Navy's
+    destroyers"): the flags of what an item is for (``USE_RED_FLAGS``) and the armed services by name or
+    abbreviation (army, navy, PLA, PLAAF, J-16 ...), not the words that name an item's technical class ("military",
+    "submarine", "radar") nor an ECCN."""
+    if flag in USE_RED_FLAGS or flag in _SERVICES:
+        return True
+    if flag in _ARMED:
+        return flag != "military"
+    return bool(_MARKS.fullmatch(flag)) and not _ECCN_MARK.match(flag)
 
 
 def foreign_function_word(word: str) -> bool:

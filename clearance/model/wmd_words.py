@@ -30,6 +30,7 @@ _NEGATIONS = frozenset({"no", "not", "non"})
 _DISTANCE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[, ]\d{3})+|\d{1,6})(?:\.\d+)?\s?(km|kms|kilomet(?:er|re)s?|miles)\b",
                        re.IGNORECASE)
 MILE_KM = 1.609344
+_USE_KINDS = frozenset({"use", "weapon"})  # the kinds read in an item description's purpose clause
 
 
 def singular(word: str) -> str:
@@ -48,6 +49,16 @@ class _Section:
 
 
 @dataclass(frozen=True, slots=True)
+class _Sense:
+    """Words read in another sense where the text names one of ``contexts`` and none of ``unless`` ("drones" of a
+    beehive, "fighters" of a boxing gym): ``terms`` are then masked like a civil span."""
+
+    terms: re.Pattern[str]
+    contexts: re.Pattern[str]
+    unless: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Vocabulary:
     sections: dict[str, _Section]
     never_negated: frozenset[str]
@@ -56,11 +67,41 @@ class _Vocabulary:
     range_km: int
     civil: re.Pattern[str]
     agent_contexts: tuple[str, ...]
+    senses: tuple[_Sense, ...] = ()
+    fired: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())  # weapon verbs, their prepositions
+    harm: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # harm verbs, whom they harm
+    pathogen: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # pathogen words, what they do
+    harmless: tuple[str, ...] = ()
+    harmless_killed: tuple[str, ...] = ()  # what a harm verb may kill that is no person (germs, weeds)
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_GAP = "(?:[0-9a-z]+ ){0,2}"  # '_' in a span: up to two words
+
+
+def expand(term: str) -> list[str]:
+    """``term`` with each '{a|b}' alternative written out ("navy {blue|bean*}" -> "navy blue", "navy bean*")."""
+    m = _BRACES.search(term)
+    if m is None:
+        return [" ".join(term.split())]
+    return [t for alt in m.group(1).split("|") for t in expand(term[:m.start()] + alt + term[m.end():])]
+
+
+def _regex(term: str) -> str:
+    """One written term as a regular expression over normalised words: 'w*' a word and its continuations, '_' up to
+    two words (no nested repetition: linear)."""
+    out = ""
+    for tok in term.split():
+        if tok == "_":
+            out += " " + _GAP if out else _GAP
+            continue
+        word = re.escape(tok[:-1]) + "[0-9a-z]*" if tok.endswith("*") else re.escape(tok)
+        out += word if not out or out.endswith(_GAP) else " " + word
+    return out
 
 
 def _pattern(terms: list[str]) -> re.Pattern[str]:
-    alts = sorted((re.escape(t[:-1]) + "[0-9a-z]*" if t.endswith("*") else re.escape(t) for t in terms),
-                  key=len, reverse=True)
+    alts = sorted({_regex(t) for written in terms for t in expand(written)}, key=len, reverse=True)
     return re.compile(rf" (?:{'|'.join(alts)})(?= )")
 
 
@@ -83,11 +124,18 @@ def vocabulary() -> _Vocabulary:
         sections[key] = _Section(sec["title"], sec["fact"], singles, tuple(multis), tuple(prefixes),
                                  {t: m["kind"] for t, m in sec["terms"].items()})
     disp = raw["dispersal"]
+    senses = tuple(_Sense(_pattern(x["terms"]), _pattern(x["contexts"]),
+                          _pattern(x["unless"]) if x.get("unless") else None)
+                   for x in raw["civil"].get("senses", ()))
     return _Vocabulary(sections, frozenset(raw["never_negated"]),
                        (tuple(disp["words"]), frozenset(disp["prepositions"]), tuple(disp["people"])),
                        (tuple(disp.get("use_words", ())), tuple(disp.get("use_people", ()))),
                        int(raw["range_km"]), _pattern(raw["civil"]["spans"]),
-                       tuple(" " + c.rstrip("*") for c in raw["civil"]["agent_contexts"]))
+                       tuple(" " + c.rstrip("*") for c in raw["civil"]["agent_contexts"]), senses,
+                       (tuple(disp.get("weapon_verbs", ())), frozenset(disp.get("weapon_prepositions", ()))),
+                       (tuple(disp.get("harm_verbs", ())), tuple(disp.get("harm_targets", ()))),
+                       (tuple(disp.get("pathogen_words", ())), tuple(disp.get("pathogen_verbs", ()))),
+                       tuple(disp.get("harmless", ())), tuple(disp.get("harmless_killed", ())))
 
 
 def civil_spans(norm: str) -> list[str]:
@@ -96,31 +144,63 @@ def civil_spans(norm: str) -> list[str]:
 
 
 def mask_civil(norm: str) -> str:
-    """``norm`` with its civil contexts blanked out (their words are not read; the others are)."""
-    return vocabulary().civil.sub(" ", norm)
+    """``norm`` with its civil contexts blanked out (their words are not read; the others are), and the words of a
+    sense whose context the text names ("drones" beside "beehives"; tools/wmd_words.yaml ``senses``)."""
+    voc = vocabulary()
+    senses = [x for x in voc.senses if x.contexts.search(norm) and not (x.unless and x.unless.search(norm))]
+    norm = voc.civil.sub(" ", norm)
+    for x in senses:
+        norm = x.terms.sub(" ", norm)
+    return norm
 
 
 def _word_match(word: str, terms: tuple[str, ...]) -> bool:
     return any(word.startswith(t[:-1]) if t.endswith("*") else word == t for t in terms)
 
 
+def _harmless(words: list[str], i: int, k: int, killed: bool = False) -> bool:
+    """Whether what is dispersed or harms, from four words before ``i`` to ``k``, is harmless (sanitiser, confetti,
+    insecticide: tools/wmd_words.yaml ``harmless``; with ``killed``, also what a harm verb kills that is no person:
+    germs, weeds, ``harmless_killed``)."""
+    voc = vocabulary()
+    terms = voc.harmless + voc.harmless_killed if killed else voc.harmless
+    return any(_word_match(w, terms) for w in words[max(0, i - 4):k + 1])
+
+
 def _dispersal(words: list[str]) -> list[str]:
+    """Dispersal over people, weapons fired at them and harm to them in plain words, each as '<the words>'
+    (label)."""
     voc = vocabulary()
     verbs, preps, anyone = voc.dispersal
     uses, targets = voc.use_against
+    fired, at = voc.fired
     out = []
     for i, w in enumerate(words):
         if _word_match(w, verbs):
-            people = anyone
+            people, before, label = anyone, preps, "dispersal over people"
         elif w in uses:
-            people = targets
+            people, before, label = targets, preps, "dispersal over people"
+        elif w in fired:
+            people, before, label = anyone, at, "fired at people"
         else:
             continue
         for j in range(i + 1, min(i + 7, len(words))):
-            if words[j] in preps and any(_word_match(p, people) for p in words[j + 1:j + 4]):
+            if words[j] in before and any(_word_match(p, people) for p in words[j + 1:j + 4]):
                 k = next(k for k in range(j + 1, j + 4) if _word_match(words[k], people))
-                out.append(" ".join(words[i:k + 1]))
+                if not _harmless(words, i, k):
+                    out.append(f"'{' '.join(words[i:k + 1])}' ({label})")
                 break
+    harm_verbs, harmed = voc.harm
+    germs, germ_verbs = voc.pathogen
+    for i, w in enumerate(words):
+        if _word_match(w, harm_verbs):
+            k = next((k for k in range(i + 1, min(i + 6, len(words))) if _word_match(words[k], harmed)), -1)
+            if k > 0 and not _harmless(words, i, k, killed=True):
+                out.append(f"'{' '.join(words[i:k + 1])}' (harm to people)")
+        if _word_match(w, germs):
+            k = next((k for k in range(i + 1, min(i + 4, len(words))) if _word_match(words[k], germ_verbs)), -1)
+            if k > 0:
+                out.append(f"'{' '.join(words[i:k + 1])}' (a germ that kills or infects)")
     return out
 
 
@@ -148,8 +228,9 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
     """The §§ 744.2-744.4 words of ``text`` by section ("744.2": ["enrich", "uf6"]); with ``civil`` the known civil
     contexts are masked first and, where the text names a vaccine or diagnostic context (the 1C351 Note 1
     exclusions), pathogen and toxin names are not read by themselves. With ``use_only``, only the words of what an
-    item is used for (kind ``use``: harm to people, stockpiling, a device detonated) and dispersal over people are
-    read -- the reading of an item description's purpose clause, whose other words name the item's class."""
+    item is used for (kind ``use``: harm to people, stockpiling, a device detonated; kind ``weapon``: weapons and
+    §§ 744.2-744.4 activities named outright) and dispersal over people are read -- the reading of an item
+    description's purpose clause, whose other words name the item's class."""
     if not text:
         return {}
     voc = vocabulary()
@@ -177,11 +258,12 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
             if at >= 0:
                 found.append((" ".join(raw_joined[at + 1:].split(" ")[:len(stem.split())]), term))
         shown = [read for read, term in found if (agents_ok or sec.kinds[term] != "agent")
-                 and (not use_only or sec.kinds[term] == "use")]
+                 and (not use_only or sec.kinds[term] in _USE_KINDS)]
         if key == "744.3" and not use_only:
             shown += [f"{d} (a range of {voc.range_km} km or more)" for d in _distances(text, voc.range_km)]
         if key == "744.4":
-            shown += [f"'{d}' (dispersal over people)" for d in _dispersal(raw_words)]
+            shown += [d for d in _dispersal(raw_words)
+                      if agents_ok or not d.endswith("(a germ that kills or infects)")]
         if shown:
             out[key] = list(dict.fromkeys(shown))
     return out

@@ -26,7 +26,7 @@ from clearance.model.determination import (
     Transaction,
     UsInput,
 )
-from clearance.model.fact_vocabulary import USE_RED_FLAGS, Where, facts_in, unexplained_red_flags
+from clearance.model.fact_vocabulary import Where, facts_in, purpose_red_flag, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
 from clearance.model.wmd_words import SHORT, section_fact, wmd_words
 from clearance.text.countries import country_name
@@ -122,12 +122,13 @@ def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) 
 
 # where an item description goes on to say what the item is for ("reactor, 500 litres, for pilot-scale synthesis of
 # ..."): a purpose word, read from there on as an end use
-_PURPOSE = re.compile(r"\b(?:for|to be|intended|destined|used (?:in|for|by|on|at)|which will|that will)\b", re.I)
+_PURPOSE = re.compile(r"\b(?:for|to be|intended|destined|used (?:in|for|by|on|at)|which will|that will)\b|;", re.I)
 
 
 def purpose_clause(description: str) -> str:
-    """The part of an item description from its first purpose word on ("for ...", "to be ...", "intended ..."); ""
-    when it has none."""
+    """The part of an item description from its first purpose word on ("for ...", "to be ...", "intended ...") or
+    from its first semicolon (a statement after the item's name: "reactor, 500 litres; the buyer produces nerve
+    agents in it", adversarial R30-29); "" when it has none."""
     m = _PURPOSE.search(description or "")
     return description[m.start():] if m else ""
 
@@ -137,9 +138,10 @@ def _purpose_not_read(clause: str, found: list[Fact]) -> str:
     item is used for (kind ``use``) and dispersal over people that no fact accounts for; "" when it is read. (Its
     other words, red flags included, are not read here: a description names the item's technical class as the CCL
     does -- "9A610.x part for a military aircraft" -- and the rules read the classification), except the red flags of
-    what an item is for (``USE_RED_FLAGS``: signals intercept, general staff, barred ...)."""
+    what an item is for (``USE_RED_FLAGS``: signals intercept, general staff, barred ...) and the armed services by
+    name (adversarial R30-32, R30b-04..R30b-06: "for the PLA Navy's destroyers": ``purpose_red_flag``)."""
     why = _wmd_questions(clause, found, use_only=True)
-    if flags := [f for f in unexplained_red_flags(clause, found) if f in USE_RED_FLAGS]:
+    if flags := [f for f in unexplained_red_flags(clause, found) if purpose_red_flag(f)]:
         why.append(f"red flags: {', '.join(flags)}")
     return "; ".join(why)
 

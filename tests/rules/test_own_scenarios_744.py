@@ -26,22 +26,13 @@ CLEARING = {Outcome.NOT_SUBJECT, Outcome.NO_LICENSE_REQUIRED, Outcome.LICENSE_EX
 # come out wrong (false clears it does not catch, needless CANNOT_CLEARs, a right outcome for another reason), kept as
 # strict xfails so that a fix makes the test fail until it is promoted.
 NOT_CAUGHT = {
-    "E250": "a nuclear explosive test written without a nuclear word ('neutron initiator ... first device test at the "
-            "shaft site'): neither 'neutron' (too common in English for the rarity test) nor 'device test' is read",
-    "E252": "an unsafeguarded reactor written as 'the moderator circuit of an undeclared graphite pile': no word of "
-            "the vocabulary",
-    "E254": "reprocessing written as 'recover Pu from irradiated targets': 'irradiated' is left out as an ordinary "
-            "word (tools/wmd_words.yaml not_terms: sterilisation), 'Pu' has two letters",
     "E266": "needless CANNOT_CLEAR, not of this vocabulary: rule 744.7.rule reads 'bunker' (a ship's fuel) in 'the "
             "hospital's radiotherapy bunker' as a vessel word",
     # second held-out set (E279-E290, written after the vocabulary, run once)
-    "E279": "enrichment written as 'the feed and withdrawal stations of the spinning-machine halls': no word of the "
-            "vocabulary (the 0B001 trigger-list items are not in the CCL extraction)",
     "E284": "right outcome by accident: 'methylphosphonic difluoride' (a CWC Schedule 1 precursor, not in 1C350) is "
             "no word of the vocabulary; the red flag 'reactor' of 'reactors to make' asks, not naming § 744.4",
     "E286": "needless CANNOT_CLEAR of the red flag 'drone' ('drones mapping tea estates' is no civil span of "
             "tools/wmd_words.yaml)",
-    "E288": "needless CANNOT_CLEAR of the generated word 'isotope' (an isotope ratio mass spectrometer in geology)",
     "E289": "needless CANNOT_CLEAR of the 1C350 name 'sodium cyanide' (gold leaching at a mine)",
 }
 

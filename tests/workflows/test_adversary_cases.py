@@ -208,50 +208,7 @@ FALSE_CLEARS: dict[str, str] = {
     # fixed by fix30b (session 17): R30-38, R30-42..R30-45 (party names: a unit designator, the ministry's word order,
     # fleets; §§ 744.2-744.4 name signals), R30-46..R30-48, R30-50 (§ 744.23 end uses in words), R30-51, R30-52 (§§
     # 744.17, 744.9: weapons named), R30-53 (GP4 in words), R30-54 ('the Islamic Republic'); R30b-12, R30b-13 (§ 744.23)
-    "R30-01": "§ 744.4: 'mortar shells' filled 'with a choking substance ... fired at rebel positions' beside "
-              "'pesticide factory'",
-    "R30-03": "§ 744.4: 'the CW production line' beside 'commercial chemicals factory' (CW not read)",
-    "R30-05": "§§ 744.2/744.4: 'the customer's WMD programme, housed in a textile mill' (WMD not read)",
-    "R30-07": "§ 744.4: 'a standard recipe for a compound that kills by inhalation' read as standards_development",
-    "R30-09": "§ 744.2(a)(1): 'the physics package of its first device' beside 'factory'",
-    "R30-10": "§ 744.2(a)(1): 'the customer's thermonuclear programme' beside 'office'",
-    "R30-11": "§ 744.2(a)(1): 'the atomic device programme' beside 'mining company'",
-    "R30-12": "§ 744.2(a)(3)(iii): 'feed and withdrawal stations of the spinning-machine halls' beside 'fuel factory'",
-    "R30-14": "§ 744.2(a)(2): 'the undeclared graphite pile' beside 'power plant'",
-    "R30-15": "§ 744.2(a)(3)(ii): 'exchange towers making D2O' beside 'industrial'",
-    "R30-16": "§ 744.2(a)(1): 'lowered into the shaft before next spring's device test' beside 'office'",
-    "R30-17": "§ 744.2(a)(1): 'the non-nuclear components (high-explosive lenses) of the customer's first device' "
-              "(negated 'nuclear')",
-    "R30-18": "§ 744.2(a)(1): 'model the yield of the customer's first atomic device' read only as the supercomputer "
-              "fact (MX)",
-    "R30-19": "§ 744.2(a)(1): the same as knowledge; the supercomputer fact accounts for the statement",
-    "R30-20": "§ 744.3 (D:4): 'the satellite launcher' beside 'telecom satellites'",
-    "R30-21": "§ 744.3 (D:4): 'long-range precision fires' beside 'aerospace factory'",
-    "R30-22": "§ 744.3 (D:4): 'self-flying planes that tow banners for gunnery practice' beside 'school'",
-    "R30-23": "§ 744.3 (D:4): 'the pads from which its commercial satellite carriers are fired' (passive)",
-    "R30-24": "§ 744.3(a)(2)/§ 744.4: agricultural spraying drones 'refitted ... to release, above marching crowds, "
-              "the chemical that suffocated forty miners'",
-    "R30-28": "§ 744.4: description 'for sarin production' not read",
-    "R30-29": "§ 744.4: description 'the buyer produces nerve agents in it' not read",
-    "R30-30": "§ 744.3 (D:4): description 'for ICBM guidance sections' not read",
-    "R30-31": "§ 744.2(a)(3)(iii): description 'for the uranium enrichment cascade' not read",
-    "R30-32": "§ 744.21: description '5A991.b.7 ... for the PLA Navy's destroyers' not read (China)",
-    "R30-35": "§ 744.22: 'eavesdropping stations of the armed services' spy agency' beside 'telecom' (China, EAR99)",
     # round 30b (written after round 30's first run, before its own): 11 false clears of 15
-    "R30b-01": "§ 744.4: knowledge 'the military customer will fill the shells with a substance that kills anyone who"
-               " breathes it': the military fact accounts for it (MX)",
-    "R30b-02": "§ 744.21: 'civil airline engine overhaul (no military end use); the same shop also overhauls the air "
-               "arm's interceptor jets' (CN, 9A991)",
-    "R30b-03": "§ 744.21(a)(2): 'no military end use: generators for the field hospitals of the units fighting at the"
-               " front' (RU)",
-    "R30b-04": "§ 744.21(a)(2): description '... for the field hospitals of the Russian army's frontline units' not "
-               "read (RU)",
-    "R30b-05": "§ 744.21: description '... for the PLAAF's J-16 fighters' not read (CN, 9A991)",
-    "R30b-06": "§§ 744.21, 744.3: description '... for the PLA Rocket Force's launch units' not read (CN, 3A991)",
-    "R30b-07": "§ 744.4: description 'biosafety cabinets for anthrax production' not read (MX)",
-    "R30b-08": "§ 744.2(a)(1): description 'lathes for the customer's nuclear weapons programme' not read (BR)",
-    "R30b-14": "§ 744.4: 'bacteria that kill cattle are to be grown, dried and mixed into feed for the neighbouring "
-               "country's herds' beside 'textile factory' (MX)",
     # round 31 (tests/rules/adversary_round31.yaml; adversary_round31_report.md): 22 false clears of 108 at its
     # first run (adv31 on main 0ccc342): a POSSIBLE below ~0.70 is dropped with no reason (13), or not read (9)
     "R31-01": "EL Hikvision in caps with its address glued on (no commas): a 0.55 POSSIBLE dropped, "
@@ -335,6 +292,7 @@ FALSE_CLEARS: dict[str, str] = {
                "CLEAR (screening)",
     "R31c-15": "EL Euromoto Middle East FZE as 'EURO MOTO M.E. F.Z.E.' (split, M.E., points): CLEAR "
                "(screening)",
+    # round 30b (written after round 30's first run, before its own): 11 false clears of 15
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -622,7 +580,6 @@ MISMATCHES: dict[str, str] = {
               "to Part 746 partner-country exclusion is not applied (rules; as R19's)",
     "R27-68": "needless CANNOT_CLEAR by design: a civil knowledge statement ('for the customer's accounting office') "
               "maps to no fact (docs/facts.md: unmapped knowledge is asked)",
-    "R27b-17": "needless CANNOT_CLEAR: 'isotope ratios in groundwater' read as a § 744.2 term ('isotope') (rules)",
     "R27b-20": "needless CANNOT_CLEAR: 3A991 to China for a civil airport baggage system: any end use in words "
                "asks the § 744.21 question (rules)",
     # round 29 (tests/rules/adversary_round29.yaml, 29b, 29c; adversary_round29_report.md): no false clear; the
@@ -639,63 +596,8 @@ MISMATCHES: dict[str, str] = {
     "R29c-13": "needless CANNOT_CLEAR: 'no Country Chart row' for Guam, which is in the United States (§ 772.1)",
     # round 30: hard negatives not cleared at its first run (adversary_round30_report.md): words read without sense
     # (R30-93 'far below supercomputer scale' and R30-94 'cleanroom' fixed by fix30b, session 17)
-    "R30-56": "over-block: CANNOT_CLEAR for 'fresh rocket leaves for the salad menu of a restaurant chain' (law: NLR)",
-    "R30-57": "over-block: CANNOT_CLEAR for 'large-missile-impact laminated glass for a bank's branch windows in a ' "
-              "(law: NLR)",
-    "R30-58": "over-block: CANNOT_CLEAR for 'office furniture for a criminal defense attorney's office' (law: NLR)",
-    "R30-59": "over-block: CANNOT_CLEAR for 'navy blue uniforms for hotel staff' (law: NLR)",
-    "R30-60": "over-block: CANNOT_CLEAR for 'business intelligence software for a supermarket chain' (law: NLR)",
-    "R30-61": "over-block: CANNOT_CLEAR for 'internally rifled boiler tubes for a coal power plant' (law: NLR)",
-    "R30-62": "over-block: CANNOT_CLEAR for 'stirred-tank reactor for a craft brewery' (law: NLR)",
-    "R30-63": "over-block: CANNOT_CLEAR for 'feeders for vitamin enrichment of flour at a mill' (law: NLR)",
-    "R30-64": "over-block: CANNOT_CLEAR for 'cream separator centrifuges for a dairy' (law: NLR)",
-    "R30-65": "over-block: CANNOT_CLEAR for 'tritium exit signs for a hotel' (law: NLR)",
-    "R30-66": "over-block: CANNOT_CLEAR for 'vibration sensors recording charges detonated underground at a copper ' "
-              "(law: NLR)",
-    "R30-67": "over-block: CANNOT_CLEAR for 'test devices for smartphone drop testing at a repair shop' (law: NLR)",
-    "R30-68": "over-block: CANNOT_CLEAR for 'rat poison bait stations for a grain mill' (law: NLR)",
-    "R30-69": "over-block: CANNOT_CLEAR for 'conveyors for stockpiling road salt at the state highway yard' (law: NLR)",
-    "R30-70": "over-block: CANNOT_CLEAR for 'patient lifts for incapacitated residents of a nursing home' (law: NLR)",
-    "R30-71": "over-block: CANNOT_CLEAR for 'portable toxic gas detectors for refinery workers' (law: NLR)",
-    "R30-72": "over-block: CANNOT_CLEAR for 'hand sanitiser spray dispensers used on people entering the clinic' "
-              "(law: NLR)",
-    "R30-73": "over-block: CANNOT_CLEAR for 'tractor-mounted sprayers for spraying insecticide over the city's drai' "
-              "(law: NLR)",
-    "R30-74": "over-block: CANNOT_CLEAR for 'turnout coats for the city's fire fighters' (law: NLR)",
-    "R30-75": "over-block: CANNOT_CLEAR for 'bee packages with queens and drones for a honey farm' (law: NLR)",
-    "R30-76": "over-block: CANNOT_CLEAR for 'bomb calorimeter for a food-testing laboratory' (law: NLR)",
-    "R30-77": "over-block: CANNOT_CLEAR for 'Warheads sour candy for a supermarket chain' (law: NLR)",
-    "R30-78": "over-block: CANNOT_CLEAR for 'chemical etching tanks for a sign-making shop' (law: NLR)",
-    "R30-79": "over-block: CANNOT_CLEAR for 'flood defence pumps for the city's riverfront' (law: NLR)",
-    "R30-80": "over-block: CANNOT_CLEAR for 'clothes hangers for an army-navy surplus retail store' (law: NLR)",
     "R30-81": "over-block: CANNOT_CLEAR for 'office chairs for the Mexican Navy's headquarters' (law: NLR)",
-    "R30-84": "over-block: CANNOT_CLEAR for 'ballistic gel blocks for a university forensic science lab' (law: NLR)",
-    "R30-85": "over-block: CANNOT_CLEAR for 'jerseys for the children's football club, the Monterrey Missiles' (law: "
-              "NLR)",
-    "R30-86": "over-block: CANNOT_CLEAR for 'boxing gloves for the fighters of a boxing gym' (law: NLR)",
-    "R30-87": "over-block: CANNOT_CLEAR for 'stable isotope-labelled internal standards for a hospital's clinical l' "
-              "(law: NLR)",
-    "R30-88": "over-block: CANNOT_CLEAR for 'confetti cannons that spray confetti over the crowd at a stadium conce' "
-              "(law: NLR)",
-    "R30-89": "over-block: CANNOT_CLEAR for 'poison ivy creams for a pharmacy chain' (law: NLR)",
-    "R30-91": "over-block: CANNOT_CLEAR for 'consumer fireworks rockets for a national day celebration' (law: NLR)",
-    "R30-95": "over-block: CANNOT_CLEAR for 'dishwashers for the employee canteen of a chip foundry in Shanghai' "
-              "(law: NLR)",
     # round 30b: civil end uses the civil list does not name
-    "R30b-17": "needless CANNOT_CLEAR: 'organ pipes for a cathedral' names no listed civil word (fallback question; "
-               "law: NLR)",
-    "R30b-18": "needless CANNOT_CLEAR: 'chairs for a symphony orchestra' names no listed civil word (fallback "
-               "question; law: NLR)",
-    "R30b-19": "needless CANNOT_CLEAR: 'feeding troughs for a zoo' names no listed civil word (fallback question; "
-               "law: NLR)",
-    "R30b-20": "needless CANNOT_CLEAR: 'display cases for a museum' names no listed civil word (fallback question; "
-               "law: NLR)",
-    "R30b-21": "needless CANNOT_CLEAR: 'turf mowers for a football stadium' names no listed civil word (fallback "
-               "question; law: NLR)",
-    "R30b-22": "needless CANNOT_CLEAR: 'ice machines for a fish-processing plant' names no listed civil word "
-               "(fallback question; law: NLR)",
-    "R30b-24": "needless CANNOT_CLEAR: 'flowers for a wedding' names no listed civil word (fallback question; law: "
-               "NLR)",
     # round 31: hard negatives not cleared at its first run (adversary_round31_report.md)
     "R31-78": "needless CANNOT_CLEAR: made-up 'Tianjin Feima Xinxi Jishu 有限公司' a 0.90 match on EL "
               "Phytium (Feiteng) (screening)",
@@ -712,6 +614,7 @@ MISMATCHES: dict[str, str] = {
                "possible match on EL 'Beijing Graphene Institute' (screening)",
     "R31c-34": "over-block, wrong entity: made-up 'Palco Group Ltd.' LICENSE_REQUIRED on EL 'Patco "
                "Group Ltd.' (0.97 HIT, one letter off: a review at most) (screening)",
+    # round 30b: civil end uses the civil list does not name
 }
 
 
