@@ -1181,12 +1181,6 @@ def _other_form_elsewhere(m: Match) -> Match:
     return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
 
 
-def _clamp(x: float) -> float:
-    """``min(1.0, max(0.0, x))`` without the built-ins' keyword parsing (on every pair compared)."""
-    x = x if x > 0.0 else 0.0
-    return x if x < 1.0 else 1.0
-
-
 # ``midpoint - _LOG_MIN_CAP / slope``: the raw score whose calibration is MIN_CAP (``ClearanceMatcherV3._raw_of``)
 _LOG_MIN_CAP = math.log(1.0 / MIN_CAP - 1.0)
 
@@ -1402,7 +1396,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         if a.legal_forms and b.legal_forms and _forms_differ(a, b):
             lf = ft.legal_form_feature(a, b, self.legal_form_penalty)
             raw += lf.value if lf is not None else 0.0
-        raw = _clamp(raw)
+        raw = raw if raw > 0.0 else 0.0  # (``_clamp``, written out)
+        raw = raw if raw < 1.0 else 1.0
         if not explain and raw <= self.midpoint - _LOG_MIN_CAP / self.slope:  # (the raw score of MIN_CAP)
             return raw, None, loose, False
         ns = name_score(a, b, core) if core is not None else name_similarity(a, b, person, True)

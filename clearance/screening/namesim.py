@@ -170,6 +170,25 @@ def _rows(max_edits: int | None) -> list[tuple[int, ...]]:
     return out
 
 
+WORDS_MEMO_SIZE = 100_000
+Words = tuple[tuple[int, str, int], ...]  # (index, word, length) of each word of a name
+WordsInfo = tuple[Words, frozenset[str]]  # ``_words_of``: the words, and their first letters
+_WORDS: dict[tuple[str, ...], WordsInfo] = {}
+
+
+def _words_of(tokens: tuple[str, ...]) -> WordsInfo:
+    """What ``similarity_core`` reads of a name's words in one script, remembered by the words (bounded, cleared when
+    full; a name is compared many times): each word with its index and length, the loop of ``_align`` (no
+    ``enumerate`` nor ``len`` a pair), and the words' first letters (``_join_pass`` in one script)."""
+    got = _WORDS.get(tokens)
+    if got is None:
+        if len(_WORDS) >= WORDS_MEMO_SIZE:
+            _WORDS.clear()
+        got = _WORDS[tokens] = (tuple(zip(range(len(tokens)), tokens, map(len, tokens), strict=True)),
+                                frozenset(map(_INITIAL, tokens)))
+    return got
+
+
 def _ask_every(i: int, a: str, ctoks: tuple[str, ...], person: bool, phonetic: bool, sim_of: TokenSim,
                cand: list[tuple[float, int, int, str]]) -> None:
     """``_align``'s candidates of the query's word ``a`` (at ``i``) against every word of the candidate name, each
@@ -183,13 +202,14 @@ def _ask_every(i: int, a: str, ctoks: tuple[str, ...], person: bool, phonetic: b
             cand.append((sim, i, j, how))
 
 
-def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim = token_similarity,
-           max_edits: int | None = None) -> tuple[list[tuple[int, int, float, str]], float]:
+def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: TokenSim, max_edits: int | None,
+           qitems: Words, citems: Words) -> tuple[list[tuple[int, int, float, str]], float]:
     """Token pairs aligned greedily, best similarity first (ties in reading order).
 
     ``max_edits`` (clearance-name@3's ``token_similarity3``): ``sim_of`` is 0 for two different words in one
     script more than this many OSA edits apart, unless one may be the other with letters left out (another length,
-    the same first letter), or it is a nickname of the other, or either is one letter: such pairs are not asked."""
+    the same first letter), or it is a nickname of the other, or either is one letter: such pairs are not asked.
+    ``qitems``, ``citems``: ``_words_of`` of each name's words (read only when not ``phonetic``)."""
     cand: list[tuple[float, int, int, str]] = []
     ctoks = c.tokens
     if phonetic:
@@ -197,11 +217,9 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
             _ask_every(i, a, ctoks, person, phonetic, sim_of, cand)
     else:
         nicknames = vocabulary().nicknames if person else None
-        clens = list(map(len, ctoks))
         rows = _ROWS.get(max_edits) or _rows(max_edits)
         edits = 0 if max_edits is None else max_edits  # (no code _CLOSE without max_edits)
-        for i, a in enumerate(q.tokens):
-            la = len(a)
+        for i, a, la in qitems:
             if person and la == 1:  # an initial: every other word is asked (``token_similarity``'s "initial")
                 _ask_every(i, a, ctoks, person, phonetic, sim_of, cand)
                 continue
@@ -209,12 +227,11 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
             row = rows[la] if la < _ROWS_LEN else _length_row(la, max_edits)
             nrow = len(row)
             first = a[0]
-            for j, b in enumerate(ctoks):
+            for j, b, lb in citems:
                 if a == b:
                     cand.append((1.0, i, j, "exact"))
                     continue
                 # cheap cases where token_similarity is 0 (not an initial, nickname or typo): ``_length_row``
-                lb = clens[j]
                 if not (person and lb == 1) and b not in nicks:
                     code = row[lb] if lb < nrow else _SKIP
                     if code == _SKIP:
@@ -413,7 +430,12 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     joined are not compared (the caller takes the tokens' score, 0.0, whatever the method)."""
     qt, ct = q.tokens, c.tokens
     phonetic = q.phonetic != c.phonetic or (q.phonetic and q.scripts != c.scripts)
-    pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits)
+    if phonetic:
+        pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits, (), ())
+    else:
+        qinfo = _WORDS.get(qt) or _words_of(qt)
+        cinfo = _WORDS.get(ct) or _words_of(ct)
+        pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits, qinfo[0], cinfo[0])
     nq, nc, npairs = len(qt), len(ct), len(pairs)
     resegment = q.unspaced or c.unspaced or nq != nc  # word counts differ, or a script has no spaces
     joined: list[tuple[int, int, float, str]] = []
@@ -421,7 +443,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         back = True
         if phonetic:
             joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
-        elif set(map(_INITIAL, qt)).isdisjoint(map(_INITIAL, ct)):
+        elif qinfo[1].isdisjoint(cinfo[1]):
             back = False  # in one script a word equals a run of words only if they begin with the same letter
         else:  # in one script: each way only when a word may equal a run of the other's (``_may_join``)
             used_q = {p[0] for p in pairs}

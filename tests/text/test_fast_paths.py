@@ -209,3 +209,17 @@ def test_align_length_table_is_the_length_tests() -> None:
                     assert code == namesim._ASK, (la, lb)
                 else:
                     assert code == (namesim._SAME_FIRST if abs(la - lb) > max_edits else namesim._CLOSE), (la, lb)
+
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("abcz09é")), min_size=1, max_size=6), max_size=6))
+@example([])
+@example(["kim", "jong", "un"])
+def test_words_of_a_name_are_read_the_long_way(tokens: list[str]) -> None:
+    """``namesim._words_of`` (remembered by the words): each word with its index and length, and the first letters."""
+    words = tuple(tokens)
+    for _ in range(2):  # computed, then remembered
+        items, firsts = namesim._words_of(words)
+        assert items == tuple((i, t, len(t)) for i, t in enumerate(words))
+        assert firsts == {t[0] for t in words}
