@@ -70,6 +70,7 @@ FULLER_MIN_PARTS = 2  # a person's name of this many parts or more, all found in
 FULLER_EXTRA = 2  # ... that adds at most this many parts (middle names, a second surname) is that name in full
 CAP = 0.69  # the highest POSSIBLE score: a person reviews
 GENERIC_WEIGHT = 0.3  # a word this common says little of which party it is (``_brand_abroad``)
+TERM_WEIGHT = 0.15  # a legal form's residue or an organisation term ("AO", "Group", "Holding", "Technologies")
 SHORT_RESIDUE = 3  # organisation words this short, left unmatched, are residue (see ``_residue``)
 EXTRA_WEIGHT = 0.9  # a word this rare that only one organisation name has may name another party (a brand)
 DISTINCT_AGREE = 0.9  # an organisation name agreeing on no word this rare agrees only on common words
@@ -1263,10 +1264,11 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         POSSIBLE and the name is the entry's with a region, country, place or office word added: the listed brand's
         office or subsidiary abroad ("Hikvision Middle East FZE" in AE / Entity List 'Hikvision' in CN; "DJI Europe
         B.V." in NL), which a person must look at (an affiliate may be covered: § 744.11(a)(1)/(a)(3) and Supp. No. 8
-        to Part 744), never a clear. The entry's name must be in the query: a word of it that is neither generic (weight
-        over GENERIC_WEIGHT) nor a place agrees exactly, and only generic words of it may be missing ("AO"); and the
-        query adds only region, country, place or office words (``branch_qualifiers``): not a trade word ("Schneider
-        Instruments Corp." in HK / 'Schneider GmbH': another party of the surname, the country may tell)."""
+        to Part 744), never a clear. The entry's name must be in the query: a word of it that is neither generic
+        (weight over GENERIC_WEIGHT) nor a place agrees exactly, and only its legal-form residue and organisation terms
+        (weight at most TERM_WEIGHT: "AO", "Group") may be missing; and the query adds only region, country, place or
+        office words (``branch_qualifiers``): not a trade word ("Schneider Instruments Corp." in HK / 'Schneider
+        GmbH': another party of the surname, the country may tell)."""
         if is_person(query.query.schema) or entity.entity.schema is Schema.PERSON:
             return m
         if not entity.countries or query.country in entity.countries:
@@ -1285,8 +1287,9 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         if name_score < self.thresholds.possible:
             return m
         cweight = dict(zip(cform.tokens, cform.weights, strict=True))
-        if any(cweight.get(t, 1.0) > GENERIC_WEIGHT for t in ns.unmatched_candidate):
-            return m
+        if any(cweight.get(t, 1.0) > TERM_WEIGHT for t in ns.unmatched_candidate):
+            return m  # (an entry word left out other than a legal form or an organisation term: "General" of
+            # 'General Lubricants' / "Lubricants USA Inc.": another party, the country may tell)
         qualifiers = branch_qualifiers()
         if not any(p.how == "exact" and cweight.get(p.candidate, 0.0) > GENERIC_WEIGHT
                    and p.candidate not in qualifiers for p in ns.pairs):

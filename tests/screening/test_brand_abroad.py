@@ -58,3 +58,12 @@ def test_the_country_still_clears_a_trade_word_added(el_index: ScreeningIndex) -
     assert abroad.score >= algo.thresholds.possible
     assert traded.score < abroad.score
     assert not any(f.name == "country" and "abroad" in f.detail for f in traded.features)
+
+
+def test_an_entry_word_left_out_keeps_the_country(sdn_entities: list[Entity]) -> None:
+    """An entry word the query leaves out that is more than a legal form or an organisation term ("General" of SDN
+    'GENERAL LUBRICANTS' / "Lubricants USA Inc." in the US: adversarial R12-40) leaves the country to decide."""
+    index = build_index(sdn_entities)
+    result = screen(Query("Lubricants USA Inc.", "US"), index, algorithm=V3, limit=20)
+    assert result.decision is Decision.CLEAR, [(h.matched_name, h.score) for h in result.hits]
+
