@@ -44,7 +44,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round26b.yaml", "adversary_round26c.yaml", "adversary_round27.yaml",
          "adversary_round27b.yaml", "adversary_round27c.yaml", "adversary_round28.yaml",
          "adversary_round28b.yaml", "adversary_round28c.yaml", "adversary_round31.yaml",
-         "adversary_round31b.yaml")
+         "adversary_round31b.yaml", "adversary_round31c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -254,6 +254,13 @@ FALSE_CLEARS: dict[str, str] = {
     "R31b-32": "EL Tako LLC in Armenian script («Տակո» ՍՊԸ): a 0.69 POSSIBLE dropped (screening)",
     "R31b-34": "EL Tro.Ya / SDN 48802 as 'TroYa LLC': only an unrelated 0.67 POSSIBLE ('JM TROYA'), "
                "dropped (screening)",
+    # round 31c (tests/rules/adversary_round31c.yaml, no listings given, written after 31b's run): 3 false clears of 39
+    "R31c-05": "EL Harbin Yun Li Da Technology and Development as 'Harbin Yunlida Tech & Dev Co Ltd' "
+               "(pinyin joined, abbreviations): CLEAR (screening)",
+    "R31c-13": "EL Belmicrosystems Research and Design Center in Russian ('НТЦ «Белмикросистемы»'): "
+               "CLEAR (screening)",
+    "R31c-15": "EL Euromoto Middle East FZE as 'EURO MOTO M.E. F.Z.E.' (split, M.E., points): CLEAR "
+               "(screening)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -552,6 +559,13 @@ MISMATCHES: dict[str, str] = {
     # round 31b: a hard negative not cleared
     "R31b-54": "needless CANNOT_CLEAR, wrong entity: 'Xibei Daxue' (Northwest University) a 0.99 HIT "
                "on EL Northwestern Polytechnical University (Xibei Gongye Daxue) (screening)",
+    # round 31c: hard negatives not cleared
+    "R31c-21": "needless CANNOT_CLEAR: Changan Automobile in Chinese a 0.69 possible match on SDN "
+               "'CHANG AN SHIPPING & TECHNOLOGY' (screening)",
+    "R31c-22": "needless CANNOT_CLEAR: 北京服装学院 (Beijing Institute of Fashion Technology) a 0.69 "
+               "possible match on EL 'Beijing Graphene Institute' (screening)",
+    "R31c-34": "over-block, wrong entity: made-up 'Palco Group Ltd.' LICENSE_REQUIRED on EL 'Patco "
+               "Group Ltd.' (0.97 HIT, one letter off: a review at most) (screening)",
 }
 
 
