@@ -282,6 +282,13 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             out.extend(_places_differ_han(ns, qw, cw))
         if worded:
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
+            if _listed_person_form(q, c):  # an entry of no given kind written as a person's (SDN alias file rows)
+                own_q = [t for t in ns.unmatched_query if len(t) > 1 and not t.endswith(_PATRONYMIC)]
+                own_c = [t for t in ns.unmatched_candidate if len(t) > 1 and not t.endswith(_PATRONYMIC)]
+                if own_q and own_c:
+                    out.append(Guard(CAP, f"names written as persons' each have a name part the other lacks "
+                                          f"({' '.join(own_q)} / {' '.join(own_c)})"))
+                out.extend(_compound_given_name(ns, qw, cw))
         elif ns.pairs and q.unspaced != c.unspaced:  # one written in Chinese: its syllables are no words, but
             # how much of each name agrees by weight is still read ("Nanjing University" / 南京航空航天大学, Nanjing
             # University of Aeronautics and Astronautics); not between two names in Chinese (syllables are residue)
@@ -309,6 +316,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if other_q and other_c:
             out.append(Guard(CAP, f"each name has a name part the other lacks ({' '.join(other_q)} / "
                                   f"{' '.join(other_c)})"))
+        out.extend(_compound_given_name(ns, qw, cw))
     if person:
         short, other = (q, c) if len(q.tokens) <= len(c.tokens) else (c, q)
         if len(short.tokens) == 1 and len(other.tokens) >= 2 and not (short.unspaced or other.unspaced) and (
@@ -1028,6 +1036,34 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
     if not _cross_script(q, c) and not initials:  # (an initial may be a name part of either: reviewed as it was)
         out.extend(_one_part_each_own(ns, whole))
     return out
+
+
+def _compound_given_name(ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:
+    """A person's names agreeing on one distinctive part (the surname) and a very common given name, while one of them
+    adds another very common given name the other lacks: 'Mohammad Ali Rezaei' / 'REZAEI, Mohammad' (adversarial
+    R31-101). 'Mohammad Ali', 'Mohammad Reza', 'Ali Akbar' are given names of their own, borne by thousands: the
+    added part may name another person, so a person reviews (a rare middle name left out, 'Constantino Chiwenga' /
+    'CHIWENGA, Constantino Guveya', is not this: its parts are all distinctive)."""
+    whole = [p for p in ns.pairs if p.how != "initial"]
+    if len(whole) != len(ns.pairs) or (ns.unmatched_query and ns.unmatched_candidate):
+        return []
+    extra, weights = (ns.unmatched_query, qw) if ns.unmatched_query else (ns.unmatched_candidate, cw)
+    added = [t for t in extra if len(t) > 2 and not t.endswith(_PATRONYMIC) and weights.get(t, 1.0) < GENERIC_WEIGHT]
+    if not added or len(added) != len(extra):
+        return []
+    rare = [p for p in whole if _matched_weight(p, qw, cw) >= RARE_WEIGHT]
+    common = [p for p in whole if _matched_weight(p, qw, cw) < GENERIC_WEIGHT]
+    if len(rare) > 1 or not common:
+        return []
+    return [Guard(CAP, f"the names agree on {' '.join(p.query for p in whole)} only, a common given name among them, "
+                       f"and one adds another common given name ({' '.join(added)}): a compound given name may be "
+                       "another person")]
+
+
+def _listed_person_form(q: NameForm, c: NameForm) -> bool:
+    """Both names read as a person's and one is written as lists write a person's, 'SURNAME, Given' ('REZAEI,
+    Mohammad'): compared as an organisation's only because the list does not say the entry's kind."""
+    return ("," in q.original or "," in c.original) and reads_as_person(q) and reads_as_person(c)
 
 
 def _patronymic_pair(p: TokenPair) -> bool:

@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
-from clearance.text.fold import tokens_skeleton
+from clearance.text.fold import fold, tokens_skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, _NameFormSlots, name_form, prepare
 from clearance.text.numbers import may_read_numbers, numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, join_place_syllables, places
@@ -42,21 +42,41 @@ from clearance.text.titles import without_titles
 # 7: a legal form the table writes only in parentheses ("(yu)") is one only when the name writes it so.
 # 8: a single letter joined by a hyphen to a word of an organisation's name is one word with it ("A-Bank" is no
 # "Bank": session 15).
-FORMS_VERSION = 8
+# 9: a 1 read as the "l" that spells a known word ("Techno1ogy"), and a 0 or 1 ending a word ("Digita1") (adversarial
+# R31-16: OCR of a scanned order).
+FORMS_VERSION = 9
 
 # a single letter joined by a hyphen to a word: "A-Bank", "T-Bank", "Т-Банк" (not "A-Z", not "J.-P.")
 _LETTER_HYPHEN = re.compile(r"(?<![\w.])([^\W\d_])[-\u2010\u2011]([^\W\d_]{2,})")
 
 _LEET = re.compile(r"(?<=[a-z])[01](?=[a-z])|^[01](?=[a-z]{2})", re.I)
+_LEET_END = re.compile(r"(?<=[a-z]{3})[01]$", re.I)  # "Digita1": last, after three letters (only into a known word)
 _LEET_MAP = str.maketrans({"0": "o", "1": "i"})
+_OCR_MAP = str.maketrans({"0": "o", "1": "l"})  # a scanned "l" read as "1" ("Techno1ogy")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
+def _known(word: str) -> bool:
+    """A word the lists' names or the term table have ("technology", "digital")."""
+    w = word.lower()
+    return w in vocabulary().terms or rarity().df.get(w, 0) > 0
+
+
 def _unleet(word: str) -> str:
-    """"Sh1pping" -> "Shipping": a 0 or 1 between letters (or first, before two letters) is a letter."""
+    """"Sh1pping" -> "Shipping": a 0 or 1 between letters (or first, before two letters) is a letter; a 1 is an "l"
+    where that spells a known word and the "i" does not ("Techno1ogy" -> "Technology", OCR), and a 1 (0) ending a
+    word of letters is an "l" ("o") where that spells a known word ("Digita1" -> "Digital")."""
     if word.isalpha() or word.isdigit() or _ORDINAL.match(word) or not any(ch in "01" for ch in word):
         return word
-    return _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), word)
+    out = _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), word)
+    ocr = _LEET.sub(lambda m: m.group(0).translate(_OCR_MAP), word)
+    if ocr != out and _known(ocr) and not _known(out):
+        out = ocr
+    if _LEET_END.search(out):
+        end = _LEET_END.sub(lambda m: m.group(0).translate(_OCR_MAP), out)
+        if end.isalpha() and _known(end):
+            return end
+    return out
 
 
 # A parenthesised clause that describes the party rather than naming it: "CNOOC Limited (a subsidiary of China
@@ -184,13 +204,15 @@ def respell(name: str) -> tuple[str, list[tuple[str, str]]]:
     words = name.split()
     cores = [_word_core(w) if len(w) <= WORD_MEMO_CHARS else _WORD_CORE.sub("", w.lower()) for w in words]
     longest, starts = _phrase_starts()
+    # (phrases are looked up folded: "Dış Tic." is "dis tic")
+    keys = [c if w.isascii() else _WORD_CORE.sub("", fold(w)[0]) for w, c in zip(words, cores, strict=True)]
     out: list[str] = []
     changed: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
         w, core = words[i], cores[i]
         phrase = next(((n, table.phrases[key]) for n in range(min(longest, len(words) - i), 1, -1)
-                       if (key := tuple(cores[i:i + n])) in table.phrases), None) if core in starts else None
+                       if (key := tuple(keys[i:i + n])) in table.phrases), None) if keys[i] in starts else None
         if phrase is not None:
             n, read = phrase
             end = words[i + n - 1]

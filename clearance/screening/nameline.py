@@ -41,6 +41,7 @@ reading the name without its address or acronym can only add a hit, never remove
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ import yaml
 from clearance.errors import DataError
 from clearance.screening.algorithm import RESIDUE_MAX_WEIGHT
 from clearance.screening.algorithm3 import organisation_words, reads_as_person
-from clearance.screening.forms3 import prepare3
+from clearance.screening.forms3 import _DESCRIPTIVE, prepare3
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold
 from clearance.text.names import DISTINCTIVE_WEIGHT, prepare
@@ -650,8 +651,9 @@ def han_office_reading(line: str) -> NameReading | None:
 
 
 WHERE_WORDS = 5  # words after "in" / "в" / "در" read as where the office is
-_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
-_PHRASE_KEYS = ("leading", "where", "trailing_where", "hangul_offices", "hangul_office_after_place", "hangul_places")
+_DASH = re.compile(r"\s+[-\u2013\u2014]\s+|\s*\u060c\s*")  # (or the Arabic comma: "هواپیمایی ...، دفتر فروش ...")
+_PHRASE_KEYS = ("leading", "where", "trailing_where", "hangul_offices", "hangul_office_after_place", "hangul_places",
+                "labels", "departments", "connectors")
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,6 +668,9 @@ class _Phrases:
     hangul_offices: tuple[str, ...]  # longest first
     hangul_after_place: frozenset[str]
     hangul_places: frozenset[str]
+    labels: frozenset[str]  # plain words joined by a space
+    departments: frozenset[str]  # plain
+    connectors: tuple[tuple[str, ...], ...]  # plain words, longest first
 
 
 _MARKS = str.maketrans({"đ": "d", "ł": "l", "ı": "i", "ø": "o", "ß": "ss"})
@@ -696,6 +701,10 @@ def _phrases() -> _Phrases:
         hangul_offices=tuple(sorted(set(words("hangul_offices")), key=len, reverse=True)),
         hangul_after_place=frozenset(words("hangul_office_after_place")),
         hangul_places=frozenset(words("hangul_places")),
+        labels=frozenset(" ".join(plain(x) for x in w.split()) for w in words("labels")),
+        departments=frozenset(plain(w) for w in words("departments")),
+        connectors=tuple(sorted({tuple(plain(x) for x in w.split()) for w in words("connectors")}, key=len,
+                                reverse=True)),
     )
 
 
@@ -848,6 +857,138 @@ def legal_form_office_reading(line: str) -> NameReading | None:
     return None
 
 
+# where an address starts when no separator precedes it: a street number, a P.O. box, a room, unit, suite, flat,
+# floor or building with its number ("... CO LTD NO 555 QIANMO RD", "... F.Z.C.O. P.O.BOX 42707 DEIRA DUBAI")
+_GLUED_ADDRESS = re.compile(
+    r"(?:no\.?\s*\d|p\.?\s?o\.?\s?box\b|post\s+box\b|(?:room|rm|unit|suite|flat|office|block|building|bldg)"
+    r"\.?\s*#?\s*\w*\d|\d+\s*/\s*f\b|floor\s+\d|\d+[a-z]?\s+(?:[a-z]+\s+){1,3}(?:road|rd|street|st|avenue|ave)\b)",
+    re.IGNORECASE,
+)
+
+
+def glued_address_reading(line: str) -> NameReading | None:
+    """A name whose legal form is followed by its address with no separator between them, as order systems and
+    scanned forms run them together: "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD NO 555 QIANMO RD BINJIANG DIST
+    HANGZHOU 310052", "SAWA AIR AVIATION F.Z.C.O. P.O.BOX 42707 DEIRA DUBAI" (adversarial R31-01, R31-46). The legal
+    form says where the name ends; what follows must start as an address does (``_GLUED_ADDRESS``). The name left
+    must carry a distinctive word. None otherwise."""
+    for m in _WORD.finditer(line):
+        end = m.end()
+        rest = line[end:].lstrip(_TRIM + " ")
+        if not rest or not _GLUED_ADDRESS.match(rest):
+            continue
+        before = line[:end].rstrip(_TRIM + " ")
+        if not _ends_with_legal_form(before) or _ends_with_legal_form(before, whole=True) or not distinctive(before):
+            continue
+        return NameReading(before, (("address", rest.strip(_TRIM)),))
+    return None
+
+
+_LABEL = re.compile(r"^\s*([^:/()]{1,30}?)\s*:\s*")
+_SLASH = re.compile(r"\s/\s|\s/(?=\S)|(?<=\S)/\s")  # a slash between segments, spaced on one side at least
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """(label, rest) when ``text`` starts with a document label and a colon ("Notify party: ...")."""
+    m = _LABEL.match(text)
+    if m is None or " ".join(plain(w) for w in m.group(1).split()) not in _phrases().labels:
+        return None
+    return m.group(1), text[m.end():]
+
+
+def label_reading(line: str, country: str | None = None) -> NameReading | None:
+    """A name written after a document label and a colon, as order forms and shipping documents carry it:
+    "CONSIGNEE: HYTERA COMMUNICATIONS LTD ...", "Notify party: X Co. Ltd. / Ship to: ...", "Attn: Procurement Dept. /
+    X Co Ltd, No.16 ..." (adversarial round 31; office_phrases.yml ``labels``): the name is what follows the label,
+    up to a slash that starts another label, without a department written before a slash; then read as any name
+    line (its address set aside). None when the line starts with no label."""
+    found = _label(line)
+    if found is None:
+        return None
+    label, rest = found
+    aside: list[tuple[str, str]] = [("label", label)]
+    parts = _SLASH.split(rest)
+    if len(parts) > 1:
+        words = [plain(w) for w in parts[0].split()]
+        if any(w in _phrases().departments for w in words) and len(words) <= WHERE_WORDS + 1:
+            aside.append(("department", parts[0].strip()))
+            parts = parts[1:]
+        for k in range(1, len(parts)):
+            if _label(parts[k]) is not None:
+                aside.append(("address", " / ".join(parts[k:]).strip()))
+                parts = parts[:k]
+                break
+    name = " / ".join(parts).strip(_TRIM)
+    if not name or not fold(name)[0].strip():
+        return None
+    inner = read_name_line(name, country)
+    if inner is None:
+        return NameReading(name, tuple(aside))
+    return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
+
+
+def joined_parties(line: str) -> tuple[str, str, str] | None:
+    """(first name, connector, second name) of a line naming two parties joined by a connector (office_phrases.yml
+    ``connectors``): "Kerry Logistics (Hong Kong) Ltd. for account of Y-Sing Components Limited", "DHL Global
+    Forwarding (UAE) on behalf of Sawa Air Aviation FZCO", "Shenzhen Dayun Vision Co. d/b/a Intellifusion"
+    (adversarial R31-04, R31b-02, R31b-03). None when there is no connector between two names."""
+    written = line.split()
+    folded = [plain(w) for w in written]
+    for i in range(1, len(written) - 1):
+        for c in _phrases().connectors:
+            if tuple(folded[i:i + len(c)]) == c and i + len(c) < len(written):
+                first = " ".join(written[:i]).strip(_TRIM)
+                second = " ".join(written[i + len(c):]).strip(_TRIM)
+                if fold(first)[0].strip() and fold(second)[0].strip():
+                    return first, " ".join(written[i:i + len(c)]), second
+    return None
+
+
+def connector_reading(line: str, country: str | None = None) -> NameReading | None:
+    """The second party of a line naming two (``joined_parties``), read as any name line; the first is set aside
+    (``first_party_reading`` reads it)."""
+    found = joined_parties(line)
+    if found is None:
+        return None
+    first, connector, second = found
+    inner = read_name_line(second, country)
+    aside = (("party", f"{first} {connector}"),)
+    if inner is None:
+        return NameReading(second, aside)
+    return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
+
+
+def first_party_reading(line: str, country: str | None = None) -> NameReading | None:
+    """The first party of a line naming two (``joined_parties``), read as any name line; the second set aside."""
+    found = joined_parties(line)
+    if found is None:
+        return None
+    first, connector, second = found
+    inner = read_name_line(first, country)
+    aside = (("party", f"{connector} {second}"),)
+    if inner is None:
+        return NameReading(first, aside)
+    return dataclasses.replace(inner, set_aside=(*inner.set_aside, *aside))
+
+
+def described_reading(line: str, country: str | None = None) -> NameReading | None:
+    """A name followed by a parenthesised clause describing the party ("Number Media Ltd. (a subsidiary of Inspur
+    Group), Banqiao District, New Taipei City", adversarial R31-06; ``forms3._DESCRIPTIVE``), read as any name line
+    without the clause (so the address after it is set aside too). None when there is no such clause."""
+    m = _DESCRIPTIVE.search(line)
+    if m is None:
+        return None
+    rest = " ".join((line[:m.start()].rstrip() + " " + line[m.end():].lstrip()).split())
+    rest = rest.replace(" ,", ",")
+    if not fold(rest)[0].strip():
+        return None
+    inner = read_name_line(rest, country)
+    aside = (("description", m.group(0).strip("() ")),)
+    if inner is None:
+        return NameReading(rest.strip(_TRIM), aside)
+    return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
+
+
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
     when the line has none of them, or when the name left carries no distinctive word (``distinctive``) and is of
@@ -856,6 +997,9 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
     ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
     """
+    labelled = label_reading(line, country) or connector_reading(line, country) or described_reading(line, country)
+    if labelled is not None:
+        return labelled
     han = han_office_reading(line) or hangul_office_reading(line) or office_wrapper_reading(line)
     if han is not None:
         return han
@@ -864,7 +1008,13 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     if office is not None and (plain is None or (len(plain.name) > len(office.name)
                                                  and plain.name.startswith(office.name))):
         return office  # words of the office phrase the plain reading left in the name ("Ltd. Debreceni Fióktelepe")
-    return plain
+    glued = glued_address_reading(line if plain is None else plain.name)
+    if glued is None:
+        return plain
+    if plain is None:
+        return glued
+    # (the address run on after the legal form, no separator, in the name the plain reading left)
+    return dataclasses.replace(plain, name=glued.name, set_aside=(*plain.set_aside, *glued.set_aside))
 
 
 def _plain_reading(line: str, country: str | None) -> NameReading | None:

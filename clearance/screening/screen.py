@@ -30,7 +30,13 @@ from clearance.screening.bound3 import (
 from clearance.screening.forms3 import prepare3
 from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match, Query, ScreeningResult
-from clearance.screening.nameline import NameReading, names_office, person_and_place, read_name_line
+from clearance.screening.nameline import (
+    NameReading,
+    first_party_reading,
+    names_office,
+    person_and_place,
+    read_name_line,
+)
 from clearance.screening.prefilter import (
     LEVENSHTEIN,
     CompactGate,
@@ -152,6 +158,8 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # a person's name and where the person is ("Arkadi Rotenberg, Nice"): the name without the place, for every
     # entry (``nameline.person_and_place``; besides the town reading, whose entries the town agrees with)
     persons = [person_and_place(q.name) if r is None else None for q, r in zip(queries, readings, strict=True)]
+    # the first of two parties a line names ("X Ltd. on behalf of Y"; the reading above holds the second)
+    firsts = [first_party_reading(q.name, q.country) for q in queries]
     # a leading city kept when an address was set aside too: the city may be a word of the listed name itself
     # ("Shenzhen DJI Sciences and Technologies Ltd., Nanshan District, Shenzhen": the Entity List's alias of DJI)
     placed = [_with_place(r) for r in readings]
@@ -161,7 +169,7 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
     extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
              for q, r in (*zip(queries, readings, strict=True), *zip(queries, persons, strict=True),
-                          *zip(queries, placed, strict=True)) if r]
+                          *zip(queries, placed, strict=True), *zip(queries, firsts, strict=True)) if r]
     if not extra:
         return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
@@ -181,6 +189,9 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
             found = dataclasses.replace(found, hits=tuple(h for h in found.hits if h.decision is Decision.HIT))
             out[k] = _merge(out[k], found, kept, limit,
                             against=_town_evidence(kept, out[k].query.country, index, algo))
+    for k, first in enumerate(firsts):
+        if first is not None:
+            out[k] = _merge(out[k], next(more), first, limit)
     return out
 
 
@@ -270,7 +281,9 @@ def _words_of(name: str) -> tuple[str, ...]:
 _WHAT = {"address": "address that follows it", "acronym": "acronym written before it",
          "place": "city written before it", "town": "town that follows it, a town of this entry's address",
          "short": "short name written after it in parentheses", "office": "office of the party written before it",
-         "residence": "place that follows a person's name (where the person is)"}
+         "residence": "place that follows a person's name (where the person is)",
+         "label": "document label written before it", "department": "department written before it",
+         "party": "other party named with it", "description": "clause describing the party"}
 
 
 def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
