@@ -28,7 +28,7 @@ def test_every_value_validates(rules: RuleSet, pattern: str) -> None:
 def test_patterns_do_not_claim_existing_keys(rules: RuleSet) -> None:
     for pattern in VALUE_TYPES:
         for key in _keys(rules, pattern):
-            assert key.startswith(("744.", "740.", "746.", "ofac.")), key  # ofac.*: OFAC rules a determination reads
+            assert key.startswith(("736.", "744.", "740.", "746.", "ofac.")), key  # ofac.*: OFAC rules; 736.: GP4 words
 
 
 def test_types_reject_unknown_fields_and_are_frozen() -> None:
