@@ -283,11 +283,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if worded:
             out.extend(_org_agreement_guards(q, c, ns, qw, cw))
             if _listed_person_form(q, c):  # an entry of no given kind written as a person's (SDN alias file rows)
-                own_q = [t for t in ns.unmatched_query if len(t) > 1 and not t.endswith(_PATRONYMIC)]
-                own_c = [t for t in ns.unmatched_candidate if len(t) > 1 and not t.endswith(_PATRONYMIC)]
-                if own_q and own_c:
-                    out.append(Guard(CAP, f"names written as persons' each have a name part the other lacks "
-                                          f"({' '.join(own_q)} / {' '.join(own_c)})"))
+                out.extend(_parts_each_lacks(ns, "names written as persons' each have"))
                 out.extend(_compound_given_name(ns, qw, cw))
         elif ns.pairs and q.unspaced != c.unspaced:  # one written in Chinese: its syllables are no words, but
             # how much of each name agrees by weight is still read ("Nanjing University" / 南京航空航天大学, Nanjing
@@ -311,11 +307,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         rare_c = [t for t in ns.unmatched_candidate if _person_rare(t, cw)]
         if (rare_q or rare_c) and not _fuller_form(q, c, ns, qw, cw):
             out.append(Guard(CAP, f"a distinctive name part is not in the other name ({' '.join(rare_q + rare_c)})"))
-        other_q = [t for t in ns.unmatched_query if len(t) > 1 and not t.endswith(_PATRONYMIC)]
-        other_c = [t for t in ns.unmatched_candidate if len(t) > 1 and not t.endswith(_PATRONYMIC)]
-        if other_q and other_c:
-            out.append(Guard(CAP, f"each name has a name part the other lacks ({' '.join(other_q)} / "
-                                  f"{' '.join(other_c)})"))
+        out.extend(_parts_each_lacks(ns, "each name has"))
         out.extend(_compound_given_name(ns, qw, cw))
     if person:
         short, other = (q, c) if len(q.tokens) <= len(c.tokens) else (c, q)
@@ -1036,6 +1028,15 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
     if not _cross_script(q, c) and not initials:  # (an initial may be a name part of either: reviewed as it was)
         out.extend(_one_part_each_own(ns, whole))
     return out
+
+
+def _parts_each_lacks(ns: NameScore, what: str) -> list[Guard]:
+    """A cap when each of two persons' names keeps a name part (not an initial, not a patronymic) the other lacks."""
+    own_q = [t for t in ns.unmatched_query if len(t) > 1 and not t.endswith(_PATRONYMIC)]
+    own_c = [t for t in ns.unmatched_candidate if len(t) > 1 and not t.endswith(_PATRONYMIC)]
+    if not (own_q and own_c):
+        return []
+    return [Guard(CAP, f"{what} a name part the other lacks ({' '.join(own_q)} / {' '.join(own_c)})")]
 
 
 def _compound_given_name(ns: NameScore, qw: dict[str, float], cw: dict[str, float]) -> list[Guard]:

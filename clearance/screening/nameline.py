@@ -947,28 +947,24 @@ def joined_parties(line: str) -> tuple[str, str, str] | None:
 def connector_reading(line: str, country: str | None = None) -> NameReading | None:
     """The second party of a line naming two (``joined_parties``), read as any name line; the first is set aside
     (``first_party_reading`` reads it)."""
-    found = joined_parties(line)
-    if found is None:
-        return None
-    first, connector, second = found
-    inner = read_name_line(second, country)
-    aside = (("party", f"{first} {connector}"),)
-    if inner is None:
-        return NameReading(second, aside)
-    return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
+    return _joined_reading(line, country, first=False)
 
 
 def first_party_reading(line: str, country: str | None = None) -> NameReading | None:
     """The first party of a line naming two (``joined_parties``), read as any name line; the second set aside."""
+    return _joined_reading(line, country, first=True)
+
+
+def _joined_reading(line: str, country: str | None, first: bool) -> NameReading | None:
     found = joined_parties(line)
     if found is None:
         return None
-    first, connector, second = found
-    inner = read_name_line(first, country)
-    aside = (("party", f"{connector} {second}"),)
+    one, connector, other = found
+    name, aside = (one, ("party", f"{connector} {other}")) if first else (other, ("party", f"{one} {connector}"))
+    inner = read_name_line(name, country)
     if inner is None:
-        return NameReading(first, aside)
-    return dataclasses.replace(inner, set_aside=(*inner.set_aside, *aside))
+        return NameReading(name, (aside,))
+    return dataclasses.replace(inner, set_aside=(*inner.set_aside, aside) if first else (aside, *inner.set_aside))
 
 
 def described_reading(line: str, country: str | None = None) -> NameReading | None:

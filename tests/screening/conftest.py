@@ -9,6 +9,7 @@ import pytest
 from clearance.model.entity import Entity
 from clearance.screening.index import ScreeningIndex, build_index
 from clearance.sources import csl, entity_list, ofac, uk, un
+from clearance.sources.aliases import shipped
 
 
 def _parse(parser: object, files: tuple[Path, ...]) -> list[Entity]:
@@ -57,4 +58,16 @@ def all_entities(
 @pytest.fixture(scope="session")
 def index(all_entities: list[Entity]) -> ScreeningIndex:
     return build_index(all_entities)
+
+
+@pytest.fixture(scope="session")
+def el_index(el_entities: list[Entity]) -> ScreeningIndex:
+    """The Entity List with the shipped alias table (a test module may define its own ``el_index``)."""
+    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
+
+
+@pytest.fixture(scope="session")
+def sdn_index(sdn_entities: list[Entity]) -> ScreeningIndex:
+    """The SDN List alone."""
+    return build_index(sdn_entities)
 

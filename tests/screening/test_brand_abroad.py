@@ -13,18 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.model.entity import Entity
-from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Query
 from clearance.screening.screen import screen
-from clearance.sources.aliases import shipped
 
 V3 = "clearance-name@3"
-
-
-@pytest.fixture(scope="module")
-def el_index(el_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
 
 
 @pytest.mark.parametrize(("query", "country", "listed"), [
@@ -60,10 +53,9 @@ def test_the_country_still_clears_a_trade_word_added(el_index: ScreeningIndex) -
     assert not any(f.name == "country" and "abroad" in f.detail for f in traded.features)
 
 
-def test_an_entry_word_left_out_keeps_the_country(sdn_entities: list[Entity]) -> None:
+def test_an_entry_word_left_out_keeps_the_country(sdn_index: ScreeningIndex) -> None:
     """An entry word the query leaves out that is more than a legal form or an organisation term ("General" of SDN
     'GENERAL LUBRICANTS' / "Lubricants USA Inc." in the US: adversarial R12-40) leaves the country to decide."""
-    index = build_index(sdn_entities)
-    result = screen(Query("Lubricants USA Inc.", "US"), index, algorithm=V3, limit=20)
+    result = screen(Query("Lubricants USA Inc.", "US"), sdn_index, algorithm=V3, limit=20)
     assert result.decision is Decision.CLEAR, [(h.matched_name, h.score) for h in result.hits]
 

@@ -14,24 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.model.entity import Entity
-from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, Query
 from clearance.screening.screen import screen
-from clearance.sources.aliases import shipped
 
 V3 = "clearance-name@3"
 FLAGGED = (Decision.POSSIBLE, Decision.HIT)
-
-
-@pytest.fixture(scope="module")
-def el_index(el_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
-
-
-@pytest.fixture(scope="module")
-def sdn_index(sdn_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(sdn_entities)
 
 
 def flagged(index: ScreeningIndex, name: str, country: str) -> list[Hit]:

@@ -13,18 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.model.entity import Entity
-from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, Query
 from clearance.screening.screen import screen
-from clearance.sources.aliases import shipped
 
 V3 = "clearance-name@3"
-
-
-@pytest.fixture(scope="module")
-def el_index(el_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
 
 
 def top(index: ScreeningIndex, name: str) -> Hit | None:
@@ -50,11 +43,6 @@ def test_the_sister_company_stays_apart(el_index: ScreeningIndex) -> None:
     """Hikvision's registered name is still Hikvision's, not Hikmicro's (both are on the Entity List)."""
     hit = top(el_index, "杭州海康威视数字技术股份有限公司")
     assert hit is not None and hit.decision is Decision.HIT and "Hikvision" in hit.name, hit
-
-
-@pytest.fixture(scope="module")
-def sdn_index(sdn_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(sdn_entities)
 
 
 @pytest.mark.parametrize("query", ["杨建华", "杨建华, 武汉", "杨建华，武汉"])

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from clearance.model.entity import Entity
-from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Query
 from clearance.screening.nameline import han_office_reading, read_name_line
 from clearance.screening.screen import screen
-from clearance.sources.aliases import shipped
 
 V3 = "clearance-name@3"
 
@@ -35,11 +33,6 @@ def test_an_office_or_branch_after_a_name_in_characters_is_set_aside(line: str, 
 @pytest.mark.parametrize("line", ["华为技术有限公司", "北京大学", "为办事处", "Huawei Malaysia office", "办事处"])
 def test_no_office_word_or_no_name_left_gives_no_reading(line: str) -> None:
     assert han_office_reading(line) is None
-
-
-@pytest.fixture(scope="module")
-def el_index(el_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
 
 
 @pytest.mark.parametrize(("line", "country", "listed"), [

@@ -17,23 +17,12 @@ import pytest
 
 from clearance.model.entity import Entity
 from clearance.screening.forms3 import unleet_text
-from clearance.screening.index import ScreeningIndex, build_index
+from clearance.screening.index import ScreeningIndex
 from clearance.screening.model import Decision, Hit, Query
 from clearance.screening.nameline import read_name_line
 from clearance.screening.screen import compare, screen
-from clearance.sources.aliases import shipped
 
 V3 = "clearance-name@3"
-
-
-@pytest.fixture(scope="module")
-def el_index(el_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(el_entities, aliases=[r.extra_name() for r in shipped()])
-
-
-@pytest.fixture(scope="module")
-def sdn_index(sdn_entities: list[Entity]) -> ScreeningIndex:
-    return build_index(sdn_entities)
 
 
 def hits_on(index: ScreeningIndex, name: str, country: str, listed: str) -> list[Hit]:
