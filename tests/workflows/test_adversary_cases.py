@@ -47,7 +47,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round29b.yaml", "adversary_round29c.yaml",
          "adversary_round29d.yaml", "adversary_round29e.yaml", "adversary_round30.yaml",
          "adversary_round30b.yaml", "adversary_round31.yaml",
-         "adversary_round31b.yaml", "adversary_round31c.yaml")
+         "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -272,6 +272,15 @@ FALSE_CLEARS: dict[str, str] = {
     "R31c-15": "EL Euromoto Middle East FZE as 'EURO MOTO M.E. F.Z.E.' (split, M.E., points): CLEAR "
                "(screening)",
     # round 30b (written after round 30's first run, before its own): 11 false clears of 15
+    # round 32 (adversary_round32.yaml; adversary_round32_report.md): 8 false clears of 24 at its first run
+    "R32-01": "§ 744.2(a)(1) in euphemism: 'hydrodynamic shots' of a 'strategic deterrent' at a quarry range: NLR",
+    "R32-03": "§ 744.2(a)(1): 'the yield of the underground shot in the test tunnel', run by a mining company: NLR",
+    "R32-09": "§ 744.3(a)(1): 1,500 km in words, in a 2nd sentence after 'weather research': NLR",
+    "R32-10": "§ 744.4(a): 'mist a substance that stops the lungs of rioters' (crop-protection plant): NLR",
+    "R32-13": "§ 744.4(a): 'mustard, H-type' filled into 155 mm rounds at a food plant: NLR",
+    "R32-14": "§ 744.4(a): ricin as 'protein from castor-bean mash' slipped into exiles' food: NLR",
+    "R32-21": "§ 744.21(a)(1): party 'Zhongguo Renmin Jiefangjun 92728 Budui' (PLA unit in pinyin), 3A991: NLR",
+    "R32-23": "GP4: 'a freight agent whom BIS has shut out of all exporting' (hospital beds): NLR",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -592,6 +601,28 @@ MISMATCHES: dict[str, str] = {
     "R31c-34": "over-block, wrong entity: made-up 'Palco Group Ltd.' LICENSE_REQUIRED on EL 'Patco "
                "Group Ltd.' (0.97 HIT, one letter off: a review at most) (screening)",
     # round 30b: civil end uses the civil list does not name
+    # round 32 (adversary_round32_report.md): hard negatives not cleared at its first run
+    "R32-41": "needless CANNOT_CLEAR: 'rocket stoves' for village cooking (no civil word known)",
+    "R32-42": "needless CANNOT_CLEAR: bakery's 'bombe glacee' read as § 744.4 'bomb'; moulds/glacee unknown",
+    "R32-43": "needless CANNOT_CLEAR: 5A992 laptops, RS row wording of 5A992.z not held (not the end use)",
+    "R32-44": "needless CANNOT_CLEAR: red flag 'uranium' in a museum's antique uranium glass",
+    "R32-45": "needless CANNOT_CLEAR: red flag 'centrifuge' in honey extractor centrifuges",
+    "R32-46": "needless CANNOT_CLEAR: red flag 'reactor' in a UV reactor for drinking water",
+    "R32-47": "needless CANNOT_CLEAR: § 744.2 word 'deuterium' in deuterium lamps of spectrophotometers",
+    "R32-48": "needless CANNOT_CLEAR: a poison control centre's hotline (no civil word known)",
+    "R32-49": "needless CANNOT_CLEAR: § 744.4 'stockpile' of masks for a hospital's pandemic reserve",
+    "R32-50": "needless CANNOT_CLEAR: § 744.4 'warfare' in board games about trench warfare",
+    "R32-51": "needless CANNOT_CLEAR: § 744.4 'bombs' in wildflower seed bombs",
+    "R32-52": "needless CANNOT_CLEAR: red flag 'drone' in bagpipe drone reeds",
+    "R32-55": "needless CANNOT_CLEAR: blankets for the Salvation Army's shelters (no civil word known)",
+    "R32-56": "needless CANNOT_CLEAR: red flag 'armoured' in steel-wire armoured power cable",
+    "R32-57": "needless CANNOT_CLEAR: red flag 'artillery' in artillery fungus on mulch",
+    "R32-58": "needless CANNOT_CLEAR: name signal 'army' in 'Army-Green Outdoor Apparel' (a colour)",
+    "R32-59": "needless CANNOT_CLEAR: § 744.2 'fission' in fission yeast cultures",
+    "R32-60": "needless CANNOT_CLEAR: § 744.2 'implosion' in implosion-resistant desiccator glass",
+    "R32-61": "needless CANNOT_CLEAR: § 744.3 'propellant' in butane hair-spray propellant",
+    "R32-62": "needless CANNOT_CLEAR: § 744.3 'loitering' in shops' anti-loitering devices",
+    "R32-63": "needless CANNOT_CLEAR: § 744.3 'kamikaze' in kamikaze cocktails",
 }
 
 
