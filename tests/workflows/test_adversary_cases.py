@@ -279,8 +279,6 @@ FALSE_CLEARS: dict[str, str] = {
     "R32-10": "§ 744.4(a): 'mist a substance that stops the lungs of rioters' (crop-protection plant): NLR",
     "R32-13": "§ 744.4(a): 'mustard, H-type' filled into 155 mm rounds at a food plant: NLR",
     "R32-14": "§ 744.4(a): ricin as 'protein from castor-bean mash' slipped into exiles' food: NLR",
-    "R32-21": "§ 744.21(a)(1): party 'Zhongguo Renmin Jiefangjun 92728 Budui' (PLA unit in pinyin), 3A991: NLR",
-    "R32-23": "GP4: 'a freight agent whom BIS has shut out of all exporting' (hospital beds): NLR",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
