@@ -143,6 +143,9 @@ class Party:
     country: str | None = None
     listings: tuple[str, ...] | None = None  # None = not screened; () = screened, not listed
     ownership: tuple[Owner, ...] = ()
+    # screening matches a reviewer judged not to be this party, as "<list code>:<entry id>" ("el:el-ce9f02fd8a7c",
+    # "sdn:36431"): with given listings, any other possible match on a list they do not name is a question
+    ruled_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

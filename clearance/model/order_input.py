@@ -184,6 +184,9 @@ def _hts(value: Any) -> str:
 
 
 Hts = Annotated[str, PlainValidator(_hts), WithJsonSchema({"type": "string", "pattern": r"^\d{4}(\.?\d{2}){0,3}$"})]
+# a screening match a reviewer judged not to be the party: "<list code>:<entry id>" as `clearance screen` shows it
+RuledOut = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_NAME,
+                                            pattern=r"^[a-z][a-z0-9_]*:[^\s\x00]+$")]
 FactName = Fact  # pydantic's own enum check: the error lists the valid values
 RoleName = Role
 TransactionName = Transaction
@@ -270,6 +273,7 @@ class ExporterInput(_Closed):
     name: Name | None = None
     country: Country | None = None
     listings: list[Name] | None = Field(default=None, max_length=MAX_ITEMS)  # None: screened; []: not listed
+    ruled_out: list[RuledOut] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class RouteInput(_Closed):
@@ -352,6 +356,7 @@ class PartyInput(_Closed):
     country: Country | None = None
     listings: list[Name] | None = Field(default=None, max_length=MAX_ITEMS)  # None: not screened; []: not listed
     ownership: list[OwnerInput] = Field(default_factory=list, max_length=MAX_ITEMS)
+    ruled_out: list[RuledOut] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class LicenceStateInput(_Closed):

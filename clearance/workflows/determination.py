@@ -54,6 +54,9 @@ CONFIRMED_LISTS = frozenset({"dpl", "mieu", "sdn"})
 MIEU_RULE = "744.22.organisations"
 MIEU_NO_AGE_LIMIT = 365_000
 ACCEPT_ANY_AGE = 365_000  # an age accepted without a number of days (`--accept-stale LIST`)
+# how long before the publication date an Entity List rule may have taken effect: the list dates its rows by the
+# Federal Register publication (87 FR 12226 took effect 7 days before it, 84 FR 22961 5 days, 87 FR 62186 6 days)
+PUBLICATION_LAG = dt.timedelta(days=14)
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -403,9 +406,41 @@ class PartyScreener:
 
     def cross_check(self, party: Party, day: dt.date) -> tuple[PartyScreening, str | None]:
         """Screen a party whose listings the order gives; a HIT on a list the order does not name is a
-        contradiction (the reason), so that a typing slip in an order never clears a listed party."""
+        contradiction (the reason), so that a typing slip in an order never clears a listed party; so is a possible
+        match on such a list that the party's ``ruled_out`` does not name (a question for a reviewer)."""
         screening, found = self._check(party, day)
-        return screening, found.text if found is not None else None
+        if found is not None:
+            return screening, found.text
+        asked = self.unruled(party, screening, day)
+        return screening, asked.text if asked is not None else None
+
+    def unruled(self, party: Party, screening: PartyScreening, day: dt.date) -> Question | None:
+        """The question a party with given listings leaves open when screening finds possible matches on lists its
+        listings do not name and its ``ruled_out`` does not name them (adversarial round 31: listed parties spelt
+        otherwise, e.g. 'Compagnie Soukhoï', scored POSSIBLE and were cleared on the order's ``listings: []``). A
+        possible match is what a reviewer must judge; the order records the judgement as ``ruled_out`` entries
+        ("el:<entry id>"), so an auditor sees which matches were set aside, and a changed entry (a new id) is asked
+        again. None when nothing is left to judge, or when screening could not answer (the order's word stands)."""
+        if party.listings is None or screening.decision == Decision.CANNOT_CLEAR.value:
+            return None
+        given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
+        ruled = set(party.ruled_out)
+        entities = self._index(self._day(day).versions).entities if self.historical else {}
+        left = [h for h in screening.hits
+                if h.list_code not in given and f"{h.list_code}:{h.entry_id}" not in ruled
+                and not (entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day))]
+        if not left:
+            return None
+        left.sort(key=lambda h: -h.score)
+        shown = "; ".join(f"{h.list_code}:{h.entry_id} {h.name!r} (score {h.score:.2f}, "
+                          f"{screening.list_versions.get(h.list_code, '')})" for h in left[:5])
+        more = f"; and {len(left) - 5} more" if len(left) > 5 else ""
+        return Question(
+            f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds possible "
+            f"matches on lists the order does not name: {shown}{more}; review them (`clearance screen "
+            f"{party.name!r}`), then give the party's listings, or name the entries that are not this party in its "
+            f"ruled_out ({', '.join(repr(f'{h.list_code}:{h.entry_id}') for h in left[:5])})",
+            fact="parties.ruled_out")
 
     def _check(self, party: Party, day: dt.date) -> tuple[PartyScreening, _Contradiction | None]:
         assert party.listings is not None
@@ -509,9 +544,20 @@ class PartyScreener:
             # (an Entity List entry without a listing date may have been listed before the day: it contradicts too,
             # R4-86; the SDN List gives no listing dates at all, so there the order's word stands)
             before = (since is None and h.list_code == "el") or (since is not None and since <= day)
-            if h.score >= NEAR_CERTAIN and h.list_code not in given and before:
-                when = (f"listed since {since.isoformat()}, before {day.isoformat()}" if since is not None else
-                        f"whose listing date the list does not give (it may precede {day.isoformat()})")
+            # an Entity List row is dated by its Federal Register publication, and a rule may take effect days
+            # before it (87 FR 12226: effective 2022-02-24, published 2022-03-03; adversarial R33-57, R33-74): a
+            # listing dated within PUBLICATION_LAG after the day may already have applied on it, so it contradicts
+            # the order's word too (an open question, never a listing)
+            lag = (since is not None and h.list_code == "el" and day < since <= day + PUBLICATION_LAG)
+            if h.score >= NEAR_CERTAIN and h.list_code not in given and (before or lag):
+                if since is None:
+                    when = f"whose listing date the list does not give (it may precede {day.isoformat()})"
+                elif before:
+                    when = f"listed since {since.isoformat()}, before {day.isoformat()}"
+                else:
+                    when = (f"dated {since.isoformat()} in the list, the Federal Register publication date of its "
+                            "listing, which may have taken effect days before it: check the rule's effective date "
+                            f"against {day.isoformat()}")
                 return _Contradiction(
                     f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but the later "
                     f"{h.list_code} version {later[h.list_code].version_id} has entry {h.entry_id} {h.name!r} "
@@ -531,6 +577,8 @@ class PartyScreener:
         checks: list[PartyScreening] = []
         contradictions: list[str] = []
         contradicted: dict[Party, _Contradiction] = {}
+        unruled: list[Question] = []  # possible matches of parties with given listings, not ruled out
+        ruled_notes: list[str] = []
         for p in request.parties:
             if p.listings is not None:
                 screening, problem = self._check(p, request.date)
@@ -538,6 +586,10 @@ class PartyScreener:
                 if problem:
                     contradictions.append(problem.text)
                     contradicted[p] = problem
+                elif (asked := self.unruled(p, screening, request.date)) is not None:
+                    unruled.append(asked)
+                if p.ruled_out:
+                    ruled_notes.append(_ruled_out_note(p, screening))
         if contradictions:
             prohibited = self._prohibited_on_screening(request, rules, checks, contradicted)
             if prohibited is not None:
@@ -557,6 +609,10 @@ class PartyScreener:
             lists, record = self.listings(request)
             decision = determine(request, rules, lists, cache=self.cache)
             decision, record = _every_party_asked(decision, record, everyone, review)
+        if unruled:
+            decision = _asked_unruled(request, rules, decision, unruled, lists)
+        if ruled_notes:
+            decision = dataclasses.replace(decision, notes=(*decision.notes, *ruled_notes))
         if decision.outcome is Outcome.CANNOT_CLEAR:
             blocked = self._blocked_unscreenable(request)
             if blocked:
@@ -725,6 +781,36 @@ def _every_party_asked(decision: Determination, record: list[PartyScreening], sc
     if not more:
         return decision, record
     return dataclasses.replace(decision, open_questions=decision.open_questions + more), record
+
+
+def _asked_unruled(request: Request, rules: RuleSet, decision: Determination, unruled: list[Question],
+                   lists: Listings) -> Determination:
+    """The decision with the possible matches that parties with given listings leave unjudged: a clearing answer
+    becomes CANNOT_CLEAR asking them (a possible match is never cleared on the order's word alone); a restrictive
+    one keeps its outcome and lists them under ``to_confirm`` (they could make it stricter, never clearing); an open
+    answer asks them beside its own questions."""
+    if decision.outcome in CLEARING:
+        return dataclasses.replace(
+            cannot_clear(request, rules, questions=unruled, lists=lists),
+            notes=decision.notes, lists_consulted=decision.lists_consulted,
+            lists_not_consulted=decision.lists_not_consulted, versions=decision.versions)
+    if decision.outcome is Outcome.CANNOT_CLEAR:
+        return dataclasses.replace(decision, open_questions=decision.open_questions + tuple(
+            q for q in unruled if q not in decision.open_questions))
+    return dataclasses.replace(decision, to_confirm=decision.to_confirm + tuple(
+        q for q in unruled if q not in decision.to_confirm))
+
+
+def _ruled_out_note(party: Party, screening: PartyScreening) -> str:
+    """The audit note of the matches an order rules out for a party: which were found and set aside on the
+    reviewer's word, and which the order names but screening did not find (a stale judgement, harmless)."""
+    found = {f"{h.list_code}:{h.entry_id}": h for h in screening.hits}
+    set_aside = [f"{k} {found[k].name!r} (score {found[k].score:.2f})" for k in party.ruled_out if k in found]
+    absent = [k for k in party.ruled_out if k not in found]
+    text = f"party {party.name!r}: ruled out by the order (a reviewer's judgement): " + ("; ".join(set_aside) or "none")
+    if absent:
+        text += f"; named but not found by this screening: {', '.join(absent)}"
+    return text
 
 
 def _listed_by(entity: Entity | None, day: dt.date) -> bool:

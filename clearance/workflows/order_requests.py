@@ -80,7 +80,8 @@ def _party(raw: PartyInput, notes: list[str]) -> Party:
         listings = []
         notes.append(f"party {raw.name!r}: 'not listed' read from its name")
     owners = _owners(raw.ownership)
-    return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners)
+    return Party(raw.role, raw.name, raw.country, None if listings is None else tuple(listings), owners,
+                 tuple(dict.fromkeys(raw.ruled_out)))
 
 
 # the facts that say what an end use in words is (stated as codes or read from it): with one, the text is not the
@@ -183,7 +184,7 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
         # the exporter is screened too: a denial order or an OFAC block binds whoever exports (§ 736.2(b)(4))
         exporter = PartyInput(role=Role.EXPORTER, name=order.exporter.name,
                               country=order.exporter.country or order.origin_country,
-                              listings=order.exporter.listings)
+                              listings=order.exporter.listings, ruled_out=order.exporter.ruled_out)
         parties += (_party(exporter, notes),)
     facts: list[Fact] = list(dict.fromkeys(order.facts))
 

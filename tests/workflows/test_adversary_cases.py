@@ -218,52 +218,23 @@ FALSE_CLEARS: dict[str, str] = {
     # Arabic comma; انرژی energy)
     "R31-08": "EL YMTC as 'Yangtze River Storage Technology' (English of 长江存储; alias Changjiang "
               "Storage): CLEAR (screening)",
-    "R31-09": "EL Sugon as 'Dawn Information Industry' (English of 曙光; alias Dawning): a 0.69 "
-              "POSSIBLE dropped (screening)",
-    "R31-12": "EL NUDT's alias 'Hunan Guofang Keji University' in Wade-Giles: a 0.69 POSSIBLE "
-              "dropped, NLR (screening)",
     "R31-21": "EL person Xianfa Lin as 'LIN Hsien-fa' (Wade-Giles) at his listed Buji, Longgang "
               "address: CLEAR (screening)",
     "R31-25": "MEU Shenyang Aircraft Corporation by its registered English name 'Shenyang Aircraft "
               "Industry (Group) Co., Ltd.' (3A991): CLEAR (screening)",
     "R31-29": "EL MCST / SDN 39180 as 'AO MZST (Moskauer Zentrum für SPARC-Technologien)' (German "
               "style): CLEAR (screening)",
-    "R31-30": "EL / SDN 16885 Uralvagonzavod as 'Uralwagonsawod AG' (German spelling): a 0.69 "
-              "POSSIBLE dropped (screening)",
     "R31-38": "EL PEC as 'OOO Peterburgskaya Elektronnaya Kompaniya, Zastavskaya ul. 32A' (Russian "
               "transliteration): CLEAR (screening)",
     "R31-51": "SDN 41478 Aeromotus Unmanned Aerial Vehicles Trading as 'Aero Motus UAV Trading LLC': "
               "CLEAR (screening)",
-    "R31-52": "SDN 45734 Alfa Logistics FZCO written 'Alpha': only an unrelated 0.69 POSSIBLE, "
-              "dropped (screening)",
-    "R31-55": "EL Mohammad Nayeb as 'Muhammad Nayib' at his listed Deira street: only an unrelated "
-              "0.57 POSSIBLE (screening)",
-    "R31-57": "EL Taha Mansur (a.k.a. Taha Mansour) as 'Taha Mansoor' at Al Quoz: a 0.69 POSSIBLE "
-              "dropped (screening)",
-    "R31-59": "EL Yildiz Cip in Turkish letters ('Yıldız Çip ... Ltd. Şti.'): a 0.69 POSSIBLE dropped"
-              " (screening)",
     # round 31b (tests/rules/adversary_round31b.yaml, written after round 31's first run): 19 false clears of 58
     "R31b-08": "EL Kingsemi after its listed address ('No. 16 Feiyun Road, Hunnan District, Shenyang "
                "- ...'): CLEAR (screening)",
-    "R31b-13": "EL Phytium with the city in Wade-Giles (T'ien-chin), the brand intact: a 0.69 "
-               "POSSIBLE dropped (screening)",
-    "R31b-14": "EL Lim Yong Nam (a.k.a. Lin Rongnan) as 林荣南: a 0.69 POSSIBLE dropped (screening)",
-    "R31b-17": "EL Sukhoi / SDN 36431 as 'Compagnie Soukhoï' (French): a 0.69 POSSIBLE dropped (screening)",
-    "R31b-18": "EL / SDN 35996 Ilyushin as 'Iljuschin Luftfahrtkomplex AG' (German): a 0.69 POSSIBLE "
-               "dropped (screening)",
-    "R31b-19": "EL / SDN 16911 Kalashnikov as 'Konzern Kalaschnikow' (German): a 0.69 POSSIBLE "
-               "dropped (screening)",
-    "R31b-20": "EL / SDN 16865 Almaz-Antey as 'Almaz-Anteï' (French): a 0.69 POSSIBLE dropped (screening)",
     "R31b-23": "EL / SDN 9352 SSRC by its own French alias with accents ('Centre d'Études et de "
                "Recherches Scientifiques (CERS)'): CLEAR (screening)",
     "R31b-24": "SDN 12927 Mahan Air in Arabic script (طيران ماهان): CLEAR (screening)",
-    "R31b-26": "EL Majid Kakavand in Persian script (مجید کاکاوند): a 0.69 POSSIBLE dropped (screening)",
     "R31b-29": "EL Profflab / SDN 48847 as ОсОО «Профлаб» (Cyrillic, one f): CLEAR (screening)",
-    "R31b-31": "EL Mvizion / SDN 46027 as 'MVIZION MChJ' (Uzbek legal form): a 0.69 POSSIBLE dropped "
-               "(screening)",
-    "R31b-32": "EL Tako LLC in Armenian script («Տակո» ՍՊԸ): a 0.69 POSSIBLE dropped (screening)",
-    "R31b-34": "EL Tro.Ya / SDN 48802 as 'TroYa LLC': only an unrelated 0.67 POSSIBLE ('JM TROYA'), "
-               "dropped (screening)",
     # round 31c (tests/rules/adversary_round31c.yaml, no listings given, written after 31b's run): 3 false clears of 39
     "R31c-05": "EL Harbin Yun Li Da Technology and Development as 'Harbin Yunlida Tech & Dev Co Ltd' "
                "(pinyin joined, abbreviations): CLEAR (screening)",
@@ -621,6 +592,54 @@ MISMATCHES: dict[str, str] = {
     "R32-61": "needless CANNOT_CLEAR: § 744.3 'propellant' in butane hair-spray propellant",
     "R32-62": "needless CANNOT_CLEAR: § 744.3 'loitering' in shops' anti-loitering devices",
     "R32-63": "needless CANNOT_CLEAR: § 744.3 'kamikaze' in kamikaze cocktails",
+    # session 18 (lead): a party given with listings whose possible matches the order does not rule out is asked
+    # (`ruled_out`, docs/determination.md): these hard negatives' noise possible matches are now questions
+    "R10-55": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-4a2f8276605f "
+              "NetPosa, 0.69)",
+    "R23b-21": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:23776 XIN GUANG "
+               "HAI, 0.69)",
+    "R23c-12": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:23777 HUAXIN "
+               "SHIPPING HONGKONG LTD, 0.64)",
+    "R24-57": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (uvl:fdb555d37b6b... "
+              "Xiang Cheng Gao Trading (HK) Ltd, 0.69)",
+    "R24c-10": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:32171 AL-JAMAL, "
+               "Sa'id Ahmad Muhammad, 0.69)",
+    "R28-82": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out "
+              "(el:el-9f1e4d959600-091439 Huawei do Brasil Telecomunicacoes Ltda, 0.69)",
+    "R28-91": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:22325 KOREA ZINC "
+              "INDUSTRIAL GROUP, 0.69)",
+    "R25-73": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:32476 HE, Jing, "
+              "0.7)",
+    "R28-104": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:8242 VALENCIA "
+               "CORNELIO, Armando, 0.66)",
+    "R28c-31": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:22503 TAATTA, AO, "
+               "0.69)",
+    "R28c-32": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:25783 ISLAMIC "
+               "REPUBLIC OF IRAN - CHINA SHIPPING LINES, 0.59)",
+    "R31-69": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-9bf467373627 "
+              "Shenzhen Xinlikang Supply Chain Management Co., Limited, 0.6)",
+    "R31-72": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-82ef592a33d7 "
+              "Yangtze Memory Technologies Co., Ltd., 0.69)",
+    "R31-73": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-82ef592a33d7 "
+              "Yangtze Memory Technologies Co., Ltd., 0.69)",
+    "R31-74": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-30a9e57e30f6 "
+              "Sugon, 0.69)",
+    "R31-80": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out "
+              "(el:el-790029031c10-300f28 Cho-Man Wong, 0.69)",
+    "R31-82": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (uvl:629945bdb3a2... "
+              "Fortune International Trading, 0.69)",
+    "R31-84": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:22986 HANA BANKING "
+              "CORPORATION LTD, 0.69)",
+    "R31-100": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:42317 BUSHRA "
+               "BACHIR SHIPPING AND LOGISTICS SERVICES L.L.C., 0.69)",
+    "R31-103": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:13059 KAR, Mevlut, "
+               "0.69)",
+    "R31-104": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-b8047af1f74c Ag "
+               "Yildiz Insaat Gayrimenkul Tasimacilik Pazarlama lthalat Ihracat ve Ticaret Ltd. Sirketi, 0.69)",
+    "R31b-40": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:41189 STAR "
+               "SAPPHIRE GROUP PTE. LTD., 0.69)",
+    "R31b-42": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-2b3c822b2fca Lim "
+               "Yong Nam, 0.69)",
 }
 
 
