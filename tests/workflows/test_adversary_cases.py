@@ -47,7 +47,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round29b.yaml", "adversary_round29c.yaml",
          "adversary_round29d.yaml", "adversary_round29e.yaml", "adversary_round30.yaml",
          "adversary_round30b.yaml", "adversary_round31.yaml",
-         "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml")
+         "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml",
+         "adversary_round33.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -250,6 +251,13 @@ FALSE_CLEARS: dict[str, str] = {
     "R32-10": "§ 744.4(a): 'mist a substance that stops the lungs of rioters' (crop-protection plant): NLR",
     "R32-13": "§ 744.4(a): 'mustard, H-type' filled into 155 mm rounds at a food plant: NLR",
     "R32-14": "§ 744.4(a): ricin as 'protein from castor-bean mash' slipped into exiles' food: NLR",
+    # round 33 (tests/rules/adversary_round33.yaml, dates): 3 false clears of 117 at its first run (main a0fbb0e)
+    "R33-57": "EL CSSC 750th Test Center (85 FR 83416, eff. 2020-12-18) given as unlisted on 2020-12-21: the list "
+              "file dates the row 2020-12-22 (publication), so the order's word stands: NLR (lists/rules)",
+    "R33-74": "EL Kamensk-Uralsky Metallurgical Works (87 FR 12226, eff. 2022-02-24) given as unlisted on "
+              "2022-02-25: the list file dates the row 2022-03-03 (publication): NLR (lists/rules)",
+    "R33-83": "EL Russian MoD 'all operating units wherever located' (87 FR 12226, eff. 2022-02-24): a unit in "
+              "Transnistria on 2022-02-25, rule 744.11.wherever_located and the row start 2022-03-03: NLR (rules)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -640,6 +648,18 @@ MISMATCHES: dict[str, str] = {
                "SAPPHIRE GROUP PTE. LTD., 0.69)",
     "R31b-42": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-2b3c822b2fca Lim "
                "Yong Nam, 0.69)",
+    "R33-13": "LICENSE_REQUIRED for a cyber-vulnerability disclosure to Huawei on 2020-08-14 (TGL ended 2020-08-13, "
+              "footnote 2 effective 2020-08-17): the case's NLR is doubtful (report: the tool is likely right)",
+    "R33-27": "needless CANNOT_CLEAR: Hikvision given as [entity_list] on 2022-09-09 'cannot be screened' (DPL/EL "
+              "versions later than the date); the standards carve-out of 87 FR 55241 never reached",
+    "R33-28": "needless CANNOT_CLEAR: EAR99 to Hong Kong on 2020-12-22, 'no Country Chart row' (HK row not held)",
+    "R33-30": "needless CANNOT_CLEAR: 5A992.c (AT only) to Hong Kong on 2020-12-22, 'no Country Chart row'",
+    "R33-70": "needless CANNOT_CLEAR: MIPT the day before its listing, a wrong-entity 0.97 match on EL VNIITF "
+              "(listed 1997) contradicts the order's listings [] (screening)",
+    "R33-78": "case error (report): Huawei Technologies Dusseldorf GmbH was already listed by 84 FR 22963 (Munich "
+              "R&D row), so 2020-08-16 is no day before; CANNOT_CLEAR is on the safe side",
+    "R33-85": "needless CANNOT_CLEAR: Sugon given as [entity_list] on 2022-10-06 'cannot be screened' (list "
+              "versions later than the date), where the order's word would give NOT_SUBJECT",
 }
 
 
