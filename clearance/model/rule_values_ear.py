@@ -23,6 +23,7 @@ How an engine reads them (the fail-closed reading is part of the contract):
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -232,6 +233,19 @@ class DenialWords(_Frozen):
     entries: tuple[PhraseEntry, ...]
     unless: tuple[str, ...] = ()
     question: str
+
+
+class FrDocument(_Frozen):
+    document: str = Field(pattern=r"^\d+ FR \d+$")  # its first page, e.g. "87 FR 12226"
+    published: dt.date
+    effective: dt.date
+
+
+class EffectiveDates(_Frozen):
+    """Rule ``744.11.effective_dates``: Entity List rules that took effect before their Federal Register
+    publication, which is the date the list file gives their rows (adversarial round 33)."""
+
+    documents: tuple[FrDocument, ...]
 
 
 class WhereverLocated(_Frozen):
@@ -557,6 +571,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.3.name_signals": NameSignals,
     "744.4.name_signals": NameSignals,
     "744.11.wherever_located": WhereverLocated,
+    "744.11.effective_dates": EffectiveDates,
     "746.6.place_names": PlaceNames,
     "744.2.rule": NuclearEndUse,
     "744.3.rule": MissileEndUse,

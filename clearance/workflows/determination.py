@@ -57,6 +57,7 @@ ACCEPT_ANY_AGE = 365_000  # an age accepted without a number of days (`--accept-
 # how long before the publication date an Entity List rule may have taken effect: the list dates its rows by the
 # Federal Register publication (87 FR 12226 took effect 7 days before it, 84 FR 22961 5 days, 87 FR 62186 6 days)
 PUBLICATION_LAG = dt.timedelta(days=14)
+EFFECTIVE_DATES = "744.11.effective_dates"  # the documents whose effective date precedes their publication
 
 
 def _describes(v: VersionInfo) -> dt.date | None:
@@ -526,6 +527,25 @@ class PartyScreener:
             out[party] = found
         return out
 
+    def _effective(self, entity: Entity | None) -> dt.date | None:
+        """The day an entry's listing took effect: its date in the list (the Federal Register publication), or the
+        earlier effective date of the document that listed it where the rule data knows it (744.11.effective_dates:
+        a row dated on the document's publication day, citing a page of its volume within its first 300 pages)."""
+        if entity is None or entity.listed_on is None:
+            return None
+        if self.rules is None or entity.list_code != "el" or not self.rules.has(EFFECTIVE_DATES):
+            return entity.listed_on
+        table = self.rules.param(EFFECTIVE_DATES).find(entity.listed_on)
+        for doc in table.value["documents"] if table is not None else ():
+            if dt.date.fromisoformat(str(doc["published"])) != entity.listed_on:
+                continue
+            vol, _, page = str(doc["document"]).partition(" FR ")
+            for cite in entity.federal_register:
+                v, _, p = cite.partition(" FR ")
+                if v.strip() == vol and p.strip().isdigit() and 0 <= int(p) - int(page) < 300:
+                    return dt.date.fromisoformat(str(doc["effective"]))
+        return entity.listed_on
+
     def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> _Contradiction | None:
         """A HIT in an active version that describes a later day, on an entry listed on or before ``day``, on a
         list the order does not give: the party was listed on the day unless removed and listed again since."""
@@ -539,7 +559,7 @@ class PartyScreener:
                         lists=sorted(later), today=max(_describes(v) or day for v in later.values()))
         for h in result.hits:
             entity = idx.entities.get((h.list_code, h.entry_id))
-            since = entity.listed_on if entity is not None else None
+            since = self._effective(entity)
             # a near-certain match only: this reads a later list for an earlier day
             # (an Entity List entry without a listing date may have been listed before the day: it contradicts too,
             # R4-86; the SDN List gives no listing dates at all, so there the order's word stands)
@@ -548,10 +568,14 @@ class PartyScreener:
             # before it (87 FR 12226: effective 2022-02-24, published 2022-03-03; adversarial R33-57, R33-74): a
             # listing dated within PUBLICATION_LAG after the day may already have applied on it, so it contradicts
             # the order's word too (an open question, never a listing)
-            lag = (since is not None and h.list_code == "el" and day < since <= day + PUBLICATION_LAG)
+            lag = (since is not None and entity is not None and since == entity.listed_on and h.list_code == "el"
+                   and day < since <= day + PUBLICATION_LAG)
             if h.score >= NEAR_CERTAIN and h.list_code not in given and (before or lag):
                 if since is None:
                     when = f"whose listing date the list does not give (it may precede {day.isoformat()})"
+                elif before and entity is not None and since != entity.listed_on:
+                    when = (f"listed from {since.isoformat()}, before {day.isoformat()} (the effective date of the "
+                            f"Federal Register document; the list dates the row {entity.listed_on})")
                 elif before:
                     when = f"listed since {since.isoformat()}, before {day.isoformat()}"
                 else:

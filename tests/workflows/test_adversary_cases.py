@@ -252,12 +252,11 @@ FALSE_CLEARS: dict[str, str] = {
     "R32-13": "§ 744.4(a): 'mustard, H-type' filled into 155 mm rounds at a food plant: NLR",
     "R32-14": "§ 744.4(a): ricin as 'protein from castor-bean mash' slipped into exiles' food: NLR",
     # round 33 (tests/rules/adversary_round33.yaml, dates): 3 false clears of 117 at its first run (main a0fbb0e)
-    "R33-57": "EL CSSC 750th Test Center (85 FR 83416, eff. 2020-12-18) given as unlisted on 2020-12-21: the list "
-              "file dates the row 2020-12-22 (publication), so the order's word stands: NLR (lists/rules)",
-    "R33-74": "EL Kamensk-Uralsky Metallurgical Works (87 FR 12226, eff. 2022-02-24) given as unlisted on "
-              "2022-02-25: the list file dates the row 2022-03-03 (publication): NLR (lists/rules)",
-    "R33-83": "EL Russian MoD 'all operating units wherever located' (87 FR 12226, eff. 2022-02-24): a unit in "
-              "Transnistria on 2022-02-25, rule 744.11.wherever_located and the row start 2022-03-03: NLR (rules)",
+    # round 33 (adversary_round33.yaml; adversary_round33_report.md, dates): 3 false clears of 117 at its first run;
+    # R33-57 and R33-74 (Entity List rows dated by publication, listed days before) fixed in session 18 (lead): the
+    # effective dates of 744.11.effective_dates and the 14-day publication lag
+    "R33-83": "a Russian MoD unit named otherwise, given as listings [] on 2022-02-25: the § 744.11 'wherever located' "
+              "question is asked only of parties without given listings, whose [] is its answer (any date)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -660,6 +659,18 @@ MISMATCHES: dict[str, str] = {
               "R&D row), so 2020-08-16 is no day before; CANNOT_CLEAR is on the safe side",
     "R33-85": "needless CANNOT_CLEAR: Sugon given as [entity_list] on 2022-10-06 'cannot be screened' (list "
               "versions later than the date), where the order's word would give NOT_SUBJECT",
+    # session 18 (lead): an Entity List row dated within 14 days after the order date, for a party given as listings [],
+    # is asked (the list dates rows by Federal Register publication; a rule may take effect days before it, R33-57):
+    # the day before a listing whose effective date 744.11.effective_dates does not hold is now a question
+    "R33-47": "needless CANNOT_CLEAR: Sugon the day before its listing, within the 14-day publication lag",
+    "R33-49": "needless CANNOT_CLEAR: Hikvision the day before its listing, within the 14-day publication lag",
+    "R33-51": "needless CANNOT_CLEAR: HIT (Harbin) the day before its listing, within the 14-day publication lag",
+    "R33-53": "needless CANNOT_CLEAR: SMIC the day before its listing, within the 14-day publication lag",
+    "R33-56": "needless CANNOT_CLEAR: CSSC 750th the day before its listing, within the 14-day publication lag",
+    "R33-58": "needless CANNOT_CLEAR: YMTC the day before its listing, within the 14-day publication lag",
+    "R33-61": "needless CANNOT_CLEAR: Biren the day before its listing, within the 14-day publication lag",
+    "R33-64": "needless CANNOT_CLEAR: SiCarrier the day before its listing, within the 14-day publication lag",
+    "R33-67": "needless CANNOT_CLEAR: Inspur the day before its listing, within the 14-day publication lag",
 }
 
 
