@@ -93,6 +93,20 @@ def places_named(text: str, made_in: str | None = None) -> list[tuple[str, str]]
     return [(place, code) for code, place in found.items()]
 
 
+def place_words(text: str) -> frozenset[str]:
+    """The folded words of every place of the table ``text`` names, whatever its country ("abu dhabi", "donetsk"):
+    the words an end use gives of where it is (docs/facts.md, "An end use no vocabulary reads")."""
+    phrases, _ = _table()
+    words = fold(text)[0].split()
+    out: set[str] = set()
+    for i in range(len(words)):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            if tuple(words[i:i + n]) in phrases:
+                out.update(words[i:i + n])
+                break
+    return frozenset(out)
+
+
 def _phrases(raw: object, key: str, path: str) -> frozenset[tuple[str, ...]]:
     if not isinstance(raw, list) or not all(isinstance(n, str) and n.strip() for n in raw):
         raise DataError(f"destination places: {key!r} must be a list of non-empty names", file=path)

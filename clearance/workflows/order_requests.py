@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from clearance.model.civil_words import civil_words
+from clearance.model.civil_words import civil_words, unaccounted_words
 from clearance.model.determination import (
     Fact,
     FdpFacts,
@@ -121,6 +121,24 @@ def _not_read(text: str, found: list[Fact], known: list[str], flags_label: str) 
     return "; ".join(why)
 
 
+def _not_civil(end_use: str, known: list[str]) -> str:
+    """Why an end use from which no fact is read is not answered by the civil vocabulary (docs/facts.md, "An end use
+    no vocabulary reads"): it names no civil activity, or words beside it that no closed vocabulary accounts for
+    (``known``: the order's party names and countries, the item's own name); "" when it is answered."""
+    if not civil_words(end_use):
+        return "no fact is read from it and it names no civil activity of docs/facts.md"
+    if words := unaccounted_words(end_use, known):
+        return (f"no fact is read from it and its words {', '.join(words)} are outside the civil "
+                "vocabulary of docs/facts.md (a civil word accounts for an end use only with every other word)")
+    return ""
+
+
+def _item_name(description: str) -> str:
+    """The item's own name: its description before a purpose word (the purpose clause says what it is for)."""
+    clause = purpose_clause(description)
+    return description[: len(description) - len(clause)] if clause else description
+
+
 # where an item description goes on to say what the item is for ("reactor, 500 litres, for pilot-scale synthesis of
 # ..."): a purpose word, read from there on as an end use
 _PURPOSE = re.compile(r"\b(?:for|to be|intended|destined|used (?:in|for|by|on|at)|which will|that will)\b|;", re.I)
@@ -224,13 +242,14 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
     stated = read("end_use", order.end_use) + list(order.facts)
     if why := _not_read(order.end_use, stated, known, "red flags"):  # never ignored (nor hidden by a fact)
         unmapped += (f"end use {order.end_use[:200]!r} ({why})",)
-    elif order.end_use.strip() and not _END_USE_FACTS & set(stated) and not civil_words(order.end_use):
+    elif order.end_use.strip() and not _END_USE_FACTS & set(stated) and (why := _not_civil(
+            order.end_use, [*known, _item_name(item.description)])):
         # an end use no vocabulary reads: knowledge in plain words is a fact or a question (issue 9 kind 7;
-        # adversarial R27-16, R27b-01..R27b-11), never dropped
-        unmapped += (f"end use {order.end_use[:200]!r} (no fact is read from it and it names no civil activity of "
-                     f"docs/facts.md: state the facts it gives as codes -- e.g. {Fact.CBW_END_USE.value}, "
-                     f"{Fact.MILITARY_END_USE.value} -- or {Fact.END_USE_CHECKED.value} if it is none of the end uses "
-                     "of Part 744)",)
+        # adversarial R27-16, R27b-01..R27b-11), never dropped; a civil word answers it only when every other word
+        # is accounted for (adversarial round 32)
+        unmapped += (f"end use {order.end_use[:200]!r} ({why}: state the facts it gives as codes -- e.g. "
+                     f"{Fact.NUCLEAR_END_USE.value}, {Fact.CBW_END_USE.value}, {Fact.MILITARY_END_USE.value} -- or "
+                     f"{Fact.END_USE_CHECKED.value} if it is none of the end uses of Part 744)",)
     found_in_item = read("description", item.description)
     if (clause := purpose_clause(item.description)) and (why := _purpose_not_read(
             clause, found_in_item + stated)):  # an end use written in the description (adversarial R27c-02..R27c-05)

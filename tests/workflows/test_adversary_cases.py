@@ -244,14 +244,10 @@ FALSE_CLEARS: dict[str, str] = {
     "R31c-15": "EL Euromoto Middle East FZE as 'EURO MOTO M.E. F.Z.E.' (split, M.E., points): CLEAR "
                "(screening)",
     # round 30b (written after round 30's first run, before its own): 11 false clears of 15
-    # round 32 (adversary_round32.yaml; adversary_round32_report.md): 8 false clears of 24 at its first run
-    "R32-01": "§ 744.2(a)(1) in euphemism: 'hydrodynamic shots' of a 'strategic deterrent' at a quarry range: NLR",
-    "R32-03": "§ 744.2(a)(1): 'the yield of the underground shot in the test tunnel', run by a mining company: NLR",
-    "R32-09": "§ 744.3(a)(1): 1,500 km in words, in a 2nd sentence after 'weather research': NLR",
-    "R32-10": "§ 744.4(a): 'mist a substance that stops the lungs of rioters' (crop-protection plant): NLR",
-    "R32-13": "§ 744.4(a): 'mustard, H-type' filled into 155 mm rounds at a food plant: NLR",
-    "R32-14": "§ 744.4(a): ricin as 'protein from castor-bean mash' slipped into exiles' food: NLR",
-    # round 33 (tests/rules/adversary_round33.yaml, dates): 3 false clears of 117 at its first run (main a0fbb0e)
+    # round 32 (adversary_round32.yaml; adversary_round32_report.md): 8 false clears of 24 at its first run;
+    # R32-21, R32-23 fixed in session 17 (lead); R32-01, R32-03, R32-09, R32-10, R32-13, R32-14 (a civil word beside
+    # a weapons end use in words no list held) fixed in session 18 (enduse): a civil word answers an end use only
+    # when every other word of it is accounted for (docs/facts.md, "An end use no vocabulary reads")
     # round 33 (adversary_round33.yaml; adversary_round33_report.md, dates): 3 false clears of 117 at its first run;
     # R33-57 and R33-74 (Entity List rows dated by publication, listed days before) fixed in session 18 (lead): the
     # effective dates of 744.11.effective_dates and the 14-day publication lag
@@ -671,6 +667,56 @@ MISMATCHES: dict[str, str] = {
     "R33-61": "needless CANNOT_CLEAR: Biren the day before its listing, within the 14-day publication lag",
     "R33-64": "needless CANNOT_CLEAR: SiCarrier the day before its listing, within the 14-day publication lag",
     "R33-67": "needless CANNOT_CLEAR: Inspur the day before its listing, within the 14-day publication lag",
+    # session 18 (enduse): a civil word answers an end use only when every other word of it is accounted for
+    # (docs/facts.md, "An end use no vocabulary reads"; bench/end_use_flips.py): the hard negatives whose civil
+    # end uses name a word outside that vocabulary -- needless CANNOT_CLEARs, the price of R32-01..R32-14 closing
+    # (4 of the calibration part, rounds 1-26, on words kept out on purpose: test, trial, flight; 29 held out; R6-79,
+    # asked on 'testing', accepts CANNOT_CLEAR)
+    "R8-09": "needless CANNOT_CLEAR: beside the civil word, 'trials' outside the neutral vocabulary (enduse)",
+    "R9-09": "needless CANNOT_CLEAR: beside the civil word, 'test', 'turbofans' outside the neutral vocabulary "
+             "(enduse)",
+    "R10-29": "needless CANNOT_CLEAR: beside the civil word, 'test' outside the neutral vocabulary (enduse)",
+    "R10-50": "needless CANNOT_CLEAR: beside the civil word, 'flight' outside the neutral vocabulary (enduse)",
+    "R27-54": "needless CANNOT_CLEAR: beside the civil word, 'builds', 'wafer' outside the neutral vocabulary (enduse)",
+    "R27b-16": "needless CANNOT_CLEAR: beside the civil word, 'chlorination' outside the neutral vocabulary (enduse)",
+    "R27b-17": "needless CANNOT_CLEAR: beside the civil word, 'spectrometry', 'measuring', 'oxygen', 'hydrogen' "
+               "outside the neutral vocabulary (enduse)",
+    "R27b-18": "needless CANNOT_CLEAR: beside the civil word, 'influenza', 'fermentation' outside the neutral "
+               "vocabulary (enduse)",
+    "R27b-19": "needless CANNOT_CLEAR: beside the civil word, 'crews', 'mil', 'std', 'test' outside the neutral "
+               "vocabulary (enduse)",
+    "R30-56": "needless CANNOT_CLEAR: beside the civil word, 'menu' outside the neutral vocabulary (enduse)",
+    "R30-57": "needless CANNOT_CLEAR: beside the civil word, 'branch', 'windows', 'zone' outside the neutral "
+              "vocabulary (enduse)",
+    "R30-58": "needless CANNOT_CLEAR: beside the civil word, 'attorney' outside the neutral vocabulary (enduse)",
+    "R30-59": "needless CANNOT_CLEAR: beside the civil word, 'staff' outside the neutral vocabulary (enduse)",
+    "R30-62": "needless CANNOT_CLEAR: beside the civil word, 'craft' outside the neutral vocabulary (enduse)",
+    "R30-66": "needless CANNOT_CLEAR: beside the civil word, 'charges', 'copper' outside the neutral vocabulary "
+              "(enduse)",
+    "R30-67": "needless CANNOT_CLEAR: beside the civil word, 'testing' outside the neutral vocabulary (enduse)",
+    "R30-69": "needless CANNOT_CLEAR: beside the civil word, 'yard' outside the neutral vocabulary (enduse)",
+    "R30-72": "needless CANNOT_CLEAR: beside the civil word, 'spray', 'entering' outside the neutral vocabulary "
+              "(enduse)",
+    "R30-73": "needless CANNOT_CLEAR: beside the civil word, 'spraying', 'drainage', 'canals' outside the neutral "
+              "vocabulary (enduse)",
+    "R30-76": "needless CANNOT_CLEAR: beside the civil word, 'testing' outside the neutral vocabulary (enduse)",
+    "R30-78": "needless CANNOT_CLEAR: beside the civil word, 'chemical' outside the neutral vocabulary (enduse)",
+    "R30-79": "needless CANNOT_CLEAR: beside the civil word, 'riverfront' outside the neutral vocabulary (enduse)",
+    "R30-83": "needless CANNOT_CLEAR: beside the civil word, 'soybean' outside the neutral vocabulary (enduse)",
+    "R30-84": "needless CANNOT_CLEAR: beside the civil word, 'forensic', 'science' outside the neutral vocabulary "
+              "(enduse)",
+    "R30-85": "needless CANNOT_CLEAR: beside the civil word, 'children', 'club', 'monterrey' outside the neutral "
+              "vocabulary (enduse)",
+    "R30-87": "needless CANNOT_CLEAR: beside the civil word, 'clinical' outside the neutral vocabulary (enduse)",
+    "R30-88": "needless CANNOT_CLEAR: beside the civil word, 'spray', 'crowd' outside the neutral vocabulary (enduse)",
+    "R30-91": "needless CANNOT_CLEAR: beside the civil word, 'national', 'celebration' outside the neutral vocabulary "
+              "(enduse)",
+    "R30-94": "needless CANNOT_CLEAR: beside the civil word, 'fab', 'nm', 'older' outside the neutral vocabulary "
+              "(enduse)",
+    "R30b-18": "needless CANNOT_CLEAR: beside the civil word, 'symphony' outside the neutral vocabulary (enduse)",
+    "R30b-24": "needless CANNOT_CLEAR: beside the civil word, 'flowers' outside the neutral vocabulary (enduse)",
+    "R30b-25": "needless CANNOT_CLEAR: beside the civil word, 'readers' outside the neutral vocabulary (enduse)",
+    "R32-53": "needless CANNOT_CLEAR: beside the civil word, 'luggage' outside the neutral vocabulary (enduse)",
 }
 
 
