@@ -23,6 +23,7 @@ SCENARIO_FILES = (
     ROOT / "tests" / "rules" / "adversary_round1.yaml",
     ROOT / "tests" / "rules" / "adversary_round2.yaml",
     ROOT / "tests" / "rules" / "adversary_round3.yaml",
+    ROOT / "tests" / "rules" / "adversary_round33.yaml",
 )
 STATUSES = {"modelled", "modelled (code)", "data ready, engine pending", "fails closed", "gap", "out of scope"}
 
