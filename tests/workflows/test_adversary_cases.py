@@ -48,7 +48,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round29d.yaml", "adversary_round29e.yaml", "adversary_round30.yaml",
          "adversary_round30b.yaml", "adversary_round31.yaml",
          "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml",
-         "adversary_round33.yaml")
+         "adversary_round33.yaml", "adversary_round34.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
