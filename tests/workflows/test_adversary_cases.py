@@ -48,7 +48,7 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round29d.yaml", "adversary_round29e.yaml", "adversary_round30.yaml",
          "adversary_round30b.yaml", "adversary_round31.yaml",
          "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml",
-         "adversary_round33.yaml")
+         "adversary_round33.yaml", "adversary_round34.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -253,6 +253,10 @@ FALSE_CLEARS: dict[str, str] = {
     # effective dates of 744.11.effective_dates and the 14-day publication lag
     "R33-83": "a Russian MoD unit named otherwise, given as listings [] on 2022-02-25: the § 744.11 'wherever located' "
               "question is asked only of parties without given listings, whose [] is its answer (any date)",
+    # round 34 (adversary_round34.yaml; adversary_round34_report.md): 1 false clear of 62 at its first run
+    # (adv34 on main 14bbb7e)
+    "R34-13": "5A991.b radios 'for the hotel and canteen at the customer's base' to China: NLR, 'base' accounted for "
+              "beside the civil words (§ 744.21 military end user red flag not asked)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -717,6 +721,29 @@ MISMATCHES: dict[str, str] = {
     "R30b-24": "needless CANNOT_CLEAR: beside the civil word, 'flowers' outside the neutral vocabulary (enduse)",
     "R30b-25": "needless CANNOT_CLEAR: beside the civil word, 'readers' outside the neutral vocabulary (enduse)",
     "R32-53": "needless CANNOT_CLEAR: beside the civil word, 'luggage' outside the neutral vocabulary (enduse)",
+    # round 34 (adversary_round34.yaml): 19 hard negatives of 29 not cleared at its first run (adv34 on main 14bbb7e)
+    "R34-15": "needless CANNOT_CLEAR: beside the civil word, 'old', 'town' outside the neutral vocabulary (enduse)",
+    "R34-17": "needless CANNOT_CLEAR: beside the civil word, 'science' outside the neutral vocabulary (enduse)",
+    "R34-18": "needless CANNOT_CLEAR: beside the civil word, 'shed' outside the neutral vocabulary (enduse)",
+    "R34-19": "needless CANNOT_CLEAR: beside the civil word, 'main' outside the neutral vocabulary (enduse)",
+    "R34-22": "needless CANNOT_CLEAR: beside the civil word, 'near' outside the neutral vocabulary (enduse)",
+    "R34-24": "needless CANNOT_CLEAR: beside the civil word, 'town', 'near' outside the neutral vocabulary (enduse)",
+    "R34-25": "needless CANNOT_CLEAR: beside the civil word, 'town' outside the neutral vocabulary (enduse)",
+    "R34-30": "needless CANNOT_CLEAR: beside a coal mine, 'tunnels' outside the neutral vocabulary (enduse)",
+    "R34-34": "needless CANNOT_CLEAR: beside the civil word, 'housekeeping' outside the neutral vocabulary (enduse)",
+    "R34-27": "needless CANNOT_CLEAR: snow making for a ski resort, no civil activity known (enduse)",
+    "R34-28": "needless CANNOT_CLEAR: a winery's bottling line, no civil activity known (enduse)",
+    "R34-29": "needless CANNOT_CLEAR: fishing boats of a co-op, no civil activity known (enduse)",
+    "R34-33": "needless CANNOT_CLEAR: 9A991.d for an airline's planes at the airport (CN) asks military_end_use",
+    "R34-23": "needless CANNOT_CLEAR: 'Levant Textiles' given [] draws SDN ISIL '... THE LEVANT' 0.69 (screening)",
+    "R34-49": "needless CANNOT_CLEAR: Yildiz Holding, its noise match ruled out, asked on another (el-c982a1f39bc4)",
+    "R34-52": "needless CANNOT_CLEAR: Harbin Normal University given [] draws 5 other universities POSSIBLE",
+    "R34-55": "needless CANNOT_CLEAR: Hefei Kaishitong the day before 89 FR 96790 took effect: 'Shanghai Kaishitong' "
+              "0.99, row dated 2024-12-02 (its effective date) read as a publication date",
+    "R34-56": "needless CANNOT_CLEAR: Guangzhou Skyverse the day before 89 FR 96790: 'Beijing Skyverse' 0.99, row "
+              "dated 2024-12-02 (effective date) read as a publication date",
+    "R34-61": "needless CANNOT_CLEAR: BAAI the day before 90 FR 14046 took effect: its row is dated 2025-03-25, the "
+              "effective date (published 2025-03-28), read as a publication date within 14 days",
 }
 
 
