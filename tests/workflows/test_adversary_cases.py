@@ -255,8 +255,6 @@ FALSE_CLEARS: dict[str, str] = {
               "question is asked only of parties without given listings, whose [] is its answer (any date)",
     # round 34 (adversary_round34.yaml; adversary_round34_report.md): 1 false clear of 62 at its first run
     # (adv34 on main 14bbb7e)
-    "R34-13": "5A991.b radios 'for the hotel and canteen at the customer's base' to China: NLR, 'base' accounted for "
-              "beside the civil words (§ 744.21 military end user red flag not asked)",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
