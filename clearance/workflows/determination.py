@@ -527,24 +527,26 @@ class PartyScreener:
             out[party] = found
         return out
 
-    def _effective(self, entity: Entity | None) -> dt.date | None:
-        """The day an entry's listing took effect: its date in the list (the Federal Register publication), or the
-        earlier effective date of the document that listed it where the rule data knows it (744.11.effective_dates:
-        a row dated on the document's publication day, citing a page of its volume within its first 300 pages)."""
+    def _effective(self, entity: Entity | None) -> tuple[dt.date | None, bool]:
+        """The day an entry's listing took effect, and whether that day is known: its date in the list (the Federal
+        Register publication, or for some rows the effective date), or the effective date of the document that
+        listed it where the rule data knows it (744.11.effective_dates: a row dated on the document's publication
+        or effective day, citing a page of its volume within its first 300 pages)."""
         if entity is None or entity.listed_on is None:
-            return None
+            return None, False
         if self.rules is None or entity.list_code != "el" or not self.rules.has(EFFECTIVE_DATES):
-            return entity.listed_on
+            return entity.listed_on, False
         table = self.rules.param(EFFECTIVE_DATES).find(entity.listed_on)
         for doc in table.value["documents"] if table is not None else ():
-            if dt.date.fromisoformat(str(doc["published"])) != entity.listed_on:
+            published, effective = (dt.date.fromisoformat(str(doc[k])) for k in ("published", "effective"))
+            if entity.listed_on not in (published, effective):
                 continue
             vol, _, page = str(doc["document"]).partition(" FR ")
             for cite in entity.federal_register:
                 v, _, p = cite.partition(" FR ")
                 if v.strip() == vol and p.strip().isdigit() and 0 <= int(p) - int(page) < 300:
-                    return dt.date.fromisoformat(str(doc["effective"]))
-        return entity.listed_on
+                    return effective, True
+        return entity.listed_on, False
 
     def _later_contradiction(self, party: Party, day: dt.date, given: set[str]) -> _Contradiction | None:
         """A HIT in an active version that describes a later day, on an entry listed on or before ``day``, on a
@@ -559,7 +561,7 @@ class PartyScreener:
                         lists=sorted(later), today=max(_describes(v) or day for v in later.values()))
         for h in result.hits:
             entity = idx.entities.get((h.list_code, h.entry_id))
-            since = self._effective(entity)
+            since, known = self._effective(entity)
             # a near-certain match only: this reads a later list for an earlier day
             # (an Entity List entry without a listing date may have been listed before the day: it contradicts too,
             # R4-86; the SDN List gives no listing dates at all, so there the order's word stands)
@@ -568,7 +570,7 @@ class PartyScreener:
             # before it (87 FR 12226: effective 2022-02-24, published 2022-03-03; adversarial R33-57, R33-74): a
             # listing dated within PUBLICATION_LAG after the day may already have applied on it, so it contradicts
             # the order's word too (an open question, never a listing)
-            lag = (since is not None and entity is not None and since == entity.listed_on and h.list_code == "el"
+            lag = (since is not None and not known and h.list_code == "el"
                    and day < since <= day + PUBLICATION_LAG)
             if h.score >= NEAR_CERTAIN and h.list_code not in given and (before or lag):
                 if since is None:

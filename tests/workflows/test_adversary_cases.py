@@ -667,7 +667,6 @@ MISMATCHES: dict[str, str] = {
     "R33-56": "needless CANNOT_CLEAR: CSSC 750th the day before its listing, within the 14-day publication lag",
     "R33-58": "needless CANNOT_CLEAR: YMTC the day before its listing, within the 14-day publication lag",
     "R33-61": "needless CANNOT_CLEAR: Biren the day before its listing, within the 14-day publication lag",
-    "R33-64": "needless CANNOT_CLEAR: SiCarrier the day before its listing, within the 14-day publication lag",
     "R33-67": "needless CANNOT_CLEAR: Inspur the day before its listing, within the 14-day publication lag",
     # session 18 (enduse): a civil word answers an end use only when every other word of it is accounted for
     # (docs/facts.md, "An end use no vocabulary reads"; bench/end_use_flips.py): the hard negatives whose civil
@@ -736,10 +735,6 @@ MISMATCHES: dict[str, str] = {
     "R34-23": "needless CANNOT_CLEAR: 'Levant Textiles' given [] draws SDN ISIL '... THE LEVANT' 0.69 (screening)",
     "R34-49": "needless CANNOT_CLEAR: Yildiz Holding, its noise match ruled out, asked on another (el-c982a1f39bc4)",
     "R34-52": "needless CANNOT_CLEAR: Harbin Normal University given [] draws 5 other universities POSSIBLE",
-    "R34-55": "needless CANNOT_CLEAR: Hefei Kaishitong the day before 89 FR 96790 took effect: 'Shanghai Kaishitong' "
-              "0.99, row dated 2024-12-02 (its effective date) read as a publication date",
-    "R34-56": "needless CANNOT_CLEAR: Guangzhou Skyverse the day before 89 FR 96790: 'Beijing Skyverse' 0.99, row "
-              "dated 2024-12-02 (effective date) read as a publication date",
     "R34-61": "needless CANNOT_CLEAR: BAAI the day before 90 FR 14046 took effect: its row is dated 2025-03-25, the "
               "effective date (published 2025-03-28), read as a publication date within 14 days",
 }
