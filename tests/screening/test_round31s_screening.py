@@ -122,6 +122,10 @@ def test_readings_of_where_the_party_is() -> None:
     assert r is not None and r.name == "ОсОО «Профлаб»"
     r = read_name_line("No. 16 Feiyun Road, Hunnan District - Acme Trading Co., Ltd.", "CN")
     assert r is not None and r.name == "Acme Trading Co., Ltd."
+    r = read_name_line("Centre d'Etudes et de Recherches Scientifiques, bureau de Damas", "SY")
+    assert r is not None and r.name == "Centre d'Etudes et de Recherches Scientifiques"
+    # 'Bureau' alone ends the names of Chinese engineering bureaus, another party than their group (bench set (b))
+    assert read_name_line("China Communications Construction Company Guangzhou Kunpeng Bureau", "CN") is None
     # a leading segment that does not open as an address keeps the line as it is
     assert leading_address_reading("3M Company, Beijing Qihoo", "CN") is None
     assert leading_address_reading("Feiyun Road Trading Ltd, Hunnan", "CN") is None  # (one segment of a name)
