@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-04.3"
+VERSION = "2026-12-04.4"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -303,6 +303,8 @@ CURATED: list[tuple[str, str, str]] = [
     ("Center for High Pressure Science and Technology Advanced Research", "北京高压科学研究中心", "high"),
     ("Chengdu Aircraft Design and Research Institute", "成都飞机设计研究所", "high"),
     ("Shenyang Aircraft Design Institute", "沈阳飞机设计研究所", "high"),
+    # the MEU List's Shenyang Aircraft Corporation (SAC, of AVIC) by its registered name (adversarial R31-25)
+    ("Shenyang Aircraft Corporation", "沈阳飞机工业（集团）有限公司", "high"),
     ("Southwest Research Institute of Electronics Technology", "西南电子技术研究所", "high"),
     ("Xi'an Research Institute of Navigation Technology", "西安导航技术研究所", "high"),
     ("China Aeronautical Radio Electronics Research Institute", "中国航空无线电电子研究所", "high"),
@@ -528,6 +530,19 @@ CURATED_OTHER: list[tuple[str, str, str]] = [
     ("SYRIAN ARAB AIRLINES", "Syrianair",
      "the airline's trading name and brand (SDN List 2024-05-03, entries of its aircraft such as YK-ANH: 'Aircraft "
      "Operator Syrianair'); confidence high"),
+    # adversarial R31-25: the MEU List writes the company's English short name; orders carry its registered one
+    ("Shenyang Aircraft Corporation", "Shenyang Aircraft Industry (Group) Co., Ltd.",
+     "the party's registered name in English (沈阳飞机工业（集团）有限公司, Shenyang Aircraft Industry (Group) Co., "
+     "Ltd., a subsidiary of the Aviation Industry Corporation of China), written from the table author's "
+     "knowledge; confidence high"),
+    # adversarial R31c-13: the Entity List's Belmicrosystems Research and Design Center is JSC Integral's branch
+    # 'Научно-технический центр «Белмикросистемы»' (НТЦ, scientific and technical centre), at the same Minsk address
+    ("Belmicrosystems Research and Design Center", "Научно-технический центр «Белмикросистемы»",
+     "the party's name in Russian as JSC Integral (Minsk) names its branch, 'Филиал «Научно-технический центр "
+     "«Белмикросистемы»» ОАО «ИНТЕГРАЛ»', written from the table author's knowledge; confidence high"),
+    ("Belmicrosystems Research and Design Center", "НТЦ «Белмикросистемы»",
+     "the same name with its usual abbreviation НТЦ (научно-технический центр); written from the table author's "
+     "knowledge; confidence high"),
     ("COMMERCIAL BANK OF SYRIA", "المصرف التجاري السوري", AR_OFFICIAL),
     ("SYRIAN PETROLEUM COMPANY", "الشركة السورية للنفط", AR_OFFICIAL),
 ]

@@ -48,6 +48,7 @@ from clearance.screening.namesim import (
     similarity_core,
     spelt_alike,
     token_similarity,
+    written_tokens,
 )
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery, is_person
 from clearance.screening.rarity import rarity
@@ -351,9 +352,41 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         w = min(_weight_of(p.query, qw), _weight_of(p.candidate, cw))
         allowed = allowed_edits(min(len(a), len(b)), w, person)
         d = OSA.distance(a, b, score_cutoff=allowed + 1)
+        if d > allowed and (q.renamed or c.renamed):  # the words as written, before a term table read one
+            d = min(d, OSA.distance(_written_run(p.query, q), _written_run(p.candidate, c), score_cutoff=allowed + 1))
         if d > allowed:
             out.append(Guard(CAP, f"{p.query}~{p.candidate}: joined, {d} letters differ, more than a typo"))
     return out
+
+
+TERM_SPLIT_MIN = 6  # letters of a word written together tried as a term table's word and the rest
+
+
+def term_split_keys(form: NameForm) -> set[str]:
+    """Blocking keys of words written together whose first or last part a term table reads ("yunlida": "yun" is
+    read cloud in a listed "Harbin Yun Li Da ...", whose joined neighbours key is ``cloudlida``): each split of a word
+    of TERM_SPLIT_MIN letters or more whose part is a term gives the part's canonical term joined to the rest (like
+    ``blocking.split_keys``, which needs a part of 4+ letters and joins only two)."""
+    terms = vocabulary().terms
+    keys: set[str] = set()
+    for t in form.tokens:
+        if len(t) < TERM_SPLIT_MIN or not t.isalpha() or t in terms:
+            continue
+        for i in range(2, len(t) - 1):
+            left, right = t[:i], t[i:]
+            lc, rc = terms.get(left), terms.get(right)
+            if lc is not None and lc != left:
+                keys.add(lc + right)
+            if rc is not None and rc != right:
+                keys.add(left + rc)
+    return keys
+
+
+def _written_run(words: str, form: NameForm) -> str:
+    """The tokens ``words`` (of ``form``, space-separated) joined, each as written before a term table read it
+    ("cloud li da" of "Yun Li Da" -> "yunlida"; ``namesim.written_tokens``)."""
+    spelt = dict(zip(form.tokens, written_tokens(form), strict=True))
+    return "".join(spelt.get(w, w) for w in words.split())
 
 
 MIN_BRAND_RUN = 2  # syllables in a row two names in characters must share for their brands to agree
@@ -1358,7 +1391,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
 
     def query_keys(self, form: NameForm) -> set[str]:
         f3 = prepare3(form.original)
-        keys = query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3)
+        keys = query_keys(form) | split_keys(form) | name_keys(f3) | query_keys(f3) | term_split_keys(f3)
         return keys - _light_typo_keys(form, f3)
 
     def compare_names(self, a: NameForm, b: NameForm, person: bool, explain: bool = True) -> Match:

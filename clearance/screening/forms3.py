@@ -245,9 +245,11 @@ def _word_core(word: str) -> str:
 def _respelt_word(word: str, core: str, later: bool) -> tuple[str, str] | None:
     """``respell``'s reading of one written word outside a phrase (``core``: ``_word_core``; ``later``: not the name's
     first word): (the word written out, as read) or None when it stays as written. Pure, remembered."""
+    table = abbreviations()
+    if table.dotted and "." in word and (spelt := table.dotted.get(word.lower().rstrip(",;:)"))) is not None:
+        return spelt + word[len(word.rstrip(",;:)")):], spelt
     if not core.isalpha():
         return None
-    table = abbreviations()
     qualifier = table.qualifiers.get(core) if later else None
     new = qualifier or table.full.get(core) or _term_typo_word(core)
     if new is None or new == core:

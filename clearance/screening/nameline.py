@@ -69,6 +69,7 @@ SKIPPABLE = 3  # words this short ("of", "and") may have no letter in an acronym
 RESIDUE_TERM = "co"  # the term of "Corporation", "Company", "Corp", "Co": a legal form where a name ends
 LOOSE_WORDS = 4  # a segment after a legal form this short may be a building, area or city no table holds
 ONE_SKIP = 1  # ... and this many longer words ("Institute" in AIRCAS)
+TOWN_WORDS = 2  # words of a town's name after a town head word ("г. Нижний Новгород")
 _TRIM = " ,\u060c/-\u2013\u2014"
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")  # a trailing parenthesis: "NS ANTARCTIC (IMO 9413559)"
 _WORD = re.compile(r"\S+")
@@ -80,7 +81,7 @@ PLACE_SPAN = 3  # words of a leading place ("Nei Mongol", "Hong Kong")
 DISTINCTIVE = 0.15  # a word of rarity weight at most this (clearance.screening.rarity: MIN_WEIGHT 0.12 for words in
 # 0.4 % of names or more: "bank", "trade", "office", "industry") says nothing about which party a name is
 _KEYS = ("street", "building_heads", "us_states", "regions", "districts", "cities", "office_heads", "office_words",
-         "connectors", "vessel_roles", "vessel_types", "world_regions")
+         "connectors", "vessel_roles", "vessel_types", "world_regions", "town_heads")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class _Words:
     connectors: frozenset[str]
     vessel_roles: frozenset[str]
     vessel_types: frozenset[tuple[str, ...]]
+    town_heads: frozenset[str]  # as written, lower case ("г.", "g.")
 
 
 def _read_yaml(name: str, what: str) -> tuple[object, str]:
@@ -155,6 +157,7 @@ def _words() -> _Words:
         connectors=frozenset(folded("connectors")),
         vessel_roles=frozenset(folded("vessel_roles")),
         vessel_types=frozenset(tuple(w.split()) for w in folded("vessel_types")),
+        town_heads=frozenset(str(w).lower() for w in raw["town_heads"]),
     )
 
 
@@ -215,6 +218,8 @@ def _is_address(segment: str) -> bool:
     if any(w in aw.street for w in words) or (len(words) >= 2 and words[0] in aw.building_heads):
         return True
     written = segment.split()
+    if written[0].lower() in aw.town_heads and 1 < len(written) <= TOWN_WORDS + 1:
+        return True  # "г. Бишкек": a town, whether or not a table holds it
     if words[-1] in aw.regions:
         return True  # "Moskovskaya oblast", "Primorsky Krai"
     if written[-1] in aw.codes or " ".join(words) in aw.states or (
@@ -985,6 +990,38 @@ def described_reading(line: str, country: str | None = None) -> NameReading | No
     return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
 
 
+def _opens_as_address(segment: str) -> bool:
+    """A segment that starts as a street address does, with a number: "No. 16 Feiyun Road", a P.O. box, a room or
+    building with its number (``_GLUED_ADDRESS``), "88 Weilai 3rd Road"; and holds no legal form (a name that has a
+    street word, "Feiyun Road Trading Ltd", is a name)."""
+    text = segment.strip()
+    numbered = bool(_GLUED_ADDRESS.match(text)) or (text[:1].isdigit() and _is_address(text))
+    return numbered and not _has_legal_form(text)
+
+
+def leading_address_reading(line: str, country: str | None = None) -> NameReading | None:
+    """A name written after its address, as some forms put the address first: "No. 16 Feiyun Road, Hunnan District,
+    Shenyang - Shenyang Kingsemi Co., Ltd." (adversarial R31b-08). The line must open as a street address does
+    (``_opens_as_address``), every segment up to the name must read as an address, and the name left must carry a
+    distinctive word; it is then read as any name line (an address after it set aside too). None otherwise."""
+    segs = _segments(line)
+    if len(segs) < 2 or not _opens_as_address(line[segs[0][0]:segs[0][1]]):
+        return None
+    k = 1
+    while k < len(segs) and _is_address(seg := line[segs[k][0]:segs[k][1]]) and not _has_legal_form(seg):
+        k += 1
+    if k == len(segs):
+        return None
+    rest = line[segs[k][0]:].strip(_TRIM)
+    if not distinctive(rest):
+        return None
+    aside = (("address", line[:segs[k][0]].strip(_TRIM)),)
+    inner = read_name_line(rest, country)
+    if inner is None:
+        return NameReading(rest, aside)
+    return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
+
+
 def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     """The name without a leading acronym, vessel role or city and a trailing address or office description, or None
     when the line has none of them, or when the name left carries no distinctive word (``distinctive``) and is of
@@ -993,7 +1030,8 @@ def read_name_line(line: str, country: str | None = None) -> NameReading | None:
     name ("Huawei Technologies Co., Ltd., Bantian, Longgang" keeps "Huawei Technologies Co., Ltd.") stays with it.
     ``country``: the party's (ISO code): a leading city is set aside only when it is of that country (``_place_end``).
     """
-    labelled = label_reading(line, country) or connector_reading(line, country) or described_reading(line, country)
+    labelled = (label_reading(line, country) or connector_reading(line, country) or described_reading(line, country)
+                or leading_address_reading(line, country))
     if labelled is not None:
         return labelled
     han = han_office_reading(line) or hangul_office_reading(line) or office_wrapper_reading(line)

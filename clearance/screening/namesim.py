@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -314,22 +315,26 @@ def _join_pass(
     starts = [k for k in range(len(b.tokens) - 1) if k not in used_b and k + 1 not in used_b]
     if not starts:
         return out
-    firsts = None if phonetic else {b.tokens[k][0] for k in starts}
+    written = written_tokens(b) if best_run and b.renamed else b.tokens  # (@3: runs as written too)
+    firsts = None if phonetic else {b.tokens[k][0] for k in starts} | {written[k][0] for k in starts}
     for i, tok in enumerate(a.tokens):
         if i in used_a or len(tok) < 3 or (firsts is not None and tok[0] not in firsts):
             continue
         for start in starts:
-            if start in used_b or (not phonetic and b.tokens[start][0] != tok[0]):
+            if start in used_b or (not phonetic and b.tokens[start][0] != tok[0] and written[start][0] != tok[0]):
                 continue
-            run = b.tokens[start]
+            run, spelt = b.tokens[start], written[start]
             chosen: tuple[float, int] | None = None
             for end in range(start + 2, min(len(b.tokens), start + 4) + 1):
                 if end - 1 in used_b:
                     break
                 run += b.tokens[end - 1]
-                if len(run) > 1.5 * len(tok) + 1:
+                spelt += written[end - 1]
+                if min(len(run), len(spelt)) > 1.5 * len(tok) + 1:
                     break
                 sim = Levenshtein.normalized_similarity(tok, run)
+                if spelt != run and tok == spelt:
+                    sim = 1.0  # the words as written, before a term table read one ("Yun Li Da": yun -> cloud)
                 if exact_pinyin and sim < 1.0 and any(t in _term_words() for t in b.tokens[start:end]):
                     continue  # (a syllable and a translated term agree with a word only as written)
                 if phonetic and sim < LONG_TOKEN_CUTOFF and not (exact_pinyin and pinyin_word(tok)):
@@ -345,6 +350,22 @@ def _join_pass(
                 used_b.update(range(start, end))
                 break
     return out
+
+
+def written_tokens(form: NameForm) -> tuple[str, ...]:
+    """``form``'s tokens, each a word the term table read (``NameForm.renamed``: "Yun" -> cloud) as written instead,
+    when one written word of the name is read as it; the canonical token otherwise."""
+    spelt: dict[str, list[str]] = {}
+    for was, canon in form.renamed:
+        word = _WRITTEN.sub("", was.lower())
+        if word.isascii() and word.isalnum() and " " not in was.strip():
+            spelt.setdefault(canon, []).append(word)
+    if not spelt:
+        return form.tokens
+    return tuple(ws[0] if len(ws := spelt.get(t, [])) == 1 else t for t in form.tokens)
+
+
+_WRITTEN = re.compile(r"[^0-9a-z]")
 
 
 def _may_join(at: tuple[str, ...], bt: tuple[str, ...], used_a: set[int], used_b: set[int]) -> bool:
@@ -443,15 +464,19 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         back = True
         if phonetic:
             joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
-        elif qinfo[1].isdisjoint(cinfo[1]):
+        elif qinfo[1].isdisjoint(cinfo[1]) and not (resegment_always and (q.renamed or c.renamed)):
             back = False  # in one script a word equals a run of words only if they begin with the same letter
         else:  # in one script: each way only when a word may equal a run of the other's (``_may_join``)
             used_q = {p[0] for p in pairs}
             used_c = {p[1] for p in pairs}
-            if _may_join(qt, ct, used_q, used_c):
+            # (@3: a run of words as written too, "Yun Li Da" ~ "Yunlida": ``written_tokens``)
+            qa = written_tokens(q) if resegment_always and q.renamed else qt
+            ca = written_tokens(c) if resegment_always and c.renamed else ct
+            if _may_join(qt, ct, used_q, used_c) or (ca != ct and _may_join(qt, ca, used_q, used_c)):
                 joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
             # (nothing joined one way: the other way starts from the aligned pairs alone)
-            back = bool(joined) or _may_join(ct, qt, used_c, used_q)
+            back = bool(joined) or _may_join(ct, qt, used_c, used_q) or (
+                qa != qt and _may_join(ct, qa, used_c, used_q))
         if back:
             flipped = [(j, i, s, h) for i, j, s, h in pairs + joined]
             joined += [(i, j, s, h) for j, i, s, h in _join_pass(c, q, flipped, phonetic, resegment_always,

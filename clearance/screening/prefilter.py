@@ -49,6 +49,7 @@ from clearance.screening.namesim import (
     SPELT_ALIKE_MIN,
     consonants,
     coverage_score,
+    written_tokens,
 )
 from clearance.screening.strings import pick
 from clearance.screening.uniq import unique_inverse
@@ -147,10 +148,15 @@ def flatten(forms_by_entity: Sequence[Sequence[NameForm]]) -> FlatNames:
             dist.append(f.distinctive)
             phon.append(f.phonetic)
             unsp.append(f.unspaced)
+            spelt = written_tokens(f) if f.renamed else f.tokens  # (runs as written too: "Yun Li Da" -> yunlida)
             for lo, hi in _run_spans(len(f.tokens)):
                 run_text.append("".join(f.tokens[lo:hi]))
                 run_lo.append(lo)
                 run_hi.append(hi)
+                if spelt[lo:hi] != f.tokens[lo:hi]:
+                    run_text.append("".join(spelt[lo:hi]))
+                    run_lo.append(lo)
+                    run_hi.append(hi)
             run_start.append(len(run_text))
         entity_first.append(len(name_w))
     return FlatNames(
@@ -473,9 +479,13 @@ def _chunk_joins(queries: Sequence[NameForm], flat: FlatNames, pk: NDArray[np.in
     qr_id: list[int] = []
     qr_span: list[tuple[int, int]] = []
     for k, q in enumerate(queries):
+        spelt = written_tokens(q) if q.renamed else q.tokens
         for a, b in _run_spans(len(q.tokens)):
             qr_id.append(q_runs.setdefault("".join(q.tokens[a:b]), len(q_runs)))
             qr_span.append((a, b))
+            if spelt[a:b] != q.tokens[a:b]:  # (a run as written too, ``written_tokens``)
+                qr_id.append(q_runs.setdefault("".join(spelt[a:b]), len(q_runs)))
+                qr_span.append((a, b))
         qr_start[k + 1] = len(qr_id)
     if not q_runs:
         return

@@ -71,6 +71,14 @@ def prepare_entity(entity: Entity, extra: tuple[tuple[str, str], ...] = ()) -> P
         seen.add((bare, n.kind))
         names.append(PreparedName(prepare(bare), n.kind, f"the listed name {n.value!r} without its initials in "
                                   "parentheses", prepare3(bare), prepare3(bare, True) if person else None))
+    for n in entity.names:
+        bare = without_inner_initials(n.value)
+        if bare is None or (bare, n.kind) in seen:
+            continue
+        seen.add((bare, n.kind))
+        # (for clearance-name@3 only: the earlier versions read the listed name as written, ``form``, as before)
+        names.append(PreparedName(prepare(n.value), n.kind, f"the listed name {n.value!r} without its initials in "
+                                  "parentheses", prepare3(bare), prepare3(bare, True) if person else None))
     for alias, source in extra:
         if (alias, NameKind.ALIAS) in seen or not alias.strip():
             continue
@@ -109,6 +117,22 @@ def without_initials(name: str) -> str | None:
     if len(words) > 4 * len(m["initials"]):
         return None
     return m["name"].strip() if _initials_of(m["initials"].lower(), words) else None
+
+
+_INNER_INITIALS = re.compile(
+    r"^(?P<name>.*\S)\s*\((?P<initials>[A-Za-z]{2,8})\)\s*(?P<form>,?\s*[^()\s,][^(),]{0,24})$")
+
+
+def without_inner_initials(name: str) -> str | None:
+    """The name without the initials of its own words written in parentheses before its legal form ("Petersburg
+    Electronic Company (PEC), LLC" -> "Petersburg Electronic Company, LLC"), or None: as ``without_initials`` for
+    initials that end the name, the initials are an alias the name carries (adversarial R31-38)."""
+    m = _INNER_INITIALS.match(name)
+    if m is None or not prepare(m["form"].strip(" ,")).legal_forms or prepare(m["form"].strip(" ,")).tokens:
+        return None  # (what follows must be a legal form and nothing else)
+    bare = without_initials(f"{m['name']} ({m['initials']})")
+    form = m["form"] if m["form"].startswith(",") else " " + m["form"]
+    return None if bare is None else f"{bare}{form}"
 
 
 def _initials_of(initials: str, words: list[str]) -> bool:

@@ -52,6 +52,7 @@ from clearance.screening.towns import aside_towns, entry_town, form_of_entry_cou
 from clearance.text.fold import MAX_NAME_CHARS, clean
 from clearance.text.names import NameForm, prepare
 from clearance.text.romanise import respellings
+from clearance.text.wade_giles import pinyin_readings
 
 DEFAULT_LIMIT = 10
 CHUNKED_FROM = 4  # queries screened together from which @3's candidates are generated for the chunk at once
@@ -128,12 +129,17 @@ def screen_many(
         return out
     # clearance-name@3: a name with words of Russian in German or French spelling ("Tschkalow", "Iliouchine") is
     # screened respelt the English way too, as the lists write them (``clearance.text.romanise``)
-    variants = [(k, v) for k, q in enumerate(queries) for v in respellings(q.name)]
+    # ... and a name with Chinese syllables in Wade-Giles joined by hyphens ("LIN Hsien-fa") read in pinyin ("LIN
+    # Xianfa"), as the lists write it: a reading the table makes possible (the apostrophes of aspiration dropped, a
+    # spelling stands for several syllables), so a person reviews its hits, as the lists' own names read so
+    # (``prepared.WADE_GILES_SOURCE``, weak aliases)
+    variants = [(k, v, "respelt") for k, q in enumerate(queries) for v in respellings(q.name)]
+    variants += [(k, v, "wade_giles") for k, q in enumerate(queries) for v in pinyin_readings(q.name)]
     if variants:
-        done = _screen_lines([dataclasses.replace(queries[k], name=v) for k, v in variants], index, algo, lists,
+        done = _screen_lines([dataclasses.replace(queries[k], name=v) for k, v, _ in variants], index, algo, lists,
                              threshold, limit, today, prefilter)
-        for (k, v), result in zip(variants, done, strict=True):
-            out[k] = _merge(out[k], _possible_only(result, algo), NameReading(v, (("respelt", v),)), limit)
+        for (k, v, kind), result in zip(variants, done, strict=True):
+            out[k] = _merge(out[k], _possible_only(result, algo), NameReading(v, ((kind, v),)), limit)
     return out
 
 
@@ -218,6 +224,8 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     notes = tuple(Feature("respelt", CAP, f"name read with its Russian words spelt as the lists spell them ({text!r}): "
                           "capped at POSSIBLE, a person reviews",
                           bare.query.name, "") if kind == "respelt" else
+                  Feature("wade_giles", CAP, f"name read with its Wade-Giles syllables in pinyin ({text!r}): capped "
+                          "at POSSIBLE, a person reviews", bare.query.name, "") if kind == "wade_giles" else
                   Feature(f"{kind}_set_aside", 0.0, f"name read without the {_WHAT[kind]} ({text!r})",
                           bare.query.name, "") for kind, text in reading.set_aside)
     words = _words_of(reading.name) if reading.common else None

@@ -21,6 +21,9 @@ class Abbreviations:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     # folded initials of a ministry or academy -> its full name, read so when not a name's first word
     qualifiers: dict[str, str] = field(default_factory=dict)
+    # initials written with points, lower case as written ("m.e.") -> the words they stand for ("Middle East"):
+    # read so only when written with their points ("ME" and "me" are other words)
+    dotted: dict[str, str] = field(default_factory=dict)
 
 
 def _canonical(word: str) -> str:
@@ -42,10 +45,12 @@ def abbreviations() -> Abbreviations:
     expand: dict[str, str] = {}
     full_word: dict[str, str] = {}
     for abbr, full in (raw.get("abbreviations") or {}).items():
+        if " " in str(full).strip():  # initials of several words ("UAV"): written out, each word read as any other
+            full_word[fold(str(abbr))[0]] = str(full).strip()
+            continue
         canon = _canonical(str(full))
         expand[fold(str(abbr))[0]] = family_of.get(canon, canon)
-        if " " not in str(full).strip():
-            full_word[fold(str(abbr))[0]] = str(full).strip()
+        full_word[fold(str(abbr))[0]] = str(full).strip()
     for word, family in family_of.items():
         if word != family:
             expand[word] = family
@@ -61,4 +66,11 @@ def abbreviations() -> Abbreviations:
         if " " in initials or len(str(full).split()) < 2:
             raise DataError(f"qualifier {abbr!r}: one word standing for several", file=path)
         qualifiers[initials] = str(full).strip()
-    return Abbreviations(expand, full_word, phrases, qualifiers)
+    dotted: dict[str, str] = {}
+    for abbr, full in (raw.get("dotted") or {}).items():
+        written = str(abbr).strip().lower()
+        if "." not in written or " " in written or not str(full).strip():
+            raise DataError(f"dotted abbreviation {abbr!r}: initials written with points, read as a non-empty text",
+                            file=path)
+        dotted[written] = str(full).strip()
+    return Abbreviations(expand, full_word, phrases, qualifiers, dotted)
