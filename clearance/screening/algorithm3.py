@@ -57,7 +57,7 @@ from clearance.text.han_names import NAME_CHARS, reads_as_syllables
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
 from clearance.text.places import branch_qualifiers, country_places, country_words, places
-from clearance.text.scripts import char_script
+from clearance.text.scripts import ABJADS, char_script
 from clearance.text.terms import vocabulary
 from clearance.text.translit import to_latin
 
@@ -322,7 +322,9 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         out.extend(_person_part_guards(q, c, ns))
     if _cross_script(q, c) and ns.score > 0:
         single = len(q.tokens) == 1 and len(c.tokens) == 1  # the pair is the whole name: @2's skeleton rule
-        matched = [p for p in ns.pairs if (person and single and p.how == "skeleton") or _word_matched(p, person)]
+        abjad = bool((q.scripts | c.scripts) & ABJADS)  # (Chinese and Korean romanisations differ in consonants)
+        matched = [p for p in ns.pairs if (person and single and p.how == "skeleton"
+                                           and not (abjad and _few_sounds_only(p))) or _word_matched(p, person)]
         if not person:  # an organisation's distinctive word must agree, not only its generic ones
             generic = vocabulary().generic
             matched = [p for p in matched if not p.query.replace(" ", "").isalpha()
@@ -332,6 +334,10 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         if not matched and not (person and (_covered_across(ns) or _same_sounds(q, c))):
             out.append(Guard(CAP, "across scripts only the consonant skeletons (or generic words) agree; "
                                   "no distinctive word matched"))
+            if abjad and ns.pairs and all(_few_sounds_only(p) for p in ns.pairs):
+                out.append(Guard(DIFFERENT_CAP, "across scripts the names agree only on a consonant skeleton of one "
+                                                "or two sounds, and their consonants as written differ ("
+                                                + ", ".join(f"{p.query}~{p.candidate}" for p in ns.pairs) + ")"))
         elif person and not single and _sounds_only(q, c, ns) and not _same_sounds(q, c):
             out.append(Guard(CAP, "across scripts every name part agrees only by its consonants, and the spellings "
                                   "agree less than half letter for letter ("
@@ -1166,6 +1172,15 @@ def _one_sound(p: TokenPair) -> bool:
     return p.how == "skeleton" and min(len(skeleton(p.query)), len(skeleton(p.candidate))) < 2
 
 
+def _few_sounds_only(p: TokenPair) -> bool:
+    """A pair matched across scripts only by a consonant skeleton of one or two sounds whose consonants as written
+    disagree (less than CONSONANT_MIN): "shwmy" (شاومي, Xiaomi) ~ "sam" or "hisham" (both "s-m"): such skeletons are
+    shared by too many words to say anything. The test a person's name parts pass (``_word_matched``): "mhmd" ~
+    "mohamed", "hshm" ~ "hisham" still agree. Read only for a name in Arabic or Hebrew letters, whose romanisation
+    keeps the consonants as written: the romanisations of Chinese and Korean differ in them ("guo" / "kuo" of 國)."""
+    return p.how in ("skeleton", "joined") and not _word_matched(p, True)
+
+
 def _matched_weight(p: TokenPair, qw: dict[str, float], cw: dict[str, float]) -> float:
     """How rare a matched pair is: the heavier side's weight; for a word matched by a run of syllables written
     apart ("sichuan" ~ "si chuan" from 四川), the word's own weight (a syllable alone is rare, the place is not)."""
@@ -1558,7 +1573,26 @@ def reads_as_person(form: NameForm) -> bool:
 def organisation_query(query: PreparedQuery) -> bool:
     """A query clearance-name@3 compares with no listed person: of no given type, with a legal form in its name
     ("LLC Rubezh") or written in Chinese characters as an organisation's name (``han_organisation``)."""
-    return query.query.schema is None and (bool(query.form.legal_forms) or han_organisation(query.form.original))
+    return query.query.schema is None and (bool(query.form.legal_forms) or han_organisation(query.form.original)
+                                           or legal_form_before_comma(query.form.original))
+
+
+_FIRST_SEPARATOR = re.compile(r"[,，،;]")
+
+
+@lru_cache(maxsize=20_000)
+def legal_form_before_comma(name: str) -> bool:
+    """A line whose first part, before a comma, ends with a legal form written as one ("Seguridad Guardián C.A.,
+    Valencia, Carabobo"; "Türk Hava Yolları Teknik A.Ş., Yeşilköy, İstanbul"): the legal form was not the line's last
+    word, so the whole line read none, and its letters were compared with a listed person's initials ('VALENCIA
+    CORNELIO, Armando', 'KAR, Mevlut' alias 'ABDULLAH THE TURK'; adversarial R28-104, R31-103). A two-letter form counts
+    only written with a dot ("S.A.", "A.Ş."): a person's name part is not ("Nguyen Van Sa, Hanoi")."""
+    head = _FIRST_SEPARATOR.split(name, maxsplit=1)[0]
+    words = head.split()
+    if head == name or not words or not prepare3(head).legal_forms:
+        return False
+    last = words[-1]
+    return "." in last or len(fold(last)[0].replace(" ", "")) > 2
 
 
 @lru_cache(maxsize=20_000)

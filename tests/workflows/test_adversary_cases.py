@@ -592,16 +592,10 @@ MISMATCHES: dict[str, str] = {
                "SHIPPING HONGKONG LTD, 0.64)",
     "R24-57": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (uvl:fdb555d37b6b... "
               "Xiang Cheng Gao Trading (HK) Ltd, 0.69)",
-    "R24c-10": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:32171 AL-JAMAL, "
-               "Sa'id Ahmad Muhammad, 0.69)",
     "R28-82": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out "
               "(el:el-9f1e4d959600-091439 Huawei do Brasil Telecomunicacoes Ltda, 0.69)",
     "R28-91": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:22325 KOREA ZINC "
               "INDUSTRIAL GROUP, 0.69)",
-    "R25-73": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:32476 HE, Jing, "
-              "0.7)",
-    "R28-104": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:8242 VALENCIA "
-               "CORNELIO, Armando, 0.66)",
     "R28c-31": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:22503 TAATTA, AO, "
                "0.69)",
     "R28c-32": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:25783 ISLAMIC "
@@ -620,8 +614,6 @@ MISMATCHES: dict[str, str] = {
               "CORPORATION LTD, 0.69)",
     "R31-100": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:42317 BUSHRA "
                "BACHIR SHIPPING AND LOGISTICS SERVICES L.L.C., 0.69)",
-    "R31-103": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:13059 KAR, Mevlut, "
-               "0.69)",
     "R31-104": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (el:el-b8047af1f74c Ag "
                "Yildiz Insaat Gayrimenkul Tasimacilik Pazarlama lthalat Ihracat ve Ticaret Ltd. Sirketi, 0.69)",
     "R31b-40": "needless CANNOT_CLEAR: given listings [] with a possible match not ruled out (sdn:41189 STAR "
