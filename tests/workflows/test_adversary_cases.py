@@ -264,6 +264,11 @@ STRICTER_AND_RIGHT: dict[str, str] = {
     # round 22: the case gives the party as on the Entity List only (report: withdrawn, PROHIBITED right)
     "R22-34": "保利科技有限公司 (Poly Technologies Inc., EL) is also SDN 49446 aka 'POLY TECHNOLOGIES INC' (alias and "
               "address files 2025-12-24, New Poly Building, Beijing): blocked",
+    # session 18 (fix31s: Cyrillic ПАО «Микрон» with г. Зеленоград, 'Krokus Nano Elektroniks' read as respellings):
+    # parties the cases screen are found near-certain on the SDN List as well
+    "R12-09": "also SDN 35936 'PJSC MIKRON' [RUSSIA-EO14024]: blocked (31 CFR part 587), besides the Entity List",
+    "R12-17": "also SDN 39164 'LIMITED LIABILITY COMPANY KROKUS NANOELEKTRONIKA' (aka 'CROCUS NANOELECTRONICS') "
+              "[RUSSIA-EO14024]: blocked, besides the Entity List",
 }
 # An expectation its author withdrew in the round's report after reading the tool's reasons (the file is kept as
 # written): the answer the report accepts instead.

@@ -1,6 +1,7 @@
 """A possible match of a party whose listings the order gives is a reviewer's judgement, recorded as the party's
 ``ruled_out`` entries; never set aside by ``listings: []`` alone (adversarial round 31: 'Compagnie Soukhoï, Moscou'
-for the Entity List's Sukhoi entries was cleared). Real lists: the Entity List of 2025-11-08 and the other BIS lists."""
+for the Entity List's Sukhoi entries, 'Iljuschin Luftfahrtkomplex AG' for its Ilyushin entries, were cleared). Real
+lists: the Entity List of 2025-11-08 and the other BIS lists."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from clearance.workflows.order_requests import to_request
 
 DAY = dt.date(2025, 11, 20)  # 12 days after the Entity List file
 OLD_LISTS_OK = {"dpl": 1200, "meu": 1200, "uvl": 1200}
-SOUKHOI = "Compagnie Soukhoï, Moscou"  # French for the Sukhoi company: two Entity List entries score POSSIBLE
+# German for the Ilyushin Aviation Complex: a respelling, capped at POSSIBLE by design; two Entity List entries
+ILJUSCHIN = "Iljuschin Luftfahrtkomplex AG"
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +49,8 @@ def _order(*parties: Party) -> Request:
 
 
 def _possibles(screener: PartyScreener, rules: RuleSet) -> list[str]:
-    """The entries screening finds for SOUKHOI, as `<list>:<entry id>` (read from the record, not written here)."""
-    _, record = screener.determine(_order(Party(Role.END_USER, SOUKHOI, listings=())), rules)
+    """The entries screening finds for the party, as `<list>:<entry id>` (read from the record, not written here)."""
+    _, record = screener.determine(_order(Party(Role.END_USER, ILJUSCHIN, listings=())), rules)
     (s,) = record
     assert s.decision == "POSSIBLE" and s.hits and all(h.list_code == "el" for h in s.hits)
     return [f"{h.list_code}:{h.entry_id}" for h in s.hits]
@@ -56,16 +58,16 @@ def _possibles(screener: PartyScreener, rules: RuleSet) -> list[str]:
 
 def test_empty_listings_do_not_set_aside_a_possible_match(screener: PartyScreener, rules: RuleSet) -> None:
     entries = _possibles(screener, rules)
-    d, _ = screener.determine(_order(Party(Role.END_USER, SOUKHOI, listings=())), rules)
+    d, _ = screener.determine(_order(Party(Role.END_USER, ILJUSCHIN, listings=())), rules)
     assert d.outcome is Outcome.CANNOT_CLEAR
     (q,) = [q for q in d.open_questions if q.fact == "parties.ruled_out"]
-    assert all(e in q.text for e in entries) and "Sukhoi" in q.text and "ruled_out" in q.text
+    assert all(e in q.text for e in entries) and "Ilyushin" in q.text and "ruled_out" in q.text
 
 
 def test_every_match_ruled_out_clears_and_the_note_records_the_judgement(screener: PartyScreener,
                                                                          rules: RuleSet) -> None:
     entries = _possibles(screener, rules)
-    party = Party(Role.END_USER, SOUKHOI, listings=(), ruled_out=(*entries, "el:el-000000000000"))
+    party = Party(Role.END_USER, ILJUSCHIN, listings=(), ruled_out=(*entries, "el:el-000000000000"))
     d, _ = screener.determine(_order(party), rules)
     assert d.outcome is Outcome.NO_LICENSE_REQUIRED, d.open_questions
     (note,) = [n for n in d.notes if "ruled out by the order" in n]
@@ -75,7 +77,7 @@ def test_every_match_ruled_out_clears_and_the_note_records_the_judgement(screene
 def test_a_match_left_out_of_ruled_out_is_still_asked(screener: PartyScreener, rules: RuleSet) -> None:
     first, *rest = _possibles(screener, rules)
     assert rest, "the name scores POSSIBLE against more than one entry"
-    d, _ = screener.determine(_order(Party(Role.END_USER, SOUKHOI, listings=(), ruled_out=(first,))), rules)
+    d, _ = screener.determine(_order(Party(Role.END_USER, ILJUSCHIN, listings=(), ruled_out=(first,))), rules)
     assert d.outcome is Outcome.CANNOT_CLEAR
     (q,) = [q for q in d.open_questions if q.fact == "parties.ruled_out"]
     assert all(e in q.text for e in rest) and first not in q.text
@@ -84,9 +86,9 @@ def test_a_match_left_out_of_ruled_out_is_still_asked(screener: PartyScreener, r
 def test_a_restrictive_answer_keeps_its_outcome_and_lists_the_match_to_confirm(screener: PartyScreener,
                                                                              rules: RuleSet) -> None:
     listed = Party(Role.END_USER, "Sichuan University")  # screened: a near-certain Entity List HIT
-    d, _ = screener.determine(_order(listed, Party(Role.ULTIMATE_CONSIGNEE, SOUKHOI, listings=())), rules)
+    d, _ = screener.determine(_order(listed, Party(Role.ULTIMATE_CONSIGNEE, ILJUSCHIN, listings=())), rules)
     assert d.outcome is Outcome.LICENSE_REQUIRED
-    assert any(q.fact == "parties.ruled_out" and SOUKHOI in q.text for q in d.to_confirm)
+    assert any(q.fact == "parties.ruled_out" and ILJUSCHIN in q.text for q in d.to_confirm)
 
 
 def test_a_hit_is_not_settled_by_ruled_out(screener: PartyScreener, rules: RuleSet) -> None:
@@ -100,7 +102,7 @@ def test_a_hit_is_not_settled_by_ruled_out(screener: PartyScreener, rules: RuleS
 
 def _raw(ruled_out: Any) -> dict[str, Any]:
     return {"id": "PO-1", "date": "2025-11-20", "route": {"to": "DE"}, "item": {"eccn": "EAR99", "origin": "US"},
-            "parties": [{"role": "end_user", "name": SOUKHOI, "listings": [], "ruled_out": ruled_out}]}
+            "parties": [{"role": "end_user", "name": ILJUSCHIN, "listings": [], "ruled_out": ruled_out}]}
 
 
 def test_ruled_out_is_read_from_an_order_and_checked() -> None:
