@@ -266,7 +266,8 @@ STRICTER_AND_RIGHT: dict[str, str] = {
               "address files 2025-12-24, New Poly Building, Beijing): blocked",
     # session 18 (fix31s: Cyrillic ПАО «Микрон» with г. Зеленоград, 'Krokus Nano Elektroniks' read as respellings):
     # parties the cases screen are found near-certain on the SDN List as well
-    "R12-09": "also SDN 35936 'JOINT STOCK COMPANY MIKRON' (aka 'PJSC MIKRON') [RUSSIA-EO14024]: blocked (31 CFR part 587), besides the Entity List",
+    "R12-09": "also SDN 35936 'JOINT STOCK COMPANY MIKRON' (aka 'PJSC MIKRON') [RUSSIA-EO14024]: blocked (31 CFR "
+              "part 587), besides the Entity List",
     "R12-17": "also SDN 39164 'LIMITED LIABILITY COMPANY KROKUS NANOELEKTRONIKA' (aka 'CROCUS NANOELECTRONICS') "
               "[RUSSIA-EO14024]: blocked, besides the Entity List",
 }
