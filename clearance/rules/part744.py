@@ -93,9 +93,13 @@ def wherever_located(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, par
     """A party whose name reads as an operating unit of an Entity List entity listed "wherever located" (the
     Ministries of Defence of Russia and Belarus: rule ``744.11.wherever_located``) -- a military-unit word and the
     entry's nation word, not a screening match -- is an open question (an Entity List licence for all items subject
-    to the EAR if it is such a unit), unless the order gives the party's listings (adversarial R9-24)."""
-    signalled = [p for p in parties if p.name and p.given is None and not p.on_el
-                 and p.role.value != "exporter" and any(k == WHEREVER for k, _ in p.name_signals)]
+    to the EAR if it is such a unit; adversarial R9-24). Listings given as on no list do not answer it: the unit is
+    listed under the ministry's name, not its own (adversarial R33-83); ``not_military_end_user`` does (an operating
+    unit of the armed forces is a military end user, § 744.21(g)), as do listings naming the Entity List."""
+    if Fact.NOT_MILITARY_END_USER in req.facts:
+        return
+    signalled = [p for p in parties if p.name and not p.on_el and p.role.value != "exporter"
+                 and any(k == WHEREVER for k, _ in p.name_signals)]
     if not signalled:
         return
     rule = ctx.get(WHEREVER)
@@ -107,9 +111,11 @@ def wherever_located(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, par
             if not nation:
                 continue
             question = (f"{p.label!r} reads as an operating unit of the Entity List entity {e['entry']!r} "
-                        f"({', '.join(nation + units)}): that entry reaches its units wherever located ({e['cite']}); "
+                        f"({', '.join(nation + units)}): that entry reaches its units wherever located (§ 744.11; {e['cite']}); "
                         "if the party is one, a licence is required for all items subject to the EAR (policy of "
-                        "denial) -- give the party's listings (entity_list, or [] once checked)")
+                        "denial) -- give the party's listings with entity_list if it is, or state "
+                        "not_military_end_user if it is no unit of any armed forces (a check of the list by the "
+                        "party's own name does not answer it)")
             f.bases.append(Basis("EL", f"15 CFR 744.11; Supp. No. 4 to Part 744 ({e['cite']})", "policy of denial",
                                  party=p.label, indeterminate=question, rules=(WHEREVER,)))
             break

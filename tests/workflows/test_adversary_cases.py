@@ -236,8 +236,8 @@ FALSE_CLEARS: dict[str, str] = {
     # round 33 (adversary_round33.yaml; adversary_round33_report.md, dates): 3 false clears of 117 at its first run;
     # R33-57 and R33-74 (Entity List rows dated by publication, listed days before) fixed in session 18 (lead): the
     # effective dates of 744.11.effective_dates and the 14-day publication lag
-    "R33-83": "a Russian MoD unit named otherwise, given as listings [] on 2022-02-25: the § 744.11 'wherever located' "
-              "question is asked only of parties without given listings, whose [] is its answer (any date)",
+    # R33-83 (a Russian MoD unit named otherwise, given as listings []) fixed in session 19: listings [] no longer
+    # answer the 'wherever located' question, not_military_end_user does (own scenarios E598, E599)
     # round 34 (adversary_round34.yaml; adversary_round34_report.md): 1 false clear of 62 at its first run
     # (adv34 on main 14bbb7e)
 }
