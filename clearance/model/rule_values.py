@@ -85,9 +85,13 @@ class CclEntry(Value):
 
 
 class ChartRow(Value):
-    marks: list[str]
+    # None: the row's columns are not held (Hong Kong's own row before 2020-12-23); then only ``known_blank``
+    # columns are known, any other column is CANNOT_CLEAR (clearance.rules.chart._dest_hit)
+    marks: list[str] | None
     footnotes: list[int]
     embargoed: str | None = None
+    known_blank: list[str] = []
+    note: str | None = None
 
 
 class Destination(Value):
@@ -487,6 +491,7 @@ VALUE_TYPES: dict[str, Any] = {
     "el.group.*.license_requirement": GroupRequirement,
     "el.group.*.review_policy": str,
     "el.group.*.standards": Standards,
+    "744.11.standards": Standards,
     "el.group.*.tgl": Tgl,
     "eu744_23.*": EndUse74423,
     "meu.countries": list[str],

@@ -37,8 +37,9 @@ def groups(ctx: Ctx, dest: str) -> frozenset[str]:
     if dest == UNSPECIFIED:
         raise CannotClear("the destination is not a single country: Country Groups cannot be applied")
     if not ctx.has(f"groups.{dest}"):
-        if ctx.has(f"chart.{dest}"):
-            return frozenset()  # a chart row without any Country Group
+        row = ctx.find(f"chart.{dest}") if ctx.has(f"chart.{dest}") else None
+        if row is not None and row["marks"] is not None:
+            return frozenset()  # a chart row without any Country Group (not a row whose columns are not held)
         raise CannotClear(f"no Country Chart row or Country Groups for destination {dest!r}")
     return ctx.get_frozenset(f"groups.{dest}")
 
@@ -101,7 +102,14 @@ def applies_to(control: dict[str, Any], eccn: Eccn) -> bool | None:
 def _dest_hit(ctx: Ctx, control: dict[str, Any], dest: str, row: dict[str, Any]) -> bool:
     column = control.get("column")
     if column:
-        return column in row["marks"]
+        marks = row["marks"]
+        if marks is None:  # a row whose columns are not held (Hong Kong before 2020-12-23): only its known blanks
+            if column in row.get("known_blank", ()):
+                return False
+            raise CannotClear(f"the Country Chart row {dest} in force on {ctx.day.isoformat()} is not held: whether "
+                              f"column {column} has an X there is not known ({row.get('note', '')}); decide it by "
+                              f"hand from Supp. No. 1 to Part 738 as in force on that date")
+        return column in marks
     special = control.get("special") or {}
     kind = special.get("kind")
     if kind == "worldwide":

@@ -154,9 +154,26 @@ def entry_scope_question(text: str, eccn: str | None = None, kind: str | None = 
     return None
 
 
-def _entry_basis(info: PartyInfo, f: Findings, req: Request) -> None:
+STANDARDS = "744.11.standards"
+
+
+def _standards(ctx: Ctx, req: Request, name: str, f: Findings) -> bool:
+    """Whether § 744.11(a)'s authorisation of standards-related activity (87 FR 55241, every Entity List party)
+    takes the item out of the entry's requirement (an exclusion recorded in ``f``)."""
+    if Fact.STANDARDS_DEVELOPMENT not in req.facts:
+        return False
+    std = ctx.get(STANDARDS)
+    if item_kind(req) in std["kinds"] and not _kind_unknown(req) and is_at_only(ctx, req.item.eccn):
+        f.excluded.append(f"EL ({name}): excluded by {ctx.cite(STANDARDS)}")
+        return True
+    return False
+
+
+def _entry_basis(ctx: Ctx, info: PartyInfo, f: Findings, req: Request) -> None:
     e = info.el_entry
     assert e is not None
+    if _standards(ctx, req, info.label, f):
+        return
     text = e.license_requirement or ""
     why = entry_scope_question(text, req.item.eccn, item_kind(req), req.item.description)
     fr = "; ".join(e.federal_register)
@@ -205,7 +222,7 @@ def entity_list(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties:
         elif info.el_group:
             _group_basis(ctx, req, info, juris, f)
         elif info.el_entry is not None:
-            _entry_basis(info, f, req)
+            _entry_basis(ctx, info, f, req)
         else:
             f.bases.append(Basis("EL", "15 CFR 744.11(a); Supp. No. 4 to Part 744", "see the entry",
                                  party=info.label,
@@ -493,7 +510,10 @@ def _chart(ctx: Ctx, eccn_text: str | None, dest: str, no_de_minimis_kind: str |
     """The chart findings: a function of exactly its arguments (its cache key), the rules and the epoch."""
     f = new_findings()
     eccn = parse_eccn(eccn_text) if eccn_text else None
-    d5 = "D:5" in groups(ctx, dest) if dest != "XX" else False
+    # (Country Groups only where they decide: a destination whose groups are not held, Hong Kong before 2020-12-23,
+    # still answers for an item the chart leaves alone)
+    six = no_de_minimis_kind == "content_600_series" or bool(eccn and eccn.is_600_series)
+    d5 = six and dest != "XX" and "D:5" in groups(ctx, dest)
     if no_de_minimis_kind == "content_600_series" or (eccn and eccn.is_600_series and d5):
         pol = ctx.get("policy.600_series_d5")
         if d5:

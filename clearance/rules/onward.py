@@ -55,7 +55,14 @@ _ULTIMATE = frozenset({"end_user", "ultimate_consignee"})
 
 def _pointer(ctx: Ctx, country: str) -> bool:
     """Whether the country's Country Chart row only points to Part 746 (Cuba, Iran, North Korea, Syria)."""
-    return ctx.has(f"chart.{country}") and bool(ctx.get(f"chart.{country}").get("embargoed"))
+    if not ctx.has(f"chart.{country}"):
+        return False
+    row = ctx.find(f"chart.{country}")
+    if row is None:
+        if ctx.find(f"destination.{country}") is not None:
+            return False  # its own row ended, another row governs it (Hong Kong from 2020-12-23)
+        row = ctx.get(f"chart.{country}")  # a gap in the data: raises (fail closed)
+    return bool(row.get("embargoed"))
 
 
 def route_chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],

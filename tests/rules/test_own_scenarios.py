@@ -51,6 +51,8 @@ def test_cannot_clear_reasons_name_the_gap(rules: RuleSet) -> None:
     assert "746.6" in determine(by_id["O48"], rules, NONE_FOUND).reasons[0]
     assert "2019-01-01" in determine(by_id["O50"], rules, NONE_FOUND).reasons[0]
     assert "S27" in determine(by_id["O53"], rules, NONE_FOUND).reasons[0]
+    # Hong Kong's own row before 2020-12-23 is not held: a column other than AT is asked, naming the row
+    assert "Country Chart row HK" in determine(by_id["O25"], rules, NONE_FOUND).reasons[0]
 
 
 def test_knowledge_that_maps_to_no_fact_is_an_open_question(rules: RuleSet) -> None:
