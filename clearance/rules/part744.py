@@ -111,7 +111,8 @@ def wherever_located(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, par
             if not nation:
                 continue
             question = (f"{p.label!r} reads as an operating unit of the Entity List entity {e['entry']!r} "
-                        f"({', '.join(nation + units)}): that entry reaches its units wherever located (§ 744.11; {e['cite']}); "
+                        f"({', '.join(nation + units)}): that entry reaches its units wherever located "
+                        f"(§ 744.11; {e['cite']}); "
                         "if the party is one, a licence is required for all items subject to the EAR (policy of "
                         "denial) -- give the party's listings with entity_list if it is, or state "
                         "not_military_end_user if it is no unit of any armed forces (a check of the list by the "
