@@ -48,7 +48,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round29d.yaml", "adversary_round29e.yaml", "adversary_round30.yaml",
          "adversary_round30b.yaml", "adversary_round31.yaml",
          "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml",
-         "adversary_round33.yaml", "adversary_round34.yaml")
+         "adversary_round33.yaml", "adversary_round34.yaml", "adversary_round35.yaml",
+         "adversary_round35b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -240,6 +241,15 @@ FALSE_CLEARS: dict[str, str] = {
     # answer the 'wherever located' question, not_military_end_user does (own scenarios E598, E599)
     # round 34 (adversary_round34.yaml; adversary_round34_report.md): 1 false clear of 62 at its first run
     # (adv34 on main 14bbb7e)
+    # round 35 (adversary_round35.yaml; adversary_round35_report.md): 3 false clears of 67 at its first run
+    # (adv35 on main 1428340): the LVS value limit read from item.value alone
+    "R35-01": "LVS for 3A002.a with the invoice 'EUR 2,900' (about USD 3,150, over the $3,000 limit): item.value 2900 "
+              "is read as dollars and the currency the description names is not read",
+    "R35-03": "LVS for 1A001.a with the invoice 'GBP 4,500' (about USD 5,700, over the $5,000 limit): item.value 4500 "
+              "is read as dollars and the currency the description names is not read",
+    "R35-06": "LVS for one 3A002.a oscilloscope ($2,800) that is 'call-off 1 of 4 under framework agreement' for four "
+              "units (about $11,200): a framework call-off is not read as a split order (§ 740.3(d))",
+    # round 35 follow-up (adversary_round35b.yaml, written after round 35's first run): 0 false clears of 4
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -720,6 +730,27 @@ MISMATCHES: dict[str, str] = {
     "R34-52": "needless CANNOT_CLEAR: Harbin Normal University given [] draws 5 other universities POSSIBLE",
     "R34-61": "needless CANNOT_CLEAR: BAAI the day before 90 FR 14046 took effect: its row is dated 2025-03-25, the "
               "effective date (published 2025-03-28), read as a publication date within 14 days",
+    # round 35 (adversary_round35.yaml; adversary_round35_report.md): mismatches at its first run (adv35 on main
+    # 1428340)
+    "R35-11": "over-block: 5B001 GBS 'Yes, except N/A for 5B001.a (for 5A001.j)' is read as barring all of 5B001.a; "
+              "a 5B001.a test set for 5A001.b.3 radios to Brazil is GBS-eligible (rules: the parenthesis limits the "
+              "exclusion)",
+    "R35-15": "needless CANNOT_CLEAR: ENC for an item stated as § 740.17(b)(3) to the Royal Thai Police is asked as a "
+              "(b)(2) government-end-user question; (b)(3) items have no government end-user limit outside E:1/E:2 "
+              "(rules; the case's law is of medium confidence)",
+    "R35-25": "needless CANNOT_CLEAR: EAR99 cleanroom garments for a '28 nm mature-node' fab: 'wafer fab' asks the § "
+              "744.23(a)(2)(ii) unknown-node question, which reaches only Category 3 B-E items and an unknown node",
+    "R35-26": "needless CANNOT_CLEAR: a 3B991 robot for a fab stated to make only 28 nm and larger is asked the § "
+              "744.23(a)(2)(ii) unknown-node question and the § 744.21 question of an end use in words",
+    "R35-27": "needless CANNOT_CLEAR: on 2022-10-06 (before § 744.23) a 3B991 robot for a Shanghai 7 nm logic line is "
+              "asked the § 744.21 question of an end use in words (a civil production line the vocabulary does not "
+              "read) (enduse)",
+    "R35-55": "needless CANNOT_CLEAR: 'Electric Company of Ghana Ltd., Accra' given as listings [] is a 0.69 possible "
+              "match on SDN 'REVIVAL OF ISLAMIC HERITAGE SOCIETY' and 'STAR TRADE GHANA LIMITED' (screening)",
+    "R35-63": "withdrawn by its author (report): 'ТОО «Октябрь»' is the whole name of SDN 47966 'LIMITED LIABILITY "
+              "COMPANY OKTYABR' (Odintsovo), which the case did not check; a review (CANNOT_CLEAR) is fair",
+    "R35-64": "needless CANNOT_CLEAR: 'Maritime and Port Authority of Singapore' is a 0.51 possible match on SDN "
+              "'SYRIAN GENERAL AUTHORITY FOR MARITIME TRANSPORT' (screening)",
 }
 
 
