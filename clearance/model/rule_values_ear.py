@@ -298,6 +298,17 @@ class EncGovernment(_Frozen):
     not_end_users: tuple[NotEndUser, ...] = ()  # organisations whose name has a word but which are none
 
 
+class CurrencyWords(_Frozen):
+    """§ 740.3: the LVS limits are US-dollar amounts. A description naming an amount in another currency (its ISO
+    codes and names as whole folded words, its symbols in the text as written) with no US-dollar mention: the order's
+    value may not be in dollars, and LVS becomes ``question``."""
+
+    codes: tuple[str, ...]
+    symbols: str
+    usd: tuple[str, ...]
+    question: str
+
+
 class OrderWords(_Frozen):
     """§ 740.3(d): words of an item's description that say the shipment is part of a larger order (the LVS limit is
     the order's, and an order may not be split): LVS becomes ``question``."""
@@ -554,6 +565,7 @@ VALUE_TYPES: dict[str, object] = {
     "744.7.rule": ForeignVessels,
     "740.17.government": EncGovernment,
     "740.3.order_words": OrderWords,
+    "740.3.currency": CurrencyWords,
     "744.9.rule": Cameras,
     "740.2.a9": AdvancedComputingLes,
     "740.2.a4": ReasonLeBar,

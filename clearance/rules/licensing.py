@@ -441,7 +441,13 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
     if lvs is not None:  # the value test is outside the cache: the chart answer does not depend on the value
         limit, line, cite, covers = lvs
         ok, why = le_scopes.lvs_value(limit, req.item.value, line)
-        if ok and (split := _part_of_an_order(ctx, req.item.description)):
+        if ok and (currency := _foreign_currency(ctx, req.item.description)):
+            # (the value given may be an amount in that currency: the limit is in dollars)
+            rule = ctx.get("740.3.currency")
+            f.questions.append(Question(f"{rule['question']} ({currency}; {ctx.cite('740.3.currency')})",
+                                        fact="item.value"))
+            f.barred("LVS", f"the description names an amount in {currency}, the LVS limit is in US dollars", cite)
+        elif ok and (split := _part_of_an_order(ctx, req.item.description)):
             # (the value given may be one shipment's: the limit is the order's, which may not be split)
             rule = ctx.get("740.3.order_words")
             f.questions.append(Question(f"{rule['question']} ({', '.join(split)}; {ctx.cite('740.3.order_words')})",
@@ -451,6 +457,29 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
             f.available("LVS", why, cite, covers=covers)
         else:
             f.barred("LVS", why, cite)
+
+
+_FOREIGN_DOLLAR = re.compile(r"(?<![A-Za-z])(?:C|CA|A|AU|NZ|HK|NT|S|SG|R|MX|Z)\$")
+_USD_SIGN = re.compile(r"(?<![A-Za-z])\$")
+
+
+def _foreign_currency(ctx: Ctx, description: str | None) -> str | None:
+    """The other currency (a code, name or sign of rule ``740.3.currency``) an item's description names, when it
+    names no US dollars; None otherwise."""
+    if not description:
+        return None
+    rule = ctx.get("740.3.currency")
+    text = " " + re.sub(r"\s+", " ", fold(description)[0].lower()) + " "
+    words = set(re.findall(r"[a-z]+", text))
+    foreign = next((c for c in rule["codes"] if c in words), None)
+    sign = next((ch for ch in description if ch in rule["symbols"]), None)
+    dollar = _FOREIGN_DOLLAR.search(description)
+    found = sign or (dollar.group(0) if dollar else None) or foreign
+    if found is None:
+        return None
+    usd = any(f" {u} " in text for u in rule["usd"]) or "us$" in description.lower().replace(" ", "") \
+        or (_USD_SIGN.search(_FOREIGN_DOLLAR.sub("", description)) is not None)
+    return None if usd else found
 
 
 def _part_of_an_order(ctx: Ctx, description: str | None) -> tuple[str, ...]:

@@ -243,12 +243,8 @@ FALSE_CLEARS: dict[str, str] = {
     # (adv34 on main 14bbb7e)
     # round 35 (adversary_round35.yaml; adversary_round35_report.md): 3 false clears of 67 at its first run
     # (adv35 on main 1428340): the LVS value limit read from item.value alone
-    "R35-01": "LVS for 3A002.a with the invoice 'EUR 2,900' (about USD 3,150, over the $3,000 limit): item.value 2900 "
-              "is read as dollars and the currency the description names is not read",
-    "R35-03": "LVS for 1A001.a with the invoice 'GBP 4,500' (about USD 5,700, over the $5,000 limit): item.value 4500 "
-              "is read as dollars and the currency the description names is not read",
-    "R35-06": "LVS for one 3A002.a oscilloscope ($2,800) that is 'call-off 1 of 4 under framework agreement' for four "
-              "units (about $11,200): a framework call-off is not read as a split order (§ 740.3(d))",
+    # R35-01, R35-03 (LVS with an invoice in EUR / GBP) and R35-06 (a framework call-off) fixed in session 19 (lead):
+    # rule 740.3.currency and the folded order words (tests/rules/test_lvs_words.py)
     # round 35 follow-up (adversary_round35b.yaml, written after round 35's first run): 0 false clears of 4
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
