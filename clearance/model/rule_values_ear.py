@@ -179,6 +179,7 @@ class WhereverEntry(_Frozen):
     entry: str  # the Entity List entry as listed
     cite: str  # its Federal Register documents
     nation_words: tuple[str, ...]  # normalised words naming its nation ("russian", "of the russian federation")
+    country: str | None = None  # a party located there needs no nation word (adversarial R36-10)
 
 
 class WordCount(_Frozen):
@@ -311,10 +312,12 @@ class CurrencyWords(_Frozen):
 
 class OrderWords(_Frozen):
     """§ 740.3(d): words of an item's description that say the shipment is part of a larger order (the LVS limit is
-    the order's, and an order may not be split): LVS becomes ``question``."""
+    the order's, and an order may not be split): LVS becomes ``question``. ``patterns``: regular expressions on the
+    folded description ("2 of 5 units", "first of four deliveries")."""
 
     words: tuple[str, ...]
     question: str
+    patterns: tuple[str, ...] = ()
 
 
 class CameraScope(_Frozen):

@@ -470,8 +470,7 @@ def _foreign_currency(ctx: Ctx, description: str | None) -> str | None:
         return None
     rule = ctx.get("740.3.currency")
     text = " " + re.sub(r"\s+", " ", fold(description)[0].lower()) + " "
-    words = set(re.findall(r"[a-z]+", text))
-    foreign = next((c for c in rule["codes"] if c in words), None)
+    foreign = next((c for c in rule["codes"] if _by_figure(c, text)), None)
     sign = next((ch for ch in description if ch in rule["symbols"]), None)
     dollar = _FOREIGN_DOLLAR.search(description)
     found = sign or (dollar.group(0) if dollar else None) or foreign
@@ -482,6 +481,12 @@ def _foreign_currency(ctx: Ctx, description: str | None) -> str | None:
     return None if usd else found
 
 
+def _by_figure(code: str, text: str) -> bool:
+    """Whether the currency word ``code`` stands next to a figure in the folded ``text`` ('eur 2 900', '2 900 euros',
+    'eur2 900')."""
+    return re.search(rf"(?<![a-z]){code} ?[0-9]|[0-9] ?{code}(?![a-z])", text) is not None
+
+
 def _part_of_an_order(ctx: Ctx, description: str | None) -> tuple[str, ...]:
     """The words of rule ``740.3.order_words`` in the item's description (folded): it says the shipment is part of
     a larger order."""
@@ -489,7 +494,9 @@ def _part_of_an_order(ctx: Ctx, description: str | None) -> tuple[str, ...]:
         return ()
     text = " " + re.sub(r"\s+", " ", fold(description)[0].lower()) + " "
     rule = ctx.get("740.3.order_words")
-    return tuple(w.strip() for w in rule["words"] if w in text)
+    found = [w.strip() for w in rule["words"] if w in text]
+    found += [m.group(0) for p in rule.get("patterns") or () if (m := re.search(p, text))]
+    return tuple(found)
 
 
 def _shipped_from_d5(ctx: Ctx, req: Request, f: Findings) -> None:

@@ -249,28 +249,10 @@ FALSE_CLEARS: dict[str, str] = {
     # round 35 follow-up (adversary_round35b.yaml, written after round 35's first run): 0 false clears of 4
     # round 36 (adversary_round36.yaml, 36b, 36c; adversary_round36_report.md): 8 false clears of 67 at its first run,
     # 4 more of 23 in the follow-up 36b (written after that run), 0 of 11 in 36c (adv36 on main ece7d0d)
-    "R36-02": "a Russian unit abroad transliterated, 'Voyskovaya chast 20022 (aviabaza Kant) VKS Rossii' (KG), given "
-              "[]: NLR; the Russian MoD entry reaches all operating units wherever located (87 FR 12226)",
-    "R36-09": "a Russian national police directorate ('Main Directorate of the Ministry of Internal Affairs of the "
-              "Russian Federation for St. Petersburg'), given []: NLR; the MoD entry names the national police, and "
-              "so does § 744.21(g)",
-    "R36-10": "a Russian military commissariat transliterated, 'Voennyi komissariat Moskovskoi oblasti', given []: NLR",
-    "R36-11": "the Russian 7th Military Base in Abkhazia in Cyrillic ('7-я Краснознамённая военная база, Гудаута') "
-              "without a nation word, given []: NLR",
-    "R36-49": "LVS granted for 3A002.a invoiced 'KWD 1,450.000' (about USD 4,700, over the $3,000 limit): the Kuwaiti "
-              "dinar is not read as another currency",
-    "R36-54": "LVS granted for 'Teillieferung 1/3 zum Rahmenvertrag' (German: partial delivery 1 of 3 under a "
-              "framework agreement): split-order words in German are not read",
-    "R36-55": "LVS granted for 'first of four quarterly deliveries under the annual supply contract'",
-    "R36-56": "LVS granted for '2 of 5 units ordered on PO 4500123; balance to ship in Q3'",
-    "R36b-16": "the Belarusian MoD's defence attaché office in Berlin on 2022-03-15, EAR99 outside Part 746 stated: "
-               "NLR; the entry is effective 2022-03-02 (87 FR 13061 in 87 FR 13048), not 2022-04-07, and an "
-               "attaché office (no unit word) is not asked at all (R36b-17)",
-    "R36b-17": "the same Belarusian defence attaché office on 2022-04-10: NLR ('Office of the Defence Attaché, "
-               "Embassy of the Republic of Belarus' has no military-unit word; R36-04/R36-05 were CANNOT_CLEAR only "
-               "by the § 746 named-place question)",
-    "R36b-21": "LVS granted for 'monthly replenishment under standing order SO-88 (12 shipments a year)'",
-    "R36b-22": "LVS granted for 'consignment 1 of 3, remaining consignments follow'",
+    # all 12 fixed in session 19 (lead): the 'wherever located' unit words of the entries' own text (national police
+    # and guard, intelligence, the ministry's offices), transliterated Russian, the occupied territories, the entry's
+    # country as a nation word, the Belarus entry from 2022-03-02 (87 FR 13048); LVS: currencies by a figure, more
+    # split-order words and 'N of M' (tests/rules/test_lvs_words.py, own scenarios E600-E605)
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -784,11 +766,8 @@ MISMATCHES: dict[str, str] = {
     "R36-36": LATER + " (R36-36: iFlytek screened on 2022-09-09; decided on 2026-03-02: R36c-01)",
     "R36-37": LATER + " (R36-37: Dahua screened on 2023-04-03; decided on 2026-03-02: R36c-03)",
     "R36-44": LATER + " (R36-44: Sugon screened on 2023-04-03; decided on 2026-03-02: R36c-04)",
-    "R36-57": "needless CANNOT_CLEAR: 'supplied with CAD drawings of the rack-mount kit' read as Canadian dollars "
-              "(740.3.currency)",
-    "R36-58": "needless CANNOT_CLEAR: 'shipped on one Euro pallet' read as a euro amount (740.3.currency)",
-    "R36-60": "needless CANNOT_CLEAR: 'complete order, payment terms: three instalments 30/40/30' read as a split "
-              "order (740.3.order_words)",
+    # R36-57 ('CAD drawings'), R36-58 ('Euro pallet'), R36-60 (payment instalments) fixed in session 19: a currency
+    # word counts only by a figure, a payment's instalments are no split shipment
     "R36-67": "needless CANNOT_CLEAR: GBS parts for 4A003.g computer interconnect equipment asked whether CC 1 "
               "'digital computers for computerized finger-print equipment' covers them (a condition in words; "
               "ccl_condition_not_met would answer it)",
