@@ -301,8 +301,8 @@ class EncGovernment(_Frozen):
 
 class CurrencyWords(_Frozen):
     """§ 740.3: the LVS limits are US-dollar amounts. A description naming an amount in another currency (its ISO
-    codes and names as whole folded words, its symbols in the text as written) with no US-dollar mention: the order's
-    value may not be in dollars, and LVS becomes ``question``."""
+    codes and names next to a figure in the folded text, its symbols in the text as written) with no US-dollar
+    mention: the order's value may not be in dollars, and LVS becomes ``question``."""
 
     codes: tuple[str, ...]
     symbols: str

@@ -464,8 +464,8 @@ _USD_SIGN = re.compile(r"(?<![A-Za-z])\$")
 
 
 def _foreign_currency(ctx: Ctx, description: str | None) -> str | None:
-    """The other currency (a code, name or sign of rule ``740.3.currency``) an item's description names, when it
-    names no US dollars; None otherwise."""
+    """The other currency an item's description names -- a sign of rule ``740.3.currency`` as written, a dollar sign
+    with another country's prefix, or a code or name next to a figure -- when it names no US dollars; else None."""
     if not description:
         return None
     rule = ctx.get("740.3.currency")
