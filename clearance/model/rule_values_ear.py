@@ -257,6 +257,7 @@ class WhereverLocated(_Frozen):
 
     entries: tuple[WhereverEntry, ...]
     words: tuple[str, ...]  # normalised military-unit words, " word " boundaries
+    not_end_users: tuple[NotEndUser, ...] = ()  # organisations whose name has a unit word but which are no unit
 
 
 class Microprocessors(_Frozen):
