@@ -108,8 +108,10 @@ def wherever_located(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, par
         units = [w for k, w in p.name_signals if k == WHEREVER]
         for e in rule["entries"]:
             nation = [w.strip() for w in e["nation_words"] if has(forms, w)]
-            if not nation and e.get("country") and p.country == e["country"]:
-                nation = [f"located in {e['country']}"]  # (a unit at home needs no nation word: R36-10)
+            # (a unit at home needs no nation word: R36-10; a receiving party without a country is where the item goes)
+            where = p.country or (dest if p.role.value in ("end_user", "ultimate_consignee") else None)
+            if not nation and e.get("country") and where == e["country"]:
+                nation = [f"located in {e['country']}"]
             if not nation:
                 continue
             question = (f"{p.label!r} reads as an operating unit of the Entity List entity {e['entry']!r} "
