@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from clearance.errors import CannotClear
@@ -53,7 +54,7 @@ def _group_basis(ctx: Ctx, req: Request, info: PartyInfo, juris: Jurisdiction, f
         policy = str(pol["below_5g"] if gen.upper() in LOW_GENERATIONS and "below_5g" in pol else pol["default"])
         cite = ctx.cite("fdp.fn1")
     std = ctx.get(f"el.group.{g}.standards")
-    if Fact.STANDARDS_DEVELOPMENT in req.facts and item_kind(req) in std["kinds"] and is_at_only(ctx, req.item.eccn):
+    if _standards_excludes(ctx, req, std):
         f.excluded.append(f"{code} ({name}): excluded by {ctx.cite(f'el.group.{g}.standards')}")
         return
     if (Fact.STANDARDS_DEVELOPMENT in req.facts and std["kinds"] and _kind_unknown(req)
@@ -157,16 +158,20 @@ def entry_scope_question(text: str, eccn: str | None = None, kind: str | None = 
 STANDARDS = "744.11.standards"
 
 
+def _standards_excludes(ctx: Ctx, req: Request, std: dict[str, Any]) -> bool:
+    """Whether a standards carve-out (``std``: its item kinds; EAR99 or AT-only items) reaches the order: released
+    for standards development, of a kind it names (an item of no stated kind reads as a commodity)."""
+    return Fact.STANDARDS_DEVELOPMENT in req.facts and item_kind(req) in std["kinds"] \
+        and is_at_only(ctx, req.item.eccn)
+
+
 def _standards(ctx: Ctx, req: Request, name: str, f: Findings) -> bool:
     """Whether § 744.11(a)'s authorisation of standards-related activity (87 FR 55241, every Entity List party)
     takes the item out of the entry's requirement (an exclusion recorded in ``f``)."""
-    if Fact.STANDARDS_DEVELOPMENT not in req.facts:
+    if Fact.STANDARDS_DEVELOPMENT not in req.facts or not _standards_excludes(ctx, req, ctx.get(STANDARDS)):
         return False
-    std = ctx.get(STANDARDS)
-    if item_kind(req) in std["kinds"] and not _kind_unknown(req) and is_at_only(ctx, req.item.eccn):
-        f.excluded.append(f"EL ({name}): excluded by {ctx.cite(STANDARDS)}")
-        return True
-    return False
+    f.excluded.append(f"EL ({name}): excluded by {ctx.cite(STANDARDS)}")
+    return True
 
 
 def _entry_basis(ctx: Ctx, info: PartyInfo, f: Findings, req: Request) -> None:
@@ -470,7 +475,8 @@ def _foreign_currency(ctx: Ctx, description: str | None) -> str | None:
         return None
     rule = ctx.get("740.3.currency")
     text = " " + re.sub(r"\s+", " ", fold(description)[0].lower()) + " "
-    foreign = next((c for c in rule["codes"] if _by_figure(c, text)), None)
+    by_figure = _by_figure(tuple(rule["codes"])).search(text)
+    foreign = next(g for g in by_figure.groups() if g) if by_figure else None
     sign = next((ch for ch in description if ch in rule["symbols"]), None)
     dollar = _FOREIGN_DOLLAR.search(description)
     found = sign or (dollar.group(0) if dollar else None) or foreign
@@ -481,10 +487,12 @@ def _foreign_currency(ctx: Ctx, description: str | None) -> str | None:
     return None if usd else found
 
 
-def _by_figure(code: str, text: str) -> bool:
-    """Whether the currency word ``code`` stands next to a figure in the folded ``text`` ('eur 2 900', '2 900 euros',
-    'eur2 900')."""
-    return re.search(rf"(?<![a-z]){code} ?[0-9]|[0-9] ?{code}(?![a-z])", text) is not None
+@lru_cache(maxsize=8)
+def _by_figure(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression finding a currency word of ``codes`` next to a figure in a folded text ('eur 2 900', '2 900
+    euros', 'eur2 900'): its first group before a figure, its second after one."""
+    words = "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])({words}) ?[0-9]|[0-9] ?({words})(?![a-z])")
 
 
 def _part_of_an_order(ctx: Ctx, description: str | None) -> tuple[str, ...]:
