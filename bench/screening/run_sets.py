@@ -1,7 +1,7 @@
 """Screening against the real lists, on one part of the generated sets and the unlisted person names.
 
 Run: PYTHONPATH=. .venv/bin/python -m bench.screening.run_sets [--data ../shared/data] [--part test]
-     [--skip-nomenklatura] [--persons N]
+     [--skip-nomenklatura] [--persons N] [--possible]
 
 Reports, for every registered clearance-name version (each through the real ``screen`` on one index of every
 current list in the data folder, with the shipped alias table) and for the peers:
@@ -141,6 +141,9 @@ def main() -> None:
     ap.add_argument("--skip-nomenklatura", action="store_true")
     ap.add_argument("--persons", type=int, default=0, help="screen only the first N unlisted person names (0 = all)")
     ap.add_argument("--algorithms", default="", help="comma-separated clearance algorithm ids (default: all)")
+    ap.add_argument("--possible", action="store_true",
+                    help="also count, for the clearance algorithms, set (b) queries and unlisted persons flagged "
+                         "POSSIBLE or above (a person must review them), and list the first set (b) ones")
     args = ap.parse_args()
     part: Part = args.part
     data = Path(args.data)
@@ -201,21 +204,31 @@ def main() -> None:
                 top = [(h.name, round(h.score, 2)) for h in r.hits[:1]]
                 misses.append(f"{v.query!r} [{','.join(v.kinds)}] -> {top} (want {v.listed_name!r})")
         hit_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        flag_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         false_hits: list[str] = []
+        flagged: list[str] = []
+        flags = (Decision.HIT, Decision.POSSIBLE)
         for n in neg:
             r = screen(Query(n.query), index, algorithm=algo, limit=5)
             hit = r.decision is Decision.HIT
+            flag = r.decision in flags
             for k in ("ALL", n.kind):
                 hit_by_kind[k][0] += hit
                 hit_by_kind[k][1] += 1
+                flag_by_kind[k][0] += flag
+                flag_by_kind[k][1] += 1
             if hit and len(false_hits) < 12:
                 false_hits.append(f"{n.query!r} [{n.kind}] -> {r.hits[0].name!r} {r.hits[0].score:.2f}")
-        person_hits = 0
+            if flag and not hit and args.possible:
+                flagged.append(f"{n.query!r} [{n.kind}] -> {r.hits[0].name!r} {r.hits[0].score:.2f}")
+        person_hits = person_flags = 0
         for p in persons:
             r = screen(Query(p, schema=Schema.PERSON), index, algorithm=algo, limit=5)
             person_hits += r.decision is Decision.HIT
+            person_flags += r.decision in flags
         results[algo_id] = {"a": ok_by_kind, "b": hit_by_kind, "persons": person_hits, "misses": misses,
-                            "false_hits": false_hits, "seconds": time.perf_counter() - t}
+                            "false_hits": false_hits, "seconds": time.perf_counter() - t,
+                            "b_flag": flag_by_kind, "persons_flag": person_flags, "flagged": flagged}
 
     blocker = Blocker(entities, extra)
     default = get_algorithm()
@@ -271,6 +284,14 @@ def main() -> None:
         print(f"| (b) … {k} | " + " | ".join(cell(results[m]["b"][k]) for m in names) + " |")
     print(f"| unlisted persons flagged HIT (of {len(persons):,}) | "
           + " | ".join(f"{results[m]['persons']:,}" for m in names) + " |")
+    if args.possible:
+        print("| (b) POSSIBLE-or-above rate (lower is better) | " + " | ".join(
+            cell(results[m]["b_flag"]["ALL"]) if "b_flag" in results[m] else "-" for m in names) + " |")
+        for k in sorted({k for m in names for k in results[m].get("b_flag", {})} - {"ALL"}):
+            print(f"| (b) … {k}, POSSIBLE or above | " + " | ".join(
+                cell(results[m]["b_flag"][k]) if "b_flag" in results[m] else "-" for m in names) + " |")
+        print(f"| unlisted persons flagged POSSIBLE or above (of {len(persons):,}) | " + " | ".join(
+            f"{results[m]['persons_flag']:,}" if "persons_flag" in results[m] else "-" for m in names) + " |")
     print("| seconds (all three sets) | " + " | ".join(f"{results[m]['seconds']:.0f}" for m in names) + " |")
     for m in clearance_ids:
         print(f"\n{m}: first set (a) misses")
@@ -279,6 +300,10 @@ def main() -> None:
         print(f"{m}: first set (b) HITs")
         for line in results[m]["false_hits"]:
             print("  " + line)
+        if args.possible:
+            print(f"{m}: set (b) POSSIBLE (not HIT)")
+            for line in results[m]["flagged"]:
+                print("  " + line)
 
 
 if __name__ == "__main__":

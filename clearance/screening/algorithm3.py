@@ -56,7 +56,14 @@ from clearance.text.fold import fold, skeleton
 from clearance.text.han_names import NAME_CHARS, reads_as_syllables
 from clearance.text.names import DISTINCTIVE_WEIGHT, NameForm
 from clearance.text.pinyin import pinyin_word, syllables
-from clearance.text.places import branch_qualifiers, country_places, country_words, places
+from clearance.text.places import (
+    branch_qualifiers,
+    country_places,
+    country_words,
+    place_countries,
+    place_words,
+    places,
+)
 from clearance.text.scripts import ABJADS, char_script
 from clearance.text.terms import vocabulary
 from clearance.text.translit import to_latin
@@ -268,6 +275,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         worded = han_words or not (q.unspaced or c.unspaced)
         if kept_q and kept_c and worded:
             out.extend(_different_party(q, c, ns, kept_q, kept_c, qw, cw))
+            out.extend(_countries_differ(ns, kept_q, kept_c))
             out.extend(_shared_acronym_only(q, c, ns, qw, cw))
         out.extend(_short_typo_only(ns, kept_q, kept_c))
         if not (q.unspaced or c.unspaced or _cross_script(q, c)):
@@ -685,7 +693,9 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     if not ns.pairs or not (extra_q or extra_c):
         return out
     top = max(max(_pair_weight(p.query, qw), _pair_weight(p.candidate, cw)) for p in ns.pairs)
-    differ = [t for t in extra_q + extra_c if t not in places()]  # a city added or dropped is no other party
+    # a city added or dropped is no other party; a country or its adjective is (only common words agree, and the
+    # nation is what tells 'Directorate of Military Intelligence' (Cuba's) from the Syrian one)
+    differ = [t for t in extra_q + extra_c if t not in places()]
     if top < DISTINCT_AGREE and differ:
         out.append(Guard(CAP, f"only common words agree (the heaviest weighs {top:.2f}) and the names differ in "
                               f"{' '.join(differ)}"))
@@ -696,8 +706,8 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
         # (not a description whose words are together as rare as a brand: "Shanghai Aircraft Manufacturing" is
         # one party's name, written after its parent's, "COMAC Shanghai Aircraft Mfg. Co.", adversarial R16-113)
         desc_q, desc_c = desc_q and not _rare_whole(q), desc_c and not _rare_whole(c)
-        brand = [t for t in extra_q if desc_c and qw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()] + [
-            t for t in extra_c if desc_q and cw.get(t, 1.0) >= EXTRA_WEIGHT and t not in places()]
+        brand = [t for t in extra_q if desc_c and qw.get(t, 1.0) >= EXTRA_WEIGHT and t not in place_words()] + [
+            t for t in extra_c if desc_q and cw.get(t, 1.0) >= EXTRA_WEIGHT and t not in place_words()]
         if brand:
             out.append(Guard(DIFFERENT_CAP, f"one name is made of organisation terms only and the other adds a brand "
                                             f"({' '.join(brand)}): a description of the trade, not the party"))
@@ -721,7 +731,7 @@ def _description(form: NameForm) -> bool:
     places is a term of the term table (name_symbols.yml, name_terms.yml), none a brand or a number. By the table,
     not by rarity: a listed brand is common in the lists ("huawei" weighs 0.36) and still a brand."""
     terms = _term_words()
-    words = [t for t in form.tokens if not _residue(t) and t not in places()]
+    words = [t for t in form.tokens if not _residue(t) and t not in place_words()]  # ("Australian Army")
     return bool(words) and all(t in terms for t in words)
 
 
@@ -783,6 +793,32 @@ def _different_party(q: NameForm, c: NameForm, ns: NameScore, kept_q: Sequence[s
     return [Guard(DIFFERENT_CAP, f"only common words agree (the heaviest weighs {top:.2f}) and each name keeps its "
                                  f"own ({' '.join(own_q)} / {' '.join(own_c)}): parties of the same trade, not one "
                                  "party")]
+
+
+def _countries_differ(ns: NameScore, kept_q: Sequence[str], kept_c: Sequence[str]) -> list[Guard]:
+    """Organisation names that each keep a place of another country ("Maritime and Port Authority of Singapore" / SDN
+    'SYRIAN GENERAL AUTHORITY FOR MARITIME TRANSPORT': singapore, SG / syrian, SY; ``place_countries``) and agree
+    only on organisation terms of the term table and places, no brand: two parties of one kind in two countries (a
+    port authority, a ministry, a national airline), not one party. Capped below POSSIBLE. By the term table, not by
+    rarity: an institution's word is rare in the name corpus ("authority" weighs 1.0) and still no brand; a brand that
+    agrees ("Bank Melli Iran" / "Bank Melli ... Ghana": an affiliate abroad) or a number keeps the pair as it is. A
+    place of no known country (a world region, "Dubai") or a country either name shares says nothing here."""
+    if not ns.pairs:
+        return []
+    terms, known = _term_words(), place_words()
+    if any(not (w in terms or w in known or _residue(w)) for p in ns.pairs for w in (*p.query.split(),
+                                                                                     *p.candidate.split())):
+        return []
+    table = place_countries()
+    own_q = [t for t in kept_q if table.get(t)]
+    own_c = [t for t in kept_c if table.get(t)]
+    lands_q = frozenset().union(*(table[t] for t in own_q))
+    lands_c = frozenset().union(*(table[t] for t in own_c))
+    if not lands_q or not lands_c or lands_q & lands_c:
+        return []
+    return [Guard(DIFFERENT_CAP, f"each name keeps a place of another country ({' '.join(own_q)} / "
+                                 f"{' '.join(own_c)}) and they agree only on organisation terms and places: parties "
+                                 "of one kind in two countries, not one party")]
 
 
 def _shared_acronym_only(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],

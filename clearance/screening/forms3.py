@@ -24,7 +24,7 @@ from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import fold, tokens_skeleton
 from clearance.text.names import INITIAL_WEIGHT, NameForm, _NameFormSlots, name_form, prepare
 from clearance.text.numbers import may_read_numbers, numbers_as_digits
-from clearance.text.places import PLACE_WEIGHT, join_place_syllables, places
+from clearance.text.places import PLACE_WEIGHT, join_place_syllables, place_words
 from clearance.text.scripts import scripts_of
 from clearance.text.terms import vocabulary
 from clearance.text.titles import without_titles
@@ -44,7 +44,9 @@ from clearance.text.titles import without_titles
 # "Bank": session 15).
 # 9: a 1 read as the "l" that spells a known word ("Techno1ogy"), and a 0 or 1 ending a word ("Digita1") (adversarial
 # R31-16: OCR of a scanned order).
-FORMS_VERSION = 9
+# 10: every country, countries' adjectives and world regions weigh as places in organisation names (place_words.yml:
+# "Ghana", "Syrian", "Levant" weighed as brands; adversarial R35-55, R35-64, R34-23).
+FORMS_VERSION = 10
 
 # a single letter joined by a hyphen to a word: "A-Bank", "T-Bank", "Т-Банк" (not "A-Z", not "J.-P.")
 _LETTER_HYPHEN = re.compile(r"(?<![\w.])([^\W\d_])[-\u2010\u2011]([^\W\d_]{2,})")
@@ -347,8 +349,9 @@ def _join_places(toks: list[str], renamed: list[tuple[str, str]]) -> list[str]:
 @lru_cache(maxsize=200_000)
 def token_weight(token: str, person: bool) -> float:
     """A token's @3 weight: its rarity (in organisation names counted with its plural or singular), capped by the
-    vocabulary's weight for generic words and, in organisation names, by PLACE_WEIGHT for a place name
-    (clearance/text/places.yml)."""
+    vocabulary's weight for generic words and, in organisation names, by PLACE_WEIGHT for a place word
+    (``clearance.text.places.place_words``: places.yml, and the countries, their adjectives and the world regions of
+    place_words.yml)."""
     if not token.isalpha():
         return 1.0
     if len(token) == 1:
@@ -357,7 +360,7 @@ def token_weight(token: str, person: bool) -> float:
         table = rarity()
         return table.weight_of_count(table.df.get(token, 0))  # (``RarityTable.weight``)
     w = min(rarity().word_weight(token), vocabulary().generic.get(token, 1.0))
-    if token in places():
+    if token in place_words():
         w = min(w, PLACE_WEIGHT)
     return w
 

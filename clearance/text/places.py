@@ -28,6 +28,76 @@ def places() -> frozenset[str]:
     return frozenset(out)
 
 
+def _place_entries(names: list[str]) -> list[str]:
+    """The folded place words of names as ``places`` reads them: each name written together, and its words of more
+    than three letters ("sri lanka" -> "srilanka", "lanka")."""
+    out: list[str] = []
+    for n in names:
+        out.append(fold(n.replace("'", ""))[0].replace(" ", ""))
+        out.extend(w for w in fold(n)[0].split() if len(w) > 3)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_words_table() -> dict[str, list[tuple[str, str | None]]]:
+    """place_words.yml read: kind -> (name, ISO code or None) for each entry (``nationalities`` is a mapping of code to
+    adjectives, the other kinds lists of names)."""
+    raw, path = read_resource("place_words.yml", "place words")
+    if not isinstance(raw, dict) or not raw:
+        raise DataError("place words: expected a mapping of kind to a list of words", file=path)
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for kind, names in raw.items():
+        pairs: list[tuple[str, str | None]] = []
+        if isinstance(names, dict):
+            for code, words in names.items():
+                if not (isinstance(code, str) and len(code) == 2 and isinstance(words, list)):
+                    raise DataError(f"place words: {kind!r} maps a two-letter code to a list of words", file=path,
+                                    field=f"{kind}.{code}")
+                pairs.extend((w, code) for w in words)
+        elif isinstance(names, list):
+            pairs.extend((n, None) for n in names)
+        else:
+            raise DataError(f"place words: {kind!r} must be a list or a mapping of code to words", file=path,
+                            field=str(kind))
+        if not all(isinstance(n, str) and n.strip() for n, _ in pairs):
+            raise DataError(f"place words: {kind!r} holds an empty or non-text name", file=path, field=str(kind))
+        out[str(kind)] = pairs
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """The words clearance-name@3 weighs as places in organisation names: those of ``places`` and of place_words.yml
+    (the other countries, countries' adjectives, world regions), folded as ``places`` folds them."""
+    out: set[str] = set(places())
+    for pairs in _place_words_table().values():
+        out.update(_place_entries([n for n, _ in pairs]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, frozenset[str]]:
+    """Place word (as ``place_words`` folds it) -> the ISO codes of the countries it names or is in, where known: a
+    country's name (``clearance.text.countries.country_code``), its adjective (place_words.yml ``nationalities``:
+    "syrian" -> SY, "korean" -> KR and KP), a city of China or Russia (``country_places``). A world region, and a
+    city of no one-country table, have none."""
+    from clearance.text.countries import country_code  # (pycountry, loaded only when asked)
+
+    out: dict[str, set[str]] = {}
+    raw, _ = read_resource("places.yml", "place names")
+    named = [str(n) for k, names in raw.items() if k not in REGION_COUNTRIES for n in names]  # ("Singapore")
+    pairs = [(n, country_code(n)) for n in named]
+    for kind, entries in _place_words_table().items():
+        pairs.extend((n, code) if kind == "nationalities" else (n, country_code(n)) for n, code in entries)
+    for name, code in pairs:
+        if code is not None:
+            for w in _place_entries([name]):
+                out.setdefault(w, set()).add(code)
+    for words, codes in country_places().items():
+        out.setdefault("".join(words), set()).update(codes)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 REGION_COUNTRIES = {"china": ("CN", "HK", "MO"), "russia": ("RU",)}  # regions of places.yml that are one country's
 
 

@@ -201,7 +201,7 @@ def _resources_digest() -> str:
     # clearance-name@3's forms, prepared at index build, depend on its word rarity and abbreviation tables
     h.update(rarity().version.encode())
     h.update(f"forms3-{FORMS_VERSION}".encode())
-    for name in ("abbreviations.yml", "places.yml", "titles.yml", "wade_giles.yml"):
+    for name in ("abbreviations.yml", "places.yml", "place_words.yml", "titles.yml", "wade_giles.yml"):
         h.update(resources.files("clearance.text").joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 

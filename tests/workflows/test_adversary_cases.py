@@ -728,7 +728,6 @@ MISMATCHES: dict[str, str] = {
     "R34-28": "needless CANNOT_CLEAR: a winery's bottling line, no civil activity known (enduse)",
     "R34-29": "needless CANNOT_CLEAR: fishing boats of a co-op, no civil activity known (enduse)",
     "R34-33": "needless CANNOT_CLEAR: 9A991.d for an airline's planes at the airport (CN) asks military_end_use",
-    "R34-23": "needless CANNOT_CLEAR: 'Levant Textiles' given [] draws SDN ISIL '... THE LEVANT' 0.69 (screening)",
     "R34-49": "needless CANNOT_CLEAR: Yildiz Holding, its noise match ruled out, asked on another (el-c982a1f39bc4)",
     "R34-52": "needless CANNOT_CLEAR: Harbin Normal University given [] draws 5 other universities POSSIBLE",
     "R34-61": "needless CANNOT_CLEAR: BAAI the day before 90 FR 14046 took effect: its row is dated 2025-03-25, the "
@@ -748,12 +747,8 @@ MISMATCHES: dict[str, str] = {
     "R35-27": "needless CANNOT_CLEAR: on 2022-10-06 (before § 744.23) a 3B991 robot for a Shanghai 7 nm logic line is "
               "asked the § 744.21 question of an end use in words (a civil production line the vocabulary does not "
               "read) (enduse)",
-    "R35-55": "needless CANNOT_CLEAR: 'Electric Company of Ghana Ltd., Accra' given as listings [] is a 0.69 possible "
-              "match on SDN 'REVIVAL OF ISLAMIC HERITAGE SOCIETY' and 'STAR TRADE GHANA LIMITED' (screening)",
     "R35-63": "withdrawn by its author (report): 'ТОО «Октябрь»' is the whole name of SDN 47966 'LIMITED LIABILITY "
               "COMPANY OKTYABR' (Odintsovo), which the case did not check; a review (CANNOT_CLEAR) is fair",
-    "R35-64": "needless CANNOT_CLEAR: 'Maritime and Port Authority of Singapore' is a 0.51 possible match on SDN "
-              "'SYRIAN GENERAL AUTHORITY FOR MARITIME TRANSPORT' (screening)",
     # round 36 (adversary_round36.yaml, 36b, 36c; adversary_round36_report.md): mismatches at the first runs (adv36 on
     # main ece7d0d)
     "R36-16": "needless CANNOT_CLEAR: 'Trade Representation of the Russian Federation in the Republic of Kazakhstan, "
