@@ -61,6 +61,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("cameras for military end-users or 0A919 commodities (§ 744.9)", proliferation.cameras),
     ("weapons named in the end use's words, for §§ 744.17 and 744.9 (§ 744.21(f))", proliferation.military_words),
     ("party names denoting military (-intelligence) end users (§§ 744.21(g), 744.22(f)(2))", part744.names),
+    ("party names denoting military end users for microprocessors and cameras (§§ 744.17, 744.9)",
+     proliferation.military_names),
     ("party names denoting nuclear, rocket/UAV or chemical/biological weapons end users (§§ 744.2-744.4)",
      proliferation.names),
     ("units of Entity List entities listed 'wherever located' named otherwise (§ 744.11)", part744.wherever_located),

@@ -189,29 +189,35 @@ def denial_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties
                              rules=("736.2.b4_words",)))
 
 
+# the section a basis code of a Part 744 end-user rule stands for (the question names the sections that would apply)
+_SECTION_OF = {"MEU": "744.21", "MIEU": "744.22", "744.17": "744.17", "744.9": "744.9"}
+
+
 def ask_names(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo], f: Findings, key: str, fact: Fact,
                step: Callable[[Ctx, Request, frozenset[Fact], str, list[PartyInfo], Findings], None],
-               code: str) -> None:
+               code: str, others: frozenset[str] = frozenset()) -> None:
     """A party whose name denotes such an end user, with no fact stated either way: an open question wherever
     the rule, with ``fact`` stated, would require a licence (a note when a licence no exception overcomes is
-    required anyway)."""
+    required anyway). ``others``: further basis codes ``step`` may give for the same fact (§§ 744.17 and 744.9
+    define a military end user in § 744.21(g)'s words)."""
+    codes = others | {code}
     named = {p.label: [w for k, w in p.name_signals if k == key] for p in parties}
     named = {label: words for label, words in named.items() if words}
-    if not named or any(b.code == code for b in f.bases):
+    if not named or any(b.code in codes for b in f.bases):
         return
     trial = Findings()
     try:
         step(ctx, req, req.facts | {fact}, dest, parties, trial)
-        applies = any(b.code == code for b in trial.bases)
+        found = sorted({_SECTION_OF.get(b.code, b.code) for b in trial.bases if b.code in codes})
     except CannotClear:
-        applies = True
-    if not applies:
+        found = [str(ctx.get(key)["paragraph"]).split("(")[0]]
+    if not found:
         return
     rule = ctx.get(key)
     who = "; ".join(f"{label!r} (words: {', '.join(words)})" for label, words in named.items())
     what = rule.get("who") or f"a {'military-intelligence' if code == 'MIEU' else 'military'} end user"
     text = (f"the party name says it may be {what} ({rule['paragraph']}): {who}; § "
-            f"{rule['paragraph'].split('(')[0]} would require a licence -- state {rule['fact']} or "
+            f"{' and § '.join(found)} would require a licence -- state {rule['fact']} or "
             f"{rule['negative_fact']}")
     if any(b.indeterminate is None and b.overcome_by is None and b.code in END_USER_CODES for b in f.bases):
         f.notes.append(f"{text} (noted: a Part 744 licence is required anyway)")

@@ -280,6 +280,28 @@ def military_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
                    for b in trial.bases if b.code in ("744.17", "744.9"))
 
 
+def military_names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
+                   f: Findings) -> None:
+    """§§ 744.17 and 744.9 reach a 'military end user' in § 744.21(g)'s words (the national armed services, national
+    guard and national police, government intelligence or reconnaissance organisations) in countries § 744.21 does
+    not name: a party whose name denotes one (rule ``744.21.name_signals``), with no fact stated either way, is the
+    question wherever either section, with military_end_user stated, would require a licence (adversarial R37-57:
+    microprocessors for the Ministry of Defence of Kazakhstan; R37-64: thermal camera cores for the Royal Thai
+    Police). Asked after § 744.21's own question (``part744.names``), which stops the determination first."""
+    if req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USER}) or not req.item.eccn \
+            or not any(k == "744.21.name_signals" for p in parties for k, _ in p.name_signals):
+        return
+
+    def step(ctx: Ctx, req: Request, facts: frozenset[Fact], dest: str, parties: list[PartyInfo],
+             f: Findings) -> None:
+        tried = replace(req, facts=facts)
+        microprocessors(ctx, tried, dest, juris, parties, f)
+        cameras(ctx, tried, dest, juris, parties, f)
+
+    ask_names(ctx, req, dest, parties, f, "744.21.name_signals", Fact.MILITARY_END_USER, step, "744.17",
+              frozenset({"744.9"}))
+
+
 def _in(eccn_text: str, refs: tuple[str, ...]) -> bool | None:
     """Whether the item is one of ``refs`` (True), may be (None: its paragraph is coarser), or is not (False)."""
     eccn = parse_eccn(eccn_text)

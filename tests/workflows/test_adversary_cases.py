@@ -50,7 +50,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round31b.yaml", "adversary_round31c.yaml", "adversary_round32.yaml",
          "adversary_round33.yaml", "adversary_round34.yaml", "adversary_round35.yaml",
          "adversary_round35b.yaml", "adversary_round36.yaml",
-         "adversary_round36b.yaml", "adversary_round36c.yaml")
+         "adversary_round36b.yaml", "adversary_round36c.yaml", "adversary_round37.yaml",
+         "adversary_round37b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -253,6 +254,12 @@ FALSE_CLEARS: dict[str, str] = {
     # and guard, intelligence, the ministry's offices), transliterated Russian, the occupied territories, the entry's
     # country as a nation word, the Belarus entry from 2022-03-02 (87 FR 13048); LVS: currencies by a figure, more
     # split-order words and 'N of M' (tests/rules/test_lvs_words.py, own scenarios E600-E605)
+    # round 37 (adversary_round37.yaml, 37b; adversary_round37_report.md): 5 false clears of 78 at its first run, 8
+    # more of 18 in the follow-up 37b (adv37 on main 0d55e89), all one kind: a military end user named in a country
+    # § 744.21 does not cover, for §§ 744.17 (microprocessors, D:1) and 744.9 (camera cores, outside A:1). Fixed in
+    # session 20 (lead): step proliferation.military_names asks the § 744.21(g) name question wherever either section
+    # would apply, and the name words add a national police by its own name and armed services in Portuguese,
+    # Indonesian and Malay (own scenarios E645-E652)
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -771,6 +778,18 @@ MISMATCHES: dict[str, str] = {
     "R36b-03": "needless CANNOT_CLEAR by design: Dahua given [entity_list_fn4] on 2023-04-03 (as R33-27; R36c-03)",
     "R36b-10": "needless CANNOT_CLEAR by design: Sugon given [entity_list_fn4] on 2023-04-03 (as R33-27; R36c-04)",
     "R36b-15": "needless CANNOT_CLEAR by design: Hikvision given [entity_list] on 2024-08-01 (as R33-27; R36c-02)",
+    # round 37 (adversary_round37.yaml, 37b; adversary_round37_report.md): mismatches at the first run (adv37 on main
+    # 0d55e89)
+    "R37-23": "wrong basis, both clearing: Turkish 2B991 lathes made with US 2D991 software to Russia on 2022-04-07 "
+              "come out NO_LICENSE_REQUIRED; the case reads them as not subject (the Russia FDP rule reached "
+              "Categories 0-2 only from 2022-04-08, 87 FR 22130; medium confidence) (rules)",
+    "R37-42": "needless CANNOT_CLEAR: Sudan in 2021: the rule data holds no Country Groups for SD on that date "
+              "(groups.SD; the date Sudan left E:1 is not held) (rules)",
+    "R37-47": "needless CANNOT_CLEAR: 'Beirut Nutrition Distribution SAL' is a 0.69 possible match on SDN 'BEIRUT "
+              "TRADE SAL' (city + legal form) (screening)",
+    "R37-55": "over-block: 5A992.c mass-market smartphones to a private Russian retailer in 2022: 87 FR 12226 kept "
+              "5A992.c out of the § 746.8(a)(1) licence unless for a government end user or state-owned enterprise "
+              "(not modelled; medium confidence) (rules)",
 }
 
 
