@@ -297,6 +297,13 @@ WITHDRAWN: dict[str, tuple[str, str]] = {
     "R7-25": ("NO_LICENSE_REQUIRED", "round7.md: NLR with the § 744.15(b) UVL-statement obligation is the law (an "
                                      "NLR export to a UVL party needs the statement before shipping)"),
 }
+# A clearing expectation that misses a provision the engine applies (the file is kept as written): the answer the law
+# gives instead -- asserted, with the provision's words in the first reason.
+LAW_STRICTER: dict[str, tuple[str, str, str]] = {
+    "R25-34": ("CANNOT_CLEAR", "744.17", "the case reads § 744.21 only; Cambodia is in Country Group D:1, so § 744.17 "
+                                         "reaches a 3A991.a item (possibly a 3A991.a.1 microprocessor) for the Royal "
+                                         "Cambodian Armed Forces before 2021-12-09 too (session 20, round 37)"),
+}
 # Not a false clear, but not the expected outcome (needless CANNOT_CLEAR, over-block, wrong basis): owner and why.
 LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describes 2025-11-08, after the order date, "
          "and the order does not give the listing; on request (--historical-lists) the list is rebuilt for the date "
@@ -837,6 +844,10 @@ def test_adversary_case(screener: PartyScreener, rules: RuleSet, file: str, requ
     if request_.id in WITHDRAWN:
         outcome, why = WITHDRAWN[request_.id]
         assert got == outcome and any("744.15" in o for o in decision.obligations), (got, why, decision.obligations)
+        return
+    if request_.id in LAW_STRICTER:
+        outcome, words, why = LAW_STRICTER[request_.id]
+        assert got == outcome and words in decision.reasons[0], (got, why, decision.reasons[:1])
         return
     if expected["outcome"] not in CLEARING:
         law = expected.get("law", expected.get("why"))  # (round 4 writes 'why')
