@@ -106,6 +106,7 @@ def token_similarity(a: str, b: str, person: bool, phonetic: bool) -> tuple[floa
 
 
 _VOWEL_LETTERS = frozenset("aeiouy")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")  # ``str.translate`` table: a word's consonants (as ``algorithm3``'s)
 SPELT_ALIKE_MIN = 6  # a person's name parts this long, the same but for vowels in place of vowels, are one name
 SPELT_ALIKE_EDITS = 2  # ... that agree as two typos would (``1 - 2 / length``) however many vowels differ
 
@@ -131,9 +132,10 @@ TokenSim = Callable[[str, str, bool, bool], tuple[float, str]]
 # ``_length_row``'s codes: what ``_align`` (in one script) asks of two different words, neither an initial of a
 # person's name nor a nickname of the other, by their lengths
 _SKIP = 0  # nothing: their lengths rule out a typo (token_similarity is 0)
-_SAME_FIRST = 1  # the similarity when they begin with the same letter (more than ``max_edits`` apart in length)
-_CLOSE = 2  # the similarity when they begin with the same letter and differ in length, or are ``max_edits`` or
-# fewer OSA edits apart
+_SAME_FIRST = 1  # the similarity when they begin with the same letter and have the same consonants (more than
+# ``max_edits`` apart in length: only vowels left out)
+_CLOSE = 2  # the similarity when they are ``max_edits`` or fewer OSA edits apart (vowels left out among them), or
+# are a person's name parts ``spelt_alike``
 _ASK = 3  # the similarity (no ``max_edits``)
 
 
@@ -208,8 +210,9 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
     """Token pairs aligned greedily, best similarity first (ties in reading order).
 
     ``max_edits`` (clearance-name@3's ``token_similarity3``): ``sim_of`` is 0 for two different words in one
-    script more than this many OSA edits apart, unless one may be the other with letters left out (another length,
-    the same first letter), or it is a nickname of the other, or either is one letter: such pairs are not asked.
+    script more than this many OSA edits apart, unless one may be the other with vowels left out (another length,
+    the same first letter, the same consonants in the same order: ``algorithm3._vowels_dropped``), or it is a
+    nickname of the other, or either is one letter: such pairs are not asked.
     ``qitems``, ``citems``: ``_words_of`` of each name's words (read only when not ``phonetic``)."""
     cand: list[tuple[float, int, int, str]] = []
     ctoks = c.tokens
@@ -237,13 +240,12 @@ def _align(q: NameForm, c: NameForm, person: bool, phonetic: bool, sim_of: Token
                     code = row[lb] if lb < nrow else _SKIP
                     if code == _SKIP:
                         continue
-                    if code == _SAME_FIRST:
-                        if b[0] != first:
+                    if code == _SAME_FIRST:  # (further apart in length than ``max_edits``: vowels left out only)
+                        if b[0] != first or a.translate(_NO_VOWELS) != b.translate(_NO_VOWELS):
                             continue
-                    elif code == _CLOSE and (la == lb or b[0] != first) and OSA.distance(
-                            a, b, score_cutoff=edits) > edits and not (
+                    elif code == _CLOSE and OSA.distance(a, b, score_cutoff=edits) > edits and not (
                             person and la == lb and b[0] == first and spelt_alike(a, b)):
-                        continue
+                        continue  # (vowels left out of a word are as many OSA edits as the lengths differ)
                 sim, how = sim_of(a, b, person, phonetic)
                 if sim > 0:
                     cand.append((sim, i, j, how))
@@ -459,6 +461,11 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         pairs, _ = _align(q, c, person, phonetic, sim_of, max_edits, qinfo[0], cinfo[0])
     nq, nc, npairs = len(qt), len(ct), len(pairs)
     resegment = q.unspaced or c.unspaced or nq != nc  # word counts differ, or a script has no spaces
+    if not pairs and not phonetic and not resegment_always and (
+            not resegment or (tokens_only and qinfo[1].isdisjoint(cinfo[1]))):
+        # (most pairs compared) no word aligned, none joined (in one script a run of words begins with a word's first
+        # letter), the names joined not compared: the tokens' score, 0.0, and the conflicts below as they would read
+        return _no_words_agree(q, c, person, pairs)
     joined: list[tuple[int, int, float, str]] = []
     if (resegment or resegment_always) and npairs < nq and npairs < nc:
         back = True
@@ -533,6 +540,20 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     if not (q.compact.isalpha() or c.compact.isalpha()) and _numbers_conflict(q, c, matched_q, matched_c):
         score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
     return score, method, tokens_score, pairs, joined, matched_q, matched_c
+
+
+def _no_words_agree(q: NameForm, c: NameForm, person: bool, pairs: Aligned) -> Core:
+    """``similarity_core``'s result for names in one script of which no word aligned and none is joined, whose names
+    joined are not compared: the score of no word matched (0.0), and the conflicts of the end of ``similarity_core``
+    (which leave 0.0 as it is but name themselves in the method)."""
+    matched_q: set[int] = set()
+    matched_c: set[int] = set()
+    score, method = 0.0, "tokens"
+    if not person and _words_conflict(q, c, matched_q, matched_c):
+        score, method = score * WORD_CONFLICT_FACTOR, method + "+word-conflict"
+    if not (q.compact.isalpha() or c.compact.isalpha()) and _numbers_conflict(q, c, matched_q, matched_c):
+        score, method = min(score, NUMBER_CONFLICT_CAP), method + "+number-conflict"
+    return score, method, 0.0, pairs, [], matched_q, matched_c
 
 
 def name_score(q: NameForm, c: NameForm, core: Core) -> NameScore:
