@@ -16,6 +16,7 @@ names write them (adversarial round 23).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -46,6 +47,12 @@ Words = tuple[_Rule, ...]
 # Arabic and Persian write the same letters with different code points (yeh, kaf, alef maksura, heh goal): a word is
 # compared with the name in one spelling ('نیروی هوایی' and 'نيروي هوايي')
 _ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه"})
+
+
+def _as_written(word: str) -> str:
+    """A rule word in another script in the form a name is compared in (``written_forms``: NFKC, case folded -- Thai
+    'ตำรวจ' holds SARA AM, which NFKC writes as two characters; adversarial R38-13 -- and Arabic letters unified)."""
+    return unicodedata.normalize("NFKC", word).casefold().translate(_ARABIC)
 
 
 def _rule_words_of(value: dict[str, Any]) -> list[str]:
@@ -103,7 +110,7 @@ def _forms(ctx: Ctx, key: str) -> _Forms:
     if found is None:
         words = sorted(ctx.every_word(key))
         found = _Forms(tuple(w for w in words if w.isascii()),
-                       tuple((w, w.translate(_ARABIC)) for w in words if not w.isascii()),
+                       tuple((w, _as_written(w)) for w in words if not w.isascii()),
                        tuple(w for w in words if "  " in w))
         ctx.data[fk] = found
     return found
@@ -127,11 +134,11 @@ def _signal_words(ctx: Ctx, norm: str, kept: str) -> Words:
 
 
 def _split(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return tuple(w for w in words if w.isascii()), tuple(w.translate(_ARABIC) for w in words if not w.isascii())
+    return tuple(w for w in words if w.isascii()), tuple(_as_written(w) for w in words if not w.isascii())
 
 
 def _other(words: list[str]) -> tuple[tuple[str, str], ...]:
-    return tuple((w.translate(_ARABIC), w) for w in words if not w.isascii())
+    return tuple((_as_written(w), w) for w in words if not w.isascii())
 
 
 def _words_of(ctx: Ctx) -> Words:
@@ -142,7 +149,7 @@ def _words_of(ctx: Ctx) -> Words:
             words = [str(w) for w in value["words"]]
             latin, other = tuple(w for w in words if w.isascii()), _other(words)
             known = tuple((*_split([str(p) for p in n["phrases"]]),
-                           frozenset(str(w).translate(_ARABIC) for w in n.get("words", ())))
+                           frozenset(_as_written(str(w)) for w in n.get("words", ())))
                           for n in value.get("not_end_users", ()))
             out.append(_Rule(key, latin, other, known))
     return tuple(out)
