@@ -803,9 +803,6 @@ MISMATCHES: dict[str, str] = {
               "TRADE SAL' (city + legal form) (screening)",
     # round 38 (adversary_round38.yaml, 38b; adversary_round38_report.md): mismatches at the first run (adv38 on main
     # eb88038)
-    "R38-30": "over-block: 'Royal Thai Police Savings Cooperative Limited' (a members' savings co-op) asked as a "
-              "military end user (the word 'police') for § 744.9 camera cores (rules)",
-    "R38-33": "over-block: 'Police Academy Museum Gift Shop (operated by Siam Souvenir Co., Ltd.)' asked (rules)",
     "R38-44": "over-block: 'Military Commercial Joint Stock Bank (MB Bank)' (a commercial bank) asked for § 744.17 "
               "(rules)",
     "R38-47": "needless CANNOT_CLEAR: 'Ministry of Defence of Mongolia' is a 0.69 possible match on Burma's Entity "
@@ -814,9 +811,6 @@ MISMATCHES: dict[str, str] = {
               "'Ministry of Home Affairs' (screening)",
     "R38-69": "needless CANNOT_CLEAR: 'China Mobile Communications Group' is a 0.69 possible match on 'Huawei Mobile "
               "Technology Ltd.' (screening)",
-    "R38b-15": "over-block: 'Army Navy Outdoor Surplus Store Co., Ltd.' asked as a military end user (rules)",
-    "R38b-17": "over-block: 'Public Association of Police Veterans of Almaty' asked as a military end user (rules)",
-    "R38b-18": "over-block: 'Tbilisi Military History Museum Cafe LLC' asked as a military end user (rules)",
     "R38b-19": "needless CANNOT_CLEAR, wrong entity: the UK 'Ministry of Defence, Main Building, Whitehall, London' is "
                "a 0.97 match on the Entity List's Russian MoD entry (the nation words 'Russian Federation' weigh as "
                "places) (screening)",
