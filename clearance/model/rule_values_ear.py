@@ -173,6 +173,9 @@ class NameSignals(_Frozen):
     words: tuple[str, ...]  # normalised, " word " boundaries as in clearance.model.fact_vocabulary
     not_end_users: tuple[NotEndUser, ...] = ()
     who: str = ""  # what such an end user is, in the question ("an end user of chemical or biological weapons")
+    # the Unicode scripts the words read ("LATIN", "CYRILLIC", "CJK" ...): a name with letters of another script is
+    # asked as a name with a word is (clearance.rules.end_user_names); empty: not asked
+    scripts: tuple[str, ...] = ()
 
 
 class WhereverEntry(_Frozen):

@@ -40,6 +40,9 @@ class _Rule(NamedTuple):
     other: tuple[tuple[str, str], ...]  # other scripts: (as compared, Arabic letters as Persian; as written)
     # (phrases in Latin letters, phrases of other scripts, words that are then no sign): rule ``not_end_users``
     not_end_users: tuple[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]], ...]
+    # the scripts the words read (rule ``scripts``, Unicode script names as in unicodedata: LATIN, CYRILLIC ...); a
+    # name with letters of another script is a sign of its own: its words cannot be read (empty: not asked)
+    scripts: frozenset[str] = frozenset()
 
 
 Words = tuple[_Rule, ...]
@@ -76,8 +79,9 @@ _STRUCTURE = "not_end_users"  # the one entry of a name-signal rule's index (IND
 
 
 def _structure(value: dict[str, Any] | None) -> dict[str, Any]:
-    """A value of one of KEYS as an index of one entry, its not_end_users (phrases and the words they set aside)."""
-    return {} if value is None else {_STRUCTURE: value.get("not_end_users")}
+    """A value of one of KEYS as an index of one entry, its not_end_users (phrases and the words they set aside) and
+    the scripts its words read."""
+    return {} if value is None else {_STRUCTURE: (value.get("not_end_users"), value.get("scripts"))}
 
 
 for _key in KEYS:
@@ -151,8 +155,23 @@ def _words_of(ctx: Ctx) -> Words:
             known = tuple((*_split([str(p) for p in n["phrases"]]),
                            frozenset(_as_written(str(w)) for w in n.get("words", ())))
                           for n in value.get("not_end_users", ()))
-            out.append(_Rule(key, latin, other, known))
+            out.append(_Rule(key, latin, other, known, frozenset(str(x) for x in value.get("scripts", ()))))
     return tuple(out)
+
+
+def _script(ch: str) -> str:
+    """The Unicode script of a letter as its character name begins ('CJK' for 'CJK UNIFIED IDEOGRAPH-4E00')."""
+    return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+
+
+def _unread_scripts(name: str, scripts: frozenset[str]) -> list[str]:
+    """The scripts of ``name``'s letters (in NFKC: fullwidth Latin is Latin; modifier letters such as the Uzbek
+    'ʻ' are no script's) that are not among ``scripts``, in order of appearance."""
+    if name.isascii() or not scripts:
+        return []
+    return list(dict.fromkeys(sc for ch in unicodedata.normalize("NFKC", name)
+                              if ch.isalpha() and unicodedata.category(ch) != "Lm"
+                              and (sc := _script(ch)) not in scripts))
 
 
 def name_signals(ctx: Ctx, name: str) -> Signals:
@@ -180,6 +199,9 @@ def _signals(ctx: Ctx, name: str) -> Signals:
         found += [(rule.key, w.strip()) for w in rule.latin if w in latin_form and w not in drop]
         if other_form:
             found += [(rule.key, w.strip()) for form, w in rule.other if form in other_form and form not in drop]
+        # (a name in a script the words do not read: R39 -- never taken as no sign)
+        found += [(rule.key, f"{sc.lower()} script, which the words do not read")
+                  for sc in _unread_scripts(name, rule.scripts)]
     return tuple(found)
 
 
