@@ -42,6 +42,7 @@ reading the name without its address or acronym can only add a hit, never remove
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -1129,3 +1130,40 @@ def person_and_place(line: str) -> NameReading | None:
             or not distinctive(name)):
         return None
     return NameReading(name, (("residence", after),))
+
+
+TRAILING_SEGMENTS = 2  # places after a name this many comma segments long at most ("Maiduguri, Borno")
+
+
+def name_before_places(line: str) -> NameReading | None:
+    """The name of a line without its last one or two segments, each of one or two words of letters, no legal form
+    and no organisation term, when such words follow it ("Al-Shabaab, Jilib", "Милорад Додик, Бања Лука": adversarial
+    R39b-12, R39-40): places no table holds (a town, a region) that were compared as words of the name, unmatched,
+    which capped a listed name's match below the line. The segments set aside are kept as "trailing".
+
+    Only the near-certain hits of this reading count (``screen._screen_lines``): a listed name written in full
+    before a comma is that listed party wherever it is, while a name that merely resembles a listed one keeps the
+    score of the line as written, so an unlisted company followed by a town ("Shabelle Trading, Jilib") gains
+    nothing from it. None when the line has no such trailing segments, or the name before them has a digit or a
+    legal form: a company's name ends at its legal form, and its near-certain match through equivalent terms
+    ("Star Trading Ghana Ltd., Kumasi" and 'STAR TRADE GHANA LIMITED', adversarial R38b-23) with a town it does not
+    share stays for a person to judge (the line as written)."""
+    segs = _segments(line)
+    if not 2 <= len(segs) <= TRAILING_SEGMENTS + 1:
+        return None
+    if not all(re.search(r"[,\u060c]", line[a[1]:b[0]]) for a, b in itertools.pairwise(segs)):
+        return None  # (commas only: "X - Y" and "X / Y" may be one name)
+    for start, end in segs[1:]:
+        after = line[start:end].strip(_TRIM + "()")
+        written = after.split()
+        words = fold(after)[0].split()
+        if (not 1 <= len(written) <= PLACE_WORDS or not words or not all(w.isalpha() for w in words)
+                or _has_legal_form(after) or _ends_with_legal_form(after, whole=True)
+                or any(w in organisation_words() for w in words)):
+            return None
+    name = line[segs[0][0]:segs[0][1]].strip(_TRIM)
+    if not name or any(ch.isdigit() for ch in name) or _has_legal_form(name) or _ends_with_legal_form(name):
+        return None
+    if len(fold(name)[0].split()) < 2:
+        return None  # (one word before a comma is as likely a person's surname: "Daniel, John", "Hamas, Ali")
+    return NameReading(name, (("trailing", line[segs[1][0]:segs[-1][1]].strip(_TRIM)),))

@@ -33,6 +33,7 @@ from clearance.screening.model import Decision, Feature, Hit, ListVersion, Match
 from clearance.screening.nameline import (
     NameReading,
     first_party_reading,
+    name_before_places,
     names_office,
     person_and_place,
     read_name_line,
@@ -164,6 +165,11 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # a person's name and where the person is ("Arkadi Rotenberg, Nice"): the name without the place, for every
     # entry (``nameline.person_and_place``; besides the town reading, whose entries the town agrees with)
     persons = [person_and_place(q.name) if r is None else None for q, r in zip(queries, readings, strict=True)]
+    # a name and one or two places after it that no table holds ("Al-Shabaab, Jilib"): the name without them, its
+    # near-certain hits only, for every entry (``nameline.name_before_places``; the town reading counts only the
+    # entries whose addresses name the town: "Jilib" is in the addresses of members of al-Shabaab, not its own)
+    trailing = [name_before_places(q.name) if r is None and p is None else None
+                for q, r, p in zip(queries, readings, persons, strict=True)]
     # the first of two parties a line names ("X Ltd. on behalf of Y"; the reading above holds the second)
     firsts = [first_party_reading(q.name, q.country) for q in queries]
     # a leading city kept when an address was set aside too: the city may be a word of the listed name itself
@@ -175,7 +181,8 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # (a vessel's IMO / MMSI number the line carries is matched as an identifier: "NS ANTARCTIC (IMO 9413559)")
     extra = [dataclasses.replace(q, name=r.name, identifiers=(*q.identifiers, *r.identifiers))
              for q, r in (*zip(queries, readings, strict=True), *zip(queries, persons, strict=True),
-                          *zip(queries, placed, strict=True), *zip(queries, firsts, strict=True)) if r]
+                          *zip(queries, placed, strict=True), *zip(queries, trailing, strict=True),
+                          *zip(queries, firsts, strict=True)) if r]
     if not extra:
         return _screen_many(queries, index, algo, lists, threshold, limit, today, prefilter)
     done = _screen_many([*queries, *extra], index, algo, lists, threshold, limit, today, prefilter)
@@ -195,6 +202,11 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
             found = dataclasses.replace(found, hits=tuple(h for h in found.hits if h.decision is Decision.HIT))
             out[k] = _merge(out[k], found, kept, limit,
                             against=_town_evidence(kept, out[k].query.country, index, algo))
+    for k, bare in enumerate(trailing):
+        if bare is not None:  # (near-certain hits only: a name like a listed one keeps the line's own score)
+            found = next(more)
+            found = dataclasses.replace(found, hits=tuple(h for h in found.hits if h.score >= NAME_BEFORE_PLACES))
+            out[k] = _merge(out[k], found, bare, limit)
     for k, first in enumerate(firsts):
         if first is not None:
             out[k] = _merge(out[k], next(more), first, limit)
@@ -245,6 +257,7 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
 
 
+NAME_BEFORE_PLACES = 0.95  # a hit of a name read without trailing places counts from this score (near-certain)
 TOWN_CAP = CAP  # a near-certain hit of a name read without a town that none of the entry's addresses names
 
 
@@ -291,7 +304,9 @@ _WHAT = {"address": "address that follows it", "acronym": "acronym written befor
          "short": "short name written after it in parentheses", "office": "office of the party written before it",
          "residence": "place that follows a person's name (where the person is)",
          "label": "document label written before it", "department": "department written before it",
-         "party": "other party named with it", "description": "clause describing the party"}
+         "party": "other party named with it",
+         "trailing": "places that follow it (no table holds them: near-certain matches only)",
+         "description": "clause describing the party"}
 
 
 def _screen_many(queries: Sequence[Query], index: ScreeningIndex, algo: Algorithm, lists: Sequence[str] | None,
