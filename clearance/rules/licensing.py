@@ -534,17 +534,21 @@ def _enc_government(ctx: Ctx, req: Request, dest: str, parties: list[PartyInfo],
     """ENC offered, a party whose name denotes a 'government end user' and a destination outside Supp. No. 3 to
     Part 740: § 740.17(b)(2) makes ENC a question (adversarial R5-19), unless not_government_end_user is stated.
     While the rule data's Supp. No. 3 list is not verified (``supp3_verified``), the question is asked there too."""
+    # (a party whose name denotes a military end user -- armed services and police are government end users -- or
+    # is in a script those words do not read: 744.21.name_signals, in every language it holds; adversarial R39-30)
+    signs = {p.label: list(p.government) + [w for k, w in p.name_signals if k == "744.21.name_signals"]
+             for p in parties}
     if not any(x.symbol == "ENC" and x.status is LeStatus.AVAILABLE for x in found) \
-            or Fact.NOT_GOVERNMENT_END_USER in req.facts or not any(p.government for p in parties):
+            or Fact.NOT_GOVERNMENT_END_USER in req.facts or not any(signs.values()):
         return found
     rule = ctx.get("740.17.government")
     if dest in rule["supp3"] and rule.get("supp3_verified"):
         return found
-    who = next(p for p in parties if p.government)
+    who = next(p for p in parties if signs[p.label])
     held = "" if dest not in rule["supp3"] else (
         f" -- {dest} is in the rule data's Supp. No. 3 list, but that list is not verified against the eCFR "
         "(check Supplement No. 3 to Part 740 as in force on the order date)")
-    f.questions.append(Question(f"{rule['question']} ('{who.label}': {', '.join(who.government)}; "
+    f.questions.append(Question(f"{rule['question']} ('{who.label}': {', '.join(dict.fromkeys(signs[who.label]))}; "
                                 f"{ctx.cite('740.17.government')}){held}", fact="facts.not_government_end_user"))
     return [x for x in found if x.symbol != "ENC"]
 

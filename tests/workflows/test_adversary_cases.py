@@ -51,7 +51,8 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round33.yaml", "adversary_round34.yaml", "adversary_round35.yaml",
          "adversary_round35b.yaml", "adversary_round36.yaml",
          "adversary_round36b.yaml", "adversary_round36c.yaml", "adversary_round37.yaml",
-         "adversary_round37b.yaml", "adversary_round38.yaml", "adversary_round38b.yaml")
+         "adversary_round37b.yaml", "adversary_round38.yaml", "adversary_round38b.yaml",
+         "adversary_round39.yaml", "adversary_round39b.yaml", "adversary_round39c.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
 CLEARING = {"NOT_SUBJECT", "NO_LICENSE_REQUIRED", "LICENSE_EXCEPTION"}
 
@@ -267,6 +268,20 @@ FALSE_CLEARS: dict[str, str] = {
     # 'Badan Intelijen Negara', state security services, militsiya). Fixed in session 20 (lead): the words of the
     # languages of the D:1 countries and of those outside A:1, and rule words in another script compared in NFKC
     # (Thai 'ตำรวจ' holds SARA AM: it was never found)
+    # round 39 (adversary_round39.yaml, 39b, 39c; adversary_round39_report.md): 22 false clears of 73 at its first run,
+    # 6 more of 21 in 39b, 0 of 5 in 39c (adv39 on main 7cb0440): military end users named in more languages (Serbian,
+    # Albanian, Pashto, Nepali, Swahili, Hausa, Somali, Tagalog, Jawi; Sinhala, Tamil, Bengali, Amharic were already
+    # asked as unread scripts), Russian units named in Ukrainian, ministries for the ENC government end-user question,
+    # Supp. No. 2 HTS 7304.22/.23/.29. Fixed in session 20 (lead): the words; ENC asks also on a § 744.21(g) sign
+    # (armed services and police are government end users; an unread script); the three HTS codes as secondary
+    # entries of tools/part746_hts.yaml
+    # round 39: SDN-listed names followed by a town no table holds ('Al-Shabaab, Jilib') were read whole, capped
+    # POSSIBLE by the added word, and a POSSIBLE match is not reported on a date the loaded lists cannot answer for;
+    # R39b-12, R39-39, R39-40 fixed in session 20 (helper sdntown: nameline.name_before_places). Left: the Somali
+    # spelling of the listed alias (x for h) is only a 0.69 possible match, and on this date path only near-certain
+    # matches count (issue 10)
+    "R39-38": "screening: 'Xarakada Al-Shabaab Al-Mujaahidiin, Jilib, Jubbada Dhexe' (Somali x for h of the listed "
+              "alias 'HARAKAT AL-SHABAAB AL-MUJAAHIDIIN') is only a possible match, which the date path drops",
 }
 # A stricter answer than the case expects, and the law's: the case gives the party as on no list, and screening finds
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
@@ -807,8 +822,8 @@ MISMATCHES: dict[str, str] = {
               "(rules)",
     "R38-47": "needless CANNOT_CLEAR: 'Ministry of Defence of Mongolia' is a 0.69 possible match on Burma's Entity "
               "List 'Ministry of Defence' (listed without its nation word) (screening)",
-    "R38-48": "needless CANNOT_CLEAR: India's 'Ministry of Home Affairs' is a 0.69 possible match on Burma's Entity List "
-              "'Ministry of Home Affairs' (screening)",
+    "R38-48": "needless CANNOT_CLEAR: India's 'Ministry of Home Affairs' is a 0.69 possible match on Burma's Entity "
+              "List 'Ministry of Home Affairs' (screening)",
     "R38-69": "needless CANNOT_CLEAR: 'China Mobile Communications Group' is a 0.69 possible match on 'Huawei Mobile "
               "Technology Ltd.' (screening)",
     "R38b-19": "needless CANNOT_CLEAR, wrong entity: the UK 'Ministry of Defence, Main Building, Whitehall, London' is "
@@ -818,6 +833,21 @@ MISMATCHES: dict[str, str] = {
                "'Ministry of Home Affairs' (screening)",
     "R38b-25": "needless CANNOT_CLEAR: 'China Mobile Hong Kong Company Limited' is a 0.60 possible match on 'Huawei "
                "Mobile Technology Ltd.' (screening)",
+    # round 39 (adversary_round39.yaml, 39b, 39c; adversary_round39_report.md): mismatches at the first run (adv39 on
+    # main 7cb0440), and the cost of reading no name in a script the words do not read (session 20)
+    "R39-21": "needless CANNOT_CLEAR by design: the Sri Lanka Ports Authority written in Sinhala, a script the "
+              "§ 744.21(g) words do not read, is asked for § 744.9 camera cores (fail closed on an unread name)",
+    "R39-34": "needless CANNOT_CLEAR by design: Grameenphone written in Bengali (a script the § 744.21(g) words do not "
+              "read) is asked the ENC government end-user question",
+    "R39-45": "needless CANNOT_CLEAR: the end use 'factory automation of textile looms' has a word outside the civil "
+              "vocabulary (looms) (enduse)",
+    "R39-54": "needless CANNOT_CLEAR: a release to an end user in the US with us_person_recipient stated stops on "
+              "'the rule data has no rule chart.US' (rules)",
+    "R39-67": "needless CANNOT_CLEAR: 'automotive radar' reads as the red-flag word radar (enduse)",
+    "R39b-17": "needless CANNOT_CLEAR by design: the Commercial Bank of Ethiopia written in Amharic (Ethiopic, a "
+               "script the words do not read) is asked the ENC government end-user question",
+    "R39b-18": "needless CANNOT_CLEAR: 'Vojvođanska banka a.d., Novi Sad' is a 0.53 possible match on SDN 'NAFTNA "
+               "INDUSTRIJA SRBIJE AD NOVI SAD' (legal form and city) (screening)",
     "R37-55": "over-block: 5A992.c mass-market smartphones to a private Russian retailer in 2022: 87 FR 12226 kept "
               "5A992.c out of the § 746.8(a)(1) licence unless for a government end user or state-owned enterprise "
               "(not modelled; medium confidence) (rules)",
