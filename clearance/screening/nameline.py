@@ -1120,11 +1120,7 @@ def person_and_place(line: str) -> NameReading | None:
         return None
     name = line[segs[0][0]:segs[0][1]].strip(_TRIM)
     after = line[segs[1][0]:segs[1][1]].strip(_TRIM + "()")
-    written = after.split()
-    words = fold(after)[0].split()
-    if (not 1 <= len(written) <= PLACE_WORDS or not words or not all(w.isalpha() for w in words)
-            or _has_legal_form(after) or _ends_with_legal_form(after, whole=True)
-            or any(w in organisation_words() for w in words)):
+    if not _place_segment(after):
         return None
     if (not is_latin(name) or any(ch.isdigit() for ch in name) or not reads_as_person(prepare3(name))
             or not distinctive(name)):
@@ -1133,6 +1129,16 @@ def person_and_place(line: str) -> NameReading | None:
 
 
 TRAILING_SEGMENTS = 2  # places after a name this many comma segments long at most ("Maiduguri, Borno")
+ACRONYM_CHARS = 5  # a trailing segment of this many capitals or fewer is an acronym ("CAS"), not a place
+
+
+def _place_segment(after: str) -> bool:
+    """Whether a comma segment after a name may be a place: one or two words of letters (PLACE_WORDS), no legal form
+    and no organisation term."""
+    words = fold(after)[0].split()
+    return (1 <= len(after.split()) <= PLACE_WORDS and bool(words) and all(w.isalpha() for w in words)
+            and not _has_legal_form(after) and not _ends_with_legal_form(after, whole=True)
+            and not any(w in organisation_words() for w in words))
 
 
 def name_before_places(line: str) -> NameReading | None:
@@ -1153,14 +1159,11 @@ def name_before_places(line: str) -> NameReading | None:
         return None
     if not all(re.search(r"[,\u060c]", line[a[1]:b[0]]) for a, b in itertools.pairwise(segs)):
         return None  # (commas only: "X - Y" and "X / Y" may be one name)
-    for start, end in segs[1:]:
-        after = line[start:end].strip(_TRIM + "()")
-        written = after.split()
-        words = fold(after)[0].split()
-        if (not 1 <= len(written) <= PLACE_WORDS or not words or not all(w.isalpha() for w in words)
-                or _has_legal_form(after) or _ends_with_legal_form(after, whole=True)
-                or any(w in organisation_words() for w in words)):
-            return None
+    trailing = [line[start:end].strip(_TRIM + "()") for start, end in segs[1:]]
+    if not all(_place_segment(t) for t in trailing):
+        return None
+    if any(len(t) <= ACRONYM_CHARS and t.isupper() for t in trailing):
+        return None  # (an acronym is no place: "Shanghai Inst. of Applied Physics, CAS", adversarial R18-20)
     name = line[segs[0][0]:segs[0][1]].strip(_TRIM)
     if not name or any(ch.isdigit() for ch in name) or _has_legal_form(name) or _ends_with_legal_form(name):
         return None

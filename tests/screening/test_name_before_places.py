@@ -20,7 +20,8 @@ def test_the_reading_sets_aside_one_or_two_short_segments_of_letters() -> None:
                                                                          (("trailing", "Бања Лука"),))
     assert name_before_places("X Group, Maiduguri, Borno") == NameReading("X Group",
                                                                           (("trailing", "Maiduguri, Borno"),))
-    for line in ("Al-Shabaab", "Daniel, John", "Hamas, Ali", "Acme, Trading Ltd", "Foo - Bar", "Acme, 12 Main",
+    for line in ("Al-Shabaab", "Daniel, John", "Hamas, Ali",
+                 "Shanghai Inst. of Applied Physics, CAS", "Acme, Trading Ltd", "Foo - Bar", "Acme, 12 Main",
                  "Acme, A, B, C", "Acme, Jilib Trading", "Acme 7, Jilib",
                  "Star Trading Ghana Ltd., Kumasi"):
         assert name_before_places(line) is None, line

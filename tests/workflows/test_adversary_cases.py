@@ -287,6 +287,8 @@ FALSE_CLEARS: dict[str, str] = {
 # it near-certain on the SDN List, so the answer is PROHIBITED (session 6: a near-certain SDN / DPL listing the order's
 # listings leave out decides on its own).
 STRICTER_AND_RIGHT: dict[str, str] = {
+    "R12-08": "SDN 39178 BAIKAL ELECTRONICS JSC [RUSSIA-EO14024]: blocked, besides the Entity List (found since "
+              "session 20 reads the name without its trailing town)",
     "E02": "SDN 12210 RECONNAISSANCE GENERAL BUREAU [DPRK] [DPRK2]: blocked (31 CFR part 510), besides § 744.22",
     "R8-39": "SDN 49272 (aka 'BIOPHARMIST MEDICAL PRODUCTS TRADE LIMITED COMPANY', alias file 2025-12-24): blocked, "
              "besides the Entity List listing the case gives (found near-certain since session 7's name-line reading)",
