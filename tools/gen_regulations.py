@@ -432,18 +432,23 @@ def gen_ccl(src: Path) -> dict[str, Any]:
     return params
 
 
-SUDAN_RESCISSION = dt.date(2020, 12, 14)  # Sudan's state-sponsor-of-terrorism designation rescinded (effective)
-SUDAN_NOTE = ("Sudan was a state sponsor of terrorism until its designation was rescinded effective 2020-12-14; "
-              "the date the EAR lifted its anti-terrorism controls (§ 742.10, AT marks) and E:1 membership is not "
-              "held: no row from 2020-12-14 to 2026-07-22 (CANNOT_CLEAR), the eCFR row of 2026-07-23 from that day")
+SUDAN_EAR_DAY = dt.date(2021, 1, 14)  # 86 FR 4929 (FR Doc. 2020-29037), effective on public display 2021-01-14
+SUDAN_FR = "86 FR 4929"
+SUDAN_NOTE = ("Sudan's designation as a state sponsor of terrorism was rescinded effective 2020-12-14; the EAR "
+              "followed with 86 FR 4929 (FR Doc. 2020-29037, published 2021-01-19, effective 2021-01-14 on public "
+              "display), which removed the anti-terrorism controls of § 742.10 (AT marks) and Sudan from Country "
+              "Group E:1 and added it to Country Group B; until that day the EAR's text kept them (2nd: the rule's "
+              "summary and BIS's press release; adversarial R37-42)")
+SUDAN_AFTER = "eCFR-d 2026-07-23; from 2021-01-14 (86 FR 4929), assumed unchanged since [D]"
 
 
 def _sudan_row(value: dict[str, Any], cite: str) -> dict[dt.date, Any]:
     before = {**value, "marks": [*value["marks"], *[m for m in ("AT 1", "AT 2") if m not in value["marks"]]]}
     return {
         START: {"value": before, "cite": f"{cite}, with the anti-terrorism columns of § 742.10 (Sudan)",
-                "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"},
-        dt.date(2026, 7, 23): {"value": value, "cite": cite, "verification": "eCFR-d 2026-07-23"},
+                "until": SUDAN_EAR_DAY - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"},
+        SUDAN_EAR_DAY: {"value": value, "cite": f"{cite} (as amended by {SUDAN_FR})", "fr": SUDAN_FR,
+                        "verification": SUDAN_AFTER},
     }
 
 
@@ -634,8 +639,9 @@ def gen_groups(src: Path) -> dict[str, Any]:
         if code == "SD":
             before = sorted({*groups, "E:1"} - {"B"})
             values[START] = {"value": before, "cite": f"{cite}; Sudan in E:1 as a state sponsor of terrorism",
-                             "until": SUDAN_RESCISSION - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"}
-            values[dt.date(2026, 7, 23)] = {"value": groups, "cite": cite, "verification": "eCFR-d 2026-07-23"}
+                             "until": SUDAN_EAR_DAY - dt.timedelta(days=1), "verification": f"[D] {SUDAN_NOTE}"}
+            values[SUDAN_EAR_DAY] = {"value": groups, "cite": f"{cite} as amended by {SUDAN_FR}", "fr": SUDAN_FR,
+                                     "verification": SUDAN_AFTER}
         elif code in GROUP_PERIODS:
             for start, listed, note in GROUP_PERIODS[code]:
                 values[start] = {"value": listed if listed is not None else groups, "cite": cite, "verification": note}
