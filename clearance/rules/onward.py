@@ -119,6 +119,12 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
         if country in seen:
             continue
         seen.add(country)
+        if country == "US":  # (no chart row: an item that ends with a party in the United States is not exported
+            # there; the route's own row applies, ``route_chart``; adversarial R39-54 stopped on "no rule chart.US")
+            f.notes.append(f"{p.role.value.replace('_', ' ')} {p.label} is located in the United States, which is no "
+                           f"country of destination of the Country Chart: the row of {dest}, where the route ends, "
+                           "applies (15 CFR 738.4(a))")
+            continue
         if _pointer(ctx, country):
             continue  # (its row points to Part 746: ``part746`` applies the section)
         trial = Findings()

@@ -1147,10 +1147,10 @@ def name_before_places(line: str) -> NameReading | None:
     R39b-12, R39-40): places no table holds (a town, a region) that were compared as words of the name, unmatched,
     which capped a listed name's match below the line. The segments set aside are kept as "trailing".
 
-    Only the near-certain hits of this reading count (``screen._screen_lines``): a listed name written in full
-    before a comma is that listed party wherever it is, while a name that merely resembles a listed one keeps the
-    score of the line as written, so an unlisted company followed by a town ("Shabelle Trading, Jilib") gains
-    nothing from it. None when the line has no such trailing segments, or the name before them has a digit or a
+    The near-certain hits of this reading count as they are (``screen._screen_lines``): a listed name written in
+    full before a comma is that listed party wherever it is, while a name that merely resembles a listed one is
+    capped at POSSIBLE, as it would be written without the places (a town after a name never clears it: adversarial
+    R39-38). None when the line has no such trailing segments, or the name before them has a digit or a
     legal form: a company's name ends at its legal form, and its near-certain match through equivalent terms
     ("Star Trading Ghana Ltd., Kumasi" and 'STAR TRADE GHANA LIMITED', adversarial R38b-23) with a town it does not
     share stays for a person to judge (the line as written)."""

@@ -144,6 +144,18 @@ def screen_many(
     return out
 
 
+def _below_near_certain_capped(result: ScreeningResult, algo: Algorithm) -> ScreeningResult:
+    """``result`` of a name read without trailing places (``nameline.name_before_places``) with each hit below
+    NAME_BEFORE_PLACES capped at the highest POSSIBLE score: a listed name written in full before a comma is that
+    listed party wherever it is, while a name that merely resembles a listed one is for a person to judge -- never
+    cleared because a town was written after it (adversarial R39-38: 'Xarakada Al-Shabaab Al-Mujaahidiin, Jilib,
+    Jubbada Dhexe', a Somali spelling of an SDN alias, a possible match without the places and none with them)."""
+    hits = tuple(h if h.score >= NAME_BEFORE_PLACES else
+                 dataclasses.replace(h, score=min(h.score, CAP), decision=algo.thresholds.decide(min(h.score, CAP)))
+                 for h in result.hits)
+    return dataclasses.replace(result, hits=hits)
+
+
 def _possible_only(result: ScreeningResult, algo: Algorithm) -> ScreeningResult:
     """``result`` with each hit capped at the highest POSSIBLE score (``algorithm3.CAP``): a name respelt from another
     spelling is a guess at what the writer meant (German names with w or sch are respelt too), so a person reviews
@@ -203,10 +215,8 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
             out[k] = _merge(out[k], found, kept, limit,
                             against=_town_evidence(kept, out[k].query.country, index, algo))
     for k, bare in enumerate(trailing):
-        if bare is not None:  # (near-certain hits only: a name like a listed one keeps the line's own score)
-            found = next(more)
-            found = dataclasses.replace(found, hits=tuple(h for h in found.hits if h.score >= NAME_BEFORE_PLACES))
-            out[k] = _merge(out[k], found, bare, limit)
+        if bare is not None:  # (a near-certain hit counts as it is; a weaker one is capped at POSSIBLE)
+            out[k] = _merge(out[k], _below_near_certain_capped(next(more), algo), bare, limit)
     for k, first in enumerate(firsts):
         if first is not None:
             out[k] = _merge(out[k], next(more), first, limit)
@@ -257,7 +267,7 @@ def _merge(whole: ScreeningResult, bare: ScreeningResult, reading: NameReading, 
     return dataclasses.replace(whole, decision=decision, hits=tuple(hits))
 
 
-NAME_BEFORE_PLACES = 0.95  # a hit of a name read without trailing places counts from this score (near-certain)
+NAME_BEFORE_PLACES = 0.95  # a hit of a name read without trailing places counts as it is from this score
 TOWN_CAP = CAP  # a near-certain hit of a name read without a town that none of the entry's addresses names
 
 
@@ -305,7 +315,7 @@ _WHAT = {"address": "address that follows it", "acronym": "acronym written befor
          "residence": "place that follows a person's name (where the person is)",
          "label": "document label written before it", "department": "department written before it",
          "party": "other party named with it",
-         "trailing": "places that follow it (no table holds them: near-certain matches only)",
+         "trailing": "places that follow it (no table holds them: a weaker match is capped at POSSIBLE)",
          "description": "clause describing the party"}
 
 

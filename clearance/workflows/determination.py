@@ -422,11 +422,25 @@ class PartyScreener:
         possible match is what a reviewer must judge; the order records the judgement as ``ruled_out`` entries
         ("el:<entry id>"), so an auditor sees which matches were set aside, and a changed entry (a new id) is asked
         again. None when nothing is left to judge, or when screening could not answer (the order's word stands)."""
-        if party.listings is None or screening.decision == Decision.CANNOT_CLEAR.value:
+        if party.listings is None:
             return None
         given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
         ruled = set(party.ruled_out)
-        entities = self._index(self._day(day).versions).entities if self.historical else {}
+        if screening.decision == Decision.CANNOT_CLEAR.value:
+            # some list cannot answer for the day (it describes a later day, or is stale): the order's word stands
+            # for it, but a possible match on a list that can answer is still a question (adversarial R39-38: a
+            # Somali spelling of an SDN alias, a 0.69 possible match on the SDN List of the day, was dropped)
+            usable = self._usable(day, frozenset(self._day(day).versions), given)
+            if not usable or party.role is Role.EXPORTER:
+                return None
+            idx = self._index(usable)
+            found = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
+                           lists=sorted(usable), today=day)
+            entities = idx.entities
+            screening = dataclasses.replace(screening, hits=tuple(found.hits), list_versions={
+                c: v.version_id for c, v in usable.items()})
+        else:
+            entities = self._index(self._day(day).versions).entities if self.historical else {}
         left = [h for h in screening.hits
                 if h.list_code not in given and f"{h.list_code}:{h.entry_id}" not in ruled
                 and not (entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day))]
@@ -475,14 +489,19 @@ class PartyScreener:
                     h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
 
+    def _usable(self, day: dt.date, codes: frozenset[str], given: set[str]) -> dict[str, VersionInfo]:
+        """The versions of the lists in ``codes`` (less those in ``given``) that can answer for ``day``: each
+        describes the day or an earlier one and is not stale on it."""
+        return {c: v for c, v in self._day(day).versions.items() if c in codes and c not in given
+                and (_describes(v) or day) <= day and not stale_reason(v, self.settings, day)}
+
     def _blocking_contradiction(self, party: Party, day: dt.date, given: set[str], unscreened: bool = False,
                                 codes: frozenset[str] = ACTING_LISTS) -> _Contradiction | None:
         """A near-certain HIT on the Denied Persons or SDN List (or another of ``codes``), in a version that describes
         ``day`` and is not stale on it, on a list the order does not give: it proves a prohibition even when another
         list cannot answer for the day (adversarial B08: a party given as on the Entity List, whose Entity List
         version is later, and found on the SDN List of the day)."""
-        usable = {c: v for c, v in self._day(day).versions.items() if c in codes and c not in given
-                  and (_describes(v) or day) <= day and not stale_reason(v, self.settings, day)}
+        usable = self._usable(day, codes, given)
         if not usable:
             return None
         idx = self._index(usable)
