@@ -176,6 +176,12 @@ class NameSignals(_Frozen):
     # the Unicode scripts the words read ("LATIN", "CYRILLIC", "CJK" ...): a name with letters of another script is
     # asked as a name with a word is (clearance.rules.end_user_names); empty: not asked
     scripts: tuple[str, ...] = ()
+    # a name of an organisation (no legal form, no title, no not_end_users phrase) with a word in Latin letters that
+    # no vocabulary reads (clearance.text.english) is asked too: the words cannot list every language's army
+    unread_words: bool = False
+    # words (normalised, " word " boundaries) that make such a name read as a company's, a civil institution's or a
+    # person's (" corp ", " university ", " bank ", " citizen "): not asked for its other words
+    unread_words_except: tuple[str, ...] = ()
 
 
 class WhereverEntry(_Frozen):

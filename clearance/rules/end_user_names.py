@@ -23,6 +23,10 @@ from typing import Any, NamedTuple
 from clearance.rules.context import INDEXED_RULES, WORD_RULES, Ctx
 from clearance.rules.place_words import folded as normalise
 from clearance.rules.place_words import rule_word, text_forms, written_form, written_forms
+from clearance.text.english import unread_words
+from clearance.text.names import prepare
+from clearance.text.terms import compact, vocabulary
+from clearance.text.titles import without_titles
 
 KEYS = ("744.21.name_signals", "744.22.name_signals", "744.11.wherever_located", "744.2.name_signals",
         "744.3.name_signals", "744.4.name_signals")
@@ -43,6 +47,8 @@ class _Rule(NamedTuple):
     # the scripts the words read (rule ``scripts``, Unicode script names as in unicodedata: LATIN, CYRILLIC ...); a
     # name with letters of another script is a sign of its own: its words cannot be read (empty: not asked)
     scripts: frozenset[str] = frozenset()
+    unread_words: bool = False  # rule ``unread_words``: an organisation's name with a word no vocabulary reads
+    unread_except: tuple[str, ...] = ()  # rule ``unread_words_except``: words that make the name read
 
 
 Words = tuple[_Rule, ...]
@@ -155,7 +161,9 @@ def _words_of(ctx: Ctx) -> Words:
             known = tuple((*_split([str(p) for p in n["phrases"]]),
                            frozenset(_as_written(str(w)) for w in n.get("words", ())))
                           for n in value.get("not_end_users", ()))
-            out.append(_Rule(key, latin, other, known, frozenset(str(x) for x in value.get("scripts", ()))))
+            out.append(_Rule(key, latin, other, known, frozenset(str(x) for x in value.get("scripts", ())),
+                             bool(value.get("unread_words", False)),
+                             tuple(str(w) for w in value.get("unread_words_except", ()))))
     return tuple(out)
 
 
@@ -202,7 +210,37 @@ def _signals(ctx: Ctx, name: str) -> Signals:
         # (a name in a script the words do not read: R39 -- never taken as no sign)
         found += [(rule.key, f"{sc.lower()} script, which the words do not read")
                   for sc in _unread_scripts(name, rule.scripts)]
+    # (last: a name with no sign of any rule, no not_end_users phrase, in Latin letters no vocabulary reads -- a sign
+    # of the rules that ask it; a name another rule reads, such as a unit 'wherever located', is asked by that rule)
+    for rule in _signal_words(ctx, norm, kept) if not found else ():
+        if rule.unread_words and not any(w in norm for w in rule.unread_except) \
+                and not any(p in norm for latin, _, _ in rule.not_end_users for p in latin):
+            unread = _unread_latin(name)
+            if unread:
+                found.append((rule.key, f"words no vocabulary reads ({', '.join(unread)})"))
     return tuple(found)
+
+
+def _unread_latin(name: str) -> tuple[str, ...]:
+    """The words in Latin letters of an organisation's ``name`` that no vocabulary reads (``english.unread_words``:
+    a general English dictionary, trade words and place names), when the name has neither a legal form (a company:
+    not an armed service, police or intelligence organisation by its name) nor a personal title; empty otherwise.
+    A name in other scripts is left to the scripts sign; the places after the first comma are not the name's, and a
+    parenthesis all of whose words are read is taken as the name's translation ("Bộ Giáo dục và Đào tạo (Ministry of
+    Education and Training)"). An acronym (up to five capitals) is not counted: a name read otherwise stays read."""
+    head = re.split(r"[,\u060c]", name, maxsplit=1)[0]
+    inner = re.findall(r"\(([^()]*)\)", head)
+    bare = re.sub(r"\([^()]*\)", " ", head)
+    if any(len(p.split()) >= 2 and not unread_words(p) for p in inner):
+        return ()
+    latin = [w for w in unread_words(bare)
+             if all("LATIN" in _script(ch) or not ch.isalpha() for ch in w) and not (w.isupper() and len(w) <= 5)]
+    if not latin or without_titles(name)[1] or prepare(bare).legal_forms:
+        return ()
+    forms = vocabulary().legal_forms
+    if any(compact(w) in forms for w in bare.split()):
+        return ()
+    return tuple(latin)
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
