@@ -428,17 +428,18 @@ class PartyScreener:
         ruled = set(party.ruled_out)
         if screening.decision == Decision.CANNOT_CLEAR.value:
             # some list cannot answer for the day (it describes a later day, or is stale): the order's word stands
-            # for it, but a possible match on a list that can answer is still a question (adversarial R39-38: a
-            # Somali spelling of an SDN alias, a 0.69 possible match on the SDN List of the day, was dropped)
-            usable = self._usable(day, frozenset(self._day(day).versions), given)
-            if not usable or party.role is Role.EXPORTER:
+            # against what that list cannot show, but not against a match it does show -- a possible match on a
+            # list that can answer for the day (adversarial R39-38: a Somali spelling of an SDN alias, a 0.69
+            # possible match on the SDN List of the day), or on a later version whose entry was listed on or before
+            # the day or gives no listing date (R40c-05: the SDN's Conviasa by its full name on 2023-08-15; R40b-04:
+            # 'Aerocargo del Sur, C.A.', a 0.77 match on a denial order of 2023-07-25 in the DPL of 2023-11-30) is a
+            # question for a reviewer, never cleared on the order's word
+            if party.role is Role.EXPORTER:
                 return None
-            idx = self._index(usable)
-            found = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
-                           lists=sorted(usable), today=day)
-            entities = idx.entities
-            screening = dataclasses.replace(screening, hits=tuple(found.hits), list_versions={
-                c: v.version_id for c, v in usable.items()})
+            found = self._possible_on_the_day(party, day, given)
+            if found is None:
+                return None
+            screening, entities = found
         else:
             entities = self._index(self._day(day).versions).entities if self.historical else {}
         left = [h for h in screening.hits
@@ -488,6 +489,42 @@ class PartyScreener:
                     f"{screening.list_versions.get(h.list_code, '')}); correct the order's listings",
                     h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
+
+    def _possible_on_the_day(self, party: Party, day: dt.date, given: set[str],
+                             ) -> tuple[PartyScreening, dict[tuple[str, str], Entity]] | None:
+        """The party screened against every active version of a list the order does not give, keeping the matches
+        that may concern ``day``: on a version that can answer for the day (``_usable``), or, on a later or stale
+        one, of an entry listed on or before the day (or within PUBLICATION_LAG after a listing whose effective
+        date is not known), or a near-certain match of an entry with no listing date (the SDN List gives none: it
+        may have been listed before the day), less denial orders that ended before the day. None: no version."""
+        active = self.store.active()
+        versions = {c: v for c in self.codes if (v := active.get(c)) is not None and c not in given}
+        if not versions:
+            return None
+        usable = self._usable(day, frozenset(versions), given)
+        idx = self._index({c: v for c in self.codes if (v := active.get(c)) is not None})
+        found = screen(Query(party.name, party.country), idx.index, algorithm=get_algorithm(self.algorithm),
+                       lists=sorted(versions), today=day)
+        hits = []
+        for h in found.hits:
+            entity = idx.entities.get((h.list_code, h.entry_id))
+            if h.list_code not in usable:
+                since, known = self._effective(entity)
+                if since is None and h.score < NEAR_CERTAIN:
+                    continue  # (an undated entry -- every SDN entry -- only near-certain: it may postdate the day)
+                if since is not None and since > (day if known else day + PUBLICATION_LAG):
+                    continue
+            if entity is not None and h.list_code == "dpl":
+                # a denial order that ended before the day -- as a version dated after its end shows it; one that
+                # ends after the version's date may have been renewed since (R40b-03: a temporary denial order of
+                # 2023-07-25 ending 2024-01-21 in the DPL of 2023-11-30, on an order of 2024-06-03): still asked
+                expires = ListingEntry.of(entity).expires
+                if expires is not None and expires < day and expires < (_describes(versions["dpl"]) or day):
+                    continue
+            hits.append(h)
+        screening = PartyScreening(party.name, party.country, found.decision.value, tuple(hits),
+                                   {c: v.version_id for c, v in versions.items()}, get_algorithm(self.algorithm).id)
+        return screening, {}  # (filtered here: the day's lists, and the later entries by their listing dates)
 
     def _usable(self, day: dt.date, codes: frozenset[str], given: set[str]) -> dict[str, VersionInfo]:
         """The versions of the lists in ``codes`` (less those in ``given``) that can answer for ``day``: each
