@@ -421,7 +421,8 @@ class PartyScreener:
         otherwise, e.g. 'Compagnie Soukhoï', scored POSSIBLE and were cleared on the order's ``listings: []``). A
         possible match is what a reviewer must judge; the order records the judgement as ``ruled_out`` entries
         ("el:<entry id>"), so an auditor sees which matches were set aside, and a changed entry (a new id) is asked
-        again. None when nothing is left to judge, or when screening could not answer (the order's word stands)."""
+        again. On a day some list cannot answer for, the matches those lists still show are asked
+        (``_possible_on_the_day``). None when nothing is left to judge."""
         if party.listings is None:
             return None
         given = {LISTING_CODES[g.split(":", 1)[0]] for g in party.listings if g.split(":", 1)[0] in LISTING_CODES}
@@ -440,8 +441,11 @@ class PartyScreener:
             if found is None:
                 return None
             screening, entities = found
+            when = (f" (some lists cannot answer for {day.isoformat()}: matches on the lists that can, and entries "
+                    "listed by then or undated on later versions)")
         else:
             entities = self._index(self._day(day).versions).entities if self.historical else {}
+            when = ""
         left = [h for h in screening.hits
                 if h.list_code not in given and f"{h.list_code}:{h.entry_id}" not in ruled
                 and not (entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day))]
@@ -453,7 +457,7 @@ class PartyScreener:
         more = f"; and {len(left) - 5} more" if len(left) > 5 else ""
         return Question(
             f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds possible "
-            f"matches on lists the order does not name: {shown}{more}; review them (`clearance screen "
+            f"matches on lists the order does not name{when}: {shown}{more}; review them (`clearance screen "
             f"{party.name!r}`), then give the party's listings, or name the entries that are not this party in its "
             f"ruled_out ({', '.join(repr(f'{h.list_code}:{h.entry_id}') for h in left[:5])})",
             fact="parties.ruled_out")

@@ -1216,3 +1216,25 @@ def test_round_18_cites_no_unrelated_entry(screener: PartyScreener, rules: RuleS
     hits = [(h.name, h.score) for s in record for h in s.hits
             if h.score >= 0.95 and any(w.lower() in h.name.lower() for w in wrong)]
     assert not cited and not hits, (cited, hits)
+
+
+def test_matches_the_later_lists_show_are_asked_on_a_past_date(screener: PartyScreener, rules: RuleSet) -> None:
+    """R40c-05: the SDN's Conviasa by its full name, given as on no list, on 2023-08-15 -- a day the Entity List and
+    the SDN List of the harness describe later days. The SDN gives no listing dates, so the near-certain match may
+    predate the order: asked, naming the entry; a reviewer who rules it out gets the order's own answer. R40b-03: a
+    weaker match of a temporary denial order of 2023-07-25 that ended, by the DPL version of 2023-11-30, on
+    2024-01-21 -- after that version's date, so it may have been renewed by the order's date (2024-06-03): asked."""
+    from clearance.model.determination import Outcome
+
+    conviasa = _case("R40c-05")
+    d, _ = screener.determine(conviasa, rules)
+    assert d.outcome is Outcome.CANNOT_CLEAR and "sdn:28230" in d.reasons[0], d.reasons[:1]
+    assert "cannot answer for 2023-08-15" in d.reasons[0]
+    judged = dataclasses.replace(conviasa, parties=tuple(
+        dataclasses.replace(p, ruled_out=("sdn:28230",)) if p.name.startswith("Consorcio") else p
+        for p in conviasa.parties))
+    cleared, _ = screener.determine(judged, rules)
+    assert cleared.outcome is Outcome.NO_LICENSE_REQUIRED, cleared.reasons[:1]
+    aerocargo, _ = screener.determine(_case("R40b-03"), rules)
+    assert aerocargo.outcome is Outcome.CANNOT_CLEAR and "AEROCARGO DEL SUR" in aerocargo.reasons[0], (
+        aerocargo.reasons[:1])
