@@ -50,6 +50,7 @@ from clearance.screening.namesim import (
     token_similarity,
     written_tokens,
 )
+from clearance.screening.nations3 import nation_conflict, state_body_only, state_words
 from clearance.screening.prepared import PreparedEntity, PreparedName, PreparedQuery, is_person
 from clearance.screening.rarity import rarity
 from clearance.text.fold import fold, skeleton
@@ -71,6 +72,7 @@ from clearance.text.translit import to_latin
 UNSPACED_AGREE = 0.85  # a name in a script without spaces agreeing this much, spaces removed: no word guard
 SHORT_WORD = 5  # a one-word name this short, one letter off, is as often another brand ("Canon" / "Cancon")
 CONSONANT_MIN = 0.6  # cross-script name parts: the consonants as written must agree this much
+FEW_SOUNDS = 3  # ... when their skeletons, in Arabic or Hebrew letters, have this many sounds or fewer
 RARE_WEIGHT = 0.5  # a word weighing this much says which party it is (a brand, a surname)
 CONFLICT_WEIGHT = 0.15  # organisations each keeping a word this heavy (a brand, a city) are different parties
 PERSON_RARE_WEIGHT = 0.8  # a person's name part this rare, missing from the other name: not the same person
@@ -928,6 +930,11 @@ def _residue(token: str) -> bool:
     return len(token) <= SHORT_RESIDUE or vocabulary().generic.get(token, 1.0) <= RESIDUE_MAX_WEIGHT
 
 
+def _legal_residue(token: str) -> bool:
+    """Legal-form residue by the vocabulary's weight ("co" left of "Company", "grp"), whatever the word's length."""
+    return vocabulary().generic.get(token, 1.0) <= RESIDUE_MAX_WEIGHT
+
+
 def _pair_weight(words: str, weights: dict[str, float]) -> float:
     """How much a matched run of words says which party it is: a number of one digit ("1" from "First") little."""
     w = words.replace(" ", "")
@@ -1123,7 +1130,8 @@ def _compound_given_name(ns: NameScore, qw: dict[str, float], cw: dict[str, floa
     whole = [p for p in ns.pairs if p.how != "initial"]
     if len(whole) != len(ns.pairs) or (ns.unmatched_query and ns.unmatched_candidate):
         return []
-    extra, weights = (ns.unmatched_query, qw) if ns.unmatched_query else (ns.unmatched_candidate, cw)
+    left, weights = (ns.unmatched_query, qw) if ns.unmatched_query else (ns.unmatched_candidate, cw)
+    extra = [t for t in left if t not in place_words()]  # (a town after the name, "..., Berlin", is no given name)
     added = [t for t in extra if len(t) > 2 and not t.endswith(_PATRONYMIC) and weights.get(t, 1.0) < GENERIC_WEIGHT]
     if not added or len(added) != len(extra):
         return []
@@ -1209,11 +1217,17 @@ def _one_sound(p: TokenPair) -> bool:
 
 
 def _few_sounds_only(p: TokenPair) -> bool:
-    """A pair matched across scripts only by a consonant skeleton of one or two sounds whose consonants as written
-    disagree (less than CONSONANT_MIN): "shwmy" (شاومي, Xiaomi) ~ "sam" or "hisham" (both "s-m"): such skeletons are
-    shared by too many words to say anything. The test a person's name parts pass (``_word_matched``): "mhmd" ~
-    "mohamed", "hshm" ~ "hisham" still agree. Read only for a name in Arabic or Hebrew letters, whose romanisation
-    keeps the consonants as written: the romanisations of Chinese and Korean differ in them ("guo" / "kuo" of 國)."""
+    """A pair matched across scripts only by a consonant skeleton of FEW_SOUNDS sounds or fewer whose consonants
+    as written disagree (less than CONSONANT_MIN): "shwmy" (شاومي, Xiaomi) ~ "sam" or "hisham" (both "s-m"): such
+    skeletons are shared by too many words to say anything. The test a person's name parts pass
+    (``_word_matched``): "mhmd" ~ "mohamed", "hshm" ~ "hisham" still agree. Read only for a name in Arabic or Hebrew
+    letters, whose romanisation keeps the consonants as written: the romanisations of Chinese and Korean differ in
+    them ("guo" / "kuo" of 國)."""
+    if p.how == "skeleton" and min(len(skeleton(p.query)), len(skeleton(p.candidate))) <= FEW_SOUNDS:
+        # (three sounds too: "sphr" (سپهر, Sepehr) ~ "hezbollah" are both s-p-l once h is dropped and voiced, labial
+        # and liquid sounds merged, but their consonants as written, s-p-h-r and h-z-b-l-h, differ: R18-101)
+        a, b = _consonants(p.query), _consonants(p.candidate)
+        return not (a and b and Levenshtein.normalized_similarity(a, b) >= CONSONANT_MIN)
     return p.how in ("skeleton", "joined") and not _word_matched(p, True)
 
 
@@ -1373,11 +1387,91 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         m = ClearanceMatcherV2.score(self, query, entity, positions, floor)
         if m.score < self.thresholds.possible and m.raw > 0.0 and query.country:
             m = self._brand_abroad(query, entity, positions, m)
+        if m.score > DIFFERENT_CAP and not is_person(query.query.schema) and entity.entity.schema is not Schema.PERSON:
+            m = self._nation_capped(query, entity, positions, floor, m)
+        if m.score > DIFFERENT_CAP and query.query.schema is None and entity.entity.schema is Schema.PERSON:
+            m = self._epithet_only(query, entity, positions, m)
         if m.score < CAP and person_reading(query, entity):
             m = self._as_person(query, entity, positions, floor, m)
         if m.score <= CAP:
             return m
         return _other_form_elsewhere(m)
+
+    def _nation_cap(self, query: PreparedQuery, entity: PreparedEntity, pn: PreparedName) -> Feature | None:
+        """The cap of ``nations3`` on the query compared with the entry's name ``pn``, as a feature, or None."""
+        qform, cform = self._form(query.form, False), self._name_form(pn, False)
+        ns = self._name_raw(qform, cform, False)[1]
+        if ns is None:
+            return None
+        why = nation_conflict(ns, query.country, entity.countries)
+        if why is None:
+            return None
+        reason, own = why
+        if state_body_only(ns, _legal_residue):
+            return Feature("nation", DIFFERENT_CAP, f"{reason}, and the names agree only on a state's body words "
+                           f"(ministry, armed forces, general staff) and places: two nations' bodies, not one party: "
+                           f"capped at {DIFFERENT_CAP:.2f}", query.query.name, pn.form.original)
+        if own:
+            return Feature("nation", CAP, f"{reason}: perhaps the listed party's office or affiliate there, or "
+                           f"another party, a person reviews: capped at {CAP:.2f}", query.query.name, pn.form.original)
+        return None
+
+    def _nation_capped(self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None,
+                       floor: float, m: Match) -> Match:
+        """``m``, or, where the query and the matched name are of different nations (``nations3``), the best of the
+        entry's names each under its own nation cap (another name may hold the query's nation word)."""
+        pn = next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
+                   and (positions is None or i in positions)), None)
+        if pn is None:
+            return m
+        first = self._nation_cap(query, entity, pn)
+        if first is None or first.value >= m.score:
+            return m
+        best: Match | None = None
+        for i, other in enumerate(entity.names):
+            if positions is not None and i not in positions:
+                continue
+            one = ClearanceMatcherV2.score(self, query, entity, (i,), floor)
+            if one.score <= 0.0:
+                continue
+            cap = first if other is pn else self._nation_cap(query, entity, other)
+            if cap is not None and one.score > cap.value:
+                one = Match(cap.value, one.raw, one.matched_name, one.matched_kind,
+                            (*one.features, cap) if one.features else ())
+            if best is None or one.score > best.score:
+                best = one
+        return best if best is not None else m
+
+    def _epithet_only(self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None,
+                      m: Match) -> Match:
+        """``m``, or ``m`` capped below POSSIBLE where a listed person's name agrees with a query of no given kind that
+        reads as an organisation's (not as a person's, or keeping a state's body word the person's name lacks) only
+        on a place word, the person's epithet ('AHMED THE EGYPTIAN' / "Egyptian Armed Forces, Armament Authority,
+        Cairo"), every other word agreeing only as a typo, an initial or a sound, or weighing less than
+        RARE_WEIGHT (a common given name): an organisation named after its nation, not the person."""
+        pn = next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
+                   and (positions is None or i in positions)), None)
+        if pn is None:
+            return m
+        qform, cform = self._form(query.form, True), self._name_form(pn, True)
+        ns = self._name_raw(qform, cform, True)[1]
+        if ns is None or not ns.pairs:
+            return m
+        known = place_words()
+        epithets = [p for p in ns.pairs if p.how == "exact" and p.query in known]
+        qw = dict(zip(qform.tokens, qform.weights, strict=True))
+        cw = dict(zip(cform.tokens, cform.weights, strict=True))
+        if not epithets or any(p.how in _EXACT_HOW and p.similarity >= 1.0 and _matched_weight(p, qw, cw)
+                               >= RARE_WEIGHT for p in ns.pairs if p not in epithets):
+            return m
+        body = [t for t in ns.unmatched_query if t in state_words()]
+        if reads_as_person(prepare3(query.form.original)) and not body:
+            return m
+        note = Feature("epithet", DIFFERENT_CAP, f"a listed person's name agrees only on a place word "
+                       f"({', '.join(p.query for p in epithets)}: an epithet) with a name that reads as an "
+                       f"organisation's: capped at {DIFFERENT_CAP:.2f}", query.query.name, m.matched_name)
+        return Match(DIFFERENT_CAP, m.raw, m.matched_name, m.matched_kind,
+                     (*m.features, note) if m.features else ())
 
     def _brand_abroad(self, query: PreparedQuery, entity: PreparedEntity, positions: Sequence[int] | None,
                       m: Match) -> Match:

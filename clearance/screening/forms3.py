@@ -46,7 +46,10 @@ from clearance.text.titles import without_titles
 # R31-16: OCR of a scanned order).
 # 10: every country, countries' adjectives and world regions weigh as places in organisation names (place_words.yml:
 # "Ghana", "Syrian", "Levant" weighed as brands; adversarial R35-55, R35-64, R34-23).
-FORMS_VERSION = 10
+# 11: the world's one-word capitals and trading cities weigh as places in organisation names (address_words.yml
+# ``cities``: "Beirut"); "mobile" and "control" ("controles") are organisation terms of the trade (name_terms.yml;
+# adversarial R37-47, R37-71, R38-69).
+FORMS_VERSION = 11
 
 # a single letter joined by a hyphen to a word: "A-Bank", "T-Bank", "Т-Банк" (not "A-Z", not "J.-P.")
 _LETTER_HYPHEN = re.compile(r"(?<![\w.])([^\W\d_])[-\u2010\u2011]([^\W\d_]{2,})")

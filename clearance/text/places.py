@@ -68,10 +68,15 @@ def _place_words_table() -> dict[str, list[tuple[str, str | None]]]:
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """The words clearance-name@3 weighs as places in organisation names: those of ``places`` and of place_words.yml
-    (the other countries, countries' adjectives, world regions), folded as ``places`` folds them."""
+    (the other countries, countries' adjectives, world regions), folded as ``places`` folds them, and the one-word
+    cities of ``world_cities``."""
     out: set[str] = set(places())
     for pairs in _place_words_table().values():
         out.update(_place_entries([n for n, _ in pairs]))
+    # the world's capitals and trading cities of one word (address_words.yml ``cities``: "Beirut", "Cairo"): rare in
+    # the name corpus, such a city was weighed as a brand ("Beirut Nutrition Distribution SAL" / SDN 'BEIRUT TRADE
+    # SAL', adversarial R37-47); a city of several words is not ("San Jose": "jose" is a name part)
+    out.update(words[0] for words in world_cities() if len(words) == 1 and len(words[0]) > 3)
     return frozenset(out)
 
 
@@ -96,6 +101,14 @@ def place_countries() -> dict[str, frozenset[str]]:
     for words, codes in country_places().items():
         out.setdefault("".join(words), set()).update(codes)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def nation_countries() -> dict[str, frozenset[str]]:
+    """``place_countries`` of the words that name a nation: a country's name or adjective ("kazakhstan", "kyrgyz",
+    "russian", "federation" of "Russian Federation"), not a city or province of China or Russia ("beijing")."""
+    cities = {"".join(words) for words in country_places()}
+    return {w: codes for w, codes in place_countries().items() if w not in cities}
 
 
 REGION_COUNTRIES = {"china": ("CN", "HK", "MO"), "russia": ("RU",)}  # regions of places.yml that are one country's
