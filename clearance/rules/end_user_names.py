@@ -213,34 +213,53 @@ def _signals(ctx: Ctx, name: str) -> Signals:
     # (last: a name with no sign of any rule, no not_end_users phrase, in Latin letters no vocabulary reads -- a sign
     # of the rules that ask it; a name another rule reads, such as a unit 'wherever located', is asked by that rule)
     for rule in _signal_words(ctx, norm, kept) if not found else ():
-        if rule.unread_words and not any(w in norm for w in rule.unread_except) \
+        if rule.unread_words and not any(w in norm if w.isascii() else _as_written(w) in kept
+                                         for w in rule.unread_except) \
                 and not any(p in norm for latin, _, _ in rule.not_end_users for p in latin):
-            unread = _unread_latin(name)
+            unread = _unread(name)
             if unread:
                 found.append((rule.key, f"words no vocabulary reads ({', '.join(unread)})"))
     return tuple(found)
 
 
-def _unread_latin(name: str) -> tuple[str, ...]:
-    """The words in Latin letters of an organisation's ``name`` that no vocabulary reads (``english.unread_words``:
-    a general English dictionary, trade words and place names), when the name has neither a legal form (a company:
-    not an armed service, police or intelligence organisation by its name) nor a personal title; empty otherwise.
-    A name in other scripts is left to the scripts sign; the places after the first comma are not the name's, and a
-    parenthesis all of whose words are read is taken as the name's translation ("Bộ Giáo dục và Đào tạo (Ministry of
-    Education and Training)"). An acronym (up to five capitals) is not counted: a name read otherwise stays read."""
-    head = re.split(r"[,\u060c]", name, maxsplit=1)[0]
-    inner = re.findall(r"\(([^()]*)\)", head)
-    bare = re.sub(r"\([^()]*\)", " ", head)
+def _unread(name: str) -> tuple[str, ...]:
+    """The words of an organisation's ``name`` that no vocabulary reads -- in Latin letters, those
+    ``english.unread_words`` does not read (a general English dictionary, trade words and place names); in Cyrillic or
+    Arabic letters, every word (no general vocabulary of those scripts is held: adversarial round 41 named border
+    troops and interior ministries in Mongolian, Tajik, Kyrgyz, Tatar and Macedonian Cyrillic and Iraqi and Libyan
+    units in Arabic) -- when the name has neither a legal form (a company: not an armed service, police or
+    intelligence organisation by its name) nor a personal title; empty otherwise. Every comma segment counts (a
+    service may follow a camp, an office or a town: "Camp Kigali, Ingabo z'u Rwanda", R41-06); a parenthesis all of
+    whose words are read is taken as the name's translation ("Bộ Giáo dục và Đào tạo (Ministry of Education and
+    Training)"). An acronym (up to five capitals) is not counted: a name read otherwise stays read."""
+    inner = re.findall(r"\(([^()]*)\)", name)
     if any(len(p.split()) >= 2 and not unread_words(p) for p in inner):
         return ()
-    latin = [w for w in unread_words(bare)
-             if all("LATIN" in _script(ch) or not ch.isalpha() for ch in w) and not (w.isupper() and len(w) <= 5)]
-    if not latin or without_titles(name)[1] or prepare(bare).legal_forms:
-        return ()
+    bare = re.sub(r"\([^()]*\)", " ", name)
     forms = vocabulary().legal_forms
-    if any(compact(w) in forms for w in bare.split()):
-        return ()
-    return tuple(latin)
+    words: list[str] = []
+    for segment in re.split(r"[,\u060c]", bare):
+        if prepare(segment).legal_forms or any(_legal_token(w, forms) for w in segment.split()):
+            return ()
+        if _PATRONYMIC.search(segment):
+            return ()  # (a person named with a patronymic, "Иван Сергеевич Петров, Казань": no organisation's name)
+        if without_titles(segment)[1]:
+            continue  # (a person's segment: "Col. Jean Rakotoarisoa, Zandarimariam-pirenena" reads the rest, R41b-38)
+        words += [w for w in unread_words(segment) if not (w.isupper() and len(w) <= 5) and w not in words
+                  and all(_script(ch) in _UNREAD_SCRIPTS or not ch.isalpha() for ch in w)]
+    return tuple(words)
+
+
+def _legal_token(word: str, forms: Any) -> bool:
+    """Whether one written word is a legal form of the vocabulary: of three letters or more ("DOOEL", "Ltda"), or
+    of two written in capitals or with a dot ("AG", "S.A."; not the Macedonian preposition "на", which folds to the
+    'N.A.' of a bank)."""
+    key = compact(word)
+    return key in forms and (len(key) >= 3 or word.isupper() or "." in word)
+
+
+_PATRONYMIC = re.compile(r"\w+(?:ович|евич|ьич|овна|евна|ична|inichna|ovich|evich|ovna|evna)\b", re.IGNORECASE)
+_UNREAD_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "ARABIC"})  # scripts whose words the unread-words sign reads
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -499,8 +500,8 @@ class PartyScreener:
         """The party screened against every active version of a list the order does not give, keeping the matches
         that may concern ``day``: on a version that can answer for the day (``_usable``), or, on a later or stale
         one, of an entry listed on or before the day (or within PUBLICATION_LAG after a listing whose effective
-        date is not known), or a near-certain match of an entry with no listing date (the SDN List gives none: it
-        may have been listed before the day), less denial orders that ended before the day. None: no version."""
+        date is not known) or with no listing date (the SDN List gives none: it may have been listed before the day),
+        less denial orders that ended before the day. None: no such version."""
         active = self.store.active()
         versions = {c: v for c in self.codes if (v := active.get(c)) is not None and c not in given}
         if not versions:
@@ -514,8 +515,9 @@ class PartyScreener:
             entity = idx.entities.get((h.list_code, h.entry_id))
             if h.list_code not in usable:
                 since, known = self._effective(entity)
-                if since is None and h.score < NEAR_CERTAIN:
-                    continue  # (an undated entry -- every SDN entry -- only near-certain: it may postdate the day)
+                # (an undated entry -- every SDN entry -- may predate the day: its match counts as on the day,
+                # possible ones too: R41-107, 'C.V.G. ... (Minerven), El Callao', a possible match on SDN MINERVEN
+                # asked on 2024-06-01 was dropped on 2022-09-01)
                 if since is not None and since > (day if known else day + PUBLICATION_LAG):
                     continue
             if entity is not None and h.list_code == "dpl":
@@ -594,6 +596,13 @@ class PartyScreener:
         or effective day, citing a page of its volume within its first 300 pages)."""
         if entity is None or entity.listed_on is None:
             return None, False
+        if entity.list_code == "dpl":
+            # a renewed temporary denial order is dated by its latest renewal; its Federal Register notices, each
+            # with its date ("87 F.R. 21611 4/12/2022, ..., 88 F.R. 66807 9/28/2023"), date the first order
+            # (adversarial R41-85: Aeroflot's order of 2022-04-07 was dated 2023-09-23 in the DPL of 2023-11-30)
+            first = min((d for c in entity.federal_register if (d := _fr_notice_date(c)) is not None),
+                        default=entity.listed_on)
+            return min(first, entity.listed_on), False
         if self.rules is None or entity.list_code != "el" or not self.rules.has(EFFECTIVE_DATES):
             return entity.listed_on, False
         table = self.rules.param(EFFECTIVE_DATES).find(entity.listed_on)
@@ -897,6 +906,23 @@ def _ruled_out_note(party: Party, screening: PartyScreening) -> str:
     if absent:
         text += f"; named but not found by this screening: {', '.join(absent)}"
     return text
+
+
+_NOTICE_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\s*$")
+
+
+def _fr_notice_date(cite: str) -> dt.date | None:
+    """The date a Denied Persons List row gives its Federal Register notice ("87 F.R. 21611 4/12/2022", "68 F.R.
+    38290 6/27/03"); None when it gives none or an impossible one."""
+    m = _NOTICE_DATE.search(cite)
+    if m is None:
+        return None
+    month, day, year = (int(x) for x in m.groups())
+    year += 2000 if year < 50 else 1900 if year < 100 else 0
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _listed_by(entity: Entity | None, day: dt.date) -> bool:
