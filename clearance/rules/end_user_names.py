@@ -215,7 +215,8 @@ def _signals(ctx: Ctx, name: str) -> Signals:
     for rule in _signal_words(ctx, norm, kept) if not found else ():
         if rule.unread_words and not any(w in norm if w.isascii() else _as_written(w) in kept
                                          for w in rule.unread_except) \
-                and not any(p in norm for latin, _, _ in rule.not_end_users for p in latin):
+                and not any(p in norm for latin, _, _ in rule.not_end_users for p in latin) \
+                and not (kept and any(p in kept for _, other, _ in rule.not_end_users for p in other)):
             unread = _unread(name)
             if unread:
                 found.append((rule.key, f"words no vocabulary reads ({', '.join(unread)})"))
@@ -224,10 +225,10 @@ def _signals(ctx: Ctx, name: str) -> Signals:
 
 def _unread(name: str) -> tuple[str, ...]:
     """The words of an organisation's ``name`` that no vocabulary reads -- in Latin letters, those
-    ``english.unread_words`` does not read (a general English dictionary, trade words and place names); in Cyrillic or
-    Arabic letters, every word (no general vocabulary of those scripts is held: adversarial round 41 named border
-    troops and interior ministries in Mongolian, Tajik, Kyrgyz, Tatar and Macedonian Cyrillic and Iraqi and Libyan
-    units in Arabic) -- when the name has neither a legal form (a company: not an armed service, police or
+    ``english.unread_words`` does not read (a general English dictionary, trade words and place names); in any other
+    script, every word (no general vocabulary of another script is held: adversarial round 41 named border troops and
+    interior ministries in Mongolian, Tajik, Kyrgyz, Tatar and Macedonian Cyrillic and Iraqi and Libyan units in
+    Arabic) -- when the name has neither a legal form (a company: not an armed service, police or
     intelligence organisation by its name) nor a personal title; empty otherwise. Every comma segment counts (a
     service may follow a camp, an office or a town: "Camp Kigali, Ingabo z'u Rwanda", R41-06); a parenthesis all of
     whose words are read is taken as the name's translation ("Bộ Giáo dục và Đào tạo (Ministry of Education and
@@ -245,8 +246,7 @@ def _unread(name: str) -> tuple[str, ...]:
             return ()  # (a person named with a patronymic, "Иван Сергеевич Петров, Казань": no organisation's name)
         if without_titles(segment)[1]:
             continue  # (a person's segment: "Col. Jean Rakotoarisoa, Zandarimariam-pirenena" reads the rest, R41b-38)
-        words += [w for w in unread_words(segment) if not (w.isupper() and len(w) <= 5) and w not in words
-                  and all(_script(ch) in _UNREAD_SCRIPTS or not ch.isalpha() for ch in w)]
+        words += [w for w in unread_words(segment) if not (w.isupper() and len(w) <= 5) and w not in words]
     return tuple(words)
 
 
@@ -259,7 +259,6 @@ def _legal_token(word: str, forms: Any) -> bool:
 
 
 _PATRONYMIC = re.compile(r"\w+(?:ович|евич|ьич|овна|евна|ична|inichna|ovich|evich|ovna|evna)\b", re.IGNORECASE)
-_UNREAD_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "ARABIC"})  # scripts whose words the unread-words sign reads
 
 
 def region_places(ctx: Ctx, name: str) -> tuple[str, ...]:
