@@ -290,6 +290,24 @@ FALSE_CLEARS: dict[str, str] = {
     # undated entry's possible match on a later version counts (Minerven, Bayt al-Mal: R41-107, R41b-12, R41b-17),
     # names no vocabulary reads are asked in Cyrillic and Arabic letters too and in every comma segment, a title
     # setting aside only its own segment (R41-43, R41-49, R41-73, R41-06, R41b-19..R41b-39, R41c-11..R41c-19). Left:
+    # round 42 (adversary_round42.yaml, 42b, 42c): 46 false clears at its first run (adv42 on main 42950e7); fixed in
+    # session 21 (lead): services, units and defence makers named in English words the vocabulary reads (corps,
+    # regiment, rangers, republican guard, special services group, frontier corps, defence industries, ordnance ...),
+    # 兵器, 军医, Thai ทหาร / นายเรือ, Russian gospital / oboron, and ENC government agencies in English (revenue
+    # authorities, election commissions, courts). Left -- the name is the knowledge (an acronym, a brand, a hospital's
+    # own name), which the words cannot hold; the exporter's knowledge of the party decides (military_end_user):
+    "R42-07": "name knowledge: 'PNP-SAF' (the Philippine National Police Special Action Force) by its acronym",
+    "R42c-07": "name knowledge: 'PNP SAF' by its acronym",
+    "R42c-10": "name knowledge: 'STF Headquarters' (Sri Lanka's Special Task Force) by its acronym",
+    "R42-09": "name knowledge: the Arab Organization for Industrialization (Egypt's defence maker) by its name",
+    "R42-10": "name knowledge: Heavy Industries Taxila (Pakistan's tank maker) by its name",
+    "R42-14": "name knowledge: EDGE Group PJSC (the UAE's defence group), a company with its legal form",
+    "R42-38": "name knowledge: Viettel High Technology (VHT), a defence-industry company, in Vietnamese",
+    "R42b-27": "name knowledge: Viettel High Technology Industries Corporation, in English",
+    "R42b-20": "name knowledge: National Radio and Telecommunication Corporation (a Pakistani defence maker)",
+    "R42b-22": "name knowledge: Abu Zaabal Company for Engineering Industries (Factory 100), an Egyptian arms plant",
+    "R42b-23": "name knowledge: Phramongkutklao Hospital, the Royal Thai Army's hospital, by its own name in Thai",
+    "R42b-26": "name knowledge: Hồng Hà shipyard (TNHH MTV), a Vietnamese defence shipyard with its legal form",
     "R41-41": "rules: a Vietnamese defence-industry company ('Z113', with the legal form TNHH) for 3A991.a.1 -- a "
               "company's name with a legal form is not asked the § 744.17 question unless a word says military "
               "(medium confidence)",
@@ -906,6 +924,21 @@ MISMATCHES: dict[str, str] = {
     "R41-113": "needless CANNOT_CLEAR by the order: ukraine_outside_covered_regions not stated (R41b-50 with it)",
     "R41-115": "needless CANNOT_CLEAR by the order: ukraine_outside_covered_regions not stated (R41b-51 with it)",
     "R41c-13": "needless CANNOT_CLEAR by the order: ukraine_outside_covered_regions not stated",
+    # round 42 (adversary_round42_report.md): mismatches after session 21's fixes
+    "R42-67": _LATER_POSSIBLE + ": Nikolay Goltsev the day before his denial order (documented cost)",
+    "R42-69": "needless CANNOT_CLEAR: Gonzalez-Granados in 2020, a later DPL row dated within the publication lag "
+              "(documented cost)",
+    "R42-87": "needless CANNOT_CLEAR: Pobeda before its first denial order, within the publication lag",
+    "R42-88": "needless CANNOT_CLEAR: Sberbank in 2021 asked the Part 746 EAR99 question (rules)",
+    "R42-70": "over-block: an expired fixed-term denial order applied on a day the DPL version answers for (as R41-94)",
+    "R42-72": "over-block: as R42-70",
+    "R42-73": "over-block: as R42-70",
+    "R42b-31": "stricter and right by its author (report): АО «Военторг» is SDN-listed; PROHIBITED is right",
+    "R42-26": _UNREAD + ": 'Kopi Kenangan' (a coffee chain)",
+    "R42c-17": _UNREAD + ": 'Kenya Power, Stima Plaza' (a utility)",
+    "R42-83": "needless CANNOT_CLEAR: 'Coast Guard Beach Resort Inc.' reads the service words 'coast guard' (rules)",
+    "R42-43": "needless CANNOT_CLEAR: 'Military Commercial Joint Stock Bank (MB Bank)' (as R38-44)",
+    "R42c-16": _LATER_POSSIBLE + ": '郑州大学' ~ SDN 'ZHENG, Fujing' (an undated entry's possible match)",
     "R40-59": "needless CANNOT_CLEAR since forms version 11 (session 21, noise41: a city weighs as a place): "
               "'Bengaluru Microsystems Pvt. Ltd.' is a 0.69 possible match on EL 'Si2 Microsystems Private Limited' "
               "(one shared word left) (screening)",
