@@ -210,8 +210,8 @@ def _signals(ctx: Ctx, name: str) -> Signals:
         # (a name in a script the words do not read: R39 -- never taken as no sign)
         found += [(rule.key, f"{sc.lower()} script, which the words do not read")
                   for sc in _unread_scripts(name, rule.scripts)]
-    # (last: a name with no sign of any rule, no not_end_users phrase, in Latin letters no vocabulary reads -- a sign
-    # of the rules that ask it; a name another rule reads, such as a unit 'wherever located', is asked by that rule)
+    # (last: a name with no sign of any rule and no not_end_users phrase, with words no vocabulary reads -- a sign of
+    # the rules that ask it; a name another rule reads, such as a unit 'wherever located', is asked by that rule)
     for rule in _signal_words(ctx, norm, kept) if not found else ():
         if rule.unread_words and not any(w in norm if w.isascii() else _as_written(w) in kept
                                          for w in rule.unread_except) \

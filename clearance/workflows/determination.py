@@ -441,7 +441,7 @@ class PartyScreener:
             found = self._possible_on_the_day(party, day, given)
             if found is None:
                 return None
-            screening, entities = found
+            screening, entities = found, {}  # (its hits are those that may concern the day)
             when = (f" (some lists cannot answer for {day.isoformat()}: matches on the lists that can, and entries "
                     "listed by then or undated on later versions)")
         else:
@@ -495,8 +495,7 @@ class PartyScreener:
                     h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
 
-    def _possible_on_the_day(self, party: Party, day: dt.date, given: set[str],
-                             ) -> tuple[PartyScreening, dict[tuple[str, str], Entity]] | None:
+    def _possible_on_the_day(self, party: Party, day: dt.date, given: set[str]) -> PartyScreening | None:
         """The party screened against every active version of a list the order does not give, keeping the matches
         that may concern ``day``: on a version that can answer for the day (``_usable``), or, on a later or stale
         one, of an entry listed on or before the day (or within PUBLICATION_LAG after a listing whose effective
@@ -528,9 +527,8 @@ class PartyScreener:
                 if expires is not None and expires < day and expires < (_describes(versions["dpl"]) or day):
                     continue
             hits.append(h)
-        screening = PartyScreening(party.name, party.country, found.decision.value, tuple(hits),
-                                   {c: v.version_id for c, v in versions.items()}, get_algorithm(self.algorithm).id)
-        return screening, {}  # (filtered here: the day's lists, and the later entries by their listing dates)
+        return PartyScreening(party.name, party.country, found.decision.value, tuple(hits),
+                              {c: v.version_id for c, v in versions.items()}, get_algorithm(self.algorithm).id)
 
     def _usable(self, day: dt.date, codes: frozenset[str], given: set[str]) -> dict[str, VersionInfo]:
         """The versions of the lists in ``codes`` (less those in ``given``) that can answer for ``day``: each
@@ -597,12 +595,7 @@ class PartyScreener:
         if entity is None or entity.listed_on is None:
             return None, False
         if entity.list_code == "dpl":
-            # a renewed temporary denial order is dated by its latest renewal; its Federal Register notices, each
-            # with its date ("87 F.R. 21611 4/12/2022, ..., 88 F.R. 66807 9/28/2023"), date the first order
-            # (adversarial R41-85: Aeroflot's order of 2022-04-07 was dated 2023-09-23 in the DPL of 2023-11-30)
-            first = min((d for c in entity.federal_register if (d := _fr_notice_date(c)) is not None),
-                        default=entity.listed_on)
-            return min(first, entity.listed_on), False
+            return _first_listed(entity), False
         if self.rules is None or entity.list_code != "el" or not self.rules.has(EFFECTIVE_DATES):
             return entity.listed_on, False
         table = self.rules.param(EFFECTIVE_DATES).find(entity.listed_on)
@@ -925,8 +918,19 @@ def _fr_notice_date(cite: str) -> dt.date | None:
         return None
 
 
+def _first_listed(entity: Entity) -> dt.date | None:
+    """The day an entry was first listed, as far as its row says: a renewed temporary denial order is dated by its
+    latest renewal, and its Federal Register notices, each with its date ("87 F.R. 21611 4/12/2022, ..., 88 F.R.
+    66807 9/28/2023"), date the first order (adversarial R41-85: Aeroflot's order of 2022-04-07 was dated 2023-09-23
+    in the DPL of 2023-11-30); other rows by their listing date."""
+    if entity.list_code != "dpl" or entity.listed_on is None:
+        return entity.listed_on
+    return min([entity.listed_on, *(d for c in entity.federal_register if (d := _fr_notice_date(c)) is not None)])
+
+
 def _listed_by(entity: Entity | None, day: dt.date) -> bool:
-    return entity is None or entity.listed_on is None or entity.listed_on <= day
+    since = _first_listed(entity) if entity is not None else None
+    return since is None or since <= day
 
 
 def _with_screening(decision: Determination, record: list[PartyScreening]) -> Determination:
