@@ -180,7 +180,9 @@ def _screen_lines(queries: Sequence[Query], index: ScreeningIndex, algo: Algorit
     # a name and one or two places after it that no table holds ("Al-Shabaab, Jilib"): the name without them, its
     # near-certain hits only, for every entry (``nameline.name_before_places``; the town reading counts only the
     # entries whose addresses name the town: "Jilib" is in the addresses of members of al-Shabaab, not its own)
-    trailing = [name_before_places(q.name) if r is None and p is None else None
+    # (also of the name a reading kept, when it set aside only the last place: "Jamiyat al-Qard al-Hasan, Haret Hreik,
+    # Beirut" was read without 'Beirut' and still held the district -- adversarial R41-108)
+    trailing = [name_before_places(q.name if r is None else r.name) if p is None else None
                 for q, r, p in zip(queries, readings, persons, strict=True)]
     # the first of two parties a line names ("X Ltd. on behalf of Y"; the reading above holds the second)
     firsts = [first_party_reading(q.name, q.country) for q in queries]

@@ -63,6 +63,8 @@ def test_an_unlisted_name_before_a_town_gains_nothing(sdn_index: ScreeningIndex,
     # R39-38: the Somali spelling of the listed alias 'HARAKAT AL-SHABAAB AL-MUJAAHIDIIN' (x for the Arabic h), a
     # possible match alone; with the town and region after it the line drew nothing, and the order cleared
     ("Xarakada Al-Shabaab Al-Mujaahidiin, Jilib, Jubbada Dhexe", "SO", "10761"),
+    # R41-108: the address reading sets aside 'Beirut' only; the name it keeps is read before 'Haret Hreik' too
+    ("Jamiyat al-Qard al-Hasan, Haret Hreik, Beirut", "LB", "10416"),
 ])
 def test_a_possible_match_before_places_stays_possible(sdn_index: ScreeningIndex, line: str, country: str,
                                                        entry: str) -> None:
