@@ -930,6 +930,12 @@ def _residue(token: str) -> bool:
     return len(token) <= SHORT_RESIDUE or vocabulary().generic.get(token, 1.0) <= RESIDUE_MAX_WEIGHT
 
 
+def _matched_prepared(entity: PreparedEntity, positions: Sequence[int] | None, m: Match) -> PreparedName | None:
+    """The entry's prepared name ``m`` matched (among ``positions``, None: all), or None."""
+    return next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
+                 and (positions is None or i in positions)), None)
+
+
 def _legal_residue(token: str) -> bool:
     """Legal-form residue by the vocabulary's weight ("co" left of "Company", "grp"), whatever the word's length."""
     return vocabulary().generic.get(token, 1.0) <= RESIDUE_MAX_WEIGHT
@@ -1420,8 +1426,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
                        floor: float, m: Match) -> Match:
         """``m``, or, where the query and the matched name are of different nations (``nations3``), the best of the
         entry's names each under its own nation cap (another name may hold the query's nation word)."""
-        pn = next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
-                   and (positions is None or i in positions)), None)
+        pn = _matched_prepared(entity, positions, m)
         if pn is None:
             return m
         first = self._nation_cap(query, entity, pn)
@@ -1449,8 +1454,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
         on a place word, the person's epithet ('AHMED THE EGYPTIAN' / "Egyptian Armed Forces, Armament Authority,
         Cairo"), every other word agreeing only as a typo, an initial or a sound, or weighing less than
         RARE_WEIGHT (a common given name): an organisation named after its nation, not the person."""
-        pn = next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
-                   and (positions is None or i in positions)), None)
+        pn = _matched_prepared(entity, positions, m)
         if pn is None:
             return m
         qform, cform = self._form(query.form, True), self._name_form(pn, True)
@@ -1488,8 +1492,7 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             return m
         if not entity.countries or query.country in entity.countries:
             return m
-        pn = next((p for i, p in enumerate(entity.names) if p.form.original == m.matched_name
-                   and (positions is None or i in positions)), None)
+        pn = _matched_prepared(entity, positions, m)
         if pn is None:
             return m
         qform, cform = self._form(query.form, False), self._name_form(pn, False)
