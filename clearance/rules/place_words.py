@@ -19,16 +19,22 @@ from clearance.text.countries import country_code
 
 _JOINERS = re.compile("[\u200c\u200d\u200e\u200f]")  # zero-width (non-)joiners and direction marks
 _NOT_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
-# letters NFKD does not decompose, as their plain Latin letters (Polish 'Ługańsk', 'Gorłówka'; Turkish dotless i)
-_PLAIN = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae",
-                        "œ": "oe", "'": None, "\u2019": None, "\u02bc": None, "`": None})
+# letters NFKD does not decompose, as their plain Latin letters (Polish 'Ługańsk', 'Gorłówka'; Turkish dotless i;
+# Vietnamese 'Đóng tàu', 'Điện lực': without this the normal form lost the letter, ' ong tau ', and no rule word could
+# be found in it -- session 22)
+_LETTERS = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE",
+            "œ": "oe", "Œ": "OE", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"}
+_FOLD = str.maketrans(_LETTERS)
+_PLAIN = str.maketrans({**_LETTERS, "'": None, "\u2019": None, "\u02bc": None, "`": None})
 
 
 def folded(text: str) -> str:
-    """The normal form of docs/facts.md with accents folded first ("Armée" -> ``armee``, "Policía" -> ``policia``;
-    'Хрустальний' -> ``khrustalnii``): names are written in many languages (adversarial R5-79)."""
+    """The normal form of docs/facts.md with accents folded first ("Armée" -> ``armee``, "Policía" -> ``policia``,
+    "Đóng tàu" -> ``dong tau``; 'Хрустальний' -> ``khrustalnii``): names are written in many languages (adversarial
+    R5-79)."""
     if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text.translate(_FOLD))
+                       if not unicodedata.combining(ch))
     return normalise(text)
 
 
