@@ -367,6 +367,31 @@ def _denied(ctx: Ctx, parties: list[PartyInfo]) -> list[Basis]:
 
 def _decide(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions,
             used: tuple[ListUse, ...], unused: tuple[ListUse, ...], provenance: int = -1) -> Determination:
+    decided = _decide_open(ctx, req, parties, versions, used, unused, provenance)
+    if decided.outcome is Outcome.CANNOT_CLEAR:
+        return _prohibited_anyway(ctx, decided, parties)
+    return decided
+
+
+def _prohibited_anyway(ctx: Ctx, decided: Determination, parties: list[PartyInfo]) -> Determination:
+    """A CANNOT_CLEAR answer where a party is OFAC-blocked (whatever the item), or the item is subject to the EAR and a
+    party is under a denial order found near-certain: PROHIBITED -- no answer to the open questions could let the
+    order ship, so they are kept as notes, not asked (session 22: a blocked party whose name also drew a § 744.21
+    question came out CANNOT_CLEAR, noticed in session 21 with R3-45)."""
+    notes = part744.blocked_notes(parties, subject=decided.subject_to_ear is not False)
+    denied = [b for b in _denied(ctx, parties) if b.indeterminate is None] if decided.subject_to_ear else []
+    if not notes and not denied:
+        return decided
+    moot = [f"not asked (dealings are prohibited whatever the answer): {q.text}"
+            for q in (*decided.open_questions, *decided.data_gaps)]
+    return dataclasses.replace(
+        decided, outcome=Outcome.PROHIBITED, license_required=True,
+        bases=(*decided.bases, *denied), review_policy="denial order" if denied else "blocked (OFAC)",
+        open_questions=(), data_gaps=(), notes=(*decided.notes, *notes, *moot))
+
+
+def _decide_open(ctx: Ctx, req: Request, parties: list[PartyInfo], versions: Versions,
+                 used: tuple[ListUse, ...], unused: tuple[ListUse, ...], provenance: int = -1) -> Determination:
     juris: Jurisdiction | None = None
     f = new_findings()
     # the exporter is read only for what binds whoever exports (a denial order, an OFAC block): no step sees it

@@ -991,12 +991,18 @@ def described_reading(line: str, country: str | None = None) -> NameReading | No
     return dataclasses.replace(inner, set_aside=(*aside, *inner.set_aside))
 
 
+_DIGIT_RUN = re.compile(r"\d+(?:st|nd|rd|th|-?[a-zA-Z])?\b")
+
+
 def _opens_as_address(segment: str) -> bool:
     """A segment that starts as a street address does, with a number: "No. 16 Feiyun Road", a P.O. box, a room or
     building with its number (``_GLUED_ADDRESS``), "88 Weilai 3rd Road"; and holds no legal form (a name that has a
     street word, "Feiyun Road Trading Ltd", is a name)."""
     text = segment.strip()
-    numbered = bool(_GLUED_ADDRESS.match(text)) or (text[:1].isdigit() and _is_address(text))
+    # (a number and then words that read as an address without it: a street, a building, a district -- not any words
+    # after a number: '12 ЦНИИ Минобороны России, Сергиев Посад', the MoD's 12th research institute, was read as an
+    # address before the name 'Сергиев Посад', a near-certain match of SDN 'SERGIEVO-POSAD LAND': R30b-10, session 22)
+    numbered = bool(_GLUED_ADDRESS.match(text)) or (text[:1].isdigit() and _is_address(_DIGIT_RUN.sub(" ", text)))
     return numbered and not _has_legal_form(text)
 
 

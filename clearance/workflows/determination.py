@@ -550,6 +550,13 @@ class PartyScreener:
                         lists=sorted(usable), today=day)
         for h in result.hits:
             if h.decision is Decision.HIT and h.score >= NEAR_CERTAIN and h.list_code in usable:
+                entity = idx.entities.get((h.list_code, h.entry_id))
+                ends = ListingEntry.of(entity).expires if h.list_code == "dpl" and entity is not None else None
+                if ends is not None and ends < day:
+                    # a denial order whose listed last day is before the order date proves no prohibition (R41-94,
+                    # R42-70: fixed-term orders that had ended were decided PROHIBITED); whether it was renewed after
+                    # the version's date is asked by the screening of the day (_possible_on_the_day)
+                    continue
                 if unscreened:
                     return _Contradiction(
                         f"party {party.name!r} cannot be screened against every list for {day.isoformat()} "
