@@ -437,3 +437,19 @@ def red_flags(text: str) -> list[str]:
             start = norm.find(flag, start + 1)
     found += list(dict.fromkeys(m.group(0) for m in _MARKS.finditer(text)))
     return found + ([foreign] if foreign else [])
+
+
+# where an item description goes on to say what the item is for ("reactor, 500 litres, for pilot-scale synthesis of
+# ..."): a purpose word, read from there on as an end use
+_PURPOSE = re.compile(r"\b(?:for|to be|intended|destined|used (?:in|for|by|on|at)|which will|that will"
+                      r"|as (?:an? |the )?(?:compute |computing )?(?:parts?|components?|nodes?|inputs?|modules?"
+                      r"|subsystems?|sub-assembl(?:y|ies)) (?:of|for|to|in|into)"
+                      r"|(?:built|incorporated|integrated|installed|fitted) (?:into|in|on))\b|;", re.I)
+
+
+def purpose_clause(description: str) -> str:
+    """The part of an item description from its first purpose word on ("for ...", "to be ...", "intended ...") or
+    from its first semicolon (a statement after the item's name: "reactor, 500 litres; the buyer produces nerve
+    agents in it", adversarial R30-29); "" when it has none."""
+    m = _PURPOSE.search(description or "")
+    return description[m.start():] if m else ""

@@ -13,7 +13,7 @@ from typing import Any
 
 from clearance.model.decision import ALL
 from clearance.model.determination import Basis, Fact, Request
-from clearance.model.fact_vocabulary import normalise
+from clearance.model.fact_vocabulary import normalise, purpose_clause
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
 from clearance.rules.eccn import Eccn, parse_eccn
@@ -133,7 +133,10 @@ def end_use_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, partie
     foundry's N+1 process line", "one quintillion operations per second", "chip-making machines": adversarial
     R30-46..R30-50, R30b-12, R30b-13) where § 744.23 reaches it, with no fact stated either way: § 744.23 evaluated
     with the entry's fact added; where it would require a licence, a basis to be confirmed naming the words."""
-    if not req.end_use.strip() or req.facts & _ANSWERED:
+    # (the purpose clause of the item description is read too: "rack servers as compute nodes of a 1.2 exaflop
+    # system", "FPGA boards to be built into wafer-inspection tools" -- adversarial R43b-32, R43b-33)
+    text = f"{req.end_use} {purpose_clause(req.item.description)}".strip()
+    if not text or req.facts & _ANSWERED:
         return
     rule = ctx.find(_WORDS)
     if rule is None or not rule["entries"]:
@@ -142,13 +145,14 @@ def end_use_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, partie
     if not any(c in rule["destinations"] or groups(ctx, c) & set(rule["groups"]) for c in where
                if c != UNSPECIFIED):
         return
-    norm = normalise(req.end_use)
+    norm = normalise(text)
     eccn = parse_eccn(req.item.eccn) if req.item.eccn else None
     for entry in rule["entries"]:
         found = _words_found(entry, norm)
         if not found:
             continue
-        said = f"the end use says '{', '.join(found)}' (§ {entry['paragraph']})"
+        said = (f"the {'end use' if _words_found(entry, normalise(req.end_use)) else 'item description'} says "
+                f"'{', '.join(found)}' (§ {entry['paragraph']})")
         if entry.get("fact") is None:
             if eccn is not None and eccn.is_ear99 and entry.get("ccl_only"):
                 continue

@@ -55,6 +55,20 @@ _CACHE: dict[int, tuple[ScreeningIndex, tuple[ListedAddress, ...]]] = {}
 _REGIONS = frozenset({"nt", "newterritories", "kowloon", "kln", "hongkongisland"})
 
 
+# the everyday abbreviations of address words, read as written out on both sides ("Rm 803, Chevalier Hse, 45-51
+# Chatham Rd S, TST" is the Entity List's "Room 803, Chevalier House, 45-51 Chatham Road South, Tsim Sha Tsui":
+# adversarial R43b-22)
+_ABBREVIATIONS = {"rm": ("room",), "rd": ("road",), "hse": ("house",), "bldg": ("building",), "blk": ("block",),
+                  "flr": ("floor",), "twr": ("tower",), "ctr": ("centre",), "ctre": ("centre",), "center": ("centre",),
+                  "ave": ("avenue",), "st": ("street",), "ind": ("industrial",), "n": ("north",), "s": ("south",),
+                  "e": ("east",), "w": ("west",), "tst": ("tsim", "sha", "tsui"),
+                  "tsimshatsui": ("tsim", "sha", "tsui"), "mk": ("mong", "kok"), "cwb": ("causeway", "bay")}
+
+
+def _expanded(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(x for w in words for x in _ABBREVIATIONS.get(w, (w,)))
+
+
 def _street_words(address: str) -> tuple[str, ...]:
     """The folded words of an address without its trailing country and region parts ("..., Yuen Long, N.T.,
     Hong Kong, CN" -> the words up to "Yuen Long")."""
@@ -62,7 +76,7 @@ def _street_words(address: str) -> tuple[str, ...]:
     while parts and (country_code(parts[-1]) is not None or len(parts[-1]) == 2
                      or fold(parts[-1])[0].replace(" ", "") in _REGIONS):
         parts.pop()
-    return tuple(w for p in parts for w in fold(p)[0].split())
+    return _expanded([w for p in parts for w in fold(p)[0].split()])
 
 
 def listed_addresses(index: ScreeningIndex) -> tuple[ListedAddress, ...]:
@@ -108,7 +122,7 @@ def match_addresses(name_line: str, index: ScreeningIndex, lists: Sequence[str] 
     listed = listed_addresses(index)
     if not listed:
         return []
-    toks = fold(name_line)[0].split()
+    toks = _expanded(fold(name_line)[0].split())
     line = set(toks) | {a + b for a, b in pairwise(toks)}
     best: dict[int, AddressMatch] = {}
     for la in listed:

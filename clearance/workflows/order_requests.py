@@ -26,7 +26,7 @@ from clearance.model.determination import (
     Transaction,
     UsInput,
 )
-from clearance.model.fact_vocabulary import Where, facts_in, purpose_red_flag, unexplained_red_flags
+from clearance.model.fact_vocabulary import Where, facts_in, purpose_clause, purpose_red_flag, unexplained_red_flags
 from clearance.model.order_input import UNSPECIFIED, FdpFactsInput, ItemInput, OrderInput, OwnerInput, PartyInput
 from clearance.model.wmd_words import SHORT, section_fact, wmd_words
 from clearance.text.countries import country_name
@@ -139,19 +139,6 @@ def _item_name(description: str) -> str:
     return description[: len(description) - len(clause)] if clause else description
 
 
-# where an item description goes on to say what the item is for ("reactor, 500 litres, for pilot-scale synthesis of
-# ..."): a purpose word, read from there on as an end use
-_PURPOSE = re.compile(r"\b(?:for|to be|intended|destined|used (?:in|for|by|on|at)|which will|that will)\b|;", re.I)
-
-
-def purpose_clause(description: str) -> str:
-    """The part of an item description from its first purpose word on ("for ...", "to be ...", "intended ...") or
-    from its first semicolon (a statement after the item's name: "reactor, 500 litres; the buyer produces nerve
-    agents in it", adversarial R30-29); "" when it has none."""
-    m = _PURPOSE.search(description or "")
-    return description[m.start():] if m else ""
-
-
 def _purpose_not_read(clause: str, found: list[Fact]) -> str:
     """Why the purpose clause of an item description cannot be taken as read: its §§ 744.2-744.4 words of what an
     item is used for (kind ``use``) and dispersal over people that no fact accounts for; "" when it is read. (Its
@@ -251,8 +238,8 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
                      f"{Fact.NUCLEAR_END_USE.value}, {Fact.CBW_END_USE.value}, {Fact.MILITARY_END_USE.value} -- or "
                      f"{Fact.END_USE_CHECKED.value} if it is none of the end uses of Part 744)",)
     found_in_item = read("description", item.description)
-    if (clause := purpose_clause(item.description)) and (why := _purpose_not_read(
-            clause, found_in_item + stated)):  # an end use written in the description (adversarial R27c-02..R27c-05)
+    if (clause := purpose_clause(item.description)) and (why := _purpose_not_read(clause, found_in_item + stated)):
+        # an end use written in the description (adversarial R27c-02..R27c-05, R43b-26..R43b-33)
         unmapped += (f"item description {item.description[:200]!r} ({why})",)
     licences: tuple[LicenceState, ...] = ()
     if order.licence_state is not None:

@@ -986,6 +986,16 @@ MISMATCHES: dict[str, str] = {
     "R40-64": "both clearing: NO_LICENSE_REQUIRED where the case's acceptable outcomes are too narrow (report)",
     "R40-75": "debatable over-block: a green-card holder named with a Chinese nationality gets an NS 1 licence "
               "(report)",
+    # round 43 (adversary_round43.yaml, 43b; adversary_round43_report.md): 16 false clears at its first run (adv43 on
+    # main 7499e2a), all fixed in session 22 (lead): the purpose clause of an item description read for missile names
+    # with a number, 'separated Pu', glanders cultures and respirable powders (tools/wmd_words.yaml) and for the
+    # § 744.23 words (R43b-26..R43b-33); Supp. No. 2 to Part 746's oil-and-gas codes of chapters 73, 82 and 89
+    # (R43-42, R43b-01..R43b-08); Russian industrial words as romanised (R43-104, R43b-09, R43b-15); address
+    # abbreviations of Hong Kong (R43b-22)
+    "R43-58": "needless CANNOT_CLEAR: the 'Sevastopol' hotel in Moscow reads as a place of Crimea (§ 746.6 question)",
+    "R43b-23": "over-block, wrong entity (screening, issue 10): '恒通電子有限公司' (Hengtong Electronics, HK) is a 0.98 "
+               "match of SDN 'HENG, Tong' (a Cambodian entity) through its pinyin brand; the listed address it "
+               "holds (Address 13) is not found in Chinese",
     "R37-55": "over-block: 5A992.c mass-market smartphones to a private Russian retailer in 2022: 87 FR 12226 kept "
               "5A992.c out of the § 746.8(a)(1) licence unless for a government end user or state-owned enterprise "
               "(not modelled; medium confidence) (rules)",
