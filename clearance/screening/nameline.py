@@ -172,8 +172,24 @@ def is_place(words: list[str]) -> bool:
 
 
 def _has_head(words: list[str]) -> bool:
-    heads = _words().office_heads
-    return any(tuple(words[i:i + len(h)]) == h for h in heads for i in range(len(words)))
+    """Whether ``words`` hold an office head (address_words.yml ``office_heads``) as consecutive words."""
+    by_first = _heads_by_first()
+    if () in by_first.get("", ()):  # (an empty head, were the table to hold one, is found at any word)
+        return bool(words)
+    for i, word in enumerate(words):
+        for h in by_first.get(word, ()):
+            if tuple(words[i:i + len(h)]) == h:
+                return True
+    return False
+
+
+@cache
+def _heads_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The office heads by their first word (an empty head under "")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for h in sorted(_words().office_heads):
+        out.setdefault(h[0] if h else "", []).append(h)
+    return {w: tuple(hs) for w, hs in out.items()}
 
 
 def _office_word(word: str) -> bool:
