@@ -368,9 +368,15 @@ def token_weight(token: str, person: bool) -> float:
     return w
 
 
-@lru_cache(maxsize=300_000)
 def prepare3(name: str, person: bool = False) -> NameForm:
-    """``name`` prepared for clearance-name@3 (cached like ``prepare``)."""
+    """``name`` prepared for clearance-name@3 (cached like ``prepare``: ``prepare3(x)`` and ``prepare3(x, False)`` share
+    one memo entry; ``lru_cache`` alone keys them apart, and a query's name was prepared once for its blocking keys and
+    again for the pre-filter)."""
+    return _prepare3_memo(name, person)
+
+
+def _prepare3_uncached(name: str, person: bool) -> NameForm:
+    """``prepare3``, not remembered."""
     plain, renamed = _text3(name, person)
     if person and not may_read_numbers((base := prepare(plain, True)).tokens):
         toks, renamed3 = base.tokens, tuple(renamed)  # (``_prepare`` and ``_canonical_tokens`` of a person's words)
@@ -407,3 +413,7 @@ def prepare3(name: str, person: bool = False) -> NameForm:
                      skeleton=tokens_skeleton(toks), phonetic=base.phonetic, unspaced=base.unspaced,
                      weight=sum(weights), distinctive=base.distinctive or any(t.isdigit() for t in toks),
                      person=base.person)
+
+
+_prepare3_memo = lru_cache(maxsize=300_000)(_prepare3_uncached)
+prepare3.__wrapped__ = _prepare3_uncached  # type: ignore[attr-defined]  # (not remembered, as before)

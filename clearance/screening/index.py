@@ -64,6 +64,9 @@ class ScreeningIndex:
     flat3_person: FlatNames | None = None  # the same, every name prepared by ``prepare3`` as a person's name
     entity_person: NDArray[np.bool_] | None = None  # entity number -> a listed person (no entity unpickled to know)
     entity_list: NDArray[np.int32] | None = None  # entity number -> its list code's number in ``list_codes``
+    # entity number -> an entry whose list does not say its kind (Schema.LEGAL_ENTITY: ``algorithm3.entry_of_no_kind``),
+    # so that the pre-filter unpickles no entity to know it
+    entity_no_kind: NDArray[np.bool_] | None = None
     list_codes: tuple[str, ...] = ()
     # the tables ``towns.listed_towns`` and ``towns.entry_addresses`` make from every entity's addresses, as a cached
     # index stores them (``workflows.index_cache``), read when first asked for; None (or None returned): made from
@@ -562,5 +565,6 @@ def build_index(entities: Iterable[Entity], versions: Mapping[str, ListVersion] 
                               for pe in prepared]),
         entity_person=np.array([pe.entity.schema is Schema.PERSON for pe in prepared], dtype=bool),
         entity_list=np.array([code_no[pe.entity.list_code] for pe in prepared], dtype=np.int32),
+        entity_no_kind=np.array([pe.entity.schema is Schema.LEGAL_ENTITY for pe in prepared], dtype=bool),
         list_codes=codes,
     )

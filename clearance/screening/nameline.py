@@ -172,8 +172,24 @@ def is_place(words: list[str]) -> bool:
 
 
 def _has_head(words: list[str]) -> bool:
-    heads = _words().office_heads
-    return any(tuple(words[i:i + len(h)]) == h for h in heads for i in range(len(words)))
+    """Whether ``words`` hold an office head (address_words.yml ``office_heads``) as consecutive words."""
+    by_first = _heads_by_first()
+    if () in by_first.get("", ()):  # (an empty head, were the table to hold one, is found at any word)
+        return bool(words)
+    for i, word in enumerate(words):
+        for h in by_first.get(word, ()):
+            if tuple(words[i:i + len(h)]) == h:
+                return True
+    return False
+
+
+@cache
+def _heads_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The office heads by their first word (an empty head under "")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for h in sorted(_words().office_heads):
+        out.setdefault(h[0] if h else "", []).append(h)
+    return {w: tuple(hs) for w, hs in out.items()}
 
 
 def _office_word(word: str) -> bool:
@@ -685,9 +701,37 @@ _MARKS = str.maketrans({"đ": "d", "ł": "l", "ı": "i", "ø": "o", "ß": "ss"})
 def plain(word: str) -> str:
     """``word`` in lower case without accents, in its own script ("Oddział" -> "oddzial", "Văn" -> "van",
     "Філіял" -> "філіял"): a word of office_phrases.yml is compared so, not transliterated (the Thai สาขา
-    'branch' transliterates to "sakha", the Sakha Republic)."""
+    'branch' transliterates to "sakha", the Sakha Republic). Remembered for words of at most WORD_MEMO_CHARS
+    characters (a pure function of the word; a file of distinct parties still repeats its words)."""
+    return _plain_short(word) if len(word) <= WORD_MEMO_CHARS else _plain(word)
+
+
+def _plain(word: str) -> str:
     text = unicodedata.normalize("NFKD", word.casefold().translate(_MARKS))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).strip(".,;:«»\"'()")
+
+
+WORD_MEMO_CHARS = 40
+_plain_short = lru_cache(maxsize=32_768)(_plain)
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> tuple[dict[str, tuple[tuple[str, ...], ...]],
+                                                            tuple[tuple[str, ...], ...]]:
+    """``phrases`` that may start at a word, by that word, each in the order of ``phrases``; and those that start at
+    any word (only an empty phrase does). A phrase whose first word is not the word cannot equal the words there."""
+    anywhere = tuple(h for h in phrases if not h)
+    firsts = {h[0] for h in phrases if h}
+    return {w: tuple(h for h in phrases if not h or h[0] == w) for w in firsts}, anywhere
+
+
+@cache
+def _leading_by_first() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[tuple[str, ...], ...]]:
+    return _by_first(_phrases().leading)
+
+
+@cache
+def _connectors_by_first() -> tuple[dict[str, tuple[tuple[str, ...], ...]], tuple[tuple[str, ...], ...]]:
+    return _by_first(_phrases().connectors)
 
 
 @cache
@@ -731,7 +775,9 @@ def office_wrapper_reading(line: str) -> NameReading | None:
                 return NameReading(name, (("address", line[dash.end():].strip()),))
     written = line.split()
     folded = [plain(w) for w in written]
-    head = next((h for h in heads if tuple(folded[:len(h)]) == h), None)
+    by_first, anywhere = _leading_by_first()  # (the heads that can start at the first word, in order)
+    head = next((h for h in (by_first.get(folded[0], anywhere) if folded else anywhere)
+                 if tuple(folded[:len(h)]) == h), None)
     if head is None or len(written) <= len(head):
         return None
     words = written[len(head):]
@@ -940,8 +986,9 @@ def joined_parties(line: str) -> tuple[str, str, str] | None:
     (adversarial R31-04, R31b-02, R31b-03). None when there is no connector between two names."""
     written = line.split()
     folded = [plain(w) for w in written]
+    by_first, anywhere = _connectors_by_first()  # (the connectors that can start at a word, in order)
     for i in range(1, len(written) - 1):
-        for c in _phrases().connectors:
+        for c in by_first.get(folded[i], anywhere):
             if tuple(folded[i:i + len(c)]) == c and i + len(c) < len(written):
                 first = " ".join(written[:i]).strip(_TRIM)
                 second = " ".join(written[i + len(c):]).strip(_TRIM)

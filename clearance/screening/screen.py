@@ -513,7 +513,8 @@ def _reachable(staged: list[tuple[PreparedQuery, dict[int, list[int]]] | str], i
                   np.array([index.is_person_entity(i) for i in found], dtype=bool))
         # entries of no stated kind that clearance-name@3 compares as persons too (``person_reading``: the query's
         # part of it looked at once, then the entry's part of each candidate)
-        both = (np.array([entry_of_no_kind(index.entities[i]) for i in found], dtype=bool)
+        both = ((index.entity_no_kind[ids] if index.entity_no_kind is not None else
+                 np.array([entry_of_no_kind(index.entities[i]) for i in found], dtype=bool))
                 if person_reads and query_read_as_person(stage[0]) else None)
         gathered[k] = (ids, counts, listed, np.fromiter(itertools.chain.from_iterable(found.values()),
                                                        dtype=np.int64, count=int(counts.sum())), both)

@@ -327,9 +327,10 @@ def _respelled(token: str, vocab: Vocabulary) -> str:
     return token
 
 
-@lru_cache(maxsize=200_000)
 def prepare(name: str, person: bool = False, short_form_words: bool = False, places_first: bool = False) -> NameForm:
-    """Prepare ``name`` for comparison (cached: list names are prepared once per process).
+    """Prepare ``name`` for comparison (cached: list names are prepared once per process; the memo is keyed by every
+    argument written out, so that ``prepare(x)``, ``prepare(x, False)`` and ``prepare(x, person=False)`` share one
+    entry: ``lru_cache`` keys each way of passing the arguments apart, and a query's name was prepared twice).
 
     ``person=True`` keeps initials apart and leaves legal forms and organisation terms alone
     ("Marine Le Pen" is not "maritime"; "J. R. R. Tolkien" keeps three initials). ``short_form_words``
@@ -340,6 +341,11 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
     ``places_first`` (clearance-name@3): in a name written in Chinese characters, the pinyin syllables of a place are
     joined before the term table is read (上海 "shang hai" is Shanghai, not 商 "shang", business; adversarial R5-46).
     """
+    return _prepare_memo(name, person, short_form_words, places_first)
+
+
+def _prepare_uncached(name: str, person: bool, short_form_words: bool, places_first: bool) -> NameForm:
+    """``prepare``, not remembered."""
     vocab = vocabulary()
     latin, method = fold(name)
     toks = latin.split()
@@ -383,3 +389,6 @@ def prepare(name: str, person: bool = False, short_form_words: bool = False, pla
                                                                                                   strict=True)),
         person=False,
     )
+
+
+_prepare_memo = lru_cache(maxsize=200_000)(_prepare_uncached)

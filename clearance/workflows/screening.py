@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 36  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 37  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
 # 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
 # listed person's names prepared at index build, ``PreparedName.form3_person``; 14: entries "wherever located" have
@@ -64,7 +64,8 @@ INDEX_FORMAT = 36  # bump when ScreeningIndex or the text pipeline changes what 
 # 28: the Persian هوایی "air, aviation"; 29: a legal form written only in parentheses, "(yu)", is no bare "Yu";
 # 29 (screen21): Chinese trade words 飞行, 试验, 系统, 微系统, 科学院; 30: the merge of both 29s;
 # 31: the town tables of ``towns`` stored with the index, ``index_cache.TOWNS_SUFFIX``; 32 (screen22): 实验室 and 实验
-# read from the characters, not as the syllables of 十堰市, the city Shiyan, a place; 33: the merge of 31 and 32)
+# read from the characters, not as the syllables of 十堰市, the city Shiyan, a place; 33: the merge of 31 and 32;
+# 37: ``ScreeningIndex.entity_no_kind``, the pre-filter's entries of no stated kind without unpickling them)
 INPUT_COLUMNS = ("name", "country", "schema", "address", "id")
 MEMO_SIZE = 200_000  # distinct parties remembered per batch
 
