@@ -1309,6 +1309,20 @@ def _person_rare(token: str, weights: dict[str, float]) -> bool:
     return len(token) > 2 and weights.get(token, 1.0) >= PERSON_RARE_WEIGHT and not token.endswith(_PATRONYMIC)
 
 
+_CRAFT = frozenset({Schema.VESSEL, Schema.AIRCRAFT})
+
+
+def _company_not_craft(m: Match, forms: Sequence[str]) -> Match:
+    """A name with a legal form (a company's) against a listed vessel or aircraft: the names may agree (a vessel's
+    former name 'GULF FALCON' / "Falcon Gulf Electronics FZE": adversarial R44-125, a 0.97 HIT that decided PROHIBITED
+    on a tanker), but a company is not a ship; capped at POSSIBLE (a person reviews: the company may own or operate
+    it), never cleared."""
+    guard = Feature("guard", CAP, f"a company's name (legal form {', '.join(forms)}) against a listed "
+                    f"{m.matched_kind or 'vessel or aircraft'} entry: a company is not a vessel or an aircraft, a "
+                    f"person reviews: capped at {CAP:.2f}", ", ".join(forms), "")
+    return Match(CAP, m.raw, m.matched_name, m.matched_kind, (*m.features, guard))
+
+
 def _other_form_elsewhere(m: Match) -> Match:
     """An organisation whose legal form differs in kind from the entry's and whose country conflicts with the
     entry's ("Nordic Maritime AS" in Norway / the denied "NORDIC MARITIME PTE. LTD." of Singapore): two pieces of
@@ -1401,6 +1415,8 @@ class ClearanceMatcherV3(ClearanceMatcherV2):
             m = self._as_person(query, entity, positions, floor, m)
         if m.score <= CAP:
             return m
+        if entity.entity.schema in _CRAFT and query.query.schema is None and query.form.legal_forms:
+            return _company_not_craft(m, [f.form for f in query.form.legal_forms])
         return _other_form_elsewhere(m)
 
     def _nation_cap(self, query: PreparedQuery, entity: PreparedEntity, pn: PreparedName) -> Feature | None:

@@ -484,9 +484,14 @@ class PartyScreener:
                                                                    codes=frozenset(self._day(day).versions)))
             lists_of = self._day(day).versions
             entities = self._index(lists_of).entities if self.historical else {}
-        for h in screening.hits:
+        # (a near-certain Denied Persons or SDN match first: it decides the answer where an Entity List match beside
+        # it would only be a question -- adversarial R44-65, Trans-Flot on both lists, given as on none)
+        for h in sorted(screening.hits, key=lambda h: not (h.list_code in ACTING_LISTS and h.score >= NEAR_CERTAIN)):
             if entities and not _listed_by(entities.get((h.list_code, h.entry_id)), day):
                 continue  # (a historical list: an entry listed after the day does not contradict the order)
+            if h.decision is Decision.HIT and h.list_code == "dpl" and self._ended(
+                    self._index(lists_of).entities.get((h.list_code, h.entry_id)), day, lists_of.get("dpl")):
+                continue  # (a denial order the version itself shows ended before the day: R44-72..R44-75)
             if h.decision is Decision.HIT and h.list_code not in given:
                 return screening, _Contradiction(
                     f"party {party.name!r} is given as listed on {sorted(given) or 'no list'}, but screening finds "
@@ -494,6 +499,14 @@ class PartyScreener:
                     f"{screening.list_versions.get(h.list_code, '')}); correct the order's listings",
                     h, self._index(lists_of).entities.get((h.list_code, h.entry_id)))
         return screening, None
+
+    @staticmethod
+    def _ended(entity: Entity | None, day: dt.date, version: VersionInfo | None) -> bool:
+        """Whether a Denied Persons List ``entity``'s order ended before ``day`` as the list ``version`` itself shows
+        (its listed last day is before the day and before the version's date); an order ending after the version's
+        date may have been renewed since, which is asked, not assumed."""
+        ends = ListingEntry.of(entity).expires if entity is not None else None
+        return ends is not None and ends < day and version is not None and ends < (_describes(version) or day)
 
     def _possible_on_the_day(self, party: Party, day: dt.date, given: set[str]) -> PartyScreening | None:
         """The party screened against every active version of a list the order does not give, keeping the matches
@@ -779,6 +792,9 @@ class PartyScreener:
         for party, c in contradicted.items():
             if c.hit.score < NEAR_CERTAIN or c.hit.list_code not in ACTING_LISTS or c.entity is None:
                 continue
+            ends = ListingEntry.of(c.entity).expires if c.hit.list_code == "dpl" else None
+            if ends is not None and ends < request.date:
+                continue  # (a denial order whose listed last day has passed: whether it was renewed is asked)
             codes = ("denied_persons",) if c.hit.list_code == "dpl" else \
                 tuple(f"sdn:{t}" for t in (c.entity.programs or ("SDN",)))
             added[party] = codes

@@ -139,14 +139,17 @@ def _item_name(description: str) -> str:
     return description[: len(description) - len(clause)] if clause else description
 
 
-def _purpose_not_read(clause: str, found: list[Fact]) -> str:
-    """Why the purpose clause of an item description cannot be taken as read: its §§ 744.2-744.4 words of what an
-    item is used for (kind ``use``) and dispersal over people that no fact accounts for; "" when it is read. (Its
-    other words, red flags included, are not read here: a description names the item's technical class as the CCL
-    does -- "9A610.x part for a military aircraft" -- and the rules read the classification), except the red flags of
+def _purpose_not_read(description: str, clause: str, found: list[Fact]) -> str:
+    """Why an item description cannot be taken as read: its §§ 744.2-744.4 words of what an item is used for (kinds
+    ``use`` and ``weapon``: a weapon or programme named outright) and dispersal over people that no fact accounts for,
+    anywhere in the description (since session 22: a purpose is written after 'going into', 'as part of', 'will be
+    fitted to', 'destinado a', 'для', 用于 as well as after 'for': adversarial round 44); "" when it is read. (The
+    description's other words, red flags included, are not read here: a description names the item's technical class
+    as the CCL does -- "9A610.x part for a military aircraft" -- and the rules read the classification), except the
+    purpose ``clause``'s red flags of
     what an item is for (``USE_RED_FLAGS``: signals intercept, general staff, barred ...) and the armed services by
     name (adversarial R30-32, R30b-04..R30b-06: "for the PLA Navy's destroyers": ``purpose_red_flag``)."""
-    why = _wmd_questions(clause, found, use_only=True)
+    why = _wmd_questions(description, found, use_only=True)
     if flags := [f for f in unexplained_red_flags(clause, found) if purpose_red_flag(f)]:
         why.append(f"red flags: {', '.join(flags)}")
     return "; ".join(why)
@@ -238,7 +241,8 @@ def to_request(order: OrderInput, default_id: str = "", rejoined: Iterable[str] 
                      f"{Fact.NUCLEAR_END_USE.value}, {Fact.CBW_END_USE.value}, {Fact.MILITARY_END_USE.value} -- or "
                      f"{Fact.END_USE_CHECKED.value} if it is none of the end uses of Part 744)",)
     found_in_item = read("description", item.description)
-    if (clause := purpose_clause(item.description)) and (why := _purpose_not_read(clause, found_in_item + stated)):
+    if item.description and (why := _purpose_not_read(item.description, purpose_clause(item.description),
+                                                        found_in_item + stated)):
         # an end use written in the description (adversarial R27c-02..R27c-05, R43b-26..R43b-33)
         unmapped += (f"item description {item.description[:200]!r} ({why})",)
     licences: tuple[LicenceState, ...] = ()

@@ -77,7 +77,7 @@ def test_the_generated_lists(rules: RuleSet) -> None:
         assert all(len(c) == 6 and c.isdigit() for c in value["codes"])
         assert value["complete"] is False  # the tables were not read: a code not found is no evidence
         counts[number] = len(value["codes"])
-    assert counts == {"2": 29, "5": 21, "7": 4}
+    assert counts == {"2": 30, "5": 21, "7": 4}
     supp7 = rules.parameters["746.hts.supp7"].values[-1].value
     assert "854232" in supp7["codes"] and set(supp7["paragraphs"]) == {"RU", "BY", "IR", "UA-REGION"}
     assert rules.parameters["746.hts.supp7"].values[0].start == dt.date(2023, 2, 24)  # 88 FR 12150
