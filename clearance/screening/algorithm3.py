@@ -250,12 +250,15 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
         out.extend(_han_brands_differ(q, c, ns))
         if q.unspaced and c.unspaced and _han(q) and _han(c):
             out.extend(_region_terms_differ(q, c))
+        if _han(q) != _han(c) and q.unspaced != c.unspaced:  # (before the names agreeing once spaces are gone)
+            out.extend(_other_syllable(q, c, ns))
+            out.extend(_syllables_reordered(q, c, ns))
     # two names in characters read wholly as words (places and terms) are compared as names in Latin letters are
     # (浙江大学 / 四川大学 differ in a place); not a name in characters against one in Latin letters, which may
     # translate what the characters read as a place (中山大学, Zhongshan: 'Sun Yat-Sen University', adversarial R18-16)
     han_words = q.unspaced and c.unspaced and not (_syllabic(q) or _syllabic(c))
     if (q.unspaced or c.unspaced) and Levenshtein.normalized_similarity(q.compact, c.compact) >= UNSPACED_AGREE and (
-            not _unseen(q, c, ns)) and not han_words and not _latin_words_differ(q, c):
+            not _unseen(q, c, ns, person)) and not han_words and not _latin_words_differ(q, c):
         return out  # written without spaces (Chinese): the names agree letter for letter once spaces are gone
     qw = dict(zip(q.tokens, q.weights, strict=True))
     cw = dict(zip(c.tokens, c.weights, strict=True))
@@ -302,6 +305,7 @@ def _guards(q: NameForm, c: NameForm, ns: NameScore, person: bool) -> list[Guard
             out.extend(_coverage_guard(q, c, ns, qw, cw))
             out.extend(_pinyin_brands_differ(q, c, ns, qw, cw))
             out.extend(_han_brand_unshared(q, c, ns, qw, cw))
+            out.extend(_syllable_name_inside(q, c, ns))
     elif _cross_script(q, c):  # the words of a name may be segmented otherwise: parts the other name lacks
         exact = "pinyin" in (q.translit, c.translit)  # Chinese syllables are spelt one way or not at all
         lack_q = [t for t in ns.unmatched_query if _lacking_part(t, ns.unmatched_candidate, exact)]
@@ -506,15 +510,73 @@ def _latin_words_differ(q: NameForm, c: NameForm) -> bool:
     return (q.unspaced or c.unspaced) and own(q, c) and own(c, q)
 
 
-def _unseen(q: NameForm, c: NameForm, ns: NameScore) -> list[str]:
+def _unseen(q: NameForm, c: NameForm, ns: NameScore, person: bool = False) -> list[str]:
     """Unmatched words written in pinyin (two syllables or more, ``clearance.text.pinyin``) that the other name, in
     Chinese characters, joined without spaces does not hold: "Zhejiang Qihua Technologies" / 浙江大华技术 agree
     letter for letter but for "qi" / "da" (their brands), so they do not agree "once spaces are gone". (A word of
-    another kind left over, "AVIC" or a term the table does not translate, does not count.)"""
+    another kind left over, "AVIC" or a term the table does not translate, does not count.)
+
+    Between organisations' names also a single syllable either name keeps that the other, joined, does not hold, and
+    a pinyin word matched to syllables it does not spell (``_other_pinyin``): 恒通電子 / 'HONG KONG ELECTRONICS' agree
+    in all but two letters joined, "tong" / "kong" left over (adversarial R43b-23); 威成電子 / 'Heiheng Electronics'
+    ("heiheng" ~ "wei cheng"). (A person's name parts in Wade-Giles or Cantonese spellings, "CHANG, Chun-ming" for
+    张春明, are read by the person guards.)"""
     if _han(q) == _han(c):
         return []
-    return [t for t in ns.unmatched_query if pinyin_word(t) and t not in c.compact] + [
-        t for t in ns.unmatched_candidate if pinyin_word(t) and t not in q.compact]
+    table = syllables()
+
+    def left(t: str) -> bool:
+        return pinyin_word(t) or (not person and len(t) > 1 and t in table)
+
+    han_is_q = _han(q)
+    weak = [] if person else [p.candidate if han_is_q else p.query for p in ns.pairs if _other_pinyin(p, han_is_q)]
+    return [t for t in ns.unmatched_query if left(t) and t not in c.compact] + [
+        t for t in ns.unmatched_candidate if left(t) and t not in q.compact] + weak
+
+
+def _other_syllable(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """An organisation name in Chinese characters and one in Latin letters whose agreement rests on a syllable of the
+    characters matched only by its consonants to a word of the Latin name that is another pinyin syllable ("heng" of
+    恒 ~ "hong", "dong" of 東 ~ "teng", "xin" of 新 ~ "xun"): pinyin spells each syllable one way, so the Latin word
+    is another character as often as the same one in another romanisation (Cantonese writes 恒 "hang", also a pinyin
+    syllable; no table here tells which). Adversarial R43b-23: 恒通電子有限公司 was a 0.92 HIT on SDN 'HONG KONG
+    ELECTRONICS' (heng~hong), and unlisted 金東貿易 a 0.96 HIT on SDN 'JIN TENG'. Capped at POSSIBLE: a person
+    reviews. A Latin word of no pinyin ("hung", "tung", Wade-Giles "hsin") is still matched by its sounds."""
+    table = syllables()
+    han_is_q = _han(q)
+    other = [(p.query, p.candidate) if han_is_q else (p.candidate, p.query) for p in ns.pairs
+             if p.how == "skeleton" and p.query != p.candidate]
+    other = [(h, lt) for h, lt in other if h in table and lt in table and len(lt) > 1]
+    if not other:
+        return []
+    shown = ", ".join(f"{h}~{lt}" for h, lt in other)
+    return [Guard(CAP, f"a syllable of the Chinese characters agrees only by its consonants with another pinyin "
+                       f"syllable ({shown}): another character as often as another romanisation, a person reviews")]
+
+
+def _syllables_reordered(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """An organisation name in Chinese characters whose brand (a run of bare syllables, ``_brand_runs``) the Latin
+    name writes syllable by syllable in another order: 鑫美 ("xin mei") / 'Mei Xin Electronic (HK) Co., Limited', 鑫永
+    / 'YONG XIN', 恒通 / 'TONG HUNG 1' (hung by its sounds). A Chinese brand is its characters in order (美鑫 is
+    another brand than 鑫美): capped at POSSIBLE. Not against a Latin name written 'SURNAME, Given' (a person's name,
+    whose parts lists write in either order)."""
+    han, latin = (q, c) if _han(q) else (c, q)
+    if "," in latin.original and len(latin.original.split(",", 1)[0].split()) == 1:
+        return []
+    at = {t: k for k, t in enumerate(latin.tokens)}
+    for run in _brand_runs(han.tokens):
+        if len(run) < MIN_BRAND_RUN:
+            continue
+        spelt = [(p.query, p.candidate) if han is q else (p.candidate, p.query) for p in ns.pairs
+                 if p.how in ("exact", "skeleton") and " " not in p.query + p.candidate]
+        order = [at[lt] for h, lt in spelt if h in run and lt in at]
+        where = [at[lt] for t in run for h, lt in spelt if h == t and lt in at]
+        if len(where) >= MIN_BRAND_RUN and len(set(order)) == len(order) and where != sorted(where):
+            shown = " ".join(run)
+            return [Guard(CAP, f"the brand in Chinese characters ({shown}) is written in the Latin name in another "
+                               f"order ({' '.join(latin.tokens[k] for k in sorted(where))}): another brand as often "
+                               "as not, a person reviews")]
+    return []
 
 
 def _pinyin_brands_differ(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, float], cw: dict[str, float],
@@ -579,7 +641,10 @@ def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, f
     runs = [r for r in _brand_runs(han.tokens) if len(r) >= MIN_BRAND_RUN]  # (one syllable: 云从, CloudWalk)
     if not runs:
         return []
-    matched = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()}
+    # (not a syllable matched to a pinyin word only nearly, "yuan hai" ~ "huahai", nor by its consonants to another
+    # syllable, "heng" ~ "hong": pinyin spells each syllable one way, so those are other characters)
+    matched = {w for p in ns.pairs if not _other_pinyin(p, han is q)
+               for w in (p.query if han is q else p.candidate).split()}
     # a syllable of the brand matched by sound to a Latin word of its own that is no pinyin: a translation or
     # another romanisation of the brand ('Phenix' for 凤凰, feng~phenix), not a syllable alike by chance
     sounded = {w for p in ns.pairs for w in (p.query if han is q else p.candidate).split()
@@ -605,6 +670,19 @@ def _han_brand_unshared(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str, f
                                  "not one party")]
 
 
+def _other_pinyin(p: TokenPair, han_is_query: bool) -> bool:
+    """A pair of a name in characters and one in Latin letters whose Latin side is pinyin other than the characters'
+    syllables: a pinyin word joined to syllables not letter for letter ("huahai" ~ "yuan hai", 0.71), or a syllable
+    matched by its consonants to another syllable ("hong" ~ "heng")."""
+    han_side, latin_side = (p.query, p.candidate) if han_is_query else (p.candidate, p.query)
+    if p.how == "joined":
+        return p.similarity < 1.0 and pinyin_word(latin_side.replace(" ", ""))
+    if p.how == "skeleton":
+        table = syllables()
+        return han_side != latin_side and han_side in table and latin_side in table and len(latin_side) > 1
+    return False
+
+
 RUN_SPELT_SIM = 0.75  # a brand's syllables joined agreeing this much with a Latin word: spelt otherwise (哈尔滨 Harbin)
 
 
@@ -618,6 +696,9 @@ def _run_in_latin(run: tuple[str, ...], latin: NameForm) -> bool:
             return True
     words = [w for w in latin.tokens if w.isalpha()]
     words += ["".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    # (a word written in pinyin spells the syllables letter for letter or is other characters: "heiheng" is no
+    # "wei cheng", "huahai" no "yuan hai")
+    words = [w for w in words if not pinyin_word(w)]
     for i in range(len(run)):
         for j in range(i + MIN_BRAND_RUN, len(run) + 1):
             joined = "".join(run[i:j])
@@ -720,11 +801,49 @@ def _org_agreement_guards(q: NameForm, c: NameForm, ns: NameScore, qw: dict[str,
     # Dubai": adversarial R12-05's notes), no other word of another party's name
     named_q = [t for t in extra_q if t not in places()]
     named_c = [t for t in extra_c if t not in places()]
-    if (len(words_c) == 1 and named_q) or (len(words_q) == 1 and named_c):
-        one = words_c[0] if len(words_c) == 1 and named_q else words_q[0]
-        out.append(Guard(CAP, f"a name of one word ({one}) inside a longer name ({' '.join(named_q + named_c)} "
-                              "added): another party named after it, or the same one: a person reviews", soft=True))
+    one_c, one_q = len(words_c) == 1 or _syllable_name(c), len(words_q) == 1 or _syllable_name(q)
+    if (one_c and named_q) or (one_q and named_c):
+        one = " ".join(words_c if one_c and named_q else words_q)
+        out.append(Guard(CAP, f"a name of one word or of Chinese syllables only ({one}) inside a longer name "
+                              f"({' '.join(named_q + named_c)} added): another party named after it, or the same one: "
+                              "a person reviews", soft=True))
     return out
+
+
+SYLLABLE_NAME_WORDS = (2, 3)  # a name of this many words, each a Chinese syllable, is one name written apart
+
+
+def _syllable_name(form: NameForm) -> bool:
+    """A name in Latin letters whose words (legal-form residue aside) are SYLLABLE_NAME_WORDS Chinese syllables of two
+    letters or more ('HENG, Tong', 'YONG XIN'): one brand or one person's name written syllable by syllable, as one
+    word of another language is one name."""
+    if form.unspaced:
+        return False
+    table = syllables()
+    words = [t for t in form.tokens if not _legal_residue(t)]
+    fewest, most = SYLLABLE_NAME_WORDS
+    return fewest <= len(words) <= most and all(len(t) > 1 and t in table for t in words)
+
+
+def _syllable_name_inside(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """An organisation name in Chinese characters and a Latin name that is only Chinese syllables (``_syllable_name``:
+    a brand or a person's name, 'HENG, Tong'), every one of them matched, while the characters add trade words the
+    Latin name lacks (电子, electronic): 恒通電子有限公司 (Hengtong Electronics, Hong Kong) is a company named with the
+    same two syllables, or the listed party's; a person reviews (adversarial R43b-23: a 0.98 HIT on SDN 'HENG, Tong', a
+    Cambodian entry). As ``_org_agreement_guards`` reads a listed name of one word inside a longer name: a review
+    rule, which an agreeing country may lift."""
+    latin, han_left, latin_left = (c, ns.unmatched_query, ns.unmatched_candidate) if _han(q) else (
+        q, ns.unmatched_candidate, ns.unmatched_query)
+    if not _syllable_name(latin) or any(not _legal_residue(t) for t in latin_left):
+        return []
+    words = organisation_words()
+    added = [t for t in han_left if t in words and not _legal_residue(t) and t not in places()]
+    if not added:
+        return []
+    shown = " ".join(t for t in latin.tokens if not _legal_residue(t))
+    return [Guard(CAP, f"a name of Chinese syllables only ({shown}) inside a longer name in characters "
+                       f"({' '.join(added)} added): another party named after it, or the same one: a person reviews",
+                  soft=True)]
 
 
 def _description(form: NameForm) -> bool:
