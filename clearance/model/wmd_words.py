@@ -14,6 +14,7 @@ mask, one to tokenise, then a set lookup per word and a fixed number of substrin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -234,6 +235,7 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
     if not text:
         return {}
     voc = vocabulary()
+    native = _native_words(text) if not text.isascii() else {}
     norm = normalise(text)
     if civil:
         norm = mask_civil(norm)
@@ -264,9 +266,25 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
         if key == "744.4":
             shown += [d for d in _dispersal(raw_words)
                       if agents_ok or not d.endswith("(a germ that kills or infects)")]
+        shown += native.get(key, [])
         if shown:
             out[key] = list(dict.fromkeys(shown))
     return out
+
+
+@cache
+def _native_table() -> dict[str, tuple[str, ...]]:
+    raw: dict[str, list[str]] = yaml.safe_load(
+        resources.files("clearance.resources").joinpath("wmd_native.yml").read_text(encoding="utf-8"))
+    return {key: tuple(unicodedata.normalize("NFKC", w).casefold() for w in words) for key, words in raw.items()}
+
+
+def _native_words(text: str) -> dict[str, list[str]]:
+    """The words of ``clearance/resources/wmd_native.yml`` (weapons, programmes and agents in Chinese, Korean and
+    Japanese, which the normal form drops) that ``text`` holds as written, by section (adversarial R44-04, R45-01,
+    R45-05, R45-07, R45-13)."""
+    written = unicodedata.normalize("NFKC", text).casefold()
+    return {key: found for key, words in _native_table().items() if (found := [w for w in words if w in written])}
 
 
 def section_title(section: str) -> str:

@@ -567,8 +567,10 @@ def _syllables_reordered(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]
     for run in _brand_runs(han.tokens):
         if len(run) < MIN_BRAND_RUN:
             continue
+        # (syllables spelt exactly: a sound-alike pair -- 'sz' ~ 'shi' of 深圳市, the city suffix -- says nothing of the
+        # brand's order; 'Shenzhen Da Jiang Innovation ... (SZ DJI)' is DJI, adversarial R4-40)
         spelt = [(p.query, p.candidate) if han is q else (p.candidate, p.query) for p in ns.pairs
-                 if p.how in ("exact", "skeleton") and " " not in p.query + p.candidate]
+                 if p.how == "exact" and " " not in p.query + p.candidate]
         order = [at[lt] for h, lt in spelt if h in run and lt in at]
         where = [at[lt] for t in run for h, lt in spelt if h == t and lt in at]
         if len(where) >= MIN_BRAND_RUN and len(set(order)) == len(order) and where != sorted(where):
