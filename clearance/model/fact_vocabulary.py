@@ -195,13 +195,22 @@ def _latin(m: re.Match[str]) -> str:
     return str(anyascii(m.group(0).translate(_SIGNS)))
 
 
+# letters NFKD does not decompose, as their plain Latin letters (Vietnamese 'Đ', Polish 'ł', Turkish dotless 'ı',
+# German 'ß', Nordic 'ø', 'æ', Icelandic 'ð', 'þ', Maltese 'ħ'): without them the normal form lost the letter ("hardal
+# gazı" read ' hardal gaz ', "Điện lực" ' ien luc '; session 22, adversarial R46-12)
+PLAIN_LETTERS = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae",
+                 "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H",
+                 "ŧ": "t", "Ŧ": "T"}
+_PLAIN_LETTERS = str.maketrans(PLAIN_LETTERS)
+
+
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces, with a space at each end; accents folded ("Policía" ->
-    ``policia``, "Armée" -> ``armee``, "für" -> ``fur``); Cyrillic romanised letter by letter ("Донецьк" ->
-    ``donetsk``, "Севастополь" -> ``sevastopol``: an address in Russian or Ukrainian names its places too --
-    adversarial R21-56), other scripts dropped."""
+    ``policia``, "Armée" -> ``armee``, "für" -> ``fur``, "gazı" -> ``gazi``: ``PLAIN_LETTERS``); Cyrillic romanised
+    letter by letter ("Донецьк" -> ``donetsk``, "Севастополь" -> ``sevastopol``: an address in Russian or Ukrainian
+    names its places too -- adversarial R21-56), other scripts dropped."""
     if not text.isascii():
-        text = _CYRILLIC.sub(_latin, text)
+        text = _CYRILLIC.sub(_latin, text).translate(_PLAIN_LETTERS)
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
 

@@ -276,14 +276,20 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
 def _native_table() -> dict[str, tuple[str, ...]]:
     raw: dict[str, list[str]] = yaml.safe_load(
         resources.files("clearance.resources").joinpath("wmd_native.yml").read_text(encoding="utf-8"))
-    return {key: tuple(unicodedata.normalize("NFKC", w).casefold() for w in words) for key, words in raw.items()}
+    return {key: tuple(unicodedata.normalize("NFKC", w).casefold().translate(_ARABIC) for w in words)
+            for key, words in raw.items()}
+
+
+# Arabic, Persian and Urdu write some letters with different code points (yeh, alef maksura, kaf, heh goal): a word is
+# compared in one spelling ('موشک' / 'موشك')
+_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه", "‌": " "})
 
 
 def _native_words(text: str) -> dict[str, list[str]]:
     """The words of ``clearance/resources/wmd_native.yml`` (weapons, programmes and agents in Chinese, Korean and
     Japanese, which the normal form drops) that ``text`` holds as written, by section (adversarial R44-04, R45-01,
     R45-05, R45-07, R45-13)."""
-    written = unicodedata.normalize("NFKC", text).casefold()
+    written = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC)
     return {key: found for key, words in _native_table().items() if (found := [w for w in words if w in written])}
 
 

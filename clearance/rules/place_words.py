@@ -13,19 +13,16 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from clearance.model.fact_vocabulary import normalise
+from clearance.model.fact_vocabulary import PLAIN_LETTERS, normalise
 from clearance.rules.context import Ctx
 from clearance.text.countries import country_code
 
 _JOINERS = re.compile("[\u200c\u200d\u200e\u200f]")  # zero-width (non-)joiners and direction marks
 _NOT_WORD = re.compile(r"[\W_]+")  # anything but letters and digits of any script: one linear pass
 # letters NFKD does not decompose, as their plain Latin letters (Polish 'Ługańsk', 'Gorłówka'; Turkish dotless i;
-# Vietnamese 'Đóng tàu', 'Điện lực': without this the normal form lost the letter, ' ong tau ', and no rule word could
-# be found in it -- session 22)
-_LETTERS = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE",
-            "œ": "oe", "Œ": "OE", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"}
-_FOLD = str.maketrans(_LETTERS)
-_PLAIN = str.maketrans({**_LETTERS, "'": None, "\u2019": None, "\u02bc": None, "`": None})
+# Vietnamese 'Đóng tàu', 'Điện lực': ``fact_vocabulary.PLAIN_LETTERS``, which ``normalise`` reads too)
+_FOLD = str.maketrans(PLAIN_LETTERS)
+_PLAIN = str.maketrans({**PLAIN_LETTERS, "'": None, "\u2019": None, "\u02bc": None, "`": None})
 
 
 def folded(text: str) -> str:
