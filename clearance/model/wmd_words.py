@@ -282,13 +282,13 @@ def _native_table() -> dict[str, tuple[str, ...]]:
 
 # Arabic, Persian and Urdu write some letters with different code points (yeh, alef maksura, kaf, heh goal): a word is
 # compared in one spelling ('موشک' / 'موشك')
-_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه", "‌": " "})
+_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ہ": "ه", "\u200c": " "})
 
 
 def _native_words(text: str) -> dict[str, list[str]]:
-    """The words of ``clearance/resources/wmd_native.yml`` (weapons, programmes and agents in Chinese, Korean and
-    Japanese, which the normal form drops) that ``text`` holds as written, by section (adversarial R44-04, R45-01,
-    R45-05, R45-07, R45-13)."""
+    """The words of ``clearance/resources/wmd_native.yml`` (weapons, programmes and agents in Chinese, Korean,
+    Japanese, Arabic letters and Devanagari, which the normal form drops or romanises loosely) that ``text`` holds as
+    written, by section (adversarial R44-04, R45-01, R45-05, R45-07, R45-13, R46-01..R46-09)."""
     written = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC)
     return {key: found for key, words in _native_table().items() if (found := [w for w in words if w in written])}
 

@@ -146,9 +146,9 @@ def _purpose_not_read(description: str, clause: str, found: list[Fact]) -> str:
     fitted to', 'destinado a', 'для', 用于 as well as after 'for': adversarial round 44); "" when it is read. (The
     description's other words, red flags included, are not read here: a description names the item's technical class
     as the CCL does -- "9A610.x part for a military aircraft" -- and the rules read the classification), except the
-    purpose ``clause``'s red flags of
-    what an item is for (``USE_RED_FLAGS``: signals intercept, general staff, barred ...) and the armed services by
-    name (adversarial R30-32, R30b-04..R30b-06: "for the PLA Navy's destroyers": ``purpose_red_flag``)."""
+    purpose ``clause``'s red flags of what an item is for (``USE_RED_FLAGS``: signals intercept, general staff, barred
+    ...) and the armed services by name (adversarial R30-32, R30b-04..R30b-06: "for the PLA Navy's destroyers":
+    ``purpose_red_flag``)."""
     why = _wmd_questions(description, found, use_only=True)
     if flags := [f for f in unexplained_red_flags(clause, found) if purpose_red_flag(f)]:
         why.append(f"red flags: {', '.join(flags)}")
