@@ -45,7 +45,13 @@ class _Section:
     fact: str
     singles: dict[str, str]  # singular word -> term
     multis: tuple[tuple[str, str], ...]  # " w1 w2 " (singular words) -> term
+    # the positions in ``multis`` of the terms whose first word is the key: a text is searched only for the terms
+    # whose first word it has (the named missiles with their numbers are over a thousand terms)
+    multis_by_first: dict[str, tuple[int, ...]]
     prefixes: tuple[tuple[str, str], ...]  # " stem" -> term
+    # the positions in ``prefixes`` by a key a text's words must have: a stem of several words by its first word, a
+    # stem of one word by its first _STEM_KEY letters
+    prefixes_by_key: dict[str, tuple[int, ...]]
     kinds: dict[str, str]  # term -> kind (hand, word, agent, precursor)
 
 
@@ -106,6 +112,16 @@ def _pattern(terms: list[str]) -> re.Pattern[str]:
     return re.compile(rf" (?:{'|'.join(alts)})(?= )")
 
 
+_STEM_KEY = 3  # (every one-word stem has 4 letters or more)
+
+
+def _stem_key(stem: str) -> str:
+    """The key of a prefix term's stem (" enrich", " deadly diseas"): its first word when it has more than one (that
+    word is written whole), else its first _STEM_KEY letters."""
+    first, *rest = stem.split()
+    return first if rest else first[:_STEM_KEY]
+
+
 @cache
 def vocabulary() -> _Vocabulary:
     raw: dict[str, Any] = yaml.safe_load(
@@ -122,7 +138,15 @@ def vocabulary() -> _Vocabulary:
                 multis.append((" " + " ".join(singular(w) for w in term.split()) + " ", term))
             else:
                 singles[singular(term)] = term
-        sections[key] = _Section(sec["title"], sec["fact"], singles, tuple(multis), tuple(prefixes),
+        by_first: dict[str, list[int]] = {}
+        for k, (probe, _term) in enumerate(multis):
+            by_first.setdefault(probe.split()[0], []).append(k)
+        by_key: dict[str, list[int]] = {}
+        for k, (stem, _term) in enumerate(prefixes):
+            by_key.setdefault(_stem_key(stem), []).append(k)
+        sections[key] = _Section(sec["title"], sec["fact"], singles, tuple(multis),
+                                 {w: tuple(ks) for w, ks in by_first.items()}, tuple(prefixes),
+                                 {w: tuple(ks) for w, ks in by_key.items()},
                                  {t: m["kind"] for t, m in sec["terms"].items()})
     disp = raw["dispersal"]
     senses = tuple(_Sense(_pattern(x["terms"]), _pattern(x["contexts"]),
@@ -242,6 +266,8 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
     raw_words = norm.split()
     words = [singular(w) for w in raw_words]
     joined = " " + " ".join(words) + " "
+    present = set(words)
+    keys = set(raw_words) | {w[:_STEM_KEY] for w in raw_words}
     raw_joined = " " + " ".join(raw_words) + " "
     agents_ok = not civil or not any(c in norm for c in voc.agent_contexts)
     out: dict[str, list[str]] = {}
@@ -251,11 +277,13 @@ def wmd_words(text: str, *, civil: bool = True, use_only: bool = False) -> dict[
             term = sec.singles.get(w)
             if term is not None and not (i and raw_words[i - 1] in _NEGATIONS and term not in voc.never_negated):
                 found.append((raw_words[i], term))
-        for probe, term in sec.multis:
+        for k in sorted(k for w in present for k in sec.multis_by_first.get(w, ())):  # (in the file's order)
+            probe, term = sec.multis[k]
             at = _first_unnegated(joined, probe, term, voc.never_negated)
             if at >= 0:
                 found.append((probe.strip(), term))
-        for stem, term in sec.prefixes:
+        for k in sorted(k for w in keys for k in sec.prefixes_by_key.get(w, ())):  # (in the file's order)
+            stem, term = sec.prefixes[k]
             at = _first_unnegated(raw_joined, stem, term, voc.never_negated)
             if at >= 0:
                 found.append((" ".join(raw_joined[at + 1:].split(" ")[:len(stem.split())]), term))
