@@ -494,6 +494,9 @@ class UsPersonSupport(_Frozen):
     destinations: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     eccn_prefixes: tuple[str, ...] = ()
+    # normal-form words of an item description naming semiconductor manufacturing equipment: asked the same way when
+    # the order gives no Category 3 ECCN (a foreign-made etcher given as EAR99 or with none: adversarial R44-98)
+    description_words: tuple[str, ...] = ()
 
 
 class UsPersonParagraph(_Frozen):

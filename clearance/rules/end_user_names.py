@@ -232,14 +232,21 @@ def _unread(name: str) -> tuple[str, ...]:
     intelligence organisation by its name) nor a personal title; empty otherwise. Every comma segment counts (a
     service may follow a camp, an office or a town: "Camp Kigali, Ingabo z'u Rwanda", R41-06); a parenthesis all of
     whose words are read is taken as the name's translation ("Bộ Giáo dục và Đào tạo (Ministry of Education and
-    Training)"). An acronym (up to five capitals) is not counted: a name read otherwise stays read."""
+    Training)"). An acronym (up to five capitals) is not counted: a name read otherwise stays read -- unless the name
+    proper (before the first comma) is that acronym alone, with no legal form anywhere ("DSO, Science Park Drive,
+    Singapore": Singapore's defence laboratories, adversarial R44b-23): such a name says nothing of who the party is."""
     inner = re.findall(r"\(([^()]*)\)", name)
     if any(len(p.split()) >= 2 and not unread_words(p) for p in inner):
         return ()
     bare = re.sub(r"\([^()]*\)", " ", name)
     forms = vocabulary().legal_forms
     words: list[str] = []
-    for segment in re.split(r"[,\u060c]", bare):
+    segments = re.split(r"[,\u060c]", bare)
+    first = segments[0].split()
+    if len(first) == 1 and first[0].isupper() and first[0].isalpha() and 2 <= len(first[0]) <= 5 \
+            and not any(_legal_token(w, forms) for s in segments for w in s.split()):
+        words.append(first[0])  # (an acronym alone, then its address: "DSO, Science Park Drive", R44b-23)
+    for segment in segments:
         if prepare(segment).legal_forms or any(_legal_token(w, forms) for w in segment.split()):
             return ()
         if _PATRONYMIC.search(segment):

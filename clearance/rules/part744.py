@@ -436,12 +436,22 @@ US_PERSON_FACTS = frozenset({Fact.NUCLEAR_END_USE, Fact.MISSILE_END_USE, Fact.WM
 def sme_us_person_question(ctx: Ctx, req: Request, ways: tuple[str, ...]) -> list[str]:
     """§ 744.6(c)(2): a Category 3 B-E item not subject to the EAR to or within Macau or D:5 -- a licence if a U.S.
     person ships, facilitates or services it, whatever the end use (c)(2)(iii); the order does not say: a question.
-    ``ways``: the countries the item goes to (the route's last stop and those of the parties receiving it)."""
+    With no Category 3 ECCN given (none, or EAR99 for a foreign-made item), the description's words for such
+    equipment (``description_words``: "plasma etch system", adversarial R44-98) ask the same. ``ways``: the
+    countries the item goes to (the route's last stop and those of the parties receiving it)."""
     eccn = req.item.eccn or ""
-    if not eccn or eccn.upper() == "EAR99" or "XX" in ways:
+    if "XX" in ways:
         return []
     rule = ctx.get("744.6.c2")
-    if not rule["in_force"] or not any(eccn.startswith(p) for p in rule["eccn_prefixes"]):
+    if not rule["in_force"]:
+        return []
+    if not eccn or eccn.upper() == "EAR99" or not eccn[:1].isdigit():
+        norm = normalise(req.item.description)
+        said = [w.strip() for w in rule.get("description_words", ()) if w in norm]
+        if not said:
+            return []
+        eccn = f"the item described as '{said[0]}' (semiconductor manufacturing equipment, Category 3B)"
+    elif not any(eccn.startswith(p) for p in rule["eccn_prefixes"]):
         return []
     dest = next((c for c in ways if c in rule["destinations"] or set(groups(ctx, c)) & set(rule["groups"])), None)
     if dest is None:

@@ -256,28 +256,42 @@ def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, part
 
 def military_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],
                    f: Findings) -> None:
-    """An end use naming weapons or their fire control (rule ``744.21.military_item_words``: "the aiming computers of
-    the coastal gun batteries", "night sights for tank guns": adversarial R30-51, R30-52) with no fact stated either
-    way: §§ 744.17 and 744.9 evaluated with military_end_use added; where either would require a licence, a basis to
-    be confirmed naming the words."""
-    if not req.end_use.strip() or not req.item.eccn or req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USE}):
+    """An end use or item description naming weapons or their fire control (rule ``744.21.military_item_words``:
+    "the aiming computers of the coastal gun batteries", "night sights for tank guns": adversarial R30-51, R30-52;
+    camera cores "to be integrated into thermal weapon sights (0A919)": R46-25, R46-26, § 744.9(a)(1)(iii) in A:1
+    destinations too) with no fact stated either way: §§ 744.17 and 744.9 evaluated with military_end_use added;
+    where either would require a licence, a basis to be confirmed naming the words. A word right after a negation
+    ("civil, not 0A919") is not read."""
+    if not (req.end_use.strip() or req.item.description.strip()) or not req.item.eccn \
+            or req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USE}):
         return
     rule = ctx.find("744.21.military_item_words")
     if rule is None:
         return
-    norm = normalise(req.end_use)
-    found = [w.strip() for w in rule["words"] if w in norm]
+    norm = normalise(f"{req.end_use} . {req.item.description}")
+    found = [w.strip() for w in rule["words"] if _stated(norm, w)]
     if not found or any(u in norm for u in rule.get("unless", ())):
         return
     trial = Findings()
     tried = replace(req, facts=req.facts | {Fact.MILITARY_END_USE})
     microprocessors(ctx, tried, dest, juris, parties, trial)
     cameras(ctx, tried, dest, juris, parties, trial)
-    question = (f"the end use names weapons or their fire control ('{', '.join(found)}'): a 'military end use' "
-                "(15 CFR 744.21(f)) -- state military_end_use, or not_military_end_use if the item is not for them")
+    question = (f"the end use or item description names weapons or their fire control ('{', '.join(found)}'): a "
+                "'military end use' (15 CFR 744.21(f)) -- state military_end_use, or not_military_end_use if the item "
+                "is not for them")
     f.bases.extend(replace(b, indeterminate=f"{question}; {b.indeterminate}" if b.indeterminate else question,
                            rules=(*b.rules, "744.21.military_item_words"))
                    for b in trial.bases if b.code in ("744.17", "744.9"))
+
+
+def _stated(norm: str, word: str) -> bool:
+    """Whether ``word`` is in the normal-form text other than right after a negation ("civil, not 0A919")."""
+    at = norm.find(word)
+    while at >= 0:
+        if not norm[:at].endswith((" no", " not", " non")):
+            return True
+        at = norm.find(word, at + 1)
+    return False
 
 
 def military_names(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo],

@@ -133,6 +133,34 @@ def diminutive_spellings(name: str) -> set[str]:
     return set()
 
 
+# The adjective of a Russian town in a company's name as romanised ("OOO Permskaya Neftyanaya Mashinostroitelnaya
+# Kompaniya" is SDN 'PERM OIL MACHINE COMPANY', "Vladimirskiy Zavod" a 'Vladimir Plant': adversarial R44b-34, R44-76,
+# R44b-28): the town + -sk- + the endings of the three genders and the cases names use, read as the town. Built from
+# the one-word Russian towns of clearance/text/places.yml by the regular pattern (Perm -> permskaya, Samara ->
+# samarskiy, Omsk -> omskiy); irregular adjectives (Ufa -> ufimskiy, Tver -> tverskoy) are not made, and a made form
+# that is no real word matches nothing.
+_ADJECTIVE_ENDINGS = ("aya", "iy", "ii", "ij", "y", "oye", "oe", "ogo", "oi", "oy", "ie", "ikh")
+
+
+@lru_cache(maxsize=1)
+def russian_place_adjectives() -> dict[str, str]:
+    """Compact adjective form -> the town's compact name, for the one-word Russian towns of places.yml."""
+    path = resources.files("clearance.text").joinpath("places.yml")
+    try:
+        towns = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)["russia"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise DataError(f"cannot read the Russian towns of places.yml: {exc}", file=str(path)) from exc
+    out: dict[str, str] = {}
+    for town in towns:
+        key = compact(str(town))
+        if " " in fold(str(town))[0].strip() or len(key) < 3 or key.endswith(("sky", "skiy")):
+            continue  # (two words; an adjective already: 'Moskovskiy')
+        stem = key if key.endswith("sk") else (key[:-1] if key.endswith("a") else key) + "sk"
+        for ending in _ADJECTIVE_ENDINGS:
+            out.setdefault(stem + ending, key)
+    return out
+
+
 def _build_vocabulary() -> Vocabulary:
     lf = _load("legal_forms.yml")
     sym = _load("name_symbols.yml")
@@ -182,6 +210,8 @@ def _build_vocabulary() -> Vocabulary:
         for v in variants:
             terms[compact(v)] = str(key)
             note_start(v)
+    for adjective, town in russian_place_adjectives().items():
+        terms.setdefault(adjective, town)
     for key, variants in (*own.get("arabic", {}).items(), *own.get("persian", {}).items(),
                           *own.get("hebrew", {}).items(), *own.get("urdu", {}).items()):
         for v in variants:  # read as a name's words are: the article al- a word of its own, dropped

@@ -66,19 +66,8 @@ SCREENING = "screening (issue 10)"
 # Still a false clear: the name is not found by screening, or the order cannot carry what decides it.
 # (I02, U03, Z21, A25 were: screening misses, fixed in clearance-name@3 -- tests/screening/test_issue9_screening.py)
 FALSE_CLEARS: dict[str, str] = {
-    # round 44 left (session 22): the § 744.6(c)(2) service of a foreign-made etcher by a U.S. person; an acronym
-    # alone ('DSO'); a Russian name whose only distinctive word is a place adjective ('Permskaya')
-    # round 46 left (session 22): § 744.9(a)(1)(iii) -- cores to be incorporated into a 0A919 weapon sight need a
-    # licence in every destination but Australia, Canada and the UK, A:1 included; the engine reads the section's
-    # military end-user paragraph only, and ASELSAN / Bharat Electronics are not among the named makers
-    "R46-25": "rules: § 744.9(a)(1)(iii) -- 6A993.a cores for ASELSAN weapon sights (0A919) to Türkiye (A:1) not asked",
-    "R46-26": "rules: § 744.9(a)(1)(iii) -- 6A993.a cores for Bharat Electronics' T-90 fire-control sights "
-              "(India, A:1)",
-    "R44-98": "rules: § 744.6(c)(2)(iii) -- a U.S. person servicing a foreign-made etcher at a Wuhan fab (an item not "
-              "subject to the EAR) is not asked (medium)",
-    "R44b-23": "name knowledge: 'DSO, Science Park Drive' (Singapore's defence laboratories) by its acronym alone",
-    "R44b-34": "screening: 'OOO Permskaya Neftyanaya Mashinostroitelnaya Kompaniya' (SDN 'PERM OIL MACHINE COMPANY') "
-               "-- the place adjective 'Permskaya' is not read as Perm",
+    # (rounds 44 and 46 left five at session 22's end: R44-98 § 744.6(c)(2) service of a foreign-made etcher, R44b-23
+    # 'DSO' alone, R44b-34 'Permskaya', R46-25/R46-26 § 744.9(a)(1)(iii) 0A919 incorporation -- fixed in session 23)
     # round 3: R3-61 ('Pvt Ltd', a word written apart), R3-86 (a ministry's initials) and R3-120 (KOMID in Korean
     # script, alias table) were, fixed by the screening work of session 4 (tests/screening/test_issue9_screening.py)
     # round 4 (tests/rules/adversary_round4.yaml): parties written with a district or street after the name screened
@@ -516,9 +505,6 @@ MISMATCHES: dict[str, str] = {
     "R5-108": "needless CANNOT_CLEAR: 'motor controllers for household washing machines' (3A991, China): the end use "
               "in words adds the § 744.21 question (part744.end_use_words, lead)",
     # round 16 (tests/rules/adversary_round16.yaml)
-    "R16-36": "LICENSE_REQUIRED, not PROHIBITED: 'AO NII SVT, Kirov' is the Entity List's NII SVT (0.99 on its alias) "
-              "but SDN 37798's a.k.a. 'AO NII SVT' is only a 0.69 possible match to confirm: OFAC marks that a.k.a. "
-              "weak, and a weak alias alone is capped below HIT (not the town, which is set aside already) (screening)",
     # round 18 (tests/rules/adversary_round18.yaml): hard negatives not cleared at its first run (main 6c8c782)
     "R18-83": "needless CANNOT_CLEAR: University of Science and Technology Beijing (北京科技大学) is a 0.69 possible "
                "match on EL 'University of Science and Technology of China' (the wrong-entity 0.94 HIT on BUAA's "
@@ -1027,14 +1013,9 @@ MISMATCHES: dict[str, str] = {
               "a 0.69 possible match only (screening)",
     "R44-67": "CANNOT_CLEAR, the author expects PROHIBITED: 'MEHL' is a near-certain Entity List match, the SDN "
               "entry below 0.95 by the acronym (screening)",
-    "R44-76": "CANNOT_CLEAR, the author expects PROHIBITED: the Vologda Bearing Plant in romanised Russian is a 0.69 "
-              "possible match (the place adjective 'Vologodskiy' is not read as the town)",
-    "R44b-28": "CANNOT_CLEAR, the author expects PROHIBITED: as R44-76, in Cyrillic",
     "R44b-35": "CANNOT_CLEAR, the author expects PROHIBITED: 'Taganrogskiy Metallurgicheskiy Zavod' a 0.77 SDN match",
     "R44-83": "CANNOT_CLEAR, the author expects PROHIBITED: the 560th armoured repair plant in Cyrillic matches the "
               "61st plant's SDN entry at 0.86 (an ordinal is not kept as a distinguishing word: screening)",
-    "R44-84": "CANNOT_CLEAR, the author expects PROHIBITED: the Kaluga research institute in Cyrillic is a "
-              "near-certain Entity List match, its SDN entry below 0.95",
     "R44-86": "CANNOT_CLEAR, the author expects PROHIBITED: the Yalta port in Ukrainian is a 0.56 possible match "
               "(and the § 746.6 region question)",
     "R44-42": "needless CANNOT_CLEAR by design: 'Empresa Nacional del Petróleo (ENAP)' -- Spanish words no vocabulary "
