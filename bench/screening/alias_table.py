@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-04.4"
+VERSION = "2026-12-05.1"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -381,6 +381,16 @@ CURATED: list[tuple[str, str, str]] = [
     ("BGI Group", "华大集团", "high"),
     ("Commercial Aircraft Corporation of China Limited", "中国商飞", "high"),
     ("Tongfang NucTech Technology Ltd.", "同方威视", "high"),
+    # the MEU List's AECC (Aero Engine Corporation of China) companies by their registered names (adversarial R48-69,
+    # R48b-30: "中国航发航空科技股份有限公司, 成都" and "中国航发动力股份有限公司, 西安" screened CLEAR)
+    ("AECC Aero Science & Technology Co. Ltd.", "中国航发航空科技股份有限公司", "high"),
+    ("AECC Aviation Power Co. Ltd.", "中国航发动力股份有限公司", "high"),
+    ("AECC Beijing Institute of Aeronautical. Materials", "中国航发北京航空材料研究院", "high"),
+    ("AECC China Gas Turbine Establishment", "中国航发四川燃气涡轮研究院", "high"),
+    ("AECC Commercial Aircraft Engine Co. Ltd.", "中国航发商用航空发动机有限责任公司", "high"),
+    ("AECC Harbin Dongan Engine Co., Ltd.", "中国航发哈尔滨东安发动机有限公司", "high"),
+    ("AECC Shenyang Liming Aero Engine Co., Ltd.", "中国航发沈阳黎明航空发动机有限责任公司", "high"),
+    ("AECC South Industry Company Limited", "中国航发南方工业有限公司", "high"),
 ]
 # Short names of Chinese parties (the brand, or the stock-exchange short name) that customers and Chinese documents
 # write instead of the registered name: "海康威视" for Hangzhou Hikvision Digital Technology Co., Ltd. (adversarial

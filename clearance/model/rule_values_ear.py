@@ -292,10 +292,13 @@ class MaritimePropulsion(_Frozen):
 
 
 class ForeignVessels(_Frozen):
-    """§ 744.7: end-use ``words`` naming a vessel or aircraft make ``question`` an open point."""
+    """§ 744.7: end-use ``words`` naming a vessel or aircraft make ``question`` an open point; so do
+    ``description_words`` (one vessel or aircraft by its flag, registration or number, not a class of them: "seals
+    designed for aircraft fuel systems" is no question) in what an item description says the item is for."""
 
     words: tuple[str, ...]
     question: str
+    description_words: tuple[str, ...] = ()
 
 
 class EncGovernment(_Frozen):

@@ -25,12 +25,12 @@ from typing import Any
 
 from clearance.model.decision import ALL, ALL_OTHERS
 from clearance.model.determination import Basis, Fact, Request
-from clearance.model.fact_vocabulary import normalise
+from clearance.model.fact_vocabulary import normalise, purpose_clause
 from clearance.model.regulation import MissingFact
 from clearance.model.wmd_words import civil_spans
 from clearance.rules.chart import UNSPECIFIED, groups
 from clearance.rules.context import Ctx
-from clearance.rules.descriptions import microprocessor_744_17, words_in
+from clearance.rules.descriptions import foreign_words, microprocessor_744_17, words_in
 from clearance.rules.eccn import parse_eccn
 from clearance.rules.findings import Findings, Jurisdiction
 from clearance.rules.part744 import ask_names
@@ -194,16 +194,23 @@ def maritime(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: li
 def vessels(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[PartyInfo], f: Findings) -> None:
     """§ 744.7(a): an item to or for the use of a foreign vessel or aircraft needs a licence unless NLR or a licence
     exception permits the shipment to the countries where it is located, registered and controlled -- which an
-    order cannot state. End use words naming a vessel or aircraft (rule ``744.7.rule``) are the question (beside a
-    determinate basis: to confirm), unless ``vessel_aircraft_countries_checked`` is stated."""
-    if not req.end_use or Fact.VESSEL_AIRCRAFT_CHECKED in req.facts:
+    order cannot state. Words naming a vessel or aircraft (rule ``744.7.rule``) in the end use or in what the item
+    description says the item is for are the question (beside a determinate basis: to confirm), unless
+    ``vessel_aircraft_countries_checked`` is stated."""
+    if Fact.VESSEL_AIRCRAFT_CHECKED in req.facts:
+        return
+    # the end use; and what the item description says the item is for when it names one craft by its registration,
+    # number or flag ("for A321 registration RA-73415"; a description not in English read whole, R47b-12:
+    # "provisiones de cubierta ... para el buque de bandera iraní")
+    said = req.item.description if foreign_words(req.item.description) else purpose_clause(req.item.description)
+    if not req.end_use.strip() and not said.strip():
         return
     rule = ctx.get("744.7.rule")
-    found = words_in(req.end_use, rule["words"])
+    found = words_in(req.end_use, rule["words"]) + words_in(said, rule.get("description_words", ()))
     if not found:
         return
     # (always a basis: a licence exception overcoming another basis does not answer it)
-    question = f"{rule['question']} (the end use says '{found[0]}')"
+    question = f"{rule['question']} (the order says '{found[0]}')"
     f.bases.append(Basis("744.7", f"15 CFR 744.7(a); {ctx.cite('744.7.rule')}", "n/a", indeterminate=question,
                          rules=("744.7.rule",)))
 

@@ -150,3 +150,19 @@ def name_spans(text: str, known: Iterable[str] = ()) -> list[str]:
         if len(out) >= MAX_SPANS:
             break
     return list(out)
+
+
+# A vessel or aircraft an order names by its number rather than its name: an IMO or MMSI number ("IMO 9610808",
+# "MMSI 352003372") or an aircraft registration written with its nationality mark ("RA-82023", "EP-IAA", "4L-ABC",
+# "B-1234"). The lists carry these as identifiers of blocked vessels and aircraft; a number found nowhere costs
+# nothing, so the registration pattern is broad (adversarial R48-32, R48b-22, R48b-25, R48b-28).
+_IMO = re.compile(r"\b(?:IMO|MMSI)(?:\s*(?:No\.?|number|#|:))?\s*(\d{7}|\d{9})\b", re.IGNORECASE)
+_REGISTRATION = re.compile(r"(?<![\w-])((?:[A-Z]{1,2}|\d[A-Z]|[A-Z]\d)-[A-Z0-9]{3,5})(?![\w-])")
+
+
+def craft_identifiers(text: str) -> list[str]:
+    """The vessel numbers and aircraft registrations written in ``text``, in order, each once."""
+    if not text:
+        return []
+    found = [m.group(1) for m in _IMO.finditer(text)] + [m.group(1) for m in _REGISTRATION.finditer(text)]
+    return list(dict.fromkeys(found))

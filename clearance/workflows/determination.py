@@ -36,7 +36,8 @@ from clearance.rules.parties import ACTING_LISTS, NEAR_CERTAIN, below_bar
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
-from clearance.text.names_in_text import name_spans
+from clearance.screening.prepared import id_key
+from clearance.text.names_in_text import craft_identifiers, name_spans
 from clearance.workflows.lists import ensure_lists, open_store, stale_reason
 from clearance.workflows.order_files import parse_order_line
 from clearance.workflows.order_files import read_order_lines as read_order_lines
@@ -778,7 +779,33 @@ class PartyScreener:
                     f"{best.name!r} (score {best.score:.2f}): if it takes part in the transaction (end user, "
                     "consignee, purchaser, intermediary), give it in parties, where its listing applies; if not, "
                     f"restate the {where}: {text[:160]!r}", fact="parties"))
+        questions += self._craft_named(request, [*((f"party '{p.name}'", p.name) for p in request.parties), *texts])
         return questions, found
+
+    def _craft_named(self, request: Request, texts: Sequence[tuple[str, str]]) -> list[Question]:
+        """A question for each vessel number or aircraft registration in ``texts`` (party names, item description,
+        end use) that is an identifier of a listed entry ("for M/T ANATOLY KOLODKIN (IMO 9610808)", "cables for
+        An-124 RA-82023": blocked SDN vessels and aircraft -- adversarial R48-32, R48b-22, R48b-25, R48b-28). A
+        listed number is the vessel or aircraft itself whatever name goes with it; the name is not compared."""
+        said = [(where, ident) for where, text in texts for ident in craft_identifiers(text)]
+        if not said:
+            return []  # (the common case: no vessel number or registration in the order)
+        d = self._day(request.date)
+        if d.problems:
+            return []  # (the lists cannot answer for the day: that is asked already)
+        idx = self._index(d.versions).index
+        out: list[Question] = []
+        for where, ident in said:
+            for n in idx.identifiers.get(id_key(ident), ()):
+                e = idx.entities[int(n)].entity
+                kinds = [i.kind for i in e.identifiers if id_key(i.value) == id_key(ident)]
+                out.append(Question(
+                    f"the {where} gives {ident!r}, the {kinds[0] if kinds else 'identifier'} of {e.list_code} entry "
+                    f"{e.entry_id} {e.name!r} ({e.schema.value}{'; ' + ', '.join(e.programs) if e.programs else ''}):"
+                    " an item for a listed vessel or aircraft, or for its master, owner or operator, is dealt with "
+                    "as with the listed party -- give it in parties with its listing, or restate the order",
+                    fact="parties"))
+        return list(dict.fromkeys(out))
 
     def _prohibited_on_screening(self, request: Request, rules: RuleSet, checks: list[PartyScreening],
                                  contradicted: dict[Party, _Contradiction],
