@@ -22,12 +22,12 @@ from rapidfuzz.distance import OSA
 from clearance.screening.rarity import rarity
 from clearance.text.abbreviations import abbreviations
 from clearance.text.fold import fold, tokens_skeleton
-from clearance.text.names import INITIAL_WEIGHT, NameForm, _NameFormSlots, name_form, prepare
+from clearance.text.names import INITIAL_WEIGHT, NameForm, _NameFormSlots, _prepare_memo, name_form, prepare
 from clearance.text.numbers import may_read_numbers, numbers_as_digits
 from clearance.text.places import PLACE_WEIGHT, join_place_syllables, place_words
 from clearance.text.scripts import scripts_of
 from clearance.text.terms import vocabulary
-from clearance.text.titles import without_titles
+from clearance.text.titles import _plain_word, without_titles
 
 # Bump when prepare3 reads a name differently for the same resources: the @3 forms are prepared at index build and
 # cached with the index (clearance.workflows.screening._resources_digest). 2: descriptive parentheses set aside,
@@ -377,8 +377,15 @@ def prepare3(name: str, person: bool = False) -> NameForm:
 
 def _prepare3_uncached(name: str, person: bool) -> NameForm:
     """``prepare3``, not remembered."""
-    plain, renamed = _text3(name, person)
-    if person and not may_read_numbers((base := prepare(plain, True)).tokens):
+    renamed: list[tuple[str, str]]
+    if person and "(" not in name and "," not in name and "0" not in name and "1" not in name and (
+            name.rstrip(" ,;") == name and all(map(_plain_word, name.split()))):
+        # (most persons' names) ``_text3`` leaves the name as it is: nothing ``without_descriptions`` sets aside, no
+        # title or abbreviated given name (``without_titles``), no digit read as a letter (``unleet_text``)
+        plain, renamed = name, []
+    else:
+        plain, renamed = _text3(name, person)
+    if person and not may_read_numbers((base := _prepare_memo(plain, True, False, False)).tokens):
         toks, renamed3 = base.tokens, tuple(renamed)  # (``_prepare`` and ``_canonical_tokens`` of a person's words)
     else:
         base = _prepare(plain, person)

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -70,8 +69,6 @@ def _skeleton_sim(a: str, b: str) -> float:
 
 
 _TYPO_CUTOFF = (TOKEN_CUTOFF - 1e-9, LONG_TOKEN_CUTOFF - 1e-9)  # by "shortest token has 6+ letters"
-
-_INITIAL = itemgetter(0)  # a token's first letter
 
 
 @lru_cache(maxsize=500_000)
@@ -175,20 +172,31 @@ def _rows(max_edits: int | None) -> list[tuple[int, ...]]:
 
 WORDS_MEMO_SIZE = 100_000
 Words = tuple[tuple[int, str, int], ...]  # (index, word, length) of each word of a name
-WordsInfo = tuple[Words, frozenset[str]]  # ``_words_of``: the words, and their first letters
+WordsInfo = tuple[Words, int]  # ``_words_of``: the words, and their first letters (``initials_mask``)
 _WORDS: dict[tuple[str, ...], WordsInfo] = {}
+
+
+def initials_mask(tokens: tuple[str, ...]) -> int:
+    """The first letters of ``tokens`` as a set of bits (bit ``ord(letter)``): two names' words share no first letter
+    when their masks share no bit. (An int, not a frozenset: a remembered name holds no object the cyclic collector
+    walks, and the test is one ``&``.)"""
+    mask = 0
+    for t in tokens:
+        mask |= 1 << ord(t[0])
+    return mask
 
 
 def _words_of(tokens: tuple[str, ...]) -> WordsInfo:
     """What ``similarity_core`` reads of a name's words in one script, remembered by the words (bounded, cleared when
     full; a name is compared many times): each word with its index and length, the loop of ``_align`` (no
-    ``enumerate`` nor ``len`` a pair), and the words' first letters (``_join_pass`` in one script)."""
+    ``enumerate`` nor ``len`` a pair), and the words' first letters (``initials_mask``: ``_join_pass`` in one
+    script)."""
     got = _WORDS.get(tokens)
     if got is None:
         if len(_WORDS) >= WORDS_MEMO_SIZE:
             _WORDS.clear()
         got = _WORDS[tokens] = (tuple(zip(range(len(tokens)), tokens, map(len, tokens), strict=True)),
-                                frozenset(map(_INITIAL, tokens)))
+                                initials_mask(tokens))
     return got
 
 
@@ -462,7 +470,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
     nq, nc, npairs = len(qt), len(ct), len(pairs)
     resegment = q.unspaced or c.unspaced or nq != nc  # word counts differ, or a script has no spaces
     if not pairs and not phonetic and not resegment_always and (
-            not resegment or (tokens_only and qinfo[1].isdisjoint(cinfo[1]))):
+            not resegment or (tokens_only and not qinfo[1] & cinfo[1])):
         # (most pairs compared) no word aligned, none joined (in one script a run of words begins with a word's first
         # letter), the names joined not compared: the tokens' score, 0.0, and the conflicts below as they would read
         return _no_words_agree(q, c, person, pairs)
@@ -471,7 +479,7 @@ def similarity_core(q: NameForm, c: NameForm, person: bool, sim_of: TokenSim = t
         back = True
         if phonetic:
             joined = _join_pass(q, c, pairs, phonetic, resegment_always, exact_pinyin)
-        elif qinfo[1].isdisjoint(cinfo[1]) and not (resegment_always and (q.renamed or c.renamed)):
+        elif not qinfo[1] & cinfo[1] and not (resegment_always and (q.renamed or c.renamed)):
             back = False  # in one script a word equals a run of words only if they begin with the same letter
         else:  # in one script: each way only when a word may equal a run of the other's (``_may_join``)
             used_q = {p[0] for p in pairs}
