@@ -65,3 +65,13 @@ def test_lower_case_names_and_acronyms(text: str, span: str) -> None:
 ])
 def test_cities_are_no_names(text: str) -> None:
     assert name_spans(text) == []
+
+
+def test_vessel_numbers_and_registrations_are_found_in_free_text() -> None:
+    from clearance.text.names_in_text import craft_identifiers
+
+    assert craft_identifiers("pump spares for M/T ANATOLY KOLODKIN (IMO 9610808), Fujairah") == ["9610808"]
+    assert craft_identifiers("Master of vessel IMO No. 9610808; MMSI: 352003372") == ["9610808", "352003372"]
+    assert craft_identifiers("cables for An-124 RA-82023 at Almaty") == ["RA-82023"]  # not the type 'An-124'
+    assert craft_identifiers("5A992.c handsets, 8542.31, HS code 8471.30") == []
+    assert craft_identifiers("") == []
