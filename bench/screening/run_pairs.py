@@ -10,6 +10,7 @@ version is scored, the default first.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import time
@@ -51,6 +52,10 @@ def main() -> None:
     ap.add_argument("--data", default=os.environ.get("CLEARANCE_DATA", "../shared/data"))
     ap.add_argument("--skip-nomenklatura", action="store_true")
     ap.add_argument("--part", default="test", choices=PARTS)
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="after each matcher's warm-up, collect and freeze the heap (start-up objects, imported "
+                         "tables, earlier matchers' caches) before timing it, for every matcher alike -- as "
+                         "`compare --pairs`, `screen --file` and bench_determine.py treat their long-lived data")
     args = ap.parse_args()
     pairs = all_pairs(Path(args.data) / "name_matching", args.part)
     matchers = [peers.clearance_scorer()]  # the default algorithm, then every other version side by side
@@ -65,17 +70,23 @@ def main() -> None:
     cpu_speed: dict[str, float] = {}
     for label, scorer, threshold in matchers:
         warm_up(scorer)
+        if args.gc_freeze:
+            gc.collect()
+            gc.freeze()
         by_set: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
         t0, c0 = time.perf_counter(), time.process_time()
         for p in pairs:
             by_set[p.set].append((p.label, scorer(p) >= threshold))
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if args.gc_freeze:
+            gc.unfreeze()
         speed[label] = len(pairs) / elapsed
         cpu_speed[label] = len(pairs) / cpu
         table[label] = {s: prf(by_set[s]) for s in sets}
         table[label]["ALL"] = prf([x for s in sets for x in by_set[s]])
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, python {platform.python_version()}")
-    print(f"part: {args.part} (bench/screening/split.py); pairs: {len(pairs)}")
+    print(f"part: {args.part} (bench/screening/split.py); pairs: {len(pairs)}; gc.freeze after warm-up: "
+          f"{'yes, every matcher' if args.gc_freeze else 'no'}")
     print()
     print("| set (positives/pairs) | " + " | ".join(m[0] for m in matchers) + " |")
     print("|---|" + "---|" * len(matchers))
