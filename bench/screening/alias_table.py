@@ -41,7 +41,7 @@ from clearance.model.entity import Entity, Schema
 from clearance.text.scripts import scripts_of
 
 OUT = Path(__file__).resolve().parents[2] / "clearance" / "resources" / "aliases.csv"
-VERSION = "2026-12-05.1"
+VERSION = "2026-12-05.2"
 TARGETS = ("el", "meu", "sdn", "ofac-cons", "1260h", "mieu")
 CURATED_SOURCE = ("registered Chinese name as published by the party (official website / exchange filings); "
                   "written from the table author's knowledge, not re-checked against a registry; confidence {c}")
@@ -459,6 +459,11 @@ AR_OFFICIAL = ("the party's official name in Arabic (as the Syrian state and its
 KO_TRANSLIT = ("the name as written in Korean-language press and by the party's Korean offices (a Hangul "
                "transliteration of the English name), written from the table author's knowledge; confidence high")
 CURATED_OTHER: list[tuple[str, str, str]] = [
+    # the Korean name of Korea Ryonbong romanised as the DPRK writes it (McCune-Reischauer): 조선련봉총회사 'Choson
+    # Ryonbong Chonghoesa' (adversarial R50b-08 screened CLEAR)
+    ("KOREA RYONBONG GENERAL CORPORATION", "Choson Ryonbong Chonghoesa",
+     "the party's Korean name 조선련봉총회사 romanised (McCune-Reischauer), written from the table author's knowledge; "
+     "confidence high"),
     # a renamed party: the SDN file of 2024-05-03 knows Tinkoff Bank (SDN 44259) by its old names only
     ("JSC TINKOFF BANK", "T-Bank JSC",
      "the party's name since 5 June 2024 (the EU consolidated list, OpenSanctions EU journal file 32014R0269.csv: "
@@ -581,6 +586,16 @@ CURATED_KOREAN: list[tuple[str, str, str, str]] = [
     ("RECONNAISSANCE GENERAL BUREAU", "정찰총국", "정찰 reconnaissance, 총국 general bureau: the RGB", "high"),
     ("RECONNAISSANCE GENERAL BUREAU", "조선인민군 정찰총국",
      "조선인민군 Korean People's Army, 정찰총국 Reconnaissance General Bureau: the RGB under the KPA", "high"),
+    # adversarial round 50 (R50-37, R50b-01..R50b-06: North Korean SDN parties in Hangul screened CLEAR)
+    ("KOREA RYONBONG GENERAL CORPORATION", "조선련봉총회사",
+     "조선 Korea, 련봉 Ryonbong, 총회사 general corporation", "high"),
+    ("TANCHON COMMERCIAL BANK", "단천상업은행", "단천 Tanchon, 상업 commercial, 은행 bank", "high"),
+    ("DAEDONG CREDIT BANK", "대동신용은행", "대동 Daedong, 신용 credit, 은행 bank", "high"),
+    ("KOREA KWANGSON BANKING CORP", "조선광선은행", "조선 Korea, 광선 Kwangson, 은행 bank", "high"),
+    ("NAMCHONGANG TRADING CORPORATION", "남천강무역회사", "남천강 Namchongang, 무역 trading, 회사 corporation",
+     "high"),
+    ("KOREA TANGUN TRADING CORPORATION", "조선단군무역회사", "조선 Korea, 단군 Tangun, 무역 trading, 회사 corporation",
+     "high"),
 ]
 # CETC research institutes: the group's naming is "中国电子科技集团公司第<N>研究所" (N in Chinese numerals).
 # Rows added in session 6 (trail6, adversarial round 6: R6-29, R6-34, R6-64), keyed by entry: the Russian MoD

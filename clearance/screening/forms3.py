@@ -390,6 +390,8 @@ def _prepare3_uncached(name: str, person: bool) -> NameForm:
     else:
         base = _prepare(plain, person)
         toks, renamed3 = _canonical_tokens(name, base, renamed, person)
+    if person and any("gh" in t for t in toks):
+        toks, renamed3 = _gh_as_q(toks, renamed3)
     weights = tuple(map(token_weight, toks, repeat(person)))
     if toks == base.tokens and not renamed3:
         if weights == base.weights and base.original == name:
@@ -420,6 +422,18 @@ def _prepare3_uncached(name: str, person: bool) -> NameForm:
                      skeleton=tokens_skeleton(toks), phonetic=base.phonetic, unspaced=base.unspaced,
                      weight=sum(weights), distinctive=base.distinctive or any(t.isdigit() for t in toks),
                      person=base.person)
+
+
+def _gh_as_q(toks: tuple[str, ...], renamed: tuple[tuple[str, str], ...],
+             ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A person's name parts with "gh" read as "q": Persian and Arabic names romanise غ and ق either way
+    ("Mohaghegh" / "Mohaqeq", "Haghighian" / "Haqiqian", "Ghasemi" / "Qasemi"), and two such letters in one word
+    were two typos and more (adversarial R50-44, R50b-11, R50b-13, R50b-14: SDN persons missed). Not in an English
+    "-ght" ("Wright", "Knight"). Both names of a pair are read alike, so names spelt the same still agree exactly."""
+    out = tuple(t if "ght" in t else t.replace("gh", "q") for t in toks)
+    if out == toks:
+        return toks, renamed
+    return out, renamed + tuple((t, u) for t, u in zip(toks, out, strict=True) if t != u)
 
 
 _prepare3_memo = lru_cache(maxsize=300_000)(_prepare3_uncached)

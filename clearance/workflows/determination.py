@@ -34,9 +34,9 @@ from clearance.rules import Listings, RuleCache, cannot_clear, determine
 from clearance.rules.listings import LISTING_CODES, ListingEntry, name_keys
 from clearance.rules.parties import ACTING_LISTS, NEAR_CERTAIN, below_bar
 from clearance.screening import Decision, Hit, Query, ScreeningIndex, get_algorithm, screen
+from clearance.screening.prepared import id_key
 from clearance.settings import Settings, get_settings
 from clearance.store import Store, VersionInfo
-from clearance.screening.prepared import id_key
 from clearance.text.names_in_text import craft_identifiers, name_spans
 from clearance.workflows.lists import ensure_lists, open_store, stale_reason
 from clearance.workflows.order_files import parse_order_line

@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from clearance.settings import Settings
     from clearance.store import Store
 
-INDEX_FORMAT = 40  # bump when ScreeningIndex or the text pipeline changes what is pickled
+INDEX_FORMAT = 41  # bump when ScreeningIndex or the text pipeline changes what is pickled
 # (10: @3 flat names, entity schema and list arrays; 11: flat names and entity keys unpickled on first use;
 # 12: the core's arrays memory-mapped, not unpickled: ``index_cache.write_mapped``; 13: @3's person reading of a
 # listed person's names prepared at index build, ``PreparedName.form3_person``; 14: entries "wherever located" have

@@ -61,3 +61,31 @@ def test_the_eu_short_form_in_parenthesis_is_a_name_of_its_own(sdn_index: Screen
 ])
 def test_no_short_form_is_made_of_a_description_or_another_script(alias: str) -> None:
     assert all("in its parenthesis" not in how for _, how in alias_parts(alias))
+
+
+@pytest.mark.parametrize(("name", "entry_id"), [
+    ("Mohammad Hossein Haqiqian", "26584"),  # SDN 'HAGHIGHIAN, Mohammad Hossein'
+    ("Mohammad Kazem Chaqazardi", "25443"),  # SDN 'CHAGHAZARDY, Mohammad Kazem'
+    ("Mohammad Hasan Mohaqeqi, Dubai", "42598"),  # SDN 'MOHAGHEGHI, Mohammad Hassan'
+])
+def test_persian_gh_and_q_are_one_letter_in_a_persons_name(sdn_index: ScreeningIndex, name: str,
+                                                          entry_id: str) -> None:
+    hits = [h for h in screen(Query(name, None), sdn_index, algorithm=V3).hits if h.entry_id == entry_id]
+    assert hits and hits[0].decision is Decision.HIT, (name, [(h.entry_id, h.score) for h in hits])
+
+
+def test_the_gh_reading_is_a_persons_and_leaves_english_ght_alone() -> None:
+    from clearance.screening.forms3 import prepare3
+
+    assert prepare3("Ali Ghasemi", True).tokens == prepare3("Ali Qasemi", True).tokens
+    assert "wright" in prepare3("John Wright", True).tokens  # (an English '-ght' is kept)
+    assert "ghasemi" in prepare3("Ghasemi Trading Co", False).tokens  # (an organisation's words are not read so)
+
+
+@pytest.mark.parametrize(("name", "entry_id"), [
+    ("조선련봉총회사", "9347"), ("단천상업은행", "9346"), ("대동신용은행", "16085"), ("조선광선은행", "11581"),
+    ("남천강무역회사", "11532"), ("조선단군무역회사", "11599"), ("Choson Ryonbong Chonghoesa", "9347"),
+])
+def test_north_korean_parties_by_their_korean_names(sdn_index: ScreeningIndex, name: str, entry_id: str) -> None:
+    hits = [h for h in screen(Query(name, "KP"), sdn_index, algorithm=V3).hits if h.entry_id == entry_id]
+    assert hits and hits[0].decision is Decision.HIT, (name, [(h.entry_id, h.score) for h in hits])
