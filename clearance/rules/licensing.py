@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -452,7 +453,8 @@ def chart(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: list[
             f.questions.append(Question(f"{rule['question']} ({currency}; {ctx.cite('740.3.currency')})",
                                         fact="item.value"))
             f.barred("LVS", f"the description names an amount in {currency}, the LVS limit is in US dollars", cite)
-        elif ok and (split := _part_of_an_order(ctx, req.item.description)):
+        elif ok and (split := _part_of_an_order(ctx, req.item.description)
+                     or tuple(filter(None, [order_value_by_units(req.item.description, _as_float(req.item.value))]))):
             # (the value given may be one shipment's: the limit is the order's, which may not be split)
             rule = ctx.get("740.3.order_words")
             f.questions.append(Question(f"{rule['question']} ({', '.join(split)}; {ctx.cite('740.3.order_words')})",
@@ -505,6 +507,36 @@ def _part_of_an_order(ctx: Ctx, description: str | None) -> tuple[str, ...]:
     found = [w.strip() for w in rule["words"] if w in text]
     found += [m.group(0) for p in rule.get("patterns") or () if (m := re.search(p, text))]
     return tuple(found)
+
+
+# a quantity and a unit price written in an item description ("quantity 4, unit price USD 450", "4 units at USD 450
+# each"): with the value given, their product tells whether the value is the order's (§ 740.3(d)) -- adversarial
+# R49b-04: value 450, the order 4 x 450 = 1,800 against a $500 LVS limit
+_QUANTITY = re.compile(r"\b(?:quantity|qty)\.?:? ?(\d{1,6})\b|\b(\d{1,6}) ?(?:units?|pcs|pieces?|kits?|sets?|ea)\b")
+_UNIT_PRICE = re.compile(r"\b(?:unit price|price per unit|unit cost|price each)\b:? ?(?:usd|us\$|\$)? ?"
+                         r"(\d[\d,]*(?:\.\d+)?)"
+                         r"|(?:usd|us\$|\$) ?(\d[\d,]*(?:\.\d+)?) ?(?:each|per unit|per piece|apiece|a unit)\b")
+
+
+def _as_float(value: Fraction | float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def order_value_by_units(description: str | None, value: float | None) -> str | None:
+    """The quantity x unit price a description states when it is more than the value given (the value given may
+    be one unit's or one shipment's, the LVS limit is the order's); None otherwise."""
+    if not description or value is None:
+        return None
+    text = description.lower()
+    q, u = _QUANTITY.search(text), _UNIT_PRICE.search(text)
+    if q is None or u is None:
+        return None
+    quantity = int(q.group(1) or q.group(2))
+    price = float((u.group(1) or u.group(2)).replace(",", ""))
+    total = quantity * price
+    if quantity > 1 and total > float(value) * 1.01:
+        return f"quantity {quantity} x unit price {price:,.2f} = {total:,.2f}, more than the value given ({value:,})"
+    return None
 
 
 def _shipped_from_d5(ctx: Ctx, req: Request, f: Findings) -> None:
