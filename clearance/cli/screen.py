@@ -206,10 +206,14 @@ def _compare_file(path: str, out: str, algo_id: str) -> None:
                 m = compare_names(names[0], names[1], person=person, algorithm=algo, explain=False)
                 writer.writerow({**{k: safe_cell(v) for k, v in row.items()}, "score": f"{m.score:.4f}",
                                  "match": str(m.score >= algo.thresholds.hit).lower()})
+                if n == 1:  # the vocabulary and tables are loaded now: long-lived, kept out of collector passes
+                    gc.collect()
+                    gc.freeze()
             if writer is None and rows.columns is not None:
                 csv.writer(fh).writerow([*rows.columns, "score", "match"])
     finally:
         rows.close()
+        gc.unfreeze()
 
 
 def _is_text(value: str) -> bool:
