@@ -259,8 +259,14 @@ class ScreeningIndex:
         as one key in the key order: 'NPO Ural Podshipnik' shares only 'uralpodshipnik' with SDN 'NPO
         URALPODSHIPNIK' while other names share each of its words, their typos and skeletons, and 'Mahdi
         Jafarieh' shares only its skeleton 'mtjpl' and a typo key with 'Mehdi Jafariyeh' (no word exactly, so the
-        cheap score does not rerank it either). Only adds: the other candidates and their order stay as they were."""
-        keys = frozenset[str]().union(*(_whole_keys(f.latin, f.tokens, f.skeleton, f.compact) for f in forms))
+        cheap score does not rerank it either). So does a long word's one-letter typo key (``_long_word_typo_keys``)
+        shared by that few names: 'Mohammadhassan Mohaghegi' shares '-mohaghegi' with SDN 'MOHAGHEGHI, Mohammad
+        Hassan' alone, but the twelve typo keys of the joined 'mohammadhassan' put another Mohammad Hassan, written so,
+        so far ahead that the listed name was pruned (adversarial R50b-11). Only adds: the other candidates and their
+        order stay as they were."""
+        forms = tuple(forms)
+        keys = frozenset[str]().union(*(_whole_keys(f.latin, f.tokens, f.skeleton, f.compact) for f in forms),
+                                      *(_long_word_typo_keys(f.tokens) for f in forms))
         for key in sorted(keys):
             ids = self.postings.get(key)
             if ids is None or len(ids) > WHOLE_MAX_NAMES:
@@ -373,6 +379,21 @@ def whole_keys(form: NameForm) -> set[str]:
     Yuehaitongxin Keji Ltd.' shares only 'yuehaitongxin' with it, adversarial R13-08). At most WHOLE_MAX_RUN keys a
     word: O(words)."""
     return set(_whole_keys(form.latin, form.tokens, form.skeleton, form.compact))
+
+
+LONG_WORD = 8  # a word this long or longer: its one-letter typo keys shared by few names add them (``add_whole``)
+
+
+@lru_cache(maxsize=4096)
+def _long_word_typo_keys(toks: tuple[str, ...]) -> frozenset[str]:
+    """The blocking keys that find a long word written with one letter more or less ("-" + the word: a listed word
+    with one letter more; the word less one letter: a listed word with one letter less)."""
+    out: set[str] = set()
+    for t in toks:
+        if len(t) >= LONG_WORD and t.isalpha():
+            out.add("-" + t)
+            out.update(t[:i] + t[i + 1:] for i in range(len(t)))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)

@@ -71,10 +71,6 @@ SCREENING = "screening (issue 10)"
 # Still a false clear: the name is not found by screening, or the order cannot carry what decides it.
 # (I02, U03, Z21, A25 were: screening misses, fixed in clearance-name@3 -- tests/screening/test_issue9_screening.py)
 FALSE_CLEARS: dict[str, str] = {
-    "R50b-11": "screening: 'Mohammadhassan Mohaghegi' (SDN 42598 'MOHAGHEGHI, Mohammad Hassan', given names joined and "
-               "a letter of the surname left out) scores 0.98 but is never a candidate: the joined token's twelve "
-               "one-deletion keys match 'TOULAI, Mohammad Hassan' (written 'Mohammadhassan') and outweigh the "
-               "surname's one typo key, so the listed name is pruned below 30 % of the best (blocking)",
     # (rounds 44 and 46 left five at session 22's end: R44-98 § 744.6(c)(2) service of a foreign-made etcher, R44b-23
     # 'DSO' alone, R44b-34 'Permskaya', R46-25/R46-26 § 744.9(a)(1)(iii) 0A919 incorporation -- fixed in session 23)
     # round 3: R3-61 ('Pvt Ltd', a word written apart), R3-86 (a ministry's initials) and R3-120 (KOMID in Korean
