@@ -167,6 +167,9 @@ class NoDeMinimis(Value):
     paragraphs: Literal["y_only", "not_y"] | None = None
     destinations: list[str] = []
     groups: list[str] = []
+    # content_eccn: a match is a question in these words, not "no de minimis" (the rule's exception -- e.g. the
+    # content's ENC classification, § 734.4(b)(1) -- is a fact no order states)
+    ask: str | None = None
 
 
 class Threshold(Value):

@@ -97,6 +97,8 @@ def _content_eccn(rule: dict[str, Any], eccn: str | None, has_us: bool,
         if not line_eccn:
             continue
         listed = _listed(parse_eccn(line_eccn), rule["input_eccns"])
+        if listed and rule.get("ask"):
+            return {**rule, "question": f"§ {rule['id']}: the US-origin input {line_eccn}: {rule['ask']}"}
         if listed:
             return dict(rule)
         if listed is None:
@@ -104,6 +106,8 @@ def _content_eccn(rule: dict[str, Any], eccn: str | None, has_us: bool,
     if not unsure and has_us and eccn and not any(inputs) and any(
             parse_eccn(eccn).base.startswith(p) for p in rule["ask_item_prefixes"]):
         unsure = f"the {eccn} item's US-origin content: give its ECCN"
+        if rule.get("ask"):
+            return {**rule, "question": f"§ {rule['id']}: {unsure}; {rule['ask']}"}
     if unsure:
         return {**rule, "question": f"§ {rule['id']}: {unsure} -- there is no de minimis level for {rule['text']}"}
     return None

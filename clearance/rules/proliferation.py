@@ -237,7 +237,12 @@ def microprocessors(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, part
     if any(eccn.paragraph[: len(p)] == p for p in mine):
         why = None
     elif mine and eccn.paragraph and not any(p[: len(eccn.paragraph)] == eccn.paragraph for p in mine):
-        return  # another paragraph of an ECCN whose microprocessor paragraph is known
+        # another paragraph of an ECCN whose microprocessor paragraph is known -- unless the order states a
+        # § 744.17(a) microprocessor by its parameters, which decide, not the paragraph it is filed under
+        # (adversarial R51b-13: '3A991.a.2 ... 20 GFLOPS, 64-bit ALU')
+        if not (Fact.MICROPROCESSOR_744_17 in req.facts or microprocessor_744_17(req.item.description)):
+            return
+        why = None
     elif eccn.base in rule["maybe"]:
         why = (f"§ 744.17(a): say whether the {eccn.text} item is (or is software/technology for the development or "
                "production of) a microprocessor of 5 GFLOPS or more with a 32-bit or wider arithmetic logic unit "
