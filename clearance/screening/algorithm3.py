@@ -1275,7 +1275,8 @@ def _own_name_added(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
     when the added name was rare ('Fahad', weight 0.83) and not for common ones ('Yahya' 0.49, 'Khalid'); the
     coverage of the weights alone kept those a HIT. A part added in the middle (a middle name written out,
     ``_fuller_form``) or at the end is not this, nor a very common first name (GENERIC_WEIGHT: 'Mohammad' of
-    'Mohammad Shawqi Islambouli', whom customers write 'Shawqi Islambouli')."""
+    'Mohammad Shawqi Islambouli', whom customers write 'Shawqi Islambouli'). Read in one script only (the caller).
+    """
     if not ns.pairs or (ns.unmatched_query and ns.unmatched_candidate) or not (ns.unmatched_query
                                                                              or ns.unmatched_candidate):
         return []
