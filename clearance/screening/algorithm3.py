@@ -1238,8 +1238,12 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
                                   f"{' '.join(rest)}"))
     if not _cross_script(q, c) and not initials:  # (an initial may be a name part of either: reviewed as it was)
         out.extend(_one_part_each_own(ns, whole))
-    if not _cross_script(q, c):  # (across scripts a first name the other lacks is as often a full name written
-        out.extend(_short_parts_typos(q, c, ns))  # out: 'Leonardo Torres' / '세자르 레오나르도 토레스')
+    if not _cross_script(q, c):
+        out.extend(_short_parts_typos(q, c, ns))
+    # across scripts only from Arabic or Hebrew letters ('يحيى محمد العتيبي'): from Korean or Japanese a first name
+    # the other lacks was as often a full name written out ('Leonardo Torres' / '세자르 레오나르도 토레스', a
+    # calibration pair lost)
+    if not _cross_script(q, c) or (q.scripts | c.scripts) & ABJADS:
         out.extend(_own_name_added(q, c, ns))
     return out
 
@@ -1275,8 +1279,7 @@ def _own_name_added(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
     when the added name was rare ('Fahad', weight 0.83) and not for common ones ('Yahya' 0.49, 'Khalid'); the
     coverage of the weights alone kept those a HIT. A part added in the middle (a middle name written out,
     ``_fuller_form``) or at the end is not this, nor a very common first name (GENERIC_WEIGHT: 'Mohammad' of
-    'Mohammad Shawqi Islambouli', whom customers write 'Shawqi Islambouli'). Read in one script only (the caller).
-    """
+    'Mohammad Shawqi Islambouli', whom customers write 'Shawqi Islambouli')."""
     if not ns.pairs or (ns.unmatched_query and ns.unmatched_candidate) or not (ns.unmatched_query
                                                                              or ns.unmatched_candidate):
         return []

@@ -81,3 +81,13 @@ def test_the_guards_explain_themselves() -> None:
     # the same guard is read whichever name comes first
     assert compare("AL-OTAIBI, Mohammad", "Yahya Muhammad Al-Otaibi", algorithm=V3,
                    person=True).score == pytest.approx(0.69)
+
+
+def test_across_scripts_from_arabic_letters() -> None:
+    # (compared, not screened: the blocking does not bring SDN 26092 to a query in Arabic letters, even the listed
+    # name's own, 'محمد العتيبي': a recall gap of its own)
+    from clearance.screening.screen import compare
+
+    assert compare("يحيى محمد العتيبي", "AL-OTAIBI, Mohammad", algorithm=V3, person=True).score == pytest.approx(
+        0.69)  # (was 0.88)
+    assert compare("محمد العتيبي", "AL-OTAIBI, Mohammad", algorithm=V3, person=True).score >= 0.9
