@@ -97,6 +97,8 @@ COVERED_SIM = 0.75  # across scripts, a person's name parts matched this well, c
 DIFFERENT_KEPT = 0.2  # ... where what each keeps weighs at least this much (any word but legal-form residue)
 BRAND_TYPO_LEN = 8  # a brand this short spelt one or two letters otherwise is as often another brand ("Daesang")
 BRAND_TYPO_OWN = 2  # ... in names that differ in this many other words besides legal-form residue and places
+SHORT_TYPO_PARTS = 2  # a person's names agreeing on this many short parts only as typos are another name
+SYLLABLE_PARTS = 3  # ... or on one, when both names are this many syllables or more ("Jong Song Hwa")
 SHORT_TYPO_LEN = 4  # a word this short, spelt differently, is no evidence when it is all two names share
 VOWELS_KEPT = 0.7  # a word written without some vowels ("Univrsl", 7 of 9 letters) keeps at least this share
 JOINED_SKELETON_MIN = 5  # across scripts, a person's name written joined whose skeleton has this many sounds ...
@@ -1236,7 +1238,62 @@ def _person_part_guards(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
                                   f"{' '.join(rest)}"))
     if not _cross_script(q, c) and not initials:  # (an initial may be a name part of either: reviewed as it was)
         out.extend(_one_part_each_own(ns, whole))
+    if not _cross_script(q, c):
+        out.extend(_short_parts_typos(q, c, ns))
+    # across scripts only from Arabic or Hebrew letters ('يحيى محمد العتيبي'): from Korean or Japanese a first name
+    # the other lacks was as often a full name written out ('Leonardo Torres' / '세자르 레오나르도 토레스', a
+    # calibration pair lost)
+    if not _cross_script(q, c) or (q.scripts | c.scripts) & ABJADS:
+        out.extend(_own_name_added(q, c, ns))
     return out
+
+
+_SYLLABLE = re.compile(r"[^aeiouy]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t|r)?")  # "jong", "kyong", "hwa", "un"
+
+
+def _syllable_parts(form: NameForm) -> bool:
+    """A person's name of SYLLABLE_PARTS parts or more, each one syllable as Korean and Chinese names romanised
+    are ("Jong Yong Hwa", "Kim Jong Un", "Li Wei Ming"; not "John Paul Smith": 'hn', 'th' end no syllable)."""
+    return len(form.tokens) >= SYLLABLE_PARTS and all(_SYLLABLE.fullmatch(t) for t in form.tokens)
+
+
+def _short_parts_typos(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """A person's names that agree on short name parts (SHORT_WORD letters or fewer) only as typos: two such parts
+    ('Jong Yong-hwa' / 'JANG, Kyong Hwa': jong~jang, yong~kyong; adversarial round 50), or one when both names are
+    made of syllables ('Jong Yong-hwa' / 'JONG, Song Hwa'). In Korean, Chinese and other names of syllables one
+    letter changed in a short part is another name, not a slip, so a person reviews. A typo in a longer part
+    ('Muhammad' / 'Mohammad') is not this."""
+    short = [p for p in ns.pairs if p.how == "typo" and p.similarity < 1.0 and " " not in p.query + p.candidate
+             and min(len(p.query), len(p.candidate)) <= SHORT_WORD]
+    if not short or (len(short) < SHORT_TYPO_PARTS and not (_syllable_parts(q) and _syllable_parts(c))):
+        return []
+    return [Guard(CAP, "short name parts agree only as typos (" + ", ".join(
+        f"{p.query}~{p.candidate}" for p in short) + "): in names of syllables another name")]
+
+
+def _own_name_added(q: NameForm, c: NameForm, ns: NameScore) -> list[Guard]:
+    """One person's name begins (given names first) with a name part the other lacks, while the other name has no
+    part of its own: 'Yahya Muhammad Al-Otaibi' / 'AL-OTAIBI, Mohammad' (adversarial round 50). In Arabic names,
+    and in many others, the first given name is the person's own and the next one the father's: the listed
+    Mohammad is the father's name of the customer, not the customer. The distinctive-part guard caught this only
+    when the added name was rare ('Fahad', weight 0.83) and not for common ones ('Yahya' 0.49, 'Khalid'); the
+    coverage of the weights alone kept those a HIT. A part added in the middle (a middle name written out,
+    ``_fuller_form``) or at the end is not this, nor a very common first name (GENERIC_WEIGHT: 'Mohammad' of
+    'Mohammad Shawqi Islambouli', whom customers write 'Shawqi Islambouli')."""
+    if not ns.pairs or (ns.unmatched_query and ns.unmatched_candidate) or not (ns.unmatched_query
+                                                                             or ns.unmatched_candidate):
+        return []
+    long_, short, extra = (q, c, ns.unmatched_query) if ns.unmatched_query else (c, q, ns.unmatched_candidate)
+    if len(short.tokens) < 2:  # (a one-word name against a longer one has its own guard)
+        return []
+    first = _given_first(long_)[0]
+    if first not in extra or len(first) < 3 or first.endswith(_PATRONYMIC) or first in place_words():
+        return []
+    weights = dict(zip(long_.tokens, long_.weights, strict=True))
+    if weights.get(first, 1.0) < GENERIC_WEIGHT:  # 'Mohammad', 'Ahmed', 'Ali': a first name often left out
+        return []  # ('Shawqi Islambouli' / 'ISLAMBOULI, Mohammad Shawqi'; ``_compound_given_name`` reads the rest)
+    return [Guard(CAP, f"one name begins with a given name the other lacks ({first}): the other's given name is "
+                       "this one's second (in Arabic names the father's), another person")]
 
 
 def _parts_each_lacks(ns: NameScore, what: str) -> list[Guard]:
