@@ -411,6 +411,27 @@ LATER = ("needless CANNOT_CLEAR by default: the only Entity List version describ
 # Session 4's screening work (Chinese place syllables, 'Pvt Ltd', ministry initials, the alias table's KOMID and Megvii
 # rows, blocking by a name's rare word) promoted R3-51 and R3-133; with the entry scopes read, U01 too.
 MISMATCHES: dict[str, str] = {
+    # round 51 (adversary_round51*.yaml, adversary_round51_report.md; session 23, coverage-driven): 9 false clears at
+    # its first runs, all fixed the same session; what is left:
+    "R51-07": "the author's error (report): 3A991.a.1 is the 5 GFLOPS / 32-bit paragraph, so the order contradicts "
+              "itself and the § 744.17 licence is defensible",
+    "R51-12": "needless CANNOT_CLEAR: 'fire control' / 'artillery' in the knowledge text asked though military_end_use "
+              "is stated (the words are not read as accounted for by it there)",
+    "R51-18": "needless CANNOT_CLEAR: 'ATR' (the aircraft maker) read as an unread acronym in the knowledge text",
+    "R51-36": "over-block (LICENSE_REQUIRED): the § 744.3(a)(2) carve-out for the NATO nuclear-weapon States is not "
+              "modelled (documented in coverage.md)",
+    "R51-57": "needless CANNOT_CLEAR: the Supp. No. 3 to Part 740 list is not verified, so a Czech ministry is asked "
+              "(documented: supp3_verified false)",
+    "R51-61": "needless CANNOT_CLEAR: 'weapon' read inside 'no incorporation into weapons' (the negation is two words "
+              "before)",
+    "R51-68": "needless CANNOT_CLEAR since session 23: § 734.4(b)(1) asks every foreign encryption item with US "
+              "content -- the content's ENC classification stated in the description is not read",
+    "R51-71": "needless CANNOT_CLEAR: 'Ethio Telecom' has words no vocabulary reads (the § 744.21(g) unread-words "
+              "sign, also asked for ENC); § 772.1 excludes telecoms, which a name does not tell",
+    "R51b-11": "needless CANNOT_CLEAR: 'Eastlands Audit & Assurance LLP' has words no vocabulary reads (the "
+               "unread-words sign, also asked for ENC) although 'LLP' is a legal form",
+    "R50-115": "needless CANNOT_CLEAR since session 23 (was a wrong-entity PROHIBITED): 'Yahya Muhammad Al-Otaibi' "
+               "~ SDN 26092 'AL-OTAIBI, Mohammad' is POSSIBLE 0.69 (person guard: own given name added) -- asked",
     # rounds 49 and 50 (adversary_round49*.yaml, adversary_round50*.yaml and their reports; session 23): 17 false
     # clears at their first runs, 16 fixed the same session (R50b-11 left: FALSE_CLEARS); the hard negatives asked or
     # blocked, and three wrong-entity PROHIBITED persons (R50-113, R50-115, R50b-22)
@@ -459,16 +480,10 @@ MISMATCHES: dict[str, str] = {
                "BANK' (score 0.69, sdn-2); review it (`clearance screen 'مصرف الراجحي، ",
     "R50-111": "needless CANNOT_CLEAR: the party name says it may be a military end user (744.21(g)): 'Dmitry "
                "Kotyakov, Samara' (words: words no vocabulary reads (Kotyakov)); § 744.21 would",
-    "R50-113": "wrong-entity PROHIBITED: 'Jong Yong-hwa, Seoul' ~ SDN 20576 'JANG, Kyong Hwa' 0.97 -- two of three "
-               "short Korean syllables differ by a typo (jong~jang, yong~kyong) and still HIT (screening)",
-    "R50-115": "wrong-entity PROHIBITED: 'Yahya Muhammad Al-Otaibi' ~ SDN 26092 'AL-OTAIBI, Mohammad' 0.98 -- the "
-               "query's own given name 'Yahya' unmatched, its father's name matched (screening)",
     "R50-116": "needless CANNOT_CLEAR: party 'Htoo Htet Aung, Mandalay': possible match with sdn entry 31939 'HTET, "
                "Kaung' (score 0.69, sdn-2); review it (`clearance screen 'Htoo Htet Aung,",
     "R50-117": "needless CANNOT_CLEAR: party 'Natalia Lappo, Grodno': possible match with sdn entry 33172 'LAPO, "
                "Anatol Piatrovich' (score 0.69, sdn-2); review it (`clearance screen 'Natali",
-    "R50b-22": "wrong-entity PROHIBITED: 'Khalid Mohammed Al-Otaibi' ~ SDN 26092 'AL-OTAIBI, Mohammad' 0.98 -- as "
-               "R50-115 (screening)",
     "R49-77": "needless CANNOT_CLEAR: 746-SY: Part 746 as amended by 90 FR 42320 (2025-09-02) changed the Syria rules "
               "(e.g. License Exception SPP); the revised 746.9 is not modelled",
     "R49-81": "needless CANNOT_CLEAR: 746-SY: Part 746 as amended by 90 FR 42320 (2025-09-02) changed the Syria rules "
