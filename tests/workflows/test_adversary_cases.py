@@ -60,8 +60,6 @@ FILES = ("adversary_round1.yaml", "adversary_round2.yaml", "adversary_round3.yam
          "adversary_round44.yaml", "adversary_round44b.yaml",
          "adversary_round45.yaml", "adversary_round46.yaml", "adversary_round47.yaml",
          "adversary_round47b.yaml", "adversary_round48.yaml", "adversary_round48b.yaml",
-         "adversary_round45.yaml", "adversary_round46.yaml", "adversary_round47.yaml",
-         "adversary_round47b.yaml", "adversary_round48.yaml", "adversary_round48b.yaml",
          "adversary_round49.yaml", "adversary_round49b.yaml", "adversary_round50.yaml",
          "adversary_round50b.yaml", "adversary_round51.yaml", "adversary_round51b.yaml")
 AGES = {"dpl": 1200, "meu": 1200, "uvl": 1200, "sdn": 1000, "el": 1200}  # as accepted by the reviewer
@@ -1289,6 +1287,7 @@ MISMATCHES: dict[str, str] = {
 
 
 def _cases() -> list[tuple[str, Request, dict[str, Any]]]:
+    assert len(set(FILES)) == len(FILES), "a round file is listed twice in FILES"
     out = []
     for name in FILES:
         out += [(name, req, raw) for req, _, raw in read_scenarios(HERE / name)]
