@@ -202,11 +202,11 @@ def vessels(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parties: lis
     # the end use; and what the item description says the item is for when it names one craft by its registration,
     # number or flag ("for A321 registration RA-73415"; a description not in English read whole, R47b-12:
     # "provisiones de cubierta ... para el buque de bandera iraní")
-    said = req.item.description if foreign_words(req.item.description) else purpose_clause(req.item.description)
-    if not req.end_use.strip() and not said.strip():
-        return
     rule = ctx.get("744.7.rule")
-    found = words_in(req.end_use, rule["words"]) + words_in(said, rule.get("description_words", ()))
+    found = words_in(req.end_use, rule["words"])
+    if words_in(req.item.description, rule.get("description_words", ())):  # (then only: most orders have none)
+        said = req.item.description if foreign_words(req.item.description) else purpose_clause(req.item.description)
+        found += words_in(said, rule.get("description_words", ()))
     if not found:
         return
     # (always a basis: a licence exception overcoming another basis does not answer it)
@@ -277,6 +277,8 @@ def military_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
     if not (req.end_use.strip() or req.item.description.strip()) or not req.item.eccn \
             or req.facts & (MILITARY | {Fact.NOT_MILITARY_END_USE}):
         return
+    if parse_eccn(req.item.eccn).base not in ctx.memo("744.9/744.17 bases", _military_word_bases, ctx, replay=False):
+        return  # (most orders: neither section can reach the item -- no text read)
     rule = ctx.find("744.21.military_item_words")
     if rule is None:
         return
@@ -294,6 +296,16 @@ def military_words(ctx: Ctx, req: Request, dest: str, juris: Jurisdiction, parti
     f.bases.extend(replace(b, indeterminate=f"{question}; {b.indeterminate}" if b.indeterminate else question,
                            rules=(*b.rules, "744.21.military_item_words"))
                    for b in trial.bases if b.code in ("744.17", "744.9"))
+
+
+def _military_word_bases(ctx: Ctx) -> frozenset[str]:
+    """The ECCN bases §§ 744.9 and 744.17 can reach (rules ``744.9.rule``, ``744.17.rule``): for any other item the
+    trial of ``military_words`` adds nothing."""
+    cams = ctx.get("744.9.rule")
+    procs = ctx.get("744.17.rule")
+    refs = [*cams["mil_user_narrow"]["items"], *cams["mil_user"]["items"], *cams["mil_commodity"]["items"],
+            *procs["items"]]
+    return frozenset(parse_eccn(r).base for r in refs) | frozenset(procs["maybe"])
 
 
 def _stated(norm: str, word: str) -> bool:
