@@ -14,6 +14,7 @@ import yaml
 from clearance.errors import DataError
 from clearance.text.fold import fold
 from clearance.text.scripts import char_script
+from clearance.text.yamlload import read_resource
 
 MAX_SPAN = 5  # longest legal form / term, in tokens
 ARTICLE = "al"  # the Arabic article as clearance.text.translit writes it (a stopword of name_terms.yml)
@@ -145,11 +146,10 @@ _ADJECTIVE_ENDINGS = ("aya", "iy", "ii", "ij", "y", "oye", "oe", "ogo", "oi", "o
 @lru_cache(maxsize=1)
 def russian_place_adjectives() -> dict[str, str]:
     """Compact adjective form -> the town's compact name, for the one-word Russian towns of places.yml."""
-    path = resources.files("clearance.text").joinpath("places.yml")
-    try:
-        towns = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)["russia"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise DataError(f"cannot read the Russian towns of places.yml: {exc}", file=str(path)) from exc
+    raw, path = read_resource("places.yml", "place names")  # (the table clearance.text.places reads)
+    towns = raw.get("russia") if isinstance(raw, dict) else None
+    if not isinstance(towns, list):
+        raise DataError("place names: 'russia' must be a list of names", file=path)
     out: dict[str, str] = {}
     for town in towns:
         key = compact(str(town))
